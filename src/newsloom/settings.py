@@ -1,0 +1,123 @@
+"""One settings object with a section per stage.
+
+Defaults live in code; a TOML file (``--config``) and ``NEWSLOOM_*`` environment variables
+override them (``NEWSLOOM_DB``, ``NEWSLOOM_REUSE__MIN_SIMILARITY`` ...). Nothing is read at import
+time: call :func:`load_settings`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from newsloom.errors import SettingsError
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IngestSettings(Section):
+    fetch_pages: bool = False  # fetch each feed item's page
+    max_file_mb: float = Field(default=200.0, gt=0)
+    timeout_seconds: float = Field(default=20.0, gt=0)
+    columns: dict[str, str] = Field(default_factory=dict)  # input column → newsloom field
+    encoding_fallbacks: tuple[str, ...] = ("utf-8", "cp1252")
+
+
+class ReuseSettings(Section):
+    min_similarity: float = Field(default=0.5, ge=0, le=1)  # passage-level
+    duplicate_similarity: float = Field(default=0.8, ge=0, le=1)  # article-level near-duplicate
+    min_passage_words: int = Field(default=8, ge=1)
+    num_perm: int = Field(default=128, ge=16)
+    shingle_size: int = Field(default=3, ge=1)
+
+
+class ClusterSettings(Section):
+    min_similarity: float = Field(default=0.3, ge=0, le=1)
+    window_days: float = Field(default=7.0, gt=0)
+    embeddings: bool = False
+
+
+class AnalyzeSettings(Section):
+    entities: bool = True
+    quotes: bool = True
+    figures: bool = True
+    times: bool = True
+
+
+class ServeSettings(Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    token: str | None = None
+    read_only: bool = False
+    max_request_mb: float = Field(default=10.0, gt=0)
+    allow_url_fetch: bool = False
+
+
+class Settings(Section):
+    db: str = "newsloom.db"
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    analyze: AnalyzeSettings = Field(default_factory=AnalyzeSettings)
+    reuse: ReuseSettings = Field(default_factory=ReuseSettings)
+    cluster: ClusterSettings = Field(default_factory=ClusterSettings)
+    serve: ServeSettings = Field(default_factory=ServeSettings)
+
+
+def _set_nested(target: dict[str, Any], path: list[str], value: Any) -> None:
+    for key in path[:-1]:
+        node = target.setdefault(key, {})
+        if not isinstance(node, dict):
+            raise SettingsError(f"setting {'.'.join(path)}: {key} is not a section")
+        target = node
+    target[path[-1]] = value
+
+
+def _parse_env_value(raw: str) -> Any:
+    lowered = raw.strip().lower()
+    if lowered in ("true", "yes", "on"):
+        return True
+    if lowered in ("false", "no", "off"):
+        return False
+    return raw
+
+
+def load_settings(
+    config: Path | None = None,
+    environ: dict[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Defaults ← TOML file ← ``NEWSLOOM_*`` environment ← explicit overrides (CLI flags)."""
+    data: dict[str, Any] = {}
+    if config is not None:
+        try:
+            data = tomllib.loads(config.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise SettingsError(f"config file {config}: {error.strerror or error}") from error
+        except tomllib.TOMLDecodeError as error:
+            raise SettingsError(f"config file {config}: not valid TOML ({error})") from error
+    environment = os.environ if environ is None else environ
+    for name, raw in environment.items():
+        if not name.startswith("NEWSLOOM_") or name in ("NEWSLOOM_TOKEN",):
+            continue
+        path = name.removeprefix("NEWSLOOM_").lower().split("__")
+        if path[0] not in Settings.model_fields:
+            continue  # NEWSLOOM_* variables newsloom does not own (tests, tools) are not settings
+        _set_nested(data, path, _parse_env_value(raw))
+    if "NEWSLOOM_TOKEN" in environment:
+        _set_nested(data, ["serve", "token"], environment["NEWSLOOM_TOKEN"])
+    for key, value in overrides.items():
+        if value is not None:
+            _set_nested(data, key.split("__"), value)
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+            for problem in error.errors()
+        )
+        raise SettingsError(f"invalid settings: {problems}") from error

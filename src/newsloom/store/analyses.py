@@ -1,0 +1,31 @@
+"""Per-article analysis results (entities, quotes, figures, time expressions)."""
+
+from __future__ import annotations
+
+from newsloom.records import Analysis
+from newsloom.store.base import SQLiteBase
+from newsloom.store.codec import ANALYSIS_VERSION, analysis_from_json, analysis_to_json
+
+
+class AnalysisQueries(SQLiteBase):
+    def put_analysis(self, analysis: Analysis) -> None:
+        with self.transaction() as connection:
+            connection.execute(
+                "INSERT INTO analyses (article_id, version, payload) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
+                " payload = excluded.payload",
+                (analysis.article_id, ANALYSIS_VERSION, analysis_to_json(analysis)),
+            )
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        row = self.connection.execute(
+            "SELECT payload FROM analyses WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return analysis_from_json(row["payload"]) if row else None
+
+    def article_ids_without_analysis(self) -> list[str]:
+        rows = self.connection.execute(
+            "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
+            " WHERE n.article_id IS NULL ORDER BY a.published, a.rowid"
+        ).fetchall()
+        return [row["id"] for row in rows]

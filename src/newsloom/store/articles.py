@@ -1,0 +1,196 @@
+"""Articles, their paragraphs and the full-text index."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsloom.records import Article, DateOrigin, DatePrecision, Paragraph, ParagraphKind
+from newsloom.store.base import SQLiteBase, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    language: str | None = None
+    source: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    story: str | None = None
+    limit: int | None = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    title: str
+    snippet: str
+    score: float
+
+
+def _article_from_rows(row: sqlite3.Row, paragraphs: Sequence[sqlite3.Row]) -> Article:
+    return Article(
+        id=row["id"],
+        content_hash=row["content_hash"],
+        title=row["title"],
+        paragraphs=tuple(
+            Paragraph(
+                index=p["position"],
+                text=p["text"],
+                kind=ParagraphKind(p["kind"]),
+                language=p["language"],
+            )
+            for p in paragraphs
+        ),
+        language=row["language"],
+        published=datetime.fromisoformat(row["published"]) if row["published"] else None,
+        published_precision=(
+            DatePrecision(row["published_precision"]) if row["published_precision"] else None
+        ),
+        published_origin=DateOrigin(row["published_origin"]) if row["published_origin"] else None,
+        source=row["source"],
+        url=row["url"],
+        agencies=tuple(json.loads(row["agencies"])),
+        external_id=row["external_id"],
+        origin=row["origin"],
+    )
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query: every word must occur (prefix match on the last)."""
+    words = ["".join(ch for ch in word if ch.isalnum()) for word in text.split()]
+    words = [word for word in words if word]
+    if not words:
+        return '""'
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class ArticleQueries(SQLiteBase):
+    def has_article(self, article_id: str) -> bool:
+        row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add_article(self, article: Article) -> bool:
+        """Store an article; False (and nothing written) when its id is already stored."""
+        with self.transaction() as connection:
+            if self.has_article(article.id):
+                return False
+            connection.execute(
+                "INSERT INTO articles (id, content_hash, title, language, published,"
+                " published_precision, published_origin, source, url, agencies, external_id,"
+                " origin, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    article.content_hash,
+                    article.title,
+                    article.language,
+                    article.published.isoformat() if article.published else None,
+                    article.published_precision,
+                    article.published_origin,
+                    article.source,
+                    article.url,
+                    json.dumps(list(article.agencies)),
+                    article.external_id,
+                    article.origin,
+                    utc_now(),
+                ),
+            )
+            connection.executemany(
+                "INSERT INTO paragraphs (article_id, position, text, kind, language)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(article.id, p.index, p.text, p.kind, p.language) for p in article.paragraphs],
+            )
+            connection.execute(
+                "INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)",
+                (article.id, article.title, "\n\n".join(p.text for p in article.body)),
+            )
+        return True
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        paragraphs = self.connection.execute(
+            "SELECT * FROM paragraphs WHERE article_id = ? ORDER BY position", (article_id,)
+        ).fetchall()
+        return _article_from_rows(row, paragraphs)
+
+    def find_article_ids(self, prefix: str) -> list[str]:
+        """Ids starting with ``prefix`` (users type short ids) or equal to an external id/URL."""
+        rows = self.connection.execute(
+            "SELECT id FROM articles WHERE id LIKE ? OR external_id = ? OR url = ? LIMIT 10",
+            (prefix.replace("%", "").replace("_", r"\_") + "%", prefix, prefix),
+        ).fetchall()
+        return [row["id"] for row in rows]
+
+    def list_articles(self, where: ArticleFilter | None = None) -> list[Article]:
+        where = where or ArticleFilter()
+        clauses: list[str] = []
+        values: list[object] = []
+        if where.language:
+            clauses.append("a.language = ?")
+            values.append(where.language)
+        if where.source:
+            clauses.append("lower(a.source) = lower(?)")
+            values.append(where.source)
+        if where.since:
+            clauses.append("a.published >= ?")
+            values.append(where.since.isoformat())
+        if where.until:
+            clauses.append("a.published < ?")
+            values.append(where.until.isoformat())
+        if where.story:
+            clauses.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+            values.append(where.story)
+        sql = "SELECT a.id FROM articles a"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY a.published IS NULL, a.published, a.rowid"
+        if where.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            values += [where.limit, where.offset]
+        ids = [row["id"] for row in self.connection.execute(sql, values).fetchall()]
+        return [article for article in map(self.get_article, ids) if article is not None]
+
+    def iter_articles(self, batch_size: int = 500) -> Iterator[Article]:
+        """Every stored article in publication order (undated last)."""
+        offset = 0
+        while True:
+            batch = self.list_articles(ArticleFilter(limit=batch_size, offset=offset))
+            if not batch:
+                return
+            yield from batch
+            offset += batch_size
+
+    def count_articles(self) -> int:
+        row = self.connection.execute("SELECT count(*) AS n FROM articles").fetchone()
+        return int(row["n"])
+
+    def article_ids_with_hash(self, content_hash: str) -> list[str]:
+        rows = self.connection.execute(
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY published, rowid",
+            (content_hash,),
+        ).fetchall()
+        return [row["id"] for row in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        rows = self.connection.execute(
+            "SELECT article_id, title, snippet(articles_fts, 2, '[', ']', ' … ', 12) AS snippet,"
+            " bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH ?"
+            " ORDER BY score LIMIT ?",
+            (fts_query(query), limit),
+        ).fetchall()
+        return [
+            SearchHit(
+                article_id=row["article_id"],
+                title=row["title"],
+                snippet=row["snippet"],
+                score=-float(row["score"]),
+            )
+            for row in rows
+        ]

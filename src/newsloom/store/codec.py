@@ -1,0 +1,88 @@
+"""Turn records into stored values and back (JSON for nested analysis records)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from newsloom.records import (
+    Analysis,
+    DatePrecision,
+    EntityMention,
+    EntityType,
+    Figure,
+    Quote,
+    TimeExpression,
+)
+
+ANALYSIS_VERSION = 1
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses, enums, dates and tuples as plain JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            item.name: to_jsonable(getattr(value, item.name)) for item in dataclasses.fields(value)
+        }
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_jsonable(item) for key, item in value.items()}
+    return value
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _precision(value: Any) -> DatePrecision | None:
+    return DatePrecision(value) if value else None
+
+
+def analysis_to_json(analysis: Analysis) -> str:
+    return json.dumps(to_jsonable(analysis), ensure_ascii=False, separators=(",", ":"))
+
+
+def analysis_from_json(payload: str) -> Analysis:
+    data = json.loads(payload)
+    return Analysis(
+        article_id=data["article_id"],
+        entities=tuple(
+            EntityMention(
+                text=item["text"],
+                type=EntityType(item["type"]),
+                paragraph=item["paragraph"],
+                start=item["start"],
+                end=item["end"],
+            )
+            for item in data.get("entities", [])
+        ),
+        quotes=tuple(Quote(**item) for item in data.get("quotes", [])),
+        figures=tuple(
+            Figure(
+                **{
+                    **item,
+                    "as_of": _date(item.get("as_of")),
+                    "as_of_precision": _precision(item.get("as_of_precision")),
+                }
+            )
+            for item in data.get("figures", [])
+        ),
+        times=tuple(
+            TimeExpression(
+                **{
+                    **item,
+                    "value": _date(item.get("value")),
+                    "precision": _precision(item.get("precision")),
+                }
+            )
+            for item in data.get("times", [])
+        ),
+    )

@@ -1,0 +1,115 @@
+"""Ordered, named schema migrations, recorded in the ``migrations`` table of the database.
+
+Append new migrations at the end; never edit one that has landed.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+Migration = tuple[str, str]
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (
+    (
+        "001_articles",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            language TEXT,
+            published TEXT,
+            published_precision TEXT,
+            published_origin TEXT,
+            source TEXT,
+            url TEXT,
+            agencies TEXT NOT NULL DEFAULT '[]',
+            external_id TEXT,
+            origin TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        CREATE INDEX articles_source ON articles(source);
+        CREATE INDEX articles_language ON articles(language);
+        CREATE TABLE paragraphs (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            language TEXT,
+            PRIMARY KEY (article_id, position)
+        );
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """,
+    ),
+    (
+        "002_analyses",
+        """
+        CREATE TABLE analyses (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "003_reuse",
+        """
+        CREATE TABLE signatures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            scheme TEXT NOT NULL,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE duplicates (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            duplicate_of TEXT NOT NULL,
+            similarity REAL NOT NULL
+        );
+        CREATE TABLE reused_passages (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            paragraph INTEGER NOT NULL,
+            other_article TEXT NOT NULL,
+            other_paragraph INTEGER NOT NULL,
+            similarity REAL NOT NULL,
+            origin_article TEXT,
+            origin_agency TEXT,
+            PRIMARY KEY (article_id, paragraph, other_article, other_paragraph)
+        );
+        CREATE INDEX reused_passages_other ON reused_passages(other_article);
+        CREATE TABLE reuse_shares (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            share REAL NOT NULL
+        );
+        """,
+    ),
+    (
+        "004_stories",
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            state BLOB,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories(id)
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        """,
+    ),
+    (
+        "005_runs",
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            report TEXT
+        );
+        """,
+    ),
+)
