@@ -65,7 +65,7 @@ class Pipeline:
         self, documents: Iterable[RawDocument], report: RunReport, progress: Progress | None = None
     ) -> RunReport:
         if self.analyzer.problem:
-            report.count("analyze: " + self.analyzer.problem)
+            report.notes.append("analyze: " + self.analyzer.problem)
         chunk: list[Article] = []
         seen: set[str] = set()
         for raw in documents:

@@ -1,0 +1,189 @@
+"""Reading what is stored: ``articles``, ``article``, ``search``, ``stories``, ``story``, ``reuse``."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from newsloom.cli.common import (
+    app,
+    echo_json,
+    resolve_article_id,
+    resolve_story_id,
+    store_of,
+)
+from newsloom.errors import NotFoundError, SettingsError
+from newsloom.records import Article, ParagraphKind
+from newsloom.store import ArticleFilter, Store
+from newsloom.store.codec import to_jsonable
+
+
+def _date(value: str | None, flag: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError as error:
+        raise SettingsError(f"{flag} {value!r}: expected a date like 2025-03-04") from error
+
+
+def _published(article: Article) -> str:
+    if article.published is None:
+        return "undated"
+    precision = article.published_precision or "time"
+    formats = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+    return article.published.strftime(formats.get(precision, "%Y-%m-%d %H:%M"))
+
+
+def article_line(article: Article, store: Store) -> str:
+    story = store.story_of(article.id) or "-"
+    return (
+        f"{article.id}  {_published(article):16}  {article.language or '??':3} "
+        f"{(article.source or '-')[:18]:18}  {story[:17]:17}  {article.title[:70]}"
+    )
+
+
+@app.command("articles")
+def articles_command(
+    context: typer.Context,
+    language: Annotated[str | None, typer.Option(help="Only this language (da, nb, nn, sv, en…).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published before (YYYY-MM-DD).")] = None,
+    story: Annotated[str | None, typer.Option(help="Only articles of this story.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List stored articles (oldest first), filtered by language, outlet, date or story."""
+    with store_of(context, read_only=True) as store:
+        where = ArticleFilter(
+            language=language,
+            source=outlet,
+            since=_date(since, "--since"),
+            until=_date(until, "--until"),
+            story=resolve_story_id(store, story) if story else None,
+            limit=limit,
+        )
+        articles = store.list_articles(where)
+        if as_json:
+            echo_json(
+                [
+                    {
+                        "id": a.id,
+                        "title": a.title,
+                        "source": a.source,
+                        "language": a.language,
+                        "published": a.published.isoformat() if a.published else None,
+                        "published_precision": a.published_precision,
+                        "story": store.story_of(a.id),
+                    }
+                    for a in articles
+                ]
+            )
+            return
+        for article in articles:
+            typer.echo(article_line(article, store))
+        if not articles:
+            typer.echo("no articles match", err=True)
+
+
+@app.command("article")
+def article_command(
+    context: typer.Context,
+    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix will do), external id or URL.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one article: text with paragraph kinds and languages, reuse, entities, quotes, figures."""
+    with store_of(context, read_only=True) as store:
+        found = store.get_article(resolve_article_id(store, article_id))
+        if found is None:
+            raise NotFoundError(f"no article {article_id!r}")
+        analysis = store.get_analysis(found.id)
+        reuse = store.get_reuse(found.id)
+        if as_json:
+            echo_json(
+                {
+                    "article": to_jsonable(found),
+                    "story": store.story_of(found.id),
+                    "analysis": to_jsonable(analysis),
+                    "reuse": to_jsonable(reuse),
+                }
+            )
+            return
+        typer.echo(f"{found.title}\n")
+        typer.echo(f"id         {found.id}")
+        typer.echo(f"outlet     {found.source or '-'}    url {found.url or '-'}")
+        typer.echo(
+            f"published  {_published(found)} ({found.published_precision or '-'},"
+            f" from {found.published_origin or '-'})"
+        )
+        typer.echo(f"language   {found.language or '-'}    agencies {', '.join(found.agencies) or '-'}")
+        typer.echo(f"story      {store.story_of(found.id) or '-'}    origin {found.origin}\n")
+        for paragraph in found.paragraphs:
+            marks = []
+            if paragraph.kind != ParagraphKind.BODY:
+                marks.append(paragraph.kind.value)
+            if paragraph.language and paragraph.language != found.language:
+                marks.append(paragraph.language)
+            label = f"[{paragraph.index}{' ' + ', '.join(marks) if marks else ''}]"
+            typer.echo(textwrap.fill(paragraph.text, 100, initial_indent=label + " ", subsequent_indent="    "))
+        if reuse is not None:
+            typer.echo(f"\nreused: {reuse.reused_share:.0%} of the body")
+            if reuse.duplicate_of:
+                typer.echo(f"  near-duplicate of {reuse.duplicate_of} (similarity {reuse.duplicate_similarity:.2f})")
+            for passage in reuse.passages:
+                other = store.get_article(passage.other_article)
+                origin = f", origin {passage.origin_article}" if passage.origin_article else ""
+                agency = f" ({passage.origin_agency})" if passage.origin_agency else ""
+                typer.echo(
+                    f"  ¶{passage.paragraph} ≈ {passage.other_article} ¶{passage.other_paragraph}"
+                    f" [{passage.similarity:.2f}] {other.source if other else ''}{origin}{agency}"
+                )
+        if analysis is not None:
+            if analysis.entities:
+                typer.echo("\nentities:")
+                seen: dict[tuple[str, str], int] = {}
+                for mention in analysis.entities:
+                    key = (mention.text, mention.type.value)
+                    seen[key] = seen.get(key, 0) + 1
+                for (text, kind), count in seen.items():
+                    typer.echo(f"  {kind:4} {text}" + (f" ×{count}" if count > 1 else ""))
+            if analysis.quotes:
+                typer.echo("\nquotes:")
+                for quote in analysis.quotes:
+                    speaker = " ".join(part for part in (quote.speaker_role, quote.speaker) if part)
+                    typer.echo(textwrap.fill(f"¶{quote.paragraph} {speaker or '?'}: «{quote.text}»", 100, subsequent_indent="    "))
+            if analysis.figures:
+                typer.echo("\nfigures:")
+                for figure in analysis.figures:
+                    value = f"{figure.low:g}" if figure.low == figure.high else f"{figure.low:g}–{figure.high:g}"
+                    parts = [figure.qualifier or "", value, figure.kind, f"({figure.subject})" if figure.subject else ""]
+                    source = f" — {figure.attributed_to}" if figure.attributed_to else ""
+                    when = f" as of {figure.as_of}" if figure.as_of else ""
+                    typer.echo(f"  ¶{figure.paragraph} {' '.join(p for p in parts if p)}{source}{when}: “{figure.text}”")
+            if analysis.times:
+                typer.echo("\ntime expressions:")
+                for time in analysis.times:
+                    typer.echo(f"  ¶{time.paragraph} {time.text!r} → {time.value or '?'} ({time.precision or '-'}{', inferred' if time.inferred else ''})")
+
+
+@app.command("search")
+def search_command(
+    context: typer.Context,
+    query: Annotated[list[str], typer.Argument(help="Words to search for (all must occur).")],
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Full-text search over titles and article text."""
+    with store_of(context, read_only=True) as store:
+        hits = store.search(" ".join(query), limit)
+        if as_json:
+            echo_json([to_jsonable(hit) for hit in hits])
+            return
+        for hit in hits:
+            typer.echo(f"{hit.article_id}  {hit.title[:80]}\n    {hit.snippet}")
+        if not hits:
+            typer.echo("no matches", err=True)

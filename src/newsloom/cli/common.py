@@ -1,0 +1,93 @@
+"""The Typer app, global options (database, config) and small output helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsloom.errors import NotFoundError
+from newsloom.settings import Settings, load_settings
+from newsloom.store import Store, open_store
+
+app = typer.Typer(
+    name="newsloom",
+    help="Turn a pile or a stream of news articles into stories you can trust.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass(slots=True)
+class Context:
+    settings: Settings
+
+
+@app.callback()
+def common(
+    context: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database file or URL (default ./newsloom.db; env NEWSLOOM_DB)."),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="TOML settings file, one table per stage.")
+    ] = None,
+) -> None:
+    """newsloom: stories from news articles, offline, on one machine."""
+    context.obj = Context(settings=load_settings(config, db=db))
+
+
+def settings_of(context: typer.Context) -> Settings:
+    obj = context.find_root().obj
+    assert isinstance(obj, Context)
+    return obj.settings
+
+
+@contextmanager
+def store_of(context: typer.Context, *, read_only: bool = False) -> Iterator[Store]:
+    store = open_store(settings_of(context).db, read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def resolve_article_id(store: Store, given: str) -> str:
+    if store.has_article(given):
+        return given
+    matches = store.find_article_ids(given)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"no article with id, external id or URL {given!r}")
+    raise NotFoundError(f"{given!r} matches several articles: {', '.join(matches)}")
+
+
+def resolve_story_id(store: Store, given: str) -> str:
+    matches = store.find_story_ids(given)
+    if given in matches:
+        return given
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        story = store.story_of(resolve_article_id(store, given)) if given else None
+        if story:
+            return story
+        raise NotFoundError(f"no story with id {given!r}")
+    raise NotFoundError(f"{given!r} matches several stories: {', '.join(matches)}")
+
+
+def echo_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def is_terminal() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,137 @@
+"""``newsloom eval …``: measure quality against gold data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsloom.cli.common import app, echo_json, settings_of
+from newsloom.errors import EvaluationError
+
+evaluate_app = typer.Typer(
+    help="Measure quality against gold data (clustering, similarity, ner, entities, figures,"
+    " quotes, reuse, timeline).",
+    no_args_is_help=True,
+)
+app.add_typer(evaluate_app, name="eval")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")]
+
+
+def _existing(path: Path) -> Path:
+    if not path.exists():
+        raise EvaluationError(f"{path}: no such file or directory")
+    return path
+
+
+def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        echo_json(scores)
+        return
+    for key, value in scores.items():
+        if isinstance(value, dict):
+            typer.echo(f"{key}:")
+            for inner, score in value.items():
+                typer.echo(f"  {inner:28} {_format(score)}")
+        else:
+            typer.echo(f"{key:30} {_format(value)}")
+
+
+def _format(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_format(v)}" for k, v in value.items())
+    return str(value)
+
+
+@evaluate_app.command("clustering")
+def eval_clustering(
+    context: typer.Context,
+    gold: Annotated[Path, typer.Argument(help="Example-corpus gold.json or UCI headlines CSV.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """BCubed precision/recall/F1 and clustering F1 of story assignment against GOLD."""
+    from newsloom.evaluate.clustering import evaluate_clustering
+
+    _print_scores(evaluate_clustering(_existing(gold), settings_of(context)), as_json)
+
+
+@evaluate_app.command("similarity")
+def eval_similarity(
+    file: Annotated[Path, typer.Argument(help="SemEval-2022 Task 8 style CSV of rated pairs.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Pearson correlation of newsloom's similarity with human Overall ratings."""
+    from newsloom.evaluate.similarity import evaluate_similarity
+
+    _print_scores(evaluate_similarity(_existing(file)), as_json)
+
+
+@evaluate_app.command("ner")
+def eval_ner(
+    file: Annotated[Path, typer.Argument(help="CoNLL file: token<TAB>IOB2 tag (NorNE or DaN+).")],
+    language: Annotated[str | None, typer.Option(help="Language of the file (da, nb, nn…).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Entity-level precision/recall/F1 (exact span and type) of the shipped recognizer."""
+    from newsloom.evaluate.ner import evaluate_ner
+
+    _print_scores(evaluate_ner(_existing(file), language=language), as_json)
+
+
+@evaluate_app.command("entities")
+def eval_entities(
+    file: Annotated[Path, typer.Argument(help="JSON list of entity variant groups.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Pairwise precision/recall of merging name variants into canonical entities."""
+    from newsloom.evaluate.entity_groups import evaluate_entity_groups
+
+    _print_scores(evaluate_entity_groups(_existing(file)), as_json)
+
+
+@evaluate_app.command("figures")
+def eval_figures(
+    file: Annotated[Path, typer.Argument(help="Gold figures (JSON Lines).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Precision/recall/F1 per field of extracted figures."""
+    from newsloom.evaluate.extraction import evaluate_figures
+
+    _print_scores(evaluate_figures(_existing(file)), as_json)
+
+
+@evaluate_app.command("quotes")
+def eval_quotes(
+    file: Annotated[Path, typer.Argument(help="Gold quotes (JSON Lines).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Precision/recall/F1 of extracted quotes and their speakers."""
+    from newsloom.evaluate.extraction import evaluate_quotes
+
+    _print_scores(evaluate_quotes(_existing(file)), as_json)
+
+
+@evaluate_app.command("reuse")
+def eval_reuse(
+    gold: Annotated[Path, typer.Argument(help="Example-corpus gold.json (reuse pairs).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Precision/recall/F1 of reused passage pairs."""
+    from newsloom.evaluate.reuse import evaluate_reuse
+
+    _print_scores(evaluate_reuse(_existing(gold)), as_json)
+
+
+@evaluate_app.command("timeline")
+def eval_timeline(
+    directory: Annotated[Path, typer.Argument(help="ML-Crisis style folder: topics + reference/.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Date-F1 and ROUGE-1/2 of story timelines against reference timelines."""
+    from newsloom.evaluate.timeline import evaluate_timeline
+
+    _print_scores(evaluate_timeline(_existing(directory)), as_json)

@@ -1,0 +1,159 @@
+"""``newsloom ingest`` and ``newsloom demo``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsloom.cli.common import app, echo_json, is_terminal, settings_of
+from newsloom.errors import NewsloomError
+from newsloom.pipeline import Progress, ingest
+from newsloom.records import RunReport
+from newsloom.settings import Settings
+from newsloom.store import open_store
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Progress | None]:
+    """A live counter on a terminal; nothing when output is piped."""
+    if not is_terminal():
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        Progress,
+    )
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda amount: bar.advance(task, amount)
+
+
+def print_report(report: RunReport, *, as_json: bool) -> None:
+    if as_json:
+        echo_json(report.to_dict())
+        return
+    typer.echo(
+        f"read {report.read} · new {report.new} · unchanged {report.unchanged}"
+        f" · rejected {len(report.rejected)}"
+    )
+    for note in report.notes:
+        typer.echo(f"  note: {note}", err=True)
+    for name, value in sorted(report.counters.items()):
+        typer.echo(f"  {name}: {value}")
+    for rejection in report.rejected:
+        typer.echo(f"  rejected [{rejection.stage}] {rejection.item}: {rejection.reason}", err=True)
+
+
+def run_ingest(sources: list[str], settings: Settings) -> RunReport:
+    store = open_store(settings.db)
+    try:
+        with progress_bar("ingesting") as progress:
+            return ingest(sources, settings, store, progress)
+    finally:
+        store.close()
+
+
+@app.command("ingest")
+def ingest_command(
+    context: typer.Context,
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories, URLs (pages or RSS/Atom feeds), or - for standard input."
+        ),
+    ],
+    fetch_pages: Annotated[
+        bool, typer.Option("--fetch-pages", help="Fetch each feed item's page for its full text.")
+    ] = False,
+    column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column",
+            help="Map an input column to a field, e.g. --column body=text --column headline=title.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
+) -> None:
+    """Read articles from SOURCES and run them through the pipeline (new ones only)."""
+    settings = settings_of(context)
+    mapping = dict(settings.ingest.columns)
+    for item in column or []:
+        name, separator, field = item.partition("=")
+        if not separator or not name or not field:
+            raise typer.BadParameter(f"--column {item!r}: expected INPUT=FIELD, e.g. body=text")
+        mapping[name] = field
+    ingest_settings = settings.ingest.model_copy(
+        update={"fetch_pages": fetch_pages or settings.ingest.fetch_pages, "columns": mapping}
+    )
+    settings = settings.model_copy(update={"ingest": ingest_settings})
+    report = run_ingest(sources, settings)
+    print_report(report, as_json=as_json)
+    if report.read == 0 and report.rejected:
+        raise typer.Exit(1)
+
+
+def example_corpus() -> Path:
+    """The bundled example corpus (JSON Lines) inside the package."""
+    path = Path(str(resources.files("newsloom") / "data" / "example" / "articles.jsonl"))
+    if not path.exists():
+        raise NewsloomError(f"the example corpus is missing from the package ({path})")
+    return path
+
+
+@app.command("demo")
+def demo_command(
+    context: typer.Context,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the database even if it holds other articles.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
+) -> None:
+    """Ingest the bundled example corpus into a fresh database and say what to try next."""
+    settings = settings_of(context)
+    database = Path(settings.db)
+    if database.exists():
+        store = open_store(database)
+        try:
+            total = store.count_articles()
+            corpus = str(example_corpus())
+            foreign = sum(not a.origin.startswith(corpus) for a in store.iter_articles())
+        finally:
+            store.close()
+        if foreign and not force:
+            raise NewsloomError(
+                f"{database} already holds {total} articles, {foreign} of them not from the"
+                " example corpus; use --force to replace it or --db to choose another file"
+            )
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+    report = run_ingest([str(example_corpus())], settings)
+    print_report(report, as_json=as_json)
+    if as_json:
+        return
+    prefix = "newsloom" if settings.db == "newsloom.db" else f"newsloom --db {settings.db}"
+    typer.echo(
+        f"\nThe example corpus is in {database}. Try:\n"
+        f"  {prefix} stories                 # the stories, newest first\n"
+        f"  {prefix} story ID                # one story's dossier\n"
+        f"  {prefix} articles --language nb  # articles in Norwegian Bokmål\n"
+        f"  {prefix} search brann            # full-text search\n"
+        f"  {prefix} reuse                   # who copied what from whom\n"
+        f"  {prefix} serve                   # browse it at http://127.0.0.1:8000\n"
+        f"  {prefix} ingest ../shared/seeds  # add your own articles"
+    )

@@ -1,0 +1,68 @@
+"""The JSON export: a stable contract (see DESIGN.md), written as a stream.
+
+``{"articles": [...], "stories": [...]}``; fields may grow, existing ones keep their meaning.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from newsloom.records import Article
+from newsloom.store import Store
+
+
+def article_to_dict(article: Article, store: Store) -> dict[str, Any]:
+    reuse = store.get_reuse(article.id)
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "language": article.language,
+        "published": article.published.isoformat() if article.published else None,
+        "published_precision": article.published_precision,
+        "published_origin": article.published_origin,
+        "agencies": list(article.agencies),
+        "external_id": article.external_id,
+        "paragraphs": [
+            {"text": p.text, "language": p.language, "kind": p.kind.value}
+            for p in article.paragraphs
+        ],
+        "duplicate_of": reuse.duplicate_of if reuse else None,
+        "reused_share": reuse.reused_share if reuse else 0.0,
+        "reused": [
+            {
+                "article": passage.other_article,
+                "passage": passage.paragraph,
+                "other_passage": passage.other_paragraph,
+                "similarity": round(passage.similarity, 4),
+                "origin": passage.origin_article,
+                "origin_agency": passage.origin_agency,
+            }
+            for passage in (reuse.passages if reuse else ())
+        ],
+        "story": store.story_of(article.id),
+    }
+
+
+def story_to_dict(store: Store, story_id: str) -> dict[str, Any]:
+    from newsloom.story.dossier import build_dossier
+    from newsloom.story.render import dossier_to_dict
+
+    return dossier_to_dict(build_dossier(store, story_id))
+
+
+def write_export(store: Store, out: TextIO) -> None:
+    """Write the whole store as one JSON object, one article or story at a time."""
+    out.write('{"articles": [\n')
+    for position, article in enumerate(store.iter_articles()):
+        if position:
+            out.write(",\n")
+        out.write(json.dumps(article_to_dict(article, store), ensure_ascii=False))
+    out.write('\n], "stories": [\n')
+    for position, row in enumerate(store.list_stories(order="newest", limit=None)):
+        if position:
+            out.write(",\n")
+        out.write(json.dumps(story_to_dict(store, row.id), ensure_ascii=False, default=str))
+    out.write("\n]}\n")

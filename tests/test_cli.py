@@ -1,0 +1,190 @@
+"""The CLI as a user runs it: a real process, a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def run(db: Path, *args: str, check: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("NEWSLOOM_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "newsloom", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=environment,
+        timeout=600,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"newsloom {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def test_ingest_seeds_then_again_reports_unchanged(db_path: Path, seeds_dir: Path) -> None:
+    first = json.loads(run(db_path, "ingest", str(seeds_dir), "--json").stdout)
+    assert (first["read"], first["new"], first["unchanged"], first["rejected"]) == (3, 3, 0, [])
+    second = json.loads(run(db_path, "ingest", str(seeds_dir), "--json").stdout)
+    assert (second["read"], second["new"], second["unchanged"]) == (3, 0, 3)
+
+
+def test_articles_article_and_search(db_path: Path, seeds_dir: Path) -> None:
+    run(db_path, "ingest", str(seeds_dir))
+    listed = json.loads(run(db_path, "articles", "--json").stdout)
+    assert len(listed) == 3
+    first = listed[0]["id"]
+    shown = run(db_path, "article", first[:8]).stdout
+    assert first in shown
+    shown_json = json.loads(run(db_path, "article", first, "--json").stdout)
+    assert shown_json["article"]["id"] == first
+    hits = json.loads(run(db_path, "search", "borgmesterkontoret", "--json").stdout)
+    assert len(hits) >= 1
+
+
+def test_unknown_article_is_a_clear_error(db_path: Path, seeds_dir: Path) -> None:
+    run(db_path, "ingest", str(seeds_dir))
+    result = run(db_path, "article", "does-not-exist", check=False)
+    assert result.returncode == 1
+    assert "no article" in result.stderr and "does-not-exist" in result.stderr
+
+
+def test_reading_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    result = run(tmp_path / "none.db", "articles", check=False)
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr
+
+
+def test_bad_settings_are_named(db_path: Path, tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text("[reuse]\nmin_similarity = 7\n")
+    result = run(db_path, "--config", str(config), "articles", check=False)
+    assert result.returncode == 1
+    assert "reuse.min_similarity" in result.stderr
+
+
+def test_ingest_from_stdin(db_path: Path) -> None:
+    line = json.dumps({"text": "En artikel om noget helt tredje, der blev skrevet i dag i København."})
+    report = json.loads(run(db_path, "ingest", "-", "--json", stdin=line + "\n").stdout)
+    assert report["new"] == 1
+
+
+def test_export_follows_the_contract(db_path: Path, seeds_dir: Path) -> None:
+    run(db_path, "ingest", str(seeds_dir))
+    exported = json.loads(run(db_path, "export", "--format", "json").stdout)
+    assert set(exported) == {"articles", "stories"}
+    article_fields = {
+        "id", "source", "url", "title", "language", "published", "published_precision",
+        "paragraphs", "duplicate_of", "reused", "story",
+    }  # fmt: skip
+    for article in exported["articles"]:
+        assert article_fields <= set(article)
+        for paragraph in article["paragraphs"]:
+            assert {"text", "language", "kind"} <= set(paragraph)
+    story_fields = {
+        "id", "title", "articles", "languages", "outlets", "first_seen", "last_seen", "entities",
+        "quotes", "figures", "figure_tracks", "timeline", "summary",
+    }  # fmt: skip
+    assert exported["stories"]
+    for story in exported["stories"]:
+        assert story_fields <= set(story)
+    again = json.loads(run(db_path, "export").stdout)
+    assert [a["id"] for a in again["articles"]] == [a["id"] for a in exported["articles"]]
+
+
+def test_export_to_a_file(db_path: Path, seeds_dir: Path, tmp_path: Path) -> None:
+    run(db_path, "ingest", str(seeds_dir))
+    target = tmp_path / "out.json"
+    run(db_path, "export", "--output", str(target))
+    assert len(json.loads(target.read_text())["articles"]) == 3
+
+
+def commands() -> list[str]:
+    from newsloom.cli import app
+
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names = list(group.commands)  # type: ignore[attr-defined]
+    nested = group.commands["eval"].commands  # type: ignore[attr-defined]
+    return names + [f"eval {name}" for name in nested]
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    from newsloom.cli import app
+
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name in commands():
+        parts = name.split()
+        command = group.commands[parts[0]]  # type: ignore[attr-defined]
+        if len(parts) == 2:
+            command = command.commands[parts[1]]
+        assert (command.help or "").strip(), f"`newsloom {name}` has no help text"
+        assert re.search(rf"newsloom (--db \S+ )?{re.escape(name)}\b", readme), (
+            f"`newsloom {name}` is not shown in README.md"
+        )
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    lines = [line for line in readme.splitlines() if line.startswith("python3 -m venv")]
+    assert len(lines) >= 2
+    assert "newsloom demo" in lines[0]
+    assert "pytest" in lines[1]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "README.md" in ci
+
+
+@pytest.mark.slow
+def test_kill_9_mid_ingest_loses_nothing_and_a_rerun_completes(db_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    words = "politiet meldte at brannen i lageret var slukket etter flere timers arbeid".split()
+    with source.open("w", encoding="utf-8") as handle:
+        for number in range(3000):
+            text = " ".join(words[(number + i) % len(words)] for i in range(40))
+            handle.write(json.dumps({"id": f"n{number}", "text": f"Sak nummer {number}. {text}."}) + "\n")
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("NEWSLOOM_")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsloom", "--db", str(db_path), "ingest", str(source)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+    )
+    stored = 0
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.2)
+        try:
+            connection = sqlite3.connect(db_path, timeout=1)
+            stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+            connection.close()
+        except sqlite3.Error:
+            continue
+        if stored >= 20:
+            break
+    if process.poll() is None:
+        process.send_signal(signal.SIGKILL)
+    process.wait()
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    kept = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    analysed = connection.execute("SELECT count(*) FROM analyses").fetchone()[0]
+    connection.close()
+    assert kept >= stored > 0
+    assert analysed == kept  # each article's results were committed with it
+    report = json.loads(run(db_path, "ingest", str(source), "--json").stdout)
+    assert report["unchanged"] == kept
+    assert report["new"] == 3000 - kept

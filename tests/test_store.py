@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsloom.errors import StoreError
+from newsloom.records import Article, DateOrigin, DatePrecision, Paragraph, ParagraphKind
+from newsloom.store import ArticleFilter, Store, open_store
+from newsloom.store.migrations import MIGRATIONS
+
+
+def make_article(number: int, text: str = "Body text", **fields: object) -> Article:
+    values: dict[str, object] = {
+        "id": f"{number:016x}",
+        "content_hash": f"hash{number}",
+        "title": f"Title {number}",
+        "paragraphs": (
+            Paragraph(0, f"{text} {number}.", ParagraphKind.BODY, "da"),
+            Paragraph(1, "Foto: Someone", ParagraphKind.CREDIT, "da"),
+        ),
+        "language": "da",
+        "published": datetime(2025, 3, number % 28 + 1, 12, 0),
+        "published_precision": DatePrecision.TIME,
+        "published_origin": DateOrigin.METADATA,
+        "source": "Outlet",
+        "origin": f"file{number}.txt",
+    }
+    values.update(fields)
+    return Article(**values)  # type: ignore[arg-type]
+
+
+def test_migrations_are_recorded_in_order(store: Store) -> None:
+    assert store.applied_migrations() == sorted(name for name, _ in MIGRATIONS)
+
+
+def test_reopening_applies_no_migration_twice(db_path: Path) -> None:
+    open_store(db_path).close()
+    again = open_store(db_path)
+    assert len(again.applied_migrations()) == len(MIGRATIONS)
+    again.close()
+
+
+def test_article_round_trip(store: Store) -> None:
+    article = make_article(1, agencies=("Ritzau",), url="https://example.org/a")
+    assert store.add_article(article) is True
+    assert store.get_article(article.id) == article
+
+
+def test_adding_the_same_article_twice_changes_nothing(store: Store) -> None:
+    article = make_article(2)
+    assert store.add_article(article)
+    assert not store.add_article(article)
+    assert store.count_articles() == 1
+
+
+def test_filters(store: Store) -> None:
+    store.add_article(make_article(3, language="nb", source="Avis"))
+    store.add_article(make_article(4))
+    assert [a.id for a in store.list_articles(ArticleFilter(language="nb"))] == [f"{3:016x}"]
+    assert [a.id for a in store.list_articles(ArticleFilter(source="avis"))] == [f"{3:016x}"]
+    since = datetime(2025, 3, 5)
+    assert [a.id for a in store.list_articles(ArticleFilter(since=since))] == [f"{4:016x}"]
+
+
+def test_full_text_search_finds_body_words(store: Store) -> None:
+    store.add_article(make_article(5, text="Færgen sank ved Læsø"))
+    store.add_article(make_article(6, text="Noget helt andet"))
+    hits = store.search("færgen")
+    assert [hit.article_id for hit in hits] == [f"{5:016x}"]
+    assert store.search("credit someone") == []  # captions/credits are not indexed as body
+
+
+def test_search_tolerates_query_syntax(store: Store) -> None:
+    store.add_article(make_article(7, text="Politiet oplyser"))
+    hits = store.search('"politiet (oplyser*')
+    assert [hit.article_id for hit in hits] == [f"{7:016x}"]
+    assert store.search("") == []
+
+
+def test_read_only_store_refuses_writes(db_path: Path) -> None:
+    open_store(db_path).close()
+    read_only = open_store(db_path, read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        read_only.add_article(make_article(8))
+    read_only.close()
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "nowhere" / "x.db")
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="junk.db"):
+        open_store(path)
+
+
+def test_unknown_url_scheme_names_the_available_ones() -> None:
+    with pytest.raises(StoreError, match="available: sqlite"):
+        open_store("mysql://localhost/x")
+
+
+def test_failed_transaction_keeps_what_was_committed(store: Store) -> None:
+    store.add_article(make_article(9))
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_article(make_article(10))
+        raise RuntimeError("boom")
+    assert store.has_article(f"{9:016x}")
+    assert not store.has_article(f"{10:016x}")
+
+
+@settings(max_examples=25, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))
+def test_any_text_round_trips(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    path = tmp_path_factory.mktemp("rt") / "x.db"
+    opened = open_store(path)
+    article = make_article(11, text=text)
+    opened.add_article(article)
+    assert opened.get_article(article.id) == article
+    opened.close()
+
+
+def test_database_is_plain_sqlite(db_path: Path, store: Store) -> None:
+    store.add_article(make_article(12))
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    connection.close()
