@@ -54,6 +54,7 @@ class RawDocument:
     language: str | None = None  # as given by the input, if any
     external_id: str | None = None
     format: str = "text"  # reader name: text, jsonl, json, csv, html, feed
+    published_origin: str | None = None  # DateOrigin value: "header" (text prefix), "metadata"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +209,7 @@ class RunReport:
     rejected: list[Rejection] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)
     new_ids: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings about the run as a whole
 
     def count(self, name: str, amount: int = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + amount
@@ -225,4 +227,5 @@ class RunReport:
             ],
             "counters": dict(sorted(self.counters.items())),
             "new_ids": list(self.new_ids),
+            "notes": list(self.notes),
         }

@@ -27,6 +27,9 @@ class IngestSettings(Section):
     timeout_seconds: float = Field(default=20.0, gt=0)
     columns: dict[str, str] = Field(default_factory=dict)  # input column → newsloom field
     encoding_fallbacks: tuple[str, ...] = ("utf-8", "cp1252")
+    max_document_mb: float = Field(default=10.0, gt=0)  # one text/HTML document or feed
+    min_page_words: int = Field(default=15, ge=1)  # fewer words in an HTML page: no article
+    user_agent: str = "newsloom/0.1 (+https://github.com/newsloom/newsloom)"
 
 
 class ReuseSettings(Section):
