@@ -1,0 +1,339 @@
+"""Records: JSON Lines, JSON (an array, streamed, or one object) and CSV/TSV.
+
+Fields ``id, url, title, text, published, source, language``; only ``text`` is required. Other
+names are mapped with ``IngestSettings.columns`` (``{"body": "text", "headline": "title"}``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping
+
+from newsloom.errors import InputError, SettingsError
+from newsloom.ingest.context import ReadContext
+from newsloom.ingest.files import MEGABYTE, Input, binary_lines, decode_bytes, read_whole
+from newsloom.records import DateOrigin, RawDocument
+
+FIELDS = ("id", "url", "title", "text", "published", "source", "language")
+RECORD_LISTS = ("articles", "items", "documents", "records", "data")
+JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+}
+CHUNK = 1 << 20
+
+
+def check_columns(columns: Mapping[str, str]) -> None:
+    """Fail early on a column mapping that targets a field newsloom does not have."""
+    for column, target in columns.items():
+        if target not in FIELDS:
+            raise SettingsError(
+                f"column mapping {column}={target}: unknown field {target!r}; "
+                f"valid fields: {', '.join(FIELDS)}"
+            )
+
+
+def field_names(keys: Iterable[str], columns: Mapping[str, str]) -> dict[str, str]:
+    """Input key → newsloom field, for the keys that map to one (explicit mapping first)."""
+    keys = list(keys)
+    mapped = {key: columns[key] for key in keys if key in columns}
+    taken = set(mapped.values())
+    for key in keys:
+        field = key.strip().lower()
+        if key not in mapped and field in FIELDS and field not in taken:
+            mapped[key] = field
+            taken.add(field)
+    return mapped
+
+
+def _missing_text(keys: Iterable[str], what: str) -> str:
+    names = ", ".join(repr(key) for key in keys) or "none"
+    return (
+        f"no 'text' {what} ({what}s: {names}); map one with the columns setting, "
+        "e.g. --column body=text"
+    )
+
+
+def record_document(
+    record: Mapping[str, object],
+    item: str,
+    format: str,
+    columns: Mapping[str, str],
+) -> RawDocument:
+    """One record as a :class:`RawDocument`; a missing text or a wrongly typed field raises."""
+    what = "column" if format in ("csv", "tsv") else "field"
+    values: dict[str, str | None] = {}
+    for key, field in field_names(record, columns).items():
+        value = record[key]
+        if value is None or isinstance(value, str):
+            values[field] = value
+        elif isinstance(value, int | float) and not isinstance(value, bool) and field != "text":
+            values[field] = str(value)
+        else:
+            kind = JSON_TYPES.get(type(value), type(value).__name__)
+            raise InputError(item, f"{what} {key!r} must be a string, not {kind}")
+    text = values.get("text")
+    if "text" not in values:
+        raise InputError(item, _missing_text(record, what))
+    if text is None or not text.strip():
+        raise InputError(item, f"{what} 'text' is empty")
+    published = (values.get("published") or "").strip() or None
+    return RawDocument(
+        text=text.replace("\r\n", "\n"),
+        origin=item,
+        title=(values.get("title") or "").strip() or None,
+        url=(values.get("url") or "").strip() or None,
+        published=published,
+        source=(values.get("source") or "").strip() or None,
+        language=(values.get("language") or "").strip() or None,
+        external_id=(values.get("id") or "").strip() or None,
+        format=format,
+        published_origin=DateOrigin.METADATA if published else None,
+    )
+
+
+def _document_or_rejection(
+    value: object, item: str, format: str, context: ReadContext
+) -> RawDocument | None:
+    try:
+        if not isinstance(value, dict):
+            kind = JSON_TYPES.get(type(value), type(value).__name__)
+            raise InputError(item, f"expected a JSON object, got {kind}")
+        return record_document(value, item, format, context.settings.columns)
+    except InputError as error:
+        context.report.reject(error.item, error.reason)
+        return None
+
+
+def read_jsonl(
+    stream: io.BufferedReader, source: Input, context: ReadContext
+) -> Iterator[RawDocument]:
+    """One JSON object per line; a bad line is rejected as ``path:LINE`` and the rest is read."""
+    settings = context.settings
+    line_limit = int(settings.max_document_mb * MEGABYTE)
+    records = 0
+    for number, line in enumerate(binary_lines(stream, line_limit), start=1):
+        item = f"{source.item}:{number}"
+        if line is None:
+            context.report.reject(item, f"line longer than {settings.max_document_mb:g} MB")
+            continue
+        if not line.strip():
+            continue
+        records += 1
+        try:
+            decoded = decode_bytes(line, item, settings.encoding_fallbacks)
+            value = json.loads(decoded.text)
+        except InputError as error:
+            context.report.reject(error.item, error.reason)
+            continue
+        except json.JSONDecodeError as error:
+            context.report.reject(item, f"malformed JSON at column {error.colno}: {error.msg}")
+            continue
+        context.note_replaced(item, decoded.replaced)
+        document = _document_or_rejection(value, item, "jsonl", context)
+        if document is not None:
+            yield document
+    if records == 0:
+        raise InputError(source.item, "empty file (no JSON lines)")
+
+
+def read_json(
+    stream: io.BufferedReader, source: Input, context: ReadContext
+) -> Iterator[RawDocument]:
+    """A JSON array of objects (streamed), one object, or an object holding a list of them."""
+    head = stream.peek(64)[:64].lstrip(codecs.BOM_UTF8).lstrip()
+    if not head:
+        raise InputError(source.item, "empty file")
+    if head.startswith(b"["):
+        for line, value in JsonArrayReader(stream, source.item, context).values():
+            document = _document_or_rejection(value, f"{source.item}:{line}", "json", context)
+            if document is not None:
+                yield document
+        return
+    data = read_whole(stream, source.item, context.settings.max_file_mb)
+    try:
+        value = json.loads(decode_bytes(data, source.item, ("utf-8",)).text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{source.item}:{error.lineno}", f"malformed JSON at column {error.colno}: {error.msg}"
+        ) from error
+    if isinstance(value, dict) and "text" not in value:
+        for key in RECORD_LISTS:
+            if isinstance(value.get(key), list):
+                for index, element in enumerate(value[key]):
+                    item = f"{source.item}:{key}[{index}]"
+                    document = _document_or_rejection(element, item, "json", context)
+                    if document is not None:
+                        yield document
+                return
+        raise InputError(
+            source.item,
+            _missing_text(value, "field")
+            + f"; nor a list of articles under {'/'.join(RECORD_LISTS)}",
+        )
+    document = _document_or_rejection(value, source.item, "json", context)
+    if document is not None:
+        yield document
+
+
+class JsonArrayReader:
+    """Streams the elements of a top-level JSON array with the line each starts on."""
+
+    def __init__(self, stream: io.BufferedReader, item: str, context: ReadContext) -> None:
+        self._stream = stream
+        self._item = item
+        self._element_limit = int(context.settings.max_document_mb * MEGABYTE)
+        self._decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        self._json = json.JSONDecoder()
+        self._buffer = ""
+        self._position = 0
+        self._line = 1  # line number at self._counted
+        self._counted = 0
+        self._read_bytes = 0
+        self._end_of_input = False
+
+    def values(self) -> Iterator[tuple[int, object]]:
+        if self._next_character() != "[":
+            raise InputError(self._item, "expected a JSON array")
+        self._position += 1
+        if self._next_character() == "]":
+            return
+        while True:
+            self._next_character()
+            line = self._current_line()
+            yield line, self._decode_value(line)
+            character = self._next_character()
+            if character == ",":
+                self._position += 1
+                continue
+            if character == "]":
+                return
+            raise InputError(
+                f"{self._item}:{self._current_line()}",
+                "malformed JSON: expected ',' or ']' after an array element; "
+                "the rest of the array was not read",
+            )
+
+    def _current_line(self) -> int:
+        self._line += self._buffer.count("\n", self._counted, self._position)
+        self._counted = self._position
+        return self._line
+
+    def _fill(self) -> bool:
+        """Append the next chunk to the buffer; False at the end of the input."""
+        if self._end_of_input:
+            return False
+        data = self._stream.read(CHUNK)
+        try:
+            text = self._decoder.decode(data, final=not data)
+        except UnicodeDecodeError as error:
+            offset = self._read_bytes + error.start
+            raise InputError(
+                self._item, f"not UTF-8: undecodable byte at offset about {offset}"
+            ) from error
+        self._read_bytes += len(data)
+        self._current_line()
+        self._buffer = self._buffer[self._position :] + text
+        self._position = self._counted = 0
+        self._end_of_input = not data
+        return bool(data)
+
+    def _next_character(self) -> str | None:
+        while True:
+            while self._position < len(self._buffer) and self._buffer[self._position].isspace():
+                self._position += 1
+            if self._position < len(self._buffer):
+                return self._buffer[self._position]
+            if not self._fill():
+                return None
+
+    def _decode_value(self, line: int) -> object:
+        while True:
+            try:
+                value, end = self._json.raw_decode(self._buffer, self._position)
+                if end < len(self._buffer) or self._end_of_input:
+                    self._position = end
+                    return value
+            except json.JSONDecodeError as error:
+                if self._end_of_input:
+                    raise InputError(
+                        f"{self._item}:{line}",
+                        f"malformed JSON in an array element ({error.msg}); "
+                        "the rest of the array was not read",
+                    ) from error
+            if len(self._buffer) - self._position > self._element_limit:
+                raise InputError(
+                    f"{self._item}:{line}",
+                    "array element larger than max_document_mb or malformed; "
+                    "the rest of the array was not read",
+                )
+            self._fill()
+
+
+def read_csv(
+    stream: io.BufferedReader, source: Input, context: ReadContext
+) -> Iterator[RawDocument]:
+    """CSV (``,`` or ``;``) or TSV with a header row; a bad row is rejected as ``path:LINE``."""
+    settings = context.settings
+    limit = int(settings.max_document_mb * MEGABYTE)
+    csv.field_size_limit(max(csv.field_size_limit(), limit))
+    lines = _decoded_lines(binary_lines(stream, limit), source.item, context)
+    header_line = next(lines, None)
+    if header_line is None or not header_line.strip():
+        raise InputError(source.item, "empty file (no header row)")
+    format = "tsv" if source.format == "tsv" else "csv"
+    delimiter = "\t" if format == "tsv" else _delimiter(header_line)
+    rows = csv.reader(_chain(header_line, lines), delimiter=delimiter)
+    header = [name.strip() for name in next(rows)]
+    mapping = field_names(header, settings.columns)
+    if "text" not in mapping.values():
+        raise InputError(source.item, _missing_text(header, "column"))
+    while True:
+        start = rows.line_num + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            context.report.reject(f"{source.item}:{start}", f"malformed CSV row ({error})")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        item = f"{source.item}:{start}"
+        if len(row) > len(header):
+            context.report.reject(
+                item, f"{len(row)} cells in a row under a header of {len(header)} columns"
+            )
+            continue
+        record = dict(zip(header, row, strict=False))
+        try:
+            yield record_document(record, item, format, settings.columns)
+        except InputError as error:
+            context.report.reject(error.item, error.reason)
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {separator: header_line.count(separator) for separator in (",", ";", "\t")}
+    best = max(counts, key=lambda separator: counts[separator])
+    return best if counts[best] else ","
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _decoded_lines(lines: Iterator[bytes | None], item: str, context: ReadContext) -> Iterator[str]:
+    encodings = context.settings.encoding_fallbacks
+    for number, line in enumerate(lines, start=1):
+        if line is None:
+            raise InputError(f"{item}:{number}", "line longer than max_document_mb")
+        decoded = decode_bytes(line, f"{item}:{number}", encodings)
+        context.note_replaced(f"{item}:{number}", decoded.replaced)
+        yield decoded.text
