@@ -1,0 +1,278 @@
+"""Publication dates: what inputs give, with the precision they state and where they came from.
+
+Handles ISO 8601 (``2022``, ``2022-01``, ``2022-01-05``, ``2022-01-05T10:32:00+01:00``), Nordic
+numeric dates (``05.01.2022 kl. 10.32``), RFC 2822 from feeds, and absolute dates written with month
+names in Danish, Norwegian, Swedish, English and German (``5. januar 2022``, ``January 4, 2022``).
+Relative dates (``i går``, ``onsdag``) are not publication dates and are left to the time resolver.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from functools import cache
+from typing import Any
+
+from newsloom.records import DateOrigin, DatePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedDate:
+    """A publication date with the precision it was given in and where it was found."""
+
+    value: datetime  # first instant of the period for year/month/day precision
+    precision: DatePrecision
+    origin: DateOrigin
+
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("januar", "january", "januari", "janvier", "jan"),
+        ("februar", "february", "februari", "feb", "febr"),
+        ("marts", "mars", "march", "märz", "mar", "mrz"),
+        ("april", "apr"),
+        ("maj", "mai", "may", "mei"),
+        ("juni", "june", "jun"),
+        ("juli", "july", "jul"),
+        ("august", "augusti", "aug"),
+        ("september", "sep", "sept"),
+        ("oktober", "october", "okt", "oct"),
+        ("november", "nov"),
+        ("december", "desember", "dezember", "dec", "des", "dez"),
+    ),
+    start=1,
+):
+    for _name in _names:
+        MONTHS[_name] = _number
+
+_MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TIME = (
+    r"(?:\s*,?\s*(?:kl\.?|klokken|klockan|at|um)?\s*"
+    r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d))?"
+)
+
+_ISO_PARTIAL = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_NUMERIC = re.compile(
+    r"(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>\d{4})" + _TIME, re.IGNORECASE
+)
+_DAY_MONTH_YEAR = re.compile(
+    r"(?P<day>[0-3]?\d)\.?\s+(?P<month>" + _MONTH_PATTERN + r")\.?\s+(?P<year>\d{4})" + _TIME,
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"(?P<month>" + _MONTH_PATTERN + r")\.?\s+(?P<day>[0-3]?\d),?\s+(?P<year>\d{4})" + _TIME,
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(r"(?P<month>" + _MONTH_PATTERN + r")\.?\s+(?P<year>\d{4})", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"^(?:(?:man|tirs|tis|ons|tors|tor|fre|lør|lau|sun|søn|mon|tue|wed|thu|fri|sat)\w*\.?,?\s+(?:d\.|den)?\s*)",
+    re.IGNORECASE,
+)
+# "date 2022-01 " at the very start of a plain-text article: a header, not part of the text.
+_DATE_HEADER = re.compile(
+    r"\A[ \t]*date[ \t]+(?P<value>\d{4}(?:-\d{2}){0,2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)[ \t]+"
+)
+# Lines that announce a publication date near the top of an article.
+PUBLISHED_LABEL = re.compile(
+    r"^(?:publiceret|publisert|publicerad|published|posted|udgivet|opdateret|oppdatert"
+    r"|uppdaterad|updated|sist oppdatert|senest opdateret|dato|datum|date)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _within(value: int, low: int, high: int) -> bool:
+    return low <= value <= high
+
+
+def _build(
+    year: int, month: int = 1, day: int = 1, hour: str | None = None, minute: str | None = None
+) -> datetime | None:
+    try:
+        if hour is not None and minute is not None:
+            return datetime(year, month, day, int(hour), int(minute))
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(match: re.Match[str]) -> tuple[datetime, DatePrecision] | None:
+    year = int(match["year"])
+    month_text = match["month"]
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
+    day = int(match["day"])
+    hour, minute = match.groupdict().get("hour"), match.groupdict().get("minute")
+    value = _build(year, month, day, hour, minute)
+    if value is None:
+        return None
+    return value, DatePrecision.TIME if hour is not None else DatePrecision.DAY
+
+
+def _parse_iso(text: str) -> tuple[datetime, DatePrecision] | None:
+    partial = _ISO_PARTIAL.fullmatch(text)
+    if partial:
+        year = int(partial["year"])
+        if partial["day"]:
+            value = _build(year, int(partial["month"]), int(partial["day"]))
+            return (value, DatePrecision.DAY) if value else None
+        if partial["month"]:
+            value = _build(year, int(partial["month"]))
+            return (value, DatePrecision.MONTH) if value else None
+        return (datetime(year, 1, 1), DatePrecision.YEAR) if _within(year, 1, 9999) else None
+    if not re.match(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
+        return None
+    try:
+        return datetime.fromisoformat(text.replace(" ", "T", 1)), DatePrecision.TIME
+    except ValueError:
+        return None
+
+
+def _parse_rfc2822(text: str) -> tuple[datetime, DatePrecision] | None:
+    if not re.search(r"\d{1,2}:\d{2}", text) or not re.search(r"[A-Za-z]{3}", text):
+        return None
+    try:
+        return parsedate_to_datetime(text), DatePrecision.TIME
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+@cache
+def _dateparser() -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["da", "nb", "nn", "sv", "en", "de"],
+        settings={
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "REQUIRE_PARTS": ["year", "month"],
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+
+
+_DATEPARSER_PERIODS = {"year": DatePrecision.YEAR, "month": DatePrecision.MONTH}
+
+
+def _parse_with_dateparser(text: str) -> tuple[datetime, DatePrecision] | None:
+    if not re.search(r"\d{4}", text) or len(text) > 80:
+        return None
+    data = _dateparser().get_date_data(text)
+    value = data.date_obj
+    if not isinstance(value, datetime):
+        return None
+    precision = _DATEPARSER_PERIODS.get(str(data.period), DatePrecision.DAY)
+    if precision is DatePrecision.DAY and re.search(
+        r"\d{1,2}[:.]\d{2}\s*$|\b(?:kl|klokken|klockan|at|um)\b", text
+    ):
+        precision = DatePrecision.TIME
+    if precision is not DatePrecision.TIME:
+        value = value.replace(hour=0, minute=0, second=0, microsecond=0)
+    return value, precision
+
+
+def parse_date(text: str) -> tuple[datetime, DatePrecision] | None:
+    """The absolute date in ``text`` (a whole date string) and its precision, or None."""
+    cleaned = " ".join(text.split()).strip(" ,.")
+    if not cleaned:
+        return None
+    for parser in (_parse_iso, _parse_numeric, _parse_named, _parse_rfc2822):
+        parsed = parser(cleaned)
+        if parsed is not None:
+            return parsed
+    return _parse_with_dateparser(cleaned)
+
+
+def _parse_numeric(text: str) -> tuple[datetime, DatePrecision] | None:
+    match = _NUMERIC.fullmatch(_WEEKDAY.sub("", text))
+    return _from_match(match) if match else None
+
+
+def _parse_named(text: str) -> tuple[datetime, DatePrecision] | None:
+    stripped = _WEEKDAY.sub("", text)
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        match = pattern.fullmatch(stripped)
+        if match:
+            return _from_match(match)
+    match = _MONTH_YEAR.fullmatch(stripped)
+    if match:
+        value = _build(int(match["year"]), MONTHS[match["month"].lower()])
+        return (value, DatePrecision.MONTH) if value else None
+    return None
+
+
+def parse_published(value: str | None, origin: DateOrigin) -> PublishedDate | None:
+    """Parse a publication date string given by an input (header or metadata)."""
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        return None
+    return PublishedDate(value=parsed[0], precision=parsed[1], origin=origin)
+
+
+def split_date_header(text: str) -> tuple[str | None, str]:
+    """Split a ``date 2022-01 `` header off the start of a plain-text article.
+
+    Returns ``(date string, rest of the text)``; ``(None, text)`` when there is no header.
+    """
+    match = _DATE_HEADER.match(text)
+    if match is None or parse_date(match["value"]) is None:
+        return None, text
+    return match["value"], text[match.end() :]
+
+
+_SEARCHES = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
+_ISO_IN_TEXT = re.compile(
+    r"(?<![\d-])\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
+)
+
+
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>[01]\d)[/-](?P<day>[0-3]\d)(?=[/_.-]|$)"
+    r"|[/_-](?P<compact>(?:19|20)\d{2}[01]\d[0-3]\d)(?=[/_.-]|$)"
+)
+
+
+def date_from_url(url: str | None) -> PublishedDate | None:
+    """A day in a URL path (``/2025/03/26/``, ``/2025-03-26-title``), as metadata."""
+    if not url:
+        return None
+    for match in _URL_DATE.finditer(url):
+        compact = match["compact"]
+        if compact:
+            value = _build(int(compact[:4]), int(compact[4:6]), int(compact[6:]))
+        else:
+            value = _build(int(match["year"]), int(match["month"]), int(match["day"]))
+        if value is not None:
+            return PublishedDate(value, DatePrecision.DAY, DateOrigin.METADATA)
+    return None
+
+
+def find_dateline(lines: Sequence[str], max_words: int = 14) -> tuple[int, PublishedDate] | None:
+    """A publication date stated near the top of an article, and the index of its line.
+
+    Only short lines count: a date label (``Publiceret 5. januar 2022 kl. 10.32``), a line that is
+    a date, or a dateline (``KØBENHAVN, 5. januar 2022``). A date inside a body sentence
+    (``født 5. januar 1970``) is an event, not a publication date.
+    """
+    for index, line in enumerate(lines):
+        if len(line.split()) > max_words:
+            continue
+        labelled = PUBLISHED_LABEL.match(line) is not None
+        candidate = PUBLISHED_LABEL.sub("", line)
+        parsed = parse_date(candidate)
+        if parsed is None and (labelled or len(line.split()) <= 8):
+            for pattern in (_ISO_IN_TEXT, *_SEARCHES):
+                match = pattern.search(candidate)
+                if match:
+                    parsed = parse_date(match.group(0))
+                    if parsed:
+                        break
+        if parsed is not None:
+            return index, PublishedDate(parsed[0], parsed[1], DateOrigin.TEXT)
+    return None
