@@ -1,12 +1,210 @@
-"""Near-duplicate articles and passage-level text reuse. (Stub: replaced by the reuse owner.)"""
+"""Passage-level text reuse with provenance, on top of article-level duplicates (:mod:`dedup`).
+
+Each body paragraph of at least ``min_passage_words`` words is reduced to winnowed hashes of
+word 4-grams over lower-cased word prefixes (robust to inflection, punctuation and a swapped
+word). The hashes go into an inverted index whose posting lists are capped, so a common phrase
+costs the same as a rare one and the per-article cost does not grow with the corpus. Paragraph
+pairs that share hashes are aligned word by word (longest common subsequence, rapidfuzz) and
+linked when enough words survive. Only body paragraphs link: captions, bylines, sign-offs and
+"read also" lines never do.
+
+The pipeline adds articles in publication order; every reused passage gets the earliest article
+known to carry it (following chains of copies) and that article's wire-agency signature.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Self
 
-from newsloom.records import Article, ReuseResult
+import numpy as np
+from rapidfuzz.distance import LCSseq
+
+from newsloom.dedup import (
+    STEM_LENGTH,
+    DuplicateIndex,
+    Hashes,
+    TokenHasher,
+    TokenIds,
+    shingle_hashes,
+)
+from newsloom.errors import StoreError
+from newsloom.records import Article, ReusedPassage, ReuseResult
 from newsloom.settings import ReuseSettings
 from newsloom.store import Store
+
+PASSAGE_GRAM = 4  # words per hashed passage shingle
+WINNOW_WINDOW = 4  # one hash kept per window: any shared run of GRAM+WINDOW-1 words is seen
+POSTING_CAP = 64  # earliest postings kept per hash; more copies of a phrase add nothing
+VERIFY_LIMIT = 24  # candidate paragraphs aligned per paragraph (most shared hashes first)
+MAX_LINKS = 10  # reused-passage links reported per paragraph (best first, origin always kept)
+CONTAINMENT = 0.9  # a shorter passage this much contained in a longer one also counts
+SHORT_PARAGRAPH = 24  # paragraphs shorter than this keep every hash (no winnowing)
+PARAGRAPH_BITS = 10
+TOKENS_SCHEME = f"passages-v1:stem{STEM_LENGTH}"
+
+CONTEXT_WORDS = 4  # a shorter passage counts only beside a reused one from the same article
+_BOILERPLATE_START = re.compile(
+    r"\W*(læs også|læs mere|les også|les mer|läs också|läs mer|se også|read more|read also|"
+    r"see also|annonce|annonse|annons|advertisement|(additional )?(reporting|writing|editing)"
+    r" by)\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"\b(foto|photo|bild|billede|video|grafik)\s*:", re.IGNORECASE)
+
+
+def looks_like_boilerplate(text: str) -> bool:
+    """Lines that travel between unrelated articles: "read also" links, credits, sign-offs."""
+    if _BOILERPLATE_START.match(text[:40]) is not None:
+        return True
+    return ":" in text and _CREDIT.search(text) is not None
+
+
+def passage_similarity(first: list[int], second: list[int]) -> tuple[float, int]:
+    """Symmetric similarity of two word sequences and the words they share in order.
+
+    Dice coefficient of the longest common subsequence, raised to the containment of the shorter
+    passage in the longer one when that is almost complete (a sentence kept from a paragraph).
+    """
+    if not first or not second:
+        return 0.0, 0
+    common = int(LCSseq.similarity(first, second))
+    dice = 2 * common / (len(first) + len(second))
+    containment = common / min(len(first), len(second))
+    return (max(dice, containment) if containment >= CONTAINMENT else dice), common
+
+
+def winnow(hashes: Hashes, window: int) -> Hashes:
+    """The minimum hash of every window of ``window`` consecutive hashes (deduplicated)."""
+    if window <= 1:
+        return np.unique(hashes)
+    if hashes.size <= window:
+        return np.unique(hashes[:1] if hashes.size else hashes)
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, window)
+    positions = np.unique(windows.argmin(axis=1) + np.arange(windows.shape[0]))
+    return np.unique(hashes[positions])
+
+
+def _time_key(published: datetime | None) -> float:
+    if published is None:
+        return math.inf
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return published.timestamp()
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What the index keeps of one article: its id, time, agency and body words as ids."""
+
+    article_id: str
+    time: float
+    agency: str | None
+    paragraphs: tuple[int, ...]  # paragraph index of each kept body paragraph
+    starts: tuple[int, ...]  # offsets into ``tokens``, one more than paragraphs
+    tokens: TokenIds
+
+    def words(self, position: int) -> list[int]:
+        return self.tokens[self.starts[position] : self.starts[position + 1]].tolist()  # type: ignore[no-any-return]
+
+    def encode(self) -> bytes:
+        count = len(self.paragraphs)
+        header = np.array([count, *self.paragraphs, *self.starts], dtype=np.uint32)
+        return header.tobytes() + self.tokens.astype(np.uint32).tobytes()
+
+    @classmethod
+    def decode(cls, article_id: str, time: float, agency: str | None, blob: bytes) -> _Entry:
+        values = np.frombuffer(blob, dtype=np.uint32)
+        count = int(values[0])
+        paragraphs = tuple(int(value) for value in values[1 : 1 + count])
+        starts = tuple(int(value) for value in values[1 + count : 2 + 2 * count])
+        return cls(article_id, time, agency, paragraphs, starts, values[2 + 2 * count :].copy())
+
+
+class PostingIndex:
+    """Hash → (article, paragraph) postings: a dict for recent ones, sorted numpy runs for the rest.
+
+    Runs are merged in size tiers (a log-structured merge), so memory stays near 12 bytes per
+    posting and a lookup costs a binary search per run. Postings keep insertion order per hash,
+    so the first ``cap`` postings of a hash are its earliest.
+    """
+
+    def __init__(self, cap: int, buffer_size: int = 1 << 18) -> None:
+        self.cap = cap
+        self.buffer_size = buffer_size
+        self._buffer: dict[int, list[int]] = {}
+        self._buffered = 0
+        self._runs: list[tuple[Hashes, Hashes]] = []
+
+    def __len__(self) -> int:
+        return self._buffered + sum(int(keys.size) for keys, _ in self._runs)
+
+    def lookup(self, keys: Hashes) -> tuple[list[list[int]], list[int]]:
+        """For each key: its earliest postings (at most ``cap``) and how many it has in all."""
+        found: list[list[int]] = [[] for _ in range(keys.size)]
+        counts = [0] * keys.size
+        for run_keys, run_values in self._runs:
+            left = np.searchsorted(run_keys, keys, "left")
+            right = np.searchsorted(run_keys, keys, "right")
+            for position in np.nonzero(right > left)[0].tolist():
+                start, stop = int(left[position]), int(right[position])
+                counts[position] += stop - start
+                room = self.cap - len(found[position])
+                if room > 0:
+                    found[position].extend(run_values[start : min(stop, start + room)].tolist())
+        for position, key in enumerate(keys.tolist()):
+            postings = self._buffer.get(key)
+            if postings:
+                counts[position] += len(postings)
+                room = self.cap - len(found[position])
+                if room > 0:
+                    found[position].extend(postings[:room])
+        return found, counts
+
+    def add(self, keys: Hashes, values: list[int], counts: list[int]) -> None:
+        """Add postings, skipping keys that already have ``cap`` postings."""
+        buffer = self._buffer
+        for key, value, count in zip(keys.tolist(), values, counts, strict=True):
+            if count < self.cap:
+                buffer.setdefault(key, []).append(value)
+                self._buffered += 1
+        if self._buffered >= self.buffer_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        keys = np.fromiter(
+            (key for key, postings in self._buffer.items() for _ in postings),
+            dtype=np.uint64,
+            count=self._buffered,
+        )
+        values = np.fromiter(
+            (value for postings in self._buffer.values() for value in postings),
+            dtype=np.uint64,
+            count=self._buffered,
+        )
+        order = np.argsort(keys, kind="stable")
+        self._runs.append((keys[order], values[order]))
+        self._buffer, self._buffered = {}, 0
+        while len(self._runs) > 1 and self._runs[-1][0].size * 2 >= self._runs[-2][0].size:
+            newer_keys, newer_values = self._runs.pop()
+            older_keys, older_values = self._runs.pop()
+            keys = np.concatenate([older_keys, newer_keys])
+            values = np.concatenate([older_values, newer_values])
+            order = np.argsort(keys, kind="stable")
+            self._runs.append((keys[order], values[order]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    position: int  # paragraph position in the new article
+    other: int  # index of the earlier article
+    other_position: int
+    similarity: float
+    common: int
 
 
 class ReuseIndex:
@@ -14,13 +212,291 @@ class ReuseIndex:
 
     def __init__(self, settings: ReuseSettings) -> None:
         self.settings = settings
+        self.hasher = TokenHasher(STEM_LENGTH)
+        self.duplicates = DuplicateIndex(
+            num_perm=settings.num_perm,
+            shingle_size=settings.shingle_size,
+            threshold=settings.duplicate_similarity,
+        )
+        self.postings = PostingIndex(POSTING_CAP)
+        self._entries: list[_Entry] = []
+        self._positions: dict[str, int] = {}
+        self._origins: dict[int, int] = {}  # (article << bits | paragraph position) → origin
+        self._pending: dict[str, tuple[bytes, bytes]] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     @classmethod
     def from_store(cls, store: Store, settings: ReuseSettings) -> Self:
-        return cls(settings)
+        """Rebuild the index from what :meth:`save` stored, in the order articles were added."""
+        index = cls(settings)
+        minhash_scheme = index.duplicates.scheme
+        for row in store.reuse_index_rows():
+            time = _time_key(row.published)
+            agency = row.agencies[0] if row.agencies else None
+            blob = row.signatures.get(TOKENS_SCHEME)
+            if blob is not None:
+                entry = _Entry.decode(row.article_id, time, agency, blob)
+            else:
+                article = store.get_article(row.article_id)
+                if article is None:
+                    raise StoreError(f"reuse index: article {row.article_id} has no stored text")
+                entry = index._entry(article)
+            stored = row.signatures.get(minhash_scheme)
+            signature = (
+                np.frombuffer(stored, dtype=np.uint32).copy()
+                if stored is not None
+                else index.duplicates.signature(entry.tokens)
+            )
+            root = index._positions.get(row.duplicate_of) if row.duplicate_of else None
+            index._insert(entry, row.content_hash, signature, root)
+        for article_id, paragraph, origin_id in store.passage_origins():
+            position = index._positions.get(article_id)
+            origin = index._positions.get(origin_id)
+            if position is None or origin is None:
+                continue
+            paragraphs = index._entries[position].paragraphs
+            if paragraph not in paragraphs:
+                continue
+            key = position << PARAGRAPH_BITS | paragraphs.index(paragraph)
+            known = index._origins.get(key)
+            if known is None or index._earlier(origin, known):
+                index._origins[key] = origin
+        return index
 
     def add(self, article: Article) -> ReuseResult:
-        return ReuseResult(article_id=article.id)
+        """Find the article's duplicate and reused passages among earlier articles, then add it."""
+        entry = self._entry(article)
+        signature = self.duplicates.signature(entry.tokens)
+        duplicate = self.duplicates.query(article.content_hash, signature)
+        keys, owners = self._fingerprints(entry)
+        found, counts = self.postings.lookup(keys)
+        matches = self._verify(entry, owners, found)
+        matches.extend(self._context_matches(entry, matches))
+        position = self._insert(
+            entry, article.content_hash, signature, duplicate.index if duplicate else None, keys,
+            owners, counts,
+        )  # fmt: skip
+        passages, reused_words = self._passages(position, entry, matches)
+        total_words = int(entry.tokens.size)
+        self._pending[article.id] = (signature.tobytes(), entry.encode())
+        while len(self._pending) > 64:
+            del self._pending[next(iter(self._pending))]
+        return ReuseResult(
+            article_id=article.id,
+            duplicate_of=self._entries[duplicate.index].article_id if duplicate else None,
+            duplicate_similarity=round(duplicate.similarity, 4) if duplicate else None,
+            passages=passages,
+            reused_share=round(reused_words / total_words, 4) if total_words else 0.0,
+        )
 
     def save(self, store: Store, article_id: str) -> None:
         """Persist what the index learned from ``article_id`` (inside the caller's transaction)."""
+        pending = self._pending.pop(article_id, None)
+        if pending is None:
+            raise StoreError(
+                f"reuse index: article {article_id} was not just added, nothing to save"
+            )
+        signature, tokens = pending
+        store.put_signature(article_id, self.duplicates.scheme, signature)
+        store.put_signature(article_id, TOKENS_SCHEME, tokens)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _entry(self, article: Article) -> _Entry:
+        paragraphs: list[int] = []
+        starts = [0]
+        tokens: list[int] = []
+        for paragraph in article.body:
+            if looks_like_boilerplate(paragraph.text):
+                continue
+            ids = self.hasher.ids(self.hasher.words(paragraph.text))
+            if not ids:
+                continue
+            paragraphs.append(paragraph.index)
+            tokens.extend(ids)
+            starts.append(len(tokens))
+        agency = article.agencies[0] if article.agencies else None
+        return _Entry(
+            article.id,
+            _time_key(article.published),
+            agency,
+            tuple(paragraphs),
+            tuple(starts),
+            np.array(tokens, dtype=np.uint32),
+        )
+
+    def _fingerprints(self, entry: _Entry) -> tuple[Hashes, list[int]]:
+        """Winnowed passage hashes of the long-enough paragraphs, and the paragraph of each.
+
+        Computed for the whole article at once; shingles that cross a paragraph boundary or lie
+        in a paragraph under ``min_passage_words`` words are never selected.
+        """
+        empty: tuple[Hashes, list[int]] = (np.zeros(0, dtype=np.uint64), [])
+        if entry.tokens.size < PASSAGE_GRAM:
+            return empty
+        starts = np.asarray(entry.starts, dtype=np.int64)
+        lengths = np.diff(starts)
+        shingles = shingle_hashes(entry.tokens, PASSAGE_GRAM)
+        offsets = np.arange(shingles.size)
+        owners = np.repeat(np.arange(lengths.size), lengths)[: shingles.size]
+        valid = (offsets + PASSAGE_GRAM <= starts[owners + 1]) & (
+            lengths[owners] >= self.settings.min_passage_words
+        )
+        if not valid.any():
+            return empty
+        masked = np.where(valid, shingles, np.uint64(np.iinfo(np.uint64).max))
+        selected = valid & (lengths[owners] < SHORT_PARAGRAPH)
+        if masked.size > WINNOW_WINDOW:
+            windows = np.lib.stride_tricks.sliding_window_view(masked, WINNOW_WINDOW)
+            picked = windows.argmin(axis=1) + np.arange(windows.shape[0])
+            selected[picked] = True
+        else:
+            selected[int(masked.argmin())] = True
+        selected &= valid
+        keys, owner_of = shingles[selected], owners[selected]
+        order = np.lexsort((owner_of, keys))
+        keys, owner_of = keys[order], owner_of[order]
+        first = np.ones(keys.size, dtype=bool)
+        first[1:] = (keys[1:] != keys[:-1]) | (owner_of[1:] != owner_of[:-1])
+        return keys[first], owner_of[first].tolist()
+
+    def _verify(self, entry: _Entry, owners: list[int], found: list[list[int]]) -> list[_Match]:
+        shared: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        hash_counts: dict[int, int] = defaultdict(int)
+        for owner, postings in zip(owners, found, strict=True):
+            hash_counts[owner] += 1
+            for posting in postings:
+                shared[owner][posting] += 1
+        mask = (1 << PARAGRAPH_BITS) - 1
+        matches: list[_Match] = []
+        for position, candidates in shared.items():
+            needed = 1 if hash_counts[position] <= 8 else 2
+            ranked = sorted(
+                (item for item in candidates.items() if item[1] >= needed),
+                key=lambda item: (-item[1], item[0]),
+            )[:VERIFY_LIMIT]
+            if not ranked:
+                continue
+            words = entry.words(position)
+            for posting, _ in ranked:
+                other, other_position = posting >> PARAGRAPH_BITS, posting & mask
+                other_words = self._entries[other].words(other_position)
+                similarity, common = passage_similarity(words, other_words)
+                if (
+                    similarity >= self.settings.min_similarity
+                    and common >= self.settings.min_passage_words
+                ):
+                    matches.append(_Match(position, other, other_position, similarity, common))
+        return matches
+
+    def _context_matches(self, entry: _Entry, matches: list[_Match]) -> list[_Match]:
+        """Short paragraphs next to a reused one, matching a paragraph near its counterpart."""
+        linked: dict[int, dict[int, int]] = defaultdict(dict)  # position → other → other position
+        for match in matches:
+            linked[match.position].setdefault(match.other, match.other_position)
+        added: list[_Match] = []
+        changed = True
+        while changed:
+            changed = False
+            for position in range(len(entry.paragraphs)):
+                if position in linked:
+                    continue
+                size = entry.starts[position + 1] - entry.starts[position]
+                if not CONTEXT_WORDS <= size < self.settings.min_passage_words:
+                    continue  # long paragraphs were already compared through their hashes
+                words = entry.words(position)
+                for neighbour in (position - 1, position + 1):
+                    for other, other_position in list(linked.get(neighbour, {}).items()):
+                        found = self._best_near(words, other, other_position)
+                        if found is None or other in linked[position]:
+                            continue
+                        near, similarity, common = found
+                        linked[position][other] = near
+                        added.append(_Match(position, other, near, similarity, common))
+                        changed = True
+        return added
+
+    def _best_near(
+        self, words: list[int], other: int, other_position: int
+    ) -> tuple[int, float, int] | None:
+        candidate = self._entries[other]
+        best: tuple[int, float, int] | None = None
+        for near in range(
+            max(0, other_position - 2), min(len(candidate.paragraphs), other_position + 3)
+        ):
+            similarity, common = passage_similarity(words, candidate.words(near))
+            good = similarity >= self.settings.min_similarity and common >= CONTEXT_WORDS
+            if good and (best is None or similarity > best[1]):
+                best = (near, similarity, common)
+        return best
+
+    def _insert(
+        self,
+        entry: _Entry,
+        content_hash: str,
+        signature: TokenIds,
+        duplicate_of: int | None,
+        keys: Hashes | None = None,
+        owners: list[int] | None = None,
+        counts: list[int] | None = None,
+    ) -> int:
+        position = self.duplicates.insert(content_hash, signature, duplicate_of)
+        self._entries.append(entry)
+        self._positions.setdefault(entry.article_id, position)
+        if keys is None or owners is None or counts is None:
+            keys, owners = self._fingerprints(entry)
+            counts = self.postings.lookup(keys)[1]
+        values = [
+            position << PARAGRAPH_BITS | min(owner, (1 << PARAGRAPH_BITS) - 1) for owner in owners
+        ]
+        self.postings.add(keys, values, counts)
+        return position
+
+    def _earlier(self, first: int, second: int) -> bool:
+        return (self._entries[first].time, first) < (self._entries[second].time, second)
+
+    def _origin_of(self, other: int, other_position: int) -> int:
+        origin = self._origins.get(other << PARAGRAPH_BITS | other_position, other)
+        return origin if self._earlier(origin, other) else other
+
+    def _passages(
+        self, position: int, entry: _Entry, matches: list[_Match]
+    ) -> tuple[tuple[ReusedPassage, ...], int]:
+        by_paragraph: dict[int, list[_Match]] = defaultdict(list)
+        for match in matches:
+            by_paragraph[match.position].append(match)
+        passages: list[ReusedPassage] = []
+        reused_words = 0
+        for paragraph_position in sorted(by_paragraph):
+            group = by_paragraph[paragraph_position]
+            origins = [self._origin_of(match.other, match.other_position) for match in group]
+            earliest = min(
+                range(len(group)), key=lambda i: (self._entries[origins[i]].time, origins[i])
+            )
+            self._origins[position << PARAGRAPH_BITS | paragraph_position] = origins[earliest]
+            ranked = sorted(
+                range(len(group)),
+                key=lambda i: (-group[i].similarity, self._entries[group[i].other].time, i),
+            )
+            kept = ranked[:MAX_LINKS]
+            if earliest not in kept:
+                kept[-1] = earliest
+            size = entry.starts[paragraph_position + 1] - entry.starts[paragraph_position]
+            reused_words += min(size, max(match.common for match in group))
+            for i in kept:
+                match, origin = group[i], self._entries[origins[i]]
+                other = self._entries[match.other]
+                passages.append(
+                    ReusedPassage(
+                        article=entry.article_id,
+                        paragraph=entry.paragraphs[paragraph_position],
+                        other_article=other.article_id,
+                        other_paragraph=other.paragraphs[match.other_position],
+                        similarity=round(match.similarity, 4),
+                        origin_article=origin.article_id,
+                        origin_agency=origin.agency,
+                    )
+                )
+        return tuple(passages), reused_words

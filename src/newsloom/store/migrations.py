@@ -59,9 +59,10 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         "003_reuse",
         """
         CREATE TABLE signatures (
-            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             scheme TEXT NOT NULL,
-            signature BLOB NOT NULL
+            signature BLOB NOT NULL,
+            PRIMARY KEY (article_id, scheme)
         );
         CREATE TABLE duplicates (
             article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -109,6 +110,17 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
             started_at TEXT NOT NULL,
             finished_at TEXT,
             report TEXT
+        );
+        """,
+    ),
+    (
+        "006_cluster_state",
+        """
+        ALTER TABLE stories ADD COLUMN last_activity REAL;
+        CREATE INDEX stories_last_activity ON stories(last_activity);
+        CREATE TABLE cluster_terms (
+            feature TEXT PRIMARY KEY,
+            articles INTEGER NOT NULL
         );
         """,
     ),

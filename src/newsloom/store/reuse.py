@@ -2,8 +2,40 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
 from newsloom.records import ReusedPassage, ReuseResult
 from newsloom.store.base import SQLiteBase
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseIndexRow:
+    """What rebuilding the reuse index needs of one article, in the order articles were added."""
+
+    article_id: str
+    content_hash: str
+    published: datetime | None
+    agencies: tuple[str, ...]
+    duplicate_of: str | None
+    signatures: dict[str, bytes]  # scheme → stored signature
+
+
+@dataclass(frozen=True, slots=True)
+class ReusedArticleRow:
+    """An article with copied content: how much, and where the copied passages come from."""
+
+    article_id: str
+    title: str
+    source: str | None
+    published: str | None
+    reused_share: float
+    passages: int  # reused paragraphs
+    duplicate_of: str | None
+    origins: tuple[
+        tuple[str, str | None, str | None, int], ...
+    ]  # (article, outlet, agency, paragraphs)
 
 
 class ReuseQueries(SQLiteBase):
@@ -15,7 +47,8 @@ class ReuseQueries(SQLiteBase):
             )
             if result.duplicate_of is not None:
                 connection.execute(
-                    "INSERT INTO duplicates (article_id, duplicate_of, similarity) VALUES (?, ?, ?)",
+                    "INSERT INTO duplicates (article_id, duplicate_of, similarity)"
+                    " VALUES (?, ?, ?)",
                     (result.article_id, result.duplicate_of, result.duplicate_similarity or 1.0),
                 )
             connection.executemany(
@@ -50,7 +83,8 @@ class ReuseQueries(SQLiteBase):
             "SELECT duplicate_of, similarity FROM duplicates WHERE article_id = ?", (article_id,)
         ).fetchone()
         rows = self.connection.execute(
-            "SELECT * FROM reused_passages WHERE article_id = ? ORDER BY paragraph, similarity DESC",
+            "SELECT * FROM reused_passages WHERE article_id = ?"
+            " ORDER BY paragraph, similarity DESC",
             (article_id,),
         ).fetchall()
         return ReuseResult(
@@ -75,13 +109,126 @@ class ReuseQueries(SQLiteBase):
     def put_signature(self, article_id: str, scheme: str, signature: bytes) -> None:
         with self.transaction() as connection:
             connection.execute(
-                "INSERT OR REPLACE INTO signatures (article_id, scheme, signature) VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO signatures (article_id, scheme, signature)"
+                " VALUES (?, ?, ?)",
                 (article_id, scheme, signature),
             )
 
-    def iter_signatures(self) -> list[tuple[str, str, bytes]]:
+    def iter_signatures(self, scheme: str | None = None) -> list[tuple[str, str, bytes]]:
         rows = self.connection.execute(
             "SELECT s.article_id, s.scheme, s.signature FROM signatures s"
-            " JOIN articles a ON a.id = s.article_id ORDER BY a.published, a.rowid"
+            " JOIN articles a ON a.id = s.article_id"
+            " WHERE ? IS NULL OR s.scheme = ? ORDER BY a.published, a.rowid",
+            (scheme, scheme),
         ).fetchall()
         return [(row["article_id"], row["scheme"], bytes(row["signature"])) for row in rows]
+
+    def reuse_index_rows(self) -> list[ReuseIndexRow]:
+        """Every article with stored signatures, in the order the reuse index added them."""
+        signatures: dict[str, dict[str, bytes]] = {}
+        order: list[str] = []
+        for row in self.connection.execute(
+            "SELECT article_id, scheme, signature FROM signatures ORDER BY rowid"
+        ):
+            if row["article_id"] not in signatures:
+                signatures[row["article_id"]] = {}
+                order.append(row["article_id"])
+            signatures[row["article_id"]][row["scheme"]] = bytes(row["signature"])
+        result: list[ReuseIndexRow] = []
+        for start in range(0, len(order), 500):
+            batch = order[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            rows = {
+                row["id"]: row
+                for row in self.connection.execute(
+                    "SELECT a.id, a.content_hash, a.published, a.agencies, d.duplicate_of"
+                    f" FROM articles a LEFT JOIN duplicates d ON d.article_id = a.id"
+                    f" WHERE a.id IN ({marks})",
+                    batch,
+                )
+            }
+            for article_id in batch:
+                row = rows.get(article_id)
+                if row is None:
+                    continue
+                result.append(
+                    ReuseIndexRow(
+                        article_id=article_id,
+                        content_hash=row["content_hash"],
+                        published=(
+                            datetime.fromisoformat(row["published"]) if row["published"] else None
+                        ),
+                        agencies=tuple(json.loads(row["agencies"])),
+                        duplicate_of=row["duplicate_of"],
+                        signatures=signatures[article_id],
+                    )
+                )
+        return result
+
+    def passage_origins(self) -> list[tuple[str, int, str]]:
+        """(article, paragraph, origin article) of every stored reused passage with an origin."""
+        rows = self.connection.execute(
+            "SELECT article_id, paragraph, origin_article FROM reused_passages"
+            " WHERE origin_article IS NOT NULL"
+        ).fetchall()
+        return [(row["article_id"], row["paragraph"], row["origin_article"]) for row in rows]
+
+    def reused_from(self, article_id: str) -> list[ReusedPassage]:
+        """Passages of later articles that copy ``article_id`` (the other side of ``get_reuse``)."""
+        rows = self.connection.execute(
+            "SELECT * FROM reused_passages WHERE other_article = ?"
+            " ORDER BY other_paragraph, similarity DESC",
+            (article_id,),
+        ).fetchall()
+        return [
+            ReusedPassage(
+                article=row["article_id"],
+                paragraph=row["paragraph"],
+                other_article=row["other_article"],
+                other_paragraph=row["other_paragraph"],
+                similarity=row["similarity"],
+                origin_article=row["origin_article"],
+                origin_agency=row["origin_agency"],
+            )
+            for row in rows
+        ]
+
+    def most_reused(self, limit: int = 20, min_share: float = 0.0) -> list[ReusedArticleRow]:
+        """Articles with the largest share of copied content, with the outlets it came from."""
+        rows = self.connection.execute(
+            "SELECT r.article_id, r.share, a.title, a.source, a.published, d.duplicate_of"
+            " FROM reuse_shares r JOIN articles a ON a.id = r.article_id"
+            " LEFT JOIN duplicates d ON d.article_id = r.article_id"
+            " WHERE r.share > ? ORDER BY r.share DESC, a.published, a.id LIMIT ?",
+            (min_share, limit),
+        ).fetchall()
+        result: list[ReusedArticleRow] = []
+        for row in rows:
+            origins = self.connection.execute(
+                "SELECT p.origin_article, o.source, p.origin_agency,"
+                " COUNT(DISTINCT p.paragraph) AS paragraphs"
+                " FROM reused_passages p LEFT JOIN articles o ON o.id = p.origin_article"
+                " WHERE p.article_id = ? AND p.origin_article IS NOT NULL"
+                " GROUP BY p.origin_article ORDER BY paragraphs DESC, p.origin_article",
+                (row["article_id"],),
+            ).fetchall()
+            paragraphs = self.connection.execute(
+                "SELECT COUNT(DISTINCT paragraph) FROM reused_passages WHERE article_id = ?",
+                (row["article_id"],),
+            ).fetchone()[0]
+            result.append(
+                ReusedArticleRow(
+                    article_id=row["article_id"],
+                    title=row["title"],
+                    source=row["source"],
+                    published=row["published"],
+                    reused_share=float(row["share"]),
+                    passages=int(paragraphs),
+                    duplicate_of=row["duplicate_of"],
+                    origins=tuple(
+                        (o["origin_article"], o["source"], o["origin_agency"], int(o["paragraphs"]))
+                        for o in origins
+                    ),
+                )
+            )
+        return result

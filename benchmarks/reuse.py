@@ -1,0 +1,167 @@
+"""Speed and memory of the reuse index against plain datasketch MinHashLSH, at growing corpus sizes.
+
+Articles are built from real sentences (NorNE, DaN+, ML-Crisis) with half of their words replaced
+by words drawn from the same text, so every original is new text with a realistic word
+distribution; 30% of articles are edited copies (light or heavy) of earlier ones. Each
+configuration runs in its own process, reading the corpus as a stream, and reports articles/s,
+the peak resident memory of that process and the throughput of each tenth of the run (how cost
+grows with the corpus).
+
+    .venv/bin/python benchmarks/reuse.py --sizes 10000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from reuse_corpus import (
+    Editor,
+    at,
+    crisis_articles,
+    derive,
+    make_article,
+    progress,
+    sentence_articles,
+    vocabulary_of,
+)
+
+from newsloom.records import Article
+
+
+def write_corpus(path: Path, size: int, seed: int) -> None:
+    rng = random.Random(seed)
+    pool = sentence_articles(rng) + crisis_articles()
+    sentences = [p for paragraphs in pool for p in paragraphs if len(p.split()) >= 4]
+    vocabulary = vocabulary_of(pool)
+    editor = Editor(rng, vocabulary)
+    recent: list[list[str]] = []
+    with path.open("w", encoding="utf-8") as output:
+        for _ in progress(size, "corpus"):
+            if recent and rng.random() < 0.3:
+                source = recent[rng.randrange(len(recent))]
+                strength = rng.choice(("verbatim", "light", "heavy"))
+                paragraphs = derive(editor, [source], strength, None).paragraphs
+            else:
+                paragraphs = []
+                for _ in range(rng.randint(6, 16)):
+                    words = rng.choice(sentences).split()
+                    paragraphs.append(
+                        " ".join(
+                            word if rng.random() < 0.5 else rng.choice(vocabulary) for word in words
+                        )
+                    )
+                recent.append(paragraphs)
+                if len(recent) > 2000:
+                    recent.pop(rng.randrange(len(recent)))
+            output.write(json.dumps(paragraphs, ensure_ascii=False) + "\n")
+
+
+def read_corpus(path: Path, size: int) -> Iterator[Article]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            if number >= size:
+                return
+            yield make_article(f"a{number}", json.loads(line), at(number))
+
+
+def measure(method: str, path: Path, size: int) -> dict[str, object]:
+    """Run one method over the first ``size`` articles; only indexing time is counted."""
+    tenths: list[float] = []
+    elapsed = 0.0
+    mark = 0.0
+    step = max(1, size // 10)
+    if method == "newsloom":
+        from newsloom.reuse import ReuseIndex
+        from newsloom.settings import ReuseSettings
+
+        index = ReuseIndex(ReuseSettings())
+        found = 0
+        for number, article in enumerate(read_corpus(path, size), start=1):
+            started = time.perf_counter()
+            result = index.add(article)
+            elapsed += time.perf_counter() - started
+            found += bool(result.passages)
+            if number % step == 0:
+                tenths.append(step / (elapsed - mark))
+                mark = elapsed
+    else:
+        from datasketch import MinHash, MinHashLSH
+
+        lsh = MinHashLSH()
+        found = 0
+        for number, article in enumerate(read_corpus(path, size), start=1):
+            started = time.perf_counter()
+            words = article.text.lower().split()
+            shingles = {" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)}
+            minhash = MinHash()
+            minhash.update_batch(list(shingles))
+            found += bool(lsh.query(minhash))
+            lsh.insert(article.id, minhash)
+            elapsed += time.perf_counter() - started
+            if number % step == 0:
+                tenths.append(step / (elapsed - mark))
+                mark = elapsed
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "method": method,
+        "articles": size,
+        "per_second": size / elapsed,
+        "peak_mb": peak_mb,
+        "first_tenth": tenths[0] if tenths else 0.0,
+        "last_tenth": tenths[-1] if tenths else 0.0,
+        "with_matches": found,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--methods", nargs="+", default=["newsloom", "datasketch"])
+    parser.add_argument(
+        "--measure", nargs=3, metavar=("METHOD", "CORPUS", "SIZE"), help=argparse.SUPPRESS
+    )
+    arguments = parser.parse_args()
+    if arguments.measure:
+        method, corpus, size = arguments.measure
+        print(json.dumps(measure(method, Path(corpus), int(size))))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        write_corpus(corpus, max(arguments.sizes), arguments.seed)
+        rows = []
+        for size in arguments.sizes:
+            for method in arguments.methods:
+                output = subprocess.run(
+                    [sys.executable, __file__, "--measure", method, str(corpus), str(size)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                rows.append(json.loads(output))
+    print(
+        f"{'method':<11} {'articles':>9} {'art/s':>8} {'peak MB':>8}"
+        f" {'first 10%':>10} {'last 10%':>9} {'matched':>8}"
+    )
+    for row in rows:
+        print(
+            f"{row['method']:<11} {row['articles']:>9} {row['per_second']:>8.0f}"
+            f" {row['peak_mb']:>8.0f} {row['first_tenth']:>10.0f} {row['last_tenth']:>9.0f}"
+            f" {row['with_matches']:>8}"
+        )
+    print("art/s counts indexing time only (one core); first/last 10%: art/s in that slice.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,314 @@
+"""Near-duplicates and passage-level reuse (issue 3)."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsloom.errors import StoreError
+from newsloom.normalize import normalize
+from newsloom.records import Article, Paragraph, ParagraphKind, RawDocument, ReuseResult
+from newsloom.reuse import PostingIndex, ReuseIndex, looks_like_boilerplate, passage_similarity
+from newsloom.settings import ReuseSettings
+from newsloom.store import open_store
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+START = datetime(2022, 1, 5, 8, 0)
+
+
+def seed_texts() -> list[str]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found in {SEEDS}")
+    return [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def seed_paragraphs(number: int = 0) -> list[str]:
+    return [part.strip() for part in seed_texts()[number].split("\n\n") if part.strip()]
+
+
+def make_article(
+    paragraphs: list[str],
+    source: str,
+    hours: float = 0,
+    agencies: tuple[str, ...] = (),
+    kinds: dict[int, ParagraphKind] | None = None,
+) -> Article:
+    article = normalize(RawDocument(text="\n\n".join(paragraphs), origin=source, source=source))
+    if kinds:
+        article = dataclasses.replace(
+            article,
+            paragraphs=tuple(
+                dataclasses.replace(p, kind=kinds.get(p.index, p.kind)) for p in article.paragraphs
+            ),
+        )
+    return dataclasses.replace(article, published=START + timedelta(hours=hours), agencies=agencies)
+
+
+def linked(result: ReuseResult) -> set[tuple[int, str, int]]:
+    return {(p.paragraph, p.other_article, p.other_paragraph) for p in result.passages}
+
+
+def test_seed_articles_share_a_topic_but_are_not_linked() -> None:
+    index = ReuseIndex(ReuseSettings())
+    for hours, text in enumerate(seed_texts()):
+        article = make_article(text.split("\n\n"), f"outlet{hours}", hours)
+        result = index.add(article)
+        assert result.passages == ()
+        assert result.duplicate_of is None
+        assert result.reused_share == 0.0
+
+
+def test_verbatim_copy_with_new_lead_and_reordered_paragraphs_is_found() -> None:
+    source = seed_paragraphs(0)
+    index = ReuseIndex(ReuseSettings())
+    original = make_article(source, "agency", 0, agencies=("Ritzau",))
+    assert index.add(original).passages == ()
+    new_lead = "En helt ny indledning skrevet af avisen selv med egne ord og vinkler på sagen."
+    copied = [new_lead, source[10], source[5], source[12]]
+    copy = make_article(copied, "paper", 2)
+    result = index.add(copy)
+    assert linked(result) == {(1, original.id, 10), (2, original.id, 5), (3, original.id, 12)}
+    assert all(p.similarity == 1.0 for p in result.passages)
+    assert all(p.origin_article == original.id for p in result.passages)
+    assert all(p.origin_agency == "Ritzau" for p in result.passages)
+    assert 0.5 < result.reused_share < 1.0
+
+
+def _inflect(text: str) -> str:
+    words = text.split()
+    return " ".join(
+        word + "e" if len(word) > 6 and index % 3 == 0 else word for index, word in enumerate(words)
+    )
+
+
+def _swap_one_word(text: str) -> str:
+    words = text.split()
+    words[len(words) // 2] = "anderledes"
+    return " ".join(words)
+
+
+def _strip_punctuation(text: str) -> str:
+    return text.replace(",", "").replace(".", "").replace("'", "")
+
+
+def _cut_last_sentence(text: str) -> str:
+    sentences = text.split(". ")
+    return ". ".join(sentences[:-1]) + "." if len(sentences) > 1 else text
+
+
+@pytest.mark.parametrize("edit", [_inflect, _swap_one_word, _strip_punctuation, _cut_last_sentence])
+def test_lightly_edited_paragraphs_are_found(edit: object) -> None:
+    assert callable(edit)
+    source = seed_paragraphs(0)
+    index = ReuseIndex(ReuseSettings())
+    original = make_article(source, "agency", 0)
+    index.add(original)
+    long_paragraphs = [i for i, text in enumerate(source) if len(edit(text).split()) >= 10]
+    copy = make_article([edit(source[i]) for i in long_paragraphs], "paper", 1)
+    result = index.add(copy)
+    expected = {(position, original.id, i) for position, i in enumerate(long_paragraphs)}
+    assert linked(result) == expected
+
+
+def test_boilerplate_and_short_passages_do_not_link() -> None:
+    index = ReuseIndex(ReuseSettings())
+    first, second = seed_paragraphs(0), seed_paragraphs(2)
+    shared_caption = (
+        "Demonstranter samlet foran bygningen i hovedstaden onsdag aften. Foto: Jens Hansen"
+    )
+    shared_link = "Læs også: Regeringen går af efter flere dages voldsomme protester i hele landet"
+    shared_byline = "Af Jens Hansen og Mette Jensen, journalister på udlandsredaktionen i København"
+    short = "Det oplyser politiet onsdag aften."
+    a = make_article(
+        [first[0], shared_caption, shared_link, shared_byline, short, first[1]],
+        "one",
+        0,
+        kinds={3: ParagraphKind.BYLINE},
+    )
+    b = make_article(
+        [second[0], shared_caption, short, shared_link, second[1], shared_byline],
+        "two",
+        1,
+        kinds={5: ParagraphKind.BYLINE},
+    )
+    index.add(a)
+    result = index.add(b)
+    assert result.passages == ()
+    assert looks_like_boilerplate(shared_caption)
+    assert looks_like_boilerplate(shared_link)
+    assert not looks_like_boilerplate(first[1])
+
+
+def test_origin_is_the_earliest_article_following_chains() -> None:
+    source = seed_paragraphs(0)
+    index = ReuseIndex(ReuseSettings())
+    agency = make_article(source[:8], "agency", 0, agencies=("NTB",))
+    first_copy = make_article(
+        ["Egen indledning fra den første avis om sagen i dag.", *source[2:8]], "paper-one", 3
+    )
+    second_copy = make_article([_swap_one_word(text) for text in source[4:8]], "paper-two", 6)
+    index.add(agency)
+    index.add(first_copy)
+    result = index.add(second_copy)
+    assert result.passages
+    assert {p.other_article for p in result.passages} == {agency.id, first_copy.id}
+    assert {p.origin_article for p in result.passages} == {agency.id}
+    assert {p.origin_agency for p in result.passages} == {"NTB"}
+
+
+def test_near_duplicates_are_flagged_with_estimated_similarity() -> None:
+    source = seed_paragraphs(0)
+    index = ReuseIndex(ReuseSettings())
+    original = make_article(source, "agency", 0)
+    exact = make_article(source, "mirror", 1)
+    near = make_article([*source[:-1], _swap_one_word(source[-1])], "paper", 2)
+    other = make_article(seed_paragraphs(1), "unrelated", 3)
+    assert index.add(original).duplicate_of is None
+    exact_result = index.add(exact)
+    assert exact_result.duplicate_of == original.id
+    assert exact_result.duplicate_similarity == 1.0
+    near_result = index.add(near)
+    assert near_result.duplicate_of == original.id
+    assert near_result.duplicate_similarity is not None
+    assert near_result.duplicate_similarity >= 0.8
+    assert index.add(other).duplicate_of is None
+
+
+def test_incremental_and_rebuilt_from_store_give_the_same_results(tmp_path: Path) -> None:
+    source, other = seed_paragraphs(0), seed_paragraphs(1)
+    articles = [
+        make_article(source, "agency", 0, agencies=("Ritzau",)),
+        make_article(other, "norway", 1),
+        make_article(
+            ["Ny indledning skrevet af en avis med sine egne ord om sagen.", *source[3:9]],
+            "paper",
+            2,
+        ),
+        make_article([*other[5:12], *source[9:12]], "mixed", 3),
+    ]
+    later = [
+        make_article([_swap_one_word(text) for text in source[2:10]], "late", 4),
+        make_article(source, "mirror", 5),
+        make_article(other[::-1], "reversed", 6),
+    ]
+    store = open_store(tmp_path / "reuse.db")
+    incremental = ReuseIndex.from_store(store, ReuseSettings())
+    assert len(incremental) == 0
+    for article in articles:
+        with store.transaction():
+            store.add_article(article)
+            store.put_reuse(incremental.add(article))
+            incremental.save(store, article.id)
+    rebuilt = ReuseIndex.from_store(store, ReuseSettings())
+    assert len(rebuilt) == len(articles)
+    for article in later:
+        assert rebuilt.add(article) == incremental.add(article)
+    stored = store.get_reuse(articles[2].id)
+    assert stored is not None
+    assert linked(stored)
+    store.close()
+
+
+def test_save_without_add_names_the_article(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "reuse.db")
+    with pytest.raises(StoreError, match="abc123"):
+        ReuseIndex(ReuseSettings()).save(store, "abc123")
+    store.close()
+
+
+def test_non_body_paragraphs_never_link() -> None:
+    source = seed_paragraphs(0)
+    index = ReuseIndex(ReuseSettings())
+    a = make_article(
+        ["Første avis skriver sin egen tekst her om noget helt andet.", source[5]],
+        "one",
+        0,
+        kinds={1: ParagraphKind.CAPTION},
+    )
+    b = make_article(
+        ["Anden avis skriver også sin egen tekst om en anden sag.", source[5]], "two", 1
+    )
+    index.add(a)
+    assert index.add(b).passages == ()
+    assert Paragraph(0, "x").kind is ParagraphKind.BODY
+
+
+def test_posting_index_keeps_the_earliest_postings_across_merges() -> None:
+    postings = PostingIndex(cap=3, buffer_size=4)
+    keys = np.array([7, 9], dtype=np.uint64)
+    for value in range(10):
+        found, counts = postings.lookup(keys)
+        postings.add(keys, [value, 100 + value], counts)
+    found, counts = postings.lookup(np.array([7, 9, 8], dtype=np.uint64))
+    assert found == [[0, 1, 2], [100, 101, 102], []]
+    assert counts == [3, 3, 0]  # keys at the cap take no more postings
+
+
+words = st.lists(st.integers(min_value=0, max_value=12), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words, words)
+def test_passage_similarity_is_symmetric_and_bounded(first: list[int], second: list[int]) -> None:
+    forward = passage_similarity(first, second)
+    assert forward == passage_similarity(second, first)
+    assert 0.0 <= forward[0] <= 1.0
+    assert forward[1] <= min(len(first), len(second))
+
+
+def test_reported_similarity_is_symmetric_between_two_articles() -> None:
+    source = [text for text in seed_paragraphs(0) if len(text.split()) >= 10]
+    first = make_article(source[:9], "one", 0)
+    second = make_article([_inflect(text) for text in source[3:12]], "two", 1)
+    scores = []
+    for pair in itertools.permutations([first, second]):
+        index = ReuseIndex(ReuseSettings())
+        index.add(pair[0])
+        result = index.add(pair[1])
+        scores.append(
+            sorted(
+                (
+                    min(p.paragraph, p.other_paragraph),
+                    max(p.paragraph, p.other_paragraph),
+                    p.similarity,
+                )
+                for p in result.passages
+            )
+        )
+    assert scores[0]
+    assert scores[0] == scores[1]
+
+
+def test_article_view_and_top_reused_come_from_the_store(tmp_path: Path) -> None:
+    from newsloom.reuse_report import format_reuse_for_article, format_top_reused, top_reused
+
+    source, other = seed_paragraphs(0), seed_paragraphs(1)
+    agency = make_article(source, "Agency Wire", 0, agencies=("Ritzau",))
+    copy = make_article(
+        ["En avis skriver sin egen indledning med nye ord om sagen.", *source[3:9]], "Paper", 2
+    )
+    unrelated = make_article(other, "Elsewhere", 3)
+    store = open_store(tmp_path / "reuse.db")
+    index = ReuseIndex.from_store(store, ReuseSettings())
+    for article in (agency, copy, unrelated):
+        with store.transaction():
+            store.add_article(article)
+            store.put_reuse(index.add(article))
+            index.save(store, article.id)
+    lines = format_reuse_for_article(store, copy.id)
+    assert any(agency.id in line and "[Ritzau]" in line for line in lines)
+    assert any(
+        "Copied by 1 later article" in line for line in format_reuse_for_article(store, agency.id)
+    )
+    rows = top_reused(store, limit=5)
+    assert [row.article_id for row in rows] == [copy.id]
+    assert rows[0].origins[0][:3] == (agency.id, "Agency Wire", "Ritzau")
+    assert "Agency Wire [Ritzau]" in format_top_reused(rows)[1]
+    store.close()
