@@ -13,12 +13,15 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import REPO
 
 
-def run(db: Path, *args: str, check: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("NEWSLOOM_")}
+def run(
+    db: Path, *args: str, check: bool = True, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("NEWSLOOM_")
+    }
     result = subprocess.run(
         [sys.executable, "-m", "newsloom", "--db", str(db), *args],
         capture_output=True,
@@ -56,7 +59,8 @@ def test_unknown_article_is_a_clear_error(db_path: Path, seeds_dir: Path) -> Non
     run(db_path, "ingest", str(seeds_dir))
     result = run(db_path, "article", "does-not-exist", check=False)
     assert result.returncode == 1
-    assert "no article" in result.stderr and "does-not-exist" in result.stderr
+    assert "no article" in result.stderr
+    assert "does-not-exist" in result.stderr
 
 
 def test_reading_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
@@ -74,7 +78,9 @@ def test_bad_settings_are_named(db_path: Path, tmp_path: Path) -> None:
 
 
 def test_ingest_from_stdin(db_path: Path) -> None:
-    line = json.dumps({"text": "En artikel om noget helt tredje, der blev skrevet i dag i København."})
+    line = json.dumps(
+        {"text": "En artikel om noget helt tredje, der blev skrevet i dag i København."}
+    )
     report = json.loads(run(db_path, "ingest", "-", "--json", stdin=line + "\n").stdout)
     assert report["new"] == 1
 
@@ -110,9 +116,9 @@ def test_export_to_a_file(db_path: Path, seeds_dir: Path, tmp_path: Path) -> Non
 
 
 def commands() -> list[str]:
-    from newsloom.cli import app
-
     import typer.main
+
+    from newsloom.cli import app
 
     group = typer.main.get_command(app)
     names = list(group.commands)  # type: ignore[attr-defined]
@@ -122,9 +128,9 @@ def commands() -> list[str]:
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    from newsloom.cli import app
-
     import typer.main
+
+    from newsloom.cli import app
 
     group = typer.main.get_command(app)
     for name in commands():
@@ -148,15 +154,24 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert "README.md" in ci
 
 
+TOTAL = 800
+
+
 @pytest.mark.slow
-def test_kill_9_mid_ingest_loses_nothing_and_a_rerun_completes(db_path: Path, tmp_path: Path) -> None:
+def test_kill_9_mid_ingest_loses_nothing_and_a_rerun_completes(
+    db_path: Path, tmp_path: Path
+) -> None:
     source = tmp_path / "many.jsonl"
-    words = "politiet meldte at brannen i lageret var slukket etter flere timers arbeid".split()
+    words = "politiet meldte at brannen i lageret var slukket etter flere timers arbeid".split()  # noqa: SIM905
     with source.open("w", encoding="utf-8") as handle:
-        for number in range(3000):
+        for number in range(TOTAL):
             text = " ".join(words[(number + i) % len(words)] for i in range(40))
-            handle.write(json.dumps({"id": f"n{number}", "text": f"Sak nummer {number}. {text}."}) + "\n")
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("NEWSLOOM_")}
+            handle.write(
+                json.dumps({"id": f"n{number}", "text": f"Sak nummer {number}. {text}."}) + "\n"
+            )
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("NEWSLOOM_")
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "newsloom", "--db", str(db_path), "ingest", str(source)],
         stdout=subprocess.DEVNULL,
@@ -187,4 +202,4 @@ def test_kill_9_mid_ingest_loses_nothing_and_a_rerun_completes(db_path: Path, tm
     assert analysed == kept  # each article's results were committed with it
     report = json.loads(run(db_path, "ingest", str(source), "--json").stdout)
     assert report["unchanged"] == kept
-    assert report["new"] == 3000 - kept
+    assert report["new"] == TOTAL - kept

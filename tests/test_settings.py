@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def test_foreign_newsloom_variables_are_ignored() -> None:
 def test_bad_config_is_named(tmp_path: Path, text: str, message: str) -> None:
     config = tmp_path / "bad.toml"
     config.write_text(text)
-    with pytest.raises(SettingsError, match=message):
+    with pytest.raises(SettingsError, match=re.escape(message)):
         load_settings(config, environ={})
 
 
@@ -58,5 +59,5 @@ def test_missing_config_file_is_named(tmp_path: Path) -> None:
 
 
 def test_bad_environment_value_is_named() -> None:
-    with pytest.raises(SettingsError, match="serve.port"):
+    with pytest.raises(SettingsError, match=r"serve\.port"):
         load_settings(environ={"NEWSLOOM_SERVE__PORT": "not-a-port"})

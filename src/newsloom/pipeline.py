@@ -125,5 +125,3 @@ def ingest(
     finally:
         store.finish_run(run_id, report)
     return report
-
-

@@ -99,7 +99,9 @@ class Article:
     @property
     def body(self) -> tuple[Paragraph, ...]:
         """Paragraphs that are article text proper (not captions, credits, posts, ...)."""
-        return tuple(p for p in self.paragraphs if p.kind in (ParagraphKind.BODY, ParagraphKind.HEADING))
+        return tuple(
+            p for p in self.paragraphs if p.kind in (ParagraphKind.BODY, ParagraphKind.HEADING)
+        )
 
 
 # --- analyze -------------------------------------------------------------------------------
@@ -131,6 +133,7 @@ class Quote:
     kind: str = "direct"  # direct | reported
     start: int = 0
     end: int = 0
+    speaker_type: str | None = None  # person | organisation | role | pronoun
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,8 @@ class TimeExpression:
     value: date | None  # resolved date (first day of the period for month/year precision)
     precision: DatePrecision | None
     inferred: bool = False  # resolved against an inferred publication date
+    rule: str | None = None  # how to resolve it: "absolute", "offset:-1", "weekday:2:past", ...
+    part_of_day: str | None = None  # night | morning | afternoon | evening | late
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +163,7 @@ class Figure:
     as_of_precision: DatePrecision | None = None
     start: int = 0
     end: int = 0
+    attribution_chain: tuple[str, ...] = ()  # outermost source first: ("Reuters", "local media")
 
 
 @dataclass(frozen=True, slots=True)

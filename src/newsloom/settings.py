@@ -41,7 +41,7 @@ class ReuseSettings(Section):
 
 
 class ClusterSettings(Section):
-    min_similarity: float = Field(default=0.3, ge=0, le=1)
+    min_similarity: float = Field(default=0.1, ge=0, le=1)  # tuned on the dev sets (cluster.py)
     window_days: float = Field(default=7.0, gt=0)
     embeddings: bool = False
 

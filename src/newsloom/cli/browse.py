@@ -1,4 +1,4 @@
-"""Reading what is stored: ``articles``, ``article``, ``search``, ``stories``, ``story``, ``reuse``."""
+"""Reading stored articles: ``articles``, ``article`` and ``search``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from newsloom.cli.common import (
 )
 from newsloom.errors import NotFoundError, SettingsError
 from newsloom.records import Article, ParagraphKind
+from newsloom.reuse_report import format_reuse_for_article
 from newsloom.store import ArticleFilter, Store
 from newsloom.store.codec import to_jsonable
 
@@ -49,7 +50,9 @@ def article_line(article: Article, store: Store) -> str:
 @app.command("articles")
 def articles_command(
     context: typer.Context,
-    language: Annotated[str | None, typer.Option(help="Only this language (da, nb, nn, sv, en…).")] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Only this language (da, nb, nn, sv, en…).")
+    ] = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Published before (YYYY-MM-DD).")] = None,
@@ -93,10 +96,12 @@ def articles_command(
 @app.command("article")
 def article_command(
     context: typer.Context,
-    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix will do), external id or URL.")],
+    article_id: Annotated[
+        str, typer.Argument(help="Article id (a unique prefix will do), external id or URL.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Show one article: text with paragraph kinds and languages, reuse, entities, quotes, figures."""
+    """Show one article: paragraphs (kinds, languages), reuse, entities, quotes, figures."""
     with store_of(context, read_only=True) as store:
         found = store.get_article(resolve_article_id(store, article_id))
         if found is None:
@@ -120,7 +125,9 @@ def article_command(
             f"published  {_published(found)} ({found.published_precision or '-'},"
             f" from {found.published_origin or '-'})"
         )
-        typer.echo(f"language   {found.language or '-'}    agencies {', '.join(found.agencies) or '-'}")
+        typer.echo(
+            f"language   {found.language or '-'}    agencies {', '.join(found.agencies) or '-'}"
+        )
         typer.echo(f"story      {store.story_of(found.id) or '-'}    origin {found.origin}\n")
         for paragraph in found.paragraphs:
             marks = []
@@ -129,19 +136,14 @@ def article_command(
             if paragraph.language and paragraph.language != found.language:
                 marks.append(paragraph.language)
             label = f"[{paragraph.index}{' ' + ', '.join(marks) if marks else ''}]"
-            typer.echo(textwrap.fill(paragraph.text, 100, initial_indent=label + " ", subsequent_indent="    "))
-        if reuse is not None:
-            typer.echo(f"\nreused: {reuse.reused_share:.0%} of the body")
-            if reuse.duplicate_of:
-                typer.echo(f"  near-duplicate of {reuse.duplicate_of} (similarity {reuse.duplicate_similarity:.2f})")
-            for passage in reuse.passages:
-                other = store.get_article(passage.other_article)
-                origin = f", origin {passage.origin_article}" if passage.origin_article else ""
-                agency = f" ({passage.origin_agency})" if passage.origin_agency else ""
-                typer.echo(
-                    f"  ¶{passage.paragraph} ≈ {passage.other_article} ¶{passage.other_paragraph}"
-                    f" [{passage.similarity:.2f}] {other.source if other else ''}{origin}{agency}"
+            typer.echo(
+                textwrap.fill(
+                    paragraph.text, 100, initial_indent=label + " ", subsequent_indent="    "
                 )
+            )
+        typer.echo("")
+        for line in format_reuse_for_article(store, found.id):
+            typer.echo(line)
         if analysis is not None:
             if analysis.entities:
                 typer.echo("\nentities:")
@@ -155,19 +157,39 @@ def article_command(
                 typer.echo("\nquotes:")
                 for quote in analysis.quotes:
                     speaker = " ".join(part for part in (quote.speaker_role, quote.speaker) if part)
-                    typer.echo(textwrap.fill(f"¶{quote.paragraph} {speaker or '?'}: «{quote.text}»", 100, subsequent_indent="    "))
+                    typer.echo(
+                        textwrap.fill(
+                            f"¶{quote.paragraph} {speaker or '?'}: «{quote.text}»",
+                            100,
+                            subsequent_indent="    ",
+                        )
+                    )
             if analysis.figures:
                 typer.echo("\nfigures:")
                 for figure in analysis.figures:
-                    value = f"{figure.low:g}" if figure.low == figure.high else f"{figure.low:g}–{figure.high:g}"
-                    parts = [figure.qualifier or "", value, figure.kind, f"({figure.subject})" if figure.subject else ""]
+                    value = (
+                        f"{figure.low:g}"
+                        if figure.low == figure.high
+                        else f"{figure.low:g}–{figure.high:g}"
+                    )
+                    parts = [
+                        figure.qualifier or "",
+                        value,
+                        figure.kind,
+                        f"({figure.subject})" if figure.subject else "",
+                    ]
                     source = f" — {figure.attributed_to}" if figure.attributed_to else ""
                     when = f" as of {figure.as_of}" if figure.as_of else ""
-                    typer.echo(f"  ¶{figure.paragraph} {' '.join(p for p in parts if p)}{source}{when}: “{figure.text}”")
+                    described = " ".join(part for part in parts if part)
+                    typer.echo(f"  ¶{figure.paragraph} {described}{source}{when}: “{figure.text}”")
             if analysis.times:
                 typer.echo("\ntime expressions:")
                 for time in analysis.times:
-                    typer.echo(f"  ¶{time.paragraph} {time.text!r} → {time.value or '?'} ({time.precision or '-'}{', inferred' if time.inferred else ''})")
+                    inferred = ", inferred" if time.inferred else ""
+                    typer.echo(
+                        f"  ¶{time.paragraph} {time.text!r} → {time.value or '?'}"
+                        f" ({time.precision or '-'}{inferred})"
+                    )
 
 
 @app.command("search")

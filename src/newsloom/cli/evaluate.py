@@ -73,7 +73,9 @@ def eval_similarity(
 @evaluate_app.command("ner")
 def eval_ner(
     file: Annotated[Path, typer.Argument(help="CoNLL file: token<TAB>IOB2 tag (NorNE or DaN+).")],
-    language: Annotated[str | None, typer.Option(help="Language of the file (da, nb, nn…).")] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Language of the file (da, nb, nn…).")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Entity-level precision/recall/F1 (exact span and type) of the shipped recognizer."""

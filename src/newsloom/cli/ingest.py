@@ -6,16 +6,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsloom.cli.common import app, echo_json, is_terminal, settings_of
 from newsloom.errors import NewsloomError
-from newsloom.pipeline import Progress, ingest
 from newsloom.records import RunReport
 from newsloom.settings import Settings
 from newsloom.store import open_store
+
+if TYPE_CHECKING:
+    from newsloom.pipeline import Progress
+
 
 @contextmanager
 def progress_bar(label: str) -> Iterator[Progress | None]:
@@ -26,10 +29,10 @@ def progress_bar(label: str) -> Iterator[Progress | None]:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
+        Progress,
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
-        Progress,
     )
 
     with Progress(
@@ -61,6 +64,8 @@ def print_report(report: RunReport, *, as_json: bool) -> None:
 
 
 def run_ingest(sources: list[str], settings: Settings) -> RunReport:
+    from newsloom.pipeline import ingest
+
     store = open_store(settings.db)
     try:
         with progress_bar("ingesting") as progress:

@@ -12,7 +12,9 @@ from newsloom.cli.common import app, settings_of
 @app.command("serve")
 def serve_command(
     context: typer.Context,
-    host: Annotated[str | None, typer.Option(help="Address to listen on (default 127.0.0.1).")] = None,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on (default 127.0.0.1).")
+    ] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
     read_only: Annotated[bool, typer.Option("--read-only", help="Refuse every write.")] = False,
 ) -> None:

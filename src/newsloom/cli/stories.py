@@ -17,7 +17,9 @@ STORY_FORMATS = ("text", "md", "html", "json")
 def stories_command(
     context: typer.Context,
     order: Annotated[str, typer.Option(help="newest or biggest.")] = "newest",
-    language: Annotated[str | None, typer.Option(help="Only stories with articles in this language.")] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Only stories with articles in this language.")
+    ] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 30,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -31,8 +33,9 @@ def stories_command(
             return
         for row in rows:
             span = f"{(row.first_seen or '?')[:10]} … {(row.last_seen or '?')[:10]}"
+            languages = ",".join(row.languages)
             typer.echo(
-                f"{row.id}  {len(row.article_ids):3} art.  {','.join(row.languages):11} {span}  {row.title[:60]}"
+                f"{row.id}  {len(row.article_ids):3} art.  {languages:11} {span}  {row.title[:60]}"
             )
             typer.echo(f"    outlets: {', '.join(row.outlets) or '-'}")
         if not rows:
@@ -42,12 +45,18 @@ def stories_command(
 @app.command("story")
 def story_command(
     context: typer.Context,
-    story_id: Annotated[str, typer.Argument(help="Story id (a unique prefix will do) or one of its article ids.")],
-    output_format: Annotated[str, typer.Option("--format", help="text, md, html or json.")] = "text",
+    story_id: Annotated[
+        str, typer.Argument(help="Story id (a unique prefix will do) or one of its article ids.")
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", help="text, md, html or json.")
+    ] = "text",
 ) -> None:
     """Show a story's dossier: coverage, figure tracks, timeline, summary, entities and quotes."""
     if output_format not in STORY_FORMATS:
-        raise SettingsError(f"--format {output_format!r}: expected one of {', '.join(STORY_FORMATS)}")
+        raise SettingsError(
+            f"--format {output_format!r}: expected one of {', '.join(STORY_FORMATS)}"
+        )
     from newsloom.story.dossier import build_dossier
     from newsloom.story.render import dossier_to_dict, render_html, render_markdown, render_text
 
@@ -73,14 +82,14 @@ def reuse_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Articles with the most copied content, and the outlets it came from."""
-    from newsloom.reuse_report import top_reused
+    from newsloom.reuse_report import format_top_reused, top_reused
 
     with store_of(context, read_only=True) as store:
         rows = top_reused(store, limit)
         if as_json:
             echo_json([to_jsonable(row) for row in rows])
             return
-        for row in rows:
-            typer.echo(str(row))
+        for line in format_top_reused(rows):
+            typer.echo(line)
         if not rows:
             typer.echo("no reused passages found", err=True)

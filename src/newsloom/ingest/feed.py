@@ -6,8 +6,6 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
-
 from newsloom.errors import InputError
 from newsloom.ingest.context import ReadContext
 from newsloom.ingest.files import HEAD_BYTES, Input, binary_reason, read_whole, sniff_format
@@ -29,6 +27,8 @@ def feed_documents(data: bytes, item: str, context: ReadContext) -> Iterator[Raw
     reason = binary_reason(data[:HEAD_BYTES])
     if reason:
         raise InputError(item, reason)
+    import feedparser  # imported on first use: it is slow to import
+
     parsed: Any = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
     entries = list(parsed.entries)
     if not entries:

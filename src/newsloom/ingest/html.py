@@ -9,7 +9,6 @@ from dataclasses import replace
 from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]
-import trafilatura
 from lxml import etree
 
 from newsloom.errors import InputError
@@ -53,6 +52,8 @@ def extract_page(
     if reason:
         raise InputError(item, reason)
     try:
+        import trafilatura  # imported on first use: it is slow to import
+
         document: Any = trafilatura.bare_extraction(
             data,
             url=url,

@@ -7,6 +7,7 @@ from pathlib import Path
 from newsloom.errors import StoreError
 from newsloom.store.analyses import AnalysisQueries
 from newsloom.store.articles import ArticleFilter, ArticleQueries, SearchHit
+from newsloom.store.catalog import CatalogQueries
 from newsloom.store.protocol import Store
 from newsloom.store.reuse import ReuseQueries
 from newsloom.store.runs import RunQueries
@@ -15,7 +16,9 @@ from newsloom.store.stories import StoryQueries, StoryRow
 __all__ = ["ArticleFilter", "SQLiteStore", "SearchHit", "Store", "StoryRow", "open_store"]
 
 
-class SQLiteStore(ArticleQueries, AnalysisQueries, ReuseQueries, StoryQueries, RunQueries):
+class SQLiteStore(
+    ArticleQueries, AnalysisQueries, ReuseQueries, StoryQueries, RunQueries, CatalogQueries
+):
     """Everything newsloom keeps, in one SQLite file."""
 
 

@@ -72,7 +72,9 @@ def fts_query(text: str) -> str:
 
 class ArticleQueries(SQLiteBase):
     def has_article(self, article_id: str) -> bool:
-        row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.connection.execute(
+            "SELECT 1 FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         return row is not None
 
     def add_article(self, article: Article) -> bool:
@@ -112,7 +114,9 @@ class ArticleQueries(SQLiteBase):
         return True
 
     def get_article(self, article_id: str) -> Article | None:
-        row = self.connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.connection.execute(
+            "SELECT * FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         if row is None:
             return None
         paragraphs = self.connection.execute(

@@ -91,7 +91,9 @@ class SQLiteBase:
                 self.connection.commit()
             except sqlite3.DatabaseError as error:
                 self.connection.rollback()
-                raise StoreError(f"database {self.path}: migration {name} failed: {error}") from error
+                raise StoreError(
+                    f"database {self.path}: migration {name} failed: {error}"
+                ) from error
 
 
 def _statements(sql: str) -> list[str]:
