@@ -1,11 +1,487 @@
-"""Quantified claims (killed, injured, arrested, ...). (Stub: replaced by the extraction owner.)"""
+"""Figures: how many were killed, injured, arrested, missing, evacuated, protesting, deployed.
+
+Rule-based, per sentence:
+
+1. numbers in digits, words and vague phrases (:mod:`newsloom.extract.numbers`), minus what is not a
+   count of people: dates, years, ages (``54-årig``), clock times (``kl. 14.30``), ordinals
+   (``76. luftbårne division``), measures (``to uger``, ``30 procent``) and decimals;
+2. the nearest casualty cue (``dræbt``, ``kommet til skade``, ``arrested``, ``heridos`` …) within a
+   few words, after or before the number (crowd and troop cues only right next to it);
+3. the subject named next to the number (``politibetjente`` → police), the qualifier just before it
+   (``mindst`` → at least), the attribution (:mod:`newsloom.extract.attribution`), including a
+   following ``Det oplyser X`` sentence, and the date the figure refers to: a time expression in the
+   same sentence (or in the attributing sentence), else the publication date with its precision.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
 
-from newsloom.records import Article, Figure, TimeExpression
+from newsloom.extract.attribution import next_sentence_sources, sources_in
+from newsloom.extract.lexicon import KIND_CUES, QUALIFIERS, SUBJECTS, UNIT_WORDS
+from newsloom.extract.numbers import AMBIGUOUS_WORDS, Quantity, find_quantities
+from newsloom.extract.sentences import Sentence, split_sentences
+from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, TimeExpression
+
+CROWD_KINDS = ("protesters", "deployed", "on_board", "victims")
+FORWARD_WINDOW = 8  # words between a number and a cue after it
+BACKWARD_WINDOW = 3  # words between a cue and a number after it (qualifiers not counted)
+CARRY_PARAGRAPHS = 3  # a source named this many paragraphs back still covers a figure
+LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
+PARTITIVE_WINDOW = 20  # "Ni af de personer, der blev anholdt ved …, er blevet varetægtsfængslet"
+# Crowd-like kinds need their cue close: (words after the number, words before it).
+CROWD_WINDOWS = {"protesters": (3, 2), "deployed": (2, 1), "on_board": (5, 0), "victims": (1, 0)}
+DETAINED_KINDS = ("arrested", "remanded", "released")
+UNIFORMED = ("police", "military", "emergency personnel")
+MAX_VALUE = 50_000_000
+SCANDINAVIAN = frozenset({"da", "nb", "nn", "no", "sv"})
+# Ambiguous number words and the languages in which they are numbers.
+_AMBIGUOUS_LANGUAGES: dict[str, frozenset[str]] = {
+    "to": frozenset({"da", "nb", "nn", "no"}),
+    "ti": frozenset({"da", "nb", "nn", "no"}),
+    "ni": frozenset({"da", "nb", "nn", "no"}),
+    "tres": frozenset({"es"}),
+    "sex": frozenset({"sv"}),
+    "once": frozenset({"es"}),
+    "elf": frozenset({"de"}),
+    "fire": frozenset({"da", "nb", "nn", "no"}),
+    "fem": frozenset({"da", "nb", "nn", "no", "sv"}),
+    "seks": frozenset({"da", "nb", "nn", "no"}),
+    "tolv": frozenset({"da", "nb", "nn", "no", "sv"}),
+}
+# "en person", "one man", "ein mann": an article-like word counts as 1 before a person noun.
+_ONE_WORDS = frozenset(
+    {"en", "et", "ett", "ein", "eitt", "a", "an", "un", "una", "uno", "ei", "one"}
+)
+_PERSON_NOUN = re.compile(
+    r"\s+(?:(?:svensk|norsk|dansk|ung|ældre|eldre|äldre|yngre|\w+årig|\w+-årig)\w*\s+)?"
+    r"(?:person|personer|mand|mann|man|kvinde|kvinne|kvinna|dreng|gutt|pojke|pige|jente|flicka"
+    r"|barn|medborgare|statsborger|borger|person|man\b|woman|boy|girl|child|citizen|hombre|mujer"
+    r"|sivil|civil|civilian|soldat|soldier|betjent|politibetjent|polis|officer|demonstrant"
+    r"|protester|journalist|arbejder|arbeider|arbetare|worker|turist|tourist|passager\w*"
+    r"|niño|persona|dødsfal\w*|dödsfall\w*|death|arrest\w*|anholdelse\w*|pågripelse\w*)\b",
+    re.IGNORECASE,
+)
+_NONE_WORDS = re.compile(
+    r"(?<!\w)(?:ingen|inga|ingen|none|nobody|no one|nadie|ninguna|ninguno)(?!\w)", re.IGNORECASE
+)
+_PARTITIVE = re.compile(
+    r"^\s+(?:af|av|of|de)\s+(?:dem|dei|de|the|them|those|los|las|disse|desse)\b", re.IGNORECASE
+)
+_ADDRESS_BEFORE = re.compile(
+    r"(?<!\w)(?:vej|vei|gade|gate|gata|väg|vägen|veien|vejen|gaden|gatan|street|road|avenue|allé|plads"
+    r"|plass|torg|nr|nummer|number|no|calle|avenida|side|sida|page|kapitel|chapter|paragraf"
+    r"|bus|linje|line|flight|fly|route|rute|e|rv)\.?\s*$",
+    re.IGNORECASE,
+)
+_BACKWARD_FILLER = re.compile(
+    r"^(?:\W*(?:nu|now|yderligere|ytterligere|ytterlegare|another|further|hele|alle|all|in all"
+    r"|i alt|totalt|sammanlagt|i alt|mindst|minst|at least|mere end|mer enn|mer än|more than"
+    r"|over|omkring|about|around|nearly|næsten|nesten|nästan|op mod|opp mot|upp mot|up to|cirka"
+    r"|ca\.|rundt|drygt|godt|some|al menos|más de|unos|unas|la vida de|the lives of|på|de|of"
+    r"|er|is|are|var|was|were|blev|ble|vart|es|son|fueron|a)\W*)*$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(r"\b(?:Foto|Photo|Bilde|Bild|Billede|Arkivfoto|Foto ?:)\s*:", re.IGNORECASE)
+_QUOTED = re.compile(r"^\s*[-–—]\s|[«»“”„\"]")
+_ACRONYM = re.compile(
+    r"(?P<name>[A-ZÆØÅÄÖ][\w-]+(?:\s+[\w-]+){0,4})\s+\((?P<acronym>[A-ZÆØÅÄÖ]{2,8})\)"
+)
+_SKIPPED_PARAGRAPHS = (ParagraphKind.CREDIT, ParagraphKind.BYLINE, ParagraphKind.BOILERPLATE)
+_WORD = re.compile(r"\w[\w'’-]*")
+_JOINERS = re.compile(r"^\s*(?:og|and|y|och|und|samt|&|,)\s*$", re.IGNORECASE)
+_RANGE = re.compile(r"^\s*(?:-|–|til|to|till|à|a|og|and|y|och|bis)\s*$", re.IGNORECASE)
+_RANGE_OPENERS = re.compile(r"(?:mellem|mellom|mellan|between|entre|zwischen)\s*$", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(
+    r"(?:kl\.?|klokken|klokka|klockan|um|a las|hacia las)\s*$", re.IGNORECASE
+)
+_CLOCK_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|o'clock|uhr|horas|h)\b", re.IGNORECASE)
+_TOLL = re.compile(
+    r"dødstal|dødstall|dödstal|dödssiffr|death toll|toll|cifra de muertos|balance de muertos"
+    r"|dødsofre|number of dead",
+    re.IGNORECASE,
+)
+TOLL_WINDOW = 8  # "Dødstallet efter stormen er steget til 14"
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|kr\.?|DKK|NOK|SEK|EUR|USD)\s*$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:i|in|en|im|år|året|siden|since|desde|sedan|fra|from|frem til|until|til|del|de|"
+    r"of|år|vinter|sommer|forår|efterår|høst|valget|election)|[(/])\s*$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    kind: str
+    start: int
+    end: int
+
+
+def _cues(text: str) -> list[_Cue]:
+    cues = [
+        _Cue(kind, match.start(), match.end())
+        for kind, patterns in KIND_CUES.items()
+        for match in _pattern(patterns).finditer(text)
+    ]
+    return sorted(cues, key=lambda cue: (cue.start, -(cue.end - cue.start)))
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text[start:end])) if end > start else 0
+
+
+def _is_count(
+    quantity: Quantity, text: str, language: str | None, time_spans: Sequence[tuple[int, int]]
+) -> bool:
+    """False for dates, years, ages, clock times, ordinals, measures, decimals, money."""
+    before = text[: quantity.start]
+    after = text[quantity.end :]
+    word = quantity.text.lower()
+    if word in _ONE_WORDS:
+        return _PERSON_NOUN.match(after) is not None
+    if word in AMBIGUOUS_WORDS and (
+        word not in _AMBIGUOUS_LANGUAGES or language not in _AMBIGUOUS_LANGUAGES[word]
+    ):
+        return False
+    if re.match(r"['’]?(?:erne|erna|ene|s)\b", after) or _ADDRESS_BEFORE.search(before):
+        return False  # decades ("70'erne", "1990s"), addresses, page and line numbers
+    if any(start < quantity.end and quantity.start < end for start, end in time_spans):
+        return False
+    if (
+        re.match(r"\.\s*[a-zæøåäöéü]", after)
+        or re.match(r"\.\s+\S", after)
+        or re.match(r"(?:st|nd|rd|th|º|ª|e|te)\b", after)
+    ):
+        return False  # ordinal: "76. luftbårne", "19. januar", "3rd"
+    if re.match(r"\s*[-–]?\s*", after) and UNIT_WORDS.match(after.lstrip(" -–")):
+        return False
+    if re.match(r"\s*%", after) or _CURRENCY_BEFORE.search(before):
+        return False
+    if not quantity.written and not quantity.vague:
+        digits = quantity.text
+        if (
+            _CLOCK_BEFORE.search(before)
+            or _CLOCK_AFTER.match(after)
+            or re.fullmatch(r"\d{1,2}[:.]\d{2}", digits)
+        ):
+            return False
+        if quantity.low != int(quantity.low):
+            return False  # decimals are measures, not head counts ("2,5 millioner" has a magnitude)
+        if re.fullmatch(r"(?:1[89]|20)\d\d", digits) and (
+            _YEAR_BEFORE.search(before) or re.match(r"\s*[,)/]", after) or not after.strip()
+        ):
+            return False
+        if re.match(r"\s*[/:]\s*\d", after) or re.search(r"\d\s*[/:]\s*$", before):
+            return False  # scores, ratios, dates "4/1"
+    return not (quantity.low <= 0 or quantity.high > MAX_VALUE)
+
+
+def _partitive_end(quantity: Quantity, text: str) -> int | None:
+    """Where "af dem"/"av de skadde" ends after the number, for partitive figures."""
+    match = _PARTITIVE.match(text[quantity.end :])
+    if match is None:
+        return None
+    end = quantity.end + match.end()
+    following = re.match(r"\s+[\w-]+", text[end:])
+    if (
+        match.group(0).split()[-1].lower() in ("de", "the", "los", "las", "disse", "desse")
+        and following
+    ):
+        end += following.end()  # "av de skadde", "of the injured"
+    return end
+
+
+def _merge_ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
+    merged: list[Quantity] = []
+    for quantity in quantities:
+        if merged:
+            previous = merged[-1]
+            between = text[previous.end : quantity.start]
+            opener = _RANGE_OPENERS.search(text[: previous.start])
+            is_range = (
+                bool(re.fullmatch(r"\s*[-–]\s*", between))
+                or (
+                    _RANGE.match(between) is not None
+                    and between.strip().lower() in ("til", "to", "till", "à", "a", "bis")
+                )
+                or (opener is not None and _RANGE.match(between) is not None)
+            )
+            if is_range and previous.high < quantity.low and not previous.vague:
+                merged[-1] = Quantity(
+                    previous.low,
+                    quantity.high,
+                    previous.start,
+                    quantity.end,
+                    text[previous.start : quantity.end],
+                    written=previous.written,
+                )
+                continue
+        merged.append(quantity)
+    return merged
+
+
+def _choose_cue(quantity: Quantity, cues: Sequence[_Cue], text: str) -> _Cue | None:
+    partitive = _partitive_end(quantity, text)
+    best: tuple[tuple[int, int, int], _Cue] | None = None
+    for cue in cues:
+        if cue.start < quantity.end and quantity.start < cue.end:
+            continue
+        crowd = cue.kind in CROWD_KINDS
+        if cue.start >= quantity.end:
+            if partitive is not None and cue.start < partitive:
+                continue  # "Tre av de skadde er innlagt": the set, not the figure
+            distance = _words_between(text, partitive or quantity.end, cue.start)
+            window = (
+                CROWD_WINDOWS[cue.kind][0]
+                if crowd
+                else (PARTITIVE_WINDOW if partitive is not None else FORWARD_WINDOW)
+            )
+            direction = 0
+        elif _TOLL.match(text, cue.start):  # "the death toll rose to 57"
+            distance = 0 if _words_between(text, cue.end, quantity.start) <= TOLL_WINDOW else 99
+            window, direction = 0, 1
+        else:
+            between = text[cue.end : quantity.start]
+            if quantity.low == 0 or not _BACKWARD_FILLER.match(between):
+                distance = _words_between(text, cue.end, quantity.start)
+                if distance > 0 or quantity.low == 0:
+                    continue
+            distance = 0 if _BACKWARD_FILLER.match(between) else distance
+            window = CROWD_WINDOWS[cue.kind][1] if crowd else BACKWARD_WINDOW
+            direction = 1
+        if distance > window:
+            continue
+        score = (1 if crowd else 0, distance, direction)
+        if best is None or score < best[0]:
+            best = (score, cue)
+    return best[1] if best else None
+
+
+def _subject_of(word: str) -> str | None:
+    for name, patterns in SUBJECTS.items():
+        if _pattern(patterns).match(word):
+            return name
+    return None
+
+
+def _subject(quantity: Quantity, cue: _Cue, text: str) -> tuple[str | None, int]:
+    """The subject named right after the number (``otte politibetjente``, ``dozens of people``).
+
+    Up to three words may come first (``af``, adjectives); ``politifolk og militære`` gives
+    ``police and military``. Returns the subject and where its phrase ends.
+    """
+    limit = cue.start if cue.start >= quantity.end else len(text)
+    names: list[str] = []
+    end = quantity.end
+    skipped = 0
+    for word_match in _WORD.finditer(text, quantity.end, limit):
+        word = word_match.group(0)
+        name = _subject_of(word)
+        if name is not None:
+            if name not in names and not (name == "people" and names):
+                names.append(name)
+            end = word_match.end()
+        elif names and _JOINERS.match(word):
+            continue
+        elif names:
+            break
+        else:
+            skipped += 1
+            if skipped > 3:
+                break
+    if not names:
+        cue_subject = _subject_of(text[cue.start : cue.end])
+        if cue_subject is not None and cue.start >= quantity.end:
+            return cue_subject, cue.end  # "tusindvis af demonstranter", "1,200 troops"
+        return None, quantity.end
+    return " and ".join(names), end
+
+
+def _qualifier(quantity: Quantity, text: str) -> tuple[str | None, int]:
+    before = text[: quantity.start].rstrip(" '\"«»“”‘’")
+    lowered = before.lower()
+    for phrase in sorted(QUALIFIERS, key=len, reverse=True):
+        if lowered.endswith(phrase) and (
+            len(lowered) == len(phrase) or not lowered[-len(phrase) - 1].isalnum()
+        ):
+            return QUALIFIERS[phrase], len(before) - len(phrase)
+    return None, quantity.start
+
+
+def _time_in(
+    paragraph: int, span: tuple[int, int], times: Sequence[TimeExpression]
+) -> TimeExpression | None:
+    """The first resolved time expression (finer than a year) inside a sentence."""
+    for time in times:
+        if (
+            time.paragraph == paragraph
+            and span[0] <= time.start < span[1]
+            and time.value is not None
+            and time.precision != DatePrecision.YEAR
+        ):
+            return time
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    chain: tuple[str, ...]
+    paragraph: int  # where the attributing sentence is (for the figure's date)
+    span: tuple[int, int]
+
+
+def _attribution(
+    position: int,
+    units: Sequence[tuple[int, Sentence]],
+    skipped: set[int],
+    languages: dict[int, str | None],
+    times: Sequence[TimeExpression],
+) -> _Attribution:
+    """Sources in the figure's sentence, plus an attributing sentence ("Det oplyser X") after it."""
+    paragraph_index, sentence = units[position]
+    chain = [source.name for source in sources_in(sentence.text)]
+    looked = 0
+    for following in range(position + 1, len(units)):
+        next_index, next_sentence = units[following]
+        if next_index in skipped:
+            continue
+        looked += 1
+        if looked > LOOKAHEAD_SENTENCES:
+            break
+        outer = next_sentence_sources(next_sentence.text)
+        if outer:
+            chain = [*outer, *(name for name in chain if name not in outer)]
+            return _Attribution(tuple(chain), next_index, (next_sentence.start, next_sentence.end))
+        if sources_in(next_sentence.text) or _figures_in_sentence(
+            next_sentence, next_index, languages.get(next_index), times
+        ):
+            break
+    return _Attribution(tuple(chain), paragraph_index, (sentence.start, sentence.end))
+
+
+def _named_sources(
+    units: Sequence[tuple[int, Sentence]], skipped: set[int]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """(unit position, sources) of every sentence that names a source outside quotes."""
+    named: list[tuple[int, tuple[str, ...]]] = []
+    for position, (paragraph_index, sentence) in enumerate(units):
+        if paragraph_index in skipped:
+            continue
+        sources = next_sentence_sources(sentence.text) or [
+            source.name for source in sources_in(sentence.text)
+        ]
+        if sources:
+            named.append((position, tuple(sources)))
+    return named
 
 
 def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> tuple[Figure, ...]:
-    return ()
+    """Figures in every paragraph except credits, bylines and boilerplate."""
+    units: list[tuple[int, Sentence]] = []
+    for paragraph in article.paragraphs:
+        if paragraph.kind not in _SKIPPED_PARAGRAPHS:
+            units.extend(
+                (paragraph.index, sentence) for sentence in split_sentences(paragraph.text)
+            )
+    languages = {p.index: p.language or article.language for p in article.paragraphs}
+    captions = {
+        p.index
+        for p in article.paragraphs
+        if p.kind != ParagraphKind.BODY or _CAPTION.search(p.text)
+    }
+    quoted = {p.index for p in article.paragraphs if _QUOTED.search(p.text)}
+    named = _named_sources(units, captions | quoted)
+    acronyms = {match.group("acronym"): match.group(0) for match in _ACRONYM.finditer(article.text)}
+    published = article.published.date() if article.published is not None else None
+    figures: list[Figure] = []
+    for position, (paragraph_index, sentence) in enumerate(units):
+        found = _figures_in_sentence(
+            sentence, paragraph_index, languages.get(paragraph_index), times
+        )
+        if not found:
+            continue
+        attribution = _attribution(position, units, captions, languages, times)
+        chain = attribution.chain
+        if not chain and paragraph_index not in captions:
+            earlier = [
+                sources
+                for at, sources in named
+                if at < position and paragraph_index - units[at][0] <= CARRY_PARAGRAPHS
+            ]
+            chain = earlier[-1] if earlier else ()
+        chain = tuple(acronyms.get(name, name) for name in chain)
+        time = _time_in(paragraph_index, (sentence.start, sentence.end), times) or _time_in(
+            attribution.paragraph, attribution.span, times
+        )
+        figures.extend(
+            replace(
+                figure,
+                attributed_to=chain[0] if chain else None,
+                attribution_chain=chain,
+                as_of=time.value if time else published,
+                as_of_precision=time.precision if time else article.published_precision,
+            )
+            for figure in found
+        )
+    return tuple(figures)
+
+
+def _figures_in_sentence(
+    sentence: Sentence, paragraph: int, language: str | None, times: Sequence[TimeExpression]
+) -> list[Figure]:
+    text = sentence.text
+    time_spans = [
+        (t.start - sentence.start, t.end - sentence.start)
+        for t in times
+        if t.paragraph == paragraph
+        and sentence.start <= t.start < sentence.end
+        and t.rule == "absolute"
+    ]
+    quantities = [q for q in find_quantities(text) if _is_count(q, text, language, time_spans)]
+    quantities.extend(
+        Quantity(0.0, 0.0, match.start(), match.end(), match.group(0), written=True)
+        for match in _NONE_WORDS.finditer(text)
+    )
+    quantities.sort(key=lambda quantity: quantity.start)
+    quantities = _merge_ranges(quantities, text)
+    cues = _cues(text)
+    found: list[Figure] = []
+    for quantity in quantities:
+        cue = _choose_cue(quantity, cues, text)
+        if cue is None:
+            continue
+        subject, subject_end = _subject(quantity, cue, text)
+        kind = cue.kind
+        if kind == "protesters" and subject in UNIFORMED:
+            kind = "deployed"
+        if kind in DETAINED_KINDS and subject in ("people", None):
+            subject = "suspects"
+        if subject is None and kind != "without_power":
+            subject = "people"  # a head count that names no group counts people
+        qualifier, qualifier_start = _qualifier(quantity, text)
+        if qualifier is None and quantity.implied_qualifier:
+            qualifier = quantity.implied_qualifier
+        start = min(qualifier_start, quantity.start, cue.start)
+        end = max(quantity.end, cue.end, subject_end)
+        found.append(
+            Figure(
+                kind=kind,
+                subject=subject,
+                low=quantity.low,
+                high=quantity.high,
+                qualifier=qualifier,
+                text=text[start:end],
+                paragraph=paragraph,
+                start=sentence.start + start,
+                end=sentence.start + end,
+            )
+        )
+    return found

@@ -1,11 +1,477 @@
-"""Direct and reported quotes with speakers. (Stub: replaced by the extraction owner.)"""
+"""Direct and reported quotes with their speakers (da, nb, nn, sv, en, es, de typography).
+
+Direct quotes: a paragraph opened by a dash (``- I nat …, siger polititalsmand X.``), or text
+between ``« »``, ``» «``, ``„ “``, ``“ ”`` or ``" "``. Reported speech: ``X siger/sa/säger/said (,)
+at/att/that …`` and ``…, siger X.`` without marks.
+
+The speaker phrase next to the reporting verb is split into a role and a name:
+``polititalsmand Saltanat Azirbek`` → role ``polititalsmand``, speaker ``Saltanat Azirbek``
+(type ``person``); ``Tokajevs pressetjeneste`` → an ``organisation``; ``talsmanden`` → role only;
+``han``/``she`` → the previous named speaker (or the last person mentioned) where there is one.
+Entity mentions, when the recogniser provides them, decide what is a person's name; otherwise
+capitalised words do. When the verb's subject is a news agency quoting someone named earlier in the
+sentence (``X gav regeringen skylden for »…«, skriver Ritzau``), the speaker is that someone.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from newsloom.records import Article, EntityMention, Quote
+from newsloom.extract.lexicon import REPORTING_VERBS
+from newsloom.extract.sentences import split_sentences
+from newsloom.extract.speakers import (
+    AGENCIES,
+    CAPITALISED_NAME,
+    FUNCTION_WORDS,
+    Speaker,
+    parse_speaker,
+)
+from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
+
+_VERBS = "|".join(
+    sorted(set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, key=len, reverse=True)
+)
+_PAIRS = (("«", "»"), ("»", "«"), ("„", "“"), ("„", "”"), ("“", "”"), ('"', '"'), ("”", "”"))
+_MARKS = re.compile(
+    "|".join(
+        rf"{re.escape(o)}(?P<q{i}>[^{re.escape(o + c)}\n]{{2,}}?){re.escape(c)}"
+        for i, (o, c) in enumerate(_PAIRS)
+    )
+)
+_DASH_OPENING = re.compile(r"^\s*[-–—]\s+")
+_AFTER = re.compile(
+    rf"^[\s,.:;!?]*[-–—]?\s*(?P<verb>{_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
+    r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
+    re.IGNORECASE,
+)
+_AFTER_SUBJECT_FIRST = re.compile(
+    rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?P<verb>{_VERBS})\b", re.IGNORECASE
+)
+_BEFORE = re.compile(
+    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:har\s+|has\s+)?(?P<verb>{_VERBS})"
+    r"(?:\s+[\w-]+){0,3}?\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_SUBJECT_VERB = re.compile(
+    rf"(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:har\s+|has\s+)?(?P<verb>{_VERBS})\b",
+    re.IGNORECASE,
+)
+_INVERTED_SUBJECT = re.compile(r"\s[a-zæøåäö]\w*\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+")
+_SPEECH_VERBS = (
+    "siger|sagde|sier|sa|seier|säger|sade|says|said|fortæller|fortalte|forteller|berättar|tilføjer"
+    "|tilføjede|legger til|la til|tillägger|understreger|understreker|dijo|afirmó|sagte"
+)
+_QUOTE_OPENERS = frozenset(["jeg", "vi", "eg", "jag", "i", "we", "det", "det's", "it", "the"])
+# A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
+_UNMARKED = re.compile(
+    rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*[\"”»]?\s*,\s*(?P<verb>{_SPEECH_VERBS})\s+"
+    r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
+    re.IGNORECASE,
+)
+# "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
+_INVERTED_REPORTED = re.compile(
+    rf"(?:^|,\s*)(?P<verb>{_VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"
+    r"(?:at(?!\s+least)|att|that|que|dass)\s+(?P<content>.+)$",
+    re.IGNORECASE,
+)
+# A cheap test before the costly patterns: a reporting verb followed by a that-clause.
+_VERB_THEN_CLAUSE = re.compile(
+    rf"(?<!\w)(?:{_VERBS})\b[^.;!?]{{0,80}}?\b(?:at|att|that|que|dass|the|it|he|she|they|we)\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?:har\s+|has\s+|had\s+|havde\s+|hadde\s+)?"
+    rf"(?P<verb>{_VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)\s*,?\s+(?:at(?!\s+least)|att|that|que|dass"
+    r"|(?<=said|says)(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))\s+"
+    r"(?P<content>.+)$",
+    re.IGNORECASE,
+)
+_TRAILING_CLAUSE = re.compile(
+    rf"[,.!?]\s*(?P<verb>{_VERBS})\s+(?P<speaker>[^.;:!?«»\"“”„]+)", re.IGNORECASE
+)
+_SENTENCE_ADVERBS = frozenset(
+    [
+        "samtidig",
+        "derfor",
+        "nu",
+        "nå",
+        "tidligere",
+        "også",
+        "desuden",
+        "dessuten",
+        "endvidere",
+        "videre",
+        "i",
+        "dag",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "lørdag",
+        "søndag",
+        "mandag",
+        "tirsdag",
+        "meanwhile",
+        "however",
+        "also",
+        "later",
+        "earlier",
+        "samtidigt",
+        "därför",
+        "också",
+        "nu",
+        "idag",
+        "senere",
+        "siden",
+    ]
+)
+MIN_DIRECT_WORDS = 2
+
+
+class _Context:
+    """What the article said so far: the last named speaker and person, for pronouns."""
+
+    def __init__(self, entities: Sequence[EntityMention]) -> None:
+        self.entities = entities
+        self.last_speaker: Speaker | None = None
+        self.last_person: str | None = None
+        self.person_is_newer = False  # a person was named after the last quote's speaker
+
+    def names_in(self, paragraph: int) -> list[str]:
+        return [
+            e.text
+            for e in self.entities
+            if e.paragraph == paragraph and e.type in (EntityType.PERSON, EntityType.ORGANISATION)
+        ]
+
+    def resolve(self, speaker: Speaker | None) -> Speaker | None:
+        if speaker is None:
+            return None
+        if speaker.type == "pronoun":
+            if self.last_person is not None and (self.person_is_newer or self.last_speaker is None):
+                return parse_speaker(self.last_person) or Speaker(self.last_person, None, "person")
+            if self.last_speaker is not None:
+                return self.last_speaker
+            return speaker
+        if (
+            speaker.type == "role"
+            and self.last_speaker is not None
+            and speaker.role
+            and self.last_speaker.role
+            and speaker.role.lower().startswith(self.last_speaker.role.lower()[:6])
+        ):
+            return self.last_speaker  # "talsmanden" after "polititalsmand X"
+        if speaker.type == "person":
+            self.last_speaker = speaker
+            self.person_is_newer = False
+        return speaker
+
+    def see(self, text: str, paragraph: int) -> None:
+        names = [
+            e.text
+            for e in self.entities
+            if e.paragraph == paragraph and e.type == EntityType.PERSON
+        ]
+        names += CAPITALISED_NAME.findall(text)
+        if names and not (_DASH_OPENING.match(text) or _MARKS.search(text)):
+            self.last_person = names[-1]
+            self.person_is_newer = True
+
+
+def _quote(
+    text: str, speaker: Speaker | None, paragraph: int, kind: str, start: int, end: int
+) -> Quote:
+    return Quote(
+        text=text.strip(),
+        speaker=speaker.name if speaker else None,
+        speaker_role=speaker.role if speaker else None,
+        paragraph=paragraph,
+        kind=kind,
+        start=start,
+        end=end,
+        speaker_type=speaker.type if speaker else None,
+    )
+
+
+def _sentence_subject(before: str, names: Sequence[str]) -> Speaker | None:
+    """The person a sentence is about before a quote embedded in it (agency-relayed quotes)."""
+    for name in names:
+        if name in before:
+            return Speaker(name, None, "person")
+    found = CAPITALISED_NAME.findall(before)
+    if found:
+        return parse_speaker(found[-1])
+    return None
+
+
+def _name_before(before: str, names: Sequence[str]) -> Speaker | None:
+    """The last person named earlier in the paragraph (for "sa hon" after a quote)."""
+    found = [(before.rfind(name), name) for name in names if name in before]
+    found += [
+        (match.start(), match.group(0))
+        for match in CAPITALISED_NAME.finditer(before)
+        if match.start() > 0 or True
+    ]
+    found = [(at, name) for at, name in found if name.split()[0].lower() not in FUNCTION_WORDS]
+    if not found:
+        return None
+    return parse_speaker(max(found)[1], names)
+
+
+def _speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:
+    """``X sier til NTB at rederiet «…»``: the subject of a reporting verb before the quote."""
+    sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
+    match = _SUBJECT_VERB.search(sentence)
+    if match is None:
+        return None
+    return _speaker_from_subject(match.group("speaker"), names)
+
+
+def _speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int]:
+    match = _AFTER.match(after)
+    if match:
+        return parse_speaker(match.group("speaker"), names), match.end()
+    match = _AFTER_SUBJECT_FIRST.match(after)
+    if match and match.start("speaker") < 4:
+        return parse_speaker(match.group("speaker"), names), match.end()
+    return None, 0
+
+
+def _direct_quotes(
+    text: str, paragraph: int, names: Sequence[str], context: _Context
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    dash = _DASH_OPENING.match(text)
+    if dash:
+        trailing = None
+        for candidate in _TRAILING_CLAUSE.finditer(text):
+            trailing = candidate
+        body_end = trailing.start() if trailing else len(text)
+        speaker = parse_speaker(trailing.group("speaker"), names) if trailing else None
+        if speaker is None:
+            speaker = context.last_speaker
+        quotes.append(
+            _quote(
+                text[dash.end() : body_end],
+                context.resolve(speaker),
+                paragraph,
+                "direct",
+                dash.end(),
+                body_end,
+            )
+        )
+        return quotes
+    paragraph_speaker: Speaker | None = None
+    for match in _MARKS.finditer(text):
+        group = next(name for name, value in match.groupdict().items() if value is not None)
+        inner = match.group(group)
+        words = inner.split()
+        if len(words) < MIN_DIRECT_WORDS:
+            continue
+        speaker, _ = _speaker_after(text[match.end() :], names)
+        before = text[: match.start()]
+        if speaker is None:
+            before_match = _BEFORE.search(before)
+            if before_match:
+                speaker = parse_speaker(before_match.group("speaker"), names)
+        if speaker is not None and speaker.name and speaker.name.lower() in AGENCIES:
+            subject = _sentence_subject(before, names)
+            if subject is not None and before.strip():
+                speaker = subject
+        if speaker is None:
+            speaker = _speaker_earlier_in_sentence(before, names)
+        if speaker is None and len(words) < 4:
+            continue  # a short phrase in quotes with no speaker: a term, not a quote
+        if speaker is not None and speaker.type == "pronoun":
+            stripped = before.rstrip()
+            sentence_start = (
+                len(before)
+                if not stripped or stripped[-1] in ".!?"
+                else split_sentences(before)[-1].start
+            )
+            speaker = _name_before(before[:sentence_start], names) or speaker
+        if speaker is None and paragraph_speaker is not None:
+            speaker = paragraph_speaker  # a second quote of the same speaker
+        if speaker is not None and speaker.name:
+            paragraph_speaker = speaker
+        if speaker is None and match.start() == 0 and match.end() >= len(text.rstrip(" .")) - 1:
+            speaker = context.last_speaker  # a whole quoted paragraph continues the last speaker
+        quotes.append(
+            _quote(
+                inner,
+                context.resolve(speaker),
+                paragraph,
+                "direct",
+                match.start(group),
+                match.end(group),
+            )
+        )
+    return quotes
+
+
+def _reported_quotes(
+    text: str,
+    paragraph: int,
+    names: Sequence[str],
+    context: _Context,
+    taken: Sequence[tuple[int, int]],
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    for sentence in split_sentences(text):
+        if any(start < sentence.end and sentence.start < end for start, end in taken):
+            continue  # the sentence holds a direct quote
+        has_clause = _VERB_THEN_CLAUSE.search(sentence.text) is not None
+        match = _REPORTED.search(sentence.text) if has_clause else None
+        inverted_match = (
+            _INVERTED_REPORTED.search(sentence.text) if match is None and has_clause else None
+        )
+        if inverted_match is not None:
+            speaker = parse_speaker(inverted_match.group("speaker"), names)
+            if speaker is not None:
+                content_start = sentence.start + inverted_match.start("content")
+                content = inverted_match.group("content").rstrip(" .")
+                quotes.append(
+                    _quote(
+                        content,
+                        context.resolve(speaker),
+                        paragraph,
+                        "reported",
+                        content_start,
+                        content_start + len(content),
+                    )
+                )
+            continue
+        if match is None:
+            unmarked = _UNMARKED.match(sentence.text)
+            if unmarked is not None:
+                speaker = parse_speaker(unmarked.group("speaker"), names)
+                if speaker is not None and speaker.type in ("person", "role"):
+                    content = unmarked.group("content")
+                    quotes.append(
+                        _quote(
+                            content,
+                            context.resolve(speaker),
+                            paragraph,
+                            "direct",
+                            sentence.start,
+                            sentence.start + len(content),
+                        )
+                    )
+            continue
+        phrase = match.group("speaker")
+        words = phrase.split()
+        if words and words[-1].lower() in ("og", "and", "y", "och", "und"):
+            subject = _sentence_subject(sentence.text[: match.start("verb")], names)
+            speaker = subject
+        elif len(words) == 1 and words[0].lower() in _SENTENCE_ADVERBS:
+            inverted = re.match(
+                r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", match.group("adverbs") + " at "
+            )
+            adverbs = match.group("adverbs").strip()
+            speaker = parse_speaker(adverbs, names) if adverbs and inverted else None
+        elif _INVERTED_SUBJECT.search(match.group("adverbs")) and not CAPITALISED_NAME.search(
+            phrase
+        ):
+            speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
+        else:
+            speaker = _speaker_from_subject(phrase, names)
+        if speaker is None:
+            continue
+        content_start = sentence.start + match.start("content")
+        content = match.group("content").rstrip(" .")
+        quotes.append(
+            _quote(
+                content,
+                context.resolve(speaker),
+                paragraph,
+                "reported",
+                content_start,
+                content_start + len(content),
+            )
+        )
+    return quotes
+
+
+def _speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
+    """The subject before a reporting verb: drop adverbs and time words at its end and start."""
+    words = phrase.split()
+    while words and words[-1].lower() in _TRAILING_ADVERBS:
+        words.pop()
+    # keep the phrase from the last sentence-internal clause start
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in (
+            "at",
+            "att",
+            "that",
+            "que",
+            "men",
+            "but",
+            "og",
+            "and",
+            "da",
+            "når",
+        ):
+            words = words[index + 1 :]
+            break
+    if not words:
+        return None
+    return parse_speaker(" ".join(words), names)
+
+
+_TRAILING_ADVERBS = frozenset(
+    [
+        "tidligere",
+        "tidligare",
+        "tidigare",
+        "earlier",
+        "også",
+        "also",
+        "igen",
+        "again",
+        "i",
+        "dag",
+        "today",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "mandag",
+        "tirsdag",
+        "lørdag",
+        "søndag",
+        "måndag",
+        "tisdag",
+        "lördag",
+        "söndag",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "kveld",
+        "aften",
+        "morgen",
+        "ettermiddag",
+        "eftermiddag",
+        "talen",
+    ]
+)
 
 
 def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> tuple[Quote, ...]:
-    return ()
+    """Direct and reported quotes of the article's text paragraphs, with speakers."""
+    context = _Context(entities)
+    quotes: list[Quote] = []
+    for paragraph in article.paragraphs:
+        if paragraph.kind not in (ParagraphKind.BODY, ParagraphKind.HEADING):
+            continue
+        names = context.names_in(paragraph.index)
+        direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
+        taken = [(quote.start, quote.end) for quote in direct]
+        if _DASH_OPENING.match(paragraph.text):
+            taken = [(0, len(paragraph.text))]
+        reported = _reported_quotes(paragraph.text, paragraph.index, names, context, taken)
+        quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
+        context.see(paragraph.text, paragraph.index)
+    return tuple(quotes)

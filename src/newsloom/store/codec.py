@@ -71,6 +71,7 @@ def analysis_from_json(payload: str) -> Analysis:
                     **item,
                     "as_of": _date(item.get("as_of")),
                     "as_of_precision": _precision(item.get("as_of_precision")),
+                    "attribution_chain": tuple(item.get("attribution_chain", ())),
                 }
             )
             for item in data.get("figures", [])

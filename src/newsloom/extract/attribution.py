@@ -1,0 +1,242 @@
+"""Who a claim is attributed to: ``ifølge Reuters``, ``det oplyser sundhedsministeriet``,
+``Reuters skriver at lokale nyhetsbyråer melder at …``, ``…, police said``.
+
+Nested sources are kept as a chain, outermost first: the source the article itself cites comes first
+and the sources that source cites follow. ``Reuters skriver at lokale nyhetsbyråer melder at 8 er
+drept`` → ``("Reuters", "lokale nyhetsbyråer")``; ``Ifølge indenrigsministeriet har 8 mistet
+livet. Det rapporterer lokale medier.`` → ``("lokale medier", "indenrigsministeriet")``. A figure's
+``attributed_to`` is the first element.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsloom.extract.lexicon import ATTRIBUTION_PREPOSITIONS, REPORTING_VERBS
+from newsloom.extract.numbers import UNITS
+
+_VERBS = "|".join(sorted(set(REPORTING_VERBS.split("|")), key=len, reverse=True))
+_SOURCE_VERBS = (
+    "oplyser|oplyste|melder|meldte|skriver|skrev|rapporterer|rapporterede|siger|sagde|bekræfter"
+    "|bekræftede|opplyser|opplyste|sier|sa|rapporterte|bekrefter|bekreftet|uppger|uppgav|meddelar"
+    "|meddelade|säger|rapporterar|rapporterade|skriv|seier|fortæller|forteller|berättar"
+)
+_NEXT_SENTENCE = re.compile(
+    rf"^(?:Det|Dette|Det\s+er|That|This)\s+(?:{_SOURCE_VERBS}|is according to|according to"
+    r"|was reported by|fremgår af|fremgår av|framgår av|går frem av|går fram av|lyder det fra"
+    rf"|hedder det fra|heter det fra)\b\s+(?P<source>[^.;:!?]+)",
+    re.IGNORECASE,
+)
+_PREPOSITIONS_ONLY = ATTRIBUTION_PREPOSITIONS.replace(
+    "|oplyser|opplyser|uppger|reports|reported", ""
+)
+_PREPOSITION = re.compile(
+    rf"(?<!\w)(?P<cue>{_PREPOSITIONS_ONLY})"
+    r"\s+(?P<source>[^,.;:!?«»\"“”]+)",
+    re.IGNORECASE,
+)
+_STATEMENT = re.compile(
+    r"(?:(?:heter|hedder|lyder|het|hed) det|står det|står der|said|says)\s+(?:i|in)\s+"
+    r"(?:en|ei|et|a)?"
+    r"\s*(?:uttalelse|udtalelse|uttalande|pressemelding|pressemeddelelse|pressmeddelande"
+    r"|statement|kunngjøring|meddelelse)\s+(?:fra|från|from)\s+(?P<source>[^,.;:!?]+)",
+    re.IGNORECASE,
+)
+# "…, oplyser politiet." / "…, siger X." / "…, police said." (source after the verb, V2 languages)
+_INVERTED = re.compile(
+    rf"(?:,|^|\b(?:{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró))"
+    rf"\s*(?P<verb>{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró)\s+"
+    r"(?P<source>[^,.;:!?«»\"“”]+)",
+    re.IGNORECASE,
+)
+# "Reuters skriver at …" / "Police said that …" / "…, police said."
+_SUBJECT_FIRST = re.compile(
+    rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:[\w-]+\s+){{0,4}}?[\w-]+)\s+"
+    rf"(?:har\s+|have\s+|has\s+)?(?P<verb>{_VERBS})\b(?=\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early"
+    r"|earlier|tidligere|tidigare|\w+dag|\w+day)\b)",
+    re.IGNORECASE,
+)
+# "Police said 12 people were killed." (a source opening the sentence)
+_OPENING_SOURCE = re.compile(
+    rf"^(?P<source>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+)\s+(?:har\s+|have\s+|has\s+)?(?P<verb>{_VERBS})\b",
+    re.IGNORECASE,
+)
+_STOP = re.compile(
+    r"\s(?:at|att|that|que|som|der|who|which|om|about|til|to|after|efter|etter|in|i|på|on|under|"
+    r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag|monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|jueves|viernes"
+    r"|sábado|domingo|tidligere|tidlegare|tidigare|earlier|sent|late|lørdag|i dag|i går|igår"
+    r"|today|yesterday|ayer|hoy|nu|now|også|også|also|og|and|y|och|men|but|mens|while|har|have"
+    r"|has|hadde|havde|had|er|is|var|was|were|blev|ble|vart|blir|bliver|skal|skulle|kan|kunne"
+    r"|ville|vil|will|would|con|are|been|now|nu|cited|citing|as|är|ska|hans|hennes|deres|dens"
+    r"|sitt|sin|sine|sina)\b.*$",
+    re.IGNORECASE,
+)
+_DETERMINERS = re.compile(
+    r"^(?:en|et|ett|ein|ei|eitt|a|an|the|det|den|de|un|una|el|la|los|las|der|die|das)\s+",
+    re.IGNORECASE,
+)
+_NOT_SOURCES = frozenset(
+    [
+        "han",
+        "hun",
+        "hon",
+        "de",
+        "det",
+        "den",
+        "dette",
+        "der",
+        "man",
+        "vi",
+        "jeg",
+        "eg",
+        "jag",
+        "du",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "this",
+        "there",
+        "él",
+        "ella",
+        "ellos",
+        "ellas",
+        "es",
+        "er",
+        "sie",
+        "wir",
+        "ich",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    position: int
+    rank: int  # lower is outer
+
+
+_CONNECTORS = frozenset(["for", "för", "fra", "från", "af", "av", "of", "de", "del", "i", "til"])
+_VERB_LIKE = frozenset(
+    (
+        REPORTING_VERBS
+        + "|er|is|are|was|were|har|have|has|had|var|blev|ble|vart|blir|bliver|gjelder"
+        "|gælder|gäller|ligg|ligger|står|anslår|anslog|estimated|estimates|estimerer|mener|tror"
+        "|regner|venter|put|puts|gave|gav|gives|giver|now|nu|no|also|også|fortsatt|framleis|fortsat"
+        "|stadig|still|fortfarande|allerede|already|nå"
+    ).split("|")
+)
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The source's noun phrase at the start of ``words`` (stops at verbs, times, clauses)."""
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        bare = word.strip("()").lower()
+        if word.startswith("(") and kept:
+            kept.append(word)  # "(JRCC)"
+            continue
+        if bare in _VERB_LIKE and kept:
+            break
+        if bare in _CONNECTORS:
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if not kept or not following or following.lower() in _VERB_LIKE:
+                break
+            kept.append(word)
+            continue
+        if (
+            kept
+            and word[:1].isupper() != kept[-1][:1].isupper()
+            and kept[-1].lower() not in _CONNECTORS
+        ):
+            if word[:1].isupper() and all(
+                w[:1].islower() and w.lower() not in _CONNECTORS for w in kept
+            ):
+                kept = [word]  # "nyhetsbyrået AFP" → "AFP"
+                continue
+            if word[:1].islower() and kept[-1][:1].isupper():
+                adjectival = re.search(r"(?:s|'s|’s|sk|ske|ska|ish|ian|ese)$", kept[-1])
+                organisation = re.search(
+                    r"(?:distrikt|politi|polis|kommune|kommun|direktorat)\w*$", bare
+                )
+                if not (adjectival or organisation):
+                    break
+        kept.append(word)
+        if len(kept) >= 6:
+            break
+    while kept and kept[-1].lower() in _CONNECTORS:
+        kept.pop()
+    return kept
+
+
+def clean_source(phrase: str) -> str | None:
+    """``nyhedsbureauet Reuters onsdag`` → ``Reuters``; ``en talsmand for politiet`` → itself."""
+    text = " " + phrase.strip().strip("'\"«»“”")
+    text = _STOP.sub("", text).strip(" ,")
+    text = _DETERMINERS.sub("", text)
+    words = _noun_phrase(text.split())
+    if (
+        not words
+        or words[0].lower() in _NOT_SOURCES
+        or re.match(r"\d", words[0])
+        or (words[0].lower() in UNITS)
+    ):
+        return None
+    return " ".join(words) or None
+
+
+def sources_in(sentence: str) -> list[Source]:
+    """Sources named in one sentence, outermost first."""
+    found: list[Source] = []
+    seen: set[str] = set()
+
+    def add(phrase: str, position: int, rank: int) -> None:
+        name = clean_source(phrase)
+        if name and name.lower() not in seen:
+            seen.add(name.lower())
+            found.append(Source(name, position, rank))
+
+    for match in _STATEMENT.finditer(sentence):
+        add(match.group("source"), match.start(), 3)
+    for match in _SUBJECT_FIRST.finditer(sentence):
+        source = match.group("source")
+        if match.group("verb").lower() == "according to":
+            continue
+        add(source, match.start("source"), 2)
+    opening = _OPENING_SOURCE.match(sentence)
+    if opening and opening.group("verb").lower() != "according to":
+        add(opening.group("source"), 0, 2)
+    for match in _INVERTED.finditer(sentence):
+        add(match.group("source"), match.start(), 2)
+    for match in _PREPOSITION.finditer(sentence):
+        # a trailing "ifølge X" after another source cites the source it follows: outermost
+        rank = 1 if found and match.start() > min(s.position for s in found) else 3
+        add(match.group("source"), match.start(), rank)
+    return sorted(found, key=lambda source: (source.rank, source.position))
+
+
+def next_sentence_sources(sentence: str) -> list[str]:
+    """``Det oplyser sundhedsministeriet torsdag.`` → ``["sundhedsministeriet"]``, outermost first.
+
+    ``Det skriver mediet Zakon ifølge Reuters`` → ``["Reuters", "Zakon"]``.
+    """
+    match = _NEXT_SENTENCE.match(sentence.strip())
+    if match is None:
+        return []
+    name = clean_source(match.group("source"))
+    if name is None:
+        return []
+    outer = [
+        source.name
+        for source in sources_in(sentence)
+        if source.name.lower() != name.lower()
+        and name.lower() not in source.name.lower()
+        and _PREPOSITION.match(sentence, source.position)
+    ]
+    return [*outer, name]

@@ -1,0 +1,639 @@
+"""Word lists for figures, quotes and attribution, per language (da, nb/nn, sv, en, es, de).
+
+Lists hold general vocabulary (reporting verbs, roles, casualty words), never names from any
+particular story. Patterns are matched case-insensitively on word starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a figure counts. Each kind: word stems and fixed phrases (regular expressions).
+KIND_CUES: dict[str, tuple[str, ...]] = {
+    "killed": (
+        r"dræbt\w*",
+        r"dræb(?:e|es)\b",
+        r"død(?:e|s)?\b",
+        r"dødsofre\w*",
+        r"dødstal\w*",
+        r"omkom\w*",
+        r"omkomne",
+        r"mist(?:et|ede|a|at)? (?:livet|livene|livet sitt)",
+        r"elimineret",
+        r"eliminert",
+        r"henrettet",
+        r"skudt ihjel",
+        r"dræbte",
+        r"drep(?:t|te|es|tes)?\b",
+        r"dødstall\w*",
+        r"døydde",
+        r"dei døde",
+        r"död(?:a|ade|ades|ats|ad|s)?\b",
+        r"dödsoffer\w*",
+        r"dödstal\w*",
+        r"omkommit",
+        r"dödades",
+        r"avled\w*",
+        r"(?:mist|miste|mistat) livet",
+        r"dödskjut\w*",
+        r"killed",
+        r"kills?\b",
+        r"dead\b",
+        r"died",
+        r"deaths?\b",
+        r"death toll",
+        r"fatalit\w+",
+        r"lost their lives",
+        r"shot dead",
+        r"perished",
+        r"muert[oa]s?\b",
+        r"murieron",
+        r"muri[óo]",
+        r"fallecid[oa]s",
+        r"fallecieron",
+        r"asesinad[oa]s",
+        r"víctimas mortales",
+        r"perdieron la vida",
+        r"muertes",
+        r"cifra de muertos",
+        r"dødstallet",
+        r"dödssiffran",
+        r"dödstalet",
+        r"death toll",
+        r"dødsofrene",
+        r"number of dead",
+        r"balance de muertos",
+        r"ejecutad[oa]s",
+        r"matad[oa]s",
+        r"mataron",
+        r"mueren",
+        r"bekræftet omkommet",
+        r"confirmed dead",
+        r"(?:kostede|kostet|kostat|kostade|krævet|krævede|krævde|krävt|krävde|krevd|krevde"
+        r"|claimed)\b(?=(?:\s+\S+){1,2}\s+(?:menneske|människo)?liv(?:et|en)?\b|\s+\S+\s+lives\b)",
+        r"dødsfald\w*",
+        r"dødsfall\w*",
+        r"dödsfall\w*",
+        r"funnen død",
+        r"fundet død\w*",
+        r"hittad död",
+        r"found dead",
+        r"getötet\w*",
+        r"tote\b",
+        r"toten\b",
+        r"starben",
+        r"ums leben",
+    ),
+    "charged": (
+        r"sigtet\b",
+        r"siktet\b",
+        r"tiltalt\w*",
+        r"åtalad\w*",
+        r"åtalats",
+        r"charged",
+        r"indicted",
+        r"acusad[oa]s",
+        r"imputad[oa]s",
+        r"angeklagt",
+    ),
+    "injured": (
+        r"såret\w*",
+        r"sårede",
+        r"kommet til skade",
+        r"kom(?:met)? til skade",
+        r"kvæstet\w*",
+        r"skadet\w*",
+        r"skadede",
+        r"skadd(?:e)?\b",
+        r"lettere skadd\w*",
+        r"hardt skadd\w*",
+        r"såra\w*",
+        r"skadd\w*",
+        r"behandl\w* for skader",
+        r"behandlats för skador",
+        r"treated for (?:injuries|burns|smoke)",
+        r"skadde",
+        r"skadda",
+        r"skadade?\b",
+        r"skadats",
+        r"skadad\b",
+        r"sårade?\b",
+        r"sårats",
+        r"skadades",
+        r"injur(?:ed|ies|y)\b",
+        r"wounded",
+        r"hurt\b",
+        r"herid[oa]s\b",
+        r"resultaron herid[oa]s",
+        r"lesionad[oa]s",
+        r"verletzt\w*",
+        r"verwundet\w*",
+    ),
+    "hospitalised": (
+        r"indlagt\w*",
+        r"innlagt\w*",
+        r"innlagd\w*",
+        r"på (?:hospital|sygehus|sykehus)et",
+        r"inlagd\w*",
+        r"(?:til|till|to|al) (?:hospitalet|sygehuset|sykehuset|sjukhuset|sjukhus|hospital"
+        r"|skadestuen|legevakten|akuten)\b",
+        r"hospitali[sz]ed",
+        r"hospitali[sz]ad[oa]s",
+        r"vårdas",
+        r"in hospital",
+        r"på (?:sjukhus|sjukehus|sykehus|hospital)\b",
+        r"ligg(?:er)? på \w+ (?:sjukehus|sykehus)",
+    ),
+    "critical_condition": (
+        r"kritisk tilstand",
+        r"kritiskt tillstånd",
+        r"critical condition",
+        r"livstruende",
+        r"livshotande",
+        r"life-threatening",
+        r"estado crítico",
+    ),
+    "on_board": (
+        r"om ?bord\b",
+        r"ombord",
+        r"aboard",
+        r"on board",
+        r"a bordo",
+        r"carrying",
+        r"\bmed\b(?=\s+\d[\d .]*\s+(?:passag|passasj|besætning|mannskap|besättning|personer))",
+    ),
+    "rescued": (
+        r"reddet\b",
+        r"reddede\b",
+        r"redda\b",
+        r"räddade?\b",
+        r"räddats",
+        r"rescued",
+        r"rescatad[oa]s",
+        r"bjerget",
+        r"pulled\b",
+    ),
+    "without_power": (
+        r"uden strøm",
+        r"saknar (?:\w+ )?ström",
+        r"(?:er|var|är|was|were) (?:\w+ )?(?:uden|uten|utan|without) (?:strøm|ström|power)",
+        r"uten strøm",
+        r"utan ström",
+        r"saknar ström",
+        r"mistet strømmen",
+        r"without (?:power|electricity)",
+        r"sin luz",
+        r"strømløse",
+        r"sin electricidad",
+    ),
+    "remanded": (
+        r"varetægtsfængsle\w*",
+        r"varetektsfengsle\w*",
+        r"häkta\w*",
+        r"remanded",
+        r"held in custody",
+        r"in custody",
+        r"prisión preventiva",
+    ),
+    "released": (
+        r"løsladt\w*",
+        r"lauslatt\w*",
+        r"sluppet fri",
+        r"släppts",
+        r"släpptes",
+        r"released",
+        r"freed",
+        r"liberad[oa]s",
+        r"puestos en libertad",
+    ),
+    "identified": (
+        r"identificeret",
+        r"identifisert",
+        r"identifierat",
+        r"identifierade",
+        r"identified",
+    ),
+    "questioned": (r"afhørt", r"avhørt", r"avhøyrt", r"förhört", r"questioned", r"interrogad[oa]s"),
+    "arrested": (
+        r"anholdt\w*",
+        r"arrester\w*",
+        r"tilbageholdt\w*",
+        r"pågrebet",
+        r"pågrepet",
+        r"pågripne",
+        r"fængslet",
+        r"fengslet",
+        r"pågrep\b",
+        r"pågrepne",
+        r"arresterte",
+        r"detuvo",
+        r"arrestó",
+        r"arrestaron",
+        r"internert",
+        r"sigtet",
+        r"gripits",
+        r"gripna",
+        r"greps\b",
+        r"anhållna",
+        r"anhållits",
+        r"frihetsberövade",
+        r"arrest(?:ed|s)\b",
+        r"detained",
+        r"detentions?\b",
+        r"taken into custody",
+        r"detenid[oa]s",
+        r"arrestad[oa]s",
+        r"detuvieron",
+        r"detenciones",
+        r"arrestos",
+        r"festgenommen\w*",
+        r"verhaftet\w*",
+    ),
+    "missing": (
+        r"savne[tds]\w*",
+        r"forsvundet",
+        r"sakna(?:s|de)?\b",
+        r"savnas",
+        r"missing",
+        r"saknade?\b",
+        r"saknats",
+        r"desaparecid[oa]s",
+        r"vermisst\w*",
+    ),
+    "evacuated": (
+        r"evakuer\w*",
+        r"evacuated",
+        r"evacuad[oa]s",
+        r"evakuiert\w*",
+    ),
+    "displaced": (
+        r"fordrevet",
+        r"fordrevne",
+        r"på flugt",
+        r"på flukt",
+        r"på flykt",
+        r"flygtet",
+        r"flyktet",
+        r"flytt(?:et|ade)",
+        r"displaced",
+        r"fled\b",
+        r"refugees",
+        r"desplazad[oa]s",
+        r"huyeron",
+        r"refugiad[oa]s",
+        r"flygtninge",
+        r"flyktninger",
+        r"flyktingar",
+    ),
+    "protesters": (
+        r"demonstrant\w*",
+        r"demonstrer\w*",
+        r"protester(?:ede|te|ade|ende)\b",
+        r"deltog i\b",
+        r"delta i (?:protest|demonstrasjon)\w*",
+        r"deltager\w*",
+        r"protesters",
+        r"demonstrators",
+        r"marched",
+        r"rallied",
+        r"manifestantes",
+        r"se manifestaron",
+        r"manifestaron",
+        r"samlede?s\b",
+        r"samlades",
+        r"samla seg",
+        r"samlet seg",
+        r"gathered",
+        r"took part",
+        r"deltok",
+        r"deltog",
+        r"til stede",
+        r"på plats",
+        r"present\b",
+        r"i gaderne",
+        r"i gatene",
+        r"på gatorna",
+        r"(?:on|in) the streets",
+        r"salieron a las calles",
+    ),
+    "deployed": (
+        r"soldater\w*",
+        r"tropper\w*",
+        r"militærfolk",
+        r"soldat\w*",
+        r"soldiers",
+        r"troops",
+        r"soldados",
+        r"tropas",
+        r"efectivos",
+        r"Soldaten",
+        r"indsatsfolk",
+        r"redningsfolk",
+        r"brandfolk",
+        r"brannmannskap\w*",
+        r"räddningspersonal",
+        r"rescuers",
+        r"firefighters",
+        r"bomberos",
+        r"i aktion",
+        r"i aksjon",
+        r"i tjänst",
+        r"on duty",
+        r"i tjeneste",
+        r"på vagt",
+        r"deployed",
+        r"indsat\b",
+        r"sat ind",
+        r"satt inn",
+        r"utplassert",
+        r"insatta",
+        r"desplegad[oa]s",
+    ),
+    "victims": (
+        r"ofre\b",
+        r"offer\b",
+        r"brottsoffer",
+        r"victims",
+        r"víctimas(?! mortales)",
+        r"skadelidte",
+        r"forurettede",
+        r"målsägande",
+    ),
+}
+
+# Who a figure counts. Canonical English name → stems in every language.
+SUBJECTS: dict[str, tuple[str, ...]] = {
+    "police": (
+        r"politi(?:folk|betjent\w*|mænd|menn|kvinder|ansatte|tjenestemenn)?\b",
+        r"polit(?:i|iet)\b",
+        r"betjent\w*",
+        r"polis(?:er|män|erna)?\b",
+        r"police(?:men| officers)?\b",
+        r"officers",
+        r"policías?",
+        r"agentes",
+        r"polizist\w*",
+    ),
+    "military": (
+        r"militære\b",
+        r"militært personel\w*",
+        r"militær(?:e|folk)?\b",
+        r"soldat\w*",
+        r"soldiers",
+        r"troops",
+        r"militares",
+        r"soldados",
+        r"military personnel",
+        r"servicemen",
+        r"sikkerhedsstyrke\w*",
+        r"sikkerhetsstyrke\w*",
+        r"säkerhetsstyrk\w*",
+        r"security forces",
+        r"fuerzas de seguridad",
+        r"uniformados",
+    ),
+    "demonstrators": (
+        r"demonstrant\w*",
+        r"protesters",
+        r"demonstrators",
+        r"protestors",
+        r"manifestantes",
+        r"demonstrantes",
+        r"aktivist\w*",
+        r"activist\w*",
+        r"activistas",
+    ),
+    "civilians": (r"civile\b", r"sivile\b", r"civila\b", r"civilians", r"civiles"),
+    "children": (r"børn\b", r"barn\b", r"born\b", r"children", r"niños", r"menores", r"kinder"),
+    "attackers": (
+        r"gerningsm[æa]nd\w*",
+        r"gjerningsm[ae]nn\w*",
+        r"gärningsm[äa]n\w*",
+        r"militant\w*",
+        r"oprører\w*",
+        r"opprører\w*",
+        r"rebel\w*",
+        r"insurgent\w*",
+        r"terrorist\w*",
+        r"angriber\w*",
+        r"angriper\w*",
+        r"attackers",
+        r"gunmen",
+        r"insurgentes",
+        r"rebeldes",
+        r"extremist\w*",
+        r"ekstremist\w*",
+    ),
+    "journalists": (r"journalist\w*", r"periodistas", r"reportere?\b"),
+    "prisoners": (r"fanger\b", r"fångar\b", r"prisoners", r"presos", r"detenidos políticos"),
+    "residents": (
+        r"indbygger\w*",
+        r"innbygger\w*",
+        r"innbyggjar\w*",
+        r"invånare",
+        r"residents",
+        r"habitantes",
+        r"vecinos",
+        r"beboere",
+        r"bebuarar",
+        r"boende",
+        r"beboarar",
+    ),
+    "people": (
+        r"personer\b",
+        r"person\b",
+        r"mennesker\b",
+        r"menneske\b",
+        r"människor",
+        r"folk\b",
+        r"people",
+        r"persons",
+        r"personas",
+        r"menschen",
+        r"individer",
+        r"individuals",
+        r"ofre\b",
+        r"victims",
+        r"víctimas",
+        r"personar",
+        r"menneske\b",
+        r"individer",
+    ),
+    "suspects": (
+        r"mistænkte",
+        r"mistenkte",
+        r"misstänkta",
+        r"suspects",
+        r"sospechosos",
+        r"gerningsmænd",
+        r"sigtede",
+        r"siktede",
+    ),
+    "workers": (
+        r"arbejdere",
+        r"arbeidere",
+        r"arbetare",
+        r"workers",
+        r"employees",
+        r"ansatte",
+        r"tilsette",
+        r"anställda",
+        r"medarbejdere",
+        r"trabajadores",
+        r"mineros",
+        r"miners",
+    ),
+    "passengers": (r"passagerer", r"passasjerer", r"passagerare", r"passengers", r"pasajeros"),
+    "crew": (
+        r"besætningsmedlem\w*",
+        r"besætning\w*",
+        r"mannskap\w*",
+        r"besättning\w*",
+        r"crew",
+        r"tripulantes",
+    ),
+    "households": (
+        r"husstande?\b",
+        r"husstander",
+        r"hushåll\w*",
+        r"households",
+        r"hogares",
+        r"husholdninger",
+    ),
+    "Swedish nationals": (r"svenskar\b", r"svenskere", r"svensker\b", r"swedes", r"svensk\b"),
+    "Norwegian nationals": (r"nordmenn", r"nordmænd", r"norrmän", r"norwegians"),
+    "Danish nationals": (r"danskere", r"dansker\b", r"danskar", r"danes"),
+    "emergency personnel": (
+        r"indsatsfolk",
+        r"redningsfolk",
+        r"redningsmannskap\w*",
+        r"räddningspersonal",
+        r"rescuers",
+        r"brandfolk",
+        r"firefighters",
+    ),
+}
+
+# Words that make a number something other than a count of people.
+UNIT_WORDS = re.compile(
+    r"(?:år\w*|års\w*|årig\w*|åring\w*|aar|years?|year-old|años|jahre\w*|dage?|dagar?|dager|days?|días"
+    r"|uger?|ugers|uker?|veckor?|weeks?|semanas|måneder?|månader|months?|meses|timer?|timmar|hours?"
+    r"|horas|minutter|minuter|minutes|minutos|sekunder|seconds|gange|ganger|gånger|times|veces"
+    r"|procent|prosent|percent|per cent|por ciento|prozent|%|kroner|kronor|kr\.?|dollars?|euros?"
+    r"|pund|pounds|km|kilometer|kilometre?s?|kilómetros|meter|metres?|meters|metros|kilo\w*|kg"
+    r"|tons?|tonn|ton|liter|litres?|mil\b|miles\b(?! de)|grader|degrees|grados|point|points"
+    r"|mandater|seats|stemmer|votes|votos|sider|pages|etager|etasjer|floors|januar|februar|marts"
+    r"|mars|april|maj|mai|juni|juli|august|september|oktober|november|december|desember|january"
+    r"|february|march|may|june|july|october|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|septiembre|octubre|noviembre|diciembre|de (?:enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|octubre|noviembre|diciembre))\b",
+    re.IGNORECASE,
+)
+
+QUALIFIERS: dict[str, str] = {}
+for _canonical, _phrases in {
+    "at least": "mindst|minst|mindst|i hvert fald|ikke færre end|at least|no fewer than|al menos"
+    "|por lo menos|como mínimo|mindestens|wenigstens",
+    "more than": "mere end|flere end|over|mer enn|fler enn|flere enn|mer än|fler än|över"
+    "|more than|over|upwards of|más de|mehr als|über|godt|drøje|drygt|vel|i overkant av",
+    "about": "omkring|cirka|ca\\.|ca|cirka|rundt|rundt regnet|omtrent|omkring|kring|runt|ungefär"
+    "|om lag|omlag|omkring|anslagsvis|about|around|approximately|roughly|some|an estimated"
+    "|unos|unas|alrededor de|aproximadamente"
+    "|cerca de|etwa|rund|ungefähr|knap|knapt",
+    "up to": "op mod|op til|opp mot|opp til|upp mot|upp till|up to|as many as|hasta|bis zu",
+    "nearly": "næsten|nesten|nästan|nearly|almost|close to|casi|fast|beinahe|nærmere|nærmare",
+    "less than": "under|færre end|mindre end|færre enn|mindre enn|färre än|mindre än|less than"
+    "|fewer than|under|menos de|weniger als",
+}.items():
+    for _phrase in _phrases.split("|"):
+        QUALIFIERS.setdefault(_phrase, _canonical)
+
+# Verbs that introduce reported speech or a source, present and past, per language.
+REPORTING_VERBS = (
+    # Danish
+    "siger|sagde|oplyser|oplyste|skriver|skrev|melder|meldte|fortæller|fortalte|udtaler|udtalte"
+    "|tilføjer|tilføjede|understreger|understregede|påpeger|påpegede|forklarer|forklarede"
+    "|bekræfter|bekræftede|rapporterer|rapporterede|erklærer|erklærede"
+    "|meddeler|meddelte|advarer|advarede|lyder det fra|hedder det|hed det|oplyses det"
+    # Norwegian
+    "|sier|sa|sa at|opplyser|opplyste|skriv|skreiv|melde|meldte|forteller|fortalte|uttaler"
+    "|uttalte|legger til|la til|understreker|understreket|påpeker|påpekte|forklarer|forklarte"
+    "|bekrefter|bekreftet|rapporterer|rapporterte|erklærer|erklærte|advarer"
+    "|advarte|heter det|het det|seier|sei|opplyste|kunngjorde|uttalelse"
+    # Swedish
+    "|säger|sa|sade|uppger|uppgav|skriver|skrev|meddelar|meddelade|berättar|berättade|rapporterar"
+    "|rapporterade|bekräftar|bekräftade|förklarar|förklarade|tillägger|tillade|uttalar|varnar"
+    # English
+    "|says|said|told|tells|reports|reported|stated|states|added|adds|announced|announces"
+    "|confirmed|confirms|explained|explains|claimed|claims|warned|warns|wrote|writes|insisted"
+    "|according to"
+    # Spanish, German
+    "|dijo|afirmó|aseguró|informó|declaró|señaló|explicó|añadió|indicó|denunció|sostuvo"
+    "|agregó|manifestó|advirtió|sagte|erklärte|teilte mit|berichtete|schrieb"
+)
+
+ATTRIBUTION_PREPOSITIONS = (
+    "ifølge|iflg\\.|ifølgje|enligt|according to|per|citing|med henvisning til|med henvisning til"
+    "|med hänvisning till|según|de acuerdo con|citando a|laut|nach angaben von|nach angaben"
+    "|oplyser|opplyser|uppger|reports|reported|meldes det fra"
+)
+
+# Words that name a speaker's role (general vocabulary; compounds are matched on their ending).
+ROLE_ENDINGS = (
+    "talsmand|talsmann|talskvinde|talskvinne|talsperson|talesperson|talsman|talskvinna|pressechef"
+    "|presseansvarlig|presstalesman|spokesman|spokeswoman|spokesperson|portavoz|sprecher|sprecherin"
+    "|minister|ministeren|præsident|president|presidenten|præsidenten|premierminister|statsminister"
+    "|borgmester|borgermester|ordfører|borgmästare|mayor|alcalde|direktør|direktør|direktör|director"
+    "|chef|sjef|leder|ledare|leader|líder|formand|formann|ordförande|chairman|chair|ekspert|expert"
+    "|professor|forsker|forskare|researcher|analytiker|analyst|analista|korrespondent|correspondent"
+    "|corresponsal|journalist|periodista|vidne|vitne|vittne|witness|testigo|ambassadør|ambassadör"
+    "|ambassador|embajador|general|kommandør|commander|comandante|politimester|politimeste"
+    "|politidirektør|politiinspektør|vagtchef|vakthavende|vaktchef|officer|oberst|colonel|coronel"
+    "|generalsekretær|generalsekreterare|secretary|secretario|kansler|chancellor|canciller"
+    "|udenrigsminister|utenriksminister|utrikesminister|indenrigsminister|innenriksminister"
+    "|læge|lege|läkare|doctor|médico|beboer|beboar|invånare|resident|demonstrant|aktivist|activist"
+    "|activista|manifestante|vicepræsident|visepresident|senator|senador|parlamentsmedlem|mp"
+    "|stabschef|kilde|kjelde|källa|source|fuente|regeringschef|regjeringssjef|guvernør|guvernör"
+    "|governor|gobernador|dommer|domar|judge|juez|anklager|aktor|prosecutor|fiscal|advokat|lawyer"
+    "|abogado|forsvarsadvokat|executive|superintendent|scientist|economist|inspector|inspektør"
+    "|inspektör|prest|präst|priest|vicar|officer|coordinator|koordinator|chief|head|manager"
+    "|bürgermeister|kanzler|präsident|leiter|leiterin"
+    "|sjefredaktør|redaktør|editor|sekretær|secretary|lagmand|lagmann"
+)
+
+# Organisation-like speakers/sources (a noun phrase ending in one of these is an organisation).
+ORGANISATION_ENDINGS = (
+    "ministeriet|ministeriet|departementet|departement|ministry|ministerio|pressetjeneste"
+    "|pressetjenesten|presstjänst|pressekontor|kontor|kontoret|regeringen|regjeringen|regeringen"
+    "|government|gobierno|politiet|polisen|police|policía|hæren|hæren|army|ejército|militæret"
+    "|militären|myndighederne|myndighetene|myndigheterna|authorities|autoridades|medier|medie|media"
+    "|medios|nyhedsbureau|nyhedsbureauet|nyhetsbyrå|nyhetsbyrået|nyhetsbyrån|agency|agencia|avis"
+    "|avisen|tidning|tidningen|newspaper|periódico|diario|tv-station|kanal|kanalen|channel"
+    "|sundhedsministeriet|helsedepartementet|hospital|hospitalet|sykehuset|sjukhuset|hospital"
+    "|ambassade|ambassaden|embassy|embajada|organisation|organisasjon|organisationen|organization"
+    "|organización|fn|un|nato|who|red cross|røde kors|røde kors|röda korset|cruz roja|ngo"
+    "|kommission|kommisjon|commission|comisión|udvalg|utvalg|committee|comité|parti|partiet|party"
+    "|partido|sikkerhedstjeneste|sikkerhetstjeneste|redningstjenesten|redningstjeneste"
+)
+
+PRONOUNS = frozenset(
+    [
+        "han",
+        "hun",
+        "hon",
+        "de",
+        "dem",
+        "den",
+        "det",
+        "he",
+        "she",
+        "they",
+        "it",
+        "él",
+        "ella",
+        "ellos",
+        "ellas",
+        "er",
+        "sie",
+    ]
+)

@@ -1,0 +1,273 @@
+"""Numbers in news text: digits, number words and vague quantities, as ranges.
+
+Covers Danish, Norwegian (Bokmål and Nynorsk), Swedish, English, Spanish and German. Every match is
+a :class:`Quantity` with a ``low``/``high`` range: an exact number has ``low == high``; a vague one
+(``dusinvis``, ``hundreds``, ``flere hundre``, ``miles``) spans the range the phrase allows.
+
+Conventions for vague quantities (documented so figure tracks can compare them):
+
+- dozens (``dusinvis``, ``dozens``, ``docenas``, ``Dutzende``) → 24–99
+- scores / tens (``snesevis``, ``titals``, ``tiotals``, ``decenas``) → 20–99
+- hundreds (``hundredvis``, ``hundreder``, ``hundratals``, ``cientos``) → 200–999
+- thousands (``tusindvis``, ``tusenvis``, ``thousands``, ``miles``) → 2000–9999
+- tens of thousands (``titusindvis``, ``tens of thousands``, ``decenas de miles``) → 20000–99999
+- "several" / "some" before a magnitude (``flere hundre``, ``noen tusen``, ``several hundred``)
+  → 2–9 times the magnitude (``noen``/``some``/``a few`` from 1 times for thousands: 1000–9999)
+- a bare "several"/"many" is not a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    low: float
+    high: float
+    start: int
+    end: int
+    text: str
+    vague: bool = False
+    written: bool = False  # spelled out in words rather than digits
+    implied_qualifier: str | None = None  # Swedish "ett fyrtiotal" means about forty
+
+
+UNITS: dict[str, int] = {}
+for _value, _words in {
+    1: "en et ein eitt ett én éin eín one a an uno una un ein eine einer",
+    2: "to två two dos zwei",
+    3: "tre three tres drei",
+    4: "fire fyra four cuatro vier",
+    5: "fem five cinco fünf",
+    6: "seks sex six seis sechs",
+    7: "syv sju seven siete sieben",
+    8: "otte åtte åtta eight ocho acht",
+    9: "ni nio nine nueve neun",
+    10: "ti tio ten diez zehn",
+    11: "elleve elva eleven once elf",
+    12: "tolv twelve doce zwölf",
+    13: "tretten tretton thirteen trece dreizehn",
+    14: "fjorten fjorton fourteen catorce vierzehn",
+    15: "femten femton fifteen quince fünfzehn",
+    16: "seksten sexton sixteen dieciséis sechzehn",
+    17: "sytten sjutton seventeen diecisiete siebzehn",
+    18: "atten arton aderton eighteen dieciocho achtzehn",
+    19: "nitten nitton nineteen diecinueve neunzehn",
+    20: "tyve tjue tjugo twenty veinte zwanzig",
+    30: "tredive tretti tredve trettio thirty treinta dreißig",
+    40: "fyrre førti fyrtio forty cuarenta vierzig",
+    50: "halvtreds femti femtio fifty cincuenta fünfzig",
+    60: "tres seksti sextio sixty sesenta sechzig",
+    70: "halvfjerds sytti sjuttio seventy setenta siebzig",
+    80: "firs åtti åttio eighty ochenta achtzig",
+    90: "halvfems nitti nittio ninety noventa neunzig",
+}.items():
+    for _word in _words.split():
+        UNITS.setdefault(_word, _value)
+# "tres" is 3 in Spanish and 60 in Danish; "en"/"a" are articles as often as numbers: these
+# ambiguous words count only before a magnitude word or a figure cue (see figures.py).
+AMBIGUOUS_WORDS = frozenset(
+    {
+        "en",
+        "et",
+        "ein",
+        "eitt",
+        "ett",
+        "a",
+        "an",
+        "un",
+        "una",
+        "uno",
+        "tres",
+        "ni",
+        "to",
+        "ti",
+        "sex",
+        "once",
+        "elf",
+        "eine",
+        "einer",
+        "fire",
+        "fem",
+        "seks",
+        "tolv",
+    }
+)
+
+MAGNITUDES: dict[str, int] = {}
+for _value, _words in {
+    100: "hundrede hundred hundre hundra cien ciento cientos hundert",
+    1000: "tusind tusinde tusen thousand mil tausend",
+    1_000_000: "million millioner millionen millones millón miljon miljoner mio",
+}.items():
+    for _word in _words.split():
+        MAGNITUDES[_word] = _value
+
+# Vague quantities written as one word (or a fixed phrase), with their ranges.
+VAGUE: dict[str, tuple[float, float]] = {}
+for _range, _phrases in {
+    (24.0, 99.0): ("dusinvis|dussinvis|dussintals|dozens|docenas|dutzende"),
+    (20.0, 99.0): "snesevis|titals|tiotals|scores|tientallen|decenas|titalls",
+    (200.0, 999.0): (
+        "hundredvis|hundrevis|hundreder|hundratals|hundreds|cientos|centenares|hunderte|hunderten"
+    ),
+    (2000.0, 9999.0): ("tusindvis|tusenvis|tusentals|thousands|miles|millares|tausende"),
+    (20000.0, 99999.0): (
+        "titusindvis|titusinder|titusenvis|titusener|tiotusentals|tens of thousands"
+        "|decenas de miles|zehntausende"
+    ),
+}.items():
+    for _phrase in _phrases.split("|"):
+        VAGUE[_phrase] = _range
+
+# "flere hundre", "several hundred", "noen tusen", "et par hundrede": a few times a magnitude.
+SEVERAL: dict[str, tuple[float, float]] = {}
+for _range, _words in {
+    (2.0, 9.0): "flere|flera|several|varios|varias|mehrere|adskillige",
+    (1.0, 9.0): "noen|nogle|några|some|a few|algunos|algunas|einige|et par|ett par|eit par|ein par",
+}.items():
+    for _word in _words.split("|"):
+        SEVERAL[_word] = _range
+
+_WORD = r"[^\W\d_]+"
+_DIGITS = (
+    # 1.000 / 1,000 / 1 000
+    r"\d{1,3}(?:(?:[.,](?=\d{3}\b)|\s(?=\d{3}\b(?![.,:]\d)))\d{3})+(?:,\d+)?"
+    r"|\d+(?:[.,]\d+)?"
+)
+_UNIT_WORDS = "|".join(sorted((w for w, v in UNITS.items() if v < 10), key=len, reverse=True))
+_TENS_WORDS = "|".join(sorted((w for w, v in UNITS.items() if v >= 20), key=len, reverse=True))
+_VAGUE_WORDS = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
+_SEVERAL_WORDS = "|".join(re.escape(w) for w in sorted(SEVERAL, key=len, reverse=True))
+_ALL_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_MAGNITUDE_WORDS = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+_BASE_NUMBER = (
+    rf"(?:{_UNIT_WORDS})og(?:{_TENS_WORDS})"  # Danish "femogtyve"
+    rf"|(?:{_TENS_WORDS})(?:{_UNIT_WORDS})"  # Swedish/Norwegian "tjugofem", "tjuefem"
+    rf"|(?:{_TENS_WORDS})-(?:{_UNIT_WORDS})"  # English "twenty-five"
+    rf"|(?:{_ALL_UNIT_WORDS})"
+)
+# A spelled-out number: "otte", "tre hundrede", "seks hundre og tretti", "hundred".
+_WORD_NUMBER = (
+    rf"(?:{_BASE_NUMBER})(?:\s+(?:{_MAGNITUDE_WORDS})"
+    rf"(?:\s+(?:og|and|y|und|och)\s+(?:{_BASE_NUMBER}))?)?"
+    rf"|(?:{_MAGNITUDE_WORDS})"
+)
+NUMBER_PATTERN = re.compile(
+    rf"(?<![\w.,])(?:"
+    rf"(?P<vague>{_VAGUE_WORDS})"
+    rf"|(?P<several>{_SEVERAL_WORDS})\s+(?P<several_magnitude>{'|'.join(MAGNITUDES)})"
+    rf"|(?P<digits>{_DIGITS})(?:\s+(?P<digit_magnitude>{'|'.join(MAGNITUDES)}))?"
+    rf"|(?:ett\s+)?(?P<approximate>{_TENS_WORDS}|hundra|tio)tal"
+    rf"|(?P<words>{_WORD_NUMBER})"
+    rf")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def parse_digits(text: str) -> float:
+    """``1.000`` / ``1,000`` / ``1 000`` → 1000; ``2,5`` / ``2.5`` → 2.5."""
+    compact = text.replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact):
+        return float(re.sub(r"[.,]", "", compact))
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+,\d+", compact):
+        head, tail = compact.rsplit(",", 1)
+        return float(re.sub(r"[.,]", "", head) + "." + tail)
+    return float(compact.replace(",", "."))
+
+
+def parse_words(text: str) -> float | None:
+    """Spelled-out numbers: ``otte`` → 8, ``tre hundrede`` → 300, ``femogtyve`` → 25."""
+    parts = [p for p in re.split(r"[\s-]+|(?<=[a-zæøå])og(?=[a-zæøå])", text.lower()) if p]
+    parts = [p for p in parts if p not in ("og", "and", "y", "und", "och")]
+    total = 0.0
+    current = 0.0
+    seen = False
+    for part in parts:
+        if part in UNITS:
+            current += UNITS[part]
+            seen = True
+        elif part in MAGNITUDES:
+            current = (current or 1) * MAGNITUDES[part]
+            if MAGNITUDES[part] >= 1000:
+                total += current
+                current = 0
+            seen = True
+        else:
+            compound = _split_compound(part)
+            if compound is None:
+                return None
+            current += compound
+            seen = True
+    return total + current if seen else None
+
+
+def _split_compound(word: str) -> int | None:
+    for tens, value in UNITS.items():
+        if value >= 20 and word.startswith(tens) and UNITS.get(word[len(tens) :], 10) < 10:
+            return value + UNITS[word[len(tens) :]]
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number-like phrase in ``text`` with its value range (no filtering of dates etc.)."""
+    found: list[Quantity] = []
+    for match in NUMBER_PATTERN.finditer(text):
+        phrase = match.group(0)
+        if match.group("vague"):
+            low, high = VAGUE[match.group("vague").lower()]
+            found.append(
+                Quantity(low, high, match.start(), match.end(), phrase, vague=True, written=True)
+            )
+        elif match.group("several"):
+            factor_low, factor_high = SEVERAL[match.group("several").lower()]
+            magnitude = MAGNITUDES[match.group("several_magnitude").lower()]
+            found.append(
+                Quantity(
+                    factor_low * magnitude,
+                    factor_high * magnitude + magnitude - 1
+                    if magnitude < 1_000_000
+                    else factor_high * magnitude,
+                    match.start(),
+                    match.end(),
+                    phrase,
+                    vague=True,
+                    written=True,
+                )
+            )
+        elif match.group("approximate"):
+            word = match.group("approximate").lower()
+            value = float(UNITS.get(word) or MAGNITUDES.get(word) or 10)
+            found.append(
+                Quantity(
+                    value,
+                    value,
+                    match.start(),
+                    match.end(),
+                    phrase,
+                    vague=True,
+                    written=True,
+                    implied_qualifier="about",
+                )
+            )
+        elif match.group("digits"):
+            value = parse_digits(match.group("digits"))
+            if match.group("digit_magnitude"):
+                value *= MAGNITUDES[match.group("digit_magnitude").lower()]
+            found.append(Quantity(value, value, match.start(), match.end(), phrase))
+        else:
+            value_or_none = parse_words(match.group("words"))
+            if value_or_none is not None:
+                found.append(
+                    Quantity(
+                        value_or_none,
+                        value_or_none,
+                        match.start(),
+                        match.end(),
+                        phrase,
+                        written=True,
+                    )
+                )
+    return found

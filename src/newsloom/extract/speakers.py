@@ -1,0 +1,160 @@
+"""Who is speaking: a speaker phrase split into a name, a role and a type.
+
+``polititalsmand Saltanat Azirbek``-style phrases (role + name) give a ``person`` with a role;
+``Tokajevs pressetjeneste``-style phrases (a name that owns a common noun) an ``organisation``;
+``talsmanden`` a ``role`` alone; ``han``/``she`` a ``pronoun`` for the caller to resolve. Entity
+mentions, when given, decide what a person's name is; otherwise capitalised words do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsloom.extract.lexicon import ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
+
+_SPEAKER_STOP = re.compile(
+    r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
+    r"|och|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tidligere|tidigare|earlier|also"
+    r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
+    r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early)\b.*$",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"^(?:en|et|ett|ein|ei|a|an|the|det|den|un|una|el|la)\s+", re.IGNORECASE)
+_ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene)?$", re.IGNORECASE)
+_ORGANISATION = re.compile(rf"(?:{ORGANISATION_ENDINGS})$", re.IGNORECASE)
+AGENCIES = frozenset(
+    [
+        "ritzau",
+        "ntb",
+        "tt",
+        "reuters",
+        "afp",
+        "ap",
+        "dpa",
+        "tass",
+        "interfax",
+        "bloomberg",
+        "efe",
+        "ansa",
+        "xinhua",
+        "ria",
+        "novosti",
+        "anadolu",
+        "associated",
+        "press",
+        "france-presse",
+        "bbc",
+        "cnn",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    role: str | None
+    type: str  # person | organisation | role | pronoun
+
+
+def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
+    """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
+    text = _SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„")).strip(" ,-–")
+    apposition = re.match(
+        r"^(?P<role>[^,]+),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)$", text
+    )
+    if apposition:  # "formanden for partiet X, Rakul Hansen"
+        return Speaker(apposition.group("name"), apposition.group("role"), "person")
+    if re.match(r"^[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*,", text):
+        text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
+    text = text.split(",")[0].strip()
+    text = _DETERMINER.sub("", text)
+    words = text.split()
+    if not words or len(words) > 8:
+        return None
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return Speaker(None, None, "pronoun")
+    for entity in sorted(entities, key=len, reverse=True):
+        if entity and entity in text:
+            role = text[: text.index(entity)].strip(" ,") or None
+            if role and not role[:1].islower():
+                role = None
+            return Speaker(entity, role, "person")
+    first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if first_name is None:
+        last = words[-1]
+        if _ORGANISATION.search(last) and not _ROLE.search(last):
+            return Speaker(text, None, "organisation")
+        return Speaker(None, text, "role")
+    leading = 0
+    while leading < len(words) - 1 and _ROLE.search(words[leading]):
+        leading += 1
+    if leading and all(word[:1].isupper() for word in words[leading:]):
+        # "Direktør Pia Lund", "Bürgermeister Hans Weber": a capitalised role before a name
+        return Speaker(" ".join(words[leading:]), " ".join(words[:leading]), "person")
+    trailing = len(words)
+    while trailing > 0 and words[trailing - 1][:1].isupper():
+        trailing -= 1
+    connectors = ("for", "af", "av", "of", "til", "de", "del")
+    if (
+        0 < trailing < len(words)
+        and _ROLE.search(words[trailing - 1])
+        and any(word.lower() in connectors for word in words[:trailing])
+    ):
+        return Speaker(None, text, "role")  # "talsmann for Russlands president X" is not X
+    if (
+        0 < trailing < len(words)
+        and _ROLE.search(words[trailing - 1])
+        and (len(words) - trailing >= 2 or words[trailing - 1][:1].islower())
+    ):  # "UD:s presschef Annika Wester", "chief executive Helene Brattli"
+        return Speaker(" ".join(words[trailing:]), " ".join(words[:trailing]), "person")
+    name_words = words[first_name:]
+    role_words = words[:first_name]
+    if words[0].lower() in FUNCTION_WORDS:
+        return None
+    if any(w[:1].islower() for w in name_words) or (
+        role_words
+        and role_words[-1].lower() in ("for", "fra", "från", "from", "of", "de", "af", "av")
+    ):
+        # "Tokajevs pressetjeneste", "talsmann for Russlands president Vladimir Putin"
+        if any(_ROLE.search(word) for word in role_words):
+            return Speaker(None, text, "role")
+        return Speaker(text, None, "organisation")
+    name = " ".join(name_words)
+    if name.lower() in AGENCIES or _ORGANISATION.search(name):
+        return Speaker(name, " ".join(role_words) or None, "organisation")
+    return Speaker(name, " ".join(role_words) or None, "person")
+
+
+FUNCTION_WORDS = frozenset(
+    [
+        "there",
+        "here",
+        "it",
+        "this",
+        "that",
+        "det",
+        "der",
+        "dette",
+        "her",
+        "den",
+        "de",
+        "hay",
+        "es",
+        "esto",
+        "das",
+        "dies",
+        "man",
+        "vi",
+        "we",
+        "you",
+        "du",
+        "i",
+        "jeg",
+        "eg",
+        "jag",
+    ]
+)
+CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")

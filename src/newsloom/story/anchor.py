@@ -1,0 +1,170 @@
+"""Infer the publication day of articles whose date is known only to the month (or not at all).
+
+An article dated ``2022-01`` that says ``natten til torsdag`` and ``onsdag`` cannot be placed on a
+day by itself. The story it belongs to usually can: another article carries a full date, or an
+embedded post says ``January 4, 2022``. :func:`infer_publication_dates` uses that evidence:
+
+1. Anchors: explicit dates that state their year (in any paragraph of any article of the story,
+   embedded posts included) and the publication days of the story's articles dated to the day.
+2. Candidates for an undated article: the days from three days before the earliest anchor to a week
+   after the latest, inside the month (or year) the article is known to fall in, and not before a
+   dated post embedded in the article itself.
+3. Each candidate is scored by how far back its weekday mentions reach (``onsdag`` published on a
+   Thursday reaches back one day); the candidate where they reach back least wins, then the one
+   nearest an anchor. Without weekday mentions no day is inferred: the month is all the text says.
+
+The result is marked ``inferred`` with ``day`` precision and the evidence it rests on;
+:func:`reanchor` resolves an article's time expressions and figures again against it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from newsloom.extract.figures import extract_figures
+from newsloom.extract.times import reresolve, resolve_rule
+from newsloom.records import (
+    Analysis,
+    Article,
+    DateOrigin,
+    DatePrecision,
+    ParagraphKind,
+    TimeExpression,
+)
+
+_DAY_PRECISE = (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+BEFORE_ANCHOR_DAYS = 3
+AFTER_ANCHOR_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class InferredDate:
+    value: date
+    precision: DatePrecision
+    inferred: bool
+    evidence: str  # what the inference rests on, for people to check
+
+
+def _explicit_dates(times: Iterable[TimeExpression]) -> list[date]:
+    return [
+        time.value
+        for time in times
+        if time.value is not None
+        and time.rule == "absolute"
+        and time.precision == DatePrecision.DAY
+        and _YEAR_IN_TEXT.search(time.text)
+    ]
+
+
+def _post_dates(article: Article, times: Iterable[TimeExpression]) -> list[date]:
+    """Dates of posts embedded in the article: the article cannot be older than they are."""
+    posts = {p.index for p in article.paragraphs if p.kind == ParagraphKind.SOCIAL_POST}
+    return [
+        time.value
+        for time in times
+        if time.value is not None
+        and time.rule == "absolute"
+        and time.precision == DatePrecision.DAY
+        and (
+            time.paragraph in posts or time.end == len(article.paragraphs[time.paragraph].text)
+            if time.paragraph < len(article.paragraphs)
+            else False
+        )
+    ]
+
+
+def _window(article: Article) -> tuple[date, date] | None:
+    if article.published is None or article.published_precision is None:
+        return None
+    start = article.published.date()
+    if article.published_precision == DatePrecision.MONTH:
+        following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return start.replace(day=1), following - timedelta(days=1)
+    if article.published_precision == DatePrecision.YEAR:
+        return date(start.year, 1, 1), date(start.year, 12, 31)
+    return None
+
+
+def _analyses_by_id(analyses: Mapping[str, Analysis] | Sequence[Analysis]) -> dict[str, Analysis]:
+    if isinstance(analyses, Mapping):
+        return dict(analyses)
+    return {analysis.article_id: analysis for analysis in analyses}
+
+
+def infer_publication_dates(
+    articles: Sequence[Article], analyses: Mapping[str, Analysis] | Sequence[Analysis]
+) -> dict[str, InferredDate]:
+    """Inferred publication days for the story's articles dated only to the month, year or not."""
+    by_id = _analyses_by_id(analyses)
+    anchors: list[tuple[date, str]] = []
+    for article in articles:
+        analysis = by_id.get(article.id)
+        if article.published is not None and article.published_precision in _DAY_PRECISE:
+            anchors.append((article.published.date(), f"publication date of {article.id}"))
+        if analysis is not None:
+            anchors.extend(
+                (value, f"date stated in {article.id}") for value in _explicit_dates(analysis.times)
+            )
+    if not anchors:
+        return {}
+    earliest = min(value for value, _ in anchors)
+    latest = max(value for value, _ in anchors)
+    inferred: dict[str, InferredDate] = {}
+    for article in articles:
+        if article.published_precision in _DAY_PRECISE and article.published is not None:
+            continue
+        analysis = by_id.get(article.id)
+        if analysis is None:
+            continue
+        weekday_rules = [t.rule for t in analysis.times if t.rule and t.rule.startswith("weekday:")]
+        if not weekday_rules:
+            continue
+        low = earliest - timedelta(days=BEFORE_ANCHOR_DAYS)
+        high = latest + timedelta(days=AFTER_ANCHOR_DAYS)
+        own_posts = _post_dates(article, analysis.times)
+        if own_posts:
+            low = max(low, max(own_posts))
+        window = _window(article)
+        if window is not None:
+            low, high = max(low, window[0]), min(high, window[1])
+        best: tuple[tuple[int, int, int], date] | None = None
+        day = low
+        while day <= high:
+            reach = [abs((day - resolve_rule(rule, day)).days) for rule in weekday_rules]
+            nearest = min(abs((day - value).days) for value, _ in anchors)
+            score = (max(reach), sum(reach), nearest)
+            if best is None or score < best[0]:
+                best = (score, day)
+            day += timedelta(days=1)
+        if best is None:
+            continue
+        anchor_value, anchor_evidence = min(anchors, key=lambda item: abs((best[1] - item[0]).days))
+        inferred[article.id] = InferredDate(
+            value=best[1],
+            precision=DatePrecision.DAY,
+            inferred=True,
+            evidence=(
+                f"{len(weekday_rules)} weekday mention(s) fit {best[1].isoformat()} best, "
+                f"near {anchor_evidence} ({anchor_value.isoformat()})"
+            ),
+        )
+    return inferred
+
+
+def reanchor(
+    article: Article, analysis: Analysis, inferred: InferredDate
+) -> tuple[Article, Analysis]:
+    """The article dated to the inferred day, with its times and figures resolved against it."""
+    published = datetime(inferred.value.year, inferred.value.month, inferred.value.day)
+    dated = replace(
+        article,
+        published=published,
+        published_precision=inferred.precision,
+        published_origin=DateOrigin.INFERRED,
+    )
+    times = reresolve(analysis.times, inferred.value, inferred.precision)
+    return dated, replace(analysis, times=times, figures=extract_figures(dated, times))

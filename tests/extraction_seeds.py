@@ -1,0 +1,41 @@
+"""The seed articles as Articles with their publication date as given (for extraction tests)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from newsloom.records import Article, DatePrecision, Paragraph
+
+_DATE_PREFIX = re.compile(r"\A\s*date (?P<year>\d{4})-(?P<month>\d{2})\s+")
+
+
+def load_seed(path: Path) -> Article:
+    """A seed file as an Article: a ' date YYYY-MM ' prefix becomes a month-precision date."""
+    text = path.read_text(encoding="utf-8")
+    published = None
+    precision = None
+    prefix = _DATE_PREFIX.match(text)
+    if prefix:
+        published = datetime(int(prefix.group("year")), int(prefix.group("month")), 1)
+        precision = DatePrecision.MONTH
+        text = text[prefix.end() :]
+    language = "nb" if path.name.startswith("001_") else "da"
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+    return Article(
+        id=path.stem,
+        content_hash=path.stem,
+        title=blocks[0][:60],
+        paragraphs=tuple(
+            Paragraph(index=index, text=" ".join(block.split()), language=language)
+            for index, block in enumerate(blocks)
+        ),
+        language=language,
+        published=published,
+        published_precision=precision,
+    )
+
+
+def seed(seeds_dir: Path, prefix: str) -> Article:
+    return load_seed(next(seeds_dir.glob(f"{prefix}_*.txt")))

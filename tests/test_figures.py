@@ -1,0 +1,280 @@
+"""Figures: value, kind, subject, qualifier, attribution and date, on the seeds and on sentences."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from extraction_seeds import seed
+from newsloom.extract.figures import extract_figures
+from newsloom.extract.numbers import find_quantities, parse_digits, parse_words
+from newsloom.extract.times import resolve_times
+from newsloom.records import Article, DatePrecision, Figure, Paragraph
+
+PUBLISHED = datetime(2024, 5, 16, 10, 0)  # a Thursday
+
+
+def article(
+    *paragraphs: str, language: str = "da", published: datetime | None = PUBLISHED
+) -> Article:
+    return Article(
+        id="test",
+        content_hash="test",
+        title=paragraphs[0][:40],
+        paragraphs=tuple(
+            Paragraph(index=i, text=text, language=language) for i, text in enumerate(paragraphs)
+        ),
+        language=language,
+        published=published,
+        published_precision=DatePrecision.TIME if published else None,
+    )
+
+
+def figures(*paragraphs: str, language: str = "da") -> tuple[Figure, ...]:
+    built = article(*paragraphs, language=language)
+    return extract_figures(built, resolve_times(built))
+
+
+def summary(found: tuple[Figure, ...]) -> list[tuple[str, float, float, str | None, str | None]]:
+    return [(f.kind, f.low, f.high, f.subject, f.qualifier) for f in found]
+
+
+# --- the seeds ("done when" of issue 6) ---------------------------------------------------------
+
+
+def test_seed_norwegian_agency_chain_and_afp_statement(seeds_dir: Path) -> None:
+    norwegian = seed(seeds_dir, "001")
+    found = extract_figures(norwegian, resolve_times(norwegian))
+    body = [f for f in found if f.paragraph == 1]
+    assert summary(body) == [
+        ("killed", 8, 8, "police and military", None),
+        ("injured", 317, 317, "people", None),
+    ]
+    assert all(f.attribution_chain == ("Reuters", "lokale nyhetsbyråer") for f in body)
+    assert body[0].attributed_to == "Reuters"
+    arrested = next(f for f in found if f.paragraph == 9)
+    assert (arrested.kind, arrested.low, arrested.qualifier) == ("arrested", 200, "more than")
+    assert arrested.attribution_chain == ("AFP", "myndighetene")
+
+
+def test_seed_danish_figures_with_their_sources(seeds_dir: Path) -> None:
+    danish = seed(seeds_dir, "000")
+    found = {(f.paragraph, f.kind): f for f in extract_figures(danish, resolve_times(danish))}
+    injured = found[(5, "injured")]
+    assert (injured.low, injured.qualifier, injured.attributed_to) == (
+        1000,
+        "more than",
+        "sundhedsministeriet",
+    )
+    police = found[(11, "killed")]
+    assert (police.low, police.subject, police.qualifier) == (8, "police", "at least")
+    assert police.attribution_chain == ("lokale medier", "indenrigsministeriet")
+    demonstrators = found[(0, "killed")]
+    assert (demonstrators.low, demonstrators.high, demonstrators.subject) == (
+        24,
+        99,
+        "demonstrators",
+    )
+    assert demonstrators.attributed_to == "talsmand for politiet"  # "Det oplyser en talsmand …"
+    # "19. januar", "i 2019" and "i årtier" are not figures
+    assert all(f.kind in ("killed", "injured") for f in found.values())
+
+
+def test_seed_figure_dates_fall_back_to_the_publication_month(seeds_dir: Path) -> None:
+    danish = seed(seeds_dir, "000")
+    for figure in extract_figures(danish, resolve_times(danish)):
+        assert figure.as_of == date(2022, 1, 1)
+        assert figure.as_of_precision == DatePrecision.MONTH
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("otte", 8, 8),
+        ("åtte", 8, 8),
+        ("åtta", 8, 8),
+        ("eight", 8, 8),
+        ("tolv", 12, 12),
+        ("femogtyve", 25, 25),
+        ("tjugofem", 25, 25),
+        ("twenty-five", 25, 25),
+        ("tre hundrede", 300, 300),
+        ("1.000", 1000, 1000),
+        ("1,000", 1000, 1000),
+        ("12 000", 12000, 12000),
+        ("2,5 millioner", 2_500_000, 2_500_000),
+        ("dusinvis", 24, 99),
+        ("dozens", 24, 99),
+        ("hundredvis", 200, 999),
+        ("hundreder", 200, 999),
+        ("tusindvis", 2000, 9999),
+        ("flere hundre", 200, 999),
+        ("several hundred", 200, 999),
+        ("noen tusen", 1000, 9999),
+        ("decenas", 20, 99),
+        ("tens of thousands", 20000, 99999),
+        ("ett fyrtiotal", 40, 40),
+    ],
+)
+def test_numbers_in_words_digits_and_vague_phrases(text: str, low: float, high: float) -> None:
+    found = find_quantities(text)
+    assert [(q.low, q.high) for q in found] == [(low, high)]
+
+
+def test_number_parsers() -> None:
+    assert parse_digits("1.500") == 1500
+    assert parse_digits("2,5") == 2.5
+    assert parse_words("seks hundre og tretti") == 630
+    assert parse_words("ukendt") is None
+
+
+# --- kinds, subjects, qualifiers in each language ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Mindst 12 mennesker er dræbt.", "da", [("killed", 12, 12, "people", "at least")]),
+        ("Op mod 300 er evakueret.", "da", [("evacuated", 300, 300, "people", "up to")]),
+        (
+            "Omkring 40 demonstranter blev anholdt.",
+            "da",
+            [("arrested", 40, 40, "demonstrators", "about")],
+        ),
+        (
+            "Hundrevis av demonstranter ble arrestert.",
+            "nb",
+            [("arrested", 200, 999, "demonstrators", None)],
+        ),
+        ("Minst tre personer er savnet.", "nb", [("missing", 3, 3, "people", "at least")]),
+        (
+            "Åtta personer dödades och ett tjugotal skadades.",
+            "sv",
+            [("killed", 8, 8, "people", None), ("injured", 20, 20, "people", "about")],
+        ),
+        ("Nearly 50 people were wounded.", "en", [("injured", 50, 50, "people", "nearly")]),
+        ("Twelve soldiers were killed.", "en", [("killed", 12, 12, "military", None)]),
+        ("Al menos 30 personas murieron.", "es", [("killed", 30, 30, "people", "at least")]),
+        ("Mellem 20 og 30 mennesker blev dræbt.", "da", [("killed", 20, 30, "people", None)]),
+        (
+            "Police arrested more than 200 people.",
+            "en",
+            [("arrested", 200, 200, "suspects", "more than")],
+        ),
+        ("Tre av de skadde er fortsatt innlagt.", "nb", [("hospitalised", 3, 3, "people", None)]),
+        (
+            "Omkring 12.000 husstande er uden strøm.",
+            "da",
+            [("without_power", 12000, 12000, "households", "about")],
+        ),
+        ("Ingen blev anholdt.", "da", [("arrested", 0, 0, "suspects", None)]),
+        ("En person er savnet.", "da", [("missing", 1, 1, "people", None)]),
+    ],
+)
+def test_kinds_subjects_and_qualifiers(
+    text: str, language: str, expected: list[tuple[str, float, float, str | None, str | None]]
+) -> None:
+    assert summary(figures(text, language=language)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Den 54-årige mand blev anholdt kl. 14.30.", "da"),
+        ("Han blev dræbt den 19. januar 2022.", "da"),
+        ("Soldater fra 76. luftbårne division blev sat ind.", "da"),
+        ("Nazarbajev, som styrede landet i 30 år, gik af i 2019.", "da"),
+        ("Udgangsforbuddet gælder fra kl. 23 til kl. 7.", "da"),
+        ("Prisen steg med 30 procent, og to uger senere blev de dræbt.", "da"),
+        ("The 45-year-old was killed on 12 May.", "en"),
+        ("A fire broke out, and one ferry was evacuated.", "en"),
+        ("Hun blev 89 år gammel, før hun døde.", "nb"),
+        ("En brand om bord udbrød i 70'erne.", "da"),
+    ],
+)
+def test_dates_years_ages_clock_times_ordinals_and_units_are_not_figures(
+    text: str, language: str
+) -> None:
+    assert figures(text, language=language) == ()
+
+
+# --- attribution ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "language", "chain"),
+    [
+        (["Mindst 12 er dræbt, ifølge Reuters."], "da", ("Reuters",)),
+        (
+            ["Mindst 12 er dræbt. Det oplyser sundhedsministeriet torsdag."],
+            "da",
+            ("sundhedsministeriet",),
+        ),
+        (["Mindst 12 er dræbt.", "Det melder nyhedsbureauet AFP."], "da", ("AFP",)),
+        (["At least 12 people were killed, police said."], "en", ("police",)),
+        (["According to the health ministry, 30 people died."], "en", ("health ministry",)),
+        (["Enligt polisen har tre personer gripits."], "sv", ("polisen",)),
+        (["Tre personer har gripits, uppger polisen."], "sv", ("polisen",)),
+        (["Al menos 20 muertos, según fuentes médicas."], "es", ("fuentes médicas",)),
+        (
+            ["Reuters skriver at lokale medier melder at åtte er drept."],
+            "nb",
+            ("Reuters", "lokale medier"),
+        ),
+        (
+            ["Over 200 er arrestert, heter det i en uttalelse fra myndighetene. Det melder NTB."],
+            "nb",
+            ("NTB", "myndighetene"),
+        ),
+        (
+            ["Ifølge Joint Rescue Coordination Centre (JRCC) er tre savnet.", "Fem er såret."],
+            "da",
+            ("Joint Rescue Coordination Centre (JRCC)",),
+        ),
+    ],
+)
+def test_attribution_patterns(paragraphs: list[str], language: str, chain: tuple[str, ...]) -> None:
+    found = figures(*paragraphs, language=language)
+    assert found
+    assert found[0].attribution_chain == chain
+    assert found[0].attributed_to == chain[0]
+
+
+def test_a_source_named_earlier_covers_the_next_figures() -> None:
+    found = figures("Ifølge politiet er 27 personer kommet til skade.", "Seks af dem er indlagt.")
+    assert [(f.kind, f.attributed_to) for f in found] == [
+        ("injured", "politiet"),
+        ("hospitalised", "politiet"),
+    ]
+
+
+def test_no_source_is_none() -> None:
+    (found,) = figures("Tre personer blev dræbt ved ulykken.")
+    assert found.attributed_to is None
+    assert found.attribution_chain == ()
+
+
+# --- the date a figure refers to -----------------------------------------------------------------
+
+
+def test_as_of_is_a_time_in_the_same_sentence_else_the_publication_date() -> None:
+    found = figures("I går blev 14 dræbt.", "Fem er savnet.")
+    assert [(f.as_of, f.as_of_precision) for f in found] == [
+        (date(2024, 5, 15), DatePrecision.DAY),
+        (date(2024, 5, 16), DatePrecision.TIME),
+    ]
+
+
+def test_as_of_comes_from_the_attributing_sentence() -> None:
+    (found,) = figures("Mere end 1000 er kommet til skade. Det oplyser ministeriet tirsdag.")
+    assert found.as_of == date(2024, 5, 14)
+
+
+def test_captions_are_not_attributed_from_elsewhere() -> None:
+    found = figures("Ifølge politiet er fem dræbt.", "Foto: Ritzau Scanpix. Tre er såret.")
+    assert [(f.paragraph, f.attributed_to) for f in found] == [(0, "politiet"), (1, None)]

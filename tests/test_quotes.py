@@ -1,0 +1,190 @@
+"""Quotes: direct quotes in each typography, reported speech, speakers with roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction_seeds import seed
+from newsloom.extract.quotes import extract_quotes
+from newsloom.extract.speakers import parse_speaker
+from newsloom.records import Article, EntityMention, EntityType, Paragraph, ParagraphKind, Quote
+
+
+def article(*paragraphs: str, kinds: dict[int, ParagraphKind] | None = None) -> Article:
+    return Article(
+        id="test",
+        content_hash="test",
+        title=paragraphs[0][:40],
+        paragraphs=tuple(
+            Paragraph(index=i, text=text, kind=(kinds or {}).get(i, ParagraphKind.BODY))
+            for i, text in enumerate(paragraphs)
+        ),
+    )
+
+
+def quotes(*paragraphs: str) -> tuple[Quote, ...]:
+    return extract_quotes(article(*paragraphs))
+
+
+def test_seed_dash_quote_is_attributed_to_the_police_spokesman(seeds_dir: Path) -> None:
+    found = extract_quotes(seed(seeds_dir, "000"))
+    quote = next(q for q in found if q.text.startswith("I nat forsøgte"))
+    assert (quote.speaker, quote.speaker_role, quote.speaker_type) == (
+        "Saltanat Azirbek",
+        "polititalsmand",
+        "person",
+    )
+    assert quote.kind == "direct"
+    assert quote.paragraph == 3
+    assert quote.text.endswith("blev elimineret")  # the speaker clause is not part of the quote
+
+
+def test_seed_quote_of_a_press_service_and_one_relayed_by_an_agency(seeds_dir: Path) -> None:
+    found = extract_quotes(seed(seeds_dir, "002"))
+    press = next(q for q in found if q.text.startswith("De bærer"))
+    assert (press.speaker, press.speaker_type) == ("Tokajevs pressetjeneste", "organisation")
+    relayed = next(q for q in found if q.text.startswith("den nuværende"))
+    assert relayed.speaker == "Kasym-Jomart Tokajev"  # "…, skriver Ritzau" relays Tokajev
+
+
+def test_seed_reported_speech_with_names_and_roles(seeds_dir: Path) -> None:
+    found = {q.paragraph: q for q in extract_quotes(seed(seeds_dir, "001"))}
+    assert found[5].speaker == "Jen Psaki"
+    assert found[5].kind == "reported"
+    assert found[5].text == "USA følger situasjonen nøye"
+    assert found[4].speaker is None
+    assert found[4].speaker_role == "talsmann for Russlands president Vladimir Putin"
+    assert found[25].speaker == "Tokajev"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role", "quoted"),
+    [
+        ("- Vi er klar, siger borgmester Anne Holm.", "Anne Holm", "borgmester", "Vi er klar"),
+        (
+            "– Vi har inga uppgifter, säger presstalesperson Anna Berg.",
+            "Anna Berg",
+            "presstalesperson",
+            "Vi har inga uppgifter",
+        ),
+        (
+            "»Det er en tragedie,« siger direktør Ole Lund.",
+            "Ole Lund",
+            "direktør",
+            "Det er en tragedie,",
+        ),
+        (
+            "«Vi følger situasjonen tett», skriver Utenriksdepartementet.",
+            "Utenriksdepartementet",
+            None,
+            "Vi følger situasjonen tett",
+        ),
+        (
+            "„Wir sind erschüttert“, sagte Bürgermeister Hans Weber.",
+            "Hans Weber",
+            "Bürgermeister",
+            "Wir sind erschüttert",
+        ),
+        (
+            "“The situation is under control,” said fire chief John Miller.",
+            "John Miller",
+            "fire chief",
+            "The situation is under control,",
+        ),
+        ('"We will not give up," Ahmed Hassan said.', "Ahmed Hassan", None, "We will not give up,"),
+        (
+            "”Vi överklagar”, säger UD:s presschef Karin Berg.",
+            "Karin Berg",
+            "UD:s presschef",
+            "Vi överklagar",
+        ),
+    ],
+)
+def test_direct_quotes_in_each_typography(
+    text: str, speaker: str, role: str | None, quoted: str
+) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_role, quote.kind) == (speaker, role, "direct")
+    assert quote.text == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Direktør Pia Lund siger, at virksomheden må fyre 200.",
+            "Pia Lund",
+            "virksomheden må fyre 200",
+        ),
+        ("Politiadvokat Jon Berg sier til VG at mannen er siktet.", "Jon Berg", "mannen er siktet"),
+        ("Åklagaren uppger att mannen nekar till brott.", "Åklagaren", "mannen nekar till brott"),
+        (
+            "Police said that two suspects had been detained.",
+            "Police",
+            "two suspects had been detained",
+        ),
+        ("Tidligere sagde minister Lars Holm, at aftalen holder.", "Lars Holm", "aftalen holder"),
+    ],
+)
+def test_reported_speech(text: str, speaker: str, content: str) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker or quote.speaker_role, quote.kind, quote.text) == (
+        speaker,
+        "reported",
+        content,
+    )
+
+
+def test_at_least_is_not_a_that_clause() -> None:
+    assert quotes("Officials said at least 14 people had been injured.") == ()
+
+
+def test_pronouns_resolve_to_the_person_named_before() -> None:
+    found = quotes("Sarah Jones saw the blast. “It was like an earthquake,” she said.")
+    assert [q.speaker for q in found] == ["Sarah Jones"]
+    dash = quotes("- Vi er klar, siger indsatsleder Bo Dahl.", "- Vi venter, tilføjer han.")
+    assert [q.speaker for q in dash] == ["Bo Dahl", "Bo Dahl"]
+
+
+def test_role_only_speakers_and_definite_roles() -> None:
+    (quote,) = quotes("- Det er dybt bekymrende, siger talsmanden.")
+    assert (quote.speaker, quote.speaker_role, quote.speaker_type) == (None, "talsmanden", "role")
+
+
+def test_entity_mentions_decide_the_name() -> None:
+    text = "- Vi er klar, siger talsperson for politiet Jens la Cour."
+    start = text.index("Jens")
+    entities = [EntityMention("Jens la Cour", EntityType.PERSON, 0, start, start + 12)]
+    (quote,) = extract_quotes(article(text), entities)
+    assert quote.speaker == "Jens la Cour"
+
+
+def test_a_second_quote_in_the_paragraph_keeps_the_speaker() -> None:
+    found = quotes("“We will not give up,” said Ahmed Hassan. “Our demands are clear.”")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We will not give up,", "Ahmed Hassan"),
+        ("Our demands are clear.", "Ahmed Hassan"),
+    ]
+
+
+def test_unmarked_quote_sentence_ending_in_a_speech_verb() -> None:
+    (quote,) = quotes("Ledelsen burde ha visst, sa styreleder Harald Norvik.")
+    assert (quote.text, quote.speaker) == ("Ledelsen burde ha visst", "Harald Norvik")
+    assert quotes("Veien er stengt, opplyser politiet.") == ()  # a source, not a quote
+
+
+def test_scare_quotes_and_captions_are_not_quotes() -> None:
+    assert quotes("Dræbt 'dusinvis' af demonstranter i det, de kalder «oprør».") == ()
+    caption = article("- Vi er klar, siger Anne Holm.", kinds={0: ParagraphKind.CAPTION})
+    assert extract_quotes(caption) == ()
+
+
+def test_parse_speaker() -> None:
+    assert parse_speaker("han").type == "pronoun"  # type: ignore[union-attr]
+    assert parse_speaker("There are") is None
+    assert parse_speaker("Reuters").type == "organisation"  # type: ignore[union-attr]
+    apposition = parse_speaker("formanden for partiet Framtid, Rakul Hansen")
+    assert apposition is not None
+    assert (apposition.name, apposition.role) == ("Rakul Hansen", "formanden for partiet Framtid")
