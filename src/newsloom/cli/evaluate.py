@@ -31,7 +31,9 @@ def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
         echo_json(scores)
         return
     for key, value in scores.items():
-        if isinstance(value, dict):
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            typer.echo(f"{key:30} {len(value)} (listed with --json)")
+        elif isinstance(value, dict):
             typer.echo(f"{key}:")
             for inner, score in value.items():
                 typer.echo(f"  {inner:28} {_format(score)}")

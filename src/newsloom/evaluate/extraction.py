@@ -345,6 +345,11 @@ def _by_paragraph(items: Iterable[Any]) -> dict[int, list[Any]]:
     return grouped
 
 
+def _headline(scores: dict[str, Any]) -> dict[str, Any]:
+    """The field a report leads with, as top-level precision/recall/f1."""
+    return {key: scores[key] for key in ("precision", "recall", "f1")}
+
+
 def evaluate_figures(path: Path) -> dict[str, Any]:
     """P/R/F1 of figures on a gold file: value + kind, subject, qualifier, attribution."""
     records, skipped = load_gold(Path(path))
@@ -401,12 +406,14 @@ def evaluate_figures(path: Path) -> dict[str, Any]:
                 for figure in found
                 if id(figure) not in matched_found
             )
+    fields = {name: counter.scores() for name, counter in counts.items()}
     return {
+        **_headline(fields["value_kind"]),
         "file": str(path),
         "records": len(records),
         "skipped": skipped,
         "languages": sorted({r.article.language or "?" for r in records if r.figures}),
-        "fields": {name: counter.scores() for name, counter in counts.items()},
+        "fields": fields,
         "errors": errors,
     }
 
@@ -476,11 +483,13 @@ def evaluate_quotes(path: Path) -> dict[str, Any]:
                 for quote in found
                 if id(quote) not in matched_found
             )
+    fields = {name: counter.scores() for name, counter in counts.items()}
     return {
+        **_headline(fields["speaker"]),
         "file": str(path),
         "records": len(records),
         "skipped": skipped,
         "languages": sorted({r.article.language or "?" for r in records if r.quotes}),
-        "fields": {name: counter.scores() for name, counter in counts.items()},
+        "fields": fields,
         "errors": errors,
     }
