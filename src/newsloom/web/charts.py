@@ -1,0 +1,174 @@
+"""A figure track as a small server-rendered SVG chart: the value over time, disagreements marked.
+
+Input is a track of the dossier dict (``dossier_to_dict``): values with ``low``/``high`` (``None``
+for an open end), ``as_of`` (``None`` when undated), ``change`` and ``sources``. Times are columns
+in date order (undated last); a value stated as a range is drawn as a bar from low to high; the
+line follows the best-sourced value of each column. Nothing here escapes text: the template does.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+WIDTH = 560
+HEIGHT = 220
+LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
+DISAGREEMENT = "disagreement"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    x: float
+    y: float
+    y_top: float  # top of the range bar (== y for a single value)
+    label: str  # the value as shown beside the point
+    title: str  # tooltip: date, value, change, sources
+    change: str
+    link: str | None
+    open_ended: bool  # "at least": the bar runs to the top of the chart
+
+
+@dataclass(frozen=True, slots=True)
+class ChartTick:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    width: int
+    height: int
+    left: float
+    right: float
+    top: float
+    bottom: float
+    points: tuple[ChartPoint, ...]
+    line: str  # SVG polyline points
+    x_ticks: tuple[ChartTick, ...]
+    y_ticks: tuple[ChartTick, ...]
+    disagreements: tuple[float, ...]  # x of the columns where sources disagree
+    description: str
+
+
+def _finite(value: Any) -> float | None:
+    if isinstance(value, int | float) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def nice_step(maximum: float, ticks: int = 4) -> float:
+    """A round step (1, 2 or 5 × 10ⁿ) giving about ``ticks`` ticks up to ``maximum``."""
+    raw = max(maximum, 1.0) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= raw:
+            return float(max(factor * power, 1))
+    return float(10 * power)
+
+
+def _amount(value: Mapping[str, Any]) -> str:
+    low, high = _finite(value.get("low")), _finite(value.get("high"))
+    text = f"{low:g}" if low is not None else "?"
+    if high is None:
+        text += "+"
+    elif low is not None and high != low:
+        text += f"–{high:g}"
+    qualifier = value.get("qualifier")
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def value_link(value: Mapping[str, Any]) -> str | None:
+    sources = value.get("sources") or []
+    if not sources:
+        return None
+    first = sources[0]
+    return f"/articles/{first['article']}#p{first['paragraph']}"
+
+
+def track_chart(track: Mapping[str, Any]) -> Chart | None:
+    """The chart of one track, or None when it has no value to draw."""
+    values: Sequence[Mapping[str, Any]] = [
+        value for value in track.get("values") or [] if _finite(value.get("low")) is not None
+    ]
+    if not values:
+        return None
+    dates = sorted({str(v["as_of"]) for v in values if v.get("as_of")})
+    columns: list[str | None] = [
+        *dates,
+        *([None] if any(not v.get("as_of") for v in values) else []),
+    ]
+    top_value = max(
+        max(_finite(v.get("high")) or 0.0, _finite(v.get("low")) or 0.0) for v in values
+    )
+    step = nice_step(top_value)
+    y_max = step * math.ceil(max(top_value, 1.0) * 1.05 / step)
+    plot_width = WIDTH - LEFT - RIGHT
+    plot_height = HEIGHT - TOP - BOTTOM
+    column_width = plot_width / len(columns)
+
+    def y_of(amount: float) -> float:
+        return TOP + plot_height * (1 - amount / y_max)
+
+    disagreeing = {str(d.get("as_of")) for d in track.get("disagreements") or []}
+    points: list[ChartPoint] = []
+    line: list[tuple[float, float]] = []
+    disagreement_x: list[float] = []
+    for index, column in enumerate(columns):
+        in_column = [v for v in values if (v.get("as_of") or None) == column]
+        center = LEFT + column_width * (index + 0.5)
+        spread = min(14.0, column_width / (len(in_column) + 1))
+        if (column is not None and column in disagreeing) or any(
+            v.get("change") == DISAGREEMENT for v in in_column
+        ):
+            disagreement_x.append(center)
+        best = max(in_column, key=lambda v: int(v.get("independent_sources") or 0))
+        for position, value in enumerate(in_column):
+            x = center + spread * (position - (len(in_column) - 1) / 2)
+            low = _finite(value.get("low")) or 0.0
+            high = _finite(value.get("high"))
+            sources = value.get("sources") or []
+            outlets = ", ".join(
+                dict.fromkeys(str(s.get("outlet") or s["article"]) for s in sources)
+            )
+            change = str(value.get("change") or "")
+            point = ChartPoint(
+                x=round(x, 1),
+                y=round(y_of(low), 1),
+                y_top=round(y_of(high if high is not None else y_max), 1),
+                label=_amount(value),
+                title=f"{column or 'undated'}: {_amount(value)} ({change}) — {outlets}",
+                change=change,
+                link=value_link(value),
+                open_ended=high is None,
+            )
+            points.append(point)
+            if value is best:
+                line.append((point.x, point.y))
+    tick_count = round(y_max / step)
+    y_ticks = tuple(
+        ChartTick(round(y_of(step * k), 1), f"{step * k:g}") for k in range(tick_count + 1)
+    )
+    x_ticks = tuple(
+        ChartTick(round(LEFT + column_width * (i + 0.5), 1), column or "undated")
+        for i, column in enumerate(columns)
+    )
+    name = str(track.get("kind") or "figure")
+    if track.get("subject"):
+        name += f" ({track['subject']})"
+    return Chart(
+        width=WIDTH,
+        height=HEIGHT,
+        left=LEFT,
+        right=WIDTH - RIGHT,
+        top=TOP,
+        bottom=HEIGHT - BOTTOM,
+        points=tuple(points),
+        line=" ".join(f"{x},{y}" for x, y in line),
+        x_ticks=x_ticks,
+        y_ticks=y_ticks,
+        disagreements=tuple(disagreement_x),
+        description=f"{name} over time: " + "; ".join(f"{p.title}" for p in points),
+    )

@@ -1,0 +1,138 @@
+"""Server-rendered HTML pages; each one shows what its JSON twin under ``/api`` returns."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from jinja2 import Environment, PackageLoader
+
+from newsloom.web import views
+from newsloom.web.api import FiltersDependency, ReaderDependency, StateDependency
+from newsloom.web.charts import track_chart
+from newsloom.web.highlight import Span, segments
+
+router = APIRouter(include_in_schema=False)
+
+
+def template_environment() -> Environment:
+    """Jinja2 with autoescape on for every template: article text can never become markup."""
+    environment = Environment(
+        loader=PackageLoader("newsloom.web", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals["percent"] = lambda share: f"{share:.0%}" if share is not None else "–"
+    environment.globals["short"] = lambda identifier: str(identifier)[:8]
+    environment.globals["day"] = lambda value: (value or "")[:10] or "undated"
+    environment.globals["published"] = published_label
+    return environment
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    environment = request.app.state.templates
+    assert isinstance(environment, Environment)
+    html = environment.get_template(name).render(request_path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    return RedirectResponse("/stories", status_code=307)
+
+
+@router.get("/stories")
+def stories_page(
+    request: Request, store: ReaderDependency, filters: FiltersDependency
+) -> HTMLResponse:
+    listing = views.story_list(store, filters)
+    return render(
+        request,
+        "stories.html",
+        listing=listing,
+        json_link="/api" + str(request.url).removeprefix(str(request.base_url).rstrip("/")),
+    )
+
+
+@router.get("/stories/{story_id}")
+def story_page(
+    request: Request, story_id: str, state: StateDependency, store: ReaderDependency
+) -> HTMLResponse:
+    view = views.story_view(store, state.dossiers, story_id)
+    story = view.story
+    articles = {brief.id: brief for brief in view.articles}
+    charts = [(track, track_chart(track)) for track in story.get("figure_tracks", [])]
+    return render(
+        request,
+        "story.html",
+        view=view,
+        story=story,
+        articles=articles,
+        charts=charts,
+        json_link=f"/api/stories/{story['id']}",
+    )
+
+
+@router.get("/articles/{article_id}")
+def article_page(
+    request: Request, article_id: str, state: StateDependency, store: ReaderDependency
+) -> HTMLResponse:
+    article = views.article_view(store, state.dossiers, article_id)
+    pieces = {
+        paragraph.index: segments(
+            paragraph.text,
+            [Span(s.start, s.end, s.kind, s.label, s.link) for s in paragraph.spans],
+        )
+        for paragraph in article.paragraphs
+    }
+    return render(
+        request,
+        "article.html",
+        article=article,
+        pieces=pieces,
+        safe_url=safe_url(article.url),
+        json_link=f"/api/articles/{article.id}",
+    )
+
+
+@router.get("/entities/{entity_id}")
+def entity_page(
+    request: Request, entity_id: str, state: StateDependency, store: ReaderDependency
+) -> HTMLResponse:
+    entity = views.entity_view(store, state.dossiers, entity_id)
+    return render(request, "entity.html", entity=entity, json_link=f"/api/entities/{entity.id}")
+
+
+@router.get("/search")
+def search_page(
+    request: Request,
+    store: ReaderDependency,
+    q: Annotated[str, Query()] = "",
+    limit: Annotated[int, Query()] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    results = views.search_view(store, q, limit, offset)
+    return render(
+        request,
+        "search.html",
+        results=results,
+        query=q,
+        json_link="/api" + str(request.url).removeprefix(str(request.base_url).rstrip("/")),
+    )
+
+
+def published_label(value: str | None, precision: str | None) -> str:
+    """A stored ISO timestamp shown to its precision: ``2022-01`` for a month."""
+    if not value:
+        return "undated"
+    widths = {"year": 4, "month": 7, "day": 10, "night": 10}
+    return value[: widths.get(precision or "", 16)].replace("T", " ")
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web links become ``href`` s (no ``javascript:`` or ``data:`` URLs from input)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None

@@ -1,0 +1,245 @@
+"""HTTP schemas: what the API accepts and returns (pydantic only here, at the edge)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+MAX_BATCH = 1000
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+# --- writes ------------------------------------------------------------------------------------
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest. ``text`` is required unless the server fetches ``url`` for you."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(
+        default=None,
+        description="Article text; paragraphs separated by blank lines. A leading"
+        " 'date YYYY-MM[-DD]' line is read as the publication date.",
+    )
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(default=None, description="ISO date or date-time")
+    source: str | None = Field(default=None, description="The outlet")
+    language: str | None = Field(default=None, description="ISO 639-1 code, if known")
+    id: str | None = Field(default=None, description="Your id for the article (external id)")
+
+    @model_validator(mode="after")
+    def _text_or_url(self) -> ArticleIn:
+        if self.text is not None and not self.text.strip():
+            raise ValueError(
+                "'text' is empty; send the article text, paragraphs split by blank lines"
+            )
+        if self.text is None and not self.url:
+            raise ValueError("give 'text' (the article) or 'url' (when the server may fetch URLs)")
+        return self
+
+
+class ArticleBatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class RejectionOut(Schema):
+    item: str
+    reason: str
+    stage: str
+
+
+class IngestedArticle(Schema):
+    id: str
+    story: str | None
+    link: str
+
+
+class IngestResult(Schema):
+    """The run report of one POST, and where the new articles went."""
+
+    read: int
+    new: int
+    unchanged: int
+    rejected: list[RejectionOut]
+    counters: dict[str, int]
+    notes: list[str]
+    articles: list[IngestedArticle]
+
+
+# --- reads -------------------------------------------------------------------------------------
+
+
+class FacetOut(Schema):
+    value: str
+    articles: int
+
+
+class StoryBrief(Schema):
+    id: str
+    title: str
+    articles: int
+    first_seen: str | None
+    last_seen: str | None
+    languages: list[str]
+    outlets: list[str]
+    link: str
+
+
+class StoryFilters(Schema):
+    language: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    order: str = "newest"
+    limit: int = 50
+    offset: int = 0
+
+
+class StoryList(Schema):
+    stories: list[StoryBrief]
+    total: int
+    filters: StoryFilters
+    languages: list[FacetOut]
+    outlets: list[FacetOut]
+
+
+class ArticleBrief(Schema):
+    id: str
+    title: str
+    source: str | None
+    language: str | None
+    published: str | None
+    duplicate_of: str | None
+    reused_share: float | None
+    link: str
+
+
+class StoryOut(Schema):
+    """A story's dossier (the JSON export's story object) and its articles in brief."""
+
+    story: dict[str, Any]
+    articles: list[ArticleBrief]
+
+
+class SpanOut(Schema):
+    """A highlighted stretch of a paragraph (character offsets within the paragraph)."""
+
+    start: int
+    end: int
+    kind: str  # entity | figure | quote
+    label: str
+    link: str | None = None
+
+
+class ReuseLink(Schema):
+    direction: (
+        str  # "copied_from": this paragraph reuses the other; "copied_by": the other reuses it
+    )
+    article: str
+    paragraph: int
+    similarity: float
+    title: str | None
+    source: str | None
+    origin_agency: str | None
+    link: str
+
+
+class ParagraphOut(Schema):
+    index: int
+    kind: str
+    language: str | None
+    text: str
+    spans: list[SpanOut]
+    reuse: list[ReuseLink]
+
+
+class StoryRef(Schema):
+    id: str
+    title: str
+    link: str
+
+
+class ArticleOut(Schema):
+    id: str
+    title: str
+    url: str | None
+    source: str | None
+    language: str | None
+    published: str | None
+    published_precision: str | None
+    agencies: list[str]
+    external_id: str | None
+    story: StoryRef | None
+    duplicate_of: str | None
+    reused_share: float | None
+    paragraphs: list[ParagraphOut]
+    entities: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    figures: list[dict[str, Any]]
+    times: list[dict[str, Any]]
+
+
+class EntityStory(Schema):
+    id: str
+    title: str
+    mentions: int
+    articles: list[str]
+    link: str
+
+
+class EntityOut(Schema):
+    id: str
+    name: str
+    type: str
+    variants: list[str]
+    mentions: int
+    stories: list[EntityStory]
+
+
+class SnippetPart(Schema):
+    text: str
+    match: bool
+
+
+class SearchHitOut(Schema):
+    article: str
+    title: str
+    snippet: str
+    snippet_parts: list[SnippetPart]
+    score: float
+    source: str | None
+    language: str | None
+    published: str | None
+    story: str | None
+    link: str
+
+
+class SearchOut(Schema):
+    query: str
+    hits: list[SearchHitOut]
+    limit: int
+    offset: int
+
+
+class StatusOut(Schema):
+    version: str
+    articles: int
+    stories: int
+    read_only: bool
+    writes_need_token: bool
+    max_request_mb: float
+    allow_url_fetch: bool
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[dict[str, str]] = Field(default_factory=list)

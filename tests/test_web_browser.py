@@ -1,0 +1,190 @@
+"""The web UI in a real browser: Playwright drives Debian's chromium against a real uvicorn server
+over a database holding the bundled example corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from newsloom.pipeline import ingest
+from newsloom.settings import load_settings
+from newsloom.store import open_store
+from newsloom.web import create_app
+from web_server import running_server
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+EXAMPLE = Path(__file__).resolve().parent.parent / "src" / "newsloom" / "data" / "example"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TOKEN = "browser-test"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over a database filled with the example corpus; writes need TOKEN."""
+    if not (EXAMPLE / "articles.jsonl").exists():
+        pytest.skip("the bundled example corpus is missing")
+    path = tmp_path_factory.mktemp("browser") / "demo.db"
+    settings = load_settings(environ={}, db=str(path))
+    store = open_store(path)
+    try:
+        report = ingest([str(EXAMPLE / "articles.jsonl")], settings, store)
+    finally:
+        store.close()
+    assert report.new > 0, report.to_dict()
+    settings = settings.model_copy(
+        update={"serve": settings.serve.model_copy(update={"token": TOKEN})}
+    )
+    with running_server(create_app(settings)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=server)
+    opened = context.new_page()
+    opened.set_default_timeout(20_000)
+    outside: list[str] = []
+    opened.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if not request.url.startswith(server) and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    try:
+        yield opened
+    finally:
+        context.close()
+    assert outside == [], f"the page fetched from elsewhere: {outside}"  # works offline
+
+
+def test_open_a_story_and_follow_a_citation_to_its_article(page: Any, server: str) -> None:
+    listing = httpx.get(f"{server}/api/stories", params={"order": "biggest"}).json()
+    biggest = listing["stories"][0]
+    page.goto("/stories?order=biggest")
+    links = page.locator("a.story-link")
+    assert links.count() == listing["total"]
+    assert links.first.inner_text().strip() == biggest["title"]
+    links.first.click()
+    page.wait_for_url(f"**/stories/{biggest['id']}")
+    dossier = httpx.get(f"{server}/api/stories/{biggest['id']}").json()["story"]
+    assert page.locator("#story-title").inner_text().strip() == dossier["title"]
+    assert page.locator("#summary ol.summary > li").count() == len(dossier["summary"])
+    assert page.locator("#timeline ol.timeline > li").count() == len(dossier["timeline"])
+    assert page.locator("#figures svg.chart").count() == len(dossier["figure_tracks"])
+    assert page.locator("#coverage table.articles tbody tr").count() == len(dossier["articles"])
+    assert dossier["summary"], "the biggest example story should have a summary"
+    cited = dossier["summary"][0]["articles"][0]
+    page.locator("#summary a.cite").first.click()
+    page.wait_for_url(f"**/articles/{cited}")
+    article = httpx.get(f"{server}/api/articles/{cited}").json()
+    assert page.locator("#article-title").inner_text().strip() == article["title"]
+    assert page.locator("#story-link").get_attribute("href") == f"/stories/{biggest['id']}"
+    first_sentence = dossier["summary"][0]["text"]
+    assert first_sentence[:40] in page.locator("div.text").inner_text().replace("\n", " ")
+    shown = page.locator("div.paragraph").count()
+    assert shown == len(article["paragraphs"])
+    spans = sum(len(p["spans"]) for p in article["paragraphs"])
+    assert page.locator("div.text .hl").count() >= min(spans, 1)
+
+
+def test_figure_chart_points_link_to_the_sources(page: Any, server: str) -> None:
+    stories = httpx.get(f"{server}/api/stories", params={"order": "biggest"}).json()["stories"]
+    for story in stories:
+        dossier = httpx.get(f"{server}/api/stories/{story['id']}").json()["story"]
+        if dossier["figure_tracks"]:
+            break
+    else:
+        pytest.fail("no example story has a figure track")
+    page.goto(f"/stories/{dossier['id']}")
+    track = dossier["figure_tracks"][0]
+    chart = page.locator("#figures svg.chart").first
+    assert chart.locator("a.point").count() == len(track["values"])
+    disagreeing = sum(v["change"] == "disagreement" for v in track["values"])
+    assert chart.locator("a.point.disagreement").count() == disagreeing
+    source = track["values"][0]["sources"][0]
+    chart.locator("a.point").first.click()
+    page.wait_for_url(f"**/articles/{source['article']}#p{source['paragraph']}")
+    assert page.locator(f"#p{source['paragraph']}").is_visible()
+
+
+def test_filter_and_search(page: Any, server: str) -> None:
+    page.goto("/stories")
+    page.select_option("select[name=language]", "sv")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/stories?*language=sv*")
+    expected = httpx.get(f"{server}/api/stories", params={"language": "sv"}).json()
+    assert page.locator("a.story-link").count() == expected["total"] > 0
+    page.fill("header form.search input[name=q]", "Havørn")
+    page.press("header form.search input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    hits = httpx.get(f"{server}/api/search", params={"q": "Havørn"}).json()["hits"]
+    assert page.locator("ol.hits > li").count() == len(hits) > 0
+    assert page.locator("ol.hits mark").count() > 0
+    page.locator("a.hit-link").first.click()
+    page.wait_for_url(f"**/articles/{hits[0]['article']}")
+
+
+def test_script_in_article_text_does_not_execute(page: Any, server: str) -> None:
+    hostile = {
+        "title": "<script>window.__pwned = 'title'</script>Vindauge knust i Nordvik",
+        "text": "Eit vindauge vart knust i Nordvik natt til fredag, melder politiet."
+        ' <img src="x" onerror="window.__pwned = \'img\'"> Ingen vart skadde.\n\n'
+        "<script>window.__pwned = 'body'</script> Politiet etterforskar saka vidare.",
+        "source": "<b onmouseover=\"window.__pwned='outlet'\">Nordvik Tidend</b>",
+    }
+    response = httpx.post(
+        f"{server}/api/articles",
+        json=hostile,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=300,
+    )
+    assert response.status_code == 200, response.text
+    item = response.json()["articles"][0]
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for url in (
+        f"/articles/{item['id']}",
+        f"/stories/{item['story']}",
+        "/search?q=vindauge",
+        "/stories?q=vindauge",
+    ):
+        page.goto(url)
+        page.wait_for_load_state("load")
+        assert page.evaluate("typeof window.__pwned") == "undefined", url
+        assert page.locator("script").count() == 0, url
+        assert page.locator("img").count() == 0, url
+    page.goto(f"/articles/{item['id']}")
+    assert (
+        "<script>window.__pwned = 'title'</script>" in page.locator("#article-title").inner_text()
+    )
+    assert 'onerror="window.__pwned' in page.locator("div.text").inner_text()
+    assert dialogs == []
