@@ -1,0 +1,280 @@
+"""A dossier as a dict (the JSON export's story object), terminal text, Markdown and HTML."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from importlib import resources
+
+from jinja2 import Environment
+
+from newsloom.story.dossier import Dossier
+from newsloom.story.timeline import format_date
+from newsloom.story.tracks import FigureTrack, TrackValue
+
+__all__ = ["dossier_to_dict", "render_html", "render_markdown", "render_text"]
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _number(value: float) -> int | float | None:
+    if math.isinf(value) or math.isnan(value):
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _value_dict(value: TrackValue) -> dict[str, object]:
+    return {
+        "low": _number(value.low),
+        "high": _number(value.high),
+        "qualifier": value.qualifier,
+        "text": value.text,
+        "as_of": _iso(value.as_of),
+        "precision": str(value.precision) if value.precision else None,
+        "change": value.change,
+        "independent_sources": value.independent_sources,
+        "sources": [
+            {
+                "article": source.article,
+                "paragraph": source.paragraph,
+                "outlet": source.outlet,
+                "attributed_to": source.attributed_to,
+                "text": source.text,
+                "published": _iso(source.published),
+                "copy": source.copy,
+            }
+            for source in value.sources
+        ],
+    }
+
+
+def _track_dict(track: FigureTrack) -> dict[str, object]:
+    return {
+        "kind": track.kind,
+        "subject": track.subject,
+        "values": [_value_dict(value) for value in track.values],
+        "disagreements": [
+            {
+                "as_of": _iso(disagreement.as_of),
+                "precision": str(disagreement.precision),
+                "values": [_value_dict(value) for value in disagreement.values],
+            }
+            for disagreement in track.disagreements
+        ],
+    }
+
+
+def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
+    """The story object of the JSON export contract (DESIGN.md), plus ``coverage`` and extras."""
+    coverage = dossier.coverage
+    return {
+        "id": dossier.id,
+        "title": dossier.title,
+        "articles": list(dossier.article_ids),
+        "languages": list(dossier.languages),
+        "outlets": list(dossier.outlets),
+        "first_seen": _iso(dossier.first_seen),
+        "last_seen": _iso(dossier.last_seen),
+        "main_language": dossier.main_language,
+        "entities": [
+            {
+                "id": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "variants": list(entity.variants),
+                "mentions": entity.mentions,
+                "articles": list(entity.articles),
+            }
+            for entity in dossier.entities
+        ],
+        "quotes": [
+            {
+                "speaker": quote.speaker,
+                "text": quote.text,
+                "article": quote.article,
+                "paragraph": quote.paragraph,
+                "articles": list(quote.articles),
+                "speaker_role": quote.speaker_role,
+            }
+            for quote in dossier.quotes
+        ],
+        "figures": [
+            {
+                "kind": figure.kind,
+                "subject": figure.subject,
+                "low": _number(figure.low),
+                "high": _number(figure.high),
+                "qualifier": figure.qualifier,
+                "text": figure.text,
+                "article": figure.article,
+                "paragraph": figure.paragraph,
+                "attributed_to": figure.attributed_to,
+                "as_of": _iso(figure.as_of),
+            }
+            for figure in dossier.figures
+        ],
+        "figure_tracks": [_track_dict(track) for track in dossier.figure_tracks],
+        "timeline": [
+            {
+                "date": event.date.isoformat(),
+                "precision": str(event.precision),
+                "label": event.label,
+                "text": event.text,
+                "articles": list(event.articles),
+                "independent_sources": event.independent_sources,
+            }
+            for event in dossier.timeline
+        ],
+        "summary": [
+            {
+                "text": sentence.text,
+                "articles": list(sentence.articles),
+                "independent_sources": sentence.independent_sources,
+            }
+            for sentence in dossier.summary
+        ],
+        "coverage": {
+            "articles": coverage.articles,
+            "independent_articles": coverage.independent_articles,
+            "duplicates": coverage.duplicates,
+            "outlets": [{"outlet": name, "articles": count} for name, count in coverage.outlets],
+            "languages": [
+                {"language": code, "articles": count} for code, count in coverage.languages
+            ],
+            "agencies": [{"agency": name, "articles": count} for name, count in coverage.agencies],
+            "first_seen": _iso(coverage.first_seen),
+            "last_seen": _iso(coverage.last_seen),
+            "first_article": coverage.first_article,
+            "first_outlet": coverage.first_outlet,
+            "original_share": coverage.original_share,
+            "copied_share": coverage.copied_share,
+        },
+    }
+
+
+# --- text views ------------------------------------------------------------------------------
+
+
+def _value_label(value: TrackValue) -> str:
+    low, high = _number(value.low), _number(value.high)
+    amount = f"{low}" if low == high else f"{low}–{high}"
+    return f"{value.qualifier} {amount}" if value.qualifier else amount
+
+
+def _when(value: TrackValue) -> str:
+    if value.as_of is None or value.precision is None:
+        return "undated"
+    return format_date(value.as_of, value.precision)
+
+
+def _short(article_id: str) -> str:
+    return article_id[:8]
+
+
+def _source_label(dossier: Dossier, article_id: str) -> str:
+    article = dossier.article(article_id)
+    outlet = article.source if article is not None and article.source else None
+    return f"{outlet} {_short(article_id)}" if outlet else _short(article_id)
+
+
+def _sources(dossier: Dossier, value: TrackValue) -> str:
+    parts: list[str] = []
+    for source in value.sources:
+        label = _source_label(dossier, source.article)
+        if source.attributed_to:
+            label += f" (citing {source.attributed_to})"
+        if source.copy:
+            label += " [copy]"
+        parts.append(label)
+    return "; ".join(parts)
+
+
+def _lines(dossier: Dossier, markdown: bool) -> list[str]:
+    heading = (lambda text: f"## {text}") if markdown else (lambda text: text.upper())
+    bullet = "- " if markdown else "  "
+    coverage = dossier.coverage
+    lines = [f"# {dossier.title}" if markdown else dossier.title, ""]
+    lines.append(
+        f"Story {dossier.id} · {coverage.articles} articles ({coverage.duplicates} near-duplicates)"
+        f" · {', '.join(dossier.outlets) or 'unknown outlets'}"
+        f" · {', '.join(dossier.languages) or 'unknown language'}"
+    )
+    lines.append(
+        f"First seen {_iso(dossier.first_seen) or '?'} ({coverage.first_outlet or '?'}),"
+        f" last seen {_iso(dossier.last_seen) or '?'};"
+        f" {coverage.original_share:.0%} original, {coverage.copied_share:.0%} copied"
+    )
+    lines += ["", heading("Summary")]
+    for sentence in dossier.summary:
+        cited = ", ".join(_source_label(dossier, a) for a in sentence.articles)
+        lines.append(f"{bullet}{sentence.text} [{cited}]")
+    lines += ["", heading("Timeline")]
+    for event in dossier.timeline:
+        cited = ", ".join(_source_label(dossier, a) for a in event.articles)
+        lines.append(f"{bullet}{event.label}: {event.text} [{cited}]")
+    lines += ["", heading("Figures")]
+    for track in dossier.figure_tracks:
+        lines.append(f"{bullet}{track.kind}" + (f" ({track.subject})" if track.subject else ""))
+        for value in track.values:
+            lines.append(
+                f"{bullet}  {_when(value)}: {_value_label(value)} — {value.change}"
+                f" — {_sources(dossier, value)}"
+            )
+        for disagreement in track.disagreements:
+            values = " vs ".join(_value_label(v) for v in disagreement.values)
+            lines.append(
+                f"{bullet}  disagreement on"
+                f" {format_date(disagreement.as_of, disagreement.precision)}: {values}"
+            )
+    lines += ["", heading("Quotes")]
+    for quote in dossier.quotes:
+        speaker = quote.speaker or quote.speaker_role or "unknown speaker"
+        lines.append(f"{bullet}{speaker}: “{quote.text}” [{_source_label(dossier, quote.article)}]")
+    lines += ["", heading("Entities")]
+    for entity in dossier.entities[:25]:
+        variants = [v for v in entity.variants if v != entity.name]
+        also = f" (also {', '.join(variants)})" if variants else ""
+        lines.append(f"{bullet}{entity.name} [{entity.type}]{also}: {entity.mentions} mentions")
+    lines += ["", heading("Articles")]
+    for article in dossier.articles:
+        lines.append(
+            f"{bullet}{_short(article.id)} {_iso(article.published) or '?'}"
+            f" {article.source or '?'} [{article.language or '?'}] {article.title}"
+        )
+    return lines
+
+
+def render_text(dossier: Dossier) -> str:
+    """The dossier for a terminal (plain text)."""
+    return "\n".join(_lines(dossier, markdown=False)) + "\n"
+
+
+def render_markdown(dossier: Dossier) -> str:
+    return "\n".join(_lines(dossier, markdown=True)) + "\n"
+
+
+def render_html(dossier: Dossier) -> str:
+    """A standalone HTML page; every piece of article text is escaped (Jinja2 autoescape)."""
+    source = resources.files("newsloom.story").joinpath("templates/dossier.html")
+    environment = Environment(autoescape=True)
+    template = environment.from_string(source.read_text(encoding="utf-8"))
+    return template.render(
+        d=dossier,
+        c=dossier.coverage,
+        first_seen=_iso(dossier.first_seen) or "?",
+        label=lambda article_id: _source_label(dossier, article_id),
+        when=_when,
+        value=_value_label,
+        sources=lambda value: _sources(dossier, value),
+        date=format_date,
+        link=_safe_url,
+    )
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only web links become ``href`` s (no ``javascript:`` or ``data:`` URLs from input)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None

@@ -1,0 +1,89 @@
+"""Hand-built records for the consolidate-stage tests (dossier, tracks, timeline, summary)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from newsloom.records import (
+    Article,
+    DatePrecision,
+    Figure,
+    Paragraph,
+    ParagraphKind,
+    TimeExpression,
+)
+
+
+def make_article(
+    article_id: str,
+    paragraphs: list[str] | list[tuple[str, ParagraphKind]],
+    published: datetime | None = None,
+    *,
+    language: str = "da",
+    source: str | None = None,
+    precision: DatePrecision | None = DatePrecision.DAY,
+) -> Article:
+    built = []
+    for index, item in enumerate(paragraphs):
+        text, kind = (item, ParagraphKind.BODY) if isinstance(item, str) else item
+        built.append(Paragraph(index=index, text=text, kind=kind, language=language))
+    return Article(
+        id=article_id,
+        content_hash=article_id,
+        title=built[0].text[:80],
+        paragraphs=tuple(built),
+        language=language,
+        published=published,
+        published_precision=precision if published else None,
+        source=source,
+    )
+
+
+def make_figure(
+    kind: str,
+    low: float,
+    high: float | None = None,
+    *,
+    subject: str | None = None,
+    qualifier: str | None = None,
+    paragraph: int = 0,
+    attributed_to: str | None = None,
+    as_of: date | None = None,
+    text: str = "",
+) -> Figure:
+    return Figure(
+        kind=kind,
+        subject=subject,
+        low=low,
+        high=low if high is None else high,
+        qualifier=qualifier,
+        text=text or f"{low:g} {kind}",
+        paragraph=paragraph,
+        attributed_to=attributed_to,
+        as_of=as_of,
+        as_of_precision=DatePrecision.DAY if as_of else None,
+    )
+
+
+def time_in(
+    article: Article,
+    phrase: str,
+    value: date,
+    precision: DatePrecision = DatePrecision.DAY,
+    paragraph: int | None = None,
+) -> TimeExpression:
+    """A time expression for the first occurrence of ``phrase`` in the article."""
+    for candidate in article.paragraphs:
+        if paragraph is not None and candidate.index != paragraph:
+            continue
+        start = candidate.text.find(phrase)
+        if start >= 0:
+            return TimeExpression(
+                text=phrase,
+                paragraph=candidate.index,
+                start=start,
+                end=start + len(phrase),
+                value=value,
+                precision=precision,
+            )
+    raise AssertionError(f"{phrase!r} is not in article {article.id}")
