@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsloom.store.base import SQLiteBase, utc_now
@@ -19,14 +21,61 @@ class StoryRow:
 
 
 class StoryQueries(SQLiteBase):
-    def put_story(self, story_id: str, title: str, state: bytes | None = None) -> None:
+    def put_story(
+        self,
+        story_id: str,
+        title: str,
+        state: bytes | None = None,
+        last_activity: float | None = None,
+    ) -> None:
+        """Create or update a story; ``last_activity``: its newest article's epoch seconds."""
         with self.transaction() as connection:
             connection.execute(
-                "INSERT INTO stories (id, title, state, updated_at) VALUES (?, ?, ?, ?)"
+                "INSERT INTO stories (id, title, state, updated_at, last_activity)"
+                " VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
-                " state = coalesce(excluded.state, stories.state), updated_at = excluded.updated_at",
-                (story_id, title, state, utc_now()),
+                " state = coalesce(excluded.state, stories.state),"
+                " updated_at = excluded.updated_at,"
+                " last_activity = coalesce(excluded.last_activity, stories.last_activity)",
+                (story_id, title, state, utc_now(), last_activity),
             )
+
+    def story_state(self, story_id: str) -> bytes | None:
+        """The clusterer's saved state of one story."""
+        row = self.connection.execute(
+            "SELECT state FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
+        return bytes(row["state"]) if row and row["state"] is not None else None
+
+    def latest_story_activity(self) -> float | None:
+        row = self.connection.execute("SELECT max(last_activity) AS latest FROM stories").fetchone()
+        return float(row["latest"]) if row and row["latest"] is not None else None
+
+    def active_story_states(
+        self, since: float, limit: int | None = None
+    ) -> list[tuple[str, bytes]]:
+        """Saved states of the stories with an article at or after ``since`` (epoch seconds),
+        least recently active first."""
+        rows = self.connection.execute(
+            "SELECT id, state FROM stories WHERE last_activity >= ? AND state IS NOT NULL"
+            " ORDER BY last_activity, id LIMIT ?",
+            (since, -1 if limit is None else limit),
+        ).fetchall()
+        return [(row["id"], bytes(row["state"])) for row in rows]
+
+    def add_cluster_terms(self, features: Iterable[str]) -> None:
+        """Count one more clustered article and, for each of its features, one more article."""
+        with self.transaction() as connection:
+            connection.executemany(
+                "INSERT INTO cluster_terms (feature, articles) VALUES (?, 1)"
+                " ON CONFLICT (feature) DO UPDATE SET articles = articles + 1",
+                [("",), *((feature,) for feature in set(features) if feature)],
+            )
+
+    def cluster_terms(self) -> dict[str, int]:
+        """Feature → number of clustered articles having it; ``""`` → number of articles."""
+        rows = self.connection.execute("SELECT feature, articles FROM cluster_terms").fetchall()
+        return {row["feature"]: int(row["articles"]) for row in rows}
 
     def assign_story(self, article_id: str, story_id: str) -> None:
         with self.transaction() as connection:
@@ -94,14 +143,13 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(sorted(part for part in (value or "").split(",") if part))
 
 
-def _story_row(row: object) -> StoryRow:
-    get = row.__getitem__  # sqlite3.Row
+def _story_row(row: sqlite3.Row) -> StoryRow:
     return StoryRow(
-        id=get("id"),
-        title=get("title"),
-        article_ids=tuple((get("article_ids") or "").split(",")),
-        first_seen=get("first_seen"),
-        last_seen=get("last_seen"),
-        languages=_split(get("languages")),
-        outlets=_split(get("outlets")),
+        id=row["id"],
+        title=row["title"],
+        article_ids=tuple((row["article_ids"] or "").split(",")),
+        first_seen=row["first_seen"],
+        last_seen=row["last_seen"],
+        languages=_split(row["languages"]),
+        outlets=_split(row["outlets"]),
     )

@@ -1,0 +1,285 @@
+"""Story-clustering evaluation: BCubed and the pairwise clustering F1 of Miranda et al. (2018).
+
+Gold sets understood:
+
+- the bundled example corpus: a ``gold.json`` (``stories``: article id → story key) beside an
+  ``articles.jsonl`` (or the folder holding both);
+- the UCI News Aggregator headline stream (CSV with ``ID,TITLE,...,STORY,...,TIMESTAMP``).
+
+:func:`evaluate_clustering` runs the real pipeline code on the gold articles (normalize, language,
+reuse, :class:`~newsloom.cluster.StoryClusterer`) in publication order, in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections import Counter
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsloom.cluster import StoryClusterer, article_time
+from newsloom.errors import EvaluationError, NewsloomError
+from newsloom.language import detect_languages
+from newsloom.normalize import normalize
+from newsloom.records import Article, RawDocument, ReuseResult
+from newsloom.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class GoldItem:
+    """One gold article: its key in the gold file, the document to ingest, its gold story."""
+
+    key: str
+    document: RawDocument
+    story: str
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return _ratio(2 * precision * recall, precision + recall)
+
+
+def bcubed(gold: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> dict[str, float]:
+    """BCubed precision, recall and F1 (Bagga & Baldwin 1998; Amigó et al. 2009).
+
+    Both map item → cluster label; items missing from ``predicted`` count as singletons.
+    """
+    if not gold:
+        raise EvaluationError("BCubed: the gold clustering is empty")
+    predicted_full: dict[str, Hashable] = {
+        item: predicted.get(item, ("singleton", item)) for item in gold
+    }
+    cell = Counter((gold[item], predicted_full[item]) for item in gold)
+    gold_size = Counter(gold.values())
+    predicted_size = Counter(predicted_full.values())
+    precision = sum(
+        cell[(gold[item], predicted_full[item])] / predicted_size[predicted_full[item]]
+        for item in gold
+    ) / len(gold)
+    recall = sum(
+        cell[(gold[item], predicted_full[item])] / gold_size[gold[item]] for item in gold
+    ) / len(gold)
+    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+
+
+def clustering_f1(
+    gold: Mapping[str, Hashable], predicted: Mapping[str, Hashable]
+) -> dict[str, float]:
+    """Pairwise precision/recall/F1 over item pairs, as in Miranda et al.'s evaluation script.
+
+    A pair of items is a true positive when both clusterings put it together.
+    """
+    if not gold:
+        raise EvaluationError("clustering F1: the gold clustering is empty")
+    predicted_full: dict[str, Hashable] = {
+        item: predicted.get(item, ("singleton", item)) for item in gold
+    }
+
+    def pairs(counts: Counter[Hashable] | Counter[tuple[Hashable, Hashable]]) -> int:
+        return sum(n * (n - 1) // 2 for n in counts.values())
+
+    together = pairs(Counter((gold[item], predicted_full[item]) for item in gold))
+    predicted_pairs = pairs(Counter(predicted_full.values()))
+    gold_pairs = pairs(Counter(gold.values()))
+    precision = _ratio(together, predicted_pairs) if predicted_pairs else 1.0
+    recall = _ratio(together, gold_pairs) if gold_pairs else 1.0
+    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+
+
+# --- loaders ------------------------------------------------------------------------------------
+
+
+def load_example_gold(path: Path | str) -> list[GoldItem]:
+    """The example corpus: ``gold.json`` beside ``articles.jsonl`` (either file or their folder)."""
+    location = Path(path)
+    folder = location if location.is_dir() else location.parent
+    gold_path = (
+        folder / "gold.json" if location.is_dir() or location.suffix == ".jsonl" else location
+    )
+    articles_path = location if location.suffix == ".jsonl" else folder / "articles.jsonl"
+    try:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise EvaluationError(f"gold file {gold_path}: {error.strerror or error}") from error
+    except json.JSONDecodeError as error:
+        raise EvaluationError(f"gold file {gold_path}: not valid JSON ({error})") from error
+    stories = gold.get("stories") if isinstance(gold, dict) else None
+    if not isinstance(stories, dict):
+        raise EvaluationError(f"gold file {gold_path}: no 'stories' object (article id → story)")
+    items: list[GoldItem] = []
+    try:
+        lines = articles_path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise EvaluationError(
+            f"articles file {articles_path}: {error.strerror or error}"
+        ) from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{articles_path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise EvaluationError(f"{where}: not valid JSON ({error})") from error
+        key = str(record.get("id", ""))
+        if key not in stories:
+            continue
+        if not record.get("text"):
+            raise EvaluationError(f"{where}: field 'text' is missing or empty")
+        document = RawDocument(
+            text=str(record["text"]),
+            origin=where,
+            title=record.get("title"),
+            url=record.get("url"),
+            published=record.get("published"),
+            source=record.get("source"),
+            language=record.get("language"),
+            external_id=key,
+            format="jsonl",
+        )
+        items.append(GoldItem(key, document, str(stories[key])))
+    if not items:
+        raise EvaluationError(f"{articles_path}: no article of {gold_path} found")
+    return items
+
+
+UCI_COLUMNS = ("ID", "TITLE", "PUBLISHER", "STORY", "TIMESTAMP")
+
+
+def load_uci_headlines(path: Path | str) -> list[GoldItem]:
+    """The UCI News Aggregator stream: one headline per row, ``TIMESTAMP`` in milliseconds."""
+    location = Path(path)
+    items: list[GoldItem] = []
+    try:
+        with location.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in UCI_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise EvaluationError(
+                    f"{location}: not a UCI headlines file, columns {', '.join(missing)} missing"
+                )
+            for number, row in enumerate(reader, start=2):
+                try:
+                    stamp = datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, tz=UTC)
+                except (TypeError, ValueError) as error:
+                    raise EvaluationError(
+                        f"{location}:{number}: TIMESTAMP {row['TIMESTAMP']!r} is not milliseconds"
+                    ) from error
+                document = RawDocument(
+                    text=row["TITLE"],
+                    origin=f"{location}:{number}",
+                    title=row["TITLE"],
+                    url=row.get("URL"),
+                    published=stamp.isoformat(),
+                    source=row["PUBLISHER"],
+                    language="en",
+                    external_id=row["ID"],
+                    format="csv",
+                )
+                items.append(GoldItem(row["ID"], document, row["STORY"]))
+    except OSError as error:
+        raise EvaluationError(f"gold file {location}: {error.strerror or error}") from error
+    if not items:
+        raise EvaluationError(f"{location}: no rows")
+    return items
+
+
+def load_gold(path: Path | str) -> tuple[str, list[GoldItem]]:
+    """Detect the gold format: ``("example", items)`` or ``("uci-headlines", items)``."""
+    location = Path(path)
+    if not location.exists():
+        raise EvaluationError(f"gold file {location} does not exist")
+    if location.suffix.lower() == ".csv":
+        return "uci-headlines", load_uci_headlines(location)
+    if location.is_dir() or location.suffix.lower() in (".json", ".jsonl"):
+        return "example", load_example_gold(location)
+    raise EvaluationError(
+        f"{location}: unknown gold format; expected a UCI headlines .csv, an example gold.json, "
+        "its articles.jsonl or their folder"
+    )
+
+
+# --- running ------------------------------------------------------------------------------------
+
+
+def prepare_article(document: RawDocument) -> Article:
+    """normalize + language, filling a publication date/language the stages left empty."""
+    article = detect_languages(normalize(document))
+    if article.published is None and document.published:
+        try:
+            published = datetime.fromisoformat(document.published.replace("Z", "+00:00"))
+        except ValueError:
+            published = None
+        if published is not None:
+            article = replace(article, published=published)
+    if article.language is None and document.language:
+        article = replace(article, language=document.language)
+    return article
+
+
+def cluster_gold(
+    items: Sequence[GoldItem], settings: Settings, rejected: list[str] | None = None
+) -> dict[str, str]:
+    """Run the articles of ``items`` through the clusterer in time order: gold key → story id.
+
+    Items that normalize rejects get no story (they score as singletons); their reasons are
+    appended to ``rejected``.
+    """
+    from newsloom.reuse import ReuseIndex
+
+    prepared: list[tuple[str, Article]] = []
+    for item in items:
+        try:
+            prepared.append((item.key, prepare_article(item.document)))
+        except NewsloomError as error:
+            if rejected is not None:
+                rejected.append(str(error))
+    prepared.sort(key=lambda pair: (article_time(pair[1]) is None, article_time(pair[1]) or 0.0))
+    clusterer = StoryClusterer(settings.cluster)
+    reuse_index = ReuseIndex(settings.reuse)
+    predicted: dict[str, str] = {}
+    for key, article in prepared:
+        reuse: ReuseResult | None
+        try:
+            reuse = reuse_index.add(article)
+        except NewsloomError:
+            reuse = None
+        predicted[key] = clusterer.add(article, None, reuse).story_id
+    return predicted
+
+
+def evaluate_clustering(gold_path: Path | str, settings: Settings) -> dict[str, object]:
+    """Cluster the gold articles and score the result (BCubed and pairwise F1)."""
+    started = time.perf_counter()
+    kind, items = load_gold(gold_path)
+    rejected: list[str] = []
+    predicted = cluster_gold(items, settings, rejected)
+    gold = {item.key: item.story for item in items}
+    scores = bcubed(gold, predicted)
+    pairwise = clustering_f1(gold, predicted)
+    seconds = time.perf_counter() - started
+    return {
+        "gold": str(gold_path),
+        "format": kind,
+        "articles": len(items),
+        "gold_stories": len(set(gold.values())),
+        "stories": len(set(predicted.values())),
+        "rejected": len(rejected),
+        "rejected_examples": rejected[:3],
+        "precision": round(scores["precision"], 4),
+        "recall": round(scores["recall"], 4),
+        "f1": round(scores["f1"], 4),
+        "clustering_precision": round(pairwise["precision"], 4),
+        "clustering_recall": round(pairwise["recall"], 4),
+        "clustering_f1": round(pairwise["f1"], 4),
+        "min_similarity": settings.cluster.min_similarity,
+        "seconds": round(seconds, 2),
+        "articles_per_second": round(len(items) / seconds, 1) if seconds else None,
+    }
