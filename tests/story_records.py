@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from newsloom.records import (
@@ -16,7 +17,7 @@ from newsloom.records import (
 
 def make_article(
     article_id: str,
-    paragraphs: list[str] | list[tuple[str, ParagraphKind]],
+    paragraphs: Sequence[str | tuple[str, ParagraphKind]],
     published: datetime | None = None,
     *,
     language: str = "da",
@@ -85,5 +86,34 @@ def time_in(
                 end=start + len(phrase),
                 value=value,
                 precision=precision,
+            )
+    raise AssertionError(f"{phrase!r} is not in article {article.id}")
+
+
+def figure_in(
+    article: Article,
+    phrase: str,
+    kind: str,
+    low: float,
+    *,
+    qualifier: str | None = None,
+    attributed_to: str | None = None,
+    subject: str | None = None,
+) -> Figure:
+    """A figure at the first occurrence of ``phrase`` in the article, as analyze finds it."""
+    for paragraph in article.paragraphs:
+        start = paragraph.text.find(phrase)
+        if start >= 0:
+            return Figure(
+                kind=kind,
+                subject=subject,
+                low=low,
+                high=low,
+                qualifier=qualifier,
+                text=phrase,
+                paragraph=paragraph.index,
+                attributed_to=attributed_to,
+                start=start,
+                end=start + len(phrase),
             )
     raise AssertionError(f"{phrase!r} is not in article {article.id}")

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from newsloom.records import Analysis, DatePrecision, ParagraphKind, ReusedPassage, ReuseResult
+from newsloom.records import (
+    Analysis,
+    Article,
+    DatePrecision,
+    ParagraphKind,
+    ReusedPassage,
+    ReuseResult,
+)
 from newsloom.story.copies import CopyGroups
 from newsloom.story.sentences import contains_text
-from newsloom.story.timeline import build_timeline, format_date
+from newsloom.story.timeline import build_timeline, format_date, split_background
 from story_records import make_article, time_in
 
 TUESDAY, WEDNESDAY, THURSDAY = date(2023, 3, 7), date(2023, 3, 8), date(2023, 3, 9)
 
 
-def _story() -> tuple[list, dict[str, Analysis]]:
+def _story() -> tuple[list[Article], dict[str, Analysis]]:
     first = make_article(
         "t1",
         [
@@ -169,3 +176,81 @@ def test_a_big_story_keeps_its_best_supported_events() -> None:
     assert [event.date.day for event in timeline] == [1, 5, 9]
     assert all(event.independent_sources == 3 for event in timeline)
     assert len(build_timeline(articles, analyses)) == 12
+
+
+def test_events_long_before_the_story_are_background() -> None:
+    article = make_article(
+        "g1",
+        [
+            "The ferry was built in 2009 and carries 600 passengers.",
+            "The crew held a drill on 2 February, the owner said.",
+            "Fire broke out on board on Monday night near the coast.",
+        ],
+        datetime(2023, 3, 7, 9),
+        language="en",
+    )
+    times = (
+        time_in(article, "in 2009", date(2009, 1, 1), DatePrecision.YEAR),
+        time_in(article, "on 2 February", date(2023, 2, 2)),
+        time_in(article, "on Monday", date(2023, 3, 6)),
+    )
+    events = build_timeline([article], {"g1": Analysis("g1", times=times)})
+    main, background = split_background(events, date(2023, 3, 7))
+    assert [e.date for e in main] == [date(2023, 3, 6)]
+    assert [e.date for e in background] == [date(2009, 1, 1), date(2023, 2, 2)]
+    # a month that ends within the window is still part of the story
+    month = make_article("g2", ["In March prices rose again."], datetime(2023, 4, 3), language="en")
+    month_times = (time_in(month, "In March", date(2023, 3, 1), DatePrecision.MONTH),)
+    events = build_timeline([month], {"g2": Analysis("g2", times=month_times)})
+    assert split_background(events, date(2023, 4, 3))[1] == ()
+
+
+def test_one_event_told_in_several_languages_is_one_line_in_the_main_language() -> None:
+    danish = make_article(
+        "x1",
+        ["Tre personer savnes efter en brand på færgen Nordstjerne i Kattegat tirsdag."],
+        datetime(2023, 3, 7, 9),
+        language="da",
+        source="Avisen",
+    )
+    norwegian = make_article(
+        "x2",
+        ["Tre personer er savnet etter brannen på fergen «Nordstjerne» i Kattegat tirsdag."],
+        datetime(2023, 3, 7, 10),
+        language="nb",
+        source="Bladet",
+    )
+    other = make_article(
+        "x3",
+        ["To personer er bekreftet omkommet etter brannen på fergen Nordstjerne tirsdag."],
+        datetime(2023, 3, 7, 11),
+        language="nb",
+        source="Posten",
+    )
+    analyses = {
+        a.id: Analysis(a.id, times=(time_in(a, "tirsdag", TUESDAY),))
+        for a in (danish, norwegian, other)
+    }
+    events = build_timeline([danish, norwegian, other], analyses, language="nb")
+    assert len(events) == 2  # different numbers: different events
+    merged = next(e for e in events if len(e.articles) == 2)
+    assert merged.articles == ("x1", "x2")
+    assert merged.text.startswith("Tre personer er savnet")  # told in the main language
+
+
+def test_an_attribution_alone_is_no_event() -> None:
+    article = make_article(
+        "y1",
+        [
+            "Det opplyser politiet til NTB fredag.",
+            "Kapteinen er siktet etter brannen. Det opplyser politiet til NTB fredag.",
+        ],
+        datetime(2023, 3, 10, 9),
+        language="nb",
+    )
+    times = (
+        time_in(article, "fredag", date(2023, 3, 10), paragraph=0),
+        time_in(article, "fredag", date(2023, 3, 10), paragraph=1),
+    )
+    (event,) = build_timeline([article], {"y1": Analysis("y1", times=times)})
+    assert event.text.startswith("Kapteinen er siktet etter brannen.")

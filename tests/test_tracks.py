@@ -248,7 +248,8 @@ def test_every_mention_lands_in_one_track_in_time_order(
     tracks = build_tracks(mentions)
     assert sorted(t.kind for t in tracks) == sorted({kind for kind, *_ in rows})
     for track in tracks:
-        cited = {(s.article, v.low) for v in track.values for s in v.sources}
+        # every statement is shown: as a value of the track or as context beside it
+        cited = {(s.article, v.low) for v in (*track.values, *track.context) for s in v.sources}
         expected = {(f"p{index}", value) for kind, value, index, _ in rows if kind == track.kind}
         assert expected <= cited
         days = [v.as_of for v in track.values]

@@ -21,7 +21,7 @@ from newsloom.story.coverage import Coverage, measure_coverage
 from newsloom.story.entities import StoryEntity, story_entities
 from newsloom.story.sentences import text_key
 from newsloom.story.summary import SummarySentence, main_language, summarize
-from newsloom.story.timeline import TimelineEvent, build_timeline
+from newsloom.story.timeline import TimelineEvent, build_timeline, split_background
 from newsloom.story.tracks import FigureMention, FigureTrack, build_tracks
 
 __all__ = [
@@ -75,6 +75,8 @@ class Dossier:
     timeline: tuple[TimelineEvent, ...]
     summary: tuple[SummarySentence, ...]
     coverage: Coverage
+    # dated events well before the story began ("built in 2009"), kept apart from the timeline
+    background: tuple[TimelineEvent, ...] = ()
 
     @property
     def article_ids(self) -> tuple[str, ...]:
@@ -112,10 +114,15 @@ def consolidate(
     coverage = measure_coverage(ordered, reuse)
     language = main_language(ordered, copies)
     mentions = [
-        FigureMention(article, figure)
+        FigureMention(article, figure, analyses[article.id].times)
         for article in ordered
-        for figure in (analyses[article.id].figures if article.id in analyses else ())
+        if article.id in analyses
+        for figure in analyses[article.id].figures
     ]
+    timeline, background = split_background(
+        build_timeline(ordered, analyses, copies, language=language),
+        coverage.first_seen.date() if coverage.first_seen is not None else None,
+    )
     entity_mentions: dict[str, Sequence[EntityMention]] = {
         article.id: analyses[article.id].entities for article in ordered if article.id in analyses
     }
@@ -132,9 +139,10 @@ def consolidate(
         quotes=_quotes(ordered, analyses, copies),
         figures=tuple(_story_figure(m) for m in mentions),
         figure_tracks=build_tracks(mentions, copies),
-        timeline=build_timeline(ordered, analyses, copies),
+        timeline=timeline,
         summary=summarize(ordered, copies, language),
         coverage=coverage,
+        background=background,
     )
 
 

@@ -9,7 +9,7 @@ from importlib import resources
 from jinja2 import Environment
 
 from newsloom.story.dossier import Dossier
-from newsloom.story.timeline import format_date
+from newsloom.story.timeline import TimelineEvent, format_date
 from newsloom.story.tracks import FigureTrack, TrackValue
 
 __all__ = ["dossier_to_dict", "render_html", "render_markdown", "render_text"]
@@ -63,6 +63,18 @@ def _track_dict(track: FigureTrack) -> dict[str, object]:
             }
             for disagreement in track.disagreements
         ],
+        "context": [_value_dict(value) for value in track.context],
+    }
+
+
+def _event_dict(event: TimelineEvent) -> dict[str, object]:
+    return {
+        "date": event.date.isoformat(),
+        "precision": str(event.precision),
+        "label": event.label,
+        "text": event.text,
+        "articles": list(event.articles),
+        "independent_sources": event.independent_sources,
     }
 
 
@@ -116,17 +128,8 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
             for figure in dossier.figures
         ],
         "figure_tracks": [_track_dict(track) for track in dossier.figure_tracks],
-        "timeline": [
-            {
-                "date": event.date.isoformat(),
-                "precision": str(event.precision),
-                "label": event.label,
-                "text": event.text,
-                "articles": list(event.articles),
-                "independent_sources": event.independent_sources,
-            }
-            for event in dossier.timeline
-        ],
+        "timeline": [_event_dict(event) for event in dossier.timeline],
+        "background": [_event_dict(event) for event in dossier.background],
         "summary": [
             {
                 "text": sentence.text,
@@ -214,6 +217,11 @@ def _lines(dossier: Dossier, markdown: bool) -> list[str]:
     for event in dossier.timeline:
         cited = ", ".join(_source_label(dossier, a) for a in event.articles)
         lines.append(f"{bullet}{event.label}: {event.text} [{cited}]")
+    if dossier.background:
+        lines += ["", heading("Background")]
+        for event in dossier.background:
+            cited = ", ".join(_source_label(dossier, a) for a in event.articles)
+            lines.append(f"{bullet}{event.label}: {event.text} [{cited}]")
     lines += ["", heading("Figures")]
     for track in dossier.figure_tracks:
         lines.append(f"{bullet}{track.kind}" + (f" ({track.subject})" if track.subject else ""))
@@ -227,6 +235,11 @@ def _lines(dossier: Dossier, markdown: bool) -> list[str]:
             lines.append(
                 f"{bullet}  disagreement on"
                 f" {format_date(disagreement.as_of, disagreement.precision)}: {values}"
+            )
+        for value in track.context:
+            lines.append(
+                f"{bullet}  also stated ({value.change}): {_when(value)}: {_value_label(value)}"
+                f" — {_sources(dossier, value)}"
             )
     lines += ["", heading("Quotes")]
     for quote in dossier.quotes:

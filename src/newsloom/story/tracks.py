@@ -9,8 +9,25 @@ date). Within a track:
 - reports of compatible values for the same time merge into one value (``at least 8`` and ``8``);
 - a later report of the same value **confirms** it; a later report with a new value (even one an
   open-ended earlier statement allowed: ``at least 12`` then ``19``) is an **update**; different
-  values for the same day from different sources are a **disagreement**; when the time cannot
-  tell them apart (a month-precision date, no date) the change is **unclear**.
+  values for the same time from independent sources (different outlets, not copies) are a
+  **disagreement**; when the time cannot tell them apart (a month-precision date, no date) the
+  change is **unclear**.
+
+What a statement claims is read before it is compared:
+
+- its time is the time of the count, not of the event it follows from: in "five are now dead after
+  the fire on the night to Tuesday" the night dates the fire, so the count stands as of the
+  article's day; a time that dates the count itself ("on Tuesday two were dead", in Wednesday's
+  paper) makes the statement a **restatement** of that earlier day, shown but never a claim;
+- an increment ("three more bodies were found") is **partial**, not a total;
+- when one source (an article, for one attribution) states several values of a figure for the same
+  day, its largest, most specific statement is its claim and the others are **context**;
+- a value that repeats one an earlier day already reported, while other sources have moved on, is a
+  stale **restatement** rather than a disagreement;
+- within a day, when articles carry their time, a value that no source states any more once a new
+  one appears was updated, not contradicted.
+
+Restatements, partial counts and context are kept, with their sources, in ``FigureTrack.context``.
 """
 
 from __future__ import annotations
@@ -19,16 +36,20 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from newsloom.records import Article, DatePrecision, Figure
+from newsloom.records import Article, DatePrecision, Figure, TimeExpression
 from newsloom.story.copies import CopyGroups
+from newsloom.story.sentences import split_sentences
 
 FIRST = "first"
 UPDATE = "update"
 CONFIRMED = "confirmed"
 DISAGREEMENT = "disagreement"
 UNCLEAR = "unclear"
+RESTATED = "restated"  # an earlier day's value told again (context, never a claim)
+PARTIAL = "partial"  # an increment ("three more"), not a total (context)
+CONTEXT = "context"  # a lesser value a source stated beside its main claim for the same day
 
 # Subjects that say nothing more than "people": figures with them share the kind's general track.
 GENERIC_SUBJECTS = frozenset(("", "people", "persons", "person", "individuals"))
@@ -37,6 +58,39 @@ _PRECISE = (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
 _AT_LEAST = ("at least", "more than", "over", "at_least", "more_than", "minimum", "upwards of")
 _AT_MOST = ("up to", "at most", "less than", "fewer than", "under", "up_to", "at_most", "maximum")
 _ABOUT = ("about", "around", "approximately", "nearly", "almost", "some", "roughly")
+# Words that open a clause dating an event rather than a count ("after the fire on Tuesday",
+# "efter at der natten til tirsdag udbrød brand", "när färjan började brinna natten till tisdag").
+_EVENT_CLAUSE = re.compile(
+    r"\b(?:efter|etter|after|following|sedan|siden|since|när|når|da|då|when|during|under|"
+    r"después|tras|durante|desde|cuando|nach|seit|als)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"^(?:['’]s\b|s\b|ens\b|ns\b)", re.IGNORECASE)  # Tuesday's, tirsdagens
+_CLAUSE_BREAK = re.compile(r"[,;:–—(]")
+# Words that put a count at the time of writing whatever time the sentence names.
+_NOW = re.compile(
+    r"\b(?:nu|nå|now|numera|hittil|hidtil|hittills|foreløbig|foreløpig|førebels|currently|"
+    r"so\s+far|så\s+langt|indtil\s+videre|ahora|hasta\s+ahora|jetzt|bisher)\b",
+    re.IGNORECASE,
+)
+# Words before a number that make it an increment rather than a total ("three more", "yderligere
+# tre", "another five", "ytterligare två").
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:yderligere|ytterligere|ytterligare|ytterlegare|endnu|enda|ennå|endå|further|another|"
+    r"additional|otros|otras|weitere)\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+_INCREMENT_AFTER = re.compile(r"^\S+\s+(?:more|mere|mer|flere|fleire|fler)\b", re.IGNORECASE)
+# A part of a group the sentence describes ("five of the people who were arrested have been
+# remanded", "ni af de personer, der blev anholdt", "among the detained is a man"): not a total.
+_SUBSET_AFTER = re.compile(
+    r"^\S+\s+(?:of|af|av|de)\s+(?:the|those|de|dei|los|las)\s+\S+,?\s+"
+    r"(?:who|that|which|der|som|sem|que)\b",
+    re.IGNORECASE,
+)
+_AMONG_BEFORE = re.compile(
+    r"\b(?:among|amongst|blandt|blant|bland|entre)\b[^.,;:]*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +140,8 @@ class FigureTrack:
     subject: str | None
     values: tuple[TrackValue, ...]
     disagreements: tuple[Disagreement, ...]
+    # restatements of earlier days, partial counts and lesser same-source values, with sources
+    context: tuple[TrackValue, ...] = ()
 
     @property
     def latest(self) -> TrackValue:
@@ -98,6 +154,9 @@ class FigureMention:
 
     article: Article
     figure: Figure
+    # the article's resolved time expressions; with them the time a count refers to is read from
+    # its own sentence (without them, the publication day stands for a count dated earlier)
+    times: tuple[TimeExpression, ...] = ()
 
 
 @dataclass(slots=True)
@@ -116,11 +175,19 @@ class _Report:
 
 
 def reference_time(mention: FigureMention) -> tuple[date | None, DatePrecision | None]:
-    """The time a figure refers to: its ``as_of`` or its article's publication day, the later.
+    """The time a figure refers to (see :func:`read_time`)."""
+    when, precision, _ = read_time(mention)
+    return when, precision
+
+
+def read_time(mention: FigureMention) -> tuple[date | None, DatePrecision | None, bool]:
+    """The time a count refers to, and whether that is a day before its article's (a restatement).
 
     A count stated in a later article ("five are now confirmed dead after the fire on the night
     to Tuesday") is the count as it stood when that article was published, not on the day of the
-    event its sentence dates; a count dated after a month-precision publication date keeps its day.
+    event its sentence dates. Only a time expression of the count's own sentence that dates the
+    count itself ("on Tuesday two were dead") takes it back to an earlier day. A count dated after a
+    month-precision publication date keeps its day.
     """
     figure = mention.figure
     published = mention.article.published
@@ -128,12 +195,123 @@ def reference_time(mention: FigureMention) -> tuple[date | None, DatePrecision |
     if precision == DatePrecision.TIME:
         precision = DatePrecision.DAY
     publication = (published.date(), precision) if published is not None else None
+    own = _own_times(mention)
+    if own is not None and not _NOW.search(_sentence_text(mention)):
+        span = _sentence_span(mention)
+        assert span is not None
+        counting = [t for t in own if not _dates_an_event(t, mention, span[0])]
+        if not own:
+            counting = _told_before(mention, span[0])
+        if counting:
+            latest = max(counting, key=lambda t: t.value or date.min)
+            assert latest.value is not None
+            when = (latest.value, latest.precision or DatePrecision.DAY)
+            if publication is not None and publication[1] in _PRECISE:
+                return when[0], when[1], when[0] < publication[0]
+            return when[0], when[1], False
+    if own and publication is not None:
+        return publication[0], publication[1], False  # the sentence's times date an event
     if figure.as_of is None:
-        return publication if publication is not None else (None, None)
+        return (*publication, False) if publication is not None else (None, None, False)
     as_of = (figure.as_of, figure.as_of_precision or DatePrecision.DAY)
     if publication is None or publication[1] not in _PRECISE or publication[0] <= as_of[0]:
-        return as_of
-    return publication
+        return as_of[0], as_of[1], False
+    return publication[0], publication[1], False
+
+
+def _paragraph_text(mention: FigureMention) -> str:
+    for paragraph in mention.article.paragraphs:
+        if paragraph.index == mention.figure.paragraph:
+            return paragraph.text
+    return ""
+
+
+def _sentence_span(mention: FigureMention) -> tuple[int, int] | None:
+    """The character span of the sentence that states the figure, when the figure is located."""
+    figure = mention.figure
+    text = _paragraph_text(mention)
+    if not text or figure.end <= figure.start or text[figure.start : figure.end] != figure.text:
+        return None
+    for start, end in split_sentences(text):
+        if start <= figure.start < max(end, start + 1):
+            return start, end
+    return None
+
+
+def _sentence_text(mention: FigureMention) -> str:
+    span = _sentence_span(mention)
+    return _paragraph_text(mention)[span[0] : span[1]] if span else mention.figure.text
+
+
+def _own_times(mention: FigureMention) -> list[TimeExpression] | None:
+    """The resolved time expressions of the figure's sentence; None when that cannot be told."""
+    if not mention.times:
+        return None
+    span = _sentence_span(mention)
+    if span is None:
+        return None
+    return [
+        t
+        for t in mention.times
+        if t.paragraph == mention.figure.paragraph
+        and span[0] <= t.start < span[1]
+        and t.value is not None
+    ]
+
+
+def _told_before(mention: FigureMention, sentence_start: int) -> list[TimeExpression]:
+    """For a sentence that names no time: the time the paragraph's account runs in, the nearest
+    time expression of an earlier sentence of the same paragraph that dates no event ("On Tuesday
+    thousands marched. Organisers counted over 4,000.")."""
+    text = _paragraph_text(mention)
+    spans = split_sentences(text)
+    earlier = sorted(
+        (
+            t
+            for t in mention.times
+            if t.paragraph == mention.figure.paragraph
+            and t.value is not None
+            and t.start < sentence_start
+        ),
+        key=lambda t: t.start,
+    )
+    for expression in reversed(earlier):
+        start = next((a for a, b in spans if a <= expression.start < b), 0)
+        if not _dates_an_event(expression, mention, start):
+            return [expression]
+    return []
+
+
+def _dates_an_event(expression: TimeExpression, mention: FigureMention, start: int) -> bool:
+    """Whether the time expression dates an event the count follows from, not the count: it sits in
+    a clause opened by "after", "since", "when" … or is a possessive ("Tuesday's fire")."""
+    text = _paragraph_text(mention)
+    before = text[start : expression.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    if _EVENT_CLAUSE.search(clause):
+        return True
+    return bool(_POSSESSIVE.match(text[expression.end : expression.end + 4]))
+
+
+def is_partial(mention: FigureMention) -> bool:
+    """Whether the figure counts an increment ("three more", "yderligere tre") or a part of a group
+    ("five of the people who were arrested"), not a total."""
+    text = _paragraph_text(mention)
+    figure = mention.figure
+    if text and text[figure.start : figure.end] == figure.text:
+        before = text[max(0, figure.start - 40) : figure.start]
+        after = text[figure.start : figure.end + 40]
+    else:
+        before, after = "", figure.text
+    opening = after.split(" ", 1)[0] + " "
+    return bool(
+        _INCREMENT_BEFORE.search(before)
+        or _INCREMENT_BEFORE.match(opening)
+        or _INCREMENT_AFTER.match(after)
+        or _SUBSET_AFTER.match(after)
+        or _AMONG_BEFORE.search(before)
+    )
 
 
 def value_range(figure: Figure) -> tuple[float, float]:
@@ -230,45 +408,191 @@ def _reports(mentions: Sequence[FigureMention], copies: CopyGroups) -> list[_Rep
     return reports
 
 
-def _slot(report: _Report) -> tuple[int, date, str]:
-    when, precision = report.when
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A mention with the time it refers to and its role: a claim ("") or context."""
+
+    mention: FigureMention
+    slot: tuple[int, date, str]
+    role: str  # "" for a claim, else PARTIAL or CONTEXT
+    restated: bool = False  # about a day before its article's: its publication time says nothing
+
+
+def _read(mention: FigureMention) -> _Reading:
+    when, precision, earlier = read_time(mention)
+    role = PARTIAL if is_partial(mention) else ""
     if when is None or precision is None:
-        return (1, date.max, "")
-    return (0, when, str(precision) if precision not in _PRECISE else "precise")
+        return _Reading(mention, (1, date.max, ""), role, earlier)
+    slot = (0, when, str(precision) if precision not in _PRECISE else "precise")
+    return _Reading(mention, slot, role, earlier)
 
 
 def _build_track(
     subject_key: str, mentions: Sequence[FigureMention], copies: CopyGroups
 ) -> FigureTrack:
-    slots: dict[tuple[int, date, str], list[_Report]] = {}
-    for report in _reports(mentions, copies):
-        slots.setdefault(_slot(report), []).append(report)
+    slots: dict[tuple[int, date, str], list[_Reading]] = {}
+    for reading in map(_read, mentions):
+        slots.setdefault(reading.slot, []).append(reading)
     values: list[TrackValue] = []
+    context: list[TrackValue] = []
     disagreements: list[Disagreement] = []
     previous: TrackValue | None = None
+    reported: set[tuple[float, float]] = set()  # values claimed on earlier days
     for slot in sorted(slots, key=lambda key: (key[0], key[1], key[2] == "precise")):
         precise = slot[2] == "precise"
-        merged = _merge_compatible(slots[slot])
+        claims, side = _main_claims(slots[slot])
+        groups = _merge_compatible(_reports([r.mention for r in claims], copies))
+        stale = [g for g in groups if any(_amount(r.first) in reported for r in g)]
+        if stale and len(stale) < len(groups):
+            groups = [g for g in groups if g not in stale]
+            context.extend(_track_value(g, RESTATED, copies) for g in stale)
+        statements = [r for r in slots[slot] if r.role != PARTIAL]
+        conflicting = _conflicts(groups, statements, copies, precise)
         slot_values: list[TrackValue] = []
-        for group in merged:
-            change = _change(previous, group, precise, len(merged) > 1)
-            value = _track_value(group, change, copies)
+        for index, group in enumerate(groups):
+            if index in conflicting:
+                change = DISAGREEMENT if precise else UNCLEAR
+                slot_values.append(_track_value(group, change, copies))
+                continue
+            value = _track_value(group, _change(previous, group, precise), copies)
             slot_values.append(value)
-        if precise and len(slot_values) > 1:
-            when, precision = merged[0][0].when
+            previous = value
+        disagreeing = [v for v in slot_values if v.change == DISAGREEMENT]
+        if len(disagreeing) > 1:
+            first = next(i for i, g in enumerate(groups) if i in conflicting)
+            when, precision = groups[first][0].when
             assert when is not None
             assert precision is not None
-            disagreements.append(Disagreement(when, precision, tuple(slot_values)))
+            disagreements.append(Disagreement(when, precision, tuple(disagreeing)))
+        if conflicting:
+            # after a disagreement, the value most independent sources gave is what later reports
+            # confirm or update
+            previous = max(slot_values, key=lambda value: value.independent_sources)
         values.extend(slot_values)
-        # after a disagreement, the value most independent sources gave is what later reports
-        # confirm or update
-        previous = max(slot_values, key=lambda value: value.independent_sources)
+        reported.update(_amount(r.first) for g in groups for r in g)
+        for role in (PARTIAL, CONTEXT):
+            side_reports = _reports([r.mention for r in side if r.role == role], copies)
+            context.extend(_track_value([report], role, copies) for report in side_reports)
     subject = next(
         (m.figure.subject for m in mentions if _track_key(m.figure)[1] == subject_key), None
     )
     if not subject_key:
         subject = None
-    return FigureTrack(mentions[0].figure.kind, subject, tuple(values), tuple(disagreements))
+    return FigureTrack(
+        mentions[0].figure.kind, subject, tuple(values), tuple(disagreements), tuple(context)
+    )
+
+
+def _amount(mention: FigureMention) -> tuple[float, float]:
+    return mention.figure.low, mention.figure.high
+
+
+def _main_claims(readings: Sequence[_Reading]) -> tuple[list[_Reading], list[_Reading]]:
+    """Each source's claim for the day, and everything else as context.
+
+    A source is an article. When it states several values, its largest, most specific one is its
+    claim ("the toll rose from three to five", "27 arrested in all, 11 of them in Malmö"); the
+    others are context. An article weighing two authorities' counts loses one of them here, but
+    the articles that report each count on its own still disagree.
+    """
+    claims: dict[str, list[_Reading]] = {}
+    side = [r for r in readings if r.role]
+    for reading in readings:
+        if not reading.role:
+            claims.setdefault(reading.mention.article.id, []).append(reading)
+    chosen: list[_Reading] = []
+    for group in claims.values():
+        main = _amount(max(group, key=_claim_strength).mention)
+        for reading in group:
+            if _amount(reading.mention) == main:
+                chosen.append(reading)
+            else:
+                side.append(_Reading(reading.mention, reading.slot, CONTEXT, reading.restated))
+    return chosen, side
+
+
+def _claim_strength(reading: _Reading) -> tuple[bool, float, float]:
+    """A number before a vague range ("dozens"), then the larger."""
+    figure = reading.mention.figure
+    low, high = figure.low, max(figure.low, figure.high)
+    specific = high - low <= max(1.0, 0.2 * low)
+    return specific, low, -(high - low)
+
+
+def _conflicts(
+    groups: Sequence[Sequence[_Report]],
+    statements: Sequence[_Reading],
+    copies: CopyGroups,
+    precise: bool,
+) -> set[int]:
+    """The groups that disagree with another: incompatible values from independent sources
+    standing at the same time."""
+    conflicting: set[int] = set()
+    for first in range(len(groups)):
+        for second in range(first + 1, len(groups)):
+            one, other = groups[first], groups[second]
+            if not _independent_of(one, other, copies):
+                continue
+            if precise and not _concurrent(one, other, statements):
+                continue
+            conflicting.update((first, second))
+    return conflicting
+
+
+def _independent_of(one: Sequence[_Report], other: Sequence[_Report], copies: CopyGroups) -> bool:
+    """Whether some source of one group is neither the same outlet nor a copy of a source of
+    the other."""
+    for first in (m for report in one for m in report.mentions):
+        for second in (m for report in other for m in report.mentions):
+            if first.article.id == second.article.id:
+                if _normal(first.figure.attributed_to) != _normal(second.figure.attributed_to):
+                    return True  # one article reporting two sources' counts
+                continue
+            same_outlet = (
+                bool(first.article.source) and first.article.source == second.article.source
+            )
+            if same_outlet or copies.article_origin(first.article.id) == copies.article_origin(
+                second.article.id
+            ):
+                continue
+            if not copies.same_text(
+                (first.article.id, first.figure.paragraph),
+                (second.article.id, second.figure.paragraph),
+            ):
+                return True
+    return False
+
+
+def _concurrent(
+    one: Sequence[_Report], other: Sequence[_Report], statements: Sequence[_Reading]
+) -> bool:
+    """Whether both values were stated at the same time: one is still stated (by any source, as
+    claim or context) once the other has appeared. Unknown times count as the same time."""
+    spans: list[list[datetime]] = []
+    for group in (one, other):
+        figure = group[0].first.figure
+        stamps: list[datetime] = []
+        for reading in statements:
+            if reading.restated or not compatible(reading.mention.figure, figure):
+                continue
+            stamp = _timestamp(reading.mention.article)
+            if stamp is None:
+                return True
+            stamps.append(stamp)
+        if not stamps:
+            return True
+        spans.append(stamps)
+    first, second = spans
+    if min(first) > min(second):
+        first, second = second, first
+    return max(first) >= min(second)
+
+
+def _timestamp(article: Article) -> datetime | None:
+    if article.published is None or article.published_precision != DatePrecision.TIME:
+        return None
+    published = article.published
+    return published.replace(tzinfo=UTC) if published.tzinfo is None else published
 
 
 def _merge_compatible(reports: Sequence[_Report]) -> list[list[_Report]]:
@@ -283,11 +607,7 @@ def _merge_compatible(reports: Sequence[_Report]) -> list[list[_Report]]:
     return groups
 
 
-def _change(
-    previous: TrackValue | None, group: Sequence[_Report], precise: bool, split: bool
-) -> str:
-    if split:
-        return DISAGREEMENT if precise else UNCLEAR
+def _change(previous: TrackValue | None, group: Sequence[_Report], precise: bool) -> str:
     if previous is None:
         return FIRST
     figure = group[0].first.figure
