@@ -1,0 +1,138 @@
+"""Canonical entities: one entity per real-world name across spellings and languages (issue 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from entity_seeds import seed_articles
+from newsloom.entities.canonical import CanonicalEntity, canonicalize, transliteration_key
+from newsloom.entities.exonyms import exonym_key
+from newsloom.evaluate.entity_groups import DEFAULT_GOLD, evaluate_entity_groups
+from newsloom.records import EntityMention, EntityType
+
+SEED_GROUPS = Path(__file__).parent / "data" / "seed_variant_groups.json"
+
+
+def mention(text: str, kind: EntityType = EntityType.PERSON) -> EntityMention:
+    return EntityMention(text=text, type=kind, paragraph=0, start=0, end=len(text))
+
+
+def entity_with(entities: list[CanonicalEntity], variant: str) -> CanonicalEntity:
+    matches = [entity for entity in entities if variant in entity.variants]
+    assert len(matches) == 1, f"{variant!r} is in {len(matches)} entities: {entities}"
+    return matches[0]
+
+
+def test_transliteration_key_ignores_spelling_variants() -> None:
+    assert transliteration_key("Kassym-Jomart Tokayev") == transliteration_key(
+        "Kasym-Jomart Tokajev"
+    )
+    assert transliteration_key("Kazakhstan") == transliteration_key("Kazakstan")
+    assert transliteration_key("Jevgenij Prigozjin") == transliteration_key("Yevgeny Prigozhin")
+    assert transliteration_key("Jan Pedersen") != transliteration_key("Jan Petersen")
+
+
+def test_exonyms_map_to_one_place() -> None:
+    assert {exonym_key(name) for name in ("Rusland", "Russland", "Ryssland", "Russia")} == {
+        "Russia"
+    }
+    assert exonym_key("Noreg") == exonym_key("Norway") == "Norway"
+    assert exonym_key("Tokyo Hotel") is None
+
+
+def test_inflection_transliteration_full_and_short_names_merge() -> None:
+    mentions = {
+        "a": [
+            mention("Sergej Sjojgu"),
+            mention("Sjojgus"),
+            mention("Rusland", EntityType.LOCATION),
+        ],
+        "b": [mention("Sergei Shoigu"), mention("Russlands", EntityType.LOCATION)],
+        "c": [mention("Shoigu"), mention("Russia", EntityType.LOCATION)],
+    }
+    entities = canonicalize(mentions, {"a": "da", "b": "nb", "c": "en"})
+    assert len(entities) == 2
+    person = entity_with(entities, "Sjojgus")
+    assert person.type is EntityType.PERSON
+    assert set(person.variants) == {"Sergej Sjojgu", "Sjojgus", "Sergei Shoigu", "Shoigu"}
+    assert person.mentions == 4
+    assert person.articles == ("a", "b", "c")
+    assert entity_with(entities, "Russlands").variants == ("Rusland", "Russia", "Russlands")
+
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    mentions = {
+        "a": [mention("Jens Stoltenberg"), mention("Camilla Stoltenberg"), mention("Stoltenberg")],
+    }
+    entities = canonicalize(mentions, {"a": "nb"})
+    assert len(entities) == 3
+    assert entity_with(entities, "Stoltenberg").variants == ("Stoltenberg",)
+
+
+def test_surname_joins_the_only_full_name() -> None:
+    entities = canonicalize(
+        {"a": [mention("Erna Solberg"), mention("Solbergs"), mention("Solberg")]}
+    )
+    assert len(entities) == 1
+    assert entities[0].name == "Erna Solberg"
+
+
+def test_ids_are_stable_and_order_independent() -> None:
+    first = {"a": [mention("Erna Solberg"), mention("NATO", EntityType.ORGANISATION)]}
+    second = {"b": [mention("NATO", EntityType.ORGANISATION)], "a": [mention("Erna Solberg")]}
+    assert {e.id for e in canonicalize(first)} == {e.id for e in canonicalize(second)}
+
+
+def test_majority_type_wins() -> None:
+    mentions = {
+        "a": [
+            mention("Reuters", EntityType.ORGANISATION),
+            mention("Reuters", EntityType.ORGANISATION),
+        ],
+        "b": [mention("Reuters", EntityType.PERSON)],
+    }
+    assert [e.type for e in canonicalize(mentions)] == [EntityType.ORGANISATION]
+
+
+def test_variant_groups_pairwise_precision_and_recall() -> None:
+    result = evaluate_entity_groups(DEFAULT_GOLD)
+    assert result["precision"] >= 0.97, result["errors"]
+    assert result["recall"] >= 0.93, result["errors"]
+
+
+def test_seed_variant_groups() -> None:
+    result = evaluate_entity_groups(SEED_GROUPS)
+    assert result["precision"] == 1.0, result["errors"]
+    assert result["recall"] == 1.0, result["errors"]
+
+
+def test_seed_articles_give_one_president_one_city_and_the_agencies(seeds_dir: Path) -> None:
+    from newsloom.entities.ner import EntityRecognizer
+
+    recognizer = EntityRecognizer.load()
+    articles = seed_articles(seeds_dir)
+    mentions = dict(
+        zip([a.id for a in articles], recognizer.find_entities_batch(articles), strict=True)
+    )
+    entities = canonicalize(mentions, {a.id: a.language for a in articles})
+    president = entity_with(entities, "Kassym-Jomart Tokajev")
+    assert president.type is EntityType.PERSON
+    assert {"Kasym-Jomart Tokajev", "Kassym-Jomart Tokajev", "Tokajev"} <= set(president.variants)
+    assert len(president.articles) == 3
+    assert entity_with(entities, "Almaty").type is EntityType.LOCATION
+    for agency in ("CSTO", "Reuters", "AFP"):
+        assert entity_with(entities, agency).type is EntityType.ORGANISATION, agency
+
+
+@pytest.mark.parametrize(
+    "bad", ['{"cases": []}', "not json", '{"cases": [{"groups": [{"type": "X"}]}]}']
+)
+def test_bad_gold_file_is_a_clear_error(tmp_path: Path, bad: str) -> None:
+    from newsloom.errors import EvaluationError
+
+    path = tmp_path / "gold.json"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(EvaluationError):
+        evaluate_entity_groups(path)

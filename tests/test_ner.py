@@ -1,0 +1,136 @@
+"""Named entities: the shipped da/nb/nn model, the rule-based fallback, evaluation (issue 5)."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from entity_seeds import seed_articles
+from newsloom.entities import ner
+from newsloom.entities.conll import read_conll
+from newsloom.entities.ner import MODEL_PATH, EntityRecognizer
+from newsloom.entities.rules import find_entities_in_text
+from newsloom.errors import ModelError, NewsloomError
+from newsloom.evaluate.ner import evaluate_ner, score_spans
+from newsloom.records import Article, EntityType, Paragraph, ParagraphKind
+
+# Floors a little under the dev-split figures in docs/ner.md, so a worse model fails.
+FLOORS = {"norne-nob/dev.conll": 0.81, "norne-nno/dev.conll": 0.76, "danplus-news/dev.tsv": 0.71}
+
+
+def article(*paragraphs: Paragraph, language: str = "da") -> Article:
+    return Article(id="a1", content_hash="h", title="t", paragraphs=paragraphs, language=language)
+
+
+def test_model_ships_inside_the_package_and_is_small() -> None:
+    assert (MODEL_PATH / "config.cfg").is_file()
+    size = sum(path.stat().st_size for path in MODEL_PATH.rglob("*") if path.is_file())
+    assert size < 40_000_000
+
+
+def test_model_loads_with_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(ner, "_LOADED", {})
+    recognizer = EntityRecognizer.load()
+    text = "Statsminister Erna Solberg besøkte Bergen sammen med NTB."
+    mentions = recognizer.find_entities(article(Paragraph(0, text), language="nb"))
+    assert ("Erna Solberg", EntityType.PERSON) in {(m.text, m.type) for m in mentions}
+
+
+def test_missing_model_is_a_clear_newsloom_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="no named-entity model") as caught:
+        EntityRecognizer.load(tmp_path / "nowhere")
+    assert isinstance(caught.value, NewsloomError)
+    assert "train_ner.py" in str(caught.value)
+
+
+def test_load_is_cached_per_process() -> None:
+    assert EntityRecognizer.load() is EntityRecognizer.load(MODEL_PATH)
+
+
+def test_offsets_are_relative_to_each_paragraph_and_captions_are_read() -> None:
+    paragraphs = (
+        Paragraph(0, "Mette Frederiksen holdt tale i Aarhus."),
+        Paragraph(1, "Foto: Mads Nissen / Politiken", kind=ParagraphKind.CREDIT),
+        Paragraph(2, "Statsminister Mette Frederiksen i Folketinget.", kind=ParagraphKind.CAPTION),
+    )
+    mentions = EntityRecognizer.load().find_entities(article(*paragraphs))
+    assert mentions, "no entities found"
+    for found in mentions:
+        assert paragraphs[found.paragraph].text[found.start : found.end] == found.text
+    assert {m.paragraph for m in mentions} == {0, 2}
+
+
+def test_batch_gives_the_same_result_as_one_at_a_time(seeds_dir: Path) -> None:
+    recognizer = EntityRecognizer.load()
+    articles = seed_articles(seeds_dir)
+    assert list(recognizer.find_entities_batch(articles)) == [
+        recognizer.find_entities(item) for item in articles
+    ]
+
+
+def test_english_paragraphs_use_the_rules() -> None:
+    text = (
+        "President Joe Biden met NATO leaders in Brussels. "
+        "The talks ended with the European Commission."
+    )
+    post = Paragraph(0, text, kind=ParagraphKind.SOCIAL_POST, language="en")
+    found = {(m.text, m.type) for m in EntityRecognizer.load().find_entities(article(post))}
+    assert ("Joe Biden", EntityType.PERSON) in found
+    assert ("NATO", EntityType.ORGANISATION) in found
+    assert ("Brussels", EntityType.LOCATION) in found
+    assert ("European Commission", EntityType.ORGANISATION) in found
+    assert not any(text == "The" for text, _ in found)
+
+
+def test_rules_strip_possessive_and_skip_sentence_initial_words() -> None:
+    text = "Yesterday Russia's army left Kherson, said Reuters."
+    found = {(text[s:e], label) for s, e, label in find_entities_in_text(text)}
+    assert ("Russia", "LOC") in found
+    assert ("Yesterday", "MISC") not in found
+    assert ("Yesterday", "PER") not in found
+
+
+def test_score_spans_is_exact_match(tmp_path: Path) -> None:
+    gold_file = tmp_path / "gold.conll"
+    gold_file.write_text(
+        "Jens\tB-PER\nStoltenberg\tI-PER\ni\tO\nOslo\tB-GPE_LOC\n\n", encoding="utf-8"
+    )
+    gold = list(read_conll(gold_file))
+    assert gold[0].entities[1].label == "LOC"
+    partial = [(gold[0].entities[0].__class__(1, 2, "PER"), gold[0].entities[1])]
+    result = score_spans(gold, partial)
+    assert result["precision"] == 0.5
+    assert result["recall"] == 0.5
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_dev_split_f1_above_floor(gold_data: Path, name: str) -> None:
+    path = gold_data / "ner" / name
+    if not path.is_file():
+        pytest.skip(f"{path} not found (see ../shared/data/README.md)")
+    result = evaluate_ner(path)
+    assert isinstance(result["f1"], float)
+    assert result["f1"] >= FLOORS[name], result
+    assert {"precision", "recall", "per_type", "sentences", "sentences_per_second"} <= set(result)
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "floor"),
+    [
+        ("ner_sv_handmade.conll", "sv", 0.72),  # Swedish through the Scandinavian model
+        ("ner_en_heldout.conll", "en", 0.64),  # English rules, sentences not used to tune them
+        ("ner_en_handmade.conll", "en", 0.9),  # the sentences the rules were tuned on
+    ],
+)
+def test_fallback_languages_on_small_handmade_samples(
+    name: str, language: str, floor: float
+) -> None:
+    result = evaluate_ner(Path(__file__).parent / "data" / name, language=language)
+    assert result["f1"] >= floor, result
