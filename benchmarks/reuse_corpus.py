@@ -163,11 +163,11 @@ def derive(
     """Copy ``sources`` (one, or two merged) with drops, reordering and edits of ``strength``."""
     rng = editor.rng
     picked: list[tuple[int, int]] = []
-    for number, paragraphs in enumerate(sources):
-        keep = max(2, int(len(paragraphs) * (0.75 if strength != "heavy" else 0.55)))
+    for number, source in enumerate(sources):
+        keep = max(2, int(len(source) * (0.75 if strength != "heavy" else 0.55)))
         if len(sources) > 1:
             keep = max(2, keep // 2)
-        chosen = sorted(rng.sample(range(len(paragraphs)), min(keep, len(paragraphs))))
+        chosen = sorted(rng.sample(range(len(source)), min(keep, len(source))))
         picked.extend((number, i) for i in chosen)
     if strength != "verbatim":  # move a few paragraphs
         for _ in range(max(1, len(picked) // 4)):

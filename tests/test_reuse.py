@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -12,10 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsloom.dedup import word_ids
 from newsloom.errors import StoreError
 from newsloom.normalize import normalize
+from newsloom.postings import Hits, PostingIndex, candidate_pairs, window_minima
 from newsloom.records import Article, Paragraph, ParagraphKind, RawDocument, ReuseResult
-from newsloom.reuse import PostingIndex, ReuseIndex, looks_like_boilerplate, passage_similarity
+from newsloom.reuse import ReuseIndex, looks_like_boilerplate, passage_similarity
 from newsloom.settings import ReuseSettings
 from newsloom.store import open_store
 
@@ -240,15 +243,64 @@ def test_non_body_paragraphs_never_link() -> None:
     assert Paragraph(0, "x").kind is ParagraphKind.BODY
 
 
+def _found(hits: Hits, size: int) -> list[list[int]]:
+    found: list[list[int]] = [[] for _ in range(size)]
+    for key, posting in zip(hits.keys.tolist(), hits.postings.tolist(), strict=True):
+        found[key].append(posting)
+    return found
+
+
 def test_posting_index_keeps_the_earliest_postings_across_merges() -> None:
-    postings = PostingIndex(cap=3, buffer_size=4)
+    postings = PostingIndex(cap=3)
     keys = np.array([7, 9], dtype=np.uint64)
     for value in range(10):
-        found, counts = postings.lookup(keys)
-        postings.add(keys, [value, 100 + value], counts)
-    found, counts = postings.lookup(np.array([7, 9, 8], dtype=np.uint64))
-    assert found == [[0, 1, 2], [100, 101, 102], []]
-    assert counts == [3, 3, 0]  # keys at the cap take no more postings
+        counts = postings.lookup(keys).counts
+        postings.add(keys, np.array([value, 100 + value], dtype=np.uint64), counts)
+    hits = postings.lookup(np.array([7, 9, 8], dtype=np.uint64))
+    assert _found(hits, 3) == [[0, 1, 2], [100, 101, 102], []]
+    assert hits.counts.tolist() == [3, 3, 0]  # keys at the cap take no more postings
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=6), min_size=1, max_size=200))
+def test_posting_index_matches_a_dictionary_of_lists(stream: list[int]) -> None:
+    postings = PostingIndex(cap=4)
+    reference: dict[int, list[int]] = {}
+    for value, key in enumerate(stream):
+        keys = np.array([key, key + 100], dtype=np.uint64)
+        hits = postings.lookup(keys)
+        expected = [reference.get(key, []), reference.get(key + 100, [])]
+        assert _found(hits, 2) == [found[:4] for found in expected]
+        postings.add(keys, np.array([value, value], dtype=np.uint64), hits.counts)
+        for each in (key, key + 100):
+            if len(reference.setdefault(each, [])) < 4:
+                reference[each].append(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=5), min_size=1, max_size=60))
+def testwindow_minima_are_the_minima_of_every_window(values: list[int]) -> None:
+    array = np.array(values, dtype=np.uint64)
+    windows = [array] if array.size <= 4 else [array[s : s + 4] for s in range(array.size - 3)]
+    expected = {
+        start + offset
+        for start, window in enumerate(windows)
+        for offset in np.flatnonzero(window == window.min()).tolist()
+    }
+    assert set(np.flatnonzero(window_minima(array, 4)).tolist()) == expected
+
+
+def test_candidate_pairs_rank_by_shared_hashes_and_need_two_in_long_paragraphs() -> None:
+    owners = np.array([0] * 10 + [1] * 2, dtype=np.int64)  # paragraph 0: 10 hashes, 1: 2
+    hits = Hits(
+        keys=np.array([0, 1, 2, 3, 4, 10], dtype=np.int64),
+        postings=np.array([5, 5, 7, 7, 7, 9], dtype=np.uint64),
+        counts=np.zeros(12, dtype=np.int64),
+    )
+    assert candidate_pairs(hits, owners, 2, limit=5) == [(0, 7), (0, 5), (1, 9)]
+    assert candidate_pairs(hits, owners, 2, limit=1) == [(0, 7), (1, 9)]
+    single = Hits(hits.keys[:1], hits.postings[:1], hits.counts)
+    assert candidate_pairs(single, owners, 2, limit=5) == []  # one shared 4-gram is chance
 
 
 words = st.lists(st.integers(min_value=0, max_value=12), max_size=40)
@@ -312,3 +364,24 @@ def test_article_view_and_top_reused_come_from_the_store(tmp_path: Path) -> None
     assert rows[0].origins[0][:3] == (agency.id, "Agency Wire", "Ritzau")
     assert "Agency Wire [Ritzau]" in format_top_reused(rows)[1]
     store.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=5))
+def test_word_ids_split_words_like_the_regular_expression(texts: list[str]) -> None:
+    ids, counts = word_ids(texts)
+    words = [re.findall(r"\w+", text.lower()) for text in texts]
+    assert counts.tolist() == [len(found) for found in words]
+    flat = [word[:6] for found in words for word in found]
+    assert len(flat) == ids.size
+    for first, second in itertools.combinations(range(len(flat)), 2):
+        if flat[first] == flat[second]:
+            assert ids[first] == ids[second]
+
+
+def test_word_ids_are_stems_of_lower_cased_words() -> None:
+    ids, counts = word_ids(["Politiet anholdt", "politi ANHOLDTE 𝔘nicode_x"])
+    assert counts.tolist() == [2, 3]
+    assert ids[0] == ids[2]  # "politi" prefix
+    assert ids[1] == ids[3]  # "anhold"
+    assert len(set(ids.tolist())) == 3

@@ -3,7 +3,8 @@
 Each body paragraph of at least ``min_passage_words`` words is reduced to winnowed hashes of
 word 4-grams over lower-cased word prefixes (robust to inflection, punctuation and a swapped
 word). The hashes go into an inverted index whose posting lists are capped, so a common phrase
-costs the same as a rare one and the per-article cost does not grow with the corpus. Paragraph
+costs the same as a rare one and the per-article cost barely grows with the corpus (the index,
+fingerprints and candidate counting are flat numpy arrays in :mod:`postings`). Paragraph
 pairs that share hashes are aligned word by word (longest common subsequence, rapidfuzz) and
 linked when enough words survive. Only body paragraphs link: captions, bylines, sign-offs and
 "read also" lines never do.
@@ -24,28 +25,26 @@ from typing import Self
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
-from newsloom.dedup import (
-    STEM_LENGTH,
-    DuplicateIndex,
-    Hashes,
-    TokenHasher,
-    TokenIds,
-    shingle_hashes,
-)
+from newsloom.dedup import STEM_LENGTH, DuplicateIndex, Hashes, TokenIds, word_ids
 from newsloom.errors import StoreError
+from newsloom.postings import (
+    PARAGRAPH_BITS,
+    PARAGRAPH_MASK,
+    Hits,
+    Positions,
+    PostingIndex,
+    candidate_pairs,
+    fingerprints,
+)
 from newsloom.records import Article, ReusedPassage, ReuseResult
 from newsloom.settings import ReuseSettings
 from newsloom.store import Store
 
-PASSAGE_GRAM = 4  # words per hashed passage shingle
-WINNOW_WINDOW = 4  # one hash kept per window: any shared run of GRAM+WINDOW-1 words is seen
 POSTING_CAP = 64  # earliest postings kept per hash; more copies of a phrase add nothing
 VERIFY_LIMIT = 24  # candidate paragraphs aligned per paragraph (most shared hashes first)
 MAX_LINKS = 10  # reused-passage links reported per paragraph (best first, origin always kept)
 CONTAINMENT = 0.9  # a shorter passage this much contained in a longer one also counts
-SHORT_PARAGRAPH = 24  # paragraphs shorter than this keep every hash (no winnowing)
-PARAGRAPH_BITS = 10
-TOKENS_SCHEME = f"passages-v1:stem{STEM_LENGTH}"
+TOKENS_SCHEME = f"passages-v2:stem{STEM_LENGTH}"
 
 CONTEXT_WORDS = 4  # a shorter passage counts only beside a reused one from the same article
 _BOILERPLATE_START = re.compile(
@@ -76,17 +75,6 @@ def passage_similarity(first: list[int], second: list[int]) -> tuple[float, int]
     dice = 2 * common / (len(first) + len(second))
     containment = common / min(len(first), len(second))
     return (max(dice, containment) if containment >= CONTAINMENT else dice), common
-
-
-def winnow(hashes: Hashes, window: int) -> Hashes:
-    """The minimum hash of every window of ``window`` consecutive hashes (deduplicated)."""
-    if window <= 1:
-        return np.unique(hashes)
-    if hashes.size <= window:
-        return np.unique(hashes[:1] if hashes.size else hashes)
-    windows = np.lib.stride_tricks.sliding_window_view(hashes, window)
-    positions = np.unique(windows.argmin(axis=1) + np.arange(windows.shape[0]))
-    return np.unique(hashes[positions])
 
 
 def _time_key(published: datetime | None) -> float:
@@ -125,79 +113,6 @@ class _Entry:
         return cls(article_id, time, agency, paragraphs, starts, values[2 + 2 * count :].copy())
 
 
-class PostingIndex:
-    """Hash → (article, paragraph) postings: a dict for recent ones, sorted numpy runs for the rest.
-
-    Runs are merged in size tiers (a log-structured merge), so memory stays near 12 bytes per
-    posting and a lookup costs a binary search per run. Postings keep insertion order per hash,
-    so the first ``cap`` postings of a hash are its earliest.
-    """
-
-    def __init__(self, cap: int, buffer_size: int = 1 << 18) -> None:
-        self.cap = cap
-        self.buffer_size = buffer_size
-        self._buffer: dict[int, list[int]] = {}
-        self._buffered = 0
-        self._runs: list[tuple[Hashes, Hashes]] = []
-
-    def __len__(self) -> int:
-        return self._buffered + sum(int(keys.size) for keys, _ in self._runs)
-
-    def lookup(self, keys: Hashes) -> tuple[list[list[int]], list[int]]:
-        """For each key: its earliest postings (at most ``cap``) and how many it has in all."""
-        found: list[list[int]] = [[] for _ in range(keys.size)]
-        counts = [0] * keys.size
-        for run_keys, run_values in self._runs:
-            left = np.searchsorted(run_keys, keys, "left")
-            right = np.searchsorted(run_keys, keys, "right")
-            for position in np.nonzero(right > left)[0].tolist():
-                start, stop = int(left[position]), int(right[position])
-                counts[position] += stop - start
-                room = self.cap - len(found[position])
-                if room > 0:
-                    found[position].extend(run_values[start : min(stop, start + room)].tolist())
-        for position, key in enumerate(keys.tolist()):
-            postings = self._buffer.get(key)
-            if postings:
-                counts[position] += len(postings)
-                room = self.cap - len(found[position])
-                if room > 0:
-                    found[position].extend(postings[:room])
-        return found, counts
-
-    def add(self, keys: Hashes, values: list[int], counts: list[int]) -> None:
-        """Add postings, skipping keys that already have ``cap`` postings."""
-        buffer = self._buffer
-        for key, value, count in zip(keys.tolist(), values, counts, strict=True):
-            if count < self.cap:
-                buffer.setdefault(key, []).append(value)
-                self._buffered += 1
-        if self._buffered >= self.buffer_size:
-            self._flush()
-
-    def _flush(self) -> None:
-        keys = np.fromiter(
-            (key for key, postings in self._buffer.items() for _ in postings),
-            dtype=np.uint64,
-            count=self._buffered,
-        )
-        values = np.fromiter(
-            (value for postings in self._buffer.values() for value in postings),
-            dtype=np.uint64,
-            count=self._buffered,
-        )
-        order = np.argsort(keys, kind="stable")
-        self._runs.append((keys[order], values[order]))
-        self._buffer, self._buffered = {}, 0
-        while len(self._runs) > 1 and self._runs[-1][0].size * 2 >= self._runs[-2][0].size:
-            newer_keys, newer_values = self._runs.pop()
-            older_keys, older_values = self._runs.pop()
-            keys = np.concatenate([older_keys, newer_keys])
-            values = np.concatenate([older_values, newer_values])
-            order = np.argsort(keys, kind="stable")
-            self._runs.append((keys[order], values[order]))
-
-
 @dataclass(frozen=True, slots=True)
 class _Match:
     position: int  # paragraph position in the new article
@@ -212,7 +127,6 @@ class ReuseIndex:
 
     def __init__(self, settings: ReuseSettings) -> None:
         self.settings = settings
-        self.hasher = TokenHasher(STEM_LENGTH)
         self.duplicates = DuplicateIndex(
             num_perm=settings.num_perm,
             shingle_size=settings.shingle_size,
@@ -222,7 +136,7 @@ class ReuseIndex:
         self._entries: list[_Entry] = []
         self._positions: dict[str, int] = {}
         self._origins: dict[int, int] = {}  # (article << bits | paragraph position) → origin
-        self._pending: dict[str, tuple[bytes, bytes]] = {}
+        self._pending: dict[str, tuple[TokenIds, _Entry]] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -271,16 +185,16 @@ class ReuseIndex:
         signature = self.duplicates.signature(entry.tokens)
         duplicate = self.duplicates.query(article.content_hash, signature)
         keys, owners = self._fingerprints(entry)
-        found, counts = self.postings.lookup(keys)
-        matches = self._verify(entry, owners, found)
+        hits = self.postings.lookup(keys)
+        matches = self._verify(entry, owners, hits)
         matches.extend(self._context_matches(entry, matches))
         position = self._insert(
             entry, article.content_hash, signature, duplicate.index if duplicate else None, keys,
-            owners, counts,
+            owners, hits.counts,
         )  # fmt: skip
         passages, reused_words = self._passages(position, entry, matches)
         total_words = int(entry.tokens.size)
-        self._pending[article.id] = (signature.tobytes(), entry.encode())
+        self._pending[article.id] = (signature, entry)
         while len(self._pending) > 64:
             del self._pending[next(iter(self._pending))]
         return ReuseResult(
@@ -298,97 +212,46 @@ class ReuseIndex:
             raise StoreError(
                 f"reuse index: article {article_id} was not just added, nothing to save"
             )
-        signature, tokens = pending
-        store.put_signature(article_id, self.duplicates.scheme, signature)
-        store.put_signature(article_id, TOKENS_SCHEME, tokens)
+        signature, entry = pending
+        store.put_signature(article_id, self.duplicates.scheme, signature.tobytes())
+        store.put_signature(article_id, TOKENS_SCHEME, entry.encode())
 
     # -- internals -----------------------------------------------------------------------------
 
     def _entry(self, article: Article) -> _Entry:
-        paragraphs: list[int] = []
-        starts = [0]
-        tokens: list[int] = []
-        for paragraph in article.body:
-            if looks_like_boilerplate(paragraph.text):
-                continue
-            ids = self.hasher.ids(self.hasher.words(paragraph.text))
-            if not ids:
-                continue
-            paragraphs.append(paragraph.index)
-            tokens.extend(ids)
-            starts.append(len(tokens))
+        body = [p for p in article.body if not looks_like_boilerplate(p.text)]
+        tokens, counts = word_ids([paragraph.text for paragraph in body], STEM_LENGTH)
+        kept = np.flatnonzero(counts)
         agency = article.agencies[0] if article.agencies else None
         return _Entry(
             article.id,
             _time_key(article.published),
             agency,
-            tuple(paragraphs),
-            tuple(starts),
-            np.array(tokens, dtype=np.uint32),
+            tuple(body[position].index for position in kept.tolist()),
+            (0, *np.cumsum(counts[kept]).tolist()),
+            tokens,
         )
 
-    def _fingerprints(self, entry: _Entry) -> tuple[Hashes, list[int]]:
-        """Winnowed passage hashes of the long-enough paragraphs, and the paragraph of each.
-
-        Computed for the whole article at once; shingles that cross a paragraph boundary or lie
-        in a paragraph under ``min_passage_words`` words are never selected.
-        """
-        empty: tuple[Hashes, list[int]] = (np.zeros(0, dtype=np.uint64), [])
-        if entry.tokens.size < PASSAGE_GRAM:
-            return empty
+    def _fingerprints(self, entry: _Entry) -> tuple[Hashes, Positions]:
         starts = np.asarray(entry.starts, dtype=np.int64)
-        lengths = np.diff(starts)
-        shingles = shingle_hashes(entry.tokens, PASSAGE_GRAM)
-        offsets = np.arange(shingles.size)
-        owners = np.repeat(np.arange(lengths.size), lengths)[: shingles.size]
-        valid = (offsets + PASSAGE_GRAM <= starts[owners + 1]) & (
-            lengths[owners] >= self.settings.min_passage_words
-        )
-        if not valid.any():
-            return empty
-        masked = np.where(valid, shingles, np.uint64(np.iinfo(np.uint64).max))
-        selected = valid & (lengths[owners] < SHORT_PARAGRAPH)
-        if masked.size > WINNOW_WINDOW:
-            windows = np.lib.stride_tricks.sliding_window_view(masked, WINNOW_WINDOW)
-            picked = windows.argmin(axis=1) + np.arange(windows.shape[0])
-            selected[picked] = True
-        else:
-            selected[int(masked.argmin())] = True
-        selected &= valid
-        keys, owner_of = shingles[selected], owners[selected]
-        order = np.lexsort((owner_of, keys))
-        keys, owner_of = keys[order], owner_of[order]
-        first = np.ones(keys.size, dtype=bool)
-        first[1:] = (keys[1:] != keys[:-1]) | (owner_of[1:] != owner_of[:-1])
-        return keys[first], owner_of[first].tolist()
+        return fingerprints(entry.tokens, starts, self.settings.min_passage_words)
 
-    def _verify(self, entry: _Entry, owners: list[int], found: list[list[int]]) -> list[_Match]:
-        shared: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-        hash_counts: dict[int, int] = defaultdict(int)
-        for owner, postings in zip(owners, found, strict=True):
-            hash_counts[owner] += 1
-            for posting in postings:
-                shared[owner][posting] += 1
-        mask = (1 << PARAGRAPH_BITS) - 1
+    def _verify(self, entry: _Entry, owners: Positions, hits: Hits) -> list[_Match]:
         matches: list[_Match] = []
-        for position, candidates in shared.items():
-            needed = 1 if hash_counts[position] <= 8 else 2
-            ranked = sorted(
-                (item for item in candidates.items() if item[1] >= needed),
-                key=lambda item: (-item[1], item[0]),
-            )[:VERIFY_LIMIT]
-            if not ranked:
-                continue
-            words = entry.words(position)
-            for posting, _ in ranked:
-                other, other_position = posting >> PARAGRAPH_BITS, posting & mask
-                other_words = self._entries[other].words(other_position)
-                similarity, common = passage_similarity(words, other_words)
-                if (
-                    similarity >= self.settings.min_similarity
-                    and common >= self.settings.min_passage_words
-                ):
-                    matches.append(_Match(position, other, other_position, similarity, common))
+        words: list[int] = []
+        last = -1
+        for position, posting in candidate_pairs(hits, owners, len(entry.paragraphs), VERIFY_LIMIT):
+            if position != last:
+                words, last = entry.words(position), position
+            other, other_position = posting >> PARAGRAPH_BITS, posting & PARAGRAPH_MASK
+            similarity, common = passage_similarity(
+                words, self._entries[other].words(other_position)
+            )
+            if (
+                similarity >= self.settings.min_similarity
+                and common >= self.settings.min_passage_words
+            ):
+                matches.append(_Match(position, other, other_position, similarity, common))
         return matches
 
     def _context_matches(self, entry: _Entry, matches: list[_Match]) -> list[_Match]:
@@ -439,19 +302,19 @@ class ReuseIndex:
         signature: TokenIds,
         duplicate_of: int | None,
         keys: Hashes | None = None,
-        owners: list[int] | None = None,
-        counts: list[int] | None = None,
+        owners: Positions | None = None,
+        counts: Positions | None = None,
     ) -> int:
         position = self.duplicates.insert(content_hash, signature, duplicate_of)
         self._entries.append(entry)
         self._positions.setdefault(entry.article_id, position)
         if keys is None or owners is None or counts is None:
             keys, owners = self._fingerprints(entry)
-            counts = self.postings.lookup(keys)[1]
-        values = [
-            position << PARAGRAPH_BITS | min(owner, (1 << PARAGRAPH_BITS) - 1) for owner in owners
-        ]
-        self.postings.add(keys, values, counts)
+            counts = self.postings.lookup(keys).counts
+        postings = np.uint64(position << PARAGRAPH_BITS) | np.minimum(
+            owners, PARAGRAPH_MASK
+        ).astype(np.uint64)
+        self.postings.add(keys, postings, counts)
         return position
 
     def _earlier(self, first: int, second: int) -> bool:
