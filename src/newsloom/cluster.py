@@ -50,6 +50,11 @@ HEAVY_REUSE_SHARE = 0.3  # reused share of an article's words that makes it join
 PURGE_EVERY = 500
 LATE_STORIES = 5000  # most stories compared with one late (out-of-order) article
 SIZE_BONUS = 0.2  # a big story's centroid is broad: its similarities count up by log(size)
+# A story that has gone quiet is less likely to go on: ``cluster.idle_penalty × log(1 + missed)``
+# is subtracted, ``missed`` being how many articles the story would have gained since its last one
+# at its own rate (articles since its last update × the share of the stream it gained after its
+# first). Off by default: it helps dense headline streams (UCI) and splits small slow corpora.
+IDLE_MIN_COUNT = 5
 STATE_VERSION = 1
 
 
@@ -86,6 +91,7 @@ class StoryState:
     outlets: dict[str, int] = field(default_factory=dict)
     representatives: list[_Representative] = field(default_factory=list)
     title: str = ""
+    first_sequence: int = 0  # position in the stream of the story's first article
 
     def to_bytes(self) -> bytes:
         payload = {
@@ -104,6 +110,7 @@ class StoryState:
                 [r.article_id, r.title, r.language, r.vector] for r in self.representatives
             ],
             "title": self.title,
+            "first_sequence": self.first_sequence,
         }
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -131,6 +138,7 @@ class StoryState:
                     for a, t, language, vec in payload["representatives"]
                 ],
                 title=str(payload["title"]),
+                first_sequence=int(payload.get("first_sequence", payload["sequence"])),
             )
         except (ValueError, KeyError, TypeError) as error:
             raise StoreError(
@@ -239,6 +247,7 @@ class StoryClusterer:
             story = StoryState(
                 id="s" + article.id,
                 sequence=self.frequencies.documents,
+                first_sequence=self.frequencies.documents,
                 count=0,
                 first_time=time,
                 last_time=time,
@@ -373,6 +382,7 @@ class StoryClusterer:
         best_score = -1.0
         names = language_free(vector)
         names_length = vector_norm(names)
+        idle_penalty = self.settings.idle_penalty
         for state in candidates:
             gap = max(0.0, state.first_time - time, time - state.last_time)
             if gap > self.window:
@@ -385,12 +395,22 @@ class StoryClusterer:
             score = (
                 similarity * (1.0 + SIZE_BONUS * math.log(state.count))
                 - TIME_PENALTY * gap / self.window
+                - (idle_penalty * math.log1p(self._missed(state)) if idle_penalty else 0.0)
             )
             if score > best_score or (
                 score == best_score and best is not None and state.id < best.id
             ):
                 best, best_score = state, score
         return best, max(best_score, 0.0)
+
+    def _missed(self, state: StoryState) -> float:
+        """Articles the story would have gained since its last one, at its own rate so far."""
+        if state.count < IDLE_MIN_COUNT:
+            return 0.0  # too few articles to know the story's rate
+        now = self.frequencies.documents
+        idle = max(0, now - state.sequence)
+        age = max(1, now - state.first_sequence)
+        return idle * (state.count - 1) / age
 
     def _update(
         self, state: StoryState, article: Article, vector: dict[str, float], time: float

@@ -127,6 +127,8 @@ def normalize(raw: RawDocument) -> Article:
     if not texts:
         raise InputError(raw.origin, "no text after cleaning (empty or only whitespace)")
     kinds = classify_paragraphs(texts)
+    if len(texts) == 1 and raw.title and " ".join(raw.title.split()) == texts[0]:
+        kinds = [ParagraphKind.BODY]  # a headline-only document: its text is its title
     if not any(kind in _TEXT_KINDS for kind in kinds):
         found = ", ".join(sorted({str(kind) for kind in kinds}))
         raise InputError(

@@ -44,6 +44,7 @@ class ClusterSettings(Section):
     min_similarity: float = Field(default=0.1, ge=0, le=1)  # tuned on the dev sets (cluster.py)
     window_days: float = Field(default=7.0, gt=0)
     embeddings: bool = False
+    idle_penalty: float = Field(default=0.0, ge=0)  # quiet stories lose score (cluster.py)
 
 
 class AnalyzeSettings(Section):

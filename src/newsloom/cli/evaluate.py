@@ -63,13 +63,19 @@ def eval_clustering(
 
 @evaluate_app.command("similarity")
 def eval_similarity(
+    context: typer.Context,
     file: Annotated[Path, typer.Argument(help="SemEval-2022 Task 8 style CSV of rated pairs.")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Pearson correlation of newsloom's similarity with human Overall ratings."""
+    """Pearson correlation of newsloom's similarity with human Overall ratings.
+
+    With cluster.embeddings on (NEWSLOOM_CLUSTER__EMBEDDINGS=true), the optional embedding
+    backend is scored too.
+    """
     from newsloom.evaluate.similarity import evaluate_similarity
 
-    _print_scores(evaluate_similarity(_existing(file)), as_json)
+    embeddings = settings_of(context).cluster.embeddings
+    _print_scores(evaluate_similarity(_existing(file), embeddings=embeddings), as_json)
 
 
 @evaluate_app.command("ner")

