@@ -8,7 +8,7 @@ An article becomes a sparse bag of features, each a short string key with a weig
   ``regjeringen``, ``gade`` and ``gate`` meet;
 - ``n:KEY`` a name: a named entity from the analysis or, when there is none, a capitalised word
   that does not start a sentence. Names are keyed by a transliteration-tolerant skeleton so that
-  ``Kassym-Jomart``/``Kasym-Jomart`` or ``Tokayev``/``Tokajev``/``Tokaev`` share a key;
+  ``Zelenskyj``/``Zelenskyy``/``Zelensky`` share a key;
 - ``#NUMBER`` a number of two or more digits.
 
 Title words count twice, the lead paragraph one and a half times, names one and a half times.
@@ -126,7 +126,7 @@ def nordic_stem(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def name_key(token: str) -> str:
-    """A transliteration-tolerant name key: ``Tokajev``, ``Tokayev``, ``Tokaev`` → ``tokv``."""
+    """Transliteration-tolerant key: ``Zelenskyj``, ``Zelenskyy``, ``Zelensky`` → ``selnsk``."""
     folded = fold(token).replace("’", "'")
     folded = re.sub(r"'s?$", "", folded)
     if len(folded) > 4 and folded.endswith("s") and not folded.endswith("ss"):
