@@ -59,6 +59,27 @@ def _article_from_rows(row: sqlite3.Row, paragraphs: Sequence[sqlite3.Row]) -> A
     )
 
 
+def article_clauses(
+    language: str | None, source: str | None, since: datetime | None, until: datetime | None
+) -> tuple[list[str], list[object]]:
+    """SQL conditions (on ``articles a``) and their values for the common article filters."""
+    clauses: list[str] = []
+    values: list[object] = []
+    if language:
+        clauses.append("a.language = ?")
+        values.append(language)
+    if source:
+        clauses.append("lower(a.source) = lower(?)")
+        values.append(source)
+    if since:
+        clauses.append("a.published >= ?")
+        values.append(since.isoformat())
+    if until:
+        clauses.append("a.published < ?")
+        values.append(until.isoformat())
+    return clauses, values
+
+
 def fts_query(text: str) -> str:
     """A user's words as an FTS5 query: every word must occur (prefix match on the last)."""
     words = ["".join(ch for ch in word if ch.isalnum()) for word in text.split()]
@@ -134,20 +155,7 @@ class ArticleQueries(SQLiteBase):
 
     def list_articles(self, where: ArticleFilter | None = None) -> list[Article]:
         where = where or ArticleFilter()
-        clauses: list[str] = []
-        values: list[object] = []
-        if where.language:
-            clauses.append("a.language = ?")
-            values.append(where.language)
-        if where.source:
-            clauses.append("lower(a.source) = lower(?)")
-            values.append(where.source)
-        if where.since:
-            clauses.append("a.published >= ?")
-            values.append(where.since.isoformat())
-        if where.until:
-            clauses.append("a.published < ?")
-            values.append(where.until.isoformat())
+        clauses, values = article_clauses(where.language, where.source, where.since, where.until)
         if where.story:
             clauses.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
             values.append(where.story)

@@ -74,7 +74,8 @@ class SQLiteBase:
 
     def _migrate(self) -> None:
         self.connection.execute(
-            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS migrations"
+            " (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
         self.connection.commit()
         done = set(self.applied_migrations())

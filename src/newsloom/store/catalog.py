@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsloom.store.articles import fts_query
+from newsloom.store.articles import article_clauses, fts_query
 from newsloom.store.base import SQLiteBase
 from newsloom.store.stories import StoryRow, _story_row
 
@@ -63,20 +63,7 @@ class CatalogQueries(SQLiteBase):
         """Stories with an article matching every filter, in ``query.order``."""
         if query.order not in STORY_ORDERS:
             raise ValueError(f"order must be one of {', '.join(STORY_ORDERS)}, not {query.order!r}")
-        clauses: list[str] = []
-        values: list[object] = []
-        if query.language:
-            clauses.append("a.language = ?")
-            values.append(query.language)
-        if query.outlet:
-            clauses.append("lower(a.source) = lower(?)")
-            values.append(query.outlet)
-        if query.since:
-            clauses.append("a.published >= ?")
-            values.append(query.since.isoformat())
-        if query.until:
-            clauses.append("a.published < ?")
-            values.append(query.until.isoformat())
+        clauses, values = article_clauses(query.language, query.outlet, query.since, query.until)
         if query.text and query.text.strip():
             clauses.append(
                 "a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)"
