@@ -188,3 +188,50 @@ def test_parse_speaker() -> None:
     apposition = parse_speaker("formanden for partiet Framtid, Rakul Hansen")
     assert apposition is not None
     assert (apposition.name, apposition.role) == ("Rakul Hansen", "formanden for partiet Framtid")
+
+
+# --- issue 6 regressions: misses found on the example corpus (sentences invented here) -----------
+
+
+def test_reported_speech_without_that_after_an_age_apposition() -> None:
+    found = quotes(
+        "Ingrid Dahl, 47, said she would step down as party leader after the summer. "
+        "“It is time for someone else,” she told the local radio."
+    )
+    assert [(q.speaker, q.kind, q.text) for q in found] == [
+        ("Ingrid Dahl", "reported", "she would step down as party leader after the summer"),
+        ("Ingrid Dahl", "direct", "It is time for someone else,"),
+    ]
+
+
+def test_pronoun_after_reported_speech_in_the_same_paragraph_is_its_speaker() -> None:
+    found = quotes(
+        "“The plan came too late,” said Tor Berg, an economist.",
+        "Hanna Lund said the plan would stay. “We will not back down,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Tor Berg", "Hanna Lund", "Hanna Lund"]
+
+
+def test_speaker_after_a_comma_before_the_verb() -> None:
+    found = quotes("Utdanningsministeren, Kari Holm, sa til NTB at hun fortsatt står ved planen.")
+    assert [(q.speaker, q.text) for q in found] == [("Kari Holm", "hun fortsatt står ved planen")]
+
+
+def test_long_speaker_phrase_after_a_direct_quote() -> None:
+    found = quotes("“We found the money,” Jonas Vik of the national fraud unit told reporters.")
+    assert found[0].speaker is not None
+    assert found[0].speaker.startswith("Jonas Vik")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("- Hvorfor skal vi betale mer, spør Per Olsen utenfor rådhuset.", "Per Olsen", "Hvorfor"),
+        ("- Men det blir dyrere for alle, innvender Kari.", "Kari", "Men det blir"),
+        ("– Varför nu, frågar Eva Lind.", "Eva Lind", "Varför nu"),
+    ],
+)
+def test_questions_and_objections_are_speech(text: str, speaker: str, content: str) -> None:
+    found = quotes(text)
+    assert [q.speaker for q in found] == [speaker]
+    assert found[0].text.startswith(content)

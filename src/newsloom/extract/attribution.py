@@ -12,15 +12,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from newsloom.extract.lexicon import ATTRIBUTION_PREPOSITIONS, REPORTING_VERBS
+from newsloom.extract.lexicon import ATTRIBUTION_PREPOSITIONS, ESTIMATE_VERBS, REPORTING_VERBS
 from newsloom.extract.numbers import UNITS
 
-_VERBS = "|".join(sorted(set(REPORTING_VERBS.split("|")), key=len, reverse=True))
+_VERBS = "|".join(
+    sorted(set(REPORTING_VERBS.split("|")) | set(ESTIMATE_VERBS.split("|")), key=len, reverse=True)
+)
+# an auxiliary and up to three adverbs before the verb: "har hittil kun bekreftet"
+_AUXILIARY = r"(?:(?:har|have|has|had|hadde|havde|hade)\s+(?:[\w]+\s+){0,3}?)?"
 _SOURCE_VERBS = (
     "oplyser|oplyste|melder|meldte|skriver|skrev|rapporterer|rapporterede|siger|sagde|bekræfter"
     "|bekræftede|opplyser|opplyste|sier|sa|rapporterte|bekrefter|bekreftet|uppger|uppgav|meddelar"
     "|meddelade|säger|rapporterar|rapporterade|skriv|seier|fortæller|forteller|berättar"
+    "|stadfestar|stadfester|bekräftar"
 )
 _NEXT_SENTENCE = re.compile(
     rf"^(?:Det|Dette|Det\s+er|That|This)\s+(?:{_SOURCE_VERBS}|is according to|according to"
@@ -45,21 +51,22 @@ _STATEMENT = re.compile(
 )
 # "…, oplyser politiet." / "…, siger X." / "…, police said." (source after the verb, V2 languages)
 _INVERTED = re.compile(
-    rf"(?:,|^|\b(?:{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró))"
+    rf"(?:,|^(?:samtidig|samtidigt|desuden|dessuten|dessutom|derfor|därför|difor|senere|seinare"
+    rf"|senare|tidligere|tidlegare|tidigare|nu|nå|no|også)?|\b(?:{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró))"
     rf"\s*(?P<verb>{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró)\s+"
     r"(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
 )
 # "Reuters skriver at …" / "Police said that …" / "…, police said."
 _SUBJECT_FIRST = re.compile(
-    rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:[\w-]+\s+){{0,4}}?[\w-]+)\s+"
-    rf"(?:har\s+|have\s+|has\s+)?(?P<verb>{_VERBS})\b(?=\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early"
+    rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+)\s+"
+    rf"{_AUXILIARY}(?P<verb>{_VERBS})\b(?=\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early"
     r"|earlier|tidligere|tidigare|\w+dag|\w+day)\b)",
     re.IGNORECASE,
 )
 # "Police said 12 people were killed." (a source opening the sentence)
 _OPENING_SOURCE = re.compile(
-    rf"^(?P<source>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+)\s+(?:har\s+|have\s+|has\s+)?(?P<verb>{_VERBS})\b",
+    rf"^(?P<source>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+)\s+{_AUXILIARY}(?P<verb>{_VERBS})\b",
     re.IGNORECASE,
 )
 _STOP = re.compile(
@@ -111,7 +118,52 @@ _NOT_SOURCES = frozenset(
         "sie",
         "wir",
         "ich",
+        # sentence adverbs that open a V2 clause ("Desuden oplyser X, at …")
+        "samtidig",
+        "samtidigt",
+        "desuden",
+        "dessuten",
+        "dessutom",
+        "derfor",
+        "därför",
+        "difor",
+        "senere",
+        "seinare",
+        "senare",
+        "tidligere",
+        "tidlegare",
+        "tidigare",
+        "nu",
+        "nå",
+        "no",
+        "også",
+        "meanwhile",
+        "however",
     ]
+)
+
+
+# "Local officials, cited by AFP, gave …": the relaying source is outer, the cited one inner
+_CITED_BY = re.compile(
+    r"(?P<inner>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+(?:cited by|quoted by|citeret af|citert av"
+    r"|sitert av|citerad av|citerade av)\s+(?P<outer>[^,.;:!?«»\"“”]+),",
+    re.IGNORECASE,
+)
+
+
+# "…, while organisers put the number at 4,000", "…, and Norway's police confirmed five arrests":
+# a coordinated clause with its own source
+_CLAUSE_SOURCE = re.compile(
+    r"(?:,\s*(?:and|but|og|men|och|while|whereas|mens|medan)|\b(?:while|whereas|mens|medan))\s+"
+    rf"(?P<source>(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+{_AUXILIARY}(?P<verb>{_VERBS}|put|puts|set"
+    r"|sets|placed)\b",
+    re.IGNORECASE,
+)
+# a cited source's own words: no clause words, dates or conjunctions inside it
+_CITED_WORD = re.compile(
+    r"(?:(?!(?:and|og|och|y|at|att|that|on|in|i|på|while|mens|medan|when|da|när|but|men)\b)"
+    r"[\w'’-]+\s*)+",
+    re.IGNORECASE,
 )
 
 
@@ -120,6 +172,7 @@ class Source:
     name: str
     position: int
     rank: int  # lower is outer
+    coordinate: bool = False  # subject of a clause joined by "and"/"while", not a relay
 
 
 _CONNECTORS = frozenset(["for", "för", "fra", "från", "af", "av", "of", "de", "del", "i", "til"])
@@ -140,7 +193,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
     for index, word in enumerate(words):
         bare = word.strip("()").lower()
         if word.startswith("(") and kept:
-            kept.append(word)  # "(JRCC)"
+            kept.append(word)  # "(MRCC)"
             continue
         if bare in _VERB_LIKE and kept:
             break
@@ -161,7 +214,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
                 kept = [word]  # "nyhetsbyrået AFP" → "AFP"
                 continue
             if word[:1].islower() and kept[-1][:1].isupper():
-                adjectival = re.search(r"(?:s|'s|’s|sk|ske|ska|ish|ian|ese)$", kept[-1])
+                adjectival = re.search(r"(?:s|'s|’s|sk|ske|ska|ish|ian|ese|ch)$", kept[-1])
                 organisation = re.search(
                     r"(?:distrikt|politi|polis|kommune|kommun|direktorat)\w*$", bare
                 )
@@ -193,15 +246,30 @@ def clean_source(phrase: str) -> str | None:
 
 def sources_in(sentence: str) -> list[Source]:
     """Sources named in one sentence, outermost first."""
+    return list(_sources_in(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _sources_in(sentence: str) -> tuple[Source, ...]:
+    """:func:`sources_in`, cached: figures and quotes look at the same sentences several times."""
     found: list[Source] = []
     seen: set[str] = set()
 
-    def add(phrase: str, position: int, rank: int) -> None:
+    def add(phrase: str, position: int, rank: int, coordinate: bool = False) -> None:
         name = clean_source(phrase)
         if name and name.lower() not in seen:
             seen.add(name.lower())
-            found.append(Source(name, position, rank))
+            found.append(Source(name, position, rank, coordinate))
 
+    for match in _CITED_BY.finditer(sentence):
+        add(match.group("outer"), match.start("inner"), 1)
+        words = match.group("inner").split()
+        while len(words) > 1 and not _CITED_WORD.fullmatch(" ".join(words)):
+            words = words[1:]  # "… on Tuesday and Local officials" → "Local officials"
+        inner = _DETERMINERS.sub("", " ".join(words))
+        if inner and inner.split()[0].lower() not in _NOT_SOURCES and inner.lower() not in seen:
+            seen.add(inner.lower())  # a short noun phrase as written ("Local officials")
+            found.append(Source(inner, match.start("inner"), 2))
     for match in _STATEMENT.finditer(sentence):
         add(match.group("source"), match.start(), 3)
     for match in _SUBJECT_FIRST.finditer(sentence):
@@ -209,6 +277,8 @@ def sources_in(sentence: str) -> list[Source]:
         if match.group("verb").lower() == "according to":
             continue
         add(source, match.start("source"), 2)
+    for match in _CLAUSE_SOURCE.finditer(sentence):
+        add(match.group("source"), match.start("source"), 2, coordinate=True)
     opening = _OPENING_SOURCE.match(sentence)
     if opening and opening.group("verb").lower() != "according to":
         add(opening.group("source"), 0, 2)
@@ -218,7 +288,7 @@ def sources_in(sentence: str) -> list[Source]:
         # a trailing "ifølge X" after another source cites the source it follows: outermost
         rank = 1 if found and match.start() > min(s.position for s in found) else 3
         add(match.group("source"), match.start(), rank)
-    return sorted(found, key=lambda source: (source.rank, source.position))
+    return tuple(sorted(found, key=lambda source: (source.rank, source.position)))
 
 
 def next_sentence_sources(sentence: str) -> list[str]:

@@ -18,22 +18,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
-from newsloom.extract.attribution import next_sentence_sources, sources_in
-from newsloom.extract.lexicon import KIND_CUES, QUALIFIERS, SUBJECTS, UNIT_WORDS
+from newsloom.extract.attribution import Source, next_sentence_sources, sources_in
+from newsloom.extract.cues import (
+    ONE_WORDS,
+    Cue,
+    choose_cue,
+    cue_pattern,
+    find_cues,
+    words_between,
+)
+from newsloom.extract.lexicon import QUALIFIERS, SUBJECTS, UNIT_WORDS
 from newsloom.extract.numbers import AMBIGUOUS_WORDS, Quantity, find_quantities
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, TimeExpression
 
-CROWD_KINDS = ("protesters", "deployed", "on_board", "victims")
-FORWARD_WINDOW = 8  # words between a number and a cue after it
-BACKWARD_WINDOW = 3  # words between a cue and a number after it (qualifiers not counted)
 CARRY_PARAGRAPHS = 3  # a source named this many paragraphs back still covers a figure
 LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
-PARTITIVE_WINDOW = 20  # "Ni af de personer, der blev anholdt ved …, er blevet varetægtsfængslet"
-# Crowd-like kinds need their cue close: (words after the number, words before it).
-CROWD_WINDOWS = {"protesters": (3, 2), "deployed": (2, 1), "on_board": (5, 0), "victims": (1, 0)}
 DETAINED_KINDS = ("arrested", "remanded", "released")
 UNIFORMED = ("police", "military", "emergency personnel")
 MAX_VALUE = 50_000_000
@@ -52,12 +53,9 @@ _AMBIGUOUS_LANGUAGES: dict[str, frozenset[str]] = {
     "seks": frozenset({"da", "nb", "nn", "no"}),
     "tolv": frozenset({"da", "nb", "nn", "no", "sv"}),
 }
-# "en person", "one man", "ein mann": an article-like word counts as 1 before a person noun.
-_ONE_WORDS = frozenset(
-    {"en", "et", "ett", "ein", "eitt", "a", "an", "un", "una", "uno", "ei", "one"}
-)
 _PERSON_NOUN = re.compile(
-    r"\s+(?:(?:svensk|norsk|dansk|ung|ældre|eldre|äldre|yngre|\w+årig|\w+-årig)\w*\s+)?"
+    r"\s+(?:(?:svensk|norsk|dansk|finsk|islandsk|isländsk|swedish|norwegian|danish|finnish"
+    r"|icelandic|ung|ældre|eldre|äldre|yngre|\w+årig|\w+-årig)\w*\s+)?"
     r"(?:person|personer|mand|mann|man|kvinde|kvinne|kvinna|dreng|gutt|pojke|pige|jente|flicka"
     r"|barn|medborgare|statsborger|borger|person|man\b|woman|boy|girl|child|citizen|hombre|mujer"
     r"|sivil|civil|civilian|soldat|soldier|betjent|politibetjent|polis|officer|demonstrant"
@@ -68,21 +66,10 @@ _PERSON_NOUN = re.compile(
 _NONE_WORDS = re.compile(
     r"(?<!\w)(?:ingen|inga|ingen|none|nobody|no one|nadie|ninguna|ninguno)(?!\w)", re.IGNORECASE
 )
-_PARTITIVE = re.compile(
-    r"^\s+(?:af|av|of|de)\s+(?:dem|dei|de|the|them|those|los|las|disse|desse)\b", re.IGNORECASE
-)
 _ADDRESS_BEFORE = re.compile(
     r"(?<!\w)(?:vej|vei|gade|gate|gata|väg|vägen|veien|vejen|gaden|gatan|street|road|avenue|allé|plads"
     r"|plass|torg|nr|nummer|number|no|calle|avenida|side|sida|page|kapitel|chapter|paragraf"
     r"|bus|linje|line|flight|fly|route|rute|e|rv)\.?\s*$",
-    re.IGNORECASE,
-)
-_BACKWARD_FILLER = re.compile(
-    r"^(?:\W*(?:nu|now|yderligere|ytterligere|ytterlegare|another|further|hele|alle|all|in all"
-    r"|i alt|totalt|sammanlagt|i alt|mindst|minst|at least|mere end|mer enn|mer än|more than"
-    r"|over|omkring|about|around|nearly|næsten|nesten|nästan|op mod|opp mot|upp mot|up to|cirka"
-    r"|ca\.|rundt|drygt|godt|some|al menos|más de|unos|unas|la vida de|the lives of|på|de|of"
-    r"|er|is|are|var|was|were|blev|ble|vart|es|son|fueron|a)\W*)*$",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"\b(?:Foto|Photo|Bilde|Bild|Billede|Arkivfoto|Foto ?:)\s*:", re.IGNORECASE)
@@ -99,43 +86,22 @@ _CLOCK_BEFORE = re.compile(
     r"(?:kl\.?|klokken|klokka|klockan|um|a las|hacia las)\s*$", re.IGNORECASE
 )
 _CLOCK_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|o'clock|uhr|horas|h)\b", re.IGNORECASE)
-_TOLL = re.compile(
-    r"dødstal|dødstall|dödstal|dödssiffr|death toll|toll|cifra de muertos|balance de muertos"
-    r"|dødsofre|number of dead",
+# "…, while Y put the number at seven": a restated count of the figure before it in the sentence
+_RESTATED = re.compile(
+    r"(?<!\w)(?:put|puts|putting|set|sets|placed|places|anslår|anslog|satte|sætter|setter|sätter"
+    r"|opgjorde|opgør|opgjør)\s+(?:(?:the|its|their|det|den)\s+)?(?:number|figure|toll|tally"
+    r"|count|tallet|antallet|antalet|siffran|talet)\s+(?:at|til|till|på)\s*$",
     re.IGNORECASE,
 )
-TOLL_WINDOW = 8  # "Dødstallet efter stormen er steget til 14"
+# "80 passagerer og 36 besætningsmedlemmer": a count joined to a figure whose cue came first
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
+_COORDINATED = re.compile(r"^\s*,?\s*(?:og|and|och|samt|y|und|&)\s*$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|kr\.?|DKK|NOK|SEK|EUR|USD)\s*$", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:i|in|en|im|år|året|siden|since|desde|sedan|fra|from|frem til|until|til|del|de|"
     r"of|år|vinter|sommer|forår|efterår|høst|valget|election)|[(/])\s*$",
     re.IGNORECASE,
 )
-
-
-@cache
-def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    kind: str
-    start: int
-    end: int
-
-
-def _cues(text: str) -> list[_Cue]:
-    cues = [
-        _Cue(kind, match.start(), match.end())
-        for kind, patterns in KIND_CUES.items()
-        for match in _pattern(patterns).finditer(text)
-    ]
-    return sorted(cues, key=lambda cue: (cue.start, -(cue.end - cue.start)))
-
-
-def _words_between(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text[start:end])) if end > start else 0
 
 
 def _is_count(
@@ -145,7 +111,7 @@ def _is_count(
     before = text[: quantity.start]
     after = text[quantity.end :]
     word = quantity.text.lower()
-    if word in _ONE_WORDS:
+    if word in ONE_WORDS:
         return _PERSON_NOUN.match(after) is not None
     if word in AMBIGUOUS_WORDS and (
         word not in _AMBIGUOUS_LANGUAGES or language not in _AMBIGUOUS_LANGUAGES[word]
@@ -184,21 +150,6 @@ def _is_count(
     return not (quantity.low <= 0 or quantity.high > MAX_VALUE)
 
 
-def _partitive_end(quantity: Quantity, text: str) -> int | None:
-    """Where "af dem"/"av de skadde" ends after the number, for partitive figures."""
-    match = _PARTITIVE.match(text[quantity.end :])
-    if match is None:
-        return None
-    end = quantity.end + match.end()
-    following = re.match(r"\s+[\w-]+", text[end:])
-    if (
-        match.group(0).split()[-1].lower() in ("de", "the", "los", "las", "disse", "desse")
-        and following
-    ):
-        end += following.end()  # "av de skadde", "of the injured"
-    return end
-
-
 def _merge_ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
     merged: list[Quantity] = []
     for quantity in quantities:
@@ -228,51 +179,14 @@ def _merge_ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
     return merged
 
 
-def _choose_cue(quantity: Quantity, cues: Sequence[_Cue], text: str) -> _Cue | None:
-    partitive = _partitive_end(quantity, text)
-    best: tuple[tuple[int, int, int], _Cue] | None = None
-    for cue in cues:
-        if cue.start < quantity.end and quantity.start < cue.end:
-            continue
-        crowd = cue.kind in CROWD_KINDS
-        if cue.start >= quantity.end:
-            if partitive is not None and cue.start < partitive:
-                continue  # "Tre av de skadde er innlagt": the set, not the figure
-            distance = _words_between(text, partitive or quantity.end, cue.start)
-            window = (
-                CROWD_WINDOWS[cue.kind][0]
-                if crowd
-                else (PARTITIVE_WINDOW if partitive is not None else FORWARD_WINDOW)
-            )
-            direction = 0
-        elif _TOLL.match(text, cue.start):  # "the death toll rose to 57"
-            distance = 0 if _words_between(text, cue.end, quantity.start) <= TOLL_WINDOW else 99
-            window, direction = 0, 1
-        else:
-            between = text[cue.end : quantity.start]
-            if quantity.low == 0 or not _BACKWARD_FILLER.match(between):
-                distance = _words_between(text, cue.end, quantity.start)
-                if distance > 0 or quantity.low == 0:
-                    continue
-            distance = 0 if _BACKWARD_FILLER.match(between) else distance
-            window = CROWD_WINDOWS[cue.kind][1] if crowd else BACKWARD_WINDOW
-            direction = 1
-        if distance > window:
-            continue
-        score = (1 if crowd else 0, distance, direction)
-        if best is None or score < best[0]:
-            best = (score, cue)
-    return best[1] if best else None
-
-
 def _subject_of(word: str) -> str | None:
     for name, patterns in SUBJECTS.items():
-        if _pattern(patterns).match(word):
+        if cue_pattern(patterns).match(word):
             return name
     return None
 
 
-def _subject(quantity: Quantity, cue: _Cue, text: str) -> tuple[str | None, int]:
+def _subject(quantity: Quantity, cue: Cue, text: str) -> tuple[str | None, int]:
     """The subject named right after the number (``otte politibetjente``, ``dozens of people``).
 
     Up to three words may come first (``af``, adjectives); ``politifolk og militære`` gives
@@ -284,6 +198,8 @@ def _subject(quantity: Quantity, cue: _Cue, text: str) -> tuple[str | None, int]
     skipped = 0
     for word_match in _WORD.finditer(text, quantity.end, limit):
         word = word_match.group(0)
+        if _CLAUSE_BREAK.search(text, end if names else quantity.end, word_match.start()):
+            break  # "… to 19, Norway's national police said": the phrase ended at the comma
         name = _subject_of(word)
         if name is not None:
             if name not in names and not (name == "people" and names):
@@ -342,8 +258,7 @@ def _attribution(
     position: int,
     units: Sequence[tuple[int, Sentence]],
     skipped: set[int],
-    languages: dict[int, str | None],
-    times: Sequence[TimeExpression],
+    found: Sequence[Sequence[Figure]],
 ) -> _Attribution:
     """Sources in the figure's sentence, plus an attributing sentence ("Det oplyser X") after it."""
     paragraph_index, sentence = units[position]
@@ -360,11 +275,51 @@ def _attribution(
         if outer:
             chain = [*outer, *(name for name in chain if name not in outer)]
             return _Attribution(tuple(chain), next_index, (next_sentence.start, next_sentence.end))
-        if sources_in(next_sentence.text) or _figures_in_sentence(
-            next_sentence, next_index, languages.get(next_index), times
-        ):
+        trailing = sources_in(next_sentence.text)
+        if (
+            not chain
+            and trailing
+            and next_index == paragraph_index
+            and _closes_sentence(next_sentence.text, trailing)
+        ):  # "27 treated. Six remain in hospital, police said.": it closes the paragraph
+            names = tuple(source.name for source in trailing)
+            return _Attribution(names, next_index, (next_sentence.start, next_sentence.end))
+        if trailing or found[following]:
             break
     return _Attribution(tuple(chain), paragraph_index, (sentence.start, sentence.end))
+
+
+def _clause_chain(
+    figure: Figure,
+    sentence: Sentence,
+    clause_sources: Sequence[Source],
+    chain: tuple[str, ...],
+    acronyms: dict[str, str],
+) -> tuple[str, ...]:
+    """With several clause subjects reporting in one sentence ("X said 11 …, and Y confirmed
+    five …"), a figure's source is the last one before it, and the other clauses' sources are not
+    part of its chain (they are not relaying it)."""
+    if len(clause_sources) < 2 or not any(source.coordinate for source in clause_sources):
+        return chain  # one reporting clause, or sources relaying one another
+    offset = figure.start - sentence.start
+    before = [source for source in clause_sources if source.position <= offset]
+    if not before:
+        return chain
+    names = {acronyms.get(source.name, source.name) for source in clause_sources}
+    name = acronyms.get(before[-1].name, before[-1].name)
+    return (name, *(other for other in chain if other not in names))
+
+
+def _closes_sentence(text: str, sources: Sequence[Source]) -> bool:
+    """True when the sentence ends with its attribution (``…, enligt polisen.``, ``…, police
+    said on Wednesday.``): the source stands in the second half with at most three words after."""
+    last = max(sources, key=lambda source: source.position)
+    at = text.rfind(last.name)
+    return (
+        2 * last.position >= len(text)
+        and at >= 0
+        and (words_between(text, at + len(last.name), len(text)) <= 3)
+    )
 
 
 def _named_sources(
@@ -398,19 +353,24 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
         if p.kind != ParagraphKind.BODY or _CAPTION.search(p.text)
     }
     quoted = {p.index for p in article.paragraphs if _QUOTED.search(p.text)}
-    named = _named_sources(units, captions | quoted)
+    named: list[tuple[int, tuple[str, ...]]] | None = None  # built when first needed
     acronyms = {match.group("acronym"): match.group(0) for match in _ACRONYM.finditer(article.text)}
     published = article.published.date() if article.published is not None else None
     figures: list[Figure] = []
+    # each sentence is scanned once; the attribution look-ahead reuses these
+    found_by_unit = [
+        _figures_in_sentence(sentence, paragraph_index, languages.get(paragraph_index), times)
+        for paragraph_index, sentence in units
+    ]
     for position, (paragraph_index, sentence) in enumerate(units):
-        found = _figures_in_sentence(
-            sentence, paragraph_index, languages.get(paragraph_index), times
-        )
+        found = found_by_unit[position]
         if not found:
             continue
-        attribution = _attribution(position, units, captions, languages, times)
+        attribution = _attribution(position, units, captions, found_by_unit)
         chain = attribution.chain
         if not chain and paragraph_index not in captions:
+            if named is None:
+                named = _named_sources(units, captions | quoted)
             earlier = [
                 sources
                 for at, sources in named
@@ -421,16 +381,27 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
         time = _time_in(paragraph_index, (sentence.start, sentence.end), times) or _time_in(
             attribution.paragraph, attribution.span, times
         )
-        figures.extend(
-            replace(
-                figure,
-                attributed_to=chain[0] if chain else None,
-                attribution_chain=chain,
-                as_of=time.value if time else published,
-                as_of_precision=time.precision if time else article.published_precision,
-            )
-            for figure in found
+        own_sentence = attribution.span == (sentence.start, sentence.end)
+        clause_sources = (
+            [
+                source
+                for source in sources_in(sentence.text)
+                if source.rank == 2 and acronyms.get(source.name, source.name) in chain
+            ]
+            if own_sentence and len(chain) > 1
+            else []
         )
+        for figure in found:
+            own = _clause_chain(figure, sentence, clause_sources, chain, acronyms)
+            figures.append(
+                replace(
+                    figure,
+                    attributed_to=own[0] if own else None,
+                    attribution_chain=own,
+                    as_of=time.value if time else published,
+                    as_of_precision=time.precision if time else article.published_precision,
+                )
+            )
     return tuple(figures)
 
 
@@ -446,20 +417,36 @@ def _figures_in_sentence(
         and t.rule == "absolute"
     ]
     quantities = [q for q in find_quantities(text) if _is_count(q, text, language, time_spans)]
+    all_time_spans = [
+        (t.start - sentence.start, t.end - sentence.start)
+        for t in times
+        if t.paragraph == paragraph and sentence.start <= t.start < sentence.end
+    ]
     quantities.extend(
         Quantity(0.0, 0.0, match.start(), match.end(), match.group(0), written=True)
         for match in _NONE_WORDS.finditer(text)
     )
+    if not quantities:
+        return []  # no count, so no cue search (the costliest step)
     quantities.sort(key=lambda quantity: quantity.start)
     quantities = _merge_ranges(quantities, text)
-    cues = _cues(text)
+    cues = find_cues(text)
     found: list[Figure] = []
+    previous: tuple[Figure, Cue, Quantity] | None = None
     for quantity in quantities:
-        cue = _choose_cue(quantity, cues, text)
+        cue = choose_cue(quantity, cues, text, all_time_spans)
+        inherited: Figure | None = None
+        if cue is None and previous is not None:
+            inherited = _inherited(quantity, text, *previous)
+            cue = previous[1] if inherited is not None else None
         if cue is None:
             continue
         subject, subject_end = _subject(quantity, cue, text)
         kind = cue.kind
+        if inherited is not None:
+            kind = inherited.kind
+            if subject is None or _RESTATED.search(text, 0, quantity.start):
+                subject = inherited.subject
         if kind == "protesters" and subject in UNIFORMED:
             kind = "deployed"
         if kind in DETAINED_KINDS and subject in ("people", None):
@@ -471,6 +458,9 @@ def _figures_in_sentence(
             qualifier = quantity.implied_qualifier
         start = min(qualifier_start, quantity.start, cue.start)
         end = max(quantity.end, cue.end, subject_end)
+        if inherited is not None:  # the shared cue lies before the earlier figure
+            start = min(qualifier_start, quantity.start)
+            end = max(quantity.end, subject_end)
         found.append(
             Figure(
                 kind=kind,
@@ -484,4 +474,20 @@ def _figures_in_sentence(
                 end=sentence.start + end,
             )
         )
+        previous = (found[-1], cue, quantity)
     return found
+
+
+def _inherited(
+    quantity: Quantity, text: str, figure: Figure, cue: Cue, counted: Quantity
+) -> Figure | None:
+    """The earlier figure whose kind a cue-less count shares: a restatement ("put the number at
+    seven") or a coordinated count after a shared cue ("carrying 80 passengers and 12 crew")."""
+    _, qualifier_start = _qualifier(quantity, text)
+    if _RESTATED.search(text, 0, qualifier_start):
+        return figure
+    if cue.start < counted.start:
+        subject_end = _subject(counted, cue, text)[1]
+        if _COORDINATED.match(text[max(subject_end, counted.end) : quantity.start]):
+            return figure
+    return None

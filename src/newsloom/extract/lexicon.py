@@ -72,6 +72,8 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"(?:kostede|kostet|kostat|kostade|krævet|krævede|krævde|krävt|krävde|krevd|krevde"
         r"|claimed)\b(?=(?:\s+\S+){1,2}\s+(?:menneske|människo)?liv(?:et|en)?\b|\s+\S+\s+lives\b)",
         r"dødsfald\w*",
+        # "kostede stormen to mennesker livet" (the verb too far from the number for the cue above)
+        r"(?:mennesker|menneske|personer|personar|människor|människoliv)\s+(?:livet|livene)\b",
         r"dødsfall\w*",
         r"dödsfall\w*",
         r"funnen død",
@@ -100,8 +102,9 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"såret\w*",
         r"sårede",
         r"kommet til skade",
-        r"kom(?:met)? til skade",
+        r"kom(?:met|mer)? (?:(?:alvorligt|alvorlig|hårdt|hardt|lettere|svært) )?til skade",
         r"kvæstet\w*",
+        r"tilskadekom\w*",
         r"skadet\w*",
         r"skadede",
         r"skadd(?:e)?\b",
@@ -142,7 +145,9 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"vårdas",
         r"in hospital",
         r"på (?:sjukhus|sjukehus|sykehus|hospital)\b",
-        r"ligg(?:er)? på \w+ (?:sjukehus|sykehus)",
+        r"ligg(?:er)? på (?:\w+ ){0,2}\w*(?:sjukehus|sykehus|sygehus|sjukhus)",
+        # "Four of the injured were being treated for burns at X University Hospital"
+        r"(?:being|are|is) treated\b(?=[^.;]{0,60}\bhospital)",
     ),
     "critical_condition": (
         r"kritisk tilstand",
@@ -251,6 +256,9 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
     ),
     "missing": (
         r"savne[tds]\w*",
+        # "Vi leder fortsat efter to personer", "still searching for three people"
+        r"(?:leder|leter|letar|søger|søker|söker|searching|looking)"
+        r"(?: (?:fortsat|fortsatt|framleis|fortfarande|stadig|still|nu|nå))? (?:efter|etter|for)\b",
         r"forsvundet",
         r"sakna(?:s|de)?\b",
         r"savnas",
@@ -262,6 +270,9 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
     ),
     "evacuated": (
         r"evakuer\w*",
+        # urged to leave their homes: "uppmanar 300 boende att lämna sina hem"
+        r"(?:lämna|lemne|forlade|forlate|forlata|leave|left) (?:sina|sine|deres|sitt|their) "
+        r"(?:hem|hjem|heim|homes)\b",
         r"evacuated",
         r"evacuad[oa]s",
         r"evakuiert\w*",
@@ -553,23 +564,35 @@ REPORTING_VERBS = (
     # Danish
     "siger|sagde|oplyser|oplyste|skriver|skrev|melder|meldte|fortæller|fortalte|udtaler|udtalte"
     "|tilføjer|tilføjede|understreger|understregede|påpeger|påpegede|forklarer|forklarede"
+    "|spørger|spurgte|indvender|indvendte"
     "|bekræfter|bekræftede|rapporterer|rapporterede|erklærer|erklærede"
     "|meddeler|meddelte|advarer|advarede|lyder det fra|hedder det|hed det|oplyses det"
     # Norwegian
     "|sier|sa|sa at|opplyser|opplyste|skriv|skreiv|melde|meldte|forteller|fortalte|uttaler"
+    "|spør|spurte|innvender|innvendte"
     "|uttalte|legger til|la til|understreker|understreket|påpeker|påpekte|forklarer|forklarte"
     "|bekrefter|bekreftet|rapporterer|rapporterte|erklærer|erklærte|advarer"
     "|advarte|heter det|het det|seier|sei|opplyste|kunngjorde|uttalelse"
     # Swedish
     "|säger|sa|sade|uppger|uppgav|skriver|skrev|meddelar|meddelade|berättar|berättade|rapporterar"
+    "|frågar|frågade|invänder|invände"
     "|rapporterade|bekräftar|bekräftade|förklarar|förklarade|tillägger|tillade|uttalar|varnar"
     # English
     "|says|said|told|tells|reports|reported|stated|states|added|adds|announced|announces"
+    "|asked|asks|objected"
     "|confirmed|confirms|explained|explains|claimed|claims|warned|warns|wrote|writes|insisted"
     "|according to"
     # Spanish, German
     "|dijo|afirmó|aseguró|informó|declaró|señaló|explicó|añadió|indicó|denunció|sostuvo"
     "|agregó|manifestó|advirtió|sagte|erklärte|teilte mit|berichtete|schrieb"
+)
+
+# Verbs that attribute a figure without quoting anyone: estimates and participles after an auxiliary
+# ("Politiet anslår, at …", "Police estimated that …", "har tidlegare opplyst at …").
+ESTIMATE_VERBS = (
+    "anslår|anslog|anslået|anslått|anslagit|estimerer|estimerede|estimerte|uppskattar|uppskattade"
+    "|estimated|estimates|estimate|oplyst|opplyst|bekræftet|stadfestar|stadfesta|stadfester"
+    "|stadfestet|uppgett|uppgivit|bekräftat|meddelt|meldt"
 )
 
 ATTRIBUTION_PREPOSITIONS = (

@@ -46,7 +46,7 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?P<verb>{_VERBS})\b", re.IGNORECASE
+    rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?P<verb>{_VERBS})\b", re.IGNORECASE
 )
 _BEFORE = re.compile(
     rf"(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:har\s+|has\s+)?(?P<verb>{_VERBS})"
@@ -81,12 +81,14 @@ _VERB_THEN_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
-    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?:har\s+|has\s+|had\s+|havde\s+|hadde\s+)?"
-    rf"(?P<verb>{_VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)\s*,?\s+(?:at(?!\s+least)|att|that|que|dass"
-    r"|(?<=said|says)(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))\s+"
-    r"(?P<content>.+)$",
+    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:har\s+|has\s+|had\s+|havde\s+|hadde\s+)?"
+    rf"(?P<verb>{_VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)(?:\s*,?\s+(?:at(?!\s+least)|att|that|que"
+    r"|dass)|(?<=said|says)(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))"
+    r"\s+(?P<content>.+)$",
     re.IGNORECASE,
 )
+# "Holm, 52, said she would …": an age in apposition, blanked out before matching
+_AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
 _TRAILING_CLAUSE = re.compile(
     rf"[,.!?]\s*(?P<verb>{_VERBS})\s+(?P<speaker>[^.;:!?«»\"“”„]+)", re.IGNORECASE
 )
@@ -136,6 +138,12 @@ class _Context:
         self.last_speaker: Speaker | None = None
         self.last_person: str | None = None
         self.person_is_newer = False  # a person was named after the last quote's speaker
+
+    def state(self) -> tuple[Speaker | None, str | None, bool]:
+        return self.last_speaker, self.last_person, self.person_is_newer
+
+    def restore(self, state: tuple[Speaker | None, str | None, bool]) -> None:
+        self.last_speaker, self.last_person, self.person_is_newer = state
 
     def names_in(self, paragraph: int) -> list[str]:
         return [
@@ -321,7 +329,8 @@ def _reported_quotes(
         if any(start < sentence.end and sentence.start < end for start, end in taken):
             continue  # the sentence holds a direct quote
         has_clause = _VERB_THEN_CLAUSE.search(sentence.text) is not None
-        match = _REPORTED.search(sentence.text) if has_clause else None
+        masked = _AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
+        match = _REPORTED.search(masked) if has_clause else None
         inverted_match = (
             _INVERTED_REPORTED.search(sentence.text) if match is None and has_clause else None
         )
@@ -378,7 +387,7 @@ def _reported_quotes(
         if speaker is None:
             continue
         content_start = sentence.start + match.start("content")
-        content = match.group("content").rstrip(" .")
+        content = sentence.text[match.start("content") : match.end("content")].rstrip(" .")
         quotes.append(
             _quote(
                 content,
@@ -467,11 +476,17 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         if paragraph.kind not in (ParagraphKind.BODY, ParagraphKind.HEADING):
             continue
         names = context.names_in(paragraph.index)
+        state = context.state()
         direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
         taken = [(quote.start, quote.end) for quote in direct]
         if _DASH_OPENING.match(paragraph.text):
             taken = [(0, len(paragraph.text))]
         reported = _reported_quotes(paragraph.text, paragraph.index, names, context, taken)
+        if direct and reported and reported[0].start < direct[0].start:
+            # "Holm said she would …. “…,” she told the radio.": resolve in reading order
+            context.restore(state)
+            reported = _reported_quotes(paragraph.text, paragraph.index, names, context, taken)
+            direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
         quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
         context.see(paragraph.text, paragraph.index)
     return tuple(quotes)

@@ -114,6 +114,18 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     role_words = words[:first_name]
     if words[0].lower() in FUNCTION_WORDS:
         return None
+    run = 0
+    while run < len(words) and words[run][:1].isupper():
+        run += 1
+    if (
+        run >= 2
+        and run < len(words)
+        and all(word[:1].islower() and word.lower() not in connectors for word in words[run:])
+    ):  # "Per Olsen innhyllet i røyk": a full name, then what the person was doing
+        name = " ".join(words[:run])
+        if name.lower() in AGENCIES or _ORGANISATION.search(name):
+            return Speaker(name, None, "organisation")
+        return Speaker(name, None, "person")
     if any(w[:1].islower() for w in name_words) or (
         role_words
         and role_words[-1].lower() in ("for", "fra", "från", "from", "of", "de", "af", "av")

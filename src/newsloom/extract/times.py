@@ -193,6 +193,23 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 _DAY_PRECISE = (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
 
+# Words a pattern cannot match without: a paragraph lacking all of them skips that pattern (the
+# patterns try their optional prefixes at every position; a substring test is far cheaper).
+_WEEKDAY_WORDS = tuple(sorted({word.lower() for word in WEEKDAYS}))
+_MONTH_WORDS = tuple(sorted({word.lower() for word in MONTHS}))
+_GATES: dict[str, tuple[str, ...]] = {
+    "night_to": _WEEKDAY_WORDS,
+    "weekday_sv_past": _WEEKDAY_WORDS,
+    "weekday": _WEEKDAY_WORDS,
+    "ago": ("siden", "sedan", "ago", "hace"),
+    "day_month": _MONTH_WORDS,
+    "month_day": _MONTH_WORDS,
+    "month_year": _MONTH_WORDS,
+    "iso": tuple("0123456789"),
+    "numeric": tuple("0123456789"),
+    "year": ("19", "20"),
+}
+
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else UNITS.get(word.lower(), 1)
@@ -296,7 +313,11 @@ def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """Non-overlapping matches, earlier patterns first (longer, more specific phrases win)."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
+    lowered = text.lower()
     for name, pattern in _PATTERNS:
+        gate = _GATES.get(name)
+        if gate is not None and not any(word in lowered for word in gate):
+            continue
         for match in pattern.finditer(text):
             if match.end() == match.start():
                 continue

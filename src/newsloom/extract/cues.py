@@ -1,0 +1,205 @@
+"""Which casualty cue a number belongs to: the nearest cue word after or before it, within a few
+words, with the exceptions news prose needs (partitives, relative clauses, "the number of … to N",
+tolls, individuals described by "a man who …").
+
+Used by :mod:`newsloom.extract.figures`; cue words per kind are in :mod:`newsloom.extract.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from newsloom.extract.lexicon import KIND_CUES
+from newsloom.extract.numbers import Quantity
+
+_WORD = re.compile(r"\w[\w'’-]*")
+
+CROWD_KINDS = ("protesters", "deployed", "on_board", "victims")
+FORWARD_WINDOW = 8  # words between a number and a cue after it
+BACKWARD_WINDOW = 3  # words between a cue and a number after it (qualifiers not counted)
+PARTITIVE_WINDOW = 20  # "Tre af de personer, der blev anholdt ved …, er blevet varetægtsfængslet"
+# Crowd-like kinds need their cue close: (words after the number, words before it).
+CROWD_WINDOWS = {"protesters": (3, 2), "deployed": (2, 1), "on_board": (5, 0), "victims": (1, 0)}
+# "en person", "one man", "ein mann": an article-like word counts as 1 before a person noun.
+ONE_WORDS = frozenset(
+    {"en", "et", "ett", "ein", "eitt", "a", "an", "un", "una", "uno", "ei", "one"}
+)
+_PARTITIVE = re.compile(
+    r"^\s+(?:af|av|of|de)\s+(?:dem|dei|de|the|them|those|los|las|disse|desse)\b", re.IGNORECASE
+)
+_BACKWARD_FILLER = re.compile(
+    r"^(?:\W*(?:nu|now|yderligere|ytterligere|ytterlegare|another|further|hele|alle|all|in all"
+    r"|i alt|totalt|sammanlagt|i alt|mindst|minst|at least|mere end|mer enn|mer än|more than"
+    r"|over|omkring|about|around|nearly|næsten|nesten|nästan|op mod|opp mot|upp mot|up to|cirka"
+    r"|ca\.|rundt|drygt|godt|some|al menos|más de|unos|unas|la vida de|the lives of|på|de|of"
+    r"|er|is|are|var|was|were|blev|ble|vart|es|son|fueron|a)\W*)*$",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    r"dødstal|dødstall|dödstal|dödssiffr|death toll|toll|cifra de muertos|balance de muertos"
+    r"|dødsofre|number of dead",
+    re.IGNORECASE,
+)
+TOLL_WINDOW = 8  # "Dødstallet efter stormen er steget til 14"
+# "antallet af sårede … er steget til 17", "the number of people detained in the case to 19":
+# a cue inside a "number of" phrase counts the number its "to" leads to.
+_NUMBER_OF = re.compile(
+    r"(?:antallet|antalet|tallet|talet|the number|number|the total|totalen) (?:af|av|of|på)"
+    r"(?:\s+[\w-]+){0,2}?\s*$",
+    re.IGNORECASE,
+)
+_TO_NUMBER = re.compile(
+    r"(?<!\w)(?:til|till|to|at)\s+(?:(?:mindst|minst|at least|more than|mere end|mer enn|mer än"
+    r"|over|about|omkring|around|cirka|nearly|næsten|nesten|nästan)\s+)?$",
+    re.IGNORECASE,
+)
+# "Éin av dei to som …": the size of the set a partitive picks from, not a count of its own
+_PARTITIVE_SET = re.compile(
+    r"(?<!\w)(?:af|av|of|de)\s+(?:dem|dei|de|the|those|los|las|disse|desse)\s*$", re.IGNORECASE
+)
+# "Among the dead is a Swedish citizen": one person counted into a group named before
+_AMONG = re.compile(
+    r"(?<!\w)(?:among|blandt|bland|blant|entre)\s+(?:the|de|dei|los|las)\s*$", re.IGNORECASE
+)
+# "en 38-årig mand, der blev anholdt …": a person described by a relative clause
+_INDIVIDUAL_RELATIVE = re.compile(
+    r"(?:\s+[\w-]+){0,3}\s*,?\s+(?:der|som|who|that|which)\b", re.IGNORECASE
+)
+# "Tre af de personer, der blev anholdt …, er varetægtsfængslet": the cue in the relative clause
+# describes the set; a later cue is what happened to the counted people.
+_RELATIVE = re.compile(
+    r"^(?:\s+[\w-]+)?\s*,?\s+(?:der|som|who|that|which|que|die)\b", re.IGNORECASE
+)
+
+
+@cache
+def cue_pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str
+    start: int
+    end: int
+
+
+def find_cues(text: str) -> list[Cue]:
+    cues = [
+        Cue(kind, match.start(), match.end())
+        for kind, patterns in KIND_CUES.items()
+        for match in cue_pattern(patterns).finditer(text)
+    ]
+    return sorted(cues, key=lambda cue: (cue.start, -(cue.end - cue.start)))
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text[start:end])) if end > start else 0
+
+
+def _partitive_end(quantity: Quantity, text: str) -> int | None:
+    """Where "af dem"/"av de skadde" ends after the number, for partitive figures."""
+    match = _PARTITIVE.match(text[quantity.end :])
+    if match is None:
+        return None
+    end = quantity.end + match.end()
+    following = re.match(r"\s+[\w-]+", text[end:])
+    if (
+        match.group(0).split()[-1].lower() in ("de", "the", "los", "las", "disse", "desse")
+        and following
+    ):
+        end += following.end()  # "av de skadde", "of the injured"
+    return end
+
+
+def choose_cue(
+    quantity: Quantity,
+    cues: Sequence[Cue],
+    text: str,
+    time_spans: Sequence[tuple[int, int]] = (),
+) -> Cue | None:
+    partitive = _partitive_end(quantity, text)
+    # "en mand i 70-årsalderen": an article-like "one" counts only with a cue after it
+    individual = quantity.text.lower() in ONE_WORDS
+    best: tuple[tuple[int, int, int], Cue] | None = None
+    for cue in cues:
+        if cue.start < quantity.end and quantity.start < cue.end:
+            continue
+        crowd = cue.kind in CROWD_KINDS
+        if cue.start >= quantity.end:
+            if partitive is not None and cue.start < partitive:
+                continue  # "Tre av de skadde er innlagt": the set, not the figure
+            distance = words_between(
+                text, partitive or quantity.end, cue.start
+            ) - _time_words_between(text, partitive or quantity.end, cue.start, time_spans)
+            window = (
+                CROWD_WINDOWS[cue.kind][0]
+                if crowd
+                else (PARTITIVE_WINDOW if partitive is not None else FORWARD_WINDOW)
+            )
+            direction = 0
+        elif _TOLL.match(text, cue.start) or (
+            not crowd
+            and _NUMBER_OF.search(text, 0, cue.start)
+            and _TO_NUMBER.search(text, cue.end, quantity.start)
+        ):  # "the death toll rose to 57"
+            distance = 0 if words_between(text, cue.end, quantity.start) <= TOLL_WINDOW else 99
+            window, direction = 0, 1
+        elif individual and not _AMONG.search(text, 0, cue.start):
+            continue  # "Den første som omkom var en mand": who, not how many
+        else:
+            between = text[cue.end : quantity.start]
+            if quantity.low == 0 or not _BACKWARD_FILLER.match(between):
+                distance = words_between(text, cue.end, quantity.start)
+                if distance > 0 or quantity.low == 0:
+                    continue
+            distance = 0 if _BACKWARD_FILLER.match(between) else distance
+            window = CROWD_WINDOWS[cue.kind][1] if crowd else BACKWARD_WINDOW
+            direction = 1
+        if distance > window:
+            continue
+        score = (1 if crowd else 0, distance, direction)
+        if best is None or score < best[0]:
+            best = (score, cue)
+    if best is None:
+        return None
+    if _PARTITIVE_SET.search(text, 0, quantity.start):
+        return best[1]  # "én af de fem, som omkom": the set's own clause tells what it counts
+    later = _after_relative_clause(quantity, best[1], cues, text, partitive)
+    if individual and _INDIVIDUAL_RELATIVE.match(text, quantity.end):
+        return later  # "en 38-årig mand, der blev anholdt": describes one person
+    return later or best[1]
+
+
+def _time_words_between(
+    text: str, start: int, end: int, time_spans: Sequence[tuple[int, int]]
+) -> int:
+    """Words of time expressions ("lørdag morgen") between two points: they do not separate a
+    number from its cue."""
+    return sum(
+        words_between(text, max(start, span_start), min(end, span_end))
+        for span_start, span_end in time_spans
+        if span_start < end and start < span_end
+    )
+
+
+def _after_relative_clause(
+    quantity: Quantity, chosen: Cue, cues: Sequence[Cue], text: str, partitive: int | None
+) -> Cue | None:
+    """A later cue of another kind when the chosen one sits in a relative clause on the number."""
+    head_end = partitive or quantity.end
+    relative = _RELATIVE.match(text[head_end:])
+    if relative is None or chosen.start < head_end + relative.start() or chosen.kind in CROWD_KINDS:
+        return None
+    for cue in cues:
+        if (
+            cue.start >= chosen.end
+            and cue.kind != chosen.kind
+            and cue.kind not in CROWD_KINDS
+            and words_between(text, head_end, cue.start) <= PARTITIVE_WINDOW
+        ):
+            return cue
+    return None
