@@ -5,8 +5,8 @@ between ``« »``, ``» «``, ``„ “``, ``“ ”`` or ``" "``. Reported spee
 at/att/that …`` and ``…, siger X.`` without marks.
 
 The speaker phrase next to the reporting verb is split into a role and a name:
-``polititalsmand Saltanat Azirbek`` → role ``polititalsmand``, speaker ``Saltanat Azirbek``
-(type ``person``); ``Tokajevs pressetjeneste`` → an ``organisation``; ``talsmanden`` → role only;
+``politiinspektør Mette Holm`` → role ``politiinspektør``, speaker ``Mette Holm``
+(type ``person``); ``Frederiksens pressetjeneste`` → an ``organisation``; ``talsmanden`` → a role;
 ``han``/``she`` → the previous named speaker (or the last person mentioned) where there is one.
 Entity mentions, when the recogniser provides them, decide what is a person's name; otherwise
 capitalised words do. When the verb's subject is a news agency quoting someone named earlier in the

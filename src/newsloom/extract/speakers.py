@@ -1,7 +1,7 @@
 """Who is speaking: a speaker phrase split into a name, a role and a type.
 
-``polititalsmand Saltanat Azirbek``-style phrases (role + name) give a ``person`` with a role;
-``Tokajevs pressetjeneste``-style phrases (a name that owns a common noun) an ``organisation``;
+``politiinspektør Mette Holm``-style phrases (role + name) give a ``person`` with a role;
+``Frederiksens pressetjeneste``-style phrases (a name that owns a common noun) an ``organisation``;
 ``talsmanden`` a ``role`` alone; ``han``/``she`` a ``pronoun`` for the caller to resolve. Entity
 mentions, when given, decide what a person's name is; otherwise capitalised words do.
 """
@@ -130,7 +130,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         role_words
         and role_words[-1].lower() in ("for", "fra", "från", "from", "of", "de", "af", "av")
     ):
-        # "Tokajevs pressetjeneste", "talsmann for Russlands president Vladimir Putin"
+        # "Frederiksens pressetjeneste", "talsmann for Russlands president"
         if any(_ROLE.search(word) for word in role_words):
             return Speaker(None, text, "role")
         return Speaker(text, None, "organisation")
