@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -91,18 +92,7 @@ class ReuseQueries(SQLiteBase):
             article_id=article_id,
             duplicate_of=duplicate["duplicate_of"] if duplicate else None,
             duplicate_similarity=duplicate["similarity"] if duplicate else None,
-            passages=tuple(
-                ReusedPassage(
-                    article=row["article_id"],
-                    paragraph=row["paragraph"],
-                    other_article=row["other_article"],
-                    other_paragraph=row["other_paragraph"],
-                    similarity=row["similarity"],
-                    origin_article=row["origin_article"],
-                    origin_agency=row["origin_agency"],
-                )
-                for row in rows
-            ),
+            passages=tuple(_passage(row) for row in rows),
             reused_share=float(share["share"]),
         )
 
@@ -180,18 +170,7 @@ class ReuseQueries(SQLiteBase):
             " ORDER BY other_paragraph, similarity DESC",
             (article_id,),
         ).fetchall()
-        return [
-            ReusedPassage(
-                article=row["article_id"],
-                paragraph=row["paragraph"],
-                other_article=row["other_article"],
-                other_paragraph=row["other_paragraph"],
-                similarity=row["similarity"],
-                origin_article=row["origin_article"],
-                origin_agency=row["origin_agency"],
-            )
-            for row in rows
-        ]
+        return [_passage(row) for row in rows]
 
     def most_reused(self, limit: int = 20, min_share: float = 0.0) -> list[ReusedArticleRow]:
         """Articles with the largest share of copied content, with the outlets it came from."""
@@ -232,3 +211,15 @@ class ReuseQueries(SQLiteBase):
                 )
             )
         return result
+
+
+def _passage(row: sqlite3.Row) -> ReusedPassage:
+    return ReusedPassage(
+        article=row["article_id"],
+        paragraph=row["paragraph"],
+        other_article=row["other_article"],
+        other_paragraph=row["other_paragraph"],
+        similarity=row["similarity"],
+        origin_article=row["origin_article"],
+        origin_agency=row["origin_agency"],
+    )
