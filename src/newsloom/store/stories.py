@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsloom.store.base import SQLiteBase, utc_now
@@ -76,6 +77,35 @@ class StoryQueries(SQLiteBase):
         """Feature → number of clustered articles having it; ``""`` → number of articles."""
         rows = self.connection.execute("SELECT feature, articles FROM cluster_terms").fetchall()
         return {row["feature"]: int(row["articles"]) for row in rows}
+
+    def add_cluster_embedding(self, language: str, vector: Sequence[float]) -> None:
+        """Add one clustered article's embedding to its language's running sum."""
+        with self.transaction() as connection:
+            row = connection.execute(
+                "SELECT articles, total FROM cluster_embeddings WHERE language = ?", (language,)
+            ).fetchone()
+            if row is None:
+                count, total = 1, list(vector)
+            else:
+                previous = json.loads(row["total"])
+                count = int(row["articles"]) + 1
+                total = [a + b for a, b in zip(previous, vector, strict=True)]
+            connection.execute(
+                "INSERT INTO cluster_embeddings (language, articles, total) VALUES (?, ?, ?)"
+                " ON CONFLICT (language) DO UPDATE SET articles = excluded.articles,"
+                " total = excluded.total",
+                (language, count, json.dumps(total, separators=(",", ":"))),
+            )
+
+    def cluster_embeddings(self) -> dict[str, tuple[int, list[float]]]:
+        """Language → (clustered articles with an embedding, the sum of their embeddings)."""
+        rows = self.connection.execute(
+            "SELECT language, articles, total FROM cluster_embeddings"
+        ).fetchall()
+        return {
+            row["language"]: (int(row["articles"]), [float(v) for v in json.loads(row["total"])])
+            for row in rows
+        }
 
     def assign_story(self, article_id: str, story_id: str) -> None:
         with self.transaction() as connection:

@@ -1,0 +1,135 @@
+"""What the story clusterer keeps: a story's state (persisted as JSON) and an article's time."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from newsloom.errors import StoreError
+from newsloom.records import Analysis, Article, DatePrecision
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    article_id: str
+    story_id: str
+    new_story: bool
+    similarity: float
+    reason: str = "similar"  # new | similar | duplicate | reuse
+
+
+@dataclass(slots=True)
+class _Representative:
+    article_id: str
+    title: str
+    language: str | None
+    vector: dict[str, float]
+
+
+@dataclass(slots=True)
+class StoryState:
+    """What the clusterer keeps about one story (persisted as JSON in ``stories.state``)."""
+
+    id: str
+    sequence: int  # position of the story's last update in the stream
+    count: int
+    first_time: float
+    last_time: float
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+    name_norm: float = 0.0  # norm of the centroid's language-free part (names, numbers)
+    languages: dict[str, int] = field(default_factory=dict)
+    outlets: dict[str, int] = field(default_factory=dict)
+    representatives: list[_Representative] = field(default_factory=list)
+    title: str = ""
+    first_sequence: int = 0  # position in the stream of the story's first article
+    heat: float = (
+        0.0  # articles gained, each decayed by exp(-age / burst_articles), at ``sequence``
+    )
+    embedding: list[float] = field(default_factory=list)  # sum of its articles' centred embeddings
+
+    def to_bytes(self) -> bytes:
+        payload = {
+            "version": STATE_VERSION,
+            "id": self.id,
+            "sequence": self.sequence,
+            "count": self.count,
+            "first_time": self.first_time,
+            "last_time": self.last_time,
+            "centroid": self.centroid,
+            "norm": self.norm,
+            "name_norm": self.name_norm,
+            "languages": self.languages,
+            "outlets": self.outlets,
+            "representatives": [
+                [r.article_id, r.title, r.language, r.vector] for r in self.representatives
+            ],
+            "title": self.title,
+            "first_sequence": self.first_sequence,
+            "heat": self.heat,
+            "embedding": self.embedding,
+        }
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+    @classmethod
+    def from_bytes(cls, story_id: str, data: bytes) -> StoryState:
+        try:
+            payload = json.loads(data)
+            if payload.get("version") != STATE_VERSION:
+                raise ValueError(f"state version {payload.get('version')!r}")
+            return cls(
+                id=payload["id"],
+                sequence=int(payload["sequence"]),
+                count=int(payload["count"]),
+                first_time=float(payload["first_time"]),
+                last_time=float(payload["last_time"]),
+                centroid={str(k): float(v) for k, v in payload["centroid"].items()},
+                norm=float(payload["norm"]),
+                name_norm=float(payload["name_norm"]),
+                languages={str(k): int(v) for k, v in payload["languages"].items()},
+                outlets={str(k): int(v) for k, v in payload["outlets"].items()},
+                representatives=[
+                    _Representative(
+                        str(a), str(t), language, {str(k): float(v) for k, v in vec.items()}
+                    )
+                    for a, t, language, vec in payload["representatives"]
+                ],
+                title=str(payload["title"]),
+                first_sequence=int(payload.get("first_sequence", payload["sequence"])),
+                heat=float(payload.get("heat", 0.0)),
+                embedding=[float(value) for value in payload.get("embedding", [])],
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            raise StoreError(
+                f"story {story_id}: stored clustering state unreadable ({error})"
+            ) from error
+
+
+def article_time(article: Article) -> float | None:
+    """Publication time in seconds since the epoch (naive times taken as UTC)."""
+    if article.published is None:
+        return None
+    published = article.published
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return published.timestamp()
+
+
+def mentioned_time(analysis: Analysis | None) -> float | None:
+    """For an undated article: the latest full date its text states outright (noon UTC)."""
+    if analysis is None:
+        return None
+    dates = [
+        expression.value
+        for expression in analysis.times
+        if expression.value is not None
+        and not expression.inferred
+        and expression.precision in (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
+    ]
+    if not dates:
+        return None
+    latest = max(dates)
+    return datetime(latest.year, latest.month, latest.day, 12, tzinfo=UTC).timestamp()

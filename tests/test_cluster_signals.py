@@ -1,0 +1,118 @@
+"""The clusterer's optional signals: a busy story's pull (burst) and the embedding backend.
+
+The embedding tests hand the clusterer vectors directly, so they run without the optional model;
+``test_real_embeddings_*`` in test_evaluate_clustering.py uses the model when it is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import random
+from pathlib import Path
+
+import pytest
+from tests.test_cluster import _example_articles, _seed_articles, _unrelated_articles
+
+from newsloom import cluster
+from newsloom.cluster import Assignment, StoryClusterer, published_order
+from newsloom.embeddings import EmbeddingMeans, combined_similarity
+from newsloom.records import Article
+from newsloom.settings import ClusterSettings
+from newsloom.store import open_store
+
+DIMENSIONS = 16
+
+
+def test_embedding_means_centre_each_language_on_its_own_mean() -> None:
+    means = EmbeddingMeans()
+    assert means.center("en", [3.0, 4.0]) == pytest.approx([0.6, 0.8])  # nothing seen yet
+    for vector in ([1.0, 1.0], [1.0, 3.0]):
+        means.add("en", vector)
+    means.add("de", [5.0, 5.0])
+    assert means.center("en", [2.0, 2.0]) == pytest.approx([1.0, 0.0])  # mean (1, 2)
+    assert means.center("de", [5.0, 6.0]) == pytest.approx([0.0, 1.0])
+    assert means.center(None, [0.0, 2.0]) == pytest.approx([0.0, 1.0])
+    assert means.center("en", [1.0, 2.0]) == [0.0, 0.0]  # exactly the mean: no direction
+
+
+def test_combined_similarity_ignores_negative_embedding_cosines() -> None:
+    assert combined_similarity(0.4, -0.5) == pytest.approx(combined_similarity(0.4, 0.0))
+    assert combined_similarity(0.4, 0.6) > combined_similarity(0.4, 0.1)
+
+
+def test_a_storys_heat_decays_with_the_stream_and_survives_the_store() -> None:
+    clusterer = StoryClusterer(ClusterSettings(burst_weight=1.0, burst_articles=10.0))
+    state = cluster.StoryState("s1", sequence=5, count=3, first_time=0.0, last_time=0.0)
+    state.heat = 2.0
+    clusterer.frequencies.documents = 15
+    assert clusterer._heat(state) == pytest.approx(2.0 * math.exp(-1.0))
+    # the whole stream's heat before article 15: articles 1..14, each decayed by its age
+    decay = math.exp(-0.1)
+    assert clusterer._stream_heat() == pytest.approx(sum(decay**age for age in range(1, 15)))
+    assert cluster.StoryState.from_bytes("s1", state.to_bytes()).heat == 2.0
+
+
+def test_burst_weight_lets_the_busy_story_take_a_weak_match_but_never_a_stranger(
+    seeds_dir: Path,
+) -> None:
+    seeds = published_order(_seed_articles(seeds_dir))
+    stranger = _unrelated_articles()[2]
+    strict = {"min_similarity": 0.9}  # the second seed alone is not similar enough
+    for weight, joins in ((0.0, False), (50.0, True)):
+        clusterer = StoryClusterer(ClusterSettings(burst_weight=weight, **strict))
+        first = clusterer.add(seeds[0])
+        assert (clusterer.add(seeds[1]).story_id == first.story_id) is joins
+        assert clusterer.add(stranger).new_story  # nothing in common: no pull helps
+
+
+def _vector(article: Article, story: int) -> list[float]:
+    """A stand-in embedding: a direction per story plus a little noise per article."""
+    rng = random.Random(int(hashlib.sha256(article.id.encode()).hexdigest(), 16))
+    base = random.Random(story)
+    return [base.gauss(0, 1) + 0.3 * rng.gauss(0, 1) for _ in range(DIMENSIONS)]
+
+
+def test_similar_embeddings_join_articles_that_share_no_word() -> None:
+    danish, english = _unrelated_articles()[0], _unrelated_articles()[2]
+    same, other = _vector(danish, 1), _vector(english, 2)
+    for embeddings, second, joins in (
+        (True, same, True),
+        (True, other, False),
+        (False, same, False),
+    ):
+        clusterer = StoryClusterer(ClusterSettings(embeddings=embeddings))
+        first = clusterer.add(danish, embedding=same)
+        later = clusterer.add(english, embedding=second)
+        assert (later.story_id == first.story_id) is joins
+
+
+def _embedded_stream(seeds_dir: Path, example_dir: Path) -> list[tuple[Article, list[float]]]:
+    articles = published_order(
+        [*_seed_articles(seeds_dir), *_unrelated_articles(), *_example_articles(example_dir)]
+    )
+    return [(article, _vector(article, len(article.title) % 4)) for article in articles]
+
+
+def test_with_embeddings_one_at_a_time_equals_rebuilt_from_the_store(
+    seeds_dir: Path, example_dir: Path, tmp_path: Path
+) -> None:
+    settings = ClusterSettings(embeddings=True, burst_weight=2.0)
+    stream = _embedded_stream(seeds_dir, example_dir)
+    single = StoryClusterer(settings)
+    expected = [single.add(article, embedding=vector) for article, vector in stream]
+    split = len(stream) // 2
+    rebuilt: list[Assignment] = []
+    for part in (stream[:split], stream[split:]):
+        store = open_store(tmp_path / "embedded.db")
+        try:
+            clusterer = StoryClusterer.from_store(store, settings)
+            for article, vector in part:
+                with store.transaction():
+                    store.add_article(article)
+                    assignment = clusterer.add(article, embedding=vector)
+                    clusterer.save(store, assignment)
+                rebuilt.append(assignment)
+        finally:
+            store.close()
+    assert rebuilt == expected
