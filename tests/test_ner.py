@@ -134,3 +134,39 @@ def test_fallback_languages_on_small_handmade_samples(
 ) -> None:
     result = evaluate_ner(Path(__file__).parent / "data" / name, language=language)
     assert result["f1"] >= floor, result
+
+
+def test_danish_text_goes_to_the_danish_component() -> None:
+    recognizer = EntityRecognizer.load()
+    assert recognizer.pipe_for("nb") == "ner"
+    assert recognizer.pipe_for("sv") == "ner"
+    assert recognizer.pipe_for(None) == "ner"
+    assert recognizer.pipe_for("da") in {"ner_da", "ner"}
+    assert recognizer.pipe_for("da") == (
+        "ner_da" if "ner_da" in recognizer.nlp.pipe_names else "ner"
+    )
+
+
+def test_danplus_files_are_scored_as_danish(gold_data: Path) -> None:
+    path = gold_data / "ner" / "danplus-news" / "dev.tsv"
+    if not path.is_file():
+        pytest.skip(f"{path} not found (see ../shared/data/README.md)")
+    assert evaluate_ner(path)["language"] == "da"
+
+
+def test_vector_rows_fall_back_to_the_lower_case_form() -> None:
+    import numpy
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.vectors import Vectors
+
+    from newsloom.entities.architecture import static_rows
+
+    nlp = spacy.blank("nb")
+    data = numpy.array([[1.0, 0.0], [0.0, 1.0]], dtype=numpy.float32)
+    keys = [nlp.vocab.strings.add("Oslo"), nlp.vocab.strings.add("by")]
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=data, keys=keys)
+    doc = Doc(nlp.vocab, words=["Oslo", "By", "ukjent"])
+    rows = static_rows().predict([doc])
+    assert rows.lengths.tolist() == [3]
+    assert rows.data.tolist() == [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]

@@ -68,8 +68,10 @@ def score_spans(
 def evaluate_ner(path: Path, *, language: str | None = None) -> dict[str, object]:
     """Run the shipped recogniser on a CoNLL file and score it.
 
-    ``language`` chooses the route as for articles (``da``/``nb``/``nn``/``sv`` or ``None``: the
-    trained Scandinavian model; ``en`` and other languages: the rule-based fallback).
+    ``language`` chooses the route as for articles (``da``: the Danish component of the trained
+    model; ``nb``/``nn``/``sv``: its Scandinavian component; ``en`` and other languages: the
+    rule-based fallback). ``None`` means ``da`` for a DaN+ file and the Scandinavian component
+    otherwise.
     Returns precision, recall, f1, per_type, sentences, tokens, seconds, sentences_per_second and
     sentences_per_cpu_second (speed on one core, unaffected by other processes).
     """
@@ -77,6 +79,8 @@ def evaluate_ner(path: Path, *, language: str | None = None) -> dict[str, object
     from newsloom.entities.rules import find_spans
 
     data_format = detect_format(path)
+    if language is None and data_format == "danplus":
+        language = "da"
     sentences = list(read_conll(path))
     words = [sentence.words for sentence in sentences]
     if uses_model(language):
