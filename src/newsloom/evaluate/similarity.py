@@ -138,7 +138,7 @@ def evaluate_similarity(path: Path | str, *, embeddings: bool = False) -> dict[s
     """Pearson correlation between the clustering similarity and the human ``Overall`` rating.
 
     ``embeddings`` adds the similarity the clusterer uses with its optional embedding backend
-    on (lexical and centred embedding cosine, :func:`~newsloom.features.combined_similarity`)
+    on (lexical and centred embedding cosine, :func:`~newsloom.embeddings.combined_similarity`)
     and the embedding cosine alone (slow: ~5-20 texts a second on one core).
     """
     started = time.perf_counter()
