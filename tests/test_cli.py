@@ -69,6 +69,16 @@ def test_reading_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     assert "does not exist" in result.stderr
 
 
+def test_a_mistyped_option_is_a_usage_error_not_a_traceback(db_path: Path) -> None:
+    result = run(db_path, "ingest", "somewhere", "--dbase", "x.db", check=False)
+    assert result.returncode == 2
+    assert "No such option: --dbase" in result.stderr
+    assert "Traceback" not in result.stderr
+    missing = run(db_path, "eval", "clustering", check=False)  # a required argument left out
+    assert missing.returncode == 2
+    assert "Traceback" not in missing.stderr
+
+
 def test_bad_settings_are_named(db_path: Path, tmp_path: Path) -> None:
     config = tmp_path / "bad.toml"
     config.write_text("[reuse]\nmin_similarity = 7\n")
