@@ -170,3 +170,23 @@ def test_vector_rows_fall_back_to_the_lower_case_form() -> None:
     rows = static_rows().predict([doc])
     assert rows.lengths.tolist() == [3]
     assert rows.data.tolist() == [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]
+
+
+def test_link_and_post_ids_are_not_names() -> None:
+    from newsloom.entities.ner import _IDENTIFIER
+
+    for word in ("Ifz80EpXFC", "dQw4w9WgXcQ", "abc123XYZ"):
+        assert _IDENTIFIER.fullmatch(word), word
+    for word in ("Nasdaq100", "COVID19", "MTX75", "B2B", "Kasakhstan", "F-16"):
+        assert not _IDENTIFIER.fullmatch(word), word
+    english = article(
+        Paragraph(
+            index=0,
+            kind=ParagraphKind.SOCIAL_POST,
+            text="Police in Minsk were violent pic.twitter.com/Qw83hTzLp9 — Olga Petrova",
+        ),
+        language="en",
+    )
+    found = [mention.text for mention in EntityRecognizer.load().find_entities(english)]
+    assert "Minsk" in found
+    assert not any("Qw83hTzLp9" in text for text in found)

@@ -60,6 +60,9 @@ def _label(entity: SpacySpan, label: str | None = None) -> str:
 
 _STANDALONE_ACRONYM = re.compile(r"[A-ZÆØÅÄÖ]{3,6}")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+# a link or post id such as "Ifz80EpXFC": 8+ letters and digits, at least two digits, two capitals
+# and one small letter (not "Nasdaq100", "COVID19", "MTX75")
+_IDENTIFIER = re.compile(r"(?=(?:\D*\d){2})(?=(?:[^A-Z]*[A-Z]){2})(?=[^a-z]*[a-z])[A-Za-z0-9_]{8,}")
 
 
 def _entities(doc: Doc) -> list[SpacySpan]:
@@ -67,11 +70,16 @@ def _entities(doc: Doc) -> list[SpacySpan]:
 
     A word of 3-6 capitals between words that are not capitalised throughout (so not a shouted
     headline) is a name in 92 % of the NorNE + DaN+ training cases (ORG 706, places 243, products
-    40, O 94): such a word the model missed becomes ORG, or LOC through :func:`_label`.
+    40, O 94): such a word the model missed becomes ORG, or LOC through :func:`_label`. A
+    one-word entity that looks like a link or post id (``Ifz80EpXFC``) is dropped.
     """
     from spacy.tokens import Span as SpacySpan
 
-    entities = list(doc.ents)
+    entities = [
+        entity
+        for entity in doc.ents
+        if not (len(entity) == 1 and _IDENTIFIER.fullmatch(entity.text))
+    ]
     covered = {index for entity in entities for index in range(entity.start, entity.end)}
     for token in doc:
         if token.i in covered or not _STANDALONE_ACRONYM.fullmatch(token.text):
@@ -231,6 +239,8 @@ class EntityRecognizer:
 
 def _rule_mentions(paragraph: Paragraph, language: str) -> Iterator[EntityMention]:
     for start, end, label in find_entities_in_text(paragraph.text, language):
+        if _IDENTIFIER.fullmatch(paragraph.text[start:end]):
+            continue  # a link or post id, as for the model's entities
         yield EntityMention(
             text=paragraph.text[start:end],
             type=EntityType(label),
