@@ -60,7 +60,7 @@ def _label(entity: SpacySpan, label: str | None = None) -> str:
 
 _STANDALONE_ACRONYM = re.compile(r"[A-ZÆØÅÄÖ]{3,6}")
 _ROMAN = re.compile(r"[IVXLCDM]+")
-# a link or post id such as "Ifz80EpXFC": 8+ letters and digits, at least two digits, two capitals
+# a link or post id such as "Qw83hTzLp9": 8+ letters and digits, at least two digits, two capitals
 # and one small letter (not "Nasdaq100", "COVID19", "MTX75")
 _IDENTIFIER = re.compile(r"(?=(?:\D*\d){2})(?=(?:[^A-Z]*[A-Z]){2})(?=[^a-z]*[a-z])[A-Za-z0-9_]{8,}")
 
@@ -71,7 +71,7 @@ def _entities(doc: Doc) -> list[SpacySpan]:
     A word of 3-6 capitals between words that are not capitalised throughout (so not a shouted
     headline) is a name in 92 % of the NorNE + DaN+ training cases (ORG 706, places 243, products
     40, O 94): such a word the model missed becomes ORG, or LOC through :func:`_label`. A
-    one-word entity that looks like a link or post id (``Ifz80EpXFC``) is dropped.
+    one-word entity that looks like a link or post id (``Qw83hTzLp9``) is dropped.
     """
     from spacy.tokens import Span as SpacySpan
 
@@ -212,29 +212,18 @@ class EntityRecognizer:
         Norwegian ones.
         """
         entities = [_entities(doc) for doc in docs]
-        spans = [
-            ([token.text for token in doc], entity.start, entity.end, str(entity.label_))
-            for doc, found in zip(docs, entities, strict=True)
-            for entity in found
-        ]
-        labels = (
-            self.typer.retype(spans, "da" if pipe == "ner_da" else "no", self._lookup, self._dims)
-            if self.typer is not None
-            else [label for _, _, _, label in spans]
-        )
-        typed: list[list[tuple[SpacySpan, str]]] = []
-        position = 0
-        for found in entities:
-            typed.append(
-                [
-                    (entity, _label(entity, label))
-                    for entity, label in zip(
-                        found, labels[position : position + len(found)], strict=True
-                    )
-                ]
-            )
-            position += len(found)
-        return typed
+        labels: Iterator[str]
+        if self.typer is None:
+            labels = (str(entity.label_) for found in entities for entity in found)
+        else:
+            spans: list[tuple[Sequence[str], int, int, str]] = []
+            for doc, found in zip(docs, entities, strict=True):
+                if found:
+                    words = [token.text for token in doc]  # once per doc, not per entity
+                    spans.extend((words, e.start, e.end, str(e.label_)) for e in found)
+            group = "da" if pipe == "ner_da" else "no"
+            labels = iter(self.typer.retype(spans, group, self._lookup, self._dims))
+        return [[(entity, _label(entity, next(labels))) for entity in found] for found in entities]
 
 
 def _rule_mentions(paragraph: Paragraph, language: str) -> Iterator[EntityMention]:
