@@ -190,3 +190,29 @@ def test_link_and_post_ids_are_not_names() -> None:
     found = [mention.text for mention in EntityRecognizer.load().find_entities(english)]
     assert "Minsk" in found
     assert not any("Qw83hTzLp9" in text for text in found)
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "expected"),
+    [
+        (["ifølge", "nyhedsbureauet", "Ritzau"], "MISC", "ORG"),
+        (["melder", "nyhetsbyrået", "Bloomberg"], "LOC", "ORG"),
+        (["skriver", "tidningen", "Sydsvenskan"], "MISC", "ORG"),
+        (["i", "avisa", "Nordlys"], "LOC", "ORG"),
+        (["nyhedsbureauerne", "Ritzau"], "MISC", "ORG"),
+        (["selskaberne", "Vestas"], "LOC", "ORG"),
+        (["bor", "i", "Tromsø"], "LOC", "LOC"),  # no organisation noun before it
+        (["sa", "avisen", "Kari"], "PER", "PER"),  # people are not retyped
+        (["avisen", "i", "Sverige"], "LOC", "LOC"),  # a place name stays a place
+    ],
+)
+def test_a_name_after_an_organisation_noun_is_an_organisation(
+    words: list[str], label: str, expected: str
+) -> None:
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    doc = Doc(spacy.blank("nb").vocab, words=words)
+    entity = SpacySpan(doc, len(words) - 1, len(words), label=label)
+    assert ner._label(entity) == expected
