@@ -216,3 +216,38 @@ def test_a_name_after_an_organisation_noun_is_an_organisation(
     doc = Doc(spacy.blank("nb").vocab, words=words)
     entity = SpacySpan(doc, len(words) - 1, len(words), label=label)
     assert ner._label(entity) == expected
+
+
+def test_a_shouted_dictionary_word_is_not_taken_for_an_acronym() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("da").vocab
+
+    def acronyms(words: list[str], language: str | None) -> list[str]:
+        return [entity.text for entity in ner._entities(Doc(vocab, words=words), language)]
+
+    # "KILDE" (source) and "PRIS" (price) label lines of Danish articles; "CSTO" is a name
+    assert acronyms(["KILDE", ":", "Ritzau"], "da") == []
+    assert acronyms(["PRIS", ":", "219.996", "kr."], "da") == []
+    assert acronyms(["ifølge", "CSTO", "i", "går"], "da") == ["CSTO"]
+    # a word the dictionary has capitalised too (a name) stays; with no language nothing is dropped
+    assert acronyms(["medlem", "af", "NATO", "siden"], "da") == ["NATO"]
+    assert acronyms(["PRIS", ":", "219.996", "kr."], None) == ["PRIS"]
+
+
+def test_person_names_take_in_the_initials_before_them() -> None:
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    doc = Doc(
+        spacy.blank("da").vocab, words=["ifølge", "K.", "J.", "Philipsen", "og", "A.", "Møller"]
+    )
+    philipsen = SpacySpan(doc, 2, 4, label="PER")
+    firm = SpacySpan(doc, 6, 7, label="ORG")  # not a person: an initial before it stays outside
+    widened = ner._with_initials([(philipsen, "PER"), (firm, "ORG")])
+    assert [(entity.text, label) for entity, label in widened] == [
+        ("K. J. Philipsen", "PER"),
+        ("Møller", "ORG"),
+    ]

@@ -153,16 +153,31 @@ def _collapse(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lemmatizer() -> Any:
-    """One simplemma lemmatizer whose dictionary cache holds every language met (no thrashing)."""
-    from simplemma import Lemmatizer
-    from simplemma.strategies import DefaultStrategy
+def _dictionaries() -> Any:
+    """simplemma's dictionary cache, one for the process: it holds every language met."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    factory = DefaultDictionaryFactory(cache_max_size=64)
+    return DefaultDictionaryFactory(cache_max_size=64)
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer() -> Any:
+    """One simplemma lemmatizer over the shared dictionary cache (no thrashing)."""
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
     return Lemmatizer(
-        cache_max_size=0, lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)
+        cache_max_size=0, lemmatization_strategy=DefaultStrategy(dictionary_factory=_dictionaries())
     )
+
+
+def word_forms(language: str | None) -> Mapping[str, Any]:
+    """simplemma's word forms of ``language`` (case-sensitive: ``rubrik``, ``Nato``), or none."""
+    code = _lemmatizer_language(language)
+    if code is None:
+        return {}
+    forms: Mapping[str, Any] = _dictionaries().get_dictionary(code)
+    return forms
 
 
 @lru_cache(maxsize=64)
