@@ -251,3 +251,23 @@ def test_person_names_take_in_the_initials_before_them() -> None:
         ("K. J. Philipsen", "PER"),
         ("Møller", "ORG"),
     ]
+
+
+def test_a_known_place_the_model_missed_is_a_place() -> None:
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    doc = Doc(
+        spacy.blank("da").vocab,
+        words=["fra", "Tyskland", "til", "Stockholms", "havn", "i", "Norrmalm"],
+    )
+    assert [(e.text, e.label_) for e in ner._entities(doc, "da")] == [
+        ("Tyskland", "LOC"),
+        ("Stockholms", "LOC"),  # a genitive
+    ]
+    doc.ents = [SpacySpan(doc, 1, 2, label="ORG")]  # what the model tagged is left to it
+    assert [(e.text, e.label_) for e in ner._entities(doc, "da")] == [
+        ("Tyskland", "ORG"),
+        ("Stockholms", "LOC"),
+    ]
