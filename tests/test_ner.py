@@ -17,7 +17,7 @@ from newsloom.evaluate.ner import evaluate_ner, score_spans
 from newsloom.records import Article, EntityType, Paragraph, ParagraphKind
 
 # Floors a little under the dev-split figures in docs/ner.md, so a worse model fails.
-FLOORS = {"norne-nob/dev.conll": 0.83, "norne-nno/dev.conll": 0.80, "danplus-news/dev.tsv": 0.76}
+FLOORS = {"norne-nob/dev.conll": 0.83, "norne-nno/dev.conll": 0.80, "danplus-news/dev.tsv": 0.77}
 
 
 def article(*paragraphs: Paragraph, language: str = "da") -> Article:
