@@ -91,7 +91,7 @@ _IDENTIFIER = re.compile(r"(?=(?:\D*\d){2})(?=(?:[^A-Z]*[A-Z]){2})(?=[^a-z]*[a-z
 
 
 def _entities(doc: Doc, language: str | None = None) -> list[SpacySpan]:
-    """The model's entities plus the stand-alone all-capitals words it left untagged.
+    """The model's entities plus the stand-alone acronyms and known places it left untagged.
 
     A word of 3-6 capitals between words that are not capitalised throughout (so not a shouted
     headline) is a name in 92 % of the NorNE + DaN+ training cases (ORG 706, places 243, products
@@ -99,7 +99,7 @@ def _entities(doc: Doc, language: str | None = None) -> list[SpacySpan]:
     ``language``'s dictionary (simplemma) has it in lower case only (``PRIS``, ``KILDE``,
     ``RUBRIK``: of the 63 train cases, 40 are not names). A capitalised word the model missed that
     is a country, region or major city of the exonym table, or its genitive, becomes LOC: in the
-    three train splits such a word is a name (or part of one) in all but 2 of 3,300 cases. A
+    three train splits such a word is a name (or part of one) in all but 2 of 3,400 cases. A
     one-word entity that looks like a link or post id (``Qw83hTzLp9``) is dropped.
     """
     from spacy.tokens import Span as SpacySpan
