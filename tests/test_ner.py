@@ -246,7 +246,7 @@ def test_person_names_take_in_the_initials_before_them() -> None:
     )
     philipsen = SpacySpan(doc, 2, 4, label="PER")
     firm = SpacySpan(doc, 6, 7, label="ORG")  # not a person: an initial before it stays outside
-    widened = ner._with_initials([(philipsen, "PER"), (firm, "ORG")])
+    widened = ner._widened([(philipsen, "PER"), (firm, "ORG")])
     assert [(entity.text, label) for entity, label in widened] == [
         ("K. J. Philipsen", "PER"),
         ("Møller", "ORG"),
@@ -270,4 +270,23 @@ def test_a_known_place_the_model_missed_is_a_place() -> None:
     assert [(e.text, e.label_) for e in ner._entities(doc, "da")] == [
         ("Tyskland", "ORG"),
         ("Stockholms", "LOC"),
+    ]
+
+
+def test_names_take_in_the_capitalised_words_after_them() -> None:
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    words = ["ved", "Mount", "St.", "Vincent", "University", "i", "Halifax", "Ulster", "Freedom"]
+    doc = Doc(spacy.blank("da").vocab, words=words)
+    found = [
+        (SpacySpan(doc, 1, 4, label="LOC"), "ORG"),  # the final type, not the tagger's, counts
+        (SpacySpan(doc, 6, 7, label="LOC"), "LOC"),  # the next word belongs to another entity
+        (SpacySpan(doc, 7, 8, label="PER"), "PER"),  # people are widened only over initials
+    ]
+    assert [(entity.text, label) for entity, label in ner._widened(found)] == [
+        ("Mount St. Vincent University", "ORG"),
+        ("Halifax", "LOC"),
+        ("Ulster", "PER"),
     ]

@@ -271,30 +271,43 @@ class EntityRecognizer:
             group = "da" if pipe == "ner_da" else "no"
             labels = iter(self.typer.retype(spans, group, self._lookup, self._dims))
         typed = [[(entity, _label(entity, next(labels))) for entity in found] for found in entities]
-        return [_with_initials(found) for found in typed]
+        return [_widened(found) for found in typed]
 
 
 _INITIAL = re.compile(r"[A-ZÆØÅÄÖ]\.")
 
 
-def _with_initials(found: list[tuple[SpacySpan, str]]) -> list[tuple[SpacySpan, str]]:
-    """Person names widened over the initials the model left before them (``K. J. Philipsen``).
+def _widened(found: list[tuple[SpacySpan, str]]) -> list[tuple[SpacySpan, str]]:
+    """Entities widened over name words the tagger left at their edges.
 
-    In the NorNE and DaN+ train splits all 28 person names next to an initial include it.
+    A person name takes in the initials before it (``K. J. Philipsen``): in the NorNE and DaN+
+    train splits all 28 person names next to an initial include it. Any other name takes in the
+    capitalised words that follow it and belong to no entity (``Mount St. Vincent University``,
+    ``Ulster Freedom Fighters``): in the train splits 7 of 15,814 such names are followed by a
+    capitalised word outside every entity.
     """
     from spacy.tokens import Span as SpacySpan
 
     result: list[tuple[SpacySpan, str]] = []
-    for entity, label in found:
-        start = entity.start
-        end_of_previous = result[-1][0].end if result else 0
+    for number, (entity, label) in enumerate(found):
+        doc, start, end = entity.doc, entity.start, entity.end
         if label == "PER":
-            while start - 1 >= end_of_previous and _INITIAL.fullmatch(entity.doc[start - 1].text):
+            end_of_previous = result[-1][0].end if result else 0
+            while start - 1 >= end_of_previous and _INITIAL.fullmatch(doc[start - 1].text):
                 start -= 1
-        if start != entity.start:
-            entity = SpacySpan(entity.doc, start, entity.end, label=entity.label)
+        else:
+            next_start = found[number + 1][0].start if number + 1 < len(found) else len(doc)
+            while end < next_start and _name_word(doc[end].text):
+                end += 1
+        if (start, end) != (entity.start, entity.end):
+            entity = SpacySpan(doc, start, end, label=entity.label)
         result.append((entity, label))
     return result
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of letters, not written in capitals throughout."""
+    return word[:1].isupper() and word.isalpha() and not word.isupper()
 
 
 def _rule_mentions(paragraph: Paragraph, language: str) -> Iterator[EntityMention]:
