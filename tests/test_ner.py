@@ -204,9 +204,12 @@ def test_link_and_post_ids_are_not_names() -> None:
         (["bor", "i", "Tromsø"], "LOC", "LOC"),  # no organisation noun before it
         (["sa", "avisen", "Kari"], "PER", "PER"),  # people are not retyped
         (["avisen", "i", "Sverige"], "LOC", "LOC"),  # a place name stays a place
+        (["i", "den", "canadiske", "provins", "Manitoba"], "MISC", "LOC"),
+        (["ute", "på", "øya", "Hareid"], "ORG", "LOC"),
+        (["har", "Byen", "Fjord"], "ORG", "ORG"),  # a capitalised head is part of a name
     ],
 )
-def test_a_name_after_an_organisation_noun_is_an_organisation(
+def test_a_name_after_an_organisation_or_place_noun_takes_its_type(
     words: list[str], label: str, expected: str
 ) -> None:
     import spacy
@@ -246,7 +249,7 @@ def test_person_names_take_in_the_initials_before_them() -> None:
     )
     philipsen = SpacySpan(doc, 2, 4, label="PER")
     firm = SpacySpan(doc, 6, 7, label="ORG")  # not a person: an initial before it stays outside
-    widened = ner._widened([(philipsen, "PER"), (firm, "ORG")])
+    widened = ner._widened([(philipsen, "PER"), (firm, "ORG")], {})
     assert [(entity.text, label) for entity, label in widened] == [
         ("K. J. Philipsen", "PER"),
         ("Møller", "ORG"),
@@ -285,8 +288,23 @@ def test_names_take_in_the_capitalised_words_after_them() -> None:
         (SpacySpan(doc, 6, 7, label="LOC"), "LOC"),  # the next word belongs to another entity
         (SpacySpan(doc, 7, 8, label="PER"), "PER"),  # people are widened only over initials
     ]
-    assert [(entity.text, label) for entity, label in ner._widened(found)] == [
+    assert [(entity.text, label) for entity, label in ner._widened(found, {})] == [
         ("Mount St. Vincent University", "ORG"),
         ("Halifax", "LOC"),
         ("Ulster", "PER"),
     ]
+
+
+def test_person_names_take_in_a_first_name_the_dictionary_does_not_know() -> None:
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    from newsloom.features import word_forms
+
+    doc = Doc(spacy.blank("da").vocab, words=["Sigurd", "Hjortsø", "nikkede", "Men", "Krag", "gik"])
+    found = [(SpacySpan(doc, 1, 2, label="PER"), "PER"), (SpacySpan(doc, 4, 5, label="PER"), "PER")]
+    widened = ner._widened(found, word_forms("da"))
+    # "Men" (but) is a Danish word; "Sigurd" is not one in lower case
+    assert [entity.text for entity, _ in widened] == ["Sigurd Hjortsø", "Krag"]
+    assert [entity.text for entity, _ in ner._widened(found, {})] == ["Hjortsø", "Krag"]
