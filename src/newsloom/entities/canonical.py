@@ -5,7 +5,9 @@ Mentions are merged when they agree on a *key*:
 1. the surface form is cleaned (quotes, trailing punctuation) and a genitive ``-s``/``'s`` is cut
    when the bare form is attested, is a known place, or ends a known person's name;
 2. countries, regions and major cities map to their English name through the exonym table
-   (``Rusland``/``Russland``/``Ryssland``/``Russia`` → ``Russia``);
+   (``Rusland``/``Russland``/``Ryssland``/``Russia`` → ``Russia``), and organisations with
+   translated names through the institution table (``Det hvite hus``/``Vita huset`` → ``White
+   House``, ``FN``/``SN`` → ``United Nations``);
 3. everything else gets a transliteration-insensitive key (``j``/``y``, ``kh``/``k``, ``z``/``s``,
    ``x``/``ks``, ``w``/``v``, doubled letters, diacritics), so ``Zelenskyj``/``Zelensky`` agree;
 4. a short person name (``Støre``, ``al-Assad``) joins the full name (``Jonas Gahr Støre``)
@@ -24,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsloom.entities.exonyms import exonym_key
+from newsloom.entities.exonyms import exonym_key, institution_key
 from newsloom.records import EntityMention, EntityType
 
 SCANDINAVIAN = frozenset({"da", "nb", "nn", "no", "sv"})
@@ -37,7 +39,10 @@ _PRIORITY = {
     EntityType.OTHER: 4,
 }
 _SUBSTITUTIONS = (
-    ("shch", "sh"),
+    ("schtsch", "sh"),  # щ: German
+    ("sjtsj", "sh"),  # Norwegian, Danish
+    ("sjtj", "sh"),  # Swedish
+    ("shch", "sh"),  # English
     ("dzh", "j"),
     ("dzj", "j"),
     ("dsj", "j"),
@@ -95,6 +100,8 @@ def transliteration_key(name: str) -> str:
         word = re.sub(r"^je", "e", word)  # Jevgenij / Yevgeny / Evgeny
         word = word.replace("j", "i")
         word = re.sub(r"(.)\1+", r"\1", word)
+        # Russian -чёв/-щёв: English writes the ё as e (Gorbachev), Scandinavian as o (Gorbatsjov)
+        word = re.sub(r"(k|sh)ov$", r"\1ev", word)
         words.append(word)
     return " ".join(words)
 
@@ -143,7 +150,12 @@ def _base_forms(items: list[_Item], languages: Mapping[str, str | None]) -> None
 
 def _key(base: str) -> str:
     place = exonym_key(base)
-    return f"place:{transliteration_key(place)}" if place else transliteration_key(base)
+    if place:
+        return f"place:{transliteration_key(place)}"
+    institution = institution_key(base)
+    if institution:
+        return f"org:{transliteration_key(institution)}"
+    return transliteration_key(base)
 
 
 def _initials(key: str) -> str:
@@ -157,6 +169,8 @@ def _attach_short_names(
     by_tail: dict[str, set[str]] = defaultdict(set)  # "al asad", "asad" → "bashar al asad"
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key in clusters:
+        if ":" in key:  # a place or an institution from the tables: already whole
+            continue
         words = key.split()
         if len(words) >= 2 and types[key] is EntityType.PERSON:
             for size in range(1, len(words)):
@@ -165,7 +179,7 @@ def _attach_short_names(
             by_initials[_initials(key)].add(key)
     parents: dict[str, str] = {}
     for key in clusters:
-        if key.startswith("place:"):
+        if ":" in key:
             continue
         longer = {
             candidate
