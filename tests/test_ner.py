@@ -308,3 +308,19 @@ def test_person_names_take_in_a_first_name_the_dictionary_does_not_know() -> Non
     # "Men" (but) is a Danish word; "Sigurd" is not one in lower case
     assert [entity.text for entity, _ in widened] == ["Sigurd Hjortsø", "Krag"]
     assert [entity.text for entity, _ in ner._widened(found, {})] == ["Hjortsø", "Krag"]
+
+
+def test_a_caption_printed_twice_around_the_show_more_button_is_read_once() -> None:
+    caption = "Redningsfolk i Bergen. Foto: Kari Nilsen/NTB"
+    text = f"{caption} Vis mer {caption}"
+    found = EntityRecognizer.load().find_entities(
+        article(Paragraph(index=0, kind=ParagraphKind.CAPTION, text=text), language="nb")
+    )
+    assert [mention.text for mention in found].count("Bergen") == 1
+    assert all(mention.end <= len(caption) for mention in found)
+    assert not any("Vis" in mention.text for mention in found)
+    # the same words as body text are all read
+    body = EntityRecognizer.load().find_entities(
+        article(Paragraph(index=0, kind=ParagraphKind.BODY, text=text), language="nb")
+    )
+    assert [mention.text for mention in body].count("Bergen") == 2

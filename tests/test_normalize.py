@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsloom.boilerplate import classify_paragraph, find_agencies
+from newsloom.boilerplate import caption_once, classify_paragraph, find_agencies
 from newsloom.errors import InputError
 from newsloom.normalize import normalize, outlet_of, split_paragraphs
 from newsloom.records import Article, DateOrigin, DatePrecision, ParagraphKind, RawDocument
@@ -265,3 +265,13 @@ def test_published_from_url_path_when_nothing_else_gives_it() -> None:
     assert article.published_precision is DatePrecision.DAY
     assert article.published_origin is DateOrigin.METADATA
     assert normalized(BODY, url=url, published="2025-03-27").published == datetime(2025, 3, 27)
+
+
+def test_caption_once_keeps_a_caption_printed_twice_around_show_more_once() -> None:
+    caption = "Stormen tok taket. Foto: Ola Berg / NTB"
+    assert caption_once(f"{caption} Vis mer {caption}") == caption
+    assert caption_once(f"{caption} Visa mer {caption}") == caption
+    # no repeat around the button, or no button: the text is left whole
+    other = f"{caption} Vis mer Her er en annen tekst om noe helt annet"
+    assert caption_once(other) == other
+    assert caption_once(caption) == caption

@@ -128,14 +128,33 @@ def _is_social_post(text: str) -> bool:
     return any(hint in lowered for hint in _SOCIAL_HINTS) and _SOCIAL.search(text) is not None
 
 
+def _show_more_at(text: str) -> int | None:
+    """Where a "Vis mere" button starts in a caption repeated around it (``text`` is stripped)."""
+    padded = f" {text} "
+    match = _SHOW_MORE.search(padded)
+    if match is None:
+        return None
+    before, after = padded[: match.start()].strip(), padded[match.end() :].strip()
+    if before and after and (before[:40] == after[:40] or before[-40:] == after[-40:]):
+        return max(0, match.start() - 1)  # the padding's leading space
+    return None
+
+
+def caption_once(text: str) -> str:
+    """A caption repeated around a "Vis mere" button, up to the button; any other text whole.
+
+    Danish and Norwegian sites print a photo caption, the button text and the caption again; read
+    as one text, every name in it would count twice and the button word would run on from it.
+    """
+    end = _show_more_at(text)
+    return text if end is None else text[:end].rstrip()
+
+
 def _is_caption(text: str) -> bool:
     if _CREDIT_AT_END.search(text[-CREDIT_TAIL:]):
         return True
-    parts = _SHOW_MORE.split(f" {text} ", maxsplit=1)
-    if len(parts) == 2:
-        before, after = parts[0].strip(), parts[1].strip()
-        if before and after and (before[:40] == after[:40] or before[-40:] == after[-40:]):
-            return True  # a caption repeated around "Vis mere"
+    if _show_more_at(text) is not None:
+        return True  # a caption repeated around "Vis mere"
     return _PICTURES_FROM.search(text) is not None and len(text.split()) <= 60
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsloom.boilerplate import caption_once
 from newsloom.entities.conll import Span
 from newsloom.entities.exonyms import is_place_name
 from newsloom.entities.rules import find_entities_in_text, find_spans
@@ -209,12 +210,13 @@ class EntityRecognizer:
                 if paragraph.kind not in ENTITY_KINDS or not paragraph.text.strip():
                     continue
                 language = paragraph.language or article.language
+                text = _entity_text(paragraph)
                 if uses_model(language):
                     model_items.setdefault(self.pipe_for(language), []).append(
-                        (self._make_doc(paragraph.text, language), (number, paragraph))
+                        (self._make_doc(text, language), (number, paragraph))
                     )
                 else:
-                    found[number].extend(_rule_mentions(paragraph, language or "en"))
+                    found[number].extend(_rule_mentions(paragraph, text, language or "en"))
         for pipe, items in model_items.items():
             with self.nlp.select_pipes(enable=[pipe]):
                 tagged = list(self.nlp.pipe(items, as_tuples=True, batch_size=128))
@@ -331,12 +333,22 @@ def _name_word(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and not word.isupper()
 
 
-def _rule_mentions(paragraph: Paragraph, language: str) -> Iterator[EntityMention]:
-    for start, end, label in find_entities_in_text(paragraph.text, language):
-        if _IDENTIFIER.fullmatch(paragraph.text[start:end]):
+def _entity_text(paragraph: Paragraph) -> str:
+    """The part of a paragraph read for names: a caption printed twice around "Vis mere" once.
+
+    It is a prefix of the paragraph's text, so mention offsets hold for the whole paragraph.
+    """
+    if paragraph.kind is ParagraphKind.CAPTION:
+        return caption_once(paragraph.text)
+    return paragraph.text
+
+
+def _rule_mentions(paragraph: Paragraph, text: str, language: str) -> Iterator[EntityMention]:
+    for start, end, label in find_entities_in_text(text, language):
+        if _IDENTIFIER.fullmatch(text[start:end]):
             continue  # a link or post id, as for the model's entities
         yield EntityMention(
-            text=paragraph.text[start:end],
+            text=text[start:end],
             type=EntityType(label),
             paragraph=paragraph.index,
             start=start,
