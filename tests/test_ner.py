@@ -207,6 +207,9 @@ def test_link_and_post_ids_are_not_names() -> None:
         (["i", "den", "canadiske", "provins", "Manitoba"], "MISC", "LOC"),
         (["ute", "på", "øya", "Hareid"], "ORG", "LOC"),
         (["har", "Byen", "Fjord"], "ORG", "ORG"),  # a capitalised head is part of a name
+        (["ved", "Vestre", "Landsret"], "LOC", "ORG"),  # a court, a party, a bank …
+        (["i", "Nordvik", "Bank"], "MISC", "ORG"),
+        (["i", "Vestby", "kommune"], "LOC", "LOC"),  # NorNE calls a municipality a place
     ],
 )
 def test_a_name_after_an_organisation_or_place_noun_takes_its_type(
