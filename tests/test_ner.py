@@ -14,6 +14,7 @@ from newsloom.entities.ner import MODEL_PATH, EntityRecognizer
 from newsloom.entities.rules import find_entities_in_text
 from newsloom.errors import ModelError, NewsloomError
 from newsloom.evaluate.ner import evaluate_ner, score_spans
+from newsloom.features import word_forms
 from newsloom.records import Article, EntityType, Paragraph, ParagraphKind
 
 # Floors a little under the dev-split figures in docs/ner.md, so a worse model fails.
@@ -228,7 +229,9 @@ def test_a_shouted_dictionary_word_is_not_taken_for_an_acronym() -> None:
     vocab = spacy.blank("da").vocab
 
     def acronyms(words: list[str], language: str | None) -> list[str]:
-        return [entity.text for entity in ner._entities(Doc(vocab, words=words), language)]
+        return [
+            entity.text for entity in ner._entities(Doc(vocab, words=words), word_forms(language))
+        ]
 
     # "KILDE" (source) and "PRIS" (price) label lines of Danish articles; "CSTO" is a name
     assert acronyms(["KILDE", ":", "Ritzau"], "da") == []
@@ -265,12 +268,12 @@ def test_a_known_place_the_model_missed_is_a_place() -> None:
         spacy.blank("da").vocab,
         words=["fra", "Tyskland", "til", "Stockholms", "havn", "i", "Norrmalm"],
     )
-    assert [(e.text, e.label_) for e in ner._entities(doc, "da")] == [
+    assert [(e.text, e.label_) for e in ner._entities(doc, word_forms("da"))] == [
         ("Tyskland", "LOC"),
         ("Stockholms", "LOC"),  # a genitive
     ]
     doc.ents = [SpacySpan(doc, 1, 2, label="ORG")]  # what the model tagged is left to it
-    assert [(e.text, e.label_) for e in ner._entities(doc, "da")] == [
+    assert [(e.text, e.label_) for e in ner._entities(doc, word_forms("da"))] == [
         ("Tyskland", "ORG"),
         ("Stockholms", "LOC"),
     ]
@@ -299,8 +302,6 @@ def test_person_names_take_in_a_first_name_the_dictionary_does_not_know() -> Non
     import spacy
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
-
-    from newsloom.features import word_forms
 
     doc = Doc(spacy.blank("da").vocab, words=["Sigurd", "Hjortsø", "nikkede", "Men", "Krag", "gik"])
     found = [(SpacySpan(doc, 1, 2, label="PER"), "PER"), (SpacySpan(doc, 4, 5, label="PER"), "PER")]

@@ -105,7 +105,7 @@ def _label(entity: SpacySpan, label: str | None = None) -> str:
     return label
 
 
-def _common_word(word: str, forms: Mapping[str, object]) -> bool:
+def _lower_case_only(word: str, forms: Mapping[str, object]) -> bool:
     """Whether the dictionary knows ``word`` in lower case only (``rubrik``, not ``Nato``)."""
     return word.lower() in forms and word.capitalize() not in forms and word not in forms
 
@@ -117,21 +117,20 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 _IDENTIFIER = re.compile(r"(?=(?:\D*\d){2})(?=(?:[^A-Z]*[A-Z]){2})(?=[^a-z]*[a-z])[A-Za-z0-9_]{8,}")
 
 
-def _entities(doc: Doc, language: str | None = None) -> list[SpacySpan]:
+def _entities(doc: Doc, forms: Mapping[str, object]) -> list[SpacySpan]:
     """The model's entities plus the stand-alone acronyms and known places it left untagged.
 
     A word of 3-6 capitals between words that are not capitalised throughout (so not a shouted
     headline) is a name in 92 % of the NorNE + DaN+ training cases (ORG 706, places 243, products
     40, O 94): such a word the model missed becomes ORG, or LOC through :func:`_label`, unless
-    ``language``'s dictionary (simplemma) has it in lower case only (``PRIS``, ``KILDE``,
+    the text language's dictionary ``forms`` (simplemma's, :func:`word_forms`) has it in lower
+    case only (``PRIS``, ``KILDE``,
     ``RUBRIK``: of the 63 train cases, 40 are not names). A capitalised word the model missed that
     is a country, region or major city of the exonym table, or its genitive, becomes LOC: in the
     three train splits such a word is a name (or part of one) in all but 2 of 3,400 cases. A
     one-word entity that looks like a link or post id (``Qw83hTzLp9``) is dropped.
     """
     from spacy.tokens import Span as SpacySpan
-
-    forms = word_forms(language)
 
     entities = [
         entity
@@ -142,7 +141,7 @@ def _entities(doc: Doc, language: str | None = None) -> list[SpacySpan]:
     for token in doc:
         if token.i in covered or not _STANDALONE_ACRONYM.fullmatch(token.text):
             continue
-        if _ROMAN.fullmatch(token.text) or _common_word(token.text, forms):
+        if _ROMAN.fullmatch(token.text) or _lower_case_only(token.text, forms):
             continue
         neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
         if any(n.is_alpha and n.is_upper for n in neighbours):
@@ -286,7 +285,8 @@ class EntityRecognizer:
         of the batch at once; ``ner_da`` uses its Danish features, the other component its
         Norwegian ones.
         """
-        entities = [_entities(doc, language) for doc, language in zip(docs, languages, strict=True)]
+        forms = [word_forms(language) for language in languages]  # once per doc, for both steps
+        entities = [_entities(doc, known) for doc, known in zip(docs, forms, strict=True)]
         labels: Iterator[str]
         if self.typer is None:
             labels = (str(entity.label_) for found in entities for entity in found)
@@ -299,10 +299,7 @@ class EntityRecognizer:
             group = "da" if pipe == "ner_da" else "no"
             labels = iter(self.typer.retype(spans, group, self._lookup, self._dims))
         typed = [[(entity, _label(entity, next(labels))) for entity in found] for found in entities]
-        return [
-            _widened(found, word_forms(language))
-            for found, language in zip(typed, languages, strict=True)
-        ]
+        return [_widened(found, known) for found, known in zip(typed, forms, strict=True)]
 
 
 _INITIAL = re.compile(r"[A-ZÆØÅÄÖ]\.")
@@ -318,10 +315,9 @@ def _widened(
     words before it that the language's dictionary ``forms`` does not know in lower case
     (``Folmer Svane``; no dictionary, no widening): in the train splits 3,379 person names begin
     with such a word and 74 have one before them outside (mostly titles: ``Lensmann``). Any other
-    name takes in the
-    capitalised words that follow it and belong to no entity (``Mount St. Vincent University``,
-    ``Ulster Freedom Fighters``): in the train splits 7 of 15,814 such names are followed by a
-    capitalised word outside every entity.
+    name takes in the capitalised words that follow it and belong to no entity (``Mount St.
+    Vincent University``, ``Ulster Freedom Fighters``): in the train splits 7 of 15,814 such names
+    are followed by a capitalised word outside every entity.
     """
     from spacy.tokens import Span as SpacySpan
 
