@@ -164,13 +164,15 @@ def _stream(example_dir: Path | None, seeds_dir: Path) -> list[Article]:
     return published_order(articles)
 
 
-def _store_run(articles: list[Article], path: Path, split: int) -> list[Assignment]:
+def _store_run(
+    articles: list[Article], path: Path, split: int, settings: ClusterSettings | None = None
+) -> list[Assignment]:
     """Cluster ``articles[:split]`` through a store, reopen it, and cluster the rest."""
     assignments: list[Assignment] = []
     for part in (articles[:split], articles[split:]):
         store: Store = open_store(path)
         try:
-            clusterer = StoryClusterer.from_store(store, ClusterSettings())
+            clusterer = StoryClusterer.from_store(store, settings or ClusterSettings())
             for article in part:
                 with store.transaction():
                     store.add_article(article)

@@ -10,6 +10,10 @@ candidate wins if its cosine similarity, less a penalty that grows with the time
 ``min_similarity``; otherwise the article starts a new story. Near-duplicates and articles that
 heavily reuse another article's text join that article's story outright.
 
+The time gap also counts through a prior the clusterer learns from the stream itself
+(:mod:`newsloom.cluster_gaps`, weight ``cluster.time_prior``): a story that has been quiet far
+longer, for its own pace, than this stream's stories are before they go on loses score.
+
 Two optional signals (settings ``cluster.*``, off by default):
 
 - ``burst_weight``: a story that is taking a large share of the stream right now pulls harder, as
@@ -36,11 +40,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Self
 
+from newsloom.cluster_gaps import GapModel, gap_key
 from newsloom.cluster_state import (
     Assignment,
     StoryState,
-    _Representative,
     article_time,
+    choose_title,
     mentioned_time,
 )
 from newsloom.embeddings import (
@@ -77,8 +82,6 @@ STORIES_PER_FEATURE = 25  # newest active stories looked at per feature
 CANDIDATES = 30  # candidate stories scored exactly
 CENTROID_FEATURES = 300  # features a story keeps (strongest first)
 MAX_SHARED_DF = 0.25  # features in more than this share of articles do not find candidates
-REPRESENTATIVES = 6  # articles kept per story as title candidates
-REPRESENTATIVE_FEATURES = 40
 TIME_PENALTY = 0.15  # subtracted from the similarity at a gap of ``window_days``
 HEAVY_REUSE_SHARE = 0.3  # reused share of an article's words that makes it join the source's story
 PURGE_EVERY = 500
@@ -110,8 +113,13 @@ class StoryClusterer:
         self._article_story: dict[str, str] = {}
         self._latest: float | None = None
         self._added_since_purge = 0
-        # what save() still has to write for the last article: its id, features and embedding
-        self._pending: tuple[str, list[str], tuple[str, list[float]] | None] | None = None
+        # what save() still has to write for the last article: its id, features, embedding and
+        # the time-prior counts it added
+        self._pending: (
+            tuple[str, list[str], tuple[str, list[float]] | None, Counter[str]] | None
+        ) = None
+        self.gaps = GapModel()
+        self._gap_counts: Counter[str] = Counter()  # what the current article added to ``gaps``
         self._recent: dict[str, None] = {}  # the last stories updated, oldest first
         self.embedding_means = EmbeddingMeans()
         self.lookups = 0  # stories looked at while finding candidates (for benchmarks and tests)
@@ -124,6 +132,7 @@ class StoryClusterer:
         counts = store.cluster_terms()
         documents = counts.pop("", 0)
         clusterer.frequencies = DocumentFrequencies(counts, documents)
+        clusterer.gaps = GapModel(store.cluster_gaps())
         stored = store.cluster_embeddings()
         clusterer.embedding_means = EmbeddingMeans(
             {language: total for language, (_, total) in stored.items()},
@@ -171,6 +180,7 @@ class StoryClusterer:
         features = article_features(article, analysis)
         self.frequencies.add(features)
         vector = self.frequencies.weigh(features)
+        self._gap_counts = Counter()
         time = article_time(article)
         if time is None:
             time = mentioned_time(analysis)
@@ -187,12 +197,7 @@ class StoryClusterer:
             else:
                 story, score = self._best_candidate(vector, time, article.language, embedding)
             reason = "similar"
-            threshold = (
-                self.settings.embedding_min_similarity
-                if embedding is not None
-                else self.settings.min_similarity
-            )
-            if story is not None and score < threshold:
+            if story is not None and score < self._threshold(embedding):
                 story = None
         if story is None:
             story = StoryState(
@@ -206,7 +211,7 @@ class StoryClusterer:
             reason = "new"
         self._update(story, article, vector, time, embedding)
         self._article_story[article.id] = story.id
-        self._pending = (article.id, list(features), stored_embedding)
+        self._pending = (article.id, list(features), stored_embedding, self._gap_counts)
         self._added_since_purge += 1
         if self._added_since_purge >= PURGE_EVERY:
             self._purge()
@@ -239,8 +244,10 @@ class StoryClusterer:
                 )
             store.assign_story(assignment.article_id, assignment.story_id)
             if self._pending is not None and self._pending[0] == assignment.article_id:
-                _, features, embedding = self._pending
+                _, features, embedding, gap_counts = self._pending
                 store.add_cluster_terms(features)
+                if gap_counts:
+                    store.add_cluster_gaps(gap_counts)
                 if embedding is not None:
                     store.add_cluster_embedding(*embedding)
                 self._pending = None
@@ -359,6 +366,8 @@ class StoryClusterer:
         idle_penalty = self.settings.idle_penalty
         burst_weight = self.settings.burst_weight
         stream_heat = self._stream_heat() if burst_weight else 1.0
+        time_prior = self.settings.time_prior
+        scored: list[tuple[float, str]] = []  # content similarity and gap key, for the prior
         for state in candidates:
             gap = max(0.0, state.first_time - time, time - state.last_time)
             if gap > self.window:
@@ -372,6 +381,8 @@ class StoryClusterer:
                 similarity = combined_similarity(
                     similarity, embedding_cosine(embedding, state.embedding)
                 )
+            key = gap_key(state, time)
+            scored.append((similarity, key))
             boost = 1.0 + SIZE_BONUS * math.log(state.count)
             if burst_weight:
                 boost += burst_weight * self._heat(state) / stream_heat
@@ -379,12 +390,20 @@ class StoryClusterer:
                 similarity * boost
                 - TIME_PENALTY * gap / self.window
                 - (idle_penalty * math.log1p(self._missed(state)) if idle_penalty else 0.0)
+                + (time_prior * self.gaps.penalty(key) if time_prior else 0.0)
             )
             if score > best_score or (
                 score == best_score and best is not None and state.id < best.id
             ):
                 best, best_score = state, score
+        self._gap_counts.update(self.gaps.observe(scored, self._threshold(embedding)))
         return best, max(best_score, 0.0)
+
+    def _threshold(self, embedding: Sequence[float] | None) -> float:
+        """The score an article needs to join a story (lower scale with embeddings mixed in)."""
+        if embedding is not None:
+            return self.settings.embedding_min_similarity
+        return self.settings.min_similarity
 
     def _heat(self, state: StoryState) -> float:
         """The story's recent activity: its articles, each decayed by its age in the stream."""
@@ -441,32 +460,10 @@ class StoryClusterer:
             state.languages[article.language] = state.languages.get(article.language, 0) + 1
         if article.source:
             state.outlets[article.source] = state.outlets.get(article.source, 0) + 1
-        self._choose_title(state, article, vector)
+        choose_title(state, article, vector)
         self._archive.pop(state.id, None)
         self._active[state.id] = state
         self._index(state, previous)
-
-    def _choose_title(self, state: StoryState, article: Article, vector: dict[str, float]) -> None:
-        strongest = sorted(vector.items(), key=lambda item: (-item[1], item[0]))
-        newcomer = _Representative(
-            article.id, article.title, article.language, dict(strongest[:REPRESENTATIVE_FEATURES])
-        )
-        scored = [
-            (cosine(r.vector, state.centroid, state.norm) / (vector_norm(r.vector) or 1.0), r)
-            for r in [*state.representatives, newcomer]
-        ]
-        scored.sort(key=lambda item: (-item[0], item[1].article_id))
-        state.representatives = [r for _, r in scored[:REPRESENTATIVES]]
-        majority = (
-            min(state.languages.items(), key=lambda item: (-item[1], item[0]))[0]
-            if state.languages
-            else None
-        )
-        for _, representative in scored:
-            if representative.language == majority and representative.title.strip():
-                state.title = representative.title
-                return
-        state.title = scored[0][1].title
 
     def _index(self, state: StoryState, previous: Iterable[str]) -> None:
         postings = self._postings

@@ -1,4 +1,4 @@
-"""What the story clusterer keeps: a story's state (persisted as JSON) and an article's time."""
+"""What the clusterer keeps per story (persisted as JSON), how it titles one, an article's time."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from newsloom.errors import StoreError
+from newsloom.features import cosine, vector_norm
 from newsloom.records import Analysis, Article, DatePrecision
 
 STATE_VERSION = 1
+REPRESENTATIVES = 6  # articles kept per story as title candidates
+REPRESENTATIVE_FEATURES = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,3 +136,30 @@ def mentioned_time(analysis: Analysis | None) -> float | None:
         return None
     latest = max(dates)
     return datetime(latest.year, latest.month, latest.day, 12, tzinfo=UTC).timestamp()
+
+
+def choose_title(state: StoryState, article: Article, vector: dict[str, float]) -> None:
+    """Keep the article among the story's representatives if central enough; retitle the story.
+
+    The title is the most central representative headline in the story's majority language.
+    """
+    strongest = sorted(vector.items(), key=lambda item: (-item[1], item[0]))
+    newcomer = _Representative(
+        article.id, article.title, article.language, dict(strongest[:REPRESENTATIVE_FEATURES])
+    )
+    scored = [
+        (cosine(r.vector, state.centroid, state.norm) / (vector_norm(r.vector) or 1.0), r)
+        for r in [*state.representatives, newcomer]
+    ]
+    scored.sort(key=lambda item: (-item[0], item[1].article_id))
+    state.representatives = [r for _, r in scored[:REPRESENTATIVES]]
+    majority = (
+        min(state.languages.items(), key=lambda item: (-item[1], item[0]))[0]
+        if state.languages
+        else None
+    )
+    for _, representative in scored:
+        if representative.language == majority and representative.title.strip():
+            state.title = representative.title
+            return
+    state.title = scored[0][1].title

@@ -47,6 +47,7 @@ class ClusterSettings(Section):
     embedding_min_similarity: float = Field(default=0.2, ge=0, le=1)  # min_similarity with them
     idle_penalty: float = Field(default=0.0, ge=0)  # quiet stories lose score (cluster.py)
     burst_weight: float = Field(default=0.0, ge=0)  # busy stories gain score (cluster.py)
+    time_prior: float = Field(default=0.15, ge=0)  # weight of the learned gap prior (cluster.py)
     burst_articles: float = Field(default=20.0, gt=0)  # decay of a story's activity, in articles
 
 

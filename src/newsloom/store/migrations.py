@@ -134,4 +134,13 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         );
         """,
     ),
+    (
+        "008_cluster_gaps",
+        """
+        CREATE TABLE cluster_gaps (
+            bucket TEXT PRIMARY KEY,
+            articles INTEGER NOT NULL
+        );
+        """,
+    ),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsloom.store.base import SQLiteBase, utc_now
@@ -77,6 +77,20 @@ class StoryQueries(SQLiteBase):
         """Feature → number of clustered articles having it; ``""`` → number of articles."""
         rows = self.connection.execute("SELECT feature, articles FROM cluster_terms").fetchall()
         return {row["feature"]: int(row["articles"]) for row in rows}
+
+    def add_cluster_gaps(self, counts: Mapping[str, int]) -> None:
+        """Add the clusterer's time-prior counts for one article (:mod:`newsloom.cluster_gaps`)."""
+        with self.transaction() as connection:
+            connection.executemany(
+                "INSERT INTO cluster_gaps (bucket, articles) VALUES (?, ?)"
+                " ON CONFLICT (bucket) DO UPDATE SET articles = articles + excluded.articles",
+                sorted(counts.items()),
+            )
+
+    def cluster_gaps(self) -> dict[str, int]:
+        """Time-prior bucket (``same:KEY`` / ``other:KEY``) → count."""
+        rows = self.connection.execute("SELECT bucket, articles FROM cluster_gaps").fetchall()
+        return {row["bucket"]: int(row["articles"]) for row in rows}
 
     def add_cluster_embedding(self, language: str, vector: Sequence[float]) -> None:
         """Add one clustered article's embedding to its language's running sum."""
