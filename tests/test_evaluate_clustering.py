@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,13 +14,14 @@ from newsloom.evaluate.clustering import (
     bcubed,
     clustering_f1,
     evaluate_clustering,
+    interleaved,
     load_example_gold,
     load_gold,
     load_uci_headlines,
 )
 from newsloom.evaluate.similarity import RatedPair, evaluate_similarity, pearson
 from newsloom.features import DocumentFrequencies
-from newsloom.settings import Settings
+from newsloom.settings import ClusterSettings, Settings
 
 GOLD = {"a": 1, "b": 1, "c": 2, "d": 2}
 
@@ -95,6 +98,20 @@ def test_load_uci_headlines(tmp_path: Path) -> None:
     assert load_gold(tmp_path / "dev.csv")[0] == "uci-headlines"
 
 
+def test_the_interleaved_stream_runs_its_stories_side_by_side(tmp_path: Path) -> None:
+    items = load_uci_headlines(_write_uci(tmp_path / "dev.csv"))
+    undated = replace(items[0], key="4", document=replace(items[0].document, published=None))
+    spread = interleaved([*items, undated], hours=6.0)
+    assert [item.key for item in spread] == ["1", "2", "3", "4"]
+    assert spread == interleaved([*items, undated], hours=6.0)  # seeded: the same every run
+    assert spread[3].document.published is None
+    times = [datetime.fromisoformat(item.document.published or "") for item in spread[:3]]
+    originals = [datetime.fromisoformat(item.document.published or "") for item in items]
+    assert all(timedelta(0) <= moved - originals[0] <= timedelta(hours=6) for moved in times[:2])
+    assert timedelta(0) <= times[2] - originals[2] <= timedelta(hours=6)
+    assert max(times) - min(times) > timedelta(minutes=1)  # no longer a minute-long block
+
+
 def test_load_uci_headlines_names_missing_columns(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("ID,TITLE\n1,x\n", encoding="utf-8")
@@ -148,8 +165,25 @@ def test_uci_headlines_clustering_floor(gold_data: Path) -> None:
     if not path.exists():
         pytest.skip(f"{path} not found")
     result = evaluate_clustering(path, Settings())
-    assert float(result["f1"]) >= 0.78  # type: ignore[arg-type]
+    assert float(result["f1"]) >= 0.85  # type: ignore[arg-type]
+    assert float(result["interleaved_f1"]) >= 0.78  # type: ignore[arg-type]
     assert result["gold_stories"] == 44
+
+
+@pytest.mark.gold
+@pytest.mark.slow
+def test_the_learned_time_prior_helps_on_the_stream_and_when_stories_interleave(
+    gold_data: Path,
+) -> None:
+    path = gold_data / "clustering" / "uci-headlines" / "dev.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    on = evaluate_clustering(path, Settings())
+    off = evaluate_clustering(path, Settings(cluster=ClusterSettings(time_prior=0.0)))
+    for key in ("f1", "interleaved_f1"):
+        assert float(on[key]) > float(off[key]), key  # type: ignore[arg-type]
+    # with no times to learn from, the prior stays out of the way
+    assert abs(float(on["shuffled_f1"]) - float(off["shuffled_f1"])) < 0.01  # type: ignore[arg-type]
 
 
 @pytest.mark.gold
