@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/cluster.py                 # 10k and 100k articles
     .venv/bin/python benchmarks/cluster.py --sizes 2000    # a quick look
+    .venv/bin/python benchmarks/cluster.py --time-prior 0  # without the learned time prior
 
 The stream: real headlines and article texts from ../shared/data (UCI headlines, SemEval-2022
 pairs) when present, else the bundled example corpus. Each story takes one real text; its articles
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from newsloom.cluster import StoryClusterer
 from newsloom.embeddings import embed_articles
+from newsloom.evaluate.clustering import bcubed
 from newsloom.features import article_features
 from newsloom.records import Article, Paragraph
 from newsloom.settings import ClusterSettings
@@ -70,6 +72,7 @@ def load_texts() -> list[tuple[str, str, str]]:
 
 
 def stream(count: int, texts: list[tuple[str, str, str]], seed: int = 1) -> list[Article]:
+    """The benchmark stream; an article's story is the number in its ``external_id``."""
     rng = random.Random(seed)
     start = datetime(2024, 1, 1, tzinfo=UTC)
     articles: list[Article] = []
@@ -100,6 +103,7 @@ def stream(count: int, texts: list[tuple[str, str, str]], seed: int = 1) -> list
                 ),
                 language=language,
                 published=start + timedelta(minutes=number),
+                external_id=f"story{story}",
                 source=f"outlet{rng.randint(1, 40)}",
             )
         )
@@ -111,7 +115,11 @@ def peak_memory_mb() -> float:
 
 
 def run(
-    count: int, texts: list[tuple[str, str, str]], embeddings: bool = False, blocks: int = 5
+    count: int,
+    texts: list[tuple[str, str, str]],
+    embeddings: bool = False,
+    blocks: int = 5,
+    time_prior: float | None = None,
 ) -> dict[str, object]:
     articles = stream(count, texts)
     warm: dict[str | None, Article] = {}
@@ -119,12 +127,15 @@ def run(
         warm.setdefault(article.language, article)
     for article in warm.values():  # load each language's lemma dictionary before timing
         article_features(article)
-    clusterer = StoryClusterer(ClusterSettings(embeddings=embeddings))
+    settings = ClusterSettings(embeddings=embeddings)
+    if time_prior is not None:
+        settings = settings.model_copy(update={"time_prior": time_prior})
+    clusterer = StoryClusterer(settings)
     block = max(1, count // blocks)
     bar = Progress(count, f"{count:,} articles")
     rates: list[float] = []
     lookups: list[float] = []
-    stories: set[str] = set()
+    predicted: dict[str, str] = {}
     started = time.perf_counter()
     for first in range(0, count, block):
         part = articles[first : first + block]
@@ -133,7 +144,7 @@ def run(
             embed_articles(part) if embeddings else [None] * len(part)
         )
         for article, vector in zip(part, vectors, strict=True):
-            stories.add(clusterer.add(article, embedding=vector).story_id)
+            predicted[article.id] = clusterer.add(article, embedding=vector).story_id
             bar.advance()
         rates.append(len(part) / (time.perf_counter() - before_time))
         lookups.append((clusterer.lookups - before_lookups) / len(part))
@@ -145,7 +156,12 @@ def run(
         "articles_per_second": round(count / seconds, 1),
         "articles_per_second_by_block": [round(rate, 1) for rate in rates],
         "lookups_per_article_by_block": [round(value, 1) for value in lookups],
-        "stories": len(stories),
+        "stories": len(set(predicted.values())),
+        "stream_stories": len({article.external_id for article in articles}),
+        # how well the stories formed match the stream's own (one real text per story)
+        "bcubed_f1": round(
+            bcubed({a.id: a.external_id or "" for a in articles}, predicted)["f1"], 3
+        ),
         "active_stories_at_end": clusterer.active_stories,
         "peak_memory_mb": round(peak_memory_mb(), 1),
         "seconds": round(seconds, 1),
@@ -176,7 +192,8 @@ def table(results: list[dict[str, object]]) -> str:
     """The results as a plain-text table."""
     header = (
         "articles | embeddings | art/s | art/s per fifth of the stream"
-        " | look-ups per article, per fifth | stories (active) | peak MB"
+        " | look-ups per article, per fifth | stories (active) | stream's stories | BCubed F1"
+        " | peak MB"
     )
     lines = [header, "-" * len(header)]
     for result in results:
@@ -186,6 +203,7 @@ def table(results: list[dict[str, object]]) -> str:
             f"{result['articles']:,} | {'on' if result['embeddings'] else 'off'}"
             f" | {result['articles_per_second']} | {rates} | {lookups}"
             f" | {result['stories']:,} ({result['active_stories_at_end']:,})"
+            f" | {result['stream_stories']:,} | {result['bcubed_f1']}"
             f" | {result['peak_memory_mb']:,.0f}"
         )
     return "\n".join(lines)
@@ -196,12 +214,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated stream sizes")
     parser.add_argument("--embeddings", action="store_true", help="use the embedding backend")
     parser.add_argument("--json", action="store_true", help="one JSON object per size")
+    parser.add_argument(
+        "--time-prior", type=float, default=None, help="cluster.time_prior (default: the setting's)"
+    )
     arguments = parser.parse_args()
     texts = load_texts()
     print(f"{len(texts)} real texts", flush=True)
     results = []
     for size in (int(value) for value in arguments.sizes.split(",")):
-        result = run(size, texts, arguments.embeddings)
+        result = run(size, texts, arguments.embeddings, time_prior=arguments.time_prior)
         results.append(result)
         if arguments.json:
             print(json.dumps(result), flush=True)
