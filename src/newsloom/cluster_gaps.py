@@ -61,9 +61,6 @@ class GapModel:
         self.same: Counter[str] = Counter()
         self.other: Counter[str] = Counter()
         self._penalties: dict[str, float] | None = None  # worked out again after each observe
-        self._usual: dict[
-            str, int
-        ] = {}  # kind → the bucket sure joins of that kind most often have
         for name, count in (counts or {}).items():
             kind, _, key = name.partition(":")
             if kind == "same":
@@ -83,13 +80,12 @@ class GapModel:
             return added
         best_similarity, best_key = max(samples)
         if best_similarity >= CONFIDENT:
+            self.same[best_key] += 1
             added["same:" + best_key] += 1
         for similarity, key in samples:
             if similarity < threshold:
+                self.other[key] += 1
                 added["other:" + key] += 1
-        for name, count in added.items():
-            kind, _, key = name.partition(":")
-            (self.same if kind == "same" else self.other)[key] += count
         if added:
             self._penalties = None
         return added
@@ -105,31 +101,29 @@ class GapModel:
         """
         if self._penalties is None:
             self._penalties = self._work_out()
-        kind, index = key[0], int(key[1:])
-        usual = self._usual.get(kind)
-        if usual is None:
-            return 0.0
-        penalty = 0.0
-        for longer in range(usual + 1, index + 1):
-            penalty = min(penalty, self._penalties.get(kind + str(longer), 0.0))
-        return penalty
+        return self._penalties.get(key, 0.0)
 
     def _work_out(self) -> dict[str, float]:
+        """Every bucket's penalty, the running minimum from the usual bucket of its kind on."""
         same_total, other_total = self.same.total(), self.other.total()
-        self._usual = {}
         if same_total < MIN_SAMPLES or other_total < MIN_SAMPLES:
             return {}
-        for key, _ in sorted(self.same.items(), key=lambda item: (-item[1], item[0])):
-            self._usual.setdefault(key[0], int(key[1:]))
         keys = self.same.keys() | self.other.keys()
+        usual: dict[str, int] = {}
+        for key, _ in sorted(self.same.items(), key=lambda item: (-item[1], item[0])):
+            usual.setdefault(key[0], int(key[1:]))
         penalties: dict[str, float] = {}
-        for key in keys:
-            same, other = self.same[key], self.other[key]
-            if same + other < MIN_KEY_SAMPLES:
-                continue
-            p_same = (same + SMOOTHING) / (same_total + SMOOTHING * len(keys))
-            p_other = (other + SMOOTHING) / (other_total + SMOOTHING * len(keys))
-            penalties[key] = max(LOWEST, min(0.0, math.log(p_same / p_other)))
+        for kind, first in usual.items():
+            running = 0.0
+            for index in range(first + 1, BUCKETS):
+                key = kind + str(index)
+                same, other = self.same[key], self.other[key]
+                if same + other >= MIN_KEY_SAMPLES:
+                    p_same = (same + SMOOTHING) / (same_total + SMOOTHING * len(keys))
+                    p_other = (other + SMOOTHING) / (other_total + SMOOTHING * len(keys))
+                    running = min(running, max(LOWEST, math.log(p_same / p_other)))
+                if running < 0.0:
+                    penalties[key] = running
         return penalties
 
     def table(self) -> list[tuple[str, int, int, float]]:

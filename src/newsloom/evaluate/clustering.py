@@ -211,14 +211,19 @@ def load_gold(path: Path | str) -> tuple[str, list[GoldItem]]:
 # --- running ------------------------------------------------------------------------------------
 
 
+def _published(document: RawDocument) -> datetime | None:
+    """The gold document's ISO publication time, if it has a readable one."""
+    try:
+        return datetime.fromisoformat((document.published or "").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def prepare_article(document: RawDocument) -> Article:
     """normalize + language, filling a publication date/language the stages left empty."""
     article = detect_languages(normalize(document))
     if article.published is None and document.published:
-        try:
-            published = datetime.fromisoformat(document.published.replace("Z", "+00:00"))
-        except ValueError:
-            published = None
+        published = _published(document)
         if published is not None:
             article = replace(article, published=published)
     if article.language is None and document.language:
@@ -283,11 +288,9 @@ def time_gap_baseline(items: Sequence[GoldItem]) -> dict[str, int]:
     """A content-blind baseline: a new story whenever a minute passes with no article."""
     timed: list[tuple[float, str]] = []
     for item in items:
-        try:
-            stamp = datetime.fromisoformat((item.document.published or "").replace("Z", "+00:00"))
-        except ValueError:
-            continue
-        timed.append((stamp.timestamp(), item.key))
+        stamp = _published(item.document)
+        if stamp is not None:
+            timed.append((stamp.timestamp(), item.key))
     timed.sort()
     story, previous, predicted = 0, None, {}
     for moment, key in timed:
@@ -312,9 +315,8 @@ def interleaved(items: Sequence[GoldItem], hours: float = INTERLEAVE_HOURS) -> l
     starts: dict[str, float] = {}
     moments: list[tuple[GoldItem, float | None]] = []
     for item in items:
-        try:
-            stamp = datetime.fromisoformat((item.document.published or "").replace("Z", "+00:00"))
-        except ValueError:
+        stamp = _published(item.document)
+        if stamp is None:
             moments.append((item, None))
             continue
         moment = stamp.timestamp()
