@@ -143,7 +143,12 @@ def _newsloom_adder() -> Callable[[Article], bool]:
 
 
 def _datasketch_adder() -> Callable[[Article], bool]:
-    from datasketch import MinHash, MinHashLSH
+    try:
+        from datasketch import MinHash, MinHashLSH
+    except ImportError:
+        sys.exit(
+            "datasketch is not installed: pip install -e '.[benchmarks]' (or --methods newsloom)"
+        )
 
     lsh = MinHashLSH()
 
