@@ -253,7 +253,10 @@ def test_story_dossier_json_and_page(client: TestClient) -> None:
     assert "Brand på færge: tre savnes" in page
     for section in ("summary", "timeline", "figures", "quotes", "entities", "coverage"):
         assert f'id="{section}"' in page
-    assert page.count("<svg") == len(story["figure_tracks"])  # one chart per figure track
+    # one mark per figure track: a chart where the value changes, else a sparkline (#21)
+    assert page.count('<svg class="chart"') + page.count('<svg class="sparkline"') == len(
+        story["figure_tracks"]
+    )
     assert "Anne Holmvik" in page
     for sentence in story["summary"]:
         for article_id in sentence["articles"]:

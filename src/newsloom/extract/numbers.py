@@ -105,31 +105,70 @@ for _value, _words in {
     for _word in _words.split():
         MAGNITUDES[_word] = _value
 
-# Vague quantities written as one word (or a fixed phrase), with their ranges.
+# Vague quantities written as one word (or a fixed phrase), with their ranges and the English
+# word a reader is shown for the range (``vague_name``).
 VAGUE: dict[str, tuple[float, float]] = {}
-for _range, _phrases in {
-    (24.0, 99.0): ("dusinvis|dussinvis|dussintals|dozens|docenas|dutzende"),
-    (20.0, 99.0): "snesevis|titals|tiotals|scores|tientallen|decenas|titalls",
+VAGUE_NAMES: dict[tuple[float, float], str] = {}
+for _range, (_name, _phrases) in {
+    (24.0, 99.0): ("dozens", "dusinvis|dussinvis|dussintals|dozens|docenas|dutzende"),
+    (20.0, 99.0): ("scores", "snesevis|titals|tiotals|scores|tientallen|decenas|titalls"),
     (200.0, 999.0): (
-        "hundredvis|hundrevis|hundreder|hundratals|hundreds|cientos|centenares|hunderte|hunderten"
+        "hundreds",
+        "hundredvis|hundrevis|hundreder|hundratals|hundreds|cientos|centenares|hunderte|hunderten",
     ),
-    (2000.0, 9999.0): ("tusindvis|tusenvis|tusentals|thousands|miles|millares|tausende"),
+    (2000.0, 9999.0): (
+        "thousands",
+        "tusindvis|tusenvis|tusentals|thousands|miles|millares|tausende",
+    ),
     (20000.0, 99999.0): (
+        "tens of thousands",
         "titusindvis|titusinder|titusenvis|titusener|tiotusentals|tens of thousands"
-        "|decenas de miles|zehntausende"
+        "|decenas de miles|zehntausende",
     ),
 }.items():
+    VAGUE_NAMES[_range] = _name
     for _phrase in _phrases.split("|"):
         VAGUE[_phrase] = _range
 
 # "flere hundre", "several hundred", "noen tusen", "et par hundrede": a few times a magnitude.
 SEVERAL: dict[str, tuple[float, float]] = {}
-for _range, _words in {
-    (2.0, 9.0): "flere|flera|several|varios|varias|mehrere|adskillige",
-    (1.0, 9.0): "noen|nogle|några|some|a few|algunos|algunas|einige|et par|ett par|eit par|ein par",
+SEVERAL_NAMES: dict[tuple[float, float], str] = {}
+for _range, (_name, _words) in {
+    (2.0, 9.0): ("several", "flere|flera|several|varios|varias|mehrere|adskillige"),
+    (1.0, 9.0): (
+        "a few",
+        "noen|nogle|några|some|a few|algunos|algunas|einige|et par|ett par|eit par|ein par",
+    ),
 }.items():
+    SEVERAL_NAMES[_range] = _name
     for _word in _words.split("|"):
         SEVERAL[_word] = _range
+
+
+def several_range(factor: tuple[float, float], magnitude: int) -> tuple[float, float]:
+    """``flere hundre`` → 200–999: the factors times the magnitude, up to the next factor."""
+    low, high = factor
+    if magnitude < 1_000_000:
+        return low * magnitude, high * magnitude + magnitude - 1
+    return low * magnitude, high * magnitude
+
+
+def vague_name(low: float, high: float) -> str | None:
+    """The words for a vague quantity's range (24–99 → ``dozens``), None for any other range.
+
+    Figure tracks store a vague count as the range the phrase allows; this names it again for
+    a reader, so that "dozens" is shown as a word and never as a 24–99 bar.
+    """
+    if (low, high) in VAGUE_NAMES:
+        return VAGUE_NAMES[(low, high)]
+    for factor, name in SEVERAL_NAMES.items():
+        for word, magnitude in _MAGNITUDE_NAMES.items():
+            if several_range(factor, magnitude) == (low, high):
+                return f"{name} {word}"
+    return None
+
+
+_MAGNITUDE_NAMES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 _WORD = r"[^\W\d_]+"
 _DIGITS = (
@@ -222,14 +261,12 @@ def find_quantities(text: str) -> list[Quantity]:
                 Quantity(low, high, match.start(), match.end(), phrase, vague=True, written=True)
             )
         elif match.group("several"):
-            factor_low, factor_high = SEVERAL[match.group("several").lower()]
             magnitude = MAGNITUDES[match.group("several_magnitude").lower()]
+            low, high = several_range(SEVERAL[match.group("several").lower()], magnitude)
             found.append(
                 Quantity(
-                    factor_low * magnitude,
-                    factor_high * magnitude + magnitude - 1
-                    if magnitude < 1_000_000
-                    else factor_high * magnitude,
+                    low,
+                    high,
                     match.start(),
                     match.end(),
                     phrase,

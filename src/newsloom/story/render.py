@@ -9,6 +9,7 @@ from importlib import resources
 from jinja2 import Environment
 
 from newsloom.story.dossier import Dossier
+from newsloom.story.glance import at_a_glance, entity_type_name, figure_label, glance_dict
 from newsloom.story.timeline import TimelineEvent, format_date
 from newsloom.story.tracks import FigureTrack, TrackValue
 
@@ -154,6 +155,7 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
             "original_share": coverage.original_share,
             "copied_share": coverage.copied_share,
         },
+        "glance": glance_dict(at_a_glance(dossier)),
     }
 
 
@@ -161,9 +163,7 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
 
 
 def _value_label(value: TrackValue) -> str:
-    low, high = _number(value.low), _number(value.high)
-    amount = f"{low}" if low == high else f"{low}–{high}"
-    return f"{value.qualifier} {amount}" if value.qualifier else amount
+    return figure_label(value.low, value.high, value.qualifier)
 
 
 def _when(value: TrackValue) -> str:
@@ -249,7 +249,8 @@ def _lines(dossier: Dossier, markdown: bool) -> list[str]:
     for entity in dossier.entities[:25]:
         variants = [v for v in entity.variants if v != entity.name]
         also = f" (also {', '.join(variants)})" if variants else ""
-        lines.append(f"{bullet}{entity.name} [{entity.type}]{also}: {entity.mentions} mentions")
+        kind = entity_type_name(entity.type)
+        lines.append(f"{bullet}{entity.name} [{kind}]{also}: {entity.mentions} mentions")
     lines += ["", heading("Articles")]
     for article in dossier.articles:
         lines.append(

@@ -118,8 +118,10 @@ def status(state: StateDependency, store: ReaderDependency) -> StatusOut:
 
 
 @router.get("/stories", summary="Stories, newest or biggest first, filtered")
-def list_stories(store: ReaderDependency, filters: FiltersDependency) -> StoryList:
-    return views.story_list(store, filters)
+def list_stories(
+    state: StateDependency, store: ReaderDependency, filters: FiltersDependency
+) -> StoryList:
+    return views.story_list(store, filters, state.dossiers)
 
 
 @router.get("/stories/{story_id}", summary="A story's dossier")

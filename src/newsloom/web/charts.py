@@ -2,8 +2,11 @@
 
 Input is a track of the dossier dict (``dossier_to_dict``): values with ``low``/``high`` (``None``
 for an open end), ``as_of`` (``None`` when undated), ``change`` and ``sources``. Times are columns
-in date order (undated last); a value stated as a range is drawn as a bar from low to high; the
-line follows the best-sourced value of each column. Nothing here escapes text: the template does.
+in date order (undated last); a value stated as a range is drawn as a bar from low to high, except
+a vague count ("dusinvis", "hundreds"), which is a hollow point at its lower end labelled in words;
+the line follows the best-sourced value of each column. Only a track whose value changes gets a
+chart; a track that never changes gets a sparkline, a mark the size of a word. Nothing here escapes
+text: the template does.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from newsloom.story.glance import figure_label, is_vague
 
 WIDTH = 560
 HEIGHT = 220
@@ -29,6 +34,7 @@ class ChartPoint:
     change: str
     link: str | None
     open_ended: bool  # "at least": the bar runs to the top of the chart
+    vague: bool = False  # "dozens": drawn as a word, never as a bar
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +75,20 @@ def nice_step(maximum: float, ticks: int = 4) -> float:
     return float(10 * power)
 
 
-def _amount(value: Mapping[str, Any]) -> str:
-    low, high = _finite(value.get("low")), _finite(value.get("high"))
-    text = f"{low:g}" if low is not None else "?"
-    if high is None:
-        text += "+"
-    elif low is not None and high != low:
-        text += f"–{high:g}"
+def value_label(value: Mapping[str, Any]) -> str:
     qualifier = value.get("qualifier")
-    return f"{qualifier} {text}" if qualifier else text
+    return figure_label(
+        _finite(value.get("low")), _finite(value.get("high")), str(qualifier) if qualifier else None
+    )
+
+
+def _vague(value: Mapping[str, Any]) -> bool:
+    return is_vague(_finite(value.get("low")), _finite(value.get("high")))
+
+
+def changes(track: Mapping[str, Any]) -> bool:
+    """Whether the track's value changes: two or more values that read differently."""
+    return len({value_label(value) for value in track.get("values") or []}) > 1
 
 
 def value_link(value: Mapping[str, Any]) -> str | None:
@@ -134,15 +145,17 @@ def track_chart(track: Mapping[str, Any]) -> Chart | None:
                 dict.fromkeys(str(s.get("outlet") or s["article"]) for s in sources)
             )
             change = str(value.get("change") or "")
+            vague = _vague(value)
             point = ChartPoint(
                 x=round(x, 1),
                 y=round(y_of(low), 1),
-                y_top=round(y_of(high if high is not None else y_max), 1),
-                label=_amount(value),
-                title=f"{column or 'undated'}: {_amount(value)} ({change}) — {outlets}",
+                y_top=round(y_of(low if vague else high if high is not None else y_max), 1),
+                label=value_label(value),
+                title=f"{column or 'undated'}: {value_label(value)} ({change}) — {outlets}",
                 change=change,
                 link=value_link(value),
                 open_ended=high is None,
+                vague=vague,
             )
             points.append(point)
             if value is best:
@@ -171,4 +184,65 @@ def track_chart(track: Mapping[str, Any]) -> Chart | None:
         y_ticks=y_ticks,
         disagreements=tuple(disagreement_x),
         description=f"{name} over time: " + "; ".join(f"{p.title}" for p in points),
+    )
+
+
+SPARK_WIDTH = 96
+SPARK_HEIGHT = 22
+
+
+@dataclass(frozen=True, slots=True)
+class Sparkline:
+    """A word-sized mark of a track: one dot when the value never changed."""
+
+    width: int
+    height: int
+    points: tuple[tuple[float, float], ...]
+    line: str
+    vague: bool  # the value is a vague count: a hollow dot, the word beside it
+    label: str
+    description: str
+
+
+def sparkline(track: Mapping[str, Any]) -> Sparkline | None:
+    """The track's best-sourced value per date as a tiny line (a single dot for one point)."""
+    values = [v for v in track.get("values") or [] if _finite(v.get("low")) is not None]
+    if not values:
+        return None
+    columns: dict[str | None, Mapping[str, Any]] = {}
+    for value in values:
+        column = value.get("as_of") or None
+        best = columns.get(column)
+        if best is None or int(value.get("independent_sources") or 0) > int(
+            best.get("independent_sources") or 0
+        ):
+            columns[column] = value
+    ordered = [columns[c] for c in sorted(columns, key=lambda c: (c is None, c or ""))]
+    amounts = [_finite(v.get("low")) or 0.0 for v in ordered]
+    top, bottom = max(amounts), min(amounts)
+    span = (top - bottom) or 1.0
+    pad = 4.0
+    step = (SPARK_WIDTH - 2 * pad) / max(len(ordered) - 1, 1)
+    points = tuple(
+        (
+            round(pad + step * i if len(ordered) > 1 else SPARK_WIDTH / 2, 1),
+            round(
+                SPARK_HEIGHT / 2
+                if top == bottom
+                else pad + (SPARK_HEIGHT - 2 * pad) * (1 - (a - bottom) / span),
+                1,
+            ),
+        )
+        for i, a in enumerate(amounts)
+    )
+    last = ordered[-1]
+    name = str(track.get("kind") or "figure")
+    return Sparkline(
+        width=SPARK_WIDTH,
+        height=SPARK_HEIGHT,
+        points=points,
+        line=" ".join(f"{x},{y}" for x, y in points) if len(points) > 1 else "",
+        vague=_vague(last),
+        label=value_label(last),
+        description=f"{name}: " + ", ".join(value_label(v) for v in ordered),
     )

@@ -11,17 +11,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from newsloom.records import Analysis, Article, EntityMention, Figure, Quote
+from newsloom.story.glance import entity_type_name
+from newsloom.story.glance import figure_label as amount_label
 
 QUOTE = "quote"
 FIGURE = "figure"
 ENTITY = "entity"
-ENTITY_TYPES = {
-    "PER": "person",
-    "ORG": "organisation",
-    "LOC": "place",
-    "EVT": "event",
-    "MISC": "other",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +52,8 @@ def _locate(text: str, start: int, end: int, phrase: str) -> tuple[int, int] | N
     return None
 
 
-def _number(value: float) -> str:
-    if value != value or value in (float("inf"), float("-inf")):
-        return "?"
-    return f"{value:g}"
-
-
 def figure_label(figure: Figure) -> str:
-    amount = _number(figure.low)
-    if figure.high != figure.low:
-        amount += ("–" + _number(figure.high)) if figure.high != float("inf") else "+"
-    parts = [figure.kind + ":", figure.qualifier or "", amount]
+    parts = [figure.kind + ":", amount_label(figure.low, figure.high, figure.qualifier)]
     if figure.subject:
         parts.append(f"({figure.subject})")
     if figure.attributed_to:
@@ -93,7 +79,7 @@ def _entity_span(
         start=located[0],
         end=located[1],
         kind=ENTITY,
-        label=f"{ENTITY_TYPES.get(kind, kind)}: {mention.text}",
+        label=f"{entity_type_name(kind)}: {mention.text}",
         link=links.get(entity_key(kind, mention.text)),
     )
 

@@ -8,9 +8,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader
 
+from newsloom.story.glance import entity_type_name
 from newsloom.web import views
 from newsloom.web.api import FiltersDependency, ReaderDependency, StateDependency
-from newsloom.web.charts import track_chart
+from newsloom.web.charts import changes, sparkline, track_chart, value_label
 from newsloom.web.highlight import Span, segments
 
 router = APIRouter(include_in_schema=False)
@@ -28,6 +29,8 @@ def template_environment() -> Environment:
     environment.globals["short"] = lambda identifier: str(identifier)[:8]
     environment.globals["day"] = lambda value: (value or "")[:10] or "undated"
     environment.globals["published"] = published_label
+    environment.globals["amount"] = value_label  # a figure value as words: "dozens", "at least 5"
+    environment.globals["type_name"] = entity_type_name
     return environment
 
 
@@ -45,9 +48,9 @@ def home() -> RedirectResponse:
 
 @router.get("/stories")
 def stories_page(
-    request: Request, store: ReaderDependency, filters: FiltersDependency
+    request: Request, state: StateDependency, store: ReaderDependency, filters: FiltersDependency
 ) -> HTMLResponse:
-    listing = views.story_list(store, filters)
+    listing = views.story_list(store, filters, state.dossiers)
     return render(
         request,
         "stories.html",
@@ -63,7 +66,11 @@ def story_page(
     view = views.story_view(store, state.dossiers, story_id)
     story = view.story
     articles = {brief.id: brief for brief in view.articles}
-    charts = [(track, track_chart(track)) for track in story.get("figure_tracks", [])]
+    # one chart per figure that changes; a figure that never changed is a sparkline
+    charts = [
+        (track, track_chart(track) if changes(track) else None, sparkline(track))
+        for track in story.get("figure_tracks", [])
+    ]
     return render(
         request,
         "story.html",

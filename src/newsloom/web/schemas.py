@@ -82,6 +82,21 @@ class FacetOut(Schema):
     articles: int
 
 
+class KeyFigureOut(Schema):
+    """A figure track's latest value; ``label`` as a reader says it (``dozens``, ``at least 5``)."""
+
+    kind: str
+    subject: str | None
+    label: str
+    vague: bool
+    as_of: str | None
+    precision: str | None
+    outlets: int  # known outlets stating it
+    articles: int  # articles stating it
+    values: int
+    disputed: bool
+
+
 class StoryBrief(Schema):
     id: str
     title: str
@@ -91,6 +106,12 @@ class StoryBrief(Schema):
     languages: list[str]
     outlets: list[str]
     link: str
+    # at a glance (from the story's dossier): its lead sentence, key figures and counts
+    lead: str | None = None
+    key_figures: list[KeyFigureOut] = []
+    independent_articles: int | None = None
+    named_sources: int | None = None
+    copied_share: float | None = None
 
 
 class StoryFilters(Schema):
@@ -196,13 +217,40 @@ class EntityStory(Schema):
     link: str
 
 
+class EntityArticle(Schema):
+    """An article that mentions the entity."""
+
+    id: str
+    title: str
+    source: str | None
+    language: str | None
+    published: str | None
+    published_precision: str | None
+    story: str
+    link: str
+
+
+class CoMention(Schema):
+    """Another entity named in the same articles, and in how many of them."""
+
+    id: str
+    name: str
+    type: str
+    type_name: str
+    articles: int
+    link: str
+
+
 class EntityOut(Schema):
     id: str
     name: str
     type: str
+    type_name: str  # the type in words: person, organisation, place, other name
     variants: list[str]
     mentions: int
     stories: list[EntityStory]
+    articles: list[EntityArticle] = []  # newest first
+    co_mentioned: list[CoMention] = []  # most shared articles first
 
 
 class SnippetPart(Schema):

@@ -13,13 +13,18 @@ from newsloom.records import Article, ReusedPassage
 from newsloom.store import Store, StoryRow
 from newsloom.store.catalog import MARK_END, MARK_START, STORY_ORDERS, StoryQuery
 from newsloom.store.codec import to_jsonable
+from newsloom.story.dossier import Dossier
+from newsloom.story.glance import at_a_glance, entity_type_name
 from newsloom.web.highlight import entity_key, paragraph_spans
 from newsloom.web.schemas import (
     ArticleBrief,
     ArticleOut,
+    CoMention,
+    EntityArticle,
     EntityOut,
     EntityStory,
     FacetOut,
+    KeyFigureOut,
     ParagraphOut,
     ReuseLink,
     SearchHitOut,
@@ -69,8 +74,8 @@ def check_limit(limit: int, offset: int) -> None:
         raise InputError("query parameter 'offset'", f"{offset} is negative")
 
 
-def _brief(row: StoryRow) -> StoryBrief:
-    return StoryBrief(
+def _brief(row: StoryRow, dossier: Dossier | None = None) -> StoryBrief:
+    brief = StoryBrief(
         id=row.id,
         title=row.title,
         articles=len([i for i in row.article_ids if i]),
@@ -80,10 +85,48 @@ def _brief(row: StoryRow) -> StoryBrief:
         outlets=list(row.outlets),
         link=story_link(row.id),
     )
+    if dossier is None:
+        return brief
+    glance = at_a_glance(dossier)
+    return brief.model_copy(
+        update={
+            "lead": glance.lead,
+            "key_figures": [
+                KeyFigureOut(
+                    kind=figure.kind,
+                    subject=figure.subject,
+                    label=figure.label,
+                    vague=figure.vague,
+                    as_of=figure.as_of.isoformat() if figure.as_of else None,
+                    precision=figure.precision,
+                    outlets=figure.outlets,
+                    articles=figure.articles,
+                    values=figure.values,
+                    disputed=figure.disputed,
+                )
+                for figure in glance.key_figures
+            ],
+            "independent_articles": glance.independent_articles,
+            "named_sources": len(glance.named_sources),
+            "copied_share": round(glance.copied_share, 3),
+        }
+    )
 
 
-def story_list(store: Store, filters: StoryFilters) -> StoryList:
-    """Stories (newest or biggest first) filtered by language, outlet, dates and words."""
+def _dossier_or_none(store: Store, dossiers: DossierCache, story_id: str) -> Dossier | None:
+    try:
+        return dossiers.get(store, story_id)[0]
+    except NotFoundError:  # the story changed between listing and reading it
+        return None
+
+
+def story_list(
+    store: Store, filters: StoryFilters, dossiers: DossierCache | None = None
+) -> StoryList:
+    """Stories (newest or biggest first) filtered by language, outlet, dates and words.
+
+    With ``dossiers``, each story also carries its lead, key figures and source counts.
+    """
     check_limit(filters.limit, filters.offset)
     if filters.order not in STORY_ORDERS:
         raise InputError(
@@ -106,7 +149,10 @@ def story_list(store: Store, filters: StoryFilters) -> StoryList:
         )
     )
     return StoryList(
-        stories=[_brief(row) for row in page.stories],
+        stories=[
+            _brief(row, _dossier_or_none(store, dossiers, row.id) if dossiers else None)
+            for row in page.stories
+        ],
         total=page.total,
         filters=filters,
         languages=[
@@ -246,39 +292,83 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
 
 
 def entity_view(store: Store, dossiers: DossierCache, entity_id: str) -> EntityOut:
-    """One entity across stories: its spellings and the stories it appears in."""
+    """One entity across stories: its spellings, stories, articles and co-mentioned entities."""
     name = kind = None
     variants: dict[str, None] = {}
     mentions = 0
     stories: list[EntityStory] = []
+    articles: dict[str, EntityArticle] = {}
+    shared: dict[str, tuple[str, str, set[str]]] = {}  # co-mentioned id → name, type, articles
     for row in store.find_stories(StoryQuery(limit=1_000_000)).stories:
         dossier, _ = dossiers.get(store, row.id)
-        for entity in dossier.entities:
-            if entity.id != entity_id:
-                continue
-            name = name or entity.name
-            kind = kind or entity.type
-            variants.update(dict.fromkeys((entity.name, *entity.variants)))
-            mentions += entity.mentions
-            stories.append(
-                EntityStory(
-                    id=dossier.id,
-                    title=dossier.title,
-                    mentions=entity.mentions,
-                    articles=list(entity.articles),
-                    link=story_link(dossier.id),
-                )
+        entity = next((e for e in dossier.entities if e.id == entity_id), None)
+        if entity is None:
+            continue
+        name = name or entity.name
+        kind = kind or entity.type
+        variants.update(dict.fromkeys((entity.name, *entity.variants)))
+        mentions += entity.mentions
+        stories.append(
+            EntityStory(
+                id=dossier.id,
+                title=dossier.title,
+                mentions=entity.mentions,
+                articles=list(entity.articles),
+                link=story_link(dossier.id),
             )
+        )
+        own = set(entity.articles)
+        for article_id in entity.articles:
+            article = dossier.article(article_id)
+            if article is not None:
+                articles[article_id] = _entity_article(article, dossier.id)
+        for other in dossier.entities:
+            common = own & set(other.articles)
+            if other.id != entity_id and common:
+                shared.setdefault(other.id, (other.name, other.type, set()))[2].update(common)
     if name is None or kind is None:
         raise NotFoundError(f"entity {entity_id!r}: no story mentions it")
     stories.sort(key=lambda s: -s.mentions)
+    co_mentioned = [
+        CoMention(
+            id=other_id,
+            name=other_name,
+            type=other_type,
+            type_name=entity_type_name(other_type),
+            articles=len(common),
+            link=entity_link(other_id),
+        )
+        for other_id, (other_name, other_type, common) in shared.items()
+    ]
+    co_mentioned.sort(key=lambda c: (-c.articles, c.name.casefold()))
     return EntityOut(
         id=entity_id,
         name=name,
         type=kind,
+        type_name=entity_type_name(kind),
         variants=list(variants),
         mentions=mentions,
         stories=stories,
+        articles=sorted(articles.values(), key=lambda a: a.published or "", reverse=True),
+        co_mentioned=co_mentioned[:MAX_CO_MENTIONED],
+    )
+
+
+MAX_CO_MENTIONED = 30
+
+
+def _entity_article(article: Article, story_id: str) -> EntityArticle:
+    return EntityArticle(
+        id=article.id,
+        title=article.title,
+        source=article.source,
+        language=article.language,
+        published=_published(article),
+        published_precision=article.published_precision.value
+        if article.published_precision
+        else None,
+        story=story_id,
+        link=article_link(article.id),
     )
 
 
