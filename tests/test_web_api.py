@@ -325,6 +325,56 @@ def test_entity_page_lists_spellings_and_stories(client: TestClient) -> None:
     assert 'href="/stories/s-ferry"' in page
 
 
+def test_story_list_json_carries_lead_key_figures_and_counts(client: TestClient) -> None:
+    """#21: what the story list shows at a glance is in its JSON twin too."""
+    listing = client.get("/api/stories").json()
+    ferry = next(story for story in listing["stories"] if story["id"] == "s-ferry")
+    assert ferry["lead"] == SHARED_TEXT  # the titled article's first body paragraph
+    assert {figure["kind"]: figure["label"] for figure in ferry["key_figures"]} == {
+        "missing": "3",
+        "killed": "1",
+    }
+    assert ferry["named_sources"] == 2  # politiet (a figure's source) and Anne Holmvik (quoted)
+    assert ferry["independent_articles"] == 2
+    page = client.get("/stories").text
+    assert SHARED_TEXT in page
+    assert 'class="source-count"><span class="count">2</span>' in page
+
+
+def test_story_json_labels_citations_by_outlet(client: TestClient) -> None:
+    glance = client.get("/api/stories/s-ferry").json()["story"]["glance"]
+    assert glance["labels"] == {"a1": "Kystbladet", "a2": "Fjordposten"}
+    assert glance["outlets"] == 2
+    page = client.get("/stories/s-ferry").text
+    assert ">Kystbladet</a>" in page
+    assert 'id="lead"' in page
+
+
+def test_story_page_shows_a_copy_badge_only_on_copies(client: TestClient) -> None:
+    """The figures table once showed "copy" on every source (a dict's .copy method is truthy)."""
+    tracks = client.get("/api/stories/s-ferry").json()["story"]["figure_tracks"]
+    copies = sum(s["copy"] for t in tracks for v in t["values"] for s in v["sources"])
+    sources = sum(len(v["sources"]) for t in tracks for v in t["values"])
+    assert sources > copies
+    page = client.get("/stories/s-ferry").text
+    figures = page[page.index('id="figures"') : page.index('id="quotes"')]
+    assert figures.count('class="badge copy"') == copies
+
+
+def test_entity_json_and_page_list_articles_and_type_in_words(client: TestClient) -> None:
+    entities = client.get("/api/stories/s-ferry").json()["story"]["entities"]
+    place = next(entity for entity in entities if entity["name"] == "Havlit")
+    entity = client.get(f"/api/entities/{place['id']}").json()
+    assert entity["type_name"] == "place"
+    assert [article["id"] for article in entity["articles"]] == ["a2", "a1"]  # newest first
+    assert {article["story"] for article in entity["articles"]} == {"s-ferry"}
+    assert entity["co_mentioned"] == []  # no other entity in its articles
+    page = client.get(f"/entities/{place['id']}").text
+    assert 'class="entity-type">place<' in page
+    assert 'href="/articles/a1"' in page
+    assert "No other names in its articles." in page
+
+
 def test_search_marks_the_matched_words(client: TestClient) -> None:
     result = client.get("/api/search", params={"q": "derbyt"}).json()
     assert [hit["article"] for hit in result["hits"]] == ["a3"]

@@ -60,12 +60,13 @@ def figure_label(low: float | None, high: float | None, qualifier: str | None) -
     """A figure as a reader says it: ``at least 27``, ``dozens``, ``200+``, ``5–7``.
 
     A vague count (a range the phrase allows, such as 24–99 for "dusinvis") is named in words;
-    an open end (``high`` None or infinite) is ``N+``; another range is ``low–high``.
+    an open end (``high`` None or infinite) is ``N+`` unless a qualifier says so; another range
+    is ``low–high``.
     """
     if low is None or not math.isfinite(low):
         text = "?"
     elif high is None or not math.isfinite(high):
-        text = f"{_amount(low)}+"
+        text = _amount(low) if qualifier else f"{_amount(low)}+"  # "more than 200" says it
     elif high == low:
         text = _amount(low)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date, datetime
 from importlib import resources
 
@@ -182,10 +183,10 @@ def _source_label(dossier: Dossier, article_id: str) -> str:
     return f"{outlet} {_short(article_id)}" if outlet else _short(article_id)
 
 
-def _sources(dossier: Dossier, value: TrackValue) -> str:
+def _sources(dossier: Dossier, value: TrackValue, labels: Mapping[str, str] | None = None) -> str:
     parts: list[str] = []
     for source in value.sources:
-        label = _source_label(dossier, source.article)
+        label = (labels or {}).get(source.article) or _source_label(dossier, source.article)
         if source.attributed_to:
             label += f" (citing {source.attributed_to})"
         if source.copy:
@@ -274,14 +275,17 @@ def render_html(dossier: Dossier) -> str:
     source = resources.files("newsloom.story").joinpath("templates/dossier.html")
     environment = Environment(autoescape=True)
     template = environment.from_string(source.read_text(encoding="utf-8"))
+    glance = at_a_glance(dossier)
     return template.render(
         d=dossier,
         c=dossier.coverage,
+        g=glance,
         first_seen=_iso(dossier.first_seen) or "?",
-        label=lambda article_id: _source_label(dossier, article_id),
+        label=lambda article_id: glance.labels.get(article_id) or _short(article_id),
+        type_name=entity_type_name,
         when=_when,
         value=_value_label,
-        sources=lambda value: _sources(dossier, value),
+        sources=lambda value: _sources(dossier, value, glance.labels),
         date=format_date,
         link=_safe_url,
     )

@@ -112,7 +112,10 @@ def track_chart(track: Mapping[str, Any]) -> Chart | None:
         *([None] if any(not v.get("as_of") for v in values) else []),
     ]
     top_value = max(
-        max(_finite(v.get("high")) or 0.0, _finite(v.get("low")) or 0.0) for v in values
+        (_finite(v.get("low")) or 0.0)
+        if _vague(v)  # drawn at its lower end, so it does not stretch the axis
+        else max(_finite(v.get("high")) or 0.0, _finite(v.get("low")) or 0.0)
+        for v in values
     )
     step = nice_step(top_value)
     y_max = step * math.ceil(max(top_value, 1.0) * 1.05 / step)
