@@ -4,46 +4,24 @@ over a database holding the bundled example corpus."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from newsloom.pipeline import ingest
-from newsloom.settings import load_settings
-from newsloom.store import open_store
+from chromium_browser import chromium, ingested
 from newsloom.web import create_app
 from web_server import running_server
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-EXAMPLE = Path(__file__).resolve().parent.parent / "src" / "newsloom" / "data" / "example"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TOKEN = "browser-test"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server over a database filled with the example corpus; writes need TOKEN."""
-    if not (EXAMPLE / "articles.jsonl").exists():
-        pytest.skip("the bundled example corpus is missing")
-    path = tmp_path_factory.mktemp("browser") / "demo.db"
-    settings = load_settings(environ={}, db=str(path))
-    store = open_store(path)
-    try:
-        report = ingest([str(EXAMPLE / "articles.jsonl")], settings, store)
-    finally:
-        store.close()
-    assert report.new > 0, report.to_dict()
+    settings = ingested(tmp_path_factory.mktemp("browser"), [])
     settings = settings.model_copy(
         update={"serve": settings.serve.model_copy(update={"token": TOKEN})}
     )
@@ -53,16 +31,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -19,25 +19,12 @@ from typing import Any
 import httpx
 import pytest
 
-from newsloom.pipeline import ingest
-from newsloom.settings import load_settings
-from newsloom.store import open_store
+from chromium_browser import chromium, ingested
 from newsloom.web import create_app
 from web_server import running_server
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-EXAMPLE = Path(__file__).resolve().parent.parent / "src" / "newsloom" / "data" / "example"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HEX_ID = re.compile(r"^[0-9a-f]{6,16}$")
 
 # An invented story: no outlet, no URL; a count that grows from "dozens" to "hundreds" (a figure
@@ -107,36 +94,17 @@ PURPLE = (0xA8, 0x74, 0xD1)  # svg.sharebar .copied
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not (EXAMPLE / "articles.jsonl").exists():
-        pytest.skip("the bundled example corpus is missing")
     folder = tmp_path_factory.mktemp("pages")
     flood = folder / "flood.jsonl"
     flood.write_text("\n".join(json.dumps(item) for item in FLOOD) + "\n", encoding="utf-8")
-    path = folder / "pages.db"
-    settings = load_settings(environ={}, db=str(path))
-    store = open_store(path)
-    try:
-        report = ingest([str(EXAMPLE / "articles.jsonl"), str(flood)], settings, store)
-    finally:
-        store.close()
-    assert report.new > 0, report.to_dict()
-    assert not report.rejected, report.to_dict()
-    with running_server(create_app(settings)) as base:
+    with running_server(create_app(ingested(folder, [flood]))) as base:
         yield base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -168,6 +168,10 @@ def _published(article: Article) -> str | None:
     return article.published.isoformat() if article.published else None
 
 
+def _precision(article: Article) -> str | None:
+    return article.published_precision.value if article.published_precision else None
+
+
 def story_view(store: Store, dossiers: DossierCache, story_id: str) -> StoryOut:
     """A story's dossier and its articles with what of each is copied."""
     dossier, as_dict = dossiers.get(store, story_id)
@@ -275,9 +279,7 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
         source=article.source,
         language=article.language,
         published=_published(article),
-        published_precision=article.published_precision.value
-        if article.published_precision
-        else None,
+        published_precision=_precision(article),
         agencies=list(article.agencies),
         external_id=article.external_id,
         story=story,
@@ -364,9 +366,7 @@ def _entity_article(article: Article, story_id: str) -> EntityArticle:
         source=article.source,
         language=article.language,
         published=_published(article),
-        published_precision=article.published_precision.value
-        if article.published_precision
-        else None,
+        published_precision=_precision(article),
         story=story_id,
         link=article_link(article.id),
     )
