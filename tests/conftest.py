@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from newsloom.settings import Settings, load_settings
 from newsloom.store import Store, open_store
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# ../shared beside the checkout; NEWSLOOM_SHARED points elsewhere (a git worktree in another folder)
+SHARED = Path(os.environ.get("NEWSLOOM_SHARED") or REPO.parent / "shared")
 SEEDS = SHARED / "seeds"
 GOLD_DATA = SHARED / "data"
 EXAMPLE = REPO / "src" / "newsloom" / "data" / "example"
