@@ -10,7 +10,9 @@ linked when enough words survive. Only body paragraphs link: captions, bylines, 
 "read also" lines never do.
 
 The pipeline adds articles in publication order; every reused passage gets the earliest article
-known to carry it (following chains of copies) and that article's wire-agency signature.
+known to carry it (following chains of copies) and its wire agency: the origin's signature, else
+the one the copied or the copying article signs (reprints often carry ``/ritzau/`` where the first
+publication left it out).
 """
 
 from __future__ import annotations
@@ -359,7 +361,8 @@ class ReuseIndex:
                         other_paragraph=other.paragraphs[match.other_position],
                         similarity=round(match.similarity, 4),
                         origin_article=origin.article_id,
-                        origin_agency=origin.agency,
+                        # a reprint often signs the wire text its origin left unsigned
+                        origin_agency=origin.agency or other.agency or entry.agency,
                     )
                 )
         return tuple(passages), reused_words

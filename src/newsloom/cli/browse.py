@@ -20,6 +20,8 @@ from newsloom.records import Article, ParagraphKind
 from newsloom.reuse_report import format_reuse_for_article
 from newsloom.store import ArticleFilter, Store
 from newsloom.store.codec import to_jsonable
+from newsloom.story.credits import credit_quote
+from newsloom.story.figure_claims import vague_phrase
 
 
 def _date(value: str | None, flag: str) -> datetime | None:
@@ -156,10 +158,10 @@ def article_command(
             if analysis.quotes:
                 typer.echo("\nquotes:")
                 for quote in analysis.quotes:
-                    speaker = " ".join(part for part in (quote.speaker_role, quote.speaker) if part)
+                    credit = credit_quote(quote, found, analysis.entities)
                     typer.echo(
                         textwrap.fill(
-                            f"¶{quote.paragraph} {speaker or '?'}: «{quote.text}»",
+                            f"¶{quote.paragraph} {credit.label if credit else '?'}: «{quote.text}»",
                             100,
                             subsequent_indent="    ",
                         )
@@ -167,8 +169,11 @@ def article_command(
             if analysis.figures:
                 typer.echo("\nfigures:")
                 for figure in analysis.figures:
+                    vague = vague_phrase(figure)
                     value = (
-                        f"{figure.low:g}"
+                        f"“{vague}” (vague)"
+                        if vague
+                        else f"{figure.low:g}"
                         if figure.low == figure.high
                         else f"{figure.low:g}–{figure.high:g}"
                     )

@@ -8,7 +8,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsloom.records import Article, ReuseResult
+from newsloom.story.copies import CopyGroups
 from newsloom.story.sentences import words
+
+
+@dataclass(frozen=True, slots=True)
+class SharedText:
+    """Text several articles of the story carry: where it first appeared and whose wire it is."""
+
+    origin: str  # the earliest article carrying it (the reuse view's origin)
+    agency: str | None  # signed by the origin, else by its copies (/ritzau/, (NTB))
+    copies: tuple[str, ...]  # the later articles carrying it
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +35,7 @@ class Coverage:
     first_outlet: str | None
     original_share: float  # share of the story's body words not copied from another article
     copied_share: float
+    shared_texts: tuple[SharedText, ...] = ()  # reused text by origin, with its wire agency
 
     @property
     def outlet_names(self) -> tuple[str, ...]:
@@ -43,8 +54,15 @@ def _naive(moment: datetime) -> datetime:
     return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
-def measure_coverage(articles: Sequence[Article], reuse: Mapping[str, ReuseResult]) -> Coverage:
+def measure_coverage(
+    articles: Sequence[Article],
+    reuse: Mapping[str, ReuseResult],
+    copies: CopyGroups | None = None,
+) -> Coverage:
     """Coverage figures of a story from its articles and their reuse results."""
+    if copies is None:
+        copies = CopyGroups.from_reuse(reuse)
+        copies.attach_articles(articles)
     outlets = Counter(a.source for a in articles if a.source)
     languages = Counter(a.language for a in articles if a.language)
     agencies = Counter(agency for a in articles for agency in dict.fromkeys(a.agencies))
@@ -74,4 +92,8 @@ def measure_coverage(articles: Sequence[Article], reuse: Mapping[str, ReuseResul
         first_outlet=first.source if first else None,
         original_share=round(1.0 - copied, 4),
         copied_share=round(copied, 4),
+        shared_texts=tuple(
+            SharedText(origin, agency, copied_by)
+            for origin, agency, copied_by in copies.shared_texts()
+        ),
     )

@@ -18,6 +18,7 @@ from newsloom.records import Analysis, Article, EntityMention, ReuseResult
 from newsloom.store import ArticleFilter, Store
 from newsloom.story.copies import CopyGroups
 from newsloom.story.coverage import Coverage, measure_coverage
+from newsloom.story.credits import QuoteCredit, credit_quote
 from newsloom.story.entities import StoryEntity, story_entities
 from newsloom.story.sentences import text_key
 from newsloom.story.summary import SummarySentence, main_language, summarize
@@ -42,6 +43,8 @@ class StoryQuote:
     paragraph: int
     articles: tuple[str, ...] = ()  # every article carrying it (copies included)
     speaker_role: str | None = None
+    on_behalf_of: str | None = None  # whom a spokesperson or press office speaks for
+    credit: str | None = None  # speaker with role, as every view shows it (None: unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +114,7 @@ def consolidate(
     ordered = tuple(sorted(articles, key=_published_key))
     copies = CopyGroups.from_reuse(reuse)
     copies.attach_articles(ordered)
-    coverage = measure_coverage(ordered, reuse)
+    coverage = measure_coverage(ordered, reuse, copies)
     language = main_language(ordered, copies)
     mentions = [
         FigureMention(article, figure, analyses[article.id].times)
@@ -202,8 +205,10 @@ def _title(articles: Sequence[Article], copies: CopyGroups) -> str:
 def _quotes(
     articles: Sequence[Article], analyses: Mapping[str, Analysis], copies: CopyGroups
 ) -> tuple[StoryQuote, ...]:
-    """Every quote once, citing each article that carries it (earliest first)."""
-    groups: list[tuple[str, list[tuple[Article, int, str | None, str | None]]]] = []
+    """Every quote once, citing each article that carries it (earliest first), credited to the
+    first speaker some article names (see :mod:`newsloom.story.credits`)."""
+    known = {m.text for analysis in analyses.values() for m in analysis.entities}
+    groups: list[tuple[str, list[tuple[Article, int, QuoteCredit | None]]]] = []
     texts: list[str] = []
     exact: dict[str, int] = {}
     for article in articles:
@@ -214,7 +219,8 @@ def _quotes(
             key = text_key(quote.text)
             if not key:
                 continue
-            entry = (article, quote.paragraph, quote.speaker, quote.speaker_role)
+            credit = credit_quote(quote, article, analysis.entities, known)
+            entry = (article, quote.paragraph, credit)
             index = exact.get(key)
             if index is None and len(key) > 20:
                 match = process.extractOne(key, texts, scorer=fuzz.ratio, score_cutoff=90)
@@ -228,16 +234,17 @@ def _quotes(
     quotes: list[StoryQuote] = []
     for text, entries in groups:
         first = entries[0]
-        speaker = next((e[2] for e in entries if e[2]), None)
-        role = next((e[3] for e in entries if e[3]), None)
+        credit = next((e[2] for e in entries if e[2] is not None), None)
         quotes.append(
             StoryQuote(
-                speaker=speaker,
+                speaker=credit.speaker if credit else None,
                 text=text,
                 article=first[0].id,
                 paragraph=first[1],
                 articles=tuple(dict.fromkeys(e[0].id for e in entries)),
-                speaker_role=role,
+                speaker_role=credit.role if credit else None,
+                on_behalf_of=credit.on_behalf_of if credit else None,
+                credit=credit.label if credit else None,
             )
         )
     return tuple(quotes)

@@ -111,7 +111,7 @@ def read_time(mention: FigureMention) -> tuple[date | None, DatePrecision | None
     return publication[0], publication[1], False
 
 
-def _paragraph_text(mention: FigureMention) -> str:
+def paragraph_text(mention: FigureMention) -> str:
     for paragraph in mention.article.paragraphs:
         if paragraph.index == mention.figure.paragraph:
             return paragraph.text
@@ -121,7 +121,7 @@ def _paragraph_text(mention: FigureMention) -> str:
 def _sentence_span(mention: FigureMention) -> tuple[int, int] | None:
     """The character span of the sentence that states the figure, when the figure is located."""
     figure = mention.figure
-    text = _paragraph_text(mention)
+    text = paragraph_text(mention)
     if not text or figure.end <= figure.start or text[figure.start : figure.end] != figure.text:
         return None
     for start, end in split_sentences(text):
@@ -132,7 +132,7 @@ def _sentence_span(mention: FigureMention) -> tuple[int, int] | None:
 
 def _sentence_text(mention: FigureMention) -> str:
     span = _sentence_span(mention)
-    return _paragraph_text(mention)[span[0] : span[1]] if span else mention.figure.text
+    return paragraph_text(mention)[span[0] : span[1]] if span else mention.figure.text
 
 
 def _own_times(mention: FigureMention) -> list[TimeExpression] | None:
@@ -155,7 +155,7 @@ def _told_before(mention: FigureMention, sentence_start: int) -> list[TimeExpres
     """For a sentence that names no time: the time the paragraph's account runs in, the nearest
     time expression of an earlier sentence of the same paragraph that dates no event ("On Tuesday
     thousands marched. Organisers counted over 4,000.")."""
-    text = _paragraph_text(mention)
+    text = paragraph_text(mention)
     spans = split_sentences(text)
     earlier = sorted(
         (
@@ -177,7 +177,7 @@ def _told_before(mention: FigureMention, sentence_start: int) -> list[TimeExpres
 def _dates_an_event(expression: TimeExpression, mention: FigureMention, start: int) -> bool:
     """Whether the time expression dates an event the count follows from, not the count: it sits in
     a clause opened by "after", "since", "when" … or is a possessive ("Tuesday's fire")."""
-    text = _paragraph_text(mention)
+    text = paragraph_text(mention)
     before = text[start : expression.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
@@ -189,7 +189,7 @@ def _dates_an_event(expression: TimeExpression, mention: FigureMention, start: i
 def is_partial(mention: FigureMention) -> bool:
     """Whether the figure counts an increment ("three more", "yderligere tre") or a part of a group
     ("five of the people who were arrested"), not a total."""
-    text = _paragraph_text(mention)
+    text = paragraph_text(mention)
     figure = mention.figure
     if text and text[figure.start : figure.end] == figure.text:
         before = text[max(0, figure.start - 40) : figure.start]

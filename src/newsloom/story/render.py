@@ -9,6 +9,7 @@ from importlib import resources
 
 from jinja2 import Environment
 
+from newsloom.story.coverage import SharedText
 from newsloom.story.dossier import Dossier
 from newsloom.story.glance import at_a_glance, entity_type_name, figure_label, glance_dict
 from newsloom.story.timeline import TimelineEvent, format_date
@@ -29,8 +30,10 @@ def _number(value: float) -> int | float | None:
 
 def _value_dict(value: TrackValue) -> dict[str, object]:
     return {
-        "low": _number(value.low),
+        "low": _number(value.low),  # for a vague value: the range used to compare, not a count
         "high": _number(value.high),
+        "vague": value.vague,  # the words of a vague quantity ("dusinvis"): show these
+        "label": _value_label(value),
         "qualifier": value.qualifier,
         "text": value.text,
         "as_of": _iso(value.as_of),
@@ -46,6 +49,9 @@ def _value_dict(value: TrackValue) -> dict[str, object]:
                 "text": source.text,
                 "published": _iso(source.published),
                 "copy": source.copy,
+                "origin": source.origin,
+                "origin_article": source.origin_article,
+                "agency": source.agency,
             }
             for source in value.sources
         ],
@@ -56,6 +62,8 @@ def _track_dict(track: FigureTrack) -> dict[str, object]:
     return {
         "kind": track.kind,
         "subject": track.subject,
+        "part_of": track.part_of,
+        "also_called": list(track.also_called),
         "values": [_value_dict(value) for value in track.values],
         "disagreements": [
             {
@@ -111,6 +119,8 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
                 "paragraph": quote.paragraph,
                 "articles": list(quote.articles),
                 "speaker_role": quote.speaker_role,
+                "on_behalf_of": quote.on_behalf_of,
+                "credit": quote.credit,
             }
             for quote in dossier.quotes
         ],
@@ -155,6 +165,10 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
             "first_outlet": coverage.first_outlet,
             "original_share": coverage.original_share,
             "copied_share": coverage.copied_share,
+            "shared_texts": [
+                {"origin": text.origin, "agency": text.agency, "copies": list(text.copies)}
+                for text in coverage.shared_texts
+            ],
         },
         "glance": glance_dict(at_a_glance(dossier)),
     }
@@ -164,7 +178,30 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
 
 
 def _value_label(value: TrackValue) -> str:
+    if value.vague is not None:  # the article's words, not the range used to compare
+        amount = f"“{value.vague.strip(chr(39) + chr(34))}”"
+        return f"{value.qualifier} {amount}" if value.qualifier else amount
     return figure_label(value.low, value.high, value.qualifier)
+
+
+def track_title(track: FigureTrack) -> str:
+    """``killed (demonstrators, also called attackers)``, ``hospitalised (part of injured)``."""
+    notes = [track.subject] if track.subject else []
+    if track.also_called:
+        notes.append("also called " + ", ".join(track.also_called))
+    if track.part_of:
+        notes.append(f"part of {track.part_of}")
+    return track.kind + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def shared_label(dossier: Dossier, shared: SharedText) -> str:
+    """``origin Outlet 1a2b3c4d [Ritzau], copied by 2: …``."""
+    agency = f" [{shared.agency}]" if shared.agency else ""
+    copies = ", ".join(_source_label(dossier, a) for a in shared.copies)
+    return (
+        f"origin {_source_label(dossier, shared.origin)}{agency},"
+        f" copied by {len(shared.copies)}: {copies}"
+    )
 
 
 def _when(value: TrackValue) -> str:
@@ -190,7 +227,10 @@ def _sources(dossier: Dossier, value: TrackValue, labels: Mapping[str, str] | No
         if source.attributed_to:
             label += f" (citing {source.attributed_to})"
         if source.copy:
-            label += " [copy]"
+            of = _short(source.origin_article) if source.origin_article else "?"
+            label += f" [copy of {of}" + (f", {source.agency}]" if source.agency else "]")
+        elif source.origin:
+            label += " [origin" + (f", {source.agency}]" if source.agency else "]")
         parts.append(label)
     return "; ".join(parts)
 
@@ -210,6 +250,8 @@ def _lines(dossier: Dossier, markdown: bool) -> list[str]:
         f" last seen {_iso(dossier.last_seen) or '?'};"
         f" {coverage.original_share:.0%} original, {coverage.copied_share:.0%} copied"
     )
+    for shared in coverage.shared_texts:
+        lines.append(f"Reused text: {shared_label(dossier, shared)}")
     lines += ["", heading("Summary")]
     for sentence in dossier.summary:
         cited = ", ".join(_source_label(dossier, a) for a in sentence.articles)
@@ -225,7 +267,7 @@ def _lines(dossier: Dossier, markdown: bool) -> list[str]:
             lines.append(f"{bullet}{event.label}: {event.text} [{cited}]")
     lines += ["", heading("Figures")]
     for track in dossier.figure_tracks:
-        lines.append(f"{bullet}{track.kind}" + (f" ({track.subject})" if track.subject else ""))
+        lines.append(f"{bullet}{track_title(track)}")
         for value in track.values:
             lines.append(
                 f"{bullet}  {_when(value)}: {_value_label(value)} — {value.change}"
@@ -244,7 +286,7 @@ def _lines(dossier: Dossier, markdown: bool) -> list[str]:
             )
     lines += ["", heading("Quotes")]
     for quote in dossier.quotes:
-        speaker = quote.speaker or quote.speaker_role or "unknown speaker"
+        speaker = quote.credit or "unknown speaker"
         lines.append(f"{bullet}{speaker}: “{quote.text}” [{_source_label(dossier, quote.article)}]")
     lines += ["", heading("Entities")]
     for entity in dossier.entities[:25]:
@@ -286,6 +328,8 @@ def render_html(dossier: Dossier) -> str:
         when=_when,
         value=_value_label,
         sources=lambda value: _sources(dossier, value, glance.labels),
+        track_title=track_title,
+        shared=lambda text: shared_label(dossier, text),
         date=format_date,
         link=_safe_url,
     )

@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from newsloom.records import Article, DatePrecision, Figure
 from newsloom.story.copies import CopyGroups
+from newsloom.story.figure_claims import KIND_PARENTS, read_claims, vague_phrase
 from newsloom.story.figure_reading import (
     PRECISE,
     FigureMention,
@@ -96,6 +97,9 @@ class FigureSource:
     outlet: str | None
     published: datetime | None
     copy: bool = False  # the text is a copy of another source's (agency text, near-duplicate)
+    origin: bool = False  # the earliest article carrying a text others copied
+    origin_article: str | None = None  # for a copy: the article it copies (the text's origin)
+    agency: str | None = None  # the wire agency whose text it is (signed by the origin or a copy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +115,7 @@ class TrackValue:
     change: str  # first | update | confirmed | disagreement | unclear
     sources: tuple[FigureSource, ...]
     independent_sources: int  # copies of the same text count once
+    vague: str | None = None  # the words of a vague quantity ("dusinvis"): not a number
 
     @property
     def attributions(self) -> tuple[str, ...]:
@@ -134,6 +139,8 @@ class FigureTrack:
     disagreements: tuple[Disagreement, ...]
     # restatements of earlier days, partial counts and lesser same-source values, with sources
     context: tuple[TrackValue, ...] = ()
+    part_of: str | None = None  # the kind this one is a part of (hospitalised → injured)
+    also_called: tuple[str, ...] = ()  # other subjects one claim gave the same people
 
     @property
     def latest(self) -> TrackValue:
@@ -158,15 +165,24 @@ class _Report:
 def build_tracks(
     mentions: Iterable[FigureMention], copies: CopyGroups | None = None
 ) -> tuple[FigureTrack, ...]:
-    """Group figures into tracks by (kind, subject) and tell updates from disagreements."""
+    """Group figures into tracks by what they claim (kind, subject: see
+    :mod:`newsloom.story.figure_claims`) and tell updates from disagreements."""
     copies = copies or CopyGroups()
     mentions = list(mentions)
     copies.attach_articles({m.article.id: m.article for m in mentions}.values())
-    keys = {_track_key(mention.figure) for mention in mentions}
+    claims = read_claims(mentions)
+    keys = {_track_key(mention.figure) for mention in claims.mentions}
     by_key: dict[tuple[str, str], list[FigureMention]] = {}
-    for mention in mentions:
+    for mention in claims.mentions:
         by_key.setdefault(_merged_key(_track_key(mention.figure), keys), []).append(mention)
-    tracks = [_build_track(key[1], group, copies) for key, group in by_key.items()]
+    tracks = [
+        replace(
+            _build_track(key[1], group, copies),
+            part_of=KIND_PARENTS.get(key[0]),
+            also_called=claims.aliases.get(key[1], ()),
+        )
+        for key, group in by_key.items()
+    ]
     tracks.sort(key=lambda track: (-_independent(track), track.kind, track.subject or ""))
     return tuple(tracks)
 
@@ -446,13 +462,12 @@ def _track_value(group: Sequence[_Report], change: str, copies: CopyGroups) -> T
         key=lambda m: (value_range(m.figure)[1] - value_range(m.figure)[0], _mention_order(m)),
     )
     when, precision = reference_time(mentions[0])
-    origins: set[tuple[str, int]] = set()
     sources: list[FigureSource] = []
     for mention in mentions:
-        origin = copies.origin(mention.article.id, mention.figure.paragraph)
-        seen_article = any(s.article == mention.article.id for s in sources)
-        if seen_article:
+        if any(s.article == mention.article.id for s in sources):
             continue
+        node = (mention.article.id, mention.figure.paragraph)
+        origin = copies.text_origin(*node)  # the reuse view's origin of a shared text
         sources.append(
             FigureSource(
                 article=mention.article.id,
@@ -461,10 +476,12 @@ def _track_value(group: Sequence[_Report], change: str, copies: CopyGroups) -> T
                 attributed_to=mention.figure.attributed_to,
                 outlet=mention.article.source,
                 published=mention.article.published,
-                copy=origin in origins,
+                copy=origin is not None and origin != mention.article.id,
+                origin=origin == mention.article.id,
+                origin_article=origin if origin != mention.article.id else None,
+                agency=copies.text_agency(*node) if origin is not None else None,
             )
         )
-        origins.add(origin)
     figure = representative.figure
     return TrackValue(
         low=figure.low,
@@ -476,4 +493,5 @@ def _track_value(group: Sequence[_Report], change: str, copies: CopyGroups) -> T
         change=change,
         sources=tuple(sources),
         independent_sources=len(group),
+        vague=vague_phrase(figure),
     )

@@ -7,14 +7,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from newsloom.errors import InputError, NotFoundError
-from newsloom.records import Article, ReusedPassage
+from newsloom.records import Analysis, Article, ReusedPassage
 from newsloom.store import Store, StoryRow
 from newsloom.store.catalog import MARK_END, MARK_START, STORY_ORDERS, StoryQuery
 from newsloom.store.codec import to_jsonable
 from newsloom.story.dossier import Dossier
 from newsloom.story.glance import at_a_glance, entity_type_name
+from newsloom.story.credits import credit_quote
+from newsloom.story.figure_claims import vague_phrase
 from newsloom.web.highlight import entity_key, paragraph_spans
 from newsloom.web.schemas import (
     ArticleBrief,
@@ -229,6 +232,21 @@ def _reuse_link(
     )
 
 
+def _quotes_out(article: Article, analysis: Analysis, known: set[str]) -> list[dict[str, Any]]:
+    """The article's quotes as stored, each with the credit every view shows (speaker and role)."""
+    out: list[dict[str, Any]] = []
+    for quote in analysis.quotes:
+        credit = credit_quote(quote, article, analysis.entities, known)
+        out.append(
+            {
+                **to_jsonable(quote),
+                "credit": credit.label if credit else None,
+                "on_behalf_of": credit.on_behalf_of if credit else None,
+            }
+        )
+    return out
+
+
 def article_view(store: Store, dossiers: DossierCache, article_id: str) -> ArticleOut:
     """An article's text with its entities, figures, quotes and reused passages marked."""
     article = find_article(store, article_id)
@@ -237,6 +255,7 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
     story_id = store.story_of(article.id)
     story: StoryRef | None = None
     links: dict[tuple[str, str], str] = {}
+    known: set[str] = set()  # the story's names, for a speaker's genitive form
     if story_id is not None:
         try:
             dossier, _ = dossiers.get(store, story_id)
@@ -245,6 +264,7 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
         if dossier is not None:
             story = StoryRef(id=dossier.id, title=dossier.title, link=story_link(dossier.id))
             for entity in dossier.entities:
+                known.update((entity.name, *entity.variants))
                 for variant in (entity.name, *entity.variants):
                     links.setdefault(entity_key(entity.type, variant), entity_link(entity.id))
     spans = paragraph_spans(article, analysis, links)
@@ -287,8 +307,12 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
         reused_share=round(reuse.reused_share, 3) if reuse else None,
         paragraphs=paragraphs,
         entities=to_jsonable(list(analysis.entities)) if analysis else [],
-        quotes=to_jsonable(list(analysis.quotes)) if analysis else [],
-        figures=to_jsonable(list(analysis.figures)) if analysis else [],
+        quotes=_quotes_out(article, analysis, known) if analysis else [],
+        figures=[
+            {**to_jsonable(figure), "vague": vague_phrase(figure)} for figure in analysis.figures
+        ]
+        if analysis
+        else [],
         times=to_jsonable(list(analysis.times)) if analysis else [],
     )
 

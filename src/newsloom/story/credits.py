@@ -1,0 +1,126 @@
+"""Who a quote is credited to, as every view shows it: the speaker with their role.
+
+Read from what the analyze stage stored on the quote (speaker, role) and the article's entity
+mentions; nothing is extracted again. A credit names a person, an organisation or a named role:
+
+- a speaker with a role reads ``Saltanat Azirbek, polititalsmand``;
+- a role that speaks *for* the named person (``talsmann for Russlands president`` right before
+  ``Vladimir Putin`` in the text) credits the spokesperson, not the person they speak for:
+  ``talsmann for Russlands president Vladimir Putin``;
+- a genitive (``Tokajevs`` in ``Tokajevs pressetjeneste``: a name the article also gives without
+  the ``s``) credits the body it owns, ``Tokajevs pressetjeneste``, on behalf of the person;
+- a name that is no entity mention of the article and no organisation or role word, or a role
+  without a role word (``protesterne voksede``), is no speaker: the quote's speaker is unknown.
+
+The rules sit here, after extraction, until the extractors apply them themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsloom.extract.lexicon import ORGANISATION_ENDINGS, ROLE_ENDINGS
+from newsloom.records import Article, EntityMention, Quote
+
+_ENDINGS = [e for e in f"{ROLE_ENDINGS}|{ORGANISATION_ENDINGS}".split("|") if e]
+_SUFFIX = r"(?:en|et|n|e|er|erne|ene|s|ens|ets)?"
+# Long endings match the end of a compound (``polititalsmand``); short ones (``fn``, ``mp``) only a
+# whole word.
+_ROLE_WORD = re.compile(
+    r"^(?:\w*(?:"
+    + "|".join(sorted((e for e in _ENDINGS if len(e) > 3), key=len, reverse=True))
+    + r")|(?:"
+    + "|".join(sorted((e for e in _ENDINGS if len(e) <= 3), key=len, reverse=True))
+    + rf")){_SUFFIX}$",
+    re.IGNORECASE,
+)
+# Prepositions that make a role someone's agent: "spokesman for", "talsmand for", "chef för".
+_FOR = re.compile(r"\s(?:for|of|til|för|hos|für|de|di|du|del|af|av)\s", re.IGNORECASE)
+_GENITIVE = re.compile(r"(?:['’]s|s)$")
+_HEAD_AFTER = re.compile(r"\s+([^\W\d_][\w-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCredit:
+    speaker: str | None  # the person or body that spoke, when the article names it
+    role: str | None  # their role as the article gives it
+    on_behalf_of: str | None  # whom a spokesperson or press office speaks for
+    label: str  # how every view shows the credit
+
+
+def credit_quote(
+    quote: Quote,
+    article: Article,
+    entities: Sequence[EntityMention],
+    known_names: Iterable[str] = (),
+) -> QuoteCredit | None:
+    """The credit of a quote, or None when the stored speaker is no person, body or named role.
+
+    ``known_names`` are more names the story gives (for a genitive's base form)."""
+    text = next((p.text for p in article.paragraphs if p.index == quote.paragraph), "")
+    names = [m.text for m in entities] + list(known_names)
+    role = _clean(quote.speaker_role)
+    if role is not None and not any(_ROLE_WORD.match(word) for word in _words(role)):
+        role = None
+    name = _clean(quote.speaker)
+    if name is not None:
+        base = _genitive_base(name, names)
+        if base is not None:
+            head = _HEAD_AFTER.match(text[text.find(name) + len(name) :]) if name in text else None
+            if head is None or not head.group(1)[0].islower():
+                name = None
+            else:
+                owner = max((n for n in names if n.casefold().endswith(base.casefold())), key=len)
+                body = f"{name} {head.group(1)}"
+                return QuoteCredit(body, role, owner, body)
+        elif not _is_mention(name, names) and not _ROLE_WORD.match(_words(name)[-1]):
+            name = None
+    if name is None:
+        return QuoteCredit(None, role, None, role) if role else None
+    if role is None or role.casefold() in name.casefold():
+        return QuoteCredit(name, None, None, name)
+    if (
+        _FOR.search(f" {role} ")
+        and f"{role} {name}".casefold() in " ".join(text.split()).casefold()
+    ):
+        # "talsmann for Russlands president Vladimir Putin": the name is whom the role serves
+        return QuoteCredit(None, role, name, f"{role} {name}")
+    return QuoteCredit(name, role, None, f"{name}, {role}")
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join((value or "").split()).strip(" ,:;")
+    return value or None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w-]+", text) or [text]
+
+
+def _is_mention(name: str, names: Sequence[str]) -> bool:
+    folded = name.casefold()
+    for mention in names:
+        other = mention.casefold()
+        if other == folded or re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", other):
+            return True
+        if re.search(rf"(?<!\w){re.escape(other)}(?!\w)", folded):
+            return True
+    return False
+
+
+def _genitive_base(name: str, names: Sequence[str]) -> str | None:
+    """The name without its genitive ending when the story also gives it without (``Tokajevs`` and
+    ``Tokajev``), else None."""
+    match = _GENITIVE.search(name)
+    if match is None:
+        return None
+    base = name[: match.start()]
+    if len(base) < 2:
+        return None
+    for mention in names:
+        folded = mention.casefold()
+        if folded == base.casefold() or folded.endswith(" " + base.casefold()):
+            return base
+    return None

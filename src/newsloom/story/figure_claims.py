@@ -1,0 +1,131 @@
+"""What a figure statement claims beyond its number, so tracks compare only comparable claims.
+
+- **Vague quantities** (``dusinvis``, ``hundreds``, ``noen tusen``) are words, not numbers: the
+  analyze stage gives them a range so they can be compared (24–99 for dozens), but a dossier shows
+  the words, never the range.
+- **Kinds contain each other**: people in hospital or in critical condition are among the injured.
+  A count of the hospitalised is a part of the injured, never a rival count of them, so it has its
+  own track that names the track it is part of. A figure the analyze stage labelled ``injured``
+  whose own clause says the people are in hospital (``400 sårede er indlagt``) counts the
+  hospitalised.
+- **One claim, two names**: one article telling one count of the people the police acted against
+  twice, once in the reporter's words and once in the police's (``dræbt dusinvis af demonstranter``
+  … ``dusinvis af gerningsmænd blev elimineret``), states one claim. Its two subjects share a track,
+  so a reader never adds them up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from newsloom.extract.lexicon import KIND_CUES
+from newsloom.extract.numbers import find_quantities
+from newsloom.records import Figure
+from newsloom.story.figure_reading import FigureMention, paragraph_text
+
+# A kind and the kind it is a part of.
+KIND_PARENTS: Mapping[str, str] = {
+    "hospitalised": "injured",
+    "critical_condition": "injured",
+}
+# Subjects that name the same people from two sides: the reporter's "demonstrators" are the
+# police's "attackers" or "perpetrators". One article's same count for two of them is one claim.
+ONE_SIDE = frozenset(("demonstrators", "attackers", "suspects", "protesters", "rioters"))
+_CLAUSE_END = re.compile(r"[.;:!?–—]|,\s|\s(?:og|and|och|men|but|mens|while)\s")
+_PART_CUES: dict[str, re.Pattern[str]] = {
+    kind: re.compile(r"\b(?:" + "|".join(KIND_CUES[kind]) + r")", re.IGNORECASE)
+    for kind in ("critical_condition", "hospitalised")
+    if kind in KIND_CUES
+}
+
+
+def vague_phrase(figure: Figure) -> str | None:
+    """The words of a vague quantity (``dusinvis``, ``hundreds``, ``noen tusen``) when the figure's
+    count is one, else None. Read from the phrase the analyze stage stored for the figure."""
+    for quantity in find_quantities(figure.text):
+        if (
+            quantity.vague
+            and quantity.high > quantity.low
+            and (quantity.low, quantity.high) == (figure.low, figure.high)
+        ):
+            return quantity.text
+    return None
+
+
+def claim_kind(mention: FigureMention) -> str:
+    """The kind the statement counts: ``injured`` people said in the figure's own clause to be in
+    hospital (or in critical condition) count as ``hospitalised`` (``critical_condition``)."""
+    figure = mention.figure
+    if figure.kind != "injured":
+        return figure.kind
+    text = paragraph_text(mention)
+    if text and text[figure.start : figure.end] == figure.text:
+        rest = text[figure.end :]
+        end = _CLAUSE_END.search(rest)
+        clause = figure.text + " " + (rest[: end.start()] if end else rest)
+    else:
+        clause = figure.text
+    for kind, cue in _PART_CUES.items():
+        if cue.search(clause):
+            return kind
+    return figure.kind
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimReading:
+    """The figure mentions as claims: kinds read, a claim's second subject folded into its first."""
+
+    mentions: tuple[FigureMention, ...]
+    aliases: Mapping[str, tuple[str, ...]]  # a subject → the other names one claim gave it
+
+
+def read_claims(mentions: Iterable[FigureMention]) -> ClaimReading:
+    """Each mention with the kind it counts and, when one article tells one claim under two
+    subjects of :data:`ONE_SIDE`, the first subject for both."""
+    read = [_with_kind(mention) for mention in mentions]
+    renamed: dict[str, str] = {}  # subject → the subject its claim was first told under
+    by_claim: dict[tuple[str, str, float, float, str | None], list[str]] = {}
+    for mention in read:
+        figure = mention.figure
+        subject = (figure.subject or "").casefold()
+        if subject not in ONE_SIDE:
+            continue
+        key = (
+            mention.article.id,
+            figure.kind,
+            figure.low,
+            figure.high,
+            _folded(vague_phrase(figure)),
+        )
+        subjects = by_claim.setdefault(key, [])
+        if subject not in subjects:
+            subjects.append(subject)
+    for subjects in by_claim.values():
+        first = renamed.get(subjects[0], subjects[0])
+        for other in subjects[1:]:
+            renamed.setdefault(other, first)
+    aliases: dict[str, list[str]] = {}
+    for other, first in renamed.items():
+        if other != first:
+            aliases.setdefault(first, []).append(other)
+    result = tuple(
+        replace(m, figure=replace(m.figure, subject=renamed[subject]))
+        if (subject := (m.figure.subject or "").casefold()) in renamed
+        and renamed[subject] != subject
+        else m
+        for m in read
+    )
+    return ClaimReading(result, {key: tuple(value) for key, value in aliases.items()})
+
+
+def _with_kind(mention: FigureMention) -> FigureMention:
+    kind = claim_kind(mention)
+    if kind == mention.figure.kind:
+        return mention
+    return replace(mention, figure=replace(mention.figure, kind=kind))
+
+
+def _folded(text: str | None) -> str | None:
+    return text.casefold() if text is not None else None
