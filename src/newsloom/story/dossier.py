@@ -20,6 +20,7 @@ from newsloom.story.copies import CopyGroups
 from newsloom.story.coverage import Coverage, measure_coverage
 from newsloom.story.credits import QuoteCredit, credit_quote
 from newsloom.story.entities import StoryEntity, story_entities
+from newsloom.story.figure_claims import vague_phrase
 from newsloom.story.sentences import text_key
 from newsloom.story.summary import SummarySentence, main_language, summarize
 from newsloom.story.timeline import TimelineEvent, build_timeline, split_background
@@ -59,6 +60,7 @@ class StoryFigure:
     paragraph: int
     attributed_to: str | None
     as_of: date | None
+    vague: str | None = None  # the words of a vague quantity ("dusinvis"): not a number
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,7 @@ def consolidate(
         figures=tuple(_story_figure(m) for m in mentions),
         figure_tracks=build_tracks(mentions, copies),
         timeline=timeline,
-        summary=summarize(ordered, copies, language),
+        summary=summarize(ordered, copies, language, analyses=analyses),
         coverage=coverage,
         background=background,
     )
@@ -263,4 +265,5 @@ def _story_figure(mention: FigureMention) -> StoryFigure:
         paragraph=figure.paragraph,
         attributed_to=figure.attributed_to,
         as_of=figure.as_of,
+        vague=vague_phrase(figure),
     )

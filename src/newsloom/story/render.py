@@ -128,8 +128,9 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
             {
                 "kind": figure.kind,
                 "subject": figure.subject,
-                "low": _number(figure.low),
-                "high": _number(figure.high),
+                "low": None if figure.vague else _number(figure.low),
+                "high": None if figure.vague else _number(figure.high),
+                "vague": figure.vague,
                 "qualifier": figure.qualifier,
                 "text": figure.text,
                 "article": figure.article,
@@ -147,6 +148,7 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
                 "text": sentence.text,
                 "articles": list(sentence.articles),
                 "independent_sources": sentence.independent_sources,
+                "attributed_to": sentence.attributed_to,
             }
             for sentence in dossier.summary
         ],
@@ -255,7 +257,8 @@ def _lines(dossier: Dossier, markdown: bool) -> list[str]:
     lines += ["", heading("Summary")]
     for sentence in dossier.summary:
         cited = ", ".join(_source_label(dossier, a) for a in sentence.articles)
-        lines.append(f"{bullet}{sentence.text} [{cited}]")
+        source = f" (according to {sentence.attributed_to})" if sentence.attributed_to else ""
+        lines.append(f"{bullet}{sentence.text}{source} [{cited}]")
     lines += ["", heading("Timeline")]
     for event in dossier.timeline:
         cited = ", ".join(_source_label(dossier, a) for a in event.articles)

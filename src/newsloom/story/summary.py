@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from newsloom.records import Article
+from newsloom.records import Analysis, Article
 from newsloom.story.copies import CopyGroups
 from newsloom.story.sentences import Sentence, article_sentences, text_key, words
+from newsloom.story.summary_claims import attributed, superseded
 
 NEAR_IDENTICAL = 92.0  # rapidfuzz ratio of text keys above which two sentences are one
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -41,6 +42,7 @@ class SummarySentence:
     text: str
     articles: tuple[str, ...]  # every article carrying the sentence (or a near-identical copy)
     independent_sources: int = 1  # copies count once
+    attributed_to: str | None = None  # the source of its claim when no sentence names it
 
 
 @dataclass(slots=True)
@@ -223,8 +225,13 @@ def summarize(
     copies: CopyGroups | None = None,
     language: str | None = None,
     count: int | None = None,
+    analyses: Mapping[str, Analysis] | None = None,
 ) -> tuple[SummarySentence, ...]:
-    """3–7 sentences in the story's main language, in story order, each citing its articles."""
+    """3–7 sentences in the story's main language, in story order, each citing its articles.
+
+    A sentence a later day tells again is left out for the later telling, and a sentence stating a
+    figure keeps the sentence naming its source (:mod:`newsloom.story.summary_claims`; the figures
+    and their sources come from ``analyses``)."""
     copies = copies or CopyGroups()
     copies.attach_articles(articles)
     language = language or main_language(articles, copies)
@@ -238,16 +245,30 @@ def summarize(
             if _in_language(article, s.paragraph, language)
         )
     clusters = cluster_sentences(sentences, copies)
+    day = {a.id: a.published.date() for a in ordered if a.published is not None}
+    days = [max((day[a] for a in c.articles if a in day), default=None) for c in clusters]
+    standalone = [not _anaphoric(c.key) for c in clusters]
+    newer = superseded([c.text for c in clusters], days, standalone)
+    index_of = {id(c): index for index, c in enumerate(clusters)}
     independent = len({copies.article_origin(a.id) for a in articles})
-    chosen = select_sentences(clusters, count or summary_length(independent))
+    chosen = []
+    for cluster in select_sentences(clusters, count or summary_length(independent)):
+        index = index_of[id(cluster)]
+        while index in newer:  # the newest telling of the claim stands for it
+            index = newer[index]
+        if clusters[index] not in chosen:
+            chosen.append(clusters[index])
     chosen.sort(key=lambda c: min((rank[s.article], s.position) for s in c.occurrences))
+    firsts = [min(c.occurrences, key=lambda s: (rank[s.article], s.position)) for c in chosen]
+    texts = attributed(firsts, {a.id: a for a in ordered}, analyses or {})
     return tuple(
         SummarySentence(
-            text=cluster.text,
+            text=cluster.text if text == first.text else text,
             articles=tuple(sorted(cluster.articles, key=lambda a: rank[a])),
             independent_sources=cluster.support,
+            attributed_to=source,
         )
-        for cluster in chosen
+        for cluster, first, (text, source) in zip(chosen, firsts, texts, strict=True)
     )
 
 
