@@ -4,6 +4,7 @@ for; a verb phrase or a genitive fragment is never a speaker."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from newsloom.records import Analysis, EntityMention, EntityType, Quote
 from newsloom.story.credits import credit_quote
@@ -44,7 +45,8 @@ def test_a_spokesman_for_a_person_is_not_that_person() -> None:
     )
     credit = credit_quote(quote, article, [_mention("Vladimir Putin", text)])
     assert credit is not None
-    assert credit.speaker is None and credit.on_behalf_of == "Vladimir Putin"
+    assert credit.speaker is None
+    assert credit.on_behalf_of == "Vladimir Putin"
     assert credit.label == "talsmann for Russlands president Vladimir Putin"
 
 
@@ -92,7 +94,8 @@ def test_an_organisation_word_is_a_speaker_without_an_entity() -> None:
     article = make_article("c7", [text], DAY, language="nb")
     quote = Quote("flere av dem er bevæpnet", "Lokale medier", None, 0)
     credit = credit_quote(quote, article, [])
-    assert credit is not None and credit.label == "Lokale medier"
+    assert credit is not None
+    assert credit.label == "Lokale medier"
 
 
 def test_every_dossier_view_shows_the_credit() -> None:
@@ -115,8 +118,10 @@ def test_every_dossier_view_shows_the_credit() -> None:
     )
     dossier = consolidate([article], {"c8": analysis}, {})
     label = "talsmann for Russlands president Vladimir Putin"
-    (quote,) = dossier_to_dict(dossier)["quotes"]  # type: ignore[misc]
-    assert quote["credit"] == label and quote["speaker"] is None
+    quotes: Any = dossier_to_dict(dossier)["quotes"]
+    (quote,) = quotes
+    assert quote["credit"] == label
+    assert quote["speaker"] is None
     assert quote["on_behalf_of"] == "Vladimir Putin"
     assert f"{label}: “ingen andre land" in render_text(dossier)
     assert f"- {label}: “ingen andre land" in render_markdown(dossier)

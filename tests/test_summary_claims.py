@@ -71,9 +71,7 @@ def test_a_figure_keeps_the_sentence_naming_its_source() -> None:
         article, "dusinvis af demonstranter", "killed", 24, attributed_to="talsmand for politiet"
     )
     analyses = {"f1": Analysis("f1", figures=(figure,))}
-    (claim,) = [
-        s for s in summarize([article], count=3, analyses=analyses) if "dræbt" in s.text
-    ]
+    (claim,) = [s for s in summarize([article], count=3, analyses=analyses) if "dræbt" in s.text]
     assert claim.text.endswith("… Det oplyser en talsmand for politiet.")
     without = [s for s in summarize([article], count=3) if "dræbt" in s.text]
     assert without[0].text.endswith("demonstranter i byen.")
@@ -90,7 +88,5 @@ def test_a_source_no_sentence_names_is_carried_for_the_views() -> None:
     )
     figure = figure_in(article, "Mindst otte betjente", "killed", 8, attributed_to="ministeriet")
     analyses = {"f2": Analysis("f2", figures=(figure,))}
-    (claim,) = [
-        s for s in summarize([article], count=3, analyses=analyses) if "otte" in s.text
-    ]
+    (claim,) = [s for s in summarize([article], count=3, analyses=analyses) if "otte" in s.text]
     assert claim.attributed_to == "ministeriet"

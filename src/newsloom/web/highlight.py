@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from newsloom.records import Analysis, Article, EntityMention, Figure, Quote
+from newsloom.records import Analysis, Article, EntityMention, Figure
+from newsloom.story.credits import QuoteCredit, credit_quote
 from newsloom.story.glance import entity_type_name
 from newsloom.story.glance import figure_label as amount_label
 
@@ -63,9 +64,8 @@ def figure_label(figure: Figure) -> str:
     return " ".join(part for part in parts if part)
 
 
-def quote_label(quote: Quote) -> str:
-    speaker = " ".join(part for part in (quote.speaker_role, quote.speaker) if part)
-    return f"quote: {speaker}" if speaker else "quote (speaker unknown)"
+def quote_label(credit: QuoteCredit | None) -> str:
+    return f"quote: {credit.label}" if credit else "quote (speaker unknown)"
 
 
 def _entity_span(
@@ -88,6 +88,7 @@ def paragraph_spans(
     article: Article,
     analysis: Analysis | None,
     entity_links: Mapping[tuple[str, str], str] | None = None,
+    known_names: Iterable[str] = (),
 ) -> dict[int, list[Span]]:
     """Paragraph index → its highlighted spans, in text order."""
     if analysis is None:
@@ -112,7 +113,8 @@ def paragraph_spans(
         if quote.paragraph in texts:
             located = _locate(texts[quote.paragraph], quote.start, quote.end, quote.text)
             if located:
-                add(quote.paragraph, Span(*located, kind=QUOTE, label=quote_label(quote)))
+                credit = credit_quote(quote, article, analysis.entities, known_names)
+                add(quote.paragraph, Span(*located, kind=QUOTE, label=quote_label(credit)))
     return {index: sorted(found, key=lambda s: (s.start, -s.end)) for index, found in spans.items()}
 
 

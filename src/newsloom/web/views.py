@@ -14,10 +14,10 @@ from newsloom.records import Analysis, Article, ReusedPassage
 from newsloom.store import Store, StoryRow
 from newsloom.store.catalog import MARK_END, MARK_START, STORY_ORDERS, StoryQuery
 from newsloom.store.codec import to_jsonable
-from newsloom.story.dossier import Dossier
-from newsloom.story.glance import at_a_glance, entity_type_name
 from newsloom.story.credits import credit_quote
+from newsloom.story.dossier import Dossier
 from newsloom.story.figure_claims import vague_phrase
+from newsloom.story.glance import at_a_glance, entity_type_name
 from newsloom.web.highlight import entity_key, paragraph_spans
 from newsloom.web.schemas import (
     ArticleBrief,
@@ -267,7 +267,7 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
                 known.update((entity.name, *entity.variants))
                 for variant in (entity.name, *entity.variants):
                     links.setdefault(entity_key(entity.type, variant), entity_link(entity.id))
-    spans = paragraph_spans(article, analysis, links)
+    spans = paragraph_spans(article, analysis, links, known)
     titles: dict[str, Article | None] = {}
     reuse_by_paragraph: dict[int, list[ReuseLink]] = {}
     for passage in reuse.passages if reuse else ():
