@@ -25,9 +25,8 @@ def test_a_vague_quantity_is_shown_as_its_words_never_as_a_range() -> None:
     assert track.values[0].vague == "dusinvis"
     exported = dossier_to_dict(dossier)
     value = exported["figure_tracks"][0]["values"][0]  # type: ignore[index]
-    assert value["low"] is None
-    assert value["high"] is None
-    assert value["vague"] == "dusinvis"
+    assert value["vague"] == "dusinvis"  # low/high stay the range tracks compare with
+    assert value["label"] == "“dusinvis”"
     assert exported["figures"][0]["vague"] == "dusinvis"  # type: ignore[index]
     text = render_text(dossier)
     assert "dusinvis" in text
