@@ -83,10 +83,14 @@ def test_a_verb_phrase_is_no_speaker() -> None:
 
 
 def test_a_name_that_is_no_mention_and_no_role_is_no_speaker() -> None:
-    text = "Samtidig voksede protesterne, sagde Uroen i går."
+    text = "Samtidig voksede protesterne i Almaty, sagde Uroen i går."
     article = make_article("c6", [text], DAY)
     quote = Quote("protesterne voksede", "Uroen", None, 0)
-    assert credit_quote(quote, article, []) is None
+    assert credit_quote(quote, article, [_mention("Almaty", text)]) is None
+    # without entity mentions to check against, a capitalised name is taken as a name
+    unchecked = credit_quote(quote, article, [])
+    assert unchecked is not None
+    assert unchecked.label == "Uroen"
 
 
 def test_an_organisation_word_is_a_speaker_without_an_entity() -> None:
@@ -125,3 +129,16 @@ def test_every_dossier_view_shows_the_credit() -> None:
     assert quote["on_behalf_of"] == "Vladimir Putin"
     assert f"{label}: “ingen andre land" in render_text(dossier)
     assert f"- {label}: “ingen andre land" in render_markdown(dossier)
+
+
+def test_a_name_the_text_gives_with_its_role_is_a_speaker_without_an_entity() -> None:
+    text = "- Vi leder stadig efter dem, siger politiinspektør Anne Holmvik."
+    article = make_article("c9", [text], DAY)
+    quote = Quote("Vi leder stadig efter dem", "Anne Holmvik", "politiinspektør", 0)
+    # the recogniser found a place but not her name; the text names her with her role
+    place = EntityMention("Havlit", EntityType.LOCATION, 0, 0, 0)
+    credit = credit_quote(quote, article, [place])
+    assert credit is not None
+    assert credit.label == "Anne Holmvik, politiinspektør"
+    elsewhere = Quote("Vi leder stadig efter dem", "Anne Holmvik", "borgmester", 0)
+    assert credit_quote(elsewhere, article, [place]) is None

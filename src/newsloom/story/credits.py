@@ -9,8 +9,10 @@ mentions; nothing is extracted again. A credit names a person, an organisation o
   ``talsmann for Russlands president Vladimir Putin``;
 - a genitive (``Tokajevs`` in ``Tokajevs pressetjeneste``: a name the article also gives without
   the ``s``) credits the body it owns, ``Tokajevs pressetjeneste``, on behalf of the person;
-- a name that is no entity mention of the article and no organisation or role word, or a role
-  without a role word (``protesterne voksede``), is no speaker: the quote's speaker is unknown.
+- a name that is no entity mention of the article, no organisation or role word and not named with
+  its role (``politiinspektør Anne Holmvik``), or a role without a role word
+  (``protesterne voksede``), is no speaker: the quote's speaker is unknown.
+  (An article without entity mentions, analysed without a recogniser, accepts a capitalised name.)
 
 The rules sit here, after extraction, until the extractors apply them themselves.
 """
@@ -40,6 +42,7 @@ _ROLE_WORD = re.compile(
 _FOR = re.compile(r"\s(?:for|of|til|för|hos|für|de|di|du|del|af|av)\s", re.IGNORECASE)
 _GENITIVE = re.compile(r"(?:['’]s|s)$")
 _HEAD_AFTER = re.compile(r"\s+([^\W\d_][\w-]*)")
+_PROPER_NAME = re.compile(r"^(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*)(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,12 @@ def credit_quote(
                 owner = max((n for n in names if n.casefold().endswith(base.casefold())), key=len)
                 body = f"{name} {head.group(1)}"
                 return QuoteCredit(body, role, owner, body)
-        elif not _is_mention(name, names) and not _ROLE_WORD.match(_words(name)[-1]):
+        elif not (
+            _is_mention(name, names)
+            or _ROLE_WORD.match(_words(name)[-1])
+            or (not entities and _PROPER_NAME.match(name))  # no entity mentions to check against
+            or (role is not None and _PROPER_NAME.match(name) and _named_with(role, name, text))
+        ):
             name = None
     if name is None:
         return QuoteCredit(None, role, None, role) if role else None
@@ -88,6 +96,13 @@ def credit_quote(
         # "talsmann for Russlands president Vladimir Putin": the name is whom the role serves
         return QuoteCredit(None, role, name, f"{role} {name}")
     return QuoteCredit(name, role, None, f"{name}, {role}")
+
+
+def _named_with(role: str, name: str, text: str) -> bool:
+    """Whether the text names the speaker with their role: ``politiinspektør Anne Holmvik``,
+    ``Anne Holmvik, politiinspektør`` (a named-role mention)."""
+    folded = " ".join(text.split()).casefold()
+    return any(phrase.casefold() in folded for phrase in (f"{role} {name}", f"{name}, {role}"))
 
 
 def _clean(value: str | None) -> str | None:
