@@ -153,9 +153,17 @@ def eval_reuse(
 @evaluate_app.command("timeline")
 def eval_timeline(
     directory: Annotated[Path, typer.Argument(help="ML-Crisis style folder: topics + reference/.")],
+    language: Annotated[
+        str | None,
+        typer.Option(help="The articles' language (da, en, es, …); default: detected per article."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Date-F1 and ROUGE-1/2 of story timelines against reference timelines."""
-    from newsloom.evaluate.timeline import evaluate_timeline
+    """Date-F1 (beside a text-free baseline) and ROUGE of story timelines against references."""
+    from newsloom.evaluate.timeline import evaluate_timeline, format_report
 
-    _print_scores(evaluate_timeline(_existing(directory)), as_json)
+    report = evaluate_timeline(_existing(directory), language=language)
+    if as_json:
+        echo_json(report)
+    else:
+        typer.echo(format_report(report))

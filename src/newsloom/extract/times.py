@@ -1,4 +1,4 @@
-"""Time expressions resolved against the publication date (da, nb, nn, sv, en, es, de).
+"""Time expressions resolved against the publication date, in every language with locale data.
 
 Rule-based, because the phrases news uses most are the ones date parsers do not resolve:
 ``natten til torsdag``, ``tirsdagens``, ``onsdag aften``, ``sent onsdag``, ``i nat``,
@@ -18,56 +18,20 @@ expressions get ``value=None`` and ``precision=None`` (the rule is kept).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import cache
 
+from newsloom.extract.date_words import DEFAULT_LANGUAGES, DateWords, date_words, languages_for
 from newsloom.extract.numbers import UNITS
 from newsloom.records import Article, DatePrecision, TimeExpression
 
-WEEKDAYS: dict[str, int] = {}
-for _index, _names in enumerate(
-    (
-        "mandag måndag monday lunes montag",
-        "tirsdag tysdag tisdag tuesday martes dienstag",
-        "onsdag wednesday miércoles miercoles mittwoch",
-        "torsdag thursday jueves donnerstag",
-        "fredag friday viernes freitag",
-        "lørdag laurdag lördag saturday sábado sabado samstag",
-        "søndag sundag söndag sunday domingo sonntag",
-    )
-):
-    for _name in _names.split():
-        WEEKDAYS[_name] = _index
-
-MONTHS: dict[str, int] = {}
-for _index, _names in enumerate(
-    (
-        "januar januari january enero jan",
-        "februar februari february febrero feb",
-        "marts mars march marzo märz mar",
-        "april abril apr",
-        "maj mai may mayo",
-        "juni june junio jun",
-        "juli july julio jul",
-        "august augusti agosto aug",
-        "september septiembre setiembre sep sept",
-        "oktober october octubre okt oct",
-        "november noviembre nov",
-        "december desember diciembre dezember dec des dez",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _index
-
-_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_COUNT = r"\d+|" + "|".join(sorted((w for w, v in UNITS.items() if v <= 30), key=len, reverse=True))
-
-_PARTS: dict[str, str] = {}
+# Hand-kept supplement to the locale tables (:mod:`newsloom.extract.date_words`): parts of the day
+# CLDR leaves empty for Danish and Spanish, and relative phrases with a part of the day in them.
+_PARTS_EXTRA: dict[str, str] = {}
 for _part, _words in {
-    "night": "nat natt natten nattens night overnight noche madrugada nacht",
+    "night": "nat natt natten nattens night overnight noche madrugada nacht nuit notte",
     "morning": "morgen morgon morning morges morse mañana formiddag förmiddag formiddagen"
     " förmiddagen formiddags",
     "afternoon": "eftermiddag ettermiddag eftermiddagen ettermiddagen afternoon tarde nachmittag",
@@ -75,31 +39,15 @@ for _part, _words in {
     "late": "sent late",
 }.items():
     for _word in _words.split():
-        _PARTS[_word] = _part
-_PART = "|".join(sorted(_PARTS, key=len, reverse=True))
+        _PARTS_EXTRA[_word] = _part
 
-# Relative days: phrase → offset in days from the publication day, part of day.
-_RELATIVE: dict[str, tuple[int, str | None]] = {
-    "i dag": (0, None),
-    "idag": (0, None),
-    "today": (0, None),
-    "hoy": (0, None),
-    "heute": (0, None),
-    "i går": (-1, None),
-    "igår": (-1, None),
+# Relative days with a part of the day, and a few the tables lack: phrase → (offset, part).
+_RELATIVE_EXTRA: dict[str, tuple[int, str | None]] = {
     "i gær": (-1, None),
-    "yesterday": (-1, None),
-    "ayer": (-1, None),
-    "gestern": (-1, None),
     "i forgårs": (-2, None),
     "i forgår": (-2, None),
     "i förrgår": (-2, None),
     "the day before yesterday": (-2, None),
-    "anteayer": (-2, None),
-    "vorgestern": (-2, None),
-    "i morgen": (1, None),
-    "i morgon": (1, None),
-    "tomorrow": (1, None),
     "i overmorgen": (2, None),
     "i övermorgon": (2, None),
     "i nat": (0, "night"),
@@ -108,17 +56,25 @@ _RELATIVE: dict[str, tuple[int, str | None]] = {
     "overnight": (0, "night"),
     "esta madrugada": (0, "night"),
     "anoche": (-1, "evening"),
+    "hier soir": (-1, "evening"),
+    "ieri sera": (-1, "evening"),
+    "gestern abend": (-1, "evening"),
     "i aftes": (-1, "evening"),
     "i går aftes": (-1, "evening"),
     "i går aften": (-1, "evening"),
     "i går kveld": (-1, "evening"),
     "i gårkveld": (-1, "evening"),
     "i går kväll": (-1, "evening"),
+    "igår kväll": (-1, "evening"),
     "i går morges": (-1, "morning"),
     "i går morgen": (-1, "morning"),
     "i morges": (0, "morning"),
     "i morse": (0, "morning"),
     "this morning": (0, "morning"),
+    "esta mañana": (0, "morning"),
+    "ce matin": (0, "morning"),
+    "stamattina": (0, "morning"),
+    "heute morgen": (0, "morning"),
     "i formiddag": (0, "morning"),
     "i förmiddags": (0, "morning"),
     "i eftermiddag": (0, "afternoon"),
@@ -128,106 +84,159 @@ _RELATIVE: dict[str, tuple[int, str | None]] = {
     "i aften": (0, "evening"),
     "i kveld": (0, "evening"),
     "i kväll": (0, "evening"),
+    "ikväll": (0, "evening"),
     "this evening": (0, "evening"),
     "tonight": (0, "evening"),
+    "esta noche": (0, "evening"),
+    "ce soir": (0, "evening"),
+    "stasera": (0, "evening"),
 }
-_RELATIVE_PATTERN = "|".join(re.escape(k) for k in sorted(_RELATIVE, key=len, reverse=True))
 
 _FORWARD = (
     r"på|nu på|næste|neste|nästa|kommende|komande|kommande|next|this coming|el próximo|próximo"
-    r"|nächsten|am kommenden"
+    r"|nächsten|am kommenden|prochain|prossimo"
 )
-_BACK = r"sidste|sist|forrige|førre|förra|last|el pasado|pasado|vergangenen|letzten"
+_BACK = r"sidste|sist|forrige|førre|förra|last|el pasado|pasado|vergangenen|letzten|dernier|scorso"
+_ORDINAL = r"(?:st|nd|rd|th|er|º|°)"
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
-    for name, pattern in (
-        # natten til torsdag / natt til torsdag / natten mot torsdag / the night to Thursday
-        (
-            "night_to",
-            rf"\b(?:natten|natt|nat|the night) (?:til|till|mot|to|før) (?P<weekday>{_WEEKDAY})s?\b",
-        ),
-        # Swedish "i tisdags" (last Tuesday), "i tisdags kväll"
-        ("weekday_sv_past", rf"\bi (?P<weekday>{_WEEKDAY})s(?: (?P<part>{_PART}))?\b"),
-        # sent onsdag / late Wednesday / onsdag aften / tirsdagens / på fredag / last Friday
-        (
-            "weekday",
-            rf"(?:\b(?P<direction>{_FORWARD}|{_BACK}) )?"
-            r"(?:\b(?P<late>sent|late|tidligt|tidlig|early) (?:on )?)?"
-            rf"\b(?:(?:el|on) )?(?P<weekday>{_WEEKDAY})(?P<genitive>ens|ens|s|en)?"
-            rf"(?: (?:(?P<part>{_PART})|(?:i|om|på|in the) (?P<part2>{_PART})))?\b",
-        ),
-        (
-            "ago",
-            rf"\b(?:for (?P<n1>{_COUNT}) (?P<u1>dage|dager|døgn|dag|uger|uge|uker|uke|år) siden"
-            rf"|för (?P<n2>{_COUNT}) (?P<u2>dagar|dag|veckor|vecka|år) sedan"
-            rf"|(?P<n3>{_COUNT}) (?P<u3>days|day|weeks|week|years|year) ago"
-            rf"|hace (?P<n4>{_COUNT}) (?P<u4>días|día|semanas|semana|años|año))\b",
-        ),
-        ("relative", rf"(?<!\w)(?:{_RELATIVE_PATTERN})(?!\w)"),
-        # 19. januar 2022 / 4 January 2022 / 4 de enero de 2022 / den 4. jan.
-        (
-            "day_month",
-            rf"\b(?P<day>[0-3]?\d)\.? (?:de )?(?P<month>{_MONTH})\b"
-            r"(?:,? (?:de |del )?(?P<year>(?:19|20)\d\d)\b)?",
-        ),
-        # January 4, 2022 / January 4
-        (
-            "month_day",
-            rf"\b(?P<month>{_MONTH})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
-            r"(?:,? (?P<year>(?:19|20)\d\d)\b)?",
-        ),
-        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("numeric", r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b"),
-        (
-            "month_year",
-            rf"\b(?:(?:i|in|en|im) )?(?P<month>{_MONTH}) (?:de |del )?(?P<year>(?:19|20)\d\d)\b",
-        ),
-        (
-            "year",
-            r"\b(?:i|in|en|im|år|siden|since|desde|sedan|fra|from) "
-            r"(?P<year>(?:19|20)\d\d)\b(?![.,]\d)",
-        ),
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The compiled patterns and word tables for one set of languages."""
+
+    words: DateWords
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    parts: dict[str, str]
+    relative: dict[str, tuple[int, str | None]]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    gates: dict[str, tuple[str, ...]]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
+    words = date_words(languages)
+    weekdays = dict(words.weekdays)
+    months = dict(words.months)
+    parts = {**_PARTS_EXTRA, **words.parts}
+    relative: dict[str, tuple[int, str | None]] = {
+        phrase: (offset, None) for phrase, offset in words.relative.items()
+    }
+    relative.update(_RELATIVE_EXTRA)
+    weekday = _alternation(weekdays)
+    month = _alternation(months)
+    part = _alternation(parts)
+    count = r"\d+|" + _alternation(w for w, v in UNITS.items() if v <= 30)
+    ago = "|".join(
+        item.pattern.pattern.replace(r"(?P<count>\d+|[^\W\d_]+)", f"(?:{count})")
+        for item in words.ago
     )
-)
+    patterns = tuple(
+        (name, re.compile(pattern, re.IGNORECASE))
+        for name, pattern in (
+            # natten til torsdag / natt til torsdag / natten mot torsdag / the night to Thursday
+            (
+                "night_to",
+                r"\b(?:natten|natt|nat|the night|la noche|la nuit|la notte|die nacht)"
+                rf" (?:til|till|mot|to|før|del|de|du|al|zum|auf|on) (?P<weekday>{weekday})s?\b",
+            ),
+            # Swedish "i tisdags" (last Tuesday), "i tisdags kväll"
+            ("weekday_sv_past", rf"\bi (?P<weekday>{weekday})s(?: (?P<part>{part}))?\b"),
+            # sent onsdag / late Wednesday / onsdag aften / tirsdagens / på fredag / last Friday
+            (
+                "weekday",
+                rf"(?:\b(?P<direction>{_FORWARD}|{_BACK}) )?"
+                r"(?:\b(?P<late>sent|late|tidligt|tidlig|early) (?:on )?)?"
+                rf"\b(?:(?:el|on|le|il|am) )?(?P<weekday>{weekday})(?P<genitive>ens|s|en)?"
+                rf"(?: (?:(?P<part>{part})|(?:i|om|på|in the|por la|en la|am|au|in) "
+                rf"(?P<part2>{part})))?\b",
+            ),
+            ("ago", rf"(?<!\w)(?:{ago})(?!\w)" if ago else r"(?!x)x"),
+            ("relative", rf"(?<!\w)(?:{_alternation(relative)})(?!\w)"),
+            # 19. januar 2022 / 4 January 2022 / 4 de enero de 2022 / le 4 mars / den 4. jan.
+            (
+                "day_month",
+                rf"\b(?P<day>[0-3]?\d){_ORDINAL}?\.? (?:de |of )?(?P<month>{month})\b"
+                r"(?:,? (?:de |del )?(?P<year>(?:19|20)\d\d)\b)?",
+            ),
+            # January 4, 2022 / January 4
+            (
+                "month_day",
+                rf"\b(?P<month>{month})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+                r"(?:,? (?P<year>(?:19|20)\d\d)\b)?",
+            ),
+            ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+            (
+                "numeric",
+                r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b",
+            ),
+            (
+                "month_year",
+                r"\b(?:(?:i|in|en|im|au|a|di|de) )?"
+                rf"(?P<month>{month}) (?:de |del |of )?(?P<year>(?:19|20)\d\d)\b",
+            ),
+            (
+                "year",
+                r"\b(?:i|in|en|im|år|siden|since|desde|sedan|fra|from|depuis|dal|seit) "
+                r"(?P<year>(?:19|20)\d\d)\b(?![.,]\d)",
+            ),
+        )
+    )
+    # Words a pattern cannot match without: a paragraph lacking all of them skips that pattern
+    # (the patterns try their optional prefixes at every position; a substring test is cheaper).
+    weekday_words = tuple(sorted(weekdays))
+    month_words = tuple(sorted(months))
+    gates: dict[str, tuple[str, ...]] = {
+        "night_to": weekday_words,
+        "weekday_sv_past": weekday_words,
+        "weekday": weekday_words,
+        "day_month": month_words,
+        "month_day": month_words,
+        "month_year": month_words,
+        "iso": tuple("0123456789"),
+        "numeric": tuple("0123456789"),
+        "year": ("19", "20"),
+    }
+    return _Lexicon(words, weekdays, months, parts, relative, patterns, gates)
+
 
 _DAY_PRECISE = (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
-
-# Words a pattern cannot match without: a paragraph lacking all of them skips that pattern (the
-# patterns try their optional prefixes at every position; a substring test is far cheaper).
-_WEEKDAY_WORDS = tuple(sorted({word.lower() for word in WEEKDAYS}))
-_MONTH_WORDS = tuple(sorted({word.lower() for word in MONTHS}))
-_GATES: dict[str, tuple[str, ...]] = {
-    "night_to": _WEEKDAY_WORDS,
-    "weekday_sv_past": _WEEKDAY_WORDS,
-    "weekday": _WEEKDAY_WORDS,
-    "ago": ("siden", "sedan", "ago", "hace"),
-    "day_month": _MONTH_WORDS,
-    "month_day": _MONTH_WORDS,
-    "month_year": _MONTH_WORDS,
-    "iso": tuple("0123456789"),
-    "numeric": tuple("0123456789"),
-    "year": ("19", "20"),
-}
 
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else UNITS.get(word.lower(), 1)
 
 
-def _rule_for(name: str, match: re.Match[str]) -> tuple[str, str | None] | None:
+def _ago_rule(text: str, lexicon: _Lexicon) -> str | None:
+    for item in lexicon.words.ago:
+        found = item.pattern.fullmatch(text)
+        if found is None:
+            continue
+        count = found["count"]
+        if not count.isdigit() and count.lower() not in UNITS:
+            continue
+        amount = item.sign * _count(count)
+        if item.unit == "year":
+            return f"years:{amount}"
+        return f"offset:{amount * (7 if item.unit == 'week' else 1)}"
+    return None
+
+
+def _rule_for(name: str, match: re.Match[str], lexicon: _Lexicon) -> tuple[str, str | None] | None:
     """The resolution rule and part of day of one match, or None when it is not a time."""
     groups = match.groupdict()
     if name == "night_to":
-        return f"weekday:{WEEKDAYS[groups['weekday'].lower()]}:near", "night"
+        return f"weekday:{lexicon.weekdays[groups['weekday'].lower()]}:near", "night"
     if name == "weekday_sv_past":
-        return f"weekday:{WEEKDAYS[groups['weekday'].lower()]}:back", _PARTS.get(
+        return f"weekday:{lexicon.weekdays[groups['weekday'].lower()]}:back", lexicon.parts.get(
             (groups["part"] or "").lower()
         )
     if name == "weekday":
         weekday = groups["weekday"]
-        if weekday[0].isupper() and match.start() > 0 and groups["direction"] is None:
-            pass  # capitalised weekdays are fine (sentence start, English)
         direction = (groups["direction"] or "").lower()
         mode = "past"
         if direction and re.fullmatch(_FORWARD, direction):
@@ -235,40 +244,28 @@ def _rule_for(name: str, match: re.Match[str]) -> tuple[str, str | None] | None:
         elif direction:
             mode = "back"
         part_word = (groups["part"] or groups["part2"] or "").lower()
-        part = _PARTS.get(part_word) if part_word else None
+        part = lexicon.parts.get(part_word) if part_word else None
         if groups["late"]:
             part = "late" if groups["late"].lower() in ("sent", "late") else "morning"
-        if part_word in ("morgen", "mañana") and groups["part2"] is None:
-            part = "morning"
-        return f"weekday:{WEEKDAYS[weekday.lower()]}:{mode}", part
+        return f"weekday:{lexicon.weekdays[weekday.lower()]}:{mode}", part
     if name == "ago":
-        for index in "1234":
-            if groups[f"n{index}"]:
-                amount = _count(groups[f"n{index}"])
-                unit = groups[f"u{index}"].lower()
-                if unit.startswith(("år", "year", "añ")):
-                    return f"years:{-amount}", None
-                if unit.startswith(("uge", "uke", "veck", "week", "seman")):
-                    return f"offset:{-7 * amount}", None
-                return f"offset:{-amount}", None
-        return None
+        rule = _ago_rule(match.group(0), lexicon)
+        return (rule, None) if rule else None
     if name == "relative":
-        offset, part = _RELATIVE[match.group(0).lower()]
+        offset, part = lexicon.relative[match.group(0).lower()]
         return f"offset:{offset}", part
-    if name == "year":
-        return "absolute", None
     return "absolute", None
 
 
 def _absolute(
-    name: str, match: re.Match[str], anchor: date | None
+    name: str, match: re.Match[str], anchor: date | None, lexicon: _Lexicon
 ) -> tuple[date, DatePrecision] | None:
     groups = match.groupdict()
     try:
         if name == "year":
             return date(int(groups["year"]), 1, 1), DatePrecision.YEAR
         month_text = groups["month"]
-        month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
+        month = int(month_text) if month_text.isdigit() else lexicon.months[month_text.lower()]
         if name == "month_year":
             return date(int(groups["year"]), month, 1), DatePrecision.MONTH
         day = int(groups["day"])
@@ -276,10 +273,22 @@ def _absolute(
             return date(int(groups["year"]), month, day), DatePrecision.DAY
         if anchor is None:
             return None
-        candidates = [date(anchor.year + shift, month, day) for shift in (-1, 0, 1)]
-        return min(candidates, key=lambda value: abs((value - anchor).days)), DatePrecision.DAY
+        return _nearest_day(month, day, anchor), DatePrecision.DAY
     except (ValueError, KeyError):
         return None
+
+
+def _nearest_day(month: int, day: int, anchor: date) -> date:
+    """The ``day`` of ``month`` nearest ``anchor`` (last December, next January)."""
+    candidates = []
+    for shift in (-1, 0, 1):
+        try:
+            candidates.append(date(anchor.year + shift, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise ValueError(f"no day {day} in month {month}")
+    return min(candidates, key=lambda value: abs((value - anchor).days))
 
 
 def resolve_rule(rule: str, anchor: date) -> date:
@@ -309,13 +318,13 @@ def _precision_for(rule: str, part: str | None) -> DatePrecision:
     return DatePrecision.NIGHT if part == "night" else DatePrecision.DAY
 
 
-def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+def _matches(text: str, lexicon: _Lexicon) -> Iterator[tuple[str, re.Match[str]]]:
     """Non-overlapping matches, earlier patterns first (longer, more specific phrases win)."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
     lowered = text.lower()
-    for name, pattern in _PATTERNS:
-        gate = _GATES.get(name)
+    for name, pattern in lexicon.patterns:
+        gate = lexicon.gates.get(name)
         if gate is not None and not any(word in lowered for word in gate):
             continue
         for match in pattern.finditer(text):
@@ -334,27 +343,36 @@ def find_times(
     published: datetime | None,
     precision: DatePrecision | None,
     inferred: bool = False,
+    language: str | None = None,
 ) -> list[TimeExpression]:
-    """Time expressions of one paragraph, resolved against ``published`` with its precision."""
+    """Time expressions of one paragraph, resolved against ``published`` with its precision.
+
+    ``language`` chooses the calendar words read (its family and English; all the main
+    languages when it is None).
+    """
+    lexicon = _lexicon(languages_for(language))
     anchor = published.date() if published is not None else None
     relative_anchor = anchor if precision in _DAY_PRECISE else None
     year_anchor = (
         anchor if precision in (*_DAY_PRECISE, DatePrecision.MONTH, DatePrecision.YEAR) else None
     )
     found: list[TimeExpression] = []
-    for name, match in _matches(text):
-        rule_and_part = _rule_for(name, match)
+    for name, match in _matches(text, lexicon):
+        rule_and_part = _rule_for(name, match, lexicon)
         if rule_and_part is None:
             continue
         rule, part = rule_and_part
         value: date | None = None
         value_precision: DatePrecision | None = None
         if rule == "absolute":
-            resolved = _absolute(name, match, year_anchor)
+            resolved = _absolute(name, match, year_anchor, lexicon)
             if resolved is not None:
                 value, value_precision = resolved
             elif name in ("day_month", "month_day") and year_anchor is None:
-                rule = f"date:{match.group('month')}:{match.group('day')}"
+                month = lexicon.months.get(match.group("month").lower())
+                if month is None:
+                    continue
+                rule = f"date:{month}:{int(match.group('day'))}"
             else:
                 continue
         elif relative_anchor is not None:
@@ -380,58 +398,69 @@ def find_times(
 
 
 def resolve_times(article: Article) -> tuple[TimeExpression, ...]:
-    """Every time expression in the article, resolved against its publication date."""
+    """Every time expression in the article, resolved against its publication date, each
+    paragraph read in its own language (else the article's)."""
     found: list[TimeExpression] = []
     for paragraph in article.paragraphs:
         found.extend(
             find_times(
-                paragraph.text, paragraph.index, article.published, article.published_precision
+                paragraph.text,
+                paragraph.index,
+                article.published,
+                article.published_precision,
+                language=paragraph.language or article.language,
             )
         )
     return tuple(found)
 
 
 def reresolve(
-    times: tuple[TimeExpression, ...], anchor: date, precision: DatePrecision = DatePrecision.DAY
+    times: tuple[TimeExpression, ...],
+    anchor: date | None,
+    precision: DatePrecision | None = DatePrecision.DAY,
+    inferred: bool = True,
 ) -> tuple[TimeExpression, ...]:
-    """Resolve relative expressions again against an inferred publication day ``anchor``.
+    """Resolve relative expressions again against publication day ``anchor``.
 
-    Absolute dates stay as they are; expressions resolved this way are marked ``inferred``.
+    Absolute dates stay as they are. With an inferred ``anchor`` the expressions resolved this way
+    are marked ``inferred``; ``inferred=False`` resolves them against a given date again (and an
+    ``anchor`` of None, or one not known to the day, leaves them unresolved, as the analyze stage
+    does).
     """
     resolved: list[TimeExpression] = []
     for expression in times:
         rule = expression.rule
-        if (
-            rule is None
-            or rule == "absolute"
-            or (
-                expression.value is not None
-                and not rule.startswith(("offset", "weekday", "years", "date"))
-            )
-        ):
+        if rule is None or not rule.startswith(("offset", "weekday", "years", "date")):
             resolved.append(expression)
+            continue
+        if anchor is None or (
+            precision not in (*_DAY_PRECISE, None)
+            and not rule.startswith("years:")
+            and not inferred
+        ):
+            resolved.append(replace(expression, value=None, precision=None, inferred=False))
             continue
         if rule.startswith("date:"):
             _, month_text, day_text = rule.split(":")
-            month = MONTHS.get(month_text.lower())
-            if month is None:
-                resolved.append(expression)
-                continue
             try:
-                candidates = [
-                    date(anchor.year + shift, month, int(day_text)) for shift in (-1, 0, 1)
-                ]
-            except ValueError:
+                month = int(month_text) if month_text.isdigit() else _any_month(month_text)
+                value = _nearest_day(month, int(day_text), anchor)
+            except (ValueError, KeyError):
                 resolved.append(expression)
                 continue
-            value = min(candidates, key=lambda item: abs((item - anchor).days))
             resolved.append(
-                replace(expression, value=value, precision=DatePrecision.DAY, inferred=True)
+                replace(expression, value=value, precision=DatePrecision.DAY, inferred=inferred)
             )
             continue
         value = resolve_rule(rule, anchor)
         value_precision = _precision_for(rule, expression.part_of_day)
         if precision not in _DAY_PRECISE and not rule.startswith("years:"):
             value_precision = precision
-        resolved.append(replace(expression, value=value, precision=value_precision, inferred=True))
+        resolved.append(
+            replace(expression, value=value, precision=value_precision, inferred=inferred)
+        )
     return tuple(resolved)
+
+
+def _any_month(name: str) -> int:
+    return _lexicon(DEFAULT_LANGUAGES).months[name.lower()]

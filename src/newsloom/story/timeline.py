@@ -174,6 +174,29 @@ def format_date(value: date, precision: DatePrecision) -> str:
     return value.isoformat()
 
 
+CHRONOLOGY_MIN_HEADS = 3  # paragraphs headed by a date that make an article a chronology
+
+
+def chronology_dates(article: Article, times: Iterable[TimeExpression]) -> set[date]:
+    """The days heading paragraphs of a chronology (``16 de enero: …``, ``4. januar – …``).
+
+    An article is a chronology when at least :data:`CHRONOLOGY_MIN_HEADS` distinct days open its
+    body or heading paragraphs; an editor picked those days as the story's key dates. Fewer, and
+    the article is ordinary prose (no days returned).
+    """
+    kinds = {p.index: p.kind for p in article.paragraphs}
+    heads = {
+        expression.value
+        for expression in times
+        if expression.value is not None
+        and expression.rule == "absolute"
+        and expression.precision == DatePrecision.DAY
+        and expression.start <= 2
+        and kinds.get(expression.paragraph) in (ParagraphKind.BODY, ParagraphKind.HEADING)
+    }
+    return heads if len(heads) >= CHRONOLOGY_MIN_HEADS else set()
+
+
 def dated_sentences(
     article: Article,
     times: Iterable[TimeExpression],
