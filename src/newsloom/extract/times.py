@@ -453,7 +453,7 @@ def reresolve(
             )
             continue
         value = resolve_rule(rule, anchor)
-        value_precision = _precision_for(rule, expression.part_of_day)
+        value_precision: DatePrecision | None = _precision_for(rule, expression.part_of_day)
         if precision not in _DAY_PRECISE and not rule.startswith("years:"):
             value_precision = precision
         resolved.append(
