@@ -163,7 +163,7 @@ def test_seed_story_end_to_end(seeds_dir: Path, settings: Settings, store: Store
     days = [e.date for e in dossier.timeline if e.date.year == 2022]
     assert days == sorted(days)
     assert {date(2022, 1, 4), date(2022, 1, 5), date(2022, 1, 6)} <= set(days)
-    thursday_night = [e for e in dossier.timeline if e.label == "night to 2022-01-06"]
+    thursday_night = [e for e in dossier.timeline if e.label == "night to 6 Jan 2022"]
     assert any("natten til torsdag" in e.text for e in thursday_night)
     if not dossier.figures:
         pytest.skip("figure extraction finds no figures in the seeds yet")

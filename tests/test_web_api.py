@@ -714,7 +714,7 @@ def test_url_fetch_only_when_the_operator_enables_it(
 def test_dates_are_shown_to_their_precision() -> None:
     from newsloom.web.pages import published_label
 
-    assert published_label("2022-01-01T00:00:00", "month") == "2022-01"
-    assert published_label("2025-03-04T06:00:00", "day") == "2025-03-04"
-    assert published_label("2025-03-04T06:00:00", "time") == "2025-03-04 06:00"
+    assert published_label("2022-01-01T00:00:00", "month") == "Jan 2022"
+    assert published_label("2025-03-04T06:00:00", "day") == "4 Mar 2025"
+    assert published_label("2025-03-04T06:00:00", "time") == "4 Mar 2025 06:00"
     assert published_label(None, None) == "undated"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any
@@ -26,6 +26,7 @@ class PublishedDate:
     value: datetime  # first instant of the period for year/month/day precision
     precision: DatePrecision
     origin: DateOrigin
+    evidence: str | None = None  # what an inferred date rests on, for people to check
 
 
 MONTHS: dict[str, int] = {}
@@ -276,3 +277,91 @@ def find_dateline(lines: Sequence[str], max_words: int = 14) -> tuple[int, Publi
         if parsed is not None:
             return index, PublishedDate(parsed[0], parsed[1], DateOrigin.TEXT)
     return None
+
+
+# --- one way to show a date ------------------------------------------------------------------
+
+_MONTH_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
+def date_iso(value: date | None, precision: DatePrecision | str | None) -> str | None:
+    """``value`` as ISO 8601 at its precision: ``2022``, ``2022-01``, ``2022-01-06``, or the full
+    time for time precision (never a made-up day or midnight). For JSON, exports and the API."""
+    if value is None:
+        return None
+    known = DatePrecision(precision) if precision else None
+    if known is DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if known is DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    if isinstance(value, datetime):
+        if known is DatePrecision.TIME or known is None:
+            return value.isoformat()
+        return value.date().isoformat()
+    return value.isoformat()
+
+
+def date_label(
+    value: date | None,
+    precision: DatePrecision | str | None,
+    origin: DateOrigin | str | None = None,
+) -> str:
+    """``value`` for people, at its precision: ``2022``, ``Jan 2022``, ``6 Jan 2022``, ``night to
+    6 Jan 2022``, ``6 Jan 2022 14:05``; ``(inferred)`` when the story inferred it. The one display
+    function for dates: the CLI, the web pages, the dossier and the exports' labels all use it."""
+    if value is None:
+        return "undated"
+    known = DatePrecision(precision) if precision else None
+    month = _MONTH_ABBREVIATIONS[value.month - 1]
+    if known is DatePrecision.YEAR:
+        label = f"{value.year:04d}"
+    elif known is DatePrecision.MONTH:
+        label = f"{month} {value.year:04d}"
+    else:
+        label = f"{value.day} {month} {value.year:04d}"
+        if known is DatePrecision.NIGHT:
+            label = f"night to {label}"
+        elif isinstance(value, datetime) and known in (DatePrecision.TIME, None):
+            label += f" {value:%H:%M}"
+            offset = value.utcoffset()
+            if offset is not None:
+                label += " UTC" if not offset else f" {value:%z}"
+    if origin is not None and DateOrigin(origin) is DateOrigin.INFERRED:
+        label += " (inferred)"
+    return label
+
+
+def iso_label(text: str | None, origin: DateOrigin | str | None = None) -> str:
+    """The :func:`date_label` of an ISO string at its precision (as :func:`date_iso` writes)."""
+    if not text:
+        return "undated"
+    parsed = _parse_iso(text)
+    if parsed is None:
+        return text
+    return date_label(parsed[0], parsed[1], origin)
+
+
+def stored_iso(text: str | None) -> str | None:
+    """``published|precision`` as a store query combines them (so that the earliest published value
+    keeps its own precision) → :func:`date_iso`."""
+    if not text:
+        return None
+    value, _, precision = text.partition("|")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return date_iso(moment, precision or None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from newsloom.dates import date_iso, date_label
 from newsloom.records import Article
 from newsloom.store import Store
 
@@ -20,9 +21,13 @@ def article_to_dict(article: Article, store: Store) -> dict[str, Any]:
         "url": article.url,
         "title": article.title,
         "language": article.language,
-        "published": article.published.isoformat() if article.published else None,
+        "published": date_iso(article.published, article.published_precision),
         "published_precision": article.published_precision,
         "published_origin": article.published_origin,
+        "published_label": date_label(
+            article.published, article.published_precision, article.published_origin
+        ),
+        "published_evidence": article.published_evidence,
         "agencies": list(article.agencies),
         "external_id": article.external_id,
         "paragraphs": [

@@ -16,10 +16,11 @@ from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
 from newsloom.language import detect_languages
 from newsloom.normalize import normalize
-from newsloom.records import Article, RawDocument, RunReport
+from newsloom.records import Article, DateOrigin, RawDocument, RunReport
 from newsloom.reuse import ReuseIndex
 from newsloom.settings import Settings
-from newsloom.store import Store
+from newsloom.store import ArticleFilter, Store
+from newsloom.story.anchor import revise_dates
 
 Progress = Callable[[int], None]  # called with how many more items were read
 CHUNK = 500  # articles sorted by time and assigned per chunk
@@ -103,6 +104,7 @@ class Pipeline:
             from newsloom.embeddings import embed_articles
 
             embeddings = embed_articles(ordered)  # one batch per chunk: the model's cost
+        touched: set[str] = set()
         for article, embedding in zip(ordered, embeddings, strict=True):
             try:
                 analysis = self.analyzer.analyze(article)
@@ -117,12 +119,34 @@ class Pipeline:
                 self.reuse.save(self.store, article.id)
                 assignment = self.clusterer.add(article, analysis, reuse, embedding)
                 self.clusterer.save(self.store, assignment)
+            touched.add(assignment.story_id)
             report.new += 1
             report.new_ids.append(article.id)
             if reuse.duplicate_of:
                 report.count("assign: near-duplicates")
             if assignment.new_story:
                 report.count("assign: new stories")
+        self._revise_dates(touched, report)
+
+    def _revise_dates(self, story_ids: set[str], report: RunReport) -> None:
+        """Infer again the dates of the changed stories' articles not dated to the day, from their
+        own story's evidence only, and store them with their times and figures resolved."""
+        for story_id in self.store.stories_to_date(sorted(story_ids)):
+            articles = self.store.list_articles(ArticleFilter(story=story_id, limit=None))
+            analyses = {a.id: found for a in articles if (found := self.store.get_analysis(a.id))}
+            given = self.store.given_dates(
+                [a.id for a in articles if a.published_origin == DateOrigin.INFERRED]
+            )
+            for revision in revise_dates(articles, analyses, given):
+                with self.store.transaction():
+                    self.store.put_inferred_date(revision.article_id, revision.date)
+                    if revision.analysis is not None:
+                        self.store.put_analysis(revision.analysis)
+                report.count(
+                    "dates: inferred from the story"
+                    if revision.date is not None
+                    else "dates: inference withdrawn"
+                )
 
 
 def ingest(

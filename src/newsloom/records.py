@@ -91,6 +91,7 @@ class Article:
     agencies: tuple[str, ...] = ()  # wire-agency signatures found (Ritzau, NTB, TT, ...)
     external_id: str | None = None
     origin: str = ""
+    published_evidence: str | None = None  # what an inferred publication date rests on
 
     @property
     def text(self) -> str:

@@ -15,6 +15,7 @@ from newsloom.cli.common import (
     resolve_story_id,
     store_of,
 )
+from newsloom.dates import date_iso, date_label
 from newsloom.errors import NotFoundError, SettingsError
 from newsloom.records import Article, ParagraphKind
 from newsloom.reuse_report import format_reuse_for_article
@@ -34,17 +35,13 @@ def _date(value: str | None, flag: str) -> datetime | None:
 
 
 def _published(article: Article) -> str:
-    if article.published is None:
-        return "undated"
-    precision = article.published_precision or "time"
-    formats = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
-    return article.published.strftime(formats.get(precision, "%Y-%m-%d %H:%M"))
+    return date_label(article.published, article.published_precision, article.published_origin)
 
 
 def article_line(article: Article, store: Store) -> str:
     story = store.story_of(article.id) or "-"
     return (
-        f"{article.id}  {_published(article):16}  {article.language or '??':3} "
+        f"{article.id}  {_published(article):22}  {article.language or '??':3} "
         f"{(article.source or '-')[:18]:18}  {story[:17]:17}  {article.title[:70]}"
     )
 
@@ -81,8 +78,10 @@ def articles_command(
                         "title": a.title,
                         "source": a.source,
                         "language": a.language,
-                        "published": a.published.isoformat() if a.published else None,
+                        "published": date_iso(a.published, a.published_precision),
                         "published_precision": a.published_precision,
+                        "published_origin": a.published_origin,
+                        "published_label": _published(a),
                         "story": store.story_of(a.id),
                     }
                     for a in articles
@@ -127,6 +126,8 @@ def article_command(
             f"published  {_published(found)} ({found.published_precision or '-'},"
             f" from {found.published_origin or '-'})"
         )
+        if found.published_evidence:
+            typer.echo(f"           {found.published_evidence}")
         typer.echo(
             f"language   {found.language or '-'}    agencies {', '.join(found.agencies) or '-'}"
         )
@@ -184,15 +185,20 @@ def article_command(
                         f"({figure.subject})" if figure.subject else "",
                     ]
                     source = f" — {figure.attributed_to}" if figure.attributed_to else ""
-                    when = f" as of {figure.as_of}" if figure.as_of else ""
+                    when = (
+                        f" as of {date_label(figure.as_of, figure.as_of_precision)}"
+                        if figure.as_of
+                        else ""
+                    )
                     described = " ".join(part for part in parts if part)
                     typer.echo(f"  ¶{figure.paragraph} {described}{source}{when}: “{figure.text}”")
             if analysis.times:
                 typer.echo("\ntime expressions:")
                 for time in analysis.times:
                     inferred = ", inferred" if time.inferred else ""
+                    resolved = date_label(time.value, time.precision) if time.value else "?"
                     typer.echo(
-                        f"  ¶{time.paragraph} {time.text!r} → {time.value or '?'}"
+                        f"  ¶{time.paragraph} {time.text!r} → {resolved}"
                         f" ({time.precision or '-'}{inferred})"
                     )
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from newsloom.cli.common import app, echo_json, resolve_story_id, store_of
+from newsloom.dates import iso_label
 from newsloom.errors import NotFoundError, SettingsError
 from newsloom.store.codec import to_jsonable
 
@@ -32,10 +33,11 @@ def stories_command(
             echo_json([to_jsonable(row) for row in rows])
             return
         for row in rows:
-            span = f"{(row.first_seen or '?')[:10]} … {(row.last_seen or '?')[:10]}"
+            span = f"{iso_label(row.first_seen)} … {iso_label(row.last_seen)}"
             languages = ",".join(row.languages)
             typer.echo(
-                f"{row.id}  {len(row.article_ids):3} art.  {languages:11} {span}  {row.title[:60]}"
+                f"{row.id}  {len(row.article_ids):3} art.  {languages:11} {span:24}"
+                f"  {row.title[:60]}"
             )
             typer.echo(f"    outlets: {', '.join(row.outlets) or '-'}")
         if not rows:

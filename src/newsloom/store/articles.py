@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from newsloom.dates import PublishedDate
 from newsloom.records import Article, DateOrigin, DatePrecision, Paragraph, ParagraphKind
 from newsloom.store.base import SQLiteBase, utc_now
 
@@ -56,6 +57,7 @@ def _article_from_rows(row: sqlite3.Row, paragraphs: Sequence[sqlite3.Row]) -> A
         agencies=tuple(json.loads(row["agencies"])),
         external_id=row["external_id"],
         origin=row["origin"],
+        published_evidence=row["published_evidence"],
     )
 
 
@@ -133,6 +135,85 @@ class ArticleQueries(SQLiteBase):
                 (article.id, article.title, "\n\n".join(p.text for p in article.body)),
             )
         return True
+
+    def put_inferred_date(self, article_id: str, inferred: PublishedDate | None) -> None:
+        """Date an article as its story infers (the date it was given is kept aside), or with
+        ``None`` give it back the date it came with."""
+        with self.transaction() as connection:
+            given = connection.execute(
+                "SELECT * FROM given_dates WHERE article_id = ?", (article_id,)
+            ).fetchone()
+            if inferred is None:
+                if given is not None:
+                    connection.execute(
+                        "UPDATE articles SET published = ?, published_precision = ?,"
+                        " published_origin = ?, published_evidence = NULL WHERE id = ?",
+                        (
+                            given["published"],
+                            given["published_precision"],
+                            given["published_origin"],
+                            article_id,
+                        ),
+                    )
+                    connection.execute(
+                        "DELETE FROM given_dates WHERE article_id = ?", (article_id,)
+                    )
+                return
+            if given is None:
+                connection.execute(
+                    "INSERT INTO given_dates (article_id, published, published_precision,"
+                    " published_origin) SELECT id, published, published_precision,"
+                    " published_origin FROM articles WHERE id = ?",
+                    (article_id,),
+                )
+            connection.execute(
+                "UPDATE articles SET published = ?, published_precision = ?,"
+                " published_origin = ?, published_evidence = ? WHERE id = ?",
+                (
+                    inferred.value.isoformat(),
+                    inferred.precision,
+                    inferred.origin,
+                    inferred.evidence,
+                    article_id,
+                ),
+            )
+
+    def given_dates(self, article_ids: Sequence[str]) -> dict[str, PublishedDate | None]:
+        """The dates articles came with, for those whose date their story inferred since."""
+        found: dict[str, PublishedDate | None] = {}
+        for start in range(0, len(article_ids), 500):
+            part = list(article_ids[start : start + 500])
+            rows = self.connection.execute(
+                f"SELECT * FROM given_dates WHERE article_id IN ({', '.join('?' * len(part))})",
+                part,
+            ).fetchall()
+            for row in rows:
+                found[row["article_id"]] = (
+                    PublishedDate(
+                        datetime.fromisoformat(row["published"]),
+                        DatePrecision(row["published_precision"] or DatePrecision.TIME),
+                        DateOrigin(row["published_origin"] or DateOrigin.METADATA),
+                    )
+                    if row["published"]
+                    else None
+                )
+        return found
+
+    def stories_to_date(self, story_ids: Sequence[str]) -> list[str]:
+        """Those of ``story_ids`` with an article not dated to the day, or dated by inference."""
+        found: list[str] = []
+        for start in range(0, len(story_ids), 500):
+            part = list(story_ids[start : start + 500])
+            rows = self.connection.execute(
+                "SELECT DISTINCT sa.story_id FROM story_articles sa JOIN articles a"
+                " ON a.id = sa.article_id WHERE sa.story_id IN"
+                f" ({', '.join('?' * len(part))}) AND (a.published IS NULL"
+                " OR a.published_precision IN ('year', 'month')"
+                " OR a.published_origin = 'inferred')",
+                part,
+            ).fetchall()
+            found.extend(row["story_id"] for row in rows)
+        return sorted(found)
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.connection.execute(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from newsloom.dates import stored_iso
 from newsloom.store.articles import article_clauses, fts_query
 from newsloom.store.base import SQLiteBase
-from newsloom.store.stories import StoryRow, _story_row
+from newsloom.store.stories import PUBLISHED_AT_PRECISION, StoryRow, _story_row
 
 MARK_START = "\ue000"  # private-use characters around matched words in search snippets
 MARK_END = "\ue001"
@@ -54,8 +55,9 @@ class ArticleHit:
     score: float
     source: str | None
     language: str | None
-    published: str | None
+    published: str | None  # ISO 8601 at the date's precision
     story_id: str | None
+    published_origin: str | None = None
 
 
 class CatalogQueries(SQLiteBase):
@@ -75,8 +77,9 @@ class CatalogQueries(SQLiteBase):
             matched += " WHERE " + " AND ".join(clauses)
         total = self.connection.execute(f"SELECT count(*) FROM ({matched})", values).fetchone()[0]
         rows = self.connection.execute(
-            "SELECT s.id, s.title, count(*) AS size, min(a.published) AS first_seen,"
-            " max(a.published) AS last_seen,"
+            "SELECT s.id, s.title, count(*) AS size,"
+            f" min({PUBLISHED_AT_PRECISION}) AS first_seen,"
+            f" max({PUBLISHED_AT_PRECISION}) AS last_seen,"
             " group_concat(DISTINCT a.language) AS languages,"
             " group_concat(DISTINCT a.source) AS outlets,"
             " group_concat(a.id) AS article_ids"
@@ -105,6 +108,7 @@ class CatalogQueries(SQLiteBase):
             "SELECT f.article_id, f.title,"
             " snippet(articles_fts, 2, ?, ?, ' … ', 16) AS snippet,"
             " bm25(articles_fts) AS score, a.source, a.language, a.published,"
+            " a.published_precision, a.published_origin,"
             " sa.story_id FROM articles_fts f JOIN articles a ON a.id = f.article_id"
             " LEFT JOIN story_articles sa ON sa.article_id = f.article_id"
             " WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
@@ -118,8 +122,11 @@ class CatalogQueries(SQLiteBase):
                 score=-float(row["score"]),
                 source=row["source"],
                 language=row["language"],
-                published=row["published"],
+                published=stored_iso(f"{row['published']}|{row['published_precision'] or ''}")
+                if row["published"]
+                else None,
                 story_id=row["story_id"],
+                published_origin=row["published_origin"],
             )
             for row in rows
         ]

@@ -143,4 +143,16 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         );
         """,
     ),
+    (
+        "009_inferred_dates",
+        """
+        ALTER TABLE articles ADD COLUMN published_evidence TEXT;
+        CREATE TABLE given_dates (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            published TEXT,
+            published_precision TEXT,
+            published_origin TEXT
+        );
+        """,
+    ),
 )

@@ -7,7 +7,11 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsloom.dates import stored_iso
 from newsloom.store.base import SQLiteBase, utc_now
+
+# The published value with its precision, so that the earliest and latest keep theirs (stored_iso).
+PUBLISHED_AT_PRECISION = "a.published || '|' || coalesce(a.published_precision, '')"
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +19,7 @@ class StoryRow:
     id: str
     title: str
     article_ids: tuple[str, ...]
-    first_seen: str | None
+    first_seen: str | None  # ISO 8601 at the precision of the earliest article's date
     last_seen: str | None
     languages: tuple[str, ...]
     outlets: tuple[str, ...]
@@ -145,8 +149,9 @@ class StoryQueries(SQLiteBase):
         if order not in orders:
             raise ValueError(f"order must be one of {', '.join(orders)}, not {order!r}")
         sql = (
-            "SELECT s.id, s.title, count(*) AS size, min(a.published) AS first_seen,"
-            " max(a.published) AS last_seen,"
+            "SELECT s.id, s.title, count(*) AS size,"
+            f" min({PUBLISHED_AT_PRECISION}) AS first_seen,"
+            f" max({PUBLISHED_AT_PRECISION}) AS last_seen,"
             " group_concat(DISTINCT a.language) AS languages,"
             " group_concat(DISTINCT a.source) AS outlets,"
             " group_concat(a.id) AS article_ids"
@@ -166,7 +171,8 @@ class StoryQueries(SQLiteBase):
 
     def get_story_row(self, story_id: str) -> StoryRow | None:
         for row in self.connection.execute(
-            "SELECT s.id, s.title, min(a.published) AS first_seen, max(a.published) AS last_seen,"
+            f"SELECT s.id, s.title, min({PUBLISHED_AT_PRECISION}) AS first_seen,"
+            f" max({PUBLISHED_AT_PRECISION}) AS last_seen,"
             " group_concat(DISTINCT a.language) AS languages,"
             " group_concat(DISTINCT a.source) AS outlets, group_concat(a.id) AS article_ids"
             " FROM stories s JOIN story_articles sa ON sa.story_id = s.id"
@@ -192,8 +198,8 @@ def _story_row(row: sqlite3.Row) -> StoryRow:
         id=row["id"],
         title=row["title"],
         article_ids=tuple((row["article_ids"] or "").split(",")),
-        first_seen=row["first_seen"],
-        last_seen=row["last_seen"],
+        first_seen=stored_iso(row["first_seen"]),
+        last_seen=stored_iso(row["last_seen"]),
         languages=_split(row["languages"]),
         outlets=_split(row["outlets"]),
     )

@@ -14,7 +14,11 @@ embedded post says ``January 4, 2022``. :func:`infer_publication_dates` uses tha
    nearest an anchor. Without weekday mentions no day is inferred: the month is all the text says.
 
 The result is marked ``inferred`` with ``day`` precision and the evidence it rests on;
-:func:`reanchor` resolves an article's time expressions and figures again against it.
+:func:`reanchor` resolves an article's time expressions and figures again against it. Evidence
+comes only from the story's own articles as they were given: an inferred date is never an anchor
+for another. :func:`revise_dates` works out, whenever a story changes, which stored articles take
+a new inferred date and which go back to the date they came with (the pipeline stores both, so
+every view shows the same date).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from newsloom.dates import PublishedDate
 from newsloom.extract.figures import extract_figures
 from newsloom.extract.times import reresolve, resolve_rule
 from newsloom.records import (
@@ -103,6 +108,8 @@ def infer_publication_dates(
     anchors: list[tuple[date, str]] = []
     for article in articles:
         analysis = by_id.get(article.id)
+        if article.published_origin == DateOrigin.INFERRED:
+            continue  # an inference is no evidence for another
         if article.published is not None and article.published_precision in _DAY_PRECISE:
             anchors.append((article.published.date(), f"publication date of {article.id}"))
         if analysis is not None:
@@ -165,6 +172,81 @@ def reanchor(
         published=published,
         published_precision=inferred.precision,
         published_origin=DateOrigin.INFERRED,
+        published_evidence=inferred.evidence,
     )
     times = reresolve(analysis.times, inferred.value, inferred.precision)
     return dated, replace(analysis, times=times, figures=extract_figures(dated, times))
+
+
+def as_given(
+    article: Article, analysis: Analysis | None, given: PublishedDate | None
+) -> tuple[Article, Analysis | None]:
+    """The article with the date it came with, its times and figures resolved against that."""
+    dated = replace(
+        article,
+        published=given.value if given else None,
+        published_precision=given.precision if given else None,
+        published_origin=given.origin if given else None,
+        published_evidence=None,
+    )
+    if analysis is None:
+        return dated, None
+    anchor = given.value.date() if given else None
+    times = reresolve(analysis.times, anchor, given.precision if given else None, inferred=False)
+    figures = extract_figures(dated, times) if analysis.figures else ()
+    return dated, replace(analysis, times=times, figures=figures)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRevision:
+    """A stored article's new date: inferred from its story, or ``None``: the date it came with."""
+
+    article_id: str
+    date: PublishedDate | None
+    analysis: Analysis | None  # its times and figures resolved against that date
+
+
+def revise_dates(
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    given: Mapping[str, PublishedDate | None],
+) -> list[DateRevision]:
+    """What changes in a story's stored dates: ``articles`` as stored (inferred dates included),
+    ``given`` the dates that inferred articles came with. Unchanged articles are left out."""
+    originals: list[Article] = []
+    original_analyses: dict[str, Analysis] = {}
+    for article in articles:
+        analysis = analyses.get(article.id)
+        if article.published_origin == DateOrigin.INFERRED:
+            article, analysis = as_given(article, analysis, given.get(article.id))
+        originals.append(article)
+        if analysis is not None:
+            original_analyses[article.id] = analysis
+    inferred = infer_publication_dates(originals, original_analyses)
+    stored = {article.id: article for article in articles}
+    revisions: list[DateRevision] = []
+    for article in originals:
+        now = stored[article.id]
+        analysis = original_analyses.get(article.id)
+        found = inferred.get(article.id)
+        if found is None:
+            if now.published_origin == DateOrigin.INFERRED:
+                revisions.append(DateRevision(article.id, None, analysis))
+            continue
+        published = datetime(found.value.year, found.value.month, found.value.day)
+        if (
+            now.published_origin == DateOrigin.INFERRED
+            and now.published == published
+            and now.published_evidence == found.evidence
+        ):
+            continue
+        if analysis is not None:
+            analysis = reanchor(article, analysis, found)[1]
+        revisions.append(
+            DateRevision(
+                article.id,
+                PublishedDate(published, found.precision, DateOrigin.INFERRED, found.evidence),
+                analysis,
+            )
+        )
+    return revisions

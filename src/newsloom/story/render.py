@@ -9,6 +9,8 @@ from importlib import resources
 
 from jinja2 import Environment
 
+from newsloom.dates import date_iso, date_label
+from newsloom.records import Article
 from newsloom.story.coverage import SharedText
 from newsloom.story.dossier import Dossier
 from newsloom.story.glance import at_a_glance, entity_type_name, figure_label, glance_dict
@@ -20,6 +22,27 @@ __all__ = ["dossier_to_dict", "render_html", "render_markdown", "render_text"]
 
 def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _seen(dossier: Dossier, last: bool = False) -> Article | None:
+    """The story's first (or last) dated article: its date, at its precision, is when the story was
+    first (last) seen."""
+    dated = [article for article in dossier.articles if article.published is not None]
+    return (dated[-1] if last else dated[0]) if dated else None
+
+
+def _seen_iso(dossier: Dossier, last: bool = False) -> str | None:
+    article = _seen(dossier, last)
+    return date_iso(article.published, article.published_precision) if article else None
+
+
+def _seen_label(dossier: Dossier, last: bool = False) -> str:
+    article = _seen(dossier, last)
+    return _published_label(article) if article is not None else "?"
+
+
+def _published_label(article: Article) -> str:
+    return date_label(article.published, article.published_precision, article.published_origin)
 
 
 def _number(value: float) -> int | float | None:
@@ -79,7 +102,7 @@ def _track_dict(track: FigureTrack) -> dict[str, object]:
 
 def _event_dict(event: TimelineEvent) -> dict[str, object]:
     return {
-        "date": event.date.isoformat(),
+        "date": date_iso(event.date, event.precision),
         "precision": str(event.precision),
         "label": event.label,
         "text": event.text,
@@ -97,8 +120,8 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
         "articles": list(dossier.article_ids),
         "languages": list(dossier.languages),
         "outlets": list(dossier.outlets),
-        "first_seen": _iso(dossier.first_seen),
-        "last_seen": _iso(dossier.last_seen),
+        "first_seen": _seen_iso(dossier),
+        "last_seen": _seen_iso(dossier, last=True),
         "main_language": dossier.main_language,
         "entities": [
             {
@@ -161,8 +184,8 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
                 {"language": code, "articles": count} for code, count in coverage.languages
             ],
             "agencies": [{"agency": name, "articles": count} for name, count in coverage.agencies],
-            "first_seen": _iso(coverage.first_seen),
-            "last_seen": _iso(coverage.last_seen),
+            "first_seen": _seen_iso(dossier),
+            "last_seen": _seen_iso(dossier, last=True),
             "first_article": coverage.first_article,
             "first_outlet": coverage.first_outlet,
             "original_share": coverage.original_share,
@@ -248,8 +271,8 @@ def _lines(dossier: Dossier, markdown: bool) -> list[str]:
         f" · {', '.join(dossier.languages) or 'unknown language'}"
     )
     lines.append(
-        f"First seen {_iso(dossier.first_seen) or '?'} ({coverage.first_outlet or '?'}),"
-        f" last seen {_iso(dossier.last_seen) or '?'};"
+        f"First seen {_seen_label(dossier)} ({coverage.first_outlet or '?'}),"
+        f" last seen {_seen_label(dossier, last=True)};"
         f" {coverage.original_share:.0%} original, {coverage.copied_share:.0%} copied"
     )
     for shared in coverage.shared_texts:
@@ -300,7 +323,7 @@ def _lines(dossier: Dossier, markdown: bool) -> list[str]:
     lines += ["", heading("Articles")]
     for article in dossier.articles:
         lines.append(
-            f"{bullet}{_short(article.id)} {_iso(article.published) or '?'}"
+            f"{bullet}{_short(article.id)} {_published_label(article)}"
             f" {article.source or '?'} [{article.language or '?'}] {article.title}"
         )
     return lines
@@ -325,7 +348,7 @@ def render_html(dossier: Dossier) -> str:
         d=dossier,
         c=dossier.coverage,
         g=glance,
-        first_seen=_iso(dossier.first_seen) or "?",
+        first_seen=_seen_label(dossier),
         label=lambda article_id: glance.labels.get(article_id) or _short(article_id),
         type_name=entity_type_name,
         when=_when,

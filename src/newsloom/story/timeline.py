@@ -17,6 +17,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from newsloom.dates import date_label
 from newsloom.records import Analysis, Article, DatePrecision, ParagraphKind, TimeExpression
 from newsloom.story.copies import CopyGroups
 from newsloom.story.sentences import Sentence, article_sentences, find_sentence, text_key
@@ -165,13 +166,8 @@ class DatedSentence:
 
 
 def format_date(value: date, precision: DatePrecision) -> str:
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    if precision == DatePrecision.NIGHT:
-        return f"night to {value.isoformat()}"
-    return value.isoformat()
+    """An event's or a figure's date for people (:func:`newsloom.dates.date_label`)."""
+    return date_label(value, precision)
 
 
 CHRONOLOGY_MIN_HEADS = 3  # paragraphs headed by a date that make an article a chronology

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader
 
+from newsloom.dates import date_label, iso_label, parse_date
 from newsloom.story.glance import entity_type_name
 from newsloom.web import views
 from newsloom.web.api import FiltersDependency, ReaderDependency, StateDependency
@@ -27,7 +28,7 @@ def template_environment() -> Environment:
     )
     environment.globals["percent"] = lambda share: f"{share:.0%}" if share is not None else "–"
     environment.globals["short"] = lambda identifier: str(identifier)[:8]
-    environment.globals["day"] = lambda value: (value or "")[:10] or "undated"
+    environment.globals["day"] = iso_label
     environment.globals["published"] = published_label
     environment.globals["amount"] = value_label  # a figure value as words: "dozens", "at least 5"
     environment.globals["type_name"] = entity_type_name
@@ -131,11 +132,9 @@ def search_page(
 
 
 def published_label(value: str | None, precision: str | None) -> str:
-    """A stored ISO timestamp shown to its precision: ``2022-01`` for a month."""
-    if not value:
-        return "undated"
-    widths = {"year": 4, "month": 7, "day": 10, "night": 10}
-    return value[: widths.get(precision or "", 16)].replace("T", " ")
+    """An ISO date shown at its precision (:func:`newsloom.dates.date_label`)."""
+    parsed = parse_date(value) if value else None
+    return date_label(parsed[0], precision or parsed[1]) if parsed else iso_label(value)
 
 
 def safe_url(url: str | None) -> str | None:

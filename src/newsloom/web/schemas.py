@@ -139,6 +139,9 @@ class ArticleBrief(Schema):
     source: str | None
     language: str | None
     published: str | None
+    published_label: str = Field(
+        default="undated", description="The date for people, at its precision (inferred marked)"
+    )
     duplicate_of: str | None
     reused_share: float | None
     link: str
@@ -197,6 +200,11 @@ class ArticleOut(Schema):
     language: str | None
     published: str | None
     published_precision: str | None
+    published_label: str = Field(
+        default="undated", description="The date for people, at its precision (inferred marked)"
+    )
+    published_origin: str | None = None
+    published_evidence: str | None = None
     agencies: list[str]
     external_id: str | None
     story: StoryRef | None
@@ -267,6 +275,9 @@ class SearchHitOut(Schema):
     source: str | None
     language: str | None
     published: str | None
+    published_label: str = Field(
+        default="undated", description="The date for people, at its precision (inferred marked)"
+    )
     story: str | None
     link: str
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from newsloom.dates import date_iso, date_label, iso_label
 from newsloom.errors import InputError, NotFoundError
 from newsloom.records import Analysis, Article, ReusedPassage
 from newsloom.store import Store, StoryRow
@@ -168,7 +169,11 @@ def story_list(
 
 
 def _published(article: Article) -> str | None:
-    return article.published.isoformat() if article.published else None
+    return date_iso(article.published, article.published_precision)
+
+
+def _published_label(article: Article) -> str:
+    return date_label(article.published, article.published_precision, article.published_origin)
 
 
 def _precision(article: Article) -> str | None:
@@ -188,6 +193,7 @@ def story_view(store: Store, dossiers: DossierCache, story_id: str) -> StoryOut:
                 source=article.source,
                 language=article.language,
                 published=_published(article),
+                published_label=_published_label(article),
                 duplicate_of=reuse.duplicate_of if reuse else None,
                 reused_share=round(reuse.reused_share, 3) if reuse else None,
                 link=article_link(article.id),
@@ -300,6 +306,9 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
         language=article.language,
         published=_published(article),
         published_precision=_precision(article),
+        published_label=_published_label(article),
+        published_origin=article.published_origin,
+        published_evidence=article.published_evidence,
         agencies=list(article.agencies),
         external_id=article.external_id,
         story=story,
@@ -428,6 +437,7 @@ def search_view(store: Store, query: str, limit: int = 20, offset: int = 0) -> S
                 source=hit.source,
                 language=hit.language,
                 published=hit.published,
+                published_label=iso_label(hit.published, hit.published_origin),
                 story=hit.story_id,
                 link=article_link(hit.article_id),
             )
