@@ -90,3 +90,45 @@ def test_iso_round_trip(value: datetime) -> None:
     assert parse_date(minute.isoformat(timespec="minutes")) == (minute, DatePrecision.TIME)
     day = datetime(value.year, value.month, value.day)
     assert parse_date(day.date().isoformat()) == (day, DatePrecision.DAY)
+
+
+# --- epoch timestamps and one way to show a date (issue 18) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1394470370698", datetime(2014, 3, 10, 16, 52, 50, 698000, tzinfo=UTC)),  # milliseconds
+        ("1394470370", datetime(2014, 3, 10, 16, 52, 50, tzinfo=UTC)),  # seconds
+        ("1394470370.5", datetime(2014, 3, 10, 16, 52, 50, 500000, tzinfo=UTC)),
+    ],
+)
+def test_epoch_timestamps(text: str, expected: datetime) -> None:
+    assert parse_date(text) == (expected, DatePrecision.TIME)
+
+
+@pytest.mark.parametrize("text", ["123456789012", "9999999999", "12345", "99999999999999"])
+def test_numbers_outside_the_epoch_years_are_no_dates(text: str) -> None:
+    assert parse_date(text) is None  # 1973, 2286, too short, too long
+
+
+@given(st.datetimes(min_value=datetime(1991, 1, 1), max_value=datetime(2099, 1, 1)))
+def test_epoch_milliseconds_round_trip(moment: datetime) -> None:
+    moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000, tzinfo=UTC)
+    assert parse_date(str(int(moment.timestamp() * 1000))) == (moment, DatePrecision.TIME)
+
+
+def test_dates_are_shown_at_their_precision_never_as_a_made_up_day() -> None:
+    from newsloom.dates import date_iso, date_label, iso_label
+
+    month = datetime(2022, 1, 1)
+    assert date_label(month, DatePrecision.MONTH) == "Jan 2022"
+    assert date_iso(month, DatePrecision.MONTH) == "2022-01"
+    assert date_label(datetime(2022, 1, 6), "day", DateOrigin.INFERRED) == "6 Jan 2022 (inferred)"
+    assert date_iso(datetime(2022, 1, 6), "day") == "2022-01-06"  # no midnight time
+    assert date_label(datetime(2022, 1, 6), "night") == "night to 6 Jan 2022"
+    assert date_label(datetime(2022, 1, 6, 14, 5), "time") == "6 Jan 2022 14:05"
+    assert date_label(datetime(2022, 1, 6, 14, 5, tzinfo=UTC), "time") == "6 Jan 2022 14:05 UTC"
+    assert date_label(None, None) == "undated"
+    assert iso_label("2022") == "2022"
+    assert iso_label(date_iso(month, "month")) == "Jan 2022"

@@ -263,8 +263,13 @@ def test_published_from_url_path_when_nothing_else_gives_it() -> None:
     article = normalized(BODY, url=url)
     assert article.published == datetime(2025, 3, 26)
     assert article.published_precision is DatePrecision.DAY
-    assert article.published_origin is DateOrigin.METADATA
+    assert article.published_origin is DateOrigin.URL
     assert normalized(BODY, url=url, published="2025-03-27").published == datetime(2025, 3, 27)
+
+
+def test_an_id_in_a_url_is_no_date_issue_18() -> None:
+    url = "http://www.example.com/news/19040101_Space_Battles_May_Hold_Key.html"
+    assert normalized(BODY, url=url).published is None
 
 
 def test_caption_once_keeps_a_caption_printed_twice_around_show_more_once() -> None:

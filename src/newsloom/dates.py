@@ -1,8 +1,10 @@
 """Publication dates: what inputs give, with the precision they state and where they came from.
 
 Handles ISO 8601 (``2022``, ``2022-01``, ``2022-01-05``, ``2022-01-05T10:32:00+01:00``), Nordic
-numeric dates (``05.01.2022 kl. 10.32``), RFC 2822 from feeds, and absolute dates written with month
-names in Danish, Norwegian, Swedish, English and German (``5. januar 2022``, ``January 4, 2022``).
+numeric dates (``05.01.2022 kl. 10.32``), RFC 2822 from feeds, Unix epoch seconds and milliseconds
+(``1394470370698``, read as UTC), and absolute dates written with month names in Danish,
+Norwegian, Swedish, English and German (``5. januar 2022``, ``January 4, 2022``) and, through
+dateparser's tables, in the other languages newsloom identifies.
 Relative dates (``i går``, ``onsdag``) are not publication dates and are left to the time resolver.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any
@@ -176,12 +178,31 @@ def _parse_with_dateparser(text: str) -> tuple[datetime, DatePrecision] | None:
     return value, precision
 
 
+# Epoch timestamps are believed between these years (a 10- or 13-digit number outside is an id).
+EPOCH_YEARS = (1990, 2100)
+_EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
+
+
+def _parse_epoch(text: str) -> tuple[datetime, DatePrecision] | None:
+    """Unix time in seconds (``1394470370``) or milliseconds (``1394470370698``), as UTC."""
+    if not _EPOCH.fullmatch(text):
+        return None
+    seconds = float(text) / (1000 if len(text) >= 12 and "." not in text else 1)
+    try:
+        value = datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    if not EPOCH_YEARS[0] <= value.year <= EPOCH_YEARS[1]:
+        return None
+    return value, DatePrecision.TIME
+
+
 def parse_date(text: str) -> tuple[datetime, DatePrecision] | None:
     """The absolute date in ``text`` (a whole date string) and its precision, or None."""
     cleaned = " ".join(text.split()).strip(" ,.")
     if not cleaned:
         return None
-    for parser in (_parse_iso, _parse_numeric, _parse_named, _parse_rfc2822):
+    for parser in (_parse_iso, _parse_epoch, _parse_numeric, _parse_named, _parse_rfc2822):
         parsed = parser(cleaned)
         if parsed is not None:
             return parsed
@@ -204,6 +225,11 @@ def _parse_named(text: str) -> tuple[datetime, DatePrecision] | None:
         value = _build(int(match["year"]), MONTHS[match["month"].lower()])
         return (value, DatePrecision.MONTH) if value else None
     return None
+
+
+def unreadable_published(value: str | None) -> bool:
+    """Whether an input gave a publication date that is not one (for the run report)."""
+    return bool(value and value.strip()) and parse_date(value or "") is None
 
 
 def parse_published(value: str | None, origin: DateOrigin) -> PublishedDate | None:
@@ -239,18 +265,22 @@ _URL_DATE = re.compile(
 )
 
 
+URL_EARLIEST_YEAR = 1991  # no article on the web is older; ``/19040101_title`` is an id
+
+
 def date_from_url(url: str | None) -> PublishedDate | None:
-    """A day in a URL path (``/2025/03/26/``, ``/2025-03-26-title``), as metadata."""
+    """A day in a URL path (``/2025/03/26/``, ``/2025-03-26-title``), origin ``url``."""
     if not url:
         return None
+    latest = datetime.now(UTC).year + 1
     for match in _URL_DATE.finditer(url):
         compact = match["compact"]
         if compact:
             value = _build(int(compact[:4]), int(compact[4:6]), int(compact[6:]))
         else:
             value = _build(int(match["year"]), int(match["month"]), int(match["day"]))
-        if value is not None:
-            return PublishedDate(value, DatePrecision.DAY, DateOrigin.METADATA)
+        if value is not None and URL_EARLIEST_YEAR <= value.year <= latest:
+            return PublishedDate(value, DatePrecision.DAY, DateOrigin.URL)
     return None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from newsloom.analyze import Analyzer
 from newsloom.cluster import StoryClusterer
+from newsloom.dates import unreadable_published
 from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
 from newsloom.language import detect_languages
@@ -86,6 +87,17 @@ class Pipeline:
             except NewsloomError as error:
                 report.reject(raw.origin, str(error), stage="normalize")
                 continue
+            if unreadable_published(raw.published):
+                report.count("normalize: unreadable published dates")
+                report.notes.append(
+                    f"{raw.origin}: published {raw.published!r} is not a date (expected ISO 8601,"
+                    " RFC 2822, a written date or epoch seconds/milliseconds); "
+                    + (
+                        f"dated from the {article.published_origin} instead"
+                        if article.published_origin
+                        else "left undated"
+                    )
+                )
             if article.id in seen or self.store.has_article(article.id):
                 report.unchanged += 1
                 continue

@@ -38,6 +38,7 @@ class DateOrigin(StrEnum):
     HEADER = "header"  # a date prefix at the start of a plain-text article
     METADATA = "metadata"  # a field of a JSON/CSV record, HTML meta tag, feed entry
     TEXT = "text"  # found in the article text
+    URL = "url"  # a day in the article's URL path
     INFERRED = "inferred"  # inferred from the story's other dated evidence
 
 

@@ -141,8 +141,8 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
             # natten til torsdag / natt til torsdag / natten mot torsdag / the night to Thursday
             (
                 "night_to",
-                r"\b(?:natten|natt|nat|the night|la noche|la nuit|la notte|die nacht)"
-                rf" (?:til|till|mot|to|før|del|de|du|al|zum|auf|on) (?P<weekday>{weekday})s?\b",
+                r"\b(?:natten|natt|nat|the night)"
+                rf" (?:til|till|mot|to|før) (?P<weekday>{weekday})s?\b",
             ),
             # Swedish "i tisdags" (last Tuesday), "i tisdags kväll"
             ("weekday_sv_past", rf"\bi (?P<weekday>{weekday})s(?: (?P<part>{part}))?\b"),
@@ -312,6 +312,15 @@ def resolve_rule(rule: str, anchor: date) -> date:
     raise ValueError(f"time rule {rule!r}: expected offset:N, years:N or weekday:D:mode")
 
 
+def _resolve(rule: str, part: str | None, anchor: date) -> date:
+    """The day of a relative rule; "Tuesday night" is the night to Wednesday (a night is dated by
+    the morning it ends in, as ``natten til onsdag`` is)."""
+    value = resolve_rule(rule, anchor)
+    if part == "night" and rule.startswith("weekday:") and not rule.endswith(":near"):
+        value += timedelta(days=1)
+    return value
+
+
 def _precision_for(rule: str, part: str | None) -> DatePrecision:
     if rule.startswith("years:"):
         return DatePrecision.YEAR
@@ -376,7 +385,7 @@ def find_times(
             else:
                 continue
         elif relative_anchor is not None:
-            value = resolve_rule(rule, relative_anchor)
+            value = _resolve(rule, part, relative_anchor)
             value_precision = _precision_for(rule, part)
         elif rule.startswith("years:") and year_anchor is not None:
             value = resolve_rule(rule, year_anchor)
@@ -452,7 +461,7 @@ def reresolve(
                 replace(expression, value=value, precision=DatePrecision.DAY, inferred=inferred)
             )
             continue
-        value = resolve_rule(rule, anchor)
+        value = _resolve(rule, expression.part_of_day, anchor)
         value_precision: DatePrecision | None = _precision_for(rule, expression.part_of_day)
         if precision not in _DAY_PRECISE and not rule.startswith("years:"):
             value_precision = precision

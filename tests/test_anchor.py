@@ -1,0 +1,187 @@
+"""Inferred publication dates (issue 18): stored with precision, evidence and origin, taken only from
+the article's own story, revised as the story grows, and shown the same way by every view."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from newsloom.cli.ingest import example_corpus
+from newsloom.dates import date_iso, date_label
+from newsloom.export import write_export
+from newsloom.pipeline import ingest
+from newsloom.records import DateOrigin, DatePrecision
+from newsloom.settings import Settings
+from newsloom.store import ArticleFilter, Store, open_store
+from newsloom.story.dossier import build_dossier
+from newsloom.story.render import render_text
+from newsloom.web import create_app
+
+UNDATED, MONTH_DATED = "002", "000"
+
+
+def seed_paths(seeds_dir: Path) -> list[str]:
+    return [str(path) for path in sorted(seeds_dir.glob("*.txt"))]
+
+
+def seed_story(store: Store, seeds_dir: Path) -> str:
+    """The one story all three seed articles are in."""
+    origins = set(seed_paths(seeds_dir))
+    seeds = [a for a in store.iter_articles() if a.origin in origins]
+    stories = {store.story_of(article.id) for article in seeds}
+    assert len(seeds) == 3
+    assert len(stories) == 1, f"the seeds fell into {len(stories)} stories"
+    story = stories.pop()
+    assert story is not None
+    return story
+
+
+def cli(db: Path, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsloom", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    return result.stdout
+
+
+def check_every_view(settings: Settings, store: Store, story_id: str) -> None:
+    articles = store.list_articles(ArticleFilter(story=story_id, limit=None))
+    labels = {
+        a.id: date_label(a.published, a.published_precision, a.published_origin) for a in articles
+    }
+    isos = {a.id: date_iso(a.published, a.published_precision) for a in articles}
+    # the seeds: Wednesday 5 and Thursday 6 January 2022, each inferred from the story
+    assert sorted(labels.values()) == [
+        "5 Jan 2022 (inferred)",
+        "5 Jan 2022 (inferred)",
+        "6 Jan 2022 (inferred)",
+    ]
+    assert all(a.published_evidence for a in articles)
+    # dossier (terminal text): the article list and first/last seen
+    dossier = build_dossier(store, story_id)
+    text = render_text(dossier)
+    for article in articles:
+        assert f"{article.id[:8]} {labels[article.id]}" in text
+    assert "First seen 5 Jan 2022 (inferred)" in text
+    assert "last seen 6 Jan 2022 (inferred)" in text
+    # export (the JSON contract)
+    out = io.StringIO()
+    write_export(store, out)
+    exported = json.loads(out.getvalue())
+    rows = {row["id"]: row for row in exported["articles"] if row["id"] in labels}
+    assert {key: row["published"] for key, row in rows.items()} == isos
+    assert {key: row["published_label"] for key, row in rows.items()} == labels
+    assert {row["published_precision"] for row in rows.values()} == {"day"}
+    story = next(row for row in exported["stories"] if row["id"] == story_id)
+    assert (story["first_seen"], story["last_seen"]) == ("2022-01-05", "2022-01-06")
+    # HTTP API and the web pages
+    with TestClient(create_app(settings)) as client:
+        for article in articles:
+            served = client.get(f"/api/articles/{article.id}").json()
+            assert served["published"] == isos[article.id]
+            assert served["published_label"] == labels[article.id]
+            assert labels[article.id] in client.get(f"/articles/{article.id}").text
+        briefs = client.get(f"/api/stories/{story_id}").json()["articles"]
+        assert {b["id"]: b["published_label"] for b in briefs} == labels
+        hits = client.get("/api/search", params={"q": "Tokajev"}).json()["hits"]
+        found = {h["article"]: h["published_label"] for h in hits if h["article"] in labels}
+        assert found
+        assert found.items() <= labels.items()
+    # CLI: the article list, one article, the story list
+    listed = cli(Path(settings.db), "articles", "--story", story_id)
+    for article in articles:
+        line = next(line for line in listed.splitlines() if line.startswith(article.id))
+        assert labels[article.id] in line
+        assert labels[article.id] in cli(Path(settings.db), "article", article.id)
+    stories = cli(Path(settings.db), "stories", "--limit", "100")
+    assert re.search(rf"{story_id} .*5 Jan 2022 … 6 Jan 2022", stories)
+
+
+def test_seeds_alone_are_one_story_and_every_view_agrees(
+    seeds_dir: Path, settings: Settings, store: Store
+) -> None:
+    report = ingest(seed_paths(seeds_dir), settings, store)
+    assert report.counters["dates: inferred from the story"] == 3
+    check_every_view(settings, store, seed_story(store, seeds_dir))
+
+
+def test_seeds_after_the_demo_take_dates_from_their_own_story_only(
+    seeds_dir: Path, settings: Settings, store: Store
+) -> None:
+    ingest([str(example_corpus())], settings, store)  # what `newsloom demo` ingests (2025)
+    ingest(seed_paths(seeds_dir), settings, store)
+    story_id = seed_story(store, seeds_dir)
+    for article in store.list_articles(ArticleFilter(story=story_id, limit=None)):
+        assert article.published is not None
+        assert article.published.year == 2022
+    check_every_view(settings, store, story_id)
+    dossier = build_dossier(store, story_id)
+    injured = next(t for t in dossier.figure_tracks if t.kind == "injured")
+    assert max(value.high for value in injured.values) >= 1000  # the undated article's figures
+
+
+def test_inference_is_revised_when_the_story_gains_evidence(
+    seeds_dir: Path, settings: Settings, store: Store
+) -> None:
+    paths = {Path(p).name[:3]: p for p in seed_paths(seeds_dir)}
+    ingest([paths[MONTH_DATED]], settings, store)
+    (alone,) = store.list_articles(ArticleFilter(limit=None))
+    assert alone.published_origin is not DateOrigin.INFERRED  # no evidence yet: Jan 2022 as given
+    assert date_label(alone.published, alone.published_precision) == "Jan 2022"
+    assert [t.value for t in store.get_analysis(alone.id).times if t.text == "torsdag"] == [None]
+    ingest([paths[UNDATED], paths["001"]], settings, store)
+    revised = store.get_article(alone.id)
+    assert revised is not None
+    assert revised.published == datetime(2022, 1, 6)
+    assert revised.published_precision is DatePrecision.DAY
+    assert revised.published_origin is DateOrigin.INFERRED
+    assert "weekday" in (revised.published_evidence or "")
+    times = store.get_analysis(alone.id).times
+    assert [(t.value, t.inferred) for t in times if t.text == "torsdag"] == [
+        (date(2022, 1, 6), True)
+    ]
+    # the date it came with is kept aside, and comes back when the inference is withdrawn
+    assert store.given_dates([alone.id])[alone.id].precision is DatePrecision.MONTH  # type: ignore[union-attr]
+    store.put_inferred_date(alone.id, None)
+    restored = store.get_article(alone.id)
+    assert restored is not None
+    assert (restored.published, restored.published_precision) == (
+        datetime(2022, 1, 1),
+        DatePrecision.MONTH,
+    )
+    assert restored.published_evidence is None
+
+
+def test_unreadable_published_values_are_named_in_the_run_report(
+    tmp_path: Path, settings: Settings, store: Store
+) -> None:
+    source = tmp_path / "feed.csv"
+    source.write_text(
+        "id,text,published\n"
+        "1,A storm hit the west coast of Norway and closed the roads,1394470370698\n"
+        "2,The storm moved north and the ferries stopped for the night,tomorrowish\n",
+        encoding="utf-8",
+    )
+    report = ingest([str(source)], settings, store)
+    assert report.new == 2
+    assert report.counters["normalize: unreadable published dates"] == 1
+    (note,) = [n for n in report.notes if "tomorrowish" in n]
+    assert f"{source}:3" in note and "left undated" in note
+    dated = [a for a in store.iter_articles() if a.external_id == "1"]
+    assert dated[0].published is not None
+    assert dated[0].published.year == 2014  # epoch milliseconds
+    stored = open_store(settings.db, read_only=True)
+    try:
+        assert "tomorrowish" in json.dumps(stored.last_runs(1))
+    finally:
+        stored.close()
