@@ -1,5 +1,5 @@
-"""Inferred publication dates (issue 18): stored with precision, evidence and origin, taken only from
-the article's own story, revised as the story grows, and shown the same way by every view."""
+"""Inferred publication dates (issue 18): stored with precision, evidence and origin, taken only
+from the article's own story, revised as the story grows, and shown the same way by every view."""
 
 from __future__ import annotations
 
@@ -138,7 +138,9 @@ def test_inference_is_revised_when_the_story_gains_evidence(
     (alone,) = store.list_articles(ArticleFilter(limit=None))
     assert alone.published_origin is not DateOrigin.INFERRED  # no evidence yet: Jan 2022 as given
     assert date_label(alone.published, alone.published_precision) == "Jan 2022"
-    assert [t.value for t in store.get_analysis(alone.id).times if t.text == "torsdag"] == [None]
+    first = store.get_analysis(alone.id)
+    assert first is not None
+    assert [t.value for t in first.times if t.text == "torsdag"] == [None]
     ingest([paths[UNDATED], paths["001"]], settings, store)
     revised = store.get_article(alone.id)
     assert revised is not None
@@ -146,7 +148,9 @@ def test_inference_is_revised_when_the_story_gains_evidence(
     assert revised.published_precision is DatePrecision.DAY
     assert revised.published_origin is DateOrigin.INFERRED
     assert "weekday" in (revised.published_evidence or "")
-    times = store.get_analysis(alone.id).times
+    analysis = store.get_analysis(alone.id)
+    assert analysis is not None
+    times = analysis.times
     assert [(t.value, t.inferred) for t in times if t.text == "torsdag"] == [
         (date(2022, 1, 6), True)
     ]
@@ -176,7 +180,8 @@ def test_unreadable_published_values_are_named_in_the_run_report(
     assert report.new == 2
     assert report.counters["normalize: unreadable published dates"] == 1
     (note,) = [n for n in report.notes if "tomorrowish" in n]
-    assert f"{source}:3" in note and "left undated" in note
+    assert f"{source}:3" in note
+    assert "left undated" in note
     dated = [a for a in store.iter_articles() if a.external_id == "1"]
     assert dated[0].published is not None
     assert dated[0].published.year == 2014  # epoch milliseconds
