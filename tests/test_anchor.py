@@ -190,3 +190,45 @@ def test_unreadable_published_values_are_named_in_the_run_report(
         assert "tomorrowish" in json.dumps(stored.last_runs(1))
     finally:
         stored.close()
+
+
+def _article(key: str, text: str, published: datetime | None, precision: DatePrecision | None):  # type: ignore[no-untyped-def]
+    from newsloom.records import Article, Paragraph
+
+    return Article(
+        id=key,
+        content_hash=key,
+        title=text[:20],
+        paragraphs=(Paragraph(0, text),),
+        language="en",
+        published=published,
+        published_precision=precision,
+        published_origin=DateOrigin.METADATA if published else None,
+    )
+
+
+def test_a_wire_copy_takes_its_sources_day() -> None:
+    from newsloom.extract.times import resolve_times
+    from newsloom.records import Analysis, ReuseResult
+    from newsloom.story.anchor import infer_publication_dates
+
+    text = "Floods closed the coastal road and the ferries stopped for the night."
+    source = _article("src", text, datetime(2024, 2, 9, 8, 0), DatePrecision.TIME)
+    copy = _article("cpy", text, None, None)
+    later = _article(
+        "mon", "The road reopened on Thursday.", datetime(2024, 2, 1), DatePrecision.MONTH
+    )
+    articles = [source, copy, later]
+    analyses = {a.id: Analysis(a.id, times=resolve_times(a)) for a in articles}
+    reuse = {
+        "cpy": ReuseResult("cpy", duplicate_of="src"),
+        "mon": ReuseResult("mon", duplicate_of="src"),
+    }
+    inferred = infer_publication_dates(articles, analyses, reuse)
+    assert inferred["cpy"].value == date(2024, 2, 9)
+    assert "copy of src" in inferred["cpy"].evidence
+    # a copy with weekday mentions is placed by them, but not before its source
+    assert inferred["mon"].value == date(2024, 2, 15)
+    alone = infer_publication_dates(articles, analyses)  # no copy links: the nearest Thursday
+    assert alone.keys() == {"mon"}
+    assert alone["mon"].value == date(2024, 2, 8)

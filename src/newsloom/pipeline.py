@@ -149,7 +149,8 @@ class Pipeline:
             given = self.store.given_dates(
                 [a.id for a in articles if a.published_origin == DateOrigin.INFERRED]
             )
-            for revision in revise_dates(articles, analyses, given):
+            reuse = {a.id: done for a in articles if (done := self.store.get_reuse(a.id))}
+            for revision in revise_dates(articles, analyses, given, reuse):
                 with self.store.transaction():
                     self.store.put_inferred_date(revision.article_id, revision.date)
                     if revision.analysis is not None:

@@ -24,6 +24,7 @@ every view shows the same date).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -37,6 +38,7 @@ from newsloom.records import (
     DateOrigin,
     DatePrecision,
     ParagraphKind,
+    ReuseResult,
     TimeExpression,
 )
 
@@ -44,6 +46,7 @@ _DAY_PRECISE = (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 BEFORE_ANCHOR_DAYS = 3
 AFTER_ANCHOR_DAYS = 7
+COPY_SHARE = 0.3  # share of an article's words reused from one source that makes it a copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +103,44 @@ def _analyses_by_id(analyses: Mapping[str, Analysis] | Sequence[Analysis]) -> di
     return {analysis.article_id: analysis for analysis in analyses}
 
 
+def _copied_from(
+    article: Article, reuse: Mapping[str, ReuseResult], given_days: Mapping[str, date]
+) -> tuple[date, str] | None:
+    """The day of the dated article this one copies (a near-duplicate, or most of its text reused
+    from one article): a wire copy runs on or after its source's day, usually the same day."""
+    result = reuse.get(article.id)
+    if result is None:
+        return None
+    original = result.duplicate_of
+    if original is not None and original in given_days:
+        return given_days[original], original
+    if result.reused_share < COPY_SHARE:
+        return None
+    sources = Counter(p.other_article for p in result.passages if p.other_article in given_days)
+    if not sources:
+        return None
+    source = sources.most_common(1)[0][0]
+    return given_days[source], source
+
+
 def infer_publication_dates(
-    articles: Sequence[Article], analyses: Mapping[str, Analysis] | Sequence[Analysis]
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis] | Sequence[Analysis],
+    reuse: Mapping[str, ReuseResult] | None = None,
 ) -> dict[str, InferredDate]:
-    """Inferred publication days for the story's articles dated only to the month, year or not."""
+    """Inferred publication days for the story's articles dated only to the month, year or not.
+
+    ``reuse`` (optional) links wire copies to their sources: a copy without weekday mentions takes
+    its dated source's day, and one with them is not placed before that day.
+    """
     by_id = _analyses_by_id(analyses)
+    given_days = {
+        a.id: a.published.date()
+        for a in articles
+        if a.published is not None
+        and a.published_precision in _DAY_PRECISE
+        and a.published_origin != DateOrigin.INFERRED
+    }
     anchors: list[tuple[date, str]] = []
     for article in articles:
         analysis = by_id.get(article.id)
@@ -128,14 +164,26 @@ def infer_publication_dates(
         if analysis is None:
             continue
         weekday_rules = [t.rule for t in analysis.times if t.rule and t.rule.startswith("weekday:")]
+        window = _window(article)
+        copied = _copied_from(article, reuse or {}, given_days)
+        if copied is not None and window is not None and not window[0] <= copied[0] <= window[1]:
+            copied = None  # the copy's own month says otherwise
         if not weekday_rules:
+            if copied is not None:
+                inferred[article.id] = InferredDate(
+                    copied[0],
+                    DatePrecision.DAY,
+                    inferred=True,
+                    evidence=f"copy of {copied[1]} (published {copied[0].isoformat()})",
+                )
             continue
         low = earliest - timedelta(days=BEFORE_ANCHOR_DAYS)
         high = latest + timedelta(days=AFTER_ANCHOR_DAYS)
+        if copied is not None:
+            low = max(low, copied[0])
         own_posts = _post_dates(article, analysis.times)
         if own_posts:
             low = max(low, max(own_posts))
-        window = _window(article)
         if window is not None:
             low, high = max(low, window[0]), min(high, window[1])
         best: tuple[tuple[int, int, int], date] | None = None
@@ -210,6 +258,7 @@ def revise_dates(
     articles: Sequence[Article],
     analyses: Mapping[str, Analysis],
     given: Mapping[str, PublishedDate | None],
+    reuse: Mapping[str, ReuseResult] | None = None,
 ) -> list[DateRevision]:
     """What changes in a story's stored dates: ``articles`` as stored (inferred dates included),
     ``given`` the dates that inferred articles came with. Unchanged articles are left out."""
@@ -222,7 +271,7 @@ def revise_dates(
         originals.append(article)
         if analysis is not None:
             original_analyses[article.id] = analysis
-    inferred = infer_publication_dates(originals, original_analyses)
+    inferred = infer_publication_dates(originals, original_analyses, reuse)
     stored = {article.id: article for article in articles}
     revisions: list[DateRevision] = []
     for article in originals:

@@ -112,7 +112,7 @@ def consolidate(
     title: str | None = None,
 ) -> Dossier:
     """Build the dossier of one story from its records (no store needed)."""
-    articles, analyses = date_articles(articles, analyses)
+    articles, analyses = date_articles(articles, analyses, reuse)
     ordered = tuple(sorted(articles, key=_published_key))
     copies = CopyGroups.from_reuse(reuse)
     copies.attach_articles(ordered)
@@ -152,7 +152,9 @@ def consolidate(
 
 
 def date_articles(
-    articles: Sequence[Article], analyses: Mapping[str, Analysis]
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    reuse: Mapping[str, ReuseResult] | None = None,
 ) -> tuple[list[Article], dict[str, Analysis]]:
     """Articles dated only to the month get the day the story's evidence points to.
 
@@ -164,7 +166,7 @@ def date_articles(
         from newsloom.story.anchor import infer_publication_dates, reanchor
     except ImportError:
         return dated, resolved
-    inferred = infer_publication_dates(dated, resolved)
+    inferred = infer_publication_dates(dated, resolved, reuse)
     for index, article in enumerate(dated):
         if article.id in inferred and article.id in resolved:
             dated[index], resolved[article.id] = reanchor(
