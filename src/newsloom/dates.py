@@ -348,10 +348,13 @@ def date_label(
     value: date | None,
     precision: DatePrecision | str | None,
     origin: DateOrigin | str | None = None,
+    *,
+    days: bool = False,
 ) -> str:
     """``value`` for people, at its precision: ``2022``, ``Jan 2022``, ``6 Jan 2022``, ``night to
     6 Jan 2022``, ``6 Jan 2022 14:05``; ``(inferred)`` when the story inferred it. The one display
-    function for dates: the CLI, the web pages, the dossier and the exports' labels all use it."""
+    function for dates: the CLI, the web pages, the dossier and the exports' labels all use it.
+    ``days=True`` leaves out the time of day (spans and short references)."""
     if value is None:
         return "undated"
     known = DatePrecision(precision) if precision else None
@@ -364,7 +367,7 @@ def date_label(
         label = f"{value.day} {month} {value.year:04d}"
         if known is DatePrecision.NIGHT:
             label = f"night to {label}"
-        elif isinstance(value, datetime) and known in (DatePrecision.TIME, None):
+        elif isinstance(value, datetime) and known in (DatePrecision.TIME, None) and not days:
             label += f" {value:%H:%M}"
             offset = value.utcoffset()
             if offset is not None:
@@ -374,14 +377,16 @@ def date_label(
     return label
 
 
-def iso_label(text: str | None, origin: DateOrigin | str | None = None) -> str:
+def iso_label(
+    text: str | None, origin: DateOrigin | str | None = None, *, days: bool = False
+) -> str:
     """The :func:`date_label` of an ISO string at its precision (as :func:`date_iso` writes)."""
     if not text:
         return "undated"
     parsed = _parse_iso(text)
     if parsed is None:
         return text
-    return date_label(parsed[0], parsed[1], origin)
+    return date_label(parsed[0], parsed[1], origin, days=days)
 
 
 def stored_iso(text: str | None) -> str | None:

@@ -6,6 +6,7 @@ The CLI (``newsloom article ID``, ``newsloom reuse``) and the API call these; th
 
 from __future__ import annotations
 
+from newsloom.dates import date_label
 from newsloom.errors import NotFoundError
 from newsloom.records import Article
 from newsloom.store import Store
@@ -27,7 +28,9 @@ def _snippet(article: Article | None, paragraph: int) -> str:
 def _label(article: Article | None, article_id: str) -> str:
     if article is None:
         return article_id
-    when = article.published.date().isoformat() if article.published else "undated"
+    when = date_label(
+        article.published, article.published_precision, article.published_origin, days=True
+    )
     return f"{article_id} ({article.source or 'unknown outlet'}, {when})"
 
 

@@ -33,10 +33,11 @@ def stories_command(
             echo_json([to_jsonable(row) for row in rows])
             return
         for row in rows:
-            span = f"{iso_label(row.first_seen)} … {iso_label(row.last_seen)}"
+            first, last = iso_label(row.first_seen, days=True), iso_label(row.last_seen, days=True)
+            span = first if first == last else f"{first} … {last}"
             languages = ",".join(row.languages)
             typer.echo(
-                f"{row.id}  {len(row.article_ids):3} art.  {languages:11} {span:24}"
+                f"{row.id}  {len(row.article_ids):3} art.  {languages:11} {span:25}"
                 f"  {row.title[:60]}"
             )
             typer.echo(f"    outlets: {', '.join(row.outlets) or '-'}")

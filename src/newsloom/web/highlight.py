@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from newsloom.dates import date_label
 from newsloom.records import Analysis, Article, EntityMention, Figure
 from newsloom.story.credits import QuoteCredit, credit_quote
 from newsloom.story.glance import entity_type_name
@@ -60,7 +61,7 @@ def figure_label(figure: Figure) -> str:
     if figure.attributed_to:
         parts.append(f"according to {figure.attributed_to}")
     if figure.as_of:
-        parts.append(f"as of {figure.as_of.isoformat()}")
+        parts.append(f"as of {date_label(figure.as_of, figure.as_of_precision)}")
     return " ".join(part for part in parts if part)
 
 

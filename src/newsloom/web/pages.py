@@ -28,7 +28,7 @@ def template_environment() -> Environment:
     )
     environment.globals["percent"] = lambda share: f"{share:.0%}" if share is not None else "–"
     environment.globals["short"] = lambda identifier: str(identifier)[:8]
-    environment.globals["day"] = iso_label
+    environment.globals["day"] = lambda value: iso_label(value, days=True)
     environment.globals["published"] = published_label
     environment.globals["amount"] = value_label  # a figure value as words: "dozens", "at least 5"
     environment.globals["type_name"] = entity_type_name
