@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any
@@ -187,11 +187,16 @@ def _parse_epoch(text: str) -> tuple[datetime, DatePrecision] | None:
     """Unix time in seconds (``1394470370``) or milliseconds (``1394470370698``), as UTC."""
     if not _EPOCH.fullmatch(text):
         return None
-    seconds = float(text) / (1000 if len(text) >= 12 and "." not in text else 1)
+    whole, _, fraction = text.partition(".")
+    milliseconds = len(whole) >= 12
     try:
-        value = datetime.fromtimestamp(seconds, UTC)
+        value = datetime.fromtimestamp(int(whole) // 1000 if milliseconds else int(whole), UTC)
     except (OverflowError, OSError, ValueError):
         return None
+    if milliseconds:
+        value += timedelta(milliseconds=int(whole) % 1000)
+    elif fraction:
+        value += timedelta(microseconds=round(float(f"0.{fraction}") * 1_000_000))
     if not EPOCH_YEARS[0] <= value.year <= EPOCH_YEARS[1]:
         return None
     return value, DatePrecision.TIME
