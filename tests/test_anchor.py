@@ -21,7 +21,7 @@ from newsloom.records import DateOrigin, DatePrecision
 from newsloom.settings import Settings
 from newsloom.store import ArticleFilter, Store, open_store
 from newsloom.story.dossier import build_dossier
-from newsloom.story.render import render_text
+from newsloom.story.render import dossier_to_dict, render_text
 from newsloom.web import create_app
 
 UNDATED, MONTH_DATED = "002", "000"
@@ -74,6 +74,15 @@ def check_every_view(settings: Settings, store: Store, story_id: str) -> None:
         assert f"{article.id[:8]} {labels[article.id]}" in text
     assert "First seen 5 Jan 2022 (inferred)" in text
     assert "last seen 6 Jan 2022 (inferred)" in text
+    as_json = dossier_to_dict(dossier)
+    sources = [
+        source
+        for track in as_json["figure_tracks"]  # type: ignore[attr-defined]
+        for value in track["values"]
+        for source in value["sources"]
+    ]
+    assert sources
+    assert all(source["published"] == isos[source["article"]] for source in sources)
     # export (the JSON contract)
     out = io.StringIO()
     write_export(store, out)
@@ -103,6 +112,11 @@ def check_every_view(settings: Settings, store: Store, story_id: str) -> None:
         line = next(line for line in listed.splitlines() if line.startswith(article.id))
         assert labels[article.id] in line
         assert labels[article.id] in cli(Path(settings.db), "article", article.id)
+        shown = json.loads(cli(Path(settings.db), "article", article.id, "--json"))["article"]
+        assert (shown["published"], shown["published_label"]) == (
+            isos[article.id],
+            labels[article.id],
+        )
     stories = cli(Path(settings.db), "stories", "--limit", "100")
     assert re.search(rf"{story_id} .*5 Jan 2022 … 6 Jan 2022", stories)
 

@@ -112,7 +112,11 @@ def article_command(
         if as_json:
             echo_json(
                 {
-                    "article": to_jsonable(found),
+                    "article": {
+                        **to_jsonable(found),
+                        "published": date_iso(found.published, found.published_precision),
+                        "published_label": _published(found),
+                    },
                     "story": store.story_of(found.id),
                     "analysis": to_jsonable(analysis),
                     "reuse": to_jsonable(reuse),

@@ -51,7 +51,7 @@ def _number(value: float) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
-def _value_dict(value: TrackValue) -> dict[str, object]:
+def _value_dict(value: TrackValue, dossier: Dossier | None = None) -> dict[str, object]:
     return {
         "low": _number(value.low),  # for a vague value: the range used to compare, not a count
         "high": _number(value.high),
@@ -70,7 +70,7 @@ def _value_dict(value: TrackValue) -> dict[str, object]:
                 "outlet": source.outlet,
                 "attributed_to": source.attributed_to,
                 "text": source.text,
-                "published": _iso(source.published),
+                "published": _source_published(source.article, source.published, dossier),
                 "copy": source.copy,
                 "origin": source.origin,
                 "origin_article": source.origin_article,
@@ -81,22 +81,32 @@ def _value_dict(value: TrackValue) -> dict[str, object]:
     }
 
 
-def _track_dict(track: FigureTrack) -> dict[str, object]:
+def _source_published(
+    article_id: str, published: datetime | None, dossier: Dossier | None
+) -> str | None:
+    """A source's publication date at its article's precision (ISO)."""
+    article = dossier.article(article_id) if dossier is not None else None
+    if article is None:
+        return _iso(published)
+    return date_iso(article.published, article.published_precision)
+
+
+def _track_dict(track: FigureTrack, dossier: Dossier | None = None) -> dict[str, object]:
     return {
         "kind": track.kind,
         "subject": track.subject,
         "part_of": track.part_of,
         "also_called": list(track.also_called),
-        "values": [_value_dict(value) for value in track.values],
+        "values": [_value_dict(value, dossier) for value in track.values],
         "disagreements": [
             {
                 "as_of": _iso(disagreement.as_of),
                 "precision": str(disagreement.precision),
-                "values": [_value_dict(value) for value in disagreement.values],
+                "values": [_value_dict(value, dossier) for value in disagreement.values],
             }
             for disagreement in track.disagreements
         ],
-        "context": [_value_dict(value) for value in track.context],
+        "context": [_value_dict(value, dossier) for value in track.context],
     }
 
 
@@ -163,7 +173,7 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
             }
             for figure in dossier.figures
         ],
-        "figure_tracks": [_track_dict(track) for track in dossier.figure_tracks],
+        "figure_tracks": [_track_dict(track, dossier) for track in dossier.figure_tracks],
         "timeline": [_event_dict(event) for event in dossier.timeline],
         "background": [_event_dict(event) for event in dossier.background],
         "summary": [
