@@ -137,3 +137,17 @@ def test_undated_articles_keep_the_rule_and_resolve_later() -> None:
     assert [(t.value, t.rule) for t in found] == [(None, "weekday:1:past")]
     assert [t.value for t in reresolve(tuple(found), THURSDAY.date())] == [TUESDAY]
     assert [t.value for t in reresolve(tuple(found), None, None, inferred=False)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "On 03/10/2014 the plane vanished.", date(2014, 3, 10)),  # CLDR en: month first
+        ("da", "Den 03.10.2014 forsvandt flyet.", date(2014, 10, 3)),  # day first
+        ("de", "Am 03.10.2014 verschwand das Flugzeug.", date(2014, 10, 3)),
+        ("en", "On 25/12/2013 it began.", date(2013, 12, 25)),  # 25 can only be the day
+    ],
+)
+def test_numeric_dates_follow_the_locale_order(language: str, text: str, expected: date) -> None:
+    found = find_times(text, 0, THURSDAY, DatePrecision.TIME, language=language)
+    assert [(t.value, t.precision) for t in found] == [(expected, DatePrecision.DAY)]

@@ -86,6 +86,7 @@ class DateWords:
     relative: dict[str, int]  # phrase → offset in days from the publication day
     parts: dict[str, str]  # word → night | morning | afternoon | evening
     ago: tuple[AgoPattern, ...]
+    date_order: str = "DMY"  # how the first language writes numeric dates (CLDR: DMY, MDY, YMD)
 
 
 def _table(language: str) -> dict[str, Any] | None:
@@ -160,11 +161,13 @@ def date_words(languages: tuple[str, ...]) -> DateWords:
     relative: dict[str, int] = {}
     parts: dict[str, str] = {}
     ago: list[AgoPattern] = []
+    orders: list[str] = []
     for language in languages:
         table = _table(language)
         parts.update({k: v for k, v in _cldr_parts(language).items() if k not in parts})
         if table is None:
             continue
+        orders.append(str(table.get("date_order") or "DMY"))
         for number, key in enumerate(_MONTH_KEYS, start=1):
             for word in _words(table.get(key, ()), 3):
                 months.setdefault(word, number)
@@ -191,6 +194,7 @@ def date_words(languages: tuple[str, ...]) -> DateWords:
         relative=relative,
         parts=parts,
         ago=tuple(ago),
+        date_order=orders[0] if orders else "DMY",
     )
 
 

@@ -172,7 +172,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
             ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
             (
                 "numeric",
-                r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b",
+                r"\b(?P<first>[0-3]?\d)[./](?P<second>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)\b",
             ),
             (
                 "month_year",
@@ -264,6 +264,8 @@ def _absolute(
     try:
         if name == "year":
             return date(int(groups["year"]), 1, 1), DatePrecision.YEAR
+        if name == "numeric":
+            return _numeric_date(match, lexicon.words.date_order), DatePrecision.DAY
         month_text = groups["month"]
         month = int(month_text) if month_text.isdigit() else lexicon.months[month_text.lower()]
         if name == "month_year":
@@ -276,6 +278,16 @@ def _absolute(
         return _nearest_day(month, day, anchor), DatePrecision.DAY
     except (ValueError, KeyError):
         return None
+
+
+def _numeric_date(match: re.Match[str], order: str) -> date:
+    """``03/10/2014`` in the locale's order (10 March in English, 3 October in Danish); a first
+    number above 12 can only be the day."""
+    first, second = int(match["first"]), int(match["second"])
+    month, day = (first, second) if order.startswith("M") else (second, first)
+    if month > 12 >= day:
+        month, day = day, month
+    return date(int(match["year"]), month, day)
 
 
 def _nearest_day(month: int, day: int, anchor: date) -> date:
