@@ -28,8 +28,15 @@ from newsloom.extract.cues import (
     find_cues,
     words_between,
 )
-from newsloom.extract.lexicon import QUALIFIERS, SUBJECTS, UNIT_WORDS
+from newsloom.extract.lexicon import (
+    PERSON_NOUNS,
+    QUALIFIERS,
+    SUBJECTS,
+    UNIT_WORDS,
+    YEAR_BEFORE_WORDS,
+)
 from newsloom.extract.numbers import AMBIGUOUS_WORDS, Quantity, find_quantities
+from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, TimeExpression
 
@@ -60,7 +67,8 @@ _PERSON_NOUN = re.compile(
     r"|barn|medborgare|statsborger|borger|person|man\b|woman|boy|girl|child|citizen|hombre|mujer"
     r"|sivil|civil|civilian|soldat|soldier|betjent|politibetjent|polis|officer|demonstrant"
     r"|protester|journalist|arbejder|arbeider|arbetare|worker|turist|tourist|passager\w*"
-    r"|niño|persona|dødsfal\w*|dödsfall\w*|death|arrest\w*|anholdelse\w*|pågripelse\w*)\b",
+    r"|niño|persona|dødsfal\w*|dödsfall\w*|death|arrest\w*|anholdelse\w*|pågripelse\w*)\b"
+    rf"|\s+{PERSON_NOUNS}",
     re.IGNORECASE,
 )
 _NONE_WORDS = re.compile(
@@ -69,7 +77,7 @@ _NONE_WORDS = re.compile(
 _ADDRESS_BEFORE = re.compile(
     r"(?<!\w)(?:vej|vei|gade|gate|gata|väg|vägen|veien|vejen|gaden|gatan|street|road|avenue|allé|plads"
     r"|plass|torg|nr|nummer|number|no|calle|avenida|side|sida|page|kapitel|chapter|paragraf"
-    r"|bus|linje|line|flight|fly|route|rute|e|rv)\.?\s*$",
+    r"|bus|linje|line|flight|fly|route|rute|(?-i:E)|rv)\.?\s*$",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"\b(?:Foto|Photo|Bilde|Bild|Billede|Arkivfoto|Foto ?:)\s*:", re.IGNORECASE)
@@ -80,8 +88,12 @@ _ACRONYM = re.compile(
 _SKIPPED_PARAGRAPHS = (ParagraphKind.CREDIT, ParagraphKind.BYLINE, ParagraphKind.BOILERPLATE)
 _WORD = re.compile(r"\w[\w'’-]*")
 _JOINERS = re.compile(r"^\s*(?:og|and|y|och|und|samt|&|,)\s*$", re.IGNORECASE)
-_RANGE = re.compile(r"^\s*(?:-|–|til|to|till|à|a|og|and|y|och|bis)\s*$", re.IGNORECASE)
-_RANGE_OPENERS = re.compile(r"(?:mellem|mellom|mellan|between|entre|zwischen)\s*$", re.IGNORECASE)
+_RANGE = re.compile(
+    r"^\s*(?:-|–|til|to|till|à|a|og|and|y|och|bis|et|e|en|und|tot)\s*$", re.IGNORECASE
+)
+_RANGE_OPENERS = re.compile(
+    r"(?:mellem|mellom|mellan|between|entre|zwischen|tra|fra|tussen)\s*$", re.IGNORECASE
+)
 _CLOCK_BEFORE = re.compile(
     r"(?:kl\.?|klokken|klokka|klockan|um|a las|hacia las)\s*$", re.IGNORECASE
 )
@@ -99,7 +111,7 @@ _COORDINATED = re.compile(r"^\s*,?\s*(?:og|and|och|samt|y|und|&)\s*$", re.IGNORE
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|kr\.?|DKK|NOK|SEK|EUR|USD)\s*$", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:i|in|en|im|år|året|siden|since|desde|sedan|fra|from|frem til|until|til|del|de|"
-    r"of|år|vinter|sommer|forår|efterår|høst|valget|election)|[(/])\s*$",
+    rf"of|år|vinter|sommer|forår|efterår|høst|valget|election)|(?<!\w){YEAR_BEFORE_WORDS}|[(/])\s*$",
     re.IGNORECASE,
 )
 
@@ -416,7 +428,11 @@ def _figures_in_sentence(
         and sentence.start <= t.start < sentence.end
         and t.rule == "absolute"
     ]
-    quantities = [q for q in find_quantities(text) if _is_count(q, text, language, time_spans)]
+    found_quantities = find_quantities(text, language)
+    if language is not None and resources_for(language) is None:
+        # no table for this language: numerals only (see resources.describe_resources)
+        found_quantities = [q for q in found_quantities if not q.written]
+    quantities = [q for q in found_quantities if _is_count(q, text, language, time_spans)]
     all_time_spans = [
         (t.start - sentence.start, t.end - sentence.start)
         for t in times
@@ -430,7 +446,7 @@ def _figures_in_sentence(
         return []  # no count, so no cue search (the costliest step)
     quantities.sort(key=lambda quantity: quantity.start)
     quantities = _merge_ranges(quantities, text)
-    cues = find_cues(text)
+    cues = find_cues(text, language)
     found: list[Figure] = []
     previous: tuple[Figure, Cue, Quantity] | None = None
     for quantity in quantities:

@@ -12,18 +12,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsloom.extract.lexicon import ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
+from newsloom.extract.lexicon import DETERMINERS, ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
 
 _SPEAKER_STOP = re.compile(
     r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
     r"|och|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tidligere|tidigare|earlier|also"
     r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
-    r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early)\b.*$",
+    r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
+    r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\b.*$",
     re.IGNORECASE,
 )
-_DETERMINER = re.compile(r"^(?:en|et|ett|ein|ei|a|an|the|det|den|un|una|el|la)\s+", re.IGNORECASE)
+_DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
 _ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene)?$", re.IGNORECASE)
+_ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
 _ORGANISATION = re.compile(rf"(?:{ORGANISATION_ENDINGS})$", re.IGNORECASE)
 AGENCIES = frozenset(
     [
@@ -76,6 +79,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun")
+    if len(words) == 1 and _ROLE_WORD.fullmatch(words[0]):
+        return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
     for entity in sorted(entities, key=len, reverse=True):
         if entity and entity in text:
             role = text[: text.index(entity)].strip(" ,") or None
