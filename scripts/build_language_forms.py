@@ -6,7 +6,8 @@ For every single word in a table's ``[figures]``, ``[subjects]``, ``quotes.verbs
 ``quotes.person_nouns`` (entries without ``*``), lists the forms that simplemma's dictionary for
 that language lemmatises to the word (``tuer`` → ``tue``, ``tuée``, ``tuées`` …), so the extractors
 match inflected text without loading the dictionaries at run time. Forms shorter than three letters
-and those in the table's ``[forms] exclude`` are left out. Run it after editing a table; a test
+and those in the table's ``[forms] exclude`` are left out, and so are the gerunds of reporting
+verbs (``dicendo che`` opens a clause of the sentence's subject). Run it after editing a table; a test
 fails while forms.json is out of date.
 """
 
@@ -21,6 +22,17 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsloom.extract.resources import LanguageTable, load_tables  # noqa: E402
 
+# Gerunds and present participles of reporting verbs ("dicendo che", "disant que", "saying that")
+# open a clause of the sentence's subject, not a speaker right before them: left out of verbs.
+GERUND_ENDINGS = {
+    "en": ("ing",),
+    "fr": ("ant",),
+    "it": ("ndo", "nte", "nti"),
+    "es": ("ndo",),
+    "pt": ("ndo",),
+    "nl": ("end", "ende"),
+    "de": ("end", "ende"),
+}
 OUTPUT = ROOT / "src" / "newsloom" / "extract" / "languages" / "forms.json"
 MIN_LENGTH = 3
 
@@ -40,6 +52,8 @@ def build_forms(table: LanguageTable) -> dict[str, list[str]]:
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     words = table_words(table)
+    verbs = set(table.quotes.get("verbs", ()))
+    gerunds = GERUND_ENDINGS.get(table.code, ())
     dictionary = DefaultDictionaryFactory().get_dictionary(table.code)
     found: dict[str, set[str]] = {word: set() for word in words}
     excluded = set(table.exclude_forms)
@@ -47,8 +61,11 @@ def build_forms(table: LanguageTable) -> dict[str, list[str]]:
         key = str(lemma).lower()
         if key in found:
             lowered = str(form).lower()
-            if len(lowered) >= MIN_LENGTH and lowered != key and lowered not in excluded:
-                found[key].add(lowered)
+            if len(lowered) < MIN_LENGTH or lowered == key or lowered in excluded:
+                continue
+            if key in verbs and gerunds and lowered.endswith(gerunds):
+                continue
+            found[key].add(lowered)
     return {word: sorted(forms) for word, forms in sorted(found.items()) if forms}
 
 

@@ -239,7 +239,7 @@ def test_a_malformed_table_is_named_with_its_field() -> None:
 
 
 def test_forms_file_matches_the_tables() -> None:
-    """forms.json holds only words still in the tables (rebuild: scripts/build_language_forms.py)."""
+    """forms.json holds only words still in the tables (scripts/build_language_forms.py)."""
     forms = load_forms()
     for code, table in load_tables().items():
         words = {
@@ -301,3 +301,31 @@ def test_tables_are_valid_toml_with_known_fields() -> None:
     codes = {path.stem for path in folder.glob("*.toml")}
     assert set(LANGUAGES) <= codes
     assert json.loads((folder / "forms.json").read_text(encoding="utf-8"))
+
+
+def test_a_relative_clause_speaker_is_its_antecedent() -> None:
+    built = article(
+        "Selon l'agence, l'ambassadrice Luz Elena Rivas, qui a souligné que la réélection était "
+        "regrettable, a quitté la salle.",
+        language="fr",
+    )
+    quotes = extract_quotes(built)
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [("Luz Elena Rivas", "ambassadrice")]
+
+
+def test_a_left_out_subject_is_the_last_speaker() -> None:
+    built = article(
+        "Il colonnello Ronald Lao, comandante della stazione di polizia, ha detto che la città è "
+        "calma.",
+        "Ha aggiunto che le forze schierate resteranno fino a domenica.",
+        language="it",
+    )
+    assert [q.speaker for q in extract_quotes(built)] == ["Ronald Lao", "Ronald Lao"]
+
+
+def test_a_gerund_is_not_a_reporting_verb() -> None:
+    built = article(
+        "Nadal ha pubblicato la foto sulla sua pagina, dicendo che era il modo perfetto.",
+        language="it",
+    )
+    assert [q.speaker for q in extract_quotes(built)] in ([], ["Nadal"])

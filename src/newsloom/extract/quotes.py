@@ -46,6 +46,10 @@ _VERBS = (
     + TABLE_VERBS
 )
 _AUXILIARY_WORD = re.compile(AUXILIARIES, re.IGNORECASE)
+_RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
+_NAME_BEFORE_APPOSITION = re.compile(
+    r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s*,\s*$"
+)
 _THAT = rf"(?:at(?!\s+least)(?!\w)|{THAT_WORDS})"
 _PAIRS = (("«", "»"), ("»", "«"), ("„", "“"), ("„", "”"), ("“", "”"), ('"', '"'), ("”", "”"))
 _MARKS = re.compile(
@@ -406,12 +410,28 @@ def _reported_quotes(
             )
             adverbs = match.group("adverbs").strip()
             speaker = parse_speaker(adverbs, names) if adverbs and inverted else None
+        elif words and words[0].lower() in _RELATIVE_PRONOUNS:
+            # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
+            speaker = _antecedent(masked[: match.start("speaker")], names)
+        elif len(words) == 1 and _AUXILIARY_WORD.fullmatch(words[0]):
+            # "Ha detto che …": a subject the language leaves out, i.e. the last one named
+            speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
         elif _INVERTED_SUBJECT.search(match.group("adverbs")) and not CAPITALISED_NAME.search(
             phrase
         ):
             speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
         else:
             speaker = _speaker_from_subject(phrase, names)
+        if (
+            speaker is not None
+            and phrase[:1].islower()
+            and not CAPITALISED_NAME.search(phrase)
+            and words[0].lower() not in _RELATIVE_PRONOUNS
+        ):
+            # "Il colonnello Ronald Lao, comandante della stazione, ha detto che …"
+            named = _NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
+            if named is not None:
+                speaker = Speaker(named.group("name"), phrase.strip(), "person")
         if speaker is None:
             continue
         content_start = sentence.start + match.start("content")
@@ -427,6 +447,13 @@ def _reported_quotes(
             )
         )
     return quotes
+
+
+def _antecedent(before: str, names: Sequence[str]) -> Speaker | None:
+    """The noun phrase a relative clause hangs on: the last comma-separated chunk before it."""
+    chunk = re.split(r"[,;:()]", before.rstrip(" ,"))[-1].strip()
+    speaker = parse_speaker(chunk, names) if chunk else None
+    return speaker if speaker is not None and speaker.type != "pronoun" else None
 
 
 def _speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:

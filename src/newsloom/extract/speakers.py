@@ -28,6 +28,11 @@ _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
 _ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene)?$", re.IGNORECASE)
 _ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
 _ORGANISATION = re.compile(rf"(?:{ORGANISATION_ENDINGS})$", re.IGNORECASE)
+# words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du")
+CONNECTORS = (
+    *("for", "af", "av", "of", "til", "de", "del", "di", "della", "dello", "dei", "degli"),
+    *("delle", "du", "des", "da", "do", "dos", "das", "van", "von", "vom", "der"),
+)
 AGENCIES = frozenset(
     [
         "ritzau",
@@ -102,7 +107,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     trailing = len(words)
     while trailing > 0 and words[trailing - 1][:1].isupper():
         trailing -= 1
-    connectors = ("for", "af", "av", "of", "til", "de", "del")
+    connectors = CONNECTORS
     if (
         0 < trailing < len(words)
         and _ROLE.search(words[trailing - 1])
@@ -132,8 +137,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             return Speaker(name, None, "organisation")
         return Speaker(name, None, "person")
     if any(w[:1].islower() for w in name_words) or (
-        role_words
-        and role_words[-1].lower() in ("for", "fra", "från", "from", "of", "de", "af", "av")
+        role_words and role_words[-1].lower() in (*CONNECTORS, "fra", "från", "from")
     ):
         # "Frederiksens pressetjeneste", "talsmann for Russlands president"
         if any(_ROLE.search(word) for word in role_words):
