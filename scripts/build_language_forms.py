@@ -7,8 +7,8 @@ For every single word in a table's ``[figures]``, ``[subjects]``, ``quotes.verbs
 that language lemmatises to the word (``tuer`` → ``tue``, ``tuée``, ``tuées`` …), so the extractors
 match inflected text without loading the dictionaries at run time. Forms shorter than three letters
 and those in the table's ``[forms] exclude`` are left out, and so are the gerunds of reporting
-verbs (``dicendo che`` opens a clause of the sentence's subject). Run it after editing a table; a test
-fails while forms.json is out of date.
+verbs (``dicendo che`` opens a clause of the sentence's subject). Run it after editing a table;
+a test fails while forms.json is out of date.
 """
 
 from __future__ import annotations
