@@ -329,3 +329,25 @@ def test_a_gerund_is_not_a_reporting_verb() -> None:
         language="it",
     )
     assert [q.speaker for q in extract_quotes(built)] in ([], ["Nadal"])
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le conflit de 2010-2011 a fait des morts."),
+        ("es", "Entre 1984 y 2014 ha muerto mucha gente."),
+        ("it", "Mario Rossi (19) è morto in ospedale."),
+        ("fr", "2020 : l'homme décédé identifié."),
+    ],
+)
+def test_years_and_bracketed_ages_are_not_counts(language: str, text: str) -> None:
+    assert extract_figures(article(text, language=language)) == ()
+
+
+def test_per_names_a_source_in_english_only() -> None:
+    english = extract_figures(article("Five people were killed, per the ministry.", language="en"))
+    assert [f.attributed_to for f in english] == ["ministry"]
+    italian = extract_figures(
+        article("Quasi 300 poliziotti sono stati schierati per la visita.", language="it")
+    )
+    assert [f.attributed_to for f in italian] == [None]
