@@ -351,3 +351,36 @@ def test_per_names_a_source_in_english_only() -> None:
         article("Quasi 300 poliziotti sono stati schierati per la visita.", language="it")
     )
     assert [f.attributed_to for f in italian] == [None]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "source"),
+    [
+        (
+            "fr",
+            "Une cinquantaine d'opposants ont été arrêtés, a indiqué Human Rights Watch.",
+            "Human Rights Watch",
+        ),
+        (
+            "it",
+            "Oltre 200 persone sono state arrestate, riferisce Amnesty International.",
+            "Amnesty International",
+        ),
+        ("nl", "Zeker twintig mensen zijn gearresteerd, meldde de politie.", "politie"),
+    ],
+)
+def test_a_source_after_the_tables_verbs(language: str, text: str, source: str) -> None:
+    found = extract_figures(article(text, language=language))
+    assert [f.attributed_to for f in found] == [source]
+
+
+def test_one_protester_is_a_speaker_not_a_crowd() -> None:
+    built = article("« Le régime doit partir », a lancé un manifestant.", language="fr")
+    assert extract_figures(built) == ()
+
+
+def test_the_medium_told_is_not_the_speakers_role() -> None:
+    built = article(
+        "« Nous irons jusqu'au bout », a affirmé à l'AFP Ahmed Ben Ali, un militant.", language="fr"
+    )
+    assert [(q.speaker, q.speaker_role) for q in extract_quotes(built)] == [("Ahmed Ben Ali", None)]

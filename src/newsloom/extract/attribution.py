@@ -14,14 +14,27 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsloom.extract.lexicon import ATTRIBUTION_PREPOSITIONS, ESTIMATE_VERBS, REPORTING_VERBS
+from newsloom.extract.lexicon import (
+    ATTRIBUTION_PREPOSITIONS,
+    AUXILIARIES,
+    ESTIMATE_VERBS,
+    REPORTING_VERBS,
+    TABLE_VERBS,
+    THAT_WORDS,
+)
 from newsloom.extract.numbers import UNITS
 
-_VERBS = "|".join(
-    sorted(set(REPORTING_VERBS.split("|")) | set(ESTIMATE_VERBS.split("|")), key=len, reverse=True)
+_VERBS = (
+    "|".join(
+        sorted(
+            set(REPORTING_VERBS.split("|")) | set(ESTIMATE_VERBS.split("|")), key=len, reverse=True
+        )
+    )
+    + "|"
+    + TABLE_VERBS
 )
 # an auxiliary and up to three adverbs before the verb: "har hittil kun bekreftet"
-_AUXILIARY = r"(?:(?:har|have|has|had|hadde|havde|hade)\s+(?:[\w]+\s+){0,3}?)?"
+_AUXILIARY = rf"(?:(?:har|have|has|had|hadde|havde|hade|{AUXILIARIES})\s+(?:[\w]+\s+){{0,3}}?)?"
 _SOURCE_VERBS = (
     "oplyser|oplyste|melder|meldte|skriver|skrev|rapporterer|rapporterede|siger|sagde|bekræfter"
     "|bekræftede|opplyser|opplyste|sier|sa|rapporterte|bekrefter|bekreftet|uppger|uppgav|meddelar"
@@ -56,6 +69,12 @@ _INVERTED = re.compile(
     rf"(?:,|^(?:samtidig|samtidigt|desuden|dessuten|dessutom|derfor|därför|difor|senere|seinare"
     rf"|senare|tidligere|tidlegare|tidigare|nu|nå|no|også)?|\b(?:{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró))"
     rf"\s*(?P<verb>{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró)\s+"
+    r"(?P<source>[^,.;:!?«»\"“”]+)",
+    re.IGNORECASE,
+)
+# "…, a indiqué Human Rights Watch.", "…, riferisce Amnesty International." (the tables' verbs)
+_INVERTED_TABLE = re.compile(
+    rf",\s*(?:{AUXILIARIES}\s+)?(?P<verb>{TABLE_VERBS})\s+(?!{THAT_WORDS})"
     r"(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
 )
@@ -285,6 +304,8 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
     if opening and opening.group("verb").lower() != "according to":
         add(opening.group("source"), 0, 2)
     for match in _INVERTED.finditer(sentence):
+        add(match.group("source"), match.start(), 2)
+    for match in _INVERTED_TABLE.finditer(sentence):
         add(match.group("source"), match.start(), 2)
     preposition = _PREPOSITION if language in (None, "en") else _PREPOSITION_NOT_ENGLISH
     for match in preposition.finditer(sentence):

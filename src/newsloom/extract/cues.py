@@ -137,6 +137,8 @@ def choose_cue(
         if cue.start < quantity.end and quantity.start < cue.end:
             continue
         crowd = cue.kind in CROWD_KINDS
+        if individual and crowd:
+            continue  # "a lancé un manifestant": one protester is a speaker, not a crowd
         if cue.start >= quantity.end:
             if partitive is not None and cue.start < partitive:
                 continue  # "Tre av de skadde er innlagt": the set, not the figure

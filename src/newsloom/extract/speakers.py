@@ -26,6 +26,11 @@ _SPEAKER_STOP = re.compile(
 )
 _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
 _ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene)?$", re.IGNORECASE)
+# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
+_TOLD_MEDIUM = re.compile(
+    r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
+    r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die)\s)",
+)
 _ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
 _ORGANISATION = re.compile(rf"(?:{ORGANISATION_ENDINGS})$", re.IGNORECASE)
 # words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du")
@@ -78,6 +83,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if re.match(r"^[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*,", text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()
+    text = _TOLD_MEDIUM.sub("", text)
     text = _DETERMINER.sub("", text)
     words = text.split()
     if not words or len(words) > 8:
