@@ -384,3 +384,15 @@ def test_the_medium_told_is_not_the_speakers_role() -> None:
         "« Nous irons jusqu'au bout », a affirmé à l'AFP Ahmed Ben Ali, un militant.", language="fr"
     )
     assert [(q.speaker, q.speaker_role) for q in extract_quotes(built)] == [("Ahmed Ben Ali", None)]
+
+
+def test_the_paper_told_and_prepositions_end_a_speaker_phrase() -> None:
+    built = article(
+        "„Wir haben jetzt neun Jahre Chaos“, sagte Ahlhaus der „Welt“.",
+        "„Wir müssen das Ergebnis verarbeiten“, sagte Fraktionschef André Trepoll über die Wahl.",
+        language="de",
+    )
+    assert [(q.speaker, q.speaker_role) for q in extract_quotes(built)] == [
+        ("Ahlhaus", None),
+        ("André Trepoll", "Fraktionschef"),
+    ]

@@ -21,7 +21,8 @@ _SPEAKER_STOP = re.compile(
     r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
     r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
     r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
-    r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\b.*$",
+    r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op)\b.*$",
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
@@ -31,6 +32,8 @@ _TOLD_MEDIUM = re.compile(
     r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
     r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die)\s)",
 )
+# "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
+_TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
 _ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
 _ORGANISATION = re.compile(rf"(?:{ORGANISATION_ENDINGS})$", re.IGNORECASE)
 # words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du")
@@ -83,7 +86,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if re.match(r"^[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*,", text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()
-    text = _TOLD_MEDIUM.sub("", text)
+    text = _TRAILING_DETERMINER.sub("", _TOLD_MEDIUM.sub("", text))
     text = _DETERMINER.sub("", text)
     words = text.split()
     if not words or len(words) > 8:
