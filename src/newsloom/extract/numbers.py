@@ -280,8 +280,13 @@ def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
     found: list[Quantity] = []
     for match in NUMBER_PATTERN.finditer(text):
         phrase = match.group(0)
-        if match.group("approximate_word"):
-            value = float(APPROXIMATE[match.group("approximate_word").lower()])
+        if match.group("approximate_word") or match.group("approximate"):
+            # "ett fyrtiotal", "une vingtaine", "una ventina": about a number
+            if match.group("approximate_word"):
+                value = float(APPROXIMATE[match.group("approximate_word").lower()])
+            else:
+                word = match.group("approximate").lower()
+                value = float(UNITS.get(word) or MAGNITUDES.get(word) or 10)
             found.append(
                 Quantity(
                     value,
@@ -311,21 +316,6 @@ def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
                     phrase,
                     vague=True,
                     written=True,
-                )
-            )
-        elif match.group("approximate"):
-            word = match.group("approximate").lower()
-            value = float(UNITS.get(word) or MAGNITUDES.get(word) or 10)
-            found.append(
-                Quantity(
-                    value,
-                    value,
-                    match.start(),
-                    match.end(),
-                    phrase,
-                    vague=True,
-                    written=True,
-                    implied_qualifier="about",
                 )
             )
         elif match.group("digits"):

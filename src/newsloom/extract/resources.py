@@ -94,6 +94,14 @@ def _integers(value: object, where: str) -> dict[str, int]:
     return {str(key).lower(): int(item) for key, item in value.items()}
 
 
+def _known(names: Iterable[str], valid: Iterable[str], message: str) -> None:
+    """Raise for the first name not in ``valid``; ``message`` has a ``{}`` for the name."""
+    allowed = sorted(valid) if isinstance(valid, set | frozenset) else list(valid)
+    unknown = sorted(set(names) - set(allowed))
+    if unknown:
+        raise LanguageTableError(f"{message.format(unknown[0])}; valid: {', '.join(allowed)}")
+
+
 def parse_table(code: str, data: dict[str, object], where: str) -> LanguageTable:
     """A :class:`LanguageTable` from a parsed TOML document; errors name the file and field."""
     numbers = data.get("numbers", {})
@@ -110,26 +118,11 @@ def parse_table(code: str, data: dict[str, object], where: str) -> LanguageTable
             f'{", ".join(sorted(TEXT2NUM_LANGUAGES))}); use engine = "tables"'
         )
     vague = _string_lists(numbers.get("vague", {}), f"{where}: numbers.vague")
-    unknown = set(vague) - set(VAGUE_RANGES)
-    if unknown:
-        raise LanguageTableError(
-            f"{where}: numbers.vague.{sorted(unknown)[0]} is not a known range; valid: "
-            f"{', '.join(VAGUE_RANGES)}"
-        )
+    _known(vague, VAGUE_RANGES, f"{where}: numbers.vague.{{}} is not a known range")
     qualifiers = _string_lists(data.get("qualifiers", {}), f"{where}: qualifiers")
-    unknown = set(qualifiers) - QUALIFIER_NAMES
-    if unknown:
-        raise LanguageTableError(
-            f"{where}: qualifier {sorted(unknown)[0]!r} is not one of "
-            f"{', '.join(sorted(QUALIFIER_NAMES))}"
-        )
+    _known(qualifiers, QUALIFIER_NAMES, f"{where}: qualifier '{{}}' is not one of the qualifiers")
     quotes = _string_lists(data.get("quotes", {}), f"{where}: quotes")
-    unknown = set(quotes) - set(QUOTE_FIELDS)
-    if unknown:
-        raise LanguageTableError(
-            f"{where}: quotes.{sorted(unknown)[0]} is not a known field; valid: "
-            f"{', '.join(QUOTE_FIELDS)}"
-        )
+    _known(quotes, QUOTE_FIELDS, f"{where}: quotes.{{}} is not a known field")
     forms = data.get("forms", {})
     name = data.get("name", code)
     return LanguageTable(
