@@ -396,3 +396,17 @@ def test_the_paper_told_and_prepositions_end_a_speaker_phrase() -> None:
         ("Ahlhaus", None),
         ("André Trepoll", "Fraktionschef"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("es", "—No vamos a rendirnos —dijo el ministro del Interior, Luis García.", "Luis García"),
+        ("fr", "- Nous ne céderons pas, a déclaré le ministre Jean Dupont.", "Jean Dupont"),
+    ],
+)
+def test_dash_quotes_with_an_auxiliary_or_a_spanish_dash(
+    language: str, text: str, speaker: str
+) -> None:
+    quotes = extract_quotes(article(text, language=language))
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", speaker)]

@@ -58,7 +58,7 @@ _MARKS = re.compile(
         for i, (o, c) in enumerate(_PAIRS)
     )
 )
-_DASH_OPENING = re.compile(r"^\s*[-–—]\s+")
+_DASH_OPENING = re.compile(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
 _AFTER = re.compile(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
     r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
@@ -119,7 +119,9 @@ _REPORTED = re.compile(
 # "Holm, 52, said she would …": an age in apposition, blanked out before matching
 _AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
 _TRAILING_CLAUSE = re.compile(
-    rf"[,.!?]\s*(?P<verb>{_VERBS})\s+(?P<speaker>[^.;:!?«»\"“”„]+)", re.IGNORECASE
+    rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})\s+"
+    r"(?P<speaker>[^.;:!?«»\"“”„—–]+)",
+    re.IGNORECASE,
 )
 _SENTENCE_ADVERBS = frozenset(
     [
