@@ -410,3 +410,12 @@ def test_dash_quotes_with_an_auxiliary_or_a_spanish_dash(
 ) -> None:
     quotes = extract_quotes(article(text, language=language))
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", speaker)]
+
+
+def test_a_verb_without_its_subject_after_a_quote_is_the_last_speaker() -> None:
+    built = article(
+        "«Hay un millón de personas», comenta Hicham, uno de los voluntarios.",
+        "«No vamos a cansarnos», explica.",
+        language="es",
+    )
+    assert [q.speaker for q in extract_quotes(built)] == ["Hicham", "Hicham"]

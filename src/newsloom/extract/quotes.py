@@ -69,6 +69,9 @@ _AFTER_PRONOUN = re.compile(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{_VERBS})-(?:t-)?)(?P<speaker>il|elle|ils|elles)(?!\w)",
     re.IGNORECASE,
 )
+_AFTER_NO_SUBJECT = re.compile(
+    rf"^[\s,]*(?:{AUXILIARIES}\s+)?(?:{_VERBS})\s*[.!?]?\s*$", re.IGNORECASE
+)
 # "», selon le ministre.", "”, secondo il portavoce", "“, aldus de minister", "«, so der Sprecher"
 _AFTER_ACCORDING = re.compile(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:{AFTER_QUOTE_WORDS})\s+(?P<speaker>[^,.;:!?«»\"“”„()]+)",
@@ -273,6 +276,9 @@ def _speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, in
     match = _AFTER_PRONOUN.match(after) or _AFTER_ACCORDING.match(after)
     if match:
         return parse_speaker(match.group("speaker"), names), match.end()
+    match = _AFTER_NO_SUBJECT.match(after)
+    if match:  # "«…», explica." / "«…», ha aggiunto.": a left-out subject, the last speaker
+        return Speaker(None, None, "pronoun"), match.end()
     match = _AFTER_SUBJECT_FIRST.match(after)
     if match and match.start("speaker") < 4:
         return parse_speaker(match.group("speaker"), names), match.end()

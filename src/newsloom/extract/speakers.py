@@ -82,8 +82,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         r"^(?P<role>[^,]+),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)$", text
     )
     if apposition:  # "formanden for partiet X, Rakul Hansen"
-        role = _DETERMINER.sub("", _TOLD_MEDIUM.sub("", apposition.group("role")))
-        return Speaker(apposition.group("name"), role, "person")
+        described = _DETERMINER.sub("", _TOLD_MEDIUM.sub("", apposition.group("role")))
+        return Speaker(apposition.group("name"), described, "person")
     if re.match(r"^[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*,", text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()
