@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from newsloom.errors import ModelError
 from newsloom.extract.figures import extract_figures
 from newsloom.extract.quotes import extract_quotes
+from newsloom.extract.resources import describe_resources
 from newsloom.extract.times import resolve_times
 from newsloom.records import Analysis, Article
 from newsloom.settings import AnalyzeSettings
@@ -47,6 +48,7 @@ class Analyzer:
             quotes=extract_quotes(article, entities) if self.settings.quotes else (),
             figures=extract_figures(article, times) if self.settings.figures else (),
             times=times,
+            extraction_resources=describe_resources(article.language),
         )
 
     def analyze_batch(self, articles: Iterable[Article]) -> Iterator[Analysis]:

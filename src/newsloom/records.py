@@ -177,6 +177,9 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
     times: tuple[TimeExpression, ...] = ()
+    # which language resources figures and quotes used ("fr: language table fr.toml, …" or
+    # "pl: no language table; numerals and quotation marks only"), see extract/resources.py
+    extraction_resources: str = ""
 
 
 # --- assign ----------------------------------------------------------------------------------

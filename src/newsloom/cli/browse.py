@@ -160,6 +160,8 @@ def article_command(
                     seen[key] = seen.get(key, 0) + 1
                 for (text, kind), count in seen.items():
                     typer.echo(f"  {kind:4} {text}" + (f" ×{count}" if count > 1 else ""))
+            if analysis.extraction_resources:
+                typer.echo(f"\nquotes and figures from: {analysis.extraction_resources}")
             if analysis.quotes:
                 typer.echo("\nquotes:")
                 for quote in analysis.quotes:

@@ -14,14 +14,27 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsloom.extract.lexicon import ATTRIBUTION_PREPOSITIONS, ESTIMATE_VERBS, REPORTING_VERBS
+from newsloom.extract.lexicon import (
+    ATTRIBUTION_PREPOSITIONS,
+    AUXILIARIES,
+    ESTIMATE_VERBS,
+    REPORTING_VERBS,
+    TABLE_VERBS,
+    THAT_WORDS,
+)
 from newsloom.extract.numbers import UNITS
 
-_VERBS = "|".join(
-    sorted(set(REPORTING_VERBS.split("|")) | set(ESTIMATE_VERBS.split("|")), key=len, reverse=True)
+_VERBS = (
+    "|".join(
+        sorted(
+            set(REPORTING_VERBS.split("|")) | set(ESTIMATE_VERBS.split("|")), key=len, reverse=True
+        )
+    )
+    + "|"
+    + TABLE_VERBS
 )
 # an auxiliary and up to three adverbs before the verb: "har hittil kun bekreftet"
-_AUXILIARY = r"(?:(?:har|have|has|had|hadde|havde|hade)\s+(?:[\w]+\s+){0,3}?)?"
+_AUXILIARY = rf"(?:(?:har|have|has|had|hadde|havde|hade|{AUXILIARIES})\s+(?:[\w]+\s+){{0,3}}?)?"
 _SOURCE_VERBS = (
     "oplyser|oplyste|melder|meldte|skriver|skrev|rapporterer|rapporterede|siger|sagde|bekræfter"
     "|bekræftede|opplyser|opplyste|sier|sa|rapporterte|bekrefter|bekreftet|uppger|uppgav|meddelar"
@@ -42,6 +55,8 @@ _PREPOSITION = re.compile(
     r"\s+(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
 )
+# English "per the ministry" is Italian, Dutch … "for": outside English it names no source
+_PREPOSITION_NOT_ENGLISH = re.compile(_PREPOSITION.pattern.replace("|per|", "|", 1), re.IGNORECASE)
 _STATEMENT = re.compile(
     r"(?:(?:heter|hedder|lyder|het|hed) det|står det|står der|said|says)\s+(?:i|in)\s+"
     r"(?:en|ei|et|a)?"
@@ -54,6 +69,12 @@ _INVERTED = re.compile(
     rf"(?:,|^(?:samtidig|samtidigt|desuden|dessuten|dessutom|derfor|därför|difor|senere|seinare"
     rf"|senare|tidligere|tidlegare|tidigare|nu|nå|no|også)?|\b(?:{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró))"
     rf"\s*(?P<verb>{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró)\s+"
+    r"(?P<source>[^,.;:!?«»\"“”]+)",
+    re.IGNORECASE,
+)
+# "…, a indiqué Human Rights Watch.", "…, riferisce Amnesty International." (the tables' verbs)
+_INVERTED_TABLE = re.compile(
+    rf",\s*(?:{AUXILIARIES}\s+)?(?P<verb>{TABLE_VERBS})\s+(?!{THAT_WORDS})"
     r"(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
 )
@@ -244,13 +265,13 @@ def clean_source(phrase: str) -> str | None:
     return " ".join(words) or None
 
 
-def sources_in(sentence: str) -> list[Source]:
+def sources_in(sentence: str, language: str | None = None) -> list[Source]:
     """Sources named in one sentence, outermost first."""
-    return list(_sources_in(sentence))
+    return list(_sources_in(sentence, language))
 
 
 @lru_cache(maxsize=4096)
-def _sources_in(sentence: str) -> tuple[Source, ...]:
+def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...]:
     """:func:`sources_in`, cached: figures and quotes look at the same sentences several times."""
     found: list[Source] = []
     seen: set[str] = set()
@@ -284,14 +305,17 @@ def _sources_in(sentence: str) -> tuple[Source, ...]:
         add(opening.group("source"), 0, 2)
     for match in _INVERTED.finditer(sentence):
         add(match.group("source"), match.start(), 2)
-    for match in _PREPOSITION.finditer(sentence):
+    for match in _INVERTED_TABLE.finditer(sentence):
+        add(match.group("source"), match.start(), 2)
+    preposition = _PREPOSITION if language in (None, "en") else _PREPOSITION_NOT_ENGLISH
+    for match in preposition.finditer(sentence):
         # a trailing "ifølge X" after another source cites the source it follows: outermost
         rank = 1 if found and match.start() > min(s.position for s in found) else 3
         add(match.group("source"), match.start(), rank)
     return tuple(sorted(found, key=lambda source: (source.rank, source.position)))
 
 
-def next_sentence_sources(sentence: str) -> list[str]:
+def next_sentence_sources(sentence: str, language: str | None = None) -> list[str]:
     """``Det oplyser sundhedsministeriet torsdag.`` → ``["sundhedsministeriet"]``, outermost first.
 
     ``Det skriver mediet Zakon ifølge Reuters`` → ``["Reuters", "Zakon"]``.
@@ -304,7 +328,7 @@ def next_sentence_sources(sentence: str) -> list[str]:
         return []
     outer = [
         source.name
-        for source in sources_in(sentence)
+        for source in sources_in(sentence, language)
         if source.name.lower() != name.lower()
         and name.lower() not in source.name.lower()
         and _PREPOSITION.match(sentence, source.position)

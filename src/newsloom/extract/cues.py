@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from newsloom.extract.lexicon import KIND_CUES
+from newsloom.extract.lexicon import KIND_CUES, TABLE_ONE_WORDS, TOLL_WORDS
 from newsloom.extract.numbers import Quantity
+from newsloom.extract.resources import kind_patterns
 
 _WORD = re.compile(r"\w[\w'’-]*")
 
@@ -24,8 +25,9 @@ PARTITIVE_WINDOW = 20  # "Tre af de personer, der blev anholdt ved …, er bleve
 # Crowd-like kinds need their cue close: (words after the number, words before it).
 CROWD_WINDOWS = {"protesters": (3, 2), "deployed": (2, 1), "on_board": (5, 0), "victims": (1, 0)}
 # "en person", "one man", "ein mann": an article-like word counts as 1 before a person noun.
-ONE_WORDS = frozenset(
-    {"en", "et", "ett", "ein", "eitt", "a", "an", "un", "una", "uno", "ei", "one"}
+ONE_WORDS = (
+    frozenset({"en", "et", "ett", "ein", "eitt", "a", "an", "un", "una", "uno", "ei", "one"})
+    | TABLE_ONE_WORDS
 )
 _PARTITIVE = re.compile(
     r"^\s+(?:af|av|of|de)\s+(?:dem|dei|de|the|them|those|los|las|disse|desse)\b", re.IGNORECASE
@@ -40,7 +42,7 @@ _BACKWARD_FILLER = re.compile(
 )
 _TOLL = re.compile(
     r"dødstal|dødstall|dödstal|dödssiffr|death toll|toll|cifra de muertos|balance de muertos"
-    r"|dødsofre|number of dead",
+    rf"|dødsofre|number of dead|{TOLL_WORDS}",
     re.IGNORECASE,
 )
 TOLL_WINDOW = 8  # "Dødstallet efter stormen er steget til 14"
@@ -87,12 +89,18 @@ class Cue:
     end: int
 
 
-def find_cues(text: str) -> list[Cue]:
+def find_cues(text: str, language: str | None = None) -> list[Cue]:
+    """Cue words of every kind: the shared hand-made lists and the language's own table."""
     cues = [
         Cue(kind, match.start(), match.end())
         for kind, patterns in KIND_CUES.items()
         for match in cue_pattern(patterns).finditer(text)
     ]
+    cues.extend(
+        Cue(kind, match.start(), match.end())
+        for kind, pattern in kind_patterns(language or "").items()
+        for match in pattern.finditer(text)
+    )
     return sorted(cues, key=lambda cue: (cue.start, -(cue.end - cue.start)))
 
 
@@ -129,6 +137,8 @@ def choose_cue(
         if cue.start < quantity.end and quantity.start < cue.end:
             continue
         crowd = cue.kind in CROWD_KINDS
+        if individual and crowd:
+            continue  # "a lancé un manifestant": one protester is a speaker, not a crowd
         if cue.start >= quantity.end:
             if partitive is not None and cue.start < partitive:
                 continue  # "Tre av de skadde er innlagt": the set, not the figure

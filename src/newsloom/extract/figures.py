@@ -28,8 +28,15 @@ from newsloom.extract.cues import (
     find_cues,
     words_between,
 )
-from newsloom.extract.lexicon import QUALIFIERS, SUBJECTS, UNIT_WORDS
+from newsloom.extract.lexicon import (
+    PERSON_NOUNS,
+    QUALIFIERS,
+    SUBJECTS,
+    UNIT_WORDS,
+    YEAR_BEFORE_WORDS,
+)
 from newsloom.extract.numbers import AMBIGUOUS_WORDS, Quantity, find_quantities
+from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, TimeExpression
 
@@ -60,7 +67,8 @@ _PERSON_NOUN = re.compile(
     r"|barn|medborgare|statsborger|borger|person|man\b|woman|boy|girl|child|citizen|hombre|mujer"
     r"|sivil|civil|civilian|soldat|soldier|betjent|politibetjent|polis|officer|demonstrant"
     r"|protester|journalist|arbejder|arbeider|arbetare|worker|turist|tourist|passager\w*"
-    r"|niño|persona|dødsfal\w*|dödsfall\w*|death|arrest\w*|anholdelse\w*|pågripelse\w*)\b",
+    r"|niño|persona|dødsfal\w*|dödsfall\w*|death|arrest\w*|anholdelse\w*|pågripelse\w*)\b"
+    rf"|\s+{PERSON_NOUNS}",
     re.IGNORECASE,
 )
 _NONE_WORDS = re.compile(
@@ -69,7 +77,7 @@ _NONE_WORDS = re.compile(
 _ADDRESS_BEFORE = re.compile(
     r"(?<!\w)(?:vej|vei|gade|gate|gata|väg|vägen|veien|vejen|gaden|gatan|street|road|avenue|allé|plads"
     r"|plass|torg|nr|nummer|number|no|calle|avenida|side|sida|page|kapitel|chapter|paragraf"
-    r"|bus|linje|line|flight|fly|route|rute|e|rv)\.?\s*$",
+    r"|bus|linje|line|flight|fly|route|rute|(?-i:E)|rv)\.?\s*$",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"\b(?:Foto|Photo|Bilde|Bild|Billede|Arkivfoto|Foto ?:)\s*:", re.IGNORECASE)
@@ -80,8 +88,12 @@ _ACRONYM = re.compile(
 _SKIPPED_PARAGRAPHS = (ParagraphKind.CREDIT, ParagraphKind.BYLINE, ParagraphKind.BOILERPLATE)
 _WORD = re.compile(r"\w[\w'’-]*")
 _JOINERS = re.compile(r"^\s*(?:og|and|y|och|und|samt|&|,)\s*$", re.IGNORECASE)
-_RANGE = re.compile(r"^\s*(?:-|–|til|to|till|à|a|og|and|y|och|bis)\s*$", re.IGNORECASE)
-_RANGE_OPENERS = re.compile(r"(?:mellem|mellom|mellan|between|entre|zwischen)\s*$", re.IGNORECASE)
+_RANGE = re.compile(
+    r"^\s*(?:-|–|til|to|till|à|a|og|and|y|och|bis|et|e|en|und|tot)\s*$", re.IGNORECASE
+)
+_RANGE_OPENERS = re.compile(
+    r"(?:mellem|mellom|mellan|between|entre|zwischen|tra|fra|tussen)\s*$", re.IGNORECASE
+)
 _CLOCK_BEFORE = re.compile(
     r"(?:kl\.?|klokken|klokka|klockan|um|a las|hacia las)\s*$", re.IGNORECASE
 )
@@ -97,9 +109,16 @@ _RESTATED = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
 _COORDINATED = re.compile(r"^\s*,?\s*(?:og|and|och|samt|y|und|&)\s*$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|kr\.?|DKK|NOK|SEK|EUR|USD)\s*$", re.IGNORECASE)
+_YEAR_RANGE_AFTER = re.compile(
+    r"\s+(?:y|and|og|och|et|e|und|en|to|til|till|à|a|bis)\s+(?:1[89]|20)\d\d\b", re.IGNORECASE
+)
+_YEAR_RANGE_BEFORE = re.compile(
+    r"\b(?:1[89]|20)\d\d(?:\s*[-–]\s*|\s+(?:y|and|og|och|et|e|und|en|to|til|till|à|a|bis)\s+)$",
+    re.IGNORECASE,
+)
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:i|in|en|im|år|året|siden|since|desde|sedan|fra|from|frem til|until|til|del|de|"
-    r"of|år|vinter|sommer|forår|efterår|høst|valget|election)|[(/])\s*$",
+    rf"of|år|vinter|sommer|forår|efterår|høst|valget|election)|(?<!\w){YEAR_BEFORE_WORDS}|[(/])\s*$",
     re.IGNORECASE,
 )
 
@@ -142,9 +161,16 @@ def _is_count(
         if quantity.low != int(quantity.low):
             return False  # decimals are measures, not head counts ("2,5 millioner" has a magnitude)
         if re.fullmatch(r"(?:1[89]|20)\d\d", digits) and (
-            _YEAR_BEFORE.search(before) or re.match(r"\s*[,)/]", after) or not after.strip()
+            _YEAR_BEFORE.search(before)
+            or re.match(r"\s*[,)/:]", after)
+            or re.match(r"[-–](?:1[89]|20)?\d\d\b", after)  # "2010-2011", "2010–11"
+            or _YEAR_RANGE_AFTER.match(after)  # "entre 1984 y 2014"
+            or _YEAR_RANGE_BEFORE.search(before)
+            or not after.strip()
         ):
             return False
+        if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
+            return False  # "Anna Berg (19)": an age in brackets
         if re.match(r"\s*[/:]\s*\d", after) or re.search(r"\d\s*[/:]\s*$", before):
             return False  # scores, ratios, dates "4/1"
     return not (quantity.low <= 0 or quantity.high > MAX_VALUE)
@@ -259,10 +285,11 @@ def _attribution(
     units: Sequence[tuple[int, Sentence]],
     skipped: set[int],
     found: Sequence[Sequence[Figure]],
+    languages: dict[int, str | None],
 ) -> _Attribution:
     """Sources in the figure's sentence, plus an attributing sentence ("Det oplyser X") after it."""
     paragraph_index, sentence = units[position]
-    chain = [source.name for source in sources_in(sentence.text)]
+    chain = [source.name for source in sources_in(sentence.text, languages.get(paragraph_index))]
     looked = 0
     for following in range(position + 1, len(units)):
         next_index, next_sentence = units[following]
@@ -271,11 +298,12 @@ def _attribution(
         looked += 1
         if looked > LOOKAHEAD_SENTENCES:
             break
-        outer = next_sentence_sources(next_sentence.text)
+        language = languages.get(next_index)
+        outer = next_sentence_sources(next_sentence.text, language)
         if outer:
             chain = [*outer, *(name for name in chain if name not in outer)]
             return _Attribution(tuple(chain), next_index, (next_sentence.start, next_sentence.end))
-        trailing = sources_in(next_sentence.text)
+        trailing = sources_in(next_sentence.text, language)
         if (
             not chain
             and trailing
@@ -323,15 +351,16 @@ def _closes_sentence(text: str, sources: Sequence[Source]) -> bool:
 
 
 def _named_sources(
-    units: Sequence[tuple[int, Sentence]], skipped: set[int]
+    units: Sequence[tuple[int, Sentence]], skipped: set[int], languages: dict[int, str | None]
 ) -> list[tuple[int, tuple[str, ...]]]:
     """(unit position, sources) of every sentence that names a source outside quotes."""
     named: list[tuple[int, tuple[str, ...]]] = []
     for position, (paragraph_index, sentence) in enumerate(units):
         if paragraph_index in skipped:
             continue
-        sources = next_sentence_sources(sentence.text) or [
-            source.name for source in sources_in(sentence.text)
+        language = languages.get(paragraph_index)
+        sources = next_sentence_sources(sentence.text, language) or [
+            source.name for source in sources_in(sentence.text, language)
         ]
         if sources:
             named.append((position, tuple(sources)))
@@ -366,11 +395,11 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
         found = found_by_unit[position]
         if not found:
             continue
-        attribution = _attribution(position, units, captions, found_by_unit)
+        attribution = _attribution(position, units, captions, found_by_unit, languages)
         chain = attribution.chain
         if not chain and paragraph_index not in captions:
             if named is None:
-                named = _named_sources(units, captions | quoted)
+                named = _named_sources(units, captions | quoted, languages)
             earlier = [
                 sources
                 for at, sources in named
@@ -385,7 +414,7 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
         clause_sources = (
             [
                 source
-                for source in sources_in(sentence.text)
+                for source in sources_in(sentence.text, languages.get(paragraph_index))
                 if source.rank == 2 and acronyms.get(source.name, source.name) in chain
             ]
             if own_sentence and len(chain) > 1
@@ -416,7 +445,11 @@ def _figures_in_sentence(
         and sentence.start <= t.start < sentence.end
         and t.rule == "absolute"
     ]
-    quantities = [q for q in find_quantities(text) if _is_count(q, text, language, time_spans)]
+    found_quantities = find_quantities(text, language)
+    if language is not None and resources_for(language) is None:
+        # no table for this language: numerals only (see resources.describe_resources)
+        found_quantities = [q for q in found_quantities if not q.written]
+    quantities = [q for q in found_quantities if _is_count(q, text, language, time_spans)]
     all_time_spans = [
         (t.start - sentence.start, t.end - sentence.start)
         for t in times
@@ -430,7 +463,7 @@ def _figures_in_sentence(
         return []  # no count, so no cue search (the costliest step)
     quantities.sort(key=lambda quantity: quantity.start)
     quantities = _merge_ranges(quantities, text)
-    cues = find_cues(text)
+    cues = find_cues(text, language)
     found: list[Figure] = []
     previous: tuple[Figure, Cue, Quantity] | None = None
     for quantity in quantities:

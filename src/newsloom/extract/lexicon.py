@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newsloom.extract import resources as _resources
+
 # What a figure counts. Each kind: word stems and fixed phrases (regular expressions).
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "killed": (
@@ -660,3 +662,53 @@ PRONOUNS = frozenset(
         "sie",
     ]
 )
+
+# --- the per-language tables (extract/languages/*.toml, docs/languages.md) add to the above ---
+for _subject, _pattern in _resources.subject_patterns().items():
+    SUBJECTS[_subject] = (*SUBJECTS.get(_subject, ()), _pattern)
+for _phrase, _canonical in _resources.qualifier_phrases().items():
+    QUALIFIERS.setdefault(_phrase, _canonical)
+UNIT_WORDS = re.compile(
+    rf"{UNIT_WORDS.pattern}|{_resources.words_pattern(_resources.measure_words())}", re.IGNORECASE
+)
+# reporting verbs with their inflected forms, one trie pattern (see resources.words_pattern)
+TABLE_VERBS = _resources.words_pattern(_resources.table_words("verbs"))
+AUXILIARIES = _resources.words_pattern(["har", "has", *_resources.table_words("auxiliaries")])
+# "that"-words opening reported speech; an elided one (French "qu'") needs no space after it
+THAT_WORDS = _resources.words_pattern(
+    ["att", "that", "que", "dass", *(w for w in _resources.table_words("that") if w != "at")]
+)
+ATTRIBUTION_PREPOSITIONS += "|" + "|".join(
+    re.escape(word) for word in _resources.table_words("according_to")
+)
+AFTER_QUOTE_WORDS = _resources.words_pattern(
+    [*_resources.table_words("according_to"), *_resources.table_words("after_quote")]
+)
+ROLE_ENDINGS += "|" + "|".join(re.escape(word) for word in _resources.table_words("roles"))
+ORGANISATION_ENDINGS += "|" + "|".join(
+    re.escape(word) for word in _resources.table_words("organisations")
+)
+PRONOUNS = PRONOUNS | frozenset(_resources.table_words("pronouns"))
+DETERMINERS = _resources.words_pattern(
+    [
+        "en",
+        "et",
+        "ett",
+        "ein",
+        "ei",
+        "a",
+        "an",
+        "the",
+        "det",
+        "den",
+        "un",
+        "una",
+        "el",
+        "la",
+        *_resources.table_words("determiners"),
+    ]
+)
+PERSON_NOUNS = _resources.words_pattern(_resources.table_words("person_nouns"))
+TABLE_ONE_WORDS = frozenset(_resources.number_words("one"))
+YEAR_BEFORE_WORDS = _resources.words_pattern(_resources.number_words("year_before"))
+TOLL_WORDS = _resources.toll_pattern()

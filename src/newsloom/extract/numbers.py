@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from newsloom.extract import resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,15 @@ for _value, _words in {
 }.items():
     for _word in _words.split():
         MAGNITUDES[_word] = _value
+for _table in resources.load_tables().values():
+    for _word, _value in _table.magnitudes.items():
+        MAGNITUDES.setdefault(_word, _value)
+# "une vingtaine", "una ventina", "une centaine": about a number (the tables' approximate words)
+APPROXIMATE: dict[str, int] = {
+    word: value
+    for table in resources.load_tables().values()
+    for word, value in table.approximate.items()
+}
 
 # Vague quantities written as one word (or a fixed phrase), with their ranges and the English
 # word a reader is shown for the range (``vague_name``).
@@ -129,6 +141,10 @@ for _range, (_name, _phrases) in {
     VAGUE_NAMES[_range] = _name
     for _phrase in _phrases.split("|"):
         VAGUE[_phrase] = _range
+for _table in resources.load_tables().values():
+    for _name, _phrases_list in _table.vague.items():
+        for _phrase in _phrases_list:
+            VAGUE.setdefault(_phrase, resources.VAGUE_RANGES[_name])
 
 # "flere hundre", "several hundred", "noen tusen", "et par hundrede": a few times a magnitude.
 SEVERAL: dict[str, tuple[float, float]] = {}
@@ -143,6 +159,8 @@ for _range, (_name, _words) in {
     SEVERAL_NAMES[_range] = _name
     for _word in _words.split("|"):
         SEVERAL[_word] = _range
+for _word in resources.number_words("several"):
+    SEVERAL.setdefault(_word, (2.0, 9.0))
 
 
 def several_range(factor: tuple[float, float], magnitude: int) -> tuple[float, float]:
@@ -178,7 +196,9 @@ _DIGITS = (
 )
 _UNIT_WORDS = "|".join(sorted((w for w, v in UNITS.items() if v < 10), key=len, reverse=True))
 _TENS_WORDS = "|".join(sorted((w for w, v in UNITS.items() if v >= 20), key=len, reverse=True))
-_VAGUE_WORDS = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
+_VAGUE_WORDS = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(VAGUE, key=len, reverse=True)
+)
 _SEVERAL_WORDS = "|".join(re.escape(w) for w in sorted(SEVERAL, key=len, reverse=True))
 _ALL_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _MAGNITUDE_WORDS = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
@@ -200,6 +220,8 @@ NUMBER_PATTERN = re.compile(
     rf"|(?P<several>{_SEVERAL_WORDS})\s+(?P<several_magnitude>{'|'.join(MAGNITUDES)})"
     rf"|(?P<digits>{_DIGITS})(?:\s+(?P<digit_magnitude>{'|'.join(MAGNITUDES)}))?"
     rf"|(?:ett\s+)?(?P<approximate>{_TENS_WORDS}|hundra|tio)tal"
+    rf"|(?:(?:une|una|un|uma|um|een|ein|a|an)\s+)?(?P<approximate_word>"
+    rf"{resources.words_pattern(APPROXIMATE)})"
     rf"|(?P<words>{_WORD_NUMBER})"
     rf")(?![\w])",
     re.IGNORECASE,
@@ -208,7 +230,7 @@ NUMBER_PATTERN = re.compile(
 
 def parse_digits(text: str) -> float:
     """``1.000`` / ``1,000`` / ``1 000`` → 1000; ``2,5`` / ``2.5`` → 2.5."""
-    compact = text.replace(" ", "").replace("\u00a0", "")
+    compact = re.sub(r"\s", "", text)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact):
         return float(re.sub(r"[.,]", "", compact))
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+,\d+", compact):
@@ -250,12 +272,34 @@ def _split_compound(word: str) -> int | None:
     return None
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every number-like phrase in ``text`` with its value range (no filtering of dates etc.)."""
+def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
+    """Every number-like phrase in ``text`` with its value range (no filtering of dates etc.).
+
+    With a ``language`` whose table reads number words through text2num, its spelled-out numbers
+    (``vingt-trois``, ``duecento``, ``drieëntwintig``) are found too."""
     found: list[Quantity] = []
     for match in NUMBER_PATTERN.finditer(text):
         phrase = match.group(0)
-        if match.group("vague"):
+        if match.group("approximate_word") or match.group("approximate"):
+            # "ett fyrtiotal", "une vingtaine", "una ventina": about a number
+            if match.group("approximate_word"):
+                value = float(APPROXIMATE[match.group("approximate_word").lower()])
+            else:
+                word = match.group("approximate").lower()
+                value = float(UNITS.get(word) or MAGNITUDES.get(word) or 10)
+            found.append(
+                Quantity(
+                    value,
+                    value,
+                    match.start(),
+                    match.end(),
+                    phrase,
+                    vague=True,
+                    written=True,
+                    implied_qualifier="about",
+                )
+            )
+        elif match.group("vague"):
             low, high = VAGUE[match.group("vague").lower()]
             found.append(
                 Quantity(low, high, match.start(), match.end(), phrase, vague=True, written=True)
@@ -272,21 +316,6 @@ def find_quantities(text: str) -> list[Quantity]:
                     phrase,
                     vague=True,
                     written=True,
-                )
-            )
-        elif match.group("approximate"):
-            word = match.group("approximate").lower()
-            value = float(UNITS.get(word) or MAGNITUDES.get(word) or 10)
-            found.append(
-                Quantity(
-                    value,
-                    value,
-                    match.start(),
-                    match.end(),
-                    phrase,
-                    vague=True,
-                    written=True,
-                    implied_qualifier="about",
                 )
             )
         elif match.group("digits"):
@@ -307,4 +336,77 @@ def find_quantities(text: str) -> list[Quantity]:
                         written=True,
                     )
                 )
+    table = resources.resources_for(language)
+    if table is not None and table.number_engine == "text2num":
+        found = _with_text2num(text, table.code, found)
     return found
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_JOINER_WORDS = frozenset(["et", "e", "y", "and", "und", "en"])
+MAX_NUMBER_WORDS = 8  # a spelled-out number longer than this is not read as one
+
+
+@cache
+def _word_value(word: str, language: str) -> float | None:
+    """A single token's value through text2num (``vingt-trois`` → 23), or None."""
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(word, language))
+    except ValueError:
+        return None
+
+
+def _with_text2num(text: str, language: str, found: list[Quantity]) -> list[Quantity]:
+    """Add spelled-out numbers read by text2num in runs of number words outside ``found``."""
+    taken = [(quantity.start, quantity.end) for quantity in found]
+    table = resources.resources_for(language)
+    one_words = set(table.one_words) if table else set()
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for token in _TOKEN.finditer(text):
+        lowered = token.group(0).lower()
+        inside = any(start <= token.start() < end for start, end in taken)
+        value = None if inside else _word_value(lowered, language)
+        # "unos", "uns": text2num reads them as 1; only the table's one-words count as 1
+        is_number = value is not None and (value != 1 or lowered in one_words)
+        if is_number and len(run) < MAX_NUMBER_WORDS:
+            run.append(token)
+            continue
+        if run and lowered in _JOINER_WORDS and not inside:
+            run.append(token)
+            continue
+        if run:
+            runs.append(run)
+        run = [token] if is_number else []
+    if run:
+        runs.append(run)
+    added = list(found)
+    for words in runs:
+        while words and words[-1].group(0).lower() in _JOINER_WORDS:
+            words = words[:-1]
+        added.extend(_read_run(text, language, words))
+    return sorted(added, key=lambda quantity: quantity.start)
+
+
+def _read_run(text: str, language: str, words: list[re.Match[str]]) -> list[Quantity]:
+    """The longest readings of a run of number words, left to right."""
+    from text_to_num import text2num
+
+    quantities: list[Quantity] = []
+    index = 0
+    while index < len(words):
+        for end in range(len(words), index, -1):
+            start_at, end_at = words[index].start(), words[end - 1].end()
+            phrase = text[start_at:end_at]
+            try:
+                value = float(text2num(re.sub(r"\s+", " ", phrase.lower()), language))
+            except ValueError:
+                continue
+            quantities.append(Quantity(value, value, start_at, end_at, phrase, written=True))
+            index = end
+            break
+        else:
+            index += 1
+    return quantities

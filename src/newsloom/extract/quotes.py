@@ -18,7 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsloom.extract.lexicon import REPORTING_VERBS
+from newsloom.extract.lexicon import (
+    AFTER_QUOTE_WORDS,
+    AUXILIARIES,
+    REPORTING_VERBS,
+    TABLE_VERBS,
+    THAT_WORDS,
+)
+from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import (
     AGENCIES,
@@ -29,9 +36,21 @@ from newsloom.extract.speakers import (
 )
 from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
 
-_VERBS = "|".join(
-    sorted(set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, key=len, reverse=True)
+_VERBS = (
+    "|".join(
+        sorted(
+            set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, key=len, reverse=True
+        )
+    )
+    + "|"
+    + TABLE_VERBS
 )
+_AUXILIARY_WORD = re.compile(AUXILIARIES, re.IGNORECASE)
+_RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
+_NAME_BEFORE_APPOSITION = re.compile(
+    r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s*,\s*$"
+)
+_THAT = rf"(?:at(?!\s+least)(?!\w)|{THAT_WORDS})"
 _PAIRS = (("«", "»"), ("»", "«"), ("„", "“"), ("„", "”"), ("“", "”"), ('"', '"'), ("”", "”"))
 _MARKS = re.compile(
     "|".join(
@@ -39,22 +58,35 @@ _MARKS = re.compile(
         for i, (o, c) in enumerate(_PAIRS)
     )
 )
-_DASH_OPENING = re.compile(r"^\s*[-–—]\s+")
+_DASH_OPENING = re.compile(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
 _AFTER = re.compile(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?P<verb>{_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
     r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
+    re.IGNORECASE,
+)
+# "», a-t-il déclaré", "», affirme-t-elle": the verb with its pronoun subject joined by hyphens
+_AFTER_PRONOUN = re.compile(
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{_VERBS})-(?:t-)?)(?P<speaker>il|elle|ils|elles)(?!\w)",
+    re.IGNORECASE,
+)
+_AFTER_NO_SUBJECT = re.compile(
+    rf"^[\s,]*(?:{AUXILIARIES}\s+)?(?:{_VERBS})\s*[.!?]?\s*$", re.IGNORECASE
+)
+# "», selon le ministre.", "”, secondo il portavoce", "“, aldus de minister", "«, so der Sprecher"
+_AFTER_ACCORDING = re.compile(
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AFTER_QUOTE_WORDS})\s+(?P<speaker>[^,.;:!?«»\"“”„()]+)",
     re.IGNORECASE,
 )
 _AFTER_SUBJECT_FIRST = re.compile(
     rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?P<verb>{_VERBS})\b", re.IGNORECASE
 )
 _BEFORE = re.compile(
-    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:har\s+|has\s+)?(?P<verb>{_VERBS})"
+    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})"
     r"(?:\s+[\w-]+){0,3}?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 _SUBJECT_VERB = re.compile(
-    rf"(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:har\s+|has\s+)?(?P<verb>{_VERBS})\b",
+    rf"(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})\b",
     re.IGNORECASE,
 )
 _INVERTED_SUBJECT = re.compile(r"\s[a-zæøåäö]\w*\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+")
@@ -72,25 +104,27 @@ _UNMARKED = re.compile(
 # "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
 _INVERTED_REPORTED = re.compile(
     rf"(?:^|,\s*)(?P<verb>{_VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"
-    r"(?:at(?!\s+least)|att|that|que|dass)\s+(?P<content>.+)$",
+    rf"{_THAT}\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
 _VERB_THEN_CLAUSE = re.compile(
-    rf"(?<!\w)(?:{_VERBS})\b[^.;!?]{{0,80}}?\b(?:at|att|that|que|dass|the|it|he|she|they|we)\b",
+    rf"(?<!\w)(?:{_VERBS})\b[^.;!?]{{0,80}}?\b(?:{_THAT}|the|it|he|she|they|we)",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
-    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:har\s+|has\s+|had\s+|havde\s+|hadde\s+)?"
-    rf"(?P<verb>{_VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)(?:\s*,?\s+(?:at(?!\s+least)|att|that|que"
-    r"|dass)|(?<=said|says)(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))"
-    r"\s+(?P<content>.+)$",
+    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
+    rf"(?P<verb>{_VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)(?:\s*,?\s+{_THAT}"
+    r"|(?<=said|says)(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))"
+    r"\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )
 # "Holm, 52, said she would …": an age in apposition, blanked out before matching
 _AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
 _TRAILING_CLAUSE = re.compile(
-    rf"[,.!?]\s*(?P<verb>{_VERBS})\s+(?P<speaker>[^.;:!?«»\"“”„]+)", re.IGNORECASE
+    rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})\s+"
+    r"(?P<speaker>[^.;:!?«»\"“”„—–]+)",
+    re.IGNORECASE,
 )
 _SENTENCE_ADVERBS = frozenset(
     [
@@ -239,6 +273,12 @@ def _speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, in
     match = _AFTER.match(after)
     if match:
         return parse_speaker(match.group("speaker"), names), match.end()
+    match = _AFTER_PRONOUN.match(after) or _AFTER_ACCORDING.match(after)
+    if match:
+        return parse_speaker(match.group("speaker"), names), match.end()
+    match = _AFTER_NO_SUBJECT.match(after)
+    if match:  # "«…», explica." / "«…», ha aggiunto.": a left-out subject, the last speaker
+        return Speaker(None, None, "pronoun"), match.end()
     match = _AFTER_SUBJECT_FIRST.match(after)
     if match and match.start("speaker") < 4:
         return parse_speaker(match.group("speaker"), names), match.end()
@@ -378,12 +418,28 @@ def _reported_quotes(
             )
             adverbs = match.group("adverbs").strip()
             speaker = parse_speaker(adverbs, names) if adverbs and inverted else None
+        elif words and words[0].lower() in _RELATIVE_PRONOUNS:
+            # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
+            speaker = _antecedent(masked[: match.start("speaker")], names)
+        elif len(words) == 1 and _AUXILIARY_WORD.fullmatch(words[0]):
+            # "Ha detto che …": a subject the language leaves out, i.e. the last one named
+            speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
         elif _INVERTED_SUBJECT.search(match.group("adverbs")) and not CAPITALISED_NAME.search(
             phrase
         ):
             speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
         else:
             speaker = _speaker_from_subject(phrase, names)
+        if (
+            speaker is not None
+            and phrase[:1].islower()
+            and not CAPITALISED_NAME.search(phrase)
+            and words[0].lower() not in _RELATIVE_PRONOUNS
+        ):
+            # "Il colonnello Ronald Lao, comandante della stazione, ha detto che …"
+            named = _NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
+            if named is not None:
+                speaker = Speaker(named.group("name"), phrase.strip(), "person")
         if speaker is None:
             continue
         content_start = sentence.start + match.start("content")
@@ -401,9 +457,21 @@ def _reported_quotes(
     return quotes
 
 
+def _antecedent(before: str, names: Sequence[str]) -> Speaker | None:
+    """The noun phrase a relative clause hangs on: the last comma-separated chunk before it."""
+    chunk = re.split(r"[,;:()]", before.rstrip(" ,"))[-1].strip()
+    speaker = parse_speaker(chunk, names) if chunk else None
+    return speaker if speaker is not None and speaker.type != "pronoun" else None
+
+
 def _speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
     """The subject before a reporting verb: drop adverbs and time words at its end and start."""
     words = phrase.split()
+    auxiliary = next(
+        (i for i, word in enumerate(words) if i and _AUXILIARY_WORD.fullmatch(word)), None
+    )
+    if auxiliary is not None:
+        words = words[:auxiliary]  # "Politiet har tidlegare (opplyst)": the subject ends there
     while words and words[-1].lower() in _TRAILING_ADVERBS:
         words.pop()
     # keep the phrase from the last sentence-internal clause start
@@ -476,6 +544,13 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         if paragraph.kind not in (ParagraphKind.BODY, ParagraphKind.HEADING):
             continue
         names = context.names_in(paragraph.index)
+        language = paragraph.language or article.language
+        if language is not None and resources_for(language) is None:
+            # no table for this language: quotation marks only (see describe_resources)
+            if not _DASH_OPENING.match(paragraph.text):
+                quotes.extend(_direct_quotes(paragraph.text, paragraph.index, names, context))
+            context.see(paragraph.text, paragraph.index)
+            continue
         state = context.state()
         direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
         taken = [(quote.start, quote.end) for quote in direct]

@@ -12,19 +12,35 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsloom.extract.lexicon import ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
+from newsloom.extract.lexicon import DETERMINERS, ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
 
 _SPEAKER_STOP = re.compile(
     r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
     r"|och|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tidligere|tidigare|earlier|also"
     r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
-    r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early)\b.*$",
+    r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
+    r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op)\b.*$",
     re.IGNORECASE,
 )
-_DETERMINER = re.compile(r"^(?:en|et|ett|ein|ei|a|an|the|det|den|un|una|el|la)\s+", re.IGNORECASE)
+_DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
 _ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene)?$", re.IGNORECASE)
+# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
+_TOLD_MEDIUM = re.compile(
+    r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
+    r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die)\s)",
+)
+# "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
+_TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
+_ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
 _ORGANISATION = re.compile(rf"(?:{ORGANISATION_ENDINGS})$", re.IGNORECASE)
+# words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du")
+CONNECTORS = (
+    *("for", "af", "av", "of", "til", "de", "del", "di", "della", "dello", "dei", "degli"),
+    *("delle", "du", "des", "da", "do", "dos", "das", "van", "von", "vom", "der"),
+)
 AGENCIES = frozenset(
     [
         "ritzau",
@@ -66,16 +82,20 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         r"^(?P<role>[^,]+),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)$", text
     )
     if apposition:  # "formanden for partiet X, Rakul Hansen"
-        return Speaker(apposition.group("name"), apposition.group("role"), "person")
+        described = _DETERMINER.sub("", _TOLD_MEDIUM.sub("", apposition.group("role")))
+        return Speaker(apposition.group("name"), described, "person")
     if re.match(r"^[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*,", text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()
+    text = _TRAILING_DETERMINER.sub("", _TOLD_MEDIUM.sub("", text))
     text = _DETERMINER.sub("", text)
     words = text.split()
     if not words or len(words) > 8:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun")
+    if len(words) == 1 and _ROLE_WORD.fullmatch(words[0]):
+        return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
     for entity in sorted(entities, key=len, reverse=True):
         if entity and entity in text:
             role = text[: text.index(entity)].strip(" ,") or None
@@ -97,7 +117,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     trailing = len(words)
     while trailing > 0 and words[trailing - 1][:1].isupper():
         trailing -= 1
-    connectors = ("for", "af", "av", "of", "til", "de", "del")
+    connectors = CONNECTORS
     if (
         0 < trailing < len(words)
         and _ROLE.search(words[trailing - 1])
@@ -127,8 +147,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             return Speaker(name, None, "organisation")
         return Speaker(name, None, "person")
     if any(w[:1].islower() for w in name_words) or (
-        role_words
-        and role_words[-1].lower() in ("for", "fra", "från", "from", "of", "de", "af", "av")
+        role_words and role_words[-1].lower() in (*CONNECTORS, "fra", "från", "from")
     ):
         # "Frederiksens pressetjeneste", "talsmann for Russlands president"
         if any(_ROLE.search(word) for word in role_words):

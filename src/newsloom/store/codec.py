@@ -86,4 +86,5 @@ def analysis_from_json(payload: str) -> Analysis:
             )
             for item in data.get("times", [])
         ),
+        extraction_resources=str(data.get("extraction_resources", "")),
     )

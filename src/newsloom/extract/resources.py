@@ -1,0 +1,324 @@
+"""Per-language resources for figures and quotes, read from ``extract/languages/<code>.toml``.
+
+One table per language (format in ``docs/languages.md``): casualty cues per figure kind, subjects,
+qualifiers, reporting verbs and the words around them, and how numbers are written. A single word
+in a table matches its inflected forms (``tuer`` → ``tuées``, ``tués`` …): the forms come from
+simplemma's dictionaries, inverted once by ``scripts/build_language_forms.py`` into
+``languages/forms.json`` so nothing heavy runs when newsloom starts. ``word*`` matches any ending;
+a phrase of several words matches as written. Month names come from CLDR (``babel``) and number
+words from ``text2num`` where it covers the language.
+
+The extractors build their patterns from the union of every table (news in one language quotes
+names and agencies from others), and use :func:`resources_for` to say which resources an article's
+language had: a language without a table degrades to numerals and quotation marks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources as package_resources
+from typing import Any
+
+from newsloom.errors import NewsloomError
+
+# Ranges of the vague-quantity names a table may use (see numbers.py for the conventions).
+VAGUE_RANGES: dict[str, tuple[float, float]] = {
+    "dozens": (24.0, 99.0),
+    "tens": (20.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "tens_of_thousands": (20000.0, 99999.0),
+}
+QUALIFIER_NAMES = frozenset(["at least", "more than", "about", "up to", "nearly", "less than"])
+NUMBER_ENGINES = frozenset(["text2num", "tables"])
+QUOTE_FIELDS = (
+    "verbs",
+    "auxiliaries",
+    "that",
+    "according_to",
+    "after_quote",
+    "pronouns",
+    "determiners",
+    "roles",
+    "organisations",
+    "person_nouns",
+)
+TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
+# newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
+ALIASES = {"no": "nb"}
+
+
+class LanguageTableError(NewsloomError):
+    """A language table is malformed (names the file, the field and what would be valid)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageTable:
+    code: str
+    name: str
+    number_engine: str
+    one_words: tuple[str, ...] = ()
+    several: tuple[str, ...] = ()
+    approximate: dict[str, int] = field(default_factory=dict)
+    magnitudes: dict[str, int] = field(default_factory=dict)
+    vague: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    measures: tuple[str, ...] = ()
+    year_before: tuple[str, ...] = ()
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quotes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude_forms: tuple[str, ...] = ()
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise LanguageTableError(f"{where}: expected a list of strings, got {value!r}")
+    return tuple(item.lower() for item in value)
+
+
+def _string_lists(value: object, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise LanguageTableError(f"{where}: expected a table of lists, got {value!r}")
+    return {str(key): _strings(item, f"{where}.{key}") for key, item in value.items()}
+
+
+def _integers(value: object, where: str) -> dict[str, int]:
+    if not isinstance(value, dict) or not all(isinstance(v, int) for v in value.values()):
+        raise LanguageTableError(f"{where}: expected word = integer pairs, got {value!r}")
+    return {str(key).lower(): int(item) for key, item in value.items()}
+
+
+def _known(names: Iterable[str], valid: Iterable[str], message: str) -> None:
+    """Raise for the first name not in ``valid``; ``message`` has a ``{}`` for the name."""
+    allowed = sorted(valid) if isinstance(valid, set | frozenset) else list(valid)
+    unknown = sorted(set(names) - set(allowed))
+    if unknown:
+        raise LanguageTableError(f"{message.format(unknown[0])}; valid: {', '.join(allowed)}")
+
+
+def parse_table(code: str, data: dict[str, object], where: str) -> LanguageTable:
+    """A :class:`LanguageTable` from a parsed TOML document; errors name the file and field."""
+    numbers = data.get("numbers", {})
+    if not isinstance(numbers, dict):
+        raise LanguageTableError(f"{where}: [numbers] must be a table")
+    engine = numbers.get("engine", "tables")
+    if engine not in NUMBER_ENGINES:
+        raise LanguageTableError(
+            f"{where}: numbers.engine is {engine!r}; valid: {', '.join(sorted(NUMBER_ENGINES))}"
+        )
+    if engine == "text2num" and code not in TEXT2NUM_LANGUAGES:
+        raise LanguageTableError(
+            f"{where}: text2num does not cover {code!r} (it covers "
+            f'{", ".join(sorted(TEXT2NUM_LANGUAGES))}); use engine = "tables"'
+        )
+    vague = _string_lists(numbers.get("vague", {}), f"{where}: numbers.vague")
+    _known(vague, VAGUE_RANGES, f"{where}: numbers.vague.{{}} is not a known range")
+    qualifiers = _string_lists(data.get("qualifiers", {}), f"{where}: qualifiers")
+    _known(qualifiers, QUALIFIER_NAMES, f"{where}: qualifier '{{}}' is not one of the qualifiers")
+    quotes = _string_lists(data.get("quotes", {}), f"{where}: quotes")
+    _known(quotes, QUOTE_FIELDS, f"{where}: quotes.{{}} is not a known field")
+    forms = data.get("forms", {})
+    name = data.get("name", code)
+    return LanguageTable(
+        code=code,
+        name=str(name),
+        number_engine=str(engine),
+        one_words=_strings(numbers.get("one", []), f"{where}: numbers.one"),
+        several=_strings(numbers.get("several", []), f"{where}: numbers.several"),
+        approximate=_integers(numbers.get("approximate", {}), f"{where}: numbers.approximate"),
+        magnitudes=_integers(numbers.get("magnitudes", {}), f"{where}: numbers.magnitudes"),
+        vague=vague,
+        measures=_strings(numbers.get("measures", []), f"{where}: numbers.measures"),
+        year_before=_strings(numbers.get("year_before", []), f"{where}: numbers.year_before"),
+        kinds=_string_lists(data.get("figures", {}), f"{where}: figures"),
+        subjects=_string_lists(data.get("subjects", {}), f"{where}: subjects"),
+        qualifiers=qualifiers,
+        quotes=quotes,
+        exclude_forms=_strings(
+            forms.get("exclude", []) if isinstance(forms, dict) else [], f"{where}: forms.exclude"
+        ),
+    )
+
+
+@cache
+def load_tables() -> dict[str, LanguageTable]:
+    """Every shipped language table, by language code."""
+    folder = package_resources.files("newsloom.extract").joinpath("languages")
+    tables: dict[str, LanguageTable] = {}
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        code = entry.name.removesuffix(".toml")
+        where = f"extract/languages/{entry.name}"
+        try:
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise LanguageTableError(f"{where}: {error}") from error
+        tables[code] = parse_table(code, data, where)
+    return tables
+
+
+@cache
+def load_forms() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Inflected forms per language and table word (built by scripts/build_language_forms.py)."""
+    path = package_resources.files("newsloom.extract").joinpath("languages", "forms.json")
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        code: {word: tuple(forms) for word, forms in words.items()} for code, words in data.items()
+    }
+
+
+def resources_for(language: str | None) -> LanguageTable | None:
+    """The table for a language code (``no`` reads the Bokmål table), or None."""
+    if language is None:
+        return None
+    code = ALIASES.get(language, language)
+    return load_tables().get(code)
+
+
+def describe_resources(language: str | None) -> str:
+    """What figures and quotes could use for this language, for the analysis record."""
+    table = resources_for(language)
+    if table is None:
+        return f"{language or 'unknown'}: no language table; numerals and quotation marks only"
+    numbers = "text2num number words" if table.number_engine == "text2num" else "number tables"
+    return f"{table.code}: language table {table.code}.toml, {numbers}, CLDR month names"
+
+
+def expand(code: str, entries: Iterable[str]) -> list[str]:
+    """Table entries with the inflected forms of single words added (``word*`` stems and phrases
+    are kept as written)."""
+    forms = load_forms().get(code, {})
+    table = load_tables().get(code)
+    excluded = set(table.exclude_forms) if table else set()
+    words: set[str] = set()
+    for entry in entries:
+        words.add(entry)
+        if " " not in entry and not entry.endswith("*"):
+            words.update(set(forms.get(entry, ())) - excluded)
+    return sorted(words)
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """One regular expression (a non-capturing group) for words and phrases, as a trie so a long
+    list costs little to match: a word matches whole, ``stem*`` with any ending, an elided word
+    (``qu'``) runs into the next, and a space in a phrase matches any run of whitespace. An empty
+    list gives a pattern that never matches."""
+    trie: dict[str, Any] = {}
+    for word in {word.lower().replace("’", "'") for word in words if word.strip("*")}:
+        node = trie
+        for character in word.rstrip("*"):
+            node = node.setdefault(character, {})
+        node[_STEM if word.endswith("*") else _OPEN if word.endswith("'") else _END] = {}
+    return _node_pattern(trie) if trie else "(?!)"
+
+
+_STEM, _END, _OPEN = "\x00stem", "\x00end", "\x00open"
+_LEAVES = {_STEM: r"\w*", _END: r"(?!\w)", _OPEN: ""}
+_CHARACTERS = {" ": r"\s+", "'": "['’]"}
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    branches = [
+        _LEAVES[key]
+        if key in _LEAVES
+        else _CHARACTERS.get(key, re.escape(key)) + _node_pattern(node[key])
+        for key in sorted(node, key=lambda key: (key in _LEAVES, key))
+    ]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def table_words(field_name: str) -> list[str]:
+    """One quotes field across every table (``verbs`` and ``person_nouns`` with their forms)."""
+    found: set[str] = set()
+    for table in load_tables().values():
+        entries = table.quotes.get(field_name, ())
+        if field_name in ("verbs", "person_nouns"):
+            entries = tuple(expand(table.code, entries))
+        found.update(entries)
+    return sorted(found, key=len, reverse=True)
+
+
+@cache
+def month_names(code: str) -> tuple[str, ...]:
+    """Month names (wide, format and stand-alone) for a locale, from CLDR."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return ()
+    names: set[str] = set()
+    for context in ("format", "stand-alone"):
+        names.update(name.lower() for name in locale.months[context]["wide"].values())
+    return tuple(sorted((name for name in names if len(name) > 2), key=len, reverse=True))
+
+
+@cache
+def kind_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """One pattern per figure kind from a language's table (its ``toll`` words count as killed).
+
+    Per language, not a union: inflected forms of one language are ordinary words in another
+    (Portuguese ``more``, a form of ``morrer``)."""
+    table = resources_for(language)
+    if table is None:
+        return {}
+    entries: dict[str, set[str]] = {}
+    for kind, words in table.kinds.items():
+        target = "killed" if kind == "toll" else kind
+        entries.setdefault(target, set()).update(expand(table.code, words))
+    return {
+        kind: re.compile(r"(?<!\w)" + words_pattern(words), re.IGNORECASE)
+        for kind, words in sorted(entries.items())
+    }
+
+
+def toll_pattern() -> str:
+    """Words for a death toll ("bilan", "bilancio") across every table."""
+    return words_pattern(
+        word for table in load_tables().values() for word in table.kinds.get("toll", ())
+    )
+
+
+def subject_patterns() -> dict[str, str]:
+    entries: dict[str, set[str]] = {}
+    for table in load_tables().values():
+        for subject, words in table.subjects.items():
+            entries.setdefault(subject, set()).update(expand(table.code, words))
+    return {subject: words_pattern(words) for subject, words in sorted(entries.items())}
+
+
+def qualifier_phrases() -> dict[str, str]:
+    """Qualifier phrase → canonical qualifier, over every table."""
+    return {
+        phrase: canonical
+        for table in load_tables().values()
+        for canonical, phrases in table.qualifiers.items()
+        for phrase in phrases
+    }
+
+
+def measure_words() -> list[str]:
+    """Words that make a number a measure: every table's measures and CLDR month names."""
+    found: set[str] = set()
+    for table in load_tables().values():
+        found.update(table.measures)
+        found.update(month_names(table.code))
+    return sorted(found)
+
+
+def number_words(field_name: str) -> list[str]:
+    """``one``, ``several`` or ``year_before`` words over every table."""
+    attribute = {"one": "one_words", "several": "several", "year_before": "year_before"}[field_name]
+    found: set[str] = set()
+    for table in load_tables().values():
+        found.update(getattr(table, attribute))
+    return sorted(found, key=len, reverse=True)
