@@ -14,8 +14,9 @@ from newsloom.errors import ModelError
 from newsloom.extract.figures import extract_figures
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.times import resolve_times
-from newsloom.records import Analysis, Article
+from newsloom.records import Analysis, Article, EntityMention, Figure, Quote, TimeExpression
 from newsloom.settings import AnalyzeSettings
+from newsloom.timing import timed
 
 if TYPE_CHECKING:
     from newsloom.entities.ner import EntityRecognizer
@@ -38,15 +39,26 @@ class Analyzer:
         except (ModelError, ImportError) as error:
             return cls(settings, None, problem=f"entities off: {error}")
 
-    def analyze(self, article: Article) -> Analysis:
-        entities = self.recognizer.find_entities(article) if self.recognizer else ()
-        times = resolve_times(article) if self.settings.times else ()
+    def analyze(self, article: Article, seconds: dict[str, float] | None = None) -> Analysis:
+        """The analysis of ``article``; with ``seconds``, the time of each part is added to it."""
+        entities: tuple[EntityMention, ...] = ()
+        if self.recognizer:
+            with timed(seconds, "analyze: entities"):
+                entities = self.recognizer.find_entities(article)
+        times: tuple[TimeExpression, ...] = ()
+        if self.settings.times:
+            with timed(seconds, "analyze: times"):
+                times = resolve_times(article)
+        quotes: tuple[Quote, ...] = ()
+        if self.settings.quotes:
+            with timed(seconds, "analyze: quotes"):
+                quotes = extract_quotes(article, entities)
+        figures: tuple[Figure, ...] = ()
+        if self.settings.figures:
+            with timed(seconds, "analyze: figures"):
+                figures = extract_figures(article, times)
         return Analysis(
-            article_id=article.id,
-            entities=entities,
-            quotes=extract_quotes(article, entities) if self.settings.quotes else (),
-            figures=extract_figures(article, times) if self.settings.figures else (),
-            times=times,
+            article_id=article.id, entities=entities, quotes=quotes, figures=figures, times=times
         )
 
     def analyze_batch(self, articles: Iterable[Article]) -> Iterator[Analysis]:
