@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from newsloom.engine import DaskEngine, close_engine, open_engine
 from newsloom.export import write_export
 from newsloom.pipeline import Engine, ingest
 from newsloom.records import RunReport
@@ -17,8 +18,6 @@ from newsloom.settings import EngineSettings, Settings, load_settings
 from newsloom.store import open_store
 
 pytest.importorskip("distributed", reason="the dask extra is not installed")
-
-from newsloom.engine import DaskEngine, close_engine, open_engine  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +95,8 @@ def test_dask_reports_bad_input_like_local(tmp_path: Path, dask_engine: DaskEngi
     )
     local_report, _ = _run([str(source)], tmp_path / "local.db", None)
     dask_report, _ = _run([str(source)], tmp_path / "dask.db", dask_engine)
-    assert local_report.rejected and dask_report.rejected == local_report.rejected
+    assert local_report.rejected
+    assert dask_report.rejected == local_report.rejected
     assert (dask_report.new, dask_report.unchanged) == (1, 1)
 
 
