@@ -7,19 +7,39 @@ of the article alone, so batches can run anywhere.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsloom.errors import ModelError
 from newsloom.extract.figures import extract_figures
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.times import resolve_times
-from newsloom.records import Analysis, Article, EntityMention, Figure, Quote, TimeExpression
+from newsloom.records import (
+    Analysis,
+    Article,
+    EntityMention,
+    Figure,
+    ParagraphKind,
+    Quote,
+    TimeExpression,
+)
 from newsloom.settings import AnalyzeSettings
 from newsloom.timing import timed
 
 if TYPE_CHECKING:
     from newsloom.entities.ner import EntityRecognizer
+
+
+# paragraph kinds whose time expressions no stage reads (cookie notices, "read more", newsletters)
+TIMELESS_KINDS = frozenset({ParagraphKind.BOILERPLATE})
+
+
+def _without(article: Article, kinds: frozenset[ParagraphKind]) -> Article:
+    """``article`` without paragraphs of ``kinds`` (the others keep their indices)."""
+    if not any(paragraph.kind in kinds for paragraph in article.paragraphs):
+        return article
+    kept = tuple(paragraph for paragraph in article.paragraphs if paragraph.kind not in kinds)
+    return replace(article, paragraphs=kept)
 
 
 @dataclass(slots=True)
@@ -48,7 +68,7 @@ class Analyzer:
         times: tuple[TimeExpression, ...] = ()
         if self.settings.times:
             with timed(seconds, "analyze: times"):
-                times = resolve_times(article)
+                times = resolve_times(_without(article, TIMELESS_KINDS))
         quotes: tuple[Quote, ...] = ()
         if self.settings.quotes:
             with timed(seconds, "analyze: quotes"):

@@ -14,8 +14,8 @@ Dask is optional (``pip install 'newsloom[dask]'``) and imported only when this 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from newsloom.errors import SettingsError
 from newsloom.pipeline import Engine, LocalEngine
@@ -24,6 +24,7 @@ from newsloom.records import RawDocument, RunReport
 from newsloom.settings import AnalyzeSettings, EngineSettings
 from newsloom.timing import add_seconds
 
+T = TypeVar("T")
 ENGINES = ("local", "dask")
 SHARDS_PER_WORKER = 3  # in flight at once: enough to keep workers busy, few to hold in memory
 
@@ -88,6 +89,10 @@ class DaskEngine:
             problems.add(result.problem)
             report.notes.append("analyze: " + result.problem)
         return result.prepared
+
+    def run_on_workers(self, function: Callable[[], T]) -> list[T]:
+        """``function()`` on every worker (e.g. to read its memory use), one result each."""
+        return list(self._client.run(function).values())
 
     def close(self) -> None:
         self._client.close()
