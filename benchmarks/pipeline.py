@@ -65,13 +65,18 @@ def _documents(path: Path, progress: Callable[[int], None] | None) -> Iterator[A
 
 def run_floor(config: str, path: Path, workdir: Path) -> dict[str, Any]:
     """read + parse + SQLite rows, optionally with language id and tokens per paragraph."""
-    import spacy
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
     from newsloom.cli.ingest import progress_bar
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    tokenizer = spacy.blank("es").tokenizer
+    identifier: Any = None
+    tokenizer: Any = None
+    if "langid" in config:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if "tokens" in config:
+        import spacy
+
+        tokenizer = spacy.blank("es").tokenizer
     database = sqlite3.connect(workdir / f"{config}.db")
     database.execute("CREATE TABLE article (id TEXT PRIMARY KEY, title TEXT, text TEXT, lang TEXT)")
     seconds: dict[str, float] = {}

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.test_cli import run
 
 from newsloom.engine import DaskEngine, close_engine, open_engine
 from newsloom.export import write_export
@@ -114,3 +115,31 @@ def test_unreachable_scheduler_is_a_clear_error() -> None:
     settings = EngineSettings(name="dask", scheduler="tcp://127.0.0.1:9", connect_seconds=1)
     with pytest.raises(SettingsError, match=r"engine.scheduler tcp://127.0.0.1:9: cannot connect"):
         open_engine(settings, Settings().analyze)
+
+
+def test_ingest_engine_dask_from_the_command_line(tmp_path: Path, seeds_dir: Path) -> None:
+    local = json.loads(run(tmp_path / "local.db", "ingest", str(seeds_dir), "--json").stdout)
+    arguments = ["ingest", str(seeds_dir), "--engine", "dask", "--workers", "1", "--json"]
+    distributed = json.loads(run(tmp_path / "dask.db", *arguments).stdout)
+    assert (
+        (distributed["new"], distributed["rejected"])
+        == (local["new"], local["rejected"])
+        == (
+            3,
+            [],
+        )
+    )
+    stories = [
+        json.loads(run(tmp_path / name, "stories", "--json").stdout)
+        for name in ("local.db", "dask.db")
+    ]
+    assert [s["article_ids"] for s in stories[0]] == [s["article_ids"] for s in stories[1]]
+
+
+def test_workers_without_engine_dask_is_a_usage_error(tmp_path: Path, seeds_dir: Path) -> None:
+    result = run(tmp_path / "x.db", "ingest", str(seeds_dir), "--workers", "2", check=False)
+    assert result.returncode != 0
+    assert "--scheduler and --workers need --engine dask" in result.stdout + result.stderr
+    result = run(tmp_path / "x.db", "ingest", str(seeds_dir), "--engine", "spark", check=False)
+    assert result.returncode != 0
+    assert "engine.name" in result.stdout + result.stderr

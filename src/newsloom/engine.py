@@ -13,6 +13,7 @@ Dask is optional (``pip install 'newsloom[dask]'``) and imported only when this 
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -31,6 +32,8 @@ SHARDS_PER_WORKER = 3  # in flight at once: enough to keep workers busy, few to 
 
 class DaskEngine:
     """normalize → language → analyze on Dask workers, shard by shard, results in input order."""
+
+    analyzes = True
 
     def __init__(self, settings: EngineSettings, analyze: AnalyzeSettings) -> None:
         try:
@@ -62,6 +65,7 @@ class DaskEngine:
                     processes=True,
                     dashboard_address=":0",  # a free port; a dashboard only with bokeh
                     host="127.0.0.1",
+                    silence_logs=logging.ERROR,  # not every worker restart and shutdown
                 )
             self._client = Client(self._cluster)
 

