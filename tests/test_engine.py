@@ -143,3 +143,20 @@ def test_workers_without_engine_dask_is_a_usage_error(tmp_path: Path, seeds_dir:
     result = run(tmp_path / "x.db", "ingest", str(seeds_dir), "--engine", "spark", check=False)
     assert result.returncode != 0
     assert "engine.name" in result.stdout + result.stderr
+
+
+def test_a_running_scheduler_is_used_by_address(
+    tmp_path: Path, seeds_dir: Path, dask_engine: DaskEngine
+) -> None:
+    address = dask_engine.scheduler_address
+    assert address.startswith("tcp://127.0.0.1:")
+    connected = open_engine(EngineSettings(name="dask", scheduler=address), Settings().analyze)
+    try:
+        assert isinstance(connected, DaskEngine)
+        assert connected.workers == 2  # the running cluster's, not a new one
+        _, via_address = _run([str(seeds_dir)], tmp_path / "remote.db", connected)
+    finally:
+        close_engine(connected)
+    _, local = _run([str(seeds_dir)], tmp_path / "local.db", None)
+    assert via_address == local
+    assert dask_engine.workers == 2  # closing the client left the cluster running

@@ -70,6 +70,10 @@ class DaskEngine:
             self._client = Client(self._cluster)
 
     @property
+    def scheduler_address(self) -> str:
+        return str(self._client.scheduler.address)
+
+    @property
     def workers(self) -> int:
         """Threads across the cluster's workers: how many shards run at once."""
         info = self._client.scheduler_info()
