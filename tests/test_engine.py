@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -160,3 +162,9 @@ def test_a_running_scheduler_is_used_by_address(
     _, local = _run([str(seeds_dir)], tmp_path / "local.db", None)
     assert via_address == local
     assert dask_engine.workers == 2  # closing the client left the cluster running
+
+
+def test_workers_get_the_malloc_trim_threshold(dask_engine: DaskEngine) -> None:
+    read = functools.partial(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+    expected = str(EngineSettings().malloc_trim_threshold)
+    assert dask_engine.run_on_workers(read) == [expected, expected]
