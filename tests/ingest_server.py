@@ -14,17 +14,37 @@ DATA = Path(__file__).parent / "data" / "ingest"
 
 
 class CannedServer:
-    """Routes path → (status, content type, body); ``base`` is the server's root URL."""
+    """Routes path → (status, content type, body); ``base`` is the server's root URL.
+
+    A route added with ``validators`` (``{"ETag": ..., "Last-Modified": ...}``) sends them and
+    answers a conditional GET that matches them with 304 Not Modified.
+    """
 
     def __init__(self) -> None:
         self.routes: dict[str, tuple[int, str, bytes]] = {}
+        self.validators: dict[str, dict[str, str]] = {}
         self.delays: dict[str, float] = {}
         self.requests: list[str] = []
+        self.conditional: list[str] = []  # paths of requests that carried validators
         self.base = ""
 
-    def add(self, path: str, body: bytes, content_type: str, status: int = 200) -> str:
+    def add(
+        self,
+        path: str,
+        body: bytes,
+        content_type: str,
+        status: int = 200,
+        validators: dict[str, str] | None = None,
+    ) -> str:
         self.routes[path] = (status, content_type, body)
+        self.validators[path] = dict(validators or {})
         return self.base + path
+
+    def not_modified(self, path: str, etag: str | None, since: str | None) -> bool:
+        validators = self.validators.get(path, {})
+        if etag is not None and "ETag" in validators:
+            return etag == validators["ETag"]
+        return since is not None and since == validators.get("Last-Modified")
 
 
 def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
@@ -35,8 +55,16 @@ def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
             status, content_type, body = server.routes.get(
                 self.path, (404, "text/plain", b"not found")
             )
+            etag = self.headers.get("If-None-Match")
+            since = self.headers.get("If-Modified-Since")
+            if etag or since:
+                server.conditional.append(self.path)
+            if status == 200 and server.not_modified(self.path, etag, since):
+                status, body = 304, b""
             try:
                 self.send_response(status)
+                for name, value in server.validators.get(self.path, {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

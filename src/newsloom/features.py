@@ -171,6 +171,23 @@ def _lemmatizer() -> Any:
     )
 
 
+@lru_cache(maxsize=1)
+def _lookup() -> Any:
+    """simplemma's dictionary look-up over the shared dictionary cache."""
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    return DictionaryLookupStrategy(dictionary_factory=_dictionaries())
+
+
+def is_known_word(token: str, language: str | None) -> bool:
+    """Whether simplemma's dictionary of ``language`` has ``token`` (as ``simplemma.is_known``,
+    over the one dictionary cache of the process, so no language is loaded twice)."""
+    code = _lemmatizer_language(language)
+    if code is None:
+        return False
+    return _lookup().get_lemma(unicodedata.normalize("NFC", token), code) is not None
+
+
 def word_forms(language: str | None) -> Mapping[str, Any]:
     """simplemma's word forms of ``language`` (case-sensitive: ``rubrik``, ``Nato``), or none."""
     code = _lemmatizer_language(language)

@@ -5,7 +5,8 @@ Bokmål reported as ``nb`` and Nynorsk as ``nn``. The Scandinavian siblings (da,
 close enough that the detector alone confuses them on short text, so function words that only one
 of them uses (``af``/``av``, ``ikke``/``ikkje``, ``blev``/``ble``/``vart``) break ties.
 
-A paragraph shorter than :data:`MIN_PARAGRAPH_WORDS` words inherits the article's language; a
+A paragraph shorter than :data:`MIN_PARAGRAPH_WORDS` words, and a credit, byline, sign-off or
+boilerplate paragraph, inherits the article's language; a
 longer one gets its own language only when the detector is confident it differs, so an English
 tweet in a Danish article is ``en`` while Danish paragraphs do not flip to ``nb``.
 """
@@ -34,6 +35,10 @@ LANGUAGES = (
     "pl", "ru", "uk", "lt", "lv", "cs", "tr", "ar", "fa", "ur", "so", "zh", "ja", "el", "hu",
 )  # fmt: skip
 SCANDINAVIAN = frozenset({"da", "nb", "nn", "sv"})
+# paragraphs that are not the article's text inherit its language unjudged (no stage reads theirs)
+INHERITING_KINDS = frozenset(
+    {ParagraphKind.CREDIT, ParagraphKind.BYLINE, ParagraphKind.SIGNOFF, ParagraphKind.BOILERPLATE}
+)
 
 _CODES = {
     "no": "nb", "nob": "nb", "nno": "nn", "dan": "da", "swe": "sv", "eng": "en", "deu": "de",
@@ -245,7 +250,8 @@ def detect_languages(article: Article) -> Article:
     guesses = {
         paragraph.index: guess_language(paragraph.text)
         for paragraph in article.paragraphs
-        if len(paragraph.text.split()) >= MIN_PARAGRAPH_WORDS
+        if paragraph.kind not in INHERITING_KINDS
+        and len(paragraph.text.split()) >= MIN_PARAGRAPH_WORDS
     }
     overall = _article_guess(article, guesses)
     if overall is None:

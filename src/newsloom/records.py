@@ -221,6 +221,7 @@ class RunReport:
     counters: dict[str, int] = field(default_factory=dict)
     new_ids: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings about the run as a whole
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
 
     def count(self, name: str, amount: int = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + amount
@@ -239,4 +240,5 @@ class RunReport:
             "counters": dict(sorted(self.counters.items())),
             "new_ids": list(self.new_ids),
             "notes": list(self.notes),
+            "seconds": {stage: round(value, 3) for stage, value in sorted(self.seconds.items())},
         }

@@ -7,14 +7,14 @@ import sys
 
 import typer
 
-from newsloom.cli import browse, evaluate, export, ingest, serve, stories
+from newsloom.cli import browse, evaluate, export, ingest, serve, stories, watch
 from newsloom.cli.common import app
 from newsloom.errors import NewsloomError
 
 __all__ = ["app", "main"]
 
 # The modules above register their commands on import; listed so the wiring stays visible.
-COMMAND_MODULES = (ingest, browse, stories, export, evaluate, serve)
+COMMAND_MODULES = (ingest, watch, browse, stories, export, evaluate, serve)
 
 
 def main() -> None:

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from pydantic import ValidationError
 
 from newsloom.cli.common import app, echo_json, is_terminal, settings_of
 from newsloom.errors import NewsloomError
 from newsloom.records import RunReport
-from newsloom.settings import Settings
+from newsloom.settings import EngineSettings, Settings
 from newsloom.store import open_store
 
 if TYPE_CHECKING:
@@ -64,12 +65,17 @@ def print_report(report: RunReport, *, as_json: bool) -> None:
 
 
 def run_ingest(sources: list[str], settings: Settings) -> RunReport:
+    from newsloom.engine import close_engine, open_engine
     from newsloom.pipeline import ingest
 
     store = open_store(settings.db)
     try:
-        with progress_bar("ingesting") as progress:
-            return ingest(sources, settings, store, progress)
+        engine = open_engine(settings.engine, settings.analyze)
+        try:
+            with progress_bar("ingesting") as progress:
+                return ingest(sources, settings, store, progress, engine)
+        finally:
+            close_engine(engine)
     finally:
         store.close()
 
@@ -93,10 +99,29 @@ def ingest_command(
             help="Map an input column to a field, e.g. --column body=text --column headline=title.",
         ),
     ] = None,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            help="Where normalize, language and analyze run: local (this process) or dask.",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="With --engine dask: a running scheduler (tcp://HOST:PORT)."
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="With --engine dask: worker processes of the local cluster."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
 ) -> None:
     """Read articles from SOURCES and run them through the pipeline (new ones only)."""
-    settings = settings_of(context)
+    settings = with_engine(settings_of(context), engine, scheduler, workers)
     mapping = dict(settings.ingest.columns)
     for item in column or []:
         name, separator, field = item.partition("=")
@@ -111,6 +136,31 @@ def ingest_command(
     print_report(report, as_json=as_json)
     if report.read == 0 and report.rejected:
         raise typer.Exit(1)
+
+
+def with_engine(
+    settings: Settings, name: str | None, scheduler: str | None, workers: int | None
+) -> Settings:
+    """``settings`` with the engine options given on the command line."""
+    update: dict[str, object] = {}
+    if name is not None:
+        update["name"] = name
+    if scheduler is not None:
+        update["scheduler"] = scheduler
+    if workers is not None:
+        update["workers"] = workers
+    if not update:
+        return settings
+    data = settings.engine.model_dump() | update
+    try:
+        engine = EngineSettings.model_validate(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise typer.BadParameter(f"engine.{where}: {problem['msg']}") from error
+    if engine.name != "dask" and (scheduler or workers):
+        raise typer.BadParameter("--scheduler and --workers need --engine dask")
+    return settings.model_copy(update={"engine": engine})
 
 
 def example_corpus() -> Path:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import simplemma
-
 from newsloom.entities.conll import Span
 from newsloom.entities.exonyms import is_place_name
+from newsloom.features import is_known_word
 
 
 def _words(text: str) -> frozenset[str]:
@@ -104,10 +103,7 @@ def _common_word(word: str, language: str) -> bool:
         return True
     if lowered in _KNOWN_ORGS or is_place_name(word):
         return False
-    try:
-        return bool(simplemma.is_known(lowered, lang=language)) and not _acronym(word)
-    except ValueError:
-        return False
+    return is_known_word(lowered, language) and not _acronym(word)
 
 
 def _without_possessive(word: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from typing import Any
 
 from newsloom.errors import InputError
@@ -20,8 +20,13 @@ def read_feed(
     yield from feed_documents(data, source.item, context)
 
 
-def feed_documents(data: bytes, item: str, context: ReadContext) -> Iterator[RawDocument]:
-    """The items of a feed. feedparser only ever sees bytes: it fetches nothing itself."""
+def feed_documents(
+    data: bytes, item: str, context: ReadContext, seen: Container[str] = ()
+) -> Iterator[RawDocument]:
+    """The items of a feed. feedparser only ever sees bytes: it fetches nothing itself.
+
+    Items whose :func:`entry_key` is in ``seen`` are skipped before their page is fetched.
+    """
     if not data.strip():
         raise InputError(item, "empty file")
     reason = binary_reason(data[:HEAD_BYTES])
@@ -45,9 +50,23 @@ def feed_documents(data: bytes, item: str, context: ReadContext) -> Iterator[Raw
     feed_title = (feed.get("title") or "").strip() or None
     feed_language = (feed.get("language") or "").strip() or None
     for index, entry in enumerate(entries, start=1):
+        key = entry_key(entry)
+        if key is not None and key in seen:
+            context.report.count("ingest: feed items seen before")
+            continue
         document = _entry_document(entry, f"{item}#{index}", feed_title, feed_language, context)
         if document is not None:
             yield document
+
+
+def entry_key(entry: Any) -> str | None:
+    """What identifies a feed item across polls: its id (guid), else its link."""
+    return (entry.get("id") or "").strip() or (entry.get("link") or "").strip() or None
+
+
+def document_key(document: RawDocument) -> str | None:
+    """:func:`entry_key` of the item a feed document was read from."""
+    return document.external_id or document.url
 
 
 def _entry_document(

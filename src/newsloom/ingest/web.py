@@ -32,6 +32,9 @@ class Fetched:
     url: str  # the final URL, after redirects
     content_type: str  # media type without parameters, lower case ("" when not given)
     body: bytes
+    etag: str | None = None  # validators for the next conditional GET
+    last_modified: str | None = None
+    not_modified: bool = False  # HTTP 304: the copy from ``etag``/``last_modified`` is current
 
     @property
     def looks_like_html(self) -> bool:
@@ -56,13 +59,28 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def get(self, url: str, limit_mb: float) -> Fetched:
+    def get(
+        self,
+        url: str,
+        limit_mb: float,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> Fetched:
+        """The body at ``url``; with ``etag``/``last_modified``, a conditional GET that may
+        answer ``not_modified`` with no body."""
         parts = urlsplit(url)
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             raise InputError(url, "not an http:// or https:// URL with a host name")
         limit = int(limit_mb * MEGABYTE)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         try:
-            with self._client.stream("GET", url) as response:
+            with self._client.stream("GET", url, headers=headers) as response:
+                if response.status_code == 304 and headers:
+                    return Fetched(str(response.url), "", b"", etag, last_modified, True)
                 if response.status_code >= 400:
                     raise InputError(
                         url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
@@ -82,6 +100,8 @@ class Fetcher:
                     url=str(response.url),
                     content_type=content_type.split(";", 1)[0].strip().lower(),
                     body=b"".join(chunks),
+                    etag=response.headers.get("etag"),
+                    last_modified=response.headers.get("last-modified"),
                 )
         except httpx.TimeoutException as error:
             raise InputError(

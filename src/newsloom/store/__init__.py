@@ -8,16 +8,31 @@ from newsloom.errors import StoreError
 from newsloom.store.analyses import AnalysisQueries
 from newsloom.store.articles import ArticleFilter, ArticleQueries, SearchHit
 from newsloom.store.catalog import CatalogQueries
+from newsloom.store.feeds import FeedQueries, FeedState
 from newsloom.store.protocol import Store
 from newsloom.store.reuse import ReuseQueries
 from newsloom.store.runs import RunQueries
 from newsloom.store.stories import StoryQueries, StoryRow
 
-__all__ = ["ArticleFilter", "SQLiteStore", "SearchHit", "Store", "StoryRow", "open_store"]
+__all__ = [
+    "ArticleFilter",
+    "FeedState",
+    "SQLiteStore",
+    "SearchHit",
+    "Store",
+    "StoryRow",
+    "open_store",
+]
 
 
 class SQLiteStore(
-    ArticleQueries, AnalysisQueries, ReuseQueries, StoryQueries, RunQueries, CatalogQueries
+    ArticleQueries,
+    AnalysisQueries,
+    ReuseQueries,
+    StoryQueries,
+    RunQueries,
+    CatalogQueries,
+    FeedQueries,
 ):
     """Everything newsloom keeps, in one SQLite file."""
 

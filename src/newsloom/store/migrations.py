@@ -155,4 +155,24 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         );
         """,
     ),
+    (
+        "010_feeds",
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_poll REAL,
+            polled_at TEXT,
+            last_status TEXT
+        );
+        CREATE TABLE feed_items (
+            feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+            item_key TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_url, item_key)
+        );
+        """,
+    ),
 )

@@ -1,0 +1,87 @@
+"""normalize → language → analyze for raw documents: per-article work that can run anywhere.
+
+:func:`prepare_document` makes one :class:`Prepared` record from a raw document; the local engine
+calls it in the pipeline's process and analyzes later, the Dask engine calls
+:func:`prepare_shard` on a worker, which also analyzes. Nothing here imports an engine, and the
+analyzer's models load once per process (:func:`analyzer_for`), so a worker pays for them once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from newsloom.analyze import Analyzer
+from newsloom.errors import NewsloomError
+from newsloom.language import detect_languages
+from newsloom.normalize import normalize
+from newsloom.records import Analysis, Article, RawDocument
+from newsloom.settings import AnalyzeSettings
+from newsloom.timing import timed
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One raw document after normalize and language, and after analyze when it was run.
+
+    ``article`` is None when normalize rejected the document (``problem`` says why);
+    ``analysis_problem`` says why analyze rejected the article.
+    """
+
+    origin: str
+    article: Article | None = None
+    published: str | None = None  # the publication date as the input gave it
+    problem: str | None = None
+    analysis: Analysis | None = None
+    analysis_problem: str | None = None
+
+
+def prepare_document(raw: RawDocument, seconds: dict[str, float] | None = None) -> Prepared:
+    try:
+        with timed(seconds, "normalize"):
+            article = normalize(raw)
+        with timed(seconds, "language"):
+            article = detect_languages(article)
+    except NewsloomError as error:
+        return Prepared(origin=raw.origin, problem=str(error), published=raw.published)
+    return Prepared(origin=raw.origin, article=article, published=raw.published)
+
+
+def analyze_prepared(
+    prepared: Prepared, analyzer: Analyzer, seconds: dict[str, float] | None = None
+) -> Prepared:
+    """``prepared`` with its analysis (or the reason analyze rejected it)."""
+    if prepared.article is None or prepared.analysis is not None or prepared.analysis_problem:
+        return prepared
+    try:
+        analysis = analyzer.analyze(prepared.article, seconds)
+    except NewsloomError as error:
+        return replace(prepared, analysis_problem=str(error))
+    return replace(prepared, analysis=analysis)
+
+
+@lru_cache(maxsize=4)
+def _analyzer(settings_json: str) -> Analyzer:
+    return Analyzer.load(AnalyzeSettings.model_validate_json(settings_json))
+
+
+def analyzer_for(settings: AnalyzeSettings) -> Analyzer:
+    """The analyzer for ``settings``, loaded once per process."""
+    return _analyzer(settings.model_dump_json())
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    prepared: list[Prepared]
+    seconds: dict[str, float]  # time per stage on the worker
+    problem: str | None = None  # why a part of analyze is off (the analyzer's note)
+
+
+def prepare_shard(documents: list[RawDocument], settings: AnalyzeSettings) -> ShardResult:
+    """normalize, language and analyze for a shard of documents, in order, with stage times."""
+    seconds: dict[str, float] = {}
+    analyzer = analyzer_for(settings)
+    prepared = [
+        analyze_prepared(prepare_document(raw, seconds), analyzer, seconds) for raw in documents
+    ]
+    return ShardResult(prepared, seconds, analyzer.problem)
