@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from newsloom.errors import StoreError
 from newsloom.features import cosine, vector_norm
 from newsloom.records import Analysis, Article, DatePrecision
+from newsloom.time_order import utc_seconds
 
 STATE_VERSION = 1
 REPRESENTATIVES = 6  # articles kept per story as title candidates
@@ -112,13 +113,8 @@ class StoryState:
 
 
 def article_time(article: Article) -> float | None:
-    """Publication time in seconds since the epoch (naive times taken as UTC)."""
-    if article.published is None:
-        return None
-    published = article.published
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return published.timestamp()
+    """Publication time in seconds since the epoch (:mod:`newsloom.time_order`)."""
+    return utc_seconds(article.published)
 
 
 def mentioned_time(analysis: Analysis | None) -> float | None:

@@ -8,12 +8,18 @@ normalize, language and analyze are per-article work an engine runs: the local e
 process, the Dask engine (:mod:`newsloom.engine`) on a cluster, shard by shard. assign stays here,
 one ordered writer: articles reach it in the order they were read, in chunks of :data:`CHUNK`
 sorted by publication time, whichever engine prepared them, so both engines give the same stories.
+
+One writer assigns: analyze (per article, pure) runs outside any lock, but each chunk is assigned
+under the database's writer lock (:meth:`~newsloom.store.Store.writer_lock`). Every assign commit
+bumps the store's write generation; a pipeline that finds the generation moved since its own last
+commit (another ingest, ``serve``) reloads the reuse index and the clusterer's state first. So
+two writers at once give the stories and reuse links of their chunks run one after the other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from newsloom.analyze import Analyzer
@@ -22,11 +28,12 @@ from newsloom.dates import unreadable_published
 from newsloom.errors import ModelError
 from newsloom.ingest import read_sources
 from newsloom.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
-from newsloom.records import DateOrigin, RawDocument, RunReport
+from newsloom.records import Analysis, Article, DateOrigin, RawDocument, RunReport
 from newsloom.reuse import ReuseIndex
 from newsloom.settings import Settings
 from newsloom.store import ArticleFilter, Store
 from newsloom.story.anchor import revise_dates
+from newsloom.time_order import time_key
 from newsloom.timing import timed
 
 Progress = Callable[[int], None]  # called with how many more items were read
@@ -53,14 +60,9 @@ class LocalEngine:
             yield prepare_document(raw, report.seconds)
 
 
-def _time_key(prepared: Prepared) -> tuple[int, str]:
+def _time_key(prepared: Prepared) -> tuple[int, float]:
     assert prepared.article is not None
-    if prepared.article.published is None:
-        return (1, "")
-    published = prepared.article.published
-    if published.tzinfo is not None:
-        published = published.astimezone().replace(tzinfo=None)
-    return (0, published.isoformat())
+    return time_key(prepared.article.published)  # ties keep their input order
 
 
 @dataclass(slots=True)
@@ -76,6 +78,7 @@ class Pipeline:
     reuse: ReuseIndex
     clusterer: StoryClusterer
     engine: Engine
+    generation: int | None = field(default=None)  # the store's write generation we hold state of
 
     @classmethod
     def open(cls, settings: Settings, store: Store, engine: Engine | None = None) -> Pipeline:
@@ -88,14 +91,30 @@ class Pipeline:
                     "(pip install 'newsloom[embeddings]')"
                 )
         engine = engine or LocalEngine()
-        return cls(
-            settings=settings,
-            store=store,
-            analyzer=None if engine.analyzes else analyzer_for(settings.analyze),
-            reuse=ReuseIndex.from_store(store, settings.reuse),
-            clusterer=StoryClusterer.from_store(store, settings.cluster),
-            engine=engine,
-        )
+        analyzer = None if engine.analyzes else analyzer_for(settings.analyze)
+        with store.writer_lock():
+            return cls(
+                settings=settings,
+                store=store,
+                analyzer=analyzer,
+                reuse=ReuseIndex.from_store(store, settings.reuse),
+                clusterer=StoryClusterer.from_store(store, settings.cluster),
+                engine=engine,
+                generation=store.write_generation(),
+            )
+
+    def refresh(self) -> bool:
+        """Reload the assign state if another writer committed since ours (hold the writer lock).
+
+        True when it reloaded.
+        """
+        generation = self.store.write_generation()
+        if generation == self.generation:
+            return False
+        self.reuse = ReuseIndex.from_store(self.store, self.settings.reuse)
+        self.clusterer = StoryClusterer.from_store(self.store, self.settings.cluster)
+        self.generation = generation
+        return True
 
     def ingest(
         self, sources: Sequence[str], report: RunReport, progress: Progress | None = None
@@ -140,15 +159,8 @@ class Pipeline:
 
     def _assign(self, chunk: list[Prepared], report: RunReport) -> None:
         ordered = sorted(chunk, key=_time_key)
-        embeddings: list[list[float]] | list[None] = [None] * len(ordered)
-        if self.settings.cluster.embeddings and ordered:
-            from newsloom.embeddings import embed_articles
-
-            with timed(report.seconds, "assign: embeddings"):
-                # one batch per chunk: the model's cost
-                embeddings = embed_articles([p.article for p in ordered if p.article])
-        touched: set[str] = set()
-        for prepared, embedding in zip(ordered, embeddings, strict=True):
+        analysed: list[tuple[Article, Analysis]] = []
+        for prepared in ordered:  # per article and pure: outside the writer lock
             if self.analyzer is not None:
                 prepared = analyze_prepared(prepared, self.analyzer, report.seconds)
             article, analysis = prepared.article, prepared.analysis
@@ -157,26 +169,60 @@ class Pipeline:
                 reason = prepared.analysis_problem or "not analyzed"
                 report.reject(f"article {article.id} ({article.origin})", reason, "analyze")
                 continue
-            with self.store.transaction():
-                with timed(report.seconds, "store"):
-                    self.store.add_article(article)
-                    self.store.put_analysis(analysis)
-                with timed(report.seconds, "assign: reuse"):
-                    reuse = self.reuse.add(article)
-                    self.store.put_reuse(reuse)
-                    self.reuse.save(self.store, article.id)
-                with timed(report.seconds, "assign: stories"):
-                    assignment = self.clusterer.add(article, analysis, reuse, embedding)
-                    self.clusterer.save(self.store, assignment)
-            touched.add(assignment.story_id)
-            report.new += 1
-            report.new_ids.append(article.id)
-            if reuse.duplicate_of:
-                report.count("assign: near-duplicates")
-            if assignment.new_story:
-                report.count("assign: new stories")
-        with timed(report.seconds, "assign: dates"):
-            self._revise_dates(touched, report)
+            analysed.append((article, analysis))
+        if not analysed:
+            return
+        embeddings: list[list[float]] | list[None] = [None] * len(analysed)
+        if self.settings.cluster.embeddings:
+            from newsloom.embeddings import embed_articles
+
+            with timed(report.seconds, "assign: embeddings"):
+                # one batch per chunk: the model's cost
+                embeddings = embed_articles([a for a, _ in analysed])
+        with self.store.writer_lock():
+            try:
+                self.refresh()
+                touched: set[str] = set()
+                for (article, analysis), embedding in zip(analysed, embeddings, strict=True):
+                    story_id = self._assign_one(article, analysis, embedding, report)
+                    if story_id is not None:
+                        touched.add(story_id)
+                with timed(report.seconds, "assign: dates"):
+                    self._revise_dates(touched, report)
+            except BaseException:
+                self.generation = None  # in-memory state may be ahead of the store: reload
+                raise
+
+    def _assign_one(
+        self,
+        article: Article,
+        analysis: Analysis,
+        embedding: list[float] | None,
+        report: RunReport,
+    ) -> str | None:
+        """Assign one article and commit everything it adds (under the writer lock); its story."""
+        if self.store.has_article(article.id):  # another writer stored it meanwhile
+            report.unchanged += 1
+            return None
+        with self.store.transaction():
+            with timed(report.seconds, "store"):
+                self.store.add_article(article)
+                self.store.put_analysis(analysis)
+            with timed(report.seconds, "assign: reuse"):
+                reuse = self.reuse.add(article)
+                self.store.put_reuse(reuse)
+                self.reuse.save(self.store, article.id)
+            with timed(report.seconds, "assign: stories"):
+                assignment = self.clusterer.add(article, analysis, reuse, embedding)
+                self.clusterer.save(self.store, assignment)
+            self.generation = self.store.bump_generation()
+        report.new += 1
+        report.new_ids.append(article.id)
+        if reuse.duplicate_of:
+            report.count("assign: near-duplicates")
+        if assignment.new_story:
+            report.count("assign: new stories")
+        return assignment.story_id
 
     def _revise_dates(self, story_ids: set[str], report: RunReport) -> None:
         """Infer again the dates of the changed stories' articles not dated to the day, from their

@@ -21,7 +21,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Self
 
 import numpy as np
@@ -41,6 +41,7 @@ from newsloom.postings import (
 from newsloom.records import Article, ReusedPassage, ReuseResult
 from newsloom.settings import ReuseSettings
 from newsloom.store import Store
+from newsloom.time_order import utc_seconds
 
 POSTING_CAP = 64  # earliest postings kept per hash; more copies of a phrase add nothing
 VERIFY_LIMIT = 24  # candidate paragraphs aligned per paragraph (most shared hashes first)
@@ -80,11 +81,8 @@ def passage_similarity(first: list[int], second: list[int]) -> tuple[float, int]
 
 
 def _time_key(published: datetime | None) -> float:
-    if published is None:
-        return math.inf
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return published.timestamp()
+    seconds = utc_seconds(published)
+    return math.inf if seconds is None else seconds
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from newsloom.language import detect_languages
 from newsloom.normalize import normalize
 from newsloom.records import Article, RawDocument, ReuseResult
 from newsloom.settings import Settings
+from newsloom.time_order import as_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +291,7 @@ def time_gap_baseline(items: Sequence[GoldItem]) -> dict[str, int]:
     for item in items:
         stamp = _published(item.document)
         if stamp is not None:
-            timed.append((stamp.timestamp(), item.key))
+            timed.append((as_utc(stamp).timestamp(), item.key))
     timed.sort()
     story, previous, predicted = 0, None, {}
     for moment, key in timed:
@@ -319,7 +320,7 @@ def interleaved(items: Sequence[GoldItem], hours: float = INTERLEAVE_HOURS) -> l
         if stamp is None:
             moments.append((item, None))
             continue
-        moment = stamp.timestamp()
+        moment = as_utc(stamp).timestamp()
         starts[item.story] = min(starts.get(item.story, moment), moment)
         moments.append((item, moment))
     spread: list[GoldItem] = []

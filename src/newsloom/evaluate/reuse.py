@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from newsloom.normalize import normalize
 from newsloom.records import Article, RawDocument
 from newsloom.reuse import ReuseIndex
 from newsloom.settings import ReuseSettings
+from newsloom.time_order import utc_seconds
 
 Pair = tuple[str, int, str, int]
 
@@ -98,11 +99,8 @@ def _time(article: Article, raw: RawDocument) -> float:
             published = datetime.fromisoformat(raw.published)
         except ValueError:
             published = None
-    if published is None:
-        return math.inf
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return published.timestamp()
+    seconds = utc_seconds(published)
+    return math.inf if seconds is None else seconds
 
 
 def evaluate_reuse(

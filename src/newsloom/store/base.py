@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,6 +25,10 @@ class SQLiteBase:
     def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self._depth = 0
+        self._lock_depth = 0
+        self._lock_fd: int | None = None
+        self._thread_lock = threading.RLock()
         try:
             if read_only:
                 if not self.path.exists():
@@ -39,12 +46,13 @@ class SQLiteBase:
             self.connection.execute("PRAGMA foreign_keys = ON")
             self.connection.execute("PRAGMA busy_timeout = 30000")
             if not read_only:
-                self.connection.execute("PRAGMA journal_mode = WAL")
                 self.connection.execute("PRAGMA synchronous = NORMAL")
-                self._migrate()
+                if not self._up_to_date():
+                    with self.writer_lock():  # two first runs on a new file must not race
+                        self.connection.execute("PRAGMA journal_mode = WAL")
+                        self._migrate()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"database {self.path}: {error}") from error
-        self._depth = 0
 
     def close(self) -> None:
         self.connection.close()
@@ -68,9 +76,68 @@ class SQLiteBase:
         if self._depth == 0:
             self.connection.commit()
 
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """Hold the database's one writer lock: one process (and thread) at a time assigns.
+
+        An exclusive ``flock`` on ``<database>.lock`` beside the file, so it spans processes and
+        is released when a process dies. Re-entrant within one store object.
+        """
+        if self.read_only:
+            raise StoreError(f"database {self.path} is open read-only")
+        with self._thread_lock:
+            if self._lock_depth == 0:
+                lock_path = f"{self.path}.lock"
+                try:
+                    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+                except OSError as error:
+                    raise StoreError(
+                        f"database {self.path}: cannot open the writer lock {lock_path}: {error}"
+                    ) from error
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                except BaseException:
+                    os.close(fd)
+                    raise
+                self._lock_fd = fd
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0 and self._lock_fd is not None:
+                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                    os.close(self._lock_fd)
+                    self._lock_fd = None
+
+    def write_generation(self) -> int:
+        """How many assign commits the database has seen, by any process."""
+        row = self.connection.execute(
+            "SELECT generation FROM writer_generation WHERE id = 1"
+        ).fetchone()
+        return int(row["generation"]) if row else 0
+
+    def bump_generation(self) -> int:
+        """Count one more assign commit (inside the caller's transaction); the new generation."""
+        with self.transaction() as connection:
+            connection.execute(
+                "INSERT INTO writer_generation (id, generation) VALUES (1, 1)"
+                " ON CONFLICT (id) DO UPDATE SET generation = generation + 1"
+            )
+        return self.write_generation()
+
     def applied_migrations(self) -> list[str]:
         rows = self.connection.execute("SELECT name FROM migrations ORDER BY name").fetchall()
         return [row["name"] for row in rows]
+
+    def _up_to_date(self) -> bool:
+        """Whether the file is in WAL mode with every migration applied (no lock needed then)."""
+        mode = self.connection.execute("PRAGMA journal_mode").fetchone()[0]
+        try:
+            done = set(self.applied_migrations())
+        except sqlite3.OperationalError:  # no migrations table yet
+            return False
+        return str(mode).lower() == "wal" and done >= {name for name, _ in MIGRATIONS}
 
     def _migrate(self) -> None:
         self.connection.execute(
@@ -84,6 +151,12 @@ class SQLiteBase:
                 continue
             try:
                 self.connection.execute("BEGIN IMMEDIATE")
+                applied = self.connection.execute(
+                    "SELECT 1 FROM migrations WHERE name = ?", (name,)
+                ).fetchone()
+                if applied is not None:  # another process applied it since we looked
+                    self.connection.commit()
+                    continue
                 for statement in _statements(sql):
                     self.connection.execute(statement)
                 self.connection.execute(

@@ -175,4 +175,13 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         );
         """,
     ),
+    (
+        "011_writer_generation",
+        """
+        CREATE TABLE writer_generation (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            generation INTEGER NOT NULL
+        );
+        """,
+    ),
 )

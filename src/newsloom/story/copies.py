@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 
 from newsloom.records import Article, ReuseResult
+from newsloom.time_order import time_key
 
 Node = tuple[str, int]  # (article id, paragraph index); paragraph -1 stands for the whole article
 WHOLE = -1
@@ -141,12 +141,9 @@ class CopyGroups:
                 self._groups.setdefault(self._find(node), [self._find(node)]).append(node)
         return self._groups.get(root) or [root]
 
-    def _age(self, article_id: str) -> tuple[int, datetime, str]:
+    def _age(self, article_id: str) -> tuple[int, float, str]:
         article = self._articles.get(article_id)
-        published = article.published if article is not None else None
-        if published is None:
-            return (1, datetime.min, article_id)
-        return (0, published.replace(tzinfo=None), article_id)
+        return (*time_key(article.published if article is not None else None), article_id)
 
     def origin(self, article_id: str, paragraph: int) -> Node:
         """A representative of every paragraph that carries the same text as this one."""

@@ -10,6 +10,7 @@ from datetime import datetime
 from newsloom.records import Article, ReuseResult
 from newsloom.story.copies import CopyGroups
 from newsloom.story.sentences import words
+from newsloom.time_order import publication_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +51,6 @@ def _ranked(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _naive(moment: datetime) -> datetime:
-    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
-
-
 def measure_coverage(
     articles: Sequence[Article],
     reuse: Mapping[str, ReuseResult],
@@ -66,7 +63,7 @@ def measure_coverage(
     outlets = Counter(a.source for a in articles if a.source)
     languages = Counter(a.language for a in articles if a.language)
     agencies = Counter(agency for a in articles for agency in dict.fromkeys(a.agencies))
-    dated = sorted((a for a in articles if a.published), key=lambda a: (_naive(a.published), a.id))  # type: ignore[arg-type]
+    dated = sorted((a for a in articles if a.published), key=publication_key)
     duplicates = sum(1 for a in articles if (r := reuse.get(a.id)) and r.duplicate_of)
     total_words = copied_words = 0.0
     for article in articles:

@@ -25,6 +25,7 @@ from newsloom.story.sentences import text_key
 from newsloom.story.summary import SummarySentence, main_language, summarize
 from newsloom.story.timeline import TimelineEvent, build_timeline, split_background
 from newsloom.story.tracks import FigureMention, FigureTrack, build_tracks
+from newsloom.time_order import publication_key
 
 __all__ = [
     "Dossier",
@@ -97,12 +98,6 @@ def story_id_for(articles: Sequence[Article]) -> str:
     return "s" + digest[:15]
 
 
-def _published_key(article: Article) -> tuple[int, str, str]:
-    if article.published is None:
-        return (1, "", article.id)
-    return (0, article.published.replace(tzinfo=None).isoformat(), article.id)
-
-
 def consolidate(
     articles: Sequence[Article],
     analyses: Mapping[str, Analysis],
@@ -113,7 +108,7 @@ def consolidate(
 ) -> Dossier:
     """Build the dossier of one story from its records (no store needed)."""
     articles, analyses = date_articles(articles, analyses, reuse)
-    ordered = tuple(sorted(articles, key=_published_key))
+    ordered = tuple(sorted(articles, key=publication_key))
     copies = CopyGroups.from_reuse(reuse)
     copies.attach_articles(ordered)
     coverage = measure_coverage(ordered, reuse, copies)

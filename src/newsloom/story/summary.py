@@ -20,6 +20,7 @@ from newsloom.records import Analysis, Article
 from newsloom.story.copies import CopyGroups
 from newsloom.story.sentences import Sentence, article_sentences, text_key, words
 from newsloom.story.summary_claims import attributed, superseded
+from newsloom.time_order import publication_key
 
 NEAR_IDENTICAL = 92.0  # rapidfuzz ratio of text keys above which two sentences are one
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -235,7 +236,7 @@ def summarize(
     copies = copies or CopyGroups()
     copies.attach_articles(articles)
     language = language or main_language(articles, copies)
-    ordered = sorted(articles, key=_published_key)
+    ordered = sorted(articles, key=publication_key)
     rank = {article.id: index for index, article in enumerate(ordered)}
     sentences: list[Sentence] = []
     for article in ordered:
@@ -279,12 +280,6 @@ def _in_language(article: Article, paragraph_index: int, language: str | None) -
         if paragraph.index == paragraph_index and paragraph.language:
             return paragraph.language == language
     return article.language in (None, language)
-
-
-def _published_key(article: Article) -> tuple[int, str, str]:
-    if article.published is None:
-        return (1, "", article.id)
-    return (0, article.published.replace(tzinfo=None).isoformat(), article.id)
 
 
 def support_by_article(summary: Sequence[SummarySentence]) -> Mapping[str, int]:

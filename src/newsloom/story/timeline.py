@@ -21,6 +21,7 @@ from newsloom.dates import date_label
 from newsloom.records import Analysis, Article, DatePrecision, ParagraphKind, TimeExpression
 from newsloom.story.copies import CopyGroups
 from newsloom.story.sentences import Sentence, article_sentences, find_sentence, text_key
+from newsloom.time_order import publication_key
 
 # A night is named after the morning it ends in ("the night to Thursday"), so it comes before that
 # day's events; months and years come before the days they contain.
@@ -268,7 +269,7 @@ def build_timeline(
     """
     copies = copies or CopyGroups()
     copies.attach_articles(articles)
-    order = {article.id: rank for rank, article in enumerate(sorted(articles, key=_published_key))}
+    order = {article.id: rank for rank, article in enumerate(sorted(articles, key=publication_key))}
     candidates: list[DatedSentence] = []
     for article in articles:
         analysis = analyses.get(article.id)
@@ -403,9 +404,3 @@ def _event(
         ),
         inferred=all(d.inferred for d in group),
     )
-
-
-def _published_key(article: Article) -> tuple[int, str, str]:
-    if article.published is None:
-        return (1, "", article.id)
-    return (0, article.published.replace(tzinfo=None).isoformat(), article.id)

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from newsloom.records import Article, DatePrecision, Figure
 from newsloom.story.copies import CopyGroups
@@ -49,6 +49,7 @@ from newsloom.story.figure_reading import (
     reference_time,
     value_range,
 )
+from newsloom.time_order import as_utc, publication_key
 
 __all__ = [
     "CONFIRMED",
@@ -206,10 +207,8 @@ def _merged_key(key: tuple[str, str], keys: set[tuple[str, str]]) -> tuple[str, 
     return key
 
 
-def _mention_order(mention: FigureMention) -> tuple[int, str, str, int]:
-    published = mention.article.published
-    stamp = published.replace(tzinfo=None).isoformat() if published else ""
-    return (0 if published else 1, stamp, mention.article.id, mention.figure.paragraph)
+def _mention_order(mention: FigureMention) -> tuple[int, float, str, int]:
+    return (*publication_key(mention.article), mention.figure.paragraph)
 
 
 def _same_report(first: FigureMention, second: FigureMention, copies: CopyGroups) -> bool:
@@ -428,8 +427,7 @@ def _concurrent(
 def _timestamp(article: Article) -> datetime | None:
     if article.published is None or article.published_precision != DatePrecision.TIME:
         return None
-    published = article.published
-    return published.replace(tzinfo=UTC) if published.tzinfo is None else published
+    return as_utc(article.published)
 
 
 def _merge_compatible(reports: Sequence[_Report]) -> list[list[_Report]]:
