@@ -1,4 +1,4 @@
-"""The article store: SQLite by default, chosen by URL; a Protocol so other backends can follow."""
+"""The article store, chosen by URL: a SQLite file (the default) or a PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -8,29 +8,59 @@ from newsloom.errors import StoreError
 from newsloom.store.analyses import AnalysisQueries
 from newsloom.store.articles import ArticleFilter, ArticleQueries, SearchHit
 from newsloom.store.catalog import CatalogQueries
+from newsloom.store.connection import Connection, SQLiteConnection
+from newsloom.store.postgres import SCHEMES as POSTGRESQL_SCHEMES
+from newsloom.store.postgres import PostgresConnection
 from newsloom.store.protocol import Store
 from newsloom.store.reuse import ReuseQueries
 from newsloom.store.runs import RunQueries
 from newsloom.store.stories import StoryQueries, StoryRow
 
-__all__ = ["ArticleFilter", "SQLiteStore", "SearchHit", "Store", "StoryRow", "open_store"]
+__all__ = [
+    "ArticleFilter",
+    "DatabaseStore",
+    "SQLiteStore",
+    "SearchHit",
+    "Store",
+    "StoryRow",
+    "is_url",
+    "open_store",
+]
 
 
-class SQLiteStore(
+class DatabaseStore(
     ArticleQueries, AnalysisQueries, ReuseQueries, StoryQueries, RunQueries, CatalogQueries
 ):
+    """Everything newsloom keeps, in one SQLite file or one PostgreSQL schema."""
+
+
+class SQLiteStore(DatabaseStore):
     """Everything newsloom keeps, in one SQLite file."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        super().__init__(SQLiteConnection(Path(path), read_only=read_only), read_only=read_only)
+
+
+def is_url(database: str | Path) -> bool:
+    """Whether ``database`` names a server database (not a file): ``postgresql://…``."""
+    return str(database).partition("://")[0] in POSTGRESQL_SCHEMES
 
 
 def open_store(url: str | Path, *, read_only: bool = False) -> Store:
-    """Open the store named by ``url``: a file path or ``sqlite:///path``.
+    """Open the store named by ``url``: a file path, ``sqlite:///path`` or ``postgresql://…``.
 
-    Available schemes: sqlite (default for plain paths).
+    Available schemes: sqlite (default for plain paths), postgresql (also postgres).
     """
     text = str(url)
+    connection: Connection
     if "://" in text:
         scheme, _, rest = text.partition("://")
+        if scheme in POSTGRESQL_SCHEMES:
+            connection = PostgresConnection(text, read_only=read_only)
+            return DatabaseStore(connection, read_only=read_only)
         if scheme != "sqlite":
-            raise StoreError(f"store URL {text!r}: unknown scheme {scheme!r}; available: sqlite")
+            raise StoreError(
+                f"store URL {text!r}: unknown scheme {scheme!r}; available: sqlite, postgresql"
+            )
         text = rest.removeprefix("/") if rest.startswith("//") else rest
     return SQLiteStore(Path(text), read_only=read_only)

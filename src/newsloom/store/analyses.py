@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from newsloom.records import Analysis
-from newsloom.store.base import SQLiteBase
+from newsloom.store.base import StoreBase
 from newsloom.store.codec import ANALYSIS_VERSION, analysis_from_json, analysis_to_json
 
 
-class AnalysisQueries(SQLiteBase):
+class AnalysisQueries(StoreBase):
     def put_analysis(self, analysis: Analysis) -> None:
         with self.transaction() as connection:
             connection.execute(
