@@ -222,7 +222,8 @@ class ArticleQueries(StoreBase):
     def find_article_ids(self, prefix: str) -> list[str]:
         """Ids starting with ``prefix`` (users type short ids) or equal to an external id/URL."""
         rows = self.connection.execute(
-            "SELECT id FROM articles WHERE id LIKE ? OR external_id = ? OR url = ? LIMIT 10",
+            "SELECT id FROM articles WHERE id LIKE ? OR external_id = ? OR url = ?"
+            " ORDER BY id LIMIT 10",
             (prefix.replace("%", "").replace("_", r"\_") + "%", prefix, prefix),
         ).fetchall()
         return [row["id"] for row in rows]
@@ -259,7 +260,8 @@ class ArticleQueries(StoreBase):
 
     def article_ids_with_hash(self, content_hash: str) -> list[str]:
         rows = self.connection.execute(
-            "SELECT id FROM articles WHERE content_hash = ? ORDER BY published, rowid",
+            "SELECT id FROM articles WHERE content_hash = ?"
+            " ORDER BY published IS NOT NULL, published, rowid",
             (content_hash,),
         ).fetchall()
         return [row["id"] for row in rows]

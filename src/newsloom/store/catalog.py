@@ -13,10 +13,10 @@ from newsloom.store.stories import PUBLISHED_AT_PRECISION, StoryRow, _story_row
 
 MARK_START = "\ue000"  # private-use characters around matched words in search snippets
 MARK_END = "\ue001"
-STORY_ORDERS = {
-    "newest": "last_seen IS NULL, last_seen DESC, s.id",
-    "biggest": "size DESC, last_seen IS NULL, last_seen DESC, s.id",
-    "oldest": "first_seen IS NULL, first_seen, s.id",
+STORY_ORDERS = {  # aggregates spelled out: PostgreSQL takes no output names in expressions
+    "newest": "max(a.published) IS NULL, max(a.published) DESC, s.id",
+    "biggest": "count(*) DESC, max(a.published) IS NULL, max(a.published) DESC, s.id",
+    "oldest": "min(a.published) IS NULL, min(a.published), s.id",
 }
 
 

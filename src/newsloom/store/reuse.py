@@ -91,7 +91,7 @@ class ReuseQueries(StoreBase):
         ).fetchone()
         rows = self.connection.execute(
             "SELECT * FROM reused_passages WHERE article_id = ?"
-            " ORDER BY paragraph, similarity DESC",
+            " ORDER BY paragraph, similarity DESC, rowid",
             (article_id,),
         ).fetchall()
         return ReuseResult(
@@ -114,7 +114,8 @@ class ReuseQueries(StoreBase):
         where, values = (" WHERE s.scheme = ?", [scheme]) if scheme is not None else ("", [])
         rows = self.connection.execute(
             "SELECT s.article_id, s.scheme, s.signature FROM signatures s"
-            f" JOIN articles a ON a.id = s.article_id{where} ORDER BY a.published, a.rowid",
+            f" JOIN articles a ON a.id = s.article_id{where}"
+            " ORDER BY a.published IS NOT NULL, a.published, a.rowid",
             values,
         ).fetchall()
         return [(row["article_id"], row["scheme"], bytes(row["signature"])) for row in rows]
@@ -173,7 +174,7 @@ class ReuseQueries(StoreBase):
         """Passages of later articles that copy ``article_id`` (the other side of ``get_reuse``)."""
         rows = self.connection.execute(
             "SELECT * FROM reused_passages WHERE other_article = ?"
-            " ORDER BY other_paragraph, similarity DESC",
+            " ORDER BY other_paragraph, similarity DESC, rowid",
             (article_id,),
         ).fetchall()
         return [_passage(row) for row in rows]
@@ -184,7 +185,8 @@ class ReuseQueries(StoreBase):
             "SELECT r.article_id, r.share, a.title, a.source, a.published, d.duplicate_of"
             " FROM reuse_shares r JOIN articles a ON a.id = r.article_id"
             " LEFT JOIN duplicates d ON d.article_id = r.article_id"
-            " WHERE r.share > ? ORDER BY r.share DESC, a.published, a.id LIMIT ?",
+            " WHERE r.share > ?"
+            " ORDER BY r.share DESC, a.published IS NOT NULL, a.published, a.id LIMIT ?",
             (min_share, limit),
         ).fetchall()
         result: list[ReusedArticleRow] = []

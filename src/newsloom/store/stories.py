@@ -150,7 +150,11 @@ class StoryQueries(StoreBase):
     def list_stories(
         self, *, order: str = "newest", limit: int | None = 50, language: str | None = None
     ) -> list[StoryRow]:
-        orders = {"newest": "last_seen DESC", "biggest": "size DESC, last_seen DESC"}
+        undated_last = "max(a.published) IS NULL"  # NULLs sort first in SQLite, last in PostgreSQL
+        orders = {
+            "newest": f"{undated_last}, last_seen DESC, s.id",
+            "biggest": f"size DESC, {undated_last}, last_seen DESC, s.id",
+        }
         if order not in orders:
             raise ValueError(f"order must be one of {', '.join(orders)}, not {order!r}")
         sql = (
@@ -189,7 +193,8 @@ class StoryQueries(StoreBase):
 
     def find_story_ids(self, prefix: str) -> list[str]:
         rows = self.connection.execute(
-            "SELECT id FROM stories WHERE id LIKE ? LIMIT 10", (prefix.replace("%", "") + "%",)
+            "SELECT id FROM stories WHERE id LIKE ? ORDER BY id LIMIT 10",
+            (prefix.replace("%", "") + "%",),
         ).fetchall()
         return [row["id"] for row in rows]
 
