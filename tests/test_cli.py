@@ -129,6 +129,19 @@ def test_stories_and_story_show_the_seed_story(db_url: str, seeds_dir: Path) -> 
     assert stories[0]["title"] in run(db_url, "story", stories[0]["id"]).stdout
 
 
+def test_demo_refuses_a_database_with_other_articles_unless_forced(
+    db_url: str, seeds_dir: Path
+) -> None:
+    run(db_url, "ingest", str(seeds_dir))
+    refused = run(db_url, "demo", check=False)
+    assert refused.returncode == 1
+    assert "3 articles, 3 of them not from the example corpus" in refused.stderr
+    report = json.loads(run(db_url, "demo", "--force", "--json").stdout)
+    assert report["new"] == report["read"] > 3
+    listed = json.loads(run(db_url, "articles", "--json", "--limit", "500").stdout)
+    assert len(listed) == report["new"]  # the seeds are gone
+
+
 def test_export_to_a_file(db_url: str, seeds_dir: Path, tmp_path: Path) -> None:
     run(db_url, "ingest", str(seeds_dir))
     target = tmp_path / "out.json"

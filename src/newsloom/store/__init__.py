@@ -9,8 +9,9 @@ from newsloom.store.analyses import AnalysisQueries
 from newsloom.store.articles import ArticleFilter, ArticleQueries, SearchHit
 from newsloom.store.catalog import CatalogQueries
 from newsloom.store.connection import Connection, SQLiteConnection
+from newsloom.store.migrations import table_names
 from newsloom.store.postgres import SCHEMES as POSTGRESQL_SCHEMES
-from newsloom.store.postgres import PostgresConnection
+from newsloom.store.postgres import PostgresConnection, display_url
 from newsloom.store.protocol import Store
 from newsloom.store.reuse import ReuseQueries
 from newsloom.store.runs import RunQueries
@@ -23,8 +24,10 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoryRow",
+    "display_name",
     "is_url",
     "open_store",
+    "remove_store",
 ]
 
 
@@ -44,6 +47,28 @@ class SQLiteStore(DatabaseStore):
 def is_url(database: str | Path) -> bool:
     """Whether ``database`` names a server database (not a file): ``postgresql://…``."""
     return str(database).partition("://")[0] in POSTGRESQL_SCHEMES
+
+
+def display_name(database: str | Path) -> str:
+    """How messages name a database: its path, or its URL without the password."""
+    return display_url(str(database)) if is_url(database) else str(database)
+
+
+def remove_store(url: str | Path) -> None:
+    """Delete everything newsloom keeps at ``url``: the SQLite file (with its journal files), or
+    newsloom's tables in the PostgreSQL schema (nothing else in it)."""
+    if not is_url(url):
+        text = str(url).removeprefix("sqlite:///").removeprefix("sqlite://")
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{text}{suffix}").unlink(missing_ok=True)
+        return
+    connection = PostgresConnection(str(url), read_only=False)
+    try:
+        connection.begin()
+        connection.execute(f"DROP TABLE IF EXISTS {', '.join(table_names())} CASCADE")
+        connection.commit()
+    finally:
+        connection.close()
 
 
 def open_store(url: str | Path, *, read_only: bool = False) -> Store:

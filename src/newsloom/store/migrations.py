@@ -196,6 +196,17 @@ _POSTGRESQL_TYPES = (
 )
 
 
+def table_names() -> list[str]:
+    """Every table the migrations create (what removing a store drops), newest first."""
+    names: list[str] = ["migrations"]
+    for migration in MIGRATIONS:
+        for statement in statements(migration, "sqlite"):
+            found = re.match(r"CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)", statement)
+            if found and found.group(1) not in names:
+                names.append(found.group(1))
+    return names[::-1]
+
+
 def statements(migration: Migration, dialect: str) -> list[str]:
     """The statements of ``migration`` for ``dialect`` ("sqlite" or "postgresql")."""
     name, sql = migration
