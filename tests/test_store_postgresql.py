@@ -55,6 +55,26 @@ def test_statements_are_translated_outside_string_literals() -> None:
     )
 
 
+@pytest.mark.postgresql
+def test_insert_or_replace_and_ignore_become_upserts_on_the_primary_key(tmp_path: Path) -> None:
+    with databases("postgresql", tmp_path) as new_database:
+        store = open_store(new_database())
+        try:
+            with store.transaction() as connection:
+                connection.execute("INSERT INTO cluster_terms (feature, articles) VALUES ('x', 1)")
+                connection.execute(
+                    "INSERT  OR REPLACE\n INTO cluster_terms (feature, articles) VALUES (?, ?)",
+                    ("x", 5),
+                )
+                connection.execute(
+                    "INSERT OR IGNORE INTO cluster_terms (feature, articles) VALUES (?, ?)",
+                    ("x", 9),
+                )
+            assert store.cluster_terms() == {"x": 5}
+        finally:
+            store.close()
+
+
 def test_an_unreachable_server_is_a_clear_error_without_the_password() -> None:
     pytest.importorskip("psycopg")
     with pytest.raises(
@@ -100,6 +120,28 @@ def test_writers_take_turns(db_url: str) -> None:
     finally:
         first.close()
         second.close()
+
+
+def test_a_failed_statement_undoes_its_transaction_and_the_store_goes_on(db_url: str) -> None:
+    store = open_store(db_url)
+    errors = store.connection.errors  # type: ignore[attr-defined]
+    try:
+        store.add_article(article(1, "Første tekst.", "da"))
+
+        def write_badly() -> None:
+            with store.transaction() as connection:
+                store.add_article(article(2, "Anden tekst.", "da"))
+                connection.execute(  # no such article: the foreign key fails
+                    "INSERT INTO reuse_shares (article_id, share) VALUES (?, ?)", ("nope", 1.0)
+                )
+
+        with pytest.raises(errors):
+            write_badly()
+        assert not store.has_article(f"{2:016x}")
+        assert store.add_article(article(3, "Tredje tekst.", "da"))
+        assert [a.id for a in store.iter_articles()] == [f"{1:016x}", f"{3:016x}"]
+    finally:
+        store.close()
 
 
 @pytest.mark.postgresql

@@ -6,6 +6,7 @@ spellings they use into PostgreSQL's: ``?`` placeholders, ``group_concat``, case
 Every table has a ``rowid`` identity column (see :mod:`newsloom.store.migrations`), so ``ORDER BY
 rowid`` means insertion order on both. Bulk inserts use COPY. A transaction takes an advisory
 lock per schema, PostgreSQL's counterpart of SQLite's ``BEGIN IMMEDIATE``: one writer at a time.
+Inside a transaction statements are pipelined: sent without waiting for each answer.
 
 The URL is libpq's: ``postgresql://[user@]host[:port]/database[?options=-csearch_path%3Dschema]``.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, suppress
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     import psycopg
 
 SCHEMES = ("postgresql", "postgres")
+COPY_ROWS = 64  # a bulk insert of this many rows or more uses COPY
 LOCK_TIMEOUT = "30s"  # how long a writer waits for another one, as SQLite's busy timeout
 
 _GROUP_CONCAT = re.compile(r"\bgroup_concat\(([^()]*)\)", re.IGNORECASE)
@@ -116,6 +119,7 @@ class PostgresConnection:
             )
         self.schema: str = schema[0]
         self._primary_keys: dict[str, list[str]] | None = None
+        self._pipeline: AbstractContextManager[Any] | None = None
 
     def execute(self, sql: str, values: Values = ()) -> Any:
         return self.raw.execute(self._translate(sql), tuple(values))
@@ -125,24 +129,56 @@ class PostgresConnection:
             cursor.executemany(self._translate(sql), [tuple(row) for row in rows])
 
     def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Values]) -> None:
-        """Bulk insert with COPY."""
+        """Bulk insert: COPY from :data:`COPY_ROWS` rows on, a pipelined INSERT below that."""
+        rows = list(rows)
+        if not rows:
+            return
+        if len(rows) < COPY_ROWS:
+            marks = ", ".join("?" * len(columns))
+            self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+            return
+        pipelined = self._pipeline is not None
+        if pipelined:
+            self._leave_pipeline()  # COPY cannot run in a pipeline; the transaction goes on
         with (
             self.raw.cursor() as cursor,
             cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
         ):
             for row in rows:
                 copy.write_row(row)
+        if pipelined:
+            self._enter_pipeline()
 
     def begin(self) -> None:
+        """Start a transaction holding the schema's write lock, its statements pipelined (sent
+        without waiting for each answer; reading a result waits for what came before)."""
+        self._enter_pipeline()
         self.raw.execute("BEGIN")
         self.raw.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"newsloom:{self.schema}",))
 
     def commit(self) -> None:
-        self.raw.execute("COMMIT")
+        try:
+            self.raw.execute("COMMIT")
+            self._leave_pipeline()  # raises what failed in the pipeline
+        except BaseException:
+            self.rollback()
+            raise
 
     def rollback(self) -> None:
+        if self._pipeline is not None:
+            with suppress(*self.errors):  # the statement that failed raised its error already
+                self._leave_pipeline()
         if not self.raw.closed:
             self.raw.execute("ROLLBACK")
+
+    def _enter_pipeline(self) -> None:
+        self._pipeline = self.raw.pipeline()
+        self._pipeline.__enter__()
+
+    def _leave_pipeline(self) -> None:
+        pipeline, self._pipeline = self._pipeline, None
+        if pipeline is not None:
+            pipeline.__exit__(None, None, None)
 
     def close(self) -> None:
         self.raw.close()
@@ -152,7 +188,7 @@ class PostgresConnection:
         if insert_or is None:
             return translate(sql)
         action, table, columns = insert_or.groups()
-        sql = "INSERT INTO" + sql[insert_or.end(1) + len(" INTO") :]
+        sql = "INSERT INTO " + sql[insert_or.start(2) :]
         if action.upper() == "IGNORE":
             return translate(sql) + " ON CONFLICT DO NOTHING"
         keys = self.primary_keys().get(table)
