@@ -83,13 +83,19 @@ def postgresql_schemas() -> Iterator[Callable[[], str]]:
             connection.execute(f"CREATE SCHEMA {schema}")
         made.append(schema)
         separator = "&" if "?" in POSTGRESQL else "?"
-        return f"{POSTGRESQL}{separator}options=-csearch_path%3D{schema}"
+        # the application name lets teardown end what a test left connected (a killed client)
+        return f"{POSTGRESQL}{separator}options=-csearch_path%3D{schema}&application_name={schema}"
 
     try:
         yield make
     finally:
         with psycopg.connect(POSTGRESQL, autocommit=True) as connection:
             for schema in made:
+                connection.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE application_name = %s AND pid <> pg_backend_pid()",
+                    (schema,),
+                )
                 connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 

@@ -96,6 +96,16 @@ def test_read_only_store_refuses_writes(db_url: str) -> None:
     writer.close()
 
 
+def test_read_only_store_needs_every_migration(db_url: str) -> None:
+    writer = open_store(db_url)
+    last = MIGRATIONS[-1][0]
+    with writer.transaction() as connection:  # as if an older newsloom had made the database
+        connection.execute("DELETE FROM migrations WHERE name = ?", (last,))
+    with pytest.raises(StoreError, match=f"lacks migrations {last}"):
+        open_store(db_url, read_only=True)
+    writer.close()
+
+
 def _empty_file(path: str) -> str:
     Path(path).touch()
     return path

@@ -33,6 +33,14 @@ class StoreBase:
         elif not self._has_migrations_table():
             connection.close()
             raise StoreError(f"database {connection.name} holds no newsloom tables yet")
+        else:
+            missing = [name for name, _ in MIGRATIONS if name not in self.applied_migrations()]
+            if missing:
+                connection.close()
+                raise StoreError(
+                    f"database {connection.name} lacks migrations {', '.join(missing)}; open it"
+                    " for writing once (newsloom ingest, or serve without --read-only)"
+                )
 
     def close(self) -> None:
         self.connection.close()
