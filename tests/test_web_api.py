@@ -12,6 +12,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import DATABASES, databases
 from ingest_server import CannedServer, canned_server
 from newsloom.errors import StoreError
 from newsloom.records import (
@@ -61,7 +62,7 @@ def _mention(paragraph: str, index: int, text: str, kind: EntityType) -> EntityM
     return EntityMention(text=text, type=kind, paragraph=index, start=start, end=start + len(text))
 
 
-def fill_store(path: Path) -> None:
+def fill_store(path: Path | str) -> None:
     """Two stories: a ferry fire (Danish original, Norwegian copy with hostile markup), football."""
     first_text = [SHARED_TEXT, "- Vi leder stadig efter dem, siger politiinspektør Anne Holmvik."]
     first = _article(
@@ -157,10 +158,9 @@ def fill_store(path: Path) -> None:
 
 
 @pytest.fixture
-def filled_settings(tmp_path: Path) -> Settings:
-    path = tmp_path / "web.db"
-    fill_store(path)
-    return load_settings(environ={}, db=str(path))
+def filled_settings(db_url: str) -> Settings:
+    fill_store(db_url)
+    return load_settings(environ={}, db=db_url)
 
 
 @pytest.fixture
@@ -543,13 +543,15 @@ STORY_TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings]]:
+@pytest.fixture(scope="module", params=DATABASES)
+def live(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Settings]]:
     """A real server with a token over an empty database (the pipeline loads on first POST)."""
-    path = tmp_path_factory.mktemp("live") / "live.db"
-    settings = _with_serve(load_settings(environ={}, db=str(path)), token="tok")
-    with running_server(create_app(settings)) as base:
-        yield base, settings
+    with databases(request.param, tmp_path_factory.mktemp("live")) as new_database:
+        settings = _with_serve(load_settings(environ={}, db=new_database()), token="tok")
+        with running_server(create_app(settings)) as base:
+            yield base, settings
 
 
 AUTH = {"Authorization": "Bearer tok"}

@@ -15,7 +15,7 @@ from newsloom.cli.common import app, echo_json, is_terminal, settings_of
 from newsloom.errors import NewsloomError
 from newsloom.records import RunReport
 from newsloom.settings import EngineSettings, Settings
-from newsloom.store import open_store
+from newsloom.store import display_name, is_url, open_store, remove_store
 
 if TYPE_CHECKING:
     from newsloom.pipeline import Progress
@@ -181,9 +181,9 @@ def demo_command(
 ) -> None:
     """Ingest the bundled example corpus into a fresh database and say what to try next."""
     settings = settings_of(context)
-    database = Path(settings.db)
-    if database.exists():
-        store = open_store(database)
+    database = display_name(settings.db)
+    if is_url(settings.db) or Path(settings.db).exists():
+        store = open_store(settings.db)
         try:
             total = store.count_articles()
             corpus = str(example_corpus())
@@ -193,15 +193,14 @@ def demo_command(
         if foreign and not force:
             raise NewsloomError(
                 f"{database} already holds {total} articles, {foreign} of them not from the"
-                " example corpus; use --force to replace it or --db to choose another file"
+                " example corpus; use --force to replace it or --db to choose another database"
             )
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        remove_store(settings.db)
     report = run_ingest([str(example_corpus())], settings)
     print_report(report, as_json=as_json)
     if as_json:
         return
-    prefix = "newsloom" if settings.db == "newsloom.db" else f"newsloom --db {settings.db}"
+    prefix = "newsloom" if settings.db == "newsloom.db" else f"newsloom --db '{database}'"
     typer.echo(
         f"\nThe example corpus is in {database}. Try:\n"
         f"  {prefix} stories                 # the stories, newest first\n"

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from newsloom.cli.common import app, settings_of
+from newsloom.store import display_name
 
 
 @app.command("serve")
@@ -32,5 +33,8 @@ def serve_command(
         }
     )
     settings = settings.model_copy(update={"serve": serve})
-    typer.echo(f"newsloom: serving {settings.db} on http://{serve.host}:{serve.port}", err=True)
+    typer.echo(
+        f"newsloom: serving {display_name(settings.db)} on http://{serve.host}:{serve.port}",
+        err=True,
+    )
     uvicorn.run(create_app(settings), host=serve.host, port=serve.port, log_level="warning")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from newsloom.records import Analysis
-from newsloom.store.base import SQLiteBase
+from newsloom.store.base import StoreBase
 from newsloom.store.codec import ANALYSIS_VERSION, analysis_from_json, analysis_to_json
 
 
-class AnalysisQueries(SQLiteBase):
+class AnalysisQueries(StoreBase):
     def put_analysis(self, analysis: Analysis) -> None:
         with self.transaction() as connection:
             connection.execute(
@@ -26,6 +26,6 @@ class AnalysisQueries(SQLiteBase):
     def article_ids_without_analysis(self) -> list[str]:
         rows = self.connection.execute(
             "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
-            " WHERE n.article_id IS NULL ORDER BY a.published, a.rowid"
+            " WHERE n.article_id IS NULL ORDER BY a.published IS NOT NULL, a.published, a.rowid"
         ).fetchall()
         return [row["id"] for row in rows]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from newsloom.dates import PublishedDate
 from newsloom.records import Article, DateOrigin, DatePrecision, Paragraph, ParagraphKind
-from newsloom.store.base import SQLiteBase, utc_now
+from newsloom.store.base import StoreBase, utc_now
+from newsloom.store.connection import Row
+from newsloom.store.fulltext import fts_query, index_article, search_sql
+
+__all__ = ["ArticleFilter", "ArticleQueries", "SearchHit", "article_clauses", "fts_query"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +35,7 @@ class SearchHit:
     score: float
 
 
-def _article_from_rows(row: sqlite3.Row, paragraphs: Sequence[sqlite3.Row]) -> Article:
+def _article_from_rows(row: Row, paragraphs: Sequence[Row]) -> Article:
     return Article(
         id=row["id"],
         content_hash=row["content_hash"],
@@ -82,18 +85,7 @@ def article_clauses(
     return clauses, values
 
 
-def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query: every word must occur (prefix match on the last)."""
-    words = ["".join(ch for ch in word if ch.isalnum()) for word in text.split()]
-    words = [word for word in words if word]
-    if not words:
-        return '""'
-    quoted = [f'"{word}"' for word in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-class ArticleQueries(SQLiteBase):
+class ArticleQueries(StoreBase):
     def has_article(self, article_id: str) -> bool:
         row = self.connection.execute(
             "SELECT 1 FROM articles WHERE id = ?", (article_id,)
@@ -125,15 +117,16 @@ class ArticleQueries(SQLiteBase):
                     utc_now(),
                 ),
             )
-            connection.executemany(
-                "INSERT INTO paragraphs (article_id, position, text, kind, language)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [(article.id, p.index, p.text, p.kind, p.language) for p in article.paragraphs],
+            connection.insert_rows(
+                "paragraphs",
+                ("article_id", "position", "text", "kind", "language"),
+                [
+                    (article.id, p.index, p.text, p.kind.value, p.language)
+                    for p in article.paragraphs
+                ],
             )
-            connection.execute(
-                "INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)",
-                (article.id, article.title, "\n\n".join(p.text for p in article.body)),
-            )
+            body = "\n\n".join(p.text for p in article.body)
+            index_article(connection, article.id, article.language, article.title, body)
         return True
 
     def put_inferred_date(self, article_id: str, inferred: PublishedDate | None) -> None:
@@ -229,7 +222,8 @@ class ArticleQueries(SQLiteBase):
     def find_article_ids(self, prefix: str) -> list[str]:
         """Ids starting with ``prefix`` (users type short ids) or equal to an external id/URL."""
         rows = self.connection.execute(
-            "SELECT id FROM articles WHERE id LIKE ? OR external_id = ? OR url = ? LIMIT 10",
+            "SELECT id FROM articles WHERE id LIKE ? OR external_id = ? OR url = ?"
+            " ORDER BY id LIMIT 10",
             (prefix.replace("%", "").replace("_", r"\_") + "%", prefix, prefix),
         ).fetchall()
         return [row["id"] for row in rows]
@@ -266,24 +260,21 @@ class ArticleQueries(SQLiteBase):
 
     def article_ids_with_hash(self, content_hash: str) -> list[str]:
         rows = self.connection.execute(
-            "SELECT id FROM articles WHERE content_hash = ? ORDER BY published, rowid",
+            "SELECT id FROM articles WHERE content_hash = ?"
+            " ORDER BY published IS NOT NULL, published, rowid",
             (content_hash,),
         ).fetchall()
         return [row["id"] for row in rows]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        rows = self.connection.execute(
-            "SELECT article_id, title, snippet(articles_fts, 2, '[', ']', ' … ', 12) AS snippet,"
-            " bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH ?"
-            " ORDER BY score LIMIT ?",
-            (fts_query(query), limit),
-        ).fetchall()
+        sql, values = search_sql(self.dialect, query, marks=("[", "]"), snippet_words=12)
+        rows = self.connection.execute(sql + " LIMIT ?", [*values, limit]).fetchall()
         return [
             SearchHit(
                 article_id=row["article_id"],
                 title=row["title"],
                 snippet=row["snippet"],
-                score=-float(row["score"]),
+                score=float(row["score"]),
             )
             for row in rows
         ]

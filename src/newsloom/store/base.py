@@ -1,69 +1,64 @@
-"""The SQLite connection, transactions and migrations shared by every table group."""
+"""The connection, transactions and migrations shared by every table group."""
 
 from __future__ import annotations
 
-import fcntl
-import os
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 
 from newsloom.errors import StoreError
-from newsloom.store.migrations import MIGRATIONS
+from newsloom.store.connection import Connection
+from newsloom.store.migrations import MIGRATIONS, Migration, statements
+
+MIGRATIONS_TABLE: Migration = (
+    "000_migrations",
+    "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+)
 
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SQLiteBase:
+class StoreBase:
     """Owns the connection. Table groups (articles, analyses, reuse, stories) build on it."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
-        self.path = Path(path)
+    def __init__(self, connection: Connection, *, read_only: bool = False) -> None:
+        self.connection = connection
+        self.dialect = connection.dialect
         self.read_only = read_only
         self._depth = 0
         self._lock_depth = 0
-        self._lock_fd: int | None = None
         self._thread_lock = threading.RLock()
-        try:
-            if read_only:
-                if not self.path.exists():
-                    raise StoreError(f"database {self.path} does not exist")
-                self.connection = sqlite3.connect(
-                    f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+        if not read_only:
+            self._migrate()
+        elif not self._has_migrations_table():
+            connection.close()
+            raise StoreError(f"database {connection.name} holds no newsloom tables yet")
+        else:
+            missing = [name for name, _ in MIGRATIONS if name not in self.applied_migrations()]
+            if missing:
+                connection.close()
+                raise StoreError(
+                    f"database {connection.name} lacks migrations {', '.join(missing)}; open it"
+                    " for writing once (newsloom ingest, or serve without --read-only)"
                 )
-            else:
-                if self.path.parent and not self.path.parent.exists():
-                    raise StoreError(
-                        f"database {self.path}: folder {self.path.parent} does not exist"
-                    )
-                self.connection = sqlite3.connect(self.path, check_same_thread=False)
-            self.connection.row_factory = sqlite3.Row
-            self.connection.execute("PRAGMA foreign_keys = ON")
-            self.connection.execute("PRAGMA busy_timeout = 30000")
-            if not read_only:
-                self.connection.execute("PRAGMA synchronous = NORMAL")
-                if not self._up_to_date():
-                    with self.writer_lock():  # two first runs on a new file must not race
-                        self.connection.execute("PRAGMA journal_mode = WAL")
-                        self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"database {self.path}: {error}") from error
 
     def close(self) -> None:
         self.connection.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A unit of work: everything inside commits together or not at all. Nests."""
+    def transaction(self) -> Iterator[Connection]:
+        """A unit of work: everything inside commits together or not at all. Nests.
+
+        It holds the database's write lock, so writers take turns (SQLite ``BEGIN IMMEDIATE``, a
+        PostgreSQL advisory lock); readers are never blocked.
+        """
         if self.read_only:
-            raise StoreError(f"database {self.path} is open read-only")
+            raise StoreError(f"database {self.connection.name} is open read-only")
         if self._depth == 0:
-            self.connection.execute("BEGIN IMMEDIATE")
+            self.connection.begin()
         self._depth += 1
         try:
             yield self.connection
@@ -80,35 +75,21 @@ class SQLiteBase:
     def writer_lock(self) -> Iterator[None]:
         """Hold the database's one writer lock: one process (and thread) at a time assigns.
 
-        An exclusive ``flock`` on ``<database>.lock`` beside the file, so it spans processes and
-        is released when a process dies. Re-entrant within one store object.
+        Spans processes and is released when a process dies (a ``flock`` beside a SQLite file,
+        a session advisory lock on PostgreSQL). Re-entrant within one store object.
         """
         if self.read_only:
-            raise StoreError(f"database {self.path} is open read-only")
+            raise StoreError(f"database {self.connection.name} is open read-only")
         with self._thread_lock:
             if self._lock_depth == 0:
-                lock_path = f"{self.path}.lock"
-                try:
-                    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
-                except OSError as error:
-                    raise StoreError(
-                        f"database {self.path}: cannot open the writer lock {lock_path}: {error}"
-                    ) from error
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX)
-                except BaseException:
-                    os.close(fd)
-                    raise
-                self._lock_fd = fd
+                self.connection.lock_writer()
             self._lock_depth += 1
             try:
                 yield
             finally:
                 self._lock_depth -= 1
-                if self._lock_depth == 0 and self._lock_fd is not None:
-                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-                    os.close(self._lock_fd)
-                    self._lock_fd = None
+                if self._lock_depth == 0:
+                    self.connection.unlock_writer()
 
     def write_generation(self) -> int:
         """How many assign commits the database has seen, by any process."""
@@ -122,7 +103,7 @@ class SQLiteBase:
         with self.transaction() as connection:
             connection.execute(
                 "INSERT INTO writer_generation (id, generation) VALUES (1, 1)"
-                " ON CONFLICT (id) DO UPDATE SET generation = generation + 1"
+                " ON CONFLICT (id) DO UPDATE SET generation = writer_generation.generation + 1"
             )
         return self.write_generation()
 
@@ -130,45 +111,31 @@ class SQLiteBase:
         rows = self.connection.execute("SELECT name FROM migrations ORDER BY name").fetchall()
         return [row["name"] for row in rows]
 
-    def _up_to_date(self) -> bool:
-        """Whether the file is in WAL mode with every migration applied (no lock needed then)."""
-        mode = self.connection.execute("PRAGMA journal_mode").fetchone()[0]
+    def _has_migrations_table(self) -> bool:
         try:
-            done = set(self.applied_migrations())
-        except sqlite3.OperationalError:  # no migrations table yet
+            self.connection.execute("SELECT count(*) FROM migrations").fetchone()
+        except self.connection.errors:
             return False
-        return str(mode).lower() == "wal" and done >= {name for name, _ in MIGRATIONS}
+        return True
 
     def _migrate(self) -> None:
-        self.connection.execute(
-            "CREATE TABLE IF NOT EXISTS migrations"
-            " (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
-        self.connection.commit()
-        done = set(self.applied_migrations())
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
+        for migration in (MIGRATIONS_TABLE, *MIGRATIONS):
+            name = migration[0]
             try:
-                self.connection.execute("BEGIN IMMEDIATE")
-                applied = self.connection.execute(
-                    "SELECT 1 FROM migrations WHERE name = ?", (name,)
-                ).fetchone()
-                if applied is not None:  # another process applied it since we looked
-                    self.connection.commit()
-                    continue
-                for statement in _statements(sql):
-                    self.connection.execute(statement)
-                self.connection.execute(
-                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, utc_now())
-                )
-                self.connection.commit()
-            except sqlite3.DatabaseError as error:
-                self.connection.rollback()
+                with self.transaction() as connection:  # the write lock: one migrator at a time
+                    if name != MIGRATIONS_TABLE[0] and name in self.applied_migrations():
+                        continue
+                    for statement in statements(migration, self.dialect):
+                        connection.execute(statement)
+                    if name != MIGRATIONS_TABLE[0]:
+                        connection.execute(
+                            "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                            (name, utc_now()),
+                        )
+            except self.connection.errors as error:
                 raise StoreError(
-                    f"database {self.path}: migration {name} failed: {error}"
+                    f"database {self.connection.name}: migration {name} failed: {error}"
                 ) from error
 
 
-def _statements(sql: str) -> list[str]:
-    return [part.strip() for part in sql.split(";") if part.strip()]
+SQLiteBase = StoreBase  # the name table groups used before PostgreSQL came

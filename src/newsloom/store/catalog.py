@@ -6,16 +6,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsloom.dates import stored_iso
-from newsloom.store.articles import article_clauses, fts_query
-from newsloom.store.base import SQLiteBase
+from newsloom.store.articles import article_clauses
+from newsloom.store.base import StoreBase
+from newsloom.store.fulltext import matching_ids, search_sql
 from newsloom.store.stories import PUBLISHED_AT_PRECISION, StoryRow, _story_row
 
 MARK_START = "\ue000"  # private-use characters around matched words in search snippets
 MARK_END = "\ue001"
-STORY_ORDERS = {
-    "newest": "last_seen IS NULL, last_seen DESC, s.id",
-    "biggest": "size DESC, last_seen IS NULL, last_seen DESC, s.id",
-    "oldest": "first_seen IS NULL, first_seen, s.id",
+STORY_ORDERS = {  # aggregates spelled out: PostgreSQL takes no output names in expressions
+    "newest": "max(a.published) IS NULL, max(a.published) DESC, s.id",
+    "biggest": "count(*) DESC, max(a.published) IS NULL, max(a.published) DESC, s.id",
+    "oldest": "min(a.published) IS NULL, min(a.published), s.id",
 }
 
 
@@ -60,22 +61,23 @@ class ArticleHit:
     published_origin: str | None = None
 
 
-class CatalogQueries(SQLiteBase):
+class CatalogQueries(StoreBase):
     def find_stories(self, query: StoryQuery) -> StoryPage:
         """Stories with an article matching every filter, in ``query.order``."""
         if query.order not in STORY_ORDERS:
             raise ValueError(f"order must be one of {', '.join(STORY_ORDERS)}, not {query.order!r}")
         clauses, values = article_clauses(query.language, query.outlet, query.since, query.until)
         if query.text and query.text.strip():
-            clauses.append(
-                "a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)"
-            )
-            values.append(fts_query(query.text))
+            subquery, subquery_values = matching_ids(self.dialect, query.text)
+            clauses.append(f"a.id IN ({subquery})")
+            values += subquery_values
         matched = "SELECT DISTINCT sa.story_id FROM story_articles sa"
         matched += " JOIN articles a ON a.id = sa.article_id"
         if clauses:
             matched += " WHERE " + " AND ".join(clauses)
-        total = self.connection.execute(f"SELECT count(*) FROM ({matched})", values).fetchone()[0]
+        total = self.connection.execute(
+            f"SELECT count(*) FROM ({matched}) AS matched", values
+        ).fetchone()[0]
         rows = self.connection.execute(
             "SELECT s.id, s.title, count(*) AS size,"
             f" min({PUBLISHED_AT_PRECISION}) AS first_seen,"
@@ -104,22 +106,25 @@ class CatalogQueries(SQLiteBase):
 
     def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> list[ArticleHit]:
         """Full-text search over titles and body text, best first, with each hit's story."""
+        sql, values = search_sql(
+            self.dialect,
+            text,
+            marks=(MARK_START, MARK_END),
+            snippet_words=16,
+            columns="a.source, a.language, a.published, a.published_precision,"
+            " a.published_origin, sa.story_id",
+            joins="JOIN articles a ON a.id = f.article_id"
+            " LEFT JOIN story_articles sa ON sa.article_id = f.article_id",
+        )
         rows = self.connection.execute(
-            "SELECT f.article_id, f.title,"
-            " snippet(articles_fts, 2, ?, ?, ' … ', 16) AS snippet,"
-            " bm25(articles_fts) AS score, a.source, a.language, a.published,"
-            " a.published_precision, a.published_origin,"
-            " sa.story_id FROM articles_fts f JOIN articles a ON a.id = f.article_id"
-            " LEFT JOIN story_articles sa ON sa.article_id = f.article_id"
-            " WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-            (MARK_START, MARK_END, fts_query(text), limit, offset),
+            sql + " LIMIT ? OFFSET ?", [*values, limit, offset]
         ).fetchall()
         return [
             ArticleHit(
                 article_id=row["article_id"],
                 title=row["title"],
                 snippet=row["snippet"],
-                score=-float(row["score"]),
+                score=float(row["score"]),
                 source=row["source"],
                 language=row["language"],
                 published=stored_iso(f"{row['published']}|{row['published_precision'] or ''}")

@@ -1,8 +1,7 @@
-"""What every store backend offers. SQLite implements it; PostgreSQL can follow."""
+"""What every store backend offers: SQLite and PostgreSQL (one implementation, two connections)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
@@ -11,6 +10,7 @@ from newsloom.dates import PublishedDate
 from newsloom.records import Analysis, Article, ReusedPassage, ReuseResult, RunReport
 from newsloom.store.articles import ArticleFilter, SearchHit
 from newsloom.store.catalog import ArticleHit, Facet, StoryPage, StoryQuery
+from newsloom.store.connection import Connection
 from newsloom.store.feeds import FeedState
 from newsloom.store.reuse import ReusedArticleRow, ReuseIndexRow
 from newsloom.store.stories import StoryRow
@@ -18,9 +18,10 @@ from newsloom.store.stories import StoryRow
 
 class Store(Protocol):
     read_only: bool
+    dialect: str  # "sqlite" or "postgresql"
 
     def close(self) -> None: ...
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+    def transaction(self) -> AbstractContextManager[Connection]: ...
     def applied_migrations(self) -> list[str]: ...
     def writer_lock(self) -> AbstractContextManager[None]: ...
     def write_generation(self) -> int: ...

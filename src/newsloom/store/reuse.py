@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
 from newsloom.records import ReusedPassage, ReuseResult
-from newsloom.store.base import SQLiteBase
+from newsloom.store.base import StoreBase
+from newsloom.store.connection import Row
+
+PASSAGE_COLUMNS = (
+    "article_id",
+    "paragraph",
+    "other_article",
+    "other_paragraph",
+    "similarity",
+    "origin_article",
+    "origin_agency",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +49,7 @@ class ReusedArticleRow:
     ]  # (article, outlet, agency, paragraphs)
 
 
-class ReuseQueries(SQLiteBase):
+class ReuseQueries(StoreBase):
     def put_reuse(self, result: ReuseResult) -> None:
         with self.transaction() as connection:
             connection.execute("DELETE FROM duplicates WHERE article_id = ?", (result.article_id,))
@@ -52,22 +62,18 @@ class ReuseQueries(SQLiteBase):
                     " VALUES (?, ?, ?)",
                     (result.article_id, result.duplicate_of, result.duplicate_similarity or 1.0),
                 )
-            connection.executemany(
-                "INSERT OR REPLACE INTO reused_passages (article_id, paragraph, other_article,"
-                " other_paragraph, similarity, origin_article, origin_agency)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        p.article,
-                        p.paragraph,
-                        p.other_article,
-                        p.other_paragraph,
-                        p.similarity,
-                        p.origin_article,
-                        p.origin_agency,
-                    )
-                    for p in result.passages
-                ],
+            rows = {  # one row per key, the last one winning (as INSERT OR REPLACE did)
+                (p.article, p.paragraph, p.other_article, p.other_paragraph): (
+                    p.similarity,
+                    p.origin_article,
+                    p.origin_agency,
+                )
+                for p in result.passages
+            }
+            connection.insert_rows(
+                "reused_passages",
+                PASSAGE_COLUMNS,
+                [(*key, *value) for key, value in rows.items()],
             )
             connection.execute(
                 "INSERT OR REPLACE INTO reuse_shares (article_id, share) VALUES (?, ?)",
@@ -85,7 +91,7 @@ class ReuseQueries(SQLiteBase):
         ).fetchone()
         rows = self.connection.execute(
             "SELECT * FROM reused_passages WHERE article_id = ?"
-            " ORDER BY paragraph, similarity DESC",
+            " ORDER BY paragraph, similarity DESC, rowid",
             (article_id,),
         ).fetchall()
         return ReuseResult(
@@ -105,11 +111,12 @@ class ReuseQueries(SQLiteBase):
             )
 
     def iter_signatures(self, scheme: str | None = None) -> list[tuple[str, str, bytes]]:
+        where, values = (" WHERE s.scheme = ?", [scheme]) if scheme is not None else ("", [])
         rows = self.connection.execute(
             "SELECT s.article_id, s.scheme, s.signature FROM signatures s"
-            " JOIN articles a ON a.id = s.article_id"
-            " WHERE ? IS NULL OR s.scheme = ? ORDER BY a.published, a.rowid",
-            (scheme, scheme),
+            f" JOIN articles a ON a.id = s.article_id{where}"
+            " ORDER BY a.published IS NOT NULL, a.published, a.rowid",
+            values,
         ).fetchall()
         return [(row["article_id"], row["scheme"], bytes(row["signature"])) for row in rows]
 
@@ -167,7 +174,7 @@ class ReuseQueries(SQLiteBase):
         """Passages of later articles that copy ``article_id`` (the other side of ``get_reuse``)."""
         rows = self.connection.execute(
             "SELECT * FROM reused_passages WHERE other_article = ?"
-            " ORDER BY other_paragraph, similarity DESC",
+            " ORDER BY other_paragraph, similarity DESC, rowid",
             (article_id,),
         ).fetchall()
         return [_passage(row) for row in rows]
@@ -178,13 +185,15 @@ class ReuseQueries(SQLiteBase):
             "SELECT r.article_id, r.share, a.title, a.source, a.published, d.duplicate_of"
             " FROM reuse_shares r JOIN articles a ON a.id = r.article_id"
             " LEFT JOIN duplicates d ON d.article_id = r.article_id"
-            " WHERE r.share > ? ORDER BY r.share DESC, a.published, a.id LIMIT ?",
+            " WHERE r.share > ?"
+            " ORDER BY r.share DESC, a.published IS NOT NULL, a.published, a.id LIMIT ?",
             (min_share, limit),
         ).fetchall()
         result: list[ReusedArticleRow] = []
         for row in rows:
             origins = self.connection.execute(
-                "SELECT p.origin_article, o.source, p.origin_agency,"
+                "SELECT p.origin_article, max(o.source) AS source,"
+                " max(p.origin_agency) AS origin_agency,"
                 " COUNT(DISTINCT p.paragraph) AS paragraphs"
                 " FROM reused_passages p LEFT JOIN articles o ON o.id = p.origin_article"
                 " WHERE p.article_id = ? AND p.origin_article IS NOT NULL"
@@ -213,7 +222,7 @@ class ReuseQueries(SQLiteBase):
         return result
 
 
-def _passage(row: sqlite3.Row) -> ReusedPassage:
+def _passage(row: Row) -> ReusedPassage:
     return ReusedPassage(
         article=row["article_id"],
         paragraph=row["paragraph"],

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 
 from newsloom.records import RunReport
-from newsloom.store.base import SQLiteBase, utc_now
+from newsloom.store.base import StoreBase, utc_now
 
 
-class RunQueries(SQLiteBase):
+class RunQueries(StoreBase):
     def start_run(self) -> int:
         with self.transaction() as connection:
-            cursor = connection.execute("INSERT INTO runs (started_at) VALUES (?)", (utc_now(),))
-            return int(cursor.lastrowid or 0)
+            row = connection.execute(
+                "INSERT INTO runs (started_at) VALUES (?) RETURNING id", (utc_now(),)
+            ).fetchone()
+            return int(row["id"])
 
     def finish_run(self, run_id: int, report: RunReport) -> None:
         with self.transaction() as connection:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsloom.dates import stored_iso
-from newsloom.store.base import SQLiteBase, utc_now
+from newsloom.store.base import StoreBase, utc_now
+from newsloom.store.connection import Row
 
 # The published value with its precision, so that the earliest and latest keep theirs (stored_iso).
 PUBLISHED_AT_PRECISION = "a.published || '|' || coalesce(a.published_precision, '')"
@@ -25,7 +25,7 @@ class StoryRow:
     outlets: tuple[str, ...]
 
 
-class StoryQueries(SQLiteBase):
+class StoryQueries(StoreBase):
     def put_story(
         self,
         story_id: str,
@@ -61,11 +61,15 @@ class StoryQueries(SQLiteBase):
     ) -> list[tuple[str, bytes]]:
         """Saved states of the stories with an article at or after ``since`` (epoch seconds),
         least recently active first."""
-        rows = self.connection.execute(
+        sql = (
             "SELECT id, state FROM stories WHERE last_activity >= ? AND state IS NOT NULL"
-            " ORDER BY last_activity, id LIMIT ?",
-            (since, -1 if limit is None else limit),
-        ).fetchall()
+            " ORDER BY last_activity, id"
+        )
+        values: list[object] = [since]
+        if limit is not None:
+            sql += " LIMIT ?"
+            values.append(limit)
+        rows = self.connection.execute(sql, values).fetchall()
         return [(row["id"], bytes(row["state"])) for row in rows]
 
     def add_cluster_terms(self, features: Iterable[str]) -> None:
@@ -73,7 +77,7 @@ class StoryQueries(SQLiteBase):
         with self.transaction() as connection:
             connection.executemany(
                 "INSERT INTO cluster_terms (feature, articles) VALUES (?, 1)"
-                " ON CONFLICT (feature) DO UPDATE SET articles = articles + 1",
+                " ON CONFLICT (feature) DO UPDATE SET articles = cluster_terms.articles + 1",
                 [("",), *((feature,) for feature in set(features) if feature)],
             )
 
@@ -87,7 +91,8 @@ class StoryQueries(SQLiteBase):
         with self.transaction() as connection:
             connection.executemany(
                 "INSERT INTO cluster_gaps (bucket, articles) VALUES (?, ?)"
-                " ON CONFLICT (bucket) DO UPDATE SET articles = articles + excluded.articles",
+                " ON CONFLICT (bucket) DO UPDATE"
+                " SET articles = cluster_gaps.articles + excluded.articles",
                 sorted(counts.items()),
             )
 
@@ -145,7 +150,11 @@ class StoryQueries(SQLiteBase):
     def list_stories(
         self, *, order: str = "newest", limit: int | None = 50, language: str | None = None
     ) -> list[StoryRow]:
-        orders = {"newest": "last_seen DESC", "biggest": "size DESC, last_seen DESC"}
+        undated_last = "max(a.published) IS NULL"  # NULLs sort first in SQLite, last in PostgreSQL
+        orders = {
+            "newest": f"{undated_last}, last_seen DESC, s.id",
+            "biggest": f"size DESC, {undated_last}, last_seen DESC, s.id",
+        }
         if order not in orders:
             raise ValueError(f"order must be one of {', '.join(orders)}, not {order!r}")
         sql = (
@@ -184,7 +193,8 @@ class StoryQueries(SQLiteBase):
 
     def find_story_ids(self, prefix: str) -> list[str]:
         rows = self.connection.execute(
-            "SELECT id FROM stories WHERE id LIKE ? LIMIT 10", (prefix.replace("%", "") + "%",)
+            "SELECT id FROM stories WHERE id LIKE ? ORDER BY id LIMIT 10",
+            (prefix.replace("%", "") + "%",),
         ).fetchall()
         return [row["id"] for row in rows]
 
@@ -193,7 +203,7 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(sorted(part for part in (value or "").split(",") if part))
 
 
-def _story_row(row: sqlite3.Row) -> StoryRow:
+def _story_row(row: Row) -> StoryRow:
     return StoryRow(
         id=row["id"],
         title=row["title"],

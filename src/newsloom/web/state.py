@@ -1,9 +1,9 @@
 """What one web app holds: where the store is, the single writer, and a cache of dossiers.
 
-Readers open their own read-only connection per request (SQLite WAL lets them read while the
-writer writes). Writes go through one :class:`~newsloom.pipeline.Pipeline`, created on the first
-write (loading models is slow) and used under a lock, so concurrent POSTs are serialised and none
-is lost.
+Readers open their own read-only connection per request (SQLite WAL and PostgreSQL let them read
+while the writer writes). Writes go through one :class:`~newsloom.pipeline.Pipeline`, created on
+the first write (loading models is slow) and used under a lock, so concurrent POSTs are serialised
+and none is lost.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from newsloom.errors import StoreError
 from newsloom.pipeline import Pipeline
 from newsloom.records import RawDocument, RunReport
 from newsloom.settings import Settings
-from newsloom.store import Store, open_store
+from newsloom.store import Store, is_url, open_store
 from newsloom.story.dossier import Dossier, build_dossier
 from newsloom.story.render import dossier_to_dict
 
@@ -67,7 +67,7 @@ class WebState:
         self._writer: Store | None = None
         self._pipeline: Pipeline | None = None
         if self.read_only:
-            if not Path(settings.db).exists():
+            if not is_url(settings.db) and not Path(settings.db).exists():
                 raise StoreError(
                     f"database {settings.db} does not exist; a read-only server needs one"
                     " (run 'newsloom demo' or 'newsloom ingest' first)"
