@@ -43,7 +43,7 @@ def seed_story(store: Store, seeds_dir: Path) -> str:
     return story
 
 
-def cli(db: Path, *args: str) -> str:
+def cli(db: Path | str, *args: str) -> str:
     result = subprocess.run(
         [sys.executable, "-m", "newsloom", "--db", str(db), *args],
         capture_output=True,
@@ -107,17 +107,17 @@ def check_every_view(settings: Settings, store: Store, story_id: str) -> None:
         assert found
         assert found.items() <= labels.items()
     # CLI: the article list, one article, the story list
-    listed = cli(Path(settings.db), "articles", "--story", story_id)
+    listed = cli(settings.db, "articles", "--story", story_id)
     for article in articles:
         line = next(line for line in listed.splitlines() if line.startswith(article.id))
         assert labels[article.id] in line
-        assert labels[article.id] in cli(Path(settings.db), "article", article.id)
-        shown = json.loads(cli(Path(settings.db), "article", article.id, "--json"))["article"]
+        assert labels[article.id] in cli(settings.db, "article", article.id)
+        shown = json.loads(cli(settings.db, "article", article.id, "--json"))["article"]
         assert (shown["published"], shown["published_label"]) == (
             isos[article.id],
             labels[article.id],
         )
-    stories = cli(Path(settings.db), "stories", "--limit", "100")
+    stories = cli(settings.db, "stories", "--limit", "100")
     assert re.search(rf"{story_id} .*5 Jan 2022 … 6 Jan 2022", stories)
 
 
