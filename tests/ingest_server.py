@@ -19,6 +19,7 @@ class CannedServer:
     def __init__(self) -> None:
         self.routes: dict[str, tuple[int, str, bytes]] = {}
         self.delays: dict[str, float] = {}
+        self.redirects: dict[str, str] = {}  # path → Location of a 302
         self.requests: list[str] = []
         self.base = ""
 
@@ -32,6 +33,12 @@ def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             server.requests.append(self.path)
             time.sleep(server.delays.get(self.path, 0.0))
+            if self.path in server.redirects:
+                self.send_response(302)
+                self.send_header("Location", server.redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             status, content_type, body = server.routes.get(
                 self.path, (404, "text/plain", b"not found")
             )

@@ -30,6 +30,11 @@ def create_app(settings: Settings) -> FastAPI:
     """The web app over ``settings.db`` (created and migrated unless ``serve.read_only``)."""
     from newsloom.web import api, pages
 
+    if settings.serve.token is not None and not settings.serve.token.strip():
+        raise SettingsError(
+            "NEWSLOOM_TOKEN (serve.token) is set but empty, which would leave writes open;"
+            " set a token, or unset it to serve without one"
+        )
     state = WebState(settings)
 
     @asynccontextmanager
