@@ -111,6 +111,43 @@ def probe_quotes_174kb(work: Path) -> str:
     return _time_quotes(174)
 
 
+def _figure_paragraph(kilobytes: int) -> str:
+    sentence = "Politiet oplyser, at 12 personer er dræbt og mellem 30 og 40 såret kl. 14 i går. "
+    return sentence * (kilobytes * 1024 // len(sentence))
+
+
+def _time_figures(kilobytes: int) -> str:
+    from newsloom.extract.figures import extract_figures
+    from newsloom.extract.times import resolve_times
+    from newsloom.records import Article, Paragraph
+
+    text = _figure_paragraph(kilobytes)
+    article = Article(
+        id="f",
+        content_hash="f",
+        title="t",
+        paragraphs=(Paragraph(0, text, language="da"),),
+        language="da",
+    )
+    start = time.perf_counter()
+    times = resolve_times(article)
+    middle = time.perf_counter()
+    figures = extract_figures(article, times)
+    end = time.perf_counter()
+    return (
+        f"{len(text) // 1024} KB paragraph: {len(times)} times in {middle - start:.2f} s,"
+        f" {len(figures)} figures in {end - middle:.2f} s"
+    )
+
+
+def probe_figures_43kb(work: Path) -> str:
+    return _time_figures(43)
+
+
+def probe_figures_174kb(work: Path) -> str:
+    return _time_figures(174)
+
+
 def _demo_db(work: Path) -> Path:
     db = Path(os.environ.get("HARDENING_DEMO_DB", work / "demo.db"))
     if db.exists():
@@ -128,9 +165,7 @@ def _client(db: Path, **serve: object) -> object:
     from newsloom.web import create_app
 
     settings = load_settings(db=str(db), environ={})
-    settings = settings.model_copy(
-        update={"serve": settings.serve.model_copy(update=serve)}
-    )
+    settings = settings.model_copy(update={"serve": settings.serve.model_copy(update=serve)})
     return TestClient(create_app(settings))
 
 
@@ -237,8 +272,7 @@ def probe_truncated_gz(work: Path) -> str:
     path = work / "cut.jsonl.gz"
     data = gzip.compress(
         "".join(
-            json.dumps({"text": f"{GOOD} {i} " + "ord " * (i * 37 % 200)}) + "\n"
-            for i in range(10)
+            json.dumps({"text": f"{GOOD} {i} " + "ord " * (i * 37 % 200)}) + "\n" for i in range(10)
         ).encode()
     )
     path.write_bytes(data[: int(len(data) * 0.85)])
@@ -357,8 +391,10 @@ def main() -> None:
                 check=False,
             )
             lines = done.stdout.strip().splitlines()
-            outcome = lines[-1] if done.returncode == 0 and lines else (
-                "crashed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:100]
+            outcome = (
+                lines[-1]
+                if done.returncode == 0 and lines
+                else ("crashed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:100])
             )
         except subprocess.TimeoutExpired:
             outcome = f"did not finish in {arguments.timeout:g} s"

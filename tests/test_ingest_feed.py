@@ -18,7 +18,9 @@ def read(
     sources: list[str], settings: IngestSettings | None = None
 ) -> tuple[list[RawDocument], RunReport]:
     report = RunReport()
-    return list(read_sources(sources, settings or IngestSettings(allow_private_addresses=True), report)), report
+    return list(
+        read_sources(sources, settings or IngestSettings(allow_private_addresses=True), report)
+    ), report
 
 
 def test_rss_file_uses_summaries_and_rejects_empty_items() -> None:

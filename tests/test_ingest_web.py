@@ -19,7 +19,9 @@ def read(
     sources: list[str], settings: IngestSettings | None = None
 ) -> tuple[list[RawDocument], RunReport]:
     report = RunReport()
-    return list(read_sources(sources, settings or IngestSettings(allow_private_addresses=True), report)), report
+    return list(
+        read_sources(sources, settings or IngestSettings(allow_private_addresses=True), report)
+    ), report
 
 
 def closed_port() -> int:
@@ -84,7 +86,9 @@ def test_non_html_page_of_a_feed_item(canned_server: CannedServer) -> None:
         "</item></channel></rss>"
     ).encode()
     url = canned_server.add("/feed.xml", feed, "text/xml")
-    (document,), report = read([url], IngestSettings(allow_private_addresses=True, fetch_pages=True))
+    (document,), report = read(
+        [url], IngestSettings(allow_private_addresses=True, fetch_pages=True)
+    )
     assert document.text == "Resumé."
     assert any("not an HTML page (application/pdf)" in note for note in report.notes)
 
