@@ -96,7 +96,8 @@ def _time_quotes(kilobytes: int) -> str:
     article = Article(id="q", content_hash="q", title="t", paragraphs=(Paragraph(0, text),))
     start = time.perf_counter()
     quotes = extract_quotes(article)
-    return f"{len(text) // 1024} KB paragraph: {len(quotes)} quotes in {time.perf_counter() - start:.2f} s"
+    seconds = time.perf_counter() - start
+    return f"{len(text) // 1024} KB paragraph: {len(quotes)} quotes in {seconds:.2f} s"
 
 
 def probe_quotes_43kb(work: Path) -> str:
@@ -281,7 +282,7 @@ def probe_truncated_gz(work: Path) -> str:
 
 
 def probe_exit_nonexistent(work: Path) -> str:
-    code, output, _ = _cli("--db", str(work / "x.db"), "ingest", "/nonexistent/file.txt")
+    code, _, _ = _cli("--db", str(work / "x.db"), "ingest", "/nonexistent/file.txt")
     return f"exit {code}"
 
 
