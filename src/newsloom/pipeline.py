@@ -16,7 +16,7 @@ from newsloom.dates import unreadable_published
 from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
 from newsloom.language import detect_languages
-from newsloom.normalize import normalize
+from newsloom.normalize import check_size, normalize
 from newsloom.records import Article, DateOrigin, RawDocument, RunReport
 from newsloom.reuse import ReuseIndex
 from newsloom.settings import Settings
@@ -25,6 +25,11 @@ from newsloom.story.anchor import revise_dates
 
 Progress = Callable[[int], None]  # called with how many more items were read
 CHUNK = 500  # articles sorted by time and assigned per chunk
+
+
+def unexpected(error: Exception) -> str:
+    """The reason given for an error newsloom did not expect (a bug to report)."""
+    return f"unexpected error, please report it: {type(error).__name__}: {str(error)[:200]}"
 
 
 def _time_key(article: Article) -> tuple[int, str]:
@@ -83,9 +88,15 @@ class Pipeline:
             if progress:
                 progress(1)
             try:
-                article = detect_languages(normalize(raw))
+                article = normalize(raw)
+                limits = self.settings.ingest
+                check_size(article, limits.max_paragraph_characters, limits.max_article_characters)
+                article = detect_languages(article)
             except NewsloomError as error:
                 report.reject(raw.origin, str(error), stage="normalize")
+                continue
+            except Exception as error:  # a bug must not stop the run: named, reported, skipped
+                report.reject(raw.origin, unexpected(error), stage="normalize")
                 continue
             if unreadable_published(raw.published):
                 report.count("normalize: unreadable published dates")
@@ -122,6 +133,11 @@ class Pipeline:
                 analysis = self.analyzer.analyze(article)
             except NewsloomError as error:
                 report.reject(f"article {article.id} ({article.origin})", str(error), "analyze")
+                continue
+            except Exception as error:  # a bug must not stop the run: named, reported, skipped
+                report.reject(
+                    f"article {article.id} ({article.origin})", unexpected(error), "analyze"
+                )
                 continue
             with self.store.transaction():
                 self.store.add_article(article)

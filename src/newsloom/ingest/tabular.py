@@ -27,6 +27,7 @@ JSON_TYPES = {
     float: "a number",
 }
 CHUNK = 1 << 20
+TOO_DEEP = "JSON nested too deeply (arrays or objects about 1,000 levels deep); not an article"
 
 
 def check_columns(columns: Mapping[str, str]) -> None:
@@ -135,6 +136,9 @@ def read_jsonl(
         except json.JSONDecodeError as error:
             context.report.reject(item, f"malformed JSON at column {error.colno}: {error.msg}")
             continue
+        except RecursionError:
+            context.report.reject(item, TOO_DEEP)
+            continue
         context.note_replaced(item, decoded.replaced)
         document = _document_or_rejection(value, item, "jsonl", context)
         if document is not None:
@@ -159,6 +163,8 @@ def read_json(
     data = read_whole(stream, source.item, context.settings.max_file_mb)
     try:
         value = json.loads(decode_bytes(data, source.item, ("utf-8",)).text)
+    except RecursionError as error:
+        raise InputError(source.item, TOO_DEEP) from error
     except json.JSONDecodeError as error:
         raise InputError(
             f"{source.item}:{error.lineno}", f"malformed JSON at column {error.colno}: {error.msg}"
@@ -260,6 +266,10 @@ class JsonArrayReader:
                 if end < len(self._buffer) or self._end_of_input:
                     self._position = end
                     return value
+            except RecursionError as error:
+                raise InputError(
+                    f"{self._item}:{line}", TOO_DEEP + "; the rest of the array was not read"
+                ) from error
             except json.JSONDecodeError as error:
                 if self._end_of_input:
                     raise InputError(
