@@ -235,8 +235,8 @@ def probe_ssrf_loopback(work: Path) -> str:
 
 def probe_csv_long_line(work: Path) -> str:
     path = work / "long.csv"
-    rows = ["id,text", f"1,{GOOD}", "2," + "x" * (2 * 1024 * 1024)]
-    rows += [f"{i},{GOOD} {i}" for i in range(3, 8)]
+    rows = ["id,text", f'1,"{GOOD}"', "2," + "x" * (2 * 1024 * 1024)]
+    rows += [f'{i},"{GOOD} {i}"' for i in range(3, 8)]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     kept, rejected = _read([str(path)], max_document_mb=1)
     return f"kept {kept}/6 good rows, {len(rejected)} rejections"
@@ -245,7 +245,7 @@ def probe_csv_long_line(work: Path) -> str:
 def probe_csv_multiline_field(work: Path) -> str:
     path = work / "multiline.csv"
     field = '"' + "line\n" * 300_000 + '"'
-    rows = ["id,text", f"1,{GOOD}", f"2,{field}"] + [f"{i},{GOOD} {i}" for i in range(3, 8)]
+    rows = ["id,text", f'1,"{GOOD}"', f"2,{field}"] + [f'{i},"{GOOD} {i}"' for i in range(3, 8)]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     kept, rejected = _read([str(path)], max_document_mb=1)
     return f"kept {kept}/6 good rows, {len(rejected)} rejections"
