@@ -326,12 +326,16 @@ def probe_killed_run(work: Path) -> str:
     subprocess.run([sys.executable, "-c", script], check=False)
     from newsloom.store import open_store
 
+    from newsloom.records import RunReport
+
     store = open_store(str(db))
     try:
-        run = store.last_runs(1)[0]
+        store.finish_run(store.start_run(), RunReport())  # the next run
+        run = store.last_runs(2)[1]
     finally:
         store.close()
-    return f"finished_at {run['finished_at']!r}, report {json.dumps(run['report'])[:60]}"
+    report = json.dumps(run["report"])
+    return f"after the next run: finished_at {run['finished_at']!r}, report {report[:40]}"
 
 
 def probe_serve_typo_db(work: Path) -> str:
