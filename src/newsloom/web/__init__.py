@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsloom.errors import InputError, NewsloomError, NotFoundError, SettingsError, StoreError
 from newsloom.settings import Settings
-from newsloom.web.security import MEGABYTE, BodySizeLimit, SecurityHeaders
+from newsloom.web.security import MEGABYTE, BodySizeLimit, SecurityHeaders, check_query
 from newsloom.web.state import WebState
 
 __all__ = ["create_app"]
@@ -50,6 +50,7 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
+        dependencies=[Depends(check_query)],
     )
     app.state.web = state
     app.state.templates = pages.template_environment()

@@ -334,8 +334,8 @@ def entity_view(store: Store, dossiers: DossierCache, entity_id: str) -> EntityO
     stories: list[EntityStory] = []
     articles: dict[str, EntityArticle] = {}
     shared: dict[str, tuple[str, str, set[str]]] = {}  # co-mentioned id → name, type, articles
-    for row in store.find_stories(StoryQuery(limit=1_000_000)).stories:
-        dossier, _ = dossiers.get(store, row.id)
+    for story_id in dossiers.stories_with_entity(store, entity_id):
+        dossier, _ = dossiers.get(store, story_id)
         entity = next((e for e in dossier.entities if e.id == entity_id), None)
         if entity is None:
             continue
