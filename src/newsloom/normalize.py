@@ -127,13 +127,6 @@ def check_size(article: Article, max_paragraph: int, max_article: int) -> None:
     past a million characters); the limits are ``ingest.max_paragraph_characters`` and
     ``ingest.max_article_characters``.
     """
-    total = sum(len(paragraph.text) for paragraph in article.paragraphs)
-    if total > max_article:
-        raise InputError(
-            article.origin,
-            f"article of {total:,} characters is longer than {max_article:,}"
-            " (ingest.max_article_characters)",
-        )
     for paragraph in article.paragraphs:
         if len(paragraph.text) > max_paragraph:
             raise InputError(
@@ -141,6 +134,13 @@ def check_size(article: Article, max_paragraph: int, max_article: int) -> None:
                 f"paragraph {paragraph.index + 1} has {len(paragraph.text):,} characters, more"
                 f" than {max_paragraph:,} (ingest.max_paragraph_characters); is it one text?",
             )
+    total = sum(len(paragraph.text) for paragraph in article.paragraphs)
+    if total > max_article:
+        raise InputError(
+            article.origin,
+            f"article of {total:,} characters is longer than {max_article:,}"
+            " (ingest.max_article_characters)",
+        )
 
 
 def normalize(raw: RawDocument) -> Article:
