@@ -65,7 +65,7 @@ def test_a_request_past_its_time_budget_is_stopped_issue_20(filled: Path) -> Non
         slow = (
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
         )
-        with pytest.raises(StoreError, match="serve.request_seconds"), state.reader() as store:
+        with pytest.raises(StoreError, match=r"serve\.request_seconds"), state.reader() as store:
             store.connection.execute(slow).fetchone()  # would never end
         assert client.get("/api/stories").status_code == 200  # the next request has its own
 
