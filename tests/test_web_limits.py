@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from newsloom.errors import SettingsError, StoreError
 from newsloom.settings import Settings, load_settings
+from newsloom.store import open_store
 from newsloom.web import create_app
 from newsloom.web import state as web_state
 from test_web_api import fill_store
@@ -117,6 +118,27 @@ def test_entity_pages_do_not_build_every_dossier_per_request_issue_20(
         # before: every story's dossier on every request (the cache holds one); now only the
         # story that mentions the entity, when the cache lost it
         assert set(built) <= {story}
+
+
+def test_the_entity_index_is_built_a_budget_at_a_time_issue_20(filled: Path) -> None:
+    cache = web_state.DossierCache()
+    store = open_store(filled, read_only=True)
+    try:
+        answers: list[str] = []
+        for _ in range(5):
+            try:
+                found = cache.stories_with_entity(store, "no-such-entity", budget=0.0)
+            except StoreError as error:
+                answers.append(str(error))
+                continue
+            answers.append(f"done: {found}")
+            break
+    finally:
+        store.close()
+    assert answers == [
+        "the entity index is being built (1 of 2 stories); try again in a few seconds",
+        "done: []",
+    ]
 
 
 def test_a_figure_source_is_marked_copy_only_when_it_is_one_issue_20(client: TestClient) -> None:

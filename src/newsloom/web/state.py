@@ -44,31 +44,41 @@ class DossierCache:
         self._story_entities: dict[str, set[str]] = {}
         self._entity_stories: dict[str, set[str]] = {}
 
-    def stories_with_entity(self, store: Store, entity_id: str) -> list[str]:
+    def stories_with_entity(self, store: Store, entity_id: str, budget: float) -> list[str]:
         """The ids of the stories that mention ``entity_id``.
 
         The index is built once and then only for stories whose articles changed, so an
-        entity page no longer builds every story's dossier on each request. What was indexed
-        before a request ran out of time stays indexed.
+        entity page no longer builds every story's dossier on each request (issue 20). One
+        request indexes for at most ``budget`` seconds (and one dossier) and one at a time; a
+        request that finds the index incomplete or busy gets a 503 and the work done is kept.
         """
-        with self._index_lock:
+        if not self._index_lock.acquire(blocking=False):
+            raise StoreError("the entity index is being updated by another request; try again")
+        try:
+            deadline = time.monotonic() + budget
             current = {
                 row.id: tuple(sorted(row.article_ids))
                 for row in store.find_stories(StoryQuery(limit=1_000_000)).stories
             }
             for story_id in set(self._indexed) - set(current):
                 self._unindex(story_id)
-            for story_id, key in current.items():
-                if self._indexed.get(story_id) == key:
-                    continue
+            stale = [story for story, key in current.items() if self._indexed.get(story) != key]
+            for done, story_id in enumerate(stale):
+                if done and time.monotonic() > deadline:  # each request indexes one at least
+                    raise StoreError(
+                        f"the entity index is being built ({len(current) - len(stale) + done} of"
+                        f" {len(current)} stories); try again in a few seconds"
+                    )
                 dossier, _ = self.get(store, story_id)
                 self._unindex(story_id)
                 entities = {entity.id for entity in dossier.entities}
                 self._story_entities[story_id] = entities
                 for entity in entities:
                     self._entity_stories.setdefault(entity, set()).add(story_id)
-                self._indexed[story_id] = key
+                self._indexed[story_id] = current[story_id]
             return sorted(self._entity_stories.get(entity_id, ()))
+        finally:
+            self._index_lock.release()
 
     def _unindex(self, story_id: str) -> None:
         self._indexed.pop(story_id, None)
