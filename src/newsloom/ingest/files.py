@@ -324,9 +324,13 @@ def _peek(raw: BinaryIO, size: int) -> bytes:
 
 
 def mostly_binary(head: bytes) -> bool:
-    """A known binary signature, or NUL bytes in more than 1% of ``head``."""
+    """A known binary signature, or NUL bytes in more than a tenth of ``head``.
+
+    (UTF-16 without a byte-order mark is about half NUL bytes; a text with a stray NUL in a
+    record is not binary.)
+    """
     return any(head.startswith(signature) for signature, _ in BINARY_SIGNATURES) or (
-        head.count(b"\x00") > len(head) // 100
+        head.count(b"\x00") > len(head) // 10
     )
 
 
