@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsloom.ingest import read_sources
+from newsloom.ingest.files import BINARY_SIGNATURES
 from newsloom.records import RawDocument, RunReport
 from newsloom.settings import IngestSettings, load_settings
 from newsloom.web import create_app
@@ -33,13 +34,24 @@ GOOD = "Politiet i Nordby oplyser at tre personer er anholdt efter branden på f
 LIMITS = IngestSettings(max_document_mb=0.05, max_file_mb=1)
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
     lambda inner: (
         st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
     ),
     max_leaves=12,
 )
-bad_bytes = st.binary(max_size=300).filter(lambda data: b"\n" not in data and b"\r" not in data)
+# (a file that starts like an image or a PDF is rejected whole, as it should be)
+bad_bytes = st.binary(max_size=300).filter(
+    lambda data: (
+        b"\n" not in data
+        and b"\r" not in data
+        and not any(data.startswith(signature) for signature, _ in BINARY_SIGNATURES)
+    )
+)
 deep = st.integers(min_value=1, max_value=5000).map(lambda depth: "[" * depth + "]" * depth)
 bad_json_lines = st.one_of(
     bad_bytes,
