@@ -205,7 +205,10 @@ def probe_entity_page(work: Path) -> str:
 
 
 def probe_empty_token(work: Path) -> str:
-    client = _client(work / "token.db", token="")
+    try:
+        client = _client(work / "token.db", token="")
+    except Exception as error:
+        return f"app refused: {type(error).__name__}: {str(error)[:60]}"
     response = client.post("/api/articles", json={"text": GOOD})  # type: ignore[attr-defined]
     return f"POST without token: status {response.status_code}"
 
@@ -352,11 +355,11 @@ def probe_killed_run(work: Path) -> str:
 def probe_serve_typo_db(work: Path) -> str:
     db = work / "typo.db"
     try:
-        _client(db)
-        outcome = "app created"
-    except Exception as error:
-        outcome = f"refused: {type(error).__name__}: {str(error)[:60]}"
-    return f"{outcome}; file created: {db.exists()}"
+        code, output, _ = _cli("--db", str(db), "serve", "--port", "0", timeout=20)
+        outcome = f"exit {code}: {output.strip().splitlines()[-1][:60]}"
+    except subprocess.TimeoutExpired:
+        outcome = "served it (still running after 20 s)"
+    return f"serve --db typo.db: {outcome}; file created: {db.exists()}"
 
 
 def probe_copy_badge(work: Path) -> str:
