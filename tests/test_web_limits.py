@@ -120,6 +120,16 @@ def test_entity_pages_do_not_build_every_dossier_per_request_issue_20(
         assert set(built) <= {story}
 
 
+def test_the_entity_index_has_the_entities_of_the_dossiers_issue_20(filled: Path) -> None:
+    store = open_store(filled, read_only=True)
+    try:
+        for row in store.list_stories(limit=100):
+            dossier = web_state.build_dossier(store, row.id)
+            assert web_state.story_entity_ids(store, row.id) == {e.id for e in dossier.entities}
+    finally:
+        store.close()
+
+
 def test_the_entity_index_is_built_a_budget_at_a_time_issue_20(filled: Path) -> None:
     cache = web_state.DossierCache()
     store = open_store(filled, read_only=True)

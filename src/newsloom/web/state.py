@@ -21,12 +21,29 @@ from newsloom.errors import StoreError
 from newsloom.pipeline import Pipeline
 from newsloom.records import RawDocument, RunReport
 from newsloom.settings import Settings
-from newsloom.store import Store, open_store
+from newsloom.store import ArticleFilter, Store, open_store
 from newsloom.store.catalog import StoryQuery
 from newsloom.story.dossier import Dossier, build_dossier
+from newsloom.story.entities import story_entities
 from newsloom.story.render import dossier_to_dict
 
 CACHED_DOSSIERS = 256
+
+
+def story_entity_ids(store: Store, story_id: str) -> set[str]:
+    """The ids of a story's entities as its dossier has them, without building the dossier.
+
+    :func:`~newsloom.story.dossier.consolidate` groups the same mentions with the same
+    :func:`~newsloom.story.entities.story_entities`; only the entities are worked out here.
+    """
+    articles = store.list_articles(ArticleFilter(story=story_id, limit=None))
+    mentions = {
+        article.id: analysis.entities
+        for article in articles
+        if (analysis := store.get_analysis(article.id)) is not None
+    }
+    languages = {article.id: article.language for article in articles}
+    return {entity.id for entity in story_entities(mentions, languages)}
 
 
 class DossierCache:
@@ -69,9 +86,8 @@ class DossierCache:
                         f"the entity index is being built ({len(current) - len(stale) + done} of"
                         f" {len(current)} stories); try again in a few seconds"
                     )
-                dossier, _ = self.get(store, story_id)
+                entities = story_entity_ids(store, story_id)
                 self._unindex(story_id)
-                entities = {entity.id for entity in dossier.entities}
                 self._story_entities[story_id] = entities
                 for entity in entities:
                     self._entity_stories.setdefault(entity, set()).add(story_id)
