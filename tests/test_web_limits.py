@@ -187,3 +187,19 @@ def test_a_huge_paragraph_posted_is_a_named_rejection_not_a_500_issue_20(
         sqlite3.connect(tmp_path / "post.db").execute("SELECT count(*) FROM articles").fetchone()[0]
         == 1
     )
+
+
+def test_an_unexpected_error_is_json_under_api_not_plain_text_issue_20(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsloom.web import views
+
+    def broken(*args: object) -> object:
+        raise ZeroDivisionError("secret internals")
+
+    monkeypatch.setattr(views, "search_view", broken)
+    with TestClient(client.app, raise_server_exceptions=False) as plain:
+        response = plain.get("/api/search", params={"q": "Havlit"})
+    assert response.status_code == 500
+    assert response.json()["detail"] == "internal error (ZeroDivisionError); please report it"
+    assert "secret" not in response.text

@@ -61,6 +61,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(NewsloomError, _handle_error)
     app.add_exception_handler(StarletteHTTPException, _handle_error)
     app.add_exception_handler(RequestValidationError, _handle_error)
+    app.add_exception_handler(Exception, _handle_error)  # JSON (or a page), never plain text
     app.add_middleware(BodySizeLimit, max_bytes=int(settings.serve.max_request_mb * MEGABYTE))
     app.add_middleware(SecurityHeaders)
     return app
@@ -79,6 +80,8 @@ def _status_of(error: Exception) -> int:
         return 400
     if isinstance(error, StoreError):
         return 503
+    if not isinstance(error, NewsloomError):
+        return 500
     return 400
 
 
@@ -116,6 +119,8 @@ async def _handle_error(request: Request, error: Exception) -> Response:
         detail = f"invalid request: {detail}" if detail else "invalid request"
     elif isinstance(error, StarletteHTTPException):
         detail = str(error.detail)
+    elif status == 500:  # a bug: named, never the traceback or its data
+        detail = f"internal error ({type(error).__name__}); please report it"
     else:
         detail = str(error)
     headers = getattr(error, "headers", None)
