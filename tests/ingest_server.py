@@ -24,6 +24,7 @@ class CannedServer:
         self.routes: dict[str, tuple[int, str, bytes]] = {}
         self.validators: dict[str, dict[str, str]] = {}
         self.delays: dict[str, float] = {}
+        self.redirects: dict[str, str] = {}  # path → Location of a 302
         self.requests: list[str] = []
         self.conditional: list[str] = []  # paths of requests that carried validators
         self.base = ""
@@ -52,6 +53,12 @@ def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             server.requests.append(self.path)
             time.sleep(server.delays.get(self.path, 0.0))
+            if self.path in server.redirects:
+                self.send_response(302)
+                self.send_header("Location", server.redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             status, content_type, body = server.routes.get(
                 self.path, (404, "text/plain", b"not found")
             )

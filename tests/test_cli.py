@@ -68,7 +68,7 @@ def test_unknown_article_is_a_clear_error(db_url: str, seeds_dir: Path) -> None:
 
 def test_reading_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     result = run(tmp_path / "none.db", "articles", check=False)
-    assert result.returncode == 1
+    assert result.returncode == 3  # issue 20: nothing could run
     assert "does not exist" in result.stderr
 
 
@@ -86,7 +86,7 @@ def test_bad_settings_are_named(db_path: Path, tmp_path: Path) -> None:
     config = tmp_path / "bad.toml"
     config.write_text("[reuse]\nmin_similarity = 7\n")
     result = run(db_path, "--config", str(config), "articles", check=False)
-    assert result.returncode == 1
+    assert result.returncode == 2  # issue 20: invalid settings are a usage error
     assert "reuse.min_similarity" in result.stderr
 
 

@@ -18,7 +18,9 @@ def read(
     sources: list[str], settings: IngestSettings | None = None
 ) -> tuple[list[RawDocument], RunReport]:
     report = RunReport()
-    return list(read_sources(sources, settings or IngestSettings(), report)), report
+    return list(
+        read_sources(sources, settings or IngestSettings(allow_private_addresses=True), report)
+    ), report
 
 
 def test_rss_file_uses_summaries_and_rejects_empty_items() -> None:
@@ -96,7 +98,7 @@ def test_feed_url_without_fetching_pages(canned_server: CannedServer) -> None:
 
 def test_feed_url_fetching_pages_falls_back_to_the_summary(canned_server: CannedServer) -> None:
     url = serve_feed_and_pages(canned_server)
-    documents, report = read([url], IngestSettings(fetch_pages=True))
+    documents, report = read([url], IngestSettings(allow_private_addresses=True, fetch_pages=True))
     assert canned_server.requests == ["/feed.rss", "/brand.html", "/missing.html"]
     fetched, fallback = documents
     assert fetched.text.startswith("En stor brand i et pakhus på havnen")

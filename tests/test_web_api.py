@@ -699,9 +699,15 @@ def test_url_fetch_only_when_the_operator_enables_it(
         assert refused.status_code == 422
         assert "allow_url_fetch" in refused.json()["detail"]
     assert canned_server.requests == []  # the server never fetched it
-    opened = _with_serve(
-        load_settings(environ={}, db=str(tmp_path / "open.db")), allow_url_fetch=True
-    )
+    settings = load_settings(environ={}, db=str(tmp_path / "open.db"))
+    opened = _with_serve(settings, allow_url_fetch=True)
+    with TestClient(create_app(opened)) as client:  # issue 20: 127.0.0.1 is refused by default
+        result = client.post("/api/articles", json={"url": url}).json()
+        assert result["new"] == 0
+        assert "loopback address (127.0.0.1)" in result["rejected"][0]["reason"], result
+    assert canned_server.requests == []
+    ingest = settings.ingest.model_copy(update={"allow_private_addresses": True})
+    opened = opened.model_copy(update={"ingest": ingest})
     with TestClient(create_app(opened)) as client:
         bad = client.post("/api/articles", json={"url": "file:///etc/passwd"})
         assert bad.status_code == 422

@@ -123,7 +123,12 @@ _SOCIAL_HINTS = ("twitter", "t.co/", "x.com/", "(@", "instagram", "facebook.com"
 CREDIT_TAIL = 140  # characters at a paragraph's end searched for a credit
 
 
+SOCIAL_POST_MAX_CHARACTERS = 3000  # an embedded post (Instagram allows 2,200) plus its furniture
+
+
 def _is_social_post(text: str) -> bool:
+    if len(text) > SOCIAL_POST_MAX_CHARACTERS:
+        return False  # a long text that links a post is an article citing it (issue 20)
     lowered = text.lower()
     return any(hint in lowered for hint in _SOCIAL_HINTS) and _SOCIAL.search(text) is not None
 

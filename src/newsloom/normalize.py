@@ -120,6 +120,29 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
+def check_size(article: Article, max_paragraph: int, max_article: int) -> None:
+    """Refuse an article with a paragraph or a text longer than the limits (issue 20).
+
+    Analysis is linear in the text, but a megabyte paragraph is no article (spaCy refuses one
+    past a million characters); the limits are ``ingest.max_paragraph_characters`` and
+    ``ingest.max_article_characters``.
+    """
+    for paragraph in article.paragraphs:
+        if len(paragraph.text) > max_paragraph:
+            raise InputError(
+                article.origin,
+                f"paragraph {paragraph.index + 1} has {len(paragraph.text):,} characters, more"
+                f" than {max_paragraph:,} (ingest.max_paragraph_characters); is it one text?",
+            )
+    total = sum(len(paragraph.text) for paragraph in article.paragraphs)
+    if total > max_article:
+        raise InputError(
+            article.origin,
+            f"article of {total:,} characters is longer than {max_article:,}"
+            " (ingest.max_article_characters)",
+        )
+
+
 def normalize(raw: RawDocument) -> Article:
     """Clean one document into an Article; raises InputError when nothing usable is left."""
     header, text = split_date_header(clean_text(raw.text))

@@ -25,8 +25,9 @@ from typing import Protocol
 from newsloom.analyze import Analyzer
 from newsloom.cluster import StoryClusterer
 from newsloom.dates import unreadable_published
-from newsloom.errors import ModelError
+from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
+from newsloom.normalize import check_size
 from newsloom.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
 from newsloom.records import Analysis, Article, DateOrigin, RawDocument, RunReport
 from newsloom.reuse import ReuseIndex
@@ -134,6 +135,12 @@ class Pipeline:
             article = prepared.article
             if article is None:
                 report.reject(prepared.origin, prepared.problem or "", stage="normalize")
+                continue
+            limits = self.settings.ingest
+            try:
+                check_size(article, limits.max_paragraph_characters, limits.max_article_characters)
+            except NewsloomError as error:
+                report.reject(prepared.origin, str(error), stage="normalize")
                 continue
             if unreadable_published(prepared.published):
                 report.count("normalize: unreadable published dates")

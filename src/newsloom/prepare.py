@@ -36,6 +36,11 @@ class Prepared:
     analysis_problem: str | None = None
 
 
+def unexpected(error: Exception) -> str:
+    """The reason given for an error newsloom did not expect (a bug to report)."""
+    return f"unexpected error, please report it: {type(error).__name__}: {str(error)[:200]}"
+
+
 def prepare_document(raw: RawDocument, seconds: dict[str, float] | None = None) -> Prepared:
     try:
         with timed(seconds, "normalize"):
@@ -44,6 +49,8 @@ def prepare_document(raw: RawDocument, seconds: dict[str, float] | None = None) 
             article = detect_languages(article)
     except NewsloomError as error:
         return Prepared(origin=raw.origin, problem=str(error), published=raw.published)
+    except Exception as error:  # a bug must not stop the run: named, reported, skipped
+        return Prepared(origin=raw.origin, problem=unexpected(error), published=raw.published)
     return Prepared(origin=raw.origin, article=article, published=raw.published)
 
 
@@ -57,6 +64,8 @@ def analyze_prepared(
         analysis = analyzer.analyze(prepared.article, seconds)
     except NewsloomError as error:
         return replace(prepared, analysis_problem=str(error))
+    except Exception as error:  # a bug must not stop the run: named, reported, skipped
+        return replace(prepared, analysis_problem=unexpected(error))
     return replace(prepared, analysis=analysis)
 
 

@@ -29,6 +29,9 @@ class IngestSettings(Section):
     encoding_fallbacks: tuple[str, ...] = ("utf-8", "cp1252")
     max_document_mb: float = Field(default=10.0, gt=0)  # one text/HTML document or feed
     min_page_words: int = Field(default=15, ge=1)  # fewer words in an HTML page: no article
+    max_paragraph_characters: int = Field(default=200_000, ge=1)  # longer: article rejected
+    max_article_characters: int = Field(default=1_000_000, ge=1)  # longer: article rejected
+    allow_private_addresses: bool = False  # fetch loopback/private/link-local hosts (tests, LANs)
     user_agent: str = "newsloom/0.1 (+https://github.com/newsloom/newsloom)"
 
 
@@ -78,6 +81,10 @@ class ServeSettings(Section):
     read_only: bool = False
     max_request_mb: float = Field(default=10.0, gt=0)
     allow_url_fetch: bool = False
+    max_query_characters: int = Field(default=500, ge=1)  # search and ?q= filters
+    max_query_terms: int = Field(default=20, ge=1)  # distinct words in one search
+    request_seconds: float = Field(default=10.0, gt=0)  # time budget of one request's queries
+    write_wait_seconds: float = Field(default=30.0, gt=0)  # a write waiting longer gets 503
 
 
 class Settings(Section):

@@ -9,7 +9,7 @@ import typer
 
 from newsloom.cli import browse, evaluate, export, ingest, serve, stories, watch
 from newsloom.cli.common import app
-from newsloom.errors import NewsloomError
+from newsloom.errors import NewsloomError, SettingsError, StoreError
 
 __all__ = ["app", "main"]
 
@@ -17,13 +17,28 @@ __all__ = ["app", "main"]
 COMMAND_MODULES = (ingest, watch, browse, stories, export, evaluate, serve)
 
 
+EXIT_OK = 0  # everything read was stored (or the command did what it was asked)
+EXIT_REJECTED = 1  # some inputs were rejected (the rest stored), or a newsloom error
+EXIT_USAGE = 2  # a usage error: unknown option, bad value, invalid settings
+EXIT_NO_STORE = 3  # nothing could run: the store is missing or unreachable
+
+
+def exit_code_of(error: NewsloomError) -> int:
+    if isinstance(error, StoreError):
+        return EXIT_NO_STORE
+    if isinstance(error, SettingsError):
+        return EXIT_USAGE
+    return EXIT_REJECTED
+
+
 def main() -> None:
-    """Entry point: run the CLI, turning newsloom errors into a message and exit code 1."""
+    """Entry point: run the CLI; the exit codes are in the README ("Exit codes")."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
     except NewsloomError as error:
         typer.echo(f"error: {error}", err=True)
-        sys.exit(1)
+        sys.exit(exit_code_of(error))
     except typer.Exit as done:
         sys.exit(done.exit_code)
     except typer.Abort:

@@ -12,13 +12,15 @@ from typing import Annotated, Any
 
 import typer
 
-from newsloom.errors import NotFoundError
+from newsloom.errors import NotFoundError, StoreError
 from newsloom.settings import Settings, load_settings
 from newsloom.store import Store, open_store
 
 app = typer.Typer(
     name="newsloom",
-    help="Turn a pile or a stream of news articles into stories you can trust.",
+    help="Turn a pile or a stream of news articles into stories you can trust.\n\n"
+    "Exit codes: 0 all stored, 1 some inputs rejected (the rest stored), 2 usage error,"
+    " 3 nothing could run (the store is missing or unreachable).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -49,6 +51,16 @@ def settings_of(context: typer.Context) -> Settings:
     obj = context.find_root().obj
     assert isinstance(obj, Context)
     return obj.settings
+
+
+def require_database(db: str) -> None:
+    """Fail when ``db`` names an SQLite file that does not exist (a typo would create one)."""
+    path = db.partition("://")[2].removeprefix("/") if db.startswith("sqlite://") else db
+    if "://" not in path and not Path(path).exists():
+        raise StoreError(
+            f"database {path} does not exist; check --db, or create it with --create,"
+            " 'newsloom ingest' or 'newsloom demo'"
+        )
 
 
 @contextmanager

@@ -134,8 +134,8 @@ def ingest_command(
     settings = settings.model_copy(update={"ingest": ingest_settings})
     report = run_ingest(sources, settings)
     print_report(report, as_json=as_json)
-    if report.read == 0 and report.rejected:
-        raise typer.Exit(1)
+    if report.rejected:
+        raise typer.Exit(1)  # some inputs were rejected; the rest is stored
 
 
 def with_engine(

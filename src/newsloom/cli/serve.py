@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from newsloom.cli.common import app, settings_of
+from newsloom.cli.common import app, require_database, settings_of
 from newsloom.store import display_name
 
 
@@ -18,6 +18,9 @@ def serve_command(
     ] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
     read_only: Annotated[bool, typer.Option("--read-only", help="Refuse every write.")] = False,
+    create: Annotated[
+        bool, typer.Option("--create", help="Create the database if it does not exist.")
+    ] = False,
 ) -> None:
     """Serve the web UI and HTTP API on the database (token from NEWSLOOM_TOKEN)."""
     import uvicorn
@@ -25,6 +28,8 @@ def serve_command(
     from newsloom.web import create_app
 
     settings = settings_of(context)
+    if not create:
+        require_database(settings.db)
     serve = settings.serve.model_copy(
         update={
             "host": host or settings.serve.host,

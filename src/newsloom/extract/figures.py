@@ -15,8 +15,9 @@ Rule-based, per sentence:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from newsloom.extract.attribution import Source, next_sentence_sources, sources_in
@@ -91,6 +92,7 @@ _JOINERS = re.compile(r"^\s*(?:og|and|y|och|und|samt|&|,)\s*$", re.IGNORECASE)
 _RANGE = re.compile(
     r"^\s*(?:-|–|til|to|till|à|a|og|and|y|och|bis|et|e|en|und|tot)\s*$", re.IGNORECASE
 )
+CONTEXT_WINDOW = 300  # characters around a number its tests look at (keeps extraction linear)
 _RANGE_OPENERS = re.compile(
     r"(?:mellem|mellom|mellan|between|entre|zwischen|tra|fra|tussen)\s*$", re.IGNORECASE
 )
@@ -127,8 +129,8 @@ def _is_count(
     quantity: Quantity, text: str, language: str | None, time_spans: Sequence[tuple[int, int]]
 ) -> bool:
     """False for dates, years, ages, clock times, ordinals, measures, decimals, money."""
-    before = text[: quantity.start]
-    after = text[quantity.end :]
+    before = text[max(0, quantity.start - CONTEXT_WINDOW) : quantity.start]  # bounded: linear
+    after = text[quantity.end : quantity.end + CONTEXT_WINDOW]
     word = quantity.text.lower()
     if word in ONE_WORDS:
         return _PERSON_NOUN.match(after) is not None
@@ -182,7 +184,9 @@ def _merge_ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
         if merged:
             previous = merged[-1]
             between = text[previous.end : quantity.start]
-            opener = _RANGE_OPENERS.search(text[: previous.start])
+            opener = _RANGE_OPENERS.search(
+                text[max(0, previous.start - CONTEXT_WINDOW) : previous.start]
+            )
             is_range = (
                 bool(re.fullmatch(r"\s*[-–]\s*", between))
                 or (
@@ -248,7 +252,7 @@ def _subject(quantity: Quantity, cue: Cue, text: str) -> tuple[str | None, int]:
 
 
 def _qualifier(quantity: Quantity, text: str) -> tuple[str | None, int]:
-    before = text[: quantity.start].rstrip(" '\"«»“”‘’")
+    before = text[max(0, quantity.start - CONTEXT_WINDOW) : quantity.start].rstrip(" '\"«»“”‘’")
     lowered = before.lower()
     for phrase in sorted(QUALIFIERS, key=len, reverse=True):
         if lowered.endswith(phrase) and (
@@ -256,6 +260,23 @@ def _qualifier(quantity: Quantity, text: str) -> tuple[str | None, int]:
         ):
             return QUALIFIERS[phrase], len(before) - len(phrase)
     return None, quantity.start
+
+
+def _times_within(
+    times: Sequence[TimeExpression],
+) -> Callable[[int, int, int], Sequence[TimeExpression]]:
+    """A look-up of the time expressions starting in a span of a paragraph (in log time)."""
+    by_paragraph: dict[int, list[TimeExpression]] = {}
+    for time in sorted(times, key=lambda time: (time.paragraph, time.start)):
+        by_paragraph.setdefault(time.paragraph, []).append(time)
+    starts = {index: [time.start for time in found] for index, found in by_paragraph.items()}
+
+    def within(paragraph: int, start: int, end: int) -> Sequence[TimeExpression]:
+        found = by_paragraph.get(paragraph, [])
+        at = starts.get(paragraph, [])
+        return found[bisect.bisect_left(at, start) : bisect.bisect_left(at, end)]
+
+    return within
 
 
 def _time_in(
@@ -387,10 +408,17 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
     published = article.published.date() if article.published is not None else None
     figures: list[Figure] = []
     # each sentence is scanned once; the attribution look-ahead reuses these
+    within = _times_within(times)
     found_by_unit = [
-        _figures_in_sentence(sentence, paragraph_index, languages.get(paragraph_index), times)
+        _figures_in_sentence(
+            sentence,
+            paragraph_index,
+            languages.get(paragraph_index),
+            within(paragraph_index, sentence.start, sentence.end),
+        )
         for paragraph_index, sentence in units
     ]
+    named_at: list[int] = []
     for position, (paragraph_index, sentence) in enumerate(units):
         found = found_by_unit[position]
         if not found:
@@ -400,15 +428,19 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
         if not chain and paragraph_index not in captions:
             if named is None:
                 named = _named_sources(units, captions | quoted, languages)
-            earlier = [
-                sources
-                for at, sources in named
-                if at < position and paragraph_index - units[at][0] <= CARRY_PARAGRAPHS
-            ]
-            chain = earlier[-1] if earlier else ()
+                named_at = [at for at, _ in named]
+            last = bisect.bisect_left(named_at, position) - 1  # the nearest named sources before
+            at, sources = named[last] if last >= 0 else (0, ())
+            chain = sources if paragraph_index - units[at][0] <= CARRY_PARAGRAPHS else ()
         chain = tuple(acronyms.get(name, name) for name in chain)
-        time = _time_in(paragraph_index, (sentence.start, sentence.end), times) or _time_in(
-            attribution.paragraph, attribution.span, times
+        time = _time_in(
+            paragraph_index,
+            (sentence.start, sentence.end),
+            within(paragraph_index, sentence.start, sentence.end),
+        ) or _time_in(
+            attribution.paragraph,
+            attribution.span,
+            within(attribution.paragraph, *attribution.span),
         )
         own_sentence = attribution.span == (sentence.start, sentence.end)
         clause_sources = (

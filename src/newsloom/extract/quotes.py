@@ -58,6 +58,20 @@ _MARKS = re.compile(
         for i, (o, c) in enumerate(_PAIRS)
     )
 )
+# Characters before and after a quote searched for its speaker: the work per quote stays bounded,
+# so extraction is linear in the paragraph's length (issue 20); real paragraphs are shorter.
+CONTEXT_WINDOW = 2000
+BEFORE_TAIL = 300  # "Statsminister Jonas Gahr Støre sa i går:" fits many times over
+
+
+def _tail(text: str, size: int) -> str:
+    """The last ``size`` characters of ``text``, starting at a word."""
+    if len(text) <= size:
+        return text
+    tail = text[-size:]
+    return tail[tail.find(" ") + 1 :] if " " in tail else tail
+
+
 _DASH_OPENING = re.compile(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
 _AFTER = re.compile(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
@@ -316,10 +330,10 @@ def _direct_quotes(
         words = inner.split()
         if len(words) < MIN_DIRECT_WORDS:
             continue
-        speaker, _ = _speaker_after(text[match.end() :], names)
-        before = text[: match.start()]
+        speaker, _ = _speaker_after(text[match.end() : match.end() + CONTEXT_WINDOW], names)
+        before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
         if speaker is None:
-            before_match = _BEFORE.search(before)
+            before_match = _BEFORE.search(_tail(before, BEFORE_TAIL))
             if before_match:
                 speaker = parse_speaker(before_match.group("speaker"), names)
         if speaker is not None and speaker.name and speaker.name.lower() in AGENCIES:
@@ -365,8 +379,12 @@ def _reported_quotes(
     taken: Sequence[tuple[int, int]],
 ) -> list[Quote]:
     quotes: list[Quote] = []
+    spans = sorted(taken)
+    first = 0  # spans before this one end before the current sentence (sentences in order)
     for sentence in split_sentences(text):
-        if any(start < sentence.end and sentence.start < end for start, end in taken):
+        while first < len(spans) and spans[first][1] <= sentence.start:
+            first += 1
+        if any(start < sentence.end for start, _ in spans[first : first + 2]):
             continue  # the sentence holds a direct quote
         has_clause = _VERB_THEN_CLAUSE.search(sentence.text) is not None
         masked = _AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)

@@ -17,6 +17,7 @@ expressions get ``value=None`` and ``precision=None`` (the rule is kept).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -341,7 +342,8 @@ def _precision_for(rule: str, part: str | None) -> DatePrecision:
 
 def _matches(text: str, lexicon: _Lexicon) -> Iterator[tuple[str, re.Match[str]]]:
     """Non-overlapping matches, earlier patterns first (longer, more specific phrases win)."""
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the taken spans, sorted and not overlapping: a look-up is a
+    ends: list[int] = []  # binary search, so the work stays linear in the text (issue 20)
     found: list[tuple[str, re.Match[str]]] = []
     lowered = text.lower()
     for name, pattern in lexicon.patterns:
@@ -351,9 +353,13 @@ def _matches(text: str, lexicon: _Lexicon) -> Iterator[tuple[str, re.Match[str]]
         for match in pattern.finditer(text):
             if match.end() == match.start():
                 continue
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            at = bisect.bisect_right(starts, match.start())
+            if (at and ends[at - 1] > match.start()) or (
+                at < len(starts) and starts[at] < match.end()
+            ):
                 continue
-            taken.append((match.start(), match.end()))
+            starts.insert(at, match.start())
+            ends.insert(at, match.end())
             found.append((name, match))
     yield from sorted(found, key=lambda item: item[1].start())
 

@@ -24,8 +24,10 @@ from newsloom.ingest.files import (
     Input,
     binary_reason,
     bytes_input,
+    damage_of,
     expand_path,
     format_from_name,
+    mostly_binary,
     open_input,
     sniff_format,
     stdin_input,
@@ -39,6 +41,7 @@ from newsloom.settings import IngestSettings
 
 __all__ = ["READERS", "read_sources", "split_date_prefix"]
 
+LINE_FORMATS = frozenset(("jsonl", "csv", "tsv"))  # one bad line is one rejection
 Reader = Callable[[io.BufferedReader, Input, ReadContext], Iterator[RawDocument]]
 
 READERS: dict[str, Reader] = {
@@ -115,13 +118,16 @@ def _read_input(source: Input, context: ReadContext) -> Iterator[RawDocument]:
         with open_input(source, int(limit_mb * MEGABYTE), "max_file_mb") as stream:
             head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]
             if not head.strip():
-                raise InputError(source.item, "empty file")
-            reason = binary_reason(head)
-            if reason:
-                raise InputError(source.item, reason)
+                raise InputError(source.item, damage_of(stream) or "empty file")
             format = source.format or format_from_name(source.name) or sniff_format(head)
+            reason = binary_reason(head)
+            if reason and (format not in LINE_FORMATS or mostly_binary(head)):
+                raise InputError(source.item, reason)  # line formats reject the lines with NUL
             context.report.count(f"ingest: {format} inputs")
             yield from READERS[format](stream, replace(source, format=format), context)
+            damage = damage_of(stream)
+            if damage:
+                raise InputError(source.item, f"{damage}; the records before it were read")
     except InputError as error:
         context.report.reject(error.item, error.reason)
     except UnicodeDecodeError as error:  # text in a byte-order-marked encoding, cut or broken

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import io
 import json
 import os
 import re
+import stat
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -150,9 +152,12 @@ def expand_path(source: str, report: RunReport) -> Iterator[Input]:
     directory are skipped and counted, not rejected.
     """
     path = Path(source)
-    if not path.exists():
-        raise InputError(source, "no such file or directory")
-    if not path.is_dir():
+    problem = path_problem(path)
+    if problem == "a directory":
+        pass
+    elif problem:
+        raise InputError(source, problem)
+    else:
         yield path_input(path)
         return
 
@@ -174,8 +179,38 @@ def expand_path(source: str, report: RunReport) -> Iterator[Input]:
                 or name.split(".", 1)[0].lower() in NON_ARTICLE_STEMS
             ):
                 report.count("ingest: non-article files skipped")
-            elif file.is_file():
-                yield path_input(file)
+            else:
+                problem = path_problem(file)
+                if problem:
+                    report.reject(str(file), problem)
+                else:
+                    yield path_input(file)
+
+
+def path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file ("a directory" for one), or None for a file.
+
+    A FIFO, socket or device would block or never end; a broken or looping symbolic link
+    names nothing.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)})"
+        if error.errno == errno.ENOENT:
+            return "no such file or directory"
+        return f"cannot read ({error.strerror or error})"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        )
+        return f"not a regular file ({kind})"
+    return None
 
 
 def _suffix_without_gzip(name: str) -> str:
@@ -208,16 +243,22 @@ class LimitedReader(io.RawIOBase):
         self._limit = limit
         self._limit_name = limit_name
         self.consumed = 0
+        self.damage: str | None = None  # why the data ended early (cut or corrupt gzip)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
         wanted = min(len(buffer), self._limit - self.consumed + 1)
+        if self.damage is not None:
+            return 0
+        read = getattr(self._stream, "read1", self._stream.read)  # keeps what decompressed
         try:
-            data = self._stream.read(wanted)
+            data = read(wanted)
         except (EOFError, zlib.error, gzip.BadGzipFile) as error:
-            raise InputError(self._item, f"corrupt gzip data ({error})") from error
+            # the end of the input: what came before is read, the reader names the damage
+            self.damage = f"corrupt gzip data after {self.consumed:,} bytes ({error})"
+            return 0
         self.consumed += len(data)
         if self.consumed > self._limit:
             raise InputError(
@@ -280,6 +321,17 @@ def _peek(raw: BinaryIO, size: int) -> bytes:
         raw.seek(position)
         return head
     raise InputError("<stream>", "cannot sniff a stream that is neither buffered nor seekable")
+
+
+def mostly_binary(head: bytes) -> bool:
+    """A known binary signature, or NUL bytes in more than a tenth of ``head``.
+
+    (UTF-16 without a byte-order mark is about half NUL bytes; a text with a stray NUL in a
+    record is not binary.)
+    """
+    return any(head.startswith(signature) for signature, _ in BINARY_SIGNATURES) or (
+        head.count(b"\x00") > len(head) // 10
+    )
 
 
 def binary_reason(data: bytes) -> str | None:
@@ -410,10 +462,19 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
+def damage_of(stream: BinaryIO) -> str | None:
+    """Why a stream from :func:`open_input` ended early (a cut gzip file), or None."""
+    raw = getattr(stream, "raw", None)
+    return raw.damage if isinstance(raw, LimitedReader) else None
+
+
 def read_whole(stream: BinaryIO, item: str, limit_mb: float) -> bytes:
     """All bytes of a single-document input, failing past ``limit_mb`` (max_document_mb)."""
     limit = int(limit_mb * MEGABYTE)
     data = stream.read(limit + 1)
+    damage = damage_of(stream)
+    if damage:
+        raise InputError(item, damage)
     if len(data) > limit:
         raise InputError(
             item,

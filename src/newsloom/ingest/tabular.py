@@ -10,6 +10,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from newsloom.errors import InputError, SettingsError
@@ -27,6 +28,8 @@ JSON_TYPES = {
     float: "a number",
 }
 CHUNK = 1 << 20
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+TOO_DEEP = "JSON nested too deeply (arrays or objects about 1,000 levels deep); not an article"
 
 
 def check_columns(columns: Mapping[str, str]) -> None:
@@ -135,6 +138,9 @@ def read_jsonl(
         except json.JSONDecodeError as error:
             context.report.reject(item, f"malformed JSON at column {error.colno}: {error.msg}")
             continue
+        except RecursionError:
+            context.report.reject(item, TOO_DEEP)
+            continue
         context.note_replaced(item, decoded.replaced)
         document = _document_or_rejection(value, item, "jsonl", context)
         if document is not None:
@@ -152,6 +158,9 @@ def read_json(
         raise InputError(source.item, "empty file")
     if head.startswith(b"["):
         for line, value in JsonArrayReader(stream, source.item, context).values():
+            if isinstance(value, InputError):
+                context.report.reject(value.item, value.reason)
+                continue
             document = _document_or_rejection(value, f"{source.item}:{line}", "json", context)
             if document is not None:
                 yield document
@@ -159,6 +168,8 @@ def read_json(
     data = read_whole(stream, source.item, context.settings.max_file_mb)
     try:
         value = json.loads(decode_bytes(data, source.item, ("utf-8",)).text)
+    except RecursionError as error:
+        raise InputError(source.item, TOO_DEEP) from error
     except json.JSONDecodeError as error:
         raise InputError(
             f"{source.item}:{error.lineno}", f"malformed JSON at column {error.colno}: {error.msg}"
@@ -189,7 +200,8 @@ class JsonArrayReader:
         self._stream = stream
         self._item = item
         self._element_limit = int(context.settings.max_document_mb * MEGABYTE)
-        self._decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        # undecodable bytes become lone surrogates, so one bad element is rejected, not the file
+        self._decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="surrogateescape")
         self._json = json.JSONDecoder()
         self._buffer = ""
         self._position = 0
@@ -199,6 +211,7 @@ class JsonArrayReader:
         self._end_of_input = False
 
     def values(self) -> Iterator[tuple[int, object]]:
+        """``(line, value)`` of each element; the value is an :class:`InputError` for a bad one."""
         if self._next_character() != "[":
             raise InputError(self._item, "expected a JSON array")
         self._position += 1
@@ -207,7 +220,15 @@ class JsonArrayReader:
         while True:
             self._next_character()
             line = self._current_line()
-            yield line, self._decode_value(line)
+            start = self._position
+            value = self._decode_value(line)
+            bad = _UNDECODABLE.search(self._buffer, start, self._position)
+            if bad is not None:
+                byte = ord(bad.group(0)) - 0xDC00
+                value = InputError(
+                    f"{self._item}:{line}", f"not UTF-8: undecodable byte 0x{byte:02x}"
+                )
+            yield line, value
             character = self._next_character()
             if character == ",":
                 self._position += 1
@@ -230,13 +251,7 @@ class JsonArrayReader:
         if self._end_of_input:
             return False
         data = self._stream.read(CHUNK)
-        try:
-            text = self._decoder.decode(data, final=not data)
-        except UnicodeDecodeError as error:
-            offset = self._read_bytes + error.start
-            raise InputError(
-                self._item, f"not UTF-8: undecodable byte at offset about {offset}"
-            ) from error
+        text = self._decoder.decode(data, final=not data)
         self._read_bytes += len(data)
         self._current_line()
         self._buffer = self._buffer[self._position :] + text
@@ -260,6 +275,10 @@ class JsonArrayReader:
                 if end < len(self._buffer) or self._end_of_input:
                     self._position = end
                     return value
+            except RecursionError as error:
+                raise InputError(
+                    f"{self._item}:{line}", TOO_DEEP + "; the rest of the array was not read"
+                ) from error
             except json.JSONDecodeError as error:
                 if self._end_of_input:
                     raise InputError(
@@ -279,33 +298,40 @@ class JsonArrayReader:
 def read_csv(
     stream: io.BufferedReader, source: Input, context: ReadContext
 ) -> Iterator[RawDocument]:
-    """CSV (``,`` or ``;``) or TSV with a header row; a bad row is rejected as ``path:LINE``."""
+    """CSV (``,`` or ``;``) or TSV with a header row; a bad row is rejected as ``path:LINE``.
+
+    Rows are cut from the lines by their quoting first, so a row over ``max_document_mb`` (one
+    long line or a long quoted field over many lines) is one rejection and the next row is read.
+    """
     settings = context.settings
     limit = int(settings.max_document_mb * MEGABYTE)
     csv.field_size_limit(max(csv.field_size_limit(), limit))
     lines = _decoded_lines(binary_lines(stream, limit), source.item, context)
-    header_line = next(lines, None)
-    if header_line is None or not header_line.strip():
+    first = next(lines, None)
+    if first is None or not first[1].strip():
         raise InputError(source.item, "empty file (no header row)")
     format = "tsv" if source.format == "tsv" else "csv"
-    delimiter = "\t" if format == "tsv" else _delimiter(header_line)
-    rows = csv.reader(_chain(header_line, lines), delimiter=delimiter)
-    header = [name.strip() for name in next(rows)]
+    delimiter = "\t" if format == "tsv" else _delimiter(first[1])
+    records = csv_records(_chain(first, lines), limit, delimiter)
+    _, header_text, problem = next(records)
+    if problem:
+        raise InputError(source.item, f"header row: {problem}")
+    header = [name.strip() for name in _csv_row(header_text, delimiter)]
     mapping = field_names(header, settings.columns)
     if "text" not in mapping.values():
         raise InputError(source.item, _missing_text(header, "column"))
-    while True:
-        start = rows.line_num + 1
+    for start, text, problem in records:
+        item = f"{source.item}:{start}"
+        if problem:
+            context.report.reject(item, problem)
+            continue
         try:
-            row = next(rows)
-        except StopIteration:
-            return
+            row = _csv_row(text, delimiter)
         except csv.Error as error:
-            context.report.reject(f"{source.item}:{start}", f"malformed CSV row ({error})")
+            context.report.reject(item, f"malformed CSV row ({error})")
             continue
         if not any(cell.strip() for cell in row):
             continue
-        item = f"{source.item}:{start}"
         if len(row) > len(header):
             context.report.reject(
                 item, f"{len(row)} cells in a row under a header of {len(header)} columns"
@@ -318,22 +344,95 @@ def read_csv(
             context.report.reject(error.item, error.reason)
 
 
+def _csv_row(text: str, delimiter: str) -> list[str]:
+    rows = list(csv.reader([text], delimiter=delimiter, strict=True))
+    if len(rows) > 1:
+        raise csv.Error("a quoted field is not closed before the end of the row")
+    return rows[0] if rows else []
+
+
+def quote_open_after(line: str, inside: bool, delimiter: str) -> bool:
+    """Whether a quoted CSV field is open at the end of ``line`` (``inside``: open at its start).
+
+    As the csv module reads it: a quote opens a field only at the field's start, ``""`` inside a
+    quoted field is a quote character, other quotes are literal.
+    """
+    position = 0
+    while True:
+        found = line.find('"', position)
+        if found < 0:
+            return inside
+        if inside:
+            if line.startswith('""', found):
+                position = found + 2
+                continue
+            inside = False
+        elif found == 0 or line[found - 1] == delimiter:
+            inside = True
+        position = found + 1
+
+
+def csv_records(
+    lines: Iterator[tuple[int, str, str | None]], limit: int, delimiter: str
+) -> Iterator[tuple[int, str, str | None]]:
+    """``(first line number, row text, problem)`` of each row; a row with a problem is rejected.
+
+    A line that could not be read (too long, not text) spoils its row; its quotes are not seen,
+    so a quoted field is taken to stay as it was.
+    """
+    start = 0
+    parts: list[str] = []
+    size = 0
+    inside = False
+    problem: str | None = None
+    for number, line, line_problem in lines:
+        if not parts and problem is None:
+            start = number
+        if line_problem is not None:
+            problem = problem or line_problem
+        else:
+            inside = quote_open_after(line, inside, delimiter)
+            size += len(line)
+            if size > limit and problem is None:
+                problem = f"row longer than {limit / MEGABYTE:g} MB (max_document_mb)"
+            if problem is None:
+                parts.append(line)
+        if not inside:
+            yield start, "".join(parts), problem
+            parts, size, problem = [], 0, None
+    if parts or problem:
+        yield start, "".join(parts), problem
+
+
 def _delimiter(header_line: str) -> str:
     counts = {separator: header_line.count(separator) for separator in (",", ";", "\t")}
     best = max(counts, key=lambda separator: counts[separator])
     return best if counts[best] else ","
 
 
-def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+def _chain(
+    first: tuple[int, str, str | None], rest: Iterator[tuple[int, str, str | None]]
+) -> Iterator[tuple[int, str, str | None]]:
     yield first
     yield from rest
 
 
-def _decoded_lines(lines: Iterator[bytes | None], item: str, context: ReadContext) -> Iterator[str]:
-    encodings = context.settings.encoding_fallbacks
+def _decoded_lines(
+    lines: Iterator[bytes | None], item: str, context: ReadContext
+) -> Iterator[tuple[int, str, str | None]]:
+    """``(line number, text, problem)``: a line too long or not text has a problem, no text."""
+    settings = context.settings
     for number, line in enumerate(lines, start=1):
         if line is None:
-            raise InputError(f"{item}:{number}", "line longer than max_document_mb")
-        decoded = decode_bytes(line, f"{item}:{number}", encodings)
+            too_long = (
+                f"line {number} longer than {settings.max_document_mb:g} MB (max_document_mb)"
+            )
+            yield number, "", too_long
+            continue
+        try:
+            decoded = decode_bytes(line, f"{item}:{number}", settings.encoding_fallbacks)
+        except InputError as error:
+            yield number, "", f"line {number}: {error.reason}"
+            continue
         context.note_replaced(f"{item}:{number}", decoded.replaced)
-        yield decoded.text
+        yield number, decoded.text, None

@@ -1,10 +1,21 @@
-"""HTTP fetching with httpx: timeouts, size limits, and errors that name the URL."""
+"""HTTP fetching with httpx: timeouts, size limits, and errors that name the URL.
+
+Unless ``ingest.allow_private_addresses`` is on, every connection (the first and each redirect)
+goes only to a public address: the host name is resolved once, each address it resolves to is
+checked, and the socket connects to the checked address, so a name that resolves differently a
+moment later (DNS rebinding) cannot reach loopback, private, link-local or metadata addresses.
+"""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from newsloom.errors import InputError
@@ -45,15 +56,75 @@ class Fetched:
         return self.content_type in FEED_TYPES or self.content_type.endswith(("+xml", "/xml"))
 
 
+class PrivateAddressError(OSError):
+    """A host name resolved to an address newsloom does not fetch from."""
+
+
+def refused_address(address: str) -> str | None:
+    """Why ``address`` (an IP) is not fetched from, or None for a public address."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for test, what in (
+        (ip.is_loopback, "loopback"),
+        (ip.is_link_local, "link-local (cloud metadata)"),
+        (ip.is_private, "private"),
+        (ip.is_multicast, "multicast"),
+        (ip.is_unspecified, "unspecified"),
+    ):
+        if test:
+            return f"a {what} address ({address})"
+    return None if ip.is_global else f"a non-public address ({address})"
+
+
+class PublicOnlyBackend(httpcore.SyncBackend):
+    """Connects only to public addresses: resolves, checks every address, connects to one."""
+
+    def __init__(self, refuse: Callable[[str], str | None] = refused_address) -> None:
+        self._refuse = refuse
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        try:
+            found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except socket.gaierror as error:
+            raise httpcore.ConnectError(f"cannot resolve {host} ({error.strerror})") from error
+        addresses = list(dict.fromkeys(str(entry[4][0]) for entry in found))
+        for address in addresses:
+            reason = self._refuse(address)
+            if reason:
+                raise PrivateAddressError(
+                    f"{host} resolves to {reason}; newsloom fetches only public addresses"
+                    " (ingest.allow_private_addresses turns this off)"
+                )
+        return super().connect_tcp(addresses[0], port, timeout, local_address, socket_options)
+
+
 class Fetcher:
     """One HTTP client for a run. ``get`` returns the body or raises an :class:`InputError`."""
 
-    def __init__(self, settings: IngestSettings) -> None:
+    def __init__(
+        self, settings: IngestSettings, backend: httpcore.SyncBackend | None = None
+    ) -> None:
         self._timeout = settings.timeout_seconds
+        transport = httpx.HTTPTransport()
+        if backend is None and not settings.allow_private_addresses:
+            backend = PublicOnlyBackend()
+        if backend is not None:
+            pool = transport._pool  # httpx builds the pool; its backend opens the sockets
+            pool._network_backend = backend
         self._client = httpx.Client(
             timeout=settings.timeout_seconds,
             follow_redirects=True,
             headers={"User-Agent": settings.user_agent},
+            transport=transport,
+            trust_env=settings.allow_private_addresses,  # no proxy around the address check
         )
 
     def close(self) -> None:
@@ -103,6 +174,8 @@ class Fetcher:
                     etag=response.headers.get("etag"),
                     last_modified=response.headers.get("last-modified"),
                 )
+        except PrivateAddressError as error:
+            raise InputError(url, f"refused: {error}") from error
         except httpx.TimeoutException as error:
             raise InputError(
                 url, f"no answer within {self._timeout:g} s (timeout_seconds)"

@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsloom.errors import InputError, NewsloomError, NotFoundError, SettingsError, StoreError
 from newsloom.settings import Settings
-from newsloom.web.security import MEGABYTE, BodySizeLimit, SecurityHeaders
+from newsloom.web.security import MEGABYTE, BodySizeLimit, SecurityHeaders, check_query
 from newsloom.web.state import WebState
 
 __all__ = ["create_app"]
@@ -30,6 +30,11 @@ def create_app(settings: Settings) -> FastAPI:
     """The web app over ``settings.db`` (created and migrated unless ``serve.read_only``)."""
     from newsloom.web import api, pages
 
+    if settings.serve.token is not None and not settings.serve.token.strip():
+        raise SettingsError(
+            "NEWSLOOM_TOKEN (serve.token) is set but empty, which would leave writes open;"
+            " set a token, or unset it to serve without one"
+        )
     state = WebState(settings)
 
     @asynccontextmanager
@@ -45,6 +50,7 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
+        dependencies=[Depends(check_query)],
     )
     app.state.web = state
     app.state.templates = pages.template_environment()
@@ -55,6 +61,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(NewsloomError, _handle_error)
     app.add_exception_handler(StarletteHTTPException, _handle_error)
     app.add_exception_handler(RequestValidationError, _handle_error)
+    app.add_exception_handler(Exception, _handle_error)  # JSON (or a page), never plain text
     app.add_middleware(BodySizeLimit, max_bytes=int(settings.serve.max_request_mb * MEGABYTE))
     app.add_middleware(SecurityHeaders)
     return app
@@ -73,6 +80,8 @@ def _status_of(error: Exception) -> int:
         return 400
     if isinstance(error, StoreError):
         return 503
+    if not isinstance(error, NewsloomError):
+        return 500
     return 400
 
 
@@ -110,6 +119,8 @@ async def _handle_error(request: Request, error: Exception) -> Response:
         detail = f"invalid request: {detail}" if detail else "invalid request"
     elif isinstance(error, StarletteHTTPException):
         detail = str(error.detail)
+    elif status == 500:  # a bug: named, never the traceback or its data
+        detail = f"internal error ({type(error).__name__}); please report it"
     else:
         detail = str(error)
     headers = getattr(error, "headers", None)

@@ -136,7 +136,7 @@ def get_article(article_id: str, state: StateDependency, store: ReaderDependency
 
 @router.get("/entities/{entity_id}", summary="An entity: its spellings and stories")
 def get_entity(entity_id: str, state: StateDependency, store: ReaderDependency) -> EntityOut:
-    return views.entity_view(store, state.dossiers, entity_id)
+    return views.entity_view(store, state.dossiers, entity_id, state.settings.serve.request_seconds)
 
 
 @router.get("/search", summary="Full-text search over titles and text")

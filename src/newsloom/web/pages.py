@@ -109,7 +109,9 @@ def article_page(
 def entity_page(
     request: Request, entity_id: str, state: StateDependency, store: ReaderDependency
 ) -> HTMLResponse:
-    entity = views.entity_view(store, state.dossiers, entity_id)
+    entity = views.entity_view(
+        store, state.dossiers, entity_id, state.settings.serve.request_seconds
+    )
     return render(request, "entity.html", entity=entity, json_link=f"/api/entities/{entity.id}")
 
 

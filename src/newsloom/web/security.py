@@ -143,3 +143,28 @@ def check_write_allowed(request: Request, serve: ServeSettings) -> None:
             detail="the token sent does not match NEWSLOOM_TOKEN",
             headers={"WWW-Authenticate": "Bearer"},
         )
+
+
+def check_query(request: Request) -> None:
+    """400 for a ``q`` longer than serve.max_query_characters or with too many distinct words.
+
+    Free text is the one parameter whose cost grows with what is sent: a search for one word
+    repeated a thousand times took 29 s (issue 20). Applies to every route, pages and API.
+    """
+    text = request.query_params.get("q")
+    if not text:
+        return
+    serve = request.app.state.web.settings.serve
+    if len(text) > serve.max_query_characters:
+        raise HTTPException(
+            status_code=400,
+            detail=f"q: {len(text):,} characters, more than {serve.max_query_characters:,}"
+            " (serve.max_query_characters); search for fewer words",
+        )
+    terms = {word.casefold() for word in text.split()}
+    if len(terms) > serve.max_query_terms:
+        raise HTTPException(
+            status_code=400,
+            detail=f"q: {len(terms)} different words, more than {serve.max_query_terms}"
+            " (serve.max_query_terms); search for fewer words",
+        )

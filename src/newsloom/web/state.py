@@ -8,7 +8,9 @@ and none is lost.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,11 +21,29 @@ from newsloom.errors import StoreError
 from newsloom.pipeline import Pipeline
 from newsloom.records import RawDocument, RunReport
 from newsloom.settings import Settings
-from newsloom.store import Store, is_url, open_store
+from newsloom.store import ArticleFilter, Store, is_url, open_store
+from newsloom.store.catalog import StoryQuery
 from newsloom.story.dossier import Dossier, build_dossier
+from newsloom.story.entities import story_entities
 from newsloom.story.render import dossier_to_dict
 
 CACHED_DOSSIERS = 256
+
+
+def story_entity_ids(store: Store, story_id: str) -> set[str]:
+    """The ids of a story's entities as its dossier has them, without building the dossier.
+
+    :func:`~newsloom.story.dossier.consolidate` groups the same mentions with the same
+    :func:`~newsloom.story.entities.story_entities`; only the entities are worked out here.
+    """
+    articles = store.list_articles(ArticleFilter(story=story_id, limit=None))
+    mentions = {
+        article.id: analysis.entities
+        for article in articles
+        if (analysis := store.get_analysis(article.id)) is not None
+    }
+    languages = {article.id: article.language for article in articles}
+    return {entity.id for entity in story_entities(mentions, languages)}
 
 
 class DossierCache:
@@ -35,6 +55,55 @@ class DossierCache:
             OrderedDict()
         )
         self._lock = threading.Lock()
+        # entity id → stories mentioning it, kept up to date story by story (issue 20)
+        self._index_lock = threading.Lock()
+        self._indexed: dict[str, tuple[str, ...]] = {}  # story id → its articles when indexed
+        self._story_entities: dict[str, set[str]] = {}
+        self._entity_stories: dict[str, set[str]] = {}
+
+    def stories_with_entity(self, store: Store, entity_id: str, budget: float) -> list[str]:
+        """The ids of the stories that mention ``entity_id``.
+
+        The index is built once and then only for stories whose articles changed, so an
+        entity page no longer builds every story's dossier on each request (issue 20). One
+        request indexes for at most ``budget`` seconds (and one dossier) and one at a time; a
+        request that finds the index incomplete or busy gets a 503 and the work done is kept.
+        """
+        if not self._index_lock.acquire(blocking=False):
+            raise StoreError("the entity index is being updated by another request; try again")
+        try:
+            deadline = time.monotonic() + budget
+            current = {
+                row.id: tuple(sorted(row.article_ids))
+                for row in store.find_stories(StoryQuery(limit=1_000_000)).stories
+            }
+            for story_id in set(self._indexed) - set(current):
+                self._unindex(story_id)
+            stale = [story for story, key in current.items() if self._indexed.get(story) != key]
+            for done, story_id in enumerate(stale):
+                if done and time.monotonic() > deadline:  # each request indexes one at least
+                    raise StoreError(
+                        f"the entity index is being built ({len(current) - len(stale) + done} of"
+                        f" {len(current)} stories); try again in a few seconds"
+                    )
+                entities = story_entity_ids(store, story_id)
+                self._unindex(story_id)
+                self._story_entities[story_id] = entities
+                for entity in entities:
+                    self._entity_stories.setdefault(entity, set()).add(story_id)
+                self._indexed[story_id] = current[story_id]
+            return sorted(self._entity_stories.get(entity_id, ()))
+        finally:
+            self._index_lock.release()
+
+    def _unindex(self, story_id: str) -> None:
+        self._indexed.pop(story_id, None)
+        for entity in self._story_entities.pop(story_id, set()):
+            stories = self._entity_stories.get(entity)
+            if stories is not None:
+                stories.discard(story_id)
+                if not stories:
+                    del self._entity_stories[entity]
 
     def get(self, store: Store, story_id: str) -> tuple[Dossier, dict[str, Any]]:
         """The dossier of ``story_id`` (a unique prefix will do) and its JSON dict."""
@@ -78,10 +147,26 @@ class WebState:
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        """A read-only store of its own for one request."""
+        """A read-only store of its own for one request, its queries within a time budget.
+
+        Past ``serve.request_seconds`` SQLite interrupts the running query and the request
+        ends with 503 (issue 20): one heavy request cannot hold a worker for long.
+        """
         store = open_store(self.settings.db, read_only=True)
+        budget = self.settings.serve.request_seconds
+        deadline = time.monotonic() + budget
+        connection = getattr(store, "connection", None)
+        if isinstance(connection, sqlite3.Connection):
+            connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
         try:
             yield store
+        except sqlite3.OperationalError as error:
+            if "interrupted" not in str(error):
+                raise
+            raise StoreError(
+                f"the request took longer than {budget:g} s (serve.request_seconds) and was"
+                " stopped; ask for less (fewer words, a smaller page) or try again"
+            ) from error
         finally:
             store.close()
 
@@ -89,7 +174,13 @@ class WebState:
         """Run ``documents`` through the whole pipeline, one writer at a time."""
         if self._writer is None:
             raise StoreError(f"database {self.settings.db} is served read-only")
-        with self._write_lock:
+        wait = self.settings.serve.write_wait_seconds
+        if not self._write_lock.acquire(timeout=wait):
+            raise StoreError(
+                f"another write has held the database for over {wait:g} s"
+                " (serve.write_wait_seconds); try again later"
+            )
+        try:
             store = self._writer
             run_id = store.start_run()
             try:
@@ -101,6 +192,8 @@ class WebState:
                 raise
             finally:
                 store.finish_run(run_id, report)
+        finally:
+            self._write_lock.release()
         return report
 
     def story_of(self, article_ids: Sequence[str]) -> dict[str, str | None]:

@@ -326,7 +326,9 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
     )
 
 
-def entity_view(store: Store, dossiers: DossierCache, entity_id: str) -> EntityOut:
+def entity_view(
+    store: Store, dossiers: DossierCache, entity_id: str, budget: float = 10.0
+) -> EntityOut:
     """One entity across stories: its spellings, stories, articles and co-mentioned entities."""
     name = kind = None
     variants: dict[str, None] = {}
@@ -334,8 +336,8 @@ def entity_view(store: Store, dossiers: DossierCache, entity_id: str) -> EntityO
     stories: list[EntityStory] = []
     articles: dict[str, EntityArticle] = {}
     shared: dict[str, tuple[str, str, set[str]]] = {}  # co-mentioned id → name, type, articles
-    for row in store.find_stories(StoryQuery(limit=1_000_000)).stories:
-        dossier, _ = dossiers.get(store, row.id)
+    for story_id in dossiers.stories_with_entity(store, entity_id, budget):
+        dossier, _ = dossiers.get(store, story_id)
         entity = next((e for e in dossier.entities if e.id == entity_id), None)
         if entity is None:
             continue
