@@ -15,13 +15,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from newsloom.errors import InputError
 from newsloom.ingest.context import ReadContext
 from newsloom.ingest.feed import document_key, feed_documents
-from newsloom.pipeline import Pipeline
 from newsloom.records import RawDocument, RunReport
 from newsloom.store import FeedState, Store
+
+if TYPE_CHECKING:  # the pipeline loads the extractors: only ``newsloom watch`` needs them
+    from newsloom.pipeline import Pipeline
 
 MAX_BACKOFF_SECONDS = 6 * 3600.0
 
