@@ -44,7 +44,10 @@ def _serve(canned: CannedServer, version: str, extra: bool = False) -> str:
 @pytest.fixture
 def watch_settings(db_path: Path) -> Settings:
     settings = load_settings(environ={}, db=str(db_path))
-    ingest = settings.ingest.model_copy(update={"fetch_pages": True, "timeout_seconds": 5})
+    ingest = settings.ingest.model_copy(
+        # the canned feed server is on 127.0.0.1, which fetching refuses unless allowed (#20)
+        update={"fetch_pages": True, "timeout_seconds": 5, "allow_private_addresses": True}
+    )
     return settings.model_copy(update={"ingest": ingest})
 
 
@@ -156,10 +159,12 @@ def test_parse_every() -> None:
 
 def test_watch_once_from_the_command_line(canned_server: CannedServer, db_path: Path) -> None:
     url = _serve(canned_server, "v1")
-    first = run(db_path, "watch", url, "--once", "--fetch-pages")
+    config = db_path.parent / "local-feeds.toml"  # the canned server is on 127.0.0.1 (#20)
+    config.write_text("[ingest]\nallow_private_addresses = true\n", encoding="utf-8")
+    first = run(db_path, "--config", str(config), "watch", url, "--once", "--fetch-pages")
     assert f"{url}: 2 new item(s): 2 new article(s), 1 rejected" in first.stdout
     assert "no content or summary" in first.stderr
-    second = run(db_path, "watch", url, "--once", "--json")
+    second = run(db_path, "--config", str(config), "watch", url, "--once", "--json")
     (line,) = second.stdout.strip().splitlines()
     assert json.loads(line)["status"] == "not-modified"
     listed = json.loads(run(db_path, "articles", "--json").stdout)
