@@ -58,6 +58,7 @@ class SQLiteConnection:
     def __init__(self, path: Path, *, read_only: bool) -> None:
         self.path = path
         self.name = str(path)
+        self._lock_fd: int | None = None
         try:
             if read_only:
                 if not path.exists():
@@ -71,12 +72,17 @@ class SQLiteConnection:
             raw.execute("PRAGMA foreign_keys = ON")
             raw.execute("PRAGMA busy_timeout = 30000")
             if not read_only:
-                raw.execute("PRAGMA journal_mode = WAL")
+                mode = str(raw.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+                if mode != "wal":  # two first runs on a new file must not switch it at once
+                    self.lock_writer()
+                    try:
+                        raw.execute("PRAGMA journal_mode = WAL")
+                    finally:
+                        self.unlock_writer()
                 raw.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as error:
             raise StoreError(f"database {path}: {error}") from error
         self.raw = raw
-        self._lock_fd: int | None = None
 
     def execute(self, sql: str, values: Values = ()) -> sqlite3.Cursor:
         return self.raw.execute(sql, values)

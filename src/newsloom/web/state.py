@@ -155,9 +155,9 @@ class WebState:
         store = open_store(self.settings.db, read_only=True)
         budget = self.settings.serve.request_seconds
         deadline = time.monotonic() + budget
-        connection = getattr(store, "connection", None)
-        if isinstance(connection, sqlite3.Connection):
-            connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+        raw = getattr(getattr(store, "connection", None), "raw", None)  # SQLite's own connection
+        if isinstance(raw, sqlite3.Connection):
+            raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
         try:
             yield store
         except sqlite3.OperationalError as error:
