@@ -3,12 +3,12 @@
 Read from what the analyze stage stored on the quote (speaker, role) and the article's entity
 mentions; nothing is extracted again. A credit names a person, an organisation or a named role:
 
-- a speaker with a role reads ``Saltanat Azirbek, polititalsmand``;
-- a role that speaks *for* the named person (``talsmann for Russlands president`` right before
-  ``Vladimir Putin`` in the text) credits the spokesperson, not the person they speak for:
-  ``talsmann for Russlands president Vladimir Putin``;
-- a genitive (``Tokajevs`` in ``Tokajevs pressetjeneste``: a name the article also gives without
-  the ``s``) credits the body it owns, ``Tokajevs pressetjeneste``, on behalf of the person;
+- a speaker with a role reads ``Kari Holm, pressetalsperson``;
+- a role that speaks *for* the named person (``talsmann for statsminister`` right before
+  ``Per Berg`` in the text) credits the spokesperson, not the person they speak for:
+  ``talsmann for statsminister Per Berg``;
+- a genitive (``Bergs`` in ``Bergs pressetjeneste``: a name the article also gives without
+  the ``s``) credits the body it owns, ``Bergs pressetjeneste``, on behalf of the person;
 - a name that is no entity mention of the article, no organisation or role word and not named with
   its role (``politiinspektør Anne Holmvik``), or a role without a role word
   (``protesterne voksede``), is no speaker: the quote's speaker is unknown.
@@ -126,8 +126,8 @@ def _is_mention(name: str, names: Sequence[str]) -> bool:
 
 
 def _genitive_base(name: str, names: Sequence[str]) -> str | None:
-    """The name without its genitive ending when the story also gives it without (``Tokajevs`` and
-    ``Tokajev``), else None."""
+    """The name without its genitive ending when the story also gives it without (``Bergs`` and
+    ``Berg``), else None."""
     match = _GENITIVE.search(name)
     if match is None:
         return None

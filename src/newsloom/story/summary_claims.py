@@ -3,9 +3,9 @@
 - **Newest**: a sentence from an earlier day is *superseded* when a later day's sentence tells the
   same claim: the two share at least :data:`SHARED_RARE_TERMS` content terms that are rare in the
   story (in at most :data:`RARE_IN_SENTENCES` of its sentences; names do not count: every sentence
-  of a story names its people and places). "Emergency declared in Almaty and Mangistau" (Wednesday)
-  and "emergency declared nationwide until 19 January" (Thursday) share *erklæret* and
-  *undtagelsestilstand*; the summary tells Thursday's.
+  of a story names its people and places). "Roads closed in two counties" (Monday) and "roads
+  closed in the whole region until Friday" (Tuesday) share *roads* and *closed*; the summary tells
+  Tuesday's.
 - **Attributed**: a sentence stating a figure the analyze stage attributed to a source that the
   sentence does not name ("police killed dozens", attributed to a police spokesman two paragraphs
   on) keeps the sentence that names the source ("Det oplyser en talsmand for politiet."), or, when
