@@ -11,6 +11,10 @@ class SettingsError(NewsloomError):
     """A setting, flag or environment variable has a value newsloom cannot use."""
 
 
+class QueryError(SettingsError):
+    """A search query that is not well formed (an unclosed quote, a dangling operator)."""
+
+
 class InputError(NewsloomError):
     """An input item (file, line, field, URL) cannot be read. ``item`` names it."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated
 
 import typer
@@ -15,12 +15,13 @@ from newsloom.cli.common import (
     resolve_story_id,
     store_of,
 )
-from newsloom.dates import date_iso, date_label
+from newsloom.dates import date_iso, date_label, iso_label
 from newsloom.errors import NotFoundError, SettingsError
 from newsloom.records import Article, ParagraphKind
 from newsloom.reuse_report import format_reuse_for_article
-from newsloom.store import ArticleFilter, Store
+from newsloom.store import ArticleFilter, ArticleHit, SearchQuery, Store
 from newsloom.store.codec import to_jsonable
+from newsloom.store.snippets import MARK_END, MARK_START
 from newsloom.story.credits import credit_quote
 from newsloom.story.figure_claims import vague_phrase
 
@@ -209,20 +210,82 @@ def article_command(
                     )
 
 
+def _until_day(value: str | None) -> datetime | None:
+    """``--until``: a bare day counts whole (articles of that day are kept)."""
+    until = _date(value, "--until")
+    if until is not None and value is not None and len(value.strip()) == 10:
+        until += timedelta(days=1)
+    return until
+
+
+def hit_json(hit: ArticleHit) -> dict[str, object]:
+    """A search hit for ``--json``: the API's fields, the snippet's marks as ``[…]``."""
+    return {
+        "article": hit.article_id,
+        "title": hit.title,
+        "source": hit.source,
+        "language": hit.language,
+        "published": hit.published,
+        "published_precision": hit.published_precision,
+        "published_label": iso_label(hit.published, hit.published_origin),
+        "story": hit.story_id,
+        "story_title": hit.story_title,
+        "snippet": hit.snippet.replace(MARK_START, "[").replace(MARK_END, "]"),
+        "score": round(hit.score, 4),
+    }
+
+
 @app.command("search")
 def search_command(
     context: typer.Context,
-    query: Annotated[list[str], typer.Argument(help="Words to search for (all must occur).")],
-    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            help="What to find: words (all must occur, in any spelling or language),"
+            ' "a phrase", prefix*, OR, NOT, parentheses.'
+        ),
+    ],
+    language: Annotated[str | None, typer.Option(help="Only this language (da, nb, sv…).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Published on or before (YYYY-MM-DD, the whole day).")
+    ] = None,
+    story: Annotated[str | None, typer.Option(help="Only articles of this story.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many hits.", min=1)] = 20,
+    offset: Annotated[int, typer.Option(help="Skip this many hits first.", min=0)] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Full-text search over titles and article text."""
+    """Search titles and article text across spellings and languages (Kazakhstan finds
+    Kasakhstan); best first, with date, outlet and story."""
     with store_of(context, read_only=True) as store:
-        hits = store.search(" ".join(query), limit)
+        page = store.search_articles(
+            SearchQuery(
+                text=" ".join(query),
+                language=language,
+                outlet=outlet,
+                since=_date(since, "--since"),
+                until=_until_day(until),
+                story=resolve_story_id(store, story) if story else None,
+                limit=limit,
+                offset=offset,
+            )
+        )
         if as_json:
-            echo_json([to_jsonable(hit) for hit in hits])
+            echo_json({"total": page.total, "hits": [hit_json(hit) for hit in page.hits]})
             return
-        for hit in hits:
-            typer.echo(f"{hit.article_id}  {hit.title[:80]}\n    {hit.snippet}")
-        if not hits:
+        for hit in page.hits:
+            when = iso_label(hit.published, hit.published_origin)
+            story_title = f"  story: {hit.story_title}" if hit.story_title else ""
+            snippet = hit.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
+            typer.echo(f"{hit.article_id}  {when} · {hit.source or '-'} · {hit.language or '??'}")
+            typer.echo(f"    {hit.title[:90]}{story_title[:60]}")
+            typer.echo(textwrap.fill(snippet, 100, initial_indent="    ", subsequent_indent="    "))
+        if not page.hits:
             typer.echo("no matches", err=True)
+        elif page.total > offset + len(page.hits):
+            typer.echo(
+                f"{offset + 1}–{offset + len(page.hits)} of {page.total};"
+                f" --offset {offset + len(page.hits)} for more",
+                err=True,
+            )

@@ -158,6 +158,17 @@ def _key(base: str) -> str:
     return transliteration_key(base)
 
 
+def name_key(name: str) -> str:
+    """The key a name is merged on (:func:`canonicalize`), without its ``place:``/``org:`` tag:
+    ``Kasakhstan``, ``Kazakstan`` and ``Kazakhstan`` give ``kasakstan``. A known place's genitive
+    (``Ruslands``) gives the place's key, as it does when mentions merge. Full-text search keys
+    words and names with it, so a search folds spellings exactly as entities merge."""
+    base = _strip_apostrophe(clean_surface(name))
+    if base.endswith("s") and exonym_key(base) is None and exonym_key(base[:-1]) is not None:
+        base = base[:-1]
+    return _key(base).partition(":")[2] or _key(base)
+
+
 def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word)
 

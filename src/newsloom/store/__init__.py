@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newsloom.errors import StoreError
 from newsloom.store.analyses import AnalysisQueries
-from newsloom.store.articles import ArticleFilter, ArticleQueries, SearchHit
+from newsloom.store.articles import ArticleFilter, ArticleQueries
 from newsloom.store.catalog import CatalogQueries
 from newsloom.store.connection import Connection, SQLiteConnection
 from newsloom.store.feeds import FeedQueries, FeedState
@@ -16,14 +16,17 @@ from newsloom.store.postgres import PostgresConnection, display_url
 from newsloom.store.protocol import Store
 from newsloom.store.reuse import ReuseQueries
 from newsloom.store.runs import RunQueries
+from newsloom.store.search import ArticleHit, SearchPage, SearchQueries, SearchQuery
 from newsloom.store.stories import StoryQueries, StoryRow
 
 __all__ = [
     "ArticleFilter",
+    "ArticleHit",
     "DatabaseStore",
     "FeedState",
     "SQLiteStore",
-    "SearchHit",
+    "SearchPage",
+    "SearchQuery",
     "Store",
     "StoryRow",
     "display_name",
@@ -41,6 +44,7 @@ class DatabaseStore(
     RunQueries,
     CatalogQueries,
     FeedQueries,
+    SearchQueries,
 ):
     """Everything newsloom keeps, in one SQLite file or one PostgreSQL schema."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsloom.records import Analysis
 from newsloom.store.base import StoreBase
 from newsloom.store.codec import ANALYSIS_VERSION, analysis_from_json, analysis_to_json
+from newsloom.store.fulltext import index_names, names_of
 
 
 class AnalysisQueries(StoreBase):
@@ -16,6 +17,12 @@ class AnalysisQueries(StoreBase):
                 " payload = excluded.payload",
                 (analysis.article_id, ANALYSIS_VERSION, analysis_to_json(analysis)),
             )
+            row = connection.execute(
+                "SELECT language FROM articles WHERE id = ?", (analysis.article_id,)
+            ).fetchone()
+            if row is not None:  # the names it mentions, folded, for search
+                names = names_of(analysis.article_id, row["language"], analysis.entities)
+                index_names(connection, analysis.article_id, names)
 
     def get_analysis(self, article_id: str) -> Analysis | None:
         row = self.connection.execute(

@@ -11,9 +11,9 @@ from newsloom.dates import PublishedDate
 from newsloom.records import Article, DateOrigin, DatePrecision, Paragraph, ParagraphKind
 from newsloom.store.base import StoreBase, utc_now
 from newsloom.store.connection import Row
-from newsloom.store.fulltext import fts_query, index_article, search_sql
+from newsloom.store.fulltext import index_article
 
-__all__ = ["ArticleFilter", "ArticleQueries", "SearchHit", "article_clauses", "fts_query"]
+__all__ = ["ArticleFilter", "ArticleQueries", "article_clauses"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +25,6 @@ class ArticleFilter:
     story: str | None = None
     limit: int | None = 50
     offset: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    article_id: str
-    title: str
-    snippet: str
-    score: float
 
 
 def _article_from_rows(row: Row, paragraphs: Sequence[Row]) -> Article:
@@ -265,16 +257,3 @@ class ArticleQueries(StoreBase):
             (content_hash,),
         ).fetchall()
         return [row["id"] for row in rows]
-
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        sql, values = search_sql(self.dialect, query, marks=("[", "]"), snippet_words=12)
-        rows = self.connection.execute(sql + " LIMIT ?", [*values, limit]).fetchall()
-        return [
-            SearchHit(
-                article_id=row["article_id"],
-                title=row["title"],
-                snippet=row["snippet"],
-                score=float(row["score"]),
-            )
-            for row in rows
-        ]

@@ -118,6 +118,10 @@ class StoreBase:
             return False
         return True
 
+    def _after_migration(self, name: str, connection: Connection) -> None:
+        """Work a migration needs beyond SQL (a table group overrides it, calling ``super()``),
+        in the migration's transaction."""
+
     def _migrate(self) -> None:
         for migration in (MIGRATIONS_TABLE, *MIGRATIONS):
             name = migration[0]
@@ -127,6 +131,7 @@ class StoreBase:
                         continue
                     for statement in statements(migration, self.dialect):
                         connection.execute(statement)
+                    self._after_migration(name, connection)
                     if name != MIGRATIONS_TABLE[0]:
                         connection.execute(
                             "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",

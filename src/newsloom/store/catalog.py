@@ -1,18 +1,17 @@
-"""Browsing queries for the web UI and HTTP API: filtered story lists, facets, search hits."""
+"""Browsing queries for the web UI and HTTP API: filtered story lists and facets."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsloom.dates import stored_iso
 from newsloom.store.articles import article_clauses
 from newsloom.store.base import StoreBase
-from newsloom.store.fulltext import matching_ids, search_sql
+from newsloom.store.fulltext import matching_ids
+from newsloom.store.query_syntax import parse_query
+from newsloom.store.snippets import MARK_END, MARK_START
 from newsloom.store.stories import PUBLISHED_AT_PRECISION, StoryRow, _story_row
 
-MARK_START = "\ue000"  # private-use characters around matched words in search snippets
-MARK_END = "\ue001"
 STORY_ORDERS = {  # aggregates spelled out: PostgreSQL takes no output names in expressions
     "newest": "max(a.published) IS NULL, max(a.published) DESC, s.id",
     "biggest": "count(*) DESC, max(a.published) IS NULL, max(a.published) DESC, s.id",
@@ -46,19 +45,7 @@ class Facet:
     articles: int
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleHit:
-    """A full-text search hit; ``snippet`` marks matched words with MARK_START … MARK_END."""
-
-    article_id: str
-    title: str
-    snippet: str
-    score: float
-    source: str | None
-    language: str | None
-    published: str | None  # ISO 8601 at the date's precision
-    story_id: str | None
-    published_origin: str | None = None
+__all__ = ["MARK_END", "MARK_START", "CatalogQueries", "Facet", "StoryPage", "StoryQuery"]
 
 
 class CatalogQueries(StoreBase):
@@ -67,8 +54,9 @@ class CatalogQueries(StoreBase):
         if query.order not in STORY_ORDERS:
             raise ValueError(f"order must be one of {', '.join(STORY_ORDERS)}, not {query.order!r}")
         clauses, values = article_clauses(query.language, query.outlet, query.since, query.until)
-        if query.text and query.text.strip():
-            subquery, subquery_values = matching_ids(self.dialect, query.text)
+        node = parse_query(query.text or "")
+        if node is not None:
+            subquery, subquery_values = matching_ids(self.dialect, node)
             clauses.append(f"a.id IN ({subquery})")
             values += subquery_values
         matched = "SELECT DISTINCT sa.story_id FROM story_articles sa"
@@ -103,35 +91,3 @@ class CatalogQueries(StoreBase):
             f" GROUP BY {column} ORDER BY n DESC, {column}"
         ).fetchall()
         return [Facet(value=row["value"], articles=int(row["n"])) for row in rows]
-
-    def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> list[ArticleHit]:
-        """Full-text search over titles and body text, best first, with each hit's story."""
-        sql, values = search_sql(
-            self.dialect,
-            text,
-            marks=(MARK_START, MARK_END),
-            snippet_words=16,
-            columns="a.source, a.language, a.published, a.published_precision,"
-            " a.published_origin, sa.story_id",
-            joins="JOIN articles a ON a.id = f.article_id"
-            " LEFT JOIN story_articles sa ON sa.article_id = f.article_id",
-        )
-        rows = self.connection.execute(
-            sql + " LIMIT ? OFFSET ?", [*values, limit, offset]
-        ).fetchall()
-        return [
-            ArticleHit(
-                article_id=row["article_id"],
-                title=row["title"],
-                snippet=row["snippet"],
-                score=float(row["score"]),
-                source=row["source"],
-                language=row["language"],
-                published=stored_iso(f"{row['published']}|{row['published_precision'] or ''}")
-                if row["published"]
-                else None,
-                story_id=row["story_id"],
-                published_origin=row["published_origin"],
-            )
-            for row in rows
-        ]

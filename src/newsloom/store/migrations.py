@@ -36,6 +36,33 @@ FULLTEXT_POSTGRESQL = """
         );
         CREATE INDEX articles_fts_document ON articles_fts USING GIN (document);
 """
+# 012: the index gains the folded keys of each article's words (forms) and entity names (names);
+# the table is made again and filled from the stored articles (store.search.reindex_articles).
+SEARCH_KEYS_SQLITE = """
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            article_id UNINDEXED, title, body, forms, names,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+"""
+SEARCH_KEYS_POSTGRESQL = """
+        DROP TABLE articles_fts;
+        CREATE TABLE articles_fts (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            config REGCONFIG NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            forms TEXT NOT NULL DEFAULT '',
+            names TEXT NOT NULL DEFAULT '',
+            document TSVECTOR GENERATED ALWAYS AS (
+                setweight(to_tsvector(config, title), 'A')
+                || setweight(to_tsvector(config, body), 'B')
+                || setweight(to_tsvector('simple'::regconfig, forms), 'D')
+                || setweight(to_tsvector('simple'::regconfig, names), 'D')
+            ) STORED
+        );
+        CREATE INDEX articles_fts_document ON articles_fts USING GIN (document);
+"""
 ARTICLES = """
         CREATE TABLE articles (
             id TEXT PRIMARY KEY,
@@ -210,6 +237,7 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         );
         """,
     ),
+    ("012_search_keys", {"sqlite": SEARCH_KEYS_SQLITE, "postgresql": SEARCH_KEYS_POSTGRESQL}),
 )
 
 

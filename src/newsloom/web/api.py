@@ -26,6 +26,7 @@ from newsloom.web.schemas import (
     IngestedArticle,
     IngestResult,
     RejectionOut,
+    SearchFilters,
     SearchOut,
     StatusOut,
     StoryFilters,
@@ -139,14 +140,42 @@ def get_entity(entity_id: str, state: StateDependency, store: ReaderDependency) 
     return views.entity_view(store, state.dossiers, entity_id, state.settings.serve.request_seconds)
 
 
-@router.get("/search", summary="Full-text search over titles and text")
-def search(
-    store: ReaderDependency,
-    q: Annotated[str, Query(description="Words that must all occur")] = "",
+def search_filters(
+    q: Annotated[
+        str,
+        Query(
+            description="What to find, in any spelling or language: words (all must occur),"
+            ' "a phrase", prefix*, OR, NOT, parentheses (SQLite FTS5\'s syntax)'
+        ),
+    ] = "",
+    language: Annotated[str | None, Query(description="Only articles in this language")] = None,
+    outlet: Annotated[str | None, Query(description="Only articles from this outlet")] = None,
+    since: Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(description="Published on or before (YYYY-MM-DD)")] = None,
+    story: Annotated[str | None, Query(description="Only articles of this story (its id)")] = None,
     limit: Annotated[int, Query(description=f"1 to {views.MAX_LIMIT}")] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> SearchOut:
-    return views.search_view(store, q, limit, offset)
+) -> SearchFilters:
+    return SearchFilters(
+        q=q,
+        language=language,
+        outlet=outlet,
+        since=since,
+        until=until,
+        story=story,
+        limit=limit,
+        offset=offset,
+    )
+
+
+SearchFiltersDependency = Annotated[SearchFilters, Depends(search_filters)]
+
+
+@router.get("/search", summary="Search articles across spellings and languages")
+def search(store: ReaderDependency, filters: SearchFiltersDependency) -> SearchOut:
+    """Articles matching ``q`` and the filters, best first; a malformed ``q`` is a 400 saying
+    what is wrong."""
+    return views.search_view(store, filters)
 
 
 def _fetched(item: ArticleIn, origin: str, state: WebState, report: RunReport) -> list[RawDocument]:

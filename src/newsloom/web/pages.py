@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader
 
 from newsloom.dates import date_label, iso_label, parse_date
+from newsloom.errors import QueryError
 from newsloom.story.glance import entity_type_name
 from newsloom.web import views
-from newsloom.web.api import FiltersDependency, ReaderDependency, StateDependency
+from newsloom.web.api import (
+    FiltersDependency,
+    ReaderDependency,
+    SearchFiltersDependency,
+    StateDependency,
+)
 from newsloom.web.charts import changes, sparkline, track_chart, value_label
 from newsloom.web.highlight import Span, segments
+from newsloom.web.schemas import SearchFilters, SearchOut
 
 router = APIRouter(include_in_schema=False)
 
@@ -117,20 +125,35 @@ def entity_page(
 
 @router.get("/search")
 def search_page(
-    request: Request,
-    store: ReaderDependency,
-    q: Annotated[str, Query()] = "",
-    limit: Annotated[int, Query()] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    request: Request, store: ReaderDependency, filters: SearchFiltersDependency
 ) -> HTMLResponse:
-    results = views.search_view(store, q, limit, offset)
+    """The search form and its hits; a malformed query is shown above the form (400)."""
+    results: SearchOut | None = None
+    problem: str | None = None
+    try:
+        results = views.search_view(store, filters)
+    except QueryError as error:
+        problem = str(error)
+    languages, outlets = views.article_facets(store)
     return render(
         request,
         "search.html",
+        status_code=400 if problem else 200,
         results=results,
-        query=q,
+        problem=problem,
+        filters=filters,
+        query=filters.q,
+        languages=languages,
+        outlets=outlets,
+        page_link=search_link,
         json_link="/api" + str(request.url).removeprefix(str(request.base_url).rstrip("/")),
     )
+
+
+def search_link(filters: SearchFilters, offset: int) -> str:
+    """The search page for ``filters`` starting at hit ``offset``."""
+    values = filters.model_dump(exclude_none=True) | {"offset": offset}
+    return "/search?" + urlencode({k: v for k, v in values.items() if v != ""})
 
 
 def published_label(value: str | None, precision: str | None) -> str:

@@ -274,19 +274,36 @@ class SearchHitOut(Schema):
     score: float
     source: str | None
     language: str | None
-    published: str | None
+    published: str | None = Field(description="ISO 8601 at the date's precision")
+    published_precision: str | None = None
     published_label: str = Field(
         default="undated", description="The date for people, at its precision (inferred marked)"
     )
     story: str | None
+    story_title: str | None = None
     link: str
+
+
+class SearchFilters(Schema):
+    """What ``/search`` and ``/api/search`` take: ``q`` in FTS5's syntax, and filters."""
+
+    q: str = ""
+    language: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    story: str | None = None
+    limit: int = 20
+    offset: int = 0
 
 
 class SearchOut(Schema):
     query: str
     hits: list[SearchHitOut]
+    total: int = Field(description="Articles matching, before limit and offset")
     limit: int
     offset: int
+    filters: SearchFilters
 
 
 class StatusOut(Schema):

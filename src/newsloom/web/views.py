@@ -12,7 +12,7 @@ from typing import Any
 from newsloom.dates import date_iso, date_label, iso_label
 from newsloom.errors import InputError, NotFoundError
 from newsloom.records import Analysis, Article, ReusedPassage
-from newsloom.store import Store, StoryRow
+from newsloom.store import SearchQuery, Store, StoryRow
 from newsloom.store.catalog import MARK_END, MARK_START, STORY_ORDERS, StoryQuery
 from newsloom.store.codec import to_jsonable
 from newsloom.story.credits import credit_quote
@@ -31,6 +31,7 @@ from newsloom.web.schemas import (
     KeyFigureOut,
     ParagraphOut,
     ReuseLink,
+    SearchFilters,
     SearchHitOut,
     SearchOut,
     SnippetPart,
@@ -69,6 +70,22 @@ def parse_day(value: str | None, name: str) -> datetime | None:
             f"query parameter {name!r}", f"{value!r} is not a date; use YYYY-MM-DD"
         ) from None
     return parsed
+
+
+def article_facets(store: Store) -> tuple[list[FacetOut], list[FacetOut]]:
+    """The languages and outlets of the stored articles, with their counts (for filters)."""
+    return (
+        [FacetOut(value=f.value, articles=f.articles) for f in store.article_facets("language")],
+        [FacetOut(value=f.value, articles=f.articles) for f in store.article_facets("source")],
+    )
+
+
+def _until(value: str | None) -> datetime | None:
+    """The ``until`` parameter: a bare day counts whole (its articles are kept)."""
+    until = parse_day(value, "until")
+    if until is not None and value and len(value.strip()) == 10:
+        until = datetime.combine(until.date() + timedelta(days=1), time())
+    return until
 
 
 def check_limit(limit: int, offset: int) -> None:
@@ -137,9 +154,7 @@ def story_list(
             "query parameter 'order'",
             f"{filters.order!r} is not one of {', '.join(STORY_ORDERS)}",
         )
-    until = parse_day(filters.until, "until")
-    if until is not None and filters.until and len(filters.until.strip()) == 10:
-        until = datetime.combine(until.date() + timedelta(days=1), time())  # the whole day
+    until = _until(filters.until)
     page = store.find_stories(
         StoryQuery(
             language=filters.language or None,
@@ -152,6 +167,7 @@ def story_list(
             offset=filters.offset,
         )
     )
+    languages, outlets = article_facets(store)
     return StoryList(
         stories=[
             _brief(row, _dossier_or_none(store, dossiers, row.id) if dossiers else None)
@@ -159,12 +175,8 @@ def story_list(
         ],
         total=page.total,
         filters=filters,
-        languages=[
-            FacetOut(value=f.value, articles=f.articles) for f in store.article_facets("language")
-        ],
-        outlets=[
-            FacetOut(value=f.value, articles=f.articles) for f in store.article_facets("source")
-        ],
+        languages=languages,
+        outlets=outlets,
     )
 
 
@@ -423,12 +435,24 @@ def snippet_parts(snippet: str) -> list[SnippetPart]:
     return parts
 
 
-def search_view(store: Store, query: str, limit: int = 20, offset: int = 0) -> SearchOut:
-    """Full-text search (SQLite FTS5) over titles and text: every word must occur."""
-    check_limit(limit, offset)
-    hits = store.search_articles(query, limit, offset) if query.strip() else []
+def search_view(store: Store, filters: SearchFilters) -> SearchOut:
+    """Articles matching ``filters.q`` (words in any spelling or language, "phrases", prefix*,
+    OR, NOT) and the filters, best first."""
+    check_limit(filters.limit, filters.offset)
+    page = store.search_articles(
+        SearchQuery(
+            text=filters.q,
+            language=filters.language or None,
+            outlet=filters.outlet or None,
+            since=parse_day(filters.since, "since"),
+            until=_until(filters.until),
+            story=filters.story or None,
+            limit=filters.limit,
+            offset=filters.offset,
+        )
+    )
     return SearchOut(
-        query=query,
+        query=filters.q,
         hits=[
             SearchHitOut(
                 article=hit.article_id,
@@ -439,14 +463,18 @@ def search_view(store: Store, query: str, limit: int = 20, offset: int = 0) -> S
                 source=hit.source,
                 language=hit.language,
                 published=hit.published,
+                published_precision=hit.published_precision,
                 published_label=iso_label(hit.published, hit.published_origin),
                 story=hit.story_id,
+                story_title=hit.story_title,
                 link=article_link(hit.article_id),
             )
-            for hit in hits
+            for hit in page.hits
         ],
-        limit=limit,
-        offset=offset,
+        total=page.total,
+        limit=filters.limit,
+        offset=filters.offset,
+        filters=filters,
     )
 
 
