@@ -54,8 +54,8 @@ def test_articles_article_and_search(db_url: str, seeds_dir: Path) -> None:
     assert first in shown
     shown_json = json.loads(run(db_url, "article", first, "--json").stdout)
     assert shown_json["article"]["id"] == first
-    hits = json.loads(run(db_url, "search", "borgmesterkontoret", "--json").stdout)
-    assert len(hits) >= 1
+    found = json.loads(run(db_url, "search", "borgmesterkontoret", "--json").stdout)
+    assert found["total"] == len(found["hits"]) >= 1
 
 
 def test_unknown_article_is_a_clear_error(db_url: str, seeds_dir: Path) -> None:

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from newsloom.errors import StoreError
+from newsloom.errors import QueryError, StoreError
 from newsloom.records import Article, DateOrigin, DatePrecision, Paragraph, ParagraphKind
-from newsloom.store import ArticleFilter, Store, is_url, open_store
+from newsloom.store import ArticleFilter, SearchQuery, Store, is_url, open_store
 from newsloom.store.migrations import MIGRATIONS
 
 
@@ -71,16 +71,18 @@ def test_filters(store: Store) -> None:
 def test_full_text_search_finds_body_words(store: Store) -> None:
     store.add_article(make_article(5, text="Færgen sank ved Læsø"))
     store.add_article(make_article(6, text="Noget helt andet"))
-    hits = store.search("færgen")
+    hits = store.search_articles(SearchQuery("færgen")).hits
     assert [hit.article_id for hit in hits] == [f"{5:016x}"]
-    assert store.search("credit someone") == []  # captions/credits are not indexed as body
+    assert store.search_articles(SearchQuery("credit someone")).hits == ()  # captions, credits
 
 
-def test_search_tolerates_query_syntax(store: Store) -> None:
+def test_search_reads_fts5_syntax_and_names_what_is_malformed(store: Store) -> None:
     store.add_article(make_article(7, text="Politiet oplyser"))
-    hits = store.search('"politiet (oplyser*')
+    hits = store.search_articles(SearchQuery('"politiet" (oplys*)')).hits
     assert [hit.article_id for hit in hits] == [f"{7:016x}"]
-    assert store.search("") == []
+    with pytest.raises(QueryError, match="never closed"):
+        store.search_articles(SearchQuery('"politiet (oplyser*'))
+    assert store.search_articles(SearchQuery("")).total == 0
 
 
 def test_read_only_store_refuses_writes(db_url: str) -> None:

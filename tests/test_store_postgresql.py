@@ -19,7 +19,7 @@ from newsloom.export import write_export
 from newsloom.pipeline import ingest
 from newsloom.records import Article, Paragraph
 from newsloom.settings import load_settings
-from newsloom.store import Store, is_url, open_store
+from newsloom.store import SearchQuery, Store, is_url, open_store
 from newsloom.store.fulltext import config_of
 from newsloom.store.postgres import display_url, translate
 
@@ -153,14 +153,16 @@ def test_search_stems_words_in_each_articles_language(tmp_path: Path) -> None:
             store.add_article(article(2, "Bilen i Lindvik brann ner under natten.", "sv"))
             store.add_article(article(3, "Båtene sto igjen etter uværet.", "xx"))
             # "husene" (plural) finds the Danish "huset" through the Danish stemmer
-            found = [hit.article_id for hit in store.search("husene grund")]
-            assert found == [f"{1:016x}"]
-            swedish = [hit.article_id for hit in store.search("bilar lindvik")]
-            assert swedish == [f"{2:016x}"]  # "bilar" and "bilen" share the Swedish stem
+            def found(text: str) -> list[str]:
+                return [hit.article_id for hit in store.search_articles(SearchQuery(text)).hits]
+
+            assert found("husene grund") == [f"{1:016x}"]
+            # "bilar" and "bilen" share the Swedish stem
+            assert found("bilar lindvik") == [f"{2:016x}"]
             # an unknown language is indexed word by word, prefixes still match
-            assert [hit.article_id for hit in store.search("båt")] == [f"{3:016x}"]
-            assert [hit.article_id for hit in store.search("båter")] == []  # not stemmed
-            hits = store.search_articles("Nordby")
+            assert found("båt*") == [f"{3:016x}"]
+            assert found("båter") == []  # not stemmed
+            hits = store.search_articles(SearchQuery("Nordby")).hits
             assert hits[0].snippet.count("\ue000Nordby\ue001") == 1
         finally:
             store.close()

@@ -383,7 +383,9 @@ def test_search_marks_the_matched_words(client: TestClient) -> None:
     page = client.get("/search", params={"q": "derbyt"}).text
     assert "<mark>derbyt</mark>" in page
     assert client.get("/api/search", params={"q": ""}).json()["hits"] == []
-    assert client.get("/api/search", params={"q": '"unbalanced (AND'}).status_code == 200
+    malformed = client.get("/api/search", params={"q": '"unbalanced (AND'})
+    assert malformed.status_code == 400
+    assert "never closed" in malformed.json()["detail"]
 
 
 def test_unknown_ids_are_404_in_json_and_html(client: TestClient) -> None:
