@@ -235,6 +235,21 @@ def hit_json(hit: ArticleHit) -> dict[str, object]:
     }
 
 
+def search_hit_lines(hit: ArticleHit, width: int = 100) -> str:
+    """A hit as text: id, date at its precision, outlet, language and story; title; snippet."""
+    meta = (
+        f"{hit.article_id}  {iso_label(hit.published, hit.published_origin)}"
+        f" · {hit.source or 'unknown outlet'} · {hit.language or '??'}"
+    )
+    if hit.story_title:
+        room = max(24, width - len(meta) - len(" · story: "))
+        meta += " · story: " + textwrap.shorten(hit.story_title, room, placeholder=" …")
+    snippet = hit.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
+    title = textwrap.shorten(hit.title, width - 4, placeholder=" …")
+    body = textwrap.fill(snippet, width, initial_indent="    ", subsequent_indent="    ")
+    return f"{meta}\n    {title}\n{body}"
+
+
 @app.command("search")
 def search_command(
     context: typer.Context,
@@ -275,12 +290,7 @@ def search_command(
             echo_json({"total": page.total, "hits": [hit_json(hit) for hit in page.hits]})
             return
         for hit in page.hits:
-            when = iso_label(hit.published, hit.published_origin)
-            story_title = f"  story: {hit.story_title}" if hit.story_title else ""
-            snippet = hit.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
-            typer.echo(f"{hit.article_id}  {when} · {hit.source or '-'} · {hit.language or '??'}")
-            typer.echo(f"    {hit.title[:90]}{story_title[:60]}")
-            typer.echo(textwrap.fill(snippet, 100, initial_indent="    ", subsequent_indent="    "))
+            typer.echo(search_hit_lines(hit))
         if not page.hits:
             typer.echo("no matches", err=True)
         elif page.total > offset + len(page.hits):
