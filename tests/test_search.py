@@ -105,6 +105,7 @@ def test_fts5_operators(filled: Store) -> None:
     assert ids(filled, "Berg AND talks") == ["en1"]
     assert ids(filled, "and") == []
     assert ids(filled, "Anders") == ["en1"]
+    assert ids(filled, "Anders*") == ["en1"]  # a prefix is not stemmed to "and"
 
 
 def test_filters_and_pagination(filled: Store) -> None:

@@ -152,6 +152,7 @@ def test_search_stems_words_in_each_articles_language(tmp_path: Path) -> None:
             store.add_article(article(1, "Huset i Nordby brændte ned til grunden i nat.", "da"))
             store.add_article(article(2, "Bilen i Lindvik brann ner under natten.", "sv"))
             store.add_article(article(3, "Båtene sto igjen etter uværet.", "xx"))
+
             # "husene" (plural) finds the Danish "huset" through the Danish stemmer
             def found(text: str) -> list[str]:
                 return [hit.article_id for hit in store.search_articles(SearchQuery(text)).hits]

@@ -161,13 +161,15 @@ def _ts_phrase(words: Sequence[str], prefix: bool, weights: str) -> str:
 def ts_query(node: Node) -> tuple[str, list[object]]:
     """A SQL tsquery expression (over the column ``config``) for a parsed query, and its values.
 
-    Words are stemmed with each article's configuration and match title and body (weights A, B);
-    keys are matched as written (``simple``) among the keys (weight D).
+    Words are stemmed with each article's configuration (a prefix is not) and match title and
+    body (weights A, B); keys are matched as written (``simple``) among the keys (weight D).
     """
     if isinstance(node, Term):
         words = _ts_phrase(node.words, node.prefix, "AB")
         keys = " | ".join(_ts_phrase(keys, node.prefix, "D") for keys in term_keys(node))
-        sql = "(to_tsquery(config, ?) || to_tsquery('simple'::regconfig, ?))"
+        # a prefix is not stemmed: the stem of "Anders" is "and", and "and:*" finds "andre"
+        config = "'simple'::regconfig" if node.prefix else "config"
+        sql = f"(to_tsquery({config}, ?) || to_tsquery('simple'::regconfig, ?))"
         return sql, [words, keys]
     if isinstance(node, Without):
         kept, kept_values = ts_query(node.kept)
