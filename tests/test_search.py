@@ -79,7 +79,7 @@ def filled(store: Store) -> Store:
     return store
 
 
-def test_spellings_and_languages_fold_to_one_key(filled: Store) -> None:
+def test_spellings_and_languages_fold_to_one_key_issue_21(filled: Store) -> None:
     # Danish Kasakhstan, Swedish Kazakstans (genitive) and the English spelling are one place
     assert ids(filled, "Kazakhstan") == ["da1", "sv1"]
     assert ids(filled, "Kasakhstan") == ["da1", "sv1"]
@@ -91,7 +91,7 @@ def test_spellings_and_languages_fold_to_one_key(filled: Store) -> None:
     assert ids(filled, "Pressefoto") == []  # captions are not article text
 
 
-def test_fts5_operators(filled: Store) -> None:
+def test_fts5_operators_and_never_and_as_a_prefix_issue_21(filled: Store) -> None:
     assert ids(filled, "Kazakhstan AND fredag") == ["da1"]
     assert ids(filled, "Kazakhstan fredag") == ["da1"]  # AND is implied
     assert ids(filled, "Tokajev OR derbyet") == ["da2", "nb1"]
