@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import DATABASES, databases
 from newsloom.errors import QueryError
 from newsloom.records import (
     Analysis,
@@ -227,15 +228,18 @@ def test_the_parse_follows_fts5_precedence() -> None:
     assert parse_query("and or not") == Both(Both(Term(("and",)), Term(("or",))), Term(("not",)))
 
 
-@pytest.fixture(scope="module")
-def fuzz_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = open_store(tmp_path_factory.mktemp("fuzz") / "fuzz.db")
-    store.add_article(article("da1"))
-    yield store
-    store.close()
+@pytest.fixture(scope="module", params=DATABASES)
+def fuzz_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    with databases(request.param, tmp_path_factory.mktemp("fuzz")) as new_database:
+        store = open_store(new_database())
+        store.add_article(article("da1"))
+        yield store
+        store.close()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(alphabet=st.sampled_from("ab *\"()-:^ANDORNOTæ\\'"), max_size=20))
 def test_any_query_either_searches_or_says_what_is_wrong(fuzz_store: Store, text: str) -> None:
     try:
