@@ -13,7 +13,7 @@ from newsloom.store.base import StoreBase, utc_now
 from newsloom.store.connection import Row
 from newsloom.store.fulltext import index_article
 
-__all__ = ["ArticleFilter", "ArticleQueries", "article_clauses"]
+__all__ = ["ArticleFilter", "ArticleQueries", "article_clauses", "article_from_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class ArticleFilter:
     offset: int = 0
 
 
-def _article_from_rows(row: Row, paragraphs: Sequence[Row]) -> Article:
+def article_from_rows(row: Row, paragraphs: Sequence[Row]) -> Article:
     return Article(
         id=row["id"],
         content_hash=row["content_hash"],
@@ -209,7 +209,7 @@ class ArticleQueries(StoreBase):
         paragraphs = self.connection.execute(
             "SELECT * FROM paragraphs WHERE article_id = ? ORDER BY position", (article_id,)
         ).fetchall()
-        return _article_from_rows(row, paragraphs)
+        return article_from_rows(row, paragraphs)
 
     def find_article_ids(self, prefix: str) -> list[str]:
         """Ids starting with ``prefix`` (users type short ids) or equal to an external id/URL."""

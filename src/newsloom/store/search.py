@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsloom.dates import date_iso
-from newsloom.store.articles import _article_from_rows, article_clauses
+from newsloom.store.articles import article_clauses, article_from_rows
 from newsloom.store.base import StoreBase
 from newsloom.store.codec import analysis_from_json
 from newsloom.store.connection import Connection
@@ -143,7 +143,7 @@ def reindex_articles(connection: Connection, batch_size: int = 500) -> int:
             paragraphs = connection.execute(
                 "SELECT * FROM paragraphs WHERE article_id = ? ORDER BY position", (row["id"],)
             ).fetchall()
-            article = _article_from_rows(row, paragraphs)
+            article = article_from_rows(row, paragraphs)
             body = "\n\n".join(p.text for p in article.body)
             index_article(connection, article.id, article.language, article.title, body)
             stored = connection.execute(
