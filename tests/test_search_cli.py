@@ -51,6 +51,10 @@ def test_the_seeds_are_found_in_every_spelling_issue_21(db_url: str, seeds_dir: 
     for spelling in ("Tokajev", "Tokayev"):
         found = search(db_url, spelling, "--limit", "100")
         assert files_of(db_url, found["hits"]) == tokayev, spelling
+    # OR between a Danish and a Norwegian word (issue 21 found nothing: OR was stripped)
+    killed = seed_files_mentioning(seeds_dir, re.compile(r"\b(dræbt|drept)\b"))
+    found = search(db_url, "dræbt OR drept", "--limit", "100")
+    assert files_of(db_url, found["hits"]) == killed
     # each hit shows its date at its precision, its story and a snippet marking the match
     for hit in search(db_url, "Kazakhstan")["hits"]:
         assert hit["published_label"] != "undated"
