@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -139,3 +140,22 @@ def store(db_url: str) -> Iterator[Store]:
     opened = open_store(db_url)
     yield opened
     opened.close()
+
+
+# --- browser tests: each module defines the ``server`` fixture these pages open -------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from chromium_browser import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    from chromium_browser import opened_page
+
+    with opened_page(browser, server) as opened:
+        yield opened

@@ -10,13 +10,12 @@ from typing import Any
 import httpx
 import pytest
 
-from chromium_browser import chromium
+from chromium_browser import assert_drawn
 from newsloom.records import DatePrecision
 from newsloom.settings import load_settings
 from newsloom.store import open_store
 from newsloom.web import create_app
 from test_search import TEXTS, article
-from test_web_pages_browser import assert_drawn
 from web_server import running_server
 
 pytestmark = pytest.mark.browser
@@ -35,23 +34,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         store.close()
     with running_server(create_app(load_settings(environ={}, db=str(path)))) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=server, viewport={"width": 1200, "height": 900})
-    opened = context.new_page()
-    opened.set_default_timeout(20_000)
-    try:
-        yield opened
-    finally:
-        context.close()
 
 
 def test_search_in_another_spelling_filter_and_page(page: Any, server: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from chromium_browser import chromium, ingested
+from chromium_browser import ingested
 from newsloom.web import create_app
 from web_server import running_server
 
@@ -27,33 +27,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     with running_server(create_app(settings)) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=server)
-    opened = context.new_page()
-    opened.set_default_timeout(20_000)
-    outside: list[str] = []
-    opened.on(
-        "request",
-        lambda request: (
-            outside.append(request.url)
-            if not request.url.startswith(server) and not request.url.startswith("data:")
-            else None
-        ),
-    )
-    try:
-        yield opened
-    finally:
-        context.close()
-    assert outside == [], f"the page fetched from elsewhere: {outside}"  # works offline
 
 
 def test_open_a_story_and_follow_a_citation_to_its_article(page: Any, server: str) -> None:

@@ -9,7 +9,6 @@ count's hollow point).
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from chromium_browser import chromium, ingested
+from chromium_browser import assert_drawn, image_of, ingested, share_of
 from newsloom.web import create_app
 from web_server import running_server
 
@@ -51,40 +50,6 @@ FLOOD = [
 ]
 
 
-# --- screenshots -------------------------------------------------------------------------------
-
-
-def image_of(png: bytes) -> Any:
-    from PIL import Image
-
-    return Image.open(io.BytesIO(png)).convert("RGB")
-
-
-def assert_drawn(png: bytes, min_width: int, min_height: int, min_colours: int = 20) -> Any:
-    """The screenshot has a sensible size and is not blank: many colours, much ink."""
-    image = image_of(png)
-    width, height = image.size
-    assert width >= min_width, (width, min_width)
-    assert height >= min_height, (height, min_height)
-    colours = image.getcolors(maxcolors=1 << 20)
-    assert colours is not None
-    assert len(colours) > min_colours, f"only {len(colours)} colours: a blank screenshot?"
-    background = max(colours)[1]
-    ink = sum(count for count, colour in colours if colour != background)
-    assert ink / (width * height) > 0.02, "almost nothing is drawn"
-    return image
-
-
-def share_of(image: Any, colour: tuple[int, int, int], tolerance: int = 40) -> float:
-    colours = image.getcolors(maxcolors=1 << 20)
-    near = sum(
-        count
-        for count, pixel in colours
-        if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=True))
-    )
-    return near / (image.size[0] * image.size[1])
-
-
 GREEN = (0x1E, 0x6B, 0x35)  # newsloom.css: svg.sharebar .original
 PURPLE = (0xA8, 0x74, 0xD1)  # svg.sharebar .copied
 
@@ -99,23 +64,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     flood.write_text("\n".join(json.dumps(item) for item in FLOOD) + "\n", encoding="utf-8")
     with running_server(create_app(ingested(folder, [flood]))) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=server, viewport={"width": 1200, "height": 900})
-    opened = context.new_page()
-    opened.set_default_timeout(20_000)
-    try:
-        yield opened
-    finally:
-        context.close()
 
 
 def api(server: str, path: str, **params: Any) -> Any:
