@@ -114,4 +114,4 @@ def share_of(image: Any, colour: tuple[int, int, int], tolerance: int = 40) -> f
         for count, pixel in colours
         if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=True))
     )
-    return near / (image.size[0] * image.size[1])
+    return float(near) / float(image.size[0] * image.size[1])
