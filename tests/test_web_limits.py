@@ -125,7 +125,9 @@ def test_the_entity_index_has_the_entities_of_the_dossiers_issue_20(filled: Path
     try:
         for row in store.list_stories(limit=100):
             dossier = web_state.build_dossier(store, row.id)
-            assert web_state.story_entity_ids(store, row.id) == {e.id for e in dossier.entities}
+            assert {e.id for e in web_state.story_entity_list(store, row.id)} == {
+                e.id for e in dossier.entities
+            }
     finally:
         store.close()
 

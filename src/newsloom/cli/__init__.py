@@ -8,7 +8,7 @@ import sys
 import typer
 
 from newsloom.cli import browse, evaluate, export, ingest, serve, stories, watch
-from newsloom.cli.common import app
+from newsloom.cli.common import app, hoist_global_options
 from newsloom.errors import NewsloomError, SettingsError, StoreError
 
 __all__ = ["app", "main"]
@@ -34,7 +34,7 @@ def exit_code_of(error: NewsloomError) -> int:
 def main() -> None:
     """Entry point: run the CLI; the exit codes are in the README ("Exit codes")."""
     try:
-        code = app(standalone_mode=False)
+        code = app(args=hoist_global_options(sys.argv[1:]), standalone_mode=False)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
     except NewsloomError as error:
         typer.echo(f"error: {error}", err=True)

@@ -58,9 +58,10 @@ def articles_command(
     until: Annotated[str | None, typer.Option(help="Published before (YYYY-MM-DD).")] = None,
     story: Annotated[str | None, typer.Option(help="Only articles of this story.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    oldest: Annotated[bool, typer.Option("--oldest", help="Oldest first.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List stored articles (oldest first), filtered by language, outlet, date or story."""
+    """List stored articles, newest first, filtered by language, outlet, date or story."""
     with store_of(context, read_only=True) as store:
         where = ArticleFilter(
             language=language,
@@ -69,6 +70,7 @@ def articles_command(
             until=_date(until, "--until"),
             story=resolve_story_id(store, story) if story else None,
             limit=limit,
+            newest_first=not oldest,
         )
         articles = store.list_articles(where)
         if as_json:

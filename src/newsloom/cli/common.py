@@ -32,9 +32,63 @@ class Context:
     settings: Settings
 
 
+GLOBAL_OPTIONS = ("--db", "--config")  # given before or after the command
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """``args`` with the global options that follow the command moved before it, so that
+    ``newsloom ingest --db x.db file`` means ``newsloom --db x.db ingest file``."""
+    before: list[str] = []
+    hoisted: list[str] = []
+    after: list[str] = []
+    command_seen = False
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":  # everything after it is an argument
+            after.extend(args[index:])
+            break
+        name = arg.partition("=")[0]
+        takes_value = name in GLOBAL_OPTIONS and "=" not in arg
+        if takes_value and index + 1 == len(args):  # no value: left for click to report
+            (after if command_seen else before).append(arg)
+            break
+        if name in GLOBAL_OPTIONS and command_seen:
+            hoisted.extend(args[index : index + 1 + takes_value])
+        elif name in GLOBAL_OPTIONS:
+            before.extend(args[index : index + 1 + takes_value])
+        elif command_seen:
+            after.append(arg)
+        else:
+            command_seen = not arg.startswith("-")
+            before.append(arg)
+        index += 2 if takes_value else 1
+    if not command_seen:
+        return before + hoisted + after
+    command = before.pop()
+    return [*before, *hoisted, command, *after]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"newsloom {version('newsloom')}")
+        except PackageNotFoundError:
+            typer.echo("newsloom (not installed as a package)")
+        raise typer.Exit()
+
+
 @app.callback()
 def common(
     context: typer.Context,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
     db: Annotated[
         str | None,
         typer.Option("--db", help="Database file or URL (default ./newsloom.db; env NEWSLOOM_DB)."),
@@ -43,7 +97,9 @@ def common(
         Path | None, typer.Option("--config", help="TOML settings file, one table per stage.")
     ] = None,
 ) -> None:
-    """newsloom: stories from news articles, offline, on one machine."""
+    """newsloom: stories from news articles, offline, on one machine.
+
+    --db and --config may also follow the command (newsloom ingest --db x.db FILE)."""
     context.obj = Context(settings=load_settings(config, db=db))
 
 

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def progress_bar(label: str) -> Iterator[Progress | None]:
-    """A live counter on a terminal; nothing when output is piped."""
+def progress_bar(label: str, total: int | None = None) -> Iterator[Progress | None]:
+    """A live counter on a terminal, with the total and time left when ``total`` is known;
+    nothing when output is piped."""
     if not is_terminal():
         yield None
         return
@@ -34,6 +35,7 @@ def progress_bar(label: str) -> Iterator[Progress | None]:
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     with Progress(
@@ -42,9 +44,10 @@ def progress_bar(label: str) -> Iterator[Progress | None]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        *([TextColumn("left"), TimeRemainingColumn()] if total else []),
         transient=True,
     ) as bar:
-        task = bar.add_task(label, total=None)
+        task = bar.add_task(label, total=total)
         yield lambda amount: bar.advance(task, amount)
 
 
@@ -66,13 +69,15 @@ def print_report(report: RunReport, *, as_json: bool) -> None:
 
 def run_ingest(sources: list[str], settings: Settings) -> RunReport:
     from newsloom.engine import close_engine, open_engine
+    from newsloom.ingest.count import count_documents
     from newsloom.pipeline import ingest
 
     store = open_store(settings.db)
     try:
         engine = open_engine(settings.engine, settings.analyze)
         try:
-            with progress_bar("ingesting") as progress:
+            total = count_documents(sources) if is_terminal() else None
+            with progress_bar("ingesting", total) as progress:
                 return ingest(sources, settings, store, progress, engine)
         finally:
             close_engine(engine)

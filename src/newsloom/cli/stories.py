@@ -54,8 +54,11 @@ def story_command(
     output_format: Annotated[
         str, typer.Option("--format", help="text, md, html or json.")
     ] = "text",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (--format json).")] = False,
 ) -> None:
     """Show a story's dossier: coverage, figure tracks, timeline, summary, entities and quotes."""
+    if as_json:
+        output_format = "json"
     if output_format not in STORY_FORMATS:
         raise SettingsError(
             f"--format {output_format!r}: expected one of {', '.join(STORY_FORMATS)}"

@@ -25,6 +25,7 @@ class ArticleFilter:
     story: str | None = None
     limit: int | None = 50
     offset: int = 0
+    newest_first: bool = False  # publication order (undated last) unless set
 
 
 def article_from_rows(row: Row, paragraphs: Sequence[Row]) -> Article:
@@ -75,6 +76,15 @@ def article_clauses(
         clauses.append("a.published < ?")
         values.append(until.isoformat())
     return clauses, values
+
+
+def _filtered(select: str, where: ArticleFilter) -> tuple[str, list[object]]:
+    """``select`` (over ``articles a``) with the conditions of ``where``, and their values."""
+    clauses, values = article_clauses(where.language, where.source, where.since, where.until)
+    if where.story:
+        clauses.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+        values.append(where.story)
+    return (f"{select} WHERE {' AND '.join(clauses)}" if clauses else select), values
 
 
 class ArticleQueries(StoreBase):
@@ -222,14 +232,11 @@ class ArticleQueries(StoreBase):
 
     def list_articles(self, where: ArticleFilter | None = None) -> list[Article]:
         where = where or ArticleFilter()
-        clauses, values = article_clauses(where.language, where.source, where.since, where.until)
-        if where.story:
-            clauses.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
-            values.append(where.story)
-        sql = "SELECT a.id FROM articles a"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY a.published IS NULL, a.published, a.rowid"
+        sql, values = _filtered("SELECT a.id FROM articles a", where)
+        if where.newest_first:
+            sql += " ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC"
+        else:
+            sql += " ORDER BY a.published IS NULL, a.published, a.rowid"
         if where.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             values += [where.limit, where.offset]
@@ -246,9 +253,10 @@ class ArticleQueries(StoreBase):
             yield from batch
             offset += batch_size
 
-    def count_articles(self) -> int:
-        row = self.connection.execute("SELECT count(*) AS n FROM articles").fetchone()
-        return int(row["n"])
+    def count_articles(self, where: ArticleFilter | None = None) -> int:
+        """How many articles there are, or match ``where`` (its limit and offset aside)."""
+        sql, values = _filtered("SELECT count(*) AS n FROM articles a", where or ArticleFilter())
+        return int(self.connection.execute(sql, values).fetchone()["n"])
 
     def article_ids_with_hash(self, content_hash: str) -> list[str]:
         rows = self.connection.execute(

@@ -2,7 +2,8 @@
 
 :func:`create_app` builds everything from the settings (nothing happens at import time). Pages are
 server-rendered (Jinja2, autoescape on); their JSON twins live under ``/api`` with an OpenAPI
-schema at ``/api/openapi.json``. CSS is served by newsloom itself: it works offline.
+schema at ``/api/openapi.json`` and Swagger UI at ``/docs``. CSS and scripts are served by newsloom
+itself: it works offline.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsloom.errors import InputError, NewsloomError, NotFoundError, SettingsError, StoreError
 from newsloom.settings import Settings
+from newsloom.web.docs import add_docs
 from newsloom.web.security import MEGABYTE, BodySizeLimit, SecurityHeaders, check_query
 from newsloom.web.state import WebState
 
@@ -46,7 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
         title="newsloom",
         summary="Stories from news articles: dossiers, figures, quotes, copied text.",
         version=api.package_version(),
-        docs_url=None,  # the interactive docs load scripts from a CDN: not offline
+        docs_url=None,  # FastAPI's docs load scripts from a CDN; newsloom serves its own
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
@@ -56,6 +58,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.templates = pages.template_environment()
     static = Path(str(resources.files("newsloom.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
+    add_docs(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_exception_handler(NewsloomError, _handle_error)

@@ -16,11 +16,15 @@ from newsloom.normalize import normalize
 from newsloom.records import DateOrigin, RawDocument, RunReport
 from newsloom.store import Store
 from newsloom.store.catalog import StoryQuery
-from newsloom.web import views
+from newsloom.web import listing, views
 from newsloom.web.schemas import (
     ArticleBatch,
     ArticleIn,
+    ArticleList,
+    ArticleListFilters,
     ArticleOut,
+    EntityList,
+    EntityListFilters,
     EntityOut,
     ErrorOut,
     IngestedArticle,
@@ -133,6 +137,56 @@ def get_story(story_id: str, state: StateDependency, store: ReaderDependency) ->
 @router.get("/articles/{article_id}", summary="An article with what was found in it")
 def get_article(article_id: str, state: StateDependency, store: ReaderDependency) -> ArticleOut:
     return views.article_view(store, state.dossiers, article_id)
+
+
+def article_list_filters(
+    language: Annotated[str | None, Query(description="Only articles in this language")] = None,
+    outlet: Annotated[str | None, Query(description="Only articles from this outlet")] = None,
+    since: Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(description="Published on or before (YYYY-MM-DD)")] = None,
+    story: Annotated[str | None, Query(description="Only articles of this story (its id)")] = None,
+    oldest: Annotated[bool, Query(description="Oldest first (default: newest first)")] = False,
+    limit: Annotated[int, Query(description=f"1 to {views.MAX_LIMIT}")] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> ArticleListFilters:
+    return ArticleListFilters(
+        language=language,
+        outlet=outlet,
+        since=since,
+        until=until,
+        story=story,
+        oldest=oldest,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/articles", summary="Articles, newest first, filtered, a page at a time")
+def list_articles(
+    store: ReaderDependency,
+    filters: Annotated[ArticleListFilters, Depends(article_list_filters)],
+) -> ArticleList:
+    return listing.article_list(store, filters)
+
+
+def entity_list_filters(
+    type: Annotated[
+        str | None, Query(description="PER, ORG, LOC, GPE, EVT, MISC or the word: person, place…")
+    ] = None,
+    prefix: Annotated[str | None, Query(description="Names (any spelling) starting so")] = None,
+    limit: Annotated[int, Query(description=f"1 to {views.MAX_LIMIT}")] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> EntityListFilters:
+    return EntityListFilters(type=type, prefix=prefix, limit=limit, offset=offset)
+
+
+@router.get("/entities", summary="Entities of every story, most mentioned first")
+def list_entities(
+    state: StateDependency,
+    store: ReaderDependency,
+    filters: Annotated[EntityListFilters, Depends(entity_list_filters)],
+) -> EntityList:
+    return listing.entity_list(store, state.dossiers, filters, state.settings.serve.request_seconds)
 
 
 @router.get("/entities/{entity_id}", summary="An entity: its spellings and stories")

@@ -306,6 +306,71 @@ class SearchOut(Schema):
     filters: SearchFilters
 
 
+class ArticleListFilters(Schema):
+    """What ``GET /api/articles`` takes."""
+
+    language: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    story: str | None = None
+    oldest: bool = False
+    limit: int = 50
+    offset: int = 0
+
+
+class ArticleItem(Schema):
+    id: str
+    title: str
+    url: str | None
+    source: str | None
+    language: str | None
+    published: str | None = Field(description="ISO 8601 at the date's precision")
+    published_precision: str | None = None
+    published_label: str = Field(
+        default="undated", description="The date for people, at its precision (inferred marked)"
+    )
+    story: str | None
+    link: str
+
+
+class ArticleList(Schema):
+    articles: list[ArticleItem]
+    total: int = Field(description="Articles matching, before limit and offset")
+    limit: int
+    offset: int
+    filters: ArticleListFilters
+
+
+class EntityListFilters(Schema):
+    """What ``GET /api/entities`` takes."""
+
+    type: str | None = None
+    prefix: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class EntityBrief(Schema):
+    id: str
+    name: str
+    type: str
+    type_name: str
+    variants: list[str]
+    mentions: int
+    articles: int = Field(description="Articles naming it")
+    stories: int = Field(description="Stories naming it")
+    link: str
+
+
+class EntityList(Schema):
+    entities: list[EntityBrief]
+    total: int = Field(description="Entities matching, before limit and offset")
+    limit: int
+    offset: int
+    filters: EntityListFilters
+
+
 class StatusOut(Schema):
     version: str
     articles: int

@@ -14,6 +14,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,14 @@ from newsloom.settings import Settings
 from newsloom.store import ArticleFilter, Store, is_url, open_store
 from newsloom.store.catalog import StoryQuery
 from newsloom.story.dossier import Dossier, build_dossier
-from newsloom.story.entities import story_entities
+from newsloom.story.entities import StoryEntity, story_entities
 from newsloom.story.render import dossier_to_dict
 
 CACHED_DOSSIERS = 256
 
 
-def story_entity_ids(store: Store, story_id: str) -> set[str]:
-    """The ids of a story's entities as its dossier has them, without building the dossier.
+def story_entity_list(store: Store, story_id: str) -> tuple[StoryEntity, ...]:
+    """A story's entities as its dossier has them, without building the dossier.
 
     :func:`~newsloom.story.dossier.consolidate` groups the same mentions with the same
     :func:`~newsloom.story.entities.story_entities`; only the entities are worked out here.
@@ -43,7 +44,20 @@ def story_entity_ids(store: Store, story_id: str) -> set[str]:
         if (analysis := store.get_analysis(article.id)) is not None
     }
     languages = {article.id: article.language for article in articles}
-    return {entity.id for entity in story_entities(mentions, languages)}
+    return story_entities(mentions, languages)
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """One entity across every story: for the list of entities."""
+
+    id: str
+    name: str
+    type: str
+    variants: tuple[str, ...]
+    mentions: int
+    articles: int
+    stories: int
 
 
 class DossierCache:
@@ -58,16 +72,45 @@ class DossierCache:
         # entity id → stories mentioning it, kept up to date story by story (issue 20)
         self._index_lock = threading.Lock()
         self._indexed: dict[str, tuple[str, ...]] = {}  # story id → its articles when indexed
-        self._story_entities: dict[str, set[str]] = {}
+        self._story_entities: dict[str, dict[str, StoryEntity]] = {}
         self._entity_stories: dict[str, set[str]] = {}
 
     def stories_with_entity(self, store: Store, entity_id: str, budget: float) -> list[str]:
-        """The ids of the stories that mention ``entity_id``.
+        """The ids of the stories that mention ``entity_id`` (see :meth:`_refresh`)."""
+        with self._refreshed(store, budget):
+            return sorted(self._entity_stories.get(entity_id, ()))
+
+    def entity_catalog(self, store: Store, budget: float) -> list[EntitySummary]:
+        """Every entity of every story, most mentioned first (see :meth:`_refresh`)."""
+        with self._refreshed(store, budget):
+            catalog: list[EntitySummary] = []
+            for entity_id, story_ids in self._entity_stories.items():
+                found = [self._story_entities[story][entity_id] for story in story_ids]
+                first = max(found, key=lambda entity: entity.mentions)
+                variants = dict.fromkeys(v for e in found for v in (e.name, *e.variants))
+                catalog.append(
+                    EntitySummary(
+                        id=entity_id,
+                        name=first.name,
+                        type=first.type,
+                        variants=tuple(variants),
+                        mentions=sum(entity.mentions for entity in found),
+                        articles=len({a for entity in found for a in entity.articles}),
+                        stories=len(story_ids),
+                    )
+                )
+        catalog.sort(key=lambda entity: (-entity.mentions, entity.name.casefold(), entity.id))
+        return catalog
+
+    @contextmanager
+    def _refreshed(self, store: Store, budget: float) -> Iterator[None]:
+        """The entity index brought up to date, held while the caller reads it.
 
         The index is built once and then only for stories whose articles changed, so an
         entity page no longer builds every story's dossier on each request (issue 20). One
-        request indexes for at most ``budget`` seconds (and one dossier) and one at a time; a
-        request that finds the index incomplete or busy gets a 503 and the work done is kept.
+        request indexes for at most ``budget`` seconds (and one story at least) and one at a
+        time; a request that finds the index incomplete or busy gets a 503 and the work done
+        is kept.
         """
         if not self._index_lock.acquire(blocking=False):
             raise StoreError("the entity index is being updated by another request; try again")
@@ -86,19 +129,19 @@ class DossierCache:
                         f"the entity index is being built ({len(current) - len(stale) + done} of"
                         f" {len(current)} stories); try again in a few seconds"
                     )
-                entities = story_entity_ids(store, story_id)
+                entities = {entity.id: entity for entity in story_entity_list(store, story_id)}
                 self._unindex(story_id)
                 self._story_entities[story_id] = entities
                 for entity in entities:
                     self._entity_stories.setdefault(entity, set()).add(story_id)
                 self._indexed[story_id] = current[story_id]
-            return sorted(self._entity_stories.get(entity_id, ()))
+            yield
         finally:
             self._index_lock.release()
 
     def _unindex(self, story_id: str) -> None:
         self._indexed.pop(story_id, None)
-        for entity in self._story_entities.pop(story_id, set()):
+        for entity in self._story_entities.pop(story_id, {}):
             stories = self._entity_stories.get(entity)
             if stories is not None:
                 stories.discard(story_id)
