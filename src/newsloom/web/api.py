@@ -70,35 +70,7 @@ StateDependency = Annotated[WebState, Depends(web_state)]
 ReaderDependency = Annotated[Store, Depends(reader)]
 
 
-def story_filters(
-    language: Annotated[str | None, Query(description="Only stories with an article in it")] = None,
-    outlet: Annotated[str | None, Query(description="Only stories with an article from it")] = None,
-    since: Annotated[
-        str | None, Query(description="An article published on or after (YYYY-MM-DD)")
-    ] = None,
-    until: Annotated[
-        str | None, Query(description="An article published on or before (YYYY-MM-DD)")
-    ] = None,
-    q: Annotated[
-        str | None, Query(description="Words that must occur in one of its articles")
-    ] = None,
-    order: Annotated[str, Query(description="newest, biggest or oldest")] = "newest",
-    limit: Annotated[int, Query(description=f"1 to {views.MAX_LIMIT}")] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> StoryFilters:
-    return StoryFilters(
-        language=language,
-        outlet=outlet,
-        since=since,
-        until=until,
-        q=q,
-        order=order,
-        limit=limit,
-        offset=offset,
-    )
-
-
-FiltersDependency = Annotated[StoryFilters, Depends(story_filters)]
+FiltersDependency = Annotated[StoryFilters, Query()]
 
 
 def package_version() -> str:
@@ -139,52 +111,19 @@ def get_article(article_id: str, state: StateDependency, store: ReaderDependency
     return views.article_view(store, state.dossiers, article_id)
 
 
-def article_list_filters(
-    language: Annotated[str | None, Query(description="Only articles in this language")] = None,
-    outlet: Annotated[str | None, Query(description="Only articles from this outlet")] = None,
-    since: Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, Query(description="Published on or before (YYYY-MM-DD)")] = None,
-    story: Annotated[str | None, Query(description="Only articles of this story (its id)")] = None,
-    oldest: Annotated[bool, Query(description="Oldest first (default: newest first)")] = False,
-    limit: Annotated[int, Query(description=f"1 to {views.MAX_LIMIT}")] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> ArticleListFilters:
-    return ArticleListFilters(
-        language=language,
-        outlet=outlet,
-        since=since,
-        until=until,
-        story=story,
-        oldest=oldest,
-        limit=limit,
-        offset=offset,
-    )
-
-
 @router.get("/articles", summary="Articles, newest first, filtered, a page at a time")
 def list_articles(
     store: ReaderDependency,
-    filters: Annotated[ArticleListFilters, Depends(article_list_filters)],
+    filters: Annotated[ArticleListFilters, Query()],
 ) -> ArticleList:
     return listing.article_list(store, filters)
-
-
-def entity_list_filters(
-    type: Annotated[
-        str | None, Query(description="PER, ORG, LOC, GPE, EVT, MISC or the word: person, place…")
-    ] = None,
-    prefix: Annotated[str | None, Query(description="Names (any spelling) starting so")] = None,
-    limit: Annotated[int, Query(description=f"1 to {views.MAX_LIMIT}")] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> EntityListFilters:
-    return EntityListFilters(type=type, prefix=prefix, limit=limit, offset=offset)
 
 
 @router.get("/entities", summary="Entities of every story, most mentioned first")
 def list_entities(
     state: StateDependency,
     store: ReaderDependency,
-    filters: Annotated[EntityListFilters, Depends(entity_list_filters)],
+    filters: Annotated[EntityListFilters, Query()],
 ) -> EntityList:
     return listing.entity_list(store, state.dossiers, filters, state.settings.serve.request_seconds)
 
@@ -194,35 +133,7 @@ def get_entity(entity_id: str, state: StateDependency, store: ReaderDependency) 
     return views.entity_view(store, state.dossiers, entity_id, state.settings.serve.request_seconds)
 
 
-def search_filters(
-    q: Annotated[
-        str,
-        Query(
-            description="What to find, in any spelling or language: words (all must occur),"
-            ' "a phrase", prefix*, OR, NOT, parentheses (SQLite FTS5\'s syntax)'
-        ),
-    ] = "",
-    language: Annotated[str | None, Query(description="Only articles in this language")] = None,
-    outlet: Annotated[str | None, Query(description="Only articles from this outlet")] = None,
-    since: Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, Query(description="Published on or before (YYYY-MM-DD)")] = None,
-    story: Annotated[str | None, Query(description="Only articles of this story (its id)")] = None,
-    limit: Annotated[int, Query(description=f"1 to {views.MAX_LIMIT}")] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> SearchFilters:
-    return SearchFilters(
-        q=q,
-        language=language,
-        outlet=outlet,
-        since=since,
-        until=until,
-        story=story,
-        limit=limit,
-        offset=offset,
-    )
-
-
-SearchFiltersDependency = Annotated[SearchFilters, Depends(search_filters)]
+SearchFiltersDependency = Annotated[SearchFilters, Query()]
 
 
 @router.get("/search", summary="Search articles across spellings and languages")

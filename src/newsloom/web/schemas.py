@@ -114,15 +114,26 @@ class StoryBrief(Schema):
     copied_share: float | None = None
 
 
+# Query parameters: one model per listing, read by FastAPI from the query string (the
+# descriptions are the API documentation's).
+LANGUAGE = "Only articles in this language (da, nb, nn, sv, en…)"
+OUTLET = "Only articles from this outlet"
+SINCE = "Published on or after (YYYY-MM-DD)"
+UNTIL = "Published on or before (YYYY-MM-DD)"
+STORY = "Only articles of this story (its id)"
+LIMIT = "How many, 1 to 500"
+OFFSET = "How many to skip"
+
+
 class StoryFilters(Schema):
-    language: str | None = None
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-    q: str | None = None
-    order: str = "newest"
-    limit: int = 50
-    offset: int = 0
+    language: str | None = Field(default=None, description="Only stories with an article in it")
+    outlet: str | None = Field(default=None, description="Only stories with an article from it")
+    since: str | None = Field(default=None, description="An article published on or after it")
+    until: str | None = Field(default=None, description="An article published on or before it")
+    q: str | None = Field(default=None, description="Words that must occur in one of its articles")
+    order: str = Field(default="newest", description="newest, biggest or oldest")
+    limit: int = Field(default=50, description=LIMIT)
+    offset: int = Field(default=0, ge=0, description=OFFSET)
 
 
 class StoryList(Schema):
@@ -287,14 +298,18 @@ class SearchHitOut(Schema):
 class SearchFilters(Schema):
     """What ``/search`` and ``/api/search`` take: ``q`` in FTS5's syntax, and filters."""
 
-    q: str = ""
-    language: str | None = None
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-    story: str | None = None
-    limit: int = 20
-    offset: int = 0
+    q: str = Field(
+        default="",
+        description="What to find, in any spelling or language: words (all must occur),"
+        ' "a phrase", prefix*, OR, NOT, parentheses (SQLite FTS5\'s syntax)',
+    )
+    language: str | None = Field(default=None, description=LANGUAGE)
+    outlet: str | None = Field(default=None, description=OUTLET)
+    since: str | None = Field(default=None, description=SINCE)
+    until: str | None = Field(default=None, description=UNTIL)
+    story: str | None = Field(default=None, description=STORY)
+    limit: int = Field(default=20, description=LIMIT)
+    offset: int = Field(default=0, ge=0, description=OFFSET)
 
 
 class SearchOut(Schema):
@@ -309,14 +324,14 @@ class SearchOut(Schema):
 class ArticleListFilters(Schema):
     """What ``GET /api/articles`` takes."""
 
-    language: str | None = None
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-    story: str | None = None
-    oldest: bool = False
-    limit: int = 50
-    offset: int = 0
+    language: str | None = Field(default=None, description=LANGUAGE)
+    outlet: str | None = Field(default=None, description=OUTLET)
+    since: str | None = Field(default=None, description=SINCE)
+    until: str | None = Field(default=None, description=UNTIL)
+    story: str | None = Field(default=None, description=STORY)
+    oldest: bool = Field(default=False, description="Oldest first (default: newest first)")
+    limit: int = Field(default=50, description=LIMIT)
+    offset: int = Field(default=0, ge=0, description=OFFSET)
 
 
 class ArticleItem(Schema):
@@ -345,10 +360,12 @@ class ArticleList(Schema):
 class EntityListFilters(Schema):
     """What ``GET /api/entities`` takes."""
 
-    type: str | None = None
-    prefix: str | None = None
-    limit: int = 50
-    offset: int = 0
+    type: str | None = Field(
+        default=None, description="PER, ORG, LOC, GPE, EVT, MISC or the word: person, place…"
+    )
+    prefix: str | None = Field(default=None, description="Names (any spelling) starting so")
+    limit: int = Field(default=50, description=LIMIT)
+    offset: int = Field(default=0, ge=0, description=OFFSET)
 
 
 class EntityBrief(Schema):
