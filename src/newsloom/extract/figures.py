@@ -41,7 +41,6 @@ from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, TimeExpression
 
-CARRY_PARAGRAPHS = 3  # a source named this many paragraphs back still covers a figure
 LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
 DETAINED_KINDS = ("arrested", "remanded", "released")
 UNIFORMED = ("police", "military", "emergency personnel")
@@ -105,6 +104,12 @@ _RESTATED = re.compile(
     r"(?<!\w)(?:put|puts|putting|set|sets|placed|places|anslår|anslog|satte|sætter|setter|sätter"
     r"|opgjorde|opgør|opgjør)\s+(?:(?:the|its|their|det|den)\s+)?(?:number|figure|toll|tally"
     r"|count|tallet|antallet|antalet|siffran|talet)\s+(?:at|til|till|på)\s*$",
+    re.IGNORECASE,
+)
+# "seks af dem", "two of them": a part of the group counted just before
+_ANAPHORIC_PART = re.compile(
+    r"[\w-]+\s+(?:af|av|of|de|von|di|d'|utav)\s*(?:dem|dei|them|those|these|ellos|ellas|ihnen|eux"
+    r"|elles|loro|dessa|desse|disse)\b",
     re.IGNORECASE,
 )
 # "80 passagerer og 36 besætningsmedlemmer": a count joined to a figure whose cue came first
@@ -359,6 +364,12 @@ def _clause_chain(
     return (name, *(other for other in chain if other not in names))
 
 
+def _part_of_previous(figure: Figure, sentence: Sentence) -> bool:
+    """Whether the figure counts a part of a group the text has just counted ("Seks af dem er
+    indlagt", "two of them critically"): its source is the source of the whole."""
+    return _ANAPHORIC_PART.match(sentence.text, figure.start - sentence.start) is not None
+
+
 def _closes_sentence(text: str, sources: Sequence[Source]) -> bool:
     """True when the sentence ends with its attribution (``…, enligt polisen.``, ``…, police
     said on Wednesday.``): the source stands in the second half with at most three words after."""
@@ -429,10 +440,14 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
             if named is None:
                 named = _named_sources(units, captions | quoted, languages)
                 named_at = [at for at, _ in named]
+            # a source named earlier in the same paragraph covers the paragraph's account; one
+            # named in an earlier paragraph was cited for something else
             last = bisect.bisect_left(named_at, position) - 1  # the nearest named sources before
             at, sources = named[last] if last >= 0 else (0, ())
-            chain = sources if paragraph_index - units[at][0] <= CARRY_PARAGRAPHS else ()
+            chain = sources if last >= 0 and units[at][0] == paragraph_index else ()
         chain = tuple(acronyms.get(name, name) for name in chain)
+        if not chain and figures and _part_of_previous(found[0], sentence):
+            chain = figures[-1].attribution_chain  # "Seks af dem er indlagt": the source of "dem"
         time = _time_in(
             paragraph_index,
             (sentence.start, sentence.end),
