@@ -78,16 +78,18 @@ _INVERTED_TABLE = re.compile(
     r"(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
 )
+# a word of a source's name; a web site keeps its domain ("AllAfrica.com", "VG.no")
+_NAME_WORD = r"[\w'’-]+(?:\.(?-i:[a-z]{2,4})(?!\w))?"
 # "Reuters skriver at …" / "Police said that …" / "…, police said."
 _SUBJECT_FIRST = re.compile(
-    rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+)\s+"
+    rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:{_NAME_WORD}\s+){{0,4}}?{_NAME_WORD})\s+"
     rf"{_AUXILIARY}(?P<verb>{_VERBS})\b(?=\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early"
     r"|earlier|tidligere|tidigare|\w+dag|\w+day)\b)",
     re.IGNORECASE,
 )
 # "Police said 12 people were killed." (a source opening the sentence)
 _OPENING_SOURCE = re.compile(
-    rf"^(?P<source>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+)\s+{_AUXILIARY}(?P<verb>{_VERBS})\b",
+    rf"^(?P<source>(?:{_NAME_WORD}\s+){{0,4}}?{_NAME_WORD})\s+{_AUXILIARY}(?P<verb>{_VERBS})\b",
     re.IGNORECASE,
 )
 _STOP = re.compile(
@@ -194,6 +196,8 @@ class Source:
     position: int
     rank: int  # lower is outer
     coordinate: bool = False  # subject of a clause joined by "and"/"while", not a relay
+    # "…, sier X": the source follows the words it reports and covers only what comes before it
+    trailing: bool = False
 
 
 _CONNECTORS = frozenset(["for", "för", "fra", "från", "af", "av", "of", "de", "del", "i", "til"])
@@ -276,11 +280,13 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
     found: list[Source] = []
     seen: set[str] = set()
 
-    def add(phrase: str, position: int, rank: int, coordinate: bool = False) -> None:
+    def add(
+        phrase: str, position: int, rank: int, coordinate: bool = False, trailing: bool = False
+    ) -> None:
         name = clean_source(phrase)
         if name and name.lower() not in seen:
             seen.add(name.lower())
-            found.append(Source(name, position, rank, coordinate))
+            found.append(Source(name, position, rank, coordinate, trailing))
 
     for match in _CITED_BY.finditer(sentence):
         add(match.group("outer"), match.start("inner"), 1)
@@ -304,9 +310,9 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
     if opening and opening.group("verb").lower() != "according to":
         add(opening.group("source"), 0, 2)
     for match in _INVERTED.finditer(sentence):
-        add(match.group("source"), match.start(), 2)
+        add(match.group("source"), match.start(), 2, trailing=match.group(0).startswith(","))
     for match in _INVERTED_TABLE.finditer(sentence):
-        add(match.group("source"), match.start(), 2)
+        add(match.group("source"), match.start(), 2, trailing=True)
     preposition = _PREPOSITION if language in (None, "en") else _PREPOSITION_NOT_ENGLISH
     for match in preposition.finditer(sentence):
         # a trailing "ifølge X" after another source cites the source it follows: outermost

@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from newsloom.extract.lexicon import KIND_CUES, TABLE_ONE_WORDS, TOLL_WORDS
+from newsloom.extract.lexicon import (
+    KIND_CUES,
+    OBJECT_CUES,
+    PROTEST_ACTS,
+    TABLE_ONE_WORDS,
+    TOLL_WORDS,
+)
 from newsloom.extract.numbers import Quantity
 from newsloom.extract.resources import kind_patterns
 
@@ -37,6 +43,7 @@ _BACKWARD_FILLER = re.compile(
     r"|i alt|totalt|sammanlagt|i alt|mindst|minst|at least|mere end|mer enn|mer än|more than"
     r"|over|omkring|about|around|nearly|næsten|nesten|nästan|op mod|opp mot|upp mot|up to|cirka"
     r"|ca\.|rundt|drygt|godt|some|al menos|más de|unos|unas|la vida de|the lives of|på|de|of"
+    r"|om lag|kring|til sammen|til saman|tilsammen|dei|the|these|those|disse|desse"
     r"|er|is|are|var|was|were|blev|ble|vart|es|son|fueron|a)\W*)*$",
     re.IGNORECASE,
 )
@@ -75,6 +82,10 @@ _INDIVIDUAL_RELATIVE = re.compile(
 _RELATIVE = re.compile(
     r"^(?:\s+[\w-]+)?\s*,?\s+(?:der|som|who|that|which|que|die)\b", re.IGNORECASE
 )
+
+
+_PROTEST_ACT = re.compile("|".join(PROTEST_ACTS), re.IGNORECASE)
+_OBJECT_CUE = re.compile("|".join(OBJECT_CUES), re.IGNORECASE)
 
 
 @cache
@@ -140,6 +151,8 @@ def choose_cue(
         if individual and crowd:
             continue  # "a lancé un manifestant": one protester is a speaker, not a crowd
         if cue.start >= quantity.end:
+            if _OBJECT_CUE.match(text, cue.start):
+                continue  # "dei to … tok livet av": the number counts who did it
             if partitive is not None and cue.start < partitive:
                 continue  # "Tre av de skadde er innlagt": the set, not the figure
             distance = words_between(
@@ -147,7 +160,7 @@ def choose_cue(
             ) - _time_words_between(text, partitive or quantity.end, cue.start, time_spans)
             window = (
                 CROWD_WINDOWS[cue.kind][0]
-                if crowd
+                if crowd and not _PROTEST_ACT.match(text, cue.start)
                 else (PARTITIVE_WINDOW if partitive is not None else FORWARD_WINDOW)
             )
             direction = 0

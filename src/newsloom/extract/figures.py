@@ -364,6 +364,21 @@ def _clause_chain(
     return (name, *(other for other in chain if other not in names))
 
 
+def _without_earlier_trailing(
+    figure: Figure,
+    sentence: Sentence,
+    trailing: Sequence[Source],
+    chain: tuple[str, ...],
+    acronyms: dict[str, str],
+) -> tuple[str, ...]:
+    """The chain without the sources of a "…, sier X" before the figure: such a source reports the
+    words before it, and a number after it ("…», skriv X, mannen som er sikta for å ha drepe 86")
+    is the article's own description."""
+    offset = figure.start - sentence.start
+    earlier = {acronyms.get(s.name, s.name) for s in trailing if s.position < offset}
+    return tuple(name for name in chain if name not in earlier)
+
+
 def _part_of_previous(figure: Figure, sentence: Sentence) -> bool:
     """Whether the figure counts a part of a group the text has just counted ("Seks af dem er
     indlagt", "two of them critically"): its source is the source of the whole."""
@@ -467,8 +482,15 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
             if own_sentence and len(chain) > 1
             else []
         )
+        trailing = [
+            source
+            for source in sources_in(sentence.text, languages.get(paragraph_index))
+            if source.trailing
+        ]
         for figure in found:
             own = _clause_chain(figure, sentence, clause_sources, chain, acronyms)
+            if trailing:
+                own = _without_earlier_trailing(figure, sentence, trailing, own, acronyms)
             figures.append(
                 replace(
                     figure,

@@ -10,6 +10,24 @@ import re
 
 from newsloom.extract import resources as _resources
 
+# Protest acts the counted people did (``300 innbyggere … samlet seg til protester``,
+# ``15000 gikk i protesttog``): unlike looser crowd words (``til stede``, ``i gaderne``) they name a
+# protest, so a number may stand as far from them as from a casualty cue.
+PROTEST_ACTS: tuple[str, ...] = (
+    r"samle(?:t|de|des)? (?:seg|sig) til (?:protest|demonstrasjon|demonstration)\w*",
+    r"samla(?:de)? (?:seg|sig) (?:til|till|för) (?:protest|demonstrasjon|demonstration)\w*",
+    r"(?:protest|demonstrasjons|demonstrations)tog\w*",
+    r"gathered (?:to|in) protest\b",
+)
+
+# Cues whose count follows them as their object ("drapet på 92 menneske", "the killing of 12
+# people", "har tatt livet av minst 34 småbarn"): a number before them counts who did it.
+OBJECT_CUES: tuple[str, ...] = (
+    r"(?:drap|drab|mord)(?:et|ene)? på\b",
+    r"killing of\b",
+    r"(?:ta|tar|tok|tatt|tage|tager|tog|taget|taga|tagit) livet (?:av|af)\b",
+)
+
 # What a figure counts. Each kind: word stems and fixed phrases (regular expressions).
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "killed": (
@@ -23,7 +41,9 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"mist(?:et|ede|a|at)? (?:livet|livene|livet sitt)",
         r"elimineret",
         r"eliminert",
-        r"henrettet",
+        r"henrett\w*",
+        r"avrett\w*",  # Nynorsk "avretta 86 ungdommar" (executed)
+        *OBJECT_CUES,
         r"skudt ihjel",
         r"dræbte",
         r"drep(?:t|te|es|tes)?\b",
@@ -72,7 +92,8 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"bekræftet omkommet",
         r"confirmed dead",
         r"(?:kostede|kostet|kostat|kostade|krævet|krævede|krævde|krävt|krävde|krevd|krevde"
-        r"|claimed)\b(?=(?:\s+\S+){1,2}\s+(?:menneske|människo)?liv(?:et|en)?\b|\s+\S+\s+lives\b)",
+        r"|claimed)\b(?=(?:\s+\S+){1,4}\s+(?:menneske|människo)?liv(?:et|en)?\b|(?:\s+\S+){1,3}"
+        r"\s+lives\b)",
         r"dødsfald\w*",
         # "kostede stormen to mennesker livet" (the verb too far from the number for the cue above)
         r"(?:mennesker|menneske|personer|personar|människor|människoliv)\s+(?:livet|livene)\b",
@@ -209,7 +230,7 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"släppts",
         r"släpptes",
         r"released",
-        r"freed",
+        r"freed\b",
         r"liberad[oa]s",
         r"puestos en libertad",
     ),
@@ -299,6 +320,7 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"flyktingar",
     ),
     "protesters": (
+        *PROTEST_ACTS,
         r"demonstrant\w*",
         r"demonstrer\w*",
         r"protester(?:ede|te|ade|ende)\b",
@@ -417,7 +439,7 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
         r"activistas",
     ),
     "civilians": (r"civile\b", r"sivile\b", r"civila\b", r"civilians", r"civiles"),
-    "children": (r"børn\b", r"barn\b", r"born\b", r"children", r"niños", r"menores", r"kinder"),
+    "children": (r"småbørn\b", r"småbarn\b", r"spedbarn\b", r"børn\b", r"barn\b", r"born\b", r"children", r"niños", r"menores", r"kinder"),
     "attackers": (
         r"gerningsm[æa]nd\w*",
         r"gjerningsm[ae]nn\w*",
