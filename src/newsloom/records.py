@@ -166,6 +166,9 @@ class Figure:
     start: int = 0
     end: int = 0
     attribution_chain: tuple[str, ...] = ()  # outermost source first: ("Reuters", "local media")
+    # the words of a vague quantity ("dusinvis", "hundreds", "noen tusen"): the count is these
+    # words; low/high then hold the range used only to compare it with other counts
+    vague: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

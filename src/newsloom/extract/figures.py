@@ -549,6 +549,12 @@ def _figures_in_sentence(
             kind = inherited.kind
             if subject is None or _RESTATED.search(text, 0, quantity.start):
                 subject = inherited.subject
+        if subject is None and inherited is None and previous is not None:
+            # "åtte politifolk er drept og 317 skadet": a count with no noun of its own, joined to
+            # the figure before it, counts the same people
+            joined = text[previous[0].end - sentence.start : quantity.start]
+            if _COORDINATED.match(joined):
+                subject = previous[0].subject
         if kind == "protesters" and subject in UNIFORMED:
             kind = "deployed"
         if kind in DETAINED_KINDS and subject in ("people", None):
@@ -574,10 +580,19 @@ def _figures_in_sentence(
                 paragraph=paragraph,
                 start=sentence.start + start,
                 end=sentence.start + end,
+                vague=_vague_words(quantity),
             )
         )
         previous = (found[-1], cue, quantity)
     return found
+
+
+def _vague_words(quantity: Quantity) -> str | None:
+    """The words of a vague quantity ("dusinvis", "noen tusen"); None for a number, including an
+    approximate one ("ett fyrtiotal": about 40)."""
+    if not quantity.vague or quantity.high <= quantity.low:
+        return None
+    return quantity.text.strip("'\"«»“”‘’")
 
 
 def _inherited(
