@@ -51,6 +51,7 @@ def make_figure(
     attributed_to: str | None = None,
     as_of: date | None = None,
     text: str = "",
+    vague: str | None = None,
 ) -> Figure:
     return Figure(
         kind=kind,
@@ -63,6 +64,7 @@ def make_figure(
         attributed_to=attributed_to,
         as_of=as_of,
         as_of_precision=DatePrecision.DAY if as_of else None,
+        vague=vague,
     )
 
 

@@ -19,15 +19,17 @@ DAY = datetime(2022, 1, 6, 9)
 def test_a_vague_quantity_is_shown_as_its_words_never_as_a_range() -> None:
     article = make_article("v1", ["Politiet har dræbt dusinvis af demonstranter."], DAY)
     figure = figure_in(article, "dusinvis af demonstranter", "killed", 24, subject="demonstrators")
-    figure = replace(figure, high=99.0)
+    figure = replace(figure, high=99.0, vague="dusinvis")  # as analyze stores it
     dossier = consolidate([article], {"v1": Analysis("v1", figures=(figure,))}, {})
     (track,) = dossier.figure_tracks
     assert track.values[0].vague == "dusinvis"
     exported = dossier_to_dict(dossier)
     value = exported["figure_tracks"][0]["values"][0]  # type: ignore[index]
-    assert value["vague"] == "dusinvis"  # low/high stay the range tracks compare with
+    assert value["vague"] == "dusinvis"
+    assert (value["low"], value["high"]) == (None, None)  # words, not the range tracks compare
     assert value["label"] == "“dusinvis”"
     assert exported["figures"][0]["vague"] == "dusinvis"  # type: ignore[index]
+    assert exported["figures"][0]["low"] is None  # type: ignore[index]
     text = render_text(dossier)
     assert "dusinvis" in text
     assert "24–99" not in text

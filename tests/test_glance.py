@@ -120,7 +120,9 @@ def _dossier() -> Dossier:
         "x1": Analysis(
             article_id="x1",
             figures=(
-                make_figure("evacuated", 24, 99, paragraph=1, attributed_to="beredskabet"),
+                make_figure(
+                    "evacuated", 24, 99, paragraph=1, attributed_to="beredskabet", vague="Dusinvis"
+                ),
                 make_figure("injured", 2, paragraph=2),
             ),
             quotes=(
@@ -130,7 +132,7 @@ def _dossier() -> Dossier:
         "x2": Analysis(
             article_id="x2",
             figures=(
-                make_figure("evacuated", 200, 999, attributed_to="Beredskabet"),
+                make_figure("evacuated", 200, 999, attributed_to="Beredskabet", vague="Hundredvis"),
                 make_figure("injured", 2),
             ),
         ),
@@ -143,7 +145,7 @@ def test_key_figures_take_each_tracks_latest_value_best_sourced_first() -> None:
     dossier = _dossier()
     figures = key_figures(dossier.figure_tracks)
     by_kind = {figure.kind: figure for figure in figures}
-    assert by_kind["evacuated"].label == "hundreds"
+    assert by_kind["evacuated"].label == "“Hundredvis”"  # the article's words, never 200–999
     assert by_kind["evacuated"].vague
     assert by_kind["evacuated"].values == 2
     assert by_kind["injured"].label == "2"
@@ -190,8 +192,8 @@ def test_lead_skips_non_body_paragraphs() -> None:
 def test_text_dossier_shows_vague_counts_and_types_in_words() -> None:
     dossier = _dossier()
     text = render_text(dossier)
-    assert "dozens" in text
-    assert "hundreds" in text
+    assert "“Dusinvis”" in text  # the articles' words
+    assert "“Hundredvis”" in text
     assert "24–99" not in text
     assert "200–999" not in text
 
@@ -202,4 +204,4 @@ def test_html_dossier_cites_outlets_and_leads_with_the_glance() -> None:
     assert "[Vesterby Avis]" in html
     assert "<td>article 2 (citing" in html  # the figure table names the outlet-less article
     assert "x1 (citing" not in html
-    assert "<b>hundreds</b>" in html
+    assert "<b>“Hundredvis”</b>" in html

@@ -22,6 +22,8 @@ from newsloom.export import write_export
 from newsloom.pipeline import ingest
 from newsloom.settings import load_settings
 from newsloom.store import open_store
+from newsloom.story.dossier import build_dossier
+from newsloom.story.render import render_text
 from newsloom.web import create_app
 
 REPRINT_PARAGRAPHS = 12
@@ -35,6 +37,7 @@ class SeedStory:
     reprint: str
     pages: dict[str, str]  # HTML pages: "story" and each article id
     article_json: dict[str, dict[str, Any]]
+    text: str  # the dossier as `newsloom story ID` prints it
 
 
 def _reprint(path: Path) -> dict[str, str]:
@@ -67,6 +70,8 @@ def seed_story(tmp_path_factory: pytest.TempPathFactory) -> SeedStory:
         story_id = store.story_of(thursday)
         out = io.StringIO()
         write_export(store, out)
+        assert story_id is not None
+        text = render_text(build_dossier(store, story_id))
     finally:
         store.close()
     assert story_id is not None
@@ -79,7 +84,8 @@ def seed_story(tmp_path_factory: pytest.TempPathFactory) -> SeedStory:
         for article_id in story["articles"]:
             pages[article_id] = client.get(f"/articles/{article_id}").text
             article_json[article_id] = client.get(f"/api/articles/{article_id}").json()
-    return SeedStory(story, json.loads(out.getvalue()), thursday, reprinted, pages, article_json)
+    export = json.loads(out.getvalue())
+    return SeedStory(story, export, thursday, reprinted, pages, article_json, text)
 
 
 def _values(story: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
@@ -139,12 +145,19 @@ def test_dusinvis_stays_a_word_in_one_track(seed_story: SeedStory) -> None:
     assert "24–99" not in seed_story.pages[seed_story.thursday]
 
 
-def test_the_injured_grow_and_nothing_disagrees(seed_story: SeedStory) -> None:
-    """317 injured (Wednesday, Reuters citing local agencies), more than 1000 (Thursday, the
-    health ministry): a later, larger count is an update, and no claim conflicts with another."""
-    injured = [t for t in seed_story.story["figure_tracks"] if t["kind"] == "injured"]
-    (track,) = injured
-    assert [(v["low"], v["change"]) for v in track["values"]] == [(317, "first"), (1000, "update")]
+def test_the_injured_are_two_claims_and_nothing_disagrees(seed_story: SeedStory) -> None:
+    """ "åtte politifolk og militære er drept og 317 skadet" (Wednesday): 317 police and military
+    injured; "mere end 1000 personer kommet til skade" (Thursday): everyone injured. The 317 are a
+    part of the injured, neither a rival count nor an earlier value of the 1000."""
+    injured = {
+        t["subject"]: [(v["low"], v["qualifier"], v["change"]) for v in t["values"]]
+        for t in seed_story.story["figure_tracks"]
+        if t["kind"] == "injured"
+    }
+    assert injured == {
+        "police and military": [(317, None, "first")],
+        None: [(1000, "more than", "first")],
+    }
     assert not any(t["disagreements"] for t in seed_story.story["figure_tracks"])
 
 
@@ -185,3 +198,100 @@ def test_the_summary_tells_the_newest_emergency_and_who_said_the_police_killed(
     killed = [s for s in seed_story.story["summary"] if "dræbt" in s["text"]]
     for sentence in killed:
         assert "talsmand for politiet" in sentence["text"] or sentence["attributed_to"]
+
+
+def _article_with(seed_story: SeedStory, words: str) -> str:
+    """The id of the seed article whose text has these words."""
+    (found,) = [
+        a["id"]
+        for a in seed_story.export["articles"]
+        if a["id"] != seed_story.reprint and any(words in p["text"] for p in a["paragraphs"])
+    ]
+    return str(found)
+
+
+# What the articles say about each number's source (outermost first; () for a number the article
+# states on its own authority).
+SOURCES = [
+    # "Reuters skriver at lokale nyhetsbyråer melder at åtte politifolk og militære er drept og
+    # 317 skadet."
+    ("åtte politifolk og militære er drept", ("Reuters", "lokale nyhetsbyråer")),
+    ("317 skadet", ("Reuters", "lokale nyhetsbyråer")),
+    # "… har mer enn 200 personer blitt arrestert …, heter det i uttalelse fra myndighetene. Det
+    # melder nyhetsbyrået AFP."
+    ("mer enn 200 personer blitt arrestert", ("AFP", "myndighetene")),
+    # a photo caption whose picture is credited to AP: AP is cited for nothing
+    ("Mer enn 200 personer skal ha blitt arrestert", ()),
+    # "Ifølge indenrigsministeriet har mindst otte politibetjente mistet livet …. Det rapporterer
+    # lokale medier."
+    ("mindst otte politibetjente mistet livet", ("lokale medier", "indenrigsministeriet")),
+    ("mere end 1000 personer kommet til skade", ("sundhedsministeriet",)),
+    # crowds the articles count themselves; the sources of the paragraphs before them were cited
+    # for something else (tear gas, the videos)
+    ("Noen tusen mennesker", ()),
+    ("tusindvis af indbyggere", ()),
+]
+
+
+@pytest.mark.parametrize(("words", "chain"), SOURCES)
+def test_each_number_is_credited_to_the_source_cited_for_it(
+    seed_story: SeedStory, words: str, chain: tuple[str, ...]
+) -> None:
+    article = _article_with(seed_story, words)
+    label = " citing ".join(chain) if chain else None
+    (exported,) = [s for s in seed_story.export["stories"] if s["id"] == seed_story.story["id"]]
+    for view in (seed_story.story["figures"], exported["figures"]):
+        found = [f for f in view if f["article"] == article and words in f["text"]]
+        assert found, words
+        for figure in found:
+            assert tuple(figure["attribution_chain"]) == chain
+            assert figure["attributed_to"] == (chain[0] if chain else None)
+            assert figure["attribution"] == label
+    shown = [f for f in seed_story.article_json[article]["figures"] if words in f["text"]]
+    assert shown
+    assert all(tuple(f["attribution_chain"]) == chain for f in shown)
+    carried = [
+        s
+        for _, value in _values(seed_story.story)
+        for s in value["sources"]
+        if s["article"] == article and words in s["text"]
+    ]
+    assert all(s["attribution"] == label for s in carried)
+    if label:
+        assert f"according to {label}" in seed_story.pages[article]
+        if carried:
+            assert f"citing {label}" in seed_story.pages["story"]
+            assert f"citing {label})" in seed_story.text
+    assert "citing AP" not in seed_story.text
+    assert "according to AP" not in seed_story.pages[article]
+
+
+_RANGE = re.compile(r"\d[\d  ,.]*\s*[–-]\s*\d")
+
+
+def test_vague_counts_are_words_in_every_view(seed_story: SeedStory) -> None:
+    """'dusinvis', 'Noen tusen', 'tusindvis': the articles give no number, so no view gives one."""
+    (exported,) = [s for s in seed_story.export["stories"] if s["id"] == seed_story.story["id"]]
+    words = set()
+    for story in (seed_story.story, exported):
+        vague = [(t, v) for t, v in _values(story) if v["vague"]]
+        assert {v["vague"].casefold() for _, v in vague} >= {"dusinvis", "noen tusen", "tusindvis"}
+        for _, value in vague:
+            assert (value["low"], value["high"]) == (None, None)
+            assert value["label"] == f"“{value['vague']}”"
+            words.add(value["vague"])
+        for figure in story["figures"]:
+            if figure["vague"]:
+                assert (figure["low"], figure["high"]) == (None, None)
+        for figure in story["glance"]["key_figures"]:
+            assert not _RANGE.search(figure["label"])
+    for article in seed_story.article_json.values():
+        for figure in article["figures"]:
+            if figure["vague"]:
+                assert (figure["low"], figure["high"]) == (None, None)
+    for word in words:
+        assert f"“{word}”" in seed_story.text
+        assert f"“{word}”" in seed_story.pages["story"]
+    figure_lines = seed_story.text.split("FIGURES", 1)[1].split("QUOTES", 1)[0]
+    for line in figure_lines.splitlines():
+        assert not _RANGE.search(line.split(" — ")[0].split(": ", 1)[-1]), line

@@ -1,5 +1,5 @@
 """Figure charts and sparklines (#21): a chart only where the value changes, vague counts as
-words drawn at their lower end, never as range bars."""
+words off the number axis, never as range bars or numbers (#16)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ from newsloom.web.charts import changes, sparkline, track_chart, value_label
 
 
 def value(
-    low: float, high: float | None, as_of: str | None, qualifier: str | None = None
+    low: float | None,
+    high: float | None,
+    as_of: str | None,
+    qualifier: str | None = None,
+    vague: str | None = None,
 ) -> dict[str, Any]:
     return {
         "low": low,
         "high": high,
+        "vague": vague,
         "qualifier": qualifier,
         "as_of": as_of,
         "change": "first",
@@ -33,14 +38,22 @@ def test_a_track_changes_only_when_its_values_read_differently() -> None:
     assert changes(track(value(3, 3, "2025-01-01"), value(3, 3, "2025-01-02", "at least")))
 
 
-def test_vague_counts_are_words_at_their_lower_end_without_a_bar() -> None:
-    chart = track_chart(track(value(24, 99, "2025-01-01"), value(200, 999, "2025-01-02")))
+def test_vague_counts_are_words_off_the_axis_without_a_bar() -> None:
+    chart = track_chart(
+        track(
+            value(None, None, "2025-01-01", vague="dusinvis"),
+            value(40, 40, "2025-01-02"),
+            value(None, None, "2025-01-03", vague="hundredvis"),
+        )
+    )
     assert chart is not None
-    assert [point.label for point in chart.points] == ["dozens", "hundreds"]
-    assert all(point.vague for point in chart.points)
+    assert [point.label for point in chart.points] == ["“dusinvis”", "40", "“hundredvis”"]
+    assert [point.vague for point in chart.points] == [True, False, True]
     assert all(point.y_top == point.y for point in chart.points)  # no range bar
-    # the axis is scaled to what is drawn (200), not to the range's top (999)
-    assert max(float(tick.label) for tick in chart.y_ticks) < 999
+    assert {point.y for point in chart.points if point.vague} == {chart.top}  # at no number
+    assert chart.line.count(",") == 1  # the line joins counts only
+    # the axis is scaled to the counts (40), not to any range a word could stand for
+    assert max(float(tick.label) for tick in chart.y_ticks) < 100
 
 
 def test_a_stated_range_keeps_its_bar() -> None:
@@ -53,11 +66,11 @@ def test_a_stated_range_keeps_its_bar() -> None:
 
 
 def test_sparkline_of_one_point_is_a_dot_with_its_label() -> None:
-    mark = sparkline(track(value(24, 99, "2025-01-01")))
+    mark = sparkline(track(value(None, None, "2025-01-01", vague="dusinvis")))
     assert mark is not None
     assert len(mark.points) == 1
     assert mark.line == ""
-    assert mark.label == "dozens"
+    assert mark.label == "“dusinvis”"
     assert mark.vague
     x, y = mark.points[0]
     assert 0 < x < mark.width

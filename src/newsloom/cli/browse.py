@@ -23,7 +23,7 @@ from newsloom.store import ArticleFilter, ArticleHit, SearchQuery, Store
 from newsloom.store.codec import to_jsonable
 from newsloom.store.snippets import MARK_END, MARK_START
 from newsloom.story.credits import credit_quote
-from newsloom.story.figure_claims import vague_phrase
+from newsloom.story.figure_claims import chain_label, vague_phrase
 
 
 def _date(value: str | None, flag: str) -> datetime | None:
@@ -193,7 +193,8 @@ def article_command(
                         figure.kind,
                         f"({figure.subject})" if figure.subject else "",
                     ]
-                    source = f" — {figure.attributed_to}" if figure.attributed_to else ""
+                    attribution = chain_label(figure.attribution_chain, figure.attributed_to)
+                    source = f" — {attribution}" if attribution else ""
                     when = (
                         f" as of {date_label(figure.as_of, figure.as_of_precision)}"
                         if figure.as_of

@@ -62,6 +62,7 @@ class StoryFigure:
     attributed_to: str | None
     as_of: date | None
     vague: str | None = None  # the words of a vague quantity ("dusinvis"): not a number
+    attribution_chain: tuple[str, ...] = ()  # outermost first: ("Reuters", "lokale nyhetsbyråer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,4 +264,5 @@ def _story_figure(mention: FigureMention) -> StoryFigure:
         attributed_to=figure.attributed_to,
         as_of=figure.as_of,
         vague=vague_phrase(figure),
+        attribution_chain=figure.attribution_chain,
     )

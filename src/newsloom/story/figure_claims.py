@@ -1,8 +1,8 @@
 """What a figure statement claims beyond its number, so tracks compare only comparable claims.
 
 - **Vague quantities** (``dusinvis``, ``hundreds``, ``noen tusen``) are words, not numbers: the
-  analyze stage gives them a range so they can be compared (24–99 for dozens), but a dossier shows
-  the words, never the range.
+  analyze stage stores the words (``Figure.vague``) beside a range used only to compare them
+  (24–99 for dozens); every view shows the words, never the range.
 - **Kinds contain each other**: people in hospital or in critical condition are among the injured.
   A count of the hospitalised is a part of the injured, never a rival count of them, so it has its
   own track that names the track it is part of. A figure the analyze stage labelled ``injured``
@@ -17,11 +17,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsloom.extract.lexicon import KIND_CUES
-from newsloom.extract.numbers import find_quantities
 from newsloom.records import Figure
 from newsloom.story.figure_reading import FigureMention, paragraph_text
 
@@ -43,15 +42,15 @@ _PART_CUES: dict[str, re.Pattern[str]] = {
 
 def vague_phrase(figure: Figure) -> str | None:
     """The words of a vague quantity (``dusinvis``, ``hundreds``, ``noen tusen``) when the figure's
-    count is one, else None. Read from the phrase the analyze stage stored for the figure."""
-    for quantity in find_quantities(figure.text):
-        if (
-            quantity.vague
-            and quantity.high > quantity.low
-            and (quantity.low, quantity.high) == (figure.low, figure.high)
-        ):
-            return quantity.text
-    return None
+    count is one, else None: what the analyze stage stored (``Figure.vague``)."""
+    return figure.vague
+
+
+def chain_label(chain: Sequence[str], attributed_to: str | None = None) -> str | None:
+    """A figure's sources as a reader says them, outermost first: ``Reuters citing lokale
+    nyhetsbyråer``; None when the article states the figure on its own authority."""
+    names = list(chain) or ([attributed_to] if attributed_to else [])
+    return " citing ".join(names) if names else None
 
 
 def claim_kind(mention: FigureMention) -> str:

@@ -30,6 +30,8 @@ __all__ = [
     "key_figures",
     "lead_paragraph",
     "source_labels",
+    "vague_label",
+    "value_label",
 ]
 
 KEY_FIGURES = 4
@@ -76,6 +78,19 @@ def figure_label(low: float | None, high: float | None, qualifier: str | None) -
 
 def is_vague(low: float | None, high: float | None) -> bool:
     return low is not None and high is not None and vague_name(low, high) is not None
+
+
+def vague_label(words: str, qualifier: str | None = None) -> str:
+    """A vague count in the article's words, quoted: ``“dusinvis”`` (never a number range)."""
+    amount = f"“{words.strip(chr(39) + chr(34))}”"
+    return f"{qualifier} {amount}" if qualifier else amount
+
+
+def value_label(value: TrackValue) -> str:
+    """A track value as a reader says it: the article's words for a vague count."""
+    if value.vague is not None:
+        return vague_label(value.vague, value.qualifier)
+    return figure_label(value.low, value.high, value.qualifier)
 
 
 def _outlet_of(article: Article) -> str | None:
@@ -166,8 +181,8 @@ def key_figures(tracks: Sequence[FigureTrack], limit: int = KEY_FIGURES) -> tupl
             KeyFigure(
                 kind=track.kind,
                 subject=track.subject,
-                label=figure_label(value.low, value.high, value.qualifier),
-                vague=is_vague(value.low, value.high),
+                label=value_label(value),
+                vague=value.vague is not None,
                 as_of=value.as_of,
                 precision=str(value.precision) if value.precision else None,
                 outlets=len({s.outlet for v in track.values for s in v.sources if s.outlet}),

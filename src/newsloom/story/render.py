@@ -13,7 +13,8 @@ from newsloom.dates import date_iso, date_label
 from newsloom.records import Article
 from newsloom.story.coverage import SharedText
 from newsloom.story.dossier import Dossier
-from newsloom.story.glance import at_a_glance, entity_type_name, figure_label, glance_dict
+from newsloom.story.figure_claims import chain_label
+from newsloom.story.glance import at_a_glance, entity_type_name, glance_dict, value_label
 from newsloom.story.timeline import TimelineEvent, format_date
 from newsloom.story.tracks import FigureTrack, TrackValue
 
@@ -53,9 +54,10 @@ def _number(value: float) -> int | float | None:
 
 def _value_dict(value: TrackValue, dossier: Dossier | None = None) -> dict[str, object]:
     return {
-        "low": _number(value.low),  # for a vague value: the range used to compare, not a count
-        "high": _number(value.high),
-        "vague": value.vague,  # the words of a vague quantity ("dusinvis"): show these
+        # a vague value ("dusinvis") is words, not a count: no low or high
+        "low": None if value.vague else _number(value.low),
+        "high": None if value.vague else _number(value.high),
+        "vague": value.vague,
         "label": _value_label(value),
         "qualifier": value.qualifier,
         "text": value.text,
@@ -69,6 +71,8 @@ def _value_dict(value: TrackValue, dossier: Dossier | None = None) -> dict[str, 
                 "paragraph": source.paragraph,
                 "outlet": source.outlet,
                 "attributed_to": source.attributed_to,
+                "attribution_chain": list(source.attribution_chain),
+                "attribution": chain_label(source.attribution_chain, source.attributed_to),
                 "text": source.text,
                 "published": _source_published(source.article, source.published, dossier),
                 "copy": source.copy,
@@ -169,6 +173,8 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
                 "article": figure.article,
                 "paragraph": figure.paragraph,
                 "attributed_to": figure.attributed_to,
+                "attribution_chain": list(figure.attribution_chain),
+                "attribution": chain_label(figure.attribution_chain, figure.attributed_to),
                 "as_of": _iso(figure.as_of),
             }
             for figure in dossier.figures
@@ -213,10 +219,7 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, object]:
 
 
 def _value_label(value: TrackValue) -> str:
-    if value.vague is not None:  # the article's words, not the range used to compare
-        amount = f"“{value.vague.strip(chr(39) + chr(34))}”"
-        return f"{value.qualifier} {amount}" if value.qualifier else amount
-    return figure_label(value.low, value.high, value.qualifier)
+    return value_label(value)  # a vague count in the article's words, not a range
 
 
 def track_title(track: FigureTrack) -> str:
@@ -259,8 +262,9 @@ def _sources(dossier: Dossier, value: TrackValue, labels: Mapping[str, str] | No
     parts: list[str] = []
     for source in value.sources:
         label = (labels or {}).get(source.article) or _source_label(dossier, source.article)
-        if source.attributed_to:
-            label += f" (citing {source.attributed_to})"
+        attribution = chain_label(source.attribution_chain, source.attributed_to)
+        if attribution:
+            label += f" (citing {attribution})"
         if source.copy:
             of = _short(source.origin_article) if source.origin_article else "?"
             label += f" [copy of {of}" + (f", {source.agency}]" if source.agency else "]")

@@ -101,6 +101,7 @@ class FigureSource:
     origin: bool = False  # the earliest article carrying a text others copied
     origin_article: str | None = None  # for a copy: the article it copies (the text's origin)
     agency: str | None = None  # the wire agency whose text it is (signed by the origin or a copy)
+    attribution_chain: tuple[str, ...] = ()  # outermost first: ("Reuters", "lokale nyhetsbyråer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,6 +473,7 @@ def _track_value(group: Sequence[_Report], change: str, copies: CopyGroups) -> T
                 paragraph=mention.figure.paragraph,
                 text=mention.figure.text,
                 attributed_to=mention.figure.attributed_to,
+                attribution_chain=mention.figure.attribution_chain,
                 outlet=mention.article.source,
                 published=mention.article.published,
                 copy=origin is not None and origin != mention.article.id,

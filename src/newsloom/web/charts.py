@@ -3,7 +3,8 @@
 Input is a track of the dossier dict (``dossier_to_dict``): values with ``low``/``high`` (``None``
 for an open end), ``as_of`` (``None`` when undated), ``change`` and ``sources``. Times are columns
 in date order (undated last); a value stated as a range is drawn as a bar from low to high, except
-a vague count ("dusinvis", "hundreds"), which is a hollow point at its lower end labelled in words;
+a vague count ("dusinvis", "hundreds"): words with no number, a hollow point on the chart's top
+edge labelled in the article's words, off the scale and off the line;
 the line follows the best-sourced value of each column. Only a track whose value changes gets a
 chart; a track that never changes gets a sparkline, a mark the size of a word. Nothing here escapes
 text: the template does.
@@ -16,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsloom.story.glance import figure_label, is_vague
+from newsloom.story.glance import figure_label, vague_label
 
 WIDTH = 560
 HEIGHT = 220
@@ -76,14 +77,19 @@ def nice_step(maximum: float, ticks: int = 4) -> float:
 
 
 def value_label(value: Mapping[str, Any]) -> str:
-    qualifier = value.get("qualifier")
-    return figure_label(
-        _finite(value.get("low")), _finite(value.get("high")), str(qualifier) if qualifier else None
-    )
+    qualifier = str(value["qualifier"]) if value.get("qualifier") else None
+    if value.get("vague"):
+        return vague_label(str(value["vague"]), qualifier)
+    return figure_label(_finite(value.get("low")), _finite(value.get("high")), qualifier)
 
 
 def _vague(value: Mapping[str, Any]) -> bool:
-    return is_vague(_finite(value.get("low")), _finite(value.get("high")))
+    """A vague count ("dusinvis"): words with no place on a number axis."""
+    return bool(value.get("vague"))
+
+
+def _drawn(value: Mapping[str, Any]) -> bool:
+    return _vague(value) or _finite(value.get("low")) is not None
 
 
 def changes(track: Mapping[str, Any]) -> bool:
@@ -102,7 +108,7 @@ def value_link(value: Mapping[str, Any]) -> str | None:
 def track_chart(track: Mapping[str, Any]) -> Chart | None:
     """The chart of one track, or None when it has no value to draw."""
     values: Sequence[Mapping[str, Any]] = [
-        value for value in track.get("values") or [] if _finite(value.get("low")) is not None
+        value for value in track.get("values") or [] if _drawn(value)
     ]
     if not values:
         return None
@@ -112,10 +118,12 @@ def track_chart(track: Mapping[str, Any]) -> Chart | None:
         *([None] if any(not v.get("as_of") for v in values) else []),
     ]
     top_value = max(
-        (_finite(v.get("low")) or 0.0)
-        if _vague(v)  # drawn at its lower end, so it does not stretch the axis
-        else max(_finite(v.get("high")) or 0.0, _finite(v.get("low")) or 0.0)
-        for v in values
+        (
+            max(_finite(v.get("high")) or 0.0, _finite(v.get("low")) or 0.0)
+            for v in values
+            if not _vague(v)  # words: not on the axis
+        ),
+        default=1.0,
     )
     step = nice_step(top_value)
     y_max = step * math.ceil(max(top_value, 1.0) * 1.05 / step)
@@ -149,10 +157,12 @@ def track_chart(track: Mapping[str, Any]) -> Chart | None:
             )
             change = str(value.get("change") or "")
             vague = _vague(value)
+            # a vague count is words: a hollow mark on the top edge, labelled, off the scale
+            y = TOP if vague else y_of(low)
             point = ChartPoint(
                 x=round(x, 1),
-                y=round(y_of(low), 1),
-                y_top=round(y_of(low if vague else high if high is not None else y_max), 1),
+                y=round(y, 1),
+                y_top=round(y if vague else y_of(high if high is not None else y_max), 1),
                 label=value_label(value),
                 title=f"{column or 'undated'}: {value_label(value)} ({change}) — {outlets}",
                 change=change,
@@ -161,7 +171,7 @@ def track_chart(track: Mapping[str, Any]) -> Chart | None:
                 vague=vague,
             )
             points.append(point)
-            if value is best:
+            if value is best and not vague:
                 line.append((point.x, point.y))
     tick_count = round(y_max / step)
     y_ticks = tuple(
@@ -209,7 +219,7 @@ class Sparkline:
 
 def sparkline(track: Mapping[str, Any]) -> Sparkline | None:
     """The track's best-sourced value per date as a tiny line (a single dot for one point)."""
-    values = [v for v in track.get("values") or [] if _finite(v.get("low")) is not None]
+    values = [v for v in track.get("values") or [] if _drawn(v)]
     if not values:
         return None
     columns: dict[str | None, Mapping[str, Any]] = {}
@@ -221,8 +231,10 @@ def sparkline(track: Mapping[str, Any]) -> Sparkline | None:
         ):
             columns[column] = value
     ordered = [columns[c] for c in sorted(columns, key=lambda c: (c is None, c or ""))]
-    amounts = [_finite(v.get("low")) or 0.0 for v in ordered]
-    top, bottom = max(amounts), min(amounts)
+    counted = [_finite(v.get("low")) or 0.0 for v in ordered if not _vague(v)]
+    top, bottom = max(counted, default=0.0), min(counted, default=0.0)
+    # a vague count (words) is drawn at the middle line, not at a number
+    amounts = [(top + bottom) / 2 if _vague(v) else _finite(v.get("low")) or 0.0 for v in ordered]
     span = (top - bottom) or 1.0
     pad = 4.0
     step = (SPARK_WIDTH - 2 * pad) / max(len(ordered) - 1, 1)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from newsloom.dates import date_label
 from newsloom.records import Analysis, Article, EntityMention, Figure
 from newsloom.story.credits import QuoteCredit, credit_quote
-from newsloom.story.glance import entity_type_name
+from newsloom.story.figure_claims import chain_label
+from newsloom.story.glance import entity_type_name, vague_label
 from newsloom.story.glance import figure_label as amount_label
 
 QUOTE = "quote"
@@ -55,11 +56,17 @@ def _locate(text: str, start: int, end: int, phrase: str) -> tuple[int, int] | N
 
 
 def figure_label(figure: Figure) -> str:
-    parts = [figure.kind + ":", amount_label(figure.low, figure.high, figure.qualifier)]
+    amount = (
+        vague_label(figure.vague, figure.qualifier)
+        if figure.vague
+        else amount_label(figure.low, figure.high, figure.qualifier)
+    )
+    parts = [figure.kind + ":", amount]
     if figure.subject:
         parts.append(f"({figure.subject})")
-    if figure.attributed_to:
-        parts.append(f"according to {figure.attributed_to}")
+    attribution = chain_label(figure.attribution_chain, figure.attributed_to)
+    if attribution:
+        parts.append(f"according to {attribution}")
     if figure.as_of:
         parts.append(f"as of {date_label(figure.as_of, figure.as_of_precision)}")
     return " ".join(part for part in parts if part)

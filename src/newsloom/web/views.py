@@ -11,13 +11,13 @@ from typing import Any
 
 from newsloom.dates import date_iso, date_label, iso_label
 from newsloom.errors import InputError, NotFoundError
-from newsloom.records import Analysis, Article, ReusedPassage
+from newsloom.records import Analysis, Article, Figure, ReusedPassage
 from newsloom.store import SearchQuery, Store, StoryRow
 from newsloom.store.catalog import MARK_END, MARK_START, STORY_ORDERS, StoryQuery
 from newsloom.store.codec import to_jsonable
 from newsloom.story.credits import credit_quote
 from newsloom.story.dossier import Dossier
-from newsloom.story.figure_claims import vague_phrase
+from newsloom.story.figure_claims import chain_label
 from newsloom.story.glance import at_a_glance, entity_type_name
 from newsloom.web.highlight import entity_key, paragraph_spans
 from newsloom.web.schemas import (
@@ -329,13 +329,19 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
         paragraphs=paragraphs,
         entities=to_jsonable(list(analysis.entities)) if analysis else [],
         quotes=_quotes_out(article, analysis, known) if analysis else [],
-        figures=[
-            {**to_jsonable(figure), "vague": vague_phrase(figure)} for figure in analysis.figures
-        ]
-        if analysis
-        else [],
+        figures=[_figure_out(figure) for figure in analysis.figures] if analysis else [],
         times=to_jsonable(list(analysis.times)) if analysis else [],
     )
+
+
+def _figure_out(figure: Figure) -> dict[str, object]:
+    """A figure of the article API: a vague count is its words (no low or high), and its sources
+    read as a chain (``Reuters citing lokale nyhetsbyråer``)."""
+    data: dict[str, object] = to_jsonable(figure)
+    if figure.vague:
+        data["low"] = data["high"] = None
+    data["attribution"] = chain_label(figure.attribution_chain, figure.attributed_to)
+    return data
 
 
 def entity_view(
