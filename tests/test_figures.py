@@ -474,3 +474,84 @@ def test_issue_6_attribution_misses(
 ) -> None:
     found = figures(*paragraphs, language=language)
     assert [f.attribution_chain for f in found] == chains
+
+
+# --- issue 16: sources cited for that number, object cues, protest acts, vague words ----------
+
+
+def test_a_source_of_an_earlier_paragraph_was_cited_for_something_else() -> None:
+    found = figures(
+        "Politiet skyder med tåregas ifølge vidner.",
+        "Flere hundrede mennesker deltog i demonstrationen.",
+    )
+    assert [(f.kind, f.attributed_to) for f in found] == [("protesters", None)]
+
+
+def test_a_part_of_a_counted_group_takes_the_source_of_the_whole() -> None:
+    found = figures(
+        "Ifølge sygehuset er 12 personer kommet til skade.", "Tre af dem er i kritisk tilstand."
+    )
+    assert [f.attributed_to for f in found] == ["sygehuset", "sygehuset"]
+
+
+def test_a_trailing_source_covers_the_words_before_it_not_a_description_after_it() -> None:
+    (found,) = figures(
+        "«Vi gav aldrig op», skriver Ole Hansen, manden som er sigtet for at have dræbt tre "
+        "personer.",
+    )
+    assert (found.kind, found.low, found.attributed_to) == ("killed", 3, None)
+    (said,) = figures("Tre personer er dræbt, siger politiet.")
+    assert said.attributed_to == "politiet"
+
+
+def test_a_web_site_is_named_with_its_domain() -> None:
+    (found,) = figures("Nettstedet Nyheter.no opplyser at en person er pågrepet.", language="nb")
+    assert found.attributed_to == "Nettstedet Nyheter.no"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Juntaen lot henrette fire av opprørslederne.", "nb", ("killed", 4)),
+        ("Han er sikta for å ha avretta 12 menneske.", "nn", ("killed", 12)),
+        ("Han forklarte drapet på dei til saman 14 menneska.", "nn", ("killed", 14)),
+        ("Giften har tatt livet av minst 20 småbarn.", "nb", ("killed", 20)),
+        ("Krigen har krevd om lag 300 sivile liv.", "nb", ("killed", 300)),
+        (
+            "Rundt 500 beboere i landsbyen nord for byen samlet seg til protester.",
+            "nb",
+            ("protesters", 500),
+        ),
+        ("Dagen etter gikk 8000 i protesttog mot regjeringen.", "nb", ("protesters", 8000)),
+    ],
+)
+def test_cues_news_writes(sentence: str, language: str, expected: tuple[str, float]) -> None:
+    found = figures(sentence, language=language)
+    assert [(f.kind, f.low) for f in found] == [expected]
+
+
+def test_a_number_before_an_object_cue_counts_who_did_it() -> None:
+    assert not figures(
+        "Han meinte dei to handla i fortviling da dei tok livet av vakta.", language="nn"
+    )
+
+
+def test_freedom_is_not_freed() -> None:
+    assert not figures("Hun leser Long Walk to Freedom på nytt.", language="nb")
+
+
+def test_a_count_with_no_noun_of_its_own_counts_the_people_before_it() -> None:
+    found = figures("Tre soldater er dræbt og 17 såret.")
+    assert summary(found) == [
+        ("killed", 3, 3, "military", None),
+        ("injured", 17, 17, "military", None),
+    ]
+
+
+def test_a_vague_count_keeps_its_words() -> None:
+    (found,) = figures("Politiet har anholdt dusinvis af demonstranter.")
+    assert found.vague == "dusinvis"
+    (approximate,) = figures("Ett fyrtiotal personer greps.", language="sv")
+    assert approximate.vague is None  # "about 40" is a number
+    (exact,) = figures("Politiet har anholdt 24 demonstranter.")
+    assert exact.vague is None
