@@ -18,17 +18,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from newsloom.extract.attribution import Source, next_sentence_sources, sources_in
 from newsloom.extract.cues import (
     ONE_WORDS,
     Cue,
     choose_cue,
     cue_pattern,
     find_cues,
-    words_between,
 )
+from newsloom.extract.figure_sources import FigureSources
 from newsloom.extract.lexicon import (
     PERSON_NOUNS,
     QUALIFIERS,
@@ -41,7 +40,6 @@ from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, TimeExpression
 
-LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
 DETAINED_KINDS = ("arrested", "remanded", "released")
 UNIFORMED = ("police", "military", "emergency personnel")
 MAX_VALUE = 50_000_000
@@ -104,12 +102,6 @@ _RESTATED = re.compile(
     r"(?<!\w)(?:put|puts|putting|set|sets|placed|places|anslår|anslog|satte|sætter|setter|sätter"
     r"|opgjorde|opgør|opgjør)\s+(?:(?:the|its|their|det|den)\s+)?(?:number|figure|toll|tally"
     r"|count|tallet|antallet|antalet|siffran|talet)\s+(?:at|til|till|på)\s*$",
-    re.IGNORECASE,
-)
-# "seks af dem", "two of them": a part of the group counted just before
-_ANAPHORIC_PART = re.compile(
-    r"[\w-]+\s+(?:af|av|of|de|von|di|d'|utav)\s*(?:dem|dei|them|those|these|ellos|ellas|ihnen|eux"
-    r"|elles|loro|dessa|desse|disse)\b",
     re.IGNORECASE,
 )
 # "80 passagerer og 36 besætningsmedlemmer": a count joined to a figure whose cue came first
@@ -299,121 +291,6 @@ def _time_in(
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Attribution:
-    chain: tuple[str, ...]
-    paragraph: int  # where the attributing sentence is (for the figure's date)
-    span: tuple[int, int]
-
-
-def _attribution(
-    position: int,
-    units: Sequence[tuple[int, Sentence]],
-    skipped: set[int],
-    found: Sequence[Sequence[Figure]],
-    languages: dict[int, str | None],
-) -> _Attribution:
-    """Sources in the figure's sentence, plus an attributing sentence ("Det oplyser X") after it."""
-    paragraph_index, sentence = units[position]
-    chain = [source.name for source in sources_in(sentence.text, languages.get(paragraph_index))]
-    looked = 0
-    for following in range(position + 1, len(units)):
-        next_index, next_sentence = units[following]
-        if next_index in skipped:
-            continue
-        looked += 1
-        if looked > LOOKAHEAD_SENTENCES:
-            break
-        language = languages.get(next_index)
-        outer = next_sentence_sources(next_sentence.text, language)
-        if outer:
-            chain = [*outer, *(name for name in chain if name not in outer)]
-            return _Attribution(tuple(chain), next_index, (next_sentence.start, next_sentence.end))
-        trailing = sources_in(next_sentence.text, language)
-        if (
-            not chain
-            and trailing
-            and next_index == paragraph_index
-            and _closes_sentence(next_sentence.text, trailing)
-        ):  # "27 treated. Six remain in hospital, police said.": it closes the paragraph
-            names = tuple(source.name for source in trailing)
-            return _Attribution(names, next_index, (next_sentence.start, next_sentence.end))
-        if trailing or found[following]:
-            break
-    return _Attribution(tuple(chain), paragraph_index, (sentence.start, sentence.end))
-
-
-def _clause_chain(
-    figure: Figure,
-    sentence: Sentence,
-    clause_sources: Sequence[Source],
-    chain: tuple[str, ...],
-    acronyms: dict[str, str],
-) -> tuple[str, ...]:
-    """With several clause subjects reporting in one sentence ("X said 11 …, and Y confirmed
-    five …"), a figure's source is the last one before it, and the other clauses' sources are not
-    part of its chain (they are not relaying it)."""
-    if len(clause_sources) < 2 or not any(source.coordinate for source in clause_sources):
-        return chain  # one reporting clause, or sources relaying one another
-    offset = figure.start - sentence.start
-    before = [source for source in clause_sources if source.position <= offset]
-    if not before:
-        return chain
-    names = {acronyms.get(source.name, source.name) for source in clause_sources}
-    name = acronyms.get(before[-1].name, before[-1].name)
-    return (name, *(other for other in chain if other not in names))
-
-
-def _without_earlier_trailing(
-    figure: Figure,
-    sentence: Sentence,
-    trailing: Sequence[Source],
-    chain: tuple[str, ...],
-    acronyms: dict[str, str],
-) -> tuple[str, ...]:
-    """The chain without the sources of a "…, sier X" before the figure: such a source reports the
-    words before it, and a number after it ("…», skriv X, mannen som er sikta for å ha drepe 86")
-    is the article's own description."""
-    offset = figure.start - sentence.start
-    earlier = {acronyms.get(s.name, s.name) for s in trailing if s.position < offset}
-    return tuple(name for name in chain if name not in earlier)
-
-
-def _part_of_previous(figure: Figure, sentence: Sentence) -> bool:
-    """Whether the figure counts a part of a group the text has just counted ("Seks af dem er
-    indlagt", "two of them critically"): its source is the source of the whole."""
-    return _ANAPHORIC_PART.match(sentence.text, figure.start - sentence.start) is not None
-
-
-def _closes_sentence(text: str, sources: Sequence[Source]) -> bool:
-    """True when the sentence ends with its attribution (``…, enligt polisen.``, ``…, police
-    said on Wednesday.``): the source stands in the second half with at most three words after."""
-    last = max(sources, key=lambda source: source.position)
-    at = text.rfind(last.name)
-    return (
-        2 * last.position >= len(text)
-        and at >= 0
-        and (words_between(text, at + len(last.name), len(text)) <= 3)
-    )
-
-
-def _named_sources(
-    units: Sequence[tuple[int, Sentence]], skipped: set[int], languages: dict[int, str | None]
-) -> list[tuple[int, tuple[str, ...]]]:
-    """(unit position, sources) of every sentence that names a source outside quotes."""
-    named: list[tuple[int, tuple[str, ...]]] = []
-    for position, (paragraph_index, sentence) in enumerate(units):
-        if paragraph_index in skipped:
-            continue
-        language = languages.get(paragraph_index)
-        sources = next_sentence_sources(sentence.text, language) or [
-            source.name for source in sources_in(sentence.text, language)
-        ]
-        if sources:
-            named.append((position, tuple(sources)))
-    return named
-
-
 def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> tuple[Figure, ...]:
     """Figures in every paragraph except credits, bylines and boilerplate."""
     units: list[tuple[int, Sentence]] = []
@@ -429,8 +306,6 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
         if p.kind != ParagraphKind.BODY or _CAPTION.search(p.text)
     }
     quoted = {p.index for p in article.paragraphs if _QUOTED.search(p.text)}
-    named: list[tuple[int, tuple[str, ...]]] | None = None  # built when first needed
-    acronyms = {match.group("acronym"): match.group(0) for match in _ACRONYM.finditer(article.text)}
     published = article.published.date() if article.published is not None else None
     figures: list[Figure] = []
     # each sentence is scanned once; the attribution look-ahead reuses these
@@ -444,25 +319,19 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
         )
         for paragraph_index, sentence in units
     ]
-    named_at: list[int] = []
+    sources = FigureSources(
+        units=units,
+        languages=languages,
+        captions=captions,
+        quoted=quoted,
+        found=found_by_unit,
+        acronyms={m.group("acronym"): m.group(0) for m in _ACRONYM.finditer(article.text)},
+    )
     for position, (paragraph_index, sentence) in enumerate(units):
         found = found_by_unit[position]
         if not found:
             continue
-        attribution = _attribution(position, units, captions, found_by_unit, languages)
-        chain = attribution.chain
-        if not chain and paragraph_index not in captions:
-            if named is None:
-                named = _named_sources(units, captions | quoted, languages)
-                named_at = [at for at, _ in named]
-            # a source named earlier in the same paragraph covers the paragraph's account; one
-            # named in an earlier paragraph was cited for something else
-            last = bisect.bisect_left(named_at, position) - 1  # the nearest named sources before
-            at, sources = named[last] if last >= 0 else (0, ())
-            chain = sources if last >= 0 and units[at][0] == paragraph_index else ()
-        chain = tuple(acronyms.get(name, name) for name in chain)
-        if not chain and figures and _part_of_previous(found[0], sentence):
-            chain = figures[-1].attribution_chain  # "Seks af dem er indlagt": the source of "dem"
+        attribution = sources.attribution(position, figures[-1] if figures else None)
         time = _time_in(
             paragraph_index,
             (sentence.start, sentence.end),
@@ -472,25 +341,8 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
             attribution.span,
             within(attribution.paragraph, *attribution.span),
         )
-        own_sentence = attribution.span == (sentence.start, sentence.end)
-        clause_sources = (
-            [
-                source
-                for source in sources_in(sentence.text, languages.get(paragraph_index))
-                if source.rank == 2 and acronyms.get(source.name, source.name) in chain
-            ]
-            if own_sentence and len(chain) > 1
-            else []
-        )
-        trailing = [
-            source
-            for source in sources_in(sentence.text, languages.get(paragraph_index))
-            if source.trailing
-        ]
         for figure in found:
-            own = _clause_chain(figure, sentence, clause_sources, chain, acronyms)
-            if trailing:
-                own = _without_earlier_trailing(figure, sentence, trailing, own, acronyms)
+            own = sources.figure_chain(figure, position, attribution)
             figures.append(
                 replace(
                     figure,

@@ -1,0 +1,212 @@
+"""Who a figure is credited to: the source the article cites for that number.
+
+- the sources of the figure's own sentence (:mod:`newsloom.extract.attribution`), a chain kept
+  outermost first (``Reuters skriver at lokale nyhetsbyråer melder at …``);
+- an attributing sentence just after it (``Det oplyser sundhedsministeriet``), or a sentence closing
+  the paragraph with its source (``…, police said.``);
+- a source named earlier in the same paragraph (the paragraph is one account); a source named in
+  an earlier paragraph was cited for something else, so it covers nothing here;
+- a part of a group just counted (``Seks af dem er indlagt``) takes the source of the whole;
+- none when the article states the number on its own authority.
+
+Within a sentence, a figure is credited only to the clause that reports it: with several reporting
+clauses (``X said 11 …, and Y confirmed five``) the nearest one before it, and a trailing ``…, sier
+X`` reports the words before it, not a description after it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsloom.extract.attribution import Source, next_sentence_sources, sources_in
+from newsloom.extract.cues import words_between
+from newsloom.extract.sentences import Sentence
+from newsloom.records import Figure
+
+LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
+# "seks af dem", "two of them": a part of the group counted just before
+_ANAPHORIC_PART = re.compile(
+    r"[\w-]+\s+(?:af|av|of|de|von|di|d'|utav)\s*(?:dem|dei|them|those|these|ellos|ellas|ihnen|eux"
+    r"|elles|loro|dessa|desse|disse)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    chain: tuple[str, ...]
+    paragraph: int  # where the attributing sentence is (for the figure's date)
+    span: tuple[int, int]
+
+
+@dataclass(slots=True)
+class FigureSources:
+    """The sources of an article's figures, sentence by sentence (``units``: paragraph index and
+    sentence, in reading order; ``found``: the figures of each unit)."""
+
+    units: Sequence[tuple[int, Sentence]]
+    languages: dict[int, str | None]
+    captions: set[int]  # captions and other non-body paragraphs: they cite no one and carry nothing
+    quoted: set[int]  # paragraphs with quotes: a speaker there is no source for what follows
+    found: Sequence[Sequence[Figure]]
+    acronyms: dict[str, str]  # "JRCC" → "Joint Rescue Coordination Centre (JRCC)"
+    _named: list[tuple[int, tuple[str, ...]]] | None = field(default=None, init=False)
+    _named_at: list[int] = field(default_factory=list, init=False)
+
+    def attribution(self, position: int, previous: Figure | None) -> Attribution:
+        """The sources of the figures of one sentence (``previous``: the article's figure before
+        them, whose sources a part of its group shares)."""
+        paragraph_index, sentence = self.units[position]
+        attribution = _attribution(position, self.units, self.captions, self.found, self.languages)
+        chain = attribution.chain
+        if not chain and paragraph_index not in self.captions:
+            chain = self._earlier_in_paragraph(position)
+        chain = tuple(self.acronyms.get(name, name) for name in chain)
+        if (
+            not chain
+            and previous is not None
+            and _part_of_previous(self.found[position][0], sentence)
+        ):
+            chain = previous.attribution_chain  # "Seks af dem er indlagt": the source of "dem"
+        return Attribution(chain, attribution.paragraph, attribution.span)
+
+    def figure_chain(
+        self, figure: Figure, position: int, attribution: Attribution
+    ) -> tuple[str, ...]:
+        """One figure's chain: the sentence's, narrowed to the clause that reports the figure."""
+        paragraph_index, sentence = self.units[position]
+        named = sources_in(sentence.text, self.languages.get(paragraph_index))
+        chain = attribution.chain
+        if attribution.span == (sentence.start, sentence.end) and len(chain) > 1:
+            clause_sources = [
+                source
+                for source in named
+                if source.rank == 2 and self.acronyms.get(source.name, source.name) in chain
+            ]
+            chain = _clause_chain(figure, sentence, clause_sources, chain, self.acronyms)
+        trailing = [source for source in named if source.trailing]
+        if trailing:
+            chain = _without_earlier_trailing(figure, sentence, trailing, chain, self.acronyms)
+        return chain
+
+    def _earlier_in_paragraph(self, position: int) -> tuple[str, ...]:
+        """The sources of the nearest earlier sentence of the same paragraph that names any."""
+        if self._named is None:
+            self._named = _named_sources(self.units, self.captions | self.quoted, self.languages)
+            self._named_at = [at for at, _ in self._named]
+        last = bisect.bisect_left(self._named_at, position) - 1
+        if last < 0:
+            return ()
+        at, sources = self._named[last]
+        return sources if self.units[at][0] == self.units[position][0] else ()
+
+
+def _attribution(
+    position: int,
+    units: Sequence[tuple[int, Sentence]],
+    skipped: set[int],
+    found: Sequence[Sequence[Figure]],
+    languages: dict[int, str | None],
+) -> Attribution:
+    """Sources in the figure's sentence, plus an attributing sentence ("Det oplyser X") after it."""
+    paragraph_index, sentence = units[position]
+    chain = [source.name for source in sources_in(sentence.text, languages.get(paragraph_index))]
+    looked = 0
+    for following in range(position + 1, len(units)):
+        next_index, next_sentence = units[following]
+        if next_index in skipped:
+            continue
+        looked += 1
+        if looked > LOOKAHEAD_SENTENCES:
+            break
+        language = languages.get(next_index)
+        outer = next_sentence_sources(next_sentence.text, language)
+        if outer:
+            chain = [*outer, *(name for name in chain if name not in outer)]
+            return Attribution(tuple(chain), next_index, (next_sentence.start, next_sentence.end))
+        trailing = sources_in(next_sentence.text, language)
+        if (
+            not chain
+            and trailing
+            and next_index == paragraph_index
+            and _closes_sentence(next_sentence.text, trailing)
+        ):  # "27 treated. Six remain in hospital, police said.": it closes the paragraph
+            names = tuple(source.name for source in trailing)
+            return Attribution(names, next_index, (next_sentence.start, next_sentence.end))
+        if trailing or found[following]:
+            break
+    return Attribution(tuple(chain), paragraph_index, (sentence.start, sentence.end))
+
+
+def _clause_chain(
+    figure: Figure,
+    sentence: Sentence,
+    clause_sources: Sequence[Source],
+    chain: tuple[str, ...],
+    acronyms: dict[str, str],
+) -> tuple[str, ...]:
+    """With several clause subjects reporting in one sentence ("X said 11 …, and Y confirmed
+    five …"), a figure's source is the last one before it, and the other clauses' sources are not
+    part of its chain (they are not relaying it)."""
+    if len(clause_sources) < 2 or not any(source.coordinate for source in clause_sources):
+        return chain  # one reporting clause, or sources relaying one another
+    offset = figure.start - sentence.start
+    before = [source for source in clause_sources if source.position <= offset]
+    if not before:
+        return chain
+    names = {acronyms.get(source.name, source.name) for source in clause_sources}
+    name = acronyms.get(before[-1].name, before[-1].name)
+    return (name, *(other for other in chain if other not in names))
+
+
+def _without_earlier_trailing(
+    figure: Figure,
+    sentence: Sentence,
+    trailing: Sequence[Source],
+    chain: tuple[str, ...],
+    acronyms: dict[str, str],
+) -> tuple[str, ...]:
+    """The chain without the sources of a "…, sier X" before the figure: such a source reports the
+    words before it, and a number after it ("…», skriv X, mannen som er sikta for å ha drepe 86")
+    is the article's own description."""
+    offset = figure.start - sentence.start
+    earlier = {acronyms.get(s.name, s.name) for s in trailing if s.position < offset}
+    return tuple(name for name in chain if name not in earlier)
+
+
+def _part_of_previous(figure: Figure, sentence: Sentence) -> bool:
+    """Whether the figure counts a part of a group the text has just counted ("Seks af dem er
+    indlagt", "two of them critically"): its source is the source of the whole."""
+    return _ANAPHORIC_PART.match(sentence.text, figure.start - sentence.start) is not None
+
+
+def _closes_sentence(text: str, sources: Sequence[Source]) -> bool:
+    """True when the sentence ends with its attribution (``…, enligt polisen.``, ``…, police
+    said on Wednesday.``): the source stands in the second half with at most three words after."""
+    last = max(sources, key=lambda source: source.position)
+    at = text.rfind(last.name)
+    return (
+        2 * last.position >= len(text)
+        and at >= 0
+        and (words_between(text, at + len(last.name), len(text)) <= 3)
+    )
+
+
+def _named_sources(
+    units: Sequence[tuple[int, Sentence]], skipped: set[int], languages: dict[int, str | None]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """(unit position, sources) of every sentence that names a source outside quotes."""
+    named: list[tuple[int, tuple[str, ...]]] = []
+    for position, (paragraph_index, sentence) in enumerate(units):
+        if paragraph_index in skipped:
+            continue
+        language = languages.get(paragraph_index)
+        sources = next_sentence_sources(sentence.text, language) or [
+            source.name for source in sources_in(sentence.text, language)
+        ]
+        if sources:
+            named.append((position, tuple(sources)))
+    return named
