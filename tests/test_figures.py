@@ -555,3 +555,12 @@ def test_a_vague_count_keeps_its_words() -> None:
     assert approximate.vague is None  # "about 40" is a number
     (exact,) = figures("Politiet har anholdt 24 demonstranter.")
     assert exact.vague is None
+
+
+def test_a_sentence_broken_over_lines_keeps_its_source() -> None:
+    found = figures(
+        "Según los Comités de Coordinación Locales, los",
+        "bombardeos causaron 23 muertos en la ciudad.",
+        language="es",
+    )
+    assert [(f.low, f.attributed_to) for f in found] == [(23, "Comités de Coordinación Locales")]

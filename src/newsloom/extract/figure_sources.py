@@ -26,6 +26,7 @@ from newsloom.extract.cues import words_between
 from newsloom.extract.sentences import Sentence
 from newsloom.records import Figure
 
+_SENTENCE_END = re.compile(r"[.!?:;…»”\"')]\s*$")
 LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
 # "seks af dem", "two of them": a part of the group counted just before
 _ANAPHORIC_PART = re.compile(
@@ -101,7 +102,19 @@ class FigureSources:
         if last < 0:
             return ()
         at, sources = self._named[last]
-        return sources if self.units[at][0] == self.units[position][0] else ()
+        return sources if at >= self._paragraph_start(position) else ()
+
+    def _paragraph_start(self, position: int) -> int:
+        """The first unit of the paragraph of ``position``; a line that ends mid-sentence (text
+        with hard line breaks) belongs to the paragraph of the line it continues."""
+        start = position
+        while start > 0:
+            previous_paragraph, previous = self.units[start - 1]
+            same = previous_paragraph == self.units[start][0]
+            if not same and _SENTENCE_END.search(previous.text):
+                break
+            start -= 1
+        return start
 
 
 def _attribution(
