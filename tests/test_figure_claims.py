@@ -3,10 +3,12 @@ injured, one article's one count under two subjects is one claim, copies follow 
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 
 from newsloom.records import Analysis, ReusedPassage, ReuseResult
+from newsloom.store.codec import analysis_from_json, analysis_to_json
 from newsloom.story.copies import CopyGroups
 from newsloom.story.dossier import consolidate
 from newsloom.story.render import dossier_to_dict, render_text
@@ -147,3 +149,34 @@ def test_the_origin_is_the_reuse_views_not_the_smaller_id() -> None:
     groups.attach_articles([copy, origin])
     assert groups.text_origin("a-copy", 0) == "z-origin"
     assert groups.text_origin("a-copy", 1) is None  # the sign-off is only the copy's
+
+
+def test_a_figure_stored_before_vague_words_were_kept_reads_them_back() -> None:
+    """An analysis written before version 2 has no ``vague``: the stored phrase gives the words."""
+    old = {
+        "article_id": "o1",
+        "figures": [
+            {
+                "kind": "killed",
+                "subject": "demonstrators",
+                "low": 24.0,
+                "high": 99.0,
+                "qualifier": None,
+                "text": "dræbt dusinvis af demonstranter",
+                "paragraph": 0,
+            },
+            {
+                "kind": "killed",
+                "subject": "police",
+                "low": 8.0,
+                "high": 8.0,
+                "qualifier": None,
+                "text": "otte politibetjente dræbt",
+                "paragraph": 1,
+            },
+        ],
+    }
+    analysis = analysis_from_json(json.dumps(old))
+    assert [f.vague for f in analysis.figures] == ["dusinvis", None]
+    again = analysis_from_json(analysis_to_json(analysis))
+    assert [f.vague for f in again.figures] == ["dusinvis", None]

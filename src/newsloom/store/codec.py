@@ -18,7 +18,7 @@ from newsloom.records import (
     TimeExpression,
 )
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: figures store a vague count's words (Figure.vague)
 
 
 def to_jsonable(value: Any) -> Any:
@@ -44,6 +44,23 @@ def _date(value: Any) -> date | None:
 
 def _precision(value: Any) -> DatePrecision | None:
     return DatePrecision(value) if value else None
+
+
+def _stored_vague(item: dict[str, Any]) -> str | None:
+    """For a figure stored before version 2: the words of its vague count, read once from the
+    phrase stored with it (the extractor's own reading, so old databases show words too)."""
+    from newsloom.extract.numbers import (
+        find_quantities,
+    )  # only for old payloads: keeps startup fast
+
+    for quantity in find_quantities(str(item.get("text", ""))):
+        if (
+            quantity.vague
+            and quantity.high > quantity.low
+            and (quantity.low, quantity.high) == (item.get("low"), item.get("high"))
+        ):
+            return quantity.text.strip("'\"«»“”‘’")
+    return None
 
 
 def analysis_to_json(analysis: Analysis) -> str:
@@ -72,6 +89,7 @@ def analysis_from_json(payload: str) -> Analysis:
                     "as_of": _date(item.get("as_of")),
                     "as_of_precision": _precision(item.get("as_of_precision")),
                     "attribution_chain": tuple(item.get("attribution_chain", ())),
+                    "vague": item["vague"] if "vague" in item else _stored_vague(item),
                 }
             )
             for item in data.get("figures", [])
