@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from datetime import datetime
 
+from newsloom.extract.figures import extract_figures
 from newsloom.records import Analysis, ReusedPassage, ReuseResult
 from newsloom.store.codec import analysis_from_json, analysis_to_json
 from newsloom.story.copies import CopyGroups
@@ -49,13 +50,14 @@ def _injured_pair(hospital_clause: str) -> tuple[FigureMention, FigureMention]:
     first = make_article(
         "h1", ["More than 1000 people have been injured, the ministry said."], DAY, source="A"
     )
-    second = make_article("h2", [f"400 injured {hospital_clause}."], DAY, source="B")
+    second = make_article("h2", [f"400 injured {hospital_clause}."], DAY, source="B", language="en")
+    (counted,) = extract_figures(second)  # analyze reads the clause: in hospital or not
     return (
         FigureMention(
             first,
             figure_in(first, "More than 1000 people", "injured", 1000, qualifier="more than"),
         ),
-        FigureMention(second, figure_in(second, "400 injured", "injured", 400)),
+        FigureMention(second, counted),
     )
 
 

@@ -564,3 +564,10 @@ def test_a_sentence_broken_over_lines_keeps_its_source() -> None:
         language="es",
     )
     assert [(f.low, f.attributed_to) for f in found] == [(23, "Comités de Coordinación Locales")]
+
+
+def test_injured_people_their_own_clause_puts_in_hospital_are_the_hospitalised() -> None:
+    (found,) = figures("400 sårede er indlagt på sygehuse i byen.")
+    assert (found.kind, found.low) == ("hospitalised", 400)
+    kinds = [(f.kind, f.low) for f in figures("12 kom til skade, og tre er indlagt.")]
+    assert kinds == [("injured", 12), ("hospitalised", 3)]

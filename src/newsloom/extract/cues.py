@@ -88,6 +88,23 @@ _PROTEST_ACT = re.compile("|".join(PROTEST_ACTS), re.IGNORECASE)
 _OBJECT_CUE = re.compile("|".join(OBJECT_CUES), re.IGNORECASE)
 
 
+# Kinds that are part of the injured: "400 sårede er indlagt" counts the hospitalised.
+_PART_KINDS = ("critical_condition", "hospitalised")
+_CLAUSE_END = re.compile(r"[.;:!?–—]|,\s|\s(?:og|and|och|men|but|mens|while)\s")
+
+
+def part_kind(text: str, start: int, end: int) -> str | None:
+    """For injured people counted at ``text[start:end]``: ``hospitalised`` (``critical_condition``)
+    when the figure's own clause says they are in hospital (in critical condition), else None."""
+    rest = text[end:]
+    clause_end = _CLAUSE_END.search(rest)
+    clause = text[start:end] + " " + (rest[: clause_end.start()] if clause_end else rest)
+    for kind in _PART_KINDS:
+        if kind in KIND_CUES and cue_pattern(KIND_CUES[kind]).search(clause):
+            return kind
+    return None
+
+
 @cache
 def cue_pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)

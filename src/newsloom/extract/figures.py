@@ -26,6 +26,7 @@ from newsloom.extract.cues import (
     choose_cue,
     cue_pattern,
     find_cues,
+    part_kind,
 )
 from newsloom.extract.figure_sources import FigureSources
 from newsloom.extract.lexicon import (
@@ -421,6 +422,8 @@ def _figures_in_sentence(
         if inherited is not None:  # the shared cue lies before the earlier figure
             start = min(qualifier_start, quantity.start)
             end = max(quantity.end, subject_end)
+        if kind == "injured":  # "400 sårede er indlagt": the injured in hospital
+            kind = part_kind(text, start, end) or kind
         found.append(
             Figure(
                 kind=kind,

@@ -5,9 +5,8 @@
   (24–99 for dozens); every view shows the words, never the range.
 - **Kinds contain each other**: people in hospital or in critical condition are among the injured.
   A count of the hospitalised is a part of the injured, never a rival count of them, so it has its
-  own track that names the track it is part of. A figure the analyze stage labelled ``injured``
-  whose own clause says the people are in hospital (``400 sårede er indlagt``) counts the
-  hospitalised.
+  own track that names the track it is part of. (The analyze stage labels injured people its
+  clause puts in hospital, ``400 sårede er indlagt``, as hospitalised.)
 - **One claim, two names**: one article telling one count of the people the police acted against
   twice, once in the reporter's words and once in the police's (``dræbt dusinvis af demonstranter``
   … ``dusinvis af gerningsmænd blev elimineret``), states one claim. Its two subjects share a track,
@@ -16,13 +15,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from newsloom.extract.lexicon import KIND_CUES
 from newsloom.records import Figure
-from newsloom.story.figure_reading import FigureMention, paragraph_text
+from newsloom.story.figure_reading import FigureMention
 
 # A kind and the kind it is a part of.
 KIND_PARENTS: Mapping[str, str] = {
@@ -32,12 +29,6 @@ KIND_PARENTS: Mapping[str, str] = {
 # Subjects that name the same people from two sides: the reporter's "demonstrators" are the
 # police's "attackers" or "perpetrators". One article's same count for two of them is one claim.
 ONE_SIDE = frozenset(("demonstrators", "attackers", "suspects", "protesters", "rioters"))
-_CLAUSE_END = re.compile(r"[.;:!?–—]|,\s|\s(?:og|and|och|men|but|mens|while)\s")
-_PART_CUES: dict[str, re.Pattern[str]] = {
-    kind: re.compile(r"\b(?:" + "|".join(KIND_CUES[kind]) + r")", re.IGNORECASE)
-    for kind in ("critical_condition", "hospitalised")
-    if kind in KIND_CUES
-}
 
 
 def vague_phrase(figure: Figure) -> str | None:
@@ -53,37 +44,18 @@ def chain_label(chain: Sequence[str], attributed_to: str | None = None) -> str |
     return " citing ".join(names) if names else None
 
 
-def claim_kind(mention: FigureMention) -> str:
-    """The kind the statement counts: ``injured`` people said in the figure's own clause to be in
-    hospital (or in critical condition) count as ``hospitalised`` (``critical_condition``)."""
-    figure = mention.figure
-    if figure.kind != "injured":
-        return figure.kind
-    text = paragraph_text(mention)
-    if text and text[figure.start : figure.end] == figure.text:
-        rest = text[figure.end :]
-        end = _CLAUSE_END.search(rest)
-        clause = figure.text + " " + (rest[: end.start()] if end else rest)
-    else:
-        clause = figure.text
-    for kind, cue in _PART_CUES.items():
-        if cue.search(clause):
-            return kind
-    return figure.kind
-
-
 @dataclass(frozen=True, slots=True)
 class ClaimReading:
-    """The figure mentions as claims: kinds read, a claim's second subject folded into its first."""
+    """The figure mentions as claims: a claim's second subject folded into its first."""
 
     mentions: tuple[FigureMention, ...]
     aliases: Mapping[str, tuple[str, ...]]  # a subject → the other names one claim gave it
 
 
 def read_claims(mentions: Iterable[FigureMention]) -> ClaimReading:
-    """Each mention with the kind it counts and, when one article tells one claim under two
-    subjects of :data:`ONE_SIDE`, the first subject for both."""
-    read = [_with_kind(mention) for mention in mentions]
+    """Each mention, and when one article tells one claim under two subjects of
+    :data:`ONE_SIDE`, the first subject for both."""
+    read = list(mentions)
     renamed: dict[str, str] = {}  # subject → the subject its claim was first told under
     by_claim: dict[tuple[str, str, float, float, str | None], list[str]] = {}
     for mention in read:
@@ -117,13 +89,6 @@ def read_claims(mentions: Iterable[FigureMention]) -> ClaimReading:
         for m in read
     )
     return ClaimReading(result, {key: tuple(value) for key, value in aliases.items()})
-
-
-def _with_kind(mention: FigureMention) -> FigureMention:
-    kind = claim_kind(mention)
-    if kind == mention.figure.kind:
-        return mention
-    return replace(mention, figure=replace(mention.figure, kind=kind))
 
 
 def _folded(text: str | None) -> str | None:
