@@ -19,7 +19,7 @@ from newsloom.story.tracks import (
     build_tracks,
     compatible,
 )
-from story_records import make_article, make_figure
+from story_records import figure_in, make_article, make_figure
 
 TEXT = ["The storm hit the coast.", "Officials gave new figures."]
 
@@ -256,3 +256,27 @@ def test_every_mention_lands_in_one_track_in_time_order(
         assert days == sorted(days)  # type: ignore[type-var]
         for disagreement in track.disagreements:
             assert len({(v.low, v.high) for v in disagreement.values}) == len(disagreement.values)
+
+
+def test_a_count_of_a_part_never_disagrees_with_a_count_of_the_whole() -> None:
+    """#16: "12 police and military" and "8 police" on one day are a whole and its part."""
+    day = datetime(2022, 1, 6, 9)
+    whole = make_article("w1", ["12 politifolk og soldater blev dræbt."], day, source="A")
+    part = make_article("w2", ["8 politifolk blev dræbt."], day, source="B")
+    rival = make_article("w3", ["10 politifolk blev dræbt."], day, source="C")
+    mentions = [
+        FigureMention(
+            whole,
+            figure_in(
+                whole, "12 politifolk og soldater", "killed", 12, subject="police and military"
+            ),
+        ),
+        FigureMention(part, figure_in(part, "8 politifolk", "killed", 8, subject="police")),
+    ]
+    (track,) = build_tracks(mentions)
+    assert not track.disagreements
+    rival_mention = FigureMention(
+        rival, figure_in(rival, "10 politifolk", "killed", 10, subject="police")
+    )
+    (track,) = build_tracks([*mentions, rival_mention])
+    assert track.disagreements  # the control: two counts of the police still disagree

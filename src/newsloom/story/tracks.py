@@ -368,12 +368,22 @@ def _conflicts(
     for first in range(len(groups)):
         for second in range(first + 1, len(groups)):
             one, other = groups[first], groups[second]
+            if not _same_subject(one, other):
+                continue  # "8 police" within "12 police and military": a part, not a rival count
             if not _independent_of(one, other, copies):
                 continue
             if precise and not _concurrent(one, other, statements):
                 continue
             conflicting.update((first, second))
     return conflicting
+
+
+def _same_subject(one: Sequence[_Report], other: Sequence[_Report]) -> bool:
+    """Whether two groups count the same people: a compound subject's track ("police and
+    military" in the police track) holds counts of a larger group, which a count of its part
+    never contradicts."""
+    subjects = {_track_key(m.figure)[1] for report in one for m in report.mentions}
+    return any(_track_key(m.figure)[1] in subjects for report in other for m in report.mentions)
 
 
 def _independent_of(one: Sequence[_Report], other: Sequence[_Report], copies: CopyGroups) -> bool:
