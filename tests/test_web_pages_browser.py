@@ -169,14 +169,18 @@ def test_vague_counts_are_words_never_range_bars(page: Any, server: str, tmp_pat
         "figure_tracks"
     ]
     evacuated = next(t for t in tracks if t["kind"] == "evacuated")
-    assert [(v["low"], v["high"]) for v in evacuated["values"]] == [(24, 99), (200, 999)]
+    # the articles' words, no number (#16)
+    assert [(v["low"], v["high"], v["vague"]) for v in evacuated["values"]] == [
+        (None, None, "dusinvis"),
+        (None, None, "Hundredvis"),
+    ]
     page.goto(flood["link"])
     chart = page.locator("#figures div.track.changing svg.chart")
     assert chart.count() == 1
-    assert chart.locator("text.value").all_text_contents() == ["dozens", "hundreds"]
+    assert chart.locator("text.value").all_text_contents() == ["“dusinvis”", "“Hundredvis”"]
     assert chart.locator("line.range").count() == 0
     cells = page.locator("#figures div.track.changing td.figure-value").all_inner_texts()
-    assert cells == ["dozens", "hundreds"]
+    assert cells == ["“dusinvis”", "“Hundredvis”"]
     text = page.locator("#figures").inner_text()
     assert "24–99" not in text
     assert "200–999" not in text
