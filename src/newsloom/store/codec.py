@@ -105,4 +105,5 @@ def analysis_from_json(payload: str) -> Analysis:
             for item in data.get("times", [])
         ),
         extraction_resources=str(data.get("extraction_resources", "")),
+        embedding=tuple(float(value) for value in data.get("embedding", ())),
     )

@@ -1,0 +1,169 @@
+"""Choose the static embeddings' weight and threshold by cross-validation (issue 17).
+
+- SemEval-2022 sample (``similarity/semeval2022-sample/train.csv``): k-fold over the pairs; on
+  each fold's training part the weight of the embedding cosine with the best |Pearson| is chosen
+  and scored on the held-out part (and for each length of text embedded).
+- UCI headlines (``clustering/uci-headlines/dev.csv``): the first half of the stream in time order
+  is the tuning part; the (weight, threshold) pair with the best mean of BCubed F1 on it as given
+  and interleaved over six hours is chosen, then scored on the second half.
+
+The shared files are then scored once with ``newsloom eval similarity|clustering``; this script
+prints the cross-validated figures only.
+
+    OMP_NUM_THREADS=1 .venv/bin/python scripts/choose_embedding_weights.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsloom.embeddings import (  # noqa: E402
+    EmbeddingMeans,
+    combined_similarity,
+    dot,
+)
+from newsloom.evaluate.clustering import (  # noqa: E402
+    GoldItem,
+    bcubed,
+    cluster_gold,
+    interleaved,
+    load_uci_headlines,
+)
+from newsloom.evaluate.similarity import RatedPair, load_rated_pairs, pearson  # noqa: E402
+from newsloom.features import DocumentFrequencies, similarity  # noqa: E402
+from newsloom.settings import Settings  # noqa: E402
+from newsloom.static_embeddings import embed_static  # noqa: E402
+
+WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+CHARACTERS = (300, 1000, 3000)
+
+
+def centred_cosines(pairs: Sequence[RatedPair], characters: int) -> list[float]:
+    texts = [text[:characters] for pair in pairs for text in (pair.left_text, pair.right_text)]
+    languages = [language for pair in pairs for language in pair.language_pair.split("-", 1)]
+    vectors = embed_static(texts)
+    means = EmbeddingMeans()
+    for language, vector in zip(languages, vectors, strict=True):
+        means.add(language, vector)
+    centred = [means.center(lang, vector) for lang, vector in zip(languages, vectors, strict=True)]
+    return [dot(centred[i], centred[i + 1]) for i in range(0, len(centred), 2)]
+
+
+def _pearson_of(scores: Sequence[float], ratings: Sequence[float], rows: list[int]) -> float:
+    return pearson([scores[i] for i in rows], [ratings[i] for i in rows])
+
+
+def semeval(path: Path, folds: int) -> None:
+    pairs, _ = load_rated_pairs(path)
+    frequencies = DocumentFrequencies()
+    for pair in pairs:
+        frequencies.add(pair.left)
+        frequencies.add(pair.right)
+    lexical = [
+        similarity(pair.left, pair.right, frequencies, *pair.language_pair.split("-", 1))
+        for pair in pairs
+    ]
+    ratings = [pair.overall for pair in pairs]
+    order = list(range(len(pairs)))
+    random.Random(0).shuffle(order)
+    parts = [order[fold::folds] for fold in range(folds)]
+    print(f"SemEval sample, {len(pairs)} pairs, {folds}-fold")
+    print(f"  lexical only: {pearson(lexical, ratings):.4f} (no choice made)")
+    for characters in CHARACTERS:
+        cosines = centred_cosines(pairs, characters)
+        combined = {
+            weight: [
+                combined_similarity(x, c, weight) for x, c in zip(lexical, cosines, strict=True)
+            ]
+            for weight in WEIGHTS
+        }
+        held_out: list[float] = []
+        chosen: list[float] = []
+        for fold in range(folds):
+            test = parts[fold]
+            train = [i for other in range(folds) if other != fold for i in parts[other]]
+
+            best = max(WEIGHTS, key=lambda weight: -_pearson_of(combined[weight], ratings, train))
+            chosen.append(best)
+            held_out.append(_pearson_of(combined[best], ratings, test))
+        mean = sum(held_out) / folds
+        print(
+            f"  {characters:>5} characters: CV Pearson {mean:.4f} (folds "
+            + ", ".join(f"{value:.3f}" for value in held_out)
+            + f"), weights chosen {chosen}; cosine alone {pearson(cosines, ratings):.4f}"
+        )
+
+
+def uci(path: Path, weights: Sequence[float], thresholds: Sequence[float]) -> None:
+    items = load_uci_headlines(path)
+    ordered = sorted(items, key=lambda item: (item.document.published or "", item.key))
+    middle = len(ordered) // 2
+    tuning, held_out = ordered[:middle], ordered[middle:]
+    base = Settings()
+
+    def score(
+        part: list[GoldItem], embeddings: bool, weight: float, threshold: float
+    ) -> tuple[float, float]:
+        update = {
+            "embeddings": embeddings,
+            "embedding_model": "static",
+            "embedding_weight": weight,
+            "embedding_min_similarity": threshold,
+        }
+        settings = base.model_copy(update={"cluster": base.cluster.model_copy(update=update)})
+        gold = {item.key: item.story for item in part}
+        given = bcubed(gold, cluster_gold(part, settings))["f1"]
+        spread = bcubed(gold, cluster_gold(interleaved(part), settings))["f1"]
+        return given, spread
+
+    print(f"UCI headlines: tuning on the first {len(tuning)}, held out the last {len(held_out)}")
+    lexical_tuning = score(tuning, False, 0.0, 0.0)
+    lexical_held = score(held_out, False, 0.0, 0.0)
+    print(
+        f"  lexical default: tuning {lexical_tuning[0]:.4f} / interleaved {lexical_tuning[1]:.4f};"
+        f" held out {lexical_held[0]:.4f} / {lexical_held[1]:.4f}"
+    )
+    results = {}
+    for weight, threshold in itertools.product(weights, thresholds):
+        results[(weight, threshold)] = score(tuning, True, weight, threshold)
+        given, spread = results[(weight, threshold)]
+        print(
+            f"  weight {weight:.2f} threshold {threshold:.2f}: {given:.4f} / {spread:.4f}",
+            flush=True,
+        )
+    best = max(results, key=lambda key: (sum(results[key]), key))
+    given, spread = score(held_out, True, *best)
+    print(
+        f"  chosen weight {best[0]}, threshold {best[1]}: tuning {results[best][0]:.4f} / "
+        f"{results[best][1]:.4f}; held out {given:.4f} / interleaved {spread:.4f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--skip", choices=("semeval", "uci"), default=None)
+    parser.add_argument("--weights", type=float, nargs="+", default=[0.3, 0.5, 0.7])
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.1, 0.15, 0.2, 0.25])
+    arguments = parser.parse_args()
+    if arguments.skip != "semeval":
+        semeval(arguments.data / "similarity" / "semeval2022-sample" / "train.csv", arguments.folds)
+    if arguments.skip != "uci":
+        uci(
+            arguments.data / "clustering" / "uci-headlines" / "dev.csv",
+            arguments.weights,
+            arguments.thresholds,
+        )
+
+
+if __name__ == "__main__":
+    main()
