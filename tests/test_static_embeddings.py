@@ -138,3 +138,24 @@ def test_eval_similarity_scores_the_static_embeddings_by_default(tmp_path: Path)
     assert result["embedding_model"] == "static"
     assert result["embeddings_pearson"] < result["pearson"]  # negative is good: better than lexical
     assert result["embedding_only_pearson"] < -0.5
+
+
+def test_ingest_stores_each_articles_embedding_with_its_analysis(
+    example_dir: Path, db_url: str
+) -> None:
+    from newsloom.pipeline import ingest
+    from newsloom.settings import load_settings
+    from newsloom.store import open_store
+
+    settings = load_settings(None, environ={}, db=db_url)
+    store = open_store(db_url)
+    try:
+        report = ingest([str(example_dir / "articles.jsonl")], settings, store)
+        assert report.new_ids
+        for article_id in report.new_ids:
+            analysis = store.get_analysis(article_id)
+            assert analysis is not None
+            assert len(analysis.embedding) == StaticEmbedder.load().dimensions
+            assert sum(value * value for value in analysis.embedding) == pytest.approx(1, abs=1e-3)
+    finally:
+        store.close()
