@@ -1,14 +1,18 @@
 """The JSON export: a stable contract (see DESIGN.md), written as a stream.
 
 ``{"articles": [...], "stories": [...]}``; fields may grow, existing ones keep their meaning.
+JSON Lines carries the same article objects, one a line, with the columns of the ``articles``
+table (:mod:`newsloom.export_tables`) added.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from newsloom.dates import date_iso, date_label
+from newsloom.export_tables import Selection, article_records, iter_selected, selected_stories
 from newsloom.records import Article
 from newsloom.store import Store
 
@@ -58,15 +62,32 @@ def story_to_dict(store: Store, story_id: str) -> dict[str, Any]:
     return dossier_to_dict(build_dossier(store, story_id))
 
 
-def write_export(store: Store, out: TextIO) -> None:
-    """Write the whole store as one JSON object, one article or story at a time."""
+def article_lines(store: Store, selection: Selection | None = None) -> Iterator[dict[str, Any]]:
+    """The selected articles as the contract has them, with the ``articles`` table's columns."""
+    for article, row in article_records(store, selection or Selection()):
+        record = article_to_dict(article, store)
+        record.update((key, value) for key, value in row.items() if key not in record)
+        yield record
+
+
+def write_export(store: Store, out: TextIO, selection: Selection | None = None) -> None:
+    """Write the store (or the selected articles and their stories) as one JSON object, one
+    article or story at a time."""
+    selection = selection or Selection()
+    filtered = bool(selection.story or selection.filters_articles)
+    articles = iter_selected(store, selection) if filtered else store.iter_articles()
     out.write('{"articles": [\n')
-    for position, article in enumerate(store.iter_articles()):
+    for position, article in enumerate(articles):
         if position:
             out.write(",\n")
         out.write(json.dumps(article_to_dict(article, store), ensure_ascii=False))
     out.write('\n], "stories": [\n')
-    for position, row in enumerate(store.list_stories(order="newest", limit=None)):
+    stories = (
+        selected_stories(store, selection)
+        if filtered
+        else store.list_stories(order="newest", limit=None)
+    )
+    for position, row in enumerate(stories):
         if position:
             out.write(",\n")
         out.write(json.dumps(story_to_dict(store, row.id), ensure_ascii=False, default=str))
