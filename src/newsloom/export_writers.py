@@ -67,17 +67,9 @@ def _pyarrow() -> Any:
     except ImportError as error:
         raise SettingsError(
             "--format parquet needs pyarrow, which is not installed: pip install pyarrow"
-            " (or pick --format csv, jsonl or sqlite)"
+            " (or pip install 'newsloom[parquet]'), or pick --format csv, jsonl or sqlite"
         ) from error
     return pyarrow
-
-
-def parquet_available() -> bool:
-    try:
-        _pyarrow()
-    except SettingsError:
-        return False
-    return True
 
 
 def write_parquet(
