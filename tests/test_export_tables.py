@@ -171,14 +171,21 @@ def test_format_from_the_output_suffix_and_bad_choices(database: str, tmp_path: 
     target = tmp_path / "quotes.csv"
     export(database, "--table", "quotes", "-o", str(target))
     assert target.read_text(encoding="utf-8").startswith("article,story,outlet")
-    for args, named in (
-        (["--format", "xml"], "json, jsonl, csv, parquet, sqlite"),
-        (["--table", "people", "--format", "csv"], "articles, figures, quotes, entities, stories"),
-        (["-o", str(tmp_path / "out.txt")], "'.txt'"),
-        (["--format", "sqlite"], "--output"),
+    missing = tmp_path / "no such folder" / "out.csv"
+    for args, code, named in (
+        (["--format", "xml"], 2, "json, jsonl, csv, parquet, sqlite"),
+        (
+            ["--table", "people", "--format", "csv"],
+            2,
+            "articles, figures, quotes, entities, stories",
+        ),
+        (["-o", str(tmp_path / "out.txt")], 2, "'.txt'"),
+        (["--format", "sqlite"], 2, "--output"),
+        (["-o", str(missing)], 2, f"the folder {missing.parent} does not exist"),
+        (["--story", "nosuch", "--format", "csv"], 1, "--story 'nosuch': no story"),
     ):
         result = run(database, "export", *args, check=False)
-        assert result.returncode == 2, args
+        assert result.returncode == code, args
         assert named in result.stderr, args
         assert "Traceback" not in result.stderr
     assert not (tmp_path / "out.txt").exists()

@@ -10,7 +10,7 @@ import typer
 
 from newsloom.cli.browse import _date, _until_day
 from newsloom.cli.common import app, resolve_story_id, store_of
-from newsloom.errors import SettingsError
+from newsloom.errors import NotFoundError, SettingsError
 from newsloom.export import article_lines, write_export
 from newsloom.export_tables import TABLES, Selection, table_rows
 from newsloom.export_writers import write_csv, write_jsonl, write_parquet, write_sqlite
@@ -95,23 +95,42 @@ def export_command(
     chosen_table = choose_table(table, chosen)
     if chosen == "sqlite" and output is None:
         raise SettingsError("--format sqlite writes a database file: give --output FILE.db")
+    if output is not None and not output.parent.is_dir():
+        raise SettingsError(f"--output {output}: the folder {output.parent} does not exist")
     with store_of(context, read_only=True) as store:
         selection = Selection(
-            story=resolve_story_id(store, story) if story else None,
+            story=_story(store, story) if story else None,
             language=language,
             outlet=outlet,
             since=_date(since, "--since"),
             until=_until_day(until),
         )
-        if chosen == "sqlite":
-            assert output is not None
-            names = [chosen_table] if chosen_table else list(TABLES)
-            write_sqlite(
-                {name: (TABLES[name], table_rows(store, name, selection)) for name in names},
-                output,
-            )
-            return
-        _write(store, chosen, chosen_table, selection, output)
+        try:
+            if chosen == "sqlite":
+                assert output is not None
+                names = [chosen_table] if chosen_table else list(TABLES)
+                write_sqlite(
+                    {name: (TABLES[name], table_rows(store, name, selection)) for name in names},
+                    output,
+                )
+            else:
+                _write(store, chosen, chosen_table, selection, output)
+        except OSError as error:
+            if output is None:
+                raise
+            raise SettingsError(
+                f"--output {output}: cannot write it ({error.strerror or error})"
+            ) from error
+
+
+def _story(store: Store, given: str) -> str:
+    try:
+        return resolve_story_id(store, given)
+    except NotFoundError as error:
+        raise NotFoundError(
+            f"--story {given!r}: no story with this id or id prefix, nor an article in one"
+            f" ({error})"
+        ) from error
 
 
 def _write(
