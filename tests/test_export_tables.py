@@ -24,7 +24,8 @@ from typer.testing import CliRunner
 
 import newsloom
 from newsloom.cli import app
-from newsloom.export_tables import TABLES
+from newsloom.export_tables import TABLES, Row
+from newsloom.export_writers import write_csv, write_jsonl
 from newsloom.store import ArticleFilter, open_store
 from test_cli import run
 
@@ -314,3 +315,24 @@ def test_docs_describe_every_column() -> None:
         assert match, f"docs/export.md has no section for the {name} table"
         named = re.findall(r"^\| `(\w+)` \|", match.group(1), re.MULTILINE)
         assert named == [column.name for column in columns], name
+
+
+@pytest.mark.parametrize("writer", ["csv", "jsonl"])
+def test_writers_write_each_row_as_it_comes(writer: str) -> None:
+    """Rows go out before the next is asked for: an export never gathers the store first."""
+    columns = TABLES["stories"]
+    out = io.StringIO()
+
+    def rows() -> Iterator[Row]:
+        for number in range(5):
+            lines = out.getvalue().count("\n") - (writer == "csv")  # the CSV header
+            assert lines == number, "a row was held back"
+            row: Row = {column.name: None for column in columns}
+            row["id"] = f"s{number}"
+            yield row
+
+    if writer == "csv":
+        assert write_csv(columns, rows(), out) == 5
+    else:
+        assert write_jsonl(rows(), out) == 5
+    assert out.getvalue().count("\n") == 5 + (writer == "csv")
