@@ -95,6 +95,8 @@ def export_command(
     chosen_table = choose_table(table, chosen)
     if chosen == "sqlite" and output is None:
         raise SettingsError("--format sqlite writes a database file: give --output FILE.db")
+    if chosen == "parquet" and output is None and sys.stdout.isatty():
+        raise SettingsError("--format parquet is binary: give --output FILE.parquet or redirect it")
     if output is not None and not output.parent.is_dir():
         raise SettingsError(f"--output {output}: the folder {output.parent} does not exist")
     with store_of(context, read_only=True) as store:
