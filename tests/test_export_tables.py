@@ -1,6 +1,6 @@
 """``newsloom export`` tables and formats (issue 21): JSON Lines, CSV, Parquet and SQLite on the
 bundled example corpus, checked against what the store holds, and the README's pandas and
-Datasette recipes run as written. The corpus is ingested once for the module."""
+Datasette recipes run as written. The corpus is ingested once per store (SQLite, PostgreSQL)."""
 
 from __future__ import annotations
 
