@@ -148,12 +148,18 @@ def eval_figures(
 @evaluate_app.command("quotes")
 def eval_quotes(
     file: Annotated[Path, typer.Argument(help="Gold quotes (JSON Lines).")],
+    records: Annotated[
+        str,
+        typer.Option(help="all, or even/odd: the records at even/odd positions (tuning/held-out)."),
+    ] = "all",
     as_json: JsonFlag = False,
 ) -> None:
     """Precision/recall/F1 of extracted quotes and their speakers."""
-    from newsloom.evaluate.extraction import evaluate_quotes
+    from newsloom.evaluate.extraction import SUBSETS, evaluate_quotes
 
-    _print_scores(evaluate_quotes(_existing(file)), as_json)
+    if records not in SUBSETS:
+        raise typer.BadParameter(f"{records!r}: expected one of {', '.join(SUBSETS)}", param_hint="--records")
+    _print_scores(evaluate_quotes(_existing(file), subset=records), as_json)
 
 
 @evaluate_app.command("reuse")

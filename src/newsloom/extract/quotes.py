@@ -18,12 +18,31 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsloom.extract.lexicon import (
-    AFTER_QUOTE_WORDS,
-    AUXILIARIES,
-    REPORTING_VERBS,
-    TABLE_VERBS,
-    THAT_WORDS,
+from newsloom.extract.quote_patterns import (
+    AFTER,
+    AFTER_ACCORDING,
+    AFTER_NO_SUBJECT,
+    AFTER_PRONOUN,
+    AFTER_SUBJECT_FIRST,
+    AGE_APPOSITION,
+    AUXILIARY_WORD,
+    BEFORE,
+    BEFORE_TAIL,
+    CONTEXT_WINDOW,
+    DASH_OPENING,
+    INVERTED_REPORTED,
+    INVERTED_SUBJECT,
+    MARKS,
+    MIN_DIRECT_WORDS,
+    NAME_BEFORE_APPOSITION,
+    RELATIVE_PRONOUNS,
+    REPORTED,
+    SENTENCE_ADVERBS,
+    SUBJECT_VERB,
+    TRAILING_CLAUSE,
+    UNMARKED,
+    VERB_THEN_CLAUSE,
+    tail,
 )
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import split_sentences
@@ -35,147 +54,6 @@ from newsloom.extract.speakers import (
     parse_speaker,
 )
 from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
-
-_VERBS = (
-    "|".join(
-        sorted(
-            set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, key=len, reverse=True
-        )
-    )
-    + "|"
-    + TABLE_VERBS
-)
-_AUXILIARY_WORD = re.compile(AUXILIARIES, re.IGNORECASE)
-_RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
-_NAME_BEFORE_APPOSITION = re.compile(
-    r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s*,\s*$"
-)
-_THAT = rf"(?:at(?!\s+least)(?!\w)|{THAT_WORDS})"
-_PAIRS = (("«", "»"), ("»", "«"), ("„", "“"), ("„", "”"), ("“", "”"), ('"', '"'), ("”", "”"))
-_MARKS = re.compile(
-    "|".join(
-        rf"{re.escape(o)}(?P<q{i}>[^{re.escape(o + c)}\n]{{2,}}?){re.escape(c)}"
-        for i, (o, c) in enumerate(_PAIRS)
-    )
-)
-# Characters before and after a quote searched for its speaker: the work per quote stays bounded,
-# so extraction is linear in the paragraph's length (issue 20); real paragraphs are shorter.
-CONTEXT_WINDOW = 2000
-BEFORE_TAIL = 300  # "Statsminister Jonas Gahr Støre sa i går:" fits many times over
-
-
-def _tail(text: str, size: int) -> str:
-    """The last ``size`` characters of ``text``, starting at a word."""
-    if len(text) <= size:
-        return text
-    tail = text[-size:]
-    return tail[tail.find(" ") + 1 :] if " " in tail else tail
-
-
-_DASH_OPENING = re.compile(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
-_AFTER = re.compile(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
-    r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
-    re.IGNORECASE,
-)
-# "», a-t-il déclaré", "», affirme-t-elle": the verb with its pronoun subject joined by hyphens
-_AFTER_PRONOUN = re.compile(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{_VERBS})-(?:t-)?)(?P<speaker>il|elle|ils|elles)(?!\w)",
-    re.IGNORECASE,
-)
-_AFTER_NO_SUBJECT = re.compile(
-    rf"^[\s,]*(?:{AUXILIARIES}\s+)?(?:{_VERBS})\s*[.!?]?\s*$", re.IGNORECASE
-)
-# "», selon le ministre.", "”, secondo il portavoce", "“, aldus de minister", "«, so der Sprecher"
-_AFTER_ACCORDING = re.compile(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AFTER_QUOTE_WORDS})\s+(?P<speaker>[^,.;:!?«»\"“”„()]+)",
-    re.IGNORECASE,
-)
-_AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?P<verb>{_VERBS})\b", re.IGNORECASE
-)
-_BEFORE = re.compile(
-    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})"
-    r"(?:\s+[\w-]+){0,3}?\s*[:,]?\s*$",
-    re.IGNORECASE,
-)
-_SUBJECT_VERB = re.compile(
-    rf"(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})\b",
-    re.IGNORECASE,
-)
-_INVERTED_SUBJECT = re.compile(r"\s[a-zæøåäö]\w*\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+")
-_SPEECH_VERBS = (
-    "siger|sagde|sier|sa|seier|säger|sade|says|said|fortæller|fortalte|forteller|berättar|tilføjer"
-    "|tilføjede|legger til|la til|tillägger|understreger|understreker|dijo|afirmó|sagte"
-)
-_QUOTE_OPENERS = frozenset(["jeg", "vi", "eg", "jag", "i", "we", "det", "det's", "it", "the"])
-# A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
-_UNMARKED = re.compile(
-    rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*[\"”»]?\s*,\s*(?P<verb>{_SPEECH_VERBS})\s+"
-    r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
-    re.IGNORECASE,
-)
-# "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
-_INVERTED_REPORTED = re.compile(
-    rf"(?:^|,\s*)(?P<verb>{_VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"
-    rf"{_THAT}\s*(?P<content>\S.+)$",
-    re.IGNORECASE,
-)
-# A cheap test before the costly patterns: a reporting verb followed by a that-clause.
-_VERB_THEN_CLAUSE = re.compile(
-    rf"(?<!\w)(?:{_VERBS})\b[^.;!?]{{0,80}}?\b(?:{_THAT}|the|it|he|she|they|we)",
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(
-    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
-    rf"(?P<verb>{_VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)(?:\s*,?\s+{_THAT}"
-    r"|(?<=said|says)(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))"
-    r"\s*(?P<content>\S.+)$",
-    re.IGNORECASE,
-)
-# "Holm, 52, said she would …": an age in apposition, blanked out before matching
-_AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
-_TRAILING_CLAUSE = re.compile(
-    rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{_VERBS})\s+"
-    r"(?P<speaker>[^.;:!?«»\"“”„—–]+)",
-    re.IGNORECASE,
-)
-_SENTENCE_ADVERBS = frozenset(
-    [
-        "samtidig",
-        "derfor",
-        "nu",
-        "nå",
-        "tidligere",
-        "også",
-        "desuden",
-        "dessuten",
-        "endvidere",
-        "videre",
-        "i",
-        "dag",
-        "onsdag",
-        "torsdag",
-        "fredag",
-        "lørdag",
-        "søndag",
-        "mandag",
-        "tirsdag",
-        "meanwhile",
-        "however",
-        "also",
-        "later",
-        "earlier",
-        "samtidigt",
-        "därför",
-        "också",
-        "nu",
-        "idag",
-        "senere",
-        "siden",
-    ]
-)
-MIN_DIRECT_WORDS = 2
 
 
 class _Context:
@@ -229,7 +107,7 @@ class _Context:
             if e.paragraph == paragraph and e.type == EntityType.PERSON
         ]
         names += CAPITALISED_NAME.findall(text)
-        if names and not (_DASH_OPENING.match(text) or _MARKS.search(text)):
+        if names and not (DASH_OPENING.match(text) or MARKS.search(text)):
             self.last_person = names[-1]
             self.person_is_newer = True
 
@@ -277,23 +155,23 @@ def _name_before(before: str, names: Sequence[str]) -> Speaker | None:
 def _speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:
     """``X sier til NTB at rederiet «…»``: the subject of a reporting verb before the quote."""
     sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
-    match = _SUBJECT_VERB.search(sentence)
+    match = SUBJECT_VERB.search(sentence)
     if match is None:
         return None
     return _speaker_from_subject(match.group("speaker"), names)
 
 
 def _speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int]:
-    match = _AFTER.match(after)
+    match = AFTER.match(after)
     if match:
         return parse_speaker(match.group("speaker"), names), match.end()
-    match = _AFTER_PRONOUN.match(after) or _AFTER_ACCORDING.match(after)
+    match = AFTER_PRONOUN.match(after) or AFTER_ACCORDING.match(after)
     if match:
         return parse_speaker(match.group("speaker"), names), match.end()
-    match = _AFTER_NO_SUBJECT.match(after)
+    match = AFTER_NO_SUBJECT.match(after)
     if match:  # "«…», explica." / "«…», ha aggiunto.": a left-out subject, the last speaker
         return Speaker(None, None, "pronoun"), match.end()
-    match = _AFTER_SUBJECT_FIRST.match(after)
+    match = AFTER_SUBJECT_FIRST.match(after)
     if match and match.start("speaker") < 4:
         return parse_speaker(match.group("speaker"), names), match.end()
     return None, 0
@@ -303,10 +181,10 @@ def _direct_quotes(
     text: str, paragraph: int, names: Sequence[str], context: _Context
 ) -> list[Quote]:
     quotes: list[Quote] = []
-    dash = _DASH_OPENING.match(text)
+    dash = DASH_OPENING.match(text)
     if dash:
         trailing = None
-        for candidate in _TRAILING_CLAUSE.finditer(text):
+        for candidate in TRAILING_CLAUSE.finditer(text):
             trailing = candidate
         body_end = trailing.start() if trailing else len(text)
         speaker = parse_speaker(trailing.group("speaker"), names) if trailing else None
@@ -324,7 +202,7 @@ def _direct_quotes(
         )
         return quotes
     paragraph_speaker: Speaker | None = None
-    for match in _MARKS.finditer(text):
+    for match in MARKS.finditer(text):
         group = next(name for name, value in match.groupdict().items() if value is not None)
         inner = match.group(group)
         words = inner.split()
@@ -333,7 +211,7 @@ def _direct_quotes(
         speaker, _ = _speaker_after(text[match.end() : match.end() + CONTEXT_WINDOW], names)
         before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
         if speaker is None:
-            before_match = _BEFORE.search(_tail(before, BEFORE_TAIL))
+            before_match = BEFORE.search(tail(before, BEFORE_TAIL))
             if before_match:
                 speaker = parse_speaker(before_match.group("speaker"), names)
         if speaker is not None and speaker.name and speaker.name.lower() in AGENCIES:
@@ -386,11 +264,11 @@ def _reported_quotes(
             first += 1
         if any(start < sentence.end for start, _ in spans[first : first + 2]):
             continue  # the sentence holds a direct quote
-        has_clause = _VERB_THEN_CLAUSE.search(sentence.text) is not None
-        masked = _AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
-        match = _REPORTED.search(masked) if has_clause else None
+        has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None
+        masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
+        match = REPORTED.search(masked) if has_clause else None
         inverted_match = (
-            _INVERTED_REPORTED.search(sentence.text) if match is None and has_clause else None
+            INVERTED_REPORTED.search(sentence.text) if match is None and has_clause else None
         )
         if inverted_match is not None:
             speaker = parse_speaker(inverted_match.group("speaker"), names)
@@ -409,7 +287,7 @@ def _reported_quotes(
                 )
             continue
         if match is None:
-            unmarked = _UNMARKED.match(sentence.text)
+            unmarked = UNMARKED.match(sentence.text)
             if unmarked is not None:
                 speaker = parse_speaker(unmarked.group("speaker"), names)
                 if speaker is not None and speaker.type in ("person", "role"):
@@ -430,19 +308,19 @@ def _reported_quotes(
         if words and words[-1].lower() in ("og", "and", "y", "och", "und"):
             subject = _sentence_subject(sentence.text[: match.start("verb")], names)
             speaker = subject
-        elif len(words) == 1 and words[0].lower() in _SENTENCE_ADVERBS:
+        elif len(words) == 1 and words[0].lower() in SENTENCE_ADVERBS:
             inverted = re.match(
                 r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", match.group("adverbs") + " at "
             )
             adverbs = match.group("adverbs").strip()
             speaker = parse_speaker(adverbs, names) if adverbs and inverted else None
-        elif words and words[0].lower() in _RELATIVE_PRONOUNS:
+        elif words and words[0].lower() in RELATIVE_PRONOUNS:
             # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
             speaker = _antecedent(masked[: match.start("speaker")], names)
-        elif len(words) == 1 and _AUXILIARY_WORD.fullmatch(words[0]):
+        elif len(words) == 1 and AUXILIARY_WORD.fullmatch(words[0]):
             # "Ha detto che …": a subject the language leaves out, i.e. the last one named
             speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
-        elif _INVERTED_SUBJECT.search(match.group("adverbs")) and not CAPITALISED_NAME.search(
+        elif INVERTED_SUBJECT.search(match.group("adverbs")) and not CAPITALISED_NAME.search(
             phrase
         ):
             speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
@@ -452,10 +330,10 @@ def _reported_quotes(
             speaker is not None
             and phrase[:1].islower()
             and not CAPITALISED_NAME.search(phrase)
-            and words[0].lower() not in _RELATIVE_PRONOUNS
+            and words[0].lower() not in RELATIVE_PRONOUNS
         ):
             # "Il colonnello Ronald Lao, comandante della stazione, ha detto che …"
-            named = _NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
+            named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
                 speaker = Speaker(named.group("name"), phrase.strip(), "person")
         if speaker is None:
@@ -486,7 +364,7 @@ def _speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
     """The subject before a reporting verb: drop adverbs and time words at its end and start."""
     words = phrase.split()
     auxiliary = next(
-        (i for i, word in enumerate(words) if i and _AUXILIARY_WORD.fullmatch(word)), None
+        (i for i, word in enumerate(words) if i and AUXILIARY_WORD.fullmatch(word)), None
     )
     if auxiliary is not None:
         words = words[:auxiliary]  # "Politiet har tidlegare (opplyst)": the subject ends there
@@ -565,14 +443,14 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         language = paragraph.language or article.language
         if language is not None and resources_for(language) is None:
             # no table for this language: quotation marks only (see describe_resources)
-            if not _DASH_OPENING.match(paragraph.text):
+            if not DASH_OPENING.match(paragraph.text):
                 quotes.extend(_direct_quotes(paragraph.text, paragraph.index, names, context))
             context.see(paragraph.text, paragraph.index)
             continue
         state = context.state()
         direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
         taken = [(quote.start, quote.end) for quote in direct]
-        if _DASH_OPENING.match(paragraph.text):
+        if DASH_OPENING.match(paragraph.text):
             taken = [(0, len(paragraph.text))]
         reported = _reported_quotes(paragraph.text, paragraph.index, names, context, taken)
         if direct and reported and reported[0].start < direct[0].start:

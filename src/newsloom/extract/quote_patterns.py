@@ -1,0 +1,160 @@
+"""The patterns quotes are found with: quotation marks, the speech dash, reporting verbs before and
+after a quote, reported speech with a that-clause, unmarked "…, sier X." sentences.
+
+Built once from the shared lexicon and the per-language tables (``extract/languages/*.toml``);
+used by :mod:`newsloom.extract.quotes` (spans and speakers) and
+:mod:`newsloom.extract.quote_runs` (quotes continued over paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.extract.lexicon import (
+    AFTER_QUOTE_WORDS,
+    AUXILIARIES,
+    REPORTING_VERBS,
+    TABLE_VERBS,
+    THAT_WORDS,
+)
+
+VERBS = (
+    "|".join(
+        sorted(
+            set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, key=len, reverse=True
+        )
+    )
+    + "|"
+    + TABLE_VERBS
+)
+AUXILIARY_WORD = re.compile(AUXILIARIES, re.IGNORECASE)
+RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
+NAME_BEFORE_APPOSITION = re.compile(
+    r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s*,\s*$"
+)
+THAT = rf"(?:at(?!\s+least)(?!\w)|{THAT_WORDS})"
+PAIRS = (("«", "»"), ("»", "«"), ("„", "“"), ("„", "”"), ("“", "”"), ('"', '"'), ("”", "”"))
+MARKS = re.compile(
+    "|".join(
+        rf"{re.escape(o)}(?P<q{i}>[^{re.escape(o + c)}\n]{{2,}}?){re.escape(c)}"
+        for i, (o, c) in enumerate(PAIRS)
+    )
+)
+# Characters before and after a quote searched for its speaker: the work per quote stays bounded,
+# so extraction is linear in the paragraph's length (issue 20); real paragraphs are shorter.
+CONTEXT_WINDOW = 2000
+BEFORE_TAIL = 300  # "Statsminister Jonas Gahr Støre sa i går:" fits many times over
+
+
+def tail(text: str, size: int) -> str:
+    """The last ``size`` characters of ``text``, starting at a word."""
+    if len(text) <= size:
+        return text
+    tail = text[-size:]
+    return tail[tail.find(" ") + 1 :] if " " in tail else tail
+
+
+DASH_OPENING = re.compile(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
+AFTER = re.compile(
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
+    r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
+    re.IGNORECASE,
+)
+# "», a-t-il déclaré", "», affirme-t-elle": the verb with its pronoun subject joined by hyphens
+AFTER_PRONOUN = re.compile(
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{VERBS})-(?:t-)?)(?P<speaker>il|elle|ils|elles)(?!\w)",
+    re.IGNORECASE,
+)
+AFTER_NO_SUBJECT = re.compile(
+    rf"^[\s,]*(?:{AUXILIARIES}\s+)?(?:{VERBS})\s*[.!?]?\s*$", re.IGNORECASE
+)
+# "», selon le ministre.", "”, secondo il portavoce", "“, aldus de minister", "«, so der Sprecher"
+AFTER_ACCORDING = re.compile(
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AFTER_QUOTE_WORDS})\s+(?P<speaker>[^,.;:!?«»\"“”„()]+)",
+    re.IGNORECASE,
+)
+AFTER_SUBJECT_FIRST = re.compile(
+    rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?P<verb>{VERBS})\b", re.IGNORECASE
+)
+BEFORE = re.compile(
+    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})"
+    r"(?:\s+[\w-]+){0,3}?\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+SUBJECT_VERB = re.compile(
+    rf"(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\b",
+    re.IGNORECASE,
+)
+INVERTED_SUBJECT = re.compile(r"\s[a-zæøåäö]\w*\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+")
+SPEECH_VERBS = (
+    "siger|sagde|sier|sa|seier|säger|sade|says|said|fortæller|fortalte|forteller|berättar|tilføjer"
+    "|tilføjede|legger til|la til|tillägger|understreger|understreker|dijo|afirmó|sagte"
+)
+QUOTE_OPENERS = frozenset(["jeg", "vi", "eg", "jag", "i", "we", "det", "det's", "it", "the"])
+# A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
+UNMARKED = re.compile(
+    rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*[\"”»]?\s*,\s*(?P<verb>{SPEECH_VERBS})\s+"
+    r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
+    re.IGNORECASE,
+)
+# "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
+INVERTED_REPORTED = re.compile(
+    rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"
+    rf"{THAT}\s*(?P<content>\S.+)$",
+    re.IGNORECASE,
+)
+# A cheap test before the costly patterns: a reporting verb followed by a that-clause.
+VERB_THEN_CLAUSE = re.compile(
+    rf"(?<!\w)(?:{VERBS})\b[^.;!?]{{0,80}}?\b(?:{THAT}|the|it|he|she|they|we)",
+    re.IGNORECASE,
+)
+REPORTED = re.compile(
+    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
+    rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)(?:\s*,?\s+{THAT}"
+    r"|(?<=said|says)(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))"
+    r"\s*(?P<content>\S.+)$",
+    re.IGNORECASE,
+)
+# "Holm, 52, said she would …": an age in apposition, blanked out before matching
+AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
+TRAILING_CLAUSE = re.compile(
+    rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\s+"
+    r"(?P<speaker>[^.;:!?«»\"“”„—–]+)",
+    re.IGNORECASE,
+)
+SENTENCE_ADVERBS = frozenset(
+    [
+        "samtidig",
+        "derfor",
+        "nu",
+        "nå",
+        "tidligere",
+        "også",
+        "desuden",
+        "dessuten",
+        "endvidere",
+        "videre",
+        "i",
+        "dag",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "lørdag",
+        "søndag",
+        "mandag",
+        "tirsdag",
+        "meanwhile",
+        "however",
+        "also",
+        "later",
+        "earlier",
+        "samtidigt",
+        "därför",
+        "också",
+        "nu",
+        "idag",
+        "senere",
+        "siden",
+    ]
+)
+MIN_DIRECT_WORDS = 2
