@@ -158,7 +158,9 @@ def eval_quotes(
     from newsloom.evaluate.extraction import SUBSETS, evaluate_quotes
 
     if records not in SUBSETS:
-        raise typer.BadParameter(f"{records!r}: expected one of {', '.join(SUBSETS)}", param_hint="--records")
+        raise typer.BadParameter(
+            f"{records!r}: expected one of {', '.join(SUBSETS)}", param_hint="--records"
+        )
     _print_scores(evaluate_quotes(_existing(file), subset=records), as_json)
 
 

@@ -155,6 +155,8 @@ SENTENCE_ADVERBS = frozenset(
         "idag",
         "senere",
         "siden",
+        *("særleg", "særlig", "no", "likevel", "imidlertid", "riktignok", "dessutan", "òg"),
+        *("difor", "derimot", "altså", "dermed", "allikevel", "ellers", "heller"),
     ]
 )
 MIN_DIRECT_WORDS = 2

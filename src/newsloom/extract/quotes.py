@@ -44,10 +44,13 @@ from newsloom.extract.quote_patterns import (
     VERB_THEN_CLAUSE,
     tail,
 )
+from newsloom.extract.quote_runs import continue_runs, resolve_speakers
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import split_sentences
+from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import (
     AGENCIES,
+    BEFORE_NAME,
     CAPITALISED_NAME,
     FUNCTION_WORDS,
     Speaker,
@@ -267,11 +270,22 @@ def _reported_quotes(
         has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
         match = REPORTED.search(masked) if has_clause else None
-        inverted_match = (
-            INVERTED_REPORTED.search(sentence.text) if match is None and has_clause else None
-        )
+        inverted_match = INVERTED_REPORTED.search(sentence.text) if has_clause else None
+        if inverted_match is not None and match is not None and inverted_match.start() == 0:
+            inverted_match = None  # "Sier X at …" at the start: the plain pattern reads it
+        if inverted_match is not None and match is not None:
+            # "Saman med …, meiner Fjordane tingrett at …": a fronted clause, then verb, subject
+            inverted_words = inverted_match.group("speaker").split()
+            if (
+                not inverted_words
+                or inverted_words[0].lower() in BEFORE_NAME
+                or _speaker_from_subject(inverted_match.group("speaker"), names) is None
+            ):
+                inverted_match = None  # "Ministeren, Kari Holm, sa til NTB at": not inverted
+            else:
+                match = None
         if inverted_match is not None:
-            speaker = parse_speaker(inverted_match.group("speaker"), names)
+            speaker = _speaker_from_subject(inverted_match.group("speaker"), names)
             if speaker is not None:
                 content_start = sentence.start + inverted_match.start("content")
                 content = inverted_match.group("content").rstrip(" .")
@@ -313,15 +327,17 @@ def _reported_quotes(
                 r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", match.group("adverbs") + " at "
             )
             adverbs = match.group("adverbs").strip()
-            speaker = parse_speaker(adverbs, names) if adverbs and inverted else None
+            speaker = _speaker_from_subject(adverbs, names) if adverbs and inverted else None
         elif words and words[0].lower() in RELATIVE_PRONOUNS:
             # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
             speaker = _antecedent(masked[: match.start("speaker")], names)
         elif len(words) == 1 and AUXILIARY_WORD.fullmatch(words[0]):
             # "Ha detto che …": a subject the language leaves out, i.e. the last one named
             speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
-        elif INVERTED_SUBJECT.search(match.group("adverbs")) and not CAPITALISED_NAME.search(
-            phrase
+        elif (
+            INVERTED_SUBJECT.search(match.group("adverbs"))
+            and not CAPITALISED_NAME.search(phrase)
+            and match.group("adverbs").split()[0].lower() not in _TRAILING_ADVERBS
         ):
             speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
         else:
@@ -428,6 +444,8 @@ _TRAILING_ADVERBS = frozenset(
         "ettermiddag",
         "eftermiddag",
         "talen",
+        *("likevel", "imidlertid", "riktignok", "dessutan", "derimot", "òg", "samtidig", "nå"),
+        *("no", "however", "though", "likewise", "dock", "ändå", "alligevel", "allikevel"),
     ]
 )
 
@@ -460,4 +478,6 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
         quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
         context.see(paragraph.text, paragraph.index)
-    return tuple(quotes)
+    people = ArticleNames(article.paragraphs, entities)
+    quotes = continue_runs(article.paragraphs, quotes, people, article.language)
+    return tuple(resolve_speakers(quotes, people))

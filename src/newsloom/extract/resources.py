@@ -47,6 +47,7 @@ QUOTE_FIELDS = (
     "roles",
     "organisations",
     "person_nouns",
+    "spoken",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

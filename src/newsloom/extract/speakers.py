@@ -68,6 +68,28 @@ AGENCIES = frozenset(
 )
 
 
+# a lowercase description, then a full name at the end of the speaker phrase
+_DESCRIBED_NAME = re.compile(
+    r"^(?P<role>(?:[^,]*?\s)?[a-zæøåäöüé][\w'’-]*(?:,\s*|\s+))"
+    r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]+)+)$"
+)
+# words after which a capitalised run names a place or a body, not the person described
+BEFORE_NAME = frozenset(
+    [
+        *CONNECTORS,
+        *("i", "ved", "på", "fra", "frå", "från", "from", "in", "at", "on", "hos", "med", "with"),
+        *("til", "till", "to", "en", "em", "im", "am", "bei", "aus", "dans", "à", "a", "al", "og"),
+        *("and", "och", "und", "et", "y", "e", "en", "hjå", "mot", "vid", "við", "för", "hjá"),
+        *("bij", "chez", "presso", "para", "per", "for", "of", "af", "av", "um", "about"),
+    ]
+)
+
+
+def is_role_word(word: str) -> bool:
+    """``Bürgermeister``, ``politiadvokat``, ``talsmannen``: a word naming a role."""
+    return _ROLE_WORD.fullmatch(word) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str | None
@@ -77,13 +99,28 @@ class Speaker:
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
+    described = _DESCRIBED_NAME.match(phrase.strip().rstrip(" .!?"))
+    if (
+        described is not None
+        and described.group("role").split()[-1].lower() not in BEFORE_NAME
+        and (
+            described.group("role").rstrip().endswith(",")
+            or not any(word.lower() in CONNECTORS for word in described.group("role").split())
+        )
+    ):
+        # "rektor ved Askvoll skule, Rune Solheim", "styreleder og tidligere riksadvokat Per Dahl"
+        return Speaker(described.group("name"), described.group("role").strip(" ,"), "person")
     text = _SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„")).strip(" ,-–")
     apposition = re.match(
         r"^(?P<role>[^,]+),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)$", text
     )
     if apposition:  # "formanden for partiet X, Rakul Hansen"
-        described = _DETERMINER.sub("", _TOLD_MEDIUM.sub("", apposition.group("role")))
-        return Speaker(apposition.group("name"), described, "person")
+        role_text = _DETERMINER.sub("", _TOLD_MEDIUM.sub("", apposition.group("role")))
+        return Speaker(apposition.group("name"), role_text, "person")
+    named_first = re.match(r"^([A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+),\s*(.+)$", text)
+    if named_first and named_first.group(2)[:1].islower():
+        # "Dmitrij Peskov, talsmann for presidenten": the name, and the role kept
+        return Speaker(named_first.group(1), _DETERMINER.sub("", named_first.group(2)), "person")
     if re.match(r"^[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*,", text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()

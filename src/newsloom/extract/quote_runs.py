@@ -1,0 +1,209 @@
+"""Quotes continued over paragraphs, and speakers resolved over the whole article.
+
+News opens a quote with a speech dash and may continue it over several paragraphs before the
+attribution (``– Vi er glade. ¶ Det har vært et tungt år. ¶ Nå ser vi framover, sier Kari
+Holm.``): every paragraph of that run is a quote of the speaker the last one names. A run
+without an attribution belongs to whoever a paragraph ending in a colon introduced, else to the
+last speaker. Sentences without a dash continue a run only up to the attribution, or while they
+are someone talking (first- or second-person words, the ``spoken`` field of the language
+tables). In an interview the journalist's questions (a dash paragraph ending in ``?`` answered by
+the next dash paragraph) are not quotes and the answers belong to the person interviewed.
+
+Then every speaker is resolved to the fullest name the article gives (surname, role, pronoun →
+the named person; :mod:`newsloom.extract.speaker_names`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, TRAILING_CLAUSE, UNMARKED
+from newsloom.extract.resources import resources_for, words_pattern
+from newsloom.extract.speaker_names import ArticleNames
+from newsloom.extract.speakers import Speaker, parse_speaker
+from newsloom.records import Paragraph, ParagraphKind, Quote
+
+MAX_RUN = 8  # paragraphs between a speech dash and its attribution
+QUESTIONS_FOR_INTERVIEW = 2  # journalist's questions that make an article an interview
+_END_PUNCTUATION = re.compile(r"^[\s.!?…]*$")
+
+
+@cache
+def _spoken(language: str) -> re.Pattern[str] | None:
+    table = resources_for(language)
+    words = table.quotes.get("spoken", ()) if table is not None else ()
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
+
+
+def _is_spoken(paragraph: Paragraph, language: str | None) -> bool:
+    pattern = _spoken(paragraph.language or language or "")
+    return pattern is not None and pattern.search(paragraph.text) is not None
+
+
+def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
+    """The speaker of a paragraph that ends in an attribution (``…, sier Kari Holm.``)."""
+    if DASH_OPENING.match(text):
+        last: re.Match[str] | None = None
+        for clause in TRAILING_CLAUSE.finditer(text):
+            last = clause
+        if last is None or not _END_PUNCTUATION.match(text[last.end() :]):
+            return None
+        speaker = parse_speaker(last.group("speaker"), names)
+    else:
+        if MARKS.search(text):
+            return None
+        unmarked = UNMARKED.match(text)
+        speaker = parse_speaker(unmarked.group("speaker"), names) if unmarked else None
+    if speaker is None or speaker.type not in ("person", "role", "organisation", "pronoun"):
+        return None
+    return speaker
+
+
+def _quote_of(paragraph: Paragraph, speaker: Quote | None) -> Quote:
+    text = DASH_OPENING.sub("", paragraph.text).strip()
+    start = paragraph.text.find(text[:20]) if text else 0
+    return Quote(
+        text=text,
+        speaker=speaker.speaker if speaker else None,
+        speaker_role=speaker.speaker_role if speaker else None,
+        paragraph=paragraph.index,
+        kind="direct",
+        start=max(start, 0),
+        end=max(start, 0) + len(text),
+        speaker_type=speaker.speaker_type if speaker else None,
+    )
+
+
+def _with_speaker(quote: Quote, source: Quote | None) -> Quote:
+    if source is None:
+        return quote
+    return replace(
+        quote,
+        speaker=source.speaker,
+        speaker_role=source.speaker_role,
+        speaker_type=source.speaker_type,
+    )
+
+
+def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
+    """``Longva starta med følgjande melding:`` — the person a colon paragraph introduces."""
+    text = paragraph.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    sentence_start = max(text.rfind(". ", 0, len(text) - 1) + 1, 0)
+    named = names.last_before(paragraph.index, len(text))
+    if named is None:
+        return None
+    person = next(
+        (p for p in names.people if p.paragraph == paragraph.index and p.start >= sentence_start),
+        None,
+    )
+    name = person.name if person is not None else named
+    return Quote("", name, None, paragraph.index, speaker_type="person")
+
+
+def continue_runs(
+    paragraphs: Sequence[Paragraph],
+    quotes: Sequence[Quote],
+    names: ArticleNames,
+    language: str | None,
+) -> list[Quote]:
+    """The quotes with dash runs continued over paragraphs and the journalist's questions out."""
+    body = [p for p in paragraphs if p.kind in (ParagraphKind.BODY, ParagraphKind.HEADING)]
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    dashed = [DASH_OPENING.match(p.text) is not None for p in body]
+    closing = [closing_speaker(p.text) is not None for p in body]
+    questions: set[int] = set()
+    for at, paragraph in enumerate(body):
+        if (
+            dashed[at]
+            and not closing[at]
+            and paragraph.text.rstrip().endswith("?")
+            and at + 1 < len(body)
+            and dashed[at + 1]
+        ):
+            questions.add(paragraph.index)
+    interviewee = names.most_named() if len(questions) >= QUESTIONS_FOR_INTERVIEW else None
+    at = 0
+    while at < len(body):
+        paragraph = body[at]
+        own = by_paragraph.get(paragraph.index, [])
+        if not dashed[at] or closing[at] or paragraph.index in questions or len(own) != 1:
+            at += 1
+            continue
+        run = [at]
+        end: int | None = None
+        narrative = False
+        scan = at + 1
+        while scan < len(body) and scan - at <= MAX_RUN:
+            following = body[scan]
+            if following.kind == ParagraphKind.HEADING or following.index in questions:
+                break
+            if dashed[scan] and narrative:
+                break  # "– A. ¶ Narrative. ¶ – B, sier X.": B opens a quote of its own
+            if closing[scan]:
+                end = scan
+                break
+            if not dashed[scan] and by_paragraph.get(following.index):
+                break  # a paragraph with quotes of its own: the journalist writes again
+            narrative = narrative or (not dashed[scan] and not _is_spoken(following, language))
+            run.append(scan)
+            scan += 1
+        if end is not None:
+            source = by_paragraph[body[end].index][0] if by_paragraph.get(body[end].index) else None
+            members = run
+        else:
+            source = None
+            previous = body[at - 1] if at else None
+            if previous is not None and previous.index not in questions:
+                source = _introducer(previous, names)
+            if source is None and at and body[at - 1].index in questions and interviewee:
+                source = Quote("", interviewee, None, paragraph.index, speaker_type="person")
+            if source is None:
+                source = own[0]
+            members = [at]
+            for member in run[1:]:
+                if dashed[member] or not _is_spoken(body[member], language):
+                    break
+                members.append(member)
+        for member in members:
+            index = body[member].index
+            existing = by_paragraph.get(index, [])
+            if existing:
+                by_paragraph[index] = [_with_speaker(existing[0], source), *existing[1:]]
+            else:
+                by_paragraph[index] = [_quote_of(body[member], source)]
+        at = (end if end is not None else members[-1]) + 1
+    ordered = [
+        quote
+        for paragraph in body
+        if paragraph.index not in questions
+        for quote in by_paragraph.get(paragraph.index, [])
+    ]
+    return ordered
+
+
+def resolve_speakers(quotes: Sequence[Quote], names: ArticleNames) -> list[Quote]:
+    """Each speaker as the fullest name the article gives: a surname, a role or a pronoun
+    becomes the named person."""
+    resolved: list[Quote] = []
+    for quote in quotes:
+        if quote.speaker_type == "person" and quote.speaker:
+            quote = replace(quote, speaker=names.fullest(quote.speaker))
+        elif quote.speaker is None and quote.speaker_type == "role" and quote.speaker_role:
+            holder = names.role_holder(quote.speaker_role, quote.paragraph)
+            if holder is not None:
+                quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")
+        elif quote.speaker is None and quote.speaker_type == "pronoun":
+            named = names.last_before(quote.paragraph, quote.start)
+            if named is not None:
+                quote = replace(quote, speaker=names.fullest(named), speaker_type="person")
+        resolved.append(quote)
+    return resolved

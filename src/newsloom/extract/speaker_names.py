@@ -1,0 +1,170 @@
+"""The people an article names, to resolve a speaker to the fullest name the article gives.
+
+News names a person once in full (``Ordfører Kjartan Longva``) and then by surname
+(``sa Longva``), pronoun (``han``) or role (``sier statsministeren``). :class:`ArticleNames`
+collects the person names of an article — the recogniser's person mentions when analyze found
+them, else runs of capitalised words that are names (a word capitalised only where a sentence
+starts is not) — and answers: the fullest name for a short one, the named holder of a role, the
+last person named before a paragraph, the person named most often.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsloom.extract.speakers import CAPITALISED_NAME, FUNCTION_WORDS, is_role_word
+from newsloom.records import EntityMention, EntityType, Paragraph
+
+_WORD = re.compile(r"[\w'’-]+")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;»«\"”“–—-]\s*|\(\s*)$")
+# "Høyanger-ordførar", "Fritt Ord-styreleder": a compound whose last part is a common noun
+_COMMON_COMPOUND = re.compile(r"-[a-zæøåäöüé]")
+# definite and plural endings of a role noun (statsministeren → statsminister)
+_ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
+MIN_ROLE_STEM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    name: str
+    paragraph: int
+    start: int
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return _SENTENCE_START.search(text[max(0, start - 3) : start]) is not None
+
+
+class ArticleNames:
+    """Person names of one article in reading order."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], entities: Sequence[EntityMention]) -> None:
+        self.paragraphs = {paragraph.index: paragraph.text for paragraph in paragraphs}
+        people = [e for e in entities if e.type == EntityType.PERSON]
+        if people:
+            self.people = [NamedPerson(e.text, e.paragraph, e.start) for e in people]
+        else:
+            self.people = self._capitalised_names(paragraphs)
+        self.people.sort(key=lambda person: (person.paragraph, person.start))
+        self._positions = [(person.paragraph, person.start) for person in self.people]
+        self._fullest: dict[str, str] = {}
+        self._holders: dict[str, list[NamedPerson]] = {}
+
+    @staticmethod
+    def _capitalised_names(paragraphs: Sequence[Paragraph]) -> list[NamedPerson]:
+        # words the article also writes in lowercase: common words, capitalised where a
+        # sentence starts ("Då", "Men"), not names
+        lowercase = {
+            word
+            for paragraph in paragraphs
+            for word in _WORD.findall(paragraph.text)
+            if word.islower()
+        }
+        found: list[NamedPerson] = []
+        for paragraph in paragraphs:
+            for match in CAPITALISED_NAME.finditer(paragraph.text):
+                words = [(w.start(), w.group(0)) for w in _WORD.finditer(match.group(0))]
+                while words and (
+                    words[0][1].lower() in FUNCTION_WORDS
+                    or _COMMON_COMPOUND.search(words[0][1])
+                    or is_role_word(words[0][1])
+                    or (
+                        words[0][1].lower() in lowercase
+                        and _sentence_initial(paragraph.text, match.start() + words[0][0])
+                    )
+                ):
+                    words.pop(0)
+                if len(words) >= 2:
+                    start = match.start() + words[0][0]
+                    name = match.group(0)[words[0][0] :]
+                    found.append(NamedPerson(name, paragraph.index, start))
+        return found
+
+    def fullest(self, name: str) -> str:
+        """The fullest name of the article for ``name``: the name mentioned most often (then
+        first) among the longer ones ending with it (``Longva`` → ``Kjartan Longva``); a
+        capitalised word before a known surname is dropped (``Abortmotstanderen Akin``)."""
+        if name in self._fullest:
+            return self._fullest[name]
+        words = name.split()
+        best = name
+        first_names = {person.name.split()[0] for person in self.people}
+        for drop in range(len(words)):
+            if drop == 0 and len(words) > 1:
+                continue  # a full name already: only a title word before it may go
+            if drop and words[0] in first_names:
+                break  # "Kari Holm" is not "Per Holm"
+            tail = words[drop:]
+            counts = Counter(
+                person.name
+                for person in self.people
+                if person.name not in name
+                and (drop == 0 or name not in person.name)
+                and person.name.split()[-len(tail) :] == tail
+            )
+            if counts:
+                ranked = max(counts, key=lambda full: (counts[full], -self._first(full)))
+                best = ranked
+                break
+        self._fullest[name] = best
+        return best
+
+    def _first(self, name: str) -> int:
+        return next(
+            (at for at, person in enumerate(self.people) if person.name == name), len(self.people)
+        )
+
+    def role_holder(self, role: str, paragraph: int) -> str | None:
+        """The person the article names with this role: ``statsministeren`` after
+        ``statsminister Benjamin Netanyahu`` or ``Harald Hove, skolebyråd i …``."""
+        stem = role.split()[-1].lower() if role.split() else ""
+        for ending in _ROLE_ENDINGS:
+            if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROLE_STEM:
+                stem = stem[: -len(ending)]
+                break
+        if len(stem) < MIN_ROLE_STEM:
+            return None
+        if stem not in self._holders:
+            self._holders[stem] = self._with_role(stem)
+        holders = self._holders[stem]
+        if not holders:
+            return None
+        earlier = [person for person in holders if person.paragraph <= paragraph]
+        return (earlier[-1] if earlier else holders[0]).name
+
+    def _with_role(self, stem: str) -> list[NamedPerson]:
+        before = re.compile(rf"(?<!\w){re.escape(stem)}\w*,?\s+$", re.IGNORECASE)
+        after = re.compile(rf"^,\s+(?:[\w-]+\s+){{0,3}}?{re.escape(stem)}", re.IGNORECASE)
+        found = []
+        for person in self.people:
+            text = self.paragraphs.get(person.paragraph, "")
+            end = person.start + len(person.name)
+            if before.search(text[max(0, person.start - 60) : person.start]) or after.match(
+                text[end : end + 80]
+            ):
+                found.append(person)
+        return found
+
+    def last_before(self, paragraph: int, start: int | None = None) -> str | None:
+        """The last person named before this paragraph (or before ``start`` within it)."""
+        at = bisect_left(self._positions, (paragraph, start if start is not None else 0))
+        return self.people[at - 1].name if at else None
+
+    def most_named(self) -> str | None:
+        """The person named most often (by surname): who an interview is with."""
+        surnames = {person.name.split()[-1] for person in self.people}
+        counts = Counter(
+            word
+            for paragraph in self.paragraphs.values()
+            for word in _WORD.findall(paragraph)
+            if word in surnames
+        )
+        if not counts:
+            return None
+        surname, count = counts.most_common(1)[0]
+        return self.fullest(surname) if count >= 2 else None
