@@ -29,6 +29,8 @@ from newsloom.records import Paragraph, ParagraphKind, Quote
 MAX_RUN = 8  # paragraphs between a speech dash and its attribution
 QUESTIONS_FOR_INTERVIEW = 2  # journalist's questions that make an article an interview
 _END_PUNCTUATION = re.compile(r"^[\s.!?…]*$")
+_HEADLINE_END = re.compile(r"[.!?…:;»”\"')]\s*$")  # a sentence ends so; a headline does not
+HEADLINE_REACH = 12  # paragraphs from a dash headline to the attribution in its story
 
 
 @cache
@@ -107,6 +109,21 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
     return Quote("", name, None, paragraph.index, speaker_type="person")
 
 
+def _next_attributed(
+    body: Sequence[Paragraph],
+    closing: Sequence[bool],
+    by_paragraph: dict[int, list[Quote]],
+    at: int,
+) -> Quote | None:
+    """A dash headline (``– Kan ikkje vente``) quotes the speaker of the story below it: the
+    next paragraph with an attribution of its own."""
+    for scan in range(at + 1, min(len(body), at + 1 + HEADLINE_REACH)):
+        found = by_paragraph.get(body[scan].index)
+        if closing[scan] and found and found[0].speaker:
+            return found[0]
+    return None
+
+
 def continue_runs(
     paragraphs: Sequence[Paragraph],
     quotes: Sequence[Quote],
@@ -161,8 +178,10 @@ def continue_runs(
             members = run
         else:
             source = None
+            if _HEADLINE_END.search(paragraph.text) is None:
+                source = _next_attributed(body, closing, by_paragraph, at)
             previous = body[at - 1] if at else None
-            if previous is not None and previous.index not in questions:
+            if source is None and previous is not None and previous.index not in questions:
                 source = _introducer(previous, names)
             if source is None and at and body[at - 1].index in questions and interviewee:
                 source = Quote("", interviewee, None, paragraph.index, speaker_type="person")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsloom.extract.according import according_quotes
 from newsloom.extract.quote_patterns import (
     AFTER,
     AFTER_ACCORDING,
@@ -399,12 +400,20 @@ def _speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
             "and",
             "da",
             "når",
+            *("som", "who", "which", "mens", "while", "fordi", "because", "dersom", "if"),
         ):
             words = words[index + 1 :]
             break
+    while len(words) > 1 and words[0].lower() in _LEADING_CONJUNCTIONS:
+        words.pop(0)  # "For der Bangstad mener at": a conjunction opening the sentence
     if not words:
         return None
     return parse_speaker(" ".join(words), names)
+
+
+_LEADING_CONJUNCTIONS = frozenset(
+    ["for", "der", "men", "og", "så", "but", "and", "so", "mais", "et", "pero", "aber", "und"]
+)
 
 
 _TRAILING_ADVERBS = frozenset(
@@ -471,6 +480,13 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         if DASH_OPENING.match(paragraph.text):
             taken = [(0, len(paragraph.text))]
         reported = _reported_quotes(paragraph.text, paragraph.index, names, context, taken)
+        reported += according_quotes(
+            paragraph.text,
+            paragraph.index,
+            [*taken, *((quote.start, quote.end) for quote in reported)],
+            names,
+            language,
+        )
         if direct and reported and reported[0].start < direct[0].start:
             # "Holm said she would …. “…,” she told the radio.": resolve in reading order
             context.restore(state)

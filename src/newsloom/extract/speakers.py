@@ -131,6 +131,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun")
+    if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
+        return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
     if len(words) == 1 and _ROLE_WORD.fullmatch(words[0]):
         return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
     for entity in sorted(entities, key=len, reverse=True):
@@ -223,6 +225,14 @@ FUNCTION_WORDS = frozenset(
         "jeg",
         "eg",
         "jag",
+    ]
+)
+# adverbs and demonstratives that stand where a speaker would (V2 word order)
+NOT_SPEAKERS = frozenset(
+    [
+        *("dette", "dét", "imidlertid", "riktignok", "samtidig", "likevel", "også", "òg", "no"),
+        *("nå", "derfor", "difor", "dessuten", "dessutan", "derimot", "altså", "særlig", "særleg"),
+        *("however", "also", "this", "meanwhile", "dock", "också", "ändå", "dog", "også"),
     ]
 )
 CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")

@@ -1,0 +1,114 @@
+"""Reported speech with "according to": ``Ifølge CNN gjenstår det telling i sør.``,
+``…, selon le ministère.``, ``Según la policía, …``.
+
+The words come from the ``according_to`` field of every language table. The source is the
+phrase after the word: up to a comma, else determiners and adjectives up to a run of capitalised
+words (with the noun a genitive owns: ``CNNs prognoser``), else one noun (``ifølge politiet``).
+The content is the rest of the sentence: what comes after the source when the sentence opens with
+it, what comes before it when it closes the sentence, the whole sentence otherwise. A sentence
+with a casualty cue (``…, 12 injured, according to police``) is left to figures, which store the
+source with the count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from newsloom.extract.cues import find_cues
+from newsloom.extract.resources import table_words, words_pattern
+from newsloom.extract.sentences import split_sentences
+from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
+from newsloom.records import Quote
+
+MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
+MIN_CONTENT_WORDS = 3
+_POSTPOSITIONS = frozenset(["zufolge", "aldus"])  # "den Angaben zufolge": the source before it
+_TOKEN = re.compile(r"\S+")
+
+
+@cache
+def _according() -> re.Pattern[str]:
+    words = [w for w in table_words("according_to") if w.lower() not in _POSTPOSITIONS]
+    return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
+
+
+def _source_end(text: str, start: int) -> int:
+    """Where the source phrase after "according to" ends (see the module doc)."""
+    tokens = list(_TOKEN.finditer(text, start))[:MAX_SOURCE_WORDS]
+    end = start
+    capitalised = False
+    for at, token in enumerate(tokens):
+        raw = token.group(0)
+        word = raw.rstrip(',.;:!?»”"')
+        following = [t.group(0) for t in tokens[at + 1 : at + 3]]
+        if word[:1].isupper():
+            capitalised = True
+        elif capitalised:
+            previous = tokens[at - 1].group(0)
+            if previous.endswith("s"):
+                end = token.start() + len(word)  # "CNNs prognoser"
+            break
+        elif at >= 3 and not any(f[:1].isupper() for f in following):
+            break
+        end = token.start() + len(word)
+        if raw != word:  # punctuation: a comma before an apposition goes on, else the end
+            if not (raw[len(word) :] == "," and following and following[0][:1].isupper()):
+                break
+            capitalised = False
+        elif (
+            not capitalised
+            and len(word) > 3
+            and not any(f[:1].isupper() for f in following)
+            and not (following and following[0].lower() in CONNECTORS)
+        ):
+            break  # "ifølge politiet", "ifølge en pressemelding", "selon la police"
+    return end
+
+
+def according_quotes(
+    text: str,
+    paragraph: int,
+    taken: Sequence[tuple[int, int]],
+    names: Sequence[str] = (),
+    language: str | None = None,
+) -> list[Quote]:
+    """Reported quotes of the sentences that attribute their content with "according to"."""
+    pattern = _according()
+    found: list[Quote] = []
+    for sentence in split_sentences(text):
+        if any(start < sentence.end and sentence.start < end for start, end in taken):
+            continue
+        match = pattern.search(sentence.text)
+        if match is None or find_cues(sentence.text, language):
+            continue  # a casualty count with its source is a figure (figures.py), not a quote
+        source_end = _source_end(sentence.text, match.end())
+        speaker: Speaker | None = parse_speaker(sentence.text[match.end() : source_end], names)
+        if speaker is None or speaker.type == "pronoun":
+            continue
+        before = sentence.text[: match.start()].rstrip(" ,")
+        after = sentence.text[source_end:].strip(" ,")
+        if not before:
+            content, offset = after, sentence.text.find(after, source_end) if after else -1
+        elif not after.strip(" .!?"):
+            content, offset = before, 0
+        else:
+            content, offset = sentence.text.strip(), sentence.text.find(sentence.text.strip())
+        content = content.rstrip(" .")
+        if len(content.split()) < MIN_CONTENT_WORDS or offset < 0:
+            continue
+        start = sentence.start + offset
+        found.append(
+            Quote(
+                text=content,
+                speaker=speaker.name,
+                speaker_role=speaker.role,
+                paragraph=paragraph,
+                kind="reported",
+                start=start,
+                end=start + len(content),
+                speaker_type=speaker.type,
+            )
+        )
+    return found
