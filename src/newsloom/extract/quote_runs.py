@@ -31,6 +31,7 @@ QUESTIONS_FOR_INTERVIEW = 2  # journalist's questions that make an article an in
 _END_PUNCTUATION = re.compile(r"^[\s.!?…]*$")
 _HEADLINE_END = re.compile(r"[.!?…:;»”\"')]\s*$")  # a sentence ends so; a headline does not
 HEADLINE_REACH = 12  # paragraphs from a dash headline to the attribution in its story
+INTERVIEW_REACH = 40  # paragraphs from an interview answer to a named attribution
 
 
 @cache
@@ -124,6 +125,23 @@ def _next_attributed(
     return None
 
 
+def _nearest_attributed(
+    body: Sequence[Paragraph],
+    closing: Sequence[bool],
+    by_paragraph: dict[int, list[Quote]],
+    at: int,
+) -> Quote | None:
+    """The quote nearest before (else after) ``at`` whose paragraph names its speaker."""
+    for scan in [
+        *range(at - 1, max(-1, at - 1 - INTERVIEW_REACH), -1),
+        *range(at + 1, min(len(body), at + 1 + INTERVIEW_REACH)),
+    ]:
+        found = by_paragraph.get(body[scan].index)
+        if closing[scan] and found and found[0].speaker and found[0].speaker_type == "person":
+            return found[0]
+    return None
+
+
 def continue_runs(
     paragraphs: Sequence[Paragraph],
     quotes: Sequence[Quote],
@@ -183,8 +201,11 @@ def continue_runs(
             previous = body[at - 1] if at else None
             if source is None and previous is not None and previous.index not in questions:
                 source = _introducer(previous, names)
-            if source is None and at and body[at - 1].index in questions and interviewee:
-                source = Quote("", interviewee, None, paragraph.index, speaker_type="person")
+            if source is None and at and body[at - 1].index in questions:
+                # an answer: who the interview section quotes by name, else who it is about
+                source = _nearest_attributed(body, closing, by_paragraph, at)
+                if source is None and interviewee:
+                    source = Quote("", interviewee, None, paragraph.index, speaker_type="person")
             if source is None:
                 source = own[0]
             members = [at]

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsloom.extract.resources import table_words
 from newsloom.extract.speakers import CAPITALISED_NAME, FUNCTION_WORDS, is_role_word
 from newsloom.records import EntityMention, EntityType, Paragraph
 
@@ -27,6 +28,8 @@ _COMMON_COMPOUND = re.compile(r"-[a-zæøåäöüé]")
 # definite and plural endings of a role noun (statsministeren → statsminister)
 _ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
 MIN_ROLE_STEM = 4
+# "Ifølgje Mitchell", "Selon Dupont": the tables' "according to" words open a sentence, not a name
+_NOT_NAMES = frozenset(word.lower() for word in table_words("according_to"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,7 @@ class ArticleNames:
                     words[0][1].lower() in FUNCTION_WORDS
                     or _COMMON_COMPOUND.search(words[0][1])
                     or is_role_word(words[0][1])
+                    or words[0][1].lower() in _NOT_NAMES
                     or (
                         words[0][1].lower() in lowercase
                         and _sentence_initial(paragraph.text, match.start() + words[0][0])

@@ -114,6 +114,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     apposition = re.match(
         r"^(?P<role>[^,]+),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)$", text
     )
+    if apposition and re.search(r"-[a-zæøåäöüé]", apposition.group("name")):
+        apposition = None  # "professor X, Midtøsten-ekspert ved …": a description, not a name
     if apposition:  # "formanden for partiet X, Rakul Hansen"
         role_text = _DETERMINER.sub("", _TOLD_MEDIUM.sub("", apposition.group("role")))
         return Speaker(apposition.group("name"), role_text, "person")
