@@ -198,6 +198,10 @@ def continue_runs(
             source = None
             if _HEADLINE_END.search(paragraph.text) is None:
                 source = _next_attributed(body, closing, by_paragraph, at)
+                if source is None:  # a dash headline no story below attributes: not a quote
+                    by_paragraph[paragraph.index] = []
+                    at += 1
+                    continue
             previous = body[at - 1] if at else None
             if source is None and previous is not None and previous.index not in questions:
                 source = _introducer(previous, names)

@@ -240,6 +240,8 @@ def _direct_quotes(
             paragraph_speaker = speaker
         if speaker is None and match.start() == 0 and match.end() >= len(text.rstrip(" .")) - 1:
             speaker = context.last_speaker  # a whole quoted paragraph continues the last speaker
+        if speaker is None:
+            continue  # words in quotation marks nobody is said to speak: a title or a term
         quotes.append(
             _quote(
                 inner,
