@@ -341,6 +341,7 @@ def _reported_quotes(
             INVERTED_SUBJECT.search(match.group("adverbs"))
             and not CAPITALISED_NAME.search(phrase)
             and match.group("adverbs").split()[0].lower() not in _TRAILING_ADVERBS
+            and match.group("adverbs").split()[0].lower() not in BEFORE_NAME
         ):
             speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
         else:
