@@ -67,6 +67,12 @@ def _source_end(text: str, start: int) -> int:
     return end
 
 
+def states_a_figure(text: str, language: str | None) -> bool:
+    """Whether the sentence is about casualties (a cue word of a figure kind, as figures.py
+    reads them): with its source, that is a figure's attribution, stored with the figure."""
+    return bool(find_cues(text, language))
+
+
 def according_quotes(
     text: str,
     paragraph: int,
@@ -81,7 +87,7 @@ def according_quotes(
         if any(start < sentence.end and sentence.start < end for start, end in taken):
             continue
         match = pattern.search(sentence.text)
-        if match is None or find_cues(sentence.text, language):
+        if match is None or states_a_figure(sentence.text, language):
             continue  # a casualty count with its source is a figure (figures.py), not a quote
         source_end = _source_end(sentence.text, match.end())
         speaker: Speaker | None = parse_speaker(sentence.text[match.end() : source_end], names)

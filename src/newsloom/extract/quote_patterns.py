@@ -93,7 +93,7 @@ SPEECH_VERBS = (
 QUOTE_OPENERS = frozenset(["jeg", "vi", "eg", "jag", "i", "we", "det", "det's", "it", "the"])
 # A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
 UNMARKED = re.compile(
-    rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*[\"”»]?\s*,\s*(?P<verb>{SPEECH_VERBS})\s+"
+    rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*[\"”»]?\s*,\s*(?P<verb>{VERBS})\s+"
     r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )

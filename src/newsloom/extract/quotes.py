@@ -261,6 +261,7 @@ def _reported_quotes(
     names: Sequence[str],
     context: _Context,
     taken: Sequence[tuple[int, int]],
+    language: str | None = None,
 ) -> list[Quote]:
     quotes: list[Quote] = []
     spans = sorted(taken)
@@ -482,7 +483,9 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         taken = [(quote.start, quote.end) for quote in direct]
         if DASH_OPENING.match(paragraph.text):
             taken = [(0, len(paragraph.text))]
-        reported = _reported_quotes(paragraph.text, paragraph.index, names, context, taken)
+        reported = _reported_quotes(
+            paragraph.text, paragraph.index, names, context, taken, language
+        )
         reported += according_quotes(
             paragraph.text,
             paragraph.index,
@@ -493,7 +496,9 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         if direct and reported and reported[0].start < direct[0].start:
             # "Holm said she would …. “…,” she told the radio.": resolve in reading order
             context.restore(state)
-            reported = _reported_quotes(paragraph.text, paragraph.index, names, context, taken)
+            reported = _reported_quotes(
+                paragraph.text, paragraph.index, names, context, taken, language
+            )
             direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
         quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
         context.see(paragraph.text, paragraph.index)
