@@ -106,6 +106,9 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         and (
             described.group("role").rstrip().endswith(",")
             or not any(word.lower() in CONNECTORS for word in described.group("role").split())
+            # "talsperson for Det hvite hus Jen Psaki" is Psaki; "talsmann for Russlands
+            # president Vladimir Putin" is not Putin: the role word before the name is his
+            or not _ROLE.search(described.group("role").split()[-1])
         )
     ):
         # "rektor ved Askvoll skule, Rune Solheim", "styreleder og tidligere riksadvokat Per Dahl"
