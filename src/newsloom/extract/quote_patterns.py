@@ -91,9 +91,17 @@ SPEECH_VERBS = (
     "|tilføjede|legger til|la til|tillägger|understreger|understreker|dijo|afirmó|sagte"
 )
 QUOTE_OPENERS = frozenset(["jeg", "vi", "eg", "jag", "i", "we", "det", "det's", "it", "the"])
+# Verbs by which a body informs of facts ("…, opplyser politiet."): after an unmarked sentence,
+# an announcement, not someone's words (with "that" they are reported speech as any other verb).
+INFORM_VERBS = (
+    "oplyser|oplyste|opplyser|opplyste|melder|meldte|meldar|bekræfter|bekræftede|bekrefter"
+    "|bekreftet|bekreftar|rapporterer|rapporterede|rapporterte|meddeler|meddelte|uppger|uppgav"
+    "|meddelar|meddelade|rapporterar|rapporterade|bekräftar|bekräftade|reports|reported"
+    "|confirmed|confirms|announced|announces|informó|informa|indicó|teilte mit|berichtete"
+)
 # A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
 UNMARKED = re.compile(
-    rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*[\"”»]?\s*,\s*(?P<verb>{VERBS})\s+"
+    rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*[\"”»]?\s*,\s*(?!(?:{INFORM_VERBS})\s)(?P<verb>{VERBS})\s+"
     r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
