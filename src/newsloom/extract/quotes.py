@@ -162,6 +162,8 @@ def _speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker |
     match = SUBJECT_VERB.search(sentence)
     if match is None:
         return None
+    if match.group("speaker").split()[0].lower() in RELATIVE_PRONOUNS:
+        return _antecedent(sentence[: match.start("speaker")], names)
     return _speaker_from_subject(match.group("speaker"), names)
 
 
@@ -335,6 +337,9 @@ def _reported_quotes(
         elif words and words[0].lower() in RELATIVE_PRONOUNS:
             # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
             speaker = _antecedent(masked[: match.start("speaker")], names)
+        elif (relative := _RELATIVE_IN_PHRASE.search(phrase)) is not None:
+            # "A. Mitchell Palmer, som i teksten … meldte at": the clause hangs on Palmer
+            speaker = _antecedent(masked[: match.start("speaker") + relative.start()], names)
         elif len(words) == 1 and AUXILIARY_WORD.fullmatch(words[0]):
             # "Ha detto che …": a subject the language leaves out, i.e. the last one named
             speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
@@ -374,9 +379,18 @@ def _reported_quotes(
     return quotes
 
 
+_NAME_AT_END = re.compile(r"(?<=\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+)+[A-ZÆØÅÄÖÜÉ][\w'’-]+$")
+_RELATIVE_IN_PHRASE = re.compile(
+    r",\s+(?:" + "|".join(sorted(RELATIVE_PRONOUNS)) + r")\s", re.IGNORECASE
+)
+
+
 def _antecedent(before: str, names: Sequence[str]) -> Speaker | None:
     """The noun phrase a relative clause hangs on: the last comma-separated chunk before it."""
     chunk = re.split(r"[,;:()]", before.rstrip(" ,"))[-1].strip()
+    named = _NAME_AT_END.search(chunk)
+    if named is not None and named.start() > 0:  # "… til justisminister A. Mitchell Palmer"
+        return Speaker(named.group(0), None, "person")
     speaker = parse_speaker(chunk, names) if chunk else None
     return speaker if speaker is not None and speaker.type != "pronoun" else None
 
