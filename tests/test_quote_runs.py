@@ -85,6 +85,48 @@ def test_fronted_clause_puts_the_subject_after_the_verb() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Ifølge CNN gjenstår det telling i tre stater.",
+            "CNN",
+            "gjenstår det telling i tre stater",
+        ),
+        ("Valget er utsatt til mai, ifølgje Ola Vik.", "Ola Vik", "Valget er utsatt til mai"),
+        ("Selon le ministère, la réforme sera retirée.", "ministère", "la réforme sera retirée"),
+        ("The talks will resume on Monday, according to Reuters.", "Reuters", "The talks will"),
+    ],
+)
+def test_according_to_is_reported_speech(text: str, speaker: str, content: str) -> None:
+    found = quotes(text)
+    assert len(found) == 1
+    assert speaker in (found[0].speaker or found[0].speaker_role or "")
+    assert found[0].text.startswith(content)
+    assert found[0].kind == "reported"
+
+
+def test_according_to_a_casualty_count_is_left_to_figures() -> None:
+    assert quotes("Tre personer ble drept, ifølge politiet.") == ()
+
+
+def test_an_informing_verb_after_an_unmarked_sentence_is_no_quote() -> None:
+    assert quotes("Brannen startet i maskinrommet, opplyser politiet.") == ()
+    found = quotes("Dette er ikke godt nok for oss, mener Kari Lie.")
+    assert [(q.speaker, q.text) for q in found] == [("Kari Lie", "Dette er ikke godt nok for oss")]
+
+
+def test_a_relative_clause_speaks_for_its_antecedent() -> None:
+    found = quotes(
+        "Bomben gikk av ved huset til Per Dahl, som i et skriv hevdet at opprøret var nær."
+    )
+    assert found[0].speaker == "Per Dahl"
+
+
+def test_words_in_marks_with_no_speaker_are_a_title_not_a_quote() -> None:
+    assert quotes("Filmen heter «Den lange veien hjem til byen» og går på kino nå.") == ()
+
+
+@pytest.mark.parametrize(
     ("phrase", "name", "role"),
     [
         ("rektor ved Bygdeby skole, Anne Lie", "Anne Lie", "rektor ved Bygdeby skole"),
@@ -114,5 +156,6 @@ def test_a_spokesman_for_a_named_president_is_not_the_president() -> None:
 )
 def test_gold_real_scores_do_not_fall() -> None:
     scores = evaluate_quotes(GOLD_REAL / "ndt-dev.quotes.jsonl")["fields"]
-    assert scores["text"]["f1"] >= 0.63
-    assert scores["speaker"]["f1"] >= 0.40
+    # measured 0.69 / 0.50 on the whole file (issue 16); a small margin for annotator noise
+    assert scores["text"]["f1"] >= 0.67
+    assert scores["speaker"]["f1"] >= 0.48
