@@ -112,6 +112,8 @@ class _Lexicon:
     relative: dict[str, tuple[int, str | None]]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     gates: dict[str, tuple[str, ...]]
+    # the "ago" pattern's alternatives, each with the literal words it cannot match without
+    ago: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -132,10 +134,11 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     month = _alternation(months)
     part = _alternation(parts)
     count = r"\d+|" + _alternation(w for w, v in UNITS.items() if v <= 30)
-    ago = "|".join(
-        item.pattern.pattern.replace(r"(?P<count>\d+|[^\W\d_]+)", f"(?:{count})")
+    alternatives = tuple(
+        (item.pattern.pattern.replace(_COUNT_GROUP, f"(?:{count})"), _literal_words(item.pattern))
         for item in words.ago
     )
+    ago = "|".join(alternative for alternative, _ in alternatives)
     patterns = tuple(
         (name, re.compile(pattern, re.IGNORECASE))
         for name, pattern in (
@@ -202,7 +205,44 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         "numeric": tuple("0123456789"),
         "year": ("19", "20"),
     }
-    return _Lexicon(words, weekdays, months, parts, relative, patterns, gates)
+    return _Lexicon(words, weekdays, months, parts, relative, patterns, gates, alternatives)
+
+
+_COUNT_GROUP = r"(?P<count>\d+|[^\W\d_]+)"
+
+
+def _literal_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words of an "ago" phrase around its count when all of them are plain text (a match
+    contains each), else () (no gate: the phrase has regex syntax)."""
+    words = pattern.pattern.replace(_COUNT_GROUP, " ").split()
+    if all(re.escape(word) == word for word in words):
+        return tuple(word.lower() for word in words)
+    return ()
+
+
+def _ago_pattern(lexicon: _Lexicon, lowered: str, full: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The "ago" pattern without the alternatives whose words are not all in ``lowered``.
+
+    An alternative that cannot match anywhere in the text never wins, so the matches are the full
+    pattern's; the full one tries every number word of every language at every word start.
+    """
+    kept = tuple(
+        index
+        for index, (_, words) in enumerate(lexicon.ago)
+        if all(word in lowered for word in words)
+    )
+    if len(kept) == len(lexicon.ago):
+        return full
+    if not kept:
+        return None
+    return _ago_subset(lexicon.words.languages, kept)
+
+
+@cache
+def _ago_subset(languages: tuple[str, ...], kept: tuple[int, ...]) -> re.Pattern[str]:
+    alternatives = _lexicon(languages).ago
+    ago = "|".join(alternatives[index][0] for index in kept)
+    return re.compile(rf"(?<!\w)(?:{ago})(?!\w)", re.IGNORECASE)
 
 
 _DAY_PRECISE = (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
@@ -350,6 +390,11 @@ def _matches(text: str, lexicon: _Lexicon) -> Iterator[tuple[str, re.Match[str]]
         gate = lexicon.gates.get(name)
         if gate is not None and not any(word in lowered for word in gate):
             continue
+        if name == "ago" and lexicon.ago:
+            narrowed = _ago_pattern(lexicon, lowered, pattern)
+            if narrowed is None:
+                continue
+            pattern = narrowed
         for match in pattern.finditer(text):
             if match.end() == match.start():
                 continue
