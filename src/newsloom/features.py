@@ -179,6 +179,7 @@ def _lookup() -> Any:
     return DictionaryLookupStrategy(dictionary_factory=_dictionaries())
 
 
+@lru_cache(maxsize=200_000)  # the entity rules ask about the same words over and over
 def is_known_word(token: str, language: str | None) -> bool:
     """Whether simplemma's dictionary of ``language`` has ``token`` (as ``simplemma.is_known``,
     over the one dictionary cache of the process, so no language is loaded twice)."""

@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsloom.entities.exonyms import exonym_key, institution_key
 from newsloom.records import EntityMention, EntityType
@@ -86,6 +87,7 @@ def clean_surface(text: str) -> str:
     return text.strip(_EDGE).strip()
 
 
+@lru_cache(maxsize=100_000)  # names recur across articles; a pure function of the string
 def transliteration_key(name: str) -> str:
     """A spelling-insensitive key: ``Jevgenij Prigozjin`` and ``Yevgeny Prigozhin`` agree."""
     text = unicodedata.normalize("NFKC", name).casefold().translate(_FOLD)
@@ -148,6 +150,7 @@ def _base_forms(items: list[_Item], languages: Mapping[str, str | None]) -> None
             item.base = stem
 
 
+@lru_cache(maxsize=100_000)
 def _key(base: str) -> str:
     place = exonym_key(base)
     if place:
@@ -158,6 +161,7 @@ def _key(base: str) -> str:
     return transliteration_key(base)
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     """The key a name is merged on (:func:`canonicalize`), without its ``place:``/``org:`` tag:
     ``Kasakhstan``, ``Kazakstan`` and ``Kazakhstan`` give ``kasakstan``. A known place's genitive
