@@ -13,8 +13,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsloom.errors import ModelError
-from newsloom.extract.figures import extract_figures
-from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.resources import describe_resources
 from newsloom.extract.times import resolve_times
 from newsloom.records import (
@@ -32,6 +30,10 @@ from newsloom.timing import timed
 
 if TYPE_CHECKING:
     from newsloom.entities.ner import EntityRecognizer
+
+# The quote and figure extractors compile their patterns on import (seconds): they are imported
+# when an article is first analysed, so a process that analyses nothing (the Dask driver, a
+# re-run over stored articles, a command that only opens the pipeline) never pays for them.
 
 
 # paragraph kinds whose time expressions no stage reads (cookie notices, "read more", newsletters)
@@ -75,10 +77,14 @@ class Analyzer:
                 times = resolve_times(_without(article, TIMELESS_KINDS))
         quotes: tuple[Quote, ...] = ()
         if self.settings.quotes:
+            from newsloom.extract.quotes import extract_quotes
+
             with timed(seconds, "analyze: quotes"):
                 quotes = extract_quotes(article, entities)
         figures: tuple[Figure, ...] = ()
         if self.settings.figures:
+            from newsloom.extract.figures import extract_figures
+
             with timed(seconds, "analyze: figures"):
                 figures = extract_figures(article, times)
         embedding: tuple[float, ...] = ()

@@ -30,7 +30,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from newsloom.dates import PublishedDate
-from newsloom.extract.figures import extract_figures
 from newsloom.extract.times import reresolve, resolve_rule
 from newsloom.records import (
     Analysis,
@@ -223,6 +222,8 @@ def reanchor(
         published_evidence=inferred.evidence,
     )
     times = reresolve(analysis.times, inferred.value, inferred.precision)
+    from newsloom.extract.figures import extract_figures  # its patterns compile on import
+
     return dated, replace(analysis, times=times, figures=extract_figures(dated, times))
 
 
@@ -241,6 +242,8 @@ def as_given(
         return dated, None
     anchor = given.value.date() if given else None
     times = reresolve(analysis.times, anchor, given.precision if given else None, inferred=False)
+    from newsloom.extract.figures import extract_figures  # its patterns compile on import
+
     figures = extract_figures(dated, times) if analysis.figures else ()
     return dated, replace(analysis, times=times, figures=figures)
 
