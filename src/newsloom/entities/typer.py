@@ -110,7 +110,8 @@ class SpanTyper:
         full = numpy.zeros((HASH_FEATURES, len(self.classes)), dtype=numpy.float32)
         full[self.columns] = self.hashed
         object.__setattr__(self, "_full", full)
-        _hasher()  # load scikit-learn with the model, not on the first entity
+        # scikit-learn (about 1 s to import) loads with the first span to type: text in a
+        # language the rules handle (Spanish, English, …) never needs it
 
     @classmethod
     def load(cls, folder: Path) -> SpanTyper | None:

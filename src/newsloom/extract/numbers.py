@@ -18,6 +18,7 @@ Conventions for vague quantities (documented so figure tracks can compare them):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -360,14 +361,18 @@ def _word_value(word: str, language: str) -> float | None:
 
 def _with_text2num(text: str, language: str, found: list[Quantity]) -> list[Quantity]:
     """Add spelled-out numbers read by text2num in runs of number words outside ``found``."""
-    taken = [(quantity.start, quantity.end) for quantity in found]
+    # ``found`` comes from one finditer: sorted and not overlapping, so the span a token may be
+    # inside is the last one starting at or before it (a binary search, not a scan per token)
+    starts = [quantity.start for quantity in found]
+    ends = [quantity.end for quantity in found]
     table = resources.resources_for(language)
     one_words = set(table.one_words) if table else set()
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     for token in _TOKEN.finditer(text):
         lowered = token.group(0).lower()
-        inside = any(start <= token.start() < end for start, end in taken)
+        at = bisect.bisect_right(starts, token.start()) - 1
+        inside = at >= 0 and token.start() < ends[at]
         value = None if inside else _word_value(lowered, language)
         # "unos", "uns": text2num reads them as 1; only the table's one-words count as 1
         is_number = value is not None and (value != 1 or lowered in one_words)
