@@ -138,7 +138,6 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         (item.pattern.pattern.replace(_COUNT_GROUP, f"(?:{count})"), _literal_words(item.pattern))
         for item in words.ago
     )
-    ago = "|".join(alternative for alternative, _ in alternatives)
     patterns = tuple(
         (name, re.compile(pattern, re.IGNORECASE))
         for name, pattern in (
@@ -159,7 +158,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
                 rf"(?: (?:(?P<part>{part})|(?:i|om|på|in the|por la|en la|am|au|in) "
                 rf"(?P<part2>{part})))?\b",
             ),
-            ("ago", rf"(?<!\w)(?:{ago})(?!\w)" if ago else r"(?!x)x"),
+            ("ago", r"(?!x)x"),  # matched alternative by alternative (_ago_finditer)
             ("relative", rf"(?<!\w)(?:{_alternation(relative)})(?!\w)"),
             # 19. januar 2022 / 4 January 2022 / 4 de enero de 2022 / le 4 mars / den 4. jan.
             (
@@ -220,29 +219,36 @@ def _literal_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return ()
 
 
-def _ago_pattern(lexicon: _Lexicon, lowered: str, full: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The "ago" pattern without the alternatives whose words are not all in ``lowered``.
+def _ago_finditer(text: str, lowered: str, lexicon: _Lexicon) -> Iterator[re.Match[str]]:
+    r"""The matches of the "ago" alternation ``(?<!\w)(?:A|B|…)(?!\w)``, left to right.
 
-    An alternative that cannot match anywhere in the text never wins, so the matches are the full
-    pattern's; the full one tries every number word of every language at every word start.
+    Each alternative is its own pattern, searched only when the text has all its words: at the
+    leftmost position where any matches, the first in order wins, as in the alternation. The
+    alternation itself tried every number word of every language at every word start.
     """
-    kept = tuple(
-        index
+    languages = lexicon.words.languages
+    patterns = [
+        _ago_alternative(languages, index)
         for index, (_, words) in enumerate(lexicon.ago)
         if all(word in lowered for word in words)
-    )
-    if len(kept) == len(lexicon.ago):
-        return full
-    if not kept:
-        return None
-    return _ago_subset(lexicon.words.languages, kept)
+    ]
+    position = 0
+    while patterns and position <= len(text):
+        best: re.Match[str] | None = None
+        for pattern in patterns:
+            found = pattern.search(text, position)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        if best is None:
+            return
+        yield best
+        position = best.end() if best.end() > best.start() else best.start() + 1
 
 
 @cache
-def _ago_subset(languages: tuple[str, ...], kept: tuple[int, ...]) -> re.Pattern[str]:
-    alternatives = _lexicon(languages).ago
-    ago = "|".join(alternatives[index][0] for index in kept)
-    return re.compile(rf"(?<!\w)(?:{ago})(?!\w)", re.IGNORECASE)
+def _ago_alternative(languages: tuple[str, ...], index: int) -> re.Pattern[str]:
+    alternative = _lexicon(languages).ago[index][0]
+    return re.compile(rf"(?<!\w)(?:{alternative})(?!\w)", re.IGNORECASE)
 
 
 _DAY_PRECISE = (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
@@ -390,12 +396,8 @@ def _matches(text: str, lexicon: _Lexicon) -> Iterator[tuple[str, re.Match[str]]
         gate = lexicon.gates.get(name)
         if gate is not None and not any(word in lowered for word in gate):
             continue
-        if name == "ago" and lexicon.ago:
-            narrowed = _ago_pattern(lexicon, lowered, pattern)
-            if narrowed is None:
-                continue
-            pattern = narrowed
-        for match in pattern.finditer(text):
+        matches = _ago_finditer(text, lowered, lexicon) if name == "ago" else pattern.finditer(text)
+        for match in matches:
             if match.end() == match.start():
                 continue
             at = bisect.bisect_right(starts, match.start())
