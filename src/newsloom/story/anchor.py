@@ -23,6 +23,7 @@ every view shows the same date).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -122,6 +123,13 @@ def _copied_from(
     return given_days[source], source
 
 
+def _nearest(days: Sequence[int], day: int) -> int:
+    """Days from ``day`` to the nearest of ``days`` (sorted ordinals): a binary search, as a
+    story's anchors (every date its articles state) can number in the hundreds."""
+    at = bisect.bisect_left(days, day)
+    return min(abs(day - other) for other in days[max(at - 1, 0) : at + 1])
+
+
 def infer_publication_dates(
     articles: Sequence[Article],
     analyses: Mapping[str, Analysis] | Sequence[Analysis],
@@ -155,6 +163,7 @@ def infer_publication_dates(
         return {}
     earliest = min(value for value, _ in anchors)
     latest = max(value for value, _ in anchors)
+    anchor_days = sorted({value.toordinal() for value, _ in anchors})
     inferred: dict[str, InferredDate] = {}
     for article in articles:
         if article.published_precision in _DAY_PRECISE and article.published is not None:
@@ -189,7 +198,7 @@ def infer_publication_dates(
         day = low
         while day <= high:
             reach = [abs((day - resolve_rule(rule, day)).days) for rule in weekday_rules]
-            nearest = min(abs((day - value).days) for value, _ in anchors)
+            nearest = _nearest(anchor_days, day.toordinal())
             score = (max(reach), sum(reach), nearest)
             if best is None or score < best[0]:
                 best = (score, day)
