@@ -130,6 +130,38 @@ def _nearest(days: Sequence[int], day: int) -> int:
     return min(abs(day - other) for other in days[max(at - 1, 0) : at + 1])
 
 
+def _best_day(
+    low: date, high: date, weekday_rules: Sequence[str], anchor_days: Sequence[int]
+) -> tuple[tuple[int, int, int], date] | None:
+    """The first day in ``low``–``high`` with the lowest score (how far its weekday mentions
+    reach at most and in all, then how far the nearest anchor is), with that score.
+
+    How far a weekday mention reaches depends on the day's weekday alone, so the reach is taken
+    once per weekday and only the days of the best weekdays are looked at (a story stating a date
+    decades back spans thousands of days).
+    """
+    reach_of: dict[int, tuple[int, int]] = {}
+    day = low
+    while day <= high and len(reach_of) < 7:
+        reach = [abs((day - resolve_rule(rule, day)).days) for rule in weekday_rules]
+        reach_of[day.weekday()] = (max(reach), sum(reach))
+        day += timedelta(days=1)
+    if not reach_of:
+        return None
+    least = min(reach_of.values())
+    best: tuple[tuple[int, int, int], date] | None = None
+    for offset in range(min(7, (high - low).days + 1)):
+        day = low + timedelta(days=offset)
+        if reach_of[day.weekday()] != least:
+            continue
+        while day <= high:
+            score = (*least, _nearest(anchor_days, day.toordinal()))
+            if best is None or score < best[0] or (score == best[0] and day < best[1]):
+                best = (score, day)
+            day += timedelta(days=7)
+    return best
+
+
 def infer_publication_dates(
     articles: Sequence[Article],
     analyses: Mapping[str, Analysis] | Sequence[Analysis],
@@ -194,15 +226,7 @@ def infer_publication_dates(
             low = max(low, max(own_posts))
         if window is not None:
             low, high = max(low, window[0]), min(high, window[1])
-        best: tuple[tuple[int, int, int], date] | None = None
-        day = low
-        while day <= high:
-            reach = [abs((day - resolve_rule(rule, day)).days) for rule in weekday_rules]
-            nearest = _nearest(anchor_days, day.toordinal())
-            score = (max(reach), sum(reach), nearest)
-            if best is None or score < best[0]:
-                best = (score, day)
-            day += timedelta(days=1)
+        best = _best_day(low, high, weekday_rules, anchor_days)
         if best is None:
             continue
         anchor_value, anchor_evidence = min(anchors, key=lambda item: abs((best[1] - item[0]).days))
