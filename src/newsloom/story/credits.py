@@ -75,7 +75,8 @@ def credit_quote(
             if head is None or not head.group(1)[0].islower():
                 name = None
             else:
-                owner = max((n for n in names if n.casefold().endswith(base.casefold())), key=len)
+                owners = sorted(n for n in names if n.casefold().endswith(base.casefold()))
+                owner = max(owners, key=len)  # sorted first: ties never depend on set order
                 body = f"{name} {head.group(1)}"
                 return QuoteCredit(body, role, owner, body)
         elif not (
