@@ -274,8 +274,8 @@ def search_command(
     offset: Annotated[int, typer.Option(help="Skip this many hits first.", min=0)] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Search titles and article text across spellings and languages (Kazakhstan finds
-    Kasakhstan); best first, with date, outlet and story."""
+    """Search titles and article text across spellings and languages (Ukraine finds
+    Ukraina); best first, with date, outlet and story."""
     with store_of(context, read_only=True) as store:
         page = store.search_articles(
             SearchQuery(

@@ -164,7 +164,7 @@ def _key(base: str) -> str:
 @lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     """The key a name is merged on (:func:`canonicalize`), without its ``place:``/``org:`` tag:
-    ``Kasakhstan``, ``Kazakstan`` and ``Kazakhstan`` give ``kasakstan``. A known place's genitive
+    ``Kiev`` and ``Kyiv`` give ``kiv``. A known place's genitive
     (``Ruslands``) gives the place's key, as it does when mentions merge. Full-text search keys
     words and names with it, so a search folds spellings exactly as entities merge."""
     base = _strip_apostrophe(clean_surface(name))

@@ -4,11 +4,11 @@ Both index an article's title and body text, and beside them two columns of *key
 each word of title and body folded by :func:`newsloom.entities.canonical.name_key` (the key
 entity mentions merge on: exonyms, transliterations, a known place's genitive), one key per word
 in order so phrases still match; and ``names``, the keys of the entities analyze found in the
-article, merged as :func:`~newsloom.entities.canonical.canonicalize` merges them (``Tokajevs``
-beside ``Tokajev`` is one name). A query (:mod:`newsloom.store.query_syntax`) is folded the same
+article, merged as :func:`~newsloom.entities.canonical.canonicalize` merges them (``Jeltsins``
+beside ``Jeltsin`` is one name). A query (:mod:`newsloom.store.query_syntax`) is folded the same
 way: each term matches its own words in title or body, or its key among the keys, or the key with
-a genitive ``-s``. So ``Kazakhstan`` finds ``Kasakhstan`` and ``Kasakhstans``, and ``Tokajev``
-finds ``Tokayevs``.
+a genitive ``-s``. So ``Ukraine`` finds ``Ukraina`` and ``Ukrainas``, and ``Yeltsin``
+finds ``Jeltsins``.
 
 SQLite folds diacritics and does not stem; PostgreSQL stems title and body with the text search
 configuration of the article's language (:data:`CONFIGS`, ``simple`` for the others), and keys
@@ -112,7 +112,7 @@ def index_names(connection: Connection, article_id: str, names: str) -> None:
 def term_keys(term: Term) -> list[tuple[str, ...]]:
     """The key sequences a term matches among the keys: the words folded one by one, the whole
     term folded as one name (``Det hvite hus`` → ``white house``), and either with a genitive
-    ``-s`` on the last word (``Tokajev`` → ``Tokajevs``), except after a prefix."""
+    ``-s`` on the last word (``Jeltsin`` → ``Jeltsins``), except after a prefix."""
     found: list[tuple[str, ...]] = []
     whole = " ".join(term.words)
     for folded in (" ".join(word_key(word) for word in term.words), word_key(whole)):

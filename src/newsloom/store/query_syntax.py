@@ -1,10 +1,10 @@
 """A user's search query, read the way SQLite FTS5 reads its own query syntax.
 
-``Kazakhstan Almaty`` (both words), ``dræbt OR drept``, ``Almaty NOT Moskva``, ``"storme
+``Ukraine Kyiv`` (both words), ``dræbt OR drept``, ``Kyiv NOT Moskva``, ``"storme
 bygninger"`` (a phrase), ``demonstrant*`` (a prefix) and parentheses. ``AND``, ``OR`` and ``NOT``
 are operators only in capitals, as in FTS5; ``NOT`` binds tightest, then ``AND`` (also implied
 between neighbours), then ``OR``. A word is a run of letters and digits, as FTS5's ``unicode61``
-tokenizer cuts text: ``Interfax-Kasakhstan`` is the phrase ``"Interfax Kasakhstan"``.
+tokenizer cuts text: ``Interfax-Ukraina`` is the phrase ``"Interfax Ukraina"``.
 
 The parse is a small tree (:class:`Term`, :class:`Both`, :class:`Either`, :class:`Without`) that
 :mod:`newsloom.store.fulltext` writes out for each database. A query that is not well formed
@@ -171,7 +171,7 @@ class _Parser:
         if token.kind == ")":
             raise self.fail(token, "empty parentheses or a closing one with no opening one")
         if token.kind == "not" and self.index == 0:
-            raise self.fail(token, "NOT needs a word before it (Almaty NOT Moskva)")
+            raise self.fail(token, "NOT needs a word before it (Kyiv NOT Moskva)")
         raise self.fail(token, f"{token.kind.upper()} needs a word before it")
 
 

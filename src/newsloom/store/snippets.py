@@ -2,7 +2,7 @@
 
 Made the same way for SQLite and PostgreSQL, from the words of the query and their keys
 (:func:`newsloom.store.fulltext.term_keys`), so a word found through its spelling variant
-(``Kasakhstan`` for ``Kazakhstan``) is marked as well as one written as searched. Matched words
+(``Ukraina`` for ``Ukraine``) is marked as well as one written as searched. Matched words
 are wrapped in :data:`MARK_START` … :data:`MARK_END` (private-use characters; pages turn them into
 ``<mark>``).
 """
