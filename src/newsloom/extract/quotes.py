@@ -184,8 +184,18 @@ def _speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, in
 
 
 def _direct_quotes(
-    text: str, paragraph: int, names: Sequence[str], context: _Context
+    text: str,
+    paragraph: int,
+    names: Sequence[str],
+    context: _Context,
+    *,
+    unattributed: bool = False,
 ) -> list[Quote]:
+    """Quotes in marks or after a speech dash; ``unattributed`` keeps those with no speaker.
+
+    Where the language has cue verbs, words in marks nobody is said to speak are a title or a
+    term and are dropped; without a table nothing can tell them apart, so they are kept.
+    """
     quotes: list[Quote] = []
     dash = DASH_OPENING.match(text)
     if dash:
@@ -242,7 +252,7 @@ def _direct_quotes(
             paragraph_speaker = speaker
         if speaker is None and match.start() == 0 and match.end() >= len(text.rstrip(" .")) - 1:
             speaker = context.last_speaker  # a whole quoted paragraph continues the last speaker
-        if speaker is None:
+        if speaker is None and not unattributed:
             continue  # words in quotation marks nobody is said to speak: a title or a term
         quotes.append(
             _quote(
@@ -389,9 +399,11 @@ def _antecedent(before: str, names: Sequence[str]) -> Speaker | None:
     """The noun phrase a relative clause hangs on: the last comma-separated chunk before it."""
     chunk = re.split(r"[,;:()]", before.rstrip(" ,"))[-1].strip()
     named = _NAME_AT_END.search(chunk)
-    if named is not None and named.start() > 0:  # "… til justisminister A. Mitchell Palmer"
-        return Speaker(named.group(0), None, "person")
     speaker = parse_speaker(chunk, names) if chunk else None
+    if named is not None and named.start() > 0:  # "… til justisminister A. Mitchell Palmer"
+        if speaker is not None and speaker.name == named.group(0):
+            return speaker  # "l'ambassadrice Luz Elena Rivas": the role read with the name
+        return Speaker(named.group(0), None, "person")
     return speaker if speaker is not None and speaker.type != "pronoun" else None
 
 
@@ -489,7 +501,11 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         if language is not None and resources_for(language) is None:
             # no table for this language: quotation marks only (see describe_resources)
             if not DASH_OPENING.match(paragraph.text):
-                quotes.extend(_direct_quotes(paragraph.text, paragraph.index, names, context))
+                quotes.extend(
+                    _direct_quotes(
+                        paragraph.text, paragraph.index, names, context, unattributed=True
+                    )
+                )
             context.see(paragraph.text, paragraph.index)
             continue
         state = context.state()
