@@ -112,8 +112,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         )
     ):
         # "rektor ved Askvoll skule, Rune Solheim", "styreleder og tidligere riksadvokat Per Dahl"
-        role = _DETERMINER.sub("", described.group("role").strip(" ,"))
-        return Speaker(described.group("name"), role, "person")
+        described_role = _DETERMINER.sub("", described.group("role").strip(" ,"))
+        return Speaker(described.group("name"), described_role, "person")
     text = _SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„")).strip(" ,-–")
     apposition = re.match(
         r"^(?P<role>[^,]+),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)$", text
