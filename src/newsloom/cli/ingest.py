@@ -214,5 +214,5 @@ def demo_command(
         f"  {prefix} search brann            # full-text search\n"
         f"  {prefix} reuse                   # who copied what from whom\n"
         f"  {prefix} serve                   # browse it at http://127.0.0.1:8000\n"
-        f"  {prefix} ingest ../shared/seeds  # add your own articles"
+        f"  {prefix} ingest MY_ARTICLES/     # add your own: files, folders, URLs, feeds"
     )
