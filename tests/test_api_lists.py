@@ -111,3 +111,4 @@ def test_docs_are_served_offline_under_the_content_security_policy(client: TestC
         assert answer.status_code == 200, asset
         assert len(answer.content) > 200, asset
     assert client.get("/redoc").status_code == 200
+    assert client.head("/docs").status_code == 200  # link checkers and monitors ask HEAD first

@@ -46,10 +46,10 @@ def add_docs(app: FastAPI) -> None:
     """Serve the API documentation at ``/docs`` (``/redoc`` leads there too)."""
     app.mount(ASSETS, StaticFiles(directory=swagger_ui_files()), name="docs-assets")
 
-    @app.get("/docs", include_in_schema=False)
+    @app.api_route("/docs", methods=["GET", "HEAD"], include_in_schema=False)
     def docs() -> HTMLResponse:
         return HTMLResponse(PAGE)
 
-    @app.get("/redoc", include_in_schema=False)
+    @app.api_route("/redoc", methods=["GET", "HEAD"], include_in_schema=False)
     def redoc() -> HTMLResponse:
         return HTMLResponse(PAGE)
