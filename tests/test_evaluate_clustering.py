@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.test_cluster import HEADLINE_STREAM
@@ -161,25 +162,16 @@ def test_example_corpus_clustering_floor(example_dir: Path) -> None:
 
 @pytest.mark.gold
 @pytest.mark.slow
-def test_uci_headlines_clustering_floor(gold_data: Path) -> None:
-    path = gold_data / "clustering" / "uci-headlines" / "dev.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    result = evaluate_clustering(path, Settings())
-    assert float(result["f1"]) >= 0.85  # type: ignore[arg-type]
-    assert float(result["interleaved_f1"]) >= 0.78  # type: ignore[arg-type]
-    assert result["gold_stories"] == 44
-
-
-@pytest.mark.gold
-@pytest.mark.slow
-def test_the_learned_time_prior_helps_on_the_stream_and_when_stories_interleave(
-    gold_data: Path,
-) -> None:
+def test_uci_headlines_floor_and_the_learned_time_prior(gold_data: Path) -> None:
+    """The floor on UCI dev, and the time prior helping on the stream and when stories
+    interleave (one evaluation of the defaults serves both: each runs ingest's pipeline)."""
     path = gold_data / "clustering" / "uci-headlines" / "dev.csv"
     if not path.exists():
         pytest.skip(f"{path} not found")
     on = evaluate_clustering(path, Settings())
+    assert float(on["f1"]) >= 0.85  # type: ignore[arg-type]
+    assert float(on["interleaved_f1"]) >= 0.78  # type: ignore[arg-type]
+    assert on["gold_stories"] == 44
     off = evaluate_clustering(path, Settings(cluster=ClusterSettings(time_prior=0.0)))
     for key in ("f1", "interleaved_f1"):
         assert float(on[key]) > float(off[key]), key  # type: ignore[arg-type]
@@ -315,3 +307,47 @@ def test_real_embeddings_put_a_paraphrase_above_an_unrelated_text() -> None:
         ["Storm closes ferry routes", "Sturm stoppt Fähren", "Bakery wins bread prize"]
     )
     assert dot(storm, ferries) > dot(storm, bakery)
+
+
+def test_eval_clusters_with_the_analysis_ingest_gives(
+    example_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newsloom eval clustering` runs ingest's pipeline: its clusterer receives, article for
+    article, the analysis the clusterer of `newsloom ingest` receives, and makes the same
+    stories."""
+    from newsloom.cluster import StoryClusterer
+    from newsloom.evaluate.clustering import cluster_gold, load_gold
+    from newsloom.pipeline import ingest
+    from newsloom.prepare import prepare_document
+    from newsloom.records import Analysis, Article
+    from newsloom.store import SQLiteStore
+
+    received: dict[str, dict[str, Analysis | None]] = {"eval": {}, "ingest": {}}
+    run = ["eval"]
+    add = StoryClusterer.add
+
+    def spy(
+        self: StoryClusterer, article: Article, analysis: Analysis | None = None, *rest: Any
+    ) -> Any:
+        received[run[0]][article.id] = analysis
+        return add(self, article, analysis, *rest)
+
+    monkeypatch.setattr(StoryClusterer, "add", spy)
+    _, items = load_gold(example_dir / "gold.json")
+    predicted = cluster_gold(items, Settings())
+    run[0] = "ingest"
+    store = SQLiteStore(tmp_path / "ingest.db")
+    try:
+        ingest([str(example_dir / "articles.jsonl")], Settings(), store)
+        ingested = {row.id: sorted(row.article_ids) for row in store.list_stories(limit=None)}
+    finally:
+        store.close()
+    assert len(received["eval"]) == len(items)
+    assert all(analysis is not None for analysis in received["eval"].values())
+    assert received["eval"] == received["ingest"]
+    evaluated: dict[str, list[str]] = {}
+    for item in items:
+        article = prepare_document(item.document).article
+        assert article is not None
+        evaluated.setdefault(predicted[item.key], []).append(article.id)
+    assert sorted(map(sorted, evaluated.values())) == sorted(ingested.values())

