@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from newsloom.errors import QueryError, StoreError
 from newsloom.records import Article, DateOrigin, DatePrecision, Paragraph, ParagraphKind
 from newsloom.store import ArticleFilter, SearchQuery, Store, is_url, open_store
-from newsloom.store.migrations import MIGRATIONS
+from newsloom.store.migrations import MIGRATIONS, statements
 
 
 def make_article(number: int, text: str = "Body text", **fields: object) -> Article:
@@ -166,3 +166,57 @@ def test_database_is_plain_sqlite(db_path: Path) -> None:
     connection = sqlite3.connect(db_path)
     assert connection.execute("SELECT count(*) FROM articles").fetchone() == (1,)
     connection.close()
+
+
+# --- one time rule in the store (issue 15): publication times sort by instant -------------------
+
+MIXED = {  # id number → published: the text order is not the order in time
+    1: datetime.fromisoformat("2025-03-05T10:00:00+02:00"),  # 08:00 UTC
+    2: datetime.fromisoformat("2025-03-05T09:00:00+00:00"),  # 09:00 UTC
+    3: datetime.fromisoformat("2025-03-05T08:30:00"),  # naive: 08:30 UTC
+    4: datetime.fromisoformat("2025-03-05T04:15:00.250-05:00"),  # 09:15:00.250 UTC
+}
+
+
+def test_articles_and_stories_sort_by_instant_whatever_the_offset(store: Store) -> None:
+    for number, published in MIXED.items():
+        store.add_article(make_article(number, published=published))
+    store.put_story("s1", "One")
+    for number in MIXED:
+        store.assign_story(f"{number:016x}", "s1")
+    oldest = [a.id for a in store.list_articles(ArticleFilter(limit=None))]
+    assert oldest == [f"{n:016x}" for n in (1, 3, 2, 4)]
+    newest = [a.id for a in store.list_articles(ArticleFilter(limit=None, newest_first=True))]
+    assert newest == oldest[::-1]
+    since = datetime.fromisoformat("2025-03-05T10:45:00+02:00")  # 08:45 UTC
+    later = store.list_articles(ArticleFilter(limit=None, since=since))
+    assert [a.id for a in later] == [f"{n:016x}" for n in (2, 4)]
+    story = store.get_story_row("s1")
+    assert story is not None
+    assert story.first_seen is not None
+    assert story.first_seen.startswith("2025-03-05T10:00:00+02:00")  # its own value, not UTC
+    assert story.last_seen is not None
+    assert story.last_seen.startswith("2025-03-05T04:15:00.250")
+
+
+def test_the_migration_fills_the_sort_key_as_the_store_writes_it(store: Store) -> None:
+    """Migration 013 computes the key in SQL for articles stored before it; it must agree with
+    what newsloom writes for new ones, on both stores."""
+    for number, published in MIXED.items():
+        store.add_article(make_article(number, published=published))
+    written = {
+        row["id"]: row["published_utc"]
+        for row in store.connection.execute("SELECT id, published_utc FROM articles").fetchall()
+    }
+    (migration,) = [m for m in MIGRATIONS if m[0] == "013_published_utc"]
+    backfill = [s for s in statements(migration, store.dialect) if s.startswith("UPDATE")]
+    with store.transaction() as connection:
+        connection.execute("UPDATE articles SET published_utc = NULL")
+        for statement in backfill:
+            connection.execute(statement)
+    filled = {
+        row["id"]: row["published_utc"]
+        for row in store.connection.execute("SELECT id, published_utc FROM articles").fetchall()
+    }
+    assert filled == written
+    assert written[f"{4:016x}"] == "2025-03-05T09:15:00.250"

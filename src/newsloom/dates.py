@@ -399,6 +399,8 @@ def stored_iso(text: str | None) -> str | None:
     keeps its own precision) → :func:`date_iso`."""
     if not text:
         return None
+    if text.count("|") == 2:  # utc|published|precision: the UTC sort key went first
+        text = text.partition("|")[2]
     value, _, precision = text.partition("|")
     try:
         moment = datetime.fromisoformat(value)

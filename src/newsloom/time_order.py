@@ -36,6 +36,16 @@ def time_key(published: datetime | None) -> tuple[int, float]:
     return (1, 0.0) if seconds is None else (0, seconds)
 
 
+def utc_sort_key(published: datetime | None) -> str | None:
+    """What the store sorts publication times by (``articles.published_utc``): the UTC instant as
+    ``YYYY-MM-DDTHH:MM:SS.mmm``, which orders as text in both stores. Migration 013 fills it the
+    same way with SQL (SQLite's ``strftime('%Y-%m-%dT%H:%M:%f', …)``)."""
+    if published is None:
+        return None
+    moment = as_utc(published)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
+
+
 def publication_key(article: Published) -> tuple[int, float, str]:
     """Sort key of an article: by UTC publication time, undated last, then by id."""
     return (*time_key(article.published), article.id)

@@ -33,6 +33,7 @@ class AnalysisQueries(StoreBase):
     def article_ids_without_analysis(self) -> list[str]:
         rows = self.connection.execute(
             "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
-            " WHERE n.article_id IS NULL ORDER BY a.published IS NOT NULL, a.published, a.rowid"
+            " WHERE n.article_id IS NULL"
+            " ORDER BY a.published_utc IS NOT NULL, a.published_utc, a.rowid"
         ).fetchall()
         return [row["id"] for row in rows]

@@ -12,6 +12,7 @@ from newsloom.records import Article, DateOrigin, DatePrecision, Paragraph, Para
 from newsloom.store.base import StoreBase, utc_now
 from newsloom.store.connection import Row
 from newsloom.store.fulltext import index_article
+from newsloom.time_order import utc_sort_key
 
 __all__ = ["ArticleFilter", "ArticleQueries", "article_clauses", "article_from_rows"]
 
@@ -70,11 +71,11 @@ def article_clauses(
         clauses.append("lower(a.source) = lower(?)")
         values.append(source)
     if since:
-        clauses.append("a.published >= ?")
-        values.append(since.isoformat())
+        clauses.append("a.published_utc >= ?")
+        values.append(utc_sort_key(since))
     if until:
-        clauses.append("a.published < ?")
-        values.append(until.isoformat())
+        clauses.append("a.published_utc < ?")
+        values.append(utc_sort_key(until))
     return clauses, values
 
 
@@ -101,14 +102,16 @@ class ArticleQueries(StoreBase):
                 return False
             connection.execute(
                 "INSERT INTO articles (id, content_hash, title, language, published,"
-                " published_precision, published_origin, source, url, agencies, external_id,"
-                " origin, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " published_utc, published_precision, published_origin, source, url, agencies,"
+                " external_id, origin, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     article.content_hash,
                     article.title,
                     article.language,
                     article.published.isoformat() if article.published else None,
+                    utc_sort_key(article.published),
                     article.published_precision,
                     article.published_origin,
                     article.source,
@@ -141,10 +144,16 @@ class ArticleQueries(StoreBase):
             if inferred is None:
                 if given is not None:
                     connection.execute(
-                        "UPDATE articles SET published = ?, published_precision = ?,"
-                        " published_origin = ?, published_evidence = NULL WHERE id = ?",
+                        "UPDATE articles SET published = ?, published_utc = ?,"
+                        " published_precision = ?, published_origin = ?,"
+                        " published_evidence = NULL WHERE id = ?",
                         (
                             given["published"],
+                            utc_sort_key(
+                                datetime.fromisoformat(given["published"])
+                                if given["published"]
+                                else None
+                            ),
                             given["published_precision"],
                             given["published_origin"],
                             article_id,
@@ -162,10 +171,11 @@ class ArticleQueries(StoreBase):
                     (article_id,),
                 )
             connection.execute(
-                "UPDATE articles SET published = ?, published_precision = ?,"
+                "UPDATE articles SET published = ?, published_utc = ?, published_precision = ?,"
                 " published_origin = ?, published_evidence = ? WHERE id = ?",
                 (
                     inferred.value.isoformat(),
+                    utc_sort_key(inferred.value),
                     inferred.precision,
                     inferred.origin,
                     inferred.evidence,
@@ -234,9 +244,9 @@ class ArticleQueries(StoreBase):
         where = where or ArticleFilter()
         sql, values = _filtered("SELECT a.id FROM articles a", where)
         if where.newest_first:
-            sql += " ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC"
+            sql += " ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.rowid DESC"
         else:
-            sql += " ORDER BY a.published IS NULL, a.published, a.rowid"
+            sql += " ORDER BY a.published_utc IS NULL, a.published_utc, a.rowid"
         if where.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             values += [where.limit, where.offset]
@@ -261,7 +271,7 @@ class ArticleQueries(StoreBase):
     def article_ids_with_hash(self, content_hash: str) -> list[str]:
         rows = self.connection.execute(
             "SELECT id FROM articles WHERE content_hash = ?"
-            " ORDER BY published IS NOT NULL, published, rowid",
+            " ORDER BY published_utc IS NOT NULL, published_utc, rowid",
             (content_hash,),
         ).fetchall()
         return [row["id"] for row in rows]

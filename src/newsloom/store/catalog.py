@@ -13,9 +13,9 @@ from newsloom.store.snippets import MARK_END, MARK_START
 from newsloom.store.stories import PUBLISHED_AT_PRECISION, StoryRow, _story_row
 
 STORY_ORDERS = {  # aggregates spelled out: PostgreSQL takes no output names in expressions
-    "newest": "max(a.published) IS NULL, max(a.published) DESC, s.id",
-    "biggest": "count(*) DESC, max(a.published) IS NULL, max(a.published) DESC, s.id",
-    "oldest": "min(a.published) IS NULL, min(a.published), s.id",
+    "newest": "max(a.published_utc) IS NULL, max(a.published_utc) DESC, s.id",
+    "biggest": "count(*) DESC, max(a.published_utc) IS NULL, max(a.published_utc) DESC, s.id",
+    "oldest": "min(a.published_utc) IS NULL, min(a.published_utc), s.id",
 }
 
 

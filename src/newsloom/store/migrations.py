@@ -45,6 +45,23 @@ SEARCH_KEYS_SQLITE = """
             tokenize = 'unicode61 remove_diacritics 2'
         );
 """
+# Publication times sort by instant, not by their text ("10:00+02:00" is before "09:00+00:00"): a
+# UTC key per article, as newsloom.time_order.utc_sort_key writes it (a naive time is UTC).
+PUBLISHED_UTC_SQLITE = """
+        ALTER TABLE articles ADD COLUMN published_utc TEXT;
+        UPDATE articles SET published_utc = strftime('%Y-%m-%dT%H:%M:%f', published)
+            WHERE published IS NOT NULL;
+        CREATE INDEX articles_published_utc ON articles (published_utc);
+"""
+PUBLISHED_UTC_POSTGRESQL = """
+        ALTER TABLE articles ADD COLUMN published_utc TEXT;
+        UPDATE articles SET published_utc = to_char(
+            CASE WHEN published ~ '([+-][0-9][0-9](:|)[0-9][0-9]|Z)$'
+                THEN published::timestamptz AT TIME ZONE 'UTC'
+                ELSE published::timestamp END,
+            'YYYY-MM-DD"T"HH24:MI:SS.MS') WHERE published IS NOT NULL;
+        CREATE INDEX articles_published_utc ON articles (published_utc);
+"""
 SEARCH_KEYS_POSTGRESQL = """
         DROP TABLE articles_fts;
         CREATE TABLE articles_fts (
@@ -238,6 +255,7 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
         """,
     ),
     ("012_search_keys", {"sqlite": SEARCH_KEYS_SQLITE, "postgresql": SEARCH_KEYS_POSTGRESQL}),
+    ("013_published_utc", {"sqlite": PUBLISHED_UTC_SQLITE, "postgresql": PUBLISHED_UTC_POSTGRESQL}),
 )
 
 

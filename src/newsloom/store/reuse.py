@@ -115,7 +115,7 @@ class ReuseQueries(StoreBase):
         rows = self.connection.execute(
             "SELECT s.article_id, s.scheme, s.signature FROM signatures s"
             f" JOIN articles a ON a.id = s.article_id{where}"
-            " ORDER BY a.published IS NOT NULL, a.published, a.rowid",
+            " ORDER BY a.published_utc IS NOT NULL, a.published_utc, a.rowid",
             values,
         ).fetchall()
         return [(row["article_id"], row["scheme"], bytes(row["signature"])) for row in rows]
@@ -186,7 +186,7 @@ class ReuseQueries(StoreBase):
             " FROM reuse_shares r JOIN articles a ON a.id = r.article_id"
             " LEFT JOIN duplicates d ON d.article_id = r.article_id"
             " WHERE r.share > ?"
-            " ORDER BY r.share DESC, a.published IS NOT NULL, a.published, a.id LIMIT ?",
+            " ORDER BY r.share DESC, a.published_utc IS NOT NULL, a.published_utc, a.id LIMIT ?",
             (min_share, limit),
         ).fetchall()
         result: list[ReusedArticleRow] = []

@@ -93,8 +93,8 @@ class SearchQueries(StoreBase):
             f"SELECT count(*) FROM ({sql}) AS matched", all_values
         ).fetchone()[0]
         rows = self.connection.execute(
-            f"{sql} ORDER BY score DESC, a.published IS NULL, a.published DESC, f.article_id"
-            " LIMIT ? OFFSET ?",
+            f"{sql} ORDER BY score DESC, a.published_utc IS NULL, a.published_utc DESC,"
+            " f.article_id LIMIT ? OFFSET ?",
             [*all_values, query.limit, query.offset],
         ).fetchall()
         marker = Marker.of(wanted_terms(node))

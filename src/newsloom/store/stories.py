@@ -11,7 +11,10 @@ from newsloom.store.base import StoreBase, utc_now
 from newsloom.store.connection import Row
 
 # The published value with its precision, so that the earliest and latest keep theirs (stored_iso).
-PUBLISHED_AT_PRECISION = "a.published || '|' || coalesce(a.published_precision, '')"
+# the earliest/latest instant, carrying the published value and precision it was given with
+PUBLISHED_AT_PRECISION = (
+    "a.published_utc || '|' || a.published || '|' || coalesce(a.published_precision, '')"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +153,9 @@ class StoryQueries(StoreBase):
     def list_stories(
         self, *, order: str = "newest", limit: int | None = 50, language: str | None = None
     ) -> list[StoryRow]:
-        undated_last = "max(a.published) IS NULL"  # NULLs sort first in SQLite, last in PostgreSQL
+        undated_last = (
+            "max(a.published_utc) IS NULL"  # NULLs sort first in SQLite, last in PostgreSQL
+        )
         orders = {
             "newest": f"{undated_last}, last_seen DESC, s.id",
             "biggest": f"size DESC, {undated_last}, last_seen DESC, s.id",
