@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from newsloom.cli.ingest import example_corpus
 from newsloom.dates import date_iso, date_label
 from newsloom.export import write_export
+from newsloom.export_tables import Selection, table_rows
 from newsloom.pipeline import ingest
 from newsloom.records import DateOrigin, DatePrecision
 from newsloom.settings import Settings
@@ -119,6 +120,42 @@ def check_every_view(settings: Settings, store: Store, story_id: str) -> None:
         )
     stories = cli(settings.db, "stories", "--limit", "100")
     assert re.search(rf"{story_id} .*5 Jan 2022 … 6 Jan 2022", stories)
+    check_quote_credits(settings, store, story_id)
+
+
+def check_quote_credits(settings: Settings, store: Store, story_id: str) -> None:
+    """Every quote is credited alike by the article page (API), the CLI, the quotes table and
+    the dossier (issue 15: one credit, computed once per quote with the story's names)."""
+    articles = store.list_articles(ArticleFilter(story=story_id, limit=None))
+    table = [
+        row
+        for row in table_rows(store, "quotes", Selection(story=story_id))
+        if row["article"] in {a.id for a in articles}
+    ]
+    exported = {(row["article"], row["paragraph"], row["text"]): row["credit"] for row in table}
+    assert exported, "the seeds carry quotes"
+    with TestClient(create_app(settings)) as client:
+        served = {
+            (article.id, quote["paragraph"], quote["text"]): quote["credit"]
+            for article in articles
+            for quote in client.get(f"/api/articles/{article.id}").json()["quotes"]
+        }
+    assert served == exported
+    quoted = next(a for a in articles if any(key[0] == a.id for key in exported))  # one process
+    shown = {
+        (quoted.id, quote["paragraph"], quote["text"]): quote["credit"]
+        for quote in json.loads(cli(settings.db, "article", quoted.id, "--json"))["quotes"]
+    }
+    assert shown == {key: credit for key, credit in exported.items() if key[0] == quoted.id}
+    dossier = build_dossier(store, story_id)
+    for quote in dossier.quotes:
+        carried = {
+            credit
+            for (article_id, paragraph, _), credit in exported.items()
+            if article_id in quote.articles
+        }
+        # the dossier credits a quote as one of the articles carrying it does (the first named)
+        assert quote.credit is None or quote.credit in carried, quote
 
 
 def test_seeds_alone_are_one_story_and_every_view_agrees(

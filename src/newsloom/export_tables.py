@@ -97,9 +97,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("story", "text", "story id"),
         ("outlet", "text", "outlet of the article"),
         ("published", "text", "the article's publication date at its precision"),
-        ("speaker", "text", "who said it (empty: not found)"),
+        ("speaker", "text", "who said it, as every view credits it (empty: not found)"),
         ("speaker_role", "text", "the speaker's role as the article gives it"),
-        ("speaker_type", "text", "person, organisation, role or pronoun"),
+        ("on_behalf_of", "text", "whom a spokesperson or press office speaks for"),
+        ("credit", "text", "the credit as the pages and the dossier show it"),
+        ("speaker_type", "text", "person, organisation, role or pronoun (as extracted)"),
         ("text", "text", "the quote"),
         ("kind", "text", "direct or reported"),
         ("paragraph", "integer", "paragraph index in the article"),
@@ -257,19 +259,28 @@ def _figure_rows(store: Store, selection: Selection) -> Iterator[Row]:
 
 
 def _quote_rows(store: Store, selection: Selection) -> Iterator[Row]:
+    """Each quote with the credit every view gives it (:func:`credit_quote`, the story's names)."""
+    from newsloom.story.credits import credited_quotes
+    from newsloom.story.dossier import names_of_story
+
+    names: dict[str | None, frozenset[str]] = {}
     for article in iter_selected(store, selection):
         analysis = store.get_analysis(article.id)
         if analysis is None or not analysis.quotes:
             continue
         story = store.story_of(article.id)
-        for quote in analysis.quotes:
+        if story not in names:
+            names[story] = names_of_story(store, story)
+        for quote, credit in credited_quotes(article, analysis, names[story]):
             yield {
                 "article": article.id,
                 "story": story,
                 "outlet": article.source,
                 "published": _published(article),
-                "speaker": quote.speaker,
-                "speaker_role": quote.speaker_role,
+                "speaker": credit.speaker if credit else None,
+                "speaker_role": credit.role if credit else None,
+                "on_behalf_of": credit.on_behalf_of if credit else None,
+                "credit": credit.label if credit else None,
                 "speaker_type": quote.speaker_type,
                 "text": quote.text,
                 "kind": quote.kind,

@@ -22,7 +22,8 @@ from newsloom.reuse_report import format_reuse_for_article
 from newsloom.store import ArticleFilter, ArticleHit, SearchQuery, Store
 from newsloom.store.codec import to_jsonable
 from newsloom.store.snippets import MARK_END, MARK_START
-from newsloom.story.credits import credit_quote
+from newsloom.story.credits import credited_quotes
+from newsloom.story.dossier import names_of_story
 from newsloom.story.figure_claims import chain_label, vague_phrase
 
 
@@ -122,6 +123,14 @@ def article_command(
                     },
                     "story": store.story_of(found.id),
                     "analysis": to_jsonable(analysis),
+                    "quotes": [
+                        {**to_jsonable(quote), "credit": credit.label if credit else None}
+                        for quote, credit in credited_quotes(
+                            found, analysis, names_of_story(store, store.story_of(found.id))
+                        )
+                    ]
+                    if analysis
+                    else [],
                     "reuse": to_jsonable(reuse),
                 }
             )
@@ -167,8 +176,8 @@ def article_command(
                 typer.echo(f"\nquotes and figures from: {analysis.extraction_resources}")
             if analysis.quotes:
                 typer.echo("\nquotes:")
-                for quote in analysis.quotes:
-                    credit = credit_quote(quote, found, analysis.entities)
+                known = names_of_story(store, store.story_of(found.id))
+                for quote, credit in credited_quotes(found, analysis, known):
                     typer.echo(
                         textwrap.fill(
                             f"¶{quote.paragraph} {credit.label if credit else '?'}: «{quote.text}»",

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsloom.extract.lexicon import ORGANISATION_ENDINGS, ROLE_ENDINGS
-from newsloom.records import Article, EntityMention, Quote
+from newsloom.records import Analysis, Article, EntityMention, Quote
 
 _ENDINGS = [e for e in f"{ROLE_ENDINGS}|{ORGANISATION_ENDINGS}".split("|") if e]
 _SUFFIX = r"(?:en|et|n|e|er|erne|ene|s|ens|ets)?"
@@ -51,6 +51,23 @@ class QuoteCredit:
     role: str | None  # their role as the article gives it
     on_behalf_of: str | None  # whom a spokesperson or press office speaks for
     label: str  # how every view shows the credit
+
+
+def story_names(analyses: Iterable[Analysis]) -> frozenset[str]:
+    """The names a story's articles give (their entity mentions): what every view passes to
+    :func:`credit_quote` as ``known_names``, so a quote is credited alike everywhere."""
+    return frozenset(mention.text for analysis in analyses for mention in analysis.entities)
+
+
+def credited_quotes(
+    article: Article, analysis: Analysis, known_names: Iterable[str]
+) -> list[tuple[Quote, QuoteCredit | None]]:
+    """The article's quotes with their credits, as the article page, the CLI and the export
+    tables show them (``known_names``: :func:`story_names` of the article's story)."""
+    known = list(known_names)
+    return [
+        (quote, credit_quote(quote, article, analysis.entities, known)) for quote in analysis.quotes
+    ]
 
 
 def credit_quote(

@@ -18,7 +18,7 @@ from newsloom.records import Analysis, Article, EntityMention, ReuseResult
 from newsloom.store import ArticleFilter, Store
 from newsloom.story.copies import CopyGroups
 from newsloom.story.coverage import Coverage, measure_coverage
-from newsloom.story.credits import QuoteCredit, credit_quote
+from newsloom.story.credits import QuoteCredit, credit_quote, story_names
 from newsloom.story.entities import StoryEntity, story_entities
 from newsloom.story.figure_claims import vague_phrase
 from newsloom.story.sentences import text_key
@@ -84,6 +84,7 @@ class Dossier:
     coverage: Coverage
     # dated events well before the story began ("built in 2009"), kept apart from the timeline
     background: tuple[TimelineEvent, ...] = ()
+    names: frozenset[str] = frozenset()  # the story's names quotes are credited with (credits.py)
 
     @property
     def article_ids(self) -> tuple[str, ...]:
@@ -138,6 +139,7 @@ def consolidate(
         main_language=language,
         entities=story_entities(entity_mentions, {a.id: a.language for a in ordered}),
         quotes=_quotes(ordered, analyses, copies),
+        names=story_names(analyses.values()),
         figures=tuple(_story_figure(m) for m in mentions),
         figure_tracks=build_tracks(mentions, copies),
         timeline=timeline,
@@ -189,6 +191,17 @@ def build_dossier(store: Store, story_id: str) -> Dossier:
     return consolidate(articles, analyses, reuse, story_id=row.id, title=title)
 
 
+def names_of_story(store: Store, story_id: str | None) -> frozenset[str]:
+    """The names quotes of ``story_id``'s articles are credited with (:attr:`Dossier.names`),
+    without building the dossier: for views of one article (CLI, export tables)."""
+    row = store.get_story_row(story_id) if story_id is not None else None
+    if row is None:
+        return frozenset()
+    return story_names(
+        analysis for article_id in row.article_ids if (analysis := store.get_analysis(article_id))
+    )
+
+
 def _title(articles: Sequence[Article], copies: CopyGroups) -> str:
     """The title most independent articles share, else the earliest article's."""
     if not articles:
@@ -207,7 +220,7 @@ def _quotes(
 ) -> tuple[StoryQuote, ...]:
     """Every quote once, citing each article that carries it (earliest first), credited to the
     first speaker some article names (see :mod:`newsloom.story.credits`)."""
-    known = {m.text for analysis in analyses.values() for m in analysis.entities}
+    known = story_names(analyses.values())
     groups: list[tuple[str, list[tuple[Article, int, QuoteCredit | None]]]] = []
     texts: list[str] = []
     exact: dict[str, int] = {}

@@ -15,7 +15,7 @@ from newsloom.records import Analysis, Article, Figure, ReusedPassage
 from newsloom.store import SearchQuery, Store, StoryRow
 from newsloom.store.catalog import MARK_END, MARK_START, STORY_ORDERS, StoryQuery
 from newsloom.store.codec import to_jsonable
-from newsloom.story.credits import credit_quote
+from newsloom.story.credits import credited_quotes
 from newsloom.story.dossier import Dossier
 from newsloom.story.figure_claims import chain_label
 from newsloom.story.glance import at_a_glance, entity_type_name
@@ -252,17 +252,14 @@ def _reuse_link(
 
 def _quotes_out(article: Article, analysis: Analysis, known: set[str]) -> list[dict[str, Any]]:
     """The article's quotes as stored, each with the credit every view shows (speaker and role)."""
-    out: list[dict[str, Any]] = []
-    for quote in analysis.quotes:
-        credit = credit_quote(quote, article, analysis.entities, known)
-        out.append(
-            {
-                **to_jsonable(quote),
-                "credit": credit.label if credit else None,
-                "on_behalf_of": credit.on_behalf_of if credit else None,
-            }
-        )
-    return out
+    return [
+        {
+            **to_jsonable(quote),
+            "credit": credit.label if credit else None,
+            "on_behalf_of": credit.on_behalf_of if credit else None,
+        }
+        for quote, credit in credited_quotes(article, analysis, known)
+    ]
 
 
 def article_view(store: Store, dossiers: DossierCache, article_id: str) -> ArticleOut:
@@ -273,7 +270,7 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
     story_id = store.story_of(article.id)
     story: StoryRef | None = None
     links: dict[tuple[str, str], str] = {}
-    known: set[str] = set()  # the story's names, for a speaker's genitive form
+    known: set[str] = set()  # the story's names, for a speaker's genitive form (as the dossier)
     if story_id is not None:
         try:
             dossier, _ = dossiers.get(store, story_id)
@@ -281,8 +278,8 @@ def article_view(store: Store, dossiers: DossierCache, article_id: str) -> Artic
             dossier = None
         if dossier is not None:
             story = StoryRef(id=dossier.id, title=dossier.title, link=story_link(dossier.id))
+            known.update(dossier.names)
             for entity in dossier.entities:
-                known.update((entity.name, *entity.variants))
                 for variant in (entity.name, *entity.variants):
                     links.setdefault(entity_key(entity.type, variant), entity_link(entity.id))
     spans = paragraph_spans(article, analysis, links, known)
