@@ -22,6 +22,7 @@ from newsloom.records import DateOrigin, DatePrecision
 from newsloom.settings import Settings
 from newsloom.store import ArticleFilter, Store, open_store
 from newsloom.story.dossier import build_dossier
+from newsloom.story.figure_claims import chain_label
 from newsloom.story.render import dossier_to_dict, render_text
 from newsloom.web import create_app
 
@@ -148,6 +149,7 @@ def check_quote_credits(settings: Settings, store: Store, story_id: str) -> None
     }
     assert shown == {key: credit for key, credit in exported.items() if key[0] == quoted.id}
     dossier = build_dossier(store, story_id)
+    check_figure_sources(settings, store, story_id, dossier_to_dict(dossier))
     for quote in dossier.quotes:
         carried = {
             credit
@@ -290,3 +292,43 @@ def test_a_wire_copy_takes_its_sources_day() -> None:
     alone = infer_publication_dates(articles, analyses)  # no copy links: the nearest Thursday
     assert alone.keys() == {"mon"}
     assert alone["mon"].value == date(2024, 2, 8)
+
+
+def check_figure_sources(
+    settings: Settings, store: Store, story_id: str, dossier: dict[str, object]
+) -> None:
+    """Each figure reads the same on the article page (API) and in the figures table, and every
+    source the dossier's figure tracks cite is one of those figures, with the same attribution."""
+    articles = {a.id for a in store.list_articles(ArticleFilter(story=story_id, limit=None))}
+
+    def key(row: dict[str, object]) -> tuple[object, ...]:
+        return (row["article"], row["paragraph"], row["text"], row["kind"], row["attribution"])
+
+    table = [
+        {
+            **row,
+            "attribution": chain_label(
+                str(row["source_chain"]).split("; ") if row["source_chain"] else (),
+                row["source"],  # type: ignore[arg-type]
+            ),
+        }
+        for row in table_rows(store, "figures", Selection(story=story_id))
+        if row["article"] in articles
+    ]
+    with TestClient(create_app(settings)) as client:
+        served = [
+            {**figure, "article": article}
+            for article in sorted(articles)
+            for figure in client.get(f"/api/articles/{article}").json()["figures"]
+        ]
+    assert table, "the seeds state figures"
+    assert sorted(map(key, served)) == sorted(map(key, table))
+    stated = {(row["article"], row["paragraph"], row["text"], row["attribution"]) for row in table}
+    cited = [
+        (source["article"], source["paragraph"], source["text"], source["attribution"])
+        for track in dossier["figure_tracks"]  # type: ignore[attr-defined]
+        for value in (*track["values"], *track.get("context", ()))
+        for source in value["sources"]
+    ]
+    assert cited
+    assert set(cited) <= stated
