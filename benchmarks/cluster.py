@@ -28,10 +28,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from newsloom.cluster import StoryClusterer
-from newsloom.embeddings import embed_articles
+from newsloom.analyze.embeddings import embed_articles
+from newsloom.assign.cluster import StoryClusterer
+from newsloom.assign.features import article_features
 from newsloom.evaluate.clustering import bcubed
-from newsloom.features import article_features
 from newsloom.records import Article, Paragraph
 from newsloom.settings import ClusterSettings
 

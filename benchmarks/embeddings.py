@@ -23,7 +23,7 @@ EXAMPLE = ROOT / "src" / "newsloom" / "data" / "example" / "articles.jsonl"
 
 
 def measure(model: str, count: int) -> dict[str, float | str | int]:
-    from newsloom.embeddings import embed_articles
+    from newsloom.analyze.embeddings import embed_articles
     from newsloom.evaluate.clustering import load_example_gold, prepare_article
 
     items = load_example_gold(ROOT / "src" / "newsloom" / "data" / "example" / "gold.json")
@@ -33,7 +33,7 @@ def measure(model: str, count: int) -> dict[str, float | str | int]:
     cpu, wall = time.process_time(), time.perf_counter()
     for start in range(0, count, len(articles)):  # each pass starts cold: no word seen before
         if model == "static":
-            from newsloom.static_embeddings import static_embedder
+            from newsloom.analyze.static_embeddings import static_embedder
 
             static_embedder().tokenizer.forget()
         embed_articles(batch[start : start + len(articles)], model)

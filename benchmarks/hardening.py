@@ -319,7 +319,7 @@ def probe_symlinks(work: Path) -> str:
 
 
 def probe_long_one_line_article(work: Path) -> str:
-    from newsloom.normalize import normalize
+    from newsloom.normalize.article import normalize
     from newsloom.records import RawDocument
 
     text = ("Politiet oplyser at tre er anholdt. " * 30_000)[: 1024 * 1024]

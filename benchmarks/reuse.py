@@ -130,7 +130,7 @@ def measure(method: str, path: Path, size: int) -> dict[str, object]:
 
 
 def _newsloom_adder() -> Callable[[Article], bool]:
-    from newsloom.reuse import ReuseIndex
+    from newsloom.assign.reuse import ReuseIndex
     from newsloom.settings import ReuseSettings
 
     index = ReuseIndex(ReuseSettings())

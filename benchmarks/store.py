@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from newsloom.analyze import Analyzer
+from newsloom.analyze.analyzer import Analyzer
 from newsloom.export import write_export
 from newsloom.pipeline import Pipeline
 from newsloom.records import RunReport

@@ -32,8 +32,8 @@ from reuse_corpus import (
     vocabulary_of,
 )
 
+from newsloom.assign.reuse import ReuseIndex
 from newsloom.records import Article
-from newsloom.reuse import ReuseIndex
 from newsloom.settings import ReuseSettings
 
 STRENGTHS = ("verbatim", "light", "heavy")

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsloom.assign.features import word_forms  # noqa: E402
 from newsloom.entities.exonyms import HAND_TABLE, fold, read_table  # noqa: E402
-from newsloom.features import word_forms  # noqa: E402
 
 OUTPUT = ROOT / "src" / "newsloom" / "entities" / "countries.txt"
 LOCALES = ("da", "nb_NO", "nn", "sv")

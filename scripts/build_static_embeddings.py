@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import numpy  # noqa: E402
 from ner_vectors import Projection, e5_piece_table  # noqa: E402
 
-from newsloom.static_embeddings import MODEL_FILE, PieceTokenizer  # noqa: E402
+from newsloom.analyze.static_embeddings import MODEL_FILE, PieceTokenizer  # noqa: E402
 
 SPECIAL = {"<s>", "<pad>", "</s>", "<unk>"}
 

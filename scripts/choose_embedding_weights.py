@@ -25,11 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsloom.embeddings import (  # noqa: E402
+from newsloom.analyze.embeddings import (  # noqa: E402
     EmbeddingMeans,
     combined_similarity,
     dot,
 )
+from newsloom.analyze.static_embeddings import embed_static  # noqa: E402
+from newsloom.assign.features import DocumentFrequencies, similarity  # noqa: E402
 from newsloom.evaluate.clustering import (  # noqa: E402
     GoldItem,
     bcubed,
@@ -38,9 +40,7 @@ from newsloom.evaluate.clustering import (  # noqa: E402
     load_uci_headlines,
 )
 from newsloom.evaluate.similarity import RatedPair, load_rated_pairs, pearson  # noqa: E402
-from newsloom.features import DocumentFrequencies, similarity  # noqa: E402
 from newsloom.settings import Settings  # noqa: E402
-from newsloom.static_embeddings import embed_static  # noqa: E402
 
 WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 CHARACTERS = (300, 1000, 3000)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from newsloom import cluster
-from newsloom.cluster import Assignment, StoryClusterer, article_time, published_order
+from newsloom.assign import cluster
+from newsloom.assign.cluster import Assignment, StoryClusterer, article_time, published_order
+from newsloom.assign.features import article_features, name_key, nordic_stem
 from newsloom.evaluate.clustering import prepare_article
-from newsloom.features import article_features, name_key, nordic_stem
-from newsloom.language import detect_languages
-from newsloom.normalize import normalize
+from newsloom.normalize.article import normalize
+from newsloom.normalize.language import detect_languages
 from newsloom.records import Article, RawDocument, ReuseResult
 from newsloom.settings import ClusterSettings
 from newsloom.store import Store, open_store

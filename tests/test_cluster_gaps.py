@@ -9,9 +9,9 @@ from pathlib import Path
 
 from tests.test_cluster import _example_articles, _store_run
 
-from newsloom.cluster import Assignment, StoryClusterer
-from newsloom.cluster_gaps import MIN_KEY_SAMPLES, MIN_SAMPLES, GapModel, gap_key
-from newsloom.cluster_state import StoryState
+from newsloom.assign.cluster import Assignment, StoryClusterer
+from newsloom.assign.cluster_gaps import MIN_KEY_SAMPLES, MIN_SAMPLES, GapModel, gap_key
+from newsloom.assign.cluster_state import StoryState
 from newsloom.records import Article
 from newsloom.settings import ClusterSettings
 

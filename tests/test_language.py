@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from newsloom.language import (
+from newsloom.normalize.article import normalize
+from newsloom.normalize.language import (
     MIN_PARAGRAPH_WORDS,
     _identifier,
     detect_languages,
     guess_language,
     normalize_language_code,
 )
-from newsloom.normalize import normalize
 from newsloom.records import Article, Paragraph, ParagraphKind, RawDocument
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from entity_seeds import seed_articles
+from newsloom.assign.features import word_forms
 from newsloom.entities import ner
 from newsloom.entities.conll import read_conll
 from newsloom.entities.ner import MODEL_PATH, EntityRecognizer
 from newsloom.entities.rules import find_entities_in_text
 from newsloom.errors import ModelError, NewsloomError
 from newsloom.evaluate.ner import evaluate_ner, score_spans
-from newsloom.features import word_forms
 from newsloom.records import Article, EntityType, Paragraph, ParagraphKind
 
 # Floors a little under the dev-split figures in docs/ner.md, so a worse model fails.

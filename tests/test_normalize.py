@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsloom.boilerplate import caption_once, classify_paragraph, find_agencies
 from newsloom.errors import InputError
-from newsloom.normalize import normalize, outlet_of, split_paragraphs
+from newsloom.normalize.article import normalize, outlet_of, split_paragraphs
+from newsloom.normalize.boilerplate import caption_once, classify_paragraph, find_agencies
 from newsloom.records import Article, DateOrigin, DatePrecision, ParagraphKind, RawDocument
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsloom.dedup import word_ids
+from newsloom.assign.dedup import word_ids
+from newsloom.assign.postings import Hits, PostingIndex, candidate_pairs, window_minima
+from newsloom.assign.reuse import ReuseIndex, looks_like_boilerplate, passage_similarity
 from newsloom.errors import StoreError
-from newsloom.normalize import normalize
-from newsloom.postings import Hits, PostingIndex, candidate_pairs, window_minima
+from newsloom.normalize.article import normalize
 from newsloom.records import Article, Paragraph, ParagraphKind, RawDocument, ReuseResult
-from newsloom.reuse import ReuseIndex, looks_like_boilerplate, passage_similarity
 from newsloom.settings import ReuseSettings
 from newsloom.store import open_store
 
@@ -339,7 +339,7 @@ def test_reported_similarity_is_symmetric_between_two_articles() -> None:
 
 
 def test_article_view_and_top_reused_come_from_the_store(tmp_path: Path) -> None:
-    from newsloom.reuse_report import format_reuse_for_article, format_top_reused, top_reused
+    from newsloom.cli.reuse_report import format_reuse_for_article, format_top_reused, top_reused
 
     source, other = seed_paragraphs(0), seed_paragraphs(1)
     agency = make_article(source, "Agency Wire", 0, agencies=("Ritzau",))

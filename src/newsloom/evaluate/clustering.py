@@ -7,7 +7,7 @@ Gold sets understood:
 - the UCI News Aggregator headline stream (CSV with ``ID,TITLE,...,STORY,...,TIMESTAMP``).
 
 :func:`evaluate_clustering` runs the real pipeline code on the gold articles (normalize, language,
-reuse, :class:`~newsloom.cluster.StoryClusterer`) in publication order, in memory.
+reuse, :class:`~newsloom.assign.cluster.StoryClusterer`) in publication order, in memory.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsloom.errors import EvaluationError
-from newsloom.language import detect_languages
-from newsloom.normalize import normalize
+from newsloom.normalize.article import normalize
+from newsloom.normalize.language import detect_languages
 from newsloom.records import Article, RawDocument
 from newsloom.settings import Settings
 from newsloom.time_order import as_utc
@@ -259,8 +259,8 @@ def cluster_gold(
     singletons); their reasons are appended to ``rejected``. With ``shuffle_seed`` the articles
     come in a random order instead and all at one time, so only their content decides.
     """
+    from newsloom.analyze.prepare import prepare_document
     from newsloom.pipeline import Pipeline
-    from newsloom.prepare import prepare_document
     from newsloom.records import RunReport
     from newsloom.store import SQLiteStore
     from newsloom.store.articles import ArticleFilter

@@ -235,7 +235,7 @@ def _article(key: str, text: str, language: str | None, published: Any) -> Artic
         external_id=key,
     )
     if language is None:
-        from newsloom.language import detect_languages
+        from newsloom.normalize.language import detect_languages
 
         try:
             return detect_languages(article)

@@ -15,10 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from newsloom.assign.reuse import ReuseIndex
 from newsloom.errors import EvaluationError, NewsloomError
-from newsloom.normalize import normalize
+from newsloom.normalize.article import normalize
 from newsloom.records import Article, RawDocument
-from newsloom.reuse import ReuseIndex
 from newsloom.settings import ReuseSettings
 from newsloom.time_order import utc_seconds
 

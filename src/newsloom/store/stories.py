@@ -90,7 +90,8 @@ class StoryQueries(StoreBase):
         return {row["feature"]: int(row["articles"]) for row in rows}
 
     def add_cluster_gaps(self, counts: Mapping[str, int]) -> None:
-        """Add the clusterer's time-prior counts for one article (:mod:`newsloom.cluster_gaps`)."""
+        """Add the clusterer's time-prior counts for one article
+        (:mod:`newsloom.assign.cluster_gaps`)."""
         with self.transaction() as connection:
             connection.executemany(
                 "INSERT INTO cluster_gaps (bucket, articles) VALUES (?, ?)"

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from newsloom.errors import NewsloomError
 from newsloom.ingest import read_sources, split_date_prefix
 from newsloom.ingest.web import is_url
-from newsloom.normalize import normalize
+from newsloom.normalize.article import normalize
 from newsloom.records import DateOrigin, RawDocument, RunReport
 from newsloom.store import Store
 from newsloom.store.catalog import StoryQuery

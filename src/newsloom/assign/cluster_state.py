@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from newsloom.assign.features import cosine, vector_norm
 from newsloom.errors import StoreError
-from newsloom.features import cosine, vector_norm
 from newsloom.records import Analysis, Article, DatePrecision
 from newsloom.time_order import utc_seconds
 

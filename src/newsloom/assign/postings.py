@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from newsloom.dedup import Hashes, TokenIds, shingle_hashes
+from newsloom.assign.dedup import Hashes, TokenIds, shingle_hashes
 
 Positions = npt.NDArray[np.int64]
 

@@ -33,7 +33,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from newsloom.cluster_state import StoryState
+from newsloom.assign.cluster_state import StoryState
 
 __all__ = ["CONFIDENT", "GapModel", "gap_key"]
 

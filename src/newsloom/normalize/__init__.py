@@ -1,0 +1,1 @@
+"""normalize: raw documents become clean articles (paragraph kinds, dates, language)."""
