@@ -136,17 +136,19 @@ def eval_entities(
 
 @evaluate_app.command("figures")
 def eval_figures(
+    context: typer.Context,
     file: Annotated[Path, typer.Argument(help="Gold figures (JSON Lines).")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Precision/recall/F1 per field of extracted figures."""
+    """Precision/recall/F1 per field of the figures ingest's analyze stage finds."""
     from newsloom.evaluate.extraction import evaluate_figures
 
-    _print_scores(evaluate_figures(_existing(file)), as_json)
+    _print_scores(evaluate_figures(_existing(file), settings_of(context).analyze), as_json)
 
 
 @evaluate_app.command("quotes")
 def eval_quotes(
+    context: typer.Context,
     file: Annotated[Path, typer.Argument(help="Gold quotes (JSON Lines).")],
     records: Annotated[
         str,
@@ -154,14 +156,15 @@ def eval_quotes(
     ] = "all",
     as_json: JsonFlag = False,
 ) -> None:
-    """Precision/recall/F1 of extracted quotes and their speakers."""
+    """Precision/recall/F1 of the quotes ingest's analyze stage finds, and their speakers."""
     from newsloom.evaluate.extraction import SUBSETS, evaluate_quotes
 
     if records not in SUBSETS:
         raise typer.BadParameter(
             f"{records!r}: expected one of {', '.join(SUBSETS)}", param_hint="--records"
         )
-    _print_scores(evaluate_quotes(_existing(file), subset=records), as_json)
+    scores = evaluate_quotes(_existing(file), subset=records, settings=settings_of(context).analyze)
+    _print_scores(scores, as_json)
 
 
 @evaluate_app.command("reuse")

@@ -14,7 +14,9 @@ Two gold formats are read:
 - the example corpus gold (``gold.json`` beside ``articles.jsonl``: ``figures`` / ``quotes`` lists
   keyed by article id and paragraph).
 
-Matching happens within a paragraph. A predicted figure is right on *value + kind* when a
+Each gold article goes through ingest's own analyze stage (entity mentions first, then quotes,
+figures and times, as :class:`~newsloom.analyze.analyzer.Analyzer` runs them), so a score
+describes what ``newsloom ingest`` stores. Matching happens within a paragraph. A predicted figure is right on *value + kind* when a
 gold figure in the same paragraph has the same kind and the same low value (and the same high
 value, unless one of them is open-ended); each further field (subject, qualifier, attribution)
 must also agree for the prediction to count on that field. Attribution matches if the gold
@@ -47,11 +49,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from newsloom.analyze.prepare import analyzer_for
 from newsloom.errors import EvaluationError, NewsloomError
-from newsloom.extract.figures import extract_figures
-from newsloom.extract.quotes import extract_quotes
-from newsloom.extract.times import resolve_times
-from newsloom.records import Article, DatePrecision, Figure, Paragraph, Quote
+from newsloom.records import Analysis, Article, DatePrecision, Figure, Paragraph, Quote
+from newsloom.settings import AnalyzeSettings
 
 KIND_EQUIVALENTS = {
     "found_dead": "killed",
@@ -454,13 +455,19 @@ def _headline(scores: dict[str, Any]) -> dict[str, Any]:
     return {key: scores[key] for key in ("precision", "recall", "f1")}
 
 
-def evaluate_figures(path: Path) -> dict[str, Any]:
+def _analysis(article: Article, settings: AnalyzeSettings | None) -> Analysis:
+    """What ingest's analyze stage finds in ``article`` (entities first, so speakers and sources
+    resolve as in the product): the score describes what ``newsloom ingest`` stores."""
+    return analyzer_for(settings or AnalyzeSettings()).analyze(article)
+
+
+def evaluate_figures(path: Path, settings: AnalyzeSettings | None = None) -> dict[str, Any]:
     """P/R/F1 of figures on a gold file: value + kind, subject, qualifier, attribution."""
     records, skipped = load_gold(Path(path))
     counts = {name: _Counts() for name in ("value_kind", "subject", "qualifier", "attribution")}
     errors: list[dict[str, Any]] = []
     for record in records:
-        predicted = extract_figures(record.article, resolve_times(record.article))
+        predicted = _analysis(record.article, settings).figures
         acronyms = article_acronyms(record.article)
         gold_by_paragraph = _by_paragraph(record.figures)
         predicted_by_paragraph = _by_paragraph(predicted)
@@ -554,7 +561,9 @@ def _speaker_matches(gold: str | None, quote: Quote) -> bool:
     return wanted == found or wanted in found or found in wanted
 
 
-def evaluate_quotes(path: Path, subset: str = "all") -> dict[str, Any]:
+def evaluate_quotes(
+    path: Path, subset: str = "all", settings: AnalyzeSettings | None = None
+) -> dict[str, Any]:
     """P/R/F1 of quotes on a gold file: text (overlap) and text + speaker.
 
     ``subset`` ``even``/``odd`` keeps the records at even/odd positions (a tuning and a held-out
@@ -565,7 +574,7 @@ def evaluate_quotes(path: Path, subset: str = "all") -> dict[str, Any]:
     counts = {"text": _Counts(), "speaker": _Counts()}
     errors: list[dict[str, Any]] = []
     for record in records:
-        predicted = extract_quotes(record.article, ())
+        predicted = _analysis(record.article, settings).quotes
         gold_by_paragraph = _by_paragraph(record.quotes)
         predicted_by_paragraph = _by_paragraph(predicted)
         for paragraph in set(gold_by_paragraph) | set(predicted_by_paragraph):
