@@ -150,6 +150,39 @@ def test_a_spokesman_for_a_named_president_is_not_the_president() -> None:
     assert speaker.name is None
 
 
+def test_marks_spanning_paragraphs_are_one_quote_of_the_closing_speaker() -> None:
+    found = quotes(
+        "Treneren var skuffet etter kampen.",
+        "«Vi spilte for dårlig i første omgang.",
+        "Laget må trene mer på dødballer.",
+        "Det blir en lang uke.» sier Ola Berg.",
+        "Neste kamp spilles på søndag.",
+    )
+    assert [(q.paragraph, q.speaker, q.text) for q in found] == [
+        (1, "Ola Berg", "Vi spilte for dårlig i første omgang."),
+        (2, "Ola Berg", "Laget må trene mer på dødballer."),
+        (3, "Ola Berg", "Det blir en lang uke."),
+    ]
+
+
+def test_a_mark_opened_mid_paragraph_and_never_closed_is_no_quote() -> None:
+    found = quotes(
+        "Boka har fått tittelen «Et langt liv i nord og sør, og den kom ut i fjor.",
+        "Forfatteren bor i Tromsø.",
+        "Hun skriver om oppveksten.",
+    )
+    assert found == ()
+
+
+def test_an_opening_mark_starting_a_paragraph_opens_a_quote_of_the_one_speaking() -> None:
+    found = quotes(
+        "Politiet spurte henne ut i timevis, forteller Eva Dahl.",
+        "«Vet du om andre som har vært med?",
+        "Vi satt i et lite rom uten vinduer.",
+    )
+    assert (1, "Eva Dahl") in [(q.paragraph, q.speaker) for q in found]
+
+
 @pytest.mark.skipif(
     not (GOLD_REAL / "ndt-dev.quotes.jsonl").exists(),
     reason="../shared/data/gold-real is not here (independent Norwegian quote gold)",

@@ -16,7 +16,8 @@ Two gold formats are read:
 
 Each gold article goes through ingest's own analyze stage (entity mentions first, then quotes,
 figures and times, as :class:`~newsloom.analyze.analyzer.Analyzer` runs them), so a score
-describes what ``newsloom ingest`` stores. Matching happens within a paragraph. A predicted figure is right on *value + kind* when a
+describes what ``newsloom ingest`` stores. Matching happens within a paragraph. A predicted
+figure is right on *value + kind* when a
 gold figure in the same paragraph has the same kind and the same low value (and the same high
 value, unless one of them is open-ended); each further field (subject, qualifier, attribution)
 must also agree for the prediction to count on that field. Attribution matches if the gold

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.extract.according import according_quotes
+from newsloom.extract.mark_runs import mark_runs
 from newsloom.extract.quote_patterns import (
     AFTER,
     AFTER_ACCORDING,
@@ -167,6 +168,12 @@ def _speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker |
     return _speaker_from_subject(match.group("speaker"), names)
 
 
+def _speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
+    """The speaker a reporting verb names just before a quote (``Holm sa i går:``)."""
+    match = BEFORE.search(tail(before, BEFORE_TAIL))
+    return parse_speaker(match.group("speaker"), names) if match else None
+
+
 def _speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int]:
     match = AFTER.match(after)
     if match:
@@ -227,9 +234,7 @@ def _direct_quotes(
         speaker, _ = _speaker_after(text[match.end() : match.end() + CONTEXT_WINDOW], names)
         before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
         if speaker is None:
-            before_match = BEFORE.search(tail(before, BEFORE_TAIL))
-            if before_match:
-                speaker = parse_speaker(before_match.group("speaker"), names)
+            speaker = _speaker_before(before, names)
         if speaker is not None and speaker.name and speaker.name.lower() in AGENCIES:
             subject = _sentence_subject(before, names)
             if subject is not None and before.strip():
@@ -532,6 +537,14 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
         quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
         context.see(paragraph.text, paragraph.index)
+    known = [mention.text for mention in entities]
+    quotes = mark_runs(
+        article.paragraphs,
+        quotes,
+        after=lambda text: _speaker_after(text[:CONTEXT_WINDOW], known)[0],
+        before=lambda text: _speaker_before(text, known),
+        language=article.language,
+    )
     people = ArticleNames(article.paragraphs, entities)
     quotes = continue_runs(article.paragraphs, quotes, people, article.language)
     return tuple(resolve_speakers(quotes, people))

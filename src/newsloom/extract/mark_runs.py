@@ -1,0 +1,132 @@
+"""Quotes whose quotation marks span paragraphs.
+
+News opens a long quote with a mark, goes on over whole paragraphs and closes it paragraphs
+later (``«Jeg betalte tolv millioner for ham. ¶ Han klarte ikke å score.» sier X.``): every
+paragraph of that run is one quote of one speaker. The speaker is whoever the closing paragraph
+names after the mark, else whoever the opening paragraph names before it (``X sa: «…``), else
+the last speaker before the run. A paragraph that opens with a mark never closed within
+:data:`MAX_MARK_RUN` paragraphs is a quote on its own (a question list, a letter's lines); a mark
+opened mid-paragraph and never closed is left alone (a title, a stray mark).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newsloom.extract.speakers import Speaker
+from newsloom.records import Paragraph, ParagraphKind, Quote
+
+MAX_MARK_RUN = 4  # paragraphs after the opening one in which the closing mark must come
+PAIRS = (("«", "»"), ("“", "”"))  # marks whose opening and closing differ
+DANISH_PAIRS = (("»", "«"), ("“", "”"))  # Danish news opens with » and closes with «
+_LEAD = " \t*-–—"  # what may stand before a mark that opens a paragraph (a list star, a dash)
+
+SpeakerFinder = Callable[[str], Speaker | None]
+
+
+def _pairs(language: str | None) -> tuple[tuple[str, str], ...]:
+    return DANISH_PAIRS if language == "da" else PAIRS
+
+
+def _unclosed_opening(text: str, language: str | None) -> tuple[str, str, int] | None:
+    """The opening mark left open at the end of ``text``, its closing mark and its position."""
+    for opening, closing in _pairs(language):
+        depth = 0
+        position = -1
+        for at, character in enumerate(text):
+            if character == opening:
+                if depth == 0:
+                    position = at
+                depth += 1
+            elif character == closing and depth:
+                depth -= 1
+        if depth:
+            return opening, closing, position
+    return None
+
+
+def _closing_at(text: str, opening: str, closing: str) -> int | None:
+    """Where a mark opened in an earlier paragraph closes in ``text``, if it does."""
+    depth = 0
+    for at, character in enumerate(text):
+        if character == opening:
+            depth += 1
+        elif character == closing:
+            if depth == 0:
+                return at
+            depth -= 1
+    return None
+
+
+def _span(paragraph: Paragraph, start: int, end: int, speaker: Speaker | None) -> Quote | None:
+    text = paragraph.text[start:end]
+    stripped = text.strip(" ,")
+    if len(stripped.split()) < 2:
+        return None
+    start += text.find(stripped)
+    return Quote(
+        text=stripped,
+        speaker=speaker.name if speaker else None,
+        speaker_role=speaker.role if speaker else None,
+        paragraph=paragraph.index,
+        kind="direct",
+        start=start,
+        end=start + len(stripped),
+        speaker_type=speaker.type if speaker else None,
+    )
+
+
+def mark_runs(
+    paragraphs: Sequence[Paragraph],
+    quotes: Sequence[Quote],
+    after: SpeakerFinder,
+    before: SpeakerFinder,
+    language: str | None = None,
+) -> list[Quote]:
+    """``quotes`` with the quotes of mark runs added (in paragraph order), where a paragraph of
+    the run has no quote overlapping the run's words yet. ``after`` reads a speaker from the text
+    after a closing mark, ``before`` from the text before an opening one."""
+    body = [p for p in paragraphs if p.kind == ParagraphKind.BODY]
+    added: list[Quote] = []
+    at = 0
+    while at < len(body):
+        first = body[at]
+        opened = _unclosed_opening(first.text, first.language or language)
+        if opened is None:
+            at += 1
+            continue
+        opening, closing, position = opened
+        end: tuple[int, int] | None = None
+        for scan in range(at + 1, min(len(body), at + 1 + MAX_MARK_RUN)):
+            closes = _closing_at(body[scan].text, opening, closing)
+            if closes is not None:
+                end = (scan, closes)
+                break
+            if opening in body[scan].text:
+                break
+        if end is None and first.text[:position].strip(_LEAD):
+            at += 1  # opened mid-paragraph and never closed: not a quote run
+            continue
+        last = end[0] if end else at
+        speaker = after(body[last].text[end[1] + 1 :]) if end else None
+        if speaker is None or not (speaker.name or speaker.role):
+            speaker = before(first.text[:position])
+        if speaker is None or not (speaker.name or speaker.role):
+            earlier = [q for q in (*quotes, *added) if q.paragraph < first.index and q.speaker]
+            if earlier:
+                previous = max(earlier, key=lambda q: (q.paragraph, q.start))
+                kind = previous.speaker_type or "person"
+                speaker = Speaker(previous.speaker, previous.speaker_role, kind)
+        for member in range(at, last + 1):
+            paragraph = body[member]
+            start = position + 1 if member == at else 0
+            stop = end[1] if end and member == last else len(paragraph.text)
+            if any(
+                q.paragraph == paragraph.index and q.start < stop and q.end > start for q in quotes
+            ):
+                continue
+            quote = _span(paragraph, start, stop, speaker)
+            if quote is not None:
+                added.append(quote)
+        at = last + 1
+    return sorted([*quotes, *added], key=lambda q: (q.paragraph, q.start))
