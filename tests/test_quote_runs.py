@@ -165,6 +165,20 @@ def test_marks_spanning_paragraphs_are_one_quote_of_the_closing_speaker() -> Non
     ]
 
 
+def test_a_pronoun_after_and_is_the_subject_not_another_languages_auxiliary() -> None:
+    found = quotes(
+        "Den nye boka om krigen er skriven av historikaren Per Olsen.",
+        "Og han meiner at boka kjem for seint for mange lesarar.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.speaker, q.kind) for q in found] == [(1, "Per Olsen", "reported")]
+
+
+def test_warning_and_announcing_verbs_report_speech() -> None:
+    found = quotes("Partiet varsla at dei vil stemme mot budsjettet i haust.", language="nn")
+    assert [q.text for q in found] == ["dei vil stemme mot budsjettet i haust"]
+
+
 def test_a_mark_opened_mid_paragraph_and_never_closed_is_no_quote() -> None:
     found = quotes(
         "Boka har fått tittelen «Et langt liv i nord og sør, og den kom ut i fjor.",

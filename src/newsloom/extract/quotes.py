@@ -272,6 +272,12 @@ def _direct_quotes(
     return quotes
 
 
+def _own_pronoun(word: str, language: str | None) -> bool:
+    """Whether ``word`` is a subject pronoun of ``language``'s table."""
+    table = resources_for(language) if language else None
+    return table is not None and word.lower() in table.quotes.get("pronouns", ())
+
+
 def _reported_quotes(
     text: str,
     paragraph: int,
@@ -339,6 +345,10 @@ def _reported_quotes(
                     )
             continue
         phrase = match.group("speaker")
+        between = masked[match.end("speaker") : match.start("verb")].strip(" ,")
+        if _own_pronoun(between, language):
+            # "Og han meiner at": another language's auxiliary (Spanish "han") is the subject
+            phrase = between
         words = phrase.split()
         if words and words[-1].lower() in ("og", "and", "y", "och", "und"):
             subject = _sentence_subject(sentence.text[: match.start("verb")], names)
