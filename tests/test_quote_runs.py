@@ -179,6 +179,21 @@ def test_warning_and_announcing_verbs_report_speech() -> None:
     assert [q.text for q in found] == ["dei vil stemme mot budsjettet i haust"]
 
 
+def test_an_interview_answer_goes_on_until_the_journalist_writes_again() -> None:
+    found = quotes(
+        "Den nye filmen er laget av regissøren Anna Lie.",
+        "- Hvorfor en film om fiskere?",
+        "- Jeg vokste opp i et fiskevær.",
+        "Det var et hardt liv på havet.",
+        "Mange familier mistet noen hvert år.",
+        "Lie har brukt fem år på filmen.",
+        "- Hva kommer nå?",
+        "- En pause.",
+    )
+    assert [q.paragraph for q in found] == [2, 3, 4, 7]
+    assert {q.speaker for q in found} == {"Anna Lie"}
+
+
 def test_a_mark_opened_mid_paragraph_and_never_closed_is_no_quote() -> None:
     found = quotes(
         "Boka har fått tittelen «Et langt liv i nord og sør, og den kom ut i fjor.",

@@ -110,6 +110,23 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
     return Quote("", name, None, paragraph.index, speaker_type="person")
 
 
+_THIRD_PERSON_OPENING = re.compile(r"^\W*(?:han|hun|ho|hon|he|she|de|dei|they)\b", re.IGNORECASE)
+
+
+def _answer_goes_on(paragraph: Paragraph, names: ArticleNames) -> bool:
+    """In an interview, a paragraph after an answer goes on with it unless the journalist
+    writes again: a question, a person named (in full or by surname), or a sentence about
+    someone (``Han …``)."""
+    text = paragraph.text.rstrip()
+    surnames = {person.name.split()[-1] for person in names.people}
+    return not (
+        text.endswith("?")
+        or any(person.paragraph == paragraph.index for person in names.people)
+        or _THIRD_PERSON_OPENING.match(text)
+        or any(word.strip(".,:;!?»«\"'") in surnames for word in text.split())
+    )
+
+
 def _next_attributed(
     body: Sequence[Paragraph],
     closing: Sequence[bool],
@@ -214,7 +231,12 @@ def continue_runs(
                 source = own[0]
             members = [at]
             for member in run[1:]:
-                if dashed[member] or not _is_spoken(body[member], language):
+                following = body[member]
+                if dashed[member]:
+                    break
+                if not _is_spoken(following, language) and not (
+                    interviewee is not None and _answer_goes_on(following, names)
+                ):
                     break
                 members.append(member)
         for member in members:
