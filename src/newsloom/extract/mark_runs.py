@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from newsloom.extract.quote_runs import paragraph_quote
 from newsloom.extract.speakers import Speaker
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
@@ -63,17 +64,12 @@ def _span(paragraph: Paragraph, start: int, end: int, speaker: Speaker | None) -
     stripped = text.strip(" ,")
     if len(stripped.split()) < 2:
         return None
-    start += text.find(stripped)
-    return Quote(
-        text=stripped,
-        speaker=speaker.name if speaker else None,
-        speaker_role=speaker.role if speaker else None,
-        paragraph=paragraph.index,
-        kind="direct",
-        start=start,
-        end=start + len(stripped),
-        speaker_type=speaker.type if speaker else None,
+    credit = (
+        Quote("", speaker.name, speaker.role, paragraph.index, speaker_type=speaker.type)
+        if speaker
+        else None
     )
+    return paragraph_quote(paragraph, start + text.find(stripped), stripped, credit)
 
 
 def mark_runs(

@@ -67,19 +67,24 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
     return speaker
 
 
-def _quote_of(paragraph: Paragraph, speaker: Quote | None) -> Quote:
-    text = DASH_OPENING.sub("", paragraph.text).strip()
-    start = paragraph.text.find(text[:20]) if text else 0
+def paragraph_quote(paragraph: Paragraph, start: int, text: str, speaker: Quote | None) -> Quote:
+    """A direct quote of ``text`` at ``start`` in ``paragraph``, credited as ``speaker`` is."""
     return Quote(
         text=text,
         speaker=speaker.speaker if speaker else None,
         speaker_role=speaker.speaker_role if speaker else None,
         paragraph=paragraph.index,
         kind="direct",
-        start=max(start, 0),
-        end=max(start, 0) + len(text),
+        start=start,
+        end=start + len(text),
         speaker_type=speaker.speaker_type if speaker else None,
     )
+
+
+def _quote_of(paragraph: Paragraph, speaker: Quote | None) -> Quote:
+    text = DASH_OPENING.sub("", paragraph.text).strip()
+    start = paragraph.text.find(text[:20]) if text else 0
+    return paragraph_quote(paragraph, max(start, 0), text, speaker)
 
 
 def _with_speaker(quote: Quote, source: Quote | None) -> Quote:
