@@ -194,6 +194,14 @@ def test_an_interview_answer_goes_on_until_the_journalist_writes_again() -> None
     assert {q.speaker for q in found} == {"Anna Lie"}
 
 
+def test_a_definite_role_with_no_holder_refers_back_to_the_person_named() -> None:
+    found = quotes(
+        "Boka er skrevet av Kari Dahl, som underviser i historie ved universitetet.",
+        "Professoren mener at kildene er for dårlig kjent.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(1, "Kari Dahl")]
+
+
 def test_a_mark_opened_mid_paragraph_and_never_closed_is_no_quote() -> None:
     found = quotes(
         "Boka har fått tittelen «Et langt liv i nord og sør, og den kom ut i fjor.",

@@ -115,6 +115,7 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
     return Quote("", name, None, paragraph.index, speaker_type="person")
 
 
+_DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form
 _THIRD_PERSON_OPENING = re.compile(r"^\W*(?:han|hun|ho|hon|he|she|de|dei|they)\b", re.IGNORECASE)
 
 
@@ -270,6 +271,9 @@ def resolve_speakers(quotes: Sequence[Quote], names: ArticleNames) -> list[Quote
             quote = replace(quote, speaker=names.fullest(quote.speaker))
         elif quote.speaker is None and quote.speaker_type == "role" and quote.speaker_role:
             holder = names.role_holder(quote.speaker_role, quote.paragraph)
+            if holder is None and _DEFINITE.search(quote.speaker_role):
+                # "professoren", "statsråden": a definite role refers back like a pronoun
+                holder = names.last_before(quote.paragraph, quote.start)
             if holder is not None:
                 quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")
         elif quote.speaker is None and quote.speaker_type == "pronoun":
