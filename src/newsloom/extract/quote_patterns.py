@@ -17,6 +17,7 @@ from newsloom.extract.lexicon import (
     TABLE_VERBS,
     THAT_WORDS,
 )
+from newsloom.extract.resources import table_words
 
 VERBS = (
     "|".join(
@@ -77,14 +78,33 @@ AFTER_SUBJECT_FIRST = re.compile(
     rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?P<verb>{VERBS})\b", re.IGNORECASE
 )
 BEFORE = re.compile(
-    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})"
+    rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})"
     r"(?:\s+[\w-]+){0,3}?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+# The characters BEFORE can match before its closing ``[:,]``: a match lies after the last other one
+_VERB_WORDS = [*REPORTING_VERBS.split("|"), *table_words("verbs"), *table_words("auxiliaries")]
+_VERB_EXTRA = "".join(sorted({c for w in _VERB_WORDS for c in w if not re.match(r"[\w'’\s*-]", c)}))
+_NOT_IN_BEFORE = re.compile(rf"[^\w'’\s{re.escape(_VERB_EXTRA)}-]")
+
+
+def before_region(text: str) -> str:
+    """The end of ``text`` that a match of :data:`BEFORE` can lie in (a cheap cut, same match)."""
+    body = text.rstrip()
+    if body.endswith((":", ",")):
+        body = body[:-1]
+    start = 0
+    for other in _NOT_IN_BEFORE.finditer(body):
+        start = other.end()
+    return text[start:]
+
+
 SUBJECT_VERB = re.compile(
-    rf"(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\b",
+    rf"(?<![\w:'’-])(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\b",
     re.IGNORECASE,
 )
+# SUBJECT_VERB needs a reporting verb after a space: a cheap test before it
+VERB_AFTER_SPACE = re.compile(rf"\s(?:{AUXILIARIES}\s+)?(?:{VERBS})\b", re.IGNORECASE)
 INVERTED_SUBJECT = re.compile(r"\s[a-zæøåäö]\w*\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+")
 SPEECH_VERBS = (
     "siger|sagde|sier|sa|seier|säger|sade|says|said|fortæller|fortalte|forteller|berättar|tilføjer"
@@ -117,7 +137,7 @@ VERB_THEN_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 REPORTED = re.compile(
-    rf"(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
+    rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
     rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)(?:\s*,?\s+{THAT}"
     r"|(?<=said|says)(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))"
     r"\s*(?P<content>\S.+)$",

@@ -43,7 +43,9 @@ from newsloom.extract.quote_patterns import (
     SUBJECT_VERB,
     TRAILING_CLAUSE,
     UNMARKED,
+    VERB_AFTER_SPACE,
     VERB_THEN_CLAUSE,
+    before_region,
     tail,
 )
 from newsloom.extract.quote_runs import continue_runs, resolve_speakers
@@ -160,7 +162,7 @@ def _name_before(before: str, names: Sequence[str]) -> Speaker | None:
 def _speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:
     """``X sier til NTB at rederiet «…»``: the subject of a reporting verb before the quote."""
     sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
-    match = SUBJECT_VERB.search(sentence)
+    match = SUBJECT_VERB.search(sentence) if VERB_AFTER_SPACE.search(sentence) else None
     if match is None:
         return None
     if match.group("speaker").split()[0].lower() in RELATIVE_PRONOUNS:
@@ -170,7 +172,7 @@ def _speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker |
 
 def _speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
     """The speaker a reporting verb names just before a quote (``Holm sa i går:``)."""
-    match = BEFORE.search(tail(before, BEFORE_TAIL))
+    match = BEFORE.search(before_region(tail(before, BEFORE_TAIL)))
     return parse_speaker(match.group("speaker"), names) if match else None
 
 
