@@ -168,10 +168,12 @@ _NOT_SOURCES = frozenset(
 
 # "Local officials, cited by AFP, gave …": the relaying source is outer, the cited one inner
 _CITED_BY = re.compile(
-    r"(?P<inner>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+(?:cited by|quoted by|citeret af|citert av"
-    r"|sitert av|citerad av|citerade av)\s+(?P<outer>[^,.;:!?«»\"“”]+),",
+    r"(?<![\w'’-])(?P<inner>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+(?:cited by|quoted by|citeret af"
+    r"|citert av|sitert av|citerad av|citerade av)\s+(?P<outer>[^,.;:!?«»\"“”]+),",
     re.IGNORECASE,
 )
+# what _CITED_BY needs in a sentence: a cheap test before it
+_CITED_CUE = re.compile(r"(?:cited|quoted|citeret|citert|sitert|citerad|citerade)\s", re.IGNORECASE)
 
 
 # "…, while organisers put the number at 4,000", "…, and Norway's police confirmed five arrests":
@@ -288,7 +290,7 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
             seen.add(name.lower())
             found.append(Source(name, position, rank, coordinate, trailing))
 
-    for match in _CITED_BY.finditer(sentence):
+    for match in _CITED_BY.finditer(sentence) if _CITED_CUE.search(sentence) else ():
         add(match.group("outer"), match.start("inner"), 1)
         words = match.group("inner").split()
         while len(words) > 1 and not _CITED_WORD.fullmatch(" ".join(words)):

@@ -195,14 +195,14 @@ _DIGITS = (
     r"\d{1,3}(?:(?:[.,](?=\d{3}\b)|\s(?=\d{3}\b(?![.,:]\d)))\d{3})+(?:,\d+)?"
     r"|\d+(?:[.,]\d+)?"
 )
-_UNIT_WORDS = "|".join(sorted((w for w, v in UNITS.items() if v < 10), key=len, reverse=True))
-_TENS_WORDS = "|".join(sorted((w for w, v in UNITS.items() if v >= 20), key=len, reverse=True))
-_VAGUE_WORDS = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(VAGUE, key=len, reverse=True)
-)
-_SEVERAL_WORDS = "|".join(re.escape(w) for w in sorted(SEVERAL, key=len, reverse=True))
-_ALL_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
-_MAGNITUDE_WORDS = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+# tries of the word lists (a space matches any whitespace): each start costs a walk down the
+# trie instead of a try of every word
+_UNIT_WORDS = resources.words_pattern((w for w, v in UNITS.items() if v < 10), whole=False)
+_TENS_WORDS = resources.words_pattern((w for w, v in UNITS.items() if v >= 20), whole=False)
+_VAGUE_WORDS = resources.words_pattern(VAGUE, whole=False)
+_SEVERAL_WORDS = resources.words_pattern(SEVERAL, whole=False)
+_ALL_UNIT_WORDS = resources.words_pattern(UNITS, whole=False)
+_MAGNITUDE_WORDS = resources.words_pattern(MAGNITUDES, whole=False)
 _BASE_NUMBER = (
     rf"(?:{_UNIT_WORDS})og(?:{_TENS_WORDS})"  # Danish "femogtyve"
     rf"|(?:{_TENS_WORDS})(?:{_UNIT_WORDS})"  # Swedish/Norwegian "tjugofem", "tjuefem"
@@ -218,8 +218,8 @@ _WORD_NUMBER = (
 NUMBER_PATTERN = re.compile(
     rf"(?<![\w.,])(?:"
     rf"(?P<vague>{_VAGUE_WORDS})"
-    rf"|(?P<several>{_SEVERAL_WORDS})\s+(?P<several_magnitude>{'|'.join(MAGNITUDES)})"
-    rf"|(?P<digits>{_DIGITS})(?:\s+(?P<digit_magnitude>{'|'.join(MAGNITUDES)}))?"
+    rf"|(?P<several>{_SEVERAL_WORDS})\s+(?P<several_magnitude>{_MAGNITUDE_WORDS})"
+    rf"|(?P<digits>{_DIGITS})(?:\s+(?P<digit_magnitude>{_MAGNITUDE_WORDS}))?"
     rf"|(?:ett\s+)?(?P<approximate>{_TENS_WORDS}|hundra|tio)tal"
     rf"|(?:(?:une|una|un|uma|um|een|ein|a|an)\s+)?(?P<approximate_word>"
     rf"{resources.words_pattern(APPROXIMATE)})"

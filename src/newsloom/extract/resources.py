@@ -208,22 +208,27 @@ def expand(code: str, entries: Iterable[str]) -> list[str]:
     return sorted(words)
 
 
-def words_pattern(words: Iterable[str]) -> str:
+def words_pattern(words: Iterable[str], *, whole: bool = True) -> str:
     """One regular expression (a non-capturing group) for words and phrases, as a trie so a long
     list costs little to match: a word matches whole, ``stem*`` with any ending, an elided word
     (``qu'``) runs into the next, and a space in a phrase matches any run of whitespace. An empty
-    list gives a pattern that never matches."""
+    list gives a pattern that never matches.
+
+    ``whole=False`` leaves out the end-of-word test: the trie then matches what the alternation of
+    the words sorted longest first matches, in the same order of preference (a longer word is
+    tried before a word it begins with), for patterns that say themselves what may follow."""
     trie: dict[str, Any] = {}
     for word in {word.lower().replace("’", "'") for word in words if word.strip("*")}:
         node = trie
         for character in word.rstrip("*"):
             node = node.setdefault(character, {})
-        node[_STEM if word.endswith("*") else _OPEN if word.endswith("'") else _END] = {}
+        ending = _END if whole else _PREFIX
+        node[_STEM if word.endswith("*") else _OPEN if word.endswith("'") else ending] = {}
     return _node_pattern(trie) if trie else "(?!)"
 
 
-_STEM, _END, _OPEN = "\x00stem", "\x00end", "\x00open"
-_LEAVES = {_STEM: r"\w*", _END: r"(?!\w)", _OPEN: ""}
+_STEM, _END, _OPEN, _PREFIX = "\x00stem", "\x00end", "\x00open", "\x00prefix"
+_LEAVES = {_STEM: r"\w*", _END: r"(?!\w)", _OPEN: "", _PREFIX: ""}
 _CHARACTERS = {" ": r"\s+", "'": "['’]"}
 
 
