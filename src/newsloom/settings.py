@@ -60,8 +60,13 @@ class ClusterSettings(Section):
     burst_articles: float = Field(default=20.0, gt=0)  # decay of a story's activity, in articles
 
 
+NerModel = Literal["fast", "accurate"]
+
+
 class AnalyzeSettings(Section):
     entities: bool = True
+    # "fast": the convolutional spaCy model; "accurate": fine-tuned multilingual-e5-small (#17)
+    ner: NerModel = "fast"
     quotes: bool = True
     figures: bool = True
     times: bool = True

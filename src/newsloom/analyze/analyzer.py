@@ -61,7 +61,7 @@ class Analyzer:
         try:
             from newsloom.entities.ner import EntityRecognizer
 
-            return cls(settings, EntityRecognizer.load())
+            return cls(settings, EntityRecognizer.load(model=settings.ner))
         except (ModelError, ImportError) as error:
             return cls(settings, None, problem=f"entities off: {error}")
 

@@ -53,6 +53,10 @@ class PieceTokenizer:
             ids.extend(self._word(word))
         return ids
 
+    def word(self, word: str) -> tuple[int, ...]:
+        """Piece ids of one word as it stands (punctuation included), NFKC-normalised."""
+        return self._word(unicodedata.normalize("NFKC", word))
+
     def forget(self) -> None:
         """Empty the cache of words already split (benchmarks measure cold splitting)."""
         self._word.cache_clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,7 +10,7 @@ import typer
 
 from newsloom.cli.common import app, echo_json, settings_of
 from newsloom.errors import EvaluationError
-from newsloom.settings import Settings
+from newsloom.settings import NerModel, Settings
 
 evaluate_app = typer.Typer(
     help="Measure quality against gold data (clustering, similarity, ner, entities, figures,"
@@ -109,18 +110,31 @@ def eval_similarity(
     )
 
 
+class NerChoice(StrEnum):
+    FAST = "fast"
+    ACCURATE = "accurate"
+
+
 @evaluate_app.command("ner")
 def eval_ner(
+    context: typer.Context,
     file: Annotated[Path, typer.Argument(help="CoNLL file: token<TAB>IOB2 tag (NorNE or DaN+).")],
     language: Annotated[
         str | None, typer.Option(help="Language of the file (da, nb, nn…).")
+    ] = None,
+    ner: Annotated[
+        NerChoice | None,
+        typer.Option(help="The entity model (default: analyze.ner in the settings)."),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Entity-level precision/recall/F1 (exact span and type) of the shipped recognizer."""
     from newsloom.evaluate.ner import evaluate_ner
 
-    _print_scores(evaluate_ner(_existing(file), language=language), as_json)
+    model: NerModel = settings_of(context).analyze.ner
+    if ner is not None:
+        model = "accurate" if ner is NerChoice.ACCURATE else "fast"
+    _print_scores(evaluate_ner(_existing(file), language=language, model=model), as_json)
 
 
 @evaluate_app.command("entities")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsloom.entities.conll import SCHEME_LABELS, Sentence, Span, detect_format, read_conll
+from newsloom.settings import NerModel
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -65,7 +66,9 @@ def score_spans(
     return {**overall, "per_type": per_type}
 
 
-def evaluate_ner(path: Path, *, language: str | None = None) -> dict[str, object]:
+def evaluate_ner(
+    path: Path, *, language: str | None = None, model: NerModel = "fast"
+) -> dict[str, object]:
     """Run the shipped recogniser on a CoNLL file and score it.
 
     ``language`` chooses the route as for articles (``da``: the Danish component of the trained
@@ -84,7 +87,7 @@ def evaluate_ner(path: Path, *, language: str | None = None) -> dict[str, object
     sentences = list(read_conll(path))
     words = [sentence.words for sentence in sentences]
     if uses_model(language):
-        recognizer = EntityRecognizer.load()
+        recognizer = EntityRecognizer.load(model=model)
         recognizer.find_in_tokens(words[:50], language=language)  # warm up; loading is not timed
         started, cpu_started = time.perf_counter(), time.process_time()
         predicted = recognizer.find_in_tokens(words, language=language)
@@ -100,6 +103,7 @@ def evaluate_ner(path: Path, *, language: str | None = None) -> dict[str, object
         "file": str(path),
         "format": data_format,
         "language": language,
+        "model": model if uses_model(language) else "rules",
         "sentences": len(sentences),
         "tokens": sum(len(s.words) for s in sentences),
         "seconds": round(seconds, 3),

@@ -1,0 +1,144 @@
+"""The contextual NER model: multilingual-e5-small fine-tuned on NorNE and DaN+ (issue 17).
+
+``[analyze] ner = "accurate"`` tags Scandinavian text with it. The model (``contextual.npz``,
+built by ``scripts/train_ner_contextual.py``) is the first layers of multilingual-e5-small
+fine-tuned with a token-classification head over BIO tags of newsloom's five entity types; its
+piece vocabulary is pruned to what Scandinavian, English and European news uses. Each word is
+tagged from its first piece. Inference is :class:`~newsloom.entities.encoder.Encoder` (NumPy):
+no torch, no download.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy
+
+from newsloom.analyze.static_embeddings import PieceTokenizer
+from newsloom.entities.encoder import Encoder
+from newsloom.errors import ModelError
+
+MODEL_FILE = Path(__file__).resolve().parent / "contextual.npz"
+TYPES = ("PER", "ORG", "LOC", "EVT", "MISC")
+TAGS = ("O", *(f"{prefix}-{kind}" for kind in TYPES for prefix in ("B", "I")))
+BOS, PAD, EOS, UNK = 0, 1, 2, 3  # e5's special pieces, first in the pruned vocabulary
+BATCH_PIECES = 4096  # pieces per forward pass
+_LOCK = threading.Lock()
+_LOADED: dict[Path, ContextualTagger] = {}
+
+
+def first_pieces(
+    words: Sequence[str], tokenizer: PieceTokenizer, limit: int
+) -> tuple[list[int], list[int]]:
+    """``<s>`` + the words' pieces + ``</s>`` (at most ``limit``) and each word's first piece.
+
+    A word whose pieces no longer fit gets position -1; a word with no known piece is ``<unk>``.
+    """
+    ids = [BOS]
+    starts: list[int] = []
+    for word in words:
+        pieces = tokenizer.word(word) or (UNK,)
+        if len(ids) + len(pieces) >= limit:
+            starts.append(-1)
+            continue
+        starts.append(len(ids))
+        ids.extend(pieces)
+    ids.append(EOS)
+    return ids, starts
+
+
+def decode_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` word spans of BIO tags; an ``I-`` with no ``B-`` opens a span."""
+    spans: list[tuple[int, int, str]] = []
+    start, current = -1, ""
+    for index, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        if prefix == "I" and kind == current:
+            continue
+        if current:
+            spans.append((start, index, current))
+        start, current = (index, kind) if prefix in ("B", "I") else (-1, "")
+    return spans
+
+
+class ContextualTagger:
+    """Word spans of names in tokenised text. Create with :meth:`load` (once per process)."""
+
+    def __init__(
+        self, encoder: Encoder, tokenizer: PieceTokenizer, head: tuple[Any, Any], limit: int
+    ) -> None:
+        self.encoder = encoder
+        self.tokenizer = tokenizer
+        self.head_weight, self.head_bias = head
+        self.limit = limit
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ContextualTagger:
+        location = (path or MODEL_FILE).resolve()
+        with _LOCK:
+            if location not in _LOADED:
+                _LOADED[location] = cls._read(location)
+            return _LOADED[location]
+
+    @classmethod
+    def _read(cls, location: Path) -> ContextualTagger:
+        if not location.is_file():
+            raise ModelError(
+                f"the contextual NER model is not at {location}; build it with "
+                'scripts/train_ner_contextual.py or use ner = "fast"'
+            )
+        try:
+            with numpy.load(location, allow_pickle=False) as data:
+                arrays = {name: data[name] for name in data.files}
+        except (OSError, ValueError) as error:
+            raise ModelError(f"contextual NER: cannot read {location}: {error}") from error
+        weights: dict[str, Any] = {}
+        for name, value in arrays.items():
+            if name.endswith(".q8"):
+                base = name[: -len(".q8")]
+                scale = arrays[base + ".scale"].astype(numpy.float32)
+                weights[base] = value.astype(numpy.float32) * scale[:, None]
+            elif not name.endswith(".scale"):
+                weights[name] = value
+        layers, heads, limit = (int(n) for n in weights["config"])
+        blob, bounds = bytes(weights["pieces"].tobytes()), weights["offsets"]
+        pieces = [blob[bounds[i] : bounds[i + 1]].decode("utf-8") for i in range(len(bounds) - 1)]
+        tokenizer = PieceTokenizer(pieces, weights["scores"].astype(numpy.float64).tolist())
+        encoder = Encoder.from_arrays(weights, heads, float(weights["eps"][0]), layers)
+        head = (numpy.ascontiguousarray(weights["head.w"].T), weights["head.b"])
+        return cls(encoder, tokenizer, head, limit)
+
+    def spans(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
+        """Entity word spans ``(start, end, type)`` of each tokenised sentence or paragraph."""
+        windows: list[tuple[int, int, list[int], list[int]]] = []  # sentence, first word, ids
+        for number, words in enumerate(sentences):
+            first = 0
+            while first < len(words) or (first == 0 and not words):
+                ids, starts = first_pieces(words[first:], self.tokenizer, self.limit)
+                fitted = next((i for i, s in enumerate(starts) if s < 0), len(starts))
+                windows.append((number, first, ids, starts[:fitted]))
+                first += max(fitted, 1)
+                if not words:
+                    break
+        tags: list[list[str]] = [["O"] * len(words) for words in sentences]
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][2]))
+        start = 0
+        while start < len(order):
+            width = len(windows[order[start]][2])
+            end = start + 1
+            while end < len(order) and len(windows[order[end]][2]) * (end - start + 1) <= max(
+                BATCH_PIECES, width
+            ):
+                end += 1
+            batch = [windows[w] for w in order[start:end]]
+            hidden = self.encoder.forward([ids for _, _, ids, _ in batch])
+            for (number, first, _, starts), states in zip(batch, hidden, strict=True):
+                if starts:
+                    scores = states[starts] @ self.head_weight + self.head_bias
+                    for offset, best in enumerate(scores.argmax(axis=1)):
+                        tags[number][first + offset] = TAGS[int(best)]
+            start = end
+        return [decode_spans(found) for found in tags]

