@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from newsloom.errors import EvaluationError
-from newsloom.evaluate.extraction import (
+from newsloom.evaluate.extraction import load_gold
+from newsloom.evaluate.figures import (
     _source_matches,
     _subject_matches,
     evaluate_figures,
-    evaluate_quotes,
-    load_gold,
     source_head,
 )
+from newsloom.evaluate.quotes import evaluate_quotes
 
 GOLD = Path(__file__).parent / "data" / "gold"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsloom.evaluate.extraction import evaluate_quotes
+from newsloom.evaluate.quotes import evaluate_quotes
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
 from newsloom.records import Article, Paragraph, Quote

@@ -155,7 +155,7 @@ def eval_figures(
     as_json: JsonFlag = False,
 ) -> None:
     """Precision/recall/F1 per field of the figures ingest's analyze stage finds."""
-    from newsloom.evaluate.extraction import evaluate_figures
+    from newsloom.evaluate.figures import evaluate_figures
 
     _print_scores(evaluate_figures(_existing(file), settings_of(context).analyze), as_json)
 
@@ -171,7 +171,8 @@ def eval_quotes(
     as_json: JsonFlag = False,
 ) -> None:
     """Precision/recall/F1 of the quotes ingest's analyze stage finds, and their speakers."""
-    from newsloom.evaluate.extraction import SUBSETS, evaluate_quotes
+    from newsloom.evaluate.extraction import SUBSETS
+    from newsloom.evaluate.quotes import evaluate_quotes
 
     if records not in SUBSETS:
         raise typer.BadParameter(
