@@ -229,3 +229,23 @@ def test_gold_real_scores_do_not_fall() -> None:
     # measured 0.766 / 0.552 on the whole file (issues 15, 16); a small margin
     assert scores["text"]["f1"] >= 0.74
     assert scores["speaker"]["f1"] >= 0.52
+
+
+def test_a_genitive_name_is_the_person_it_belongs_to() -> None:
+    from newsloom.extract.speaker_names import ArticleNames
+    from newsloom.records import EntityMention, EntityType, Paragraph
+
+    paragraphs = (
+        Paragraph(0, "Historikeren Lis Byberg har skrevet en avhandling om bøker."),
+        Paragraph(1, "Bybergs avhandling er levert ved universitetet."),
+        Paragraph(2, "Moss kommune svarte ikke."),
+    )
+    mentions = [
+        EntityMention("Lis Byberg", EntityType.PERSON, 0, 13, 23),
+        EntityMention("Bybergs", EntityType.PERSON, 1, 0, 7),
+        EntityMention("Moss", EntityType.PERSON, 2, 0, 4),
+    ]
+    names = ArticleNames(paragraphs, mentions)
+    assert names.fullest("Bybergs") == "Lis Byberg"
+    assert names.fullest("Byberg") == "Lis Byberg"
+    assert names.fullest("Moss") == "Moss"  # a name ending in s with no person behind its stem

@@ -115,6 +115,11 @@ class ArticleNames:
                 ranked = max(counts, key=lambda full: (counts[full], -self._first(full)))
                 best = ranked
                 break
+        if best == name and re.fullmatch(r"\S+['’]?s", words[-1]) and len(words[-1]) > 3:
+            # a genitive the entity model keeps in the name ("Bybergs avhandling"): the person
+            stem = " ".join([*words[:-1], words[-1][:-1].removesuffix("'").removesuffix("’")])
+            if any(person.name.split()[-1] == stem.split()[-1] for person in self.people):
+                best = self.fullest(stem)
         self._fullest[name] = best
         return best
 
