@@ -194,6 +194,19 @@ def test_an_interview_answer_goes_on_until_the_journalist_writes_again() -> None
     assert {q.speaker for q in found} == {"Anna Lie"}
 
 
+def test_an_interview_that_opens_with_an_answer_credits_it_to_the_interviewee() -> None:
+    found = quotes(
+        "- Nei, jeg angrer ikke på noe.",
+        "Filmen er laget av Anna Lie, som bor i Bodø. Lie har laget fem filmer.",
+        "- Hvorfor en film om fiskere?",
+        "- Jeg vokste opp i et fiskevær.",
+        "- Hva kommer nå?",
+        "- En pause.",
+    )
+    assert [q.paragraph for q in found] == [0, 3, 5]
+    assert {q.speaker for q in found} == {"Anna Lie"}
+
+
 def test_a_definite_role_with_no_holder_refers_back_to_the_person_named() -> None:
     found = quotes(
         "Boka er skrevet av Kari Dahl, som underviser i historie ved universitetet.",

@@ -228,8 +228,11 @@ def continue_runs(
             previous = body[at - 1] if at else None
             if source is None and previous is not None and previous.index not in questions:
                 source = _introducer(previous, names)
-            if source is None and at and body[at - 1].index in questions:
-                # an answer: who the interview section quotes by name, else who it is about
+            if source is None and (
+                (at and body[at - 1].index in questions) or (at == 0 and interviewee)
+            ):
+                # an answer (or an interview opening with one): who the interview section
+                # quotes by name, else who it is about
                 source = _nearest_attributed(body, closing, by_paragraph, at)
                 if source is None and interviewee:
                     source = Quote("", interviewee, None, paragraph.index, speaker_type="person")
