@@ -250,6 +250,47 @@ def by_paragraph(items: Iterable[Any]) -> dict[int, list[Any]]:
     return grouped
 
 
+def unmatched(
+    key: str,
+    paragraph: int,
+    gold: Sequence[dict[str, Any]],
+    found: Sequence[Any],
+    pairs: Sequence[tuple[dict[str, Any], Any]],
+    missed: Callable[[dict[str, Any]], str],
+    spurious: Callable[[Any], dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Error rows for the gold items no prediction matched and the predictions no gold did."""
+    matched_gold = {id(expected) for expected, _ in pairs}
+    matched_found = {id(item) for _, item in pairs}
+    where = {"record": key, "paragraph": paragraph}
+    rows = [{**where, "missed": missed(item)} for item in gold if id(item) not in matched_gold]
+    rows += [{**where, **spurious(item)} for item in found if id(item) not in matched_found]
+    return rows
+
+
+def report(
+    path: Path,
+    records: Sequence[GoldParagraph],
+    skipped: int,
+    counts: dict[str, Counts],
+    lead: str,
+    errors: list[dict[str, Any]],
+    kind: str,
+) -> dict[str, Any]:
+    """The scores of a run: ``lead``'s precision/recall/F1 first, then every field's; the
+    languages are those of the records with gold ``kind`` (``figures`` or ``quotes``)."""
+    fields = {name: counter.scores() for name, counter in counts.items()}
+    return {
+        **headline(fields[lead]),
+        "file": str(path),
+        "records": len(records),
+        "skipped": skipped,
+        "languages": sorted({r.article.language or "?" for r in records if getattr(r, kind)}),
+        "fields": fields,
+        "errors": errors,
+    }
+
+
 def headline(scores: dict[str, Any]) -> dict[str, Any]:
     """The field a report leads with, as top-level precision/recall/f1."""
     return {key: scores[key] for key in ("precision", "recall", "f1")}

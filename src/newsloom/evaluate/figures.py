@@ -31,9 +31,10 @@ from newsloom.evaluate.extraction import (
     Counts,
     analysis_of,
     by_paragraph,
-    headline,
     load_gold,
     pair,
+    report,
+    unmatched,
 )
 from newsloom.records import Article, Figure
 from newsloom.settings import AnalyzeSettings
@@ -255,35 +256,13 @@ def evaluate_figures(path: Path, settings: AnalyzeSettings | None = None) -> dic
                                 ),
                             }
                         )
-            matched_gold = [id(expected) for expected, _ in pairs]
-            matched_found = [id(figure) for _, figure in pairs]
-            errors.extend(
-                {
-                    "record": record.key,
-                    "paragraph": paragraph,
-                    "missed": item.get("text") or f"{item.get('kind')} {item.get('low')}",
-                }
-                for item in gold
-                if id(item) not in matched_gold
+            errors += unmatched(
+                record.key,
+                paragraph,
+                gold,
+                found,
+                pairs,
+                lambda item: item.get("text") or f"{item.get('kind')} {item.get('low')}",
+                lambda figure: {"spurious": figure.text, "kind": figure.kind, "low": figure.low},
             )
-            errors.extend(
-                {
-                    "record": record.key,
-                    "paragraph": paragraph,
-                    "spurious": figure.text,
-                    "kind": figure.kind,
-                    "low": figure.low,
-                }
-                for figure in found
-                if id(figure) not in matched_found
-            )
-    fields = {name: counter.scores() for name, counter in counts.items()}
-    return {
-        **headline(fields["value_kind"]),
-        "file": str(path),
-        "records": len(records),
-        "skipped": skipped,
-        "languages": sorted({r.article.language or "?" for r in records if r.figures}),
-        "fields": fields,
-        "errors": errors,
-    }
+    return report(path, records, skipped, counts, "value_kind", errors, "figures")

@@ -14,10 +14,11 @@ from newsloom.evaluate.extraction import (
     Counts,
     analysis_of,
     by_paragraph,
-    headline,
     load_gold,
     pair,
+    report,
     select_records,
+    unmatched,
 )
 from newsloom.records import Quote
 from newsloom.settings import AnalyzeSettings
@@ -78,30 +79,13 @@ def evaluate_quotes(
                             "predicted_speaker": quote.speaker or quote.speaker_role,
                         }
                     )
-            matched_gold = [id(expected) for expected, _ in pairs]
-            matched_found = [id(quote) for _, quote in pairs]
-            errors.extend(
-                {"record": record.key, "paragraph": paragraph, "missed": str(item.get("text"))[:80]}
-                for item in gold
-                if id(item) not in matched_gold
+            errors += unmatched(
+                record.key,
+                paragraph,
+                gold,
+                found,
+                pairs,
+                lambda item: str(item.get("text"))[:80],
+                lambda quote: {"spurious": quote.text[:80], "speaker": quote.speaker},
             )
-            errors.extend(
-                {
-                    "record": record.key,
-                    "paragraph": paragraph,
-                    "spurious": quote.text[:80],
-                    "speaker": quote.speaker,
-                }
-                for quote in found
-                if id(quote) not in matched_found
-            )
-    fields = {name: counter.scores() for name, counter in counts.items()}
-    return {
-        **headline(fields["speaker"]),
-        "file": str(path),
-        "records": len(records),
-        "skipped": skipped,
-        "languages": sorted({r.article.language or "?" for r in records if r.quotes}),
-        "fields": fields,
-        "errors": errors,
-    }
+    return report(path, records, skipped, counts, "speaker", errors, "quotes")
