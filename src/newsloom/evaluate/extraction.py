@@ -250,6 +250,28 @@ def by_paragraph(items: Iterable[Any]) -> dict[int, list[Any]]:
     return grouped
 
 
+def paragraph_pairs(
+    gold_items: Sequence[dict[str, Any]],
+    predicted: Sequence[Any],
+    matches: Callable[[dict[str, Any], Any], bool],
+    counts: dict[str, Counts],
+    first: str,
+) -> Iterator[tuple[int, list[dict[str, Any]], list[Any], list[tuple[dict[str, Any], Any]]]]:
+    """Per paragraph of a record: its gold items, predictions and matched pairs. Every field
+    counts the gold and predicted items; the ``first`` field counts the pairs as right."""
+    gold_by_paragraph = by_paragraph(gold_items)
+    predicted_by_paragraph = by_paragraph(predicted)
+    for paragraph in sorted(set(gold_by_paragraph) | set(predicted_by_paragraph)):
+        gold = gold_by_paragraph.get(paragraph, [])
+        found = predicted_by_paragraph.get(paragraph, [])
+        pairs = pair(gold, found, matches)
+        for counter in counts.values():
+            counter.gold += len(gold)
+            counter.predicted += len(found)
+        counts[first].correct += len(pairs)
+        yield paragraph, gold, found, pairs
+
+
 def unmatched(
     key: str,
     paragraph: int,

@@ -30,9 +30,8 @@ from rapidfuzz import fuzz
 from newsloom.evaluate.extraction import (
     Counts,
     analysis_of,
-    by_paragraph,
     load_gold,
-    pair,
+    paragraph_pairs,
     report,
     unmatched,
 )
@@ -229,16 +228,9 @@ def evaluate_figures(path: Path, settings: AnalyzeSettings | None = None) -> dic
     for record in records:
         predicted = analysis_of(record.article, settings).figures
         acronyms = article_acronyms(record.article)
-        gold_by_paragraph = by_paragraph(record.figures)
-        predicted_by_paragraph = by_paragraph(predicted)
-        for paragraph in set(gold_by_paragraph) | set(predicted_by_paragraph):
-            gold = gold_by_paragraph.get(paragraph, [])
-            found = predicted_by_paragraph.get(paragraph, [])
-            pairs = pair(gold, found, _value_matches)
-            for counter in counts.values():
-                counter.gold += len(gold)
-                counter.predicted += len(found)
-            counts["value_kind"].correct += len(pairs)
+        for paragraph, gold, found, pairs in paragraph_pairs(
+            record.figures, predicted, _value_matches, counts, "value_kind"
+        ):
             for expected, figure in pairs:
                 for name, agrees in _figure_fields(expected, figure, acronyms).items():
                     counts[name].correct += agrees

@@ -13,9 +13,8 @@ from typing import Any
 from newsloom.evaluate.extraction import (
     Counts,
     analysis_of,
-    by_paragraph,
     load_gold,
-    pair,
+    paragraph_pairs,
     report,
     select_records,
     unmatched,
@@ -57,16 +56,9 @@ def evaluate_quotes(
     errors: list[dict[str, Any]] = []
     for record in records:
         predicted = analysis_of(record.article, settings).quotes
-        gold_by_paragraph = by_paragraph(record.quotes)
-        predicted_by_paragraph = by_paragraph(predicted)
-        for paragraph in set(gold_by_paragraph) | set(predicted_by_paragraph):
-            gold = gold_by_paragraph.get(paragraph, [])
-            found = predicted_by_paragraph.get(paragraph, [])
-            pairs = pair(gold, found, _quote_matches)
-            for counter in counts.values():
-                counter.gold += len(gold)
-                counter.predicted += len(found)
-            counts["text"].correct += len(pairs)
+        for paragraph, gold, found, pairs in paragraph_pairs(
+            record.quotes, predicted, _quote_matches, counts, "text"
+        ):
             for expected, quote in pairs:
                 if _speaker_matches(expected.get("speaker"), quote):
                     counts["speaker"].correct += 1
