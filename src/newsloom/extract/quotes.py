@@ -21,15 +21,8 @@ from collections.abc import Sequence
 from newsloom.extract.according import according_quotes
 from newsloom.extract.mark_runs import mark_runs
 from newsloom.extract.quote_patterns import (
-    AFTER,
-    AFTER_ACCORDING,
-    AFTER_NO_SUBJECT,
-    AFTER_PRONOUN,
-    AFTER_SUBJECT_FIRST,
     AGE_APPOSITION,
     AUXILIARY_WORD,
-    BEFORE,
-    BEFORE_TAIL,
     CONTEXT_WINDOW,
     DASH_OPENING,
     INVERTED_REPORTED,
@@ -40,15 +33,22 @@ from newsloom.extract.quote_patterns import (
     RELATIVE_PRONOUNS,
     REPORTED,
     SENTENCE_ADVERBS,
-    SUBJECT_VERB,
     TRAILING_CLAUSE,
     UNMARKED,
-    VERB_AFTER_SPACE,
     VERB_THEN_CLAUSE,
-    before_region,
-    tail,
 )
 from newsloom.extract.quote_runs import continue_runs, resolve_speakers
+from newsloom.extract.quote_speakers import (
+    RELATIVE_IN_PHRASE,
+    TRAILING_ADVERBS,
+    antecedent,
+    name_before,
+    sentence_subject,
+    speaker_after,
+    speaker_before,
+    speaker_earlier_in_sentence,
+    speaker_from_subject,
+)
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
@@ -56,7 +56,6 @@ from newsloom.extract.speakers import (
     AGENCIES,
     BEFORE_NAME,
     CAPITALISED_NAME,
-    FUNCTION_WORDS,
     Speaker,
     parse_speaker,
 )
@@ -134,64 +133,6 @@ def _quote(
     )
 
 
-def _sentence_subject(before: str, names: Sequence[str]) -> Speaker | None:
-    """The person a sentence is about before a quote embedded in it (agency-relayed quotes)."""
-    for name in names:
-        if name in before:
-            return Speaker(name, None, "person")
-    found = CAPITALISED_NAME.findall(before)
-    if found:
-        return parse_speaker(found[-1])
-    return None
-
-
-def _name_before(before: str, names: Sequence[str]) -> Speaker | None:
-    """The last person named earlier in the paragraph (for "sa hon" after a quote)."""
-    found = [(before.rfind(name), name) for name in names if name in before]
-    found += [
-        (match.start(), match.group(0))
-        for match in CAPITALISED_NAME.finditer(before)
-        if match.start() > 0 or True
-    ]
-    found = [(at, name) for at, name in found if name.split()[0].lower() not in FUNCTION_WORDS]
-    if not found:
-        return None
-    return parse_speaker(max(found)[1], names)
-
-
-def _speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:
-    """``X sier til NTB at rederiet «…»``: the subject of a reporting verb before the quote."""
-    sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
-    match = SUBJECT_VERB.search(sentence) if VERB_AFTER_SPACE.search(sentence) else None
-    if match is None:
-        return None
-    if match.group("speaker").split()[0].lower() in RELATIVE_PRONOUNS:
-        return _antecedent(sentence[: match.start("speaker")], names)
-    return _speaker_from_subject(match.group("speaker"), names)
-
-
-def _speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
-    """The speaker a reporting verb names just before a quote (``Holm sa i går:``)."""
-    match = BEFORE.search(before_region(tail(before, BEFORE_TAIL)))
-    return parse_speaker(match.group("speaker"), names) if match else None
-
-
-def _speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int]:
-    match = AFTER.match(after)
-    if match:
-        return parse_speaker(match.group("speaker"), names), match.end()
-    match = AFTER_PRONOUN.match(after) or AFTER_ACCORDING.match(after)
-    if match:
-        return parse_speaker(match.group("speaker"), names), match.end()
-    match = AFTER_NO_SUBJECT.match(after)
-    if match:  # "«…», explica." / "«…», ha aggiunto.": a left-out subject, the last speaker
-        return Speaker(None, None, "pronoun"), match.end()
-    match = AFTER_SUBJECT_FIRST.match(after)
-    if match and match.start("speaker") < 4:
-        return parse_speaker(match.group("speaker"), names), match.end()
-    return None, 0
-
-
 def _direct_quotes(
     text: str,
     paragraph: int,
@@ -233,16 +174,16 @@ def _direct_quotes(
         words = inner.split()
         if len(words) < MIN_DIRECT_WORDS:
             continue
-        speaker, _ = _speaker_after(text[match.end() : match.end() + CONTEXT_WINDOW], names)
+        speaker, _ = speaker_after(text[match.end() : match.end() + CONTEXT_WINDOW], names)
         before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
         if speaker is None:
-            speaker = _speaker_before(before, names)
+            speaker = speaker_before(before, names)
         if speaker is not None and speaker.name and speaker.name.lower() in AGENCIES:
-            subject = _sentence_subject(before, names)
+            subject = sentence_subject(before, names)
             if subject is not None and before.strip():
                 speaker = subject
         if speaker is None:
-            speaker = _speaker_earlier_in_sentence(before, names)
+            speaker = speaker_earlier_in_sentence(before, names)
         if speaker is None and len(words) < 4:
             continue  # a short phrase in quotes with no speaker: a term, not a quote
         if speaker is not None and speaker.type == "pronoun":
@@ -252,7 +193,7 @@ def _direct_quotes(
                 if not stripped or stripped[-1] in ".!?"
                 else split_sentences(before)[-1].start
             )
-            speaker = _name_before(before[:sentence_start], names) or speaker
+            speaker = name_before(before[:sentence_start], names) or speaker
         if speaker is None and paragraph_speaker is not None:
             speaker = paragraph_speaker  # a second quote of the same speaker
         if speaker is not None and speaker.name:
@@ -308,13 +249,13 @@ def _reported_quotes(
             if (
                 not inverted_words
                 or inverted_words[0].lower() in BEFORE_NAME
-                or _speaker_from_subject(inverted_match.group("speaker"), names) is None
+                or speaker_from_subject(inverted_match.group("speaker"), names) is None
             ):
                 inverted_match = None  # "Ministeren, Kari Holm, sa til NTB at": not inverted
             else:
                 match = None
         if inverted_match is not None:
-            speaker = _speaker_from_subject(inverted_match.group("speaker"), names)
+            speaker = speaker_from_subject(inverted_match.group("speaker"), names)
             if speaker is not None:
                 content_start = sentence.start + inverted_match.start("content")
                 content = inverted_match.group("content").rstrip(" .")
@@ -353,32 +294,32 @@ def _reported_quotes(
             phrase = between
         words = phrase.split()
         if words and words[-1].lower() in ("og", "and", "y", "och", "und"):
-            subject = _sentence_subject(sentence.text[: match.start("verb")], names)
+            subject = sentence_subject(sentence.text[: match.start("verb")], names)
             speaker = subject
         elif len(words) == 1 and words[0].lower() in SENTENCE_ADVERBS:
             inverted = re.match(
                 r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", match.group("adverbs") + " at "
             )
             adverbs = match.group("adverbs").strip()
-            speaker = _speaker_from_subject(adverbs, names) if adverbs and inverted else None
+            speaker = speaker_from_subject(adverbs, names) if adverbs and inverted else None
         elif words and words[0].lower() in RELATIVE_PRONOUNS:
             # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
-            speaker = _antecedent(masked[: match.start("speaker")], names)
-        elif (relative := _RELATIVE_IN_PHRASE.search(phrase)) is not None:
+            speaker = antecedent(masked[: match.start("speaker")], names)
+        elif (relative := RELATIVE_IN_PHRASE.search(phrase)) is not None:
             # "A. Mitchell Palmer, som i teksten … meldte at": the clause hangs on Palmer
-            speaker = _antecedent(masked[: match.start("speaker") + relative.start()], names)
+            speaker = antecedent(masked[: match.start("speaker") + relative.start()], names)
         elif len(words) == 1 and AUXILIARY_WORD.fullmatch(words[0]):
             # "Ha detto che …": a subject the language leaves out, i.e. the last one named
             speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
         elif (
             INVERTED_SUBJECT.search(match.group("adverbs"))
             and not CAPITALISED_NAME.search(phrase)
-            and match.group("adverbs").split()[0].lower() not in _TRAILING_ADVERBS
+            and match.group("adverbs").split()[0].lower() not in TRAILING_ADVERBS
             and match.group("adverbs").split()[0].lower() not in BEFORE_NAME
         ):
             speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
         else:
-            speaker = _speaker_from_subject(phrase, names)
+            speaker = speaker_from_subject(phrase, names)
         if (
             speaker is not None
             and phrase[:1].islower()
@@ -404,106 +345,6 @@ def _reported_quotes(
             )
         )
     return quotes
-
-
-_NAME_AT_END = re.compile(r"(?<=\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+)+[A-ZÆØÅÄÖÜÉ][\w'’-]+$")
-_RELATIVE_IN_PHRASE = re.compile(
-    r",\s+(?:" + "|".join(sorted(RELATIVE_PRONOUNS)) + r")\s", re.IGNORECASE
-)
-
-
-def _antecedent(before: str, names: Sequence[str]) -> Speaker | None:
-    """The noun phrase a relative clause hangs on: the last comma-separated chunk before it."""
-    chunk = re.split(r"[,;:()]", before.rstrip(" ,"))[-1].strip()
-    named = _NAME_AT_END.search(chunk)
-    speaker = parse_speaker(chunk, names) if chunk else None
-    if named is not None and named.start() > 0:  # "… til justisminister A. Mitchell Palmer"
-        if speaker is not None and speaker.name == named.group(0):
-            return speaker  # "l'ambassadrice Luz Elena Rivas": the role read with the name
-        return Speaker(named.group(0), None, "person")
-    return speaker if speaker is not None and speaker.type != "pronoun" else None
-
-
-def _speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
-    """The subject before a reporting verb: drop adverbs and time words at its end and start."""
-    words = phrase.split()
-    auxiliary = next(
-        (i for i, word in enumerate(words) if i and AUXILIARY_WORD.fullmatch(word)), None
-    )
-    if auxiliary is not None:
-        words = words[:auxiliary]  # "Politiet har tidlegare (opplyst)": the subject ends there
-    while words and words[-1].lower() in _TRAILING_ADVERBS:
-        words.pop()
-    # keep the phrase from the last sentence-internal clause start
-    for index in range(len(words) - 1, -1, -1):
-        if words[index].lower() in (
-            "at",
-            "att",
-            "that",
-            "que",
-            "men",
-            "but",
-            "og",
-            "and",
-            "da",
-            "når",
-            *("som", "who", "which", "mens", "while", "fordi", "because", "dersom", "if"),
-        ):
-            words = words[index + 1 :]
-            break
-    while len(words) > 1 and words[0].lower() in _LEADING_CONJUNCTIONS:
-        words.pop(0)  # "For der Bangstad mener at": a conjunction opening the sentence
-    if not words:
-        return None
-    return parse_speaker(" ".join(words), names)
-
-
-_LEADING_CONJUNCTIONS = frozenset(
-    ["for", "der", "men", "og", "så", "but", "and", "so", "mais", "et", "pero", "aber", "und"]
-)
-
-
-_TRAILING_ADVERBS = frozenset(
-    [
-        "tidligere",
-        "tidligare",
-        "tidigare",
-        "earlier",
-        "også",
-        "also",
-        "igen",
-        "again",
-        "i",
-        "dag",
-        "today",
-        "onsdag",
-        "torsdag",
-        "fredag",
-        "mandag",
-        "tirsdag",
-        "lørdag",
-        "søndag",
-        "måndag",
-        "tisdag",
-        "lördag",
-        "söndag",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "kveld",
-        "aften",
-        "morgen",
-        "ettermiddag",
-        "eftermiddag",
-        "talen",
-        *("likevel", "imidlertid", "riktignok", "dessutan", "derimot", "òg", "samtidig", "nå"),
-        *("no", "however", "though", "likewise", "dock", "ändå", "alligevel", "allikevel"),
-    ]
-)
 
 
 def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> tuple[Quote, ...]:
@@ -553,8 +394,8 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
     quotes = mark_runs(
         article.paragraphs,
         quotes,
-        after=lambda text: _speaker_after(text[:CONTEXT_WINDOW], known)[0],
-        before=lambda text: _speaker_before(text, known),
+        after=lambda text: speaker_after(text[:CONTEXT_WINDOW], known)[0],
+        before=lambda text: speaker_before(text, known),
         language=article.language,
     )
     people = ArticleNames(article.paragraphs, entities)

@@ -1,0 +1,192 @@
+"""Who speaks around a quote: the subject of a reporting verb before or after it, a name earlier
+in the sentence, the antecedent of a relative clause (``X, som sier at …``).
+
+Each function reads the text next to one quote and returns a
+:class:`~newsloom.extract.speakers.Speaker` (or None); :mod:`newsloom.extract.quotes` decides
+which one a quote gets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsloom.extract.quote_patterns import (
+    AFTER,
+    AFTER_ACCORDING,
+    AFTER_NO_SUBJECT,
+    AFTER_PRONOUN,
+    AFTER_SUBJECT_FIRST,
+    AUXILIARY_WORD,
+    BEFORE,
+    BEFORE_TAIL,
+    RELATIVE_PRONOUNS,
+    SUBJECT_VERB,
+    VERB_AFTER_SPACE,
+    before_region,
+    tail,
+)
+from newsloom.extract.speakers import (
+    CAPITALISED_NAME,
+    FUNCTION_WORDS,
+    Speaker,
+    parse_speaker,
+)
+
+
+def sentence_subject(before: str, names: Sequence[str]) -> Speaker | None:
+    """The person a sentence is about before a quote embedded in it (agency-relayed quotes)."""
+    for name in names:
+        if name in before:
+            return Speaker(name, None, "person")
+    found = CAPITALISED_NAME.findall(before)
+    if found:
+        return parse_speaker(found[-1])
+    return None
+
+
+def name_before(before: str, names: Sequence[str]) -> Speaker | None:
+    """The last person named earlier in the paragraph (for "sa hon" after a quote)."""
+    found = [(before.rfind(name), name) for name in names if name in before]
+    found += [
+        (match.start(), match.group(0))
+        for match in CAPITALISED_NAME.finditer(before)
+        if match.start() > 0 or True
+    ]
+    found = [(at, name) for at, name in found if name.split()[0].lower() not in FUNCTION_WORDS]
+    if not found:
+        return None
+    return parse_speaker(max(found)[1], names)
+
+
+def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:
+    """``X sier til NTB at rederiet «…»``: the subject of a reporting verb before the quote."""
+    sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
+    match = SUBJECT_VERB.search(sentence) if VERB_AFTER_SPACE.search(sentence) else None
+    if match is None:
+        return None
+    if match.group("speaker").split()[0].lower() in RELATIVE_PRONOUNS:
+        return antecedent(sentence[: match.start("speaker")], names)
+    return speaker_from_subject(match.group("speaker"), names)
+
+
+def speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
+    """The speaker a reporting verb names just before a quote (``Holm sa i går:``)."""
+    match = BEFORE.search(before_region(tail(before, BEFORE_TAIL)))
+    return parse_speaker(match.group("speaker"), names) if match else None
+
+
+def speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int]:
+    match = AFTER.match(after)
+    if match:
+        return parse_speaker(match.group("speaker"), names), match.end()
+    match = AFTER_PRONOUN.match(after) or AFTER_ACCORDING.match(after)
+    if match:
+        return parse_speaker(match.group("speaker"), names), match.end()
+    match = AFTER_NO_SUBJECT.match(after)
+    if match:  # "«…», explica." / "«…», ha aggiunto.": a left-out subject, the last speaker
+        return Speaker(None, None, "pronoun"), match.end()
+    match = AFTER_SUBJECT_FIRST.match(after)
+    if match and match.start("speaker") < 4:
+        return parse_speaker(match.group("speaker"), names), match.end()
+    return None, 0
+
+
+_NAME_AT_END = re.compile(r"(?<=\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+)+[A-ZÆØÅÄÖÜÉ][\w'’-]+$")
+RELATIVE_IN_PHRASE = re.compile(
+    r",\s+(?:" + "|".join(sorted(RELATIVE_PRONOUNS)) + r")\s", re.IGNORECASE
+)
+
+
+def antecedent(before: str, names: Sequence[str]) -> Speaker | None:
+    """The noun phrase a relative clause hangs on: the last comma-separated chunk before it."""
+    chunk = re.split(r"[,;:()]", before.rstrip(" ,"))[-1].strip()
+    named = _NAME_AT_END.search(chunk)
+    speaker = parse_speaker(chunk, names) if chunk else None
+    if named is not None and named.start() > 0:  # "… til justisminister A. Mitchell Palmer"
+        if speaker is not None and speaker.name == named.group(0):
+            return speaker  # "l'ambassadrice Luz Elena Rivas": the role read with the name
+        return Speaker(named.group(0), None, "person")
+    return speaker if speaker is not None and speaker.type != "pronoun" else None
+
+
+def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
+    """The subject before a reporting verb: drop adverbs and time words at its end and start."""
+    words = phrase.split()
+    auxiliary = next(
+        (i for i, word in enumerate(words) if i and AUXILIARY_WORD.fullmatch(word)), None
+    )
+    if auxiliary is not None:
+        words = words[:auxiliary]  # "Politiet har tidlegare (opplyst)": the subject ends there
+    while words and words[-1].lower() in TRAILING_ADVERBS:
+        words.pop()
+    # keep the phrase from the last sentence-internal clause start
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in (
+            "at",
+            "att",
+            "that",
+            "que",
+            "men",
+            "but",
+            "og",
+            "and",
+            "da",
+            "når",
+            *("som", "who", "which", "mens", "while", "fordi", "because", "dersom", "if"),
+        ):
+            words = words[index + 1 :]
+            break
+    while len(words) > 1 and words[0].lower() in _LEADING_CONJUNCTIONS:
+        words.pop(0)  # "For der Bangstad mener at": a conjunction opening the sentence
+    if not words:
+        return None
+    return parse_speaker(" ".join(words), names)
+
+
+_LEADING_CONJUNCTIONS = frozenset(
+    ["for", "der", "men", "og", "så", "but", "and", "so", "mais", "et", "pero", "aber", "und"]
+)
+
+
+TRAILING_ADVERBS = frozenset(
+    [
+        "tidligere",
+        "tidligare",
+        "tidigare",
+        "earlier",
+        "også",
+        "also",
+        "igen",
+        "again",
+        "i",
+        "dag",
+        "today",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "mandag",
+        "tirsdag",
+        "lørdag",
+        "søndag",
+        "måndag",
+        "tisdag",
+        "lördag",
+        "söndag",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "kveld",
+        "aften",
+        "morgen",
+        "ettermiddag",
+        "eftermiddag",
+        "talen",
+        *("likevel", "imidlertid", "riktignok", "dessutan", "derimot", "òg", "samtidig", "nå"),
+        *("no", "however", "though", "likewise", "dock", "ändå", "alligevel", "allikevel"),
+    ]
+)
