@@ -19,237 +19,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
-from functools import cache
 
-from newsloom.extract.date_words import DEFAULT_LANGUAGES, DateWords, date_words, languages_for
+from newsloom.extract.date_words import DEFAULT_LANGUAGES, languages_for
 from newsloom.extract.numbers import UNITS
-from newsloom.records import Article, DatePrecision, TimeExpression
-
-# Hand-kept supplement to the locale tables (:mod:`newsloom.extract.date_words`): parts of the day
-# CLDR leaves empty for Danish and Spanish, and relative phrases with a part of the day in them.
-_PARTS_EXTRA: dict[str, str] = {}
-for _part, _words in {
-    "night": "nat natt natten nattens night overnight noche madrugada nacht nuit notte",
-    "morning": "morgen morgon morning morges morse mañana formiddag förmiddag formiddagen"
-    " förmiddagen formiddags",
-    "afternoon": "eftermiddag ettermiddag eftermiddagen ettermiddagen afternoon tarde nachmittag",
-    "evening": "aften aftenen aftes kveld kvelden kväll kvällen evening abend",
-    "late": "sent late",
-}.items():
-    for _word in _words.split():
-        _PARTS_EXTRA[_word] = _part
-
-# Relative days with a part of the day, and a few the tables lack: phrase → (offset, part).
-_RELATIVE_EXTRA: dict[str, tuple[int, str | None]] = {
-    "i gær": (-1, None),
-    "i forgårs": (-2, None),
-    "i forgår": (-2, None),
-    "i förrgår": (-2, None),
-    "the day before yesterday": (-2, None),
-    "i overmorgen": (2, None),
-    "i övermorgon": (2, None),
-    "i nat": (0, "night"),
-    "i natt": (0, "night"),
-    "last night": (0, "night"),
-    "overnight": (0, "night"),
-    "esta madrugada": (0, "night"),
-    "anoche": (-1, "evening"),
-    "hier soir": (-1, "evening"),
-    "ieri sera": (-1, "evening"),
-    "gestern abend": (-1, "evening"),
-    "i aftes": (-1, "evening"),
-    "i går aftes": (-1, "evening"),
-    "i går aften": (-1, "evening"),
-    "i går kveld": (-1, "evening"),
-    "i gårkveld": (-1, "evening"),
-    "i går kväll": (-1, "evening"),
-    "igår kväll": (-1, "evening"),
-    "i går morges": (-1, "morning"),
-    "i går morgen": (-1, "morning"),
-    "i morges": (0, "morning"),
-    "i morse": (0, "morning"),
-    "this morning": (0, "morning"),
-    "esta mañana": (0, "morning"),
-    "ce matin": (0, "morning"),
-    "stamattina": (0, "morning"),
-    "heute morgen": (0, "morning"),
-    "i formiddag": (0, "morning"),
-    "i förmiddags": (0, "morning"),
-    "i eftermiddag": (0, "afternoon"),
-    "i ettermiddag": (0, "afternoon"),
-    "i eftermiddags": (0, "afternoon"),
-    "this afternoon": (0, "afternoon"),
-    "i aften": (0, "evening"),
-    "i kveld": (0, "evening"),
-    "i kväll": (0, "evening"),
-    "ikväll": (0, "evening"),
-    "this evening": (0, "evening"),
-    "tonight": (0, "evening"),
-    "esta noche": (0, "evening"),
-    "ce soir": (0, "evening"),
-    "stasera": (0, "evening"),
-}
-
-_FORWARD = (
-    r"på|nu på|næste|neste|nästa|kommende|komande|kommande|next|this coming|el próximo|próximo"
-    r"|nächsten|am kommenden|prochain|prossimo"
+from newsloom.extract.time_patterns import (
+    FORWARD,
+    Lexicon,
+    ago_finditer,
+    lexicon_for,
 )
-_BACK = r"sidste|sist|forrige|førre|förra|last|el pasado|pasado|vergangenen|letzten|dernier|scorso"
-_ORDINAL = r"(?:st|nd|rd|th|er|º|°)"
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    """The compiled patterns and word tables for one set of languages."""
-
-    words: DateWords
-    weekdays: dict[str, int]
-    months: dict[str, int]
-    parts: dict[str, str]
-    relative: dict[str, tuple[int, str | None]]
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    gates: dict[str, tuple[str, ...]]
-    # the "ago" pattern's alternatives, each with the literal words it cannot match without
-    ago: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
-
-
-@cache
-def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
-    words = date_words(languages)
-    weekdays = dict(words.weekdays)
-    months = dict(words.months)
-    parts = {**_PARTS_EXTRA, **words.parts}
-    relative: dict[str, tuple[int, str | None]] = {
-        phrase: (offset, None) for phrase, offset in words.relative.items()
-    }
-    relative.update(_RELATIVE_EXTRA)
-    weekday = _alternation(weekdays)
-    month = _alternation(months)
-    part = _alternation(parts)
-    count = r"\d+|" + _alternation(w for w, v in UNITS.items() if v <= 30)
-    alternatives = tuple(
-        (item.pattern.pattern.replace(_COUNT_GROUP, f"(?:{count})"), _literal_words(item.pattern))
-        for item in words.ago
-    )
-    patterns = tuple(
-        (name, re.compile(pattern, re.IGNORECASE))
-        for name, pattern in (
-            # natten til torsdag / natt til torsdag / natten mot torsdag / the night to Thursday
-            (
-                "night_to",
-                r"\b(?:natten|natt|nat|the night)"
-                rf" (?:til|till|mot|to|før) (?P<weekday>{weekday})s?\b",
-            ),
-            # Swedish "i tisdags" (last Tuesday), "i tisdags kväll"
-            ("weekday_sv_past", rf"\bi (?P<weekday>{weekday})s(?: (?P<part>{part}))?\b"),
-            # sent onsdag / late Wednesday / onsdag aften / tirsdagens / på fredag / last Friday
-            (
-                "weekday",
-                rf"(?:\b(?P<direction>{_FORWARD}|{_BACK}) )?"
-                r"(?:\b(?P<late>sent|late|tidligt|tidlig|early) (?:on )?)?"
-                rf"\b(?:(?:el|on|le|il|am) )?(?P<weekday>{weekday})(?P<genitive>ens|s|en)?"
-                rf"(?: (?:(?P<part>{part})|(?:i|om|på|in the|por la|en la|am|au|in) "
-                rf"(?P<part2>{part})))?\b",
-            ),
-            ("ago", r"(?!x)x"),  # matched alternative by alternative (_ago_finditer)
-            ("relative", rf"(?<!\w)(?:{_alternation(relative)})(?!\w)"),
-            # 19. januar 2022 / 4 January 2022 / 4 de enero de 2022 / le 4 mars / den 4. jan.
-            (
-                "day_month",
-                rf"\b(?P<day>[0-3]?\d){_ORDINAL}?\.? (?:de |of )?(?P<month>{month})\b"
-                r"(?:,? (?:de |del )?(?P<year>(?:19|20)\d\d)\b)?",
-            ),
-            # January 4, 2022 / January 4
-            (
-                "month_day",
-                rf"\b(?P<month>{month})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
-                r"(?:,? (?P<year>(?:19|20)\d\d)\b)?",
-            ),
-            ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-            (
-                "numeric",
-                r"\b(?P<first>[0-3]?\d)[./](?P<second>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)\b",
-            ),
-            (
-                "month_year",
-                r"\b(?:(?:i|in|en|im|au|a|di|de) )?"
-                rf"(?P<month>{month}) (?:de |del |of )?(?P<year>(?:19|20)\d\d)\b",
-            ),
-            (
-                "year",
-                r"\b(?:i|in|en|im|år|siden|since|desde|sedan|fra|from|depuis|dal|seit) "
-                r"(?P<year>(?:19|20)\d\d)\b(?![.,]\d)",
-            ),
-        )
-    )
-    # Words a pattern cannot match without: a paragraph lacking all of them skips that pattern
-    # (the patterns try their optional prefixes at every position; a substring test is cheaper).
-    weekday_words = tuple(sorted(weekdays))
-    month_words = tuple(sorted(months))
-    gates: dict[str, tuple[str, ...]] = {
-        "night_to": weekday_words,
-        "weekday_sv_past": weekday_words,
-        "weekday": weekday_words,
-        "day_month": month_words,
-        "month_day": month_words,
-        "month_year": month_words,
-        "iso": tuple("0123456789"),
-        "numeric": tuple("0123456789"),
-        "year": ("19", "20"),
-    }
-    return _Lexicon(words, weekdays, months, parts, relative, patterns, gates, alternatives)
-
-
-_COUNT_GROUP = r"(?P<count>\d+|[^\W\d_]+)"
-
-
-def _literal_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """The words of an "ago" phrase around its count when all of them are plain text (a match
-    contains each), else () (no gate: the phrase has regex syntax)."""
-    words = pattern.pattern.replace(_COUNT_GROUP, " ").split()
-    if all(re.escape(word) == word for word in words):
-        return tuple(word.lower() for word in words)
-    return ()
-
-
-def _ago_finditer(text: str, lowered: str, lexicon: _Lexicon) -> Iterator[re.Match[str]]:
-    r"""The matches of the "ago" alternation ``(?<!\w)(?:A|B|…)(?!\w)``, left to right.
-
-    Each alternative is its own pattern, searched only when the text has all its words: at the
-    leftmost position where any matches, the first in order wins, as in the alternation. The
-    alternation itself tried every number word of every language at every word start.
-    """
-    languages = lexicon.words.languages
-    patterns = [
-        _ago_alternative(languages, index)
-        for index, (_, words) in enumerate(lexicon.ago)
-        if all(word in lowered for word in words)
-    ]
-    position = 0
-    while patterns and position <= len(text):
-        best: re.Match[str] | None = None
-        for pattern in patterns:
-            found = pattern.search(text, position)
-            if found is not None and (best is None or found.start() < best.start()):
-                best = found
-        if best is None:
-            return
-        yield best
-        position = best.end() if best.end() > best.start() else best.start() + 1
-
-
-@cache
-def _ago_alternative(languages: tuple[str, ...], index: int) -> re.Pattern[str]:
-    alternative = _lexicon(languages).ago[index][0]
-    return re.compile(rf"(?<!\w)(?:{alternative})(?!\w)", re.IGNORECASE)
-
+from newsloom.records import Article, DatePrecision, TimeExpression
 
 _DAY_PRECISE = (DatePrecision.DAY, DatePrecision.NIGHT, DatePrecision.TIME)
 
@@ -258,7 +40,7 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else UNITS.get(word.lower(), 1)
 
 
-def _ago_rule(text: str, lexicon: _Lexicon) -> str | None:
+def _ago_rule(text: str, lexicon: Lexicon) -> str | None:
     for item in lexicon.words.ago:
         found = item.pattern.fullmatch(text)
         if found is None:
@@ -273,7 +55,7 @@ def _ago_rule(text: str, lexicon: _Lexicon) -> str | None:
     return None
 
 
-def _rule_for(name: str, match: re.Match[str], lexicon: _Lexicon) -> tuple[str, str | None] | None:
+def _rule_for(name: str, match: re.Match[str], lexicon: Lexicon) -> tuple[str, str | None] | None:
     """The resolution rule and part of day of one match, or None when it is not a time."""
     groups = match.groupdict()
     if name == "night_to":
@@ -286,7 +68,7 @@ def _rule_for(name: str, match: re.Match[str], lexicon: _Lexicon) -> tuple[str, 
         weekday = groups["weekday"]
         direction = (groups["direction"] or "").lower()
         mode = "past"
-        if direction and re.fullmatch(_FORWARD, direction):
+        if direction and re.fullmatch(FORWARD, direction):
             mode = "forward"
         elif direction:
             mode = "back"
@@ -305,7 +87,7 @@ def _rule_for(name: str, match: re.Match[str], lexicon: _Lexicon) -> tuple[str, 
 
 
 def _absolute(
-    name: str, match: re.Match[str], anchor: date | None, lexicon: _Lexicon
+    name: str, match: re.Match[str], anchor: date | None, lexicon: Lexicon
 ) -> tuple[date, DatePrecision] | None:
     groups = match.groupdict()
     try:
@@ -386,7 +168,7 @@ def _precision_for(rule: str, part: str | None) -> DatePrecision:
     return DatePrecision.NIGHT if part == "night" else DatePrecision.DAY
 
 
-def _matches(text: str, lexicon: _Lexicon) -> Iterator[tuple[str, re.Match[str]]]:
+def _matches(text: str, lexicon: Lexicon) -> Iterator[tuple[str, re.Match[str]]]:
     """Non-overlapping matches, earlier patterns first (longer, more specific phrases win)."""
     starts: list[int] = []  # the taken spans, sorted and not overlapping: a look-up is a
     ends: list[int] = []  # binary search, so the work stays linear in the text (issue 20)
@@ -396,7 +178,7 @@ def _matches(text: str, lexicon: _Lexicon) -> Iterator[tuple[str, re.Match[str]]
         gate = lexicon.gates.get(name)
         if gate is not None and not any(word in lowered for word in gate):
             continue
-        matches = _ago_finditer(text, lowered, lexicon) if name == "ago" else pattern.finditer(text)
+        matches = ago_finditer(text, lowered, lexicon) if name == "ago" else pattern.finditer(text)
         for match in matches:
             if match.end() == match.start():
                 continue
@@ -424,7 +206,7 @@ def find_times(
     ``language`` chooses the calendar words read (its family and English; all the main
     languages when it is None).
     """
-    lexicon = _lexicon(languages_for(language))
+    lexicon = lexicon_for(languages_for(language))
     anchor = published.date() if published is not None else None
     relative_anchor = anchor if precision in _DAY_PRECISE else None
     year_anchor = (
@@ -537,4 +319,4 @@ def reresolve(
 
 
 def _any_month(name: str) -> int:
-    return _lexicon(DEFAULT_LANGUAGES).months[name.lower()]
+    return lexicon_for(DEFAULT_LANGUAGES).months[name.lower()]
