@@ -241,7 +241,7 @@ def test_gold_real_scores_do_not_fall() -> None:
     scores = evaluate_quotes(GOLD_REAL / "ndt-dev.quotes.jsonl")["fields"]
     # measured 0.766 / 0.552 on the whole file (issues 15, 16); a small margin
     assert scores["text"]["f1"] >= 0.74
-    assert scores["speaker"]["f1"] >= 0.52
+    assert scores["speaker"]["f1"] >= 0.55
 
 
 def test_a_genitive_name_is_the_person_it_belongs_to() -> None:
@@ -262,3 +262,13 @@ def test_a_genitive_name_is_the_person_it_belongs_to() -> None:
     assert names.fullest("Bybergs") == "Lis Byberg"
     assert names.fullest("Byberg") == "Lis Byberg"
     assert names.fullest("Moss") == "Moss"  # a name ending in s with no person behind its stem
+
+
+def test_a_paragraph_that_is_only_an_attribution_closes_the_dash_quote_before_it() -> None:
+    found = quotes(
+        "I går møtte Ola Berg spissen Kari Nes etter kampen.",
+        "- Hvorfor skjøt du ikke?",
+        "spør Berg.",
+        "- Jeg så ikke ballen, svarer Nes.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(1, "Ola Berg"), (3, "Kari Nes")]

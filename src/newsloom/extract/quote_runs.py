@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, TRAILING_CLAUSE, UNMARKED
+from newsloom.extract.quote_patterns import AFTER, DASH_OPENING, MARKS, TRAILING_CLAUSE, UNMARKED
 from newsloom.extract.resources import resources_for, words_pattern
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import Speaker, parse_speaker
@@ -62,6 +62,12 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
             return None
         unmarked = UNMARKED.match(text)
         speaker = parse_speaker(unmarked.group("speaker"), names) if unmarked else None
+        if speaker is None and text.lstrip()[:1].islower():
+            # a paragraph that is only the attribution of the one before (``spør Clough.``,
+            # where a source puts each sentence in a paragraph of its own)
+            alone = AFTER.match(text)
+            if alone is not None and _END_PUNCTUATION.match(text[alone.end() :]):
+                speaker = parse_speaker(alone.group("speaker"), names)
     if speaker is None or speaker.type not in ("person", "role", "organisation", "pronoun"):
         return None
     return speaker
@@ -216,6 +222,12 @@ def continue_runs(
             scan += 1
         if end is not None:
             source = by_paragraph[body[end].index][0] if by_paragraph.get(body[end].index) else None
+            if source is None:  # the closing paragraph is the attribution alone
+                said = closing_speaker(body[end].text)
+                if said is not None:
+                    source = Quote(
+                        "", said.name, said.role, body[end].index, speaker_type=said.type
+                    )
             members = run
         else:
             source = None
