@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import cache
 
 from newsloom.extract.quote_patterns import AFTER, DASH_OPENING, MARKS, TRAILING_CLAUSE, UNMARKED
+from newsloom.extract.quote_speakers import speaker_from_subject
 from newsloom.extract.resources import resources_for, words_pattern
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import Speaker, parse_speaker
@@ -67,7 +68,7 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
             # where a source puts each sentence in a paragraph of its own)
             alone = AFTER.match(text)
             if alone is not None and _END_PUNCTUATION.match(text[alone.end() :]):
-                speaker = parse_speaker(alone.group("speaker"), names)
+                speaker = speaker_from_subject(alone.group("speaker"), names)
     if speaker is None or speaker.type not in ("person", "role", "organisation", "pronoun"):
         return None
     return speaker

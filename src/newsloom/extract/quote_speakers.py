@@ -158,6 +158,7 @@ TRAILING_ADVERBS = frozenset(
         "også",
         "also",
         "igen",
+        "igjen",
         "again",
         "i",
         "dag",
