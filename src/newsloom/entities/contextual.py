@@ -116,13 +116,11 @@ class ContextualTagger:
         windows: list[tuple[int, int, list[int], list[int]]] = []  # sentence, first word, ids
         for number, words in enumerate(sentences):
             first = 0
-            while first < len(words) or (first == 0 and not words):
+            while first < len(words):  # windows of at most ``limit`` pieces
                 ids, starts = first_pieces(words[first:], self.tokenizer, self.limit)
                 fitted = next((i for i, s in enumerate(starts) if s < 0), len(starts))
                 windows.append((number, first, ids, starts[:fitted]))
                 first += max(fitted, 1)
-                if not words:
-                    break
         tags: list[list[str]] = [["O"] * len(words) for words in sentences]
         order = sorted(range(len(windows)), key=lambda w: len(windows[w][2]))
         start = 0

@@ -181,7 +181,8 @@ class EntityRecognizer:
         self.contextual = contextual  # ``ner = "accurate"``: it tags instead of the spaCy pipe
         self._tokenizers: dict[str, Language] = {}
         self.typer = SpanTyper.load(path) if contextual is None else None
-        self._lookup, self._dims = vector_lookup(nlp.vocab.vectors, nlp.vocab.strings)
+        if self.typer is not None:  # the typer's word vectors; the accurate model needs none
+            self._lookup, self._dims = vector_lookup(nlp.vocab.vectors, nlp.vocab.strings)
         if DEFAULT_PIPE not in nlp.pipe_names:
             raise ModelError(f"the named-entity model at {path} has no '{DEFAULT_PIPE}' component")
 
@@ -194,9 +195,10 @@ class EntityRecognizer:
     def load(cls, path: Path | None = None, *, model: NerModel = "fast") -> EntityRecognizer:
         """Load the model at ``path`` (default: the one in the package), once per process.
 
-        ``model="accurate"`` tags with the contextual model (:mod:`newsloom.entities.contextual`)
-        and keeps the spaCy pipeline for tokens and the corrections; ``"fast"`` tags with the
-        pipeline's own convolutional ``ner`` components and span typer.
+        ``model="accurate"`` tags with the contextual model (:mod:`newsloom.entities.contextual`),
+        keeping the spaCy pipeline for its tokens only (no span typer, no rule corrections);
+        ``"fast"`` tags with the pipeline's own convolutional ``ner`` components, span typer and
+        corrections.
         """
         model_path = (path or MODEL_PATH).resolve()
         with _LOCK:

@@ -184,7 +184,8 @@ def continue_runs(
     for quote in quotes:
         by_paragraph.setdefault(quote.paragraph, []).append(quote)
     dashed = [DASH_OPENING.match(p.text) is not None for p in body]
-    closing = [closing_speaker(p.text) is not None for p in body]
+    closers = [closing_speaker(p.text) for p in body]
+    closing = [closer is not None for closer in closers]
     questions: set[int] = set()
     for at, paragraph in enumerate(body):
         if (
@@ -223,12 +224,9 @@ def continue_runs(
             scan += 1
         if end is not None:
             source = by_paragraph[body[end].index][0] if by_paragraph.get(body[end].index) else None
-            if source is None:  # the closing paragraph is the attribution alone
-                said = closing_speaker(body[end].text)
-                if said is not None:
-                    source = Quote(
-                        "", said.name, said.role, body[end].index, speaker_type=said.type
-                    )
+            said = closers[end]
+            if source is None and said is not None:  # the closing paragraph is the attribution
+                source = Quote("", said.name, said.role, body[end].index, speaker_type=said.type)
             members = run
         else:
             source = None
