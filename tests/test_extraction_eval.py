@@ -227,7 +227,10 @@ def test_the_example_corpus_gold(example_dir: Path) -> None:
     figures = evaluate_figures(example_dir / "gold.json")
     quotes = evaluate_quotes(example_dir / "gold.json")
     assert figures["fields"]["value_kind"]["f1"] >= 0.75
-    assert quotes["fields"]["speaker"]["f1"] >= 0.75
+    # 0.741 since issue 22: this gold lists no unmarked "…, police said." statements, which the
+    # real-news guide (gold-real) counts as reported speech and newsloom now finds
+    assert quotes["fields"]["speaker"]["f1"] >= 0.72
+    assert quotes["fields"]["text"]["recall"] >= 0.85
 
 
 # --- issue 6: tolerant attribution matching -----------------------------------------------------

@@ -9,6 +9,7 @@ used by :mod:`newsloom.extract.quotes` (spans and speakers) and
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsloom.extract.lexicon import (
     AFTER_QUOTE_WORDS,
@@ -17,7 +18,7 @@ from newsloom.extract.lexicon import (
     TABLE_VERBS,
     THAT_WORDS,
 )
-from newsloom.extract.resources import table_words
+from newsloom.extract.resources import resources_for, table_words, words_pattern
 
 VERBS = (
     "|".join(
@@ -125,6 +126,23 @@ UNMARKED = re.compile(
     r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
+
+
+@cache
+def final_attribution(language: str | None) -> re.Pattern[str] | None:
+    """A sentence that ends in its speaker and then a reporting verb (``Last year, only seven
+    were arrested, Hettema said.``), for a language whose table lists such ``final_verbs``."""
+    table = resources_for(language)
+    verbs = table.quotes.get("final_verbs", ()) if table is not None else ()
+    if not verbs:
+        return None
+    return re.compile(
+        rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*,\s*(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
+        rf"(?P<verb>{words_pattern(verbs)})(?:\s+[\w'’-]+){{0,3}}?\s*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+
+
 # "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
 INVERTED_REPORTED = re.compile(
     rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"
@@ -185,6 +203,7 @@ SENTENCE_ADVERBS = frozenset(
         "siden",
         *("særleg", "særlig", "no", "likevel", "imidlertid", "riktignok", "dessutan", "òg"),
         *("difor", "derimot", "altså", "dermed", "allikevel", "ellers", "heller"),
+        *table_words("adverbs"),
     ]
 )
 MIN_DIRECT_WORDS = 2

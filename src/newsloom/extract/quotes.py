@@ -36,6 +36,7 @@ from newsloom.extract.quote_patterns import (
     TRAILING_CLAUSE,
     UNMARKED,
     VERB_THEN_CLAUSE,
+    final_attribution,
 )
 from newsloom.extract.quote_runs import continue_runs, resolve_speakers
 from newsloom.extract.quote_speakers import (
@@ -57,6 +58,7 @@ from newsloom.extract.speakers import (
     BEFORE_NAME,
     CAPITALISED_NAME,
     Speaker,
+    is_organisation_name,
     parse_speaker,
 )
 from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
@@ -107,14 +109,24 @@ class _Context:
         return speaker
 
     def see(self, text: str, paragraph: int) -> None:
-        names = [
-            e.text
-            for e in self.entities
-            if e.paragraph == paragraph and e.type == EntityType.PERSON
+        """Remember the last person the paragraph names: a person mention, or a run of
+        capitalised words that no mention calls something else and that is no organisation
+        ("the Pasadena Police Department", "Women's Hospital")."""
+        mentions = [e for e in self.entities if e.paragraph == paragraph]
+        names = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
+        others = [
+            (e.start, e.end)
+            for e in mentions
+            if e.type in (EntityType.ORGANISATION, EntityType.LOCATION)
         ]
-        names += CAPITALISED_NAME.findall(text)
+        names += [
+            (run.start(), run.group(0))
+            for run in CAPITALISED_NAME.finditer(text)
+            if not any(start < run.end() and run.start() < end for start, end in others)
+            and not is_organisation_name(run.group(0))
+        ]
         if names and not (DASH_OPENING.match(text) or MARKS.search(text)):
-            self.last_person = names[-1]
+            self.last_person = max(names)[1]
             self.person_is_newer = True
 
 
@@ -196,16 +208,17 @@ def _direct_quotes(
             speaker = name_before(before[:sentence_start], names) or speaker
         if speaker is None and paragraph_speaker is not None:
             speaker = paragraph_speaker  # a second quote of the same speaker
-        if speaker is not None and speaker.name:
-            paragraph_speaker = speaker
         if speaker is None and match.start() == 0 and match.end() >= len(text.rstrip(" .")) - 1:
             speaker = context.last_speaker  # a whole quoted paragraph continues the last speaker
         if speaker is None and not unattributed:
             continue  # words in quotation marks nobody is said to speak: a title or a term
+        resolved = context.resolve(speaker)
+        if resolved is not None and (resolved.name or resolved.role):
+            paragraph_speaker = resolved  # "“…,” he said. “…”": the pronoun, resolved
         quotes.append(
             _quote(
                 inner,
-                context.resolve(speaker),
+                resolved,
                 paragraph,
                 "direct",
                 match.start(group),
@@ -219,6 +232,24 @@ def _own_pronoun(word: str, language: str | None) -> bool:
     """Whether ``word`` is a subject pronoun of ``language``'s table."""
     table = resources_for(language) if language else None
     return table is not None and word.lower() in table.quotes.get("pronouns", ())
+
+
+# a that-clause holding a quoted phrase is reported speech too when this many words lie outside
+# the marks ("dijo que se defenderá con «todos los medios posibles»"); with fewer the clause is
+# the quote ("confirma que «la policía usó munición …»"), given once, as the direct quote
+MIN_CLAUSE_WORDS = 3
+
+
+def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> bool:
+    """Whether the that-clause of ``match`` holds the sentence's quotes (sentence-relative
+    spans) and says enough of its own around them."""
+    start = match.start("content")
+    if any(quote_start <= start for quote_start, _ in held):
+        return False
+    content = match.string[start : match.end("content")]
+    for quote_start, quote_end in sorted(held, reverse=True):
+        content = content[: max(0, quote_start - start - 1)] + content[quote_end - start + 1 :]
+    return len(re.findall(r"\w+", content)) >= MIN_CLAUSE_WORDS
 
 
 def _reported_quotes(
@@ -235,12 +266,19 @@ def _reported_quotes(
     for sentence in split_sentences(text):
         while first < len(spans) and spans[first][1] <= sentence.start:
             first += 1
-        if any(start < sentence.end for start, _ in spans[first : first + 2]):
-            continue  # the sentence holds a direct quote
+        held = [
+            (start - sentence.start, end - sentence.start)
+            for start, end in spans[first : first + 4]
+            if start < sentence.end
+        ]
         has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
         match = REPORTED.search(masked) if has_clause else None
-        inverted_match = INVERTED_REPORTED.search(sentence.text) if has_clause else None
+        if held and (match is None or not _clause_around(match, held)):
+            continue  # the sentence holds a direct quote, and no clause of its own
+        inverted_match = (
+            INVERTED_REPORTED.search(sentence.text) if has_clause and not held else None
+        )
         if inverted_match is not None and match is not None and inverted_match.start() == 0:
             inverted_match = None  # "Sier X at …" at the start: the plain pattern reads it
         if inverted_match is not None and match is not None:
@@ -271,6 +309,23 @@ def _reported_quotes(
                 )
             continue
         if match is None:
+            final = final_attribution(language)
+            closing = final.match(sentence.text) if final is not None else None
+            if closing is not None:
+                speaker = parse_speaker(closing.group("speaker"), names)
+                if speaker is not None:
+                    content = closing.group("content")
+                    quotes.append(
+                        _quote(
+                            content,
+                            context.resolve(speaker),
+                            paragraph,
+                            "reported",
+                            sentence.start,
+                            sentence.start + len(content),
+                        )
+                    )
+                continue
             unmarked = UNMARKED.match(sentence.text)
             if unmarked is not None:
                 speaker = parse_speaker(unmarked.group("speaker"), names)
@@ -302,6 +357,9 @@ def _reported_quotes(
             )
             adverbs = match.group("adverbs").strip()
             speaker = speaker_from_subject(adverbs, names) if adverbs and inverted else None
+            if not adverbs and match.start("speaker") == 0 and words[0][:1].isupper():
+                # "También añadió que …": the subject left out, i.e. the last one named
+                speaker = Speaker(None, None, "pronoun")
         elif words and words[0].lower() in RELATIVE_PRONOUNS:
             # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
             speaker = antecedent(masked[: match.start("speaker")], names)

@@ -48,6 +48,8 @@ QUOTE_FIELDS = (
     "organisations",
     "person_nouns",
     "spoken",
+    "final_verbs",
+    "adverbs",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

@@ -17,7 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsloom.extract.resources import table_words
-from newsloom.extract.speakers import CAPITALISED_NAME, FUNCTION_WORDS, is_role_word
+from newsloom.extract.speakers import (
+    CAPITALISED_NAME,
+    FUNCTION_WORDS,
+    is_organisation_name,
+    is_role_word,
+)
 from newsloom.records import EntityMention, EntityType, Paragraph
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -52,7 +57,22 @@ class ArticleNames:
         if people:
             self.people = [NamedPerson(e.text, e.paragraph, e.start) for e in people]
         else:
-            self.people = self._capitalised_names(paragraphs)
+            others = {
+                (e.paragraph, e.start, e.end)
+                for e in entities
+                if e.type in (EntityType.ORGANISATION, EntityType.LOCATION)
+            }
+            self.people = [
+                person
+                for person in self._capitalised_names(paragraphs)
+                if not is_organisation_name(person.name)
+                and not any(
+                    paragraph == person.paragraph
+                    and start < person.start + len(person.name)
+                    and person.start < end
+                    for paragraph, start, end in others
+                )
+            ]
         self.people.sort(key=lambda person: (person.paragraph, person.start))
         self._positions = [(person.paragraph, person.start) for person in self.people]
         self._fullest: dict[str, str] = {}

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsloom.extract.lexicon import DETERMINERS, ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
+from newsloom.extract.resources import table_words
 
 _SPEAKER_STOP = re.compile(
     r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
@@ -26,7 +27,8 @@ _SPEAKER_STOP = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
-_ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene)?$", re.IGNORECASE)
+_DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
+_ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|s|es)?$", re.IGNORECASE)
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
 _TOLD_MEDIUM = re.compile(
     r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
@@ -35,7 +37,49 @@ _TOLD_MEDIUM = re.compile(
 # "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
 _TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
 _ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
-_ORGANISATION = re.compile(rf"(?:{ORGANISATION_ENDINGS})$", re.IGNORECASE)
+
+
+def _endings(endings: str) -> re.Pattern[str]:
+    """A pattern for names ending in one of ``endings``: a long ending also as the last part of a
+    compound (``Utenriksdepartementet``), a short one only as a word (``FN``, not ``Braun``;
+    ``avis``, not ``Davis``)."""
+    words = endings.split("|")
+    short = "|".join(word for word in words if len(word) <= 4)
+    long = "|".join(word for word in words if len(word) > 4)
+    return re.compile(rf"(?:(?<![\w'’])(?:{short})|(?:{long}))$", re.IGNORECASE)
+
+
+_ORGANISATION = _endings(ORGANISATION_ENDINGS)
+# Reporting verbs in any table, as single words: one glued to a speaker ends it ("Saleh dijo ayer")
+_VERB_FORMS = frozenset(
+    word.lower() for word in table_words("verbs") if " " not in word and len(word) >= 3
+)
+# "dijo el líder libio en Sebha", "afirmó Belhaj en unas declaraciones": a Romance "en" (or
+# "con", "dans", …) phrase after the speaker says where or how, before a determiner or a name;
+# the Nordic article "en" opens a phrase ("sagde en talsmand") and is followed by a noun.
+_PLACE_PHRASE = re.compile(
+    r"(?<=\w)\s+(?:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
+    r"(?=(?:un|una|unos|unas|une|el|la|los|las|le|les|des|du|del|su|sus|son|sa|ses)\s|l['’]"
+    r"|[A-ZÆØÅÄÖÜÉ]).*$"
+)
+
+# "dijo el libio hablando de la OTAN": a Spanish or Portuguese gerund says what the speaker did
+_GERUND = re.compile(r"(?<=\w)\s+[a-záéíóúñ]{2,}(?:ando|iendo|endo|indo)(?!\w).*$")
+
+
+def _before_verb(phrase: str) -> str:
+    """The speaker phrase up to a reporting verb glued to it (``Saleh dijo ayer`` → ``Saleh``)."""
+    words = phrase.split(" ")
+    for at, word in enumerate(words[1:], start=1):
+        if (
+            word.islower()
+            and word.strip(",.;:") in _VERB_FORMS
+            and not _DETERMINER_WORD.fullmatch(words[at - 1])  # "the report": a noun
+        ):
+            return " ".join(words[:at])
+    return phrase
+
+
 # words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du")
 CONNECTORS = (
     *("for", "af", "av", "of", "til", "de", "del", "di", "della", "dello", "dei", "degli"),
@@ -73,6 +117,11 @@ _DESCRIBED_NAME = re.compile(
     r"^(?P<role>(?:[^,]*?\s)?[a-zæøåäöüé][\w'’-]*(?:,\s*|\s+))"
     r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]+)+)$"
 )
+# a full name, then what it belongs to: "X Y of the …", "X Y fra …" (the connector, lowercase)
+_NAME_OF = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s+"
+    r"(?:of|from|at|fra|frå|från|von|vom|du|de|del|della|van)\s+\S"
+)
 # words after which a capitalised run names a place or a body, not the person described
 BEFORE_NAME = frozenset(
     [
@@ -83,6 +132,11 @@ BEFORE_NAME = frozenset(
         *("bij", "chez", "presso", "para", "per", "for", "of", "af", "av", "um", "about"),
     ]
 )
+
+
+def is_organisation_name(name: str) -> bool:
+    """``Pasadena Police Department``? No; ``Norsk Hydro-konsernet``, ``Reuters``: yes."""
+    return name.lower() in AGENCIES or _ORGANISATION.search(name) is not None
 
 
 def is_role_word(word: str) -> bool:
@@ -99,6 +153,17 @@ class Speaker:
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
+    phrase = _GERUND.sub("", _PLACE_PHRASE.sub("", _before_verb(phrase.strip())))
+    name_of = _NAME_OF.search(phrase)
+    if (
+        name_of is not None
+        and "," not in phrase[: name_of.start()]
+        and not is_organisation_name(name_of.group("name"))
+        and not any(w.lower() in BEFORE_NAME for w in phrase[: name_of.start()].split()[-1:])
+    ):
+        # "Lt. Pete Hettema of the Pasadena Police Department", "Kari Holm fra Venstre"
+        role_text = _DETERMINER.sub("", phrase[: name_of.start()].strip()) or None
+        return Speaker(name_of.group("name"), role_text, "person")
     described = _DESCRIBED_NAME.match(phrase.strip().rstrip(" .!?"))
     if (
         described is not None
@@ -182,6 +247,12 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     run = 0
     while run < len(words) and words[run][:1].isupper():
         run += 1
+    if run == 1 and run < len(words) and words[0].lower() in PRONOUNS:
+        return Speaker(None, None, "pronoun")  # "Han sa", "Ella añadió"
+    if run < len(words) and _ROLE.search(words[run]) and run >= 1:
+        return Speaker(None, text, "role")  # "New Hampshire officials", "Kremls talsmann"
+    if run < len(words) and _ORGANISATION.search(words[run]) and run >= 1:
+        return Speaker(text, None, "organisation")  # "Danish police", "Norsk Hydros ledelse"
     if (
         run >= 2
         and run < len(words)
@@ -191,8 +262,11 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         if name.lower() in AGENCIES or _ORGANISATION.search(name):
             return Speaker(name, None, "organisation")
         return Speaker(name, None, "person")
+    joining = role_words[-2:] if role_words else []
+    if len(joining) == 2 and not _DETERMINER_WORD.fullmatch(joining[1]):
+        joining = joining[1:]  # "vice-président de la CENI": a determiner after the connector
     if any(w[:1].islower() for w in name_words) or (
-        role_words and role_words[-1].lower() in (*CONNECTORS, "fra", "från", "from")
+        joining and joining[0].lower() in (*CONNECTORS, "fra", "från", "from")
     ):
         # "Frederiksens pressetjeneste", "talsmann for Russlands president"
         if any(_ROLE.search(word) for word in role_words):

@@ -1,0 +1,118 @@
+"""Speakers as news in English, Spanish and French writes them (issue 22): the order of
+subject and verb, subject-less verbs, place and manner phrases, and a body a role belongs to.
+
+Every sentence here is invented; each test names the general rule it exercises.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.extract.quotes import extract_quotes
+from newsloom.extract.speakers import parse_speaker
+from newsloom.records import Article, Paragraph, Quote
+
+
+def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
+    return extract_quotes(
+        Article(
+            id="t",
+            content_hash="t",
+            title=paragraphs[0][:40],
+            paragraphs=tuple(
+                Paragraph(index=i, text=text, language=language)
+                for i, text in enumerate(paragraphs)
+            ),
+            language=language,
+        )
+    )
+
+
+def test_an_english_sentence_that_ends_in_its_speaker_and_verb_is_reported_speech() -> None:
+    found = quotes(
+        "en",
+        "The bridge will stay closed until March, Sgt. Mary Olsen of the Harbour Police said.",
+        "Only two lorries were allowed across this winter, Olsen said on Monday.",
+    )
+    assert [(q.text, q.speaker, q.kind) for q in found] == [
+        ("The bridge will stay closed until March", "Mary Olsen", "reported"),
+        ("Only two lorries were allowed across this winter", "Mary Olsen", "reported"),
+    ]
+
+
+def test_the_verb_first_order_is_not_read_as_subject_first_in_other_languages() -> None:
+    # Norwegian puts the verb first ("…, sa Olsen."); no English rule applies there
+    found = quotes("nb", "Brua blir stengt til mars, sa Mary Olsen.")
+    assert [(q.speaker, q.kind) for q in found] == [("Mary Olsen", "direct")]
+
+
+def test_a_second_quote_after_he_said_is_the_same_speaker() -> None:
+    found = quotes(
+        "en",
+        "Mary Olsen of the Harbour Police Department spoke after the storm.",
+        "“We have closed two lanes,” she said. “The rest stays open for now.”",
+    )
+    assert [q.speaker for q in found] == ["Mary Olsen", "Mary Olsen"]
+
+
+def test_a_pronoun_is_not_resolved_to_an_organisation_named_after_the_person() -> None:
+    found = quotes(
+        "en",
+        "Mary Olsen of the Harbour Police Department said the lanes would reopen.",
+        "“It will take a week,” she said.",
+    )
+    assert found[-1].speaker == "Mary Olsen"
+
+
+def test_a_spanish_place_or_manner_phrase_after_the_speaker_is_not_the_speaker() -> None:
+    found = quotes(
+        "es",
+        "El alcalde Juan Pérez visitó el puerto.",
+        '"No vamos a cerrar el puerto", dijo el alcalde en Cádiz, a 100 kilómetros de Sevilla.',
+        '"Hay trabajo para todos", afirmó Pérez en unas declaraciones a la radio.',
+        '"Seguiremos aquí", dijo el alcalde hablando de la empresa.',
+    )
+    assert [q.speaker for q in found] == ["Juan Pérez", "Juan Pérez", "Juan Pérez"]
+
+
+def test_a_spanish_sentence_adverb_before_the_verb_leaves_the_subject_out() -> None:
+    found = quotes(
+        "es",
+        "El alcalde Juan Pérez habló ayer con los vecinos.",
+        "También añadió que el puerto abrirá en verano.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("el puerto abrirá en verano", "Juan Pérez")]
+
+
+def test_a_reported_clause_holding_a_quoted_phrase_gives_both() -> None:
+    found = quotes(
+        "es",
+        'Pérez dijo ayer que defenderá el puerto con "todos los medios posibles" este año.',
+    )
+    assert sorted((q.kind, q.speaker) for q in found) == [
+        ("direct", "Pérez"),
+        ("reported", "Pérez"),
+    ]
+
+
+def test_a_clause_that_is_only_the_quote_is_given_once() -> None:
+    found = quotes("es", 'El informe confirma que "la policía cerró el puerto dos días".')
+    assert [q.kind for q in found] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role", "kind"),
+    [
+        ("vice-président de la CENI", None, "vice-président de la CENI", "role"),
+        ("Mike Davis", "Mike Davis", None, "person"),  # "avis" is no organisation inside a name
+        ("Lt. Pete Dale of the Pasadena Police Department", "Pete Dale", "Lt.", "person"),
+        ("Saleh dijo ayer", "Saleh", None, "person"),
+        ("the report", None, "report", "role"),  # a determiner makes "report" a noun
+        ("New Hampshire officials", None, "New Hampshire officials", "role"),
+        ("Danish police", "Danish police", None, "organisation"),
+    ],
+)
+def test_speaker_phrases(phrase: str, name: str | None, role: str | None, kind: str) -> None:
+    speaker = parse_speaker(phrase)
+    assert speaker is not None
+    assert (speaker.name, speaker.role, speaker.type) == (name, role, kind)
