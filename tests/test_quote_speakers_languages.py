@@ -110,9 +110,43 @@ def test_a_clause_that_is_only_the_quote_is_given_once() -> None:
         ("the report", None, "report", "role"),  # a determiner makes "report" a noun
         ("New Hampshire officials", None, "New Hampshire officials", "role"),
         ("Danish police", "Danish police", None, "organisation"),
+        ("Prime Minister", None, "Prime Minister", "role"),
+        ("Hamburger Wissenschaftssenatorin", None, "Hamburger Wissenschaftssenatorin", "role"),
+        ("Donald Trump", "Donald Trump", None, "person"),  # "mp" ends no name in a role
     ],
 )
 def test_speaker_phrases(phrase: str, name: str | None, role: str | None, kind: str) -> None:
     speaker = parse_speaker(phrase)
     assert speaker is not None
     assert (speaker.name, speaker.role, speaker.type) == (name, role, kind)
+
+
+def test_german_subjunctive_sentences_are_the_last_speakers_reported_words() -> None:
+    found = quotes(
+        "de",
+        "„Wir bauen die Brücke neu“, sagte Bürgermeisterin Anna Weber am Montag. Die Arbeiten "
+        "würden zwei Jahre dauern. Das Geld sei bereits im Haushalt eingeplant.",
+    )
+    assert [(q.kind, q.speaker) for q in found] == [
+        ("direct", "Anna Weber"),
+        ("reported", "Anna Weber"),
+        ("reported", "Anna Weber"),
+    ]
+
+
+def test_a_subjunctive_sentence_with_no_speaker_before_it_is_no_quote() -> None:
+    assert quotes("de", "Die Arbeiten würden zwei Jahre dauern, heißt es in der Vorlage.") == ()
+
+
+def test_a_german_wie_clause_names_the_source_of_its_sentence() -> None:
+    found = quotes(
+        "de", "Zwei Männer wurden am Abend festgenommen, wie die Polizei am Dienstag mitteilte."
+    )
+    assert [(q.text, q.speaker, q.kind) for q in found] == [
+        ("Zwei Männer wurden am Abend festgenommen", "Polizei", "reported")
+    ]
+
+
+def test_an_english_say_without_that_opens_reported_speech() -> None:
+    found = quotes("en", "Harbour officials say they closed two lanes after the storm.")
+    assert [q.text for q in found] == ["they closed two lanes after the storm"]

@@ -134,13 +134,27 @@ def final_attribution(language: str | None) -> re.Pattern[str] | None:
     were arrested, Hettema said.``), for a language whose table lists such ``final_verbs``."""
     table = resources_for(language)
     verbs = table.quotes.get("final_verbs", ()) if table is not None else ()
-    if not verbs:
+    if table is None or not verbs:
         return None
+    after = table.quotes.get("final_after", ())
+    opening = rf"(?:{words_pattern(after)})\s+" if after else ""  # German "…, wie X mitteilte."
     return re.compile(
-        rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*,\s*(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
+        rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*,\s*{opening}"
+        rf"(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
         rf"(?P<verb>{words_pattern(verbs)})(?:\s+[\w'’-]+){{0,3}}?\s*[.!?]?\s*$",
         re.IGNORECASE,
     )
+
+
+@cache
+def reported_mood(language: str | None) -> re.Pattern[str] | None:
+    """Verb forms that make a sentence someone's reported words (German Konjunktiv I: ``Das
+    seien herausfordernde Projekte``), for a language whose table lists ``reported_forms``."""
+    table = resources_for(language)
+    forms = table.quotes.get("reported_forms", ()) if table is not None else ()
+    if not forms:
+        return None
+    return re.compile(rf"(?<![\w'’-]){words_pattern(forms)}(?![\w'’-])(?!\s+denn\b)")
 
 
 # "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
@@ -157,7 +171,8 @@ VERB_THEN_CLAUSE = re.compile(
 REPORTED = re.compile(
     rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
     rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)(?:\s*,?\s+{THAT}"
-    r"|(?<=said|says)(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))"
+    r"|(?:(?<=said|says)|(?<=say))"
+    r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))"
     r"\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )

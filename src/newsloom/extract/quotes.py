@@ -37,6 +37,7 @@ from newsloom.extract.quote_patterns import (
     UNMARKED,
     VERB_THEN_CLAUSE,
     final_attribution,
+    reported_mood,
 )
 from newsloom.extract.quote_runs import continue_runs, resolve_speakers
 from newsloom.extract.quote_speakers import (
@@ -72,12 +73,13 @@ class _Context:
         self.last_speaker: Speaker | None = None
         self.last_person: str | None = None
         self.person_is_newer = False  # a person was named after the last quote's speaker
+        self.last_source: Speaker | None = None  # the last speaker of any kind (police, a role)
 
-    def state(self) -> tuple[Speaker | None, str | None, bool]:
-        return self.last_speaker, self.last_person, self.person_is_newer
+    def state(self) -> tuple[Speaker | None, str | None, bool, Speaker | None]:
+        return self.last_speaker, self.last_person, self.person_is_newer, self.last_source
 
-    def restore(self, state: tuple[Speaker | None, str | None, bool]) -> None:
-        self.last_speaker, self.last_person, self.person_is_newer = state
+    def restore(self, state: tuple[Speaker | None, str | None, bool, Speaker | None]) -> None:
+        self.last_speaker, self.last_person, self.person_is_newer, self.last_source = state
 
     def names_in(self, paragraph: int) -> list[str]:
         return [
@@ -87,6 +89,12 @@ class _Context:
         ]
 
     def resolve(self, speaker: Speaker | None) -> Speaker | None:
+        resolved = self._resolve(speaker)
+        if resolved is not None and (resolved.name or resolved.role):
+            self.last_source = resolved
+        return resolved
+
+    def _resolve(self, speaker: Speaker | None) -> Speaker | None:
         if speaker is None:
             return None
         if speaker.type == "pronoun":
@@ -341,6 +349,27 @@ def _reported_quotes(
                             sentence.start + len(content),
                         )
                     )
+                continue
+            mood = reported_mood(language)
+            if (
+                mood is not None
+                and context.last_source is not None
+                and not held
+                and len(sentence.text.split()) >= MIN_CLAUSE_WORDS
+                and mood.search(sentence.text) is not None
+            ):
+                # "Das seien herausfordernde Projekte.": the mood says whose words these are
+                content = sentence.text.rstrip()
+                quotes.append(
+                    _quote(
+                        content,
+                        context.last_source,
+                        paragraph,
+                        "reported",
+                        sentence.start,
+                        sentence.start + len(content),
+                    )
+                )
             continue
         phrase = match.group("speaker")
         between = masked[match.end("speaker") : match.start("verb")].strip(" ,")

@@ -49,6 +49,8 @@ QUOTE_FIELDS = (
     "person_nouns",
     "spoken",
     "final_verbs",
+    "final_after",
+    "reported_forms",
     "adverbs",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])

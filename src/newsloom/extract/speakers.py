@@ -28,7 +28,8 @@ _SPEAKER_STOP = re.compile(
 )
 _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
 _DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
-_ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|s|es)?$", re.IGNORECASE)
+_ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|s|es|in|innen)?$", re.IGNORECASE)
+MIN_ROLE_COMPOUND = 10  # "Wissenschaftssenatorin": a capitalised compound ending in a role
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
 _TOLD_MEDIUM = re.compile(
     r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
@@ -206,6 +207,11 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
     if len(words) == 1 and _ROLE_WORD.fullmatch(words[0]):
         return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
+    if all(word[:1].isupper() for word in words) and (
+        _ROLE_WORD.fullmatch(words[-1])
+        or (len(words[-1]) >= MIN_ROLE_COMPOUND and _ROLE.search(words[-1]))
+    ):
+        return Speaker(None, text, "role")  # "Prime Minister", "Hamburger Wissenschaftssenatorin"
     for entity in sorted(entities, key=len, reverse=True):
         if entity and entity in text:
             role = text[: text.index(entity)].strip(" ,") or None
