@@ -704,8 +704,10 @@ for _phrase, _canonical in _resources.qualifier_phrases().items():
 UNIT_WORDS = re.compile(
     rf"{UNIT_WORDS.pattern}|{_resources.words_pattern(_resources.measure_words())}", re.IGNORECASE
 )
-# reporting verbs with their inflected forms, one trie pattern (see resources.words_pattern)
-TABLE_VERBS = _resources.words_pattern(_resources.table_words("verbs"))
+# reporting verbs with their inflected forms, one trie pattern (see resources.words_pattern);
+# one end-of-word test after the trie instead of one per word: the same matches, and the ~10,000
+# forms compile in half the time (the pattern is part of a dozen quote patterns)
+TABLE_VERBS = rf"(?:{_resources.words_pattern(_resources.table_words('verbs'), whole=False)}(?!\w))"
 AUXILIARIES = _resources.words_pattern(["har", "has", *_resources.table_words("auxiliaries")])
 # "that"-words opening reported speech; an elided one (French "qu'") needs no space after it
 THAT_WORDS = _resources.words_pattern(
