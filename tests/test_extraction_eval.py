@@ -289,3 +289,41 @@ def test_a_multi_word_subject_matches_itself() -> None:
     assert _subject_matches("Swedish nationals", "Swedish nationals")
     assert _subject_matches("emergency personnel", "emergency personnel")
     assert not _subject_matches("Swedish nationals", "people")
+
+
+def _two_records(tmp_path: Path) -> Path:
+    """Record 0 has a figure newsloom finds; record 1 one it cannot (no number in its text)."""
+    found = {
+        "id": "a",
+        "language": "da",
+        "published": "2024-05-16",
+        "text": "Mindst 12 mennesker er dræbt, skriver Reuters.",
+        "figures": [FIGURE],
+    }
+    missed = {**found, "id": "b", "text": "Mange mennesker er dræbt, skriver Reuters."}
+    return write(tmp_path / "figures.jsonl", [found, missed])
+
+
+@pytest.mark.parametrize(
+    ("subset", "records", "recall"), [("all", 2, 0.5), ("even", 1, 1.0), ("odd", 1, 0.0)]
+)
+def test_figures_score_one_half_of_a_gold_file(
+    tmp_path: Path, subset: str, records: int, recall: float
+) -> None:
+    result = evaluate_figures(_two_records(tmp_path), subset=subset)
+    assert result["records"] == records
+    assert result["fields"]["value_kind"]["recall"] == recall
+
+
+def test_eval_figures_records_option_on_the_command_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsloom.cli import app
+
+    gold = _two_records(tmp_path)
+    result = CliRunner().invoke(app, ["eval", "figures", str(gold), "--records", "odd", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["records"] == 1
+    bad = CliRunner().invoke(app, ["eval", "figures", str(gold), "--records", "half"])
+    assert bad.exit_code == 2
+    assert "expected one of all, even, odd" in bad.output

@@ -148,37 +148,51 @@ def eval_entities(
     _print_scores(evaluate_entity_groups(_existing(file)), as_json)
 
 
+RecordsOption = Annotated[
+    str,
+    typer.Option(help="all, or even/odd: the records at even/odd positions (tuning/held-out)."),
+]
+
+
+def _subset(records: str) -> str:
+    from newsloom.evaluate.extraction import SUBSETS
+
+    if records not in SUBSETS:
+        raise typer.BadParameter(
+            f"{records!r}: expected one of {', '.join(SUBSETS)}", param_hint="--records"
+        )
+    return records
+
+
 @evaluate_app.command("figures")
 def eval_figures(
     context: typer.Context,
     file: Annotated[Path, typer.Argument(help="Gold figures (JSON Lines).")],
+    records: RecordsOption = "all",
     as_json: JsonFlag = False,
 ) -> None:
     """Precision/recall/F1 per field of the figures ingest's analyze stage finds."""
     from newsloom.evaluate.figures import evaluate_figures
 
-    _print_scores(evaluate_figures(_existing(file), settings_of(context).analyze), as_json)
+    scores = evaluate_figures(
+        _existing(file), subset=_subset(records), settings=settings_of(context).analyze
+    )
+    _print_scores(scores, as_json)
 
 
 @evaluate_app.command("quotes")
 def eval_quotes(
     context: typer.Context,
     file: Annotated[Path, typer.Argument(help="Gold quotes (JSON Lines).")],
-    records: Annotated[
-        str,
-        typer.Option(help="all, or even/odd: the records at even/odd positions (tuning/held-out)."),
-    ] = "all",
+    records: RecordsOption = "all",
     as_json: JsonFlag = False,
 ) -> None:
     """Precision/recall/F1 of the quotes ingest's analyze stage finds, and their speakers."""
-    from newsloom.evaluate.extraction import SUBSETS
     from newsloom.evaluate.quotes import evaluate_quotes
 
-    if records not in SUBSETS:
-        raise typer.BadParameter(
-            f"{records!r}: expected one of {', '.join(SUBSETS)}", param_hint="--records"
-        )
-    scores = evaluate_quotes(_existing(file), subset=records, settings=settings_of(context).analyze)
+    scores = evaluate_quotes(
+        _existing(file), subset=_subset(records), settings=settings_of(context).analyze
+    )
     _print_scores(scores, as_json)
 
 

@@ -33,6 +33,7 @@ from newsloom.evaluate.extraction import (
     load_gold,
     paragraph_pairs,
     report,
+    select_records,
     unmatched,
 )
 from newsloom.records import Article, Figure
@@ -220,9 +221,15 @@ def _figure_fields(
     }
 
 
-def evaluate_figures(path: Path, settings: AnalyzeSettings | None = None) -> dict[str, Any]:
-    """P/R/F1 of figures on a gold file: value + kind, subject, qualifier, attribution."""
+def evaluate_figures(
+    path: Path, settings: AnalyzeSettings | None = None, subset: str = "all"
+) -> dict[str, Any]:
+    """P/R/F1 of figures on a gold file: value + kind, subject, qualifier, attribution.
+
+    ``subset`` ``even``/``odd`` keeps the records at even/odd positions (see
+    :func:`~newsloom.evaluate.extraction.select_records`)."""
     records, skipped = load_gold(Path(path))
+    records = select_records(records, subset)
     counts = {name: Counts() for name in ("value_kind", "subject", "qualifier", "attribution")}
     errors: list[dict[str, Any]] = []
     for record in records:
