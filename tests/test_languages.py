@@ -180,11 +180,23 @@ def test_every_listed_language_has_a_table(language: str) -> None:
         ("it", "una trentina", 30),
         ("fr", "1 500", 1500),
         ("it", "3 mila", 3000),
+        ("es", "11 mil 612", 11612),  # thousands written as a word, then the rest in digits
+        ("es", "cinco mil 013", 5013),
     ],
 )
 def test_number_words_per_language(language: str, text: str, value: int) -> None:
     found = find_quantities(f"Ce sont {text} ici.", language)
     assert [quantity.low for quantity in found if quantity.text == text] == [value]
+
+
+def test_digits_after_a_larger_magnitude_are_a_number_of_their_own() -> None:
+    found = find_quantities("Son 7 millones 300 personas y 2 mil 50 casas.", "es")
+    assert [(quantity.text, quantity.low) for quantity in found] == [
+        ("7 millones", 7_000_000),
+        ("300", 300),
+        ("2 mil", 2000),
+        ("50", 50),
+    ]
 
 
 def test_spanish_unos_is_a_qualifier_not_the_number_one() -> None:

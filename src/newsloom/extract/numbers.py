@@ -203,6 +203,18 @@ _VAGUE_WORDS = resources.words_pattern(VAGUE, whole=False)
 _SEVERAL_WORDS = resources.words_pattern(SEVERAL, whole=False)
 _ALL_UNIT_WORDS = resources.words_pattern(UNITS, whole=False)
 _MAGNITUDE_WORDS = resources.words_pattern(MAGNITUDES, whole=False)
+THOUSAND = 1000
+_THOUSAND_WORDS = resources.words_pattern(
+    (w for w, v in MAGNITUDES.items() if v == THOUSAND), whole=False
+)
+# right after a thousand word ("tres mil 315"): one fixed-width look-behind per word
+_AFTER_THOUSAND = (
+    "(?:"
+    + "|".join(
+        rf"(?<={re.escape(w)})" for w, v in MAGNITUDES.items() if v == THOUSAND and " " not in w
+    )
+    + ")"
+)
 _BASE_NUMBER = (
     rf"(?:{_UNIT_WORDS})og(?:{_TENS_WORDS})"  # Danish "femogtyve"
     rf"|(?:{_TENS_WORDS})(?:{_UNIT_WORDS})"  # Swedish/Norwegian "tjugofem", "tjuefem"
@@ -219,11 +231,13 @@ NUMBER_PATTERN = re.compile(
     rf"(?<![\w.,])(?:"
     rf"(?P<vague>{_VAGUE_WORDS})"
     rf"|(?P<several>{_SEVERAL_WORDS})\s+(?P<several_magnitude>{_MAGNITUDE_WORDS})"
-    rf"|(?P<digits>{_DIGITS})(?:\s+(?P<digit_magnitude>{_MAGNITUDE_WORDS}))?"
+    rf"|(?P<digits>{_DIGITS})(?:\s+(?:(?P<digit_thousand>{_THOUSAND_WORDS})\s+"
+    rf"(?P<digit_rest>\d{{3}})(?![\d.,]?\d)"  # "11 mil 612": 11,612 (Mexican agency style)
+    rf"|(?P<digit_magnitude>{_MAGNITUDE_WORDS})))?"
     rf"|(?:ett\s+)?(?P<approximate>{_TENS_WORDS}|hundra|tio)tal"
     rf"|(?:(?:une|una|un|uma|um|een|ein|a|an)\s+)?(?P<approximate_word>"
     rf"{resources.words_pattern(APPROXIMATE)})"
-    rf"|(?P<words>{_WORD_NUMBER})"
+    rf"|(?P<words>{_WORD_NUMBER})(?:{_AFTER_THOUSAND}\s+(?P<words_rest>\d{{3}})(?![\d.,]?\d))?"
     rf")(?![\w])",
     re.IGNORECASE,
 )
@@ -323,9 +337,13 @@ def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
             value = parse_digits(match.group("digits"))
             if match.group("digit_magnitude"):
                 value *= MAGNITUDES[match.group("digit_magnitude").lower()]
+            elif match.group("digit_rest"):
+                value = value * THOUSAND + int(match.group("digit_rest"))
             found.append(Quantity(value, value, match.start(), match.end(), phrase))
         else:
             value_or_none = parse_words(match.group("words"))
+            if value_or_none is not None and match.group("words_rest"):
+                value_or_none += int(match.group("words_rest"))
             if value_or_none is not None:
                 found.append(
                     Quantity(
