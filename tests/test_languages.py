@@ -431,3 +431,37 @@ def test_a_verb_without_its_subject_after_a_quote_is_the_last_speaker() -> None:
         language="es",
     )
     assert [q.speaker for q in extract_quotes(built)] == ["Hicham", "Hicham"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "At least 25 people were killed, 50 were injured."),
+        ("da", "Mindst 25 mennesker omkom, 50 blev såret."),
+        ("de", "Mindestens 25 Menschen kamen ums Leben, 50 wurden verletzt."),
+        ("es", "Al menos 25 personas han muerto, 50 han resultado heridas."),
+    ],
+)
+def test_a_count_after_a_comma_takes_the_cue_of_its_own_clause(language: str, text: str) -> None:
+    found = extract_figures(article(text, language=language))
+    assert [(f.kind, f.low) for f in found] == [("killed", 25.0), ("injured", 50.0)]
+
+
+def test_a_cue_before_a_comma_still_counts_with_none_after_the_number() -> None:
+    found = extract_figures(
+        article("Seven people were killed, 50 of them children.", language="en")
+    )
+    assert [(f.kind, f.low) for f in found] == [("killed", 7.0), ("killed", 50.0)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kind"),
+    [
+        ("de", "Dabei kamen vier oder fünf Personen zu Schaden.", "injured"),
+        ("nb", "Fire eller fem personer ble skadd.", "injured"),
+        ("en", "Four or five people were killed.", "killed"),
+    ],
+)
+def test_four_or_five_is_a_range(language: str, text: str, kind: str) -> None:
+    found = extract_figures(article(text, language=language))
+    assert [(f.kind, f.low, f.high) for f in found] == [(kind, 4.0, 5.0)]

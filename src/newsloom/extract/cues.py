@@ -36,8 +36,11 @@ ONE_WORDS = (
     | TABLE_ONE_WORDS
 )
 _PARTITIVE = re.compile(
-    r"^\s+(?:af|av|of|de)\s+(?:dem|dei|de|the|them|those|los|las|disse|desse)\b", re.IGNORECASE
+    r"^\s+(?:af|av|of|de|von)\s+(?:dem|dei|de|the|them|those|los|las|disse|desse|ihnen|den)\b",
+    re.IGNORECASE,
 )
+_CLAUSE_BREAK = re.compile(r"[,;]")
+CLAUSE_PENALTY = 2  # words a comma between a cue and the number after it counts as
 _BACKWARD_FILLER = re.compile(
     r"^(?:\W*(?:nu|now|yderligere|ytterligere|ytterlegare|another|further|hele|alle|all|in all"
     r"|i alt|totalt|sammanlagt|i alt|mindst|minst|at least|mere end|mer enn|mer än|more than"
@@ -197,6 +200,10 @@ def choose_cue(
                 if distance > 0 or quantity.low == 0:
                     continue
             distance = 0 if _BACKWARD_FILLER.match(between) else distance
+            if _CLAUSE_BREAK.search(between):
+                # "… were killed, 50 were injured": a cue of the clause before the comma yields
+                # to one in the number's own clause
+                distance += CLAUSE_PENALTY
             window = CROWD_WINDOWS[cue.kind][1] if crowd else BACKWARD_WINDOW
             direction = 1
         if distance > window:

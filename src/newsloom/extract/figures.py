@@ -90,6 +90,7 @@ _JOINERS = re.compile(r"^\s*(?:og|and|y|och|und|samt|&|,)\s*$", re.IGNORECASE)
 _RANGE = re.compile(
     r"^\s*(?:-|–|til|to|till|à|a|og|and|y|och|bis|et|e|en|und|tot)\s*$", re.IGNORECASE
 )
+_OR_WORDS = frozenset(["eller", "or", "oder", "o", "ou", "ó"])
 CONTEXT_WINDOW = 300  # characters around a number its tests look at (keeps extraction linear)
 _RANGE_OPENERS = re.compile(
     r"(?:mellem|mellom|mellan|between|entre|zwischen|tra|fra|tussen)\s*$", re.IGNORECASE
@@ -191,6 +192,8 @@ def _merge_ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
                     _RANGE.match(between) is not None
                     and between.strip().lower() in ("til", "to", "till", "à", "a", "bis")
                 )
+                # "vier oder fünf Personen", "four or five people": a count not known exactly
+                or between.strip().lower() in _OR_WORDS
                 or (opener is not None and _RANGE.match(between) is not None)
             )
             if is_range and previous.high < quantity.low and not previous.vague:
