@@ -150,3 +150,36 @@ def test_a_german_wie_clause_names_the_source_of_its_sentence() -> None:
 def test_an_english_say_without_that_opens_reported_speech() -> None:
     found = quotes("en", "Harbour officials say they closed two lanes after the storm.")
     assert [q.text for q in found] == ["they closed two lanes after the storm"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content", "speaker"),
+    [
+        # a Scandinavian clause after the verb without "at": a pronoun and a finite verb
+        ("nn", "Bjurstrøm meiner det er for dyrt å byggje nytt.", "det er for dyrt", "Bjurstrøm"),
+        # a fronted adverbial, then the verb before its subject (V2)
+        (
+            "nn",
+            "I eit intervju med Dagsavisen i helga sa Bjurstrøm at tunnelen må stengjast.",
+            "tunnelen må stengjast",
+            "Bjurstrøm",
+        ),
+        (
+            "nb",
+            "På pressekonferansen sa statsministeren at alt går bra.",
+            "alt går bra",
+            "statsministeren",
+        ),
+    ],
+)
+def test_scandinavian_reported_speech_word_orders(
+    language: str, text: str, content: str, speaker: str
+) -> None:
+    found = quotes(language, text)
+    assert len(found) == 1
+    assert found[0].text.startswith(content)
+    assert speaker in (found[0].speaker or found[0].speaker_role or "")
+
+
+def test_a_fronted_adverbial_with_no_subject_after_the_verb_gives_no_speaker() -> None:
+    assert quotes("nb", "På møtet sa noen at det var for sent.") == ()

@@ -163,16 +163,24 @@ INVERTED_REPORTED = re.compile(
     rf"{THAT}\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )
+# A Scandinavian clause after the verb without "at": a pronoun and a finite verb ("Bjurstrøm
+# meiner det er «frastøtende» at …", "Han sier han er lei")
+CLAUSE_WITHOUT_THAT = (
+    r"(?:det|dét|han|hun|ho|de|dei|vi|eg|jeg|jag|den|dette|hon)\s+"
+    r"(?:er|är|var|blir|blev|ble|vart|vert|har|hadde|havde|hade|vil|ville|skal|skulle|kan|kunne"
+    r"|må|måtte|bør|burde|ikke|ikkje|inte)\b"
+)
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
 VERB_THEN_CLAUSE = re.compile(
-    rf"(?<!\w)(?:{VERBS})\b[^.;!?]{{0,80}}?\b(?:{THAT}|the|it|he|she|they|we)",
+    rf"(?<!\w)(?:{VERBS})\b[^.;!?]{{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT})",
     re.IGNORECASE,
 )
 REPORTED = re.compile(
     rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
     rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)(?:\s*,?\s+{THAT}"
     r"|(?:(?<=said|says)|(?<=say))"
-    r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b))"
+    r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
+    rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT}))"
     r"\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )

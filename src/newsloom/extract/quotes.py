@@ -60,6 +60,7 @@ from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     Speaker,
     is_organisation_name,
+    is_role_word,
     parse_speaker,
 )
 from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
@@ -242,6 +243,15 @@ def _own_pronoun(word: str, language: str | None) -> bool:
     return table is not None and word.lower() in table.quotes.get("pronouns", ())
 
 
+# prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
+FRONTED_PREPOSITIONS = frozenset(
+    [*("i", "på", "under", "etter", "efter", "før", "innan", "ved", "med", "til", "fra", "frå")],
+)
+# the subject right after the verb: a run of capitalised words, then adverbs at most
+_NAME_AFTER_VERB = re.compile(
+    r"^\s+(?P<speaker>(?:[a-zæøåäö][\w-]*\s+)?[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*"
+    r"|[a-zæøåäö][\w-]*)(?:\s+[a-zæøåäö]\w*){0,3}$"
+)
 # a that-clause holding a quoted phrase is reported speech too when this many words lie outside
 # the marks ("dijo que se defenderá con «todos los medios posibles»"); with fewer the clause is
 # the quote ("confirma que «la policía usó munición …»"), given once, as the direct quote
@@ -405,6 +415,17 @@ def _reported_quotes(
             and match.group("adverbs").split()[0].lower() not in BEFORE_NAME
         ):
             speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
+        elif (
+            words
+            and words[0].lower() in FRONTED_PREPOSITIONS
+            and (named := _NAME_AFTER_VERB.match(match.group("adverbs"))) is not None
+        ):
+            # "I eit intervju med Dagsavisen i helga sa Bjurstrøm at": a fronted adverbial, then
+            # the verb before its subject (V2)
+            after_verb = named.group("speaker")
+            speaker = parse_speaker(after_verb, names)
+            if after_verb[:1].islower() and not is_role_word(after_verb):
+                speaker = None  # "På møtet sa noen at": no name and no role after the verb
         else:
             speaker = speaker_from_subject(phrase, names)
         if (
