@@ -1,0 +1,107 @@
+"""What a quote extractor remembers while it reads an article: the last speaker and the last
+person named, to resolve a pronoun or a role; and the :class:`~newsloom.records.Quote` it makes.
+
+Shared by :mod:`newsloom.extract.quotes` (quotes in marks and after a speech dash) and
+:mod:`newsloom.extract.reported` (reported speech).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsloom.extract.quote_patterns import DASH_OPENING, MARKS
+from newsloom.extract.speakers import (
+    CAPITALISED_NAME,
+    Speaker,
+    is_organisation_name,
+    parse_speaker,
+)
+from newsloom.records import EntityMention, EntityType, Quote
+
+
+class QuoteContext:
+    """What the article said so far: the last named speaker and person, for pronouns."""
+
+    def __init__(self, entities: Sequence[EntityMention]) -> None:
+        self.entities = entities
+        self.last_speaker: Speaker | None = None
+        self.last_person: str | None = None
+        self.person_is_newer = False  # a person was named after the last quote's speaker
+        self.last_source: Speaker | None = None  # the last speaker of any kind (police, a role)
+
+    def state(self) -> tuple[Speaker | None, str | None, bool, Speaker | None]:
+        return self.last_speaker, self.last_person, self.person_is_newer, self.last_source
+
+    def restore(self, state: tuple[Speaker | None, str | None, bool, Speaker | None]) -> None:
+        self.last_speaker, self.last_person, self.person_is_newer, self.last_source = state
+
+    def names_in(self, paragraph: int) -> list[str]:
+        return [
+            e.text
+            for e in self.entities
+            if e.paragraph == paragraph and e.type in (EntityType.PERSON, EntityType.ORGANISATION)
+        ]
+
+    def resolve(self, speaker: Speaker | None) -> Speaker | None:
+        resolved = self._resolve(speaker)
+        if resolved is not None and (resolved.name or resolved.role):
+            self.last_source = resolved
+        return resolved
+
+    def _resolve(self, speaker: Speaker | None) -> Speaker | None:
+        if speaker is None:
+            return None
+        if speaker.type == "pronoun":
+            if self.last_person is not None and (self.person_is_newer or self.last_speaker is None):
+                return parse_speaker(self.last_person) or Speaker(self.last_person, None, "person")
+            if self.last_speaker is not None:
+                return self.last_speaker
+            return speaker
+        if (
+            speaker.type == "role"
+            and self.last_speaker is not None
+            and speaker.role
+            and self.last_speaker.role
+            and speaker.role.lower().startswith(self.last_speaker.role.lower()[:6])
+        ):
+            return self.last_speaker  # "talsmanden" after "polititalsmand X"
+        if speaker.type == "person":
+            self.last_speaker = speaker
+            self.person_is_newer = False
+        return speaker
+
+    def see(self, text: str, paragraph: int) -> None:
+        """Remember the last person the paragraph names: a person mention, or a run of
+        capitalised words that no mention calls something else and that is no organisation
+        ("the Pasadena Police Department", "Women's Hospital")."""
+        mentions = [e for e in self.entities if e.paragraph == paragraph]
+        names = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
+        others = [
+            (e.start, e.end)
+            for e in mentions
+            if e.type in (EntityType.ORGANISATION, EntityType.LOCATION)
+        ]
+        names += [
+            (run.start(), run.group(0))
+            for run in CAPITALISED_NAME.finditer(text)
+            if not any(start < run.end() and run.start() < end for start, end in others)
+            and not is_organisation_name(run.group(0))
+        ]
+        if names and not (DASH_OPENING.match(text) or MARKS.search(text)):
+            self.last_person = max(names)[1]
+            self.person_is_newer = True
+
+
+def make_quote(
+    text: str, speaker: Speaker | None, paragraph: int, kind: str, start: int, end: int
+) -> Quote:
+    return Quote(
+        text=text.strip(),
+        speaker=speaker.name if speaker else None,
+        speaker_role=speaker.role if speaker else None,
+        paragraph=paragraph,
+        kind=kind,
+        start=start,
+        end=end,
+        speaker_type=speaker.type if speaker else None,
+    )

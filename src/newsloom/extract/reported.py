@@ -1,0 +1,262 @@
+"""Reported speech: ``X siger/sa/säger/said (,) at/att/that …``, ``…, siger X.`` without marks,
+``…, Hettema said.``, a German subjunctive sentence, with the speaker of each.
+
+Used by :func:`newsloom.extract.quotes.extract_quotes` after the quotes in marks of a paragraph
+are known: a sentence holding one is reported speech only where its that-clause says more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsloom.extract.quote_context import QuoteContext, make_quote
+from newsloom.extract.quote_patterns import (
+    AGE_APPOSITION,
+    AUXILIARY_WORD,
+    INVERTED_REPORTED,
+    INVERTED_SUBJECT,
+    NAME_BEFORE_APPOSITION,
+    RELATIVE_PRONOUNS,
+    REPORTED,
+    SENTENCE_ADVERBS,
+    UNMARKED,
+    VERB_THEN_CLAUSE,
+    final_attribution,
+    reported_mood,
+)
+from newsloom.extract.quote_speakers import (
+    RELATIVE_IN_PHRASE,
+    TRAILING_ADVERBS,
+    antecedent,
+    sentence_subject,
+    speaker_from_subject,
+)
+from newsloom.extract.resources import resources_for
+from newsloom.extract.sentences import split_sentences
+from newsloom.extract.speakers import (
+    BEFORE_NAME,
+    CAPITALISED_NAME,
+    Speaker,
+    is_role_word,
+    parse_speaker,
+)
+from newsloom.records import Quote
+
+
+def _own_pronoun(word: str, language: str | None) -> bool:
+    """Whether ``word`` is a subject pronoun of ``language``'s table."""
+    table = resources_for(language) if language else None
+    return table is not None and word.lower() in table.quotes.get("pronouns", ())
+
+
+# prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
+FRONTED_PREPOSITIONS = frozenset(
+    [*("i", "på", "under", "etter", "efter", "før", "innan", "ved", "med", "til", "fra", "frå")],
+)
+# the subject right after the verb: a run of capitalised words, then adverbs at most
+_NAME_AFTER_VERB = re.compile(
+    r"^\s+(?P<speaker>(?:[a-zæøåäö][\w-]*\s+)?[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*"
+    r"|[a-zæøåäö][\w-]*)(?:\s+[a-zæøåäö]\w*){0,3}$"
+)
+# a that-clause holding a quoted phrase is reported speech too when this many words lie outside
+# the marks ("dijo que se defenderá con «todos los medios posibles»"); with fewer the clause is
+# the quote ("confirma que «la policía usó munición …»"), given once, as the direct quote
+MIN_CLAUSE_WORDS = 3
+
+
+def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> bool:
+    """Whether the that-clause of ``match`` holds the sentence's quotes (sentence-relative
+    spans) and says enough of its own around them."""
+    start = match.start("content")
+    if any(quote_start <= start for quote_start, _ in held):
+        return False
+    content = match.string[start : match.end("content")]
+    for quote_start, quote_end in sorted(held, reverse=True):
+        content = content[: max(0, quote_start - start - 1)] + content[quote_end - start + 1 :]
+    return len(re.findall(r"\w+", content)) >= MIN_CLAUSE_WORDS
+
+
+def reported_quotes(
+    text: str,
+    paragraph: int,
+    names: Sequence[str],
+    context: QuoteContext,
+    taken: Sequence[tuple[int, int]],
+    language: str | None = None,
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    spans = sorted(taken)
+    first = 0  # spans before this one end before the current sentence (sentences in order)
+    for sentence in split_sentences(text):
+        while first < len(spans) and spans[first][1] <= sentence.start:
+            first += 1
+        held = [
+            (start - sentence.start, end - sentence.start)
+            for start, end in spans[first : first + 4]
+            if start < sentence.end
+        ]
+        has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None
+        masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
+        match = REPORTED.search(masked) if has_clause else None
+        if held and (match is None or not _clause_around(match, held)):
+            continue  # the sentence holds a direct quote, and no clause of its own
+        inverted_match = (
+            INVERTED_REPORTED.search(sentence.text) if has_clause and not held else None
+        )
+        if inverted_match is not None and match is not None and inverted_match.start() == 0:
+            inverted_match = None  # "Sier X at …" at the start: the plain pattern reads it
+        if inverted_match is not None and match is not None:
+            # "Saman med …, meiner Fjordane tingrett at …": a fronted clause, then verb, subject
+            inverted_words = inverted_match.group("speaker").split()
+            if (
+                not inverted_words
+                or inverted_words[0].lower() in BEFORE_NAME
+                or speaker_from_subject(inverted_match.group("speaker"), names) is None
+            ):
+                inverted_match = None  # "Ministeren, Kari Holm, sa til NTB at": not inverted
+            else:
+                match = None
+        if inverted_match is not None:
+            speaker = speaker_from_subject(inverted_match.group("speaker"), names)
+            if speaker is not None:
+                content_start = sentence.start + inverted_match.start("content")
+                content = inverted_match.group("content").rstrip(" .")
+                quotes.append(
+                    make_quote(
+                        content,
+                        context.resolve(speaker),
+                        paragraph,
+                        "reported",
+                        content_start,
+                        content_start + len(content),
+                    )
+                )
+            continue
+        if match is None:
+            final = final_attribution(language)
+            closing = final.match(sentence.text) if final is not None else None
+            if closing is not None:
+                speaker = parse_speaker(closing.group("speaker"), names)
+                if speaker is not None:
+                    content = closing.group("content")
+                    quotes.append(
+                        make_quote(
+                            content,
+                            context.resolve(speaker),
+                            paragraph,
+                            "reported",
+                            sentence.start,
+                            sentence.start + len(content),
+                        )
+                    )
+                continue
+            unmarked = UNMARKED.match(sentence.text)
+            if unmarked is not None:
+                speaker = parse_speaker(unmarked.group("speaker"), names)
+                if speaker is not None and speaker.type in ("person", "role"):
+                    content = unmarked.group("content")
+                    quotes.append(
+                        make_quote(
+                            content,
+                            context.resolve(speaker),
+                            paragraph,
+                            "direct",
+                            sentence.start,
+                            sentence.start + len(content),
+                        )
+                    )
+                continue
+            mood = reported_mood(language)
+            if (
+                mood is not None
+                and context.last_source is not None
+                and not held
+                and len(sentence.text.split()) >= MIN_CLAUSE_WORDS
+                and mood.search(sentence.text) is not None
+            ):
+                # "Das seien herausfordernde Projekte.": the mood says whose words these are
+                content = sentence.text.rstrip()
+                quotes.append(
+                    make_quote(
+                        content,
+                        context.last_source,
+                        paragraph,
+                        "reported",
+                        sentence.start,
+                        sentence.start + len(content),
+                    )
+                )
+            continue
+        phrase = match.group("speaker")
+        between = masked[match.end("speaker") : match.start("verb")].strip(" ,")
+        if _own_pronoun(between, language):
+            # "Og han meiner at": another language's auxiliary (Spanish "han") is the subject
+            phrase = between
+        words = phrase.split()
+        if words and words[-1].lower() in ("og", "and", "y", "och", "und"):
+            subject = sentence_subject(sentence.text[: match.start("verb")], names)
+            speaker = subject
+        elif len(words) == 1 and words[0].lower() in SENTENCE_ADVERBS:
+            inverted = re.match(
+                r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", match.group("adverbs") + " at "
+            )
+            adverbs = match.group("adverbs").strip()
+            speaker = speaker_from_subject(adverbs, names) if adverbs and inverted else None
+            if not adverbs and match.start("speaker") == 0 and words[0][:1].isupper():
+                # "También añadió que …": the subject left out, i.e. the last one named
+                speaker = Speaker(None, None, "pronoun")
+        elif words and words[0].lower() in RELATIVE_PRONOUNS:
+            # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
+            speaker = antecedent(masked[: match.start("speaker")], names)
+        elif (relative := RELATIVE_IN_PHRASE.search(phrase)) is not None:
+            # "A. Mitchell Palmer, som i teksten … meldte at": the clause hangs on Palmer
+            speaker = antecedent(masked[: match.start("speaker") + relative.start()], names)
+        elif len(words) == 1 and AUXILIARY_WORD.fullmatch(words[0]):
+            # "Ha detto che …": a subject the language leaves out, i.e. the last one named
+            speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
+        elif (
+            INVERTED_SUBJECT.search(match.group("adverbs"))
+            and not CAPITALISED_NAME.search(phrase)
+            and match.group("adverbs").split()[0].lower() not in TRAILING_ADVERBS
+            and match.group("adverbs").split()[0].lower() not in BEFORE_NAME
+        ):
+            speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
+        elif (
+            words
+            and words[0].lower() in FRONTED_PREPOSITIONS
+            and (named := _NAME_AFTER_VERB.match(match.group("adverbs"))) is not None
+        ):
+            # "I eit intervju med Dagsavisen i helga sa Bjurstrøm at": a fronted adverbial, then
+            # the verb before its subject (V2)
+            after_verb = named.group("speaker")
+            speaker = parse_speaker(after_verb, names)
+            if after_verb[:1].islower() and not is_role_word(after_verb):
+                speaker = None  # "På møtet sa noen at": no name and no role after the verb
+        else:
+            speaker = speaker_from_subject(phrase, names)
+        if (
+            speaker is not None
+            and phrase[:1].islower()
+            and not CAPITALISED_NAME.search(phrase)
+            and words[0].lower() not in RELATIVE_PRONOUNS
+        ):
+            # "Il colonnello Ronald Lao, comandante della stazione, ha detto che …"
+            named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
+            if named is not None:
+                speaker = Speaker(named.group("name"), phrase.strip(), "person")
+        if speaker is None:
+            continue
+        content_start = sentence.start + match.start("content")
+        content = sentence.text[match.start("content") : match.end("content")].rstrip(" .")
+        quotes.append(
+            make_quote(
+                content,
+                context.resolve(speaker),
+                paragraph,
+                "reported",
+                content_start,
+                content_start + len(content),
+            )
+        )
+    return quotes
