@@ -86,6 +86,10 @@ def reported_quotes(
     language: str | None = None,
 ) -> list[Quote]:
     quotes: list[Quote] = []
+
+    def said(content: str, speaker: Speaker | None, kind: str, start: int) -> None:
+        quotes.append(make_quote(content, speaker, paragraph, kind, start, start + len(content)))
+
     spans = sorted(taken)
     first = 0  # spans before this one end before the current sentence (sentences in order)
     for sentence in split_sentences(text):
@@ -122,16 +126,7 @@ def reported_quotes(
             if speaker is not None:
                 content_start = sentence.start + inverted_match.start("content")
                 content = inverted_match.group("content").rstrip(" .")
-                quotes.append(
-                    make_quote(
-                        content,
-                        context.resolve(speaker),
-                        paragraph,
-                        "reported",
-                        content_start,
-                        content_start + len(content),
-                    )
-                )
+                said(content, context.resolve(speaker), "reported", content_start)
             continue
         if match is None:
             final = final_attribution(language)
@@ -140,32 +135,14 @@ def reported_quotes(
                 speaker = parse_speaker(closing.group("speaker"), names)
                 if speaker is not None:
                     content = closing.group("content")
-                    quotes.append(
-                        make_quote(
-                            content,
-                            context.resolve(speaker),
-                            paragraph,
-                            "reported",
-                            sentence.start,
-                            sentence.start + len(content),
-                        )
-                    )
+                    said(content, context.resolve(speaker), "reported", sentence.start)
                 continue
             unmarked = UNMARKED.match(sentence.text)
             if unmarked is not None:
                 speaker = parse_speaker(unmarked.group("speaker"), names)
                 if speaker is not None and speaker.type in ("person", "role"):
                     content = unmarked.group("content")
-                    quotes.append(
-                        make_quote(
-                            content,
-                            context.resolve(speaker),
-                            paragraph,
-                            "direct",
-                            sentence.start,
-                            sentence.start + len(content),
-                        )
-                    )
+                    said(content, context.resolve(speaker), "direct", sentence.start)
                 continue
             mood = reported_mood(language)
             if (
@@ -177,16 +154,7 @@ def reported_quotes(
             ):
                 # "Das seien herausfordernde Projekte.": the mood says whose words these are
                 content = sentence.text.rstrip()
-                quotes.append(
-                    make_quote(
-                        content,
-                        context.last_source,
-                        paragraph,
-                        "reported",
-                        sentence.start,
-                        sentence.start + len(content),
-                    )
-                )
+                said(content, context.last_source, "reported", sentence.start)
             continue
         phrase = match.group("speaker")
         between = masked[match.end("speaker") : match.start("verb")].strip(" ,")
@@ -249,14 +217,5 @@ def reported_quotes(
             continue
         content_start = sentence.start + match.start("content")
         content = sentence.text[match.start("content") : match.end("content")].rstrip(" .")
-        quotes.append(
-            make_quote(
-                content,
-                context.resolve(speaker),
-                paragraph,
-                "reported",
-                content_start,
-                content_start + len(content),
-            )
-        )
+        said(content, context.resolve(speaker), "reported", content_start)
     return quotes
