@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from newsloom.records import Article, DatePrecision, Paragraph
+from newsloom.records import Article, DatePrecision, Paragraph, ParagraphKind
 
 _DATE_PREFIX = re.compile(r"\A\s*date (?P<year>\d{4})-(?P<month>\d{2})\s+")
 
@@ -39,3 +39,26 @@ def load_seed(path: Path) -> Article:
 
 def seed(seeds_dir: Path, prefix: str) -> Article:
     return load_seed(next(seeds_dir.glob(f"{prefix}_*.txt")))
+
+
+def text_article(
+    *paragraphs: str,
+    language: str | None = None,
+    kinds: dict[int, ParagraphKind] | None = None,
+) -> Article:
+    """An article of body paragraphs (``kinds`` overrides some), all in ``language``."""
+    return Article(
+        id="test",
+        content_hash="test",
+        title=paragraphs[0][:40],
+        paragraphs=tuple(
+            Paragraph(
+                index=i,
+                text=text,
+                kind=(kinds or {}).get(i, ParagraphKind.BODY),
+                language=language,
+            )
+            for i, text in enumerate(paragraphs)
+        ),
+        language=language,
+    )

@@ -6,24 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from extraction_seeds import text_article
 from newsloom.evaluate.quotes import evaluate_quotes
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import Article, Paragraph, Quote
+from newsloom.records import Paragraph, Quote
 
 GOLD_REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "gold-real"
 
 
 def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
-    return extract_quotes(
-        Article(
-            id="t",
-            content_hash="t",
-            title="",
-            language=language,
-            paragraphs=tuple(Paragraph(index=i, text=t) for i, t in enumerate(paragraphs)),
-        )
-    )
+    return extract_quotes(text_article(*paragraphs, language=language))
 
 
 def test_a_dash_quote_continued_over_paragraphs_takes_the_closing_speaker() -> None:
@@ -246,7 +239,7 @@ def test_gold_real_scores_do_not_fall() -> None:
 
 def test_a_genitive_name_is_the_person_it_belongs_to() -> None:
     from newsloom.extract.speaker_names import ArticleNames
-    from newsloom.records import EntityMention, EntityType, Paragraph
+    from newsloom.records import EntityMention, EntityType
 
     paragraphs = (
         Paragraph(0, "Historikeren Lis Byberg har skrevet en avhandling om bøker."),

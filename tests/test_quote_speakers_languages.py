@@ -8,24 +8,14 @@ from __future__ import annotations
 
 import pytest
 
+from extraction_seeds import text_article
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import Article, Paragraph, Quote
+from newsloom.records import Quote
 
 
 def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
-    return extract_quotes(
-        Article(
-            id="t",
-            content_hash="t",
-            title=paragraphs[0][:40],
-            paragraphs=tuple(
-                Paragraph(index=i, text=text, language=language)
-                for i, text in enumerate(paragraphs)
-            ),
-            language=language,
-        )
-    )
+    return extract_quotes(text_article(*paragraphs, language=language))
 
 
 def test_an_english_sentence_that_ends_in_its_speaker_and_verb_is_reported_speech() -> None:

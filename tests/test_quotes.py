@@ -6,22 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from extraction_seeds import seed
+from extraction_seeds import seed, text_article
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import Article, EntityMention, EntityType, Paragraph, ParagraphKind, Quote
+from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
 
 
 def article(*paragraphs: str, kinds: dict[int, ParagraphKind] | None = None) -> Article:
-    return Article(
-        id="test",
-        content_hash="test",
-        title=paragraphs[0][:40],
-        paragraphs=tuple(
-            Paragraph(index=i, text=text, kind=(kinds or {}).get(i, ParagraphKind.BODY))
-            for i, text in enumerate(paragraphs)
-        ),
-    )
+    return text_article(*paragraphs, kinds=kinds)
 
 
 def quotes(*paragraphs: str) -> tuple[Quote, ...]:
