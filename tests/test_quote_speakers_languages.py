@@ -173,3 +173,18 @@ def test_scandinavian_reported_speech_word_orders(
 
 def test_a_fronted_adverbial_with_no_subject_after_the_verb_gives_no_speaker() -> None:
     assert quotes("nb", "På møtet sa noen at det var for sent.") == ()
+
+
+def test_she_said_after_a_named_hospital_is_the_person_named_before_it() -> None:
+    found = quotes(
+        "en",
+        "Mary Olsen began her career at the old Grace Hospital, now known as B.C. Women’s "
+        "Hospital. “The head nurse I had was like an army officer,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Mary Olsen"]
+
+
+def test_a_speaker_phrase_ending_in_a_named_group_is_that_group() -> None:
+    speaker = parse_speaker("snowmobile crashes into tree New Hampshire officials")
+    assert speaker is not None
+    assert (speaker.role, speaker.type) == ("New Hampshire officials", "role")

@@ -18,6 +18,8 @@ from newsloom.extract.speakers import (
 )
 from newsloom.records import EntityMention, EntityType, Quote
 
+SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
+
 
 class QuoteContext:
     """What the article said so far: the last named speaker and person, for pronouns."""
@@ -35,12 +37,9 @@ class QuoteContext:
     def restore(self, state: tuple[Speaker | None, str | None, bool, Speaker | None]) -> None:
         self.last_speaker, self.last_person, self.person_is_newer, self.last_source = state
 
-    def names_in(self, paragraph: int) -> list[str]:
-        return [
-            e.text
-            for e in self.entities
-            if e.paragraph == paragraph and e.type in (EntityType.PERSON, EntityType.ORGANISATION)
-        ]
+    def names_in(self, paragraph: int, types: tuple[EntityType, ...] = SPEAKER_TYPES) -> list[str]:
+        """The names of ``types`` the recogniser found in the paragraph."""
+        return [e.text for e in self.entities if e.paragraph == paragraph and e.type in types]
 
     def resolve(self, speaker: Speaker | None) -> Speaker | None:
         resolved = self._resolve(speaker)

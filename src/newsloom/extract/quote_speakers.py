@@ -30,6 +30,7 @@ from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     FUNCTION_WORDS,
     Speaker,
+    is_organisation_name,
     parse_speaker,
 )
 
@@ -53,7 +54,11 @@ def name_before(before: str, names: Sequence[str]) -> Speaker | None:
         for match in CAPITALISED_NAME.finditer(before)
         if match.start() > 0 or True
     ]
-    found = [(at, name) for at, name in found if name.split()[0].lower() not in FUNCTION_WORDS]
+    found = [
+        (at, name)
+        for at, name in found
+        if name.split()[0].lower() not in FUNCTION_WORDS and not is_organisation_name(name)
+    ]  # "she said" after "… at BC Women's Hospital": a person, not the hospital
     if not found:
         return None
     return parse_speaker(max(found)[1], names)

@@ -44,7 +44,7 @@ from newsloom.extract.speakers import (
     Speaker,
     parse_speaker,
 )
-from newsloom.records import Article, EntityMention, ParagraphKind, Quote
+from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
 
 
 def _direct_quotes(
@@ -107,7 +107,9 @@ def _direct_quotes(
                 if not stripped or stripped[-1] in ".!?"
                 else split_sentences(before)[-1].start
             )
-            speaker = name_before(before[:sentence_start], names) or speaker
+            people = context.names_in(paragraph, (EntityType.PERSON,))
+            # "she said": a person named before, not a body ("B.C. Women's Hospital")
+            speaker = name_before(before[:sentence_start], people) or speaker
         if speaker is None and paragraph_speaker is not None:
             speaker = paragraph_speaker  # a second quote of the same speaker
         if speaker is None and match.start() == 0 and match.end() >= len(text.rstrip(" .")) - 1:

@@ -123,6 +123,8 @@ _NAME_OF = re.compile(
     r"(?<![\w'’-])(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s+"
     r"(?:of|from|at|fra|frå|från|von|vom|du|de|del|della|van)\s+\S"
 )
+# a capitalised run, then one lowercase word: "New Hampshire officials", "Danish police"
+_NAMED_GROUP = re.compile(r"(?:^|\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+\s+)+[a-zæøåäöüé][\w-]*$")
 # words after which a capitalised run names a place or a body, not the person described
 BEFORE_NAME = frozenset(
     [
@@ -207,6 +209,15 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
     if len(words) == 1 and _ROLE_WORD.fullmatch(words[0]):
         return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
+    tail_role = _NAMED_GROUP.search(text)
+    if (
+        tail_role is not None
+        and tail_role.start() > 0
+        and _ROLE.search(words[-1])
+        and text[: tail_role.start()].split()[-1].lower() not in (*CONNECTORS, *BEFORE_NAME)
+    ):
+        # "snowmobile crashes into tree New Hampshire officials": the group the words end with
+        return Speaker(None, tail_role.group(0).strip(), "role")
     if all(word[:1].isupper() for word in words) and (
         _ROLE_WORD.fullmatch(words[-1])
         or (len(words[-1]) >= MIN_ROLE_COMPOUND and _ROLE.search(words[-1]))
