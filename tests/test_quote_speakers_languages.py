@@ -147,6 +147,13 @@ def test_an_english_say_without_that_opens_reported_speech() -> None:
     [
         # a Scandinavian clause after the verb without "at": a pronoun and a finite verb
         ("nn", "Bjurstrøm meiner det er for dyrt å byggje nytt.", "det er for dyrt", "Bjurstrøm"),
+        # a second verb of the same subject after "men" (but)
+        (
+            "nb",
+            "Kari Holm ser ingen grunn til ny lov, men mener det er på tide å prøve saken.",
+            "det er på tide",
+            "Kari Holm",
+        ),
         # a fronted adverbial, then the verb before its subject (V2)
         (
             "nn",

@@ -50,6 +50,10 @@ def _own_pronoun(word: str, language: str | None) -> bool:
     return table is not None and word.lower() in table.quotes.get("pronouns", ())
 
 
+# conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
+COORDINATORS = frozenset(
+    [*("og", "and", "y", "och", "und", "men", "but", "pero", "mais", "aber", "ma", "mas", "maar")]
+)
 # prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
 FRONTED_PREPOSITIONS = frozenset(
     [*("i", "på", "under", "etter", "efter", "før", "innan", "ved", "med", "til", "fra", "frå")],
@@ -162,7 +166,8 @@ def reported_quotes(
             # "Og han meiner at": another language's auxiliary (Spanish "han") is the subject
             phrase = between
         words = phrase.split()
-        if words and words[-1].lower() in ("og", "and", "y", "och", "und"):
+        if words and words[-1].lower() in COORDINATORS:
+            # "X ser ikke nødvendigheten av …, men mener det er …": the subject of the first verb
             subject = sentence_subject(sentence.text[: match.start("verb")], names)
             speaker = subject
         elif len(words) == 1 and words[0].lower() in SENTENCE_ADVERBS:
