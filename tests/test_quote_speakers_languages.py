@@ -11,7 +11,7 @@ import pytest
 from extraction_seeds import text_article
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import Quote
+from newsloom.records import EntityMention, EntityType, Quote
 
 
 def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
@@ -195,3 +195,26 @@ def test_a_speaker_phrase_ending_in_a_named_group_is_that_group() -> None:
     speaker = parse_speaker("snowmobile crashes into tree New Hampshire officials")
     assert speaker is not None
     assert (speaker.role, speaker.type) == ("New Hampshire officials", "role")
+
+
+def _with_cnn(*paragraphs: str) -> tuple[Quote, ...]:
+    """Quotes of paragraphs whose first names CNN, as the recogniser would (an organisation)."""
+    cnn = EntityMention("CNN", EntityType.ORGANISATION, 0, 0, 3)
+    return extract_quotes(text_article(*paragraphs, language="nb"), [cnn])
+
+
+def test_a_body_named_by_a_common_noun_is_the_last_organisation_named() -> None:
+    found = _with_cnn(
+        "CNN erklærer nå at Obama vinner California.",
+        "TV-kanalen mener at Senatet vil bestå av 48 demokrater.",
+    )
+    assert [(q.speaker, q.speaker_type) for q in found][-1] == ("CNN", "organisation")
+
+
+def test_a_common_noun_body_far_from_any_named_one_stays_as_written() -> None:
+    found = _with_cnn(
+        "CNN erklærer nå at Obama vinner California.",
+        *["Valget fortsetter i natt."] * 4,
+        "TV-kanalen mener at Senatet vil bestå av 48 demokrater.",
+    )
+    assert found[-1].speaker == "TV-kanalen"

@@ -24,7 +24,7 @@ from newsloom.extract.quote_patterns import AFTER, DASH_OPENING, MARKS, TRAILING
 from newsloom.extract.quote_speakers import speaker_from_subject
 from newsloom.extract.resources import resources_for, words_pattern
 from newsloom.extract.speaker_names import ArticleNames
-from newsloom.extract.speakers import Speaker, parse_speaker
+from newsloom.extract.speakers import Speaker, is_organisation_name, parse_speaker
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
 MAX_RUN = 8  # paragraphs between a speech dash and its attribution
@@ -276,6 +276,23 @@ def continue_runs(
     return ordered
 
 
+def _common_organisation(quote: Quote) -> bool:
+    """A speaker that is a common noun for a body: lowercase words (the first may open a
+    sentence or a compound, ``TV-kanalen``) ending in an organisation word."""
+    phrase = quote.speaker or quote.speaker_role or ""
+    words = phrase.split()
+    if not words or quote.speaker_type not in ("organisation", "role"):
+        return False
+    head = words[0].split("-")[-1]
+    return (
+        all(word[:1].islower() for word in words[1:])
+        and (head[:1].islower() or len(words) == 1)
+        # the noun last (TV-kanalen, the channel) or first (la organización humanitaria)
+        and any(is_organisation_name(word.split("-")[-1]) for word in (words[0], words[-1]))
+        and not any(word.isupper() for word in words)
+    )
+
+
 def resolve_speakers(quotes: Sequence[Quote], names: ArticleNames) -> list[Quote]:
     """Each speaker as the fullest name the article gives: a surname, a role or a pronoun
     becomes the named person."""
@@ -290,6 +307,14 @@ def resolve_speakers(quotes: Sequence[Quote], names: ArticleNames) -> list[Quote
                 holder = names.last_before(quote.paragraph, quote.start)
             if holder is not None:
                 quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")
+        elif _common_organisation(quote):
+            # "TV-kanalen melder …" after CNN, "indicó la organización humanitaria" after
+            # Amnistía Internacional: a body named by a common noun is the last one named
+            named = names.organisation_before(quote.paragraph, quote.start)
+            if named is not None:
+                quote = replace(
+                    quote, speaker=named, speaker_role=None, speaker_type="organisation"
+                )
         elif quote.speaker is None and quote.speaker_type == "pronoun":
             named = names.last_before(quote.paragraph, quote.start)
             if named is not None:

@@ -33,6 +33,7 @@ _COMMON_COMPOUND = re.compile(r"-[a-zæøåäöüé]")
 # definite and plural endings of a role noun (statsministeren → statsminister)
 _ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
 MIN_ROLE_STEM = 4
+ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización" may refer
 # "Ifølgje Mitchell", "Selon Dupont": the tables' "according to" words open a sentence, not a name
 _NOT_NAMES = frozenset(word.lower() for word in table_words("according_to"))
 
@@ -74,6 +75,9 @@ class ArticleNames:
                 )
             ]
         self.people.sort(key=lambda person: (person.paragraph, person.start))
+        self.organisations = sorted(
+            (e.paragraph, e.start, e.text) for e in entities if e.type == EntityType.ORGANISATION
+        )
         self._positions = [(person.paragraph, person.start) for person in self.people]
         self._fullest: dict[str, str] = {}
         self._holders: dict[str, list[NamedPerson]] = {}
@@ -183,6 +187,15 @@ class ArticleNames:
         """The last person named before this paragraph (or before ``start`` within it)."""
         at = bisect_left(self._positions, (paragraph, start if start is not None else 0))
         return self.people[at - 1].name if at else None
+
+    def organisation_before(self, paragraph: int, start: int) -> str | None:
+        """The last organisation the recogniser found before this point, within
+        :data:`ORGANISATION_REACH` paragraphs ("CNN …" then "TV-kanalen melder")."""
+        at = bisect_left(self.organisations, (paragraph, start, ""))
+        if not at:
+            return None
+        found_paragraph, _, name = self.organisations[at - 1]
+        return name if paragraph - found_paragraph <= ORGANISATION_REACH else None
 
     def most_named(self) -> str | None:
         """The person named most often (by surname): who an interview is with."""
