@@ -45,8 +45,10 @@ def text_article(
     *paragraphs: str,
     language: str | None = None,
     kinds: dict[int, ParagraphKind] | None = None,
+    published: datetime | None = None,
 ) -> Article:
-    """An article of body paragraphs (``kinds`` overrides some), all in ``language``."""
+    """An article of body paragraphs (``kinds`` overrides some), all in ``language``, published
+    at ``published`` (to the minute) when given."""
     return Article(
         id="test",
         content_hash="test",
@@ -61,4 +63,6 @@ def text_article(
             for i, text in enumerate(paragraphs)
         ),
         language=language,
+        published=published,
+        published_precision=DatePrecision.TIME if published else None,
     )

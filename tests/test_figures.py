@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from extraction_seeds import seed
+from extraction_seeds import seed, text_article
 from newsloom.extract.figures import extract_figures
 from newsloom.extract.numbers import find_quantities, parse_digits, parse_words
 from newsloom.extract.times import resolve_times
-from newsloom.records import Article, DatePrecision, Figure, Paragraph
+from newsloom.records import Article, DatePrecision, Figure
 
 PUBLISHED = datetime(2024, 5, 16, 10, 0)  # a Thursday
 
@@ -19,17 +19,7 @@ PUBLISHED = datetime(2024, 5, 16, 10, 0)  # a Thursday
 def article(
     *paragraphs: str, language: str = "da", published: datetime | None = PUBLISHED
 ) -> Article:
-    return Article(
-        id="test",
-        content_hash="test",
-        title=paragraphs[0][:40],
-        paragraphs=tuple(
-            Paragraph(index=i, text=text, language=language) for i, text in enumerate(paragraphs)
-        ),
-        language=language,
-        published=published,
-        published_precision=DatePrecision.TIME if published else None,
-    )
+    return text_article(*paragraphs, language=language, published=published)
 
 
 def figures(*paragraphs: str, language: str = "da") -> tuple[Figure, ...]:
