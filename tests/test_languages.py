@@ -465,3 +465,20 @@ def test_a_cue_before_a_comma_still_counts_with_none_after_the_number() -> None:
 def test_four_or_five_is_a_range(language: str, text: str, kind: str) -> None:
     found = extract_figures(article(text, language=language))
     assert [(f.kind, f.low, f.high) for f in found] == [(kind, 4.0, 5.0)]
+
+
+def test_a_spanish_estimate_verb_names_the_figures_source() -> None:
+    found = extract_figures(
+        article(
+            "Un informe de la comisión cifra en 685 los muertos durante la revuelta.",
+            language="es",
+        )
+    )
+    assert [(f.kind, f.low) for f in found] == [("killed", 685.0)]
+    assert found[0].attributed_to is not None
+    assert "informe" in found[0].attributed_to
+
+
+def test_a_bare_article_or_demonstrative_is_no_source() -> None:
+    found = extract_figures(article("Esta calcula que 20 personas han muerto.", language="es"))
+    assert [f.attributed_to for f in found] == [None]

@@ -23,11 +23,16 @@ from newsloom.extract.lexicon import (
     THAT_WORDS,
 )
 from newsloom.extract.numbers import UNITS
+from newsloom.extract.resources import table_words
 
 _VERBS = (
     "|".join(
         sorted(
-            set(REPORTING_VERBS.split("|")) | set(ESTIMATE_VERBS.split("|")), key=len, reverse=True
+            set(REPORTING_VERBS.split("|"))
+            | set(ESTIMATE_VERBS.split("|"))
+            | {re.escape(verb) for verb in table_words("estimate_verbs")},
+            key=len,
+            reverse=True,
         )
     )
     + "|"
@@ -141,6 +146,10 @@ _NOT_SOURCES = frozenset(
         "sie",
         "wir",
         "ich",
+        # demonstratives left when the noun after them was cut ("Esta organización calcula")
+        *("esta", "este", "esto", "estas", "estos", "cette", "ce", "cet", "diese", "dieser"),
+        *("dieses", "questa", "questo", "deze", "dit", "esse", "essa", "isso"),
+        *("el", "la", "los", "las", "le", "les", "il", "lo", "der", "die", "das", "the"),
         # sentence adverbs that open a V2 clause ("Desuden oplyser X, at …")
         "samtidig",
         "samtidigt",
