@@ -218,3 +218,11 @@ def test_a_common_noun_body_far_from_any_named_one_stays_as_written() -> None:
         "TV-kanalen mener at Senatet vil bestå av 48 demokrater.",
     )
     assert found[-1].speaker == "TV-kanalen"
+
+
+def test_the_police_named_by_a_common_noun_stay_the_police() -> None:
+    found = _with_cnn(
+        "CNN erklærer nå at Obama vinner California.",
+        "Det var uro i natt, og politiet opplyser at to personer er pågrepet.",
+    )
+    assert found[-1].speaker != "CNN"

@@ -24,7 +24,7 @@ from newsloom.extract.quote_patterns import AFTER, DASH_OPENING, MARKS, TRAILING
 from newsloom.extract.quote_speakers import speaker_from_subject
 from newsloom.extract.resources import resources_for, words_pattern
 from newsloom.extract.speaker_names import ArticleNames
-from newsloom.extract.speakers import Speaker, is_organisation_name, parse_speaker
+from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
 MAX_RUN = 8  # paragraphs between a speech dash and its attribution
@@ -286,11 +286,26 @@ def _common_organisation(quote: Quote) -> bool:
     head = words[0].split("-")[-1]
     return (
         all(word[:1].islower() for word in words[1:])
-        and (head[:1].islower() or len(words) == 1)
-        # the noun last (TV-kanalen, the channel) or first (la organización humanitaria)
-        and any(is_organisation_name(word.split("-")[-1]) for word in (words[0], words[-1]))
+        # a common noun: lowercase, or the lowercase tail of a compound ("TV-kanalen"); one
+        # capitalised word ("Reuters", "Utenriksdepartementet") is a name of its own
+        and head[:1].islower()
+        # the noun last (TV-kanalen, the channel) or first (la organización humanitaria) is a
+        # kind of body, not an institution that is a speaker as written ("politiet", "the army")
+        and any(
+            word.split("-")[-1].lower().startswith(_KINDS_OF_BODY) for word in (words[0], words[-1])
+        )
         and not any(word.isupper() for word in words)
     )
+
+
+# Nouns for a kind of body that refer back to one named before ("the channel" after CNN); the
+# police, a government or an army are speakers as written.
+_KINDS_OF_BODY = (
+    *("kanal", "channel", "cadena", "chaîne", "sender", "avis", "newspaper", "tidning", "diario"),
+    *("periódico", "journal", "zeitung", "giornale", "krant", "organisa", "organiza", "organizz"),
+    *("byrå", "agency", "agencia", "agence", "agentur", "selskap", "company", "empresa", "firma"),
+    *("konsern", "group", "grupo", "gruppe", "groupe", "network", "kringkast", "broadcaster"),
+)
 
 
 def resolve_speakers(quotes: Sequence[Quote], names: ArticleNames) -> list[Quote]:

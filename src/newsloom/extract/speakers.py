@@ -228,6 +228,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             role = text[: text.index(entity)].strip(" ,") or None
             if role and not role[:1].islower():
                 role = None
+            if is_organisation_name(entity):  # "The World Health Organization says"
+                return Speaker(entity, role, "organisation")
             return Speaker(entity, role, "person")
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     if first_name is None:
