@@ -10,12 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS
-from newsloom.extract.speakers import (
-    CAPITALISED_NAME,
-    Speaker,
-    is_organisation_name,
-    parse_speaker,
-)
+from newsloom.extract.speaker_names import may_name_a_person
+from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.records import EntityMention, EntityType, Quote
 
 SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
@@ -75,16 +71,10 @@ class QuoteContext:
         ("the Pasadena Police Department", "Women's Hospital")."""
         mentions = [e for e in self.entities if e.paragraph == paragraph]
         names = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
-        others = [
-            (e.start, e.end)
-            for e in mentions
-            if e.type in (EntityType.ORGANISATION, EntityType.LOCATION)
-        ]
         names += [
             (run.start(), run.group(0))
             for run in CAPITALISED_NAME.finditer(text)
-            if not any(start < run.end() and run.start() < end for start, end in others)
-            and not is_organisation_name(run.group(0))
+            if may_name_a_person(run.group(0), paragraph, run.start(), mentions)
         ]
         if names and not (DASH_OPENING.match(text) or MARKS.search(text)):
             self.last_person = max(names)[1]

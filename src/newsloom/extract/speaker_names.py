@@ -38,6 +38,21 @@ ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización"
 _NOT_NAMES = frozenset(word.lower() for word in table_words("according_to"))
 
 
+_BODY_TYPES = (EntityType.ORGANISATION, EntityType.LOCATION)
+
+
+def may_name_a_person(
+    name: str, paragraph: int, start: int, entities: Sequence[EntityMention]
+) -> bool:
+    """Whether a run of capitalised words may name a person: its words name no organisation
+    (``Pasadena Police Department``) and no organisation or place mention covers it."""
+    end = start + len(name)
+    return not is_organisation_name(name) and not any(
+        e.paragraph == paragraph and e.type in _BODY_TYPES and e.start < end and start < e.end
+        for e in entities
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class NamedPerson:
     name: str
@@ -58,21 +73,10 @@ class ArticleNames:
         if people:
             self.people = [NamedPerson(e.text, e.paragraph, e.start) for e in people]
         else:
-            others = {
-                (e.paragraph, e.start, e.end)
-                for e in entities
-                if e.type in (EntityType.ORGANISATION, EntityType.LOCATION)
-            }
             self.people = [
                 person
                 for person in self._capitalised_names(paragraphs)
-                if not is_organisation_name(person.name)
-                and not any(
-                    paragraph == person.paragraph
-                    and start < person.start + len(person.name)
-                    and person.start < end
-                    for paragraph, start, end in others
-                )
+                if may_name_a_person(person.name, person.paragraph, person.start, entities)
             ]
         self.people.sort(key=lambda person: (person.paragraph, person.start))
         self.organisations = sorted(

@@ -268,9 +268,9 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         run += 1
     if run == 1 and run < len(words) and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun")  # "Han sa", "Ella añadió"
-    if run < len(words) and _ROLE.search(words[run]) and run >= 1:
+    if 1 <= run < len(words) and _ROLE.search(words[run]):
         return Speaker(None, text, "role")  # "New Hampshire officials", "Kremls talsmann"
-    if run < len(words) and _ORGANISATION.search(words[run]) and run >= 1:
+    if 1 <= run < len(words) and _ORGANISATION.search(words[run]):
         return Speaker(text, None, "organisation")  # "Danish police", "Norsk Hydros ledelse"
     if (
         run >= 2
@@ -278,7 +278,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         and all(word[:1].islower() and word.lower() not in connectors for word in words[run:])
     ):  # "Per Olsen innhyllet i røyk": a full name, then what the person was doing
         name = " ".join(words[:run])
-        if name.lower() in AGENCIES or _ORGANISATION.search(name):
+        if is_organisation_name(name):
             return Speaker(name, None, "organisation")
         return Speaker(name, None, "person")
     joining = role_words[-2:] if role_words else []
@@ -292,7 +292,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             return Speaker(None, text, "role")
         return Speaker(text, None, "organisation")
     name = " ".join(name_words)
-    if name.lower() in AGENCIES or _ORGANISATION.search(name):
+    if is_organisation_name(name):
         return Speaker(name, " ".join(role_words) or None, "organisation")
     return Speaker(name, " ".join(role_words) or None, "person")
 
