@@ -14,7 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsloom.assign.dedup import word_ids
-from newsloom.assign.postings import Hits, PostingIndex, candidate_pairs, window_minima
+from newsloom.assign.postings import (
+    Hits,
+    OriginMap,
+    PostingIndex,
+    candidate_pairs,
+    window_minima,
+)
 from newsloom.assign.reuse import ReuseIndex, looks_like_boilerplate, passage_similarity
 from newsloom.errors import StoreError
 from newsloom.normalize.article import normalize
@@ -252,22 +258,29 @@ def _found(hits: Hits, size: int) -> list[list[int]]:
 
 def test_posting_index_keeps_the_earliest_postings_across_merges() -> None:
     postings = PostingIndex(cap=3)
-    keys = np.array([7, 9], dtype=np.uint64)
+    keys = np.array([7, 9], dtype=np.uint32)
     for value in range(10):
         counts = postings.lookup(keys).counts
         postings.add(keys, np.array([value, 100 + value], dtype=np.uint64), counts)
-    hits = postings.lookup(np.array([7, 9, 8], dtype=np.uint64))
+    hits = postings.lookup(np.array([7, 9, 8], dtype=np.uint32))
     assert _found(hits, 3) == [[0, 1, 2], [100, 101, 102], []]
     assert hits.counts.tolist() == [3, 3, 0]  # keys at the cap take no more postings
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.integers(min_value=0, max_value=6), min_size=1, max_size=200))
-def test_posting_index_matches_a_dictionary_of_lists(stream: list[int]) -> None:
-    postings = PostingIndex(cap=4)
+@given(
+    st.lists(st.integers(min_value=0, max_value=6), min_size=1, max_size=200),
+    st.sampled_from([1 << 23, 2, 5]),  # runs frozen at the default size, or early
+    st.sampled_from([0, 1 << 32]),  # postings that fit in 4 bytes, or from some point on not
+)
+def test_posting_index_matches_a_dictionary_of_lists(
+    stream: list[int], frozen: int, large: int
+) -> None:
+    postings = PostingIndex(cap=4, frozen=frozen)
     reference: dict[int, list[int]] = {}
-    for value, key in enumerate(stream):
-        keys = np.array([key, key + 100], dtype=np.uint64)
+    for step, key in enumerate(stream):
+        value = step + (large if step > len(stream) // 2 else 0)
+        keys = np.array([key, key + 100], dtype=np.uint32)
         hits = postings.lookup(keys)
         expected = [reference.get(key, []), reference.get(key + 100, [])]
         assert _found(hits, 2) == [found[:4] for found in expected]
@@ -275,6 +288,21 @@ def test_posting_index_matches_a_dictionary_of_lists(stream: list[int]) -> None:
         for each in (key, key + 100):
             if len(reference.setdefault(each, [])) < 4:
                 reference[each].append(value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 9)), max_size=120))
+def test_origin_map_answers_as_a_dictionary(writes: list[tuple[int, int]]) -> None:
+    origins, reference = OriginMap(), dict[int, int]()
+    origins.FOLD = 7  # fold often: keys move to the arrays, and are written again there
+    for key, origin in writes:
+        assert origins.get(key) == reference.get(key)
+        origins.set(key << 30, origin)  # keys beyond 32 bits, as article << bits | paragraph
+        origins.set(key, origin)
+        reference[key], reference[key << 30] = origin, origin
+    origins.fold()
+    assert len(origins) == len(reference)
+    assert all(origins.get(key) == origin for key, origin in reference.items())
 
 
 @settings(max_examples=200, deadline=None)

@@ -16,6 +16,8 @@ import numpy.typing as npt
 from newsloom.assign.dedup import Hashes, TokenIds, shingle_hashes
 
 Positions = npt.NDArray[np.int64]
+Keys = npt.NDArray[np.uint32]  # a passage hash as the index keeps it: its top 32 bits
+Values = npt.NDArray[np.uint32] | npt.NDArray[np.uint64]  # postings, 4 bytes while they fit
 
 PASSAGE_GRAM = 4  # words per hashed passage shingle
 WINNOW_WINDOW = 4  # one hash kept per window: any shared run of GRAM+WINDOW-1 words is seen
@@ -23,19 +25,22 @@ SHORT_PARAGRAPH = 24  # paragraphs shorter than this keep every hash (no winnowi
 PARAGRAPH_BITS = 10  # a posting is (article position << PARAGRAPH_BITS) | paragraph position
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
 _NO_HASH = np.uint64(np.iinfo(np.uint64).max)
-_FILTER_BITS = 28  # 2**28 bits (32 MiB, allocated as pages are touched): few false positives
+_KEY_SHIFT = np.uint64(32)  # keys are the top 32 bits of a 64-bit passage hash
+_FILTER_SHIFT = np.uint32(4)  # the seen-filter has a bit per 2**4 keys: 2**28 bits, 32 MiB
 _OWNER_BITS = np.uint64(20)  # paragraph positions of the new article while pairing (< 2**20)
 _OWNER_MASK = np.uint64((1 << 20) - 1)
 
 
-def fingerprints(tokens: TokenIds, starts: Positions, min_words: int) -> tuple[Hashes, Positions]:
-    """Winnowed passage hashes of the paragraphs of at least ``min_words`` words, sorted, and
-    the paragraph position of each; a hash occurring twice in one paragraph is kept once.
+def fingerprints(tokens: TokenIds, starts: Positions, min_words: int) -> tuple[Keys, Positions]:
+    """Winnowed passage keys of the paragraphs of at least ``min_words`` words, sorted, and
+    the paragraph position of each; a key occurring twice in one paragraph is kept once.
 
     ``starts`` holds the offset of every paragraph in ``tokens`` plus the end. Shingles that
-    cross a paragraph boundary or lie in a too-short paragraph are never selected.
+    cross a paragraph boundary or lie in a too-short paragraph are never selected. Shingles are
+    chosen on their 64-bit hashes and kept as the top 32 bits: a key two passages share by
+    chance costs one alignment that finds nothing, and 32 bits halve the index.
     """
-    empty = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    empty = np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
     if tokens.size < PASSAGE_GRAM:
         return empty
     lengths = starts[1:] - starts[:-1]
@@ -49,7 +54,7 @@ def fingerprints(tokens: TokenIds, starts: Positions, min_words: int) -> tuple[H
     selected = window_minima(masked, WINNOW_WINDOW)
     selected |= (lengths < SHORT_PARAGRAPH)[owners]
     selected &= valid
-    keys, owner_of = shingles[selected], owners[selected]
+    keys, owner_of = (shingles[selected] >> _KEY_SHIFT).astype(np.uint32), owners[selected]
     order = keys.argsort(kind="stable")  # owners ascend along the text: (key, owner) order
     keys, owner_of = keys[order], owner_of[order]
     first = np.ones(keys.size, dtype=bool)
@@ -85,37 +90,41 @@ class Hits:
     """Postings found for a batch of keys: which key each hit belongs to, and its posting."""
 
     keys: Positions  # index into the looked-up keys
-    postings: Hashes
+    postings: Hashes  # (article position << PARAGRAPH_BITS) | paragraph position
     counts: Positions  # postings each key has in the whole index (may exceed the cap)
 
 
 class PostingIndex:
-    """Hash → (article, paragraph) postings in sorted numpy runs (a log-structured merge).
+    """Key → (article, paragraph) postings in sorted numpy runs (a log-structured merge).
 
     Every ``add`` appends a small sorted run; a run is merged (in linear time) into the one
     before it while it has at least 1/``MERGE_RATIO`` of that one's size, so there are about
-    log(postings) runs, memory stays near 16 bytes per posting and a lookup costs one binary
-    search per run. Postings keep insertion order per hash (older runs first, and a merge keeps
-    older postings first), so the first ``cap`` postings of a hash are its earliest.
+    log(postings) runs and a lookup costs one binary search per run. A run that has reached
+    ``frozen`` postings takes no more merges, which bounds the memory a merge needs for a moment
+    (both runs and their merge). A posting takes 8 bytes: a 4-byte key and a 4-byte value, as
+    long as the values fit (below 4 million articles; larger values are kept in 8 bytes).
+    Postings keep insertion order per key (older runs first, and a merge keeps older postings
+    first), so the first ``cap`` postings of a key are its earliest.
     """
 
     MERGE_RATIO = 4
 
-    def __init__(self, cap: int) -> None:
+    def __init__(self, cap: int, frozen: int = 1 << 23) -> None:
         self.cap = cap
-        self._runs: list[tuple[Hashes, Hashes]] = []  # oldest first
+        self.frozen = frozen  # postings (64 MiB) in a run that is merged no more
+        self._runs: list[tuple[Keys, Values]] = []  # oldest first
         # One bit per bucket of the hash space, set when a key of the bucket is added: most keys
         # of a new article were never seen and are answered without touching the runs.
-        self._seen = np.zeros(1 << (_FILTER_BITS - 3), dtype=np.uint8)
+        self._seen = np.zeros(1 << (32 - int(_FILTER_SHIFT) - 3), dtype=np.uint8)
 
     def __len__(self) -> int:
         return sum(int(keys.size) for keys, _ in self._runs)
 
-    def lookup(self, keys: Hashes) -> Hits:
+    def lookup(self, keys: Keys) -> Hits:
         """For each key its earliest postings (at most ``cap``) and how many it has in all."""
         counts = np.zeros(keys.size, dtype=np.int64)
         found_keys: list[Positions] = []
-        found_postings: list[Hashes] = []
+        found_postings: list[Values] = []
         byte, bit = _filter_position(keys)
         maybe = np.flatnonzero((self._seen[byte] >> bit) & 1)
         queried = keys[maybe]
@@ -133,9 +142,10 @@ class PostingIndex:
             found_postings.append(run_values[_ranges(left, take)])
         if not found_keys:
             return Hits(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64), counts)
-        return Hits(np.concatenate(found_keys), np.concatenate(found_postings), counts)
+        postings = np.concatenate(found_postings).astype(np.uint64)
+        return Hits(np.concatenate(found_keys), postings, counts)
 
-    def add(self, keys: Hashes, postings: Hashes, counts: Positions) -> None:
+    def add(self, keys: Keys, postings: Hashes, counts: Positions) -> None:
         """Add postings, skipping keys that already have ``cap`` postings (``counts``)."""
         room = counts < self.cap
         keys, postings = keys[room], postings[room]
@@ -147,19 +157,25 @@ class PostingIndex:
         byte, bit = _filter_position(keys)
         np.bitwise_or.at(self._seen, byte, np.left_shift(1, bit, dtype=np.uint8))
         runs = self._runs
-        runs.append((keys.astype(np.uint64), postings.astype(np.uint64)))
-        while len(runs) > 1 and runs[-1][0].size * self.MERGE_RATIO >= runs[-2][0].size:
+        small = postings.size == 0 or int(postings.max()) <= np.iinfo(np.uint32).max
+        values: Values = postings.astype(np.uint32) if small else postings.astype(np.uint64)
+        runs.append((keys.astype(np.uint32), values))
+        while (
+            len(runs) > 1
+            and runs[-2][0].size < self.frozen
+            and runs[-1][0].size * self.MERGE_RATIO >= runs[-2][0].size
+        ):
             newer = runs.pop()
             runs.append(_merge(runs.pop(), newer))
 
 
-def _filter_position(keys: Hashes) -> tuple[Positions, npt.NDArray[np.uint8]]:
-    """Byte and bit of each key's bucket in the seen-filter (the top ``_FILTER_BITS`` bits)."""
-    bucket = (keys >> np.uint64(64 - _FILTER_BITS)).astype(np.int64)
+def _filter_position(keys: Keys) -> tuple[Positions, npt.NDArray[np.uint8]]:
+    """Byte and bit of each key's bucket in the seen-filter (its top 28 bits)."""
+    bucket = (keys >> _FILTER_SHIFT).astype(np.int64)
     return bucket >> 3, (bucket & 7).astype(np.uint8)
 
 
-def _merge(older: tuple[Hashes, Hashes], newer: tuple[Hashes, Hashes]) -> tuple[Hashes, Hashes]:
+def _merge(older: tuple[Keys, Values], newer: tuple[Keys, Values]) -> tuple[Keys, Values]:
     """Merge two sorted runs in linear time; equal keys keep the older postings first."""
     older_keys, older_values = older
     newer_keys, newer_values = newer
@@ -167,8 +183,8 @@ def _merge(older: tuple[Hashes, Hashes], newer: tuple[Hashes, Hashes]) -> tuple[
     into = np.searchsorted(older_keys, newer_keys, "right") + np.arange(newer_keys.size)
     rest = np.ones(total, dtype=bool)
     rest[into] = False
-    keys = np.empty(total, dtype=np.uint64)
-    values = np.empty(total, dtype=np.uint64)
+    keys = np.empty(total, dtype=np.uint32)
+    values: Values = np.empty(total, dtype=np.result_type(older_values, newer_values))
     keys[into], values[into] = newer_keys, newer_values
     keys[rest], values[rest] = older_keys, older_values
     return keys, values
@@ -202,3 +218,49 @@ def candidate_pairs(
     rank = np.arange(paragraph.size) - np.repeat(starts, np.diff(np.append(starts, paragraph.size)))
     chosen = rank < limit
     return list(zip(paragraph[chosen].tolist(), posting[chosen].tolist(), strict=True))
+
+
+class OriginMap:
+    """Posting → origin article position, the earliest known carrier of a reused paragraph.
+
+    New entries go into a small dictionary that is folded, when it fills, into two sorted
+    arrays (8-byte key, 4-byte origin): about 12 bytes an entry instead of a dictionary's 80 to
+    100, for the hundreds of thousands of reused paragraphs a large corpus holds.
+    """
+
+    FOLD = 4096  # entries in the dictionary before it is folded into the arrays
+
+    def __init__(self) -> None:
+        self._keys: Hashes = np.zeros(0, dtype=np.uint64)
+        self._origins: npt.NDArray[np.uint32] = np.zeros(0, dtype=np.uint32)
+        self._recent: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return int(self._keys.size) + len(self._recent)
+
+    def get(self, key: int) -> int | None:
+        found = self._recent.get(key)
+        if found is not None or self._keys.size == 0:
+            return found
+        at = int(np.searchsorted(self._keys, key))
+        if at < self._keys.size and int(self._keys[at]) == key:
+            return int(self._origins[at])
+        return None
+
+    def set(self, key: int, origin: int) -> None:
+        self._recent[key] = origin
+        if len(self._recent) >= self.FOLD:
+            self.fold()
+
+    def fold(self) -> None:
+        """Move the dictionary into the arrays; its entries replace equal keys there."""
+        if not self._recent:
+            return
+        keys = np.fromiter(self._recent.keys(), dtype=np.uint64, count=len(self._recent))
+        origins = np.fromiter(self._recent.values(), dtype=np.uint32, count=len(self._recent))
+        kept = ~np.isin(self._keys, keys)
+        keys = np.concatenate((self._keys[kept], keys))
+        origins = np.concatenate((self._origins[kept], origins))
+        order = keys.argsort(kind="stable")
+        self._keys, self._origins = keys[order], origins[order]
+        self._recent = {}

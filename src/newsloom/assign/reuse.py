@@ -27,11 +27,13 @@ from typing import Self
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
-from newsloom.assign.dedup import STEM_LENGTH, DuplicateIndex, Hashes, TokenIds, word_ids
+from newsloom.assign.dedup import STEM_LENGTH, DuplicateIndex, TokenIds, word_ids
 from newsloom.assign.postings import (
     PARAGRAPH_BITS,
     PARAGRAPH_MASK,
     Hits,
+    Keys,
+    OriginMap,
     Positions,
     PostingIndex,
     candidate_pairs,
@@ -87,29 +89,42 @@ def _time_key(published: datetime | None) -> float:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    """What the index keeps of one article: its id, time, agency and body words as ids."""
+    """What the index keeps of one article: its id, time, agency and body words as ids.
+
+    Numbers are kept in 4-byte arrays, not tuples of Python integers: the index holds an entry
+    for every article it has seen.
+    """
 
     article_id: str
     time: float
     agency: str | None
-    paragraphs: tuple[int, ...]  # paragraph index of each kept body paragraph
-    starts: tuple[int, ...]  # offsets into ``tokens``, one more than paragraphs
+    paragraphs: TokenIds  # paragraph index of each kept body paragraph
+    starts: TokenIds  # offsets into ``tokens``, one more than paragraphs
     tokens: TokenIds
+
+    @property
+    def count(self) -> int:
+        return int(self.paragraphs.size)
+
+    def paragraph(self, position: int) -> int:
+        return int(self.paragraphs[position])
+
+    def size(self, position: int) -> int:
+        return int(self.starts[position + 1]) - int(self.starts[position])
 
     def words(self, position: int) -> list[int]:
         return self.tokens[self.starts[position] : self.starts[position + 1]].tolist()  # type: ignore[no-any-return]
 
     def encode(self) -> bytes:
-        count = len(self.paragraphs)
-        header = np.array([count, *self.paragraphs, *self.starts], dtype=np.uint32)
+        header = np.concatenate(([self.count], self.paragraphs, self.starts)).astype(np.uint32)
         return header.tobytes() + self.tokens.astype(np.uint32).tobytes()
 
     @classmethod
     def decode(cls, article_id: str, time: float, agency: str | None, blob: bytes) -> _Entry:
         values = np.frombuffer(blob, dtype=np.uint32)
         count = int(values[0])
-        paragraphs = tuple(int(value) for value in values[1 : 1 + count])
-        starts = tuple(int(value) for value in values[1 + count : 2 + 2 * count])
+        paragraphs = values[1 : 1 + count].copy()
+        starts = values[1 + count : 2 + 2 * count].copy()
         return cls(article_id, time, agency, paragraphs, starts, values[2 + 2 * count :].copy())
 
 
@@ -135,7 +150,7 @@ class ReuseIndex:
         self.postings = PostingIndex(POSTING_CAP)
         self._entries: list[_Entry] = []
         self._positions: dict[str, int] = {}
-        self._origins: dict[int, int] = {}  # (article << bits | paragraph position) → origin
+        self._origins = OriginMap()  # (article << bits | paragraph position) → origin
         self._pending: dict[str, tuple[TokenIds, _Entry]] = {}
 
     def __len__(self) -> int:
@@ -170,13 +185,13 @@ class ReuseIndex:
             origin = index._positions.get(origin_id)
             if position is None or origin is None:
                 continue
-            paragraphs = index._entries[position].paragraphs
-            if paragraph not in paragraphs:
+            found = np.flatnonzero(index._entries[position].paragraphs == paragraph)
+            if found.size == 0:
                 continue
-            key = position << PARAGRAPH_BITS | paragraphs.index(paragraph)
+            key = position << PARAGRAPH_BITS | int(found[0])
             known = index._origins.get(key)
             if known is None or index._earlier(origin, known):
-                index._origins[key] = origin
+                index._origins.set(key, origin)
         return index
 
     def add(self, article: Article) -> ReuseResult:
@@ -227,12 +242,12 @@ class ReuseIndex:
             article.id,
             _time_key(article.published),
             agency,
-            tuple(body[position].index for position in kept.tolist()),
-            (0, *np.cumsum(counts[kept]).tolist()),
+            np.array([body[position].index for position in kept.tolist()], dtype=np.uint32),
+            np.concatenate(([0], np.cumsum(counts[kept]))).astype(np.uint32),
             tokens,
         )
 
-    def _fingerprints(self, entry: _Entry) -> tuple[Hashes, Positions]:
+    def _fingerprints(self, entry: _Entry) -> tuple[Keys, Positions]:
         starts = np.asarray(entry.starts, dtype=np.int64)
         return fingerprints(entry.tokens, starts, self.settings.min_passage_words)
 
@@ -240,7 +255,7 @@ class ReuseIndex:
         matches: list[_Match] = []
         words: list[int] = []
         last = -1
-        for position, posting in candidate_pairs(hits, owners, len(entry.paragraphs), VERIFY_LIMIT):
+        for position, posting in candidate_pairs(hits, owners, entry.count, VERIFY_LIMIT):
             if position != last:
                 words, last = entry.words(position), position
             other, other_position = posting >> PARAGRAPH_BITS, posting & PARAGRAPH_MASK
@@ -263,10 +278,10 @@ class ReuseIndex:
         changed = True
         while changed:
             changed = False
-            for position in range(len(entry.paragraphs)):
+            for position in range(entry.count):
                 if position in linked:
                     continue
-                size = entry.starts[position + 1] - entry.starts[position]
+                size = entry.size(position)
                 if not CONTEXT_WORDS <= size < self.settings.min_passage_words:
                     continue  # long paragraphs were already compared through their hashes
                 words = entry.words(position)
@@ -286,9 +301,7 @@ class ReuseIndex:
     ) -> tuple[int, float, int] | None:
         candidate = self._entries[other]
         best: tuple[int, float, int] | None = None
-        for near in range(
-            max(0, other_position - 2), min(len(candidate.paragraphs), other_position + 3)
-        ):
+        for near in range(max(0, other_position - 2), min(candidate.count, other_position + 3)):
             similarity, common = passage_similarity(words, candidate.words(near))
             good = similarity >= self.settings.min_similarity and common >= CONTEXT_WORDS
             if good and (best is None or similarity > best[1]):
@@ -301,7 +314,7 @@ class ReuseIndex:
         content_hash: str,
         signature: TokenIds,
         duplicate_of: int | None,
-        keys: Hashes | None = None,
+        keys: Keys | None = None,
         owners: Positions | None = None,
         counts: Positions | None = None,
     ) -> int:
@@ -321,7 +334,9 @@ class ReuseIndex:
         return (self._entries[first].time, first) < (self._entries[second].time, second)
 
     def _origin_of(self, other: int, other_position: int) -> int:
-        origin = self._origins.get(other << PARAGRAPH_BITS | other_position, other)
+        origin = self._origins.get(other << PARAGRAPH_BITS | other_position)
+        if origin is None:
+            return other
         return origin if self._earlier(origin, other) else other
 
     def _passages(
@@ -338,7 +353,7 @@ class ReuseIndex:
             earliest = min(
                 range(len(group)), key=lambda i: (self._entries[origins[i]].time, origins[i])
             )
-            self._origins[position << PARAGRAPH_BITS | paragraph_position] = origins[earliest]
+            self._origins.set(position << PARAGRAPH_BITS | paragraph_position, origins[earliest])
             ranked = sorted(
                 range(len(group)),
                 key=lambda i: (-group[i].similarity, self._entries[group[i].other].time, i),
@@ -346,7 +361,7 @@ class ReuseIndex:
             kept = ranked[:MAX_LINKS]
             if earliest not in kept:
                 kept[-1] = earliest
-            size = entry.starts[paragraph_position + 1] - entry.starts[paragraph_position]
+            size = entry.size(paragraph_position)
             reused_words += min(size, max(match.common for match in group))
             for i in kept:
                 match, origin = group[i], self._entries[origins[i]]
@@ -354,9 +369,9 @@ class ReuseIndex:
                 passages.append(
                     ReusedPassage(
                         article=entry.article_id,
-                        paragraph=entry.paragraphs[paragraph_position],
+                        paragraph=entry.paragraph(paragraph_position),
                         other_article=other.article_id,
-                        other_paragraph=other.paragraphs[match.other_position],
+                        other_paragraph=other.paragraph(match.other_position),
                         similarity=round(match.similarity, 4),
                         origin_article=origin.article_id,
                         # a reprint often signs the wire text its origin left unsigned
