@@ -12,6 +12,7 @@ import pytest
 
 from newsloom.assign import cluster
 from newsloom.assign.cluster import Assignment, StoryClusterer, article_time, published_order
+from newsloom.assign.cluster_score import missed_articles
 from newsloom.assign.features import article_features, name_key, nordic_stem
 from newsloom.evaluate.clustering import prepare_article
 from newsloom.normalize.article import normalize
@@ -340,17 +341,15 @@ def test_pipeline_puts_the_seeds_in_one_story_beside_the_example_corpus(
 
 
 def test_a_quiet_story_counts_the_articles_it_missed_at_its_own_rate() -> None:
-    clusterer = StoryClusterer(ClusterSettings(idle_penalty=0.1))
     busy = cluster.StoryState("sbusy", sequence=100, count=10, first_time=0.0, last_time=0.0)
     busy.first_sequence = 10
     quiet = cluster.StoryState("squiet", sequence=60, count=10, first_time=0.0, last_time=0.0)
     quiet.first_sequence = 10
     small = cluster.StoryState("ssmall", sequence=20, count=2, first_time=0.0, last_time=0.0)
     small.first_sequence = 10
-    clusterer.frequencies.documents = 100
-    assert clusterer._missed(busy) == 0.0
-    assert clusterer._missed(quiet) == pytest.approx(40 * 9 / 90)
-    assert clusterer._missed(small) == 0.0  # too few articles to know its rate
+    assert missed_articles(busy, 100) == 0.0
+    assert missed_articles(quiet, 100) == pytest.approx(40 * 9 / 90)
+    assert missed_articles(small, 100) == 0.0  # too few articles to know its rate
     restored = cluster.StoryState.from_bytes("squiet", quiet.to_bytes())
     assert restored.first_sequence == 10
 

@@ -17,6 +17,7 @@ from tests.test_cluster import _example_articles, _seed_articles, _unrelated_art
 from newsloom.analyze.embeddings import EmbeddingMeans, combined_similarity
 from newsloom.assign import cluster
 from newsloom.assign.cluster import Assignment, StoryClusterer, published_order
+from newsloom.assign.cluster_score import story_heat, stream_heat
 from newsloom.records import Article
 from newsloom.settings import ClusterSettings
 from newsloom.store import open_store
@@ -42,14 +43,12 @@ def test_combined_similarity_ignores_negative_embedding_cosines() -> None:
 
 
 def test_a_storys_heat_decays_with_the_stream_and_survives_the_store() -> None:
-    clusterer = StoryClusterer(ClusterSettings(burst_weight=1.0, burst_articles=10.0))
     state = cluster.StoryState("s1", sequence=5, count=3, first_time=0.0, last_time=0.0)
     state.heat = 2.0
-    clusterer.frequencies.documents = 15
-    assert clusterer._heat(state) == pytest.approx(2.0 * math.exp(-1.0))
+    assert story_heat(state, 15, 10.0) == pytest.approx(2.0 * math.exp(-1.0))
     # the whole stream's heat before article 15: articles 1..14, each decayed by its age
     decay = math.exp(-0.1)
-    assert clusterer._stream_heat() == pytest.approx(sum(decay**age for age in range(1, 15)))
+    assert stream_heat(15, 10.0) == pytest.approx(sum(decay**age for age in range(1, 15)))
     assert cluster.StoryState.from_bytes("s1", state.to_bytes()).heat == 2.0
 
 

@@ -13,7 +13,8 @@ from newsloom.store.codec import analysis_from_json, analysis_to_json
 from newsloom.story.copies import CopyGroups
 from newsloom.story.dossier import consolidate
 from newsloom.story.render import dossier_to_dict, render_text
-from newsloom.story.tracks import DISAGREEMENT, FigureMention, build_tracks
+from newsloom.story.track_records import DISAGREEMENT
+from newsloom.story.tracks import FigureMention, build_tracks
 from story_records import figure_in, make_article
 
 DAY = datetime(2022, 1, 6, 9)

@@ -9,16 +9,8 @@ from hypothesis import strategies as st
 
 from newsloom.records import DatePrecision, ReusedPassage, ReuseResult
 from newsloom.story.copies import CopyGroups
-from newsloom.story.tracks import (
-    CONFIRMED,
-    DISAGREEMENT,
-    FIRST,
-    UNCLEAR,
-    UPDATE,
-    FigureMention,
-    build_tracks,
-    compatible,
-)
+from newsloom.story.track_records import CONFIRMED, DISAGREEMENT, FIRST, UNCLEAR, UPDATE
+from newsloom.story.tracks import FigureMention, build_tracks, compatible
 from story_records import figure_in, make_article, make_figure
 
 TEXT = ["The storm hit the coast.", "Officials gave new figures."]

@@ -7,16 +7,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from newsloom.records import DatePrecision
-from newsloom.story.tracks import (
-    CONTEXT,
-    DISAGREEMENT,
-    PARTIAL,
-    RESTATED,
-    UPDATE,
-    FigureMention,
-    build_tracks,
-    read_time,
-)
+from newsloom.story.track_records import CONTEXT, DISAGREEMENT, PARTIAL, RESTATED, UPDATE
+from newsloom.story.tracks import FigureMention, build_tracks, read_time
 from story_records import figure_in, make_article, time_in
 
 MONDAY, TUESDAY = date(2024, 5, 6), date(2024, 5, 7)

@@ -7,8 +7,9 @@ vectors (pruned to its strongest features). Candidate stories come from an inver
 feature → stories holding only stories active within ``window_days``; only the newest few stories
 per feature are looked at, so the cost per article stays flat as stories accumulate. The best
 candidate wins if its cosine similarity, less a penalty that grows with the time gap, reaches
-``min_similarity``; otherwise the article starts a new story. Near-duplicates and articles that
-heavily reuse another article's text join that article's story outright.
+``min_similarity``; otherwise the article starts a new story (the score's terms:
+:mod:`newsloom.assign.cluster_score`). Near-duplicates and articles that heavily reuse another
+article's text join that article's story outright.
 
 The time gap also counts through a prior the clusterer learns from the stream itself
 (:mod:`newsloom.assign.cluster_gaps`, weight ``cluster.time_prior``): a story that has been quiet
@@ -39,20 +40,18 @@ time, in one batch, or rebuilding from the store and going on gives the same sto
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Self
 
 from newsloom.analyze.embeddings import (
     EmbeddingMeans,
-    combined_similarity,
     embed_articles,
-    embedding_cosine,
     embedding_threshold,
     embedding_weight,
 )
 from newsloom.assign.cluster_gaps import GapModel, gap_key
+from newsloom.assign.cluster_score import content_similarity, story_heat, story_score, stream_heat
 from newsloom.assign.cluster_state import (
     Assignment,
     StoryState,
@@ -61,10 +60,8 @@ from newsloom.assign.cluster_state import (
     mentioned_time,
 )
 from newsloom.assign.features import (
-    LANGUAGE_FREE_WEIGHT,
     DocumentFrequencies,
     article_features,
-    cosine,
     language_free,
     vector_norm,
 )
@@ -88,16 +85,9 @@ STORIES_PER_FEATURE = 25  # newest active stories looked at per feature
 CANDIDATES = 30  # candidate stories scored exactly
 CENTROID_FEATURES = 300  # features a story keeps (strongest first)
 MAX_SHARED_DF = 0.25  # features in more than this share of articles do not find candidates
-TIME_PENALTY = 0.15  # subtracted from the similarity at a gap of ``window_days``
 HEAVY_REUSE_SHARE = 0.3  # reused share of an article's words that makes it join the source's story
 PURGE_EVERY = 500
 LATE_STORIES = 5000  # most stories compared with one late (out-of-order) article
-SIZE_BONUS = 0.2  # a big story's centroid is broad: its similarities count up by log(size)
-# A story that has gone quiet is less likely to go on: ``cluster.idle_penalty × log(1 + missed)``
-# is subtracted, ``missed`` being how many articles the story would have gained since its last one
-# at its own rate (articles since its last update × the share of the stream it gained after its
-# first). Off by default: it helps dense headline streams (UCI) and splits small slow corpora.
-IDLE_MIN_COUNT = 5
 RECENT_STORIES = 10  # with embeddings: the last stories updated are candidates too
 
 
@@ -381,34 +371,25 @@ class StoryClusterer:
         best_score = -1.0
         names = language_free(vector)
         names_length = vector_norm(names)
-        idle_penalty = self.settings.idle_penalty
+        documents = self.frequencies.documents
         burst_weight = self.settings.burst_weight
-        stream_heat = self._stream_heat() if burst_weight else 1.0
+        heat_of_stream = (
+            stream_heat(documents, self.settings.burst_articles) if burst_weight else 1.0
+        )
         time_prior = self.settings.time_prior
         scored: list[tuple[float, str]] = []  # content similarity and gap key, for the prior
         for state in candidates:
             gap = max(0.0, state.first_time - time, time - state.last_time)
             if gap > self.window:
                 continue
-            similarity = cosine(vector, state.centroid, state.norm)
-            if language is not None and language not in state.languages and names_length > 0.0:
-                # another language: shared names and numbers are the evidence that carries over
-                shared = cosine(names, state.centroid, state.name_norm) / names_length
-                similarity = max(similarity, LANGUAGE_FREE_WEIGHT * shared)
-            if embedding is not None and state.embedding:
-                similarity = combined_similarity(
-                    similarity, embedding_cosine(embedding, state.embedding), self.embedding_weight
-                )
+            similarity = content_similarity(
+                state, vector, names, names_length, language, embedding, self.embedding_weight
+            )
             key = gap_key(state, time)
             scored.append((similarity, key))
-            boost = 1.0 + SIZE_BONUS * math.log(state.count)
-            if burst_weight:
-                boost += burst_weight * self._heat(state) / stream_heat
-            score = (
-                similarity * boost
-                - TIME_PENALTY * gap / self.window
-                - (idle_penalty * math.log1p(self._missed(state)) if idle_penalty else 0.0)
-                + (time_prior * self.gaps.penalty(key) if time_prior else 0.0)
+            prior = time_prior * self.gaps.penalty(key) if time_prior else 0.0
+            score = story_score(
+                similarity, state, gap, self.window, documents, self.settings, heat_of_stream, prior
             )
             if score > best_score or (
                 score == best_score and best is not None and state.id < best.id
@@ -422,26 +403,6 @@ class StoryClusterer:
         if embedding is not None:
             return self.embedding_threshold
         return self.settings.min_similarity
-
-    def _heat(self, state: StoryState) -> float:
-        """The story's recent activity: its articles, each decayed by its age in the stream."""
-        age = max(0, self.frequencies.documents - state.sequence)
-        return state.heat * math.exp(-age / self.settings.burst_articles)
-
-    def _stream_heat(self) -> float:
-        """The heat of the whole stream before the current article: Σ exp(-age / burst_articles)."""
-        decay = math.exp(-1.0 / self.settings.burst_articles)
-        before = max(0, self.frequencies.documents - 1)
-        return max(1e-9, decay * (1.0 - decay**before) / (1.0 - decay))
-
-    def _missed(self, state: StoryState) -> float:
-        """Articles the story would have gained since its last one, at its own rate so far."""
-        if state.count < IDLE_MIN_COUNT:
-            return 0.0  # too few articles to know the story's rate
-        now = self.frequencies.documents
-        idle = max(0, now - state.sequence)
-        age = max(1, now - state.first_sequence)
-        return idle * (state.count - 1) / age
 
     def _update(
         self,
@@ -460,7 +421,8 @@ class StoryClusterer:
             state.centroid = centroid = dict(strongest[:CENTROID_FEATURES])
         state.norm = vector_norm(centroid)
         state.name_norm = vector_norm(language_free(centroid))
-        state.heat = self._heat(state) + 1.0
+        documents = self.frequencies.documents
+        state.heat = story_heat(state, documents, self.settings.burst_articles) + 1.0
         if embedding is not None:
             if state.embedding:
                 state.embedding = [a + b for a, b in zip(state.embedding, embedding, strict=True)]

@@ -24,7 +24,8 @@ from newsloom.story.figure_claims import vague_phrase
 from newsloom.story.sentences import text_key
 from newsloom.story.summary import SummarySentence, main_language, summarize
 from newsloom.story.timeline import TimelineEvent, build_timeline, split_background
-from newsloom.story.tracks import FigureMention, FigureTrack, build_tracks
+from newsloom.story.track_records import FigureTrack
+from newsloom.story.tracks import FigureMention, build_tracks
 from newsloom.time_order import publication_key
 
 __all__ = [

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from newsloom.extract.numbers import vague_name
 from newsloom.records import Article, ParagraphKind
 from newsloom.story.dossier import Dossier
-from newsloom.story.tracks import FigureTrack, TrackValue
+from newsloom.story.track_records import FigureTrack, TrackValue
 
 __all__ = [
     "ENTITY_TYPE_NAMES",

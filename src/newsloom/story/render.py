@@ -16,7 +16,7 @@ from newsloom.story.dossier import Dossier
 from newsloom.story.figure_claims import chain_label
 from newsloom.story.glance import at_a_glance, entity_type_name, glance_dict, value_label
 from newsloom.story.timeline import TimelineEvent, format_date
-from newsloom.story.tracks import FigureTrack, TrackValue
+from newsloom.story.track_records import FigureTrack, TrackValue
 
 __all__ = ["dossier_to_dict", "render_html", "render_markdown", "render_text"]
 
