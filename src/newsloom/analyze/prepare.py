@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsloom.analyze.analyzer import Analyzer
+from newsloom.assign.features import Features, article_features
 from newsloom.errors import NewsloomError
 from newsloom.normalize.article import normalize
 from newsloom.normalize.language import detect_languages
@@ -25,7 +26,9 @@ class Prepared:
     """One raw document after normalize and language, and after analyze when it was run.
 
     ``article`` is None when normalize rejected the document (``problem`` says why);
-    ``analysis_problem`` says why analyze rejected the article.
+    ``analysis_problem`` says why analyze rejected the article. ``features`` are the terms the
+    story clusterer compares, made with the analysis (where the language's dictionaries are
+    loaded anyway) so that the assigning process need not load them.
     """
 
     origin: str
@@ -34,6 +37,7 @@ class Prepared:
     problem: str | None = None
     analysis: Analysis | None = None
     analysis_problem: str | None = None
+    features: Features | None = None
 
 
 def unexpected(error: Exception) -> str:
@@ -62,11 +66,13 @@ def analyze_prepared(
         return prepared
     try:
         analysis = analyzer.analyze(prepared.article, seconds)
+        with timed(seconds, "analyze: story terms"):
+            features = article_features(prepared.article, analysis)
     except NewsloomError as error:
         return replace(prepared, analysis_problem=str(error))
     except Exception as error:  # a bug must not stop the run: named, reported, skipped
         return replace(prepared, analysis_problem=unexpected(error))
-    return replace(prepared, analysis=analysis)
+    return replace(prepared, analysis=analysis, features=features)
 
 
 @lru_cache(maxsize=4)

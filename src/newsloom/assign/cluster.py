@@ -61,6 +61,7 @@ from newsloom.assign.cluster_state import (
 )
 from newsloom.assign.features import (
     DocumentFrequencies,
+    Features,
     article_features,
     language_free,
     vector_norm,
@@ -161,13 +162,14 @@ class StoryClusterer:
         analysis: Analysis | None = None,
         reuse: ReuseResult | None = None,
         embedding: Sequence[float] | None = None,
+        features: Features | None = None,
     ) -> Assignment:
         """Assign ``article`` to a story (existing or new) and update the stories.
 
         With ``cluster.embeddings`` on, ``embedding`` is the article's unit vector from
         :func:`~newsloom.analyze.embeddings.embed_articles` (the static model's is the analysis's
-        own;
-        computed here when neither is given).
+        own; computed here when neither is given). ``features`` are the article's
+        :func:`~newsloom.assign.features.article_features` when the analysis made them already.
         """
         if self.settings.embeddings and embedding is None:
             embedding = self._embedding_of(article, analysis)
@@ -178,7 +180,8 @@ class StoryClusterer:
             stored_embedding = (article.language or "", list(embedding))
             embedding = self.embedding_means.center(article.language, embedding)
             self.embedding_means.add(article.language, stored_embedding[1])
-        features = article_features(article, analysis)
+        if features is None:
+            features = article_features(article, analysis)
         self.frequencies.add(features)
         vector = self.frequencies.weigh(features)
         self._gap_counts = Counter()
