@@ -242,7 +242,7 @@ class OriginMap:
         found = self._recent.get(key)
         if found is not None or self._keys.size == 0:
             return found
-        at = int(np.searchsorted(self._keys, key))
+        at = int(self._keys.searchsorted(np.uint64(key)))  # a Python int would copy the keys
         if at < self._keys.size and int(self._keys[at]) == key:
             return int(self._origins[at])
         return None
