@@ -54,6 +54,7 @@ from newsloom.assign.cluster_gaps import GapModel, gap_key
 from newsloom.assign.cluster_score import content_similarity, story_heat, story_score, stream_heat
 from newsloom.assign.cluster_state import (
     Assignment,
+    StoryArchive,
     StoryState,
     article_time,
     choose_title,
@@ -72,6 +73,7 @@ from newsloom.store import Store
 
 __all__ = [
     "Assignment",
+    "StoryArchive",
     "StoryClusterer",
     "StoryState",
     "article_time",
@@ -99,11 +101,11 @@ class StoryClusterer:
     :meth:`save` persisted.
     """
 
-    def __init__(self, settings: ClusterSettings, store: Store | None = None) -> None:
+    def __init__(self, settings: ClusterSettings, archive: StoryArchive | None = None) -> None:
         self.settings = settings
         self.window = settings.window_days * DAY
         self.frequencies = DocumentFrequencies()
-        self._store = store
+        self._stored = archive  # stories assigned before this clusterer was loaded
         self._active: dict[str, StoryState] = {}
         self._archive: dict[str, StoryState] = {}  # stories past the window (in-memory mode)
         self._postings: dict[str, dict[str, None]] = {}  # feature → story ids, oldest update first
@@ -290,13 +292,13 @@ class StoryClusterer:
 
     def _story_of_article(self, article_id: str) -> StoryState | None:
         story_id = self._article_story.get(article_id)
-        if story_id is None and self._store is not None:
-            story_id = self._store.story_of(article_id)
+        if story_id is None and self._stored is not None:
+            story_id = self._stored.story_of(article_id)
         if story_id is None:
             return None
         state = self._active.get(story_id) or self._archive.get(story_id)
-        if state is None and self._store is not None:
-            data = self._store.story_state(story_id)
+        if state is None and self._stored is not None:
+            data = self._stored.story_state(story_id)
             if data is not None:
                 state = StoryState.from_bytes(story_id, data)
         return state
@@ -349,8 +351,10 @@ class StoryClusterer:
     def _stories_around(self, time: float) -> list[StoryState]:
         """Stories within the window of ``time`` (for late articles): from the store or archive."""
         found: dict[str, StoryState] = {}
-        if self._store is not None:
-            for story_id, data in self._store.active_story_states(time - self.window, LATE_STORIES):
+        if self._stored is not None:
+            for story_id, data in self._stored.active_story_states(
+                time - self.window, LATE_STORIES
+            ):
                 found[story_id] = self._active.get(story_id) or StoryState.from_bytes(
                     story_id, data
                 )
@@ -475,7 +479,7 @@ class StoryClusterer:
         for state in expired:
             self._unindex(state)
             del self._active[state.id]
-            if self._store is None:
+            if self._stored is None:
                 self._archive[state.id] = state
         for key in [key for key, posting in self._postings.items() if not posting]:
             del self._postings[key]

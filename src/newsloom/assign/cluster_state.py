@@ -1,10 +1,12 @@
-"""What the clusterer keeps per story (persisted as JSON), how it titles one, an article's time."""
+"""What the clusterer keeps per story (persisted as JSON), how it titles one, an article's time,
+and where it finds the stories it no longer holds (:class:`StoryArchive`)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
 from newsloom.assign.features import cosine, vector_norm
 from newsloom.errors import StoreError
@@ -14,6 +16,20 @@ from newsloom.time_order import utc_seconds
 STATE_VERSION = 1
 REPRESENTATIVES = 6  # articles kept per story as title candidates
 REPRESENTATIVE_FEATURES = 40
+
+
+class StoryArchive(Protocol):
+    """Where the clusterer reads stories it does not hold in memory while it assigns.
+
+    The stories of articles assigned before it was loaded and the stories around a late
+    article's time. Every store satisfies it; the clusterer never writes through it.
+    """
+
+    def story_of(self, article_id: str) -> str | None: ...
+    def story_state(self, story_id: str) -> bytes | None: ...
+    def active_story_states(
+        self, since: float, limit: int | None = None
+    ) -> list[tuple[str, bytes]]: ...
 
 
 @dataclass(frozen=True, slots=True)
