@@ -27,6 +27,7 @@ from newsloom.analyze.prepare import Prepared, analyze_prepared, analyzer_for, p
 from newsloom.assign.cluster import StoryClusterer
 from newsloom.assign.features import Features
 from newsloom.assign.reuse import ReuseIndex
+from newsloom.assign_state import load_clusterer, write_story
 from newsloom.dates import unreadable_published
 from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
@@ -104,7 +105,7 @@ class Pipeline:
                 store=store,
                 analyzer=analyzer,
                 reuse=ReuseIndex.from_store(store, settings.reuse),
-                clusterer=StoryClusterer.from_store(store, settings.cluster),
+                clusterer=load_clusterer(store, settings.cluster),
                 engine=engine,
                 generation=store.write_generation(),
             )
@@ -118,7 +119,7 @@ class Pipeline:
         if generation == self.generation:
             return False
         self.reuse = ReuseIndex.from_store(self.store, self.settings.reuse)
-        self.clusterer = StoryClusterer.from_store(self.store, self.settings.cluster)
+        self.clusterer = load_clusterer(self.store, self.settings.cluster)
         self.generation = generation
         return True
 
@@ -229,7 +230,7 @@ class Pipeline:
                 self.reuse.save(self.store, article.id)
             with timed(report.seconds, "assign: stories"):
                 assignment = self.clusterer.add(article, analysis, reuse, embedding, features)
-                self.clusterer.save(self.store, assignment)
+                write_story(self.store, self.clusterer.snapshot(assignment))
             self.generation = self.store.bump_generation()
         report.new += 1
         report.new_ids.append(article.id)
