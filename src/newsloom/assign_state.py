@@ -8,8 +8,22 @@ writes those here, each article's snapshots inside that article's transaction.
 from __future__ import annotations
 
 from newsloom.assign.cluster import StoryClusterer, StorySnapshot, StreamCounts
-from newsloom.settings import ClusterSettings
+from newsloom.assign.reuse import ReuseIndex, ReuseSnapshot
+from newsloom.settings import ClusterSettings, ReuseSettings
 from newsloom.store import Store
+
+
+def load_reuse_index(store: Store, settings: ReuseSettings) -> ReuseIndex:
+    """The reuse index rebuilt from what :func:`write_reuse` stored."""
+    return ReuseIndex.load(
+        settings, store.reuse_index_rows(), store.passage_origins(), store.get_article
+    )
+
+
+def write_reuse(store: Store, snapshot: ReuseSnapshot) -> None:
+    """Store what the reuse index learned from one article: its signatures."""
+    for scheme, signature in snapshot.signatures:
+        store.put_signature(snapshot.article_id, scheme, signature)
 
 
 def load_clusterer(store: Store, settings: ClusterSettings) -> StoryClusterer:
