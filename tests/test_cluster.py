@@ -14,6 +14,7 @@ from newsloom.assign import cluster
 from newsloom.assign.cluster import Assignment, StoryClusterer, article_time, published_order
 from newsloom.assign.cluster_score import missed_articles
 from newsloom.assign.features import article_features, name_key, nordic_stem
+from newsloom.assign_state import load_clusterer, write_story
 from newsloom.evaluate.clustering import prepare_article
 from newsloom.normalize.article import normalize
 from newsloom.normalize.language import detect_languages
@@ -177,12 +178,12 @@ def _store_run(
     for part in (articles[:split], articles[split:]):
         store: Store = open_store(path)
         try:
-            clusterer = StoryClusterer.from_store(store, settings or ClusterSettings())
+            clusterer = load_clusterer(store, settings or ClusterSettings())
             for article in part:
                 with store.transaction():
                     store.add_article(article)
                     assignment = clusterer.add(article)
-                    clusterer.save(store, assignment)
+                    write_story(store, clusterer.snapshot(assignment))
                 assignments.append(assignment)
         finally:
             store.close()

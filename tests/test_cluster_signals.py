@@ -18,6 +18,7 @@ from newsloom.analyze.embeddings import EmbeddingMeans, combined_similarity
 from newsloom.assign import cluster
 from newsloom.assign.cluster import Assignment, StoryClusterer, published_order
 from newsloom.assign.cluster_score import story_heat, stream_heat
+from newsloom.assign_state import load_clusterer, write_story
 from newsloom.records import Article
 from newsloom.settings import ClusterSettings
 from newsloom.store import open_store
@@ -110,12 +111,12 @@ def test_with_embeddings_one_at_a_time_equals_rebuilt_from_the_store(
     for part in (stream[:split], stream[split:]):
         store = open_store(tmp_path / "embedded.db")
         try:
-            clusterer = StoryClusterer.from_store(store, settings)
+            clusterer = load_clusterer(store, settings)
             for article, vector in part:
                 with store.transaction():
                     store.add_article(article)
                     assignment = clusterer.add(article, embedding=vector)
-                    clusterer.save(store, assignment)
+                    write_story(store, clusterer.snapshot(assignment))
                 rebuilt.append(assignment)
         finally:
             store.close()

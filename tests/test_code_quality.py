@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 from tests.conftest import REPO
 
 TREES = ["src", "tests", "benchmarks", "scripts"]
+STAGES = ["ingest", "normalize", "analyze", "entities", "extract", "assign"]
 
 
 def tool(name: str) -> str:
@@ -38,3 +40,26 @@ def test_ruff_format() -> None:
 def test_mypy_strict() -> None:
     result = run(tool("mypy"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _imported_modules(path: Path) -> set[str]:
+    modules: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules.add(node.module)
+            modules.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return modules
+
+
+def test_issue_15_no_stage_imports_the_store() -> None:
+    """Stages compute, the pipeline persists: the per-article stages never reach the store."""
+    found = [
+        f"{path.relative_to(REPO)} imports {module}"
+        for stage in STAGES
+        for path in sorted((REPO / "src" / "newsloom" / stage).rglob("*.py"))
+        for module in sorted(_imported_modules(path))
+        if module == "newsloom.store" or module.startswith("newsloom.store.")
+    ]
+    assert not found, "\n".join(found)

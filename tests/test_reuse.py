@@ -22,6 +22,7 @@ from newsloom.assign.postings import (
     window_minima,
 )
 from newsloom.assign.reuse import ReuseIndex, looks_like_boilerplate, passage_similarity
+from newsloom.assign_state import load_reuse_index, write_reuse
 from newsloom.errors import StoreError
 from newsloom.normalize.article import normalize
 from newsloom.records import Article, Paragraph, ParagraphKind, RawDocument, ReuseResult
@@ -208,14 +209,14 @@ def test_incremental_and_rebuilt_from_store_give_the_same_results(tmp_path: Path
         make_article(other[::-1], "reversed", 6),
     ]
     store = open_store(tmp_path / "reuse.db")
-    incremental = ReuseIndex.from_store(store, ReuseSettings())
+    incremental = load_reuse_index(store, ReuseSettings())
     assert len(incremental) == 0
     for article in articles:
         with store.transaction():
             store.add_article(article)
             store.put_reuse(incremental.add(article))
-            incremental.save(store, article.id)
-    rebuilt = ReuseIndex.from_store(store, ReuseSettings())
+            write_reuse(store, incremental.snapshot(article.id))
+    rebuilt = load_reuse_index(store, ReuseSettings())
     assert len(rebuilt) == len(articles)
     for article in later:
         assert rebuilt.add(article) == incremental.add(article)
@@ -225,11 +226,9 @@ def test_incremental_and_rebuilt_from_store_give_the_same_results(tmp_path: Path
     store.close()
 
 
-def test_save_without_add_names_the_article(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "reuse.db")
+def test_snapshot_without_add_names_the_article() -> None:
     with pytest.raises(StoreError, match="abc123"):
-        ReuseIndex(ReuseSettings()).save(store, "abc123")
-    store.close()
+        ReuseIndex(ReuseSettings()).snapshot("abc123")
 
 
 def test_non_body_paragraphs_never_link() -> None:
@@ -376,12 +375,12 @@ def test_article_view_and_top_reused_come_from_the_store(tmp_path: Path) -> None
     )
     unrelated = make_article(other, "Elsewhere", 3)
     store = open_store(tmp_path / "reuse.db")
-    index = ReuseIndex.from_store(store, ReuseSettings())
+    index = load_reuse_index(store, ReuseSettings())
     for article in (agency, copy, unrelated):
         with store.transaction():
             store.add_article(article)
             store.put_reuse(index.add(article))
-            index.save(store, article.id)
+            write_reuse(store, index.snapshot(article.id))
     lines = format_reuse_for_article(store, copy.id)
     assert any(agency.id in line and "[Ritzau]" in line for line in lines)
     assert any(

@@ -2,7 +2,10 @@
 
 sources → ingest → normalize → language → analyze → assign (reuse, story) → store.
 Each article's results commit together, so a killed run loses nothing already committed and a
-re-run finishes the job (stored articles are reported unchanged).
+re-run finishes the job (stored articles are reported unchanged). Stages compute, the pipeline
+persists: the assign stages never touch the store; the pipeline loads their state from it and
+writes the snapshot each hands back for an article inside that article's transaction
+(:mod:`newsloom.assign_state`).
 
 normalize, language and analyze are per-article work an engine runs: the local engine in this
 process, the Dask engine (:mod:`newsloom.engine`) on a cluster, shard by shard. assign stays here,
@@ -27,6 +30,7 @@ from newsloom.analyze.prepare import Prepared, analyze_prepared, analyzer_for, p
 from newsloom.assign.cluster import StoryClusterer
 from newsloom.assign.features import Features
 from newsloom.assign.reuse import ReuseIndex
+from newsloom.assign_state import load_clusterer, load_reuse_index, write_reuse, write_story
 from newsloom.dates import unreadable_published
 from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
@@ -103,8 +107,8 @@ class Pipeline:
                 settings=settings,
                 store=store,
                 analyzer=analyzer,
-                reuse=ReuseIndex.from_store(store, settings.reuse),
-                clusterer=StoryClusterer.from_store(store, settings.cluster),
+                reuse=load_reuse_index(store, settings.reuse),
+                clusterer=load_clusterer(store, settings.cluster),
                 engine=engine,
                 generation=store.write_generation(),
             )
@@ -117,8 +121,8 @@ class Pipeline:
         generation = self.store.write_generation()
         if generation == self.generation:
             return False
-        self.reuse = ReuseIndex.from_store(self.store, self.settings.reuse)
-        self.clusterer = StoryClusterer.from_store(self.store, self.settings.cluster)
+        self.reuse = load_reuse_index(self.store, self.settings.reuse)
+        self.clusterer = load_clusterer(self.store, self.settings.cluster)
         self.generation = generation
         return True
 
@@ -226,10 +230,10 @@ class Pipeline:
             with timed(report.seconds, "assign: reuse"):
                 reuse = self.reuse.add(article)
                 self.store.put_reuse(reuse)
-                self.reuse.save(self.store, article.id)
+                write_reuse(self.store, self.reuse.snapshot(article.id))
             with timed(report.seconds, "assign: stories"):
                 assignment = self.clusterer.add(article, analysis, reuse, embedding, features)
-                self.clusterer.save(self.store, assignment)
+                write_story(self.store, self.clusterer.snapshot(assignment))
             self.generation = self.store.bump_generation()
         report.new += 1
         report.new_ids.append(article.id)

@@ -213,6 +213,18 @@ class ReuseResult:
     reused_share: float = 0.0  # share of the article's body words that are reused
 
 
+@dataclass(frozen=True, slots=True)
+class ReuseIndexRow:
+    """What rebuilding the reuse index needs of one stored article, in the order it was added."""
+
+    article_id: str
+    content_hash: str
+    published: datetime | None
+    agencies: tuple[str, ...]
+    duplicate_of: str | None
+    signatures: dict[str, bytes]  # scheme → stored signature
+
+
 # --- run report ------------------------------------------------------------------------------
 
 

@@ -53,8 +53,12 @@ from newsloom.analyze.embeddings import (
 from newsloom.assign.cluster_gaps import GapModel, gap_key
 from newsloom.assign.cluster_score import content_similarity, story_heat, story_score, stream_heat
 from newsloom.assign.cluster_state import (
+    ArticleCounts,
     Assignment,
+    StoryArchive,
+    StorySnapshot,
     StoryState,
+    StreamCounts,
     article_time,
     choose_title,
     mentioned_time,
@@ -68,12 +72,14 @@ from newsloom.assign.features import (
 )
 from newsloom.records import Analysis, Article, ReuseResult
 from newsloom.settings import ClusterSettings
-from newsloom.store import Store
 
 __all__ = [
     "Assignment",
+    "StoryArchive",
     "StoryClusterer",
+    "StorySnapshot",
     "StoryState",
+    "StreamCounts",
     "article_time",
     "mentioned_time",
     "published_order",
@@ -95,25 +101,25 @@ RECENT_STORIES = 10  # with embeddings: the last stories updated are candidates 
 class StoryClusterer:
     """Assigns articles to stories, one at a time, in publication order.
 
-    ``StoryClusterer(settings)`` works in memory; :meth:`from_store` resumes from what
-    :meth:`save` persisted.
+    ``StoryClusterer(settings)`` works in memory; :meth:`load` resumes from what the
+    :meth:`snapshot` of each assignment stored. It never writes: the caller stores the snapshots.
     """
 
-    def __init__(self, settings: ClusterSettings, store: Store | None = None) -> None:
+    def __init__(self, settings: ClusterSettings, archive: StoryArchive | None = None) -> None:
         self.settings = settings
         self.window = settings.window_days * DAY
         self.frequencies = DocumentFrequencies()
-        self._store = store
+        self._stored = archive  # stories assigned before this clusterer was loaded
         self._active: dict[str, StoryState] = {}
         self._archive: dict[str, StoryState] = {}  # stories past the window (in-memory mode)
         self._postings: dict[str, dict[str, None]] = {}  # feature → story ids, oldest update first
         self._article_story: dict[str, str] = {}
         self._latest: float | None = None
         self._added_since_purge = 0
-        # what save() still has to write for the last article: its id, features, embedding and
-        # the time-prior counts it added
+        # what snapshot() still has to hand over for the last article: its id, features,
+        # embedding and the time-prior counts it added
         self._pending: (
-            tuple[str, list[str], tuple[str, list[float]] | None, Counter[str]] | None
+            tuple[str, tuple[str, ...], tuple[str, list[float]] | None, Counter[str]] | None
         ) = None
         self.gaps = GapModel()
         self._gap_counts: Counter[str] = Counter()  # what the current article added to ``gaps``
@@ -127,24 +133,26 @@ class StoryClusterer:
     # --- building ---------------------------------------------------------------------------
 
     @classmethod
-    def from_store(cls, store: Store, settings: ClusterSettings) -> Self:
-        clusterer = cls(settings, store)
-        counts = store.cluster_terms()
-        documents = counts.pop("", 0)
-        clusterer.frequencies = DocumentFrequencies(counts, documents)
-        clusterer.gaps = GapModel(store.cluster_gaps())
-        stored = store.cluster_embeddings()
+    def load(cls, settings: ClusterSettings, counts: StreamCounts, archive: StoryArchive) -> Self:
+        """Resume from the stored stream counts and stories (the stories active within the
+        window of the latest come back into memory; ``archive`` serves the others)."""
+        clusterer = cls(settings, archive)
+        terms = dict(counts.terms)
+        documents = terms.pop("", 0)
+        clusterer.frequencies = DocumentFrequencies(terms, documents)
+        clusterer.gaps = GapModel(counts.gaps)
+        stored = counts.embeddings
         clusterer.embedding_means = EmbeddingMeans(
             {language: total for language, (_, total) in stored.items()},
             {language: count for language, (count, _) in stored.items()},
         )
-        latest = store.latest_story_activity()
+        latest = counts.latest_activity
         if latest is None:
             return clusterer
         clusterer._latest = latest
         states = [
             StoryState.from_bytes(story_id, data)
-            for story_id, data in store.active_story_states(latest - clusterer.window)
+            for story_id, data in archive.active_story_states(latest - clusterer.window)
         ]
         states.sort(key=lambda state: state.sequence)
         for state in states:
@@ -215,7 +223,7 @@ class StoryClusterer:
             reason = "new"
         self._update(story, article, vector, time, embedding)
         self._article_story[article.id] = story.id
-        self._pending = (article.id, list(features), stored_embedding, self._gap_counts)
+        self._pending = (article.id, tuple(features), stored_embedding, self._gap_counts)
         self._added_since_purge += 1
         if self._added_since_purge >= PURGE_EVERY:
             self._purge()
@@ -236,25 +244,22 @@ class StoryClusterer:
             for (article, analysis, reuse), embedding in zip(batch, embeddings, strict=True)
         ]
 
-    def save(self, store: Store, assignment: Assignment) -> None:
-        """Persist the story the article joined (inside the caller's transaction)."""
+    def snapshot(self, assignment: Assignment) -> StorySnapshot:
+        """What ``assignment`` leaves to store: the story it joined, the membership and the
+        article's counts (these once: a second snapshot of the assignment carries none)."""
         state = self._active.get(assignment.story_id) or self._archive.get(assignment.story_id)
-        with store.transaction():
-            if state is None:
-                store.put_story(assignment.story_id, assignment.story_id)
-            else:
-                store.put_story(
-                    state.id, state.title, state.to_bytes(), last_activity=state.last_time
-                )
-            store.assign_story(assignment.article_id, assignment.story_id)
-            if self._pending is not None and self._pending[0] == assignment.article_id:
-                _, features, embedding, gap_counts = self._pending
-                store.add_cluster_terms(features)
-                if gap_counts:
-                    store.add_cluster_gaps(gap_counts)
-                if embedding is not None:
-                    store.add_cluster_embedding(*embedding)
-                self._pending = None
+        counts: ArticleCounts | None = None
+        if self._pending is not None and self._pending[0] == assignment.article_id:
+            _, features, embedding, gap_counts = self._pending
+            counts = ArticleCounts(features, gap_counts, embedding)
+            self._pending = None
+        if state is None:
+            return StorySnapshot(
+                assignment.story_id, assignment.story_id, None, None, assignment.article_id, counts
+            )
+        return StorySnapshot(
+            state.id, state.title, state.to_bytes(), state.last_time, assignment.article_id, counts
+        )
 
     def _embedding_of(self, article: Article, analysis: Analysis | None) -> list[float]:
         """The article's embedding by the configured model (the static one is in the analysis)."""
@@ -290,13 +295,13 @@ class StoryClusterer:
 
     def _story_of_article(self, article_id: str) -> StoryState | None:
         story_id = self._article_story.get(article_id)
-        if story_id is None and self._store is not None:
-            story_id = self._store.story_of(article_id)
+        if story_id is None and self._stored is not None:
+            story_id = self._stored.story_of(article_id)
         if story_id is None:
             return None
         state = self._active.get(story_id) or self._archive.get(story_id)
-        if state is None and self._store is not None:
-            data = self._store.story_state(story_id)
+        if state is None and self._stored is not None:
+            data = self._stored.story_state(story_id)
             if data is not None:
                 state = StoryState.from_bytes(story_id, data)
         return state
@@ -349,8 +354,10 @@ class StoryClusterer:
     def _stories_around(self, time: float) -> list[StoryState]:
         """Stories within the window of ``time`` (for late articles): from the store or archive."""
         found: dict[str, StoryState] = {}
-        if self._store is not None:
-            for story_id, data in self._store.active_story_states(time - self.window, LATE_STORIES):
+        if self._stored is not None:
+            for story_id, data in self._stored.active_story_states(
+                time - self.window, LATE_STORIES
+            ):
                 found[story_id] = self._active.get(story_id) or StoryState.from_bytes(
                     story_id, data
                 )
@@ -475,7 +482,7 @@ class StoryClusterer:
         for state in expired:
             self._unindex(state)
             del self._active[state.id]
-            if self._store is None:
+            if self._stored is None:
                 self._archive[state.id] = state
         for key in [key for key, posting in self._postings.items() if not posting]:
             del self._postings[key]

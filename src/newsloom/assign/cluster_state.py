@@ -1,10 +1,13 @@
-"""What the clusterer keeps per story (persisted as JSON), how it titles one, an article's time."""
+"""What the clusterer keeps per story (persisted as JSON), how it titles one, an article's time,
+and where it finds the stories it no longer holds (:class:`StoryArchive`)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
 from newsloom.assign.features import cosine, vector_norm
 from newsloom.errors import StoreError
@@ -14,6 +17,57 @@ from newsloom.time_order import utc_seconds
 STATE_VERSION = 1
 REPRESENTATIVES = 6  # articles kept per story as title candidates
 REPRESENTATIVE_FEATURES = 40
+
+
+class StoryArchive(Protocol):
+    """Where the clusterer reads stories it does not hold in memory while it assigns.
+
+    The stories of articles assigned before it was loaded and the stories around a late
+    article's time. Every store satisfies it; the clusterer never writes through it.
+    """
+
+    def story_of(self, article_id: str) -> str | None: ...
+    def story_state(self, story_id: str) -> bytes | None: ...
+    def active_story_states(
+        self, since: float, limit: int | None = None
+    ) -> list[tuple[str, bytes]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class StreamCounts:
+    """What the clusterer has learned from the stream so far, as stored: what
+    :meth:`~newsloom.assign.cluster.StoryClusterer.load` resumes from (with the stories)."""
+
+    terms: Mapping[str, int]  # feature → articles having it; "" → articles clustered
+    gaps: Mapping[str, int]  # time-prior bucket (``same:KEY`` / ``other:KEY``) → count
+    embeddings: Mapping[str, tuple[int, list[float]]]  # language → (articles, sum of embeddings)
+    latest_activity: float | None  # the newest story activity (epoch seconds); None: no stories
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCounts:
+    """What one article adds to the stream's counts (the inverse of :class:`StreamCounts`)."""
+
+    features: tuple[str, ...]  # one more article, and one more for each of its features
+    gaps: Mapping[str, int]  # the time-prior counts it added
+    embedding: tuple[str, list[float]] | None  # (language, embedding before centring)
+
+
+@dataclass(frozen=True, slots=True)
+class StorySnapshot:
+    """What one assignment leaves to store, written in this order inside the article's
+    transaction: the story row, the article's membership, then the article's counts.
+
+    ``state`` and ``last_activity`` are None for a story the clusterer does not hold (the row keeps
+    what it had); ``counts`` is None when they were handed over already.
+    """
+
+    story_id: str
+    title: str
+    state: bytes | None
+    last_activity: float | None
+    article_id: str
+    counts: ArticleCounts | None
 
 
 @dataclass(frozen=True, slots=True)

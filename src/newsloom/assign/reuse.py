@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Self
@@ -40,9 +41,8 @@ from newsloom.assign.postings import (
     fingerprints,
 )
 from newsloom.errors import StoreError
-from newsloom.records import Article, ReusedPassage, ReuseResult
+from newsloom.records import Article, ReusedPassage, ReuseIndexRow, ReuseResult
 from newsloom.settings import ReuseSettings
-from newsloom.store import Store
 from newsloom.time_order import utc_seconds
 
 POSTING_CAP = 64  # earliest postings kept per hash; more copies of a phrase add nothing
@@ -129,6 +129,14 @@ class _Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class ReuseSnapshot:
+    """What the index learned from one article, to store: (scheme, signature) pairs in order."""
+
+    article_id: str
+    signatures: tuple[tuple[str, bytes], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class _Match:
     position: int  # paragraph position in the new article
     other: int  # index of the earlier article
@@ -157,18 +165,28 @@ class ReuseIndex:
         return len(self._entries)
 
     @classmethod
-    def from_store(cls, store: Store, settings: ReuseSettings) -> Self:
-        """Rebuild the index from what :meth:`save` stored, in the order articles were added."""
+    def load(
+        cls,
+        settings: ReuseSettings,
+        rows: Iterable[ReuseIndexRow],
+        origins: Iterable[tuple[str, int, str]],
+        stored_article: Callable[[str], Article | None],
+    ) -> Self:
+        """Rebuild the index from stored snapshots (:meth:`snapshot`), in the order added.
+
+        ``origins`` are the stored (article, paragraph, origin article) of reused passages;
+        ``stored_article`` gives the text of an article stored without its words' signature.
+        """
         index = cls(settings)
         minhash_scheme = index.duplicates.scheme
-        for row in store.reuse_index_rows():
+        for row in rows:
             time = _time_key(row.published)
             agency = row.agencies[0] if row.agencies else None
             blob = row.signatures.get(TOKENS_SCHEME)
             if blob is not None:
                 entry = _Entry.decode(row.article_id, time, agency, blob)
             else:
-                article = store.get_article(row.article_id)
+                article = stored_article(row.article_id)
                 if article is None:
                     raise StoreError(f"reuse index: article {row.article_id} has no stored text")
                 entry = index._entry(article)
@@ -180,7 +198,7 @@ class ReuseIndex:
             )
             root = index._positions.get(row.duplicate_of) if row.duplicate_of else None
             index._insert(entry, row.content_hash, signature, root)
-        for article_id, paragraph, origin_id in store.passage_origins():
+        for article_id, paragraph, origin_id in origins:
             position = index._positions.get(article_id)
             origin = index._positions.get(origin_id)
             if position is None or origin is None:
@@ -220,16 +238,18 @@ class ReuseIndex:
             reused_share=round(reused_words / total_words, 4) if total_words else 0.0,
         )
 
-    def save(self, store: Store, article_id: str) -> None:
-        """Persist what the index learned from ``article_id`` (inside the caller's transaction)."""
+    def snapshot(self, article_id: str) -> ReuseSnapshot:
+        """What the index learned from ``article_id``, to store (handed over once)."""
         pending = self._pending.pop(article_id, None)
         if pending is None:
             raise StoreError(
                 f"reuse index: article {article_id} was not just added, nothing to save"
             )
         signature, entry = pending
-        store.put_signature(article_id, self.duplicates.scheme, signature.tobytes())
-        store.put_signature(article_id, TOKENS_SCHEME, entry.encode())
+        return ReuseSnapshot(
+            article_id,
+            ((self.duplicates.scheme, signature.tobytes()), (TOKENS_SCHEME, entry.encode())),
+        )
 
     # -- internals -----------------------------------------------------------------------------
 

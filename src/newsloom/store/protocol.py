@@ -7,12 +7,19 @@ from contextlib import AbstractContextManager
 from typing import Protocol
 
 from newsloom.dates import PublishedDate
-from newsloom.records import Analysis, Article, ReusedPassage, ReuseResult, RunReport
+from newsloom.records import (
+    Analysis,
+    Article,
+    ReusedPassage,
+    ReuseIndexRow,
+    ReuseResult,
+    RunReport,
+)
 from newsloom.store.articles import ArticleFilter
 from newsloom.store.catalog import Facet, StoryPage, StoryQuery
 from newsloom.store.connection import Connection
 from newsloom.store.feeds import FeedState
-from newsloom.store.reuse import ReusedArticleRow, ReuseIndexRow
+from newsloom.store.reuse import ReusedArticleRow
 from newsloom.store.search import SearchPage, SearchQuery
 from newsloom.store.stories import StoryRow
 

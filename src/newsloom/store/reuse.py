@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsloom.records import ReusedPassage, ReuseResult
+from newsloom.records import ReusedPassage, ReuseIndexRow, ReuseResult
 from newsloom.store.base import StoreBase
 from newsloom.store.connection import Row
 
@@ -19,18 +19,6 @@ PASSAGE_COLUMNS = (
     "origin_article",
     "origin_agency",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ReuseIndexRow:
-    """What rebuilding the reuse index needs of one article, in the order articles were added."""
-
-    article_id: str
-    content_hash: str
-    published: datetime | None
-    agencies: tuple[str, ...]
-    duplicate_of: str | None
-    signatures: dict[str, bytes]  # scheme → stored signature
 
 
 @dataclass(frozen=True, slots=True)
