@@ -257,6 +257,33 @@ def test_a_genitive_name_is_the_person_it_belongs_to() -> None:
     assert names.fullest("Moss") == "Moss"  # a name ending in s with no person behind its stem
 
 
+def test_a_surname_one_letter_off_is_the_spelling_the_article_uses_most() -> None:
+    from newsloom.extract.speaker_names import ArticleNames
+    from newsloom.records import EntityMention, EntityType
+
+    texts = [
+        "Rådgiver Heidi Hjorteland ble intervjuet.",
+        "Heidi Hjorteland svarte raskt.",
+        "Heidi Hjortland smilte.",
+        "Per Hansen og Kari Jansen kom.",
+    ]
+    paragraphs = tuple(Paragraph(i, text) for i, text in enumerate(texts))
+    mentions = [
+        EntityMention("Heidi Hjorteland", EntityType.PERSON, 0, 9, 25),
+        EntityMention("Heidi Hjorteland", EntityType.PERSON, 1, 0, 16),
+        EntityMention("Heidi Hjortland", EntityType.PERSON, 2, 0, 15),
+        EntityMention("Per Hansen", EntityType.PERSON, 3, 0, 10),
+        EntityMention("Kari Jansen", EntityType.PERSON, 3, 14, 25),
+    ]
+    names = ArticleNames(paragraphs, mentions)
+    assert names.fullest("Heidi Hjortland") == "Heidi Hjorteland"
+    assert names.fullest("Heidi Hjorteland") == "Heidi Hjorteland"  # never the other way
+    assert names.fullest("Hjortelanf") == "Heidi Hjorteland"  # a typo of the surname alone
+    assert names.fullest("Hjortlunn") == "Hjortlunn"  # two letters off: someone else
+    assert names.fullest("Hansen") == "Per Hansen"
+    assert names.fullest("Gansen") == "Gansen"  # short surnames are not respelt
+
+
 def test_a_paragraph_that_is_only_an_attribution_closes_the_dash_quote_before_it() -> None:
     found = quotes(
         "I går møtte Ola Berg spissen Kari Nes etter kampen.",

@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from newsloom.extract.resources import table_words
 from newsloom.extract.speakers import (
     CAPITALISED_NAME,
@@ -33,6 +35,7 @@ _COMMON_COMPOUND = re.compile(r"-[a-zæøåäöüé]")
 # definite and plural endings of a role noun (statsministeren → statsminister)
 _ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
 MIN_ROLE_STEM = 4
+MIN_RESPELT = 7  # letters in a surname that another spelling one letter off may stand for
 ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización" may refer
 # "Ifølgje Mitchell", "Selon Dupont": the tables' "according to" words open a sentence, not a name
 _NOT_NAMES = frozenset(word.lower() for word in table_words("according_to"))
@@ -143,6 +146,8 @@ class ArticleNames:
                 ranked = max(counts, key=lambda full: (counts[full], -self._first(full)))
                 best = ranked
                 break
+        if best == name:
+            best = self._respelt(words) or best
         if best == name and re.fullmatch(r"\S+['’]?s", words[-1]) and len(words[-1]) > 3:
             # a genitive the entity model keeps in the name ("Bybergs avhandling"): the person
             stem = " ".join([*words[:-1], words[-1][:-1].removesuffix("'").removesuffix("’")])
@@ -150,6 +155,28 @@ class ArticleNames:
                 best = self.fullest(stem)
         self._fullest[name] = best
         return best
+
+    def _respelt(self, words: list[str]) -> str | None:
+        """The person whose surname this name's differs from by one letter (``Hetteman`` for
+        ``Pete Hettema``, ``Heidi Hjortland`` for ``Heidi Hjorteland``), a typo or a second
+        spelling in the same article, when that spelling is the one the article uses most (then
+        first). Short surnames (``Hansen``/``Jansen``) are left alone."""
+        surname = words[-1]
+        if len(surname) < MIN_RESPELT or len(words) > 2:
+            return None
+        counts = Counter(
+            person.name
+            for person in self.people
+            if len(parts := person.name.split()) >= 2
+            and len(parts[-1]) >= MIN_RESPELT
+            and (len(words) == 1 or parts[:-1] == words[:-1])
+            and Levenshtein.distance(parts[-1], surname) <= 1
+        )
+        if len({full.split()[-1] for full in counts} - {surname}) != 1:
+            return None
+        # the spelling the article uses most (then first) stands for both
+        best = max(counts, key=lambda full: (counts[full], -self._first(full)))
+        return None if best.split()[-1] == surname else best
 
     def _first(self, name: str) -> int:
         return next(
