@@ -63,6 +63,12 @@ class NamedPerson:
     start: int
 
 
+def _genitive_pair(first: str, second: str) -> bool:
+    """``Tokajev`` / ``Tokajevs``: one name and its genitive, not two spellings."""
+    shorter, longer = sorted((first, second), key=len)
+    return longer == shorter + "s"
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text[max(0, start - 3) : start]) is not None
 
@@ -146,13 +152,13 @@ class ArticleNames:
                 ranked = max(counts, key=lambda full: (counts[full], -self._first(full)))
                 best = ranked
                 break
-        if best == name:
-            best = self._respelt(words) or best
         if best == name and re.fullmatch(r"\S+['’]?s", words[-1]) and len(words[-1]) > 3:
             # a genitive the entity model keeps in the name ("Bybergs avhandling"): the person
             stem = " ".join([*words[:-1], words[-1][:-1].removesuffix("'").removesuffix("’")])
             if any(person.name.split()[-1] == stem.split()[-1] for person in self.people):
                 best = self.fullest(stem)
+        if best == name:
+            best = self._respelt(words) or best
         self._fullest[name] = best
         return best
 
@@ -171,6 +177,7 @@ class ArticleNames:
             and len(parts[-1]) >= MIN_RESPELT
             and (len(words) == 1 or parts[:-1] == words[:-1])
             and Levenshtein.distance(parts[-1], surname) <= 1
+            and not _genitive_pair(parts[-1], surname)
         )
         if len({full.split()[-1] for full in counts} - {surname}) != 1:
             return None
