@@ -258,9 +258,13 @@ class OriginMap:
             return
         keys = np.fromiter(self._recent.keys(), dtype=np.uint64, count=len(self._recent))
         origins = np.fromiter(self._recent.values(), dtype=np.uint32, count=len(self._recent))
-        kept = ~np.isin(self._keys, keys)
-        keys = np.concatenate((self._keys[kept], keys))
-        origins = np.concatenate((self._origins[kept], origins))
-        order = keys.argsort(kind="stable")
-        self._keys, self._origins = keys[order], origins[order]
+        order = keys.argsort()  # only the dictionary is sorted: the arrays are already
+        keys, origins = keys[order], origins[order]
+        at = self._keys.searchsorted(keys)
+        known = at < self._keys.size
+        known[known] = self._keys[at[known]] == keys[known]
+        self._origins[at[known]] = origins[known]
+        new = ~known
+        self._keys = np.insert(self._keys, at[new], keys[new])
+        self._origins = np.insert(self._origins, at[new], origins[new])
         self._recent = {}

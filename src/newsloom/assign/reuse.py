@@ -26,6 +26,7 @@ from datetime import datetime
 from typing import Self
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz.distance import LCSseq
 
 from newsloom.assign.dedup import STEM_LENGTH, DuplicateIndex, TokenIds, word_ids
@@ -44,6 +45,8 @@ from newsloom.errors import StoreError
 from newsloom.records import Article, ReusedPassage, ReuseIndexRow, ReuseResult
 from newsloom.settings import ReuseSettings
 from newsloom.time_order import utc_seconds
+
+Numbers = npt.NDArray[np.uint32]  # small non-negative integers, 4 bytes each
 
 POSTING_CAP = 64  # earliest postings kept per hash; more copies of a phrase add nothing
 VERIFY_LIMIT = 24  # candidate paragraphs aligned per paragraph (most shared hashes first)
@@ -98,8 +101,8 @@ class _Entry:
     article_id: str
     time: float
     agency: str | None
-    paragraphs: TokenIds  # paragraph index of each kept body paragraph
-    starts: TokenIds  # offsets into ``tokens``, one more than paragraphs
+    paragraphs: Numbers  # paragraph index of each kept body paragraph
+    starts: Numbers  # offsets into ``tokens``, one more than paragraphs
     tokens: TokenIds
 
     @property

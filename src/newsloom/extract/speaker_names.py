@@ -64,7 +64,7 @@ class NamedPerson:
 
 
 def _genitive_pair(first: str, second: str) -> bool:
-    """``Tokajev`` / ``Tokajevs``: one name and its genitive, not two spellings."""
+    """``Andreassen`` / ``Andreassens``: one name and its genitive, not two spellings."""
     shorter, longer = sorted((first, second), key=len)
     return longer == shorter + "s"
 
@@ -163,8 +163,8 @@ class ArticleNames:
         return best
 
     def _respelt(self, words: list[str]) -> str | None:
-        """The person whose surname this name's differs from by one letter (``Hetteman`` for
-        ``Pete Hettema``, ``Heidi Hjortland`` for ``Heidi Hjorteland``), a typo or a second
+        """The person whose surname this name's differs from by one letter (``Andreasen`` for
+        ``Tove Andreassen``, ``Tove Andreasen`` for ``Tove Andreassen``), a typo or a second
         spelling in the same article, when that spelling is the one the article uses most (then
         first). Short surnames (``Hansen``/``Jansen``) are left alone."""
         surname = words[-1]
