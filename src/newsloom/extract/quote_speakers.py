@@ -49,11 +49,7 @@ def sentence_subject(before: str, names: Sequence[str]) -> Speaker | None:
 def name_before(before: str, names: Sequence[str]) -> Speaker | None:
     """The last person named earlier in the paragraph (for "sa hon" after a quote)."""
     found = [(before.rfind(name), name) for name in names if name in before]
-    found += [
-        (match.start(), match.group(0))
-        for match in CAPITALISED_NAME.finditer(before)
-        if match.start() > 0 or True
-    ]
+    found += [(match.start(), match.group(0)) for match in CAPITALISED_NAME.finditer(before)]
     found = [
         (at, name)
         for at, name in found
