@@ -63,3 +63,32 @@ def test_issue_15_no_stage_imports_the_store() -> None:
         if module == "newsloom.store" or module.startswith("newsloom.store.")
     ]
     assert not found, "\n".join(found)
+
+
+def test_issue_15_store_protocols_stay_small() -> None:
+    """The store is small protocols, one per table group; ``Store`` only combines them."""
+    path = REPO / "src" / "newsloom" / "store" / "protocol.py"
+    methods = {
+        node.name: [item.name for item in node.body if isinstance(item, ast.FunctionDef)]
+        for node in ast.parse(path.read_text(encoding="utf-8"), str(path)).body
+        if isinstance(node, ast.ClassDef)
+    }
+    assert {"ArticleStore", "ReuseStore", "StoryStore", "Store"} <= set(methods)
+    assert methods["Store"] == []
+    too_big = [
+        f"{name}: {len(found)} methods" for name, found in methods.items() if len(found) > 15
+    ]
+    assert not too_big, "\n".join(too_big)
+
+
+def test_issue_15_assign_state_asks_for_reuse_and_story_protocols() -> None:
+    """The assign stage's state reads and writes through the reuse and story protocols (and
+    the transaction), never through the whole ``Store``."""
+    path = REPO / "src" / "newsloom" / "assign_state.py"
+    names = {
+        module.removeprefix("newsloom.store.")
+        for module in _imported_modules(path)
+        if module.startswith("newsloom.store.")
+    }
+    assert {"ReuseStore", "StoryStore"} <= names
+    assert names <= {"ReuseStore", "StoryStore", "ClusterStore", "Transactional"}, names

@@ -7,26 +7,43 @@ writes those here, each article's snapshots inside that article's transaction.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from newsloom.assign.cluster import StoryClusterer, StorySnapshot, StreamCounts
 from newsloom.assign.reuse import ReuseIndex, ReuseSnapshot
+from newsloom.records import Article
 from newsloom.settings import ClusterSettings, ReuseSettings
-from newsloom.store import Store
+from newsloom.store import ClusterStore, ReuseStore, StoryStore, Transactional
 
 
-def load_reuse_index(store: Store, settings: ReuseSettings) -> ReuseIndex:
+class ReuseState(ReuseStore, Protocol):
+    """The reuse store, and the articles the index rereads (those stored without a signature)."""
+
+    def get_article(self, article_id: str) -> Article | None: ...
+
+
+class StoryState(StoryStore, ClusterStore, Protocol):
+    """The stories and the clusterer's counts over the stream."""
+
+
+class StoryWriter(StoryState, Transactional, Protocol):
+    """The story state, written in one transaction per article."""
+
+
+def load_reuse_index(store: ReuseState, settings: ReuseSettings) -> ReuseIndex:
     """The reuse index rebuilt from what :func:`write_reuse` stored."""
     return ReuseIndex.load(
         settings, store.reuse_index_rows(), store.passage_origins(), store.get_article
     )
 
 
-def write_reuse(store: Store, snapshot: ReuseSnapshot) -> None:
+def write_reuse(store: ReuseStore, snapshot: ReuseSnapshot) -> None:
     """Store what the reuse index learned from one article: its signatures."""
     for scheme, signature in snapshot.signatures:
         store.put_signature(snapshot.article_id, scheme, signature)
 
 
-def load_clusterer(store: Store, settings: ClusterSettings) -> StoryClusterer:
+def load_clusterer(store: StoryState, settings: ClusterSettings) -> StoryClusterer:
     """The clusterer resumed from what :func:`write_story` stored (it reads archived stories
     through ``store`` as it assigns)."""
     counts = StreamCounts(
@@ -38,7 +55,7 @@ def load_clusterer(store: Store, settings: ClusterSettings) -> StoryClusterer:
     return StoryClusterer.load(settings, counts, store)
 
 
-def write_story(store: Store, snapshot: StorySnapshot) -> None:
+def write_story(store: StoryWriter, snapshot: StorySnapshot) -> None:
     """Store one assignment: the story row, the membership, then the article's counts."""
     with store.transaction():
         store.put_story(

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsloom.dates import date_iso, date_label
 from newsloom.export_tables import Selection, article_records, iter_selected, selected_stories
 from newsloom.records import Article
 from newsloom.store import Store
 
+if TYPE_CHECKING:  # the dossier is imported when a story is exported
+    from newsloom.story.dossier import StoryRecords
 
-def article_to_dict(article: Article, store: Store) -> dict[str, Any]:
+
+def article_to_dict(article: Article, store: StoryRecords) -> dict[str, Any]:
     reuse = store.get_reuse(article.id)
     return {
         "id": article.id,
@@ -55,7 +58,7 @@ def article_to_dict(article: Article, store: Store) -> dict[str, Any]:
     }
 
 
-def story_to_dict(store: Store, story_id: str) -> dict[str, Any]:
+def story_to_dict(store: StoryRecords, story_id: str) -> dict[str, Any]:
     from newsloom.story.dossier import build_dossier
     from newsloom.story.render import dossier_to_dict
 

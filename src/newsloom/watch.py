@@ -15,18 +15,23 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from newsloom.errors import InputError
 from newsloom.ingest.context import ReadContext
 from newsloom.ingest.feed import document_key, feed_documents
 from newsloom.records import RawDocument, RunReport
-from newsloom.store import FeedState, Store
+from newsloom.store import FeedState, FeedStore, RunStore
 
 if TYPE_CHECKING:  # the pipeline loads the extractors: only ``newsloom watch`` needs them
     from newsloom.pipeline import Pipeline
 
 MAX_BACKOFF_SECONDS = 6 * 3600.0
+
+
+class WatchStore(FeedStore, RunStore, Protocol):
+    """What the watcher itself keeps: each feed's state and a run report per poll (the
+    pipeline stores the articles)."""
 
 
 @dataclass(slots=True)
@@ -74,7 +79,7 @@ class Watcher:
         self.every_seconds = every_seconds
 
     @property
-    def store(self) -> Store:
+    def store(self) -> WatchStore:
         return self.pipeline.store
 
     def poll(self, now: float | None = None) -> list[Poll]:

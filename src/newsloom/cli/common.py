@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 import typer
 
 from newsloom.errors import NotFoundError, StoreError
 from newsloom.settings import Settings, load_settings
-from newsloom.store import Store, open_store
+from newsloom.store import ArticleStore, Store, StoryStore, open_store
 
 app = typer.Typer(
     name="newsloom",
@@ -128,7 +128,7 @@ def store_of(context: typer.Context, *, read_only: bool = False) -> Iterator[Sto
         store.close()
 
 
-def resolve_article_id(store: Store, given: str) -> str:
+def resolve_article_id(store: ArticleStore, given: str) -> str:
     if store.has_article(given):
         return given
     matches = store.find_article_ids(given)
@@ -139,7 +139,11 @@ def resolve_article_id(store: Store, given: str) -> str:
     raise NotFoundError(f"{given!r} matches several articles: {', '.join(matches)}")
 
 
-def resolve_story_id(store: Store, given: str) -> str:
+class StoryLookup(ArticleStore, StoryStore, Protocol):
+    """Stories by id or prefix, and by one of their articles."""
+
+
+def resolve_story_id(store: StoryLookup, given: str) -> str:
     matches = store.find_story_ids(given)
     if given in matches:
         return given

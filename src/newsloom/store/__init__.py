@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsloom.errors import StoreError
 from newsloom.store.analyses import AnalysisQueries
@@ -13,22 +14,44 @@ from newsloom.store.feeds import FeedQueries, FeedState
 from newsloom.store.migrations import table_names
 from newsloom.store.postgres import SCHEMES as POSTGRESQL_SCHEMES
 from newsloom.store.postgres import PostgresConnection, display_url
-from newsloom.store.protocol import Store
+from newsloom.store.protocol import (
+    AnalysisStore,
+    ArticleStore,
+    CatalogStore,
+    ClusterStore,
+    FeedStore,
+    ReuseStore,
+    RunStore,
+    SearchStore,
+    Store,
+    StoryStore,
+    Transactional,
+)
 from newsloom.store.reuse import ReuseQueries
 from newsloom.store.runs import RunQueries
 from newsloom.store.search import ArticleHit, SearchPage, SearchQueries, SearchQuery
 from newsloom.store.stories import StoryQueries, StoryRow
 
 __all__ = [
+    "AnalysisStore",
     "ArticleFilter",
     "ArticleHit",
+    "ArticleStore",
+    "CatalogStore",
+    "ClusterStore",
     "DatabaseStore",
     "FeedState",
+    "FeedStore",
+    "ReuseStore",
+    "RunStore",
     "SQLiteStore",
     "SearchPage",
     "SearchQuery",
+    "SearchStore",
     "Store",
     "StoryRow",
+    "StoryStore",
+    "Transactional",
     "display_name",
     "is_url",
     "open_store",
@@ -101,3 +124,11 @@ def open_store(url: str | Path, *, read_only: bool = False) -> Store:
             )
         text = rest.removeprefix("/") if rest.startswith("//") else rest
     return SQLiteStore(Path(text), read_only=read_only)
+
+
+if TYPE_CHECKING:
+
+    def _backends_are_stores(sqlite: SQLiteStore, database: DatabaseStore) -> tuple[Store, Store]:
+        """Never called: mypy checks here that both backends (a SQLite file; a PostgreSQL
+        schema through :class:`DatabaseStore`) offer every method of every protocol."""
+        return sqlite, database

@@ -10,12 +10,13 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
 from newsloom.errors import NotFoundError
 from newsloom.records import Analysis, Article, EntityMention, ReuseResult
-from newsloom.store import ArticleFilter, Store
+from newsloom.store import AnalysisStore, ArticleFilter, ArticleStore, ReuseStore, StoryStore
 from newsloom.story.copies import CopyGroups
 from newsloom.story.coverage import Coverage, measure_coverage
 from newsloom.story.credits import QuoteCredit, credit_quote, story_names
@@ -33,6 +34,7 @@ __all__ = [
     "StoryEntity",
     "StoryFigure",
     "StoryQuote",
+    "StoryRecords",
     "build_dossier",
     "consolidate",
 ]
@@ -174,7 +176,11 @@ def date_articles(
     return dated, resolved
 
 
-def build_dossier(store: Store, story_id: str) -> Dossier:
+class StoryRecords(ArticleStore, AnalysisStore, ReuseStore, StoryStore, Protocol):
+    """Where a story's records are read from: its row, its articles, their analyses and reuse."""
+
+
+def build_dossier(store: StoryRecords, story_id: str) -> Dossier:
     """Read a story's records from ``store`` and consolidate them."""
     row = store.get_story_row(story_id)
     if row is None:
@@ -192,7 +198,7 @@ def build_dossier(store: Store, story_id: str) -> Dossier:
     return consolidate(articles, analyses, reuse, story_id=row.id, title=title)
 
 
-def names_of_story(store: Store, story_id: str | None) -> frozenset[str]:
+def names_of_story(store: StoryRecords, story_id: str | None) -> frozenset[str]:
     """The names quotes of ``story_id``'s articles are credited with (:attr:`Dossier.names`),
     without building the dossier: for views of one article (CLI, export tables)."""
     row = store.get_story_row(story_id) if story_id is not None else None

@@ -3,9 +3,11 @@ mentioned) first, a page at a time, with the total before the page."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from newsloom.dates import date_iso, date_label
 from newsloom.errors import InputError
-from newsloom.store import ArticleFilter, Store
+from newsloom.store import ArticleFilter, ArticleStore, Store, StoryStore
 from newsloom.story.glance import ENTITY_TYPE_NAMES, entity_type_name
 from newsloom.web.schemas import (
     ArticleItem,
@@ -19,7 +21,11 @@ from newsloom.web.state import DossierCache
 from newsloom.web.views import _until, article_link, check_limit, entity_link, parse_day
 
 
-def article_list(store: Store, filters: ArticleListFilters) -> ArticleList:
+class ArticleListing(ArticleStore, StoryStore, Protocol):
+    """What the article list reads: the articles, and each one's story."""
+
+
+def article_list(store: ArticleListing, filters: ArticleListFilters) -> ArticleList:
     """Stored articles matching the filters, newest first (oldest first when asked)."""
     check_limit(filters.limit, filters.offset)
     story = filters.story or None
