@@ -227,3 +227,68 @@ def test_questions_and_objections_are_speech(text: str, speaker: str, content: s
     found = quotes(text)
     assert [q.speaker for q in found] == [speaker]
     assert found[0].text.startswith(content)
+
+
+def test_an_unmarked_sentence_ending_in_a_pronoun_attribution_is_the_named_persons() -> None:
+    found = quotes(
+        "Ingrid Solvang leier utvalget.",
+        "Vi kommer ikke til å gi oss før skolen er pusset opp, sier hun.",
+    )
+    assert [(q.text, q.speaker, q.kind) for q in found] == [
+        ("Vi kommer ikke til å gi oss før skolen er pusset opp", "Ingrid Solvang", "direct")
+    ]
+
+
+def test_an_unmarked_pronoun_attribution_with_nobody_named_is_no_quote() -> None:
+    assert quotes("Vi kommer ikke til å gi oss før skolen er pusset opp, sier hun.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Ordfører Per Lid mener kommunen har råd til en ny hall.",
+            "Per Lid",
+            "kommunen har råd til en ny hall",
+        ),
+        (
+            "Ordførar Siri Vik meiner Statens vegvesen må byggje tunnelen først.",
+            "Siri Vik",
+            "Statens vegvesen må byggje tunnelen først",
+        ),
+    ],
+)
+def test_opinion_verbs_take_a_clause_without_that(text: str, speaker: str, content: str) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.text, quote.kind) == (speaker, content, "reported")
+
+
+def test_an_opinion_verb_with_an_object_is_no_reported_speech() -> None:
+    assert quotes("Ordfører Per Lid mener noe annet om saken.") == ()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "content"),
+    [
+        (
+            ("Heidi Brenna er leiar i laget.", "Vi må sjå på heile budsjettet, held Brenna fram."),
+            "Heidi Brenna",
+            "Vi må sjå på heile budsjettet",
+        ),
+        (
+            ("Tor Aune er sjef.", "«Ingen har sagt noe om dette til oss», la Aune til i går."),
+            "Tor Aune",
+            "Ingen har sagt noe om dette til oss",
+        ),
+        (
+            ("Tor Aune er sjef.", "- Dette er bare begynnelsen, slår Aune bestemt fast."),
+            "Tor Aune",
+            "Dette er bare begynnelsen",
+        ),
+    ],
+)
+def test_the_speaker_between_a_particle_verb_and_its_particle(
+    paragraphs: tuple[str, ...], speaker: str, content: str
+) -> None:
+    quote = quotes(*paragraphs)[-1]
+    assert (quote.speaker, quote.text) == (speaker, content)

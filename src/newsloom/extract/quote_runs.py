@@ -20,7 +20,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from newsloom.extract.quote_patterns import AFTER, DASH_OPENING, MARKS, TRAILING_CLAUSE, UNMARKED
+from newsloom.extract.quote_patterns import (
+    AFTER,
+    DASH_OPENING,
+    MARKS,
+    SPLIT_UNMARKED,
+    TRAILING_CLAUSE,
+    UNMARKED,
+    split_speaker,
+)
 from newsloom.extract.quote_speakers import speaker_from_subject
 from newsloom.extract.resources import resources_for, words_pattern
 from newsloom.extract.speaker_names import ArticleNames
@@ -55,7 +63,11 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
         last: re.Match[str] | None = None
         for clause in TRAILING_CLAUSE.finditer(text):
             last = clause
-        if last is None or not _END_PUNCTUATION.match(text[last.end() :]):
+        if last is None:
+            split = SPLIT_UNMARKED.match(DASH_OPENING.sub("", text))
+            subject = split_speaker(split) if split is not None else None
+            return parse_speaker(subject, names) if subject is not None else None
+        if not _END_PUNCTUATION.match(text[last.end() :]):
             return None
         speaker = parse_speaker(last.group("speaker"), names)
     else:
@@ -63,6 +75,9 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
             return None
         unmarked = UNMARKED.match(text)
         speaker = parse_speaker(unmarked.group("speaker"), names) if unmarked else None
+        if unmarked is None and (split := SPLIT_UNMARKED.match(text)) is not None:
+            subject = split_speaker(split)
+            speaker = parse_speaker(subject, names) if subject is not None else None
         if speaker is None and text.lstrip()[:1].islower():
             # a paragraph that is only the attribution of the one before (``spør Clough.``,
             # where a source puts each sentence in a paragraph of its own)

@@ -21,9 +21,11 @@ from newsloom.extract.quote_patterns import (
     BEFORE,
     BEFORE_TAIL,
     RELATIVE_PRONOUNS,
+    SPLIT_AFTER,
     SUBJECT_VERB,
     VERB_AFTER_SPACE,
     before_region,
+    split_speaker,
     tail,
 )
 from newsloom.extract.speakers import (
@@ -84,6 +86,9 @@ def speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int
     match = AFTER_PRONOUN.match(after) or AFTER_ACCORDING.match(after)
     if match:
         return parse_speaker(match.group("speaker"), names), match.end()
+    match = SPLIT_AFTER.match(after)
+    if match and (subject := split_speaker(match)) is not None:
+        return parse_speaker(subject, names), match.end()
     match = AFTER_NO_SUBJECT.match(after)
     if match:  # "«…», explica." / "«…», ha aggiunto.": a left-out subject, the last speaker
         return Speaker(None, None, "pronoun"), match.end()

@@ -25,7 +25,9 @@ from newsloom.extract.quote_patterns import (
     DASH_OPENING,
     MARKS,
     MIN_DIRECT_WORDS,
+    SPLIT_UNMARKED,
     TRAILING_CLAUSE,
+    split_speaker,
 )
 from newsloom.extract.quote_runs import continue_runs, resolve_speakers
 from newsloom.extract.quote_speakers import (
@@ -68,6 +70,10 @@ def _direct_quotes(
             trailing = candidate
         body_end = trailing.start() if trailing else len(text)
         speaker = parse_speaker(trailing.group("speaker"), names) if trailing else None
+        split = SPLIT_UNMARKED.match(text[dash.end() :]) if trailing is None else None
+        if split is not None and (held := split_speaker(split)) is not None:
+            body_end = dash.end() + split.end("content")  # "- …, legg han til."
+            speaker = parse_speaker(held, names)
         if speaker is None:
             speaker = context.last_speaker
         quotes.append(

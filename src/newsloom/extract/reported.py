@@ -20,10 +20,12 @@ from newsloom.extract.quote_patterns import (
     RELATIVE_PRONOUNS,
     REPORTED,
     SENTENCE_ADVERBS,
+    SPLIT_UNMARKED,
     UNMARKED,
     VERB_THEN_CLAUSE,
     final_attribution,
     reported_mood,
+    split_speaker,
 )
 from newsloom.extract.quote_speakers import (
     RELATIVE_IN_PHRASE,
@@ -142,11 +144,17 @@ def reported_quotes(
                     said(content, context.resolve(speaker), "reported", sentence.start)
                 continue
             unmarked = UNMARKED.match(sentence.text)
-            if unmarked is not None:
-                speaker = parse_speaker(unmarked.group("speaker"), names)
-                if speaker is not None and speaker.type in ("person", "role"):
-                    content = unmarked.group("content")
-                    said(content, context.resolve(speaker), "direct", sentence.start)
+            subject = unmarked.group("speaker") if unmarked is not None else None
+            if unmarked is None:
+                unmarked = SPLIT_UNMARKED.match(sentence.text)
+                subject = split_speaker(unmarked) if unmarked is not None else None
+            if unmarked is not None and subject is not None:
+                speaker = parse_speaker(subject, names)
+                if speaker is not None and speaker.type in ("person", "role", "pronoun"):
+                    resolved = context.resolve(speaker)
+                    if resolved is not None and resolved.type != "pronoun":
+                        content = unmarked.group("content")
+                        said(content, resolved, "direct", sentence.start)
                 continue
             mood = reported_mood(language)
             if (
