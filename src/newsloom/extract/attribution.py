@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsloom.extract.lexicon import (
+from newsloom.extract.numbers import UNITS
+from newsloom.extract.quote_words import (
     ATTRIBUTION_PREPOSITIONS,
     AUXILIARIES,
     ESTIMATE_VERBS,
@@ -22,7 +23,6 @@ from newsloom.extract.lexicon import (
     TABLE_VERBS,
     THAT_WORDS,
 )
-from newsloom.extract.numbers import UNITS
 from newsloom.extract.resources import table_words
 
 _VERBS = (

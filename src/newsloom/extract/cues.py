@@ -2,7 +2,8 @@
 words, with the exceptions news prose needs (partitives, relative clauses, "the number of … to N",
 tolls, individuals described by "a man who …").
 
-Used by :mod:`newsloom.extract.figures`; cue words per kind are in :mod:`newsloom.extract.lexicon`.
+Used by :mod:`newsloom.extract.figures`; cue words per kind are in
+:mod:`newsloom.extract.figure_words`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from newsloom.extract.lexicon import (
+from newsloom.extract.figure_words import (
     KIND_CUES,
     OBJECT_CUES,
     PROTEST_ACTS,

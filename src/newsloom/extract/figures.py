@@ -29,16 +29,11 @@ from newsloom.extract.cues import (
     part_kind,
 )
 from newsloom.extract.figure_sources import FigureSources
-from newsloom.extract.lexicon import (
-    PERSON_NOUNS,
-    QUALIFIERS,
-    SUBJECTS,
-    UNIT_WORDS,
-    YEAR_BEFORE_WORDS,
-)
+from newsloom.extract.figure_words import QUALIFIERS, UNIT_WORDS, YEAR_BEFORE_WORDS
 from newsloom.extract.numbers import AMBIGUOUS_WORDS, Quantity, find_quantities
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import Sentence, split_sentences
+from newsloom.extract.subject_words import PERSON_NOUNS, SUBJECTS
 from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, TimeExpression
 
 DETAINED_KINDS = ("arrested", "remanded", "released")

@@ -1,9 +1,9 @@
 """The patterns quotes are found with: quotation marks, the speech dash, reporting verbs before and
 after a quote, reported speech with a that-clause, unmarked "…, sier X." sentences.
 
-Built once from the shared lexicon and the per-language tables (``extract/languages/*.toml``);
-used by :mod:`newsloom.extract.quotes` (spans and speakers) and
-:mod:`newsloom.extract.quote_runs` (quotes continued over paragraphs).
+Built once from the shared vocabulary (:mod:`newsloom.extract.quote_words`) and the per-language
+tables (``extract/languages/*.toml``); used by :mod:`newsloom.extract.quotes` (spans and
+speakers) and :mod:`newsloom.extract.quote_runs` (quotes continued over paragraphs).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from newsloom.extract.lexicon import (
+from newsloom.extract.quote_words import (
     AFTER_QUOTE_WORDS,
     AUXILIARIES,
     REPORTING_VERBS,

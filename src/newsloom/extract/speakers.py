@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsloom.extract.lexicon import DETERMINERS, ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
+from newsloom.extract.quote_words import DETERMINERS, ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
 from newsloom.extract.resources import table_words
 
 _SPEAKER_STOP = re.compile(

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsloom.extract.lexicon import ORGANISATION_ENDINGS, ROLE_ENDINGS
+from newsloom.extract.quote_words import ORGANISATION_ENDINGS, ROLE_ENDINGS
 from newsloom.records import Analysis, Article, EntityMention, Quote
 
 _ENDINGS = [e for e in f"{ROLE_ENDINGS}|{ORGANISATION_ENDINGS}".split("|") if e]

@@ -1,7 +1,10 @@
-"""Word lists for figures, quotes and attribution, per language (da, nb/nn, sv, en, es, de).
+"""What a figure counts: cue words per figure kind, and the words around a number that qualify it
+or make it no count of people (units, years).
 
-Lists hold general vocabulary (reporting verbs, roles, casualty words), never names from any
-particular story. Patterns are matched case-insensitively on word starts.
+General vocabulary for da, nb/nn, sv, en, es and de (casualty words, protest acts, measures),
+never names from any particular story, written as regular expressions matched case-insensitively
+on word starts; the per-language tables (``extract/languages/*.toml``, docs/languages.md) add their
+words to them. Who a figure counts is in :mod:`newsloom.extract.subject_words`.
 """
 
 from __future__ import annotations
@@ -396,169 +399,8 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Who a figure counts. Canonical English name → stems in every language.
-SUBJECTS: dict[str, tuple[str, ...]] = {
-    "police": (
-        r"politi(?:folk|betjent\w*|mænd|menn|kvinder|ansatte|tjenestemenn)?\b",
-        r"polit(?:i|iet)\b",
-        r"betjent\w*",
-        r"polis(?:er|män|erna)?\b",
-        r"police(?:men| officers)?\b",
-        r"officers",
-        r"policías?",
-        r"agentes",
-        r"polizist\w*",
-    ),
-    "military": (
-        r"militære\b",
-        r"militært personel\w*",
-        r"militær(?:e|folk)?\b",
-        r"soldat\w*",
-        r"soldiers",
-        r"troops",
-        r"militares",
-        r"soldados",
-        r"military personnel",
-        r"servicemen",
-        r"sikkerhedsstyrke\w*",
-        r"sikkerhetsstyrke\w*",
-        r"säkerhetsstyrk\w*",
-        r"security forces",
-        r"fuerzas de seguridad",
-        r"uniformados",
-    ),
-    "demonstrators": (
-        r"demonstrant\w*",
-        r"protesters",
-        r"demonstrators",
-        r"protestors",
-        r"manifestantes",
-        r"demonstrantes",
-        r"aktivist\w*",
-        r"activist\w*",
-        r"activistas",
-    ),
-    "civilians": (r"civile\b", r"sivile\b", r"civila\b", r"civilians", r"civiles"),
-    "children": (
-        r"småbørn\b",
-        r"småbarn\b",
-        r"spedbarn\b",
-        r"børn\b",
-        r"barn\b",
-        r"born\b",
-        r"children",
-        r"niños",
-        r"menores",
-        r"kinder",
-    ),
-    "attackers": (
-        r"gerningsm[æa]nd\w*",
-        r"gjerningsm[ae]nn\w*",
-        r"gärningsm[äa]n\w*",
-        r"militant\w*",
-        r"oprører\w*",
-        r"opprører\w*",
-        r"rebel\w*",
-        r"insurgent\w*",
-        r"terrorist\w*",
-        r"angriber\w*",
-        r"angriper\w*",
-        r"attackers",
-        r"gunmen",
-        r"insurgentes",
-        r"rebeldes",
-        r"extremist\w*",
-        r"ekstremist\w*",
-    ),
-    "journalists": (r"journalist\w*", r"periodistas", r"reportere?\b"),
-    "prisoners": (r"fanger\b", r"fångar\b", r"prisoners", r"presos", r"detenidos políticos"),
-    "residents": (
-        r"indbygger\w*",
-        r"innbygger\w*",
-        r"innbyggjar\w*",
-        r"invånare",
-        r"residents",
-        r"habitantes",
-        r"vecinos",
-        r"beboere",
-        r"bebuarar",
-        r"boende",
-        r"beboarar",
-    ),
-    "people": (
-        r"personer\b",
-        r"person\b",
-        r"mennesker\b",
-        r"menneske\b",
-        r"människor",
-        r"folk\b",
-        r"people",
-        r"persons",
-        r"personas",
-        r"menschen",
-        r"individer",
-        r"individuals",
-        r"ofre\b",
-        r"victims",
-        r"víctimas",
-        r"personar",
-        r"menneske\b",
-        r"individer",
-    ),
-    "suspects": (
-        r"mistænkte",
-        r"mistenkte",
-        r"misstänkta",
-        r"suspects",
-        r"sospechosos",
-        r"gerningsmænd",
-        r"sigtede",
-        r"siktede",
-    ),
-    "workers": (
-        r"arbejdere",
-        r"arbeidere",
-        r"arbetare",
-        r"workers",
-        r"employees",
-        r"ansatte",
-        r"tilsette",
-        r"anställda",
-        r"medarbejdere",
-        r"trabajadores",
-        r"mineros",
-        r"miners",
-    ),
-    "passengers": (r"passagerer", r"passasjerer", r"passagerare", r"passengers", r"pasajeros"),
-    "crew": (
-        r"besætningsmedlem\w*",
-        r"besætning\w*",
-        r"mannskap\w*",
-        r"besättning\w*",
-        r"crew",
-        r"tripulantes",
-    ),
-    "households": (
-        r"husstande?\b",
-        r"husstander",
-        r"hushåll\w*",
-        r"households",
-        r"hogares",
-        r"husholdninger",
-    ),
-    "Swedish nationals": (r"svenskar\b", r"svenskere", r"svensker\b", r"swedes", r"svensk\b"),
-    "Norwegian nationals": (r"nordmenn", r"nordmænd", r"norrmän", r"norwegians"),
-    "Danish nationals": (r"danskere", r"dansker\b", r"danskar", r"danes"),
-    "emergency personnel": (
-        r"indsatsfolk",
-        r"redningsfolk",
-        r"redningsmannskap\w*",
-        r"räddningspersonal",
-        r"rescuers",
-        r"brandfolk",
-        r"firefighters",
-    ),
-}
+# Death-toll words from the per-language tables ("bilan", "bilancio"): a toll counts killed.
+TOLL_WORDS = _resources.toll_pattern()
 
 # Words that make a number something other than a count of people.
 UNIT_WORDS = re.compile(
@@ -572,12 +414,21 @@ UNIT_WORDS = re.compile(
     r"|mars|april|maj|mai|juni|juli|august|september|oktober|november|december|desember|january"
     r"|february|march|may|june|july|october|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
     r"|septiembre|octubre|noviembre|diciembre|de (?:enero|febrero|marzo|abril|mayo|junio|julio"
-    r"|agosto|septiembre|octubre|noviembre|diciembre))\b",
+    r"|agosto|septiembre|octubre|noviembre|diciembre))\b"
+    # and the per-language tables' measures and CLDR month names ("ans", "15 mars")
+    rf"|{_resources.words_pattern(_resources.measure_words())}",
     re.IGNORECASE,
 )
 
-QUALIFIERS: dict[str, str] = {}
-for _canonical, _phrases in {
+# Words before a number that make it a year ("en 2011"), from the per-language tables.
+YEAR_BEFORE_WORDS = _resources.words_pattern(_resources.number_words("year_before"))
+
+# "One" words of the per-language tables that are also articles ("un", "une"): they count 1
+# only before a person noun.
+TABLE_ONE_WORDS = frozenset(_resources.number_words("one"))
+
+# Qualifier phrases before a number, per canonical qualifier (the first canonical given wins).
+_BUILT_IN_QUALIFIERS: dict[str, str] = {
     "at least": "mindst|minst|mindst|i hvert fald|ikke færre end|at least|no fewer than|al menos"
     "|por lo menos|como mínimo|mindestens|wenigstens",
     "more than": "mere end|flere end|over|mer enn|fler enn|flere enn|mer än|fler än|över"
@@ -590,160 +441,18 @@ for _canonical, _phrases in {
     "nearly": "næsten|nesten|nästan|nearly|almost|close to|casi|fast|beinahe|nærmere|nærmare",
     "less than": "under|færre end|mindre end|færre enn|mindre enn|färre än|mindre än|less than"
     "|fewer than|under|menos de|weniger als",
-}.items():
-    for _phrase in _phrases.split("|"):
-        QUALIFIERS.setdefault(_phrase, _canonical)
+}
 
-# Verbs that introduce reported speech or a source, present and past, per language.
-REPORTING_VERBS = (
-    # Danish
-    "siger|sagde|oplyser|oplyste|skriver|skrev|melder|meldte|fortæller|fortalte|udtaler|udtalte"
-    "|tilføjer|tilføjede|understreger|understregede|påpeger|påpegede|forklarer|forklarede"
-    "|spørger|spurgte|indvender|indvendte"
-    "|bekræfter|bekræftede|rapporterer|rapporterede|erklærer|erklærede"
-    "|meddeler|meddelte|advarer|advarede|lyder det fra|hedder det|hed det|oplyses det"
-    # Norwegian
-    "|sier|sa|sa at|opplyser|opplyste|skriv|skreiv|melde|meldte|forteller|fortalte|uttaler"
-    "|spør|spurte|innvender|innvendte"
-    "|uttalte|legger til|la til|understreker|understreket|påpeker|påpekte|forklarer|forklarte"
-    "|bekrefter|bekreftet|rapporterer|rapporterte|erklærer|erklærte|advarer"
-    "|advarte|heter det|het det|seier|sei|opplyste|kunngjorde|uttalelse"
-    # Swedish
-    "|säger|sa|sade|uppger|uppgav|skriver|skrev|meddelar|meddelade|berättar|berättade|rapporterar"
-    "|frågar|frågade|invänder|invände"
-    "|rapporterade|bekräftar|bekräftade|förklarar|förklarade|tillägger|tillade|uttalar|varnar"
-    # English
-    "|says|said|told|tells|reports|reported|stated|states|added|adds|announced|announces"
-    "|asked|asks|objected"
-    "|confirmed|confirms|explained|explains|claimed|claims|warned|warns|wrote|writes|insisted"
-    "|according to"
-    # Spanish, German
-    "|dijo|afirmó|aseguró|informó|declaró|señaló|explicó|añadió|indicó|denunció|sostuvo"
-    "|agregó|manifestó|advirtió|sagte|erklärte|teilte mit|berichtete|schrieb"
-)
 
-# Verbs that attribute a figure without quoting anyone: estimates and participles after an auxiliary
-# ("Politiet anslår, at …", "Police estimated that …", "har tidlegare opplyst at …").
-ESTIMATE_VERBS = (
-    "anslår|anslog|anslået|anslått|anslagit|estimerer|estimerede|estimerte|uppskattar|uppskattade"
-    "|estimated|estimates|estimate|oplyst|opplyst|bekræftet|stadfestar|stadfesta|stadfester"
-    "|stadfestet|uppgett|uppgivit|bekräftat|meddelt|meldt"
-)
+def _qualifiers() -> dict[str, str]:
+    """Qualifier phrase → canonical qualifier: the built-in ones, then the tables' own."""
+    qualifiers: dict[str, str] = {}
+    for canonical, phrases in _BUILT_IN_QUALIFIERS.items():
+        for phrase in phrases.split("|"):
+            qualifiers.setdefault(phrase, canonical)
+    for phrase, canonical in _resources.qualifier_phrases().items():
+        qualifiers.setdefault(phrase, canonical)
+    return qualifiers
 
-ATTRIBUTION_PREPOSITIONS = (
-    "ifølge|iflg\\.|ifølgje|enligt|according to|per|citing|med henvisning til|med henvisning til"
-    "|med hänvisning till|según|de acuerdo con|citando a|laut|nach angaben von|nach angaben"
-    "|oplyser|opplyser|uppger|reports|reported|meldes det fra"
-)
 
-# Words that name a speaker's role (general vocabulary; compounds are matched on their ending).
-ROLE_ENDINGS = (
-    "talsmand|talsmann|talskvinde|talskvinne|talsperson|talesperson|talsman|talskvinna|pressechef"
-    "|presseansvarlig|presstalesman|spokesman|spokeswoman|spokesperson|portavoz|sprecher|sprecherin"
-    "|minister|ministeren|præsident|president|presidenten|præsidenten|premierminister|statsminister"
-    "|borgmester|borgermester|ordfører|borgmästare|mayor|alcalde|direktør|direktør|direktör|director"
-    "|chef|sjef|leder|ledare|leader|líder|formand|formann|ordförande|chairman|chair|ekspert|expert"
-    "|professor|forsker|forskare|researcher|analytiker|analyst|analista|korrespondent|correspondent"
-    "|corresponsal|journalist|periodista|vidne|vitne|vittne|witness|testigo|ambassadør|ambassadör"
-    "|ambassador|embajador|general|kommandør|commander|comandante|politimester|politimeste"
-    "|politidirektør|politiinspektør|vagtchef|vakthavende|vaktchef|officer|oberst|colonel|coronel"
-    "|generalsekretær|generalsekreterare|secretary|secretario|kansler|chancellor|canciller"
-    "|udenrigsminister|utenriksminister|utrikesminister|indenrigsminister|innenriksminister"
-    "|læge|lege|läkare|doctor|médico|beboer|beboar|invånare|resident|demonstrant|aktivist|activist"
-    "|activista|manifestante|vicepræsident|visepresident|senator|senador|parlamentsmedlem|mp"
-    "|stabschef|kilde|kjelde|källa|source|fuente|regeringschef|regjeringssjef|guvernør|guvernör"
-    "|governor|gobernador|dommer|domar|judge|juez|anklager|aktor|prosecutor|fiscal|advokat|lawyer"
-    "|abogado|forsvarsadvokat|executive|superintendent|scientist|economist|inspector|inspektør"
-    "|inspektör|prest|präst|priest|vicar|officer|coordinator|koordinator|chief|head|manager"
-    "|bürgermeister|kanzler|präsident|leiter|leiterin"
-    "|sjefredaktør|redaktør|editor|sekretær|secretary|lagmand|lagmann"
-)
-
-# Organisation-like speakers/sources (a noun phrase ending in one of these is an organisation).
-ORGANISATION_ENDINGS = (
-    "ministeriet|ministeriet|departementet|departement|ministry|ministerio|pressetjeneste"
-    "|pressetjenesten|presstjänst|pressekontor|kontor|kontoret|regeringen|regjeringen|regeringen"
-    "|government|gobierno|politiet|polisen|police|policía|hæren|hæren|army|ejército|militæret"
-    "|militären|myndighederne|myndighetene|myndigheterna|authorities|autoridades|medier|medie|media"
-    "|medios|nyhedsbureau|nyhedsbureauet|nyhetsbyrå|nyhetsbyrået|nyhetsbyrån|agency|agencia|avis"
-    "|avisen|tidning|tidningen|newspaper|periódico|diario|tv-station|kanal|kanalen|channel"
-    "|sundhedsministeriet|helsedepartementet|hospital|hospitalet|sykehuset|sjukhuset|hospital"
-    "|ambassade|ambassaden|embassy|embajada|organisation|organisasjon|organisationen|organization"
-    "|organización|fn|un|nato|who|red cross|røde kors|røde kors|röda korset|cruz roja|ngo"
-    "|kommission|kommisjon|commission|comisión|udvalg|utvalg|committee|comité|parti|partiet|party"
-    "|partido|sikkerhedstjeneste|sikkerhetstjeneste|redningstjenesten|redningstjeneste"
-)
-
-PRONOUNS = frozenset(
-    [
-        "han",
-        "hun",
-        "hon",
-        "de",
-        "dem",
-        "den",
-        "det",
-        "he",
-        "she",
-        "they",
-        "it",
-        "él",
-        "ella",
-        "ellos",
-        "ellas",
-        "er",
-        "sie",
-    ]
-)
-
-# --- the per-language tables (extract/languages/*.toml, docs/languages.md) add to the above ---
-for _subject, _pattern in _resources.subject_patterns().items():
-    SUBJECTS[_subject] = (*SUBJECTS.get(_subject, ()), _pattern)
-for _phrase, _canonical in _resources.qualifier_phrases().items():
-    QUALIFIERS.setdefault(_phrase, _canonical)
-UNIT_WORDS = re.compile(
-    rf"{UNIT_WORDS.pattern}|{_resources.words_pattern(_resources.measure_words())}", re.IGNORECASE
-)
-# reporting verbs with their inflected forms, one trie pattern (see resources.words_pattern);
-# one end-of-word test after the trie instead of one per word: the same matches, and the ~10,000
-# forms compile in half the time (the pattern is part of a dozen quote patterns)
-TABLE_VERBS = rf"(?:{_resources.words_pattern(_resources.table_words('verbs'), whole=False)}(?!\w))"
-AUXILIARIES = _resources.words_pattern(["har", "has", *_resources.table_words("auxiliaries")])
-# "that"-words opening reported speech; an elided one (French "qu'") needs no space after it
-THAT_WORDS = _resources.words_pattern(
-    ["att", "that", "que", "dass", *(w for w in _resources.table_words("that") if w != "at")]
-)
-ATTRIBUTION_PREPOSITIONS += "|" + "|".join(
-    re.escape(word) for word in _resources.table_words("according_to")
-)
-AFTER_QUOTE_WORDS = _resources.words_pattern(
-    [*_resources.table_words("according_to"), *_resources.table_words("after_quote")]
-)
-ROLE_ENDINGS += "|" + "|".join(re.escape(word) for word in _resources.table_words("roles"))
-ORGANISATION_ENDINGS += "|" + "|".join(
-    re.escape(word) for word in _resources.table_words("organisations")
-)
-PRONOUNS = PRONOUNS | frozenset(_resources.table_words("pronouns"))
-DETERMINERS = _resources.words_pattern(
-    [
-        "en",
-        "et",
-        "ett",
-        "ein",
-        "ei",
-        "a",
-        "an",
-        "the",
-        "det",
-        "den",
-        "un",
-        "una",
-        "el",
-        "la",
-        *_resources.table_words("determiners"),
-    ]
-)
-PERSON_NOUNS = _resources.words_pattern(_resources.table_words("person_nouns"))
-TABLE_ONE_WORDS = frozenset(_resources.number_words("one"))
-YEAR_BEFORE_WORDS = _resources.words_pattern(_resources.number_words("year_before"))
-TOLL_WORDS = _resources.toll_pattern()
+QUALIFIERS: dict[str, str] = _qualifiers()
