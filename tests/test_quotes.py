@@ -292,3 +292,19 @@ def test_the_speaker_between_a_particle_verb_and_its_particle(
 ) -> None:
     quote = quotes(*paragraphs)[-1]
     assert (quote.speaker, quote.text) == (speaker, content)
+
+
+def test_a_quote_below_a_colon_paragraph_is_whom_that_paragraph_introduces() -> None:
+    found = quotes(
+        "Ola Brenne trente laget i ti år. Stian Moe var hans spiss.",
+        "I sin bok skriver Brenne:",
+        "«Jeg betalte altfor mye for ham.",
+        "Han scoret nesten aldri.»",
+        "Moe ville ikke kommentere boka. Han sa det mange ganger:",
+        "«Brenne har aldri forstått meg.»",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (2, "Ola Brenne"),
+        (3, "Ola Brenne"),
+        (5, "Stian Moe"),
+    ]

@@ -77,11 +77,13 @@ def mark_runs(
     quotes: Sequence[Quote],
     after: SpeakerFinder,
     before: SpeakerFinder,
+    introducer: SpeakerFinder | None = None,
     language: str | None = None,
 ) -> list[Quote]:
     """``quotes`` with the quotes of mark runs added (in paragraph order), where a paragraph of
     the run has no quote overlapping the run's words yet. ``after`` reads a speaker from the text
-    after a closing mark, ``before`` from the text before an opening one."""
+    after a closing mark, ``before`` from the text before an opening one, ``introducer`` from a
+    paragraph before the run that ends in a colon (``I sin biografi sier Holm:``)."""
     body = [p for p in paragraphs if p.kind == ParagraphKind.BODY]
     added: list[Quote] = []
     at = 0
@@ -105,9 +107,21 @@ def mark_runs(
             continue
         last = end[0] if end else at
         speaker = after(body[last].text[end[1] + 1 :]) if end else None
+        introduced: Speaker | None = None
         if speaker is None or not (speaker.name or speaker.role):
             speaker = before(first.text[:position])
-        if speaker is None or not (speaker.name or speaker.role):
+        if (
+            (speaker is None or not (speaker.name or speaker.role))
+            and introducer is not None
+            and at
+            and not first.text[:position].strip(_LEAD)
+        ):
+            introduced = introducer(body[at - 1].text)
+            if introduced is not None:
+                speaker = introduced  # a pronoun ("Han sa:") is resolved with the article's names
+        if speaker is None or not (
+            speaker.name or speaker.role or (speaker.type == "pronoun" and speaker is introduced)
+        ):
             earlier = [q for q in (*quotes, *added) if q.paragraph < first.index and q.speaker]
             if earlier:
                 previous = max(earlier, key=lambda q: (q.paragraph, q.start))

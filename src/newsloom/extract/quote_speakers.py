@@ -24,6 +24,7 @@ from newsloom.extract.quote_patterns import (
     SPLIT_AFTER,
     SUBJECT_VERB,
     VERB_AFTER_SPACE,
+    VERBS,
     before_region,
     split_speaker,
     tail,
@@ -77,6 +78,24 @@ def speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
     """The speaker a reporting verb names just before a quote (``Holm sa i går:``)."""
     match = BEFORE.search(before_region(tail(before, BEFORE_TAIL)))
     return parse_speaker(match.group("speaker"), names) if match else None
+
+
+_INVERTED_INTRODUCER = re.compile(
+    rf"(?<![\w'’-])(?:{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*:\s*$", re.IGNORECASE
+)
+
+
+def introduced_speaker(text: str, names: Sequence[str]) -> Speaker | None:
+    """The speaker a paragraph ending in a colon introduces for the quote below it
+    (``Holm fortalte NRK i 2003:``, ``I boka si skriv Holm:``, ``Han sa:``)."""
+    stripped = text.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    sentence = stripped[max(stripped.rfind(". ", 0, len(stripped) - 1) + 1, 0) :]
+    speaker = speaker_before(sentence, names)
+    if speaker is None and (inverted := _INVERTED_INTRODUCER.search(sentence)) is not None:
+        speaker = parse_speaker(inverted.group("speaker"), names)
+    return speaker
 
 
 def speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int]:

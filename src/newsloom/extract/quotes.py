@@ -31,6 +31,7 @@ from newsloom.extract.quote_patterns import (
 )
 from newsloom.extract.quote_runs import continue_runs, resolve_speakers
 from newsloom.extract.quote_speakers import (
+    introduced_speaker,
     name_before,
     sentence_subject,
     speaker_after,
@@ -56,8 +57,10 @@ def _direct_quotes(
     context: QuoteContext,
     *,
     unattributed: bool = False,
+    introduced: Speaker | None = None,
 ) -> list[Quote]:
-    """Quotes in marks or after a speech dash; ``unattributed`` keeps those with no speaker.
+    """Quotes in marks or after a speech dash; ``unattributed`` keeps those with no speaker;
+    ``introduced`` is whom the paragraph before introduced (``I sin biografi sier Holm:``).
 
     Where the language has cue verbs, words in marks nobody is said to speak are a title or a
     term and are dropped; without a table nothing can tell them apart, so they are kept.
@@ -119,7 +122,9 @@ def _direct_quotes(
         if speaker is None and paragraph_speaker is not None:
             speaker = paragraph_speaker  # a second quote of the same speaker
         if speaker is None and match.start() == 0 and match.end() >= len(text.rstrip(" .")) - 1:
-            speaker = context.last_speaker  # a whole quoted paragraph continues the last speaker
+            # a whole quoted paragraph: whom the paragraph before introduced, else it
+            # continues the last speaker
+            speaker = introduced or context.last_speaker
         if speaker is None and not unattributed:
             continue  # words in quotation marks nobody is said to speak: a title or a term
         resolved = context.resolve(speaker)
@@ -142,10 +147,13 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
     """Direct and reported quotes of the article's text paragraphs, with speakers."""
     context = QuoteContext(entities)
     quotes: list[Quote] = []
+    previous = ""
     for paragraph in article.paragraphs:
         if paragraph.kind not in (ParagraphKind.BODY, ParagraphKind.HEADING):
             continue
         names = context.names_in(paragraph.index)
+        introduced = introduced_speaker(previous, names)
+        previous = paragraph.text
         language = paragraph.language or article.language
         if language is not None and resources_for(language) is None:
             # no table for this language: quotation marks only (see describe_resources)
@@ -158,7 +166,9 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             context.see(paragraph.text, paragraph.index)
             continue
         state = context.state()
-        direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
+        direct = _direct_quotes(
+            paragraph.text, paragraph.index, names, context, introduced=introduced
+        )
         taken = [(quote.start, quote.end) for quote in direct]
         if DASH_OPENING.match(paragraph.text):
             taken = [(0, len(paragraph.text))]
@@ -176,7 +186,9 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             reported = reported_quotes(
                 paragraph.text, paragraph.index, names, context, taken, language
             )
-            direct = _direct_quotes(paragraph.text, paragraph.index, names, context)
+            direct = _direct_quotes(
+                paragraph.text, paragraph.index, names, context, introduced=introduced
+            )
         quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
         context.see(paragraph.text, paragraph.index)
     known = [mention.text for mention in entities]
@@ -185,6 +197,7 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         quotes,
         after=lambda text: speaker_after(text[:CONTEXT_WINDOW], known)[0],
         before=lambda text: speaker_before(text, known),
+        introducer=lambda text: introduced_speaker(text, known),
         language=article.language,
     )
     people = ArticleNames(article.paragraphs, entities)
