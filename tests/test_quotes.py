@@ -308,3 +308,30 @@ def test_a_quote_below_a_colon_paragraph_is_whom_that_paragraph_introduces() -> 
         (3, "Ola Brenne"),
         (5, "Stian Moe"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Valget i delstaten er avgjort, erklærer Statens valgstyre.",
+            "Statens valgstyre",
+            "Valget i delstaten er avgjort",
+        ),
+        (
+            "Den greske historikeren Kari Lund skrev for nesten to tusen år siden at byen var rik.",
+            "Kari Lund",
+            "byen var rik",
+        ),
+        (
+            "Dermed er hun enig med forskeren Ola Vik som i fjor sa at skolen må legges ned.",
+            "Ola Vik",
+            "skolen må legges ned",
+        ),
+    ],
+)
+def test_statements_of_bodies_long_adverbials_and_relative_clauses_on_a_name(
+    text: str, speaker: str, content: str
+) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.text) == (speaker, content)

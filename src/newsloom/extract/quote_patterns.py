@@ -245,7 +245,7 @@ VERB_THEN_CLAUSE = re.compile(
 )
 REPORTED = re.compile(
     rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
-    rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,5}}?)(?:\s*,?\s+{THAT}"
+    rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
     r"|(?:(?<=said|says)|(?<=say))"
     r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
     rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"

@@ -121,6 +121,9 @@ _NAME_AT_END = re.compile(r"(?<=\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+)+[A-ZÆ�
 RELATIVE_IN_PHRASE = re.compile(
     r",\s+(?:" + "|".join(sorted(RELATIVE_PRONOUNS)) + r")\s", re.IGNORECASE
 )
+# a name and a restrictive "som"/"who" without a comma ("forsker Kari Holm som i går sa at",
+# "Det var NRK som kunne fortelle at"): the clause hangs on the name
+NAME_THEN_RELATIVE = re.compile(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?=\s+(?:som|who)\s)")
 
 
 def antecedent(before: str, names: Sequence[str]) -> Speaker | None:

@@ -28,6 +28,7 @@ from newsloom.extract.quote_patterns import (
     split_speaker,
 )
 from newsloom.extract.quote_speakers import (
+    NAME_THEN_RELATIVE,
     RELATIVE_IN_PHRASE,
     TRAILING_ADVERBS,
     antecedent,
@@ -150,7 +151,12 @@ def reported_quotes(
                 subject = split_speaker(unmarked) if unmarked is not None else None
             if unmarked is not None and subject is not None:
                 speaker = parse_speaker(subject, names)
-                if speaker is not None and speaker.type in ("person", "role", "pronoun"):
+                if speaker is not None and speaker.type in (
+                    "person",
+                    "role",
+                    "pronoun",
+                    "organisation",
+                ):
                     resolved = context.resolve(speaker)
                     if resolved is not None and resolved.type != "pronoun":
                         content = unmarked.group("content")
@@ -193,6 +199,8 @@ def reported_quotes(
         elif (relative := RELATIVE_IN_PHRASE.search(phrase)) is not None:
             # "A. Mitchell Palmer, som i teksten … meldte at": the clause hangs on Palmer
             speaker = antecedent(masked[: match.start("speaker") + relative.start()], names)
+        elif (named := NAME_THEN_RELATIVE.search(phrase)) is not None and named.start() > 0:
+            speaker = antecedent(masked[: match.start("speaker") + named.end()], names)
         elif len(words) == 1 and AUXILIARY_WORD.fullmatch(words[0]):
             # "Ha detto che …": a subject the language leaves out, i.e. the last one named
             speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
