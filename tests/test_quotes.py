@@ -335,3 +335,40 @@ def test_statements_of_bodies_long_adverbials_and_relative_clauses_on_a_name(
 ) -> None:
     (quote,) = quotes(text)
     assert (quote.speaker, quote.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Det er bare «rådgivere» som styrer landet nå, skriver kommentator Eva Lie.",
+            [("Eva Lie", "Det er bare «rådgivere» som styrer landet nå")],
+        ),
+        (
+            "Talsmann Ola Berg hevdar somme land er uvillige til å sende fly.",
+            [("Ola Berg", "somme land er uvillige til å sende fly")],
+        ),
+        (
+            "Minister Kari Holm understrekar at ho ikkje vil ta avstand frå dette, men meiner "
+            "også desse arbeidarane må få betre lønn.",
+            [
+                ("Kari Holm", "ho ikkje vil ta avstand frå dette"),
+                ("Kari Holm", "desse arbeidarane må få betre lønn"),
+            ],
+        ),
+        (
+            "Partileiar Per Dal bekreftar at dei vil samarbeida med Venstre, men seier i same "
+            "andedraget at det er eit ultimatum.",
+            [("Per Dal", "dei vil samarbeida med Venstre"), ("Per Dal", "det er eit ultimatum")],
+        ),
+    ],
+)
+def test_scare_quotes_determiners_and_a_second_coordinated_statement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q.speaker, q.text) for q in quotes(text)] == expected
+
+
+def test_words_with_points_stand_between_speaker_verb_and_that() -> None:
+    (quote,) = quotes("Byrået A.P. erklærer klokka 03.05 at Romney vinner delstaten.")
+    assert quote.text == "Romney vinner delstaten"

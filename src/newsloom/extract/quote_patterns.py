@@ -157,7 +157,9 @@ INFORM_VERBS = (
 )
 # A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
 UNMARKED = re.compile(
-    rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*[\"”»]?\s*,\s*(?!(?:{INFORM_VERBS})\s)(?P<verb>{VERBS})\s+"
+    # the content may hold a short stretch in marks (scare quotes: "Vestens «rådgivere» styrer")
+    rf"^(?P<content>(?:[^«»\"“”„]|[«\"“„][^«»\"“”„]{{1,60}}[»\"”“]){{8,}}?)\s*[\"”»]?\s*,\s*"
+    rf"(?!(?:{INFORM_VERBS})\s)(?P<verb>{VERBS})\s+"
     r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
@@ -228,28 +230,40 @@ OPINION_VERBS = (
     "syntes",
     "synest",
 )
+_OPINION_ADVERB = r"(?:\s+(?:også|òg|likevel|derfor|fortsatt|framleis|fremdeles|nok))?"
 SUBJECT_CLAUSE = (
-    r"(?-i:[A-ZÆØÅÄÖ][\w-]+|[a-zæøåäö]{3,}(?:en|et|ene|ane|inga|ingen))"
+    r"(?-i:[A-ZÆØÅÄÖ][\w-]+|[a-zæøåäö]{3,}(?:en|et|ene|ane|inga|ingen)"
+    r"|(?:somme|desse|disse|alle|mange|nokre|noen|begge)\s+[\w-]+)"
     r"(?:\s+(?!(?:at|att|og|men|som)\b)[\w-]+){0,3}?\s+"
     r"(?:er|var|blir|ble|vart|vert|har|hadde|havde|vil|ville|skal|skulle|kan|kunne"
-    r"|må|måtte|bør|burde|[a-zæøå]{2,}(?:er|ar))\b"
+    r"|må|måtte|bør|burde|[a-zæøå]{2,}(?:er|ar|te|de))\b"
 )
 _AFTER_OPINION = "|".join(
     f"(?<={verb})" for verb in sorted(set(OPINION_VERBS), key=len, reverse=True)
 )
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
 VERB_THEN_CLAUSE = re.compile(
-    rf"(?<!\w)(?:{VERBS})\b[^.;!?]{{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
+    rf"(?<!\w)(?:{VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
     rf"|{SUBJECT_CLAUSE})",
     re.IGNORECASE,
 )
 REPORTED = re.compile(
-    rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),?\s+(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
-    rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+    # words may hold a point ("A.P.", "klokken 03.05"): the text is split into sentences first
+    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
+    rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
+    rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
     r"|(?:(?<=said|says)|(?<=say))"
     r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
     rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"
-    rf"|(?:{_AFTER_OPINION})(?=\s+{SUBJECT_CLAUSE}))"
+    rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}))"
+    r"\s*(?P<content>\S.+)$",
+    re.IGNORECASE,
+)
+# A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same
+# andedraget at B", "… understrekar at A, men meiner også B"): B is a statement of its own.
+SECOND_CLAUSE = re.compile(
+    rf",?\s+(?:men|og|but|and|mais|et|pero|y|aber|und)\s+(?:{VERBS})"
+    rf"(?:(?:\s+[\w:-]+){{0,5}}?\s+{THAT}|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}))"
     r"\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )

@@ -19,6 +19,7 @@ from newsloom.extract.quote_patterns import (
     NAME_BEFORE_APPOSITION,
     RELATIVE_PRONOUNS,
     REPORTED,
+    SECOND_CLAUSE,
     SENTENCE_ADVERBS,
     SPLIT_UNMARKED,
     UNMARKED,
@@ -238,5 +239,11 @@ def reported_quotes(
             continue
         content_start = sentence.start + match.start("content")
         content = sentence.text[match.start("content") : match.end("content")].rstrip(" .")
-        said(content, context.resolve(speaker), "reported", content_start)
+        resolved = context.resolve(speaker)
+        second = SECOND_CLAUSE.search(content)
+        if second is not None and second.start() > 0:
+            said(content[: second.start()].rstrip(" ,"), resolved, "reported", content_start)
+            content_start += second.start("content")
+            content = second.group("content").rstrip(" .")
+        said(content, resolved, "reported", content_start)
     return quotes
