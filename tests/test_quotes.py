@@ -372,3 +372,36 @@ def test_scare_quotes_determiners_and_a_second_coordinated_statement(
 def test_words_with_points_stand_between_speaker_verb_and_that() -> None:
     (quote,) = quotes("Byrået A.P. erklærer klokka 03.05 at Romney vinner delstaten.")
     assert quote.text == "Romney vinner delstaten"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "I praksis, seier ordførar Siri Vik, er det bøndene sjølve som avgjer dette.",
+            "Siri Vik",
+            "er det bøndene sjølve som avgjer dette",
+        ),
+        (
+            "Som Per Lund skriv (Vårt Land i går), er det uklart kven som betaler.",
+            "Per Lund",
+            "er det uklart kven som betaler",
+        ),
+        (
+            "The plan, minister Anna Berg said, is dead after the vote.",
+            "Anna Berg",
+            "is dead after the vote",
+        ),
+    ],
+)
+def test_an_attribution_set_off_by_commas_before_the_predicate(
+    text: str, speaker: str, content: str
+) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.text) == (speaker, content)
+
+
+def test_a_comma_attribution_followed_by_more_narrative_is_not_a_parenthesis() -> None:
+    assert [q.text for q in quotes("Kari Holm kom heim, sa naboen Per Lund, og la seg.")] != [
+        "og la seg"
+    ]

@@ -267,6 +267,21 @@ SECOND_CLAUSE = re.compile(
     r"\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )
+# Finite verbs a predicate opens with after a fronted phrase (V2: "I praksis, seier X, er det …")
+_FINITE = (
+    r"(?:er|var|blir|ble|blev|vart|vert|har|hadde|havde|vil|ville|skal|skulle|kan|kunne|må|måtte"
+    r"|bør|burde|är|blir|hade|is|was|are|were|has|had|will|would|can|could|must|should)"
+)
+# An attribution set off by commas inside or before the statement: "I praksis, seier utvalet, er
+# det …", "Som Korslund skriv (Dag og Tid), er det …", "The plan, as Holm said, is …"
+PARENTHETICAL = re.compile(
+    r"^(?:(?P<before>[^,;:«»\"“”„]{2,60}?)\s*,\s*)?"
+    rf"(?:(?:som|slik|as|wie|comme|como|come)\s+(?P<subject>[^,.;:!?«»\"“”„]+?)\s+(?P<verb>{VERBS})"
+    rf"|(?P<inverted>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)"
+    rf"|(?P<named>[^,.;:!?«»\"“”„]+?)\s+(?:{VERBS}))"
+    rf"\s*(?:\([^()]*\))?\s*,\s*(?:{THAT}\s+(?P<clause>\S.{{8,}})|(?P<predicate>{_FINITE}\s.{{6,}}))$",
+    re.IGNORECASE,
+)
 # "Holm, 52, said she would …": an age in apposition, blanked out before matching
 AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
 TRAILING_CLAUSE = re.compile(

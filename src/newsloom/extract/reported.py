@@ -17,6 +17,7 @@ from newsloom.extract.quote_patterns import (
     INVERTED_REPORTED,
     INVERTED_SUBJECT,
     NAME_BEFORE_APPOSITION,
+    PARENTHETICAL,
     RELATIVE_PRONOUNS,
     REPORTED,
     SECOND_CLAUSE,
@@ -137,6 +138,17 @@ def reported_quotes(
                 said(content, context.resolve(speaker), "reported", content_start)
             continue
         if match is None:
+            aside = PARENTHETICAL.match(sentence.text)
+            if aside is not None and (aside.group("before") or aside.group("subject")):
+                # "I praksis, seier utvalet, er det …": the statement is the predicate after it
+                phrase = aside.group("subject") or aside.group("speaker") or aside.group("named")
+                speaker = parse_speaker(phrase, names)
+                resolved = context.resolve(speaker)
+                if resolved is not None and resolved.type != "pronoun":
+                    part = "clause" if aside.group("clause") else "predicate"
+                    content = aside.group(part).rstrip(" .")
+                    said(content, resolved, "reported", sentence.start + aside.start(part))
+                continue
             final = final_attribution(language)
             closing = final.match(sentence.text) if final is not None else None
             if closing is not None:
