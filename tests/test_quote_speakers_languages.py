@@ -247,3 +247,13 @@ def test_a_dash_inside_a_sentence_without_a_reporting_verb_is_no_quote() -> None
         "Most otwarto w maju. – Ruch był duży – zwłaszcza rano. Kierowcy czekali godzinę.",
     )
     assert found == ()
+
+
+def test_a_spanish_role_ending_in_a_is_not_read_as_a_nordic_definite_form() -> None:
+    # "-a" marks the definite form only in Nordic nouns ("professora" is not "the professor")
+    found = quotes(
+        "es",
+        "Los bomberos llegaron a Villa Rosa por la tarde.",
+        "Según la periodista, el puente fue cerrado durante toda la noche.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [(None, "periodista")]

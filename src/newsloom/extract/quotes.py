@@ -237,4 +237,4 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
     )
     people = ArticleNames(article.paragraphs, entities)
     quotes = continue_runs(article.paragraphs, quotes, people, article.language)
-    return tuple(resolve_speakers(quotes, people))
+    return tuple(resolve_speakers(quotes, people, article.language))
