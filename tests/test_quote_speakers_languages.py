@@ -257,3 +257,20 @@ def test_a_spanish_role_ending_in_a_is_not_read_as_a_nordic_definite_form() -> N
         "Según la periodista, el puente fue cerrado durante toda la noche.",
     )
     assert [(q.speaker, q.speaker_role) for q in found] == [(None, "periodista")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("El puente sigue cerrado al tráfico pesado, según informó ayer el Ayuntamiento.", "Ayuntamiento"),
+        ("El puente sigue cerrado al tráfico pesado, según revela este lunes la cadena RTV.", "RTV"),
+    ],
+)
+def test_a_reporting_verb_after_according_to_puts_the_source_after_it(
+    sentence: str, speaker: str
+) -> None:
+    # "según informó X": the verb's subject, after the verb and a time phrase, is the source
+    found = quotes("es", sentence)
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("El puente sigue cerrado al tráfico pesado", speaker)
+    ]
