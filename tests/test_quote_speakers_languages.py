@@ -262,8 +262,14 @@ def test_a_spanish_role_ending_in_a_is_not_read_as_a_nordic_definite_form() -> N
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("El puente sigue cerrado al tráfico pesado, según informó ayer el Ayuntamiento.", "Ayuntamiento"),
-        ("El puente sigue cerrado al tráfico pesado, según revela este lunes la cadena RTV.", "RTV"),
+        (
+            "El puente sigue cerrado al tráfico pesado, según informó ayer el Ayuntamiento.",
+            "Ayuntamiento",
+        ),
+        (
+            "El puente sigue cerrado al tráfico pesado, según revela este lunes la cadena RTV.",
+            "RTV",
+        ),
     ],
 )
 def test_a_reporting_verb_after_according_to_puts_the_source_after_it(
