@@ -32,6 +32,7 @@ GERUND_ENDINGS = {
     "pt": ("ndo",),
     "nl": ("end", "ende"),
     "de": ("end", "ende"),
+    "pl": ("ąc",),
 }
 OUTPUT = ROOT / "src" / "newsloom" / "extract" / "languages" / "forms.json"
 MIN_LENGTH = 3

@@ -206,15 +206,30 @@ def test_spanish_unos_is_a_qualifier_not_the_number_one() -> None:
 
 def test_a_language_without_a_table_degrades_to_numerals_and_quotation_marks() -> None:
     text = (
-        "W zamachu zginęło 12 osób i trzy zostały ranne.",
-        "„Sytuacja jest bardzo poważna i trudna”, powiedział minister.",
-        "- To jest cytat bez cudzysłowu, powiedział Jan.",
+        "Při útoku zemřelo 12 lidí a tři byli zraněni.",
+        "„Situace je velmi vážná a těžká“, řekl ministr.",
+        "- To je citát bez uvozovek, řekl Jan.",
     )
-    built = article(*text, language="pl")
-    assert all(not figure.text.startswith("trzy") for figure in extract_figures(built))
+    built = article(*text, language="cs")
+    assert all(not figure.text.startswith("tři") for figure in extract_figures(built))
     quotes = extract_quotes(built)
     assert [quote.paragraph for quote in quotes] == [1]  # marks only, no dash quotes
-    assert describe_resources("pl") == "pl: no language table; numerals and quotation marks only"
+    assert describe_resources("cs") == "cs: no language table; numerals and quotation marks only"
+
+
+def test_polish_reporting_verbs_name_the_speaker_after_a_quote() -> None:
+    # Polish puts the verb first after a quote, with no article before the role (issue 22)
+    built = article(
+        "W pożarze zginęło 12 osób.",
+        "„Sytuacja jest bardzo poważna”, powiedział rzecznik straży Jan Kowalski.",
+        "Minister Anna Nowak napisała: „Dziękujemy wszystkim strażakom za ich pracę”.",
+        language="pl",
+    )
+    assert [(f.low, f.kind) for f in extract_figures(built)] == [(12.0, "killed")]
+    assert [(q.text, q.speaker) for q in extract_quotes(built)] == [
+        ("Sytuacja jest bardzo poważna", "Jan Kowalski"),
+        ("Dziękujemy wszystkim strażakom za ich pracę", "Anna Nowak"),
+    ]
 
 
 def test_a_portuguese_form_does_not_become_an_english_cue() -> None:

@@ -226,3 +226,57 @@ def test_the_police_named_by_a_common_noun_stay_the_police() -> None:
         "Det var uro i natt, og politiet opplyser at to personer er pågrepet.",
     )
     assert found[-1].speaker != "CNN"
+
+
+def test_a_polish_dash_quote_inside_a_paragraph_closes_at_a_dash_before_the_verb() -> None:
+    # Polish news opens a quote with a spaced dash after a sentence end and closes it with a
+    # second dash, the reporting verb, a place phrase and the subject (issue 22)
+    found = quotes(
+        "pl",
+        "Rada miasta zebrała się w poniedziałek. – Nie zamkniemy szkoły. To byłby błąd – "
+        "powiedział na sesji rady burmistrz Adam Wiśniewski. Sesja trwała trzy godziny.",
+    )
+    assert [(q.text, q.speaker, q.kind) for q in found] == [
+        ("Nie zamkniemy szkoły. To byłby błąd", "Adam Wiśniewski", "direct")
+    ]
+
+
+def test_a_dash_inside_a_sentence_without_a_reporting_verb_is_no_quote() -> None:
+    found = quotes(
+        "pl",
+        "Most otwarto w maju. – Ruch był duży – zwłaszcza rano. Kierowcy czekali godzinę.",
+    )
+    assert found == ()
+
+
+def test_a_spanish_role_ending_in_a_is_not_read_as_a_nordic_definite_form() -> None:
+    # "-a" marks the definite form only in Nordic nouns ("professora" is not "the professor")
+    found = quotes(
+        "es",
+        "Los bomberos llegaron a Villa Rosa por la tarde.",
+        "Según la periodista, el puente fue cerrado durante toda la noche.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [(None, "periodista")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "El puente sigue cerrado al tráfico pesado, según informó ayer el Ayuntamiento.",
+            "Ayuntamiento",
+        ),
+        (
+            "El puente sigue cerrado al tráfico pesado, según revela este lunes la cadena RTV.",
+            "RTV",
+        ),
+    ],
+)
+def test_a_reporting_verb_after_according_to_puts_the_source_after_it(
+    sentence: str, speaker: str
+) -> None:
+    # "según informó X": the verb's subject, after the verb and a time phrase, is the source
+    found = quotes("es", sentence)
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("El puente sigue cerrado al tráfico pesado", speaker)
+    ]

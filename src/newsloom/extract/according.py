@@ -19,7 +19,7 @@ from functools import cache
 from newsloom.extract.cues import find_cues
 from newsloom.extract.resources import table_words, words_pattern
 from newsloom.extract.sentences import split_sentences
-from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
+from newsloom.extract.speakers import CONNECTORS, VERB_FORMS, Speaker, parse_speaker
 from newsloom.records import Quote
 
 MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
@@ -32,6 +32,25 @@ _TOKEN = re.compile(r"\S+")
 def _according() -> re.Pattern[str]:
     words = [w for w in table_words("according_to") if w.lower() not in _POSTPOSITIONS]
     return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
+
+
+# "según revela este viernes la cadena BBC", "selon a indiqué hier le ministère": a reporting verb
+# after the word puts its subject, the source, after the verb and a time phrase
+_TIME_PHRASE = re.compile(
+    r"\s*(?:(?:este|esta|ese|esa|ce|cette|this|last)\s+[^\W\d_]+"
+    r"|hoy|ayer|anoche|hier|aujourd['’]hui|today|yesterday|heute|gestern)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _after_verb(text: str, start: int) -> int:
+    """Where the source starts: after a reporting verb and a time phrase right after the word."""
+    verb = re.match(r"\s*([^\W\d_]+)(?![\w'’-])", text[start:])
+    if verb is None or verb.group(1).lower() not in VERB_FORMS:
+        return start
+    start += verb.end()
+    time = _TIME_PHRASE.match(text, start)
+    return time.end() if time is not None else start
 
 
 def _source_end(text: str, start: int) -> int:
@@ -89,8 +108,9 @@ def according_quotes(
         match = pattern.search(sentence.text)
         if match is None or states_a_figure(sentence.text, language):
             continue  # a casualty count with its source is a figure (figures.py), not a quote
-        source_end = _source_end(sentence.text, match.end())
-        speaker: Speaker | None = parse_speaker(sentence.text[match.end() : source_end], names)
+        source_start = _after_verb(sentence.text, match.end())
+        source_end = _source_end(sentence.text, source_start)
+        speaker: Speaker | None = parse_speaker(sentence.text[source_start:source_end], names)
         if speaker is None or speaker.type == "pronoun":
             continue
         before = sentence.text[: match.start()].rstrip(" ,")

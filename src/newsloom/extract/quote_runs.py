@@ -138,6 +138,9 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
 
 
 _DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form
+# languages whose definite article is a suffix ("professoren"); elsewhere "-a", "-en" and "-n"
+# are ordinary endings (Spanish "la periodista", German "Sprecherin")
+_SUFFIXED_DEFINITE = frozenset(["da", "nb", "nn", "no", "sv"])
 _THIRD_PERSON_OPENING = re.compile(r"^\W*(?:han|hun|ho|hon|he|she|de|dei|they)\b", re.IGNORECASE)
 
 
@@ -323,7 +326,9 @@ _KINDS_OF_BODY = (
 )
 
 
-def resolve_speakers(quotes: Sequence[Quote], names: ArticleNames) -> list[Quote]:
+def resolve_speakers(
+    quotes: Sequence[Quote], names: ArticleNames, language: str | None = None
+) -> list[Quote]:
     """Each speaker as the fullest name the article gives: a surname, a role or a pronoun
     becomes the named person."""
     resolved: list[Quote] = []
@@ -332,7 +337,11 @@ def resolve_speakers(quotes: Sequence[Quote], names: ArticleNames) -> list[Quote
             quote = replace(quote, speaker=names.fullest(quote.speaker))
         elif quote.speaker is None and quote.speaker_type == "role" and quote.speaker_role:
             holder = names.role_holder(quote.speaker_role, quote.paragraph)
-            if holder is None and _DEFINITE.search(quote.speaker_role):
+            if (
+                holder is None
+                and (language is None or language in _SUFFIXED_DEFINITE)
+                and _DEFINITE.search(quote.speaker_role)
+            ):
                 # "professoren", "statsråden": a definite role refers back like a pronoun
                 holder = names.last_before(quote.paragraph, quote.start)
             if holder is not None:

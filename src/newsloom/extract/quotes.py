@@ -15,12 +15,14 @@ sentence (``X gav regeringen skylden for »…«, skriver Ritzau``), the speaker
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsloom.extract.according import according_quotes
 from newsloom.extract.mark_runs import mark_runs
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
+    AFTER,
     CONTEXT_WINDOW,
     DASH_OPENING,
     MARKS,
@@ -140,6 +142,52 @@ def _direct_quotes(
                 match.end(group),
             )
         )
+    if not unattributed:
+        quotes.extend(_inline_dash_quotes(text, paragraph, names, context, quotes))
+    return quotes
+
+
+# "… reżimów. – PiS zaczęło cenzurować. – mówił kandydat Jan Nowak.": Polish (and Russian,
+# Czech) news opens a quote inside a paragraph with a spaced dash after a sentence end and closes
+# it with a second dash followed by the reporting verb and its subject
+_INLINE_DASH = re.compile(r"(?:(?<=[.!?:…])|(?<=[.!?:…][”\"»]))\s+[–—-]\s+(?=[^\W\d_])")
+_CLOSING_DASH = re.compile(r"\s[–—-]\s+(?=[^\W\d_])")
+# the subject after the verb, before or after a place or time phrase: a full name in the clause
+_FULL_NAME = re.compile(r"(?<!\w)[A-ZÆØÅÄÖÜÉŁŚŻŹĆŃ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉŁŚŻŹĆŃ][\w'’-]+)+")
+
+
+def _inline_dash_quotes(
+    text: str,
+    paragraph: int,
+    names: Sequence[str],
+    context: QuoteContext,
+    found: Sequence[Quote],
+) -> list[Quote]:
+    """Quotes between a dash after a sentence end and a dash before a reporting verb."""
+    quotes: list[Quote] = []
+    taken = [(quote.start, quote.end) for quote in found]
+    openings = [opening.end() for opening in _INLINE_DASH.finditer(text)]
+    for at, start in enumerate(openings):
+        if any(low <= start < high for low, high in taken):
+            continue
+        stop = openings[at + 1] if at + 1 < len(openings) else len(text)
+        for closing in _CLOSING_DASH.finditer(text, start, stop):
+            rest = text[closing.start() :]
+            verb = AFTER.match(rest)
+            if verb is None:
+                continue
+            clause = re.split(r"(?<=[.!?])\s", rest[verb.start("speaker") :], maxsplit=1)[0]
+            named = _FULL_NAME.search(clause)
+            phrase = named.group(0) if named is not None else verb.group("speaker")
+            speaker = parse_speaker(phrase, names)
+            body = text[start : closing.start()]
+            if speaker is not None and len(body.split()) >= MIN_DIRECT_WORDS:
+                quote = make_quote(
+                    body, context.resolve(speaker), paragraph, "direct", start, closing.start()
+                )
+                quotes.append(quote)
+                taken.append((start, closing.start()))
+            break
     return quotes
 
 
@@ -202,4 +250,4 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
     )
     people = ArticleNames(article.paragraphs, entities)
     quotes = continue_runs(article.paragraphs, quotes, people, article.language)
-    return tuple(resolve_speakers(quotes, people))
+    return tuple(resolve_speakers(quotes, people, article.language))

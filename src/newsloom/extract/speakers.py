@@ -52,7 +52,7 @@ def _endings(endings: str) -> re.Pattern[str]:
 
 _ORGANISATION = _endings(ORGANISATION_ENDINGS)
 # Reporting verbs in any table, as single words: one glued to a speaker ends it ("Saleh dijo ayer")
-_VERB_FORMS = frozenset(
+VERB_FORMS = frozenset(
     word.lower() for word in table_words("verbs") if " " not in word and len(word) >= 3
 )
 # "dijo el líder libio en Sebha", "afirmó Belhaj en unas declaraciones": a Romance "en" (or
@@ -74,7 +74,7 @@ def _before_verb(phrase: str) -> str:
     for at, word in enumerate(words[1:], start=1):
         if (
             word.islower()
-            and word.strip(",.;:") in _VERB_FORMS
+            and word.strip(",.;:") in VERB_FORMS
             and not _DETERMINER_WORD.fullmatch(words[at - 1])  # "the report": a noun
         ):
             return " ".join(words[:at])
