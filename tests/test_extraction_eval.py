@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsloom.errors import EvaluationError
-from newsloom.evaluate.extraction import load_gold
+from newsloom.evaluate.extraction import load_gold, pair
 from newsloom.evaluate.figures import (
     _source_matches,
     _subject_matches,
@@ -327,3 +327,16 @@ def test_eval_figures_records_option_on_the_command_line(tmp_path: Path) -> None
     bad = CliRunner().invoke(app, ["eval", "figures", str(gold), "--records", "half"])
     assert bad.exit_code == 2
     assert "expected one of all, even, odd" in bad.output
+
+
+def test_pairing_finds_the_most_matches_a_greedy_pass_would_miss() -> None:
+    def overlaps(gold: dict[str, object], found: str) -> bool:
+        return bool(set(str(gold["text"]).split()) & set(found.split()))
+
+    short = {"text": "ikke"}
+    long = {"text": "gå dit"}
+    predicted = ["vil ikke gå dit", "jeg vil ikke"]  # the short gold fits both
+    assert pair([short, long], predicted, overlaps) == [
+        (short, "jeg vil ikke"),
+        (long, "vil ikke gå dit"),
+    ]

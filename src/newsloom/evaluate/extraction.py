@@ -231,15 +231,29 @@ def pair(
     predicted: Sequence[Any],
     matches: Callable[[dict[str, Any], Any], bool],
 ) -> list[tuple[dict[str, Any], Any]]:
-    pairs: list[tuple[dict[str, Any], Any]] = []
-    free = list(predicted)
-    for expected in gold:
-        for candidate in free:
-            if matches(expected, candidate):
-                pairs.append((expected, candidate))
-                free.remove(candidate)
-                break
-    return pairs
+    """As many gold–prediction pairs as can match at once (a maximum bipartite matching by
+    augmenting paths), so that a short gold item claiming a prediction another gold item needs
+    does not hide a right answer; among equal matchings, earlier items pair first."""
+    candidates = [
+        [index for index, item in enumerate(predicted) if matches(expected, item)]
+        for expected in gold
+    ]
+    owner: dict[int, int] = {}  # prediction index → gold index
+
+    def augment(at: int, seen: set[int]) -> bool:
+        for index in candidates[at]:
+            if index in seen:
+                continue
+            seen.add(index)
+            if index not in owner or augment(owner[index], seen):
+                owner[index] = at
+                return True
+        return False
+
+    for at in range(len(gold)):
+        augment(at, set())
+    by_gold = sorted((at, index) for index, at in owner.items())
+    return [(gold[at], predicted[index]) for at, index in by_gold]
 
 
 def by_paragraph(items: Iterable[Any]) -> dict[int, list[Any]]:
