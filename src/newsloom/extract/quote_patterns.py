@@ -97,6 +97,19 @@ SPLIT_UNMARKED = re.compile(
 )
 
 
+_PARTICLE_AT_END = re.compile(
+    rf"(?<![\w'’-]){words_pattern(sorted(PARTICLES))}(?![\w'’-])[^.;:!?]{{0,80}}[.!?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_unmarked(text: str) -> re.Match[str] | None:
+    """SPLIT_UNMARKED on ``text``, after the cheap test that a particle ends its last clause."""
+    if _PARTICLE_AT_END.search(text[-120:]) is None:
+        return None
+    return SPLIT_UNMARKED.match(text)
+
+
 def split_speaker(match: re.Match[str]) -> str | None:
     """The subject a particle verb holds (``held Fly engasjert fram`` → ``Fly``), or None when
     the verb and particle are no pair of the tables."""
@@ -282,6 +295,8 @@ PARENTHETICAL = re.compile(
     rf"\s*(?:\([^()]*\))?\s*,\s*(?:{THAT}\s+(?P<clause>\S.{{8,}})|(?P<predicate>{_FINITE}\s.{{6,}}))$",
     re.IGNORECASE,
 )
+# the cheap test before PARENTHETICAL: a comma, then a finite verb or "that"
+PARENTHETICAL_HINT = re.compile(rf",\s*(?:{THAT}\s|{_FINITE}\s)", re.IGNORECASE)
 # "Holm, 52, said she would …": an age in apposition, blanked out before matching
 AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
 TRAILING_CLAUSE = re.compile(

@@ -24,10 +24,10 @@ from newsloom.extract.quote_patterns import (
     AFTER,
     DASH_OPENING,
     MARKS,
-    SPLIT_UNMARKED,
     TRAILING_CLAUSE,
     UNMARKED,
     split_speaker,
+    split_unmarked,
 )
 from newsloom.extract.quote_speakers import speaker_from_subject
 from newsloom.extract.resources import resources_for, words_pattern
@@ -64,7 +64,7 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
         for clause in TRAILING_CLAUSE.finditer(text):
             last = clause
         if last is None:
-            split = SPLIT_UNMARKED.match(DASH_OPENING.sub("", text))
+            split = split_unmarked(DASH_OPENING.sub("", text))
             subject = split_speaker(split) if split is not None else None
             return parse_speaker(subject, names) if subject is not None else None
         if not _END_PUNCTUATION.match(text[last.end() :]):
@@ -75,7 +75,7 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
             return None
         unmarked = UNMARKED.match(text)
         speaker = parse_speaker(unmarked.group("speaker"), names) if unmarked else None
-        if unmarked is None and (split := SPLIT_UNMARKED.match(text)) is not None:
+        if unmarked is None and (split := split_unmarked(text)) is not None:
             subject = split_speaker(split)
             speaker = parse_speaker(subject, names) if subject is not None else None
         if speaker is None and text.lstrip()[:1].islower():

@@ -27,9 +27,9 @@ from newsloom.extract.quote_patterns import (
     DASH_OPENING,
     MARKS,
     MIN_DIRECT_WORDS,
-    SPLIT_UNMARKED,
     TRAILING_CLAUSE,
     split_speaker,
+    split_unmarked,
 )
 from newsloom.extract.quote_runs import continue_runs, resolve_speakers
 from newsloom.extract.quote_speakers import (
@@ -75,7 +75,7 @@ def _direct_quotes(
             trailing = candidate
         body_end = trailing.start() if trailing else len(text)
         speaker = parse_speaker(trailing.group("speaker"), names) if trailing else None
-        split = SPLIT_UNMARKED.match(text[dash.end() :]) if trailing is None else None
+        split = split_unmarked(text[dash.end() :]) if trailing is None else None
         if split is not None and (held := split_speaker(split)) is not None:
             body_end = dash.end() + split.end("content")  # "- …, legg han til."
             speaker = parse_speaker(held, names)
@@ -166,6 +166,8 @@ def _inline_dash_quotes(
     """Quotes between a dash after a sentence end and a dash before a reporting verb."""
     quotes: list[Quote] = []
     taken = [(quote.start, quote.end) for quote in found]
+    if " – " not in text and " - " not in text and " — " not in text:
+        return quotes  # the cheap test: no spaced dash, no inline quote
     openings = [opening.end() for opening in _INLINE_DASH.finditer(text)]
     for at, start in enumerate(openings):
         if any(low <= start < high for low, high in taken):

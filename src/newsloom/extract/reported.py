@@ -18,16 +18,17 @@ from newsloom.extract.quote_patterns import (
     INVERTED_SUBJECT,
     NAME_BEFORE_APPOSITION,
     PARENTHETICAL,
+    PARENTHETICAL_HINT,
     RELATIVE_PRONOUNS,
     REPORTED,
     SECOND_CLAUSE,
     SENTENCE_ADVERBS,
-    SPLIT_UNMARKED,
     UNMARKED,
     VERB_THEN_CLAUSE,
     final_attribution,
     reported_mood,
     split_speaker,
+    split_unmarked,
 )
 from newsloom.extract.quote_speakers import (
     NAME_THEN_RELATIVE,
@@ -138,7 +139,11 @@ def reported_quotes(
                 said(content, context.resolve(speaker), "reported", content_start)
             continue
         if match is None:
-            aside = PARENTHETICAL.match(sentence.text)
+            aside = (
+                PARENTHETICAL.match(sentence.text)
+                if PARENTHETICAL_HINT.search(sentence.text)
+                else None
+            )
             if aside is not None and (aside.group("before") or aside.group("subject")):
                 # "I praksis, seier utvalet, er det …": the statement is the predicate after it
                 phrase = aside.group("subject") or aside.group("speaker") or aside.group("named")
@@ -160,7 +165,7 @@ def reported_quotes(
             unmarked = UNMARKED.match(sentence.text)
             subject = unmarked.group("speaker") if unmarked is not None else None
             if unmarked is None:
-                unmarked = SPLIT_UNMARKED.match(sentence.text)
+                unmarked = split_unmarked(sentence.text)
                 subject = split_speaker(unmarked) if unmarked is not None else None
             if unmarked is not None and subject is not None:
                 speaker = parse_speaker(subject, names)
