@@ -233,7 +233,7 @@ def pair(
 ) -> list[tuple[dict[str, Any], Any]]:
     """As many gold–prediction pairs as can match at once (a maximum bipartite matching by
     augmenting paths), so that a short gold item claiming a prediction another gold item needs
-    does not hide a right answer; among equal matchings, earlier items pair first."""
+    does not hide a right answer; where a first-fit pass finds as many, its pairs are kept."""
     candidates = [
         [index for index, item in enumerate(predicted) if matches(expected, item)]
         for expected in gold
@@ -241,11 +241,15 @@ def pair(
     owner: dict[int, int] = {}  # prediction index → gold index
 
     def augment(at: int, seen: set[int]) -> bool:
+        free = next((index for index in candidates[at] if index not in owner), None)
+        if free is not None:  # a free match first: the pairs of a first-fit pass where it suffices
+            owner[free] = at
+            return True
         for index in candidates[at]:
             if index in seen:
                 continue
             seen.add(index)
-            if index not in owner or augment(owner[index], seen):
+            if augment(owner[index], seen):
                 owner[index] = at
                 return True
         return False
