@@ -90,8 +90,11 @@ _SPLIT_VERB = (
     rf"(?P<particle>{words_pattern(sorted(PARTICLES))})(?![\w'’-])"
 )
 SPLIT_AFTER = re.compile(rf"^[\s,.:;!?]*[-–—]?\s*{_SPLIT_VERB}", re.IGNORECASE)
+# the words of an unmarked statement: no quotation marks but a short stretch in marks (scare
+# quotes: "Vestens «rådgivere» styrer")
+_UNMARKED_CONTENT = r"(?P<content>(?:[^«»\"“”„]|[«\"“„][^«»\"“”„]{1,60}[»\"”“]){8,}?)"
 SPLIT_UNMARKED = re.compile(
-    rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*[\"”»]?\s*,\s*{_SPLIT_VERB}"
+    rf"^{_UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*{_SPLIT_VERB}"
     r"(?:\s+(?:og|and|och|und)\s+[^.;:!?«»\"“”„]+)?\s*[.!?]?\s*$",
     re.IGNORECASE,
 )
@@ -170,8 +173,7 @@ INFORM_VERBS = (
 )
 # A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
 UNMARKED = re.compile(
-    # the content may hold a short stretch in marks (scare quotes: "Vestens «rådgivere» styrer")
-    rf"^(?P<content>(?:[^«»\"“”„]|[«\"“„][^«»\"“”„]{{1,60}}[»\"”“]){{8,}}?)\s*[\"”»]?\s*,\s*"
+    rf"^{_UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*"
     rf"(?!(?:{INFORM_VERBS})\s)(?P<verb>{VERBS})\s+"
     r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
