@@ -109,11 +109,9 @@ def _words(values: Iterable[object], shortest: int) -> list[str]:
 
 
 def _cldr_parts(language: str) -> dict[str, str]:
-    try:
-        from babel.core import UnknownLocaleError
-        from babel.dates import get_period_names
-    except ImportError:  # pragma: no cover - babel ships with trafilatura's dependencies
-        return {}
+    from babel.core import UnknownLocaleError  # loaded on first use: a required dependency
+    from babel.dates import get_period_names
+
     parts: dict[str, str] = {}
     for context in ("stand-alone", "format"):
         for width in ("wide", "abbreviated"):
