@@ -5,7 +5,9 @@ threads), over pre-tokenised sentences: NorNE Bokmål dev when ``../shared/data`
 checkout, else the example corpus's paragraphs split into words. It prints sentences per second
 (wall clock and per CPU-second), peak resident memory and the ratio to the fast model.
 
-    python benchmarks/ner.py [--sentences 2000] [--threads 1 2]
+    python benchmarks/ner.py [--sentences 2000] [--threads 1 2] [--contextual-model FILE ...]
+
+``--contextual-model`` adds a row for each other file of the accurate model (named by its stem).
 """
 
 from __future__ import annotations
@@ -39,11 +41,13 @@ def sentences(count: int) -> tuple[str, list[list[str]]]:
     return source, [found[index % len(found)] for index in range(count)]
 
 
-def measure(model: str, count: int) -> dict[str, float | str | int]:
+def measure(model: str, count: int, other: Path | None) -> dict[str, float | str | int]:
     from newsloom.entities.ner import EntityRecognizer
 
     source, batch = sentences(count)
-    recognizer = EntityRecognizer.load(model="accurate" if model == "accurate" else "fast")
+    recognizer = EntityRecognizer.load(
+        model="accurate" if model == "accurate" else "fast", contextual_model=other
+    )
     recognizer.find_in_tokens(batch[:20], language="nb")  # load outside the timing
     cpu, wall = time.process_time(), time.perf_counter()
     recognizer.find_in_tokens(batch, language="nb")
@@ -63,10 +67,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--contextual-model", type=Path, nargs="*", default=[])
     parser.add_argument("--model", help=argparse.SUPPRESS)  # one measurement in this process
+    parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.model:
-        print(json.dumps(measure(arguments.model, arguments.sentences)))
+        print(json.dumps(measure(arguments.model, arguments.sentences, arguments.file)))
         return
     header = (
         f"{'model':9} {'threads':>7} {'sent/s':>8} {'sent/CPU-s':>10} {'peak MB':>8} {'vs fast':>8}"
@@ -79,7 +85,10 @@ def main() -> None:
             **{name: str(threads) for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")},
         }
         fast = 0.0
-        for model in ("fast", "accurate"):
+        runs = [("fast", None), ("accurate", None)]
+        runs += [("accurate", path.resolve()) for path in arguments.contextual_model]
+        for model, other in runs:
+            name = model if other is None else other.stem
             done = subprocess.run(
                 [
                     sys.executable,
@@ -88,19 +97,20 @@ def main() -> None:
                     model,
                     "--sentences",
                     str(arguments.sentences),
+                    *(["--file", str(other)] if other else []),
                 ],
                 capture_output=True,
                 text=True,
                 env=environment,
             )
             if done.returncode:
-                print(f"{model:9} failed: {done.stderr.strip().splitlines()[-1:]}")
+                print(f"{name:9} failed: {done.stderr.strip().splitlines()[-1:]}")
                 continue
             row = json.loads(done.stdout.strip().splitlines()[-1])
             fast = fast or float(row["per_second"])
             ratio = float(row["per_second"]) / fast if fast else 0.0
             print(
-                f"{model:9} {threads:>7} {row['per_second']:>8} {row['per_cpu_second']:>10} "
+                f"{name:9} {threads:>7} {row['per_second']:>8} {row['per_cpu_second']:>10} "
                 f"{row['peak_mb']:>8} {ratio:>7.2f}x"
             )
     print(f"sentences: {arguments.sentences} ({sentences(1)[0]})")

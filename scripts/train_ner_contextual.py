@@ -16,8 +16,10 @@ shorter runs::
     /path/to/torch-venv/bin/python scripts/train_ner_contextual.py            # train / resume
     /path/to/torch-venv/bin/python scripts/train_ner_contextual.py --export   # write the model
 
-The model goes to ``src/newsloom/entities/contextual.npz`` (int8 matrices, one scale per row) and
-the run's settings and per-epoch held-out scores to ``contextual.json`` beside it.
+``--layers 4 --init src/newsloom/entities/contextual.npz`` starts from a model this script exported
+(its first four layers and its head, on the same pieces and the same held-out tenth) instead of e5.
+The model goes to ``--out`` (default ``src/newsloom/entities/contextual.npz``; int8 matrices, one
+scale per row) and the run's settings and per-epoch held-out scores to a ``.json`` file beside it.
 """
 
 from __future__ import annotations
@@ -101,7 +103,9 @@ def vocabulary(checkpoint: Any, words: set[str]) -> tuple[list[str], list[float]
     return ordered, [checkpoint.scores[row] for row in rows], rows
 
 
-def encode(group: list[Sentence], tokenizer: PieceTokenizer, limit: int) -> tuple[list[int], ...]:
+def encode(
+    group: list[Sentence], tokenizer: PieceTokenizer, limit: int
+) -> tuple[list[int], list[int]]:
     """Piece ids with ``<s>``/``</s>``, the tag of each word's first piece (-100 elsewhere)."""
     words = [word for sentence in group for word in sentence.words]
     tags = ["O"] * len(words)
@@ -118,6 +122,24 @@ def encode(group: list[Sentence], tokenizer: PieceTokenizer, limit: int) -> tupl
         if start >= 0:
             labels[start] = TAGS.index(tags[word])
     return ids, labels
+
+
+def read_exported(path: Path, pieces: list[str]) -> dict[str, Any]:
+    """The float weights of a model this script exported (``--init``), on the same pieces."""
+    with numpy.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    blob, bounds = bytes(arrays["pieces"].tobytes()), arrays["offsets"]
+    found = [blob[bounds[i] : bounds[i + 1]].decode("utf-8") for i in range(len(bounds) - 1)]
+    if found != pieces:
+        sys.exit(f"{path} was trained on other pieces; --init needs the same vocabulary")
+    weights: dict[str, Any] = {}
+    for name, value in arrays.items():
+        if name.endswith(".q8"):
+            base = name[: -len(".q8")]
+            weights[base] = value.astype(numpy.float32) * arrays[base + ".scale"][:, None]
+        elif not name.endswith(".scale"):
+            weights[name] = value
+    return weights
 
 
 def build_model(torch: Any, weights: dict[str, Any], layers: int, heads: int, eps: float) -> Any:
@@ -286,6 +308,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--export", action="store_true", help="write the best held-out epoch")
     parser.add_argument(
+        "--init", type=Path, help="start from this exported model's first --layers layers and head"
+    )
+    parser.add_argument(
         "--write-held-out", type=Path, help="write the held-out groups as CoNLL files and stop"
     )
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
@@ -325,9 +350,16 @@ def main() -> None:
         args.out.with_suffix(".json").write_text(json.dumps(summary, indent=2) + "\n")
         print(f"wrote {args.out} (epoch {best['epoch']}, held-out F1 {best['held_out_f1']:.4f})")
         return
-    weights = dict(checkpoint.tensors)
-    weights["emb.word"] = weights["emb.word"][rows]
+    if args.init:  # a fine-tuned model's first layers and its head instead of e5's
+        weights = read_exported(args.init, pieces)
+    else:
+        weights = dict(checkpoint.tensors)
+        weights["emb.word"] = weights["emb.word"][rows]
     model = build_model(torch, weights, args.layers, checkpoint.config.heads, checkpoint.config.eps)
+    if "head.w" in weights:
+        with torch.no_grad():
+            model.head.weight.copy_(torch.from_numpy(weights["head.w"].astype(numpy.float32)))
+            model.head.bias.copy_(torch.from_numpy(weights["head.b"].astype(numpy.float32)))
     del weights, checkpoint
     items = [encode(g, tokenizer, args.limit) for g in train]
     held_items = [encode(g, tokenizer, args.limit) for g in held]

@@ -80,6 +80,16 @@ def test_padding_does_not_change_a_sentence(tagger: ContextualTagger) -> None:
     numpy.testing.assert_allclose(alone, padded, atol=1e-4)
 
 
+def test_the_rows_asked_for_are_those_of_the_whole_pass(tagger: ContextualTagger) -> None:
+    batch = [[BOS, 1000, 2000, 3000, EOS], [BOS, *range(500, 540), EOS]]
+    keep = [[1, 3], [0, 5, 41]]
+    whole = tagger.encoder.forward(batch)
+    kept = tagger.encoder.forward(batch, keep=keep)
+    assert [rows.shape for rows in kept] == [(2, tagger.encoder.hidden), (3, tagger.encoder.hidden)]
+    for rows, states, wanted in zip(whole, kept, keep, strict=True):
+        numpy.testing.assert_allclose(states, rows[wanted], atol=1e-5)
+
+
 def test_names_are_found_in_bokmaal_nynorsk_and_danish(tagger: ContextualTagger) -> None:
     texts = [
         "Statsminister Jonas Gahr Støre møtte representanter for Equinor i Stavanger .",
@@ -157,3 +167,17 @@ def test_eval_ner_takes_the_model_from_the_command_line_and_the_settings(tmp_pat
     assert run()["model"] == "fast"
     assert run("--config", str(config))["model"] == "accurate"
     assert run("--config", str(config))["f1"] == 1.0
+
+
+def test_eval_ner_reads_another_file_of_the_accurate_model(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.conll"
+    sample.write_text("Erna\tB-PER\nSolberg\tI-PER\nkom\tO\n.\tO\n\n", encoding="utf-8")
+    command = [sys.executable, "-m", "newsloom", "eval", "ner", str(sample), "--json"]
+    other = ["--contextual-model", str(MODEL_FILE)]
+    done = subprocess.run(
+        [*command, "--ner", "accurate", *other], capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout)["f1"] == 1.0
+    refused = subprocess.run([*command, *other], capture_output=True, text=True)
+    assert refused.returncode != 0
+    assert "needs --ner accurate" in refused.stderr

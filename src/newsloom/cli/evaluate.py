@@ -126,6 +126,10 @@ def eval_ner(
         NerChoice | None,
         typer.Option(help="The entity model (default: analyze.ner in the settings)."),
     ] = None,
+    contextual_model: Annotated[
+        Path | None,
+        typer.Option(help="With --ner accurate: this model file instead of the shipped one."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Entity-level precision/recall/F1 (exact span and type) of the shipped recognizer."""
@@ -134,7 +138,15 @@ def eval_ner(
     model: NerModel = settings_of(context).analyze.ner
     if ner is not None:
         model = "accurate" if ner is NerChoice.ACCURATE else "fast"
-    _print_scores(evaluate_ner(_existing(file), language=language, model=model), as_json)
+    other = None
+    if contextual_model is not None:
+        if model != "accurate":
+            raise typer.BadParameter("needs --ner accurate", param_hint="--contextual-model")
+        other = _existing(contextual_model)
+    _print_scores(
+        evaluate_ner(_existing(file), language=language, model=model, contextual_model=other),
+        as_json,
+    )
 
 
 @evaluate_app.command("entities")

@@ -132,10 +132,12 @@ class ContextualTagger:
             ):
                 end += 1
             batch = [windows[w] for w in order[start:end]]
-            hidden = self.encoder.forward([ids for _, _, ids, _ in batch])
+            hidden = self.encoder.forward(
+                [ids for _, _, ids, _ in batch], keep=[starts for _, _, _, starts in batch]
+            )
             for (number, first, _, starts), states in zip(batch, hidden, strict=True):
-                if starts:
-                    scores = states[starts] @ self.head_weight + self.head_bias
+                if starts:  # ``states``: the rows of the words' first pieces
+                    scores = states @ self.head_weight + self.head_bias
                     for offset, best in enumerate(scores.argmax(axis=1)):
                         tags[number][first + offset] = TAGS[int(best)]
             start = end

@@ -117,33 +117,70 @@ class Encoder:
             eps,
         )
 
-    def forward(self, batch: Sequence[Sequence[int]]) -> list[Array]:
-        """Hidden states ``[length, hidden]`` of each sequence of piece ids."""
+    def forward(
+        self, batch: Sequence[Sequence[int]], keep: Sequence[Sequence[int]] | None = None
+    ) -> list[Array]:
+        """Hidden states ``[length, hidden]`` of each sequence of piece ids.
+
+        With ``keep`` (positions in each sequence), only those rows are returned, ``[len(keep[i]),
+        hidden]``, and the last layer's feed-forward part runs on them alone. The dense parts run
+        on the real pieces only, packed; padding to the longest sequence is for attention alone.
+        """
         if not batch:
             return []
         lengths = [len(ids) for ids in batch]
-        width = max(lengths)
-        ids = numpy.zeros((len(batch), width), dtype=numpy.int64)
-        mask = numpy.full((len(batch), 1, 1, width), -1e9, dtype=numpy.float32)
-        for row, sequence in enumerate(batch):
-            ids[row, : len(sequence)] = sequence
-            mask[row, 0, 0, : len(sequence)] = 0.0
-        x = (self.words[ids] + self.positions[:width] + self.token_type).reshape(-1, self.hidden)
-        x = _norm(x, self.norm, self.eps)  # [batch * width, hidden]: the dense layers are 2-D
-        n, h = len(batch), self.hidden
+        width, n, h = max(lengths), len(batch), self.hidden
+        ids = numpy.fromiter((i for sequence in batch for i in sequence), numpy.int64, sum(lengths))
+        position = numpy.concatenate([numpy.arange(length) for length in lengths])
+        row = numpy.repeat(numpy.arange(n), lengths)
+        padded = None if min(lengths) == width else row * width + position  # rows in [n * width]
+        mask = numpy.where(numpy.arange(width) < numpy.asarray(lengths)[:, None], 0.0, -1e9)
+        mask = mask.astype(numpy.float32)[:, None, None, :]
+        x = self.words[ids] + self.positions[position] + self.token_type
+        x = _norm(x, self.norm, self.eps)  # [pieces, hidden]: the real pieces, packed
+        wanted = None
+        if keep is not None:
+            starts = numpy.cumsum([0, *lengths[:-1]])
+            wanted = numpy.concatenate(
+                [
+                    start + numpy.asarray(k, dtype=numpy.int64)
+                    for start, k in zip(starts, keep, strict=True)
+                ]
+            )
+            lengths = [len(k) for k in keep]
+        last = len(self.layers) - 1
         size = h // self.heads
         scale = numpy.float32(1.0 / numpy.sqrt(size))
-        for layer in self.layers:
-            qkv = x @ layer.qkv + layer.qkv_bias
+        for number, layer in enumerate(self.layers):
+            qkv = x @ layer.qkv
+            qkv += layer.qkv_bias
+            if padded is not None:  # zeros in the padding: masked keys, unused queries
+                full = numpy.zeros((n * width, 3 * h), dtype=numpy.float32)
+                full[padded] = qkv
+                qkv = full
             qkv = qkv.reshape(n, width, 3, self.heads, size).transpose(2, 0, 3, 1, 4)
             query, key, value = qkv[0], qkv[1], qkv[2]
-            scores = (query @ key.transpose(0, 1, 3, 2)) * scale + mask
+            scores = query @ key.transpose(0, 1, 3, 2)
+            scores *= scale
+            scores += mask
             scores -= scores.max(axis=-1, keepdims=True)
             numpy.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
             context = (scores @ value).transpose(0, 2, 1, 3).reshape(n * width, h)
-            x = _norm(x + context @ layer.out + layer.out_bias, layer.norm1, self.eps)
-            middle = _gelu(x @ layer.up + layer.up_bias)
-            x = _norm(x + middle @ layer.down + layer.down_bias, layer.norm2, self.eps)
-        states = x.reshape(n, width, h)
-        return [states[row, :length] for row, length in enumerate(lengths)]
+            if padded is not None:
+                context = context[padded]
+            if wanted is not None and number == last:  # the rest is row by row: wanted rows only
+                x, context = x[wanted], context[wanted]
+            attended = context @ layer.out
+            attended += x
+            attended += layer.out_bias
+            x = _norm(attended, layer.norm1, self.eps)
+            middle = x @ layer.up
+            middle += layer.up_bias
+            out = _gelu(middle) @ layer.down
+            out += x
+            out += layer.down_bias
+            x = _norm(out, layer.norm2, self.eps)
+        if wanted is not None and not self.layers:
+            x = x[wanted]
+        return list(numpy.split(x, numpy.cumsum(lengths[:-1])))

@@ -40,7 +40,7 @@ _LANGUAGE_PIPES = {"da": "ner_da"}
 ENTITY_KINDS = frozenset(
     {ParagraphKind.BODY, ParagraphKind.HEADING, ParagraphKind.CAPTION, ParagraphKind.SOCIAL_POST}
 )
-_LOADED: dict[tuple[Path, NerModel], EntityRecognizer] = {}
+_LOADED: dict[tuple[Path, NerModel, Path | None], EntityRecognizer] = {}
 _LOCK = threading.Lock()
 
 
@@ -192,25 +192,33 @@ class EntityRecognizer:
         return name if name in self.nlp.pipe_names else DEFAULT_PIPE
 
     @classmethod
-    def load(cls, path: Path | None = None, *, model: NerModel = "fast") -> EntityRecognizer:
+    def load(
+        cls,
+        path: Path | None = None,
+        *,
+        model: NerModel = "fast",
+        contextual_model: Path | None = None,
+    ) -> EntityRecognizer:
         """Load the model at ``path`` (default: the one in the package), once per process.
 
-        ``model="accurate"`` tags with the contextual model (:mod:`newsloom.entities.contextual`),
-        keeping the spaCy pipeline for its tokens only (no span typer, no rule corrections);
-        ``"fast"`` tags with the pipeline's own convolutional ``ner`` components, span typer and
-        corrections.
+        ``model="accurate"`` tags with the contextual model (:mod:`newsloom.entities.contextual`;
+        ``contextual_model`` names another file of it than the shipped one), keeping the spaCy
+        pipeline for its tokens only (no span typer, no rule corrections); ``"fast"`` tags with the
+        pipeline's own convolutional ``ner`` components, span typer and corrections.
         """
         model_path = (path or MODEL_PATH).resolve()
+        other = contextual_model.resolve() if contextual_model and model == "accurate" else None
+        key = (model_path, model, other)
         with _LOCK:
-            if (model_path, model) not in _LOADED:
+            if key not in _LOADED:
                 contextual = None
                 if model == "accurate":
                     from newsloom.entities.contextual import ContextualTagger
 
-                    contextual = ContextualTagger.load()
+                    contextual = ContextualTagger.load(other)
                 nlp = _load_pipeline(model_path)
-                _LOADED[model_path, model] = cls(nlp, model_path, contextual)
-            return _LOADED[model_path, model]
+                _LOADED[key] = cls(nlp, model_path, contextual)
+            return _LOADED[key]
 
     def _tag(self, docs: Iterable[Doc], pipe: str) -> list[Doc]:
         """``docs`` with their entities set by the chosen model."""

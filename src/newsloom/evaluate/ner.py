@@ -67,14 +67,18 @@ def score_spans(
 
 
 def evaluate_ner(
-    path: Path, *, language: str | None = None, model: NerModel = "fast"
+    path: Path,
+    *,
+    language: str | None = None,
+    model: NerModel = "fast",
+    contextual_model: Path | None = None,
 ) -> dict[str, object]:
     """Run the shipped recogniser on a CoNLL file and score it.
 
     ``language`` chooses the route as for articles (``da``: the Danish component of the trained
     model; ``nb``/``nn``/``sv``: its Scandinavian component; ``en`` and other languages: the
     rule-based fallback). ``None`` means ``da`` for a DaN+ file and the Scandinavian component
-    otherwise.
+    otherwise. ``contextual_model``: another file of the accurate model than the shipped one.
     Returns precision, recall, f1, per_type, sentences, tokens, seconds, sentences_per_second and
     sentences_per_cpu_second (speed on one core, unaffected by other processes).
     """
@@ -87,7 +91,7 @@ def evaluate_ner(
     sentences = list(read_conll(path))
     words = [sentence.words for sentence in sentences]
     if uses_model(language):
-        recognizer = EntityRecognizer.load(model=model)
+        recognizer = EntityRecognizer.load(model=model, contextual_model=contextual_model)
         recognizer.find_in_tokens(words[:50], language=language)  # warm up; loading is not timed
         started, cpu_started = time.perf_counter(), time.process_time()
         predicted = recognizer.find_in_tokens(words, language=language)
