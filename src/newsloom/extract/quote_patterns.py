@@ -106,11 +106,15 @@ _PARTICLE_AT_END = re.compile(
 )
 
 
-def split_unmarked(text: str) -> re.Match[str] | None:
-    """SPLIT_UNMARKED on ``text``, after the cheap test that a particle ends its last clause."""
+def split_attribution(text: str) -> tuple[re.Match[str], str] | None:
+    """A statement closed by a particle verb holding its subject (``…, slår X fast.``) and that
+    subject, after the cheap test that a particle ends the text's last clause."""
     if _PARTICLE_AT_END.search(text[-120:]) is None:
         return None
-    return SPLIT_UNMARKED.match(text)
+    split = SPLIT_UNMARKED.match(text)
+    if split is None or (subject := split_speaker(split)) is None:
+        return None
+    return split, subject
 
 
 def split_speaker(match: re.Match[str]) -> str | None:
@@ -178,6 +182,15 @@ UNMARKED = re.compile(
     r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
+
+
+def unmarked_attribution(text: str) -> tuple[re.Match[str], str] | None:
+    """A statement without marks and the subject of its closing attribution: ``…, sa
+    styreleder X.`` or, with a particle verb holding its subject, ``…, slår X fast.``"""
+    unmarked = UNMARKED.match(text)
+    if unmarked is not None:
+        return unmarked, unmarked.group("speaker")
+    return split_attribution(text)
 
 
 @cache

@@ -25,9 +25,8 @@ from newsloom.extract.quote_patterns import (
     DASH_OPENING,
     MARKS,
     TRAILING_CLAUSE,
-    UNMARKED,
-    split_speaker,
-    split_unmarked,
+    split_attribution,
+    unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import speaker_from_subject
 from newsloom.extract.resources import resources_for, words_pattern
@@ -64,20 +63,16 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
         for clause in TRAILING_CLAUSE.finditer(text):
             last = clause
         if last is None:
-            split = split_unmarked(DASH_OPENING.sub("", text))
-            subject = split_speaker(split) if split is not None else None
-            return parse_speaker(subject, names) if subject is not None else None
+            split = split_attribution(DASH_OPENING.sub("", text))
+            return parse_speaker(split[1], names) if split is not None else None
         if not _END_PUNCTUATION.match(text[last.end() :]):
             return None
         speaker = parse_speaker(last.group("speaker"), names)
     else:
         if MARKS.search(text):
             return None
-        unmarked = UNMARKED.match(text)
-        speaker = parse_speaker(unmarked.group("speaker"), names) if unmarked else None
-        if unmarked is None and (split := split_unmarked(text)) is not None:
-            subject = split_speaker(split)
-            speaker = parse_speaker(subject, names) if subject is not None else None
+        attributed = unmarked_attribution(text)
+        speaker = parse_speaker(attributed[1], names) if attributed is not None else None
         if speaker is None and text.lstrip()[:1].islower():
             # a paragraph that is only the attribution of the one before (``spør Clough.``,
             # where a source puts each sentence in a paragraph of its own)

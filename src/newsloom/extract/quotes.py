@@ -28,8 +28,7 @@ from newsloom.extract.quote_patterns import (
     MARKS,
     MIN_DIRECT_WORDS,
     TRAILING_CLAUSE,
-    split_speaker,
-    split_unmarked,
+    split_attribution,
 )
 from newsloom.extract.quote_runs import continue_runs, resolve_speakers
 from newsloom.extract.quote_speakers import (
@@ -75,10 +74,10 @@ def _direct_quotes(
             trailing = candidate
         body_end = trailing.start() if trailing else len(text)
         speaker = parse_speaker(trailing.group("speaker"), names) if trailing else None
-        split = split_unmarked(text[dash.end() :]) if trailing is None else None
-        if split is not None and (held := split_speaker(split)) is not None:
-            body_end = dash.end() + split.end("content")  # "- …, legg han til."
-            speaker = parse_speaker(held, names)
+        split = split_attribution(text[dash.end() :]) if trailing is None else None
+        if split is not None:
+            body_end = dash.end() + split[0].end("content")  # "- …, legg han til."
+            speaker = parse_speaker(split[1], names)
         if speaker is None:
             speaker = context.last_speaker
         quotes.append(

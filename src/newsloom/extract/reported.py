@@ -23,12 +23,10 @@ from newsloom.extract.quote_patterns import (
     REPORTED,
     SECOND_CLAUSE,
     SENTENCE_ADVERBS,
-    UNMARKED,
     VERB_THEN_CLAUSE,
     final_attribution,
     reported_mood,
-    split_speaker,
-    split_unmarked,
+    unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import (
     NAME_THEN_RELATIVE,
@@ -162,13 +160,10 @@ def reported_quotes(
                     content = closing.group("content")
                     said(content, context.resolve(speaker), "reported", sentence.start)
                 continue
-            unmarked = UNMARKED.match(sentence.text)
-            subject = unmarked.group("speaker") if unmarked is not None else None
-            if unmarked is None:
-                unmarked = split_unmarked(sentence.text)
-                subject = split_speaker(unmarked) if unmarked is not None else None
-            if unmarked is not None and subject is not None:
-                speaker = parse_speaker(subject, names)
+            attributed = unmarked_attribution(sentence.text)
+            if attributed is not None:
+                unmarked, phrase = attributed
+                speaker = parse_speaker(phrase, names)
                 if speaker is not None and speaker.type in (
                     "person",
                     "role",
