@@ -53,6 +53,7 @@ QUOTE_FIELDS = (
     "reported_forms",
     "adverbs",
     "estimate_verbs",
+    "opinion_verbs",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
