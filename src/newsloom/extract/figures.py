@@ -39,7 +39,6 @@ from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, Time
 DETAINED_KINDS = ("arrested", "remanded", "released")
 UNIFORMED = ("police", "military", "emergency personnel")
 MAX_VALUE = 50_000_000
-SCANDINAVIAN = frozenset({"da", "nb", "nn", "no", "sv"})
 # Ambiguous number words and the languages in which they are numbers.
 _AMBIGUOUS_LANGUAGES: dict[str, frozenset[str]] = {
     "to": frozenset({"da", "nb", "nn", "no"}),

@@ -29,7 +29,7 @@ from newsloom.extract.quote_patterns import (
     unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import speaker_from_subject
-from newsloom.extract.resources import resources_for, words_pattern
+from newsloom.extract.resources import SCANDINAVIAN, resources_for, words_pattern
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.records import Paragraph, ParagraphKind, Quote
@@ -133,9 +133,6 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
 
 
 _DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form
-# languages whose definite article is a suffix ("professoren"); elsewhere "-a", "-en" and "-n"
-# are ordinary endings (Spanish "la periodista", German "Sprecherin")
-_SUFFIXED_DEFINITE = frozenset(["da", "nb", "nn", "no", "sv"])
 _THIRD_PERSON_OPENING = re.compile(r"^\W*(?:han|hun|ho|hon|he|she|de|dei|they)\b", re.IGNORECASE)
 
 
@@ -334,7 +331,9 @@ def resolve_speakers(
             holder = names.role_holder(quote.speaker_role, quote.paragraph)
             if (
                 holder is None
-                and (language is None or language in _SUFFIXED_DEFINITE)
+                # only where the definite article is a suffix; elsewhere "-a", "-en" and "-n" are
+                # ordinary endings (Spanish "la periodista", German "Sprecherin")
+                and (language is None or language in SCANDINAVIAN)
                 and _DEFINITE.search(quote.speaker_role)
             ):
                 # "professoren", "statsråden": a definite role refers back like a pronoun

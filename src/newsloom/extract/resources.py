@@ -58,6 +58,8 @@ QUOTE_FIELDS = (
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
 ALIASES = {"no": "nb"}
+# Danish, Norwegian and Swedish (with "no"): a suffixed definite article ("professoren")
+SCANDINAVIAN = frozenset({"da", "nb", "nn", "no", "sv"})
 
 
 class LanguageTableError(NewsloomError):
