@@ -10,7 +10,7 @@ from extraction_seeds import text_article
 from newsloom.evaluate.quotes import evaluate_quotes
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import Paragraph, Quote
+from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 
 GOLD_REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "gold-real"
 
@@ -292,3 +292,136 @@ def test_a_paragraph_that_is_only_an_attribution_closes_the_dash_quote_before_it
         "- Jeg så ikke ballen, svarer Nes.",
     )
     assert [(q.paragraph, q.speaker) for q in found] == [(1, "Ola Berg"), (3, "Kari Nes")]
+
+
+def test_a_pronoun_closing_a_dash_run_is_the_person_named_before_not_the_last_speaker() -> None:
+    found = quotes(
+        "- Vi er fornøyd med møtet, sa leder Per Holm.",
+        "Ingrid Solvang sitter i styret.",
+        "- Skolen må pusses opp.",
+        "Det haster, sier hun.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (0, "Per Holm"),
+        (2, "Ingrid Solvang"),
+        (3, "Ingrid Solvang"),
+    ]
+
+
+def _with_entities(
+    paragraphs: list[str], named: list[tuple[str, EntityType]], language: str
+) -> tuple[Quote, ...]:
+    """Quotes of the article with the named mentions where they first occur."""
+    mentions = []
+    for name, kind in named:
+        at = next(i for i, text in enumerate(paragraphs) if name in text)
+        start = paragraphs[at].index(name)
+        mentions.append(EntityMention(name, kind, at, start, start + len(name)))
+    return extract_quotes(text_article(*paragraphs, language=language), mentions)
+
+
+PER, ORG = EntityType.PERSON, EntityType.ORGANISATION
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs"),
+    [
+        (
+            "nb",
+            [
+                "Bandet Nordlys spiller i finalen lørdag.",
+                "Kari Berg er vokalist og startet bandet i 2010. Berg skriver sangene.",
+                "- Hvordan forbereder dere dere til finalen?",
+                "- Vi øver hver kveld.",
+                "- Hva er deres sterkeste side?",
+                "- Vi har det gøy på scenen.",
+            ],
+        ),
+        (
+            "sv",
+            [
+                "Bandet Nordlys spelar i finalen på lördag.",
+                "Kari Berg sjunger och startade bandet 2010. Berg skriver låtarna.",
+                "- Hur förbereder ni er inför finalen?",
+                "- Vi övar varje kväll.",
+                "- Vad är er starkaste sida?",
+                "- Vi har roligt på scenen.",
+            ],
+        ),
+    ],
+)
+def test_an_interview_with_a_group_credits_the_answers_to_the_group(
+    language: str, paragraphs: list[str]
+) -> None:
+    found = _with_entities(paragraphs, [("Nordlys", ORG)], language)
+    assert [(q.paragraph, q.speaker) for q in found] == [(3, "Nordlys"), (5, "Nordlys")]
+
+
+def test_an_interview_with_one_person_of_a_group_credits_the_person() -> None:
+    found = _with_entities(
+        [
+            "Bandet Nordlys spiller i finalen lørdag.",
+            "Kari Berg er vokalist og startet bandet i 2010. Berg skriver sangene.",
+            "- Hvordan forbereder du deg til finalen?",
+            "- Jeg øver hver kveld.",
+            "- Hva er din sterkeste side?",
+            "- Jeg har det gøy på scenen.",
+        ],
+        [("Nordlys", ORG)],
+        "nb",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(3, "Kari Berg"), (5, "Kari Berg")]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "named", "speaker"),
+    [
+        (  # people named together, then "they"
+            [
+                "Boka er skriven av Kari Dahl, Per Lie og Ola Berg.",
+                "Ho kom ut på Samlaget i fjor.",
+                "Dei hevdar at ordet er gammalt.",
+            ],
+            [("Kari Dahl", PER), ("Per Lie", PER), ("Ola Berg", PER), ("Samlaget", ORG)],
+            "Kari Dahl, Per Lie og Ola Berg",
+        ),
+        (  # a body the paragraph before is about
+            [
+                "Kari Dahl var på møtet.",
+                "Utanriksdepartementet vil ikkje la seg binde:",
+                "Dei meiner at kravet er retta til partane.",
+            ],
+            [("Kari Dahl", PER), ("Utanriksdepartementet", ORG)],
+            "Utanriksdepartementet",
+        ),
+    ],
+)
+def test_a_plural_pronoun_is_a_group_or_a_body_not_the_last_person(
+    paragraphs: list[str], named: list[tuple[str, EntityType]], speaker: str
+) -> None:
+    found = _with_entities(paragraphs, named, "nn")
+    assert [(q.paragraph, q.speaker) for q in found] == [(2, speaker)]
+
+
+def test_a_colon_paragraph_introduces_the_person_its_reporting_clause_names() -> None:
+    found = quotes(
+        "Per Lie mente noe annet i fjor.",
+        "For ifølge Per Lies logikk ville alt gå galt, men det skjedde ikke, sier Kari Holm, og"
+        " legger til:",
+        "- Det er nærliggende å tro at Lie tar feil.",
+        "Men vi får se.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found if q.paragraph >= 2] == [
+        (2, "Kari Holm"),
+        (3, "Kari Holm"),
+    ]
+
+
+def test_a_block_of_dash_subheadings_is_no_quote() -> None:
+    found = quotes(
+        "- Færre lesesaler",
+        "- Dårlig inneklima",
+        "Studentene frykter dårligere forhold.",
+        "- Jeg er ikke glad for dette, sier leder Tor Lie.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(3, "Tor Lie")]

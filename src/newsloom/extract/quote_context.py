@@ -7,6 +7,7 @@ Shared by :mod:`newsloom.extract.quotes` (quotes in marks and after a speech das
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS
@@ -15,6 +16,8 @@ from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.records import EntityMention, EntityType, Quote
 
 SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
+# what the context remembers, saved and restored to read a paragraph again
+ContextState = tuple[Speaker | None, str | None, bool, Speaker | None, str | None, str | None]
 
 
 class QuoteContext:
@@ -26,12 +29,28 @@ class QuoteContext:
         self.last_person: str | None = None
         self.person_is_newer = False  # a person was named after the last quote's speaker
         self.last_source: Speaker | None = None  # the last speaker of any kind (police, a role)
+        self.last_group: str | None = None  # the last people named together ("A, B og C")
+        self.nearby_body: str | None = None  # an organisation the last paragraph seen names
 
-    def state(self) -> tuple[Speaker | None, str | None, bool, Speaker | None]:
-        return self.last_speaker, self.last_person, self.person_is_newer, self.last_source
+    def state(self) -> ContextState:
+        return (
+            self.last_speaker,
+            self.last_person,
+            self.person_is_newer,
+            self.last_source,
+            self.last_group,
+            self.nearby_body,
+        )
 
-    def restore(self, state: tuple[Speaker | None, str | None, bool, Speaker | None]) -> None:
-        self.last_speaker, self.last_person, self.person_is_newer, self.last_source = state
+    def restore(self, state: ContextState) -> None:
+        (
+            self.last_speaker,
+            self.last_person,
+            self.person_is_newer,
+            self.last_source,
+            self.last_group,
+            self.nearby_body,
+        ) = state
 
     def names_in(self, paragraph: int, types: tuple[EntityType, ...] = SPEAKER_TYPES) -> list[str]:
         """The names of ``types`` the recogniser found in the paragraph."""
@@ -46,6 +65,10 @@ class QuoteContext:
     def _resolve(self, speaker: Speaker | None) -> Speaker | None:
         if speaker is None:
             return None
+        if speaker.type == "pronoun" and speaker.plural and self.nearby_body is not None:
+            return Speaker(self.nearby_body, None, "organisation")  # "X vil ikkje: Dei meiner"
+        if speaker.type == "pronoun" and speaker.plural and self.last_group is not None:
+            return Speaker(self.last_group, None, "person")  # "A, B og C …": "Dei hevdar"
         if speaker.type == "pronoun":
             if self.last_person is not None and (self.person_is_newer or self.last_speaker is None):
                 return parse_speaker(self.last_person) or Speaker(self.last_person, None, "person")
@@ -79,6 +102,36 @@ class QuoteContext:
         if names and not (DASH_OPENING.match(text) or MARKS.search(text)):
             self.last_person = max(names)[1]
             self.person_is_newer = True
+        group = _last_group(text, [e for e in mentions if e.type == EntityType.PERSON])
+        self.last_group = group or self.last_group
+        # a body the paragraph is about: one that opens a sentence, as a subject does
+        # ("Utanriksdepartementet vil ikkje la seg binde:"), not one named in passing
+        bodies = [
+            e.text
+            for e in mentions
+            if e.type == EntityType.ORGANISATION and _SENTENCE_OPENING.search(text[: e.start])
+        ]
+        self.nearby_body = bodies[-1] if bodies else None
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s)[\W\d]*$")
+# what joins names into one group: a comma, or "and" in the languages' spellings
+_JOINED = re.compile(r"\s*(?:,|,?\s+(?:og|and|och|und|et|y|e|en|i|a|oraz))\s+")
+
+
+def _last_group(text: str, people: Sequence[EntityMention]) -> str | None:
+    """The last names of ``text`` joined into one group: ``Per Egil Hegge, Sylfest Lomheim og
+    Helene Uri`` (two names or more, each joined to the next by a comma or "and")."""
+    spans = sorted((person.start, person.end) for person in people)
+    found: str | None = None
+    first = 0
+    for at in range(1, len(spans) + 1):
+        if at < len(spans) and _JOINED.fullmatch(text[spans[at - 1][1] : spans[at][0]]):
+            continue
+        if at - first >= 2:
+            found = text[spans[first][0] : spans[at - 1][1]]
+        first = at
+    return found
 
 
 def make_quote(

@@ -43,17 +43,36 @@ INTERVIEW_REACH = 40  # paragraphs from an interview answer to a named attributi
 
 
 @cache
-def _spoken(language: str) -> re.Pattern[str] | None:
+def _table_pattern(language: str, field: str) -> re.Pattern[str] | None:
+    """The words of a language table's quote ``field`` as one pattern (None: no such words)."""
     table = resources_for(language)
-    words = table.quotes.get("spoken", ()) if table is not None else ()
+    words = table.quotes.get(field, ()) if table is not None else ()
     if not words:
         return None
     return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
 
 
-def _is_spoken(paragraph: Paragraph, language: str | None) -> bool:
-    pattern = _spoken(paragraph.language or language or "")
+def _has_words(paragraph: Paragraph, language: str | None, field: str) -> bool:
+    pattern = _table_pattern(paragraph.language or language or "", field)
     return pattern is not None and pattern.search(paragraph.text) is not None
+
+
+def _is_spoken(paragraph: Paragraph, language: str | None) -> bool:
+    return _has_words(paragraph, language, "spoken")
+
+
+def _group_interviewed(
+    body: Sequence[Paragraph], questions: set[int], names: ArticleNames, language: str | None
+) -> str | None:
+    """The group an interview is with, when most of its questions address several people
+    (``Hvordan lader dere opp?``): the first organisation the article names before them."""
+    asked = [p for p in body if p.index in questions]
+    if sum(_has_words(p, language, "addressed_group") for p in asked) * 2 <= len(asked):
+        return None
+    first_question = min(questions)
+    return next(
+        (name for paragraph, _, name in names.organisations if paragraph < first_question), None
+    )
 
 
 def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
@@ -124,6 +143,12 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
     named = names.last_before(paragraph.index, len(text))
     if named is None:
         return None
+    for comma in reversed([m.start() for m in _CLAUSE_COMMA.finditer(text, sentence_start)]):
+        # "…, sier Rieber-Mohn, og tilføyer:": the person a reporting clause names
+        said = AFTER.match(text[comma:])
+        speaker = parse_speaker(said.group("speaker")) if said is not None else None
+        if speaker is not None and speaker.type == "person" and speaker.name:
+            return Quote("", speaker.name, None, paragraph.index, speaker_type="person")
     person = next(
         (p for p in names.people if p.paragraph == paragraph.index and p.start >= sentence_start),
         None,
@@ -132,6 +157,7 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
     return Quote("", name, None, paragraph.index, speaker_type="person")
 
 
+_CLAUSE_COMMA = re.compile(r",\s")
 _DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form
 _THIRD_PERSON_OPENING = re.compile(r"^\W*(?:han|hun|ho|hon|he|she|de|dei|they)\b", re.IGNORECASE)
 
@@ -196,6 +222,7 @@ def continue_runs(
     dashed = [DASH_OPENING.match(p.text) is not None for p in body]
     closers = [closing_speaker(p.text) for p in body]
     closing = [closer is not None for closer in closers]
+    headline = [dashed[at] and _HEADLINE_END.search(p.text) is None for at, p in enumerate(body)]
     questions: set[int] = set()
     for at, paragraph in enumerate(body):
         if (
@@ -206,12 +233,23 @@ def continue_runs(
             and dashed[at + 1]
         ):
             questions.add(paragraph.index)
-    interviewee = names.most_named() if len(questions) >= QUESTIONS_FOR_INTERVIEW else None
+    interviewee = group = None
+    if len(questions) >= QUESTIONS_FOR_INTERVIEW:
+        group = _group_interviewed(body, questions, names, language)
+        interviewee = group or names.most_named()
     at = 0
     while at < len(body):
         paragraph = body[at]
         own = by_paragraph.get(paragraph.index, [])
         if not dashed[at] or closing[at] or paragraph.index in questions or len(own) != 1:
+            at += 1
+            continue
+        if headline[at] and (
+            (at and headline[at - 1]) or (at + 1 < len(body) and headline[at + 1])
+        ):
+            # dash lines without a sentence end, one after another: a block of subheadings
+            # ("– Færre lesesaler ¶ – Dårlig inneklima"), not anyone's words
+            by_paragraph[paragraph.index] = []
             at += 1
             continue
         run = [at]
@@ -240,7 +278,7 @@ def continue_runs(
             members = run
         else:
             source = None
-            if _HEADLINE_END.search(paragraph.text) is None:
+            if headline[at]:
                 source = _next_attributed(body, closing, by_paragraph, at)
                 if source is None:  # a dash headline no story below attributes: not a quote
                     by_paragraph[paragraph.index] = []
@@ -252,9 +290,12 @@ def continue_runs(
             if source is None and (
                 (at and body[at - 1].index in questions) or (at == 0 and interviewee)
             ):
-                # an answer (or an interview opening with one): who the interview section
-                # quotes by name, else who it is about
-                source = _nearest_attributed(body, closing, by_paragraph, at)
+                # an answer (or an interview opening with one): the group it is with, else who
+                # the interview section quotes by name, else who it is about
+                if group:
+                    source = Quote("", group, None, paragraph.index, speaker_type="organisation")
+                else:
+                    source = _nearest_attributed(body, closing, by_paragraph, at)
                 if source is None and interviewee:
                     source = Quote("", interviewee, None, paragraph.index, speaker_type="person")
             if source is None:

@@ -78,12 +78,13 @@ def _direct_quotes(
         if split is not None:
             body_end = dash.end() + split[0].end("content")  # "- …, legg han til."
             speaker = parse_speaker(split[1], names)
-        if speaker is None:
-            speaker = context.last_speaker
+        # no attribution: provisionally the last speaker (the run's closing paragraph may name
+        # another), a guess that must not count as the article naming that speaker again
+        resolved = context.resolve(speaker) if speaker is not None else context.last_speaker
         quotes.append(
             make_quote(
                 text[dash.end() : body_end],
-                context.resolve(speaker),
+                resolved,
                 paragraph,
                 "direct",
                 dash.end(),

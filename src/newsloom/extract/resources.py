@@ -48,6 +48,7 @@ QUOTE_FIELDS = (
     "organisations",
     "person_nouns",
     "spoken",
+    "addressed_group",
     "final_verbs",
     "final_after",
     "reported_forms",

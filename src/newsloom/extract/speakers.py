@@ -152,6 +152,12 @@ class Speaker:
     name: str | None
     role: str | None
     type: str  # person | organisation | role | pronoun
+    plural: bool = False  # a plural pronoun ("dei", "they"): a group or a body, not one person
+
+
+# third-person plural subject pronouns ("Dei hevdar at", "they said"); German "sie" and Dutch
+# "zij" are also "she", so they stay singular
+PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ellas", "loro", "oni"])
 
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
@@ -204,7 +210,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if not words or len(words) > 8:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return Speaker(None, None, "pronoun")
+        return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
     if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
         return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
     if len(words) == 1 and _ROLE_WORD.fullmatch(words[0]):
@@ -267,7 +273,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     while run < len(words) and words[run][:1].isupper():
         run += 1
     if run == 1 and run < len(words) and words[0].lower() in PRONOUNS:
-        return Speaker(None, None, "pronoun")  # "Han sa", "Ella añadió"
+        # "Han sa", "Ella añadió"
+        return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
     if 1 <= run < len(words) and _ROLE.search(words[run]):
         return Speaker(None, text, "role")  # "New Hampshire officials", "Kremls talsmann"
     if 1 <= run < len(words) and _ORGANISATION.search(words[run]):
