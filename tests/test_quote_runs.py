@@ -425,3 +425,20 @@ def test_a_block_of_dash_subheadings_is_no_quote() -> None:
         "- Jeg er ikke glad for dette, sier leder Tor Lie.",
     )
     assert [(q.paragraph, q.speaker) for q in found] == [(3, "Tor Lie")]
+
+
+def test_an_interview_question_without_a_dash_does_not_go_on_with_the_answer() -> None:
+    found = quotes(
+        "Filmen er laget av Eva Lid, som bor i Bergen. Lid har laget fem filmer.",
+        "- Hvorfor lager du film?",
+        "- Fordi jeg liker historier.",
+        "- Hva kommer nå?",
+        "- En pause.",
+        "Hvorfor har du ikke laget flere filmer med oss?",
+        "- Det tar tid.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (2, "Eva Lid"),
+        (4, "Eva Lid"),
+        (6, "Eva Lid"),
+    ]

@@ -237,6 +237,12 @@ def continue_runs(
     if len(questions) >= QUESTIONS_FOR_INTERVIEW:
         group = _group_interviewed(body, questions, names, language)
         interviewee = group or names.most_named()
+        # in an interview, a question without a dash before an answer is a question too
+        questions |= {
+            paragraph.index
+            for at, paragraph in enumerate(body[:-1])
+            if not dashed[at] and paragraph.text.rstrip().endswith("?") and dashed[at + 1]
+        }
     at = 0
     while at < len(body):
         paragraph = body[at]
@@ -303,8 +309,10 @@ def continue_runs(
             members = [at]
             for member in run[1:]:
                 following = body[member]
-                if dashed[member]:
-                    break
+                if dashed[member] or (
+                    interviewee is not None and following.text.rstrip().endswith("?")
+                ):
+                    break  # in an interview a question is the journalist's, "dere" or not
                 if not _is_spoken(following, language) and not (
                     interviewee is not None and _answer_goes_on(following, names)
                 ):
