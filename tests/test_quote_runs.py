@@ -442,3 +442,29 @@ def test_an_interview_question_without_a_dash_does_not_go_on_with_the_answer() -
         (4, "Eva Lid"),
         (6, "Eva Lid"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "named"),
+    [
+        (  # the body a sentence opens with, not one named in passing after it
+            [
+                "CNN viser nå prognoser for flertallet i Senatet.",
+                "TV-kanalen mener at demokratene får 48 plasser.",
+            ],
+            [("CNN", ORG), ("Senatet", ORG)],
+        ),
+        (  # one named earlier in the same paragraph
+            [
+                "NBC viser nå prognoser for flertallet i Senatet.",
+                "Også CNN har tall, og TV-kanalen mener at demokratene får 48 plasser.",
+            ],
+            [("NBC", ORG), ("Senatet", ORG), ("CNN", ORG)],
+        ),
+    ],
+)
+def test_a_common_noun_for_a_body_is_the_salient_body_named_before(
+    paragraphs: list[str], named: list[tuple[str, EntityType]]
+) -> None:
+    found = _with_entities(paragraphs, named, "nb")
+    assert [q.speaker for q in found if q.paragraph == 1] == ["CNN"]

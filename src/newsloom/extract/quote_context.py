@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS
-from newsloom.extract.speaker_names import may_name_a_person
+from newsloom.extract.speaker_names import may_name_a_person, opens_sentence
 from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.records import EntityMention, EntityType, Quote
 
@@ -109,12 +109,11 @@ class QuoteContext:
         bodies = [
             e.text
             for e in mentions
-            if e.type == EntityType.ORGANISATION and _SENTENCE_OPENING.search(text[: e.start])
+            if e.type == EntityType.ORGANISATION and opens_sentence(text, e.start)
         ]
         self.nearby_body = bodies[-1] if bodies else None
 
 
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s)[\W\d]*$")
 # what joins names into one group: a comma, or "and" in the languages' spellings
 _JOINED = re.compile(r"\s*(?:,|,?\s+(?:og|and|och|und|et|y|e|en|i|a|oraz))\s+")
 

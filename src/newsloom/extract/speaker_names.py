@@ -69,6 +69,15 @@ def _genitive_pair(first: str, second: str) -> bool:
     return longer == shorter + "s"
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s)[\W\d]*$")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (after a bullet or a number too,
+    ``* Utvalet``, ``27. Dei``): where a subject, what the sentence is about, stands."""
+    return _SENTENCE_OPENING.search(text[:start]) is not None
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text[max(0, start - 3) : start]) is not None
 
@@ -228,12 +237,23 @@ class ArticleNames:
 
     def organisation_before(self, paragraph: int, start: int) -> str | None:
         """The last organisation the recogniser found before this point, within
-        :data:`ORGANISATION_REACH` paragraphs ("CNN …" then "TV-kanalen melder")."""
+        :data:`ORGANISATION_REACH` paragraphs ("CNN …" then "TV-kanalen melder"): one named
+        earlier in the same paragraph, else the last one that opens a sentence, where one does."""
         at = bisect_left(self.organisations, (paragraph, start, ""))
-        if not at:
-            return None
-        found_paragraph, _, name = self.organisations[at - 1]
-        return name if paragraph - found_paragraph <= ORGANISATION_REACH else None
+        near = [
+            (found, at_start, name)
+            for found, at_start, name in self.organisations[:at]
+            if paragraph - found <= ORGANISATION_REACH
+        ]
+        if not near or near[-1][0] == paragraph:
+            return near[-1][2] if near else None  # one named earlier in the same paragraph
+        # one that opens a sentence (CNNs prognoser viser …) before one named in passing
+        opening = [
+            name
+            for found, at_start, name in near
+            if opens_sentence(self.paragraphs.get(found, ""), at_start)
+        ]
+        return opening[-1] if opening else near[-1][2]
 
     def most_named(self) -> str | None:
         """The person named most often (by surname): who an interview is with."""
