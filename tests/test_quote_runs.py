@@ -468,3 +468,15 @@ def test_a_common_noun_for_a_body_is_the_salient_body_named_before(
 ) -> None:
     found = _with_entities(paragraphs, named, "nb")
     assert [q.speaker for q in found if q.paragraph == 1] == ["CNN"]
+
+
+def test_a_that_clause_in_marks_is_the_words_of_the_person_the_sentence_opens_with() -> None:
+    paragraphs = [
+        "Kari Dahl har rett i at «ord kan seiast på fleire måtar utan at det er feil», men det"
+        " er ikkje heile saka.",
+        "Kari Dahl las boka «Ein lang dag i nord» i fjor.",
+    ]
+    found = _with_entities(paragraphs, [("Kari Dahl", PER)], "nn")
+    assert [(q.paragraph, q.speaker, q.text) for q in found] == [
+        (0, "Kari Dahl", "ord kan seiast på fleire måtar utan at det er feil")
+    ]

@@ -23,6 +23,7 @@ from newsloom.extract.quote_patterns import (
     RELATIVE_PRONOUNS,
     SPLIT_AFTER,
     SUBJECT_VERB,
+    THAT,
     VERB_AFTER_SPACE,
     VERBS,
     before_region,
@@ -61,6 +62,16 @@ def name_before(before: str, names: Sequence[str]) -> Speaker | None:
     if not found:
         return None
     return parse_speaker(max(found)[1], names)
+
+
+THAT_BEFORE = re.compile(rf"(?<![\w'’-])(?:{THAT})\s*$", re.IGNORECASE)
+
+
+def opening_person(before: str, people: Sequence[str]) -> Speaker | None:
+    """The person whose name opens the last sentence of ``before`` (its subject)."""
+    sentence = re.split(r"(?<=[.!?])\s+", before)[-1].lstrip(" -–—*")
+    named = next((name for name in people if sentence.startswith(name)), None)
+    return parse_speaker(named, people) if named is not None else None
 
 
 def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:

@@ -32,8 +32,10 @@ from newsloom.extract.quote_patterns import (
 )
 from newsloom.extract.quote_runs import continue_runs, resolve_speakers
 from newsloom.extract.quote_speakers import (
+    THAT_BEFORE,
     introduced_speaker,
     name_before,
+    opening_person,
     sentence_subject,
     speaker_after,
     speaker_before,
@@ -109,6 +111,10 @@ def _direct_quotes(
                 speaker = subject
         if speaker is None:
             speaker = speaker_earlier_in_sentence(before, names)
+        if speaker is None and THAT_BEFORE.search(before):
+            # "Lomheim hev rett i at «…»": a that-clause in marks is what the sentence's
+            # subject said or holds, when the sentence opens with a person's name
+            speaker = opening_person(before, context.names_in(paragraph, (EntityType.PERSON,)))
         if speaker is None and len(words) < 4:
             continue  # a short phrase in quotes with no speaker: a term, not a quote
         if speaker is not None and speaker.type == "pronoun":
