@@ -480,3 +480,15 @@ def test_a_that_clause_in_marks_is_the_words_of_the_person_the_sentence_opens_wi
     assert [(q.paragraph, q.speaker, q.text) for q in found] == [
         (0, "Kari Dahl", "ord kan seiast på fleire måtar utan at det er feil")
     ]
+
+
+def test_a_quote_run_stops_at_a_subheading() -> None:
+    found = quotes(
+        "Filmen er laget av Eva Lid, som bor i Bergen. Lid har laget fem filmer.",
+        "- Hvorfor lager du film?",
+        "- Fordi jeg liker historier.",
+        "Mest om havet",
+        "- Hva kommer nå?",
+        "- En pause.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(2, "Eva Lid"), (5, "Eva Lid")]

@@ -266,6 +266,8 @@ def continue_runs(
             following = body[scan]
             if following.kind == ParagraphKind.HEADING or following.index in questions:
                 break
+            if not dashed[scan] and _HEADLINE_END.search(following.text) is None:
+                break  # a line with no sentence end ("Mest religiøst"): a subheading
             if dashed[scan] and narrative:
                 break  # "– A. ¶ Narrative. ¶ – B, sier X.": B opens a quote of its own
             if closing[scan]:
