@@ -25,11 +25,11 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from newsloom.normalize.language import SCANDINAVIAN_CODES
 from newsloom.records import Analysis, Article, ParagraphKind
 
 Features = dict[str, float]
 
-NORDIC = frozenset({"da", "nb", "nn", "no", "sv"})
 TITLE_WEIGHT = 2.0
 LEAD_WEIGHT = 1.5
 NAME_WEIGHT = 1.5
@@ -220,7 +220,7 @@ def word_key(token: str, language: str | None) -> str | None:
     folded = fold(lemma)
     if len(folded) < 3 or folded in STOPWORDS or fold(token) in STOPWORDS:
         return None
-    if code in NORDIC or (code is None and language in NORDIC):
+    if code in SCANDINAVIAN_CODES or (code is None and language in SCANDINAVIAN_CODES):
         return "w:" + nordic_stem(folded)
     return "w:" + folded[: WORD_KEY_LENGTH + 1]
 

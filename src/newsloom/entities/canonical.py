@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsloom.entities.exonyms import exonym_key, institution_key
+from newsloom.normalize.language import SCANDINAVIAN_CODES
 from newsloom.records import EntityMention, EntityType
 
-SCANDINAVIAN = frozenset({"da", "nb", "nn", "no", "sv"})
 _EDGE = "\"'«»“”„‘’`´()[]{}<>.,;:!?–—-*"
 _PRIORITY = {
     EntityType.PERSON: 0,
@@ -136,7 +136,7 @@ def _base_forms(items: list[_Item], languages: Mapping[str, str | None]) -> None
         base = item.base
         if not base.endswith("s") or base.endswith("ss") or len(base) < 4:
             continue
-        if language is not None and language not in SCANDINAVIAN:
+        if language is not None and language not in SCANDINAVIAN_CODES:
             continue
         stem = base[:-1]
         known_place = exonym_key(stem) is not None and exonym_key(base) is None

@@ -25,6 +25,7 @@ from importlib import resources as package_resources
 from typing import Any
 
 from newsloom.errors import NewsloomError
+from newsloom.normalize.language import SCANDINAVIAN_CODES
 
 # Ranges of the vague-quantity names a table may use (see numbers.py for the conventions).
 VAGUE_RANGES: dict[str, tuple[float, float]] = {
@@ -60,7 +61,7 @@ TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
 ALIASES = {"no": "nb"}
 # Danish, Norwegian and Swedish (with "no"): a suffixed definite article ("professoren")
-SCANDINAVIAN = frozenset({"da", "nb", "nn", "no", "sv"})
+SCANDINAVIAN = SCANDINAVIAN_CODES
 
 
 class LanguageTableError(NewsloomError):

@@ -35,6 +35,9 @@ LANGUAGES = (
     "pl", "ru", "uk", "lt", "lv", "cs", "tr", "ar", "fa", "ur", "so", "zh", "ja", "el", "hu",
 )  # fmt: skip
 SCANDINAVIAN = frozenset({"da", "nb", "nn", "sv"})
+# every code newsloom may give a Scandinavian text, py3langid's "no" (Bokmål) too: the languages
+# with a suffixed definite article ("professoren") and shared word lists
+SCANDINAVIAN_CODES = SCANDINAVIAN | {"no"}
 # paragraphs that are not the article's text inherit its language unjudged (no stage reads theirs)
 INHERITING_KINDS = frozenset(
     {ParagraphKind.CREDIT, ParagraphKind.BYLINE, ParagraphKind.SIGNOFF, ParagraphKind.BOILERPLATE}
