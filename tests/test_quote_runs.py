@@ -492,3 +492,22 @@ def test_a_quote_run_stops_at_a_subheading() -> None:
         "- En pause.",
     )
     assert [(q.paragraph, q.speaker) for q in found] == [(2, "Eva Lid"), (5, "Eva Lid")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker", "content"),
+    [
+        ("Også NBC mener Romney vinner Montana.", "nb", "NBC", "Romney vinner Montana"),
+        (
+            "Miljøvernarar er djupt usamde og hevdar at metoden er for usikker.",
+            "nn",
+            "Miljøvernarar",
+            "metoden er for usikker",
+        ),
+    ],
+)
+def test_the_subject_behind_a_focus_word_or_before_a_second_verb_is_the_speaker(
+    text: str, language: str, speaker: str, content: str
+) -> None:
+    found = quotes(text, language=language)
+    assert [(q.speaker, q.text) for q in found] == [(speaker, content)]

@@ -231,12 +231,12 @@ INVERTED_REPORTED = re.compile(
 # A Scandinavian clause after the verb without "at": a pronoun and a finite verb ("Bjurstrøm
 # meiner det er «frastøtende» at …", "Han sier han er lei")
 # Danish and Norwegian finite auxiliaries: what a clause's subject is followed by
-_NORDIC_FINITE = (
+NORDIC_FINITE = (
     "er|var|blir|ble|vart|vert|har|hadde|havde|vil|ville|skal|skulle|kan|kunne|må|måtte|bør|burde"
 )
 CLAUSE_WITHOUT_THAT = (
     r"(?:det|dét|han|hun|ho|de|dei|vi|eg|jeg|jag|den|dette|hon)\s+"
-    rf"(?:{_NORDIC_FINITE}|är|blev|hade|ikke|ikkje|inte)\b"
+    rf"(?:{NORDIC_FINITE}|är|blev|hade|ikke|ikkje|inte)\b"
 )
 # Verbs of opinion after which Danish and Norwegian leave "at" out before any subject, and that
 # subject: a name or a noun in its definite form with a finite verb within three words ("Hove
@@ -248,7 +248,7 @@ SUBJECT_CLAUSE = (
     r"(?-i:[A-ZÆØÅÄÖ][\w-]+|[a-zæøåäö]{3,}(?:en|et|ene|ane|inga|ingen)"
     r"|(?:somme|desse|disse|alle|mange|nokre|noen|begge)\s+[\w-]+)"
     r"(?:\s+(?!(?:at|att|og|men|som)\b)[\w-]+){0,3}?\s+"
-    rf"(?:{_NORDIC_FINITE}|[a-zæøå]{{2,}}(?:er|ar|te|de))\b"
+    rf"(?:{NORDIC_FINITE}|[a-zæøå]{{2,}}(?:er|ar|te|de))\b"
 )
 _AFTER_OPINION = "|".join(
     f"(?<={verb})" for verb in sorted(set(OPINION_VERBS), key=len, reverse=True)
@@ -281,7 +281,7 @@ SECOND_CLAUSE = re.compile(
 )
 # Finite verbs a predicate opens with after a fronted phrase (V2: "I praksis, seier X, er det …")
 _FINITE = (
-    rf"(?:{_NORDIC_FINITE}|blev|är|hade|is|was|are|were|has|had|will|would|can|could|must|should)"
+    rf"(?:{NORDIC_FINITE}|blev|är|hade|is|was|are|were|has|had|will|would|can|could|must|should)"
 )
 # An attribution set off by commas inside or before the statement: "I praksis, seier utvalet, er
 # det …", "Som Korslund skriv (Dag og Tid), er det …", "The plan, as Holm said, is …"

@@ -20,6 +20,7 @@ from newsloom.extract.quote_patterns import (
     AUXILIARY_WORD,
     BEFORE,
     BEFORE_TAIL,
+    NORDIC_FINITE,
     RELATIVE_PRONOUNS,
     SPLIT_AFTER,
     SUBJECT_VERB,
@@ -33,6 +34,7 @@ from newsloom.extract.quote_patterns import (
 from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     FUNCTION_WORDS,
+    LEADING_WORDS,
     Speaker,
     is_organisation_name,
     parse_speaker,
@@ -40,14 +42,17 @@ from newsloom.extract.speakers import (
 
 
 def sentence_subject(before: str, names: Sequence[str]) -> Speaker | None:
-    """The person a sentence is about before a quote embedded in it (agency-relayed quotes)."""
+    """The person a sentence is about before a quote embedded in it (agency-relayed quotes);
+    where no name is given and no comma sets a clause apart, the words before the sentence's
+    first finite verb (``Miljøvernarar er djupt usamde og hevdar at``)."""
     for name in names:
         if name in before:
             return Speaker(name, None, "person")
     found = CAPITALISED_NAME.findall(before)
     if found:
         return parse_speaker(found[-1])
-    return None
+    opening = FIRST_FINITE.match(before.lstrip(" -–—*")) if "," not in before else None
+    return parse_speaker(opening.group("subject")) if opening is not None else None
 
 
 def name_before(before: str, names: Sequence[str]) -> Speaker | None:
@@ -149,6 +154,10 @@ def antecedent(before: str, names: Sequence[str]) -> Speaker | None:
     return speaker if speaker is not None and speaker.type != "pronoun" else None
 
 
+# a sentence's subject: up to three words before its first finite verb
+FIRST_FINITE = re.compile(rf"^(?P<subject>[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{NORDIC_FINITE})\b")
+
+
 def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
     """The subject before a reporting verb: drop adverbs and time words at its end and start."""
     words = phrase.split()
@@ -176,16 +185,11 @@ def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
         ):
             words = words[index + 1 :]
             break
-    while len(words) > 1 and words[0].lower() in _LEADING_CONJUNCTIONS:
+    while len(words) > 1 and words[0].lower() in LEADING_WORDS:
         words.pop(0)  # "For der Bangstad mener at": a conjunction opening the sentence
     if not words:
         return None
     return parse_speaker(" ".join(words), names)
-
-
-_LEADING_CONJUNCTIONS = frozenset(
-    ["for", "der", "men", "og", "så", "but", "and", "so", "mais", "et", "pero", "aber", "und"]
-)
 
 
 TRAILING_ADVERBS = frozenset(

@@ -22,6 +22,7 @@ from newsloom.extract.resources import table_words
 from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     FUNCTION_WORDS,
+    LEADING_WORDS,
     is_organisation_name,
     is_role_word,
 )
@@ -120,6 +121,7 @@ class ArticleNames:
                 words = [(w.start(), w.group(0)) for w in _WORD.finditer(match.group(0))]
                 while words and (
                     words[0][1].lower() in FUNCTION_WORDS
+                    or words[0][1].lower() in LEADING_WORDS
                     or _COMMON_COMPOUND.search(words[0][1])
                     or is_role_word(words[0][1])
                     or words[0][1].lower() in _NOT_NAMES

@@ -304,6 +304,19 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     return Speaker(name, " ".join(role_words) or None, "person")
 
 
+# words that may open a sentence before its subject: a conjunction ("For der Bangstad mener at")
+# or a focus particle ("Også NBC mener", "Even the police say")
+LEADING_WORDS = frozenset(
+    [
+        *("for", "der", "men", "og", "så", "but", "and", "so", "mais", "et", "pero", "aber", "und"),
+        # focus particles before a subject ("Også NBC mener", "Even the police say")
+        *("også", "òg", "selv", "sjølv", "bare", "berre", "kun", "even", "also"),
+        *("också", "även", "auch", "selbst", "sogar", "aussi", "même", "también", "incluso"),
+        *("anche", "perfino", "ook", "zelfs", "também", "até"),
+    ]
+)
+
+
 FUNCTION_WORDS = frozenset(
     [
         "there",
