@@ -385,6 +385,16 @@ def test_an_interview_with_one_person_of_a_group_credits_the_person() -> None:
             [("Kari Dahl", PER), ("Per Lie", PER), ("Ola Berg", PER), ("Samlaget", ORG)],
             "Kari Dahl, Per Lie og Ola Berg",
         ),
+        (  # people named together earlier in the sentence, a description between them
+            [
+                "Møtet varte i tre timar.",
+                "No må statsråd Kari Dahl og den tidlegare presidenten Per Lie lyttast til når"
+                " dei seier at krigen er over.",
+                "Dei hevdar at freden held.",
+            ],
+            [("Kari Dahl", PER), ("Per Lie", PER)],
+            "Kari Dahl og Per Lie",
+        ),
         (  # a body the paragraph before is about
             [
                 "Kari Dahl var på møtet.",
@@ -400,7 +410,8 @@ def test_a_plural_pronoun_is_a_group_or_a_body_not_the_last_person(
     paragraphs: list[str], named: list[tuple[str, EntityType]], speaker: str
 ) -> None:
     found = _with_entities(paragraphs, named, "nn")
-    assert [(q.paragraph, q.speaker) for q in found] == [(2, speaker)]
+    assert {q.speaker for q in found} == {speaker}
+    assert 2 in {q.paragraph for q in found}
 
 
 def test_a_colon_paragraph_introduces_the_person_its_reporting_clause_names() -> None:

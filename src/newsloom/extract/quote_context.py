@@ -16,6 +16,7 @@ from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.records import EntityMention, EntityType, Quote
 
 SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
+_PEOPLE = (EntityType.PERSON,)
 # what the context remembers, saved and restored to read a paragraph again
 ContextState = tuple[Speaker | None, str | None, bool, Speaker | None, str | None, str | None]
 
@@ -55,6 +56,11 @@ class QuoteContext:
     def names_in(self, paragraph: int, types: tuple[EntityType, ...] = SPEAKER_TYPES) -> list[str]:
         """The names of ``types`` the recogniser found in the paragraph."""
         return [e.text for e in self.entities if e.paragraph == paragraph and e.type in types]
+
+    def group_before(self, text: str, paragraph: int, end: int) -> str | None:
+        """People named together in this paragraph before ``end`` (for a plural pronoun)."""
+        people = [e for e in self.entities if e.paragraph == paragraph and e.type in _PEOPLE]
+        return last_group(text, people, end)
 
     def resolve(self, speaker: Speaker | None) -> Speaker | None:
         resolved = self._resolve(speaker)
@@ -102,7 +108,7 @@ class QuoteContext:
         if names and not (DASH_OPENING.match(text) or MARKS.search(text)):
             self.last_person = max(names)[1]
             self.person_is_newer = True
-        group = _last_group(text, [e for e in mentions if e.type == EntityType.PERSON])
+        group = last_group(text, [e for e in mentions if e.type == EntityType.PERSON])
         self.last_group = group or self.last_group
         # a body the paragraph is about: one that opens a sentence, as a subject does
         # ("Utanriksdepartementet vil ikkje la seg binde:"), not one named in passing
@@ -115,21 +121,37 @@ class QuoteContext:
 
 
 # what joins names into one group: a comma, or "and" in the languages' spellings
-_JOINED = re.compile(r"\s*(?:,|,?\s+(?:og|and|och|und|et|y|e|en|i|a|oraz))\s+")
+# what joins names into one group: a comma, or "and" in the languages' spellings, which may be
+# followed by the next person's description ("Støre og den tidligere presidenten Jimmy Carter")
+_JOINED = re.compile(
+    r"\s*(?:,|,?\s+(?P<and>og|and|och|und|et|y|e|en|i|a|oraz)(?:\s+[a-zæøåäöüé][\w-]*){0,5})\s+"
+)
 
 
-def _last_group(text: str, people: Sequence[EntityMention]) -> str | None:
-    """The last names of ``text`` joined into one group: ``Per Egil Hegge, Sylfest Lomheim og
-    Helene Uri`` (two names or more, each joined to the next by a comma or "and")."""
-    spans = sorted((person.start, person.end) for person in people)
+def last_group(text: str, people: Sequence[EntityMention], end: int | None = None) -> str | None:
+    """The last names of ``text`` (before ``end``) joined into one group: ``Per Egil Hegge,
+    Sylfest Lomheim og Helene Uri`` (two names or more, each joined to the next by a comma or
+    "and"), the names alone."""
+    spans = sorted(
+        (person.start, person.end, person.text)
+        for person in people
+        if end is None or person.end <= end
+    )
     found: str | None = None
     first = 0
+    conjunction = "og"
     for at in range(1, len(spans) + 1):
-        if at < len(spans) and _JOINED.fullmatch(text[spans[at - 1][1] : spans[at][0]]):
+        joined = (
+            _JOINED.fullmatch(text[spans[at - 1][1] : spans[at][0]]) if at < len(spans) else None
+        )
+        if joined is not None:
+            conjunction = joined.group("and") or conjunction
             continue
         if at - first >= 2:
-            found = text[spans[first][0] : spans[at - 1][1]]
+            names = [name for _, _, name in spans[first:at]]
+            found = f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
         first = at
+        conjunction = "og"
     return found
 
 

@@ -251,6 +251,10 @@ def reported_quotes(
             continue
         content_start = sentence.start + match.start("content")
         content = sentence.text[match.start("content") : match.end("content")].rstrip(" .")
+        if speaker.plural and (
+            group := context.group_before(text, paragraph, sentence.start + match.start("verb"))
+        ):
+            speaker = Speaker(group, None, "person")  # "Støre og Carter …, når de konstaterer at"
         resolved = context.resolve(speaker)
         second = SECOND_CLAUSE.search(content)
         if second is not None and second.start() > 0:
