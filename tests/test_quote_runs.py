@@ -522,3 +522,33 @@ def test_the_subject_behind_a_focus_word_or_before_a_second_verb_is_the_speaker(
 ) -> None:
     found = quotes(text, language=language)
     assert [(q.speaker, q.text) for q in found] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "body"),
+    [
+        (
+            "nn",
+            [
+                "Ekspertutvalet la fram rapporten sin i går.",
+                "Professor Kari Dahl leiar arbeidet.",
+                "Særleg meiner utvalet at gradert sjukmelding må verte regelen.",
+            ],
+            "utvalet",
+        ),
+        (
+            "da",
+            [
+                "Ekspertudvalget fremlagde sin rapport i går.",
+                "Professor Kari Dahl leder arbejdet.",
+                "Især mener udvalget, at delvis sygemelding skal være reglen.",
+            ],
+            "udvalget",
+        ),
+    ],
+)
+def test_a_committee_named_by_a_common_noun_is_no_person(
+    language: str, paragraphs: list[str], body: str
+) -> None:
+    found = quotes(*paragraphs, language=language)
+    assert [(q.paragraph, q.speaker) for q in found] == [(2, body)]

@@ -335,7 +335,8 @@ SENTENCE_ADVERBS = frozenset(
         "idag",
         "senere",
         "siden",
-        *("særleg", "særlig", "no", "likevel", "imidlertid", "riktignok", "dessutan", "òg"),
+        *("særleg", "særlig", "især", "särskilt", "særskilt", "no", "likevel", "imidlertid"),
+        *("riktignok", "dessutan", "òg"),
         *("difor", "derimot", "altså", "dermed", "allikevel", "ellers", "heller"),
         *table_words("adverbs"),
     ]

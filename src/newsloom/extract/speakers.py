@@ -350,6 +350,7 @@ FUNCTION_WORDS = frozenset(
 NOT_SPEAKERS = frozenset(
     [
         *("dette", "dét", "imidlertid", "riktignok", "samtidig", "likevel", "også", "òg", "no"),
+        *("især", "särskilt", "særskilt"),
         *("nå", "derfor", "difor", "dessuten", "dessutan", "derimot", "altså", "særlig", "særleg"),
         *("however", "also", "this", "meanwhile", "dock", "också", "ändå", "dog", "også"),
     ]
