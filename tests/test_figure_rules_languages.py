@@ -178,3 +178,86 @@ def test_an_adjective_before_injuries_keeps_the_cue() -> None:
 
 def test_a_qualifier_between_a_verb_and_its_count_keeps_them_together() -> None:
     assert ("killed", 500.0, "more than") in found("Zmarło ponad 500 osób.", "pl")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Vier Menschen wurden verletzt, eine von ihnen starb."),
+        ("en", "Three people were hurt and one of them died in hospital."),
+        ("es", "Tres personas resultaron heridas y una de ellas murió."),
+    ],
+)
+def test_one_of_them_counts_one(language: str, text: str) -> None:
+    assert ("killed", 1.0, None) in found(text, language)
+
+
+def sources(text: str, language: str) -> list[str | None]:
+    return [f.attributed_to for f in figures(text, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "source"),
+    [
+        # German: the verb of a subordinate clause comes last, after its subject and the figure
+        (
+            "de",
+            "Nachdem die Hamburger Polizei zunächst zwei Verletzte meldete, wurde die Zahl "
+            "korrigiert.",
+            "Hamburger Polizei",
+        ),
+        # a relative clause between the subject and its reporting verb
+        (
+            "es",
+            "El informe, cuyo contenido fue publicado por el diario «El País», señala que "
+            "murieron 12 personas.",
+            "informe",
+        ),
+        # a reporting verb between "according to" and the source
+        ("es", "Murieron 12 personas, según informó la policía local.", "policía local"),
+        # a time adverb between an inverted verb and its subject
+        (
+            "es",
+            "Al menos 30 personas han muerto en los bombardeos, reportó hoy el Observatorio "
+            "de Derechos Humanos.",
+            "Observatorio de Derechos Humanos",
+        ),
+        # a long subject before an estimate verb and "en"
+        (
+            "es",
+            "El lunes, una comisión del Consejo Nacional de Derechos Humanos calculó en 40 "
+            "muertos las víctimas.",
+            "comisión del Consejo Nacional de Derechos Humanos",
+        ),
+    ],
+)
+def test_a_source_in_the_word_orders_of_the_language(language: str, text: str, source: str) -> None:
+    assert source in sources(text, language)
+
+
+def test_headlines_under_a_most_read_heading_are_links_not_the_article() -> None:
+    from newsloom.normalize.boilerplate import classify_paragraphs
+    from newsloom.records import ParagraphKind
+
+    kinds = classify_paragraphs(
+        [
+            "Más de 20 muertos en un ataque en el norte",
+            "Lo más leído",
+            "Un terremoto deja 11 muertos en Perú",
+            "Escribe un comentario",
+            "Lea: Al menos 14 niños mueren en un bombardeo",
+            "Lea Müller sagte, dass fünf Menschen starben.",
+        ]
+    )
+    assert kinds[0] is ParagraphKind.HEADING  # the article's own title
+    assert kinds[1:3] == [ParagraphKind.BOILERPLATE, ParagraphKind.BOILERPLATE]
+    assert kinds[4] is ParagraphKind.BOILERPLATE  # "Lea:" labels a link
+    assert kinds[5] is ParagraphKind.BODY  # Lea is also a name
+
+
+def test_a_subordinate_clauses_source_does_not_cover_the_sentences_after_it() -> None:
+    text = (
+        "Nachdem die Hamburger Polizei zunächst zwei Verletzte meldete, wurde die Zahl "
+        "korrigiert. Am Abend starben drei Menschen im Krankenhaus."
+    )
+    assert sources(text, "de") == ["Hamburger Polizei", None]

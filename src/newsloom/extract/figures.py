@@ -66,6 +66,12 @@ _PERSON_NOUN = re.compile(
     rf"|\s+{PERSON_NOUNS}",
     re.IGNORECASE,
 )
+# "eine von ihnen starb", "one of them died", "uno de ellos murió": one person of a group
+_ONE_OF_THEM = re.compile(
+    r"\s+(?:af|av|of|de|von|di|van|z|d')\s*(?:dem|dei|them|those|ellos|ellas|ihnen|eux|elles"
+    r"|loro|eles|elas|hen|nich)\b",
+    re.IGNORECASE,
+)
 _NONE_WORDS = re.compile(
     r"(?<!\w)(?:ingen|inga|ingen|none|nobody|no one|nadie|ninguna|ninguno)(?!\w)", re.IGNORECASE
 )
@@ -145,7 +151,7 @@ def _is_count(
     after = text[quantity.end : quantity.end + CONTEXT_WINDOW]
     word = quantity.text.lower()
     if word in ONE_WORDS:
-        return _PERSON_NOUN.match(after) is not None
+        return _PERSON_NOUN.match(after) is not None or _ONE_OF_THEM.match(after) is not None
     if word in AMBIGUOUS_WORDS and (
         word not in _AMBIGUOUS_LANGUAGES or language not in _AMBIGUOUS_LANGUAGES[word]
     ):
