@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsloom.extract import resources
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.quote_words import (
     ATTRIBUTION_PREPOSITIONS,
@@ -25,6 +26,7 @@ from newsloom.extract.quote_words import (
 )
 from newsloom.extract.resources import table_words
 
+_TABLE_ESTIMATES = "|".join(re.escape(verb) for verb in table_words("estimate_verbs"))
 _VERBS = (
     "|".join(
         sorted(
@@ -79,17 +81,35 @@ _INVERTED = re.compile(
 )
 # "…, a indiqué Human Rights Watch.", "…, riferisce Amnesty International." (the tables' verbs)
 _INVERTED_TABLE = re.compile(
-    rf",\s*(?:{AUXILIARIES}\s+)?(?P<verb>{TABLE_VERBS})\s+(?!{THAT_WORDS})"
+    rf",\s*(?:{AUXILIARIES}\s+)?(?P<verb>{TABLE_VERBS}|{_TABLE_ESTIMATES})\s+(?!{THAT_WORDS})"
     r"(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
 )
 # a word of a source's name; a web site keeps its domain ("AllAfrica.com", "VG.no")
 _NAME_WORD = r"[\w'’-]+(?:\.(?-i:[a-z]{2,4})(?!\w))?"
-# "Reuters skriver at …" / "Police said that …" / "…, police said."
+# "Reuters skriver at …" / "Police said that …" / "…, police said." / "…, una comisión del
+# Consejo de Derechos Humanos egipcio calculó en 685 muertos …" (an estimate verb and "en")
 _SUBJECT_FIRST = re.compile(
-    rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:{_NAME_WORD}\s+){{0,4}}?{_NAME_WORD})\s+"
+    rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:{_NAME_WORD}\s+){{0,7}}?{_NAME_WORD})\s+"
     rf"{_AUXILIARY}(?P<verb>{_VERBS})\b(?=\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early"
-    r"|earlier|tidligere|tidigare|\w+dag|\w+day)\b)",
+    r"|earlier|tidligere|tidigare|\w+dag|\w+day|en)\b)",
+    re.IGNORECASE,
+)
+# "Nachdem die Berliner Polizei zuerst nur drei Verletzte meldete, …", "wie die Polizei am
+# Abend mitteilte": German puts the verb of a subordinate clause last, after its subject and
+# the figure (the tables' verbs that end a clause)
+_VERB_LAST = re.compile(
+    r"\b(?:nachdem|wie|als|da|weil|während)\s+(?P<source>(?:der|die|das|den)\s+"
+    r"(?:(?-i:[A-ZÄÖÜ])[\w-]*\s+){0,3}(?-i:[A-ZÄÖÜ])[\w-]*)\s+(?:[\w.-]+\s+){0,6}?"
+    rf"(?:{'|'.join(re.escape(verb) for verb in table_words('final_verbs'))})\b",
+    re.IGNORECASE,
+)
+# "El documento, cuyo contenido fue difundido por …, señala que …": a subject, a relative clause
+# set off by commas, then its reporting verb
+_SUBJECT_RELATIVE = re.compile(
+    rf"^(?P<source>(?:{_NAME_WORD}\s+){{0,4}}?{_NAME_WORD}),\s+(?:cuyo|cuya|cuyos|cuyas|que|quien"
+    r"|quienes|which|who|whose|der|die|das|dessen|deren|som|qui|dont|che|il cui|la cui|cujo|cuja"
+    rf"|waarvan|który|która|które)\b[^.;:!?]*?,\s*{_AUXILIARY}(?P<verb>{_VERBS})\b",
     re.IGNORECASE,
 )
 # "Police said 12 people were killed." (a source opening the sentence)
@@ -106,6 +126,21 @@ _STOP = re.compile(
     r"|has|hadde|havde|had|er|is|var|was|were|blev|ble|vart|blir|bliver|skal|skulle|kan|kunne"
     r"|ville|vil|will|would|con|are|been|now|nu|cited|citing|as|är|ska|hans|hennes|deres|dens"
     r"|sitt|sin|sine|sina)\b.*$",
+    re.IGNORECASE,
+)
+_LEADING_TIME = re.compile(
+    r"^\s+(?:hoy|ayer|today|yesterday|heute|gestern|aujourd'hui|hier|oggi|ieri|hoje|ontem"
+    r"|vandaag|gisteren|dziś|dzisiaj|wczoraj|i dag|i går|igår|idag)\s+",
+    re.IGNORECASE,
+)
+# "según informó la policía", "jak poinformowała policja": a reporting verb (as the tables write
+# it, without other forms: "informes" is also a noun) between "according to" and the source
+_LEADING_VERB = re.compile(
+    rf"^\s+(?:(?:{AUXILIARIES})\s+)?"
+    + resources.words_pattern(
+        verb for table in resources.load_tables().values() for verb in table.quotes.get("verbs", ())
+    )
+    + r"\s+",
     re.IGNORECASE,
 )
 _DETERMINERS = re.compile(
@@ -209,8 +244,12 @@ class Source:
     coordinate: bool = False  # subject of a clause joined by "and"/"while", not a relay
     # "…, sier X": the source follows the words it reports and covers only what comes before it
     trailing: bool = False
+    # the subject of a subordinate clause ("Nachdem die Polizei drei Verletzte meldete, …"):
+    # it reports its own clause, not the sentences after it
+    local: bool = False
 
 
+MAX_SOURCE_WORDS = 8  # "comisión del Consejo Nacional de Derechos Humanos"
 _CONNECTORS = frozenset(["for", "för", "fra", "från", "af", "av", "of", "de", "del", "i", "til"])
 _VERB_LIKE = frozenset(
     (
@@ -257,7 +296,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
                 if not (adjectival or organisation):
                     break
         kept.append(word)
-        if len(kept) >= 6:
+        if len(kept) >= MAX_SOURCE_WORDS:
             break
     while kept and kept[-1].lower() in _CONNECTORS:
         kept.pop()
@@ -267,6 +306,8 @@ def _noun_phrase(words: list[str]) -> list[str]:
 def clean_source(phrase: str) -> str | None:
     """``nyhedsbureauet Reuters onsdag`` → ``Reuters``; ``en talsmand for politiet`` → itself."""
     text = " " + phrase.strip().strip("'\"«»“”")
+    text = _LEADING_TIME.sub(" ", text)  # "…, reportó hoy el Observatorio": the verb's adverb
+    text = _LEADING_VERB.sub(" ", text)
     text = _STOP.sub("", text).strip(" ,")
     text = _DETERMINERS.sub("", text)
     words = _noun_phrase(text.split())
@@ -292,12 +333,17 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
     seen: set[str] = set()
 
     def add(
-        phrase: str, position: int, rank: int, coordinate: bool = False, trailing: bool = False
+        phrase: str,
+        position: int,
+        rank: int,
+        coordinate: bool = False,
+        trailing: bool = False,
+        local: bool = False,
     ) -> None:
         name = clean_source(phrase)
         if name and name.lower() not in seen:
             seen.add(name.lower())
-            found.append(Source(name, position, rank, coordinate, trailing))
+            found.append(Source(name, position, rank, coordinate, trailing, local))
 
     for match in _CITED_BY.finditer(sentence) if _CITED_CUE.search(sentence) else ():
         add(match.group("outer"), match.start("inner"), 1)
@@ -317,6 +363,11 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
         add(source, match.start("source"), 2)
     for match in _CLAUSE_SOURCE.finditer(sentence):
         add(match.group("source"), match.start("source"), 2, coordinate=True)
+    for match in _VERB_LAST.finditer(sentence):
+        add(match.group("source"), match.start("source"), 2, local=True)
+    relative = _SUBJECT_RELATIVE.match(sentence)
+    if relative and relative.group("verb").lower() != "according to":
+        add(relative.group("source"), 0, 2)
     opening = _OPENING_SOURCE.match(sentence)
     if opening and opening.group("verb").lower() != "according to":
         add(opening.group("source"), 0, 2)

@@ -8,8 +8,9 @@ Used by :mod:`newsloom.extract.figures`; cue words per kind are in
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,11 +18,12 @@ from newsloom.extract.figure_words import (
     KIND_CUES,
     OBJECT_CUES,
     PROTEST_ACTS,
+    QUALIFIERS,
     TABLE_ONE_WORDS,
     TOLL_WORDS,
 )
 from newsloom.extract.numbers import Quantity
-from newsloom.extract.resources import kind_patterns
+from newsloom.extract.resources import kind_patterns, words_pattern
 
 _WORD = re.compile(r"\w[\w'’-]*")
 
@@ -48,7 +50,9 @@ _BACKWARD_FILLER = re.compile(
     r"|over|omkring|about|around|nearly|næsten|nesten|nästan|op mod|opp mot|upp mot|up to|cirka"
     r"|ca\.|rundt|drygt|godt|some|al menos|más de|unos|unas|la vida de|the lives of|på|de|of"
     r"|om lag|kring|til sammen|til saman|tilsammen|dei|the|these|those|disse|desse"
-    r"|er|is|are|var|was|were|blev|ble|vart|es|son|fueron|a)\W*)*$",
+    r"|er|is|are|var|was|were|blev|ble|vart|es|son|fueron|a"
+    # and the tables' qualifiers ("Zmarło ponad 500", "Murieron más de 50")
+    rf"|{words_pattern(QUALIFIERS)})\W*)*$",
     re.IGNORECASE,
 )
 _TOLL = re.compile(
@@ -57,26 +61,38 @@ _TOLL = re.compile(
     re.IGNORECASE,
 )
 TOLL_WINDOW = 8  # "Dødstallet efter stormen er steget til 14"
-# "antallet af sårede … er steget til 17", "the number of people detained in the case to 19":
-# a cue inside a "number of" phrase counts the number its "to" leads to.
+# "antallet af sårede … er steget til 17", "the number of people detained in the case to 19",
+# "die Zahl der Verletzten stieg auf 17", "le nombre de blessés est passé à 17", "liczba
+# rannych wzrosła do 17": a cue inside a "number of" phrase counts the number its "to" leads to.
+# (Dutch, Swedish and Polish put the counted noun right after "number", without a preposition.)
 _NUMBER_OF = re.compile(
-    r"(?:antallet|antalet|tallet|talet|the number|number|the total|totalen) (?:af|av|of|på)"
+    r"(?<!\w)(?:antallet|antalet|tallet|talet|the number|number|the total|totalen|(?:gesamt)?zahl"
+    r"|anzahl|número|numero|nombre|cifra|totale|aantal|liczba|liczby)"
+    r"(?:\s+(?:af|av|of|på|der|von|de|des|du|di|dei|degli|delle|dos|das|van))?"
     r"(?:\s+[\w-]+){0,2}?\s*$",
     re.IGNORECASE,
 )
 _TO_NUMBER = re.compile(
-    r"(?<!\w)(?:til|till|to|at)\s+(?:(?:mindst|minst|at least|more than|mere end|mer enn|mer än"
-    r"|over|about|omkring|around|cirka|nearly|næsten|nesten|nästan)\s+)?$",
+    r"(?<!\w)(?:til|till|to|at|auf|a|à|para|tot|naar|op|do)\s+"
+    rf"(?:{words_pattern(QUALIFIERS)}\s+)?$",
     re.IGNORECASE,
 )
 # "Éin av dei to som …": the size of the set a partitive picks from, not a count of its own
 _PARTITIVE_SET = re.compile(
     r"(?<!\w)(?:af|av|of|de)\s+(?:dem|dei|de|the|those|los|las|disse|desse)\s*$", re.IGNORECASE
 )
-# "Among the dead is a Swedish citizen": one person counted into a group named before
+# "Among the dead is a Swedish citizen", "Entre los muertos en el ataque … hay 11 niños",
+# "Unter den Toten sind drei Kinder": people counted into a group the cue names before them
 _AMONG = re.compile(
-    r"(?<!\w)(?:among|blandt|bland|blant|entre)\s+(?:the|de|dei|los|las)\s*$", re.IGNORECASE
+    r"(?<!\w)(?:among|blandt|bland|blant|entre|unter|parmi|tra|fra|onder|wśród)"
+    r"\s+(?:the|de|dei|los|las|den|les|i|gli|le|os|as)?\s*$",
+    re.IGNORECASE,
 )
+# Where the counted people are (in hospital, in intensive care): a place phrase may open the
+# clause, its verb and adverbs between it and the count
+PLACE_KINDS = ("hospitalised", "critical_condition")
+PLACE_WINDOW = 6
+AMONG_WINDOW = 20  # "among the dead" opens its sentence; the count comes after its verb
 # "en 38-årig mand, der blev anholdt …": a person described by a relative clause
 _INDIVIDUAL_RELATIVE = re.compile(
     r"(?:\s+[\w-]+){0,3}\s*,?\s+(?:der|som|who|that|which)\b", re.IGNORECASE
@@ -155,11 +171,31 @@ def _partitive_end(quantity: Quantity, text: str) -> int | None:
     return end
 
 
+def claimed_cues(cues: Sequence[Cue], quantities: Sequence[Quantity], text: str) -> set[Cue]:
+    """Cues with a count right after them, in the same clause ("w których zginęły dwie osoby",
+    "fires that killed two people"): that count's cue, never one of a number before them."""
+    starts = sorted(quantity.start for quantity in quantities)
+    claimed: set[Cue] = set()
+    for cue in cues:
+        at = bisect.bisect_left(starts, cue.end)
+        if at < len(starts):
+            between = text[cue.end : starts[at]]
+            if not _CLAIM_BREAK.search(between) and (
+                not between.strip() or _BACKWARD_FILLER.match(between)
+            ):
+                claimed.add(cue)
+    return claimed
+
+
+_CLAIM_BREAK = re.compile(r"[^\w\s]")
+
+
 def choose_cue(
     quantity: Quantity,
     cues: Sequence[Cue],
     text: str,
     time_spans: Sequence[tuple[int, int]] = (),
+    claimed: Collection[Cue] = (),
 ) -> Cue | None:
     partitive = _partitive_end(quantity, text)
     # "en mand i 70-årsalderen": an article-like "one" counts only with a cue after it
@@ -176,6 +212,8 @@ def choose_cue(
                 continue  # "dei to … tok livet av": the number counts who did it
             if partitive is not None and cue.start < partitive:
                 continue  # "Tre av de skadde er innlagt": the set, not the figure
+            if cue in claimed:
+                continue  # "1246 pożarów, w których zginęły dwie osoby": the cue is "dwie"'s
             distance = words_between(
                 text, partitive or quantity.end, cue.start
             ) - _time_words_between(text, partitive or quantity.end, cue.start, time_spans)
@@ -192,6 +230,18 @@ def choose_cue(
         ):  # "the death toll rose to 57"
             distance = 0 if words_between(text, cue.end, quantity.start) <= TOLL_WINDOW else 99
             window, direction = 0, 1
+        elif (
+            not crowd
+            and _AMONG.search(text, 0, cue.start)
+            and words_between(text, cue.end, quantity.start) <= AMONG_WINDOW
+        ):
+            distance, window, direction = 0, 0, 1
+        elif (
+            cue.kind in PLACE_KINDS
+            and not _CLAUSE_BREAK.search(text, cue.end, quantity.start)
+            and words_between(text, cue.end, quantity.start) <= PLACE_WINDOW
+        ):  # "Auf den Intensivstationen des Landes lagen nur noch 283 Personen"
+            distance, window, direction = words_between(text, cue.end, quantity.start), 99, 1
         elif individual and not _AMONG.search(text, 0, cue.start):
             continue  # "Den første som omkom var en mand": who, not how many
         else:

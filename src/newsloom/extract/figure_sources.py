@@ -218,7 +218,7 @@ def _named_sources(
             continue
         language = languages.get(paragraph_index)
         sources = next_sentence_sources(sentence.text, language) or [
-            source.name for source in sources_in(sentence.text, language)
+            source.name for source in sources_in(sentence.text, language) if not source.local
         ]
         if sources:
             named.append((position, tuple(sources)))

@@ -10,6 +10,7 @@ words to them. Who a figure counts is in :mod:`newsloom.extract.subject_words`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsloom.extract import resources as _resources
 
@@ -140,7 +141,7 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"skadd\w*",
         r"behandl\w* for skader",
         r"behandlats för skador",
-        r"treated for (?:injuries|burns|smoke)",
+        r"treated for (?:(?:minor|serious|severe|light) )?(?:injuries|burns|smoke)",
         r"skadde",
         r"skadda",
         r"skadade?\b",
@@ -419,6 +420,17 @@ UNIT_WORDS = re.compile(
     rf"|{_resources.words_pattern(_resources.measure_words())}",
     re.IGNORECASE,
 )
+
+
+@cache
+def month_before(language: str | None) -> re.Pattern[str]:
+    """A month name or abbreviation of the text's language right before a number: the number is
+    a day ("Jan 1 (ANI)", "marzo 15"). Per language: "des" abbreviates "desember" only in
+    Norwegian."""
+    table = _resources.resources_for(language)
+    names = _resources.month_names(table.code, abbreviated=True) if table is not None else ()
+    return re.compile(rf"(?<!\w){_resources.words_pattern(names)}\.?\s+$", re.IGNORECASE)
+
 
 # Words before a number that make it a year ("en 2011"), from the per-language tables.
 YEAR_BEFORE_WORDS = _resources.words_pattern(_resources.number_words("year_before"))

@@ -24,12 +24,13 @@ from newsloom.extract.cues import (
     ONE_WORDS,
     Cue,
     choose_cue,
+    claimed_cues,
     cue_pattern,
     find_cues,
     part_kind,
 )
 from newsloom.extract.figure_sources import FigureSources
-from newsloom.extract.figure_words import QUALIFIERS, UNIT_WORDS, YEAR_BEFORE_WORDS
+from newsloom.extract.figure_words import QUALIFIERS, UNIT_WORDS, YEAR_BEFORE_WORDS, month_before
 from newsloom.extract.numbers import AMBIGUOUS_WORDS, Quantity, find_quantities
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import Sentence, split_sentences
@@ -39,6 +40,7 @@ from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, Time
 DETAINED_KINDS = ("arrested", "remanded", "released")
 UNIFORMED = ("police", "military", "emergency personnel")
 MAX_VALUE = 50_000_000
+DAYS_IN_MONTH = 31
 # Ambiguous number words and the languages in which they are numbers.
 _AMBIGUOUS_LANGUAGES: dict[str, frozenset[str]] = {
     "to": frozenset({"da", "nb", "nn", "no"}),
@@ -62,6 +64,12 @@ _PERSON_NOUN = re.compile(
     r"|protester|journalist|arbejder|arbeider|arbetare|worker|turist|tourist|passager\w*"
     r"|niño|persona|dødsfal\w*|dödsfall\w*|death|arrest\w*|anholdelse\w*|pågripelse\w*)\b"
     rf"|\s+{PERSON_NOUNS}",
+    re.IGNORECASE,
+)
+# "eine von ihnen starb", "one of them died", "uno de ellos murió": one person of a group
+_ONE_OF_THEM = re.compile(
+    r"\s+(?:af|av|of|de|von|di|van|z|d')\s*(?:dem|dei|them|those|ellos|ellas|ihnen|eux|elles"
+    r"|loro|eles|elas|hen|nich)\b",
     re.IGNORECASE,
 )
 _NONE_WORDS = re.compile(
@@ -90,7 +98,8 @@ _RANGE_OPENERS = re.compile(
     r"(?:mellem|mellom|mellan|between|entre|zwischen|tra|fra|tussen)\s*$", re.IGNORECASE
 )
 _CLOCK_BEFORE = re.compile(
-    r"(?:kl\.?|klokken|klokka|klockan|um|a las|hacia las)\s*$", re.IGNORECASE
+    r"(?<!\w)(?:kl\.?|klokken|klokka|klockan|um|a las|hacia las|godz\.?|godzinie|ore|às)\s*$",
+    re.IGNORECASE,
 )
 _CLOCK_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|o'clock|uhr|horas|h)\b", re.IGNORECASE)
 # "…, while Y put the number at seven": a restated count of the figure before it in the sentence
@@ -98,6 +107,22 @@ _RESTATED = re.compile(
     r"(?<!\w)(?:put|puts|putting|set|sets|placed|places|anslår|anslog|satte|sætter|setter|sätter"
     r"|opgjorde|opgør|opgjør)\s+(?:(?:the|its|their|det|den)\s+)?(?:number|figure|toll|tally"
     r"|count|tallet|antallet|antalet|siffran|talet)\s+(?:at|til|till|på)\s*$",
+    re.IGNORECASE,
+)
+# "the number is down to three": a restated count of the figure before it
+_RESTATED_NUMBER = re.compile(
+    r"(?<!\w)(?:the\s+)?(?:number|figure|toll|tally|count|total)\s+(?:is|was|has|had|rose|fell"
+    r"|climbed|dropped|went)(?:\s+(?:been|now|down|up|risen|fallen|climbed|dropped))*\s+(?:to|at)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# "52 killed, including 12 children", "incluidos más de mil 201 niños", "darunter drei Kinder":
+# a count of part of the figure before it, which has that figure's kind
+_INCLUDING = re.compile(
+    r"(?<!\w)(?:including|among them|incluidos|incluidas|incluyendo|entre ellos|entre ellas"
+    r"|darunter|dont|parmi eux|parmi lesquels|parmi lesquelles|tra cui|fra cui|tra questi"
+    r"|inclusive|incluindo|entre eles|entre elas|waaronder|onder wie|däribland|bland dem|varav"
+    r"|deriblant|heriblant|herav|heraf|heriblandt|blandt dem|w tym|wśród nich)\s*$",
     re.IGNORECASE,
 )
 # "80 passagerer og 36 besætningsmedlemmer": a count joined to a figure whose cue came first
@@ -126,13 +151,15 @@ def _is_count(
     after = text[quantity.end : quantity.end + CONTEXT_WINDOW]
     word = quantity.text.lower()
     if word in ONE_WORDS:
-        return _PERSON_NOUN.match(after) is not None
+        return _PERSON_NOUN.match(after) is not None or _ONE_OF_THEM.match(after) is not None
     if word in AMBIGUOUS_WORDS and (
         word not in _AMBIGUOUS_LANGUAGES or language not in _AMBIGUOUS_LANGUAGES[word]
     ):
         return False
     if re.match(r"['’]?(?:erne|erna|ene|s)\b", after) or _ADDRESS_BEFORE.search(before):
         return False  # decades ("70'erne", "1990s"), addresses, page and line numbers
+    if re.search(r"[^\W\d_]-$", before):
+        return False  # part of a name: "covid-19", "MH-17", "F-16"
     if any(start < quantity.end and quantity.start < end for start, end in time_spans):
         return False
     if (
@@ -147,6 +174,8 @@ def _is_count(
         return False
     if not quantity.written and not quantity.vague:
         digits = quantity.text
+        if quantity.high <= DAYS_IN_MONTH and month_before(language).search(before):
+            return False  # "Jan 1": a day
         if (
             _CLOCK_BEFORE.search(before)
             or _CLOCK_AFTER.match(after)
@@ -295,7 +324,8 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
     for paragraph in article.paragraphs:
         if paragraph.kind not in _SKIPPED_PARAGRAPHS:
             units.extend(
-                (paragraph.index, sentence) for sentence in split_sentences(paragraph.text)
+                (paragraph.index, sentence)
+                for sentence in split_sentences(paragraph.text, glued=True)
             )
     languages = {p.index: p.language or article.language for p in article.paragraphs}
     captions = {
@@ -383,10 +413,11 @@ def _figures_in_sentence(
     quantities.sort(key=lambda quantity: quantity.start)
     quantities = _merge_ranges(quantities, text)
     cues = find_cues(text, language)
+    claimed = claimed_cues(cues, quantities, text)
     found: list[Figure] = []
     previous: tuple[Figure, Cue, Quantity] | None = None
     for quantity in quantities:
-        cue = choose_cue(quantity, cues, text, all_time_spans)
+        cue = choose_cue(quantity, cues, text, all_time_spans, claimed)
         inherited: Figure | None = None
         if cue is None and previous is not None:
             inherited = _inherited(quantity, text, *previous)
@@ -451,9 +482,14 @@ def _inherited(
     quantity: Quantity, text: str, figure: Figure, cue: Cue, counted: Quantity
 ) -> Figure | None:
     """The earlier figure whose kind a cue-less count shares: a restatement ("put the number at
-    seven") or a coordinated count after a shared cue ("carrying 80 passengers and 12 crew")."""
+    seven", "the number is down to three"), a part of it ("including 12 children") or a
+    coordinated count after a shared cue ("carrying 80 passengers and 12 crew")."""
     _, qualifier_start = _qualifier(quantity, text)
-    if _RESTATED.search(text, 0, qualifier_start):
+    if (
+        _RESTATED.search(text, 0, qualifier_start)
+        or _RESTATED_NUMBER.search(text, 0, qualifier_start)
+        or _INCLUDING.search(text, 0, qualifier_start)
+    ):
         return figure
     if cue.start < counted.start:
         subject_end = _subject(counted, cue, text)[1]

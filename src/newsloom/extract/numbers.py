@@ -138,6 +138,11 @@ for _range, (_name, _phrases) in {
         "titusindvis|titusinder|titusenvis|titusener|tiotusentals|tens of thousands"
         "|decenas de miles|zehntausende",
     ),
+    (200000.0, 999999.0): (
+        "hundreds of thousands",
+        "hundredtusindvis|hundretusenvis|hundratusentals|hundreds of thousands|cientos de miles"
+        "|centenares de miles|hunderttausende",
+    ),
 }.items():
     VAGUE_NAMES[_range] = _name
     for _phrase in _phrases.split("|"):
@@ -358,7 +363,61 @@ def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
     table = resources.resources_for(language)
     if table is not None and table.number_engine == "text2num":
         found = _with_text2num(text, table.code, found)
+    elif table is not None and table.words:
+        found = _with_table_words(text, table, found)
     return found
+
+
+def _with_table_words(
+    text: str, table: resources.LanguageTable, found: list[Quantity]
+) -> list[Quantity]:
+    """Add the spelled-out numbers of a language's own ``[numbers] words`` (Polish ``dwie``,
+    ``pięciu``, ``dwadzieścia trzy``): runs of its number words and magnitudes outside ``found``,
+    read like :func:`parse_words`. Only in that language's text: ``sto`` is 100 in Polish and
+    a verb in Italian."""
+    values = {**table.words, **dict.fromkeys(table.one_words, 1)}
+    starts = [quantity.start for quantity in found]
+    ends = [quantity.end for quantity in found]
+    absorbed: set[int] = set()  # "pięć tysięcy": a bare magnitude word joins the run before it
+    added: list[Quantity] = []
+    run: list[re.Match[str]] = []
+    for token in _TOKEN.finditer(text):
+        lowered = token.group(0).lower()
+        at = bisect.bisect_right(starts, token.start()) - 1
+        inside = at >= 0 and token.start() < ends[at]
+        if run and lowered in table.magnitudes and (not inside or found[at].text == token.group(0)):
+            run.append(token)
+            if inside:
+                absorbed.add(at)
+            continue
+        if not inside and lowered in values:
+            run.append(token)
+            continue
+        if run:
+            added.append(_table_run(text, run, values, table.magnitudes))
+        run = []
+    if run:
+        added.append(_table_run(text, run, values, table.magnitudes))
+    added.extend(quantity for index, quantity in enumerate(found) if index not in absorbed)
+    return sorted(added, key=lambda quantity: quantity.start)
+
+
+def _table_run(
+    text: str, run: list[re.Match[str]], values: dict[str, int], magnitudes: dict[str, int]
+) -> Quantity:
+    """One quantity for a run of a table's number words (``dwa tysiące pięćset`` → 2500)."""
+    total = current = 0.0
+    for token in run:
+        word = token.group(0).lower()
+        if word in values:
+            current += values[word]
+        else:
+            current = (current or 1) * magnitudes[word]
+            if magnitudes[word] >= THOUSAND:
+                total, current = total + current, 0.0
+    value = total + current
+    start, end = run[0].start(), run[-1].end()
+    return Quantity(value, value, start, end, text[start:end], written=True)
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

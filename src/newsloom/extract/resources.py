@@ -34,6 +34,7 @@ VAGUE_RANGES: dict[str, tuple[float, float]] = {
     "hundreds": (200.0, 999.0),
     "thousands": (2000.0, 9999.0),
     "tens_of_thousands": (20000.0, 99999.0),
+    "hundreds_of_thousands": (200000.0, 999999.0),
 }
 QUALIFIER_NAMES = frozenset(["at least", "more than", "about", "up to", "nearly", "less than"])
 NUMBER_ENGINES = frozenset(["text2num", "tables"])
@@ -77,6 +78,7 @@ class LanguageTable:
     several: tuple[str, ...] = ()
     approximate: dict[str, int] = field(default_factory=dict)
     magnitudes: dict[str, int] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
     vague: dict[str, tuple[str, ...]] = field(default_factory=dict)
     measures: tuple[str, ...] = ()
     year_before: tuple[str, ...] = ()
@@ -144,6 +146,7 @@ def parse_table(code: str, data: dict[str, object], where: str) -> LanguageTable
         several=_strings(numbers.get("several", []), f"{where}: numbers.several"),
         approximate=_integers(numbers.get("approximate", {}), f"{where}: numbers.approximate"),
         magnitudes=_integers(numbers.get("magnitudes", {}), f"{where}: numbers.magnitudes"),
+        words=_integers(numbers.get("words", {}), f"{where}: numbers.words"),
         vague=vague,
         measures=_strings(numbers.get("measures", []), f"{where}: numbers.measures"),
         year_before=_strings(numbers.get("year_before", []), f"{where}: numbers.year_before"),
@@ -264,17 +267,22 @@ def table_words(field_name: str) -> list[str]:
 
 
 @cache
-def month_names(code: str) -> tuple[str, ...]:
-    """Month names (wide, format and stand-alone) for a locale, from CLDR."""
+def month_names(code: str, *, abbreviated: bool = False) -> tuple[str, ...]:
+    """Month names (wide, format and stand-alone) for a locale, from CLDR; with ``abbreviated``
+    the abbreviations too, without their point (``jan``, ``sept``, ``févr``)."""
     from babel import Locale, UnknownLocaleError
 
     try:
         locale = Locale.parse(code)
     except (UnknownLocaleError, ValueError):
         return ()
+    widths = ("wide", "abbreviated") if abbreviated else ("wide",)
     names: set[str] = set()
     for context in ("format", "stand-alone"):
-        names.update(name.lower() for name in locale.months[context]["wide"].values())
+        for width in widths:
+            names.update(
+                name.lower().rstrip(".") for name in locale.months[context][width].values()
+            )
     return tuple(sorted((name for name in names if len(name) > 2), key=len, reverse=True))
 
 

@@ -68,6 +68,10 @@ ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?]+[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑ¿¡])")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+# "… 189 reclusos.También resultaron …": a sentence glued to the one before it (a space lost in
+# scraping) — a point between a lower-case word and a capitalised one; "U.S.", "e.V." and
+# "nrk.no" do not match
+_GLUED = re.compile(r"(?<=[a-zæøåäöüéáíóúñ]{3})\.(?=[A-ZÆØÅÄÖÜÉÁÍÓÚÑ][a-zæøåäöüéáíóúñ]{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +81,17 @@ class Sentence:
     text: str
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text`` with their character offsets (whitespace between them dropped)."""
+def split_sentences(text: str, *, glued: bool = False) -> list[Sentence]:
+    """Sentences of ``text`` with their character offsets (whitespace between them dropped).
+
+    With ``glued``, a point with no space after it also ends a sentence when a lower-case word
+    comes before it and a capitalised word after it (``reclusos.También``; figures use this)."""
     sentences: list[Sentence] = []
     start = 0
-    for match in _END.finditer(text):
+    ends = list(_END.finditer(text))
+    if glued:
+        ends = sorted([*ends, *_GLUED.finditer(text)], key=lambda match: match.start())
+    for match in ends:
         if match.group(0).startswith(".") and len(match.group(0)) == 1:
             word = _LAST_WORD.search(text[start : match.start()])
             if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):

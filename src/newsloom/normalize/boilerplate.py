@@ -110,7 +110,22 @@ _BOILERPLATE = re.compile(
     r"|reklame|sponsoreret|artiklen fortsætter|artikkelen fortsetter|artikeln fortsätter"
     r"|publiceret|publisert|publicerad|published|opdateret|oppdatert|uppdaterad|updated"
     r"|sist oppdatert|senest opdateret|abonner|prenumerera|subscribe|tip os|tips oss"
-    r"|følg med|følg os|follow us|hør også|lyt til|se video|se videoen|watch)\b",
+    r"|følg med|følg os|follow us|hør også|lyt til|se video|se videoen|watch"
+    # the same cross-links in the other languages of extract/languages
+    r"|lea también|lee también|te puede interesar|noticias relacionadas|lire aussi|à lire aussi"
+    r"|voir aussi|leggi anche|vedi anche|leia também|leia mais|veja também|saiba mais"
+    r"|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lees ook|lees meer|zie ook"
+    r"|zobacz też|zobacz także|czytaj też|czytaj także|czytaj więcej)\b"
+    # a bare "read"/"see" label before a colon: "Lea: Al menos 14 niños mueren …"
+    r"|^(?:lea|lee|lire|leggi|leia|lies|lees|zobacz|czytaj|read|see|se|les|läs|læs)\s*:",
+    re.IGNORECASE,
+)
+# The heading of a list of other stories' headlines ("Lo más buscado", "Most read"): the
+# headline-like paragraphs after it are links, not the article
+_LINK_LIST = re.compile(
+    r"^(?:lo más buscado|lo más leído|lo más visto|most read|most popular|les plus lus"
+    r"|meistgelesen|mest lest|mest læst|mest läst|più letti|più lette|mais lidas|mais lidos"
+    r"|meest gelezen|najczęściej czytane|najpopularniejsze)\b",
     re.IGNORECASE,
 )
 _FINAL_PUNCTUATION = tuple(".!?:;…»«\"”'’)")
@@ -206,11 +221,20 @@ def classify_paragraphs(texts: Sequence[str]) -> list[ParagraphKind]:
     """Kinds for an article's paragraphs, in order.
 
     A lone paragraph is never a heading (it is the article), and a paragraph after a heading-like
-    line ending the article (a signature such as ``Ritzau``) keeps its signature kind.
+    line ending the article (a signature such as ``Ritzau``) keeps its signature kind. Headlines
+    listed under a "Most read" heading are boilerplate: they link other stories.
     """
     kinds = [classify_paragraph(text) for text in texts]
     if len(kinds) == 1 and kinds[0] is ParagraphKind.HEADING:
         kinds[0] = ParagraphKind.BODY
+    in_list = False
+    for index, text in enumerate(texts):
+        if _LINK_LIST.match(text.strip()) and len(text.split()) <= HEADING_MAX_WORDS:
+            kinds[index], in_list = ParagraphKind.BOILERPLATE, True
+        elif in_list and kinds[index] is ParagraphKind.HEADING:
+            kinds[index] = ParagraphKind.BOILERPLATE  # a headline in the list
+        else:
+            in_list = False
     return kinds
 
 

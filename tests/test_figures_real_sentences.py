@@ -1,0 +1,118 @@
+"""Figures in real news sentences, one group per language newsloom lists (issue 22).
+
+Each sentence is quoted, short, from a text in ``../shared/data`` (its source is in the comment
+beside it: SemEval-2022 sample row and side, NorNE or DaN+ file); none is from an article of the
+dev gold in ``evaluation/gold``. The tests need no shared data: the sentences are here. Italian,
+Portuguese, Dutch and Swedish have no real news text in ``../shared/data`` (the SemEval sample's
+Italian rows are machine translations), so their figures are tested on invented sentences in
+``test_languages.py`` only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_figures import figures
+
+CASES = [
+    # English: SemEval row 1585, sides 1 and 2; row 7773 side 2
+    (
+        "en",
+        "At least two people were killed as the eastern parts of Australia’s two most "
+        "populous states continued to get torched.",
+        ("killed", 2, "at least"),
+    ),
+    (
+        "en",
+        "Since Monday, seven people have died as destructive wildfires tore through "
+        "communities in New South Wales and Victoria on Australia's southeast coast.",
+        ("killed", 7, None),
+    ),
+    (
+        "en",
+        "airstrike in which at least 25 militiamen were killed in Iraq and Syria.",
+        ("killed", 25, "at least"),
+    ),
+    # German: SemEval row 7382 side 1
+    (
+        "de",
+        "Mindestens 25 Menschen kommen dabei ums Leben, 50 werden verletzt - und die Iraker "
+        "sind nicht etwa hocherfreut.",
+        ("killed", 25, "at least"),
+    ),
+    (
+        "de",
+        "Mindestens 25 Menschen kommen dabei ums Leben, 50 werden verletzt - und die Iraker "
+        "sind nicht etwa hocherfreut.",
+        ("injured", 50, None),
+    ),
+    # Spanish: SemEval row 5883, sides 1 and 2
+    (
+        "es",
+        "Una pelea en un criminal de Cieneguillas, en el estado musicano central de "
+        "Zacatecas, dejó 16 muertos y cinco heridos durante el martes por la tarde, informaron "
+        "las autoridades locales el miércoles.",
+        ("injured", 5, None),
+    ),
+    (
+        "es",
+        "Una pelea en una prisión en la cárcel en el norte de México dejó al menos 16 reclusos "
+        "muertos y cinco heridos, según las autoridades locales.",
+        ("killed", 16, "at least"),
+    ),
+    # French: SemEval row 1281 side 2 (a headline)
+    (
+        "fr",
+        "Niger : 20 morts dans une bousculade devant un centre de distribution à Diffa",
+        ("killed", 20, None),
+    ),
+    # Polish: SemEval rows 2090 side 1, 640 side 2, 7759 side 1, 4414 side 1
+    ("pl", "W sprawie zatrzymano dwóch dwudziestolatków.", ("arrested", 2, None)),
+    ("pl", "W sumie 698 pacjentów zginęło z powodu koronawirusa.", ("killed", 698, None)),
+    ("pl", "15 kolejnych ludzi nie żyje.", ("killed", 15, None)),
+    ("pl", "Tej nocy zmarło dwóch pacjentów zarażonych koronawirusem.", ("killed", 2, None)),
+    ("pl", "Od początku epidemii zmarło 2305 osób.", ("killed", 2305, None)),
+    # Danish: DaN+ news, train.tsv
+    (
+        "da",
+        "Familien Knudsen i landsbyen Akkerup ved Assens var lamslåede øjenvidner til en "
+        "tragisk flyulykke søndag middag, hvor tre omkom.",
+        ("killed", 3, None),
+    ),
+    (
+        "da",
+        "I Slavonski Brod, en kroatisk by på grænsen til Bosnien, blev otte børn og to kvinder "
+        "dræbt, da en bombe fra et jugoslavisk fly ødelagde deres beskyttelsesrum, siger lokale "
+        "forsvarsmyndigheder.",
+        ("killed", 8, None),
+    ),
+    # Bokmål: NorNE nob, train.conll
+    (
+        "nb",
+        "I de samme dagene ble fem hundre forsvarsløse sivile drept i Øst-Kongo på grensen mot "
+        "Sudan.",
+        ("killed", 500, None),
+    ),
+    ("nb", "Tre prester var blitt drept og en misjonærstasjon brent ned.", ("killed", 3, None)),
+    # Nynorsk: NorNE nno, dev.conll and train.conll
+    (
+        "nn",
+        "Det er mindre enn ein månad sidan at tre personar vart arresterte etter eit større "
+        "slagsmål i Florø.",
+        ("arrested", 3, None),
+    ),
+    (
+        "nn",
+        "Minst 137.000 menneske er drepne i Irak, Afghanistan og Pakistan i USAs kamp mot terror.",
+        ("killed", 137000, "at least"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "expected"), CASES)
+def test_a_real_sentence_gives_its_figure(
+    language: str, sentence: str, expected: tuple[str, int, str | None]
+) -> None:
+    kind, low, qualifier = expected
+    found = [(f.kind, f.low, f.qualifier) for f in figures(sentence, language=language)]
+    assert (kind, float(low), qualifier) in found, found
