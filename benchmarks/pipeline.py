@@ -207,6 +207,18 @@ def machine() -> str:
     )
 
 
+def child_result(command: list[str], out: Path) -> dict[str, Any]:
+    """Run one measurement in its own process; the result it wrote to ``out`` as JSON."""
+    subprocess.run(command, check=True)
+    result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return result
+
+
+def print_table(rows: list[str]) -> None:
+    print(f"\nmachine: {machine()}")
+    print("\n".join(rows))
+
+
 def _stages(seconds: dict[str, float]) -> str:
     top = sorted(seconds.items(), key=lambda item: -item[1])[:6]
     return ", ".join(f"{name} {value:.1f}" for name, value in top)
@@ -245,9 +257,7 @@ def main() -> None:
                 command.append(str(out))
                 if arguments.db:
                     command += ["--db", arguments.db]
-                subprocess.run(command, check=True)
-                result = json.loads(out.read_text(encoding="utf-8"))
-                result |= {"size": size, "config": config}
+                result = child_result(command, out) | {"size": size, "config": config}
                 if result.get("rejected"):
                     print(f"warning: {config} rejected {result['rejected']} item(s)", flush=True)
                 results.append(result)
@@ -260,8 +270,7 @@ def main() -> None:
                 )
                 rows.append(row)
                 print(row, flush=True)
-    print(f"\nmachine: {machine()}")
-    print("\n".join(rows))
+    print_table(rows)
     if arguments.json:
         arguments.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 

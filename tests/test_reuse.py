@@ -304,6 +304,22 @@ def test_origin_map_answers_as_a_dictionary(writes: list[tuple[int, int]]) -> No
     assert all(origins.get(key) == origin for key, origin in reference.items())
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 9)), max_size=80),
+    st.lists(st.integers(0, 45), max_size=30),
+)
+def test_origin_map_answers_many_keys_as_one_by_one(
+    writes: list[tuple[int, int]], asked: list[int]
+) -> None:
+    origins = OriginMap()
+    origins.FOLD = 5  # some keys in the arrays, some in the dictionary, some rewritten
+    for key, origin in writes:
+        origins.set(key << 30, origin)
+    keys = [key << 30 for key in asked]
+    assert origins.get_many(keys) == [origins.get(key) for key in keys]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=5), min_size=1, max_size=60))
 def testwindow_minima_are_the_minima_of_every_window(values: list[int]) -> None:

@@ -206,13 +206,17 @@ class DuplicateIndex:
                 candidates.add(found)
             elif found is not None:
                 candidates.update(found)
-        best: DuplicateMatch | None = None
-        for candidate in sorted(candidates):
-            score = float(np.mean(self._signatures[candidate] == signature))
-            if score >= self.threshold and (best is None or score > best.similarity):
-                best = DuplicateMatch(candidate, score)
-        if best is None:
+        if not candidates:
             return None
+        ordered = sorted(candidates)  # scored at once; ties go to the earliest candidate
+        agree = np.count_nonzero(
+            np.array([self._signatures[c] for c in ordered]) == signature, axis=1
+        )
+        best_at = int(agree.argmax())
+        score = int(agree[best_at]) / signature.size  # the mean of the equal positions
+        if score < self.threshold:
+            return None
+        best = DuplicateMatch(ordered[best_at], score)
         root = self._canonical[best.index]
         if root != best.index:
             return DuplicateMatch(root, float(np.mean(self._signatures[root] == signature)))

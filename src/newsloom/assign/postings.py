@@ -247,6 +247,21 @@ class OriginMap:
             return int(self._origins[at])
         return None
 
+    def get_many(self, keys: list[int]) -> list[int | None]:
+        """:meth:`get` for several keys, with one search of the arrays."""
+        found = [self._recent.get(key) for key in keys]
+        missing = [at for at, origin in enumerate(found) if origin is None]
+        if not missing or self._keys.size == 0:
+            return found
+        wanted = np.array([keys[at] for at in missing], dtype=np.uint64)
+        at = np.minimum(self._keys.searchsorted(wanted), self._keys.size - 1)
+        hit = self._keys[at] == wanted
+        for where, origin in zip(
+            np.asarray(missing)[hit].tolist(), self._origins[at[hit]].tolist(), strict=True
+        ):
+            found[where] = origin
+        return found
+
     def set(self, key: int, origin: int) -> None:
         self._recent[key] = origin
         if len(self._recent) >= self.FOLD:

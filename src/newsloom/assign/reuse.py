@@ -85,6 +85,19 @@ def passage_similarity(first: list[int], second: list[int]) -> tuple[float, int]
     return (max(dice, containment) if containment >= CONTAINMENT else dice), common
 
 
+def _aligned(
+    words: list[int], other: _Entry, position: int, aligned: dict[bytes, tuple[float, int]]
+) -> tuple[float, int]:
+    """:func:`passage_similarity` of ``words`` and a paragraph of ``other``, computed once per
+    distinct paragraph text in ``aligned`` (copies of a wire text often repeat it word for word).
+    """
+    content = other.content(position)
+    found = aligned.get(content)
+    if found is None:
+        found = aligned[content] = passage_similarity(words, other.words(position))
+    return found
+
+
 def _time_key(published: datetime | None) -> float:
     seconds = utc_seconds(published)
     return math.inf if seconds is None else seconds
@@ -117,6 +130,10 @@ class _Entry:
 
     def words(self, position: int) -> list[int]:
         return self.tokens[self.starts[position] : self.starts[position + 1]].tolist()  # type: ignore[no-any-return]
+
+    def content(self, position: int) -> bytes:
+        """The paragraph's words as bytes: equal for paragraphs with the same words."""
+        return self.tokens[self.starts[position] : self.starts[position + 1]].tobytes()
 
     def encode(self) -> bytes:
         header = np.concatenate(([self.count], self.paragraphs, self.starts)).astype(np.uint32)
@@ -277,14 +294,13 @@ class ReuseIndex:
     def _verify(self, entry: _Entry, owners: Positions, hits: Hits) -> list[_Match]:
         matches: list[_Match] = []
         words: list[int] = []
+        aligned: dict[bytes, tuple[float, int]] = {}
         last = -1
         for position, posting in candidate_pairs(hits, owners, entry.count, VERIFY_LIMIT):
             if position != last:
-                words, last = entry.words(position), position
+                words, last, aligned = entry.words(position), position, {}
             other, other_position = posting >> PARAGRAPH_BITS, posting & PARAGRAPH_MASK
-            similarity, common = passage_similarity(
-                words, self._entries[other].words(other_position)
-            )
+            similarity, common = _aligned(words, self._entries[other], other_position, aligned)
             if (
                 similarity >= self.settings.min_similarity
                 and common >= self.settings.min_passage_words
@@ -298,6 +314,8 @@ class ReuseIndex:
         for match in matches:
             linked[match.position].setdefault(match.other, match.other_position)
         added: list[_Match] = []
+        aligned: dict[int, dict[bytes, tuple[float, int]]] = defaultdict(dict)  # per position
+        nearest: dict[tuple[int, int, int], tuple[int, float, int] | None] = {}  # a later pass
         changed = True
         while changed:
             changed = False
@@ -310,7 +328,12 @@ class ReuseIndex:
                 words = entry.words(position)
                 for neighbour in (position - 1, position + 1):
                     for other, other_position in list(linked.get(neighbour, {}).items()):
-                        found = self._best_near(words, other, other_position)
+                        key = (position, other, other_position)
+                        if key not in nearest:
+                            nearest[key] = self._best_near(
+                                words, other, other_position, aligned[position]
+                            )
+                        found = nearest[key]
                         if found is None or other in linked[position]:
                             continue
                         near, similarity, common = found
@@ -320,12 +343,16 @@ class ReuseIndex:
         return added
 
     def _best_near(
-        self, words: list[int], other: int, other_position: int
+        self,
+        words: list[int],
+        other: int,
+        other_position: int,
+        aligned: dict[bytes, tuple[float, int]],
     ) -> tuple[int, float, int] | None:
         candidate = self._entries[other]
         best: tuple[int, float, int] | None = None
         for near in range(max(0, other_position - 2), min(candidate.count, other_position + 3)):
-            similarity, common = passage_similarity(words, candidate.words(near))
+            similarity, common = _aligned(words, candidate, near, aligned)
             good = similarity >= self.settings.min_similarity and common >= CONTEXT_WORDS
             if good and (best is None or similarity > best[1]):
                 best = (near, similarity, common)
@@ -356,23 +383,27 @@ class ReuseIndex:
     def _earlier(self, first: int, second: int) -> bool:
         return (self._entries[first].time, first) < (self._entries[second].time, second)
 
-    def _origin_of(self, other: int, other_position: int) -> int:
-        origin = self._origins.get(other << PARAGRAPH_BITS | other_position)
-        if origin is None:
-            return other
-        return origin if self._earlier(origin, other) else other
+    def _origins_of(self, matches: list[_Match]) -> list[int]:
+        """The earliest known carrier of each match's earlier paragraph (looked up at once)."""
+        known = self._origins.get_many(
+            [match.other << PARAGRAPH_BITS | match.other_position for match in matches]
+        )
+        return [
+            match.other if origin is None or not self._earlier(origin, match.other) else origin
+            for match, origin in zip(matches, known, strict=True)
+        ]
 
     def _passages(
         self, position: int, entry: _Entry, matches: list[_Match]
     ) -> tuple[tuple[ReusedPassage, ...], int]:
-        by_paragraph: dict[int, list[_Match]] = defaultdict(list)
-        for match in matches:
-            by_paragraph[match.position].append(match)
+        by_paragraph: dict[int, list[tuple[_Match, int]]] = defaultdict(list)
+        for match, carrier in zip(matches, self._origins_of(matches), strict=True):
+            by_paragraph[match.position].append((match, carrier))
         passages: list[ReusedPassage] = []
         reused_words = 0
         for paragraph_position in sorted(by_paragraph):
-            group = by_paragraph[paragraph_position]
-            origins = [self._origin_of(match.other, match.other_position) for match in group]
+            group = [match for match, _ in by_paragraph[paragraph_position]]
+            origins = [carrier for _, carrier in by_paragraph[paragraph_position]]
             earliest = min(
                 range(len(group)), key=lambda i: (self._entries[origins[i]].time, origins[i])
             )
