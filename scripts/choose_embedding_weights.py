@@ -19,7 +19,7 @@ import argparse
 import itertools
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,10 +46,14 @@ WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 CHARACTERS = (300, 1000, 3000)
 
 
-def centred_cosines(pairs: Sequence[RatedPair], characters: int) -> list[float]:
+def centred_cosines(
+    pairs: Sequence[RatedPair],
+    characters: int,
+    embed: Callable[[list[str]], list[list[float]]] = embed_static,
+) -> list[float]:
     texts = [text[:characters] for pair in pairs for text in (pair.left_text, pair.right_text)]
     languages = [language for pair in pairs for language in pair.language_pair.split("-", 1)]
-    vectors = embed_static(texts)
+    vectors = embed(texts)
     means = EmbeddingMeans()
     for language, vector in zip(languages, vectors, strict=True):
         means.add(language, vector)
