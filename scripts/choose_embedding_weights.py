@@ -65,7 +65,10 @@ def _pearson_of(scores: Sequence[float], ratings: Sequence[float], rows: list[in
     return pearson([scores[i] for i in rows], [ratings[i] for i in rows])
 
 
-def semeval(path: Path, folds: int) -> None:
+def semeval_folds(
+    path: Path, folds: int
+) -> tuple[list[RatedPair], list[float], list[float], list[list[int]]]:
+    """The rated pairs, their lexical similarities, their ratings and the folds' pair rows."""
     pairs, _ = load_rated_pairs(path)
     frequencies = DocumentFrequencies()
     for pair in pairs:
@@ -78,7 +81,11 @@ def semeval(path: Path, folds: int) -> None:
     ratings = [pair.overall for pair in pairs]
     order = list(range(len(pairs)))
     random.Random(0).shuffle(order)
-    parts = [order[fold::folds] for fold in range(folds)]
+    return pairs, lexical, ratings, [order[fold::folds] for fold in range(folds)]
+
+
+def semeval(path: Path, folds: int) -> None:
+    pairs, lexical, ratings, parts = semeval_folds(path, folds)
     print(f"SemEval sample, {len(pairs)} pairs, {folds}-fold")
     print(f"  lexical only: {pearson(lexical, ratings):.4f} (no choice made)")
     for characters in CHARACTERS:

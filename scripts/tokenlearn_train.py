@@ -1,9 +1,10 @@
 """Train the static piece vectors onto the encoder's text embeddings, "tokenlearn"-style (issue 17).
 
 Starting from the distilled vectors (``scripts/build_static_embeddings.py --output
-/tmp/newsloom-static-distilled.npz``: each piece embedded alone), the piece vectors are trained so that a text's static
-embedding (the sum of its pieces' rows, the runtime tokenizer's split) points where the encoder's
-embedding of the same text points (targets from ``scripts/tokenlearn_targets.py``):
+/tmp/newsloom-static-distilled.npz``: each piece embedded alone), the piece vectors are trained
+so that a text's static embedding (the sum of its pieces' rows, the runtime tokenizer's split)
+points where the encoder's embedding of the same text points (targets from
+``scripts/tokenlearn_targets.py``):
 
 1. targets: the encoder vectors less their mean over the training texts, PCA-reduced to the
    model's dimensions (the same projection for every target), unit length;
@@ -18,7 +19,7 @@ Every choice is made without a rating: ``tune`` scores settings by the cosine lo
 non-SemEval texts held out; ``cv`` trains one model per SemEval fold (the folds of
 ``scripts/choose_embedding_weights.py``) without the texts of that fold's pairs and scores the
 fold's pairs only; ``build`` writes the model trained on every text but SemEval's (``--semeval``
-adds them).
+adds them). Settings chosen by ``tune``: step 0.1, 3 epochs, no pull (docs/embeddings.md).
 
     OMP_NUM_THREADS=1 nice -n 10 .venv/bin/python scripts/tokenlearn_train.py tune
     OMP_NUM_THREADS=1 nice -n 10 .venv/bin/python scripts/tokenlearn_train.py cv
@@ -42,14 +43,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import numpy  # noqa: E402
-from choose_embedding_weights import WEIGHTS, centred_cosines  # noqa: E402
-from scipy import sparse  # type: ignore[import-untyped]  # noqa: E402
+from choose_embedding_weights import WEIGHTS, centred_cosines, semeval_folds  # noqa: E402
+from scipy import sparse  # noqa: E402
 from tokenlearn_targets import CACHE, load_cache  # noqa: E402
 
 from newsloom.analyze.embeddings import combined_similarity  # noqa: E402
 from newsloom.analyze.static_embeddings import MODEL_FILE, StaticEmbedder  # noqa: E402
-from newsloom.assign.features import DocumentFrequencies, similarity  # noqa: E402
-from newsloom.evaluate.similarity import load_rated_pairs, pearson  # noqa: E402
+from newsloom.evaluate.similarity import pearson  # noqa: E402
 
 Array = numpy.ndarray[Any, Any]
 DISTILLED = Path("/tmp/newsloom-static-distilled.npz")  # build_static_embeddings.py --output
@@ -203,19 +203,8 @@ def semeval_cv(
     folds: int,
     characters: int,
 ) -> None:
-    pairs, _ = load_rated_pairs(data / "similarity" / "semeval2022-sample" / "train.csv")
-    frequencies = DocumentFrequencies()
-    for pair in pairs:
-        frequencies.add(pair.left)
-        frequencies.add(pair.right)
-    lexical = [
-        similarity(pair.left, pair.right, frequencies, *pair.language_pair.split("-", 1))
-        for pair in pairs
-    ]
-    ratings = [pair.overall for pair in pairs]
-    order = list(range(len(pairs)))
-    random.Random(0).shuffle(order)  # the folds of scripts/choose_embedding_weights.py
-    parts = [order[fold::folds] for fold in range(folds)]
+    path = data / "similarity" / "semeval2022-sample" / "train.csv"
+    pairs, lexical, ratings, parts = semeval_folds(path, folds)
 
     def pearson_of(scores: list[float], rows: list[int]) -> float:
         return pearson([scores[i] for i in rows], [ratings[i] for i in rows])
