@@ -159,6 +159,13 @@ def train(
     return rows
 
 
+def trainable(records: list[dict[str, Any]], held_out_pairs: set[int]) -> list[int]:
+    """Records a fold may train on: none of the held-out pairs' texts."""
+    return [
+        i for i, record in enumerate(records) if not held_out_pairs.intersection(record["pairs"])
+    ]
+
+
 def loss(counts: Any, rows: Array, goals: Array) -> float:
     student = unit(numpy.asarray(counts @ rows))
     return float((1.0 - (student * goals).sum(axis=1)).mean())
@@ -214,9 +221,7 @@ def semeval_cv(
         test = set(parts[fold])
         train_rows = [i for i in range(len(pairs)) if i not in test]
         # the texts of the held-out fold's pairs are never trained on
-        chosen = [
-            index for index, record in enumerate(records) if not test.intersection(record["pairs"])
-        ]
+        chosen = trainable(records, test)
         counts, _, _, goals = prepared(embedder, records, targets, chosen)
         print(f"fold {fold + 1}: {len(chosen):,} texts trained on", flush=True)
         for name, rows in (
