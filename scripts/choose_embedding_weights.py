@@ -19,7 +19,7 @@ import argparse
 import itertools
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,10 +46,14 @@ WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 CHARACTERS = (300, 1000, 3000)
 
 
-def centred_cosines(pairs: Sequence[RatedPair], characters: int) -> list[float]:
+def centred_cosines(
+    pairs: Sequence[RatedPair],
+    characters: int,
+    embed: Callable[[list[str]], list[list[float]]] = embed_static,
+) -> list[float]:
     texts = [text[:characters] for pair in pairs for text in (pair.left_text, pair.right_text)]
     languages = [language for pair in pairs for language in pair.language_pair.split("-", 1)]
-    vectors = embed_static(texts)
+    vectors = embed(texts)
     means = EmbeddingMeans()
     for language, vector in zip(languages, vectors, strict=True):
         means.add(language, vector)
@@ -61,7 +65,10 @@ def _pearson_of(scores: Sequence[float], ratings: Sequence[float], rows: list[in
     return pearson([scores[i] for i in rows], [ratings[i] for i in rows])
 
 
-def semeval(path: Path, folds: int) -> None:
+def semeval_folds(
+    path: Path, folds: int
+) -> tuple[list[RatedPair], list[float], list[float], list[list[int]]]:
+    """The rated pairs, their lexical similarities, their ratings and the folds' pair rows."""
     pairs, _ = load_rated_pairs(path)
     frequencies = DocumentFrequencies()
     for pair in pairs:
@@ -74,7 +81,11 @@ def semeval(path: Path, folds: int) -> None:
     ratings = [pair.overall for pair in pairs]
     order = list(range(len(pairs)))
     random.Random(0).shuffle(order)
-    parts = [order[fold::folds] for fold in range(folds)]
+    return pairs, lexical, ratings, [order[fold::folds] for fold in range(folds)]
+
+
+def semeval(path: Path, folds: int) -> None:
+    pairs, lexical, ratings, parts = semeval_folds(path, folds)
     print(f"SemEval sample, {len(pairs)} pairs, {folds}-fold")
     print(f"  lexical only: {pearson(lexical, ratings):.4f} (no choice made)")
     for characters in CHARACTERS:
