@@ -1,21 +1,26 @@
 """Write the ONNX graph of the contextual NER encoder beside its ``.npz`` file (issue 17).
 
     python scripts/build_ner_onnx.py [--model src/newsloom/entities/contextual.npz]
-        [--quantize qkv out up down] [--out FILE]
+        [--data ../shared/data/ner] [--every 4] [--dynamic] [--quantize qkv out up down] [--out F]
 
 The graph computes what :meth:`newsloom.entities.encoder.Encoder.forward` computes (embeddings and
 their norm, attention on the batch padded to its longest sequence, the dense parts on the packed
 real pieces, the last layer's dense parts on the kept rows only) with ONNX Runtime's fused
-operators (``SkipLayerNormalization``, ``FastGelu``, and ``DynamicQuantizeMatMul`` for the int8
-products). It holds no weights: each is an external initializer named as
-:func:`newsloom.entities.onnx_encoder.initializers` names it, supplied in memory from the ``.npz``
-file when newsloom loads the model, so the file is a few kilobytes. Needs the ``onnx`` package
-(build time only; newsloom needs ``onnxruntime`` alone).
+operators (``SkipLayerNormalization``, ``FastGelu``) and the four dense products of each layer in
+int8: the weights are the ``.npz`` file's own int8 rows; the inputs are quantised to uint8 with a
+fixed range per product, measured in float32 on a quarter of the train groups the model learnt
+from (``--every``; the held-out tenth is left out), the rows of <s> and </s> with ranges of their
+own. Fixed ranges make a sentence's tags independent of the batch it is in; ``--dynamic`` quantises
+per batch instead (``DynamicQuantizeMatMul``). The graph holds no weights: each is an external
+initializer named as :func:`newsloom.entities.onnx_encoder.initializers` names it, supplied in
+memory from the ``.npz`` file when newsloom loads the model, so the file is a few kilobytes. Needs
+the ``onnx`` package and the train splits (build time only; newsloom needs ``onnxruntime`` alone).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,10 +32,12 @@ from onnx import TensorProto, helper, numpy_helper
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsloom.entities.contextual import MODEL_FILE, read_model  # noqa: E402
-from newsloom.entities.onnx_encoder import INPUTS, QUANTIZED, SPECIAL_FLOAT, initializers  # noqa: E402
+from newsloom.entities.contextual import MODEL_FILE, ContextualTagger, read_model  # noqa: E402
+from newsloom.entities.onnx_encoder import INPUTS, QUANTIZED, OnnxEncoder, initializers  # noqa: E402
 
 MS = "com.microsoft"
+SEED = 0  # scripts/train_ner_contextual.py's: the same held-out tenth
+FUSED = ("SkipLayerNormalization", "FastGelu", "DynamicQuantizeMatMul", "MatMulIntegerToFloat")
 _TYPES = {numpy.dtype("float32"): TensorProto.FLOAT, numpy.dtype("int8"): TensorProto.INT8}
 
 
@@ -48,11 +55,18 @@ def external(name: str, value: Any, location: str) -> TensorProto:
 
 
 def build(
-    model: Path, quantized: tuple[str, ...], special_float: bool = SPECIAL_FLOAT
+    model: Path,
+    quantized: tuple[str, ...],
+    ranges: dict[str, tuple[float, float]] | None = None,
+    calibrate: bool = False,
 ) -> onnx.ModelProto:
+    """The graph of ``model``; int8 products quantise their inputs with the fixed ``ranges``
+    (``"l{n}.{product}:w"`` for words' rows, ``":s"`` for <s> and </s>) or, without, per batch.
+    ``calibrate``: every product in float32, its inputs exposed as outputs ``cal:…`` instead.
+    """
     raw, weights, (layers, heads, _) = read_model(model)
     eps = float(weights["eps"][0])
-    named = initializers(weights, raw, layers, quantized, special_float)
+    named = initializers(weights, raw, layers, () if calibrate else quantized)
     hidden = int(named["emb.word"].shape[1])
     size = hidden // heads
     nodes: list[onnx.NodeProto] = []
@@ -65,25 +79,35 @@ def build(
     ]
 
     def node(op: str, inputs: list[str], output: str, **attributes: Any) -> str:
-        domain = MS if op in ("SkipLayerNormalization", "FastGelu", "DynamicQuantizeMatMul") else ""
+        domain = MS if op in FUSED else ""
         nodes.append(helper.make_node(op, inputs, [output], output, domain=domain, **attributes))
         return output
 
+    def int8(x: str, name: str, output: str, part: str) -> str:
+        """``x`` times the int8 matrix ``name``, quantised with its fixed range or per batch."""
+        if ranges is None:
+            return node("DynamicQuantizeMatMul", [x, name + ".q8", name + ".scale"], output)
+        # the last layer's kept rows hold no <s> or </s>: calibration saw none there
+        low, high = ranges.get(f"{name}:{part}") or ranges[name + ":w"]
+        low, high = min(low, 0.0), max(high, 0.0)  # uint8 with a zero point, 0.0 exact
+        step = (high - low) / 255 or 1.0
+        a, z = output + ".a", output + ".z"
+        constants.append(numpy_helper.from_array(numpy.float32(step), a))
+        constants.append(numpy_helper.from_array(numpy.uint8(round(-low / step)), z))
+        small = node("QuantizeLinear", [x, a, z], output + ".u8")
+        return node("MatMulIntegerToFloat", [small, name + ".q8", a, name + ".scale", z], output)
+
     def dense(x: str, name: str, output: str, split: str = "split") -> str:
         """``x`` times the named matrix, the rows of <s> and </s> (the last ``split[1]``) apart."""
-        if name.rsplit(".", 1)[-1] not in quantized:
+        if calibrate or name.rsplit(".", 1)[-1] in quantized:
+            nodes.append(helper.make_node("Split", [x, split], [x + "_w", x + "_s"], axis=0))
+        if calibrate:
+            node("Identity", [x + "_w"], f"cal:{name}:w")
+            node("Identity", [x + "_s"], f"cal:{name}:s")
+        if calibrate or name.rsplit(".", 1)[-1] not in quantized:
             return node("MatMul", [x, name + ".w"], output)
-        nodes.append(helper.make_node("Split", [x, split], [x + "_w", x + "_s"], axis=0))
-        words = node(
-            "DynamicQuantizeMatMul", [x + "_w", name + ".q8", name + ".scale"], output + "_w"
-        )
-        if special_float:
-            marks = node("MatMul", [x + "_s", name + ".w"], output + "_s")
-        else:
-            marks = node(
-                "DynamicQuantizeMatMul", [x + "_s", name + ".q8", name + ".scale"], output + "_s"
-            )
-        return node("Concat", [words, marks], output, axis=0)
+        parts = [int8(f"{x}_{part}", name, f"{output}_{part}", part) for part in "ws"]
+        return node("Concat", parts, output, axis=0)
 
     shape5 = node("Concat", ["dims", "qkv_tail"], "qkv_shape", axis=0)
     word = node("Gather", ["emb.word", "ids"], "word")
@@ -126,25 +150,77 @@ def build(
         for i in INPUTS
     ]
     output = helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["kept", hidden])
+    outputs = [output] + [
+        helper.make_tensor_value_info(n.output[0], TensorProto.FLOAT, None)
+        for n in nodes
+        if n.output[0].startswith("cal:")
+    ]
     declared = [external(name, value, model.name) for name, value in named.items()]
-    graph = helper.make_graph(nodes, model.stem, inputs, [output], [*constants, *declared])
+    graph = helper.make_graph(nodes, model.stem, inputs, outputs, [*constants, *declared])
     opsets = [helper.make_opsetid("", 17), helper.make_opsetid(MS, 1)]
     built = helper.make_model(graph, opset_imports=opsets, producer_name="newsloom")
     built.ir_version = 9
     built.metadata_props.add(key="quantized", value=" ".join(quantized))
+    if ranges is not None:  # what rebuilds this graph: tests/test_ner_onnx.py
+        built.metadata_props.add(key="ranges", value=json.dumps(ranges, sort_keys=True))
     return built
+
+
+def calibrate(model: Path, data: Path, every: int) -> dict[str, tuple[float, float]]:
+    """Each product's input range, words' rows and <s>/</s> rows apart, in float32 over every
+    ``every``-th group of the train splits that training learnt from (not the held-out tenth)."""
+    from train_ner_contextual import split_train
+
+    raw, weights, (layers, _, _) = read_model(model)
+    graph = build(model, (), calibrate=True)
+    encoder = OnnxEncoder(graph.SerializeToString(), initializers(weights, raw, layers, ()), 0)
+    names = [o.name for o in graph.graph.output if o.name.startswith("cal:")]
+    ranges: dict[str, tuple[float, float]] = {}
+
+    class Recorder:
+        hidden = 0
+
+        def forward(self, batch: Any, keep: Any = None) -> list[Any]:
+            feed, kept, lengths = encoder.feed(batch, keep)
+            rows, *seen = encoder.session.run(["hidden", *names], feed)
+            for name, values in zip(names, seen, strict=True):
+                if values.size:
+                    low, high = ranges.get(name[4:], (0.0, 0.0))
+                    ranges[name[4:]] = (
+                        min(low, float(values.min())),
+                        max(high, float(values.max())),
+                    )
+            x = numpy.empty_like(rows)
+            x[kept] = rows
+            return list(numpy.split(x, numpy.cumsum(lengths[:-1])))
+
+    tagger = ContextualTagger.load(model, runtime="numpy")
+    groups = [g for kept, _ in split_train(data, SEED).values() for g in kept][::every]
+    paragraphs = [[word for sentence in group for word in sentence.words] for group in groups]
+    head = (tagger.head_weight, tagger.head_bias)
+    ContextualTagger(Recorder(), tagger.tokenizer, head, tagger.limit).spans(paragraphs)
+    print(f"calibrated on {len(paragraphs):,} train groups", flush=True)
+    return ranges
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=MODEL_FILE)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner")
     parser.add_argument("--quantize", nargs="*", default=list(QUANTIZED), choices=QUANTIZED)
+    parser.add_argument("--every", type=int, default=4, help="calibrate on every n-th train group")
+    parser.add_argument("--dynamic", action="store_true", help="quantise inputs per batch")
     parser.add_argument("--out", type=Path, help="default: the model's path with .onnx")
     args = parser.parse_args()
-    built = build(args.model, tuple(args.quantize))
+    quantized = tuple(args.quantize)
+    ranges = None if args.dynamic or not quantized else calibrate(args.model, args.data, args.every)
+    built = build(args.model, quantized, ranges)
     out = args.out or args.model.with_suffix(".onnx")
     out.write_bytes(built.SerializeToString())
-    print(f"wrote {out} ({out.stat().st_size:,} bytes; int8: {' '.join(args.quantize) or 'none'})")
+    how = "per batch" if ranges is None else "fixed ranges"
+    print(
+        f"wrote {out} ({out.stat().st_size:,} bytes; int8: {' '.join(quantized) or 'none'}, {how})"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy
 import pytest
 
@@ -77,13 +79,16 @@ def test_the_weights_are_the_model_files_own_int8_rows() -> None:
 
 
 def test_the_shipped_graph_is_what_the_script_builds(monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("onnx", reason="the onnx package (build time only) is not installed")
+    onnx = pytest.importorskip("onnx", reason="the onnx package (build time only) is not installed")
     monkeypatch.syspath_prepend(str(MODEL_FILE.parents[3] / "scripts"))
     import build_ner_onnx
 
-    assert build_ner_onnx.build(MODEL_FILE, onnx_encoder.QUANTIZED).SerializeToString() == (
-        GRAPH.read_bytes()
-    )
+    shipped = onnx.load(str(GRAPH), load_external_data=False)  # the weights: contextual.npz
+    # the input ranges come from the train splits; the graph records them to be rebuilt without
+    ranges = json.loads({p.key: p.value for p in shipped.metadata_props}["ranges"])
+    assert set(ranges) >= {f"l0.{product}:{rows}" for product in ("qkv", "down") for rows in "ws"}
+    rebuilt = build_ner_onnx.build(MODEL_FILE, onnx_encoder.QUANTIZED, ranges)
+    assert rebuilt.SerializeToString() == GRAPH.read_bytes()
 
 
 def test_without_onnxruntime_the_numpy_encoder_runs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,3 +98,13 @@ def test_without_onnxruntime_the_numpy_encoder_runs(monkeypatch: pytest.MonkeyPa
     assert type(tagger.encoder).__name__ == "Encoder"
     with pytest.raises(ModelError, match=r"onnxruntime"):
         ContextualTagger.load(runtime="onnx")
+
+
+def test_a_sentence_gets_the_same_rows_whatever_its_batch(
+    runtimes: tuple[ContextualTagger, ContextualTagger],
+) -> None:
+    onnx, _ = runtimes  # fixed input ranges: no scale depends on the other sentences
+    short = [BOS, 1000, 2000, 3000, EOS]
+    alone = onnx.encoder.forward([short])[0]
+    crowded = onnx.encoder.forward([short, [BOS, *range(500, 600), EOS], [BOS, 9, EOS]])[0]
+    numpy.testing.assert_allclose(alone, crowded, atol=0.02)

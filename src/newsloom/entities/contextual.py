@@ -144,7 +144,8 @@ class ContextualTagger:
         if runtime == "onnx":
             named = onnx_encoder.initializers(weights, raw, layers)
             hidden = int(weights["emb.word"].shape[1])
-            encoder = onnx_encoder.OnnxEncoder(location.with_suffix(".onnx"), named, hidden)
+            graph = location.with_suffix(".onnx").read_bytes()
+            encoder = onnx_encoder.OnnxEncoder(graph, named, hidden)
         else:
             encoder = Encoder.from_arrays(weights, heads, float(weights["eps"][0]), layers)
         return cls(encoder, tokenizer, head, limit)

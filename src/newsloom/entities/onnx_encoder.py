@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy
@@ -27,9 +26,7 @@ from newsloom.entities.encoder import Array, packing
 PRODUCTS = {"qkv": ("q", "k", "v"), "out": ("ao",), "up": ("fi",), "down": ("fo",)}
 QUANTIZED: tuple[str, ...] = ("qkv", "out", "up", "down")  # the shipped graph's choice
 # The rows of <s> and </s> carry activations ten times larger than a word's: quantised with the
-# words, they would coarsen every word's scale. They are packed last and multiplied apart, in
-# float32 (True) or in int8 with a scale of their own (False).
-SPECIAL_FLOAT = False
+# words, they would coarsen every word's scale, so they are packed last and quantised apart.
 INPUTS = ("ids", "positions", "padded", "packed", "mask", "wanted", "dims", "split", "kept_split")
 
 
@@ -47,7 +44,6 @@ def initializers(
     raw: Mapping[str, Any],
     layers: int,
     quantized: Sequence[str] = QUANTIZED,
-    special_float: bool = SPECIAL_FLOAT,
 ) -> dict[str, Array]:
     """The graph's weights by name, from a ``contextual.npz`` file's arrays.
 
@@ -72,7 +68,7 @@ def initializers(
                 scales = [raw[f"{p}{part}.w.scale"] for part in parts]
                 found[f"{p}{product}.q8"] = numpy.ascontiguousarray(rows.T)
                 found[f"{p}{product}.scale"] = numpy.concatenate(scales).astype(numpy.float32)
-            if product not in quantized or special_float:
+            else:
                 matrix = numpy.concatenate([f32(f"{p}{part}.w") for part in parts])
                 found[f"{p}{product}.w"] = numpy.ascontiguousarray(matrix.T)
         for name in ("aln.w", "aln.b", "oln.w", "oln.b"):
@@ -83,7 +79,7 @@ def initializers(
 class OnnxEncoder:
     """Token ids in, hidden vectors of the kept rows out, as ``Encoder.forward``."""
 
-    def __init__(self, graph: Path, weights: Mapping[str, Array], hidden: int) -> None:
+    def __init__(self, graph: bytes, weights: Mapping[str, Array], hidden: int) -> None:
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
@@ -95,7 +91,7 @@ class OnnxEncoder:
         self._values = [onnxruntime.OrtValue.ortvalue_from_numpy(w) for w in weights.values()]
         options.add_external_initializers(list(weights), self._values)
         self.session = onnxruntime.InferenceSession(
-            graph.read_bytes(), options, providers=["CPUExecutionProvider"]
+            graph, options, providers=["CPUExecutionProvider"]
         )
         self.hidden = hidden
 
@@ -105,6 +101,17 @@ class OnnxEncoder:
         """Hidden states of each sequence's ``keep`` rows (all rows without ``keep``)."""
         if not batch:
             return []
+        feed, kept, lengths = self.feed(batch, keep)
+        (rows,) = self.session.run(["hidden"], feed)
+        x = numpy.empty_like(rows)
+        x[kept] = rows  # back in the sequences' order
+        return list(numpy.split(x, numpy.cumsum(lengths[:-1])))
+
+    @staticmethod
+    def feed(
+        batch: Sequence[Sequence[int]], keep: Sequence[Sequence[int]] | None
+    ) -> tuple[dict[str, Any], Any, list[int]]:
+        """A non-empty batch's graph inputs, the order of the output rows, rows per sequence."""
         packed = packing(batch, keep)
         width, n, size = packed.width, len(batch), packed.ids.size
         # rows in a new order: the words' pieces first, then each sequence's <s> and </s>
@@ -131,7 +138,4 @@ class OnnxEncoder:
             "split": numpy.asarray([marks, 2 * n], dtype=numpy.int64),
             "kept_split": numpy.asarray([(wanted < marks).sum(), (wanted >= marks).sum()]),
         }
-        (rows,) = self.session.run(["hidden"], feed)
-        x = numpy.empty_like(rows)
-        x[kept] = rows  # back in the sequences' order
-        return list(numpy.split(x, numpy.cumsum(packed.lengths[:-1])))
+        return feed, kept, packed.lengths
