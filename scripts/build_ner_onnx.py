@@ -67,7 +67,7 @@ def build(
     raw, weights, (layers, heads, _) = read_model(model)
     eps = float(weights["eps"][0])
     named = initializers(weights, raw, layers, () if calibrate else quantized)
-    hidden = int(named["emb.word"].shape[1])
+    hidden = int(named["emb.pos"].shape[1])
     size = hidden // heads
     nodes: list[onnx.NodeProto] = []
     constants = [
@@ -76,6 +76,7 @@ def build(
         numpy_helper.from_array(numpy.asarray([-1, hidden], numpy.int64), "rows_shape"),
         numpy_helper.from_array(numpy.float32(1.0 / numpy.sqrt(size)), "scale"),
         *(numpy_helper.from_array(numpy.int64(i), f"index{i}") for i in range(3)),
+        numpy_helper.from_array(numpy.asarray([1], numpy.int64), "one"),
     ]
 
     def node(op: str, inputs: list[str], output: str, **attributes: Any) -> str:
@@ -110,7 +111,9 @@ def build(
         return node("Concat", parts, output, axis=0)
 
     shape5 = node("Concat", ["dims", "qkv_tail"], "qkv_shape", axis=0)
-    word = node("Gather", ["emb.word", "ids"], "word")
+    word = node("Cast", [node("Gather", ["emb.word.q8", "ids"], "word_q8")], "word_f", to=1)
+    scale = node("Unsqueeze", [node("Gather", ["emb.word.scale", "ids"], "word_s"), "one"], "ws")
+    word = node("Mul", [word, scale], "word")
     where = node("Gather", ["emb.pos", "positions"], "where")
     norm = ["emb.ln.w", "emb.ln.b", "emb.type"]
     x = node("SkipLayerNormalization", [word, where, *norm], "embedded", epsilon=eps)

@@ -57,8 +57,12 @@ def initializers(
     def f32(name: str) -> Array:
         return numpy.ascontiguousarray(weights[name], dtype=numpy.float32)
 
-    names = ("emb.word", "emb.pos", "emb.type", "emb.ln.w", "emb.ln.b")
+    names = ("emb.pos", "emb.type", "emb.ln.w", "emb.ln.b")
     found: dict[str, Array] = {name: f32(name) for name in names}
+    # the piece table stays int8 (a quarter of the memory); a gathered row times its scale is
+    # the float row bit for bit
+    found["emb.word.q8"] = raw["emb.word.q8"]
+    found["emb.word.scale"] = raw["emb.word.scale"].astype(numpy.float32)
     for n in range(layers):
         p = f"l{n}."
         for product, parts in PRODUCTS.items():
