@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from newsloom.entities import contextual, onnx_encoder
 from newsloom.entities.contextual import BOS, EOS, MODEL_FILE, ContextualTagger, read_model
 from newsloom.errors import ModelError
+from newsloom.evaluate.ner import evaluate_ner
 
 GRAPH = MODEL_FILE.with_suffix(".onnx")
 # Invented sentences (no corpus text): Bokmål, Nynorsk, Danish and Swedish names in context.
@@ -108,3 +110,12 @@ def test_a_sentence_gets_the_same_rows_whatever_its_batch(
     alone = onnx.encoder.forward([short])[0]
     crowded = onnx.encoder.forward([short, [BOS, *range(500, 600), EOS], [BOS, 9, EOS]])[0]
     numpy.testing.assert_allclose(alone, crowded, atol=0.02)
+
+
+def test_eval_ner_says_which_encoder_ran(
+    runtimes: tuple[ContextualTagger, ContextualTagger], tmp_path: Path
+) -> None:
+    sample = tmp_path / "sample.conll"
+    sample.write_text("Erna\tB-PER\nSolberg\tI-PER\nkom\tO\n.\tO\n\n", encoding="utf-8")
+    assert evaluate_ner(sample, model="accurate")["encoder"] == "onnx"
+    assert evaluate_ner(sample, model="fast")["encoder"] is None
