@@ -6,9 +6,10 @@ The graph (``contextual.onnx`` beside ``contextual.npz``, a few kilobytes, writt
 Runtime in memory. So the model's weights ship once, the ``onnx`` package is needed only to build
 the graph, and nothing is written or downloaded at run time.
 
-The dense matrix products named in :data:`QUANTIZED` run in int8 (``DynamicQuantizeMatMul``: the
-activations quantised per batch, the weights the ``.npz`` file's own int8 rows with their per-row
-scales, so the weights lose nothing more); the others, attention and the layer norms run in
+The dense matrix products named in :data:`QUANTIZED` run in int8: the weights are the ``.npz``
+file's own int8 rows with their per-row scales (they lose nothing more), the inputs are quantised
+to uint8 with fixed ranges the build script measured on train data (recorded in the graph), so a
+sentence's rows do not depend on the rest of its batch. Attention and the layer norms run in
 float32. Inputs and outputs match :meth:`newsloom.entities.encoder.Encoder.forward`.
 """
 
