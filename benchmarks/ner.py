@@ -7,7 +7,10 @@ checkout, else the example corpus's paragraphs split into words. It prints sente
 
     python benchmarks/ner.py [--sentences 2000] [--threads 1 2] [--contextual-model FILE ...]
 
-``--contextual-model`` adds a row for each other file of the accurate model (named by its stem).
+The accurate model is measured twice: its encoder run by ONNX Runtime (``accurate-onnx``, int8,
+when onnxruntime is installed) and by NumPy (``accurate-numpy``, float32). ``--contextual-model``
+adds a row for each other file of the accurate model (named by its stem; ONNX Runtime when its
+graph is beside it).
 """
 
 from __future__ import annotations
@@ -20,9 +23,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsloom.entities.contextual import Runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 NORNE = ROOT.parent / "shared" / "data" / "ner" / "norne-nob" / "dev.conll"
+RUNTIMES = ("auto", "onnx", "numpy")
 EXAMPLE = ROOT / "src" / "newsloom" / "data" / "example" / "articles.jsonl"
 
 
@@ -41,12 +49,14 @@ def sentences(count: int) -> tuple[str, list[list[str]]]:
     return source, [found[index % len(found)] for index in range(count)]
 
 
-def measure(model: str, count: int, other: Path | None) -> dict[str, float | str | int]:
+def measure(
+    model: str, count: int, other: Path | None, runtime: Runtime
+) -> dict[str, float | str | int]:
     from newsloom.entities.ner import EntityRecognizer
 
     source, batch = sentences(count)
     recognizer = EntityRecognizer.load(
-        model="accurate" if model == "accurate" else "fast", contextual_model=other
+        model="accurate" if model == "accurate" else "fast", contextual_model=other, runtime=runtime
     )
     recognizer.find_in_tokens(batch[:20], language="nb")  # load outside the timing
     cpu, wall = time.process_time(), time.perf_counter()
@@ -70,14 +80,14 @@ def main() -> None:
     parser.add_argument("--contextual-model", type=Path, nargs="*", default=[])
     parser.add_argument("--model", help=argparse.SUPPRESS)  # one measurement in this process
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--runtime", default="auto", choices=RUNTIMES, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.model:
-        print(json.dumps(measure(arguments.model, arguments.sentences, arguments.file)))
+        runtime: Runtime = arguments.runtime
+        print(json.dumps(measure(arguments.model, arguments.sentences, arguments.file, runtime)))
         return
-    header = (
-        f"{'model':9} {'threads':>7} {'sent/s':>8} {'sent/CPU-s':>10} {'peak MB':>8} {'vs fast':>8}"
-    )
-    print(header)
+    columns = f"{'sent/s':>8} {'sent/CPU-s':>10} {'peak MB':>8} {'vs fast':>8}"
+    print(f"{'model':14} {'threads':>7} {columns}")
     for threads in arguments.threads:
         environment = {
             **os.environ,
@@ -85,10 +95,11 @@ def main() -> None:
             **{name: str(threads) for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")},
         }
         fast = 0.0
-        runs = [("fast", None), ("accurate", None)]
-        runs += [("accurate", path.resolve()) for path in arguments.contextual_model]
-        for model, other in runs:
-            name = model if other is None else other.stem
+        runs: list[tuple[str, Path | None, Runtime]] = [("fast", None, "auto")]
+        runs += [("accurate", None, "onnx"), ("accurate", None, "numpy")]
+        runs += [("accurate", path.resolve(), "auto") for path in arguments.contextual_model]
+        for model, other, runtime in runs:
+            name = other.stem if other else model if model == "fast" else f"{model}-{runtime}"
             done = subprocess.run(
                 [
                     sys.executable,
@@ -98,19 +109,21 @@ def main() -> None:
                     "--sentences",
                     str(arguments.sentences),
                     *(["--file", str(other)] if other else []),
+                    "--runtime",
+                    runtime,
                 ],
                 capture_output=True,
                 text=True,
                 env=environment,
             )
             if done.returncode:
-                print(f"{name:9} failed: {done.stderr.strip().splitlines()[-1:]}")
+                print(f"{name:14} failed: {done.stderr.strip().splitlines()[-1:]}")
                 continue
             row = json.loads(done.stdout.strip().splitlines()[-1])
             fast = fast or float(row["per_second"])
             ratio = float(row["per_second"]) / fast if fast else 0.0
             print(
-                f"{name:9} {threads:>7} {row['per_second']:>8} {row['per_cpu_second']:>10} "
+                f"{name:14} {threads:>7} {row['per_second']:>8} {row['per_cpu_second']:>10} "
                 f"{row['peak_mb']:>8} {ratio:>7.2f}x"
             )
     print(f"sentences: {arguments.sentences} ({sentences(1)[0]})")

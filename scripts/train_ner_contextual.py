@@ -70,14 +70,27 @@ def groups_of(sentences: list[Sentence], rng: random.Random) -> list[list[Senten
     return groups
 
 
+def split_train(
+    data: Path, seed: int
+) -> dict[str, tuple[list[list[Sentence]], list[list[Sentence]]]]:
+    """Each train split's groups: those trained on, and the held-out tenth (every tenth group)."""
+    rng = random.Random(seed)
+    found = {}
+    for name in SPLITS:
+        groups = groups_of(read_split(data, name, "train"), rng)
+        found[name] = (
+            [g for i, g in enumerate(groups) if i % 10 != 9],
+            [g for i, g in enumerate(groups) if i % 10 == 9],
+        )
+    return found
+
+
 def write_held_out(data: Path, folder: Path, seed: int) -> None:
     """The held-out tenth of each train split as a two-column CoNLL file (``newsloom eval ner``)."""
     folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    for name in SPLITS:
-        groups = groups_of(read_split(data, name, "train"), rng)
+    for name, (_, held) in split_train(data, seed).items():
         lines: list[str] = []
-        for group in (g for i, g in enumerate(groups) if i % 10 == 9):
+        for group in held:
             for sentence in group:
                 tags = ["O"] * len(sentence.words)
                 for span in sentence.entities:
@@ -325,14 +338,11 @@ def main() -> None:
     started = time.monotonic()
 
     checkpoint = read_e5()
-    rng = random.Random(args.seed)
     train: list[list[Sentence]] = []
     held: list[list[Sentence]] = []
-    for name in SPLITS:
-        groups = groups_of(read_split(args.data, name, "train"), rng)
-        kept = [g for i, g in enumerate(groups) if i % 10 != 9]
+    for name, (kept, out) in split_train(args.data, args.seed).items():
         train += kept * REPEAT.get(name, 1)
-        held += [g for i, g in enumerate(groups) if i % 10 == 9]
+        held += out
     if args.write_held_out:
         write_held_out(args.data, args.write_held_out, args.seed)
         return

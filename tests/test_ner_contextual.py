@@ -58,7 +58,7 @@ def test_each_word_is_tagged_from_its_first_piece() -> None:
 
 @pytest.fixture(scope="module")
 def tagger() -> ContextualTagger:
-    return ContextualTagger.load()
+    return ContextualTagger.load(runtime="numpy")  # ONNX Runtime: tests/test_ner_onnx.py
 
 
 def test_the_model_ships_inside_the_package_and_is_small() -> None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Protocol
 
 import numpy
 
 from newsloom.analyze.static_embeddings import PieceTokenizer
-from newsloom.entities.encoder import Encoder
+from newsloom.entities import onnx_encoder
+from newsloom.entities.encoder import Array, Encoder
 from newsloom.errors import ModelError
 
 MODEL_FILE = Path(__file__).resolve().parent / "contextual.npz"
@@ -27,7 +28,8 @@ TAGS = ("O", *(f"{prefix}-{kind}" for kind in TYPES for prefix in ("B", "I")))
 BOS, PAD, EOS, UNK = 0, 1, 2, 3  # e5's special pieces, first in the pruned vocabulary
 BATCH_PIECES = 4096  # pieces per forward pass
 _LOCK = threading.Lock()
-_LOADED: dict[Path, ContextualTagger] = {}
+Runtime = Literal["auto", "onnx", "numpy"]
+_LOADED: dict[tuple[Path, Runtime], ContextualTagger] = {}
 
 
 def first_pieces(
@@ -64,11 +66,45 @@ def decode_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def read_model(location: Path) -> tuple[dict[str, Any], dict[str, Any], tuple[int, int, int]]:
+    """A model file's own arrays, the same with matrices dequantised, and (layers, heads, limit)."""
+    if not location.is_file():
+        raise ModelError(
+            f"the contextual NER model is not at {location}; build it with "
+            'scripts/train_ner_contextual.py or use ner = "fast"'
+        )
+    try:
+        with numpy.load(location, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+    except (OSError, ValueError) as error:
+        raise ModelError(f"contextual NER: cannot read {location}: {error}") from error
+    weights: dict[str, Any] = {}
+    for name, value in arrays.items():
+        if name.endswith(".q8"):
+            base = name[: -len(".q8")]
+            scale = arrays[base + ".scale"].astype(numpy.float32)
+            weights[base] = value.astype(numpy.float32) * scale[:, None]
+        elif not name.endswith(".scale"):
+            weights[name] = value
+    layers, heads, limit = (int(n) for n in weights["config"])
+    return arrays, weights, (layers, heads, limit)
+
+
+class Forward(Protocol):
+    """An encoder: :class:`~newsloom.entities.encoder.Encoder` or its ONNX Runtime twin."""
+
+    hidden: int
+
+    def forward(
+        self, batch: Sequence[Sequence[int]], keep: Sequence[Sequence[int]] | None = None
+    ) -> list[Array]: ...
+
+
 class ContextualTagger:
     """Word spans of names in tokenised text. Create with :meth:`load` (once per process)."""
 
     def __init__(
-        self, encoder: Encoder, tokenizer: PieceTokenizer, head: tuple[Any, Any], limit: int
+        self, encoder: Forward, tokenizer: PieceTokenizer, head: tuple[Any, Any], limit: int
     ) -> None:
         self.encoder = encoder
         self.tokenizer = tokenizer
@@ -76,39 +112,42 @@ class ContextualTagger:
         self.limit = limit
 
     @classmethod
-    def load(cls, path: Path | None = None) -> ContextualTagger:
+    def load(cls, path: Path | None = None, runtime: Runtime = "auto") -> ContextualTagger:
+        """The model at ``path`` (default: the shipped one), once per process and runtime.
+
+        ``runtime``: ``"onnx"`` runs the encoder with ONNX Runtime (the graph ``<path>.onnx``
+        beside the weights), ``"numpy"`` with :class:`~newsloom.entities.encoder.Encoder`;
+        ``"auto"`` takes ONNX Runtime when it is installed and the graph is there.
+        """
         location = (path or MODEL_FILE).resolve()
+        graph = location.with_suffix(".onnx")
+        if runtime == "auto":
+            runtime = "onnx" if graph.is_file() and onnx_encoder.available() else "numpy"
+        if runtime == "onnx" and not (graph.is_file() and onnx_encoder.available()):
+            raise ModelError(
+                f"contextual NER: ONNX Runtime needs onnxruntime installed and the graph at "
+                f"{graph} (scripts/build_ner_onnx.py writes it)"
+            )
         with _LOCK:
-            if location not in _LOADED:
-                _LOADED[location] = cls._read(location)
-            return _LOADED[location]
+            if (location, runtime) not in _LOADED:
+                _LOADED[location, runtime] = cls._read(location, runtime)
+            return _LOADED[location, runtime]
 
     @classmethod
-    def _read(cls, location: Path) -> ContextualTagger:
-        if not location.is_file():
-            raise ModelError(
-                f"the contextual NER model is not at {location}; build it with "
-                'scripts/train_ner_contextual.py or use ner = "fast"'
-            )
-        try:
-            with numpy.load(location, allow_pickle=False) as data:
-                arrays = {name: data[name] for name in data.files}
-        except (OSError, ValueError) as error:
-            raise ModelError(f"contextual NER: cannot read {location}: {error}") from error
-        weights: dict[str, Any] = {}
-        for name, value in arrays.items():
-            if name.endswith(".q8"):
-                base = name[: -len(".q8")]
-                scale = arrays[base + ".scale"].astype(numpy.float32)
-                weights[base] = value.astype(numpy.float32) * scale[:, None]
-            elif not name.endswith(".scale"):
-                weights[name] = value
-        layers, heads, limit = (int(n) for n in weights["config"])
+    def _read(cls, location: Path, runtime: Runtime) -> ContextualTagger:
+        raw, weights, (layers, heads, limit) = read_model(location)
         blob, bounds = bytes(weights["pieces"].tobytes()), weights["offsets"]
         pieces = [blob[bounds[i] : bounds[i + 1]].decode("utf-8") for i in range(len(bounds) - 1)]
         tokenizer = PieceTokenizer(pieces, weights["scores"].astype(numpy.float64).tolist())
-        encoder = Encoder.from_arrays(weights, heads, float(weights["eps"][0]), layers)
         head = (numpy.ascontiguousarray(weights["head.w"].T), weights["head.b"])
+        encoder: Forward
+        if runtime == "onnx":
+            named = onnx_encoder.initializers(weights, raw, layers)
+            hidden = int(weights["emb.word"].shape[1])
+            graph = location.with_suffix(".onnx").read_bytes()
+            encoder = onnx_encoder.OnnxEncoder(graph, named, hidden)
+        else:
+            encoder = Encoder.from_arrays(weights, heads, float(weights["eps"][0]), layers)
         return cls(encoder, tokenizer, head, limit)
 
     def spans(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:

@@ -54,6 +54,45 @@ def _gelu(x: Array) -> Array:
     return inner
 
 
+@dataclass(frozen=True)
+class Packing:
+    """A batch's real pieces packed into rows, and where they sit when padded for attention."""
+
+    ids: numpy.ndarray[Any, numpy.dtype[numpy.int64]]  # [pieces]
+    positions: numpy.ndarray[Any, numpy.dtype[numpy.int64]]  # each piece's place in its sequence
+    padded: (
+        numpy.ndarray[Any, numpy.dtype[numpy.int64]] | None
+    )  # rows in [n * width]; None: no padding
+    mask: Array  # [n, 1, 1, width]: 0 for a real piece, -1e9 for padding
+    wanted: numpy.ndarray[Any, numpy.dtype[numpy.int64]] | None  # rows returned; None: all
+    lengths: list[int]  # rows returned per sequence
+    width: int  # the longest sequence
+
+
+def packing(batch: Sequence[Sequence[int]], keep: Sequence[Sequence[int]] | None) -> Packing:
+    """The packed layout of ``batch`` (non-empty) for :meth:`Encoder.forward` and its ONNX twin."""
+    lengths = [len(ids) for ids in batch]
+    width, n = max(lengths), len(batch)
+    ids = numpy.fromiter((i for sequence in batch for i in sequence), numpy.int64, sum(lengths))
+    position = numpy.concatenate([numpy.arange(length) for length in lengths])
+    row = numpy.repeat(numpy.arange(n), lengths)
+    padded = None if min(lengths) == width else row * width + position
+    mask = numpy.where(numpy.arange(width) < numpy.asarray(lengths)[:, None], 0.0, -1e9)
+    wanted = None
+    if keep is not None:
+        starts = numpy.cumsum([0, *lengths[:-1]])
+        wanted = numpy.concatenate(
+            [
+                start + numpy.asarray(k, dtype=numpy.int64)
+                for start, k in zip(starts, keep, strict=True)
+            ]
+        )
+        lengths = [len(k) for k in keep]
+    return Packing(
+        ids, position, padded, mask.astype(numpy.float32)[:, None, None, :], wanted, lengths, width
+    )
+
+
 class Encoder:
     """Token ids in, one hidden vector per token out."""
 
@@ -128,26 +167,17 @@ class Encoder:
         """
         if not batch:
             return []
-        lengths = [len(ids) for ids in batch]
-        width, n, h = max(lengths), len(batch), self.hidden
-        ids = numpy.fromiter((i for sequence in batch for i in sequence), numpy.int64, sum(lengths))
-        position = numpy.concatenate([numpy.arange(length) for length in lengths])
-        row = numpy.repeat(numpy.arange(n), lengths)
-        padded = None if min(lengths) == width else row * width + position  # rows in [n * width]
-        mask = numpy.where(numpy.arange(width) < numpy.asarray(lengths)[:, None], 0.0, -1e9)
-        mask = mask.astype(numpy.float32)[:, None, None, :]
-        x = self.words[ids] + self.positions[position] + self.token_type
+        packed = packing(batch, keep)
+        n, width, h, padded, wanted = (
+            len(batch),
+            packed.width,
+            self.hidden,
+            packed.padded,
+            packed.wanted,
+        )
+        mask = packed.mask
+        x = self.words[packed.ids] + self.positions[packed.positions] + self.token_type
         x = _norm(x, self.norm, self.eps)  # [pieces, hidden]: the real pieces, packed
-        wanted = None
-        if keep is not None:
-            starts = numpy.cumsum([0, *lengths[:-1]])
-            wanted = numpy.concatenate(
-                [
-                    start + numpy.asarray(k, dtype=numpy.int64)
-                    for start, k in zip(starts, keep, strict=True)
-                ]
-            )
-            lengths = [len(k) for k in keep]
         last = len(self.layers) - 1
         size = h // self.heads
         scale = numpy.float32(1.0 / numpy.sqrt(size))
@@ -183,4 +213,4 @@ class Encoder:
             x = _norm(out, layer.norm2, self.eps)
         if wanted is not None and not self.layers:
             x = x[wanted]
-        return list(numpy.split(x, numpy.cumsum(lengths[:-1])))
+        return list(numpy.split(x, numpy.cumsum(packed.lengths[:-1])))

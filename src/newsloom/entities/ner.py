@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-    from newsloom.entities.contextual import ContextualTagger
+    from newsloom.entities.contextual import ContextualTagger, Runtime
     from newsloom.settings import NerModel
 
 MODEL_PATH = Path(__file__).resolve().parent / "model"
@@ -40,7 +40,7 @@ _LANGUAGE_PIPES = {"da": "ner_da"}
 ENTITY_KINDS = frozenset(
     {ParagraphKind.BODY, ParagraphKind.HEADING, ParagraphKind.CAPTION, ParagraphKind.SOCIAL_POST}
 )
-_LOADED: dict[tuple[Path, NerModel, Path | None], EntityRecognizer] = {}
+_LOADED: dict[tuple[Path, NerModel, Path | None, Runtime], EntityRecognizer] = {}
 _LOCK = threading.Lock()
 
 
@@ -198,24 +198,27 @@ class EntityRecognizer:
         *,
         model: NerModel = "fast",
         contextual_model: Path | None = None,
+        runtime: Runtime = "auto",
     ) -> EntityRecognizer:
         """Load the model at ``path`` (default: the one in the package), once per process.
 
         ``model="accurate"`` tags with the contextual model (:mod:`newsloom.entities.contextual`;
         ``contextual_model`` names another file of it than the shipped one), keeping the spaCy
         pipeline for its tokens only (no span typer, no rule corrections); ``"fast"`` tags with the
-        pipeline's own convolutional ``ner`` components, span typer and corrections.
+        pipeline's own convolutional ``ner`` components, span typer and corrections. ``runtime``
+        runs the accurate model's encoder with ONNX Runtime or NumPy (default: ONNX Runtime when
+        it is installed; :meth:`~newsloom.entities.contextual.ContextualTagger.load`).
         """
         model_path = (path or MODEL_PATH).resolve()
         other = contextual_model.resolve() if contextual_model and model == "accurate" else None
-        key = (model_path, model, other)
+        key = (model_path, model, other, runtime if model == "accurate" else "auto")
         with _LOCK:
             if key not in _LOADED:
                 contextual = None
                 if model == "accurate":
                     from newsloom.entities.contextual import ContextualTagger
 
-                    contextual = ContextualTagger.load(other)
+                    contextual = ContextualTagger.load(other, runtime)
                 nlp = _load_pipeline(model_path)
                 _LOADED[key] = cls(nlp, model_path, contextual)
             return _LOADED[key]

@@ -82,6 +82,7 @@ def evaluate_ner(
     Returns precision, recall, f1, per_type, sentences, tokens, seconds, sentences_per_second and
     sentences_per_cpu_second (speed on one core, unaffected by other processes).
     """
+    from newsloom.entities.encoder import Encoder
     from newsloom.entities.ner import EntityRecognizer, uses_model
     from newsloom.entities.rules import find_spans
 
@@ -90,11 +91,14 @@ def evaluate_ner(
         language = "da"
     sentences = list(read_conll(path))
     words = [sentence.words for sentence in sentences]
+    encoder = None
     if uses_model(language):
         recognizer = EntityRecognizer.load(model=model, contextual_model=contextual_model)
         recognizer.find_in_tokens(words[:50], language=language)  # warm up; loading is not timed
         started, cpu_started = time.perf_counter(), time.process_time()
         predicted = recognizer.find_in_tokens(words, language=language)
+        if recognizer.contextual is not None:
+            encoder = "numpy" if isinstance(recognizer.contextual.encoder, Encoder) else "onnx"
     else:
         find_spans(["Warm", "up"], language or "en")
         started, cpu_started = time.perf_counter(), time.process_time()
@@ -108,6 +112,8 @@ def evaluate_ner(
         "format": data_format,
         "language": language,
         "model": model if uses_model(language) else "rules",
+        # the accurate model's encoder: "onnx" (int8) or "numpy" (float32)
+        "encoder": encoder,
         "sentences": len(sentences),
         "tokens": sum(len(s.words) for s in sentences),
         "seconds": round(seconds, 3),

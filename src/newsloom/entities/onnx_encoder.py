@@ -1,0 +1,146 @@
+"""The contextual NER encoder run by ONNX Runtime: same weights, same output rows (issue 17).
+
+The graph (``contextual.onnx`` beside ``contextual.npz``, a few kilobytes, written by
+``scripts/build_ner_onnx.py``) holds no weights: every weight is an external initializer that
+:func:`initializers` computes from the arrays of the ``.npz`` file at load time and hands to ONNX
+Runtime in memory. So the model's weights ship once, the ``onnx`` package is needed only to build
+the graph, and nothing is written or downloaded at run time.
+
+The dense matrix products named in :data:`QUANTIZED` run in int8: the weights are the ``.npz``
+file's own int8 rows with their per-row scales (they lose nothing more), the inputs are quantised
+to uint8 with fixed ranges the build script measured on train data (recorded in the graph), so a
+sentence's rows do not depend on the rest of its batch. Attention and the layer norms run in
+float32. Inputs and outputs match :meth:`newsloom.entities.encoder.Encoder.forward`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy
+
+from newsloom.entities.encoder import Array, packing
+
+# The layers' dense products: query-key-value, attention output, feed-forward up and down.
+PRODUCTS = {"qkv": ("q", "k", "v"), "out": ("ao",), "up": ("fi",), "down": ("fo",)}
+QUANTIZED: tuple[str, ...] = ("qkv", "out", "up", "down")  # the shipped graph's choice
+# The rows of <s> and </s> carry activations ten times larger than a word's: quantised with the
+# words, they would coarsen every word's scale, so they are packed last and quantised apart.
+INPUTS = ("ids", "positions", "padded", "packed", "mask", "wanted", "dims", "split", "kept_split")
+
+
+def available() -> bool:
+    """Whether ONNX Runtime can be imported."""
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def initializers(
+    weights: Mapping[str, Any],
+    raw: Mapping[str, Any],
+    layers: int,
+    quantized: Sequence[str] = QUANTIZED,
+) -> dict[str, Array]:
+    """The graph's weights by name, from a ``contextual.npz`` file's arrays.
+
+    ``weights``: the arrays as :class:`~newsloom.entities.contextual.ContextualTagger` reads them
+    (matrices dequantised, ``[out, in]``); ``raw``: the file's own arrays (``*.q8``, ``*.scale``).
+    The graph's matrices are ``[in, out]``: float32 (``l{n}.{product}.w``) or, for the products in
+    ``quantized``, the file's int8 rows with one scale per output column (``l{n}.{product}.q8``,
+    ``.scale``).
+    """
+
+    def f32(name: str) -> Array:
+        return numpy.ascontiguousarray(weights[name], dtype=numpy.float32)
+
+    names = ("emb.pos", "emb.type", "emb.ln.w", "emb.ln.b")
+    found: dict[str, Array] = {name: f32(name) for name in names}
+    # the piece table stays int8 (a quarter of the memory); a gathered row times its scale is
+    # the float row bit for bit
+    found["emb.word.q8"] = raw["emb.word.q8"]
+    found["emb.word.scale"] = raw["emb.word.scale"].astype(numpy.float32)
+    for n in range(layers):
+        p = f"l{n}."
+        for product, parts in PRODUCTS.items():
+            found[f"{p}{product}.b"] = numpy.concatenate([f32(f"{p}{part}.b") for part in parts])
+            if product in quantized:
+                rows = numpy.concatenate([raw[f"{p}{part}.w.q8"] for part in parts])
+                scales = [raw[f"{p}{part}.w.scale"] for part in parts]
+                found[f"{p}{product}.q8"] = numpy.ascontiguousarray(rows.T)
+                found[f"{p}{product}.scale"] = numpy.concatenate(scales).astype(numpy.float32)
+            else:
+                matrix = numpy.concatenate([f32(f"{p}{part}.w") for part in parts])
+                found[f"{p}{product}.w"] = numpy.ascontiguousarray(matrix.T)
+        for name in ("aln.w", "aln.b", "oln.w", "oln.b"):
+            found[p + name] = f32(p + name)
+    return found
+
+
+class OnnxEncoder:
+    """Token ids in, hidden vectors of the kept rows out, as ``Encoder.forward``."""
+
+    def __init__(self, graph: bytes, weights: Mapping[str, Array], hidden: int) -> None:
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        threads = os.environ.get("OMP_NUM_THREADS", "")
+        options.intra_op_num_threads = int(threads) if threads.isdigit() else 0
+        options.inter_op_num_threads = 1
+        # waiting threads sleep instead of spinning: the cores are shared with the rest of ingest
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self._values = [onnxruntime.OrtValue.ortvalue_from_numpy(w) for w in weights.values()]
+        options.add_external_initializers(list(weights), self._values)
+        self.session = onnxruntime.InferenceSession(
+            graph, options, providers=["CPUExecutionProvider"]
+        )
+        self.hidden = hidden
+
+    def forward(
+        self, batch: Sequence[Sequence[int]], keep: Sequence[Sequence[int]] | None = None
+    ) -> list[Array]:
+        """Hidden states of each sequence's ``keep`` rows (all rows without ``keep``)."""
+        if not batch:
+            return []
+        feed, kept, lengths = self.feed(batch, keep)
+        (rows,) = self.session.run(["hidden"], feed)
+        x = numpy.empty_like(rows)
+        x[kept] = rows  # back in the sequences' order
+        return list(numpy.split(x, numpy.cumsum(lengths[:-1])))
+
+    @staticmethod
+    def feed(
+        batch: Sequence[Sequence[int]], keep: Sequence[Sequence[int]] | None
+    ) -> tuple[dict[str, Any], Any, list[int]]:
+        """A non-empty batch's graph inputs, the order of the output rows, rows per sequence."""
+        packed = packing(batch, keep)
+        width, n, size = packed.width, len(batch), packed.ids.size
+        # rows in a new order: the words' pieces first, then each sequence's <s> and </s>
+        ends = numpy.cumsum([len(ids) for ids in batch])
+        special = numpy.zeros(size, dtype=bool)
+        special[ends - 1] = special[ends - numpy.asarray([len(ids) for ids in batch])] = True
+        order = numpy.argsort(special, kind="stable")
+        new_row = numpy.empty(size, dtype=numpy.int64)
+        new_row[order] = numpy.arange(size)
+        padded = packed.padded if packed.padded is not None else numpy.arange(size)
+        where = numpy.full(n * width, size, dtype=numpy.int64)  # row ``size``: a row of zeros
+        where[padded] = new_row
+        wanted = new_row[packed.wanted if packed.wanted is not None else numpy.arange(size)]
+        marks = size - 2 * n  # the first row of <s> and </s>
+        kept = numpy.argsort(wanted >= marks, kind="stable")  # the kept rows: words first too
+        feed = {
+            "ids": packed.ids[order],
+            "positions": packed.positions[order],
+            "padded": where,
+            "packed": numpy.asarray(padded, dtype=numpy.int64)[order],
+            "mask": packed.mask,
+            "wanted": wanted[kept],
+            "dims": numpy.asarray([n, width], dtype=numpy.int64),
+            "split": numpy.asarray([marks, 2 * n], dtype=numpy.int64),
+            "kept_split": numpy.asarray([(wanted < marks).sum(), (wanted >= marks).sum()]),
+        }
+        return feed, kept, packed.lengths
