@@ -280,15 +280,3 @@ def test_a_reporting_verb_after_according_to_puts_the_source_after_it(
     assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
         ("El puente sigue cerrado al tráfico pesado", speaker)
     ]
-
-
-def test_a_second_verb_with_its_auxiliary_opens_a_second_statement() -> None:
-    found = quotes(
-        "es",
-        "El ministro Juan Pérez ha afirmado que el plan no va a cambiar, y ha pedido al"
-        " Gobierno que acelere las obras.",
-    )
-    assert [(q.speaker, q.text) for q in found] == [
-        ("Juan Pérez", "el plan no va a cambiar"),
-        ("Juan Pérez", "acelere las obras"),
-    ]
