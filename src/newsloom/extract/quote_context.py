@@ -17,8 +17,6 @@ from newsloom.records import EntityMention, EntityType, Quote
 
 SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
 _PEOPLE = (EntityType.PERSON,)
-# what the context remembers, saved and restored to read a paragraph again
-ContextState = tuple[Speaker | None, str | None, bool, Speaker | None, str | None, str | None]
 
 
 class QuoteContext:
@@ -33,25 +31,12 @@ class QuoteContext:
         self.last_group: str | None = None  # the last people named together ("A, B og C")
         self.nearby_body: str | None = None  # an organisation the last paragraph seen names
 
-    def state(self) -> ContextState:
-        return (
-            self.last_speaker,
-            self.last_person,
-            self.person_is_newer,
-            self.last_source,
-            self.last_group,
-            self.nearby_body,
-        )
+    def state(self) -> dict[str, object]:
+        """What the context remembers (everything but the mentions), to read a paragraph again."""
+        return {name: value for name, value in vars(self).items() if name != "entities"}
 
-    def restore(self, state: ContextState) -> None:
-        (
-            self.last_speaker,
-            self.last_person,
-            self.person_is_newer,
-            self.last_source,
-            self.last_group,
-            self.nearby_body,
-        ) = state
+    def restore(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
 
     def names_in(self, paragraph: int, types: tuple[EntityType, ...] = SPEAKER_TYPES) -> list[str]:
         """The names of ``types`` the recogniser found in the paragraph."""
