@@ -56,10 +56,11 @@ class QuoteContext:
     def _resolve(self, speaker: Speaker | None) -> Speaker | None:
         if speaker is None:
             return None
-        if speaker.type == "pronoun" and speaker.plural and self.nearby_body is not None:
-            return Speaker(self.nearby_body, None, "organisation")  # "X vil ikkje: Dei meiner"
-        if speaker.type == "pronoun" and speaker.plural and self.last_group is not None:
-            return Speaker(self.last_group, None, "person")  # "A, B og C …": "Dei hevdar"
+        if speaker.type == "pronoun" and speaker.plural:
+            if self.nearby_body is not None:
+                return Speaker(self.nearby_body, None, "organisation")  # "X vil ikkje: Dei meiner"
+            if self.last_group is not None:
+                return Speaker(self.last_group, None, "person")  # "A, B og C …": "Dei hevdar"
         if speaker.type == "pronoun":
             if self.last_person is not None and (self.person_is_newer or self.last_speaker is None):
                 return parse_speaker(self.last_person) or Speaker(self.last_person, None, "person")
@@ -105,7 +106,6 @@ class QuoteContext:
         self.nearby_body = bodies[-1] if bodies else None
 
 
-# what joins names into one group: a comma, or "and" in the languages' spellings
 # what joins names into one group: a comma, or "and" in the languages' spellings, which may be
 # followed by the next person's description ("Støre og den tidligere presidenten Jimmy Carter")
 _JOINED = re.compile(

@@ -222,7 +222,8 @@ def continue_runs(
     dashed = [DASH_OPENING.match(p.text) is not None for p in body]
     closers = [closing_speaker(p.text) for p in body]
     closing = [closer is not None for closer in closers]
-    headline = [dashed[at] and _HEADLINE_END.search(p.text) is None for at, p in enumerate(body)]
+    unended = [_HEADLINE_END.search(p.text) is None for p in body]  # no sentence end: a heading
+    headline = [dash and open_end for dash, open_end in zip(dashed, unended, strict=True)]
     questions: set[int] = set()
     for at, paragraph in enumerate(body):
         if (
@@ -266,7 +267,7 @@ def continue_runs(
             following = body[scan]
             if following.kind == ParagraphKind.HEADING or following.index in questions:
                 break
-            if not dashed[scan] and _HEADLINE_END.search(following.text) is None:
+            if not dashed[scan] and unended[scan]:
                 break  # a line with no sentence end ("Mest religiøst"): a subheading
             if dashed[scan] and narrative:
                 break  # "– A. ¶ Narrative. ¶ – B, sier X.": B opens a quote of its own

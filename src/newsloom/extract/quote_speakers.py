@@ -72,16 +72,20 @@ def name_before(before: str, names: Sequence[str]) -> Speaker | None:
 THAT_BEFORE = re.compile(rf"(?<![\w'’-])(?:{THAT})\s*$", re.IGNORECASE)
 
 
+def _last_sentence(before: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", before)[-1]
+
+
 def opening_person(before: str, people: Sequence[str]) -> Speaker | None:
     """The person whose name opens the last sentence of ``before`` (its subject)."""
-    sentence = re.split(r"(?<=[.!?])\s+", before)[-1].lstrip(" -–—*")
+    sentence = _last_sentence(before).lstrip(" -–—*")
     named = next((name for name in people if sentence.startswith(name)), None)
     return parse_speaker(named, people) if named is not None else None
 
 
 def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:
     """``X sier til NTB at rederiet «…»``: the subject of a reporting verb before the quote."""
-    sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
+    sentence = _last_sentence(before)
     match = SUBJECT_VERB.search(sentence) if VERB_AFTER_SPACE.search(sentence) else None
     if match is None:
         return None

@@ -242,11 +242,8 @@ class ArticleNames:
         :data:`ORGANISATION_REACH` paragraphs ("CNN …" then "TV-kanalen melder"): one named
         earlier in the same paragraph, else the last one that opens a sentence, where one does."""
         at = bisect_left(self.organisations, (paragraph, start, ""))
-        near = [
-            (found, at_start, name)
-            for found, at_start, name in self.organisations[:at]
-            if paragraph - found <= ORGANISATION_REACH
-        ]
+        reach = bisect_left(self.organisations, (paragraph - ORGANISATION_REACH, -1, ""))
+        near = self.organisations[reach:at]
         if not near or near[-1][0] == paragraph:
             return near[-1][2] if near else None  # one named earlier in the same paragraph
         # one that opens a sentence (CNNs prognoser viser …) before one named in passing
