@@ -280,3 +280,18 @@ def test_a_reporting_verb_after_according_to_puts_the_source_after_it(
     assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
         ("El puente sigue cerrado al tráfico pesado", speaker)
     ]
+
+
+def test_a_polish_role_without_a_name_is_the_person_named_before() -> None:
+    # Polish has no articles: "wyjaśnił rzecznik" after "rzecznik Jan Kowal" is Kowal, and so is
+    # a bare role that was never written next to his name ("oświadczył polityk")
+    found = quotes(
+        "pl",
+        "Posłanka Anna Nowak z Lublina odwiedziła szpital w sobotę.",
+        "Polityk oświadczył, że oddział zostanie otwarty w marcu.",
+        "– Pracujemy nad tym od roku – wyjaśnił ordynariusz diecezji.",
+    )
+    assert [(q.speaker, q.kind) for q in found] == [
+        ("Anna Nowak", "reported"),
+        ("Anna Nowak", "direct"),
+    ]
