@@ -295,3 +295,19 @@ def test_a_polish_role_without_a_name_is_the_person_named_before() -> None:
         ("Anna Nowak", "reported"),
         ("Anna Nowak", "direct"),
     ]
+
+
+def test_a_statement_closed_by_a_body_informing_is_reported_speech_outside_scandinavia() -> None:
+    # the gold guides count "…, informó X." as X's words; only the Scandinavian tables keep
+    # "…, opplyser politiet." an announcement
+    found = quotes(
+        "es",
+        "Los rebeldes controlan el norte de la ciudad, informó el Observatorio de la Paz.",
+        "El puente seguirá cerrado hasta marzo, reportó la agencia estatal.",
+    )
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("Los rebeldes controlan el norte de la ciudad", "Observatorio de la Paz"),
+        ("El puente seguirá cerrado hasta marzo", "agencia estatal"),
+    ]
+    german = quotes("de", "Die Brücke bleibt bis März gesperrt, berichtete die Zeitung.")
+    assert [q.text for q in german] == ["Die Brücke bleibt bis März gesperrt"]
