@@ -311,3 +311,16 @@ def test_a_statement_closed_by_a_body_informing_is_reported_speech_outside_scand
     ]
     german = quotes("de", "Die Brücke bleibt bis März gesperrt, berichtete die Zeitung.")
     assert [q.text for q in german] == ["Die Brücke bleibt bis März gesperrt"]
+
+
+def test_according_to_a_casualty_count_is_a_quote_too_outside_scandinavia() -> None:
+    # the gold guides of these languages count "…, según X." as X's words even when the
+    # sentence states a figure; the figure keeps X as its source as well
+    found = quotes("es", "Entre los muertos hay cuatro niños, según la Cruz Roja.")
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("Entre los muertos hay cuatro niños", "Cruz Roja")
+    ]
+    english = quotes("en", "Three people were killed in the blast, according to the fire service.")
+    assert len(english) == 1
+    assert english[0].text.startswith("Three people were killed in the blast")
+    assert quotes("nb", "Tre personer ble drept, ifølge politiet.") == ()

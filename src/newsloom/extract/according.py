@@ -7,7 +7,8 @@ words (with the noun a genitive owns: ``CNNs prognoser``), else one noun (``ifø
 The content is the rest of the sentence: what comes after the source when the sentence opens with
 it, what comes before it when it closes the sentence, the whole sentence otherwise. A sentence
 with a casualty cue (``…, 12 injured, according to police``) is left to figures, which store the
-source with the count.
+source with the count, in the Scandinavian languages; in the others it is a quote as well
+(``Entre los muertos hay 11 niños, según el OSDH``), as their gold guides count it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import find_cues
-from newsloom.extract.resources import table_words, words_pattern
+from newsloom.extract.resources import SCANDINAVIAN, table_words, words_pattern
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import CONNECTORS, VERB_FORMS, Speaker, parse_speaker
 from newsloom.records import Quote
@@ -106,8 +107,10 @@ def according_quotes(
         if any(start < sentence.end and sentence.start < end for start, end in taken):
             continue
         match = pattern.search(sentence.text)
-        if match is None or states_a_figure(sentence.text, language):
-            continue  # a casualty count with its source is a figure (figures.py), not a quote
+        if match is None or (language in SCANDINAVIAN and states_a_figure(sentence.text, language)):
+            # a Nordic casualty count with its source is a figure (figures.py), not a quote; the
+            # other languages' gold guides count it as both (issue 22)
+            continue
         source_start = _after_verb(sentence.text, match.end())
         source_end = _source_end(sentence.text, source_start)
         speaker: Speaker | None = parse_speaker(sentence.text[source_start:source_end], names)
