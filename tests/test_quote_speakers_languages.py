@@ -324,3 +324,15 @@ def test_according_to_a_casualty_count_is_a_quote_too_outside_scandinavia() -> N
     assert len(english) == 1
     assert english[0].text.startswith("Three people were killed in the blast")
     assert quotes("nb", "Tre personer ble drept, ifølge politiet.") == ()
+
+
+def test_german_according_to_reports_and_to_a_compound_of_the_source() -> None:
+    # "nach Berichten der X", "nach Informationen des X", and "nach Polizeiangaben", whose source
+    # is the first part of the compound
+    found = quotes(
+        "de",
+        "Die Fähre habe nach Berichten der Hafenbehörde den ganzen Tag festgelegen.",
+        "Zwei Beamte sind nach Polizeiangaben im Bahnhof angegriffen worden.",
+        "Nach Behördenangaben blieb die Brücke bis Montag gesperrt.",
+    )
+    assert [q.speaker for q in found] == ["Hafenbehörde", "Polizei", "Behörde"]
