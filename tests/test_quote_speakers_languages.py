@@ -336,3 +336,18 @@ def test_german_according_to_reports_and_to_a_compound_of_the_source() -> None:
         "Nach Behördenangaben blieb die Brücke bis Montag gesperrt.",
     )
     assert [q.speaker for q in found] == ["Hafenbehörde", "Polizei", "Behörde"]
+
+
+def test_a_french_incise_with_a_joined_pronoun_reports_what_follows() -> None:
+    found = quotes(
+        "fr",
+        "Le maire Jean Dupont a visité le chantier.",
+        "Par conséquent, a-t-il poursuivi, tant que le pont n’est pas réparé, la route restera "
+        "fermée.",
+        "C’est pourquoi, dit-il, la mairie a dû fermer deux écoles.",
+        "Peut-être, sans doute, la route rouvrira en mai.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("tant que le pont n’est pas réparé, la route restera fermée", "Jean Dupont"),
+        ("la mairie a dû fermer deux écoles", "Jean Dupont"),
+    ]
