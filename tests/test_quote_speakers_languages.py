@@ -351,3 +351,17 @@ def test_a_french_incise_with_a_joined_pronoun_reports_what_follows() -> None:
         ("tant que le pont n’est pas réparé, la route restera fermée", "Jean Dupont"),
         ("la mairie a dû fermer deux écoles", "Jean Dupont"),
     ]
+
+
+def test_a_speaker_the_recogniser_missed_still_gives_the_fullest_name() -> None:
+    # the recogniser found one person, not the officer: the full name the quote patterns found
+    # as a speaker stands for the surname and for a spelling one letter off
+    article = text_article(
+        "Crowds were smaller than at the Rose Parade, Lt. Pete Hettema of the city police said.",
+        "Only three were arrested this year, Hettema said.",
+        "“It was a very quiet night,” Hetteman said.",
+        language="en",
+    )
+    parade = EntityMention("Rose Parade", EntityType.PERSON, 0, 33, 44)
+    found = extract_quotes(article, [parade])
+    assert [q.speaker for q in found] == ["Pete Hettema"] * 3

@@ -257,5 +257,6 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         language=article.language,
     )
     people = ArticleNames(article.paragraphs, entities)
+    people.add_speakers(quotes)
     quotes = continue_runs(article.paragraphs, quotes, people, article.language)
     return tuple(resolve_speakers(quotes, people, article.language))
