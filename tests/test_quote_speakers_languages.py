@@ -365,3 +365,8 @@ def test_a_speaker_the_recogniser_missed_still_gives_the_fullest_name() -> None:
     parade = EntityMention("Rose Parade", EntityType.PERSON, 0, 33, 44)
     found = extract_quotes(article, [parade])
     assert [q.speaker for q in found] == ["Pete Hettema"] * 3
+
+
+def test_the_romance_impersonal_se_is_nobody_in_particular() -> None:
+    # "se estima que": it is estimated; no one is quoted
+    assert quotes("es", "En seis años de guerra, se estima que cien mil personas han huido.") == ()

@@ -353,6 +353,8 @@ NOT_SPEAKERS = frozenset(
         *("især", "särskilt", "særskilt"),
         *("nå", "derfor", "difor", "dessuten", "dessutan", "derimot", "altså", "særlig", "særleg"),
         *("however", "also", "this", "meanwhile", "dock", "också", "ändå", "dog", "også"),
+        # the Romance impersonal "se" ("se estima que", "se dice que"): nobody in particular
+        "se",
     ]
 )
 CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")
