@@ -370,3 +370,11 @@ def test_a_speaker_the_recogniser_missed_still_gives_the_fullest_name() -> None:
 def test_the_romance_impersonal_se_is_nobody_in_particular() -> None:
     # "se estima que": it is estimated; no one is quoted
     assert quotes("es", "En seis años de guerra, se estima que cien mil personas han huido.") == ()
+
+
+def test_a_share_of_a_group_answering_a_poll_is_no_speaker() -> None:
+    assert quotes("en", "Forty per cent of voters said they would stay at home.") == ()
+    assert (
+        quotes("fr", "Trente-sept pour cent des hommes ont déclaré qu’ils n’étaient pas inquiets.")
+        == ()
+    )
