@@ -378,3 +378,14 @@ def test_a_share_of_a_group_answering_a_poll_is_no_speaker() -> None:
         quotes("fr", "Trente-sept pour cent des hommes ont déclaré qu’ils n’étaient pas inquiets.")
         == ()
     )
+
+
+def test_spanish_estimo_closing_a_statement_reports_it() -> None:
+    found = quotes(
+        "es",
+        "El gobierno es responsable del ataque en el norte del país, estimó la jefa de la "
+        "diplomacia europea, Ana Ruiz.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("El gobierno es responsable del ataque en el norte del país", "Ana Ruiz")
+    ]
