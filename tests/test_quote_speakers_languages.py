@@ -389,3 +389,15 @@ def test_spanish_estimo_closing_a_statement_reports_it() -> None:
     assert [(q.text, q.speaker) for q in found] == [
         ("El gobierno es responsable del ataque en el norte del país", "Ana Ruiz")
     ]
+
+
+def test_spanish_aclarar_and_pedir_report_a_clause() -> None:
+    found = quotes(
+        "es",
+        "Rusia aclaró que su campaña aérea está dirigida contra los rebeldes.",
+        "El alcalde pidió que la gente se quede en casa.",
+    )
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("su campaña aérea está dirigida contra los rebeldes", "Rusia"),
+        ("la gente se quede en casa", "alcalde"),
+    ]
