@@ -401,3 +401,18 @@ def test_spanish_aclarar_and_pedir_report_a_clause() -> None:
         ("su campaña aérea está dirigida contra los rebeldes", "Rusia"),
         ("la gente se quede en casa", "alcalde"),
     ]
+
+
+def test_a_second_reporting_verb_with_an_auxiliary_opens_its_own_quote() -> None:
+    found = quotes(
+        "es",
+        "El líder ha afirmado que su gobierno no va a caer, y ha advertido a la ONU que la "
+        "guerra llegará a Europa.",
+    )
+    assert [q.text for q in found] == ["su gobierno no va a caer", "la guerra llegará a Europa"]
+    english = quotes(
+        "en",
+        "The minister said that the bridge would reopen, and has warned that the road will stay "
+        "closed.",
+    )
+    assert [q.text for q in english] == ["the bridge would reopen", "the road will stay closed"]

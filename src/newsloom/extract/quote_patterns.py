@@ -275,7 +275,7 @@ REPORTED = re.compile(
 # A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same
 # andedraget at B", "… understrekar at A, men meiner også B"): B is a statement of its own.
 SECOND_CLAUSE = re.compile(
-    rf",?\s+(?:men|og|but|and|mais|et|pero|y|aber|und)\s+(?:{VERBS})"
+    rf",?\s+(?:men|og|but|and|mais|et|pero|y|aber|und)\s+(?:{AUXILIARIES}\s+)?(?:{VERBS})"
     rf"(?:(?:\s+[\w:-]+){{0,5}}?\s+{THAT}|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}))"
     r"\s*(?P<content>\S.+)$",
     re.IGNORECASE,
