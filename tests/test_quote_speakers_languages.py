@@ -416,3 +416,18 @@ def test_a_second_reporting_verb_with_an_auxiliary_opens_its_own_quote() -> None
         "closed.",
     )
     assert [q.text for q in english] == ["the bridge would reopen", "the road will stay closed"]
+
+
+def test_a_relative_clause_between_subject_and_verb_is_not_the_speaker() -> None:
+    found = quotes(
+        "es",
+        "El informe, que abarca desde el 25 de enero hasta el 16 de febrero, señala que la "
+        "policía disparó.",
+    )
+    assert [(q.text, q.speaker_role) for q in found] == [("la policía disparó", "informe")]
+    english = quotes(
+        "en", "The report, which covers January and February, says that police fired on crowds."
+    )
+    assert [(q.text, q.speaker or q.speaker_role) for q in english] == [
+        ("police fired on crowds", "report")
+    ]

@@ -97,6 +97,14 @@ _INVERTED_INCISE = re.compile(
 )
 
 
+# a relative clause set off by commas right before the verb: "X, cuyo … (, …), señala que"
+_RELATIVE_BEFORE_VERB = re.compile(
+    r",\s+(?:cuy[oa]s?|que|quien(?:es)?|which|who|whose|qui|dont|lequel|laquelle|che|cui|der|die"
+    r"|das|welche[rs]?|som)\s[^,.;:!?]*(?:,[^,.;:!?]*)?,?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _incise_verb(incise: re.Match[str]) -> bool:
     """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
     participle = incise.group("participle")
@@ -270,6 +278,12 @@ def reported_quotes(
             speaker = parse_speaker(after_verb, names)
             if after_verb[:1].islower() and not is_role_word(after_verb):
                 speaker = None  # "På møtet sa noen at": no name and no role after the verb
+        elif (
+            relative := _RELATIVE_BEFORE_VERB.search(masked, 0, match.start("verb"))
+        ) is not None and not CAPITALISED_NAME.search(phrase):
+            # "El documento, cuyo contenido fue difundido … y que abarca …, señala que": the
+            # subject is what the relative clause between it and the verb hangs on
+            speaker = antecedent(masked[: relative.start()], names)
         else:
             speaker = speaker_from_subject(phrase, names)
         if (
