@@ -431,3 +431,14 @@ def test_a_relative_clause_between_subject_and_verb_is_not_the_speaker() -> None
     assert [(q.text, q.speaker or q.speaker_role) for q in english] == [
         ("police fired on crowds", "report")
     ]
+
+
+def test_a_name_in_quotation_marks_is_a_title_not_a_quote() -> None:
+    found = quotes(
+        "pl",
+        'W rozmowie z dziennikiem "Gazeta della Sera" biskup Jan Kowal powiedział: "Musimy '
+        'pomagać chorym w domach".',
+    )
+    assert [q.text for q in found] == ["Musimy pomagać chorym w domach"]
+    german = quotes("de", "Beide moderieren die Wahl zur «Miss Germany», sagte die Sprecherin.")
+    assert "Miss Germany" not in [q.text for q in german]
