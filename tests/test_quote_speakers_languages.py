@@ -442,3 +442,17 @@ def test_a_name_in_quotation_marks_is_a_title_not_a_quote() -> None:
     assert [q.text for q in found] == ["Musimy pomagać chorym w domach"]
     german = quotes("de", "Beide moderieren die Wahl zur «Miss Germany», sagte die Sprecherin.")
     assert "Miss Germany" not in [q.text for q in german]
+
+
+def test_according_to_after_a_sentence_end_opens_the_next_sentence() -> None:
+    # "». D'après le Figaro, …" is no attribution of the quote before the point
+    found = quotes(
+        "fr",
+        "L'entourage du ministre Paul Martin explique au Figaro que « toutes les options sont "
+        "ouvertes » et que « rien n'est décidé ». D'après le Figaro toutefois, un report serait "
+        "à l'étude.",
+    )
+    assert [q.speaker or q.speaker_role for q in found[:2]] == [
+        "entourage du ministre Paul Martin",
+        "entourage du ministre Paul Martin",
+    ]

@@ -71,8 +71,9 @@ AFTER_NO_SUBJECT = re.compile(
     rf"^[\s,]*(?:{AUXILIARIES}\s+)?(?:{VERBS})\s*[.!?]?\s*$", re.IGNORECASE
 )
 # "», selon le ministre.", "”, secondo il portavoce", "“, aldus de minister", "«, so der Sprecher"
+# (not after a sentence end: "». D'après le JDD, …" opens the next sentence)
 AFTER_ACCORDING = re.compile(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AFTER_QUOTE_WORDS})\s+(?P<speaker>[^,.;:!?«»\"“”„()]+)",
+    rf"^[\s,:;]*[-–—]?\s*(?:{AFTER_QUOTE_WORDS})\s+(?P<speaker>[^,.;:!?«»\"“”„()]+)",
     re.IGNORECASE,
 )
 # Particle verbs with the subject between verb and particle, as V2 word order puts it after a
