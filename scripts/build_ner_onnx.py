@@ -33,12 +33,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsloom.entities.contextual import MODEL_FILE, ContextualTagger, read_model  # noqa: E402
-from newsloom.entities.onnx_encoder import INPUTS, QUANTIZED, OnnxEncoder, initializers  # noqa: E402
+from newsloom.entities.onnx_encoder import (  # noqa: E402
+    INPUTS,
+    QUANTIZED,
+    WEIGHT_ZERO,
+    OnnxEncoder,
+    initializers,
+)
 
 MS = "com.microsoft"
 SEED = 0  # scripts/train_ner_contextual.py's: the same held-out tenth
 FUSED = ("SkipLayerNormalization", "FastGelu", "DynamicQuantizeMatMul", "MatMulIntegerToFloat")
-_TYPES = {numpy.dtype("float32"): TensorProto.FLOAT, numpy.dtype("int8"): TensorProto.INT8}
+_TYPES = {
+    numpy.dtype("float32"): TensorProto.FLOAT,
+    numpy.dtype("int8"): TensorProto.INT8,
+    numpy.dtype("uint8"): TensorProto.UINT8,
+}
 
 
 def external(name: str, value: Any, location: str) -> TensorProto:
@@ -77,6 +87,7 @@ def build(
         numpy_helper.from_array(numpy.float32(1.0 / numpy.sqrt(size)), "scale"),
         *(numpy_helper.from_array(numpy.int64(i), f"index{i}") for i in range(3)),
         numpy_helper.from_array(numpy.asarray([1], numpy.int64), "one"),
+        numpy_helper.from_array(numpy.uint8(WEIGHT_ZERO), "weight_zero"),
     ]
 
     def node(op: str, inputs: list[str], output: str, **attributes: Any) -> str:
@@ -85,9 +96,12 @@ def build(
         return output
 
     def int8(x: str, name: str, output: str, part: str) -> str:
-        """``x`` times the int8 matrix ``name``, quantised with its fixed range or per batch."""
+        """``x`` times the int8 matrix ``name`` (stored as uint8 with zero point 128),
+        quantised with its fixed range or per batch."""
+        weight = [name + ".u8"]
         if ranges is None:
-            return node("DynamicQuantizeMatMul", [x, name + ".q8", name + ".scale"], output)
+            inputs = [x, *weight, name + ".scale", "weight_zero"]
+            return node("DynamicQuantizeMatMul", inputs, output)
         # the last layer's kept rows hold no <s> or </s>: calibration saw none there
         low, high = ranges.get(f"{name}:{part}") or ranges[name + ":w"]
         low, high = min(low, 0.0), max(high, 0.0)  # uint8 with a zero point, 0.0 exact
@@ -96,7 +110,8 @@ def build(
         constants.append(numpy_helper.from_array(numpy.float32(step), a))
         constants.append(numpy_helper.from_array(numpy.uint8(round(-low / step)), z))
         small = node("QuantizeLinear", [x, a, z], output + ".u8")
-        return node("MatMulIntegerToFloat", [small, name + ".q8", a, name + ".scale", z], output)
+        inputs = [small, *weight, a, name + ".scale", z, "weight_zero"]
+        return node("MatMulIntegerToFloat", inputs, output)
 
     def dense(x: str, name: str, output: str, split: str = "split") -> str:
         """``x`` times the named matrix, the rows of <s> and </s> (the last ``split[1]``) apart."""

@@ -91,12 +91,12 @@ def test_the_shipped_model_has_a_typer_and_a_model_without_one_still_tags(
     tmp_path: Path,
 ) -> None:
     assert (MODEL_PATH / TYPER_FILE).is_file()
-    recognizer = EntityRecognizer.load()
+    recognizer = EntityRecognizer.load(model="fast")
     assert recognizer.typer is not None
     assert set(recognizer.typer.classes) >= {"PER", "ORG", "LOC", "MISC"}
     bare = tmp_path / "model"
     shutil.copytree(MODEL_PATH, bare, ignore=shutil.ignore_patterns(TYPER_FILE))
-    plain = EntityRecognizer.load(bare)
+    plain = EntityRecognizer.load(bare, model="fast")
     assert plain.typer is None
     sentence = ["Statsminister", "Jonas", "Gahr", "Støre", "besøkte", "Bergen", "."]
     found = plain.find_in_tokens([sentence], language="nb")[0]
@@ -105,7 +105,7 @@ def test_the_shipped_model_has_a_typer_and_a_model_without_one_still_tags(
 
 @pytest.mark.parametrize("language", ["da", "nb"])
 def test_typed_results_are_the_same_in_a_batch_and_one_by_one(language: str) -> None:
-    recognizer = EntityRecognizer.load()
+    recognizer = EntityRecognizer.load(model="fast")
     sentences = [
         ["Brøndby", "slog", "Horsens", "i", "går", "."],
         ["Hun", "flyttede", "til", "Horsens", "sidste", "år", "."],

@@ -27,6 +27,9 @@ TYPES = ("PER", "ORG", "LOC", "EVT", "MISC")
 TAGS = ("O", *(f"{prefix}-{kind}" for kind in TYPES for prefix in ("B", "I")))
 BOS, PAD, EOS, UNK = 0, 1, 2, 3  # e5's special pieces, first in the pruned vocabulary
 BATCH_PIECES = 4096  # pieces per forward pass
+# texts whose tags are remembered: copies of agency text (a paragraph in many outlets' articles)
+# are tagged once; a text's tags do not depend on its batch, so a copy's tags are the same
+REMEMBERED = 20_000
 _LOCK = threading.Lock()
 Runtime = Literal["auto", "onnx", "numpy"]
 _LOADED: dict[tuple[Path, Runtime], ContextualTagger] = {}
@@ -110,6 +113,8 @@ class ContextualTagger:
         self.tokenizer = tokenizer
         self.head_weight, self.head_bias = head
         self.limit = limit
+        self._seen: dict[str, list[tuple[int, int, str]]] = {}
+        self._seen_lock = threading.Lock()
 
     @classmethod
     def load(cls, path: Path | None = None, runtime: Runtime = "auto") -> ContextualTagger:
@@ -151,7 +156,31 @@ class ContextualTagger:
         return cls(encoder, tokenizer, head, limit)
 
     def spans(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
-        """Entity word spans ``(start, end, type)`` of each tokenised sentence or paragraph."""
+        """Entity word spans ``(start, end, type)`` of each tokenised sentence or paragraph.
+
+        A text seen before (the same words) is not run through the encoder again.
+        """
+        keys = ["\x1f".join(words) for words in sentences]
+        with self._seen_lock:
+            known = [self._seen.get(key) for key in keys]
+        missing = {
+            key: words
+            for key, words, got in zip(keys, sentences, known, strict=True)
+            if got is None
+        }
+        found = dict(zip(missing, self._encode(list(missing.values())), strict=True))
+        if found:
+            with self._seen_lock:
+                if len(self._seen) + len(found) > REMEMBERED:
+                    self._seen.clear()
+                self._seen.update(found)
+        return [
+            list(got if got is not None else found[key])
+            for key, got in zip(keys, known, strict=True)
+        ]
+
+    def _encode(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
+        """Entity word spans of each sentence, through the encoder."""
         windows: list[tuple[int, int, list[int], list[int]]] = []  # sentence, first word, ids
         for number, words in enumerate(sentences):
             first = 0

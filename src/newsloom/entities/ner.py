@@ -23,6 +23,7 @@ from newsloom.entities.typer import SpanTyper, vector_lookup
 from newsloom.errors import ModelError
 from newsloom.normalize.boilerplate import caption_once
 from newsloom.records import Article, EntityMention, EntityType, Paragraph, ParagraphKind
+from newsloom.settings import DEFAULT_NER
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -196,7 +197,7 @@ class EntityRecognizer:
         cls,
         path: Path | None = None,
         *,
-        model: NerModel = "fast",
+        model: NerModel = DEFAULT_NER,
         contextual_model: Path | None = None,
         runtime: Runtime = "auto",
     ) -> EntityRecognizer:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsloom.entities.conll import SCHEME_LABELS, Sentence, Span, detect_format, read_conll
-from newsloom.settings import NerModel
+from newsloom.settings import DEFAULT_NER, NerModel
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -70,7 +70,7 @@ def evaluate_ner(
     path: Path,
     *,
     language: str | None = None,
-    model: NerModel = "fast",
+    model: NerModel = DEFAULT_NER,
     contextual_model: Path | None = None,
 ) -> dict[str, object]:
     """Run the shipped recogniser on a CoNLL file and score it.
