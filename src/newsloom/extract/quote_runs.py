@@ -31,7 +31,7 @@ from newsloom.extract.quote_patterns import (
 from newsloom.extract.quote_speakers import speaker_from_subject
 from newsloom.extract.resources import SCANDINAVIAN, resources_for, words_pattern
 from newsloom.extract.speaker_names import ArticleNames
-from newsloom.extract.speakers import Speaker, parse_speaker
+from newsloom.extract.speakers import Speaker, is_role_word, parse_speaker
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
 MAX_RUN = 8  # paragraphs between a speech dash and its attribution
@@ -370,6 +370,20 @@ _KINDS_OF_BODY = (
 )
 
 
+def _bare_role(quote: Quote, language: str | None) -> bool:
+    """Whether the quote's speaker is a person's role in a language without articles (its table
+    lists no determiners: Polish), which writes a role that refers back to the person named
+    before as it writes any role (``wyjaśnił ordynariusz diecezji``). With articles a role refers
+    back as often to someone never named (``dijo el portavoz``), so those stay roles."""
+    table = resources_for(language)
+    role = quote.speaker_role or ""
+    return (
+        table is not None
+        and not table.quotes.get("determiners")
+        and any(is_role_word(word) for word in role.split())
+    )
+
+
 def resolve_speakers(
     quotes: Sequence[Quote], names: ArticleNames, language: str | None = None
 ) -> list[Quote]:
@@ -389,6 +403,8 @@ def resolve_speakers(
                 and _DEFINITE.search(quote.speaker_role)
             ):
                 # "professoren", "statsråden": a definite role refers back like a pronoun
+                holder = names.last_before(quote.paragraph, quote.start)
+            if holder is None and _bare_role(quote, language):
                 holder = names.last_before(quote.paragraph, quote.start)
             if holder is not None:
                 quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")

@@ -52,6 +52,23 @@ from newsloom.extract.speakers import (
 )
 from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
 
+MAX_TITLE_WORDS = 5
+_SHORT_WORD = 5  # "della", "of", "für": the words a title leaves in lowercase
+
+
+def _is_title(words: Sequence[str]) -> bool:
+    """``«Corriere della Sera»``, ``«Miss Germany»``: a name in marks, not words someone said —
+    a few words, most of them capitalised (two at least) and the others short, no sentence
+    punctuation (``„Wir bauen die Brücke neu“`` is a sentence: German capitalises its nouns)."""
+    capitalised = [word for word in words if word[:1].isupper()]
+    return (
+        len(words) <= MAX_TITLE_WORDS
+        and len(capitalised) >= 2
+        and 2 * len(capitalised) > len(words)
+        and all(len(word) <= _SHORT_WORD for word in words if not word[:1].isupper())
+        and not any(word.endswith((".", ",", "!", "?", ":", ";")) for word in words)
+    )
+
 
 def _direct_quotes(
     text: str,
@@ -99,7 +116,7 @@ def _direct_quotes(
         group = next(name for name, value in match.groupdict().items() if value is not None)
         inner = match.group(group)
         words = inner.split()
-        if len(words) < MIN_DIRECT_WORDS:
+        if len(words) < MIN_DIRECT_WORDS or _is_title(words):
             continue
         speaker, _ = speaker_after(text[match.end() : match.end() + CONTEXT_WINDOW], names)
         before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
@@ -257,5 +274,6 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
         language=article.language,
     )
     people = ArticleNames(article.paragraphs, entities)
+    people.add_speakers(quotes)
     quotes = continue_runs(article.paragraphs, quotes, people, article.language)
     return tuple(resolve_speakers(quotes, people, article.language))

@@ -41,6 +41,8 @@ from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import (
     BEFORE_NAME,
     CAPITALISED_NAME,
+    PLURAL_PRONOUNS,
+    VERB_FORMS,
     Speaker,
     is_role_word,
     parse_speaker,
@@ -83,6 +85,31 @@ def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> boo
     for quote_start, quote_end in sorted(held, reverse=True):
         content = content[: max(0, quote_start - start - 1)] + content[quote_end - start + 1 :]
     return len(re.findall(r"\w+", content)) >= MIN_CLAUSE_WORDS
+
+
+# "…, dit-il, …", "…, a-t-il poursuivi, …", "…, estime-t-elle, …": a verb (or an auxiliary and a
+# participle) joined to its subject pronoun, set off by commas inside a sentence
+_INVERTED_INCISE = re.compile(
+    r"^(?P<before>[^,;:«»\"“”„]{2,80}?)\s*,\s*(?P<verb>[^\W\d_]+)-(?:t-)?"
+    r"(?P<pronoun>il|elle|ils|elles)(?:\s+(?P<participle>[^\W\d_]+))?\s*,\s*"
+    r"(?P<rest>[^«»\"“”„]{8,})$",
+    re.IGNORECASE,
+)
+
+
+# a relative clause set off by commas right before the verb: "X, cuyo … (, …), señala que"
+_RELATIVE_BEFORE_VERB = re.compile(
+    r",\s+(?:cuy[oa]s?|que|quien(?:es)?|which|who|whose|qui|dont|lequel|laquelle|che|cui|der|die"
+    r"|das|welche[rs]?|som)\s[^,.;:!?]*(?:,[^,.;:!?]*)?,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _incise_verb(incise: re.Match[str]) -> bool:
+    """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
+    participle = incise.group("participle")
+    word = participle if participle else incise.group("verb")
+    return word.lower() in VERB_FORMS
 
 
 def reported_quotes(
@@ -135,6 +162,22 @@ def reported_quotes(
                 content_start = sentence.start + inverted_match.start("content")
                 content = inverted_match.group("content").rstrip(" .")
                 said(content, context.resolve(speaker), "reported", content_start)
+            continue
+        incise = (
+            _INVERTED_INCISE.match(sentence.text)
+            if match is None and "-" in sentence.text
+            else None
+        )
+        if incise is not None and _incise_verb(incise):
+            # "Par conséquent, a-t-il poursuivi, tant que …": French sets the speaker off with
+            # a verb and its pronoun joined by hyphens; the statement is what follows
+            pronoun = incise.group("pronoun").lower()
+            resolved = context.resolve(
+                Speaker(None, None, "pronoun", plural=pronoun in PLURAL_PRONOUNS)
+            )
+            if resolved is not None and resolved.type != "pronoun":
+                content = incise.group("rest").rstrip(" .")
+                said(content, resolved, "reported", sentence.start + incise.start("rest"))
             continue
         if match is None:
             aside = (
@@ -235,6 +278,12 @@ def reported_quotes(
             speaker = parse_speaker(after_verb, names)
             if after_verb[:1].islower() and not is_role_word(after_verb):
                 speaker = None  # "På møtet sa noen at": no name and no role after the verb
+        elif (
+            relative := _RELATIVE_BEFORE_VERB.search(masked, 0, match.start("verb"))
+        ) is not None and not CAPITALISED_NAME.search(phrase):
+            # "El documento, cuyo contenido fue difundido … y que abarca …, señala que": the
+            # subject is what the relative clause between it and the verb hangs on
+            speaker = antecedent(masked[: relative.start()], names)
         else:
             speaker = speaker_from_subject(phrase, names)
         if (

@@ -26,7 +26,7 @@ from newsloom.extract.speakers import (
     is_organisation_name,
     is_role_word,
 )
-from newsloom.records import EntityMention, EntityType, Paragraph
+from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 
 _WORD = re.compile(r"[\w'’-]+")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’-]*")
@@ -79,6 +79,17 @@ def opens_sentence(text: str, start: int) -> bool:
     return _SENTENCE_OPENING.search(text[:start]) is not None
 
 
+def _opens_no_name(word: str) -> bool:
+    """``Según``, ``Men``, ``Statsminister``: a capitalised word that is no part of a name."""
+    lowered = word.lower()
+    return (
+        lowered in _NOT_NAMES
+        or lowered in FUNCTION_WORDS
+        or lowered in LEADING_WORDS
+        or is_role_word(word)
+    )
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text[max(0, start - 3) : start]) is not None
 
@@ -104,6 +115,27 @@ class ArticleNames:
         self._positions = [(person.paragraph, person.start) for person in self.people]
         self._fullest: dict[str, str] = {}
         self._holders: dict[str, list[NamedPerson]] = {}
+
+    def add_speakers(self, quotes: Sequence[Quote]) -> None:
+        """Add the full names (two words or more) the quote patterns found as speakers and the
+        recogniser did not (``Lt. Pete Hettema of the … said``), where their quotes start."""
+        known = {person.name for person in self.people}
+        for quote in quotes:
+            name = quote.speaker
+            if (
+                quote.speaker_type == "person"
+                and name
+                and name not in known
+                and len(name.split()) >= 2
+                and all(word[:1].isupper() for word in name.split())
+                and not any(_opens_no_name(word) for word in name.split())
+            ):
+                known.add(name)
+                self.people.append(NamedPerson(name, quote.paragraph, quote.start))
+        self.people.sort(key=lambda person: (person.paragraph, person.start))
+        self._positions = [(person.paragraph, person.start) for person in self.people]
+        self._fullest.clear()
+        self._holders.clear()
 
     @staticmethod
     def _capitalised_names(paragraphs: Sequence[Paragraph]) -> list[NamedPerson]:

@@ -40,6 +40,14 @@ _TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
 _ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
 
 
+# a share of a group, as a poll reports it: "49 per cent of women", "Trente-sept pour cent des"
+_SHARE_OF_PEOPLE = re.compile(
+    r"^\S+(?:\s\S+)?\s*(?:%|pour\s+cent|per\s*cent|por\s+ciento|prozent|procent|prosent"
+    r"|per\s+cento|por\s+cento)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _endings(endings: str) -> re.Pattern[str]:
     """A pattern for names ending in one of ``endings``: a long ending also as the last part of a
     compound (``Utenriksdepartementet``), a short one only as a word (``FN``, not ``Braun``;
@@ -207,8 +215,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     text = _TRAILING_DETERMINER.sub("", _TOLD_MEDIUM.sub("", text))
     text = _DETERMINER.sub("", text)
     words = text.split()
-    if not words or len(words) > 8:
-        return None
+    if not words or len(words) > 8 or _SHARE_OF_PEOPLE.match(text):
+        return None  # "37 pour cent des hommes ont déclaré": a poll's answers, not a speaker
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
     if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
@@ -353,6 +361,8 @@ NOT_SPEAKERS = frozenset(
         *("især", "särskilt", "særskilt"),
         *("nå", "derfor", "difor", "dessuten", "dessutan", "derimot", "altså", "særlig", "særleg"),
         *("however", "also", "this", "meanwhile", "dock", "också", "ändå", "dog", "også"),
+        # the Romance impersonal "se" ("se estima que", "se dice que"): nobody in particular
+        "se",
     ]
 )
 CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")
