@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy
 import pytest
@@ -12,6 +13,8 @@ from newsloom.analyze.e5_embeddings import BOS, EOS, MODEL_FILE, E5Embedder
 from newsloom.analyze.embeddings import embed_texts, embeddings_available
 from newsloom.entities import onnx_encoder
 from newsloom.errors import ModelError
+from newsloom.evaluate.clustering import evaluate_clustering
+from newsloom.settings import Settings
 
 GRAPH = MODEL_FILE.with_suffix(".onnx")
 # Invented texts (no corpus text): two stories, each told in Danish, Norwegian and English.
@@ -108,3 +111,12 @@ def test_the_shipped_graph_is_what_the_script_builds(monkeypatch: pytest.MonkeyP
     assert f"l{last}.down:s" in ranges  # every row is pooled: the last layer's <s> and </s> too
     rebuilt = build_ner_onnx.build(MODEL_FILE, onnx_encoder.QUANTIZED, ranges)
     assert rebuilt.SerializeToString() == GRAPH.read_bytes()
+
+
+def test_the_default_model_keeps_the_example_corpus_at_twelve_stories(example_dir: Path) -> None:
+    settings = Settings()
+    assert settings.cluster.embedding_model == "e5"
+    result = evaluate_clustering(example_dir / "gold.json", settings)
+    assert result["gold_stories"] == 12
+    assert result["stories"] == 12
+    assert result["f1"] == 1.0

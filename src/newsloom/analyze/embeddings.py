@@ -47,7 +47,7 @@ MODEL_DEFAULTS: dict[str, ModelDefaults] = {
     # chosen by cross-validation on train data (docs/embeddings.md)
     "static": ModelDefaults(weight=0.1, min_similarity=0.1, characters=1000),
     # chosen by cross-validation on train data (docs/embeddings.md)
-    "e5": ModelDefaults(weight=0.5, min_similarity=0.2, characters=100),
+    "e5": ModelDefaults(weight=0.2, min_similarity=0.1, characters=100),
 }
 
 

