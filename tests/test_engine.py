@@ -27,7 +27,7 @@ pytest.importorskip("distributed", reason="the dask extra is not installed")
 def dask_engine() -> Iterator[DaskEngine]:
     """Two worker processes with one thread each, as the issue asks (#19)."""
     settings = EngineSettings(name="dask", workers=2, shard_size=4)
-    engine = open_engine(settings, Settings().analyze)
+    engine = open_engine(settings, Settings().analyze, Settings().cluster.embedded_by)
     assert isinstance(engine, DaskEngine)
     try:
         yield engine
@@ -69,7 +69,15 @@ def _assert_same(sources: list[str], tmp_path: Path, engine: DaskEngine) -> dict
     )
     assert dask_report.rejected == local_report.rejected
     assert dask_report.seconds["analyze: entities"] > 0  # timed on the workers, summed here
+    # the workers embed the articles for the clusterer: the one assigner does not (#19)
+    assert all(engine.run_on_workers(_embedder_loaded))
     return local
+
+
+def _embedder_loaded() -> bool:
+    from newsloom.analyze import e5_embeddings
+
+    return bool(e5_embeddings._LOADED)
 
 
 def test_dask_matches_local_on_the_example_corpus(

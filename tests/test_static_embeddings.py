@@ -154,7 +154,8 @@ def test_ingest_stores_each_articles_embedding_with_its_analysis(
     from newsloom.settings import load_settings
     from newsloom.store import open_store
 
-    settings = load_settings(None, environ={}, db=db_url)
+    settings = load_settings(None, environ={"NEWSLOOM_ANALYZE__EMBEDDINGS": "true"}, db=db_url)
+    assert not load_settings(None, environ={}).analyze.embeddings  # off by default
     store = open_store(db_url)
     try:
         report = ingest([str(example_dir / "articles.jsonl")], settings, store)

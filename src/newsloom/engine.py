@@ -4,10 +4,10 @@
 a :class:`distributed.LocalCluster` of worker processes on this machine, or the running scheduler
 at ``engine.scheduler``. Documents are read here and sent in shards of ``engine.shard_size``;
 each worker loads the analyzer's models once (:func:`newsloom.analyze.prepare.analyzer_for`) and
-keeps
-them for every shard it gets. Results come back in the order the documents were read, with at
-most a few shards per worker in flight, so memory here stays flat however long the stream is;
-assign stays in the pipeline, one ordered writer.
+keeps them for every shard it gets, and embeds the articles it analysed for the story clusterer.
+Results come back in the order the documents were read, with at most a few shards per worker in
+flight, so memory here stays flat however long the stream is; assign stays in the pipeline, one
+ordered writer.
 
 Dask is optional (``pip install 'newsloom[dask]'``) and imported only when this engine is opened.
 """
@@ -23,7 +23,7 @@ from newsloom.analyze.prepare import Prepared, ShardResult, prepare_shard
 from newsloom.errors import SettingsError
 from newsloom.pipeline import Engine, LocalEngine
 from newsloom.records import RawDocument, RunReport
-from newsloom.settings import AnalyzeSettings, EngineSettings
+from newsloom.settings import AnalyzeSettings, EmbeddingModel, EngineSettings
 from newsloom.timing import add_seconds
 
 T = TypeVar("T")
@@ -36,7 +36,12 @@ class DaskEngine:
 
     analyzes = True
 
-    def __init__(self, settings: EngineSettings, analyze: AnalyzeSettings) -> None:
+    def __init__(
+        self,
+        settings: EngineSettings,
+        analyze: AnalyzeSettings,
+        embedding_model: EmbeddingModel | None = None,
+    ) -> None:
         try:
             import dask
             import distributed
@@ -46,6 +51,7 @@ class DaskEngine:
                 f" (pip install 'newsloom[dask]'): {error}"
             ) from error
         self._analyze = analyze
+        self._embedding_model = embedding_model
         self._shard_size = settings.shard_size
         self._cluster: Any = None
         Client: Any = distributed.Client  # untyped
@@ -85,7 +91,11 @@ class DaskEngine:
         pending: deque[Any] = deque()
         problems: set[str] = set()
         for shard in _shards(documents, self._shard_size):
-            pending.append(self._client.submit(prepare_shard, shard, self._analyze, pure=False))
+            pending.append(
+                self._client.submit(
+                    prepare_shard, shard, self._analyze, self._embedding_model, pure=False
+                )
+            )
             while len(pending) >= window:
                 yield from self._collect(pending.popleft(), report, problems)
         while pending:
@@ -120,12 +130,17 @@ def _shards(documents: Iterable[RawDocument], size: int) -> Iterator[list[RawDoc
         yield shard
 
 
-def open_engine(settings: EngineSettings, analyze: AnalyzeSettings) -> Engine:
-    """The engine named by ``settings.name``; close it with :func:`close_engine`."""
+def open_engine(
+    settings: EngineSettings,
+    analyze: AnalyzeSettings,
+    embedding_model: EmbeddingModel | None = None,
+) -> Engine:
+    """The engine named by ``settings.name``; close it with :func:`close_engine`.
+    ``embedding_model`` is ``cluster.embedded_by``: the Dask engine's workers embed the articles."""
     if settings.name == "local":
         return LocalEngine()
     if settings.name == "dask":
-        return DaskEngine(settings, analyze)
+        return DaskEngine(settings, analyze, embedding_model)
     raise SettingsError(f"engine {settings.name!r} is unknown; available: {', '.join(ENGINES)}")
 
 

@@ -26,8 +26,13 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from newsloom.analyze.analyzer import Analyzer
-from newsloom.analyze.embeddings import BATCHED_MODELS
-from newsloom.analyze.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
+from newsloom.analyze.prepare import (
+    Prepared,
+    analyze_prepared,
+    analyzer_for,
+    embed_prepared,
+    prepare_document,
+)
 from newsloom.assign.cluster import StoryClusterer
 from newsloom.assign.features import Features
 from newsloom.assign.reuse import ReuseIndex
@@ -176,34 +181,26 @@ class Pipeline:
 
     def _assign(self, chunk: list[Prepared], report: RunReport) -> None:
         ordered = sorted(chunk, key=_time_key)
-        analysed: list[tuple[Article, Analysis, Features | None]] = []
-        for prepared in ordered:  # per article and pure: outside the writer lock
-            if self.analyzer is not None:
-                prepared = analyze_prepared(prepared, self.analyzer, report.seconds)
+        if self.analyzer is not None:  # per article and pure: outside the writer lock
+            ordered = [analyze_prepared(p, self.analyzer, report.seconds) for p in ordered]
+        # one batch per chunk, unless the engine embedded the articles where it analysed them
+        ordered = embed_prepared(ordered, self.settings.cluster.embedded_by, report.seconds)
+        analysed: list[tuple[Article, Analysis, Features | None, tuple[float, ...] | None]] = []
+        for prepared in ordered:
             article, analysis = prepared.article, prepared.analysis
             assert article is not None
             if analysis is None:
                 reason = prepared.analysis_problem or "not analyzed"
                 report.reject(f"article {article.id} ({article.origin})", reason, "analyze")
                 continue
-            analysed.append((article, analysis, prepared.features))
+            analysed.append((article, analysis, prepared.features, prepared.embedding))
         if not analysed:
             return
-        embeddings: list[list[float]] | list[None] = [None] * len(analysed)
-        model = self.settings.cluster.embedding_model
-        if self.settings.cluster.embeddings and model in BATCHED_MODELS:
-            from newsloom.analyze.embeddings import embed_articles
-
-            with timed(report.seconds, "assign: embeddings"):
-                # one batch per chunk: the model's cost (the static model's is in the analysis)
-                embeddings = embed_articles([a for a, _, _ in analysed], model)
         with self.store.writer_lock():
             try:
                 self.refresh()
                 touched: set[str] = set()
-                for (article, analysis, features), embedding in zip(
-                    analysed, embeddings, strict=True
-                ):
+                for article, analysis, features, embedding in analysed:
                     story_id = self._assign_one(article, analysis, features, embedding, report)
                     if story_id is not None:
                         touched.add(story_id)
@@ -218,7 +215,7 @@ class Pipeline:
         article: Article,
         analysis: Analysis,
         features: Features | None,
-        embedding: list[float] | None,
+        embedding: Sequence[float] | None,
         report: RunReport,
     ) -> str | None:
         """Assign one article and commit everything it adds (under the writer lock); its story."""

@@ -184,7 +184,8 @@ class Analysis:
     # "pl: no language table; numerals and quotation marks only"), see extract/resources.py
     extraction_resources: str = ""
     # the static embedding of the title and lead (newsloom.analyze.static_embeddings), unit length;
-    # empty when analyze.embeddings is off (issue 17)
+    # empty unless analyze.embeddings is on (off by default: the story clusterer's vectors are
+    # made beside the analysis by cluster.embedding_model, newsloom.analyze.prepare.embed_prepared)
     embedding: tuple[float, ...] = ()
 
 

