@@ -6,12 +6,11 @@ from __future__ import annotations
 import io
 import json
 import re
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from tests.cli_runner import newsloom
 
 from newsloom.cli.ingest import example_corpus
 from newsloom.dates import date_iso, date_label
@@ -46,13 +45,8 @@ def seed_story(store: Store, seeds_dir: Path) -> str:
 
 
 def cli(db: Path | str, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "newsloom", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    )
+    result = newsloom("--db", str(db), *args)
+    assert result.returncode == 0, result.stderr
     return result.stdout
 
 

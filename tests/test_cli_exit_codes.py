@@ -1,29 +1,15 @@
 """Issue 20: exit codes tell the truth. 0 all stored, 1 some inputs rejected (the rest stored),
-2 usage error, 3 nothing could run (store missing or unreachable). A real process each time."""
+2 usage error, 3 nothing could run (store missing or unreachable). The program's entry point each
+time; a real process where the code comes from the interpreter's exit (usage errors, the help)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.cli_runner import newsloom
+
 GOOD = "Politiet i Nordby oplyser, at tre personer er anholdt efter branden på færgen i nat."
-
-
-def newsloom(
-    *args: str, environment: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    clean = {key: value for key, value in os.environ.items() if not key.startswith("NEWSLOOM_")}
-    return subprocess.run(
-        [sys.executable, "-m", "newsloom", *args],
-        capture_output=True,
-        text=True,
-        env={**clean, **(environment or {})},
-        timeout=600,
-        check=False,
-    )
 
 
 def stored(db: Path) -> int:
@@ -65,7 +51,7 @@ def test_deep_and_long_inputs_are_named_the_good_ones_stored_exit_1_issue_20(
 
 
 def test_usage_errors_exit_2_and_invalid_settings_too_issue_20(tmp_path: Path) -> None:
-    assert newsloom("ingest").returncode == 2  # a missing argument
+    assert newsloom("ingest", process=True).returncode == 2  # a missing argument
     assert newsloom("stories", "--no-such-flag").returncode == 2
     bad = newsloom(
         "--db",
@@ -98,7 +84,7 @@ def test_serve_refuses_an_empty_token_issue_20(tmp_path: Path) -> None:
 
 
 def test_the_exit_codes_are_in_the_help_issue_20() -> None:
-    result = newsloom("--help")
+    result = newsloom("--help", process=True)
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
     for part in ("0 all stored", "1 some inputs rejected", "2 usage error", "3 nothing could run"):
