@@ -24,18 +24,14 @@ from newsloom.extract.quote_words import (
     TABLE_VERBS,
     THAT_WORDS,
 )
-from newsloom.extract.resources import table_words
+from newsloom.extract.resources import table_words, words_pattern
 
 _TABLE_ESTIMATES = "|".join(re.escape(verb) for verb in table_words("estimate_verbs"))
 _VERBS = (
-    "|".join(
-        sorted(
-            set(REPORTING_VERBS.split("|"))
-            | set(ESTIMATE_VERBS.split("|"))
-            | {re.escape(verb) for verb in table_words("estimate_verbs")},
-            key=len,
-            reverse=True,
-        )
+    words_pattern(
+        {*REPORTING_VERBS.split("|"), *ESTIMATE_VERBS.split("|"), *table_words("estimate_verbs")},
+        whole=False,
+        literal=True,
     )
     + "|"
     + TABLE_VERBS

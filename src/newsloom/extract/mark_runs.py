@@ -11,6 +11,7 @@ opened mid-paragraph and never closed is left alone (a title, a stray mark).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from newsloom.extract.quote_runs import paragraph_quote
@@ -20,6 +21,8 @@ from newsloom.records import Paragraph, ParagraphKind, Quote
 MAX_MARK_RUN = 4  # paragraphs after the opening one in which the closing mark must come
 PAIRS = (("«", "»"), ("“", "”"))  # marks whose opening and closing differ
 DANISH_PAIRS = (("»", "«"), ("“", "”"))  # Danish news opens with » and closes with «
+# the two marks of each pair, found at once (the characters between them need not be read)
+_MARKS = {pair: re.compile(f"[{re.escape(''.join(pair))}]") for pair in {*PAIRS, *DANISH_PAIRS}}
 _LEAD = " \t*-–—"  # what may stand before a mark that opens a paragraph (a list star, a dash)
 
 SpeakerFinder = Callable[[str], Speaker | None]
@@ -32,9 +35,12 @@ def _pairs(language: str | None) -> tuple[tuple[str, str], ...]:
 def _unclosed_opening(text: str, language: str | None) -> tuple[str, str, int] | None:
     """The opening mark left open at the end of ``text``, its closing mark and its position."""
     for opening, closing in _pairs(language):
+        if opening not in text:
+            continue
         depth = 0
         position = -1
-        for at, character in enumerate(text):
+        for mark in _MARKS[opening, closing].finditer(text):
+            at, character = mark.start(), mark.group()
             if character == opening:
                 if depth == 0:
                     position = at

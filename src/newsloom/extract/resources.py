@@ -221,7 +221,7 @@ def expand(code: str, entries: Iterable[str]) -> list[str]:
     return sorted(words)
 
 
-def words_pattern(words: Iterable[str], *, whole: bool = True) -> str:
+def words_pattern(words: Iterable[str], *, whole: bool = True, literal: bool = False) -> str:
     """One regular expression (a non-capturing group) for words and phrases, as a trie so a long
     list costs little to match: a word matches whole, ``stem*`` with any ending, an elided word
     (``qu'``) runs into the next, and a space in a phrase matches any run of whitespace. An empty
@@ -229,15 +229,27 @@ def words_pattern(words: Iterable[str], *, whole: bool = True) -> str:
 
     ``whole=False`` leaves out the end-of-word test: the trie then matches what the alternation of
     the words sorted longest first matches, in the same order of preference (a longer word is
-    tried before a word it begins with), for patterns that say themselves what may follow."""
-    trie: dict[str, Any] = {}
+    tried before a word it begins with), for patterns that say themselves what may follow.
+
+    ``literal=True`` (with ``whole=False``) makes every character match only itself: the trie of
+    an alternation of plain words (``"sagt|sagte|teilte mit"``, sorted longest first), which
+    matches the same at a fraction of the cost, as it tries one word's letters at a time."""
+    if literal:
+        trie: dict[str, Any] = {}
+        for word in {word.lower() for word in words}:
+            node = trie
+            for character in word:
+                node = node.setdefault(character, {})
+            node[_PREFIX] = {}
+        return _node_pattern(trie, {}) if trie else "(?!)"
+    trie = {}
     for word in {word.lower().replace("’", "'") for word in words if word.strip("*")}:
         node = trie
         for character in word.rstrip("*"):
             node = node.setdefault(character, {})
         ending = _END if whole else _PREFIX
         node[_STEM if word.endswith("*") else _OPEN if word.endswith("'") else ending] = {}
-    return _node_pattern(trie) if trie else "(?!)"
+    return _node_pattern(trie, _CHARACTERS) if trie else "(?!)"
 
 
 _STEM, _END, _OPEN, _PREFIX = "\x00stem", "\x00end", "\x00open", "\x00prefix"
@@ -245,11 +257,11 @@ _LEAVES = {_STEM: r"\w*", _END: r"(?!\w)", _OPEN: "", _PREFIX: ""}
 _CHARACTERS = {" ": r"\s+", "'": "['’]"}
 
 
-def _node_pattern(node: dict[str, Any]) -> str:
+def _node_pattern(node: dict[str, Any], characters: dict[str, str]) -> str:
     branches = [
         _LEAVES[key]
         if key in _LEAVES
-        else _CHARACTERS.get(key, re.escape(key)) + _node_pattern(node[key])
+        else characters.get(key, re.escape(key)) + _node_pattern(node[key], characters)
         for key in sorted(node, key=lambda key: (key in _LEAVES, key))
     ]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

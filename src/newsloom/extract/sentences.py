@@ -68,6 +68,18 @@ ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?]+[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑ¿¡])")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_LAST_WORD_TAIL = 80
+
+
+def _last_word(text: str) -> re.Match[str] | None:
+    """``_LAST_WORD`` searched in the end of ``text`` only, unless the word may start before it."""
+    cut = max(0, len(text) - _LAST_WORD_TAIL)
+    found = _LAST_WORD.search(text, cut)
+    if cut and (found is None or found.start() == cut):
+        return _LAST_WORD.search(text)
+    return found
+
+
 # "… 189 reclusos.También resultaron …": a sentence glued to the one before it (a space lost in
 # scraping) — a point between a lower-case word and a capitalised one; "U.S.", "e.V." and
 # "nrk.no" do not match
@@ -93,7 +105,7 @@ def split_sentences(text: str, *, glued: bool = False) -> list[Sentence]:
         ends = sorted([*ends, *_GLUED.finditer(text)], key=lambda match: match.start())
     for match in ends:
         if match.group(0).startswith(".") and len(match.group(0)) == 1:
-            word = _LAST_WORD.search(text[start : match.start()])
+            word = _last_word(text[start : match.start()])
             if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         end = match.end()

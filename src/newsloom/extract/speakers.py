@@ -28,7 +28,37 @@ _SPEAKER_STOP = re.compile(
 )
 _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
 _DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
-_ROLE = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|s|es|in|innen)?$", re.IGNORECASE)
+
+
+class _Ending:
+    """A pattern that matches only at the end of a text (``…$``), searched only where a match can
+    start: at most ``longest`` characters before the end (and one more, as ``$`` also matches
+    before a final newline). The same match, without trying every word at every character."""
+
+    def __init__(self, pattern: re.Pattern[str], longest: int) -> None:
+        self.pattern = pattern
+        self.longest = longest + 1
+
+    def search(self, text: str) -> re.Match[str] | None:
+        # a look-behind still sees the characters before ``pos``
+        return self.pattern.search(text, max(0, len(text) - self.longest))
+
+
+def _longest(alternation: str) -> int:
+    """The length of the longest word of ``alternation`` as written (escapes only add to it);
+    refused for anything that can match more than it shows (``\\s+``, ``\\w*``, ``{2,}``)."""
+    if re.search(r"[*+?{(\[]|\\[sSwWdDbB]", alternation):
+        raise ValueError(
+            "an ending list holds more than plain words: it cannot be searched at the end"
+        )
+    return max(len(word) for word in alternation.split("|"))
+
+
+_ROLE_SUFFIXES = "en|et|n|e|er|erne|ene|s|es|in|innen"
+_ROLE = _Ending(
+    re.compile(rf"(?:{ROLE_ENDINGS})(?:{_ROLE_SUFFIXES})?$", re.IGNORECASE),
+    _longest(ROLE_ENDINGS) + _longest(_ROLE_SUFFIXES),
+)
 MIN_ROLE_COMPOUND = 10  # "Wissenschaftssenatorin": a capitalised compound ending in a role
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
 _TOLD_MEDIUM = re.compile(
@@ -48,14 +78,15 @@ _SHARE_OF_PEOPLE = re.compile(
 )
 
 
-def _endings(endings: str) -> re.Pattern[str]:
+def _endings(endings: str) -> _Ending:
     """A pattern for names ending in one of ``endings``: a long ending also as the last part of a
     compound (``Utenriksdepartementet``), a short one only as a word (``FN``, not ``Braun``;
     ``avis``, not ``Davis``)."""
     words = endings.split("|")
     short = "|".join(word for word in words if len(word) <= 4)
     long = "|".join(word for word in words if len(word) > 4)
-    return re.compile(rf"(?:(?<![\w'’])(?:{short})|(?:{long}))$", re.IGNORECASE)
+    pattern = re.compile(rf"(?:(?<![\w'’])(?:{short})|(?:{long}))$", re.IGNORECASE)
+    return _Ending(pattern, _longest(endings))
 
 
 _ORGANISATION = _endings(ORGANISATION_ENDINGS)
