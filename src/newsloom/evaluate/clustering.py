@@ -18,17 +18,47 @@ import random
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newsloom.analyze.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
+from newsloom.entities.contextual import Remembered
 from newsloom.errors import EvaluationError
 from newsloom.normalize.article import normalize
 from newsloom.normalize.language import detect_languages
-from newsloom.records import Article, RawDocument
-from newsloom.settings import Settings
+from newsloom.records import Article, RawDocument, RunReport
+from newsloom.settings import AnalyzeSettings, Settings
 from newsloom.time_order import as_utc
+
+# documents analysed in this process, by analyze settings: an evaluation repeated with other
+# cluster settings (a tuning loop, the time prior on and off) analyses each document once
+REMEMBERED_DOCUMENTS = 30_000
+_PREPARED: Remembered[RawDocument, Prepared] = Remembered(REMEMBERED_DOCUMENTS)
+
+
+class RememberingEngine:
+    """normalize → language → analyze as the local engine and the pipeline run them, once per
+    document and analyze settings in this process (the analysis is a function of the document
+    alone, so a remembered one is the one the pipeline would make)."""
+
+    analyzes = True
+
+    def __init__(self, settings: AnalyzeSettings) -> None:
+        self.analyzer = analyzer_for(settings)
+        self.key = settings.model_dump_json()
+
+    def prepare(self, documents: Iterable[RawDocument], report: RunReport) -> Iterator[Prepared]:
+        def run(raws: list[RawDocument]) -> list[Prepared]:
+            seconds = report.seconds
+            return [
+                analyze_prepared(prepare_document(raw, seconds), self.analyzer, seconds)
+                for raw in raws
+            ]
+
+        for raw in documents:
+            yield _PREPARED.through([f"{self.key}\x00{raw!r}"], [raw], run)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +289,6 @@ def cluster_gold(
     singletons); their reasons are appended to ``rejected``. With ``shuffle_seed`` the articles
     come in a random order instead and all at one time, so only their content decides.
     """
-    from newsloom.analyze.prepare import prepare_document
     from newsloom.pipeline import Pipeline
     from newsloom.records import RunReport
     from newsloom.store import SQLiteStore
@@ -276,7 +305,7 @@ def cluster_gold(
     with tempfile.TemporaryDirectory(prefix="newsloom-eval-") as folder:
         store = SQLiteStore(Path(folder) / "eval.db")
         try:
-            pipeline = Pipeline.open(settings, store)
+            pipeline = Pipeline.open(settings, store, RememberingEngine(settings.analyze))
             pipeline.ingest_documents((item.document for item in ordered), report)
             by_origin = {
                 article.origin: article.id
