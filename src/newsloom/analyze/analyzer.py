@@ -90,7 +90,7 @@ class Analyzer:
                 figures = extract_figures(article, times)
         embedding: tuple[float, ...] = ()
         if self.settings.embeddings:
-            with timed(seconds, "analyze: embedding"):
+            with timed(seconds, "analyze: stored embedding"):
                 embedding = article_embedding(article)
         return Analysis(
             article_id=article.id,
