@@ -9,12 +9,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
+from newsloom.analyze.embeddings import vector_length
 from newsloom.assign.features import cosine, vector_norm
 from newsloom.errors import StoreError
 from newsloom.records import Analysis, Article, DatePrecision
 from newsloom.time_order import utc_seconds
+from newsloom.vectors import Vector, as_vector, pack, unpack
 
-STATE_VERSION = 1
+# 2: the embedding sum packed (newsloom.vectors.pack) instead of a JSON list; 1 still loads
+STATE_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 REPRESENTATIVES = 6  # articles kept per story as title candidates
 REPRESENTATIVE_FEATURES = 40
 
@@ -40,7 +44,7 @@ class StreamCounts:
 
     terms: Mapping[str, int]  # feature → articles having it; "" → articles clustered
     gaps: Mapping[str, int]  # time-prior bucket (``same:KEY`` / ``other:KEY``) → count
-    embeddings: Mapping[str, tuple[int, list[float]]]  # language → (articles, sum of embeddings)
+    embeddings: Mapping[str, tuple[int, Vector]]  # language → (articles, sum of embeddings)
     latest_activity: float | None  # the newest story activity (epoch seconds); None: no stories
 
 
@@ -50,7 +54,9 @@ class ArticleCounts:
 
     features: tuple[str, ...]  # one more article, and one more for each of its features
     gaps: Mapping[str, int]  # the time-prior counts it added
-    embedding: tuple[str, list[float]] | None  # (language, embedding before centring)
+    embedding: tuple[str, Vector] | None  # (language, embedding before centring)
+    # (language, articles, sum of embeddings) with this article's: what the store keeps
+    embedding_total: tuple[str, int, Vector] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +113,8 @@ class StoryState:
     heat: float = (
         0.0  # articles gained, each decayed by exp(-age / burst_articles), at ``sequence``
     )
-    embedding: list[float] = field(default_factory=list)  # sum of its articles' centred embeddings
+    embedding: Vector | None = None  # sum of its articles' centred embeddings
+    embedding_norm: float = 0.0  # its length (not stored: computed again when loaded)
 
     def to_bytes(self) -> bytes:
         payload = {
@@ -128,7 +135,7 @@ class StoryState:
             "title": self.title,
             "first_sequence": self.first_sequence,
             "heat": self.heat,
-            "embedding": self.embedding,
+            "embedding": None if self.embedding is None else pack(self.embedding),
         }
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -136,8 +143,12 @@ class StoryState:
     def from_bytes(cls, story_id: str, data: bytes) -> StoryState:
         try:
             payload = json.loads(data)
-            if payload.get("version") != STATE_VERSION:
+            if payload.get("version") not in READABLE_VERSIONS:
                 raise ValueError(f"state version {payload.get('version')!r}")
+            stored = payload.get("embedding")
+            embedding = unpack(stored) if isinstance(stored, str) else None
+            if isinstance(stored, list) and stored:  # version 1: a JSON list
+                embedding = as_vector([float(value) for value in stored])
             return cls(
                 id=payload["id"],
                 sequence=int(payload["sequence"]),
@@ -158,7 +169,8 @@ class StoryState:
                 title=str(payload["title"]),
                 first_sequence=int(payload.get("first_sequence", payload["sequence"])),
                 heat=float(payload.get("heat", 0.0)),
-                embedding=[float(value) for value in payload.get("embedding", [])],
+                embedding=embedding,
+                embedding_norm=0.0 if embedding is None else vector_length(embedding),
             )
         except (ValueError, KeyError, TypeError) as error:
             raise StoreError(
