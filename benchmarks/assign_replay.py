@@ -9,6 +9,9 @@ clock the run report uses), best of ``--repeat`` runs; each run's JSON export is
 versions of newsloom can be compared on the same input for identical output.
 
     .venv/bin/python benchmarks/assign_replay.py capture corpus.jsonl /tmp/corpus.pickle
+    # the UCI headlines in time order, as ``newsloom eval clustering`` ingests them first
+    .venv/bin/python benchmarks/assign_replay.py capture \\
+        uci:../shared/data/clustering/uci-headlines/dev.csv /tmp/uci.pickle
     .venv/bin/python benchmarks/assign_replay.py replay /tmp/corpus.pickle --repeat 3 \\
         --export /tmp/export.jsonl
     .venv/bin/python benchmarks/assign_replay.py replay /tmp/corpus.pickle --profile
@@ -17,10 +20,12 @@ versions of newsloom can be compared on the same input for identical output.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import hashlib
 import io
 import json
 import pickle
+import pstats
 import sys
 import tempfile
 import time
@@ -37,7 +42,15 @@ def capture(sources: list[str], out: Path) -> None:
     from newsloom.settings import Settings
 
     settings = Settings()
-    documents = list(read_sources(sources, settings.ingest, RunReport()))
+    documents = []
+    for source in sources:
+        if source.startswith("uci:"):  # UCI headlines in time order, as eval clustering has them
+            from newsloom.evaluate.clustering import _in_time_order, load_uci_headlines
+
+            items = _in_time_order(load_uci_headlines(source.removeprefix("uci:")))
+            documents.extend(item.document for item in items)
+        else:
+            documents.extend(read_sources([source], settings.ingest, RunReport()))
     prepared = []
     for start in range(0, len(documents), 25):
         shard = documents[start : start + 25]
@@ -65,7 +78,9 @@ class ReplayEngine:
         pass
 
 
-def replay_once(prepared: list[object]) -> tuple[dict[str, float], float, str, str]:
+def replay_once(
+    prepared: list[object], profiler: cProfile.Profile | None = None, export: bool = True
+) -> tuple[dict[str, float], float, str, str]:
     import newsloom.timing
     from newsloom.export import write_export
     from newsloom.pipeline import Pipeline
@@ -78,11 +93,16 @@ def replay_once(prepared: list[object]) -> tuple[dict[str, float], float, str, s
         store = open_store(Path(folder) / "replay.db")
         report = RunReport()
         start = time.process_time()
+        if profiler is not None:
+            profiler.enable()
         pipeline = Pipeline.open(Settings(), store, ReplayEngine(prepared))  # type: ignore[arg-type]
         pipeline.ingest_documents([], report)
+        if profiler is not None:
+            profiler.disable()
         total = time.process_time() - start
         out = io.StringIO()
-        write_export(store, out)
+        if export:
+            write_export(store, out)
         store.close()
     text = out.getvalue()
     digest = hashlib.sha256(text.encode()).hexdigest()
@@ -99,18 +119,17 @@ def main() -> None:
     replaying.add_argument("captured", type=Path)
     replaying.add_argument("--repeat", type=int, default=3)
     replaying.add_argument("--export", type=Path, help="write the last run's JSON export here")
-    replaying.add_argument("--profile", action="store_true", help="cProfile one run instead")
+    replaying.add_argument(
+        "--profile", action="store_true", help="cProfile one run's ingest instead (no export)"
+    )
     arguments = parser.parse_args()
     if arguments.command == "capture":
         capture(arguments.sources, arguments.out)
         return
     prepared = pickle.loads(arguments.captured.read_bytes())
     if arguments.profile:
-        import cProfile
-        import pstats
-
         profiler = cProfile.Profile()
-        profiler.runcall(replay_once, prepared)
+        replay_once(prepared, profiler, export=False)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
         return
     best: dict[str, float] = {}

@@ -160,8 +160,8 @@ def test_with_embeddings_one_at_a_time_equals_rebuilt_from_the_store(
 def test_embeddings_stored_as_json_before_issue_19_resume_the_same(
     seeds_dir: Path, example_dir: Path, db_url: str
 ) -> None:
-    """Story states of version 1 and language sums as JSON lists (as stored before the vectors
-    were packed) load to the same values: going on from them gives the same stories."""
+    """Story states of version 1 and language sums as JSON lists (as stored before vectors and
+    weights were packed) load to the same values: going on from them gives the same stories."""
     settings = ClusterSettings(embeddings=True)
     stream = _embedded_stream(seeds_dir, example_dir)
     single = StoryClusterer(settings)
@@ -185,14 +185,25 @@ def test_embeddings_stored_as_json_before_issue_19_resume_the_same(
     assert rebuilt == expected
 
 
+def _weights_as_before(stored: list[object]) -> dict[str, float]:
+    keys, packed = stored
+    assert isinstance(keys, list)
+    assert isinstance(packed, str)
+    return dict(zip(keys, vectors.unpack(packed).tolist(), strict=True))
+
+
 def _store_as_before_issue_19(store: Store) -> None:
-    """Rewrite the stored embeddings in the form of state version 1: JSON lists."""
+    """Rewrite the stored states in the form of version 1 (JSON numbers) and the languages'
+    sums of embeddings as JSON lists."""
     with store.transaction() as connection:
         for story_id, data in store.story_states():
             assert data is not None
             payload = json.loads(bytes(data))
             payload["version"] = 1
             payload["embedding"] = vectors.unpack(payload["embedding"]).tolist()
+            payload["centroid"] = _weights_as_before(payload["centroid"])
+            for representative in payload["representatives"]:
+                representative[3] = _weights_as_before(representative[3])
             state = json.dumps(payload, separators=(",", ":")).encode()
             connection.execute("UPDATE stories SET state = ? WHERE id = ?", (state, story_id))
         for language, (_, total) in store.cluster_embeddings().items():

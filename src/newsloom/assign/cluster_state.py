@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
+import numpy as np
+
 from newsloom.analyze.embeddings import vector_length
 from newsloom.assign.features import cosine, vector_norm
 from newsloom.errors import StoreError
@@ -16,7 +18,8 @@ from newsloom.records import Analysis, Article, DatePrecision
 from newsloom.time_order import utc_seconds
 from newsloom.vectors import Vector, as_vector, pack, unpack
 
-# 2: the embedding sum packed (newsloom.vectors.pack) instead of a JSON list; 1 still loads
+# 2: the embedding sum and the weights of the centroid and the representatives packed
+# (newsloom.vectors.pack: float64 in base64, far cheaper to write than JSON numbers); 1 still loads
 STATE_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 REPRESENTATIVES = 6  # articles kept per story as title candidates
@@ -124,13 +127,14 @@ class StoryState:
             "count": self.count,
             "first_time": self.first_time,
             "last_time": self.last_time,
-            "centroid": self.centroid,
+            "centroid": _packed_weights(self.centroid),
             "norm": self.norm,
             "name_norm": self.name_norm,
             "languages": self.languages,
             "outlets": self.outlets,
             "representatives": [
-                [r.article_id, r.title, r.language, r.vector] for r in self.representatives
+                [r.article_id, r.title, r.language, _packed_weights(r.vector)]
+                for r in self.representatives
             ],
             "title": self.title,
             "first_sequence": self.first_sequence,
@@ -155,16 +159,14 @@ class StoryState:
                 count=int(payload["count"]),
                 first_time=float(payload["first_time"]),
                 last_time=float(payload["last_time"]),
-                centroid={str(k): float(v) for k, v in payload["centroid"].items()},
+                centroid=_weights(payload["centroid"]),
                 norm=float(payload["norm"]),
                 name_norm=float(payload["name_norm"]),
                 languages={str(k): int(v) for k, v in payload["languages"].items()},
                 outlets={str(k): int(v) for k, v in payload["outlets"].items()},
                 representatives=[
-                    _Representative(
-                        str(a), str(t), language, {str(k): float(v) for k, v in vec.items()}
-                    )
-                    for a, t, language, vec in payload["representatives"]
+                    _Representative(str(a), str(t), language, _weights(vector))
+                    for a, t, language, vector in payload["representatives"]
                 ],
                 title=str(payload["title"]),
                 first_sequence=int(payload.get("first_sequence", payload["sequence"])),
@@ -176,6 +178,23 @@ class StoryState:
             raise StoreError(
                 f"story {story_id}: stored clustering state unreadable ({error})"
             ) from error
+
+
+def _packed_weights(weights: dict[str, float]) -> list[object]:
+    """Features and their weights, in order: ``[[keys…], packed weights]`` (state version 2)."""
+    values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+    return [list(weights), pack(values)]
+
+
+def _weights(stored: object) -> dict[str, float]:
+    """Weights as :func:`_packed_weights` stored them, or as a JSON object (state version 1)."""
+    if isinstance(stored, dict):
+        return {str(key): float(value) for key, value in stored.items()}
+    if not isinstance(stored, list) or len(stored) != 2:
+        raise ValueError("stored weights are neither an object nor [keys, values]")
+    keys, packed = stored
+    values: list[float] = unpack(packed).tolist()
+    return dict(zip((str(key) for key in keys), values, strict=True))
 
 
 def article_time(article: Article) -> float | None:
