@@ -7,13 +7,16 @@ The embedding tests hand the clusterer vectors directly, so they run without the
 from __future__ import annotations
 
 import hashlib
+import json
 import math
+import operator
 import random
 from pathlib import Path
 
 import pytest
 from tests.test_cluster import _example_articles, _seed_articles, _unrelated_articles
 
+from newsloom import vectors
 from newsloom.analyze.embeddings import EmbeddingMeans, combined_similarity
 from newsloom.assign import cluster
 from newsloom.assign.cluster import Assignment, StoryClusterer, published_order
@@ -21,7 +24,8 @@ from newsloom.assign.cluster_score import story_heat, stream_heat
 from newsloom.assign_state import load_clusterer, write_story
 from newsloom.records import Article
 from newsloom.settings import ClusterSettings
-from newsloom.store import open_store
+from newsloom.store import Store, open_store
+from newsloom.vectors import as_vector
 
 DIMENSIONS = 16
 
@@ -35,7 +39,7 @@ def test_embedding_means_centre_each_language_on_its_own_mean() -> None:
     assert means.center("en", [2.0, 2.0]) == pytest.approx([1.0, 0.0])  # mean (1, 2)
     assert means.center("de", [5.0, 6.0]) == pytest.approx([0.0, 1.0])
     assert means.center(None, [0.0, 2.0]) == pytest.approx([0.0, 1.0])
-    assert means.center("en", [1.0, 2.0]) == [0.0, 0.0]  # exactly the mean: no direction
+    assert means.center("en", [1.0, 2.0]).tolist() == [0.0, 0.0]  # exactly the mean: no direction
 
 
 def test_combined_similarity_ignores_negative_embedding_cosines() -> None:
@@ -92,6 +96,36 @@ def test_similar_embeddings_join_articles_that_share_no_word() -> None:
         assert (later.story_id == first.story_id) is joins
 
 
+def test_embedding_arithmetic_is_pythons_left_to_right_float_arithmetic() -> None:
+    rng = random.Random(19)
+    for size in (1, 2, 16, 384, 1000):
+        for _ in range(50):
+            left = [rng.gauss(0, 1) * 10 ** rng.randint(-4, 4) for _ in range(size)]
+            right = [rng.gauss(0, 1) for _ in range(size)]
+            assert vectors.dot(as_vector(left), as_vector(right)) == sum(
+                map(operator.mul, left, right)
+            )
+            assert (as_vector(left) + as_vector(right)).tolist() == [
+                a + b for a, b in zip(left, right, strict=True)
+            ]
+    assert vectors.dot(as_vector([]), as_vector([])) == 0.0
+    means = EmbeddingMeans()
+    values = [[rng.gauss(0, 1) for _ in range(DIMENSIONS)] for _ in range(3)]
+    for vector in values[:2]:
+        means.add("en", vector)
+    total = [a + b for a, b in zip(values[0], values[1], strict=True)]
+    centred = [value - summed / 2 for value, summed in zip(values[2], total, strict=True)]
+    length = math.sqrt(sum(map(operator.mul, centred, centred)))
+    assert means.center("en", values[2]).tolist() == [value / length for value in centred]
+
+
+def test_packed_vectors_give_back_every_bit_and_json_lists_still_read() -> None:
+    vector = as_vector([0.1, -2.5e-300, 1 / 3, -0.0, 7.0])
+    for text in (vectors.pack(vector), json.dumps(vector.tolist())):
+        back = vectors.unpack(text)
+        assert back.tobytes() == vector.tobytes()
+
+
 def _embedded_stream(seeds_dir: Path, example_dir: Path) -> list[tuple[Article, list[float]]]:
     articles = published_order(
         [*_seed_articles(seeds_dir), *_unrelated_articles(), *_example_articles(example_dir)]
@@ -121,3 +155,59 @@ def test_with_embeddings_one_at_a_time_equals_rebuilt_from_the_store(
         finally:
             store.close()
     assert rebuilt == expected
+
+
+def test_embeddings_stored_as_json_before_issue_19_resume_the_same(
+    seeds_dir: Path, example_dir: Path, db_url: str
+) -> None:
+    """Story states of version 1 and language sums as JSON lists (as stored before vectors and
+    weights were packed) load to the same values: going on from them gives the same stories."""
+    settings = ClusterSettings(embeddings=True)
+    stream = _embedded_stream(seeds_dir, example_dir)
+    single = StoryClusterer(settings)
+    expected = [single.add(article, embedding=vector) for article, vector in stream]
+    split = len(stream) // 2
+    rebuilt: list[Assignment] = []
+    for number, part in enumerate((stream[:split], stream[split:])):
+        store = open_store(db_url)
+        try:
+            if number:
+                _store_as_before_issue_19(store)
+            clusterer = load_clusterer(store, settings)
+            for article, vector in part:
+                with store.transaction():
+                    store.add_article(article)
+                    assignment = clusterer.add(article, embedding=vector)
+                    write_story(store, clusterer.snapshot(assignment))
+                rebuilt.append(assignment)
+        finally:
+            store.close()
+    assert rebuilt == expected
+
+
+def _weights_as_before(stored: list[object]) -> dict[str, float]:
+    keys, packed = stored
+    assert isinstance(keys, list)
+    assert isinstance(packed, str)
+    return dict(zip(keys, vectors.unpack(packed).tolist(), strict=True))
+
+
+def _store_as_before_issue_19(store: Store) -> None:
+    """Rewrite the stored states in the form of version 1 (JSON numbers) and the languages'
+    sums of embeddings as JSON lists."""
+    with store.transaction() as connection:
+        for story_id, data in store.story_states():
+            assert data is not None
+            payload = json.loads(bytes(data))
+            payload["version"] = 1
+            payload["embedding"] = vectors.unpack(payload["embedding"]).tolist()
+            payload["centroid"] = _weights_as_before(payload["centroid"])
+            for representative in payload["representatives"]:
+                representative[3] = _weights_as_before(representative[3])
+            state = json.dumps(payload, separators=(",", ":")).encode()
+            connection.execute("UPDATE stories SET state = ? WHERE id = ?", (state, story_id))
+        for language, (_, total) in store.cluster_embeddings().items():
+            connection.execute(
+                "UPDATE cluster_embeddings SET total = ? WHERE language = ?",
+                (json.dumps(total.tolist(), separators=(",", ":")), language),
+            )

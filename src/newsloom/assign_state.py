@@ -67,5 +67,5 @@ def write_story(store: StoryWriter, snapshot: StorySnapshot) -> None:
             store.add_cluster_terms(counts.features)
             if counts.gaps:
                 store.add_cluster_gaps(counts.gaps)
-            if counts.embedding is not None:
-                store.add_cluster_embedding(*counts.embedding)
+            if counts.embedding_total is not None:
+                store.put_cluster_embedding(*counts.embedding_total)

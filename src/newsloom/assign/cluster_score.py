@@ -17,12 +17,12 @@ says how candidates are found and why the score is what it is):
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 from newsloom.analyze.embeddings import combined_similarity, embedding_cosine
 from newsloom.assign.cluster_state import StoryState
 from newsloom.assign.features import LANGUAGE_FREE_WEIGHT, cosine
 from newsloom.settings import ClusterSettings
+from newsloom.vectors import Vector
 
 __all__ = [
     "IDLE_MIN_COUNT",
@@ -50,7 +50,7 @@ def content_similarity(
     names: dict[str, float],
     names_length: float,
     language: str | None,
-    embedding: Sequence[float] | None,
+    embedding: Vector | None,
     embedding_weight: float,
 ) -> float:
     """The article's similarity to the story's content (``names`` is the language-free part of
@@ -60,10 +60,9 @@ def content_similarity(
         # another language: shared names and numbers are the evidence that carries over
         shared = cosine(names, state.centroid, state.name_norm) / names_length
         similarity = max(similarity, LANGUAGE_FREE_WEIGHT * shared)
-    if embedding is not None and state.embedding:
-        similarity = combined_similarity(
-            similarity, embedding_cosine(embedding, state.embedding), embedding_weight
-        )
+    if embedding is not None and state.embedding is not None:
+        cosine_value = embedding_cosine(embedding, state.embedding, state.embedding_norm)
+        similarity = combined_similarity(similarity, cosine_value, embedding_weight)
     return similarity
 
 

@@ -9,12 +9,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
+import numpy as np
+
+from newsloom.analyze.embeddings import vector_length
 from newsloom.assign.features import cosine, vector_norm
 from newsloom.errors import StoreError
 from newsloom.records import Analysis, Article, DatePrecision
 from newsloom.time_order import utc_seconds
+from newsloom.vectors import Vector, as_vector, pack, unpack
 
-STATE_VERSION = 1
+# 2: the embedding sum and the weights of the centroid and the representatives packed
+# (newsloom.vectors.pack: float64 in base64, far cheaper to write than JSON numbers); 1 still loads
+STATE_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 REPRESENTATIVES = 6  # articles kept per story as title candidates
 REPRESENTATIVE_FEATURES = 40
 
@@ -40,7 +47,7 @@ class StreamCounts:
 
     terms: Mapping[str, int]  # feature → articles having it; "" → articles clustered
     gaps: Mapping[str, int]  # time-prior bucket (``same:KEY`` / ``other:KEY``) → count
-    embeddings: Mapping[str, tuple[int, list[float]]]  # language → (articles, sum of embeddings)
+    embeddings: Mapping[str, tuple[int, Vector]]  # language → (articles, sum of embeddings)
     latest_activity: float | None  # the newest story activity (epoch seconds); None: no stories
 
 
@@ -50,7 +57,9 @@ class ArticleCounts:
 
     features: tuple[str, ...]  # one more article, and one more for each of its features
     gaps: Mapping[str, int]  # the time-prior counts it added
-    embedding: tuple[str, list[float]] | None  # (language, embedding before centring)
+    embedding: tuple[str, Vector] | None  # (language, embedding before centring)
+    # (language, articles, sum of embeddings) with this article's: what the store keeps
+    embedding_total: tuple[str, int, Vector] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +116,8 @@ class StoryState:
     heat: float = (
         0.0  # articles gained, each decayed by exp(-age / burst_articles), at ``sequence``
     )
-    embedding: list[float] = field(default_factory=list)  # sum of its articles' centred embeddings
+    embedding: Vector | None = None  # sum of its articles' centred embeddings
+    embedding_norm: float = 0.0  # its length (not stored: computed again when loaded)
 
     def to_bytes(self) -> bytes:
         payload = {
@@ -117,18 +127,19 @@ class StoryState:
             "count": self.count,
             "first_time": self.first_time,
             "last_time": self.last_time,
-            "centroid": self.centroid,
+            "centroid": _packed_weights(self.centroid),
             "norm": self.norm,
             "name_norm": self.name_norm,
             "languages": self.languages,
             "outlets": self.outlets,
             "representatives": [
-                [r.article_id, r.title, r.language, r.vector] for r in self.representatives
+                [r.article_id, r.title, r.language, _packed_weights(r.vector)]
+                for r in self.representatives
             ],
             "title": self.title,
             "first_sequence": self.first_sequence,
             "heat": self.heat,
-            "embedding": self.embedding,
+            "embedding": None if self.embedding is None else pack(self.embedding),
         }
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -136,34 +147,54 @@ class StoryState:
     def from_bytes(cls, story_id: str, data: bytes) -> StoryState:
         try:
             payload = json.loads(data)
-            if payload.get("version") != STATE_VERSION:
+            if payload.get("version") not in READABLE_VERSIONS:
                 raise ValueError(f"state version {payload.get('version')!r}")
+            stored = payload.get("embedding")
+            embedding = unpack(stored) if isinstance(stored, str) else None
+            if isinstance(stored, list) and stored:  # version 1: a JSON list
+                embedding = as_vector([float(value) for value in stored])
             return cls(
                 id=payload["id"],
                 sequence=int(payload["sequence"]),
                 count=int(payload["count"]),
                 first_time=float(payload["first_time"]),
                 last_time=float(payload["last_time"]),
-                centroid={str(k): float(v) for k, v in payload["centroid"].items()},
+                centroid=_weights(payload["centroid"]),
                 norm=float(payload["norm"]),
                 name_norm=float(payload["name_norm"]),
                 languages={str(k): int(v) for k, v in payload["languages"].items()},
                 outlets={str(k): int(v) for k, v in payload["outlets"].items()},
                 representatives=[
-                    _Representative(
-                        str(a), str(t), language, {str(k): float(v) for k, v in vec.items()}
-                    )
-                    for a, t, language, vec in payload["representatives"]
+                    _Representative(str(a), str(t), language, _weights(vector))
+                    for a, t, language, vector in payload["representatives"]
                 ],
                 title=str(payload["title"]),
                 first_sequence=int(payload.get("first_sequence", payload["sequence"])),
                 heat=float(payload.get("heat", 0.0)),
-                embedding=[float(value) for value in payload.get("embedding", [])],
+                embedding=embedding,
+                embedding_norm=0.0 if embedding is None else vector_length(embedding),
             )
         except (ValueError, KeyError, TypeError) as error:
             raise StoreError(
                 f"story {story_id}: stored clustering state unreadable ({error})"
             ) from error
+
+
+def _packed_weights(weights: dict[str, float]) -> list[object]:
+    """Features and their weights, in order: ``[[keys…], packed weights]`` (state version 2)."""
+    values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+    return [list(weights), pack(values)]
+
+
+def _weights(stored: object) -> dict[str, float]:
+    """Weights as :func:`_packed_weights` stored them, or as a JSON object (state version 1)."""
+    if isinstance(stored, dict):
+        return {str(key): float(value) for key, value in stored.items()}
+    if not isinstance(stored, list) or len(stored) != 2:
+        raise ValueError("stored weights are neither an object nor [keys, values]")
+    keys, packed = stored
+    values: list[float] = unpack(packed).tolist()
+    return dict(zip((str(key) for key in keys), values, strict=True))
 
 
 def article_time(article: Article) -> float | None:

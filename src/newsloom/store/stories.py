@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from newsloom.dates import stored_iso
 from newsloom.store.base import StoreBase, utc_now
 from newsloom.store.connection import Row
+from newsloom.vectors import Vector, pack, unpack
 
 # The published value with its precision, so that the earliest and latest keep theirs (stored_iso).
 # the earliest/latest instant, carrying the published value and precision it was given with
@@ -105,34 +105,23 @@ class StoryQueries(StoreBase):
         rows = self.connection.execute("SELECT bucket, articles FROM cluster_gaps").fetchall()
         return {row["bucket"]: int(row["articles"]) for row in rows}
 
-    def add_cluster_embedding(self, language: str, vector: Sequence[float]) -> None:
-        """Add one clustered article's embedding to its language's running sum."""
+    def put_cluster_embedding(self, language: str, articles: int, total: Vector) -> None:
+        """Keep a language's running sum of embeddings: ``total`` over ``articles`` clustered
+        articles (the clusterer keeps the sum; stored packed, :func:`newsloom.vectors.pack`)."""
         with self.transaction() as connection:
-            row = connection.execute(
-                "SELECT articles, total FROM cluster_embeddings WHERE language = ?", (language,)
-            ).fetchone()
-            if row is None:
-                count, total = 1, list(vector)
-            else:
-                previous = json.loads(row["total"])
-                count = int(row["articles"]) + 1
-                total = [a + b for a, b in zip(previous, vector, strict=True)]
             connection.execute(
                 "INSERT INTO cluster_embeddings (language, articles, total) VALUES (?, ?, ?)"
                 " ON CONFLICT (language) DO UPDATE SET articles = excluded.articles,"
                 " total = excluded.total",
-                (language, count, json.dumps(total, separators=(",", ":"))),
+                (language, articles, pack(total)),
             )
 
-    def cluster_embeddings(self) -> dict[str, tuple[int, list[float]]]:
+    def cluster_embeddings(self) -> dict[str, tuple[int, Vector]]:
         """Language → (clustered articles with an embedding, the sum of their embeddings)."""
         rows = self.connection.execute(
             "SELECT language, articles, total FROM cluster_embeddings"
         ).fetchall()
-        return {
-            row["language"]: (int(row["articles"]), [float(v) for v in json.loads(row["total"])])
-            for row in rows
-        }
+        return {row["language"]: (int(row["articles"]), unpack(row["total"])) for row in rows}
 
     def assign_story(self, article_id: str, story_id: str) -> None:
         with self.transaction() as connection:
