@@ -144,3 +144,18 @@ def test_a_name_the_text_gives_with_its_role_is_a_speaker_without_an_entity() ->
     other = credit_quote(elsewhere, article, [place])
     assert other is not None
     assert other.speaker is None  # the text does not give her name with this role
+
+
+def test_has_word_is_the_word_bounded_search_it_replaces() -> None:
+    import random
+    import re
+
+    from newsloom.story.credits import has_word
+
+    letters = ["a", "b", "A", " ", "-", "é", "_", "1", "ø", ".", "ß", "٣", "\u0301"]
+    chance = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(chance.choice(letters) for _ in range(chance.randint(0, 8)))
+        part = "".join(chance.choice(letters) for _ in range(chance.randint(0, 3)))
+        expected = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+        assert has_word(text, part) == expected, (text, part)
