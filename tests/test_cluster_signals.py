@@ -11,6 +11,7 @@ import json
 import math
 import operator
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -140,11 +141,24 @@ def test_with_embeddings_one_at_a_time_equals_rebuilt_from_the_store(
     stream = _embedded_stream(seeds_dir, example_dir)
     single = StoryClusterer(settings)
     expected = [single.add(article, embedding=vector) for article, vector in stream]
+    assert _in_two_runs(tmp_path / "embedded.db", settings, stream) == expected
+
+
+def _in_two_runs(
+    location: Path | str,
+    settings: ClusterSettings,
+    stream: list[tuple[Article, list[float]]],
+    between: Callable[[Store], None] | None = None,
+) -> list[Assignment]:
+    """The stream's assignments, its first half in one run and the second in a clusterer loaded
+    from the store (after ``between`` has had the store)."""
     split = len(stream) // 2
     rebuilt: list[Assignment] = []
-    for part in (stream[:split], stream[split:]):
-        store = open_store(tmp_path / "embedded.db")
+    for number, part in enumerate((stream[:split], stream[split:])):
+        store = open_store(location)
         try:
+            if number and between is not None:
+                between(store)
             clusterer = load_clusterer(store, settings)
             for article, vector in part:
                 with store.transaction():
@@ -154,7 +168,7 @@ def test_with_embeddings_one_at_a_time_equals_rebuilt_from_the_store(
                 rebuilt.append(assignment)
         finally:
             store.close()
-    assert rebuilt == expected
+    return rebuilt
 
 
 def test_embeddings_stored_as_json_before_issue_19_resume_the_same(
@@ -166,23 +180,7 @@ def test_embeddings_stored_as_json_before_issue_19_resume_the_same(
     stream = _embedded_stream(seeds_dir, example_dir)
     single = StoryClusterer(settings)
     expected = [single.add(article, embedding=vector) for article, vector in stream]
-    split = len(stream) // 2
-    rebuilt: list[Assignment] = []
-    for number, part in enumerate((stream[:split], stream[split:])):
-        store = open_store(db_url)
-        try:
-            if number:
-                _store_as_before_issue_19(store)
-            clusterer = load_clusterer(store, settings)
-            for article, vector in part:
-                with store.transaction():
-                    store.add_article(article)
-                    assignment = clusterer.add(article, embedding=vector)
-                    write_story(store, clusterer.snapshot(assignment))
-                rebuilt.append(assignment)
-        finally:
-            store.close()
-    assert rebuilt == expected
+    assert _in_two_runs(db_url, settings, stream, _store_as_before_issue_19) == expected
 
 
 def _weights_as_before(stored: list[object]) -> dict[str, float]:
