@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy
 
-from newsloom.entities.contextual import Remembered
 from newsloom.errors import ModelError
+from newsloom.memo import Remembered
 
 if TYPE_CHECKING:
     from newsloom.analyze.static_embeddings import PieceTokenizer

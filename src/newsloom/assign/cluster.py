@@ -100,8 +100,8 @@ PURGE_EVERY = 500
 LATE_STORIES = 5000  # most stories compared with one late (out-of-order) article
 RECENT_STORIES = 10  # with embeddings: the last stories updated are candidates too
 
-# an article's embedding as given, with its language and that language's (articles, sum) after it
-_Embedded = tuple[str, Vector, tuple[int, Vector]]
+# an article's language and that language's (articles, sum of embeddings) with the article's
+_Embedded = tuple[str, int, Vector]
 
 
 class StoryClusterer:
@@ -123,7 +123,7 @@ class StoryClusterer:
         self._latest: float | None = None
         self._added_since_purge = 0
         # what snapshot() still has to hand over for the last article: its id, features,
-        # embedding (with its language's sum after it) and the time-prior counts it added
+        # its language's sum of embeddings after it and the time-prior counts it added
         self._pending: tuple[str, tuple[str, ...], _Embedded | None, Counter[str]] | None = None
         self.gaps = GapModel()
         self._gap_counts: Counter[str] = Counter()  # what the current article added to ``gaps``
@@ -190,12 +190,12 @@ class StoryClusterer:
         embedded: _Embedded | None = None
         centred: Vector | None = None
         if embedding is not None:
-            raw = as_vector(embedding).copy()
+            raw = as_vector(embedding)
             centred = self.embedding_means.center(article.language, raw)
-            self.embedding_means.add(article.language, raw)
+            self.embedding_means.add(article.language, raw)  # a new sum: the stored one stays
             summed = self.embedding_means.total(article.language)
             assert summed is not None
-            embedded = (article.language or "", raw, summed)
+            embedded = (article.language or "", *summed)
         if features is None:
             features = article_features(article, analysis)
         self.frequencies.add(features)
@@ -259,12 +259,7 @@ class StoryClusterer:
         counts: ArticleCounts | None = None
         if self._pending is not None and self._pending[0] == assignment.article_id:
             _, features, embedded, gap_counts = self._pending
-            counts = ArticleCounts(
-                features,
-                gap_counts,
-                None if embedded is None else embedded[:2],
-                None if embedded is None else (embedded[0], *embedded[2]),
-            )
+            counts = ArticleCounts(features, gap_counts, embedded)
             self._pending = None
         if state is None:
             return StorySnapshot(

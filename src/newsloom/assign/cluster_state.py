@@ -57,7 +57,6 @@ class ArticleCounts:
 
     features: tuple[str, ...]  # one more article, and one more for each of its features
     gaps: Mapping[str, int]  # the time-prior counts it added
-    embedding: tuple[str, Vector] | None  # (language, embedding before centring)
     # (language, articles, sum of embeddings) with this article's: what the store keeps
     embedding_total: tuple[str, int, Vector] | None = None
 

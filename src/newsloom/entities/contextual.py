@@ -11,10 +11,10 @@ no torch, no download.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol
 
 import numpy
 
@@ -22,6 +22,7 @@ from newsloom.analyze.static_embeddings import PieceTokenizer
 from newsloom.entities import onnx_encoder
 from newsloom.entities.encoder import Array, Encoder
 from newsloom.errors import ModelError
+from newsloom.memo import Remembered
 
 MODEL_FILE = Path(__file__).resolve().parent / "contextual.npz"
 TYPES = ("PER", "ORG", "LOC", "EVT", "MISC")
@@ -32,8 +33,6 @@ BATCH_PIECES = 4096  # pieces per forward pass
 # are tagged once; a text's tags do not depend on its batch, so a copy's tags are the same
 REMEMBERED = 20_000
 _LOCK = threading.Lock()
-Item = TypeVar("Item")
-Result = TypeVar("Result")
 Runtime = Literal["auto", "onnx", "numpy"]
 _LAYER_PREFIXES = {f"l{digit}" for digit in range(10)}  # l0. … l11.: the layers' matrices
 _LOADED: dict[tuple[Path, Runtime], ContextualTagger] = {}
@@ -101,39 +100,6 @@ def read_model(
             weights[name] = value
     layers, heads, limit = (int(n) for n in weights["config"])
     return arrays, weights, (layers, heads, limit)
-
-
-class Remembered(Generic[Item, Result]):
-    """Results of texts computed before in this process, up to ``limit`` (then forgotten all at
-    once), shared by threads: copies of agency text repeat paragraphs, titles and leads, and a
-    model whose result does not depend on the batch gives a copy the first one's result."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._seen: dict[str, Result] = {}
-        self._lock = threading.Lock()
-
-    def through(
-        self,
-        keys: Sequence[str],
-        items: Sequence[Item],
-        compute: Callable[[list[Item]], Sequence[Result]],
-    ) -> list[Result]:
-        """Each item's result: remembered by its key, else ``compute``d once per distinct key."""
-        with self._lock:
-            known = [self._seen.get(key) for key in keys]
-        missing = {
-            key: item for key, item, got in zip(keys, items, known, strict=True) if got is None
-        }
-        found = dict(zip(missing, compute(list(missing.values())), strict=True))
-        if found:
-            with self._lock:
-                if len(self._seen) + len(found) > self.limit:
-                    self._seen.clear()
-                self._seen.update(found)
-        return [
-            got if got is not None else found[key] for key, got in zip(keys, known, strict=True)
-        ]
 
 
 class Forward(Protocol):

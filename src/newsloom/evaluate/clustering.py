@@ -24,8 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsloom.analyze.prepare import Prepared, analyze_prepared, analyzer_for, prepare_document
-from newsloom.entities.contextual import Remembered
 from newsloom.errors import EvaluationError
+from newsloom.memo import Remembered
 from newsloom.normalize.article import normalize
 from newsloom.normalize.language import detect_languages
 from newsloom.records import Article, RawDocument, RunReport
