@@ -156,3 +156,44 @@ def test_a_dated_article_anchors_an_undated_one(seeds_dir: Path) -> None:
     inferred = infer_publication_dates([undated, dated], analyses)
     assert list(inferred) == [undated.id]
     assert inferred[undated.id].value == date(2022, 1, 6)
+
+
+def test_a_pattern_never_matches_where_its_gate_is_shut() -> None:
+    """The gates are searched first to skip patterns; a gate that missed text its pattern matches
+    would drop a time expression. Random phrases of every language's calendar words, in both
+    cases, with endings, numbers and punctuation around them."""
+    import random
+
+    from newsloom.extract.date_words import languages_for
+    from newsloom.extract.time_patterns import lexicon_for
+
+    lexicon = lexicon_for(languages_for(None))
+    words = [
+        *lexicon.weekdays,
+        *lexicon.months,
+        *lexicon.parts,
+        *lexicon.relative,
+        *("de", "of", "i", "in", "natten", "til", "sent", "last", "el", "am"),
+    ]
+    joins = (" ", " ", " ", ", ", ". ", "-", "/", "")
+    generator = random.Random(7)
+    checked = 0
+    for _ in range(3000):
+        pieces = []
+        for _ in range(generator.randint(2, 7)):
+            piece = generator.choice(
+                [
+                    generator.choice(words) + generator.choice(("", "", "s", "en", "ens", "x")),
+                    str(generator.randint(1, 31)),
+                    str(generator.randint(1890, 2039)),
+                ]
+            )
+            pieces.append(piece.upper() if generator.random() < 0.2 else piece)
+            pieces.append(generator.choice(joins))
+        text = "".join(pieces)
+        for name, pattern in lexicon.patterns:
+            gate = lexicon.gates.get(name)
+            if gate is not None and pattern.search(text):
+                checked += 1
+                assert gate.search(text.lower()), (name, text)
+    assert checked > 1000

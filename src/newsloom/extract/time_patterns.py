@@ -99,13 +99,21 @@ class Lexicon:
     parts: dict[str, str]
     relative: dict[str, tuple[int, str | None]]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    gates: dict[str, tuple[str, ...]]
+    gates: dict[str, re.Pattern[str]]  # searched in the lowered text before the pattern
     # the "ago" pattern's alternatives, each with the literal words it cannot match without
     ago: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+def _word_gate(words: Iterable[str], suffix: str = "") -> re.Pattern[str]:
+    """Any of ``words`` (lower case) as a whole word, ``suffix`` allowed after it; where a word
+    does not end in a letter or digit, only its start is asked for."""
+    listed = set(words)
+    end = r"(?!\w)" if all(re.search(r"\w$", word) for word in listed) else ""
+    return re.compile(rf"(?<!\w)(?:{_alternation(listed)})(?:{suffix})?{end}")
 
 
 @cache
@@ -177,20 +185,26 @@ def lexicon_for(languages: tuple[str, ...]) -> Lexicon:
             ),
         )
     )
-    # Words a pattern cannot match without: a paragraph lacking all of them skips that pattern
-    # (the patterns try their optional prefixes at every position; a substring test is cheaper).
-    weekday_words = tuple(sorted(weekdays))
-    month_words = tuple(sorted(months))
-    gates: dict[str, tuple[str, ...]] = {
-        "night_to": weekday_words,
-        "weekday_sv_past": weekday_words,
-        "weekday": weekday_words,
-        "day_month": month_words,
-        "month_day": month_words,
-        "month_year": month_words,
-        "iso": tuple("0123456789"),
-        "numeric": tuple("0123456789"),
-        "year": ("19", "20"),
+    # What a pattern cannot match without, searched in the lowered text: a paragraph lacking it
+    # skips that pattern (the patterns try their optional prefixes at every position). Every
+    # pattern naming a weekday or a month has it as a whole word (a weekday perhaps with a
+    # genitive or plural ending), so "mayoría" or "declaró" do not open the month patterns;
+    # patterns sharing a gate share its search.
+    weekday_gate = _word_gate((word.lower() for word in weekdays), suffix="ens|s|en")
+    month_gate = _word_gate(word.lower() for word in months)
+    year_gate = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")  # a year alone, as all three have it
+    gates: dict[str, re.Pattern[str]] = {
+        "night_to": weekday_gate,
+        "weekday_sv_past": weekday_gate,
+        "weekday": weekday_gate,
+        # the phrases themselves: matching lowered text case by case is cheaper than the pattern
+        "relative": re.compile(rf"(?<!\w)(?:{_alternation(p.lower() for p in relative)})(?!\w)"),
+        "day_month": month_gate,
+        "month_day": month_gate,
+        "month_year": month_gate,
+        "iso": year_gate,
+        "numeric": year_gate,
+        "year": year_gate,
     }
     return Lexicon(words, weekdays, months, parts, relative, patterns, gates, alternatives)
 
@@ -215,10 +229,10 @@ def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match
     alternation itself tried every number word of every language at every word start.
     """
     languages = lexicon.words.languages
+    distinct, needs = _ago_words(languages)
+    present = frozenset(word for word in distinct if word in lowered)  # each word tested once
     patterns = [
-        _ago_alternative(languages, index)
-        for index, (_, words) in enumerate(lexicon.ago)
-        if all(word in lowered for word in words)
+        _ago_alternative(languages, index) for index, words in enumerate(needs) if words <= present
     ]
     position = 0
     while patterns and position <= len(text):
@@ -231,6 +245,13 @@ def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match
             return
         yield best
         position = best.end() if best.end() > best.start() else best.start() + 1
+
+
+@cache
+def _ago_words(languages: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
+    """The words the "ago" alternatives need, each once, and the set each alternative needs."""
+    needs = tuple(frozenset(words) for _, words in lexicon_for(languages).ago)
+    return tuple(sorted(frozenset().union(*needs))), needs
 
 
 @cache

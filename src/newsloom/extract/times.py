@@ -174,10 +174,14 @@ def _matches(text: str, lexicon: Lexicon) -> Iterator[tuple[str, re.Match[str]]]
     ends: list[int] = []  # binary search, so the work stays linear in the text (issue 20)
     found: list[tuple[str, re.Match[str]]] = []
     lowered = text.lower()
+    opened: dict[re.Pattern[str], bool] = {}  # each gate searched once
     for name, pattern in lexicon.patterns:
         gate = lexicon.gates.get(name)
-        if gate is not None and not any(word in lowered for word in gate):
-            continue
+        if gate is not None:
+            if gate not in opened:
+                opened[gate] = gate.search(lowered) is not None
+            if not opened[gate]:
+                continue
         matches = ago_finditer(text, lowered, lexicon) if name == "ago" else pattern.finditer(text)
         for match in matches:
             if match.end() == match.start():
