@@ -52,6 +52,8 @@ def measure(
             from newsloom.analyze.static_embeddings import static_embedder
 
             static_embedder().tokenizer.forget()
+        elif model == "e5":  # nor a text: the embedder remembers each text's vector
+            e5_embeddings.E5Embedder.load().forget()
         embed_articles(batch[start : start + len(articles)], model)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
