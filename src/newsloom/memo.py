@@ -21,6 +21,11 @@ class Remembered(Generic[Item, Result]):
         self._seen: dict[str, Result] = {}
         self._lock = threading.Lock()
 
+    def forget(self) -> None:
+        """Forget every result (a benchmark's passes over the same texts each start cold)."""
+        with self._lock:
+            self._seen.clear()
+
     def through(
         self,
         keys: Sequence[str],

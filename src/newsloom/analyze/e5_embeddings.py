@@ -85,6 +85,12 @@ class E5Embedder:
         embedded before in this process is not run through the encoder again."""
         return [vector.tolist() for vector in self._seen.through(texts, texts, self._encode)]
 
+    def forget(self) -> None:
+        """Forget the texts embedded and the words split before (a benchmark's passes start
+        cold)."""
+        self._seen.forget()
+        self.tokenizer.forget()
+
     def _encode(self, texts: Sequence[str]) -> list[Any]:
         """Each text's vector, through the encoder."""
         sequences = [self.pieces(text) for text in texts]
