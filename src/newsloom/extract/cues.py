@@ -22,7 +22,7 @@ from newsloom.extract.figure_words import (
     TABLE_ONE_WORDS,
     TOLL_WORDS,
 )
-from newsloom.extract.numbers import Quantity
+from newsloom.extract.quantity import Quantity
 from newsloom.extract.resources import kind_patterns, words_pattern
 
 _WORD = re.compile(r"\w[\w'’-]*")

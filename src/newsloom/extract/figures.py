@@ -31,7 +31,8 @@ from newsloom.extract.cues import (
 )
 from newsloom.extract.figure_sources import FigureSources
 from newsloom.extract.figure_words import QUALIFIERS, UNIT_WORDS, YEAR_BEFORE_WORDS, month_before
-from newsloom.extract.numbers import AMBIGUOUS_WORDS, Quantity, find_quantities
+from newsloom.extract.numbers import AMBIGUOUS_WORDS, find_quantities
+from newsloom.extract.quantity import Quantity
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.subject_words import PERSON_NOUNS, SUBJECTS
