@@ -83,7 +83,8 @@ _ADDRESS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"\b(?:Foto|Photo|Bilde|Bild|Billede|Arkivfoto|Foto ?:)\s*:", re.IGNORECASE)
-_QUOTED = re.compile(r"^\s*[-–—]\s|[«»“”„\"]")
+_QUOTE_DASH = re.compile(r"\s*[-–—]\s")  # a paragraph opening with a dash quotes someone
+_QUOTE_MARKS = re.compile(r"[«»“”„\"]")
 _ACRONYM = re.compile(
     r"(?P<name>[A-ZÆØÅÄÖ][\w-]+(?:\s+[\w-]+){0,4})\s+\((?P<acronym>[A-ZÆØÅÄÖ]{2,8})\)"
 )
@@ -329,12 +330,16 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
                 for sentence in split_sentences(paragraph.text, glued=True)
             )
     languages = {p.index: p.language or article.language for p in article.paragraphs}
-    captions = {
+    captions = {  # "Foto:" has a colon: a paragraph without one is not searched
         p.index
         for p in article.paragraphs
-        if p.kind != ParagraphKind.BODY or _CAPTION.search(p.text)
+        if p.kind != ParagraphKind.BODY or (":" in p.text and _CAPTION.search(p.text))
     }
-    quoted = {p.index for p in article.paragraphs if _QUOTED.search(p.text)}
+    quoted = {
+        p.index
+        for p in article.paragraphs
+        if _QUOTE_DASH.match(p.text) or _QUOTE_MARKS.search(p.text)
+    }
     published = article.published.date() if article.published is not None else None
     figures: list[Figure] = []
     # each sentence is scanned once; the attribution look-ahead reuses these

@@ -91,12 +91,39 @@ def _is_number_word(word: str, language: str) -> bool:
     return value != 1 or (table is not None and word in table.one_words)
 
 
+class _Read:
+    """The tokens of a language read so far, as written: those text2num reads as numbers and the
+    rest, so that a sentence whose words are all known costs one set test."""
+
+    LIMIT = 200_000  # tokens kept per language; then it starts again (a long run's vocabulary)
+
+    def __init__(self) -> None:
+        self.numbers: set[str] = set()
+        self.others: set[str] = set()
+
+    def numbers_in(self, words: list[str], language: str) -> set[str]:
+        """The number words among ``words``."""
+        if self.others.issuperset(words):
+            return set()
+        if len(self.others) > self.LIMIT:
+            self.numbers.clear()
+            self.others.clear()
+        present = set(words)
+        for word in present - self.numbers - self.others:
+            (self.numbers if _is_number_word(word.lower(), language) else self.others).add(word)
+        return present & self.numbers
+
+
+_READ: dict[str, _Read] = {}
+
+
 def with_text2num(text: str, language: str, found: list[Quantity]) -> list[Quantity]:
     """Add spelled-out numbers read by text2num in runs of number words outside ``found``."""
-    words = [word.lower() for word in _TOKEN.findall(text)]
-    numbers = [_is_number_word(word, language) for word in words]
-    if not any(numbers):
+    words = _TOKEN.findall(text)
+    present = _READ.setdefault(language, _Read()).numbers_in(words, language)
+    if not present:
         return found  # most sentences: no number word, so no run
+    numbers = [word in present for word in words]
     # ``found`` comes from one finditer: sorted and not overlapping, so the span a token may be
     # inside is the last one starting at or before it (a binary search, not a scan per token)
     starts = [quantity.start for quantity in found]
@@ -111,7 +138,8 @@ def with_text2num(text: str, language: str, found: list[Quantity]) -> list[Quant
         return found  # "un", "dos": the number pattern has read them already
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
-    for token, lowered, number in zip(tokens, words, numbers, strict=True):
+    for token, word, number in zip(tokens, words, numbers, strict=True):
+        lowered = word.lower()
         within = inside(token.start())
         is_number = number and not within
         if is_number and len(run) < MAX_NUMBER_WORDS:
