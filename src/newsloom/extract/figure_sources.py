@@ -26,6 +26,9 @@ from newsloom.extract.sentences import Sentence
 from newsloom.records import Figure
 
 _SENTENCE_END = re.compile(r"[.!?:;…»”\"')]\s*$")
+_ACRONYM = re.compile(
+    r"(?P<name>[A-ZÆØÅÄÖ][\w-]+(?:\s+[\w-]+){0,4})\s+\((?P<acronym>[A-ZÆØÅÄÖ]{2,8})\)"
+)
 LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
 # "seks af dem", "two of them": a part of the group counted just before
 _ANAPHORIC_PART = re.compile(
@@ -52,8 +55,16 @@ class FigureSources:
     captions: set[int]  # captions and other non-body paragraphs: they cite no one and carry nothing
     quoted: set[int]  # paragraphs with quotes: a speaker there is no source for what follows
     found: Sequence[Sequence[Figure]]
-    acronyms: dict[str, str]  # "JRCC" → "Joint Rescue Coordination Centre (JRCC)"
+    text: str  # the article's
     _named: dict[int, tuple[str, ...]] = field(default_factory=dict, init=False)  # by position
+    _acronyms: dict[str, str] | None = field(default=None, init=False)
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """ "JRCC" → "Joint Rescue Coordination Centre (JRCC)": read once, when a source is named."""
+        if self._acronyms is None:
+            self._acronyms = {m.group("acronym"): m.group(0) for m in _ACRONYM.finditer(self.text)}
+        return self._acronyms
 
     def attribution(self, position: int, previous: Figure | None) -> Attribution:
         """The sources of the figures of one sentence (``previous``: the article's figure before
@@ -63,7 +74,8 @@ class FigureSources:
         chain = attribution.chain
         if not chain and paragraph_index not in self.captions:
             chain = self._earlier_in_paragraph(position)
-        chain = tuple(self.acronyms.get(name, name) for name in chain)
+        if chain:
+            chain = tuple(self.acronyms.get(name, name) for name in chain)
         if (
             not chain
             and previous is not None

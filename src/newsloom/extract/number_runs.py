@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
+from itertools import compress
 
 from newsloom.extract import resources
 from newsloom.extract.quantity import THOUSAND, Quantity
@@ -133,9 +134,9 @@ def with_text2num(text: str, language: str, found: list[Quantity]) -> list[Quant
         at = bisect.bisect_right(starts, position) - 1
         return at >= 0 and position < ends[at]
 
-    tokens = list(_TOKEN.finditer(text))
-    if all(inside(token.start()) for token, number in zip(tokens, numbers, strict=True) if number):
+    if all(inside(token.start()) for token in compress(_TOKEN.finditer(text), numbers)):
         return found  # "un", "dos": the number pattern has read them already
+    tokens = list(_TOKEN.finditer(text))
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     for token, word, number in zip(tokens, words, numbers, strict=True):

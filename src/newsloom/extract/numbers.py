@@ -265,9 +265,12 @@ def parse_digits(text: str) -> float:
     return float(compact.replace(",", "."))
 
 
+_WORD_PARTS = re.compile(r"[\s-]+|(?<=[a-zæøå])og(?=[a-zæøå])")
+
+
 def parse_words(text: str) -> float | None:
     """Spelled-out numbers: ``otte`` → 8, ``tre hundrede`` → 300, ``femogtyve`` → 25."""
-    parts = [p for p in re.split(r"[\s-]+|(?<=[a-zæøå])og(?=[a-zæøå])", text.lower()) if p]
+    parts = [p for p in _WORD_PARTS.split(text.lower()) if p]
     parts = [p for p in parts if p not in ("og", "and", "y", "und", "och")]
     total = 0.0
     current = 0.0
