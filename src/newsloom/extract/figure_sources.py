@@ -61,7 +61,8 @@ class FigureSources:
 
     @property
     def acronyms(self) -> dict[str, str]:
-        """ "JRCC" → "Joint Rescue Coordination Centre (JRCC)": read once, when a source is named."""
+        """Acronyms and what they stand for ("JRCC" → "Joint Rescue Coordination Centre (JRCC)"),
+        read from the article once, when a figure's source is named."""
         if self._acronyms is None:
             self._acronyms = {m.group("acronym"): m.group(0) for m in _ACRONYM.finditer(self.text)}
         return self._acronyms

@@ -19,6 +19,7 @@ Conventions for vague quantities (documented so figure tracks can compare them):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsloom.extract import resources
 from newsloom.extract.number_runs import with_table_words, with_text2num
@@ -268,6 +269,7 @@ def parse_digits(text: str) -> float:
 _WORD_PARTS = re.compile(r"[\s-]+|(?<=[a-zæøå])og(?=[a-zæøå])")
 
 
+@lru_cache(maxsize=4096)
 def parse_words(text: str) -> float | None:
     """Spelled-out numbers: ``otte`` → 8, ``tre hundrede`` → 300, ``femogtyve`` → 25."""
     parts = [p for p in _WORD_PARTS.split(text.lower()) if p]
