@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from extraction_seeds import seed, text_article
+from newsloom.extract import numbers
 from newsloom.extract.figures import extract_figures
 from newsloom.extract.numbers import find_quantities, parse_digits, parse_words
 from newsloom.extract.times import resolve_times
@@ -115,6 +118,24 @@ def test_seed_figure_dates_fall_back_to_the_publication_month(seeds_dir: Path) -
 def test_numbers_in_words_digits_and_vague_phrases(text: str, low: float, high: float) -> None:
     found = find_quantities(text)
     assert [(q.low, q.high) for q in found] == [(low, high)]
+
+
+def test_the_opening_test_keeps_every_number() -> None:
+    """The number pattern's quick test of a word start (issue 19) finds what its branches alone
+    find, on the example corpus and on every kind of number phrase."""
+    branches = re.compile(numbers._NUMBER_START + numbers._NUMBER_BRANCHES, re.IGNORECASE)
+    corpus = Path(numbers.__file__).parent.parent / "data" / "example" / "articles.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text().splitlines()]
+    texts.append(
+        "femogtyve, tjugofem, TWENTY-FIVE, ett fyrtiotal, hundratal, une vingtaine, tres mil 315, "
+        "11 mil 612, several hundred, Tens of Thousands, dusinvis, et par hundrede, seks hundre "
+        "og tretti, a hundred, 1.000, 2,5 millioner, x.tre, tres.ni, A few thousand, mil 200"
+    )
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in branches.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in numbers.NUMBER_PATTERN.finditer(text)] == (
+            expected
+        )
 
 
 def test_number_parsers() -> None:

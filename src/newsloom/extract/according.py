@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsloom.extract.cues import find_cues
+from newsloom.extract.cues import has_cue
 from newsloom.extract.resources import SCANDINAVIAN, table_words, words_pattern
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import CONNECTORS, VERB_FORMS, Speaker, parse_speaker
@@ -96,7 +96,7 @@ def _source_end(text: str, start: int) -> int:
 def states_a_figure(text: str, language: str | None) -> bool:
     """Whether the sentence is about casualties (a cue word of a figure kind, as figures.py
     reads them): with its source, that is a figure's attribution, stored with the figure."""
-    return bool(find_cues(text, language))
+    return has_cue(text, language)
 
 
 def according_quotes(

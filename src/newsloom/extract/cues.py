@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from newsloom.extract.cue_search import opening_pattern
 from newsloom.extract.figure_words import (
     KIND_CUES,
     OBJECT_CUES,
@@ -22,7 +23,7 @@ from newsloom.extract.figure_words import (
     TABLE_ONE_WORDS,
     TOLL_WORDS,
 )
-from newsloom.extract.numbers import Quantity
+from newsloom.extract.quantity import Quantity
 from newsloom.extract.resources import kind_patterns, words_pattern
 
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -125,9 +126,12 @@ def part_kind(text: str, start: int, end: int) -> str | None:
     return None
 
 
+CUE_START = r"(?<!\w)"  # every cue pattern starts at a word start
+
+
 @cache
 def cue_pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+    return re.compile(CUE_START + r"(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,19 +141,37 @@ class Cue:
     end: int
 
 
+@cache
+def _cue_search(language: str) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """A language's cue pattern per kind (the shared hand-made lists, then its table's) and the
+    one scan for the places where any of them matches (:mod:`newsloom.extract.cue_search`)."""
+    kinds = [(kind, cue_pattern(patterns)) for kind, patterns in KIND_CUES.items()]
+    kinds.extend(kind_patterns(language).items())
+    bodies = []
+    for kind, pattern in kinds:
+        if not pattern.pattern.startswith(CUE_START) or not pattern.flags & re.IGNORECASE:
+            raise ValueError(f"the {kind} cue pattern is not {CUE_START}… without case")
+        bodies.append(pattern.pattern.removeprefix(CUE_START))
+    return opening_pattern(bodies), tuple(kinds)
+
+
 def find_cues(text: str, language: str | None = None) -> list[Cue]:
     """Cue words of every kind: the shared hand-made lists and the language's own table."""
-    cues = [
-        Cue(kind, match.start(), match.end())
-        for kind, patterns in KIND_CUES.items()
-        for match in cue_pattern(patterns).finditer(text)
-    ]
-    cues.extend(
-        Cue(kind, match.start(), match.end())
-        for kind, pattern in kind_patterns(language or "").items()
-        for match in pattern.finditer(text)
-    )
+    opening, kinds = _cue_search(language or "")
+    starts = [match.start() for match in opening.finditer(text)]
+    cues: list[Cue] = []
+    for kind, pattern in kinds:
+        end = 0  # what finditer finds: matches tried left to right, none inside the one before
+        for start in starts:
+            if start >= end and (match := pattern.match(text, start)) is not None:
+                cues.append(Cue(kind, start, match.end()))
+                end = match.end()
     return sorted(cues, key=lambda cue: (cue.start, -(cue.end - cue.start)))
+
+
+def has_cue(text: str, language: str | None = None) -> bool:
+    """Whether ``text`` has a cue word of any kind (``find_cues`` is not empty)."""
+    return _cue_search(language or "")[0].search(text) is not None
 
 
 def words_between(text: str, start: int, end: int) -> int:

@@ -16,7 +16,6 @@ X`` reports the words before it, not a description after it.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,9 @@ from newsloom.extract.sentences import Sentence
 from newsloom.records import Figure
 
 _SENTENCE_END = re.compile(r"[.!?:;…»”\"')]\s*$")
+_ACRONYM = re.compile(
+    r"(?P<name>[A-ZÆØÅÄÖ][\w-]+(?:\s+[\w-]+){0,4})\s+\((?P<acronym>[A-ZÆØÅÄÖ]{2,8})\)"
+)
 LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
 # "seks af dem", "two of them": a part of the group counted just before
 _ANAPHORIC_PART = re.compile(
@@ -53,9 +55,17 @@ class FigureSources:
     captions: set[int]  # captions and other non-body paragraphs: they cite no one and carry nothing
     quoted: set[int]  # paragraphs with quotes: a speaker there is no source for what follows
     found: Sequence[Sequence[Figure]]
-    acronyms: dict[str, str]  # "JRCC" → "Joint Rescue Coordination Centre (JRCC)"
-    _named: list[tuple[int, tuple[str, ...]]] | None = field(default=None, init=False)
-    _named_at: list[int] = field(default_factory=list, init=False)
+    text: str  # the article's
+    _named: dict[int, tuple[str, ...]] = field(default_factory=dict, init=False)  # by position
+    _acronyms: dict[str, str] | None = field(default=None, init=False)
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms and what they stand for ("JRCC" → "Joint Rescue Coordination Centre (JRCC)"),
+        read from the article once, when a figure's source is named."""
+        if self._acronyms is None:
+            self._acronyms = {m.group("acronym"): m.group(0) for m in _ACRONYM.finditer(self.text)}
+        return self._acronyms
 
     def attribution(self, position: int, previous: Figure | None) -> Attribution:
         """The sources of the figures of one sentence (``previous``: the article's figure before
@@ -65,7 +75,8 @@ class FigureSources:
         chain = attribution.chain
         if not chain and paragraph_index not in self.captions:
             chain = self._earlier_in_paragraph(position)
-        chain = tuple(self.acronyms.get(name, name) for name in chain)
+        if chain:
+            chain = tuple(self.acronyms.get(name, name) for name in chain)
         if (
             not chain
             and previous is not None
@@ -95,14 +106,13 @@ class FigureSources:
 
     def _earlier_in_paragraph(self, position: int) -> tuple[str, ...]:
         """The sources of the nearest earlier sentence of the same paragraph that names any."""
-        if self._named is None:
-            self._named = _named_sources(self.units, self.captions | self.quoted, self.languages)
-            self._named_at = [at for at, _ in self._named]
-        last = bisect.bisect_left(self._named_at, position) - 1
-        if last < 0:
-            return ()
-        at, sources = self._named[last]
-        return sources if at >= self._paragraph_start(position) else ()
+        skipped = self.captions | self.quoted
+        for earlier in range(position - 1, self._paragraph_start(position) - 1, -1):
+            if earlier not in self._named:
+                self._named[earlier] = _named_sources(self.units[earlier], skipped, self.languages)
+            if self._named[earlier]:
+                return self._named[earlier]
+        return ()
 
     def _paragraph_start(self, position: int) -> int:
         """The first unit of the paragraph of ``position``; a line that ends mid-sentence (text
@@ -209,17 +219,14 @@ def _closes_sentence(text: str, sources: Sequence[Source]) -> bool:
 
 
 def _named_sources(
-    units: Sequence[tuple[int, Sentence]], skipped: set[int], languages: dict[int, str | None]
-) -> list[tuple[int, tuple[str, ...]]]:
-    """(unit position, sources) of every sentence that names a source outside quotes."""
-    named: list[tuple[int, tuple[str, ...]]] = []
-    for position, (paragraph_index, sentence) in enumerate(units):
-        if paragraph_index in skipped:
-            continue
-        language = languages.get(paragraph_index)
-        sources = next_sentence_sources(sentence.text, language) or [
-            source.name for source in sources_in(sentence.text, language) if not source.local
-        ]
-        if sources:
-            named.append((position, tuple(sources)))
-    return named
+    unit: tuple[int, Sentence], skipped: set[int], languages: dict[int, str | None]
+) -> tuple[str, ...]:
+    """The sources a sentence names outside quotes (none in a skipped paragraph)."""
+    paragraph_index, sentence = unit
+    if paragraph_index in skipped:
+        return ()
+    language = languages.get(paragraph_index)
+    return tuple(
+        next_sentence_sources(sentence.text, language)
+        or [source.name for source in sources_in(sentence.text, language) if not source.local]
+    )

@@ -31,7 +31,8 @@ from newsloom.extract.cues import (
 )
 from newsloom.extract.figure_sources import FigureSources
 from newsloom.extract.figure_words import QUALIFIERS, UNIT_WORDS, YEAR_BEFORE_WORDS, month_before
-from newsloom.extract.numbers import AMBIGUOUS_WORDS, Quantity, find_quantities
+from newsloom.extract.numbers import AMBIGUOUS_WORDS, find_quantities
+from newsloom.extract.quantity import Quantity
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.subject_words import PERSON_NOUNS, SUBJECTS
@@ -82,10 +83,8 @@ _ADDRESS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"\b(?:Foto|Photo|Bilde|Bild|Billede|Arkivfoto|Foto ?:)\s*:", re.IGNORECASE)
-_QUOTED = re.compile(r"^\s*[-–—]\s|[«»“”„\"]")
-_ACRONYM = re.compile(
-    r"(?P<name>[A-ZÆØÅÄÖ][\w-]+(?:\s+[\w-]+){0,4})\s+\((?P<acronym>[A-ZÆØÅÄÖ]{2,8})\)"
-)
+_QUOTE_DASH = re.compile(r"\s*[-–—]\s")  # a paragraph opening with a dash quotes someone
+_QUOTE_MARKS = re.compile(r"[«»“”„\"]")
 _SKIPPED_PARAGRAPHS = (ParagraphKind.CREDIT, ParagraphKind.BYLINE, ParagraphKind.BOILERPLATE)
 _WORD = re.compile(r"\w[\w'’-]*")
 _JOINERS = re.compile(r"^\s*(?:og|and|y|och|und|samt|&|,)\s*$", re.IGNORECASE)
@@ -142,6 +141,11 @@ _YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+_DECADE_AFTER = re.compile(r"['’]?(?:erne|erna|ene|s)\b")
+_NAME_BEFORE = re.compile(r"[^\W\d_]-$")
+_ORDINAL_AFTER = re.compile(r"\.\s*[a-zæøåäöéü]|\.\s+\S|(?:st|nd|rd|th|º|ª|e|te)\b")
+_PERCENT_AFTER = re.compile(r"\s*%")
+
 
 def _is_count(
     quantity: Quantity, text: str, language: str | None, time_spans: Sequence[tuple[int, int]]
@@ -156,21 +160,17 @@ def _is_count(
         word not in _AMBIGUOUS_LANGUAGES or language not in _AMBIGUOUS_LANGUAGES[word]
     ):
         return False
-    if re.match(r"['’]?(?:erne|erna|ene|s)\b", after) or _ADDRESS_BEFORE.search(before):
+    if _DECADE_AFTER.match(after) or _ADDRESS_BEFORE.search(before):
         return False  # decades ("70'erne", "1990s"), addresses, page and line numbers
-    if re.search(r"[^\W\d_]-$", before):
+    if _NAME_BEFORE.search(before):
         return False  # part of a name: "covid-19", "MH-17", "F-16"
     if any(start < quantity.end and quantity.start < end for start, end in time_spans):
         return False
-    if (
-        re.match(r"\.\s*[a-zæøåäöéü]", after)
-        or re.match(r"\.\s+\S", after)
-        or re.match(r"(?:st|nd|rd|th|º|ª|e|te)\b", after)
-    ):
+    if _ORDINAL_AFTER.match(after):
         return False  # ordinal: "76. luftbårne", "19. januar", "3rd"
-    if re.match(r"\s*[-–]?\s*", after) and UNIT_WORDS.match(after.lstrip(" -–")):
+    if UNIT_WORDS.match(after.lstrip(" -–")):
         return False
-    if re.match(r"\s*%", after) or _CURRENCY_BEFORE.search(before):
+    if _PERCENT_AFTER.match(after) or _CURRENCY_BEFORE.search(before):
         return False
     if not quantity.written and not quantity.vague:
         digits = quantity.text
@@ -328,12 +328,16 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
                 for sentence in split_sentences(paragraph.text, glued=True)
             )
     languages = {p.index: p.language or article.language for p in article.paragraphs}
-    captions = {
+    captions = {  # "Foto:" has a colon: a paragraph without one is not searched
         p.index
         for p in article.paragraphs
-        if p.kind != ParagraphKind.BODY or _CAPTION.search(p.text)
+        if p.kind != ParagraphKind.BODY or (":" in p.text and _CAPTION.search(p.text))
     }
-    quoted = {p.index for p in article.paragraphs if _QUOTED.search(p.text)}
+    quoted = {
+        p.index
+        for p in article.paragraphs
+        if _QUOTE_DASH.match(p.text) or _QUOTE_MARKS.search(p.text)
+    }
     published = article.published.date() if article.published is not None else None
     figures: list[Figure] = []
     # each sentence is scanned once; the attribution look-ahead reuses these
@@ -353,7 +357,7 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
         captions=captions,
         quoted=quoted,
         found=found_by_unit,
-        acronyms={m.group("acronym"): m.group(0) for m in _ACRONYM.finditer(article.text)},
+        text=article.text,
     )
     for position, (paragraph_index, sentence) in enumerate(units):
         found = found_by_unit[position]

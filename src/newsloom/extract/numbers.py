@@ -18,25 +18,12 @@ Conventions for vague quantities (documented so figure tracks can compare them):
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from newsloom.extract import resources
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    low: float
-    high: float
-    start: int
-    end: int
-    text: str
-    vague: bool = False
-    written: bool = False  # spelled out in words rather than digits
-    implied_qualifier: str | None = None  # Swedish "ett fyrtiotal" means about forty
-
+from newsloom.extract.number_runs import with_table_words, with_text2num
+from newsloom.extract.quantity import THOUSAND, Quantity
 
 UNITS: dict[str, int] = {}
 for _value, _words in {
@@ -208,7 +195,6 @@ _VAGUE_WORDS = resources.words_pattern(VAGUE, whole=False)
 _SEVERAL_WORDS = resources.words_pattern(SEVERAL, whole=False)
 _ALL_UNIT_WORDS = resources.words_pattern(UNITS, whole=False)
 _MAGNITUDE_WORDS = resources.words_pattern(MAGNITUDES, whole=False)
-THOUSAND = 1000
 _THOUSAND_WORDS = resources.words_pattern(
     (w for w, v in MAGNITUDES.items() if v == THOUSAND), whole=False
 )
@@ -232,8 +218,29 @@ _WORD_NUMBER = (
     rf"(?:\s+(?:og|and|y|und|och)\s+(?:{_BASE_NUMBER}))?)?"
     rf"|(?:{_MAGNITUDE_WORDS})"
 )
-NUMBER_PATTERN = re.compile(
-    rf"(?<![\w.,])(?:"
+
+
+def _opening_words() -> str:
+    """What a match of the number pattern can open with, as one trie: a digit or one of these
+    words, whole or (``*``) as the start of a longer one. It is a quick test at every word start
+    before the pattern's branches are tried one after another (most words open no number); it
+    never rejects a start the branches would match, so the matches are the same without it."""
+    entries = {"ett", "hundra*", "tio*", "une", "una", "un", "uma", "um", "een", "ein", "a", "an"}
+    for word, value in UNITS.items():
+        entries.add(word)  # "tre", or a unit before its magnitude
+        if value < 10:
+            entries.add(word + "og*")  # Danish "femogtyve"
+        elif value >= 20:
+            entries.add(word + "*")  # "tjugofem", "twenty-five", "fyrtiotal"
+    for words in (MAGNITUDES, VAGUE, SEVERAL, APPROXIMATE):
+        entries.update(phrase.split()[0] for phrase in words)  # whole words: a space follows
+    return resources.words_pattern(entries)
+
+
+_NUMBER_START = r"(?<![\w.,])"
+_NUMBER_OPENING = rf"(?=\d|{_opening_words()})"
+_NUMBER_BRANCHES = (
+    r"(?:"
     rf"(?P<vague>{_VAGUE_WORDS})"
     rf"|(?P<several>{_SEVERAL_WORDS})\s+(?P<several_magnitude>{_MAGNITUDE_WORDS})"
     rf"|(?P<digits>{_DIGITS})(?:\s+(?:(?P<digit_thousand>{_THOUSAND_WORDS})\s+"
@@ -243,9 +250,9 @@ NUMBER_PATTERN = re.compile(
     rf"|(?:(?:une|una|un|uma|um|een|ein|a|an)\s+)?(?P<approximate_word>"
     rf"{resources.words_pattern(APPROXIMATE)})"
     rf"|(?P<words>{_WORD_NUMBER})(?:{_AFTER_THOUSAND}\s+(?P<words_rest>\d{{3}})(?![\d.,]?\d))?"
-    rf")(?![\w])",
-    re.IGNORECASE,
+    rf")(?![\w])"
 )
+NUMBER_PATTERN = re.compile(_NUMBER_START + _NUMBER_OPENING + _NUMBER_BRANCHES, re.IGNORECASE)
 
 
 def parse_digits(text: str) -> float:
@@ -259,9 +266,13 @@ def parse_digits(text: str) -> float:
     return float(compact.replace(",", "."))
 
 
+_WORD_PARTS = re.compile(r"[\s-]+|(?<=[a-zæøå])og(?=[a-zæøå])")
+
+
+@lru_cache(maxsize=4096)
 def parse_words(text: str) -> float | None:
     """Spelled-out numbers: ``otte`` → 8, ``tre hundrede`` → 300, ``femogtyve`` → 25."""
-    parts = [p for p in re.split(r"[\s-]+|(?<=[a-zæøå])og(?=[a-zæøå])", text.lower()) if p]
+    parts = [p for p in _WORD_PARTS.split(text.lower()) if p]
     parts = [p for p in parts if p not in ("og", "and", "y", "und", "och")]
     total = 0.0
     current = 0.0
@@ -362,133 +373,7 @@ def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
                 )
     table = resources.resources_for(language)
     if table is not None and table.number_engine == "text2num":
-        found = _with_text2num(text, table.code, found)
+        found = with_text2num(text, table.code, found)
     elif table is not None and table.words:
-        found = _with_table_words(text, table, found)
+        found = with_table_words(text, table, found)
     return found
-
-
-def _with_table_words(
-    text: str, table: resources.LanguageTable, found: list[Quantity]
-) -> list[Quantity]:
-    """Add the spelled-out numbers of a language's own ``[numbers] words`` (Polish ``dwie``,
-    ``pięciu``, ``dwadzieścia trzy``): runs of its number words and magnitudes outside ``found``,
-    read like :func:`parse_words`. Only in that language's text: ``sto`` is 100 in Polish and
-    a verb in Italian."""
-    values = {**table.words, **dict.fromkeys(table.one_words, 1)}
-    starts = [quantity.start for quantity in found]
-    ends = [quantity.end for quantity in found]
-    absorbed: set[int] = set()  # "pięć tysięcy": a bare magnitude word joins the run before it
-    added: list[Quantity] = []
-    run: list[re.Match[str]] = []
-    for token in _TOKEN.finditer(text):
-        lowered = token.group(0).lower()
-        at = bisect.bisect_right(starts, token.start()) - 1
-        inside = at >= 0 and token.start() < ends[at]
-        if run and lowered in table.magnitudes and (not inside or found[at].text == token.group(0)):
-            run.append(token)
-            if inside:
-                absorbed.add(at)
-            continue
-        if not inside and lowered in values:
-            run.append(token)
-            continue
-        if run:
-            added.append(_table_run(text, run, values, table.magnitudes))
-        run = []
-    if run:
-        added.append(_table_run(text, run, values, table.magnitudes))
-    added.extend(quantity for index, quantity in enumerate(found) if index not in absorbed)
-    return sorted(added, key=lambda quantity: quantity.start)
-
-
-def _table_run(
-    text: str, run: list[re.Match[str]], values: dict[str, int], magnitudes: dict[str, int]
-) -> Quantity:
-    """One quantity for a run of a table's number words (``dwa tysiące pięćset`` → 2500)."""
-    total = current = 0.0
-    for token in run:
-        word = token.group(0).lower()
-        if word in values:
-            current += values[word]
-        else:
-            current = (current or 1) * magnitudes[word]
-            if magnitudes[word] >= THOUSAND:
-                total, current = total + current, 0.0
-    value = total + current
-    start, end = run[0].start(), run[-1].end()
-    return Quantity(value, value, start, end, text[start:end], written=True)
-
-
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_JOINER_WORDS = frozenset(["et", "e", "y", "and", "und", "en"])
-MAX_NUMBER_WORDS = 8  # a spelled-out number longer than this is not read as one
-
-
-@cache
-def _word_value(word: str, language: str) -> float | None:
-    """A single token's value through text2num (``vingt-trois`` → 23), or None."""
-    from text_to_num import text2num
-
-    try:
-        return float(text2num(word, language))
-    except ValueError:
-        return None
-
-
-def _with_text2num(text: str, language: str, found: list[Quantity]) -> list[Quantity]:
-    """Add spelled-out numbers read by text2num in runs of number words outside ``found``."""
-    # ``found`` comes from one finditer: sorted and not overlapping, so the span a token may be
-    # inside is the last one starting at or before it (a binary search, not a scan per token)
-    starts = [quantity.start for quantity in found]
-    ends = [quantity.end for quantity in found]
-    table = resources.resources_for(language)
-    one_words = set(table.one_words) if table else set()
-    runs: list[list[re.Match[str]]] = []
-    run: list[re.Match[str]] = []
-    for token in _TOKEN.finditer(text):
-        lowered = token.group(0).lower()
-        at = bisect.bisect_right(starts, token.start()) - 1
-        inside = at >= 0 and token.start() < ends[at]
-        value = None if inside else _word_value(lowered, language)
-        # "unos", "uns": text2num reads them as 1; only the table's one-words count as 1
-        is_number = value is not None and (value != 1 or lowered in one_words)
-        if is_number and len(run) < MAX_NUMBER_WORDS:
-            run.append(token)
-            continue
-        if run and lowered in _JOINER_WORDS and not inside:
-            run.append(token)
-            continue
-        if run:
-            runs.append(run)
-        run = [token] if is_number else []
-    if run:
-        runs.append(run)
-    added = list(found)
-    for words in runs:
-        while words and words[-1].group(0).lower() in _JOINER_WORDS:
-            words = words[:-1]
-        added.extend(_read_run(text, language, words))
-    return sorted(added, key=lambda quantity: quantity.start)
-
-
-def _read_run(text: str, language: str, words: list[re.Match[str]]) -> list[Quantity]:
-    """The longest readings of a run of number words, left to right."""
-    from text_to_num import text2num
-
-    quantities: list[Quantity] = []
-    index = 0
-    while index < len(words):
-        for end in range(len(words), index, -1):
-            start_at, end_at = words[index].start(), words[end - 1].end()
-            phrase = text[start_at:end_at]
-            try:
-                value = float(text2num(re.sub(r"\s+", " ", phrase.lower()), language))
-            except ValueError:
-                continue
-            quantities.append(Quantity(value, value, start_at, end_at, phrase, written=True))
-            index = end
-            break
-        else:
-            index += 1
-    return quantities

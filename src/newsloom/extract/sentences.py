@@ -82,8 +82,9 @@ def _last_word(text: str) -> re.Match[str] | None:
 
 # "… 189 reclusos.También resultaron …": a sentence glued to the one before it (a space lost in
 # scraping) — a point between a lower-case word and a capitalised one; "U.S.", "e.V." and
-# "nrk.no" do not match
-_GLUED = re.compile(r"(?<=[a-zæøåäöüéáíóúñ]{3})\.(?=[A-ZÆØÅÄÖÜÉÁÍÓÚÑ][a-zæøåäöüéáíóúñ]{2})")
+# "nrk.no" do not match. The point comes first and the letters before it are looked behind
+# from after it, so that a search jumps from point to point.
+_GLUED = re.compile(r"\.(?<=[a-zæøåäöüéáíóúñ]{3}\.)(?=[A-ZÆØÅÄÖÜÉÁÍÓÚÑ][a-zæøåäöüéáíóúñ]{2})")
 
 
 @dataclass(frozen=True, slots=True)
