@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import lru_cache
 from itertools import compress
 
 from newsloom.extract import resources
@@ -68,9 +68,12 @@ def _table_run(
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _JOINER_WORDS = frozenset(["et", "e", "y", "and", "und", "en"])
 MAX_NUMBER_WORDS = 8  # a spelled-out number longer than this is not read as one
+# words whose reading is remembered: a long run (a feed watched for months) meets a vocabulary
+# that grows without end
+WORDS_REMEMBERED = 200_000
 
 
-@cache
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def _word_value(word: str, language: str) -> float | None:
     """A single token's value through text2num (``vingt-trois`` → 23), or None."""
     from text_to_num import text2num
@@ -81,7 +84,7 @@ def _word_value(word: str, language: str) -> float | None:
         return None
 
 
-@cache
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def _is_number_word(word: str, language: str) -> bool:
     """Whether text2num reads a lower-case token as a number. "unos", "uns": text2num reads them
     as 1; only the table's one-words count as 1."""
