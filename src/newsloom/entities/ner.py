@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from newsloom.assign.features import word_forms
 from newsloom.entities.conll import Span
 from newsloom.entities.exonyms import is_place_name
+from newsloom.entities.openers import may_hold_a_name
 from newsloom.entities.rules import find_entities_in_text, find_spans
 from newsloom.entities.typer import SpanTyper, vector_lookup
 from newsloom.errors import ModelError
@@ -224,16 +225,24 @@ class EntityRecognizer:
                 _LOADED[key] = cls(nlp, model_path, contextual)
             return _LOADED[key]
 
-    def _tag(self, docs: Iterable[Doc], pipe: str) -> list[Doc]:
-        """``docs`` with their entities set by the chosen model."""
+    def _tag(self, docs: Iterable[Doc], pipe: str, languages: Sequence[str | None]) -> list[Doc]:
+        """``docs`` with their entities set by the chosen model. The accurate model skips a text
+        whose only capitals open sentences with plain words (:mod:`newsloom.entities.openers`)."""
         if self.contextual is None:
             with self.nlp.select_pipes(enable=[pipe]):
                 return list(self.nlp.pipe(docs, batch_size=256))
         from spacy.tokens import Span as SpacySpan
 
         tagged = list(docs)
-        found = self.contextual.spans([[token.text for token in doc] for doc in tagged])
-        for doc, spans in zip(tagged, found, strict=True):
+        words = [[token.text for token in doc] for doc in tagged]
+        named = [
+            number
+            for number, language in enumerate(languages)
+            if may_hold_a_name(words[number], language)
+        ]
+        found = self.contextual.spans([words[number] for number in named])
+        for number, spans in zip(named, found, strict=True):
+            doc = tagged[number]
             doc.ents = [SpacySpan(doc, start, end, label=kind) for start, end, kind in spans]
         return tagged
 
@@ -281,11 +290,11 @@ class EntityRecognizer:
                 else:
                     found[number].extend(_rule_mentions(paragraph, text, language or "en"))
         for pipe, items in model_items.items():
-            docs = self._tag((doc for doc, _ in items), pipe)
-            tagged = [(doc, where) for doc, (_, where) in zip(docs, items, strict=True)]
             languages = [
-                paragraph.language or articles[number].language for _, (number, paragraph) in tagged
+                paragraph.language or articles[number].language for _, (number, paragraph) in items
             ]
+            docs = self._tag((doc for doc, _ in items), pipe, languages)
+            tagged = [(doc, where) for doc, (_, where) in zip(docs, items, strict=True)]
             typed = self._typed([doc for doc, _ in tagged], pipe, languages)
             for (_, (number, paragraph)), entities in zip(tagged, typed, strict=True):
                 found[number].extend(
@@ -313,7 +322,11 @@ class EntityRecognizer:
         from spacy.tokens import Doc
 
         pipe = self.pipe_for(language)
-        tagged = self._tag((Doc(self.nlp.vocab, words=list(words)) for words in sentences), pipe)
+        tagged = self._tag(
+            (Doc(self.nlp.vocab, words=list(words)) for words in sentences),
+            pipe,
+            [language] * len(sentences),
+        )
         return [
             tuple(Span(entity.start, entity.end, label) for entity, label in entities)
             for entities in self._typed(tagged, pipe, [language] * len(tagged))
