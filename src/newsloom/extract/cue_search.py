@@ -38,17 +38,20 @@ def _syntax(pattern: str) -> Iterator[tuple[int, str]]:
         index += 1
 
 
+def _nesting(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each syntax character of ``pattern`` with the depth of groups open after it."""
+    depth = 0
+    for index, character in _syntax(pattern):
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        yield index, character, depth
+
+
 def alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a regular expression (``a|(?:b|c)d`` → ``a``, ``(?:b|c)d``)."""
     parts: list[str] = []
-    depth = 0
     start = 0
-    for index, character in _syntax(pattern):
-        if character == "(":
-            depth += 1
-        elif character == ")":
-            depth -= 1
-        elif character == "|" and depth == 0:
+    for index, character, depth in _nesting(pattern):
+        if character == "|" and depth == 0:
             parts.append(pattern[start:index])
             start = index + 1
     parts.append(pattern[start:])
@@ -57,15 +60,10 @@ def alternatives(pattern: str) -> list[str]:
 
 def _group_end(pattern: str) -> int | None:
     """Where the group opening ``pattern`` closes (the index of its ``)``), None if it does not."""
-    depth = 0
-    for index, character in _syntax(pattern):
-        if character == "(":
-            depth += 1
-        elif character == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
+    return next(
+        (index for index, character, depth in _nesting(pattern) if character == ")" and not depth),
+        None,
+    )
 
 
 def _units(alternative: str) -> list[str]:
