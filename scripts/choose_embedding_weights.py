@@ -2,7 +2,10 @@
 
 - SemEval-2022 sample (``similarity/semeval2022-sample/train.csv``): k-fold over the pairs; on
   each fold's training part the weight of the embedding cosine with the best |Pearson| is chosen
-  and scored on the held-out part (and for each length of text embedded).
+  and scored on the held-out part (and for each length of text embedded); then the same for a
+  separate weight for pairs of two languages, the model's own kept within a language, with how
+  often pairs of one story and of different ones pass the clusterer's threshold (analysis only:
+  docs/embeddings.md says why the clusterer keeps one weight).
 - UCI headlines (``clustering/uci-headlines/dev.csv``): the first half of the stream in time order
   is the tuning part; the (weight, threshold) pair with the best mean of BCubed F1 on it as given
   and interleaved over six hours is chosen, then scored on the second half.
@@ -34,6 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsloom.analyze.e5_embeddings import embed_e5  # noqa: E402
 from newsloom.analyze.embeddings import (  # noqa: E402
+    MODEL_DEFAULTS,
     EmbeddingMeans,
     combined_similarity,
     dot,
@@ -103,6 +107,20 @@ def semeval_folds(
     return pairs, lexical, ratings, [order[fold::folds] for fold in range(folds)]
 
 
+def _cross_validated(
+    scores: dict[float, list[float]], ratings: Sequence[float], parts: list[list[int]]
+) -> tuple[float, list[float], list[float]]:
+    """Mean held-out Pearson, each fold's, and the weight each fold's training part chose."""
+    held_out: list[float] = []
+    chosen: list[float] = []
+    for fold, test in enumerate(parts):
+        train = [i for other, part in enumerate(parts) if other != fold for i in part]
+        best = max(scores, key=lambda weight: -_pearson_of(scores[weight], ratings, train))
+        chosen.append(best)
+        held_out.append(_pearson_of(scores[best], ratings, test))
+    return sum(held_out) / len(parts), held_out, chosen
+
+
 def semeval(path: Path, folds: int, model: str, lengths: Sequence[int]) -> None:
     pairs, lexical, ratings, parts = semeval_folds(path, folds)
     print(f"SemEval sample, {len(pairs)} pairs, {folds}-fold")
@@ -115,20 +133,59 @@ def semeval(path: Path, folds: int, model: str, lengths: Sequence[int]) -> None:
             ]
             for weight in WEIGHTS
         }
-        held_out: list[float] = []
-        chosen: list[float] = []
-        for fold in range(folds):
-            test = parts[fold]
-            train = [i for other in range(folds) if other != fold for i in parts[other]]
-
-            best = max(WEIGHTS, key=lambda weight: -_pearson_of(combined[weight], ratings, train))
-            chosen.append(best)
-            held_out.append(_pearson_of(combined[best], ratings, test))
-        mean = sum(held_out) / folds
+        mean, held_out, chosen = _cross_validated(combined, ratings, parts)
         print(
             f"  {characters:>5} characters: CV Pearson {mean:.4f} (folds "
             + ", ".join(f"{value:.3f}" for value in held_out)
             + f"), weights chosen {chosen}; cosine alone {pearson(cosines, ratings):.4f}"
+        )
+        across_languages(pairs, lexical, cosines, ratings, parts, model)
+
+
+def across_languages(
+    pairs: Sequence[RatedPair],
+    lexical: Sequence[float],
+    cosines: Sequence[float],
+    ratings: Sequence[float],
+    parts: list[list[int]],
+    model: str,
+) -> None:
+    """The share of the embedding for pairs of two languages, chosen by cross-validation with the
+    clusterer's own share (chosen on UCI) kept for pairs of one language; and how often pairs of
+    the same story (Overall ≤ 1.5) and of different ones (≥ 3) pass the clusterer's threshold."""
+    defaults = MODEL_DEFAULTS[model]
+    across = [len(set(pair.language_pair.split("-", 1))) == 2 for pair in pairs]
+
+    def scored(other: float) -> list[float]:
+        return [
+            combined_similarity(x, c, other if two else defaults.weight)
+            for x, c, two in zip(lexical, cosines, across, strict=True)
+        ]
+
+    mean, held_out, chosen = _cross_validated({w: scored(w) for w in WEIGHTS}, ratings, parts)
+    print(
+        f"    across languages ({sum(across)} pairs; one language: {defaults.weight}): "
+        f"CV Pearson {mean:.4f} (folds "
+        + ", ".join(f"{value:.3f}" for value in held_out)
+        + f"), weights chosen {chosen}"
+    )
+    for other in (defaults.weight, *sorted(set(chosen))):
+        scores = scored(other)
+        rates = []
+        for two in (False, True):
+            rows = [i for i, flag in enumerate(across) if flag == two]
+            same = [i for i in rows if ratings[i] <= 1.5]
+            different = [i for i in rows if ratings[i] >= 3.0]
+            passing = [
+                sum(scores[i] >= defaults.min_similarity for i in group) / max(1, len(group))
+                for group in (same, different)
+            ]
+            rates.append(
+                f"{'across' if two else 'one language'} {passing[0]:.2f} / {passing[1]:.2f}"
+            )
+        print(
+            f"      share {other} across: over the threshold {defaults.min_similarity}, same story"
+            " / different: " + "; ".join(rates)
         )
 
 
