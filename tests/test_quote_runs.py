@@ -552,3 +552,30 @@ def test_a_committee_named_by_a_common_noun_is_no_person(
 ) -> None:
     found = quotes(*paragraphs, language=language)
     assert [(q.paragraph, q.speaker) for q in found] == [(2, body)]
+
+
+def test_talk_after_an_attribution_goes_on_with_the_speaker_until_narrative() -> None:
+    found = quotes(
+        "Ordførar Kari Nilsen var nøgd etter møtet.",
+        "Vi fekk det vi bad om, seier Nilsen.",
+        "No skal vi byggje skulen ferdig.",
+        "Du ser det på kvar einaste byggjeplass.",
+        "Møtet varte i tre timar.",
+        "Eg trur det blir bra.",
+        language="nn",
+    )
+    # the two spoken sentences after the attribution are hers; narrative ends the run, and a
+    # first-person sentence after narrative is no longer credited to her
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (1, "Kari Nilsen"),
+        (2, "Kari Nilsen"),
+        (3, "Kari Nilsen"),
+    ]
+
+
+def test_a_sentence_about_someone_after_an_attribution_is_narrative() -> None:
+    found = quotes(
+        "Vi fikk det vi ba om, sier Kari Nilsen.",
+        "Hun tror det blir bra for alle oss som bor her.",
+    )
+    assert [q.paragraph for q in found] == [0]

@@ -6,7 +6,8 @@ Holm.``): every paragraph of that run is a quote of the speaker the last one nam
 without an attribution belongs to whoever a paragraph ending in a colon introduced, else to the
 last speaker. Sentences without a dash continue a run only up to the attribution, or while they
 are someone talking (first- or second-person words, the ``spoken`` field of the language
-tables). In an interview the journalist's questions (a dash paragraph ending in ``?`` answered by
+tables); after an attribution they go on with its speaker while they are someone talking. In
+an interview the journalist's questions (a dash paragraph ending in ``?`` answered by
 the next dash paragraph) are not quotes and the answers belong to the person interviewed.
 
 Then every speaker is resolved to the fullest name the article gives (surname, role, pronoun →
@@ -329,6 +330,7 @@ def continue_runs(
             else:
                 by_paragraph[index] = [_quote_of(body[member], source)]
         at = (end if end is not None else members[-1]) + 1
+    _continue_after_attribution(body, by_paragraph, dashed, closing, unended, questions, language)
     ordered = [
         quote
         for paragraph in body
@@ -336,6 +338,44 @@ def continue_runs(
         for quote in by_paragraph.get(paragraph.index, [])
     ]
     return ordered
+
+
+def _continue_after_attribution(
+    body: Sequence[Paragraph],
+    by_paragraph: dict[int, list[Quote]],
+    dashed: Sequence[bool],
+    closing: Sequence[bool],
+    unended: Sequence[bool],
+    questions: set[int],
+    language: str | None,
+) -> None:
+    """``– A, sier Holm. ¶ Vi må vente.``: sentences after an attribution go on with the
+    speaker's words while they are someone talking (first- or second-person words) — where a
+    source puts each sentence in a paragraph of its own, and where news writes the attribution
+    after a quote's first paragraph."""
+    at = 0
+    while at < len(body):
+        own = by_paragraph.get(body[at].index)
+        if not (closing[at] and own and own[-1].speaker and own[-1].speaker_type == "person"):
+            at += 1
+            continue
+        source = own[-1]
+        scan = at + 1
+        while scan < len(body) and scan - at <= MAX_RUN:
+            following = body[scan]
+            if (
+                following.kind == ParagraphKind.HEADING
+                or following.index in questions
+                or dashed[scan]
+                or unended[scan]
+                or by_paragraph.get(following.index)
+                or not _is_spoken(following, language)
+                or _THIRD_PERSON_OPENING.match(following.text)
+            ):
+                break
+            by_paragraph[following.index] = [_quote_of(following, source)]
+            scan += 1
+        at = scan
 
 
 def _common_organisation(quote: Quote) -> bool:
