@@ -261,3 +261,46 @@ def test_a_subordinate_clauses_source_does_not_cover_the_sentences_after_it() ->
         "korrigiert. Am Abend starben drei Menschen im Krankenhaus."
     )
     assert sources(text, "de") == ["Hamburger Polizei", None]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kind", "low"),
+    [
+        ("de", "Bei den Kämpfen starben insgesamt 40 Menschen.", "killed", 40),
+        ("it", "Sono state arrestate in tutto 25 persone.", "arrested", 25),
+        ("es", "La policía detuvo a otros 16 manifestantes.", "arrested", 16),
+        ("fr", "Ont été blessés au total 30 civils.", "injured", 30),
+        ("nl", "Bij de brand raakten nog 12 mensen gewond.", "injured", 12),
+    ],
+)
+def test_a_total_or_further_word_between_a_verb_and_its_count_keeps_them_together(
+    language: str, text: str, kind: str, low: int
+) -> None:
+    # each table's [numbers] fillers ("insgesamt", "in tutto", "otros", "au total", "nog")
+    assert (kind, float(low)) in [(k, n) for k, n, _ in found(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kind", "low"),
+    [
+        ("de", "Drei Männer, die vor der Disco standen, wurden festgenommen.", "arrested", 3),
+        (
+            "en",
+            "Four people, who had been waiting at the station for hours, were injured.",
+            "injured",
+            4,
+        ),
+        ("da", "Fem personer, som var på vej hjem fra en fest i byen, blev dræbt.", "killed", 5),
+    ],
+)
+def test_a_relative_clause_on_the_counted_people_does_not_part_them_from_their_verb(
+    language: str, text: str, kind: str, low: int
+) -> None:
+    assert (kind, float(low)) in [(k, n) for k, n, _ in found(text, language)]
+
+
+def test_a_cue_before_a_sentence_end_yields_to_the_next_sentences_own_verb() -> None:
+    # "…una treintena de heridos.- Otras cuatro personas fallecen": the four died
+    text = "La granada deja una treintena de heridos.- Otras cuatro personas fallecen en Adén."
+    kinds = {n: k for k, n, _ in found(text, "es")}
+    assert kinds.get(4.0) == "killed", kinds

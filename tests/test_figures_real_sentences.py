@@ -46,6 +46,19 @@ CASES = [
         "sind nicht etwa hocherfreut.",
         ("injured", 50, None),
     ),
+    # German: SemEval row 845 side 2 (a relative clause between the count and its verb), row
+    # 3243 side 1 ("verstarben", and "insgesamt" between the verb and the count)
+    (
+        "de",
+        "Zwei weitere Personen, die dem Mann helfen wollten, wurden leicht verletzt.",
+        ("injured", 2, None),
+    ),
+    (
+        "de",
+        "Im gleichen Zeitraum verstarben insgesamt 82.303 Personen, zwei Prozent weniger als im "
+        "Vorjahr.",
+        ("killed", 82303, None),
+    ),
     # Spanish: SemEval row 5883, sides 1 and 2
     (
         "es",

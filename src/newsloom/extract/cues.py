@@ -24,7 +24,7 @@ from newsloom.extract.figure_words import (
     TOLL_WORDS,
 )
 from newsloom.extract.quantity import Quantity
-from newsloom.extract.resources import kind_patterns, words_pattern
+from newsloom.extract.resources import kind_patterns, number_words, words_pattern
 
 _WORD = re.compile(r"\w[\w'’-]*")
 
@@ -43,7 +43,9 @@ _PARTITIVE = re.compile(
     r"^\s+(?:af|av|of|de|von)\s+(?:dem|dei|de|the|them|those|los|las|disse|desse|ihnen|den)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[,;]")
+# a comma, a semicolon or a sentence end ("heridos.- Otras cuatro personas fallecen"; the point
+# of "ca." is no end)
+_CLAUSE_BREAK = re.compile(r"[,;!?]|(?<!\bca)\.")
 CLAUSE_PENALTY = 2  # words a comma between a cue and the number after it counts as
 _BACKWARD_FILLER = re.compile(
     r"^(?:\W*(?:nu|now|yderligere|ytterligere|ytterlegare|another|further|hele|alle|all|in all"
@@ -52,8 +54,9 @@ _BACKWARD_FILLER = re.compile(
     r"|ca\.|rundt|drygt|godt|some|al menos|más de|unos|unas|la vida de|the lives of|på|de|of"
     r"|om lag|kring|til sammen|til saman|tilsammen|dei|the|these|those|disse|desse"
     r"|er|is|are|var|was|were|blev|ble|vart|es|son|fueron|a"
-    # and the tables' qualifiers ("Zmarło ponad 500", "Murieron más de 50")
-    rf"|{words_pattern(QUALIFIERS)})\W*)*$",
+    # and the tables' qualifiers ("Zmarło ponad 500", "Murieron más de 50") and fillers
+    # ("starben insgesamt 82.303", "sono state arrestate in tutto 25")
+    rf"|{words_pattern(QUALIFIERS)}|{words_pattern(number_words('fillers'))})\W*)*$",
     re.IGNORECASE,
 )
 _TOLL = re.compile(
@@ -236,9 +239,11 @@ def choose_cue(
                 continue  # "Tre av de skadde er innlagt": the set, not the figure
             if cue in claimed:
                 continue  # "1246 pożarów, w których zginęły dwie osoby": the cue is "dwie"'s
-            distance = words_between(
-                text, partitive or quantity.end, cue.start
-            ) - _time_words_between(text, partitive or quantity.end, cue.start, time_spans)
+            distance = (
+                words_between(text, partitive or quantity.end, cue.start)
+                - _time_words_between(text, partitive or quantity.end, cue.start, time_spans)
+                - _relative_clause_words(text, partitive or quantity.end, cue.start)
+            )
             window = (
                 CROWD_WINDOWS[cue.kind][0]
                 if crowd and not _PROTEST_ACT.match(text, cue.start)
@@ -304,6 +309,25 @@ def _time_words_between(
         for span_start, span_end in time_spans
         if span_start < end and start < span_end
     )
+
+
+# "Zwei weitere Personen, die dem Mann helfen wollten, wurden leicht verletzt": a relative clause
+# between commas on the counted noun, closed before the cue
+_RELATIVE_CLAUSE = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s*(?P<clause>,\s+(?:der|die|das|welche[rsnm]?|som|who|whom|which"
+    r"|that|que|qui|quienes|cuales|che|cui|dont|wo|dat|wie|welke|który|która|które|których"
+    r"|którzy)\b[^,.;:!?]*),",
+    re.IGNORECASE,
+)
+
+
+def _relative_clause_words(text: str, start: int, end: int) -> int:
+    """Words of a relative clause on the counted noun between a number and a cue after it: they
+    do not separate the two."""
+    clause = _RELATIVE_CLAUSE.match(text, start, end)
+    if clause is None:
+        return 0
+    return words_between(text, clause.start("clause"), clause.end("clause"))
 
 
 def _after_relative_clause(

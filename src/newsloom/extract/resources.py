@@ -82,6 +82,7 @@ class LanguageTable:
     vague: dict[str, tuple[str, ...]] = field(default_factory=dict)
     measures: tuple[str, ...] = ()
     year_before: tuple[str, ...] = ()
+    fillers: tuple[str, ...] = ()
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -150,6 +151,7 @@ def parse_table(code: str, data: dict[str, object], where: str) -> LanguageTable
         vague=vague,
         measures=_strings(numbers.get("measures", []), f"{where}: numbers.measures"),
         year_before=_strings(numbers.get("year_before", []), f"{where}: numbers.year_before"),
+        fillers=_strings(numbers.get("fillers", []), f"{where}: numbers.fillers"),
         kinds=_string_lists(data.get("figures", {}), f"{where}: figures"),
         subjects=_string_lists(data.get("subjects", {}), f"{where}: subjects"),
         qualifiers=qualifiers,
@@ -352,8 +354,13 @@ def measure_words() -> list[str]:
 
 
 def number_words(field_name: str) -> list[str]:
-    """``one``, ``several`` or ``year_before`` words over every table."""
-    attribute = {"one": "one_words", "several": "several", "year_before": "year_before"}[field_name]
+    """``one``, ``several``, ``year_before`` or ``fillers`` words over every table."""
+    attribute = {
+        "one": "one_words",
+        "several": "several",
+        "year_before": "year_before",
+        "fillers": "fillers",
+    }[field_name]
     found: set[str] = set()
     for table in load_tables().values():
         found.update(getattr(table, attribute))
