@@ -304,3 +304,19 @@ def test_a_cue_before_a_sentence_end_yields_to_the_next_sentences_own_verb() -> 
     text = "La granada deja una treintena de heridos.- Otras cuatro personas fallecen en Adén."
     kinds = {n: k for k, n, _ in found(text, "es")}
     assert kinds.get(4.0) == "killed", kinds
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "deaths"),
+    [
+        ("de", "Bisher gibt es 12.000 Fälle und 300 Tote.", 300),
+        ("es", "Italia suma otros 5.000 contagios y 400 fallecidos.", 400),
+        ("fr", "On compte 9 000 cas confirmés et 120 décès.", 120),
+        ("it", "Sono stati registrati 3.000 casi e 90 morti.", 90),
+        ("nb", "Det er påvist 18.000 tilfeller av viruset, og 260 er døde.", 260),
+    ],
+)
+def test_cases_of_a_disease_are_not_a_count_of_the_dead(
+    language: str, text: str, deaths: int
+) -> None:
+    assert [(k, n) for k, n, _ in found(text, language)] == [("killed", float(deaths))]

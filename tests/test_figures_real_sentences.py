@@ -129,3 +129,13 @@ def test_a_real_sentence_gives_its_figure(
     kind, low, qualifier = expected
     found = [(f.kind, f.low, f.qualifier) for f in figures(sentence, language=language)]
     assert (kind, float(low), qualifier) in found, found
+
+
+def test_cases_of_a_disease_are_no_figure_beside_the_deaths() -> None:
+    # SemEval row 2175 side 2: the cases counted before the deaths are not killed
+    sentence = (
+        "The crisis in Spain has led to more than 232,000 cases of coronavirus and close to "
+        "28,000 deaths."
+    )
+    found = [(f.kind, f.low) for f in figures(sentence, language="en")]
+    assert found == [("killed", 28000.0)], found

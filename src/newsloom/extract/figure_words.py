@@ -412,6 +412,8 @@ UNIT_WORDS = re.compile(
     r"|pund|pounds|km|kilometer|kilometre?s?|kilómetros|meter|metres?|meters|metros|kilo\w*|kg"
     r"|tons?|tonn|ton|liter|litres?|mil\b|miles\b(?! de)|grader|degrees|grados|point|points"
     r"|mandater|seats|stemmer|votes|votos|sider|pages|etager|etasjer|floors|januar|februar|marts"
+    # cases of a disease: counted, but not as any kind of figure ("180 000 cas …, avec 8 602 décès")
+    r"|tilfælde|tilfeller|tilfelle|fall|smittetilfælde|smittetilfeller|smittefall"
     r"|mars|april|maj|mai|juni|juli|august|september|oktober|november|december|desember|january"
     r"|february|march|may|june|july|october|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
     r"|septiembre|octubre|noviembre|diciembre|de (?:enero|febrero|marzo|abril|mayo|junio|julio"
