@@ -320,3 +320,42 @@ def test_cases_of_a_disease_are_not_a_count_of_the_dead(
     language: str, text: str, deaths: int
 ) -> None:
     assert [(k, n) for k, n, _ in found(text, language)] == [("killed", float(deaths))]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Dos bombas estallan en Dresde sin dejar heridos."),
+        ("en", "Two bombs exploded without injuring anyone."),
+        ("de", "Zwei Bomben explodierten, ohne Verletzte zu fordern."),
+        ("nb", "To bomber gikk av uten at noen ble skadd."),
+        ("fr", "Deux bombes ont explosé sans faire de blessés."),
+    ],
+)
+def test_a_casualty_word_denied_counts_no_one(language: str, text: str) -> None:
+    assert found(text, language) == []
+
+
+def test_the_scandinavian_possessive_sin_denies_nothing() -> None:
+    assert ("killed", 2.0, None) in found("Han mistet sin kone, og to barn ble drept.", "nb")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Se calcula que hasta 1.200 personas fueron asesinadas."),
+        ("fr", "On estime que 1 200 personnes ont été tuées."),
+        ("it", "Si stima che 1.200 persone siano state uccise."),
+    ],
+)
+def test_an_impersonal_subject_is_no_source(language: str, text: str) -> None:
+    figures_found = figures(text, language=language)
+    assert [f.low for f in figures_found] == [1200.0]
+    assert figures_found[0].attributed_to is None
+
+
+def test_the_death_of_counts_the_people_after_it_never_a_number_before_it() -> None:
+    assert found("El OSDH contabiliza la muerte de 105 yihadistas.", "es") == [
+        ("killed", 105.0, None)
+    ]
+    assert found("Tres balas en el cuerpo han causado la muerte de un hombre.", "es") == []

@@ -177,6 +177,8 @@ _NOT_SOURCES = frozenset(
         "sie",
         "wir",
         "ich",
+        # impersonal subjects ("Se calcula que …", "On estime que …", "Si stima che …")
+        *("se", "on", "si", "one", "men"),
         # demonstratives left when the noun after them was cut ("Esta organización calcula")
         *("esta", "este", "esto", "estas", "estos", "cette", "ce", "cet", "diese", "dieser"),
         *("dieses", "questa", "questo", "deze", "dit", "esse", "essa", "isso"),

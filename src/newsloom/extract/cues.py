@@ -177,6 +177,37 @@ def has_cue(text: str, language: str | None = None) -> bool:
     return _cue_search(language or "")[0].search(text) is not None
 
 
+# "sin dejar heridos", "without injuring anyone", "uten at noen ble skadd": the word that denies
+# a casualty, per language (Spanish "sin" is Scandinavian "his"), up to three words before it
+_WITHOUT = {
+    "da": "uden", "nb": "uten", "no": "uten", "nn": "utan|uten", "sv": "utan", "en": "without",
+    "de": "ohne", "fr": "sans", "es": "sin", "it": "senza", "pt": "sem", "nl": "zonder",
+    "pl": "bez",
+}  # fmt: skip
+# a cue phrase ending in a preposition ("la muerte de 105 yihadistas") introduces the count after it
+_INTRODUCING = re.compile(r"\s(?:de|a|of|di|von|av|af|à)$", re.IGNORECASE)
+NEGATION_REACH = 3  # words between the denying word and the cue
+
+
+@cache
+def _denial(language: str) -> re.Pattern[str] | None:
+    words = _WITHOUT.get(language)
+    if words is None:
+        return None
+    return re.compile(
+        rf"(?<![\w'’-])(?:{words})\s+(?:[\w'’-]+\s+){{0,{NEGATION_REACH}}}$", re.IGNORECASE
+    )
+
+
+def denied(cue: Cue, text: str, language: str | None) -> bool:
+    """Whether a word that denies the casualty stands just before the cue ("sin dejar heridos",
+    "ohne Verletzte"): no one counted there was hurt."""
+    pattern = _denial(language) if language is not None else None
+    return (
+        pattern is not None and pattern.search(text, max(0, cue.start - 80), cue.start) is not None
+    )
+
+
 def words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text[start:end])) if end > start else 0
 
@@ -233,6 +264,8 @@ def choose_cue(
         if individual and crowd:
             continue  # "a lancé un manifestant": one protester is a speaker, not a crowd
         if cue.start >= quantity.end:
+            if _INTRODUCING.search(text, cue.start, cue.end):
+                continue  # "la muerte de": the count it introduces follows it
             if _OBJECT_CUE.match(text, cue.start):
                 continue  # "dei to … tok livet av": the number counts who did it
             if partitive is not None and cue.start < partitive:

@@ -26,6 +26,7 @@ from newsloom.extract.cues import (
     choose_cue,
     claimed_cues,
     cue_pattern,
+    denied,
     find_cues,
     part_kind,
 )
@@ -416,7 +417,7 @@ def _figures_in_sentence(
         return []  # no count, so no cue search (the costliest step)
     quantities.sort(key=lambda quantity: quantity.start)
     quantities = _merge_ranges(quantities, text)
-    cues = find_cues(text, language)
+    cues = [cue for cue in find_cues(text, language) if not denied(cue, text, language)]
     claimed = claimed_cues(cues, quantities, text)
     found: list[Figure] = []
     previous: tuple[Figure, Cue, Quantity] | None = None
