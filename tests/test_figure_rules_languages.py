@@ -359,3 +359,30 @@ def test_the_death_of_counts_the_people_after_it_never_a_number_before_it() -> N
         ("killed", 105.0, None)
     ]
     assert found("Tres balas en el cuerpo han causado la muerte de un hombre.", "es") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "counts"),
+    [
+        (
+            "es",
+            "143 soldados del régimen, 274 rebeldes y al menos 89 civiles han sido asesinados.",
+            [143.0, 274.0, 89.0],
+        ),
+        ("en", "Three soldiers, two policemen and 12 civilians were killed.", [3.0, 2.0, 12.0]),
+        (
+            "de",
+            "Vier Soldaten, zwei Polizisten und 12 Zivilisten wurden getötet.",
+            [4.0, 2.0, 12.0],
+        ),
+    ],
+)
+def test_counts_listed_before_one_verb_share_it(
+    language: str, text: str, counts: list[float]
+) -> None:
+    assert [(k, n) for k, n, _ in found(text, language)] == [("killed", n) for n in counts]
+
+
+def test_a_count_with_a_verb_of_its_own_is_no_part_of_the_list_after_it() -> None:
+    text = "2,5 millones de personas necesitan ayuda humanitaria y más de 250.000 han muerto."
+    assert [(k, n) for k, n, _ in found(text, "es")] == [("killed", 250000.0)]

@@ -380,3 +380,37 @@ def _after_relative_clause(
         ):
             return cue
     return None
+
+
+# "143 soldados del régimen, 274 rebeldes y al menos 89 civiles han sido asesinados": counts
+# listed one after another, each with its noun, share the cue that closes the list; a longer
+# stretch between two counts holds a verb of its own ("2,5 millones de personas necesitan ayuda y
+# 250.000 se han refugiado")
+LIST_NOUN_WORDS = 3
+_LIST_LINK = re.compile(
+    rf"^(?:\s+[\w'’-]+){{1,{LIST_NOUN_WORDS}}}?\s*"
+    r"(?:,|\s(?:y|e|and|og|och|und|et|i|en|samt|sowie))\s+$",
+    re.IGNORECASE,
+)
+
+
+def listed_cues(
+    quantities: Sequence[Quantity],
+    chosen: Sequence[Cue | None],
+    starts: Sequence[int],
+    text: str,
+) -> list[Cue | None]:
+    """The cues of counts in a list: a count with no cue of its own (or only the troop noun
+    beside it, "143 soldados") takes the cue after the next count of the list; ``starts`` are
+    where each count begins with its qualifier ("al menos 89")."""
+    result = list(chosen)
+    for at in range(len(quantities) - 2, -1, -1):
+        following = result[at + 1]
+        own = result[at]
+        if following is None or following.start < quantities[at + 1].end:
+            continue  # the next count's cue is not after it: no list closes here
+        if following.kind in CROWD_KINDS or (own is not None and own.kind != "deployed"):
+            continue
+        if _LIST_LINK.match(text[quantities[at].end : starts[at + 1]]):
+            result[at] = following
+    return result

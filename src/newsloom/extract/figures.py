@@ -28,6 +28,7 @@ from newsloom.extract.cues import (
     cue_pattern,
     denied,
     find_cues,
+    listed_cues,
     part_kind,
 )
 from newsloom.extract.figure_sources import FigureSources
@@ -419,10 +420,15 @@ def _figures_in_sentence(
     quantities = _merge_ranges(quantities, text)
     cues = [cue for cue in find_cues(text, language) if not denied(cue, text, language)]
     claimed = claimed_cues(cues, quantities, text)
+    chosen = listed_cues(
+        quantities,
+        [choose_cue(quantity, cues, text, all_time_spans, claimed) for quantity in quantities],
+        [_qualifier(quantity, text)[1] for quantity in quantities],
+        text,
+    )
     found: list[Figure] = []
     previous: tuple[Figure, Cue, Quantity] | None = None
-    for quantity in quantities:
-        cue = choose_cue(quantity, cues, text, all_time_spans, claimed)
+    for quantity, cue in zip(quantities, chosen, strict=True):
         inherited: Figure | None = None
         if cue is None and previous is not None:
             inherited = _inherited(quantity, text, *previous)
