@@ -386,3 +386,11 @@ def test_counts_listed_before_one_verb_share_it(
 def test_a_count_with_a_verb_of_its_own_is_no_part_of_the_list_after_it() -> None:
     text = "2,5 millones de personas necesitan ayuda humanitaria y más de 250.000 han muerto."
     assert [(k, n) for k, n, _ in found(text, "es")] == [("killed", 250000.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low"),
+    [("Ewakuowano 25 osób.", "evacuated", 25), ("Zaginionych jest 12 osób.", "missing", 12)],
+)
+def test_polish_evacuated_and_missing(text: str, kind: str, low: int) -> None:
+    assert (kind, float(low), None) in found(text, "pl")

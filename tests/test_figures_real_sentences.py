@@ -139,3 +139,23 @@ def test_cases_of_a_disease_are_no_figure_beside_the_deaths() -> None:
     )
     found = [(f.kind, f.low) for f in figures(sentence, language="en")]
     assert found == [("killed", 28000.0)], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "34-latek zatrzymany Policja zatrzymała mężczyznę.",  # SemEval row 5530 side 1
+        "Nie żyje 65-letni mężczyzna.",  # row 3831 side 2
+    ],
+)
+def test_a_polish_age_is_no_count(sentence: str) -> None:
+    assert figures(sentence, language="pl") == ()
+
+
+def test_polish_illnesses_are_no_count_of_the_dead() -> None:
+    # SemEval row 7327 side 2 (machine-garbled, but the counts are the article's)
+    found = [
+        (f.kind, f.low)
+        for f in figures("Łącznie 395 zachorowań oraz trzy ofiary śmiertelne.", language="pl")
+    ]
+    assert found == [("killed", 3.0)], found
