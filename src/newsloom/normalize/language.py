@@ -19,9 +19,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import Any
 
 from newsloom.errors import ModelError
+from newsloom.normalize.langid_batch import BatchScorer, batch_scorer
 from newsloom.records import Article, Paragraph, ParagraphKind
 
 MIN_PARAGRAPH_WORDS = 8
@@ -29,6 +31,7 @@ FOREIGN_CONFIDENCE = 0.9  # to differ from the article outside the Scandinavian 
 EVIDENCE_WEIGHT = 0.75  # log-probability worth one typical word
 ARTICLE_SAMPLE_CHARACTERS = 4000  # of body text, enough to tell an article's language
 SIBLING_MARGIN = 2  # marker-word lead a paragraph needs to differ from a sibling article language
+GUESS_CACHE_SIZE = 20_000  # paragraph texts whose guesses are remembered
 
 LANGUAGES = (
     "da", "no", "nn", "sv", "en", "de", "fr", "es", "it", "nl", "pt", "fi", "is", "fo", "et",
@@ -192,14 +195,19 @@ def _decide_sibling(evidence: dict[str, int], ranked: dict[str, float]) -> str:
     )
 
 
-def guess_language(text: str) -> Guess | None:
-    """The language of ``text`` with a confidence in [0, 1]; None when it has no words."""
+def plain_guess_language(text: str) -> Guess | None:
+    """:func:`guess_language` by py3langid's own ``rank``, one text at a time (the reference)."""
     cleaned = _NOISE.sub(" ", text)
     words = _WORD.findall(cleaned)
     if not words:
         return None
+    return _guess(words, _identifier().rank(cleaned))
+
+
+def _guess(words: list[str], ranking: Iterable[tuple[str, float]]) -> Guess:
+    """The guess from the detector's ranking (best first) and the text's words."""
     ranked: dict[str, float] = {}
-    for code, score in _identifier().rank(cleaned):
+    for code, score in ranking:
         language = _CODES.get(code, code)
         ranked[language] = ranked.get(language, 0.0) + float(score)
     language = max(ranked, key=ranked.__getitem__)
@@ -208,6 +216,71 @@ def guess_language(text: str) -> Guess | None:
     evidence = sibling_evidence(words)
     confidence = sum(ranked.get(sibling, 0.0) for sibling in SCANDINAVIAN)
     return Guess(_decide_sibling(evidence, ranked), min(confidence, 1.0), evidence)
+
+
+def guess_language(text: str) -> Guess | None:
+    """The language of ``text`` with a confidence in [0, 1]; None when it has no words."""
+    return guess_languages([text])[0]
+
+
+@cache
+def _scorer() -> BatchScorer | None:
+    return batch_scorer(_identifier())
+
+
+_GUESSES: dict[str, Guess | None] = {}  # by text: agency copy repeats paragraphs word for word
+
+
+def guess_languages(texts: list[str]) -> list[Guess | None]:
+    """:func:`guess_language` of each text, the same guesses computed together (and remembered).
+
+    The detector's scores of all new texts come from one :class:`BatchScorer` pass, equal to
+    py3langid's to the last bit; without a scorer each text goes through py3langid alone.
+    """
+    scorer = _scorer()
+    if scorer is None:
+        return [plain_guess_language(text) for text in texts]
+    known: dict[str, Guess | None] = {}
+    new: dict[str, str] = {}  # text -> its cleaned text, for texts with words
+    for text in texts:
+        if text in known or text in new:
+            continue
+        if text in _GUESSES:
+            known[text] = _GUESSES[text]
+            continue
+        cleaned = _NOISE.sub(" ", text)
+        if _WORD.search(cleaned) is None:
+            known[text] = None
+        else:
+            new[text] = cleaned
+    if new:
+        classes = _identifier().nb_classes
+        for (text, cleaned), scores in zip(
+            new.items(), scorer.scores(list(new.values())), strict=True
+        ):
+            known[text] = _scored_guess(cleaned, classes, scores.tolist())
+            _remember(text, known[text])
+    return [known[text] for text in texts]
+
+
+def _scored_guess(cleaned: str, classes: list[str], scores: list[float]) -> Guess:
+    """:func:`_guess` from the detector's score per class, in the detector's class order."""
+    codes = [_CODES.get(code, code) for code in classes]
+    if len(set(codes)) == len(codes):  # each language one class: the best is the first best
+        best = max(range(len(scores)), key=scores.__getitem__)
+        if codes[best] not in SCANDINAVIAN:
+            language, confidence = codes[best], min(scores[best], 1.0)
+            return Guess(language, confidence, dict.fromkeys(sorted(SCANDINAVIAN), 0))
+    ranking = sorted(zip(classes, scores, strict=True), key=itemgetter(1), reverse=True)
+    return _guess(_WORD.findall(cleaned), ranking)
+
+
+def _remember(text: str, guess: Guess | None) -> None:
+    if GUESS_CACHE_SIZE <= 0:
+        return
+    if len(_GUESSES) >= GUESS_CACHE_SIZE:
+        del _GUESSES[next(iter(_GUESSES))]  # the oldest
+    _GUESSES[text] = guess
 
 
 def _paragraph_language(guess: Guess | None, article_language: str) -> str:
@@ -250,12 +323,14 @@ def detect_languages(article: Article) -> Article:
     words are in; a paragraph keeps a different language only on clear evidence, and short ones
     inherit the article's. A language given by the input is kept when the text is unclear.
     """
-    guesses = {
-        paragraph.index: guess_language(paragraph.text)
+    judged = [
+        paragraph
         for paragraph in article.paragraphs
         if paragraph.kind not in INHERITING_KINDS
         and len(paragraph.text.split()) >= MIN_PARAGRAPH_WORDS
-    }
+    ]
+    found = guess_languages([paragraph.text for paragraph in judged])
+    guesses = {paragraph.index: guess for paragraph, guess in zip(judged, found, strict=True)}
     overall = _article_guess(article, guesses)
     if overall is None:
         return article
