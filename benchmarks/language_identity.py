@@ -5,7 +5,9 @@ the synthetic 1,000-article stream of ``pipeline.py``, the ML-Crisis Spanish art
 sample's texts (with and without the input's language), NorNE/DaN+ sentences grouped into
 articles, and generated articles that mix paragraphs of those languages. ``--dump`` writes every
 article's and paragraph's language as JSON; run it on two checkouts and ``--compare`` the files.
-``--time`` prints the CPU seconds of the language stage on the 1,000-article stream.
+``--check-guesses`` compares every paragraph's guess by the batch path with py3langid's alone
+(language, confidence and sibling evidence). ``--time`` prints the CPU seconds of the language
+stage on the 1,000-article stream.
 
     PYTHONPATH=src .venv/bin/python benchmarks/language_identity.py --dump /tmp/after.json
     PYTHONPATH=../main/src .venv/bin/python benchmarks/language_identity.py --dump /tmp/before.json
@@ -133,6 +135,27 @@ def outputs(articles: list[Article]) -> list[list[object]]:
     return result
 
 
+def check_guesses(found: dict[str, list[Article]]) -> int:
+    """Every paragraph's guess (language, confidence, sibling evidence) by the batch path and by
+    py3langid one text at a time; the number that differ."""
+    plain = getattr(language, "plain_guess_language", None)
+    if plain is None:
+        raise SystemExit("this checkout has no plain_guess_language to compare with")
+    differ = 0
+    for name, articles in found.items():
+        language._GUESSES.clear()
+        texts = 0
+        for article in articles:
+            batch = [p.text for p in article.paragraphs]
+            for text, guess in zip(batch, language.guess_languages(batch), strict=True):
+                texts += 1
+                if guess != plain(text):
+                    differ += 1
+                    print(f"  {name}: {text[:80]!r}")
+        print(f"{name}: {texts} paragraphs, {differ} guesses differ so far")
+    return 1 if differ else 0
+
+
 def compare(before: Path, after: Path) -> int:
     old = json.loads(before.read_text(encoding="utf-8"))
     new = json.loads(after.read_text(encoding="utf-8"))
@@ -159,10 +182,15 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, nargs=2, help="two --dump files")
     parser.add_argument("--time", type=int, metavar="RUNS", help="CPU s on the 1,000 stream")
     parser.add_argument("--no-cache", action="store_true", help="remember no guesses")
+    parser.add_argument(
+        "--check-guesses", action="store_true", help="batch guesses = plain ones, every paragraph"
+    )
     arguments = parser.parse_args()
     reuse_corpus.DATA = arguments.data
     if arguments.compare:
         raise SystemExit(compare(*arguments.compare))
+    if arguments.check_guesses:
+        raise SystemExit(check_guesses(corpora(arguments.data)))
     if arguments.dump:
         found = corpora(arguments.data)
         dump = {name: outputs(articles) for name, articles in found.items()}

@@ -75,11 +75,13 @@ class BatchScorer:
         starts = np.cumsum(lengths) - lengths  # of each text, in state positions
         texts = np.searchsorted(starts, positions, side="right") - 1
         keys = texts * self._features + found[positions]
-        unique, first, counts = np.unique(keys, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")  # by text, then by first occurrence
+        if len(encoded) * self._features < 2**31:
+            keys = keys.astype(np.int32)  # sorts faster
+        unique, first, counts = _first_seen(keys)
+        order = np.argsort(first)  # by text, then by first occurrence
         unique, counts = unique[order], counts[order]
         bounds = np.searchsorted(unique // self._features, np.arange(len(encoded) + 1))
-        return unique % self._features, counts.astype(np.float32), bounds
+        return (unique % self._features).astype(np.int64), counts.astype(np.float32), bounds
 
     def scores(self, texts: list[str]) -> FloatArray:
         """For each text (a row), the probability of each class, as py3langid computes it.
@@ -106,6 +108,22 @@ class BatchScorer:
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
         return scores
+
+
+def _first_seen(keys: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], IntArray, IntArray]:
+    """The distinct keys, where each is first met and how often (``np.unique`` without a stable
+    sort: the first place of a key is the least of its places)."""
+    places = np.argsort(keys)
+    ordered = keys[places]
+    new = np.empty(len(ordered), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    if not len(starts):
+        return ordered, places, places
+    first = np.minimum.reduceat(places, starts)
+    counts = np.diff(np.append(starts, len(ordered)))
+    return ordered[starts], first, counts
 
 
 def batch_scorer(identifier: Any) -> BatchScorer | None:

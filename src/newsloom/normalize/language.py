@@ -263,10 +263,17 @@ def guess_languages(texts: list[str]) -> list[Guess | None]:
     return [known[text] for text in texts]
 
 
+@cache
+def _codes(classes: tuple[str, ...]) -> tuple[list[str], bool]:
+    """Each class's language code, and whether no two classes share one."""
+    codes = [_CODES.get(code, code) for code in classes]
+    return codes, len(set(codes)) == len(codes)
+
+
 def _scored_guess(cleaned: str, classes: list[str], scores: list[float]) -> Guess:
     """:func:`_guess` from the detector's score per class, in the detector's class order."""
-    codes = [_CODES.get(code, code) for code in classes]
-    if len(set(codes)) == len(codes):  # each language one class: the best is the first best
+    codes, distinct = _codes(tuple(classes))
+    if distinct:  # each language one class: the best is the first best
         best = max(range(len(scores)), key=scores.__getitem__)
         if codes[best] not in SCANDINAVIAN:
             language, confidence = codes[best], min(scores[best], 1.0)
@@ -293,10 +300,13 @@ def _paragraph_language(guess: Guess | None, article_language: str) -> str:
     return guess.language if guess.confidence >= FOREIGN_CONFIDENCE else article_language
 
 
-def _article_guess(article: Article, guesses: dict[int, Guess | None]) -> Guess | None:
+def _article_guess(
+    article: Article, guesses: dict[int, Guess | None], sizes: dict[str, int]
+) -> Guess | None:
     """The language most body words are in, by paragraph guesses (one pass over the text).
 
     When no body paragraph is long enough to judge alone, the body text is judged as a whole.
+    ``sizes`` has the number of words of each body paragraph's text.
     """
     body = [p for p in article.paragraphs if p.kind in (ParagraphKind.BODY, ParagraphKind.HEADING)]
     votes: Counter[str] = Counter()
@@ -304,7 +314,7 @@ def _article_guess(article: Article, guesses: dict[int, Guess | None]) -> Guess 
     for paragraph in body:
         guess = guesses.get(paragraph.index)
         if guess is not None:
-            size = len(paragraph.text.split())
+            size = sizes[paragraph.text]
             votes[guess.language] += size
             confidence[guess.language] = (
                 confidence.get(guess.language, 0.0) + guess.confidence * size
@@ -323,15 +333,19 @@ def detect_languages(article: Article) -> Article:
     words are in; a paragraph keeps a different language only on clear evidence, and short ones
     inherit the article's. A language given by the input is kept when the text is unclear.
     """
+    sizes = {  # words per text, of every paragraph that may be judged (body ones among them)
+        paragraph.text: len(paragraph.text.split())
+        for paragraph in article.paragraphs
+        if paragraph.kind not in INHERITING_KINDS
+    }
     judged = [
         paragraph
         for paragraph in article.paragraphs
-        if paragraph.kind not in INHERITING_KINDS
-        and len(paragraph.text.split()) >= MIN_PARAGRAPH_WORDS
+        if paragraph.kind not in INHERITING_KINDS and sizes[paragraph.text] >= MIN_PARAGRAPH_WORDS
     ]
     found = guess_languages([paragraph.text for paragraph in judged])
     guesses = {paragraph.index: guess for paragraph, guess in zip(judged, found, strict=True)}
-    overall = _article_guess(article, guesses)
+    overall = _article_guess(article, guesses, sizes)
     if overall is None:
         return article
     base = overall.language
@@ -341,7 +355,7 @@ def detect_languages(article: Article) -> Article:
     words: Counter[str] = Counter()
     for paragraph in article.body:
         if paragraph.index in languages:
-            words[languages[paragraph.index]] += len(paragraph.text.split())
+            words[languages[paragraph.index]] += sizes[paragraph.text]
     language = words.most_common(1)[0][0] if words else base
     paragraphs = tuple(
         _with_language(paragraph, languages.get(paragraph.index, language))
