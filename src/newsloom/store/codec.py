@@ -21,12 +21,20 @@ from newsloom.records import (
 ANALYSIS_VERSION = 2  # 2: figures store a vague count's words (Figure.vague)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # exactly these types (not enums)
+_FIELDS: dict[type, tuple[str, ...]] = {}  # field names per dataclass type, in order
+
+
 def to_jsonable(value: Any) -> Any:
     """Dataclasses, enums, dates and tuples as plain JSON values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            item.name: to_jsonable(getattr(value, item.name)) for item in dataclasses.fields(value)
-        }
+    kind = type(value)
+    if kind in _PLAIN:  # the most common values first: what they give is themselves
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(item.name for item in dataclasses.fields(value))
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):

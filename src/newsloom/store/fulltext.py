@@ -62,7 +62,7 @@ def word_key(word: str) -> str:
 
 def forms_of(text: str) -> str:
     """The ``forms`` column: every word of ``text`` folded, in order."""
-    return " ".join(word_key(word) for word in WORD.findall(text))
+    return " ".join(map(word_key, WORD.findall(text)))
 
 
 def names_of(article_id: str, language: str | None, mentions: Sequence[EntityMention]) -> str:
