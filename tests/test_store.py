@@ -220,3 +220,55 @@ def test_the_migration_fills_the_sort_key_as_the_store_writes_it(store: Store) -
     }
     assert filled == written
     assert written[f"{4:016x}"] == "2025-03-05T09:15:00.250"
+
+
+def _stored_rows(url: str) -> list[list[tuple[object, ...]]]:
+    opened = open_store(url)
+    try:
+        return [
+            [tuple(row) for row in opened.connection.execute(sql).fetchall()]  # type: ignore[attr-defined]
+            for sql in (
+                "SELECT article_id, title, body, forms, names FROM articles_fts"
+                " ORDER BY article_id",
+                "SELECT article_id, version, payload FROM analyses ORDER BY article_id",
+                "SELECT article_id, position, text, kind, language FROM paragraphs"
+                " ORDER BY article_id, position",
+            )
+        ]
+    finally:
+        opened.close()
+
+
+def test_an_article_stored_with_its_analysis_is_stored_as_in_two_steps(
+    new_database: Callable[[], str],
+) -> None:
+    """``add_article(article, analysis)`` indexes the text once, names included: the rows are
+    those of ``add_article`` then ``put_analysis``, for a new article and a stored one."""
+    from newsloom.records import Analysis, EntityMention, EntityType
+
+    def analysis_of(article: Article, names: tuple[str, ...]) -> Analysis:
+        mentions = tuple(EntityMention(name, EntityType.PERSON, 0, 0, len(name)) for name in names)
+        return Analysis(article_id=article.id, entities=mentions)
+
+    first, second = make_article(1), make_article(2, text="Jevgenij Prigozjin sagde")
+    analyses = [analysis_of(first, ()), analysis_of(second, ("Jevgenij Prigozjin", "Prigozjins"))]
+    urls = new_database(), new_database()
+    two_steps, together = (open_store(url) for url in urls)
+    for article, analysis in zip((first, second), analyses, strict=True):
+        assert two_steps.add_article(article)
+        two_steps.put_analysis(analysis)
+        assert together.add_article(article, analysis)
+    third = make_article(3)  # already stored: its analysis is stored all the same
+    later = analysis_of(third, ("Yevgeny Prigozhin",))
+    for opened in (two_steps, together):
+        assert opened.add_article(third)
+    two_steps.put_analysis(later)
+    assert not together.add_article(third, later)
+    for opened in (two_steps, together):
+        assert opened.get_analysis(third.id) == later
+        opened.close()
+    rows = _stored_rows(urls[0])
+    assert rows == _stored_rows(urls[1])
+    names = [row[-1] for row in rows[0]]
+    assert names[0] == ""  # no entities: names empty, not missing
+    assert all(names[1:]), names

@@ -224,8 +224,7 @@ class Pipeline:
             return None
         with self.store.transaction():
             with timed(report.seconds, "store"):
-                self.store.add_article(article)
-                self.store.put_analysis(analysis)
+                self.store.add_article(article, analysis)
             with timed(report.seconds, "assign: reuse"):
                 reuse = self.reuse.add(article)
                 self.store.put_reuse(reuse)

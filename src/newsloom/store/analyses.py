@@ -5,24 +5,35 @@ from __future__ import annotations
 from newsloom.records import Analysis
 from newsloom.store.base import StoreBase
 from newsloom.store.codec import ANALYSIS_VERSION, analysis_from_json, analysis_to_json
+from newsloom.store.connection import Connection
 from newsloom.store.fulltext import index_names, names_of
+
+
+def write_analysis(connection: Connection, analysis: Analysis) -> None:
+    """The analysis row (replacing one stored before); its names are indexed apart."""
+    connection.execute(
+        "INSERT INTO analyses (article_id, version, payload) VALUES (?, ?, ?)"
+        " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
+        " payload = excluded.payload",
+        (analysis.article_id, ANALYSIS_VERSION, analysis_to_json(analysis)),
+    )
+
+
+def put_analysis(connection: Connection, analysis: Analysis) -> None:
+    """The analysis row, and the names it mentions in the stored article's index."""
+    write_analysis(connection, analysis)
+    row = connection.execute(
+        "SELECT language FROM articles WHERE id = ?", (analysis.article_id,)
+    ).fetchone()
+    if row is not None:  # the names it mentions, folded, for search
+        names = names_of(analysis.article_id, row["language"], analysis.entities)
+        index_names(connection, analysis.article_id, names)
 
 
 class AnalysisQueries(StoreBase):
     def put_analysis(self, analysis: Analysis) -> None:
         with self.transaction() as connection:
-            connection.execute(
-                "INSERT INTO analyses (article_id, version, payload) VALUES (?, ?, ?)"
-                " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
-                " payload = excluded.payload",
-                (analysis.article_id, ANALYSIS_VERSION, analysis_to_json(analysis)),
-            )
-            row = connection.execute(
-                "SELECT language FROM articles WHERE id = ?", (analysis.article_id,)
-            ).fetchone()
-            if row is not None:  # the names it mentions, folded, for search
-                names = names_of(analysis.article_id, row["language"], analysis.entities)
-                index_names(connection, analysis.article_id, names)
+            put_analysis(connection, analysis)
 
     def get_analysis(self, article_id: str) -> Analysis | None:
         row = self.connection.execute(

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsloom.dates import PublishedDate
-from newsloom.records import Article, DateOrigin, DatePrecision, Paragraph, ParagraphKind
+from newsloom.records import Analysis, Article, DateOrigin, DatePrecision, Paragraph, ParagraphKind
+from newsloom.store.analyses import put_analysis, write_analysis
 from newsloom.store.base import StoreBase, utc_now
 from newsloom.store.connection import Row
-from newsloom.store.fulltext import index_article
+from newsloom.store.fulltext import index_article, names_of
 from newsloom.time_order import utc_sort_key
 
 __all__ = ["ArticleFilter", "ArticleQueries", "article_clauses", "article_from_rows"]
@@ -95,10 +96,17 @@ class ArticleQueries(StoreBase):
         ).fetchone()
         return row is not None
 
-    def add_article(self, article: Article) -> bool:
-        """Store an article; False (and nothing written) when its id is already stored."""
+    def add_article(self, article: Article, analysis: Analysis | None = None) -> bool:
+        """Store an article; False (and the article not written) when its id is already stored.
+
+        With ``analysis`` store that too, as ``put_analysis`` would, also when the article was
+        stored before; a new article's text is then indexed once, with the names the analysis
+        found (indexing it and then its names costs two passes over the text).
+        """
         with self.transaction() as connection:
             if self.has_article(article.id):
+                if analysis is not None:
+                    put_analysis(connection, analysis)
                 return False
             connection.execute(
                 "INSERT INTO articles (id, content_hash, title, language, published,"
@@ -131,7 +139,13 @@ class ArticleQueries(StoreBase):
                 ],
             )
             body = "\n\n".join(p.text for p in article.body)
-            index_article(connection, article.id, article.language, article.title, body)
+            names = None
+            if analysis is not None and analysis.article_id == article.id:
+                write_analysis(connection, analysis)
+                names = names_of(article.id, article.language, analysis.entities)
+            index_article(connection, article.id, article.language, article.title, body, names)
+            if analysis is not None and analysis.article_id != article.id:
+                put_analysis(connection, analysis)
         return True
 
     def put_inferred_date(self, article_id: str, inferred: PublishedDate | None) -> None:

@@ -77,21 +77,29 @@ def names_of(article_id: str, language: str | None, mentions: Sequence[EntityMen
 
 
 def index_article(
-    connection: Connection, article_id: str, language: str | None, title: str, body: str
+    connection: Connection,
+    article_id: str,
+    language: str | None,
+    title: str,
+    body: str,
+    names: str | None = None,
 ) -> None:
-    """Index a stored article's text (its ``names`` come with its analysis)."""
+    """Index a stored article's text, and its ``names`` when its analysis is at hand (else they
+    come with its analysis, :func:`index_names`: indexing once is cheaper than twice)."""
     forms = forms_of(f"{title}\n{body}")
+    named = ", names" if names is not None else ""
+    extra: tuple[str, ...] = (names,) if names is not None else ()
     if connection.dialect == "postgresql":
         connection.execute(
-            "INSERT INTO articles_fts (article_id, config, title, body, forms)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (article_id, config_of(language), title, body, forms),
+            f"INSERT INTO articles_fts (article_id, config, title, body, forms{named})"
+            f" VALUES (?, ?, ?, ?, ?{', ?' if extra else ''})",
+            (article_id, config_of(language), title, body, forms, *extra),
         )
     else:  # the article's rowid, so its row is found again without a scan
         connection.execute(
-            "INSERT INTO articles_fts (rowid, article_id, title, body, forms)"
-            " SELECT rowid, id, ?, ?, ? FROM articles WHERE id = ?",
-            (title, body, forms, article_id),
+            f"INSERT INTO articles_fts (rowid, article_id, title, body, forms{named})"
+            f" SELECT rowid, id, ?, ?, ?{', ?' if extra else ''} FROM articles WHERE id = ?",
+            (title, body, forms, *extra, article_id),
         )
 
 
