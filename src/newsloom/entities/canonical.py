@@ -217,11 +217,16 @@ def _attach_short_names(
 
 
 def _majority_type(items: Sequence[_Item]) -> EntityType:
+    first = items[0].type
+    if all(item.type is first for item in items):  # most clusters: no vote to count
+        return first
     counts = Counter(item.type for item in items)
     return min(counts, key=lambda kind: (-counts[kind], _PRIORITY[kind]))
 
 
 def _display_name(items: Sequence[_Item]) -> str:
+    if len(items) == 1:
+        return items[0].base
     counts = Counter(item.base for item in items)
     longest = max(len(name.split()) for name in counts)
     candidates = [name for name in counts if len(name.split()) == longest]
