@@ -34,13 +34,17 @@ def to_jsonable(value: Any) -> Any:
     if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _FIELDS[kind] = tuple(item.name for item in dataclasses.fields(value))
     if names is not None:
-        return {name: to_jsonable(getattr(value, name)) for name in names}
+        fields = {}
+        for name in names:  # plain values inline: most fields are, and calls cost
+            item = getattr(value, name)
+            fields[name] = item if type(item) in _PLAIN else to_jsonable(item)
+        return fields
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return [to_jsonable(item) for item in value]
+        return [item if type(item) in _PLAIN else to_jsonable(item) for item in value]
     if isinstance(value, dict):
         return {str(key): to_jsonable(item) for key, item in value.items()}
     return value
