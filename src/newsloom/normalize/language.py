@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -286,7 +287,9 @@ def _remember(text: str, guess: Guess | None) -> None:
     if GUESS_CACHE_SIZE <= 0:
         return
     if len(_GUESSES) >= GUESS_CACHE_SIZE:
-        del _GUESSES[next(iter(_GUESSES))]  # the oldest
+        # the oldest (another thread may have taken it: a Dask worker can run several)
+        with suppress(StopIteration, RuntimeError):
+            _GUESSES.pop(next(iter(_GUESSES)), None)
     _GUESSES[text] = guess
 
 
