@@ -8,7 +8,7 @@ import random
 import re
 from pathlib import Path
 
-from newsloom.extract import speakers
+from newsloom.extract import sentences, speakers
 from newsloom.extract.quote_words import ORGANISATION_ENDINGS, ROLE_ENDINGS
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "src/newsloom/data/example/articles.jsonl"
@@ -58,3 +58,16 @@ def test_endings_answer_as_the_end_anchored_patterns() -> None:
             assert ending.ends(text) == (pattern.search(text) is not None), text
             matched += ending.ends(text)
     assert 1000 < matched < len(texts)  # the samples reach both answers
+
+
+def test_the_last_word_read_backwards_is_the_last_word() -> None:
+    pattern = re.compile(r"(\w+)\W*$")
+    text = " ".join(example_words()[:3000]) + " ¿ca. 3.5 kl.\n»Dr.« St. u.s.a.  - ...\n"
+    backwards = text[::-1]
+    rng = random.Random(19)
+    for _ in range(20_000):
+        start = rng.randrange(len(text))
+        end = rng.randrange(start, min(len(text), start + 300) + 1)
+        found = pattern.search(text[start:end])
+        expected = found.group(1) if found is not None else None
+        assert sentences._last_word(backwards, start, end) == expected
