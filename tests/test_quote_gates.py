@@ -8,7 +8,7 @@ import random
 import re
 from pathlib import Path
 
-from newsloom.extract import quote_patterns, sentences, speakers
+from newsloom.extract import according, quote_patterns, sentences, speakers
 from newsloom.extract.cue_search import alternatives
 from newsloom.extract.quote_words import (
     ORGANISATION_ENDINGS,
@@ -99,3 +99,59 @@ def test_verbs_filed_under_first_letters_match_as_the_two_tries() -> None:
     assert len(letters) > 20
     for first in letters:
         assert [other for other in letters if re.fullmatch(first, other, re.I)] == [first]
+
+
+def attributed_sentences(count: int) -> list[str]:
+    """Sentences of the example corpus closed by an attribution (``…, sa X.``, ``…, slår X
+    fast.``, ``…, según la policía``) with verbs of every table, and the sentences as they are."""
+    rng = random.Random(22)
+    found = [s.text for line in example_texts() for s in sentences.split_sentences(line)]
+    verbs = sorted({*REPORTING_VERBS.split("|"), *table_words("verbs")})
+    particles = sorted(" ".join(pair) for pair in quote_patterns.PARTICLE_VERBS)
+    speakers_ = ["Kari Holm", "politiet", "han", "la policía", "— Holm", ", Holm", "X  —Y"]
+    for _ in range(count):
+        body = rng.choice(found).rstrip(" .!?")
+        verb = rng.choice(particles if rng.random() < 0.4 else verbs)
+        speaker = rng.choice(speakers_)
+        if " " in verb and rng.random() < 0.7:
+            first, particle = verb.split(" ", 1)
+            verb = f"{first} {speaker} {particle}"
+            speaker = ""
+        end = rng.choice([".", "", "!", ":", " .", ".\n", "..", "?»"])
+        found.append(f"{body}{rng.choice([',', ' ,', '», ', ','])} {verb} {speaker}{end}")
+    return found
+
+
+def example_texts() -> list[str]:
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    return [p for line in lines for p in json.loads(line)["text"].split("\n\n")]
+
+
+def test_cheap_tests_admit_every_attributed_statement() -> None:
+    texts = attributed_sentences(6000)
+    unmarked = [text for text in texts if quote_patterns.UNMARKED.match(text)]
+    split = [text for text in texts if quote_patterns.SPLIT_UNMARKED.match(text)]
+    assert len(unmarked) > 1000
+    assert len(split) > 200
+    assert all(quote_patterns.UNMARKED_CLAUSE.search(text) for text in unmarked)
+    assert all(quote_patterns._SPLIT_CLAUSE.search(text) for text in split)
+    # and they turn most statements down
+    assert sum(not quote_patterns.UNMARKED_CLAUSE.search(text) for text in texts) > 1000
+
+
+def test_according_words_of_a_sentence_are_found_in_its_paragraph() -> None:
+    paragraphs = example_texts()
+    rng = random.Random(5)
+    words = ["ifølge", "Según", "according to", "selon", "laut", "nach Polizeiangaben", "-ifølge"]
+    for at in range(0, len(paragraphs), 3):
+        parts = paragraphs[at].split(". ")
+        cut = rng.randrange(len(parts))
+        parts[cut] = f"{rng.choice(words)} {parts[cut]}"
+        paragraphs.append(". ".join(parts))
+    found = 0
+    for text in paragraphs:
+        for pattern in (according._according(), according._COMPOUND_SOURCE):
+            in_sentence = any(pattern.search(s.text) for s in sentences.split_sentences(text))
+            assert not in_sentence or pattern.search(text)
+            found += in_sentence
+    assert found > 100

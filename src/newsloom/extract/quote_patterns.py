@@ -112,10 +112,17 @@ _PARTICLE_AT_END = re.compile(
 )
 
 
+# SPLIT_UNMARKED's comma and particle verb: a cheap test (a search from comma to comma) before it
+_SPLIT_CLAUSE = re.compile(
+    rf",\s*{words_pattern(sorted({first for first, _ in PARTICLE_VERBS}))}\s", re.IGNORECASE
+)
+
+
 def split_attribution(text: str) -> tuple[re.Match[str], str] | None:
     """A statement closed by a particle verb holding its subject (``…, slår X fast.``) and that
-    subject, after the cheap test that a particle ends the text's last clause."""
-    if _PARTICLE_AT_END.search(text[-120:]) is None:
+    subject, after the cheap tests that a comma and the verb's first word come before a particle
+    that ends the text's last clause."""
+    if _SPLIT_CLAUSE.search(text) is None or _PARTICLE_AT_END.search(text[-120:]) is None:
         return None
     split = SPLIT_UNMARKED.match(text)
     if split is None or (subject := split_speaker(split)) is None:
@@ -191,12 +198,20 @@ UNMARKED = re.compile(
 )
 
 
+# UNMARKED's attribution: a cheap test before it (a search from comma to comma, where UNMARKED
+# tries every character of the statement)
+UNMARKED_CLAUSE = re.compile(
+    rf",\s*(?:{VERBS})\s+[^.;:!?«»\"“”„]+?\s*[.!?:]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def unmarked_attribution(text: str) -> tuple[re.Match[str], str] | None:
     """A statement without marks and the subject of its closing attribution: ``…, sa
     styreleder X.`` or, with a particle verb holding its subject, ``…, slår X fast.``"""
     if "," not in text:
         return None  # both patterns need the comma before the attribution
-    unmarked = UNMARKED.match(text)
+    unmarked = UNMARKED.match(text) if UNMARKED_CLAUSE.search(text) is not None else None
     if unmarked is not None:
         return unmarked, unmarked.group("speaker")
     return split_attribution(text)
