@@ -109,6 +109,10 @@ def according_quotes(
     """Reported quotes of the sentences that attribute their content with "according to"."""
     pattern = _according()
     found: list[Quote] = []
+    if pattern.search(text) is None and (language != "de" or not _COMPOUND_SOURCE.search(text)):
+        # the words searched once in the paragraph, not in each sentence: a word a sentence
+        # holds is found in the paragraph too (a sentence is set off by spaces)
+        return found
     for sentence in split_sentences(text):
         if any(start < sentence.end and sentence.start < end for start, end in taken):
             continue

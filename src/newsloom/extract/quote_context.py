@@ -24,6 +24,9 @@ class QuoteContext:
 
     def __init__(self, entities: Sequence[EntityMention]) -> None:
         self.entities = entities
+        self._by_paragraph: dict[int, list[EntityMention]] = {}  # the mentions of each paragraph
+        for mention in entities:
+            self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
         self.last_speaker: Speaker | None = None
         self.last_person: str | None = None
         self.person_is_newer = False  # a person was named after the last quote's speaker
@@ -33,18 +36,22 @@ class QuoteContext:
 
     def state(self) -> dict[str, object]:
         """What the context remembers (everything but the mentions), to read a paragraph again."""
-        return {name: value for name, value in vars(self).items() if name != "entities"}
+        return {
+            name: value
+            for name, value in vars(self).items()
+            if name not in ("entities", "_by_paragraph")
+        }
 
     def restore(self, state: dict[str, object]) -> None:
         vars(self).update(state)
 
     def names_in(self, paragraph: int, types: tuple[EntityType, ...] = SPEAKER_TYPES) -> list[str]:
         """The names of ``types`` the recogniser found in the paragraph."""
-        return [e.text for e in self.entities if e.paragraph == paragraph and e.type in types]
+        return [e.text for e in self._by_paragraph.get(paragraph, ()) if e.type in types]
 
     def group_before(self, text: str, paragraph: int, end: int) -> str | None:
         """People named together in this paragraph before ``end`` (for a plural pronoun)."""
-        people = [e for e in self.entities if e.paragraph == paragraph and e.type in _PEOPLE]
+        people = [e for e in self._by_paragraph.get(paragraph, ()) if e.type in _PEOPLE]
         return last_group(text, people, end)
 
     def resolve(self, speaker: Speaker | None) -> Speaker | None:
@@ -84,16 +91,17 @@ class QuoteContext:
         """Remember the last person the paragraph names: a person mention, or a run of
         capitalised words that no mention calls something else and that is no organisation
         ("the Pasadena Police Department", "Women's Hospital")."""
-        mentions = [e for e in self.entities if e.paragraph == paragraph]
-        names = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
-        names += [
-            (run.start(), run.group(0))
-            for run in CAPITALISED_NAME.finditer(text)
-            if may_name_a_person(run.group(0), paragraph, run.start(), mentions)
-        ]
-        if names and not (DASH_OPENING.match(text) or MARKS.search(text)):
-            self.last_person = max(names)[1]
-            self.person_is_newer = True
+        mentions = self._by_paragraph.get(paragraph, [])
+        if not (DASH_OPENING.match(text) or MARKS.search(text)):
+            names = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
+            names += [
+                (run.start(), run.group(0))
+                for run in CAPITALISED_NAME.finditer(text)
+                if may_name_a_person(run.group(0), paragraph, run.start(), mentions)
+            ]
+            if names:
+                self.last_person = max(names)[1]
+                self.person_is_newer = True
         group = last_group(text, [e for e in mentions if e.type == EntityType.PERSON])
         self.last_group = group or self.last_group
         # a body the paragraph is about: one that opens a sentence, as a subject does

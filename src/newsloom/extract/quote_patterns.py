@@ -15,19 +15,24 @@ from newsloom.extract.quote_words import (
     AFTER_QUOTE_WORDS,
     AUXILIARIES,
     REPORTING_VERBS,
-    TABLE_VERBS,
     THAT_WORDS,
 )
-from newsloom.extract.resources import resources_for, table_words, words_pattern
+from newsloom.extract.resources import (
+    first_letter_alternation,
+    resources_for,
+    table_words,
+    words_pattern,
+)
 
 # the built-in verbs as a trie of their letters (the same matches as their alternation sorted
 # longest first, without trying some 150 words one after the other at every word), then the tables'
-VERBS = (
-    words_pattern(
-        set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, whole=False, literal=True
-    )
-    + "|"
-    + TABLE_VERBS
+# (``TABLE_VERBS``): both tries filed under their first letters, so that a word no verb starts with
+# is turned down by one test per letter, not two
+VERBS = first_letter_alternation(
+    [
+        (set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, True, ""),
+        (table_words("verbs"), False, r"(?!\w)"),
+    ]
 )
 AUXILIARY_WORD = re.compile(AUXILIARIES, re.IGNORECASE)
 RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
@@ -107,10 +112,17 @@ _PARTICLE_AT_END = re.compile(
 )
 
 
+# SPLIT_UNMARKED's comma and particle verb: a cheap test (a search from comma to comma) before it
+_SPLIT_CLAUSE = re.compile(
+    rf",\s*{words_pattern(sorted({first for first, _ in PARTICLE_VERBS}))}\s", re.IGNORECASE
+)
+
+
 def split_attribution(text: str) -> tuple[re.Match[str], str] | None:
     """A statement closed by a particle verb holding its subject (``…, slår X fast.``) and that
-    subject, after the cheap test that a particle ends the text's last clause."""
-    if _PARTICLE_AT_END.search(text[-120:]) is None:
+    subject, after the cheap tests that a comma and the verb's first word come before a particle
+    that ends the text's last clause."""
+    if _SPLIT_CLAUSE.search(text) is None or _PARTICLE_AT_END.search(text[-120:]) is None:
         return None
     split = SPLIT_UNMARKED.match(text)
     if split is None or (subject := split_speaker(split)) is None:
@@ -186,12 +198,20 @@ UNMARKED = re.compile(
 )
 
 
+# UNMARKED's attribution: a cheap test before it (a search from comma to comma, where UNMARKED
+# tries every character of the statement)
+UNMARKED_CLAUSE = re.compile(
+    rf",\s*(?:{VERBS})\s+[^.;:!?«»\"“”„]+?\s*[.!?:]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def unmarked_attribution(text: str) -> tuple[re.Match[str], str] | None:
     """A statement without marks and the subject of its closing attribution: ``…, sa
     styreleder X.`` or, with a particle verb holding its subject, ``…, slår X fast.``"""
     if "," not in text:
         return None  # both patterns need the comma before the attribution
-    unmarked = UNMARKED.match(text)
+    unmarked = UNMARKED.match(text) if UNMARKED_CLAUSE.search(text) is not None else None
     if unmarked is not None:
         return unmarked, unmarked.group("speaker")
     return split_attribution(text)

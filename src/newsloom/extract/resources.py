@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources as package_resources
@@ -236,22 +236,51 @@ def words_pattern(words: Iterable[str], *, whole: bool = True, literal: bool = F
     ``literal=True`` (with ``whole=False``) makes every character match only itself: the trie of
     an alternation of plain words (``"sagt|sagte|teilte mit"``, sorted longest first), which
     matches the same at a fraction of the cost, as it tries one word's letters at a time."""
+    trie, characters = _words_trie(words, whole=whole, literal=literal)
+    return _node_pattern(trie, characters) if trie else "(?!)"
+
+
+def _words_trie(
+    words: Iterable[str], *, whole: bool, literal: bool
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The trie :func:`words_pattern` writes, and how it writes the characters of its keys."""
+    trie: dict[str, Any] = {}
     if literal:
-        trie: dict[str, Any] = {}
         for word in {word.lower() for word in words}:
             node = trie
             for character in word:
                 node = node.setdefault(character, {})
             node[_PREFIX] = {}
-        return _node_pattern(trie, {}) if trie else "(?!)"
-    trie = {}
+        return trie, {}
     for word in {word.lower().replace("’", "'") for word in words if word.strip("*")}:
         node = trie
         for character in word.rstrip("*"):
             node = node.setdefault(character, {})
         ending = _END if whole else _PREFIX
         node[_STEM if word.endswith("*") else _OPEN if word.endswith("'") else ending] = {}
-    return _node_pattern(trie, _CHARACTERS) if trie else "(?!)"
+    return trie, _CHARACTERS
+
+
+def first_letter_alternation(lists: Sequence[tuple[Iterable[str], bool, str]]) -> str:
+    """``(?:words_pattern(a, whole=False, literal=…)after_a|words_pattern(b, …)after_b|…)``, each
+    list given as ``(words, literal, after)``, with the lists' tries merged at their first letter:
+    ``(?:x(?:rest of a after_a|rest of b after_b)|y(?:…))``. At a place where no word starts, one
+    letter is tried per first letter instead of one per list and letter. The same matches in the
+    same order of preference: every first letter is a plain letter (no two of them match the same
+    character, case-insensitively), so a text's first character enters one group at most, where
+    the lists' words are tried in the same order as before."""
+    groups: dict[str, list[str]] = {}
+    for words, literal, after in lists:
+        trie, characters = _words_trie(words, whole=False, literal=literal)
+        for key in sorted(trie):
+            if not (key.isalpha() and key == key.upper().lower()):
+                raise ValueError(f"a word opens with {key!r}, not a plain letter")
+            groups.setdefault(key, []).append(_node_pattern(trie[key], characters) + after)
+    branches = [
+        re.escape(key) + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
+        for key, rests in sorted(groups.items())
+    ]
+    return f"(?:{'|'.join(branches)})" if branches else "(?!)"
 
 
 _STEM, _END, _OPEN, _PREFIX = "\x00stem", "\x00end", "\x00open", "\x00prefix"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = frozenset(
     [
@@ -67,17 +68,14 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _END = re.compile(r"[.!?]+[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑ¿¡])")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
-_LAST_WORD_TAIL = 80
+# the last word of a text (``(\w+)\W*$``), matched on the reversed text from its start
+_LAST_WORD_BACKWARDS = re.compile(r"\W*(\w+)")
 
 
-def _last_word(text: str) -> re.Match[str] | None:
-    """``_LAST_WORD`` searched in the end of ``text`` only, unless the word may start before it."""
-    cut = max(0, len(text) - _LAST_WORD_TAIL)
-    found = _LAST_WORD.search(text, cut)
-    if cut and (found is None or found.start() == cut):
-        return _LAST_WORD.search(text)
-    return found
+def _last_word(backwards: str, start: int, end: int) -> str | None:
+    """The last word of ``text[start:end]``, read in ``backwards``, the text reversed."""
+    found = _LAST_WORD_BACKWARDS.match(backwards, len(backwards) - end, len(backwards) - start)
+    return found.group(1)[::-1] if found is not None else None
 
 
 # "… 189 reclusos.También resultaron …": a sentence glued to the one before it (a space lost in
@@ -98,22 +96,30 @@ def split_sentences(text: str, *, glued: bool = False) -> list[Sentence]:
     """Sentences of ``text`` with their character offsets (whitespace between them dropped).
 
     With ``glued``, a point with no space after it also ends a sentence when a lower-case word
-    comes before it and a capitalised word after it (``reclusos.También``; figures use this)."""
+    comes before it and a capitalised word after it (``reclusos.También``; figures use this).
+    The last few texts are remembered: quote extraction splits each paragraph more than once."""
+    return list(_split_sentences(text, glued))
+
+
+@lru_cache(maxsize=64)
+def _split_sentences(text: str, glued: bool) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
+    backwards = ""  # the text reversed, made where a point may close an abbreviation
     start = 0
     ends = list(_END.finditer(text))
     if glued:
         ends = sorted([*ends, *_GLUED.finditer(text)], key=lambda match: match.start())
     for match in ends:
-        if match.group(0).startswith(".") and len(match.group(0)) == 1:
-            word = _last_word(text[start : match.start()])
-            if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+        if match.group(0) == ".":
+            backwards = backwards or text[::-1]
+            word = _last_word(backwards, start, match.start())
+            if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
                 continue
         end = match.end()
         _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, len(text))
-    return sentences
+    return tuple(sentences)
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

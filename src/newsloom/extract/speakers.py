@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newsloom.extract.quote_words import DETERMINERS, ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
 from newsloom.extract.resources import table_words
@@ -31,33 +32,48 @@ _DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
 
 class _Ending:
-    """A pattern that matches only at the end of a text (``…$``), searched only where a match can
-    start: at most ``longest`` characters before the end (and one more, as ``$`` also matches
-    before a final newline). The same match, without trying every word at every character."""
+    """Whether a text ends in one of some words: the reversed text matched from its start against
+    a trie of the reversed words (one walk, not a search at each of the last characters). The
+    same answer as ``(?:words)$`` searched case-insensitively (``$`` also before a final
+    newline, hence the optional newline first)."""
 
-    def __init__(self, pattern: re.Pattern[str], longest: int) -> None:
-        self.pattern = pattern
-        self.longest = longest + 1
+    def __init__(self, reversed_pattern: str) -> None:
+        self.pattern = re.compile(rf"\n?{reversed_pattern}", re.IGNORECASE)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        # a look-behind still sees the characters before ``pos``
-        return self.pattern.search(text, max(0, len(text) - self.longest))
+    def ends(self, text: str) -> bool:
+        return self.pattern.match(text[::-1]) is not None
 
 
-def _longest(alternation: str) -> int:
-    """The length of the longest word of ``alternation`` as written (escapes only add to it);
-    refused for anything that can match more than it shows (``\\s+``, ``\\w*``, ``{2,}``)."""
+def _literals(alternation: str) -> list[str]:
+    """The words of an alternation of plain words (escapes undone); refused for anything that
+    can match more than it shows (``\\s+``, ``\\w*``, ``{2,}``)."""
     if re.search(r"[*+?{(\[]|\\[sSwWdDbB]", alternation):
-        raise ValueError(
-            "an ending list holds more than plain words: it cannot be searched at the end"
-        )
-    return max(len(word) for word in alternation.split("|"))
+        raise ValueError("an ending list holds more than plain words: it cannot be reversed")
+    return [re.sub(r"\\(.)", r"\1", word) for word in alternation.split("|")]
+
+
+def _reversed_trie(words: list[str]) -> str:
+    """A non-capturing group matching the reversed words, as a trie of their letters."""
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for character in reversed(word):
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(key) + _trie_pattern(child) for key, child in node.items() if key]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 _ROLE_SUFFIXES = "en|et|n|e|er|erne|ene|s|es|in|innen"
+# (?:ROLE_ENDINGS)(?:_ROLE_SUFFIXES)?$
 _ROLE = _Ending(
-    re.compile(rf"(?:{ROLE_ENDINGS})(?:{_ROLE_SUFFIXES})?$", re.IGNORECASE),
-    _longest(ROLE_ENDINGS) + _longest(_ROLE_SUFFIXES),
+    f"{_reversed_trie(_literals(_ROLE_SUFFIXES))}?{_reversed_trie(_literals(ROLE_ENDINGS))}"
 )
 MIN_ROLE_COMPOUND = 10  # "Wissenschaftssenatorin": a capitalised compound ending in a role
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
@@ -79,14 +95,13 @@ _SHARE_OF_PEOPLE = re.compile(
 
 
 def _endings(endings: str) -> _Ending:
-    """A pattern for names ending in one of ``endings``: a long ending also as the last part of a
+    r"""A pattern for names ending in one of ``endings``: a long ending also as the last part of a
     compound (``Utenriksdepartementet``), a short one only as a word (``FN``, not ``Braun``;
-    ``avis``, not ``Davis``)."""
+    ``avis``, not ``Davis``) — ``(?:(?<![\w'’])(?:short)|(?:long))$``, reversed."""
     words = endings.split("|")
-    short = "|".join(word for word in words if len(word) <= 4)
-    long = "|".join(word for word in words if len(word) > 4)
-    pattern = re.compile(rf"(?:(?<![\w'’])(?:{short})|(?:{long}))$", re.IGNORECASE)
-    return _Ending(pattern, _longest(endings))
+    short = _literals("|".join(word for word in words if len(word) <= 4))
+    long = _literals("|".join(word for word in words if len(word) > 4))
+    return _Ending(rf"(?:{_reversed_trie(short)}(?![\w'’])|{_reversed_trie(long)})")
 
 
 _ORGANISATION = _endings(ORGANISATION_ENDINGS)
@@ -178,7 +193,7 @@ BEFORE_NAME = frozenset(
 
 def is_organisation_name(name: str) -> bool:
     """``Pasadena Police Department``? No; ``Norsk Hydro-konsernet``, ``Reuters``: yes."""
-    return name.lower() in AGENCIES or _ORGANISATION.search(name) is not None
+    return name.lower() in AGENCIES or _ORGANISATION.ends(name)
 
 
 def is_role_word(word: str) -> bool:
@@ -221,7 +236,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             or not any(word.lower() in CONNECTORS for word in described.group("role").split())
             # "talsperson for Det hvite hus Jen Psaki" is Psaki; "talsmann for Russlands
             # president Vladimir Putin" is not Putin: the role word before the name is his
-            or not _ROLE.search(described.group("role").split()[-1])
+            or not _ROLE.ends(described.group("role").split()[-1])
         )
     ):
         # "rektor ved Askvoll skule, Rune Solheim", "styreleder og tidligere riksadvokat Per Dahl"
@@ -258,14 +273,14 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if (
         tail_role is not None
         and tail_role.start() > 0
-        and _ROLE.search(words[-1])
+        and _ROLE.ends(words[-1])
         and text[: tail_role.start()].split()[-1].lower() not in (*CONNECTORS, *BEFORE_NAME)
     ):
         # "snowmobile crashes into tree New Hampshire officials": the group the words end with
         return Speaker(None, tail_role.group(0).strip(), "role")
     if all(word[:1].isupper() for word in words) and (
         _ROLE_WORD.fullmatch(words[-1])
-        or (len(words[-1]) >= MIN_ROLE_COMPOUND and _ROLE.search(words[-1]))
+        or (len(words[-1]) >= MIN_ROLE_COMPOUND and _ROLE.ends(words[-1]))
     ):
         return Speaker(None, text, "role")  # "Prime Minister", "Hamburger Wissenschaftssenatorin"
     for entity in sorted(entities, key=len, reverse=True):
@@ -279,11 +294,11 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     if first_name is None:
         last = words[-1]
-        if _ORGANISATION.search(last) and not _ROLE.search(last):
+        if _ORGANISATION.ends(last) and not _ROLE.ends(last):
             return Speaker(text, None, "organisation")
         return Speaker(None, text, "role")
     leading = 0
-    while leading < len(words) - 1 and _ROLE.search(words[leading]):
+    while leading < len(words) - 1 and _ROLE.ends(words[leading]):
         leading += 1
     if leading and all(word[:1].isupper() for word in words[leading:]):
         # "Direktør Pia Lund", "Bürgermeister Hans Weber": a capitalised role before a name
@@ -294,13 +309,13 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     connectors = CONNECTORS
     if (
         0 < trailing < len(words)
-        and _ROLE.search(words[trailing - 1])
+        and _ROLE.ends(words[trailing - 1])
         and any(word.lower() in connectors for word in words[:trailing])
     ):
         return Speaker(None, text, "role")  # "talsmann for Russlands president X" is not X
     if (
         0 < trailing < len(words)
-        and _ROLE.search(words[trailing - 1])
+        and _ROLE.ends(words[trailing - 1])
         and (len(words) - trailing >= 2 or words[trailing - 1][:1].islower())
     ):  # "UD:s presschef Annika Wester", "chief executive Helene Brattli"
         return Speaker(" ".join(words[trailing:]), " ".join(words[:trailing]), "person")
@@ -314,9 +329,9 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if run == 1 and run < len(words) and words[0].lower() in PRONOUNS:
         # "Han sa", "Ella añadió"
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
-    if 1 <= run < len(words) and _ROLE.search(words[run]):
+    if 1 <= run < len(words) and _ROLE.ends(words[run]):
         return Speaker(None, text, "role")  # "New Hampshire officials", "Kremls talsmann"
-    if 1 <= run < len(words) and _ORGANISATION.search(words[run]):
+    if 1 <= run < len(words) and _ORGANISATION.ends(words[run]):
         return Speaker(text, None, "organisation")  # "Danish police", "Norsk Hydros ledelse"
     if (
         run >= 2
@@ -334,7 +349,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         joining and joining[0].lower() in (*CONNECTORS, "fra", "från", "from")
     ):
         # "Frederiksens pressetjeneste", "talsmann for Russlands president"
-        if any(_ROLE.search(word) for word in role_words):
+        if any(_ROLE.ends(word) for word in role_words):
             return Speaker(None, text, "role")
         return Speaker(text, None, "organisation")
     name = " ".join(name_words)

@@ -1,0 +1,157 @@
+"""The cheap tests and rewritten patterns of quote extraction (issue 19) answer as the patterns
+they stand for: on words built from their own lists and on the example corpus."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+from newsloom.extract import according, quote_patterns, sentences, speakers
+from newsloom.extract.cue_search import alternatives
+from newsloom.extract.quote_words import (
+    ORGANISATION_ENDINGS,
+    REPORTING_VERBS,
+    ROLE_ENDINGS,
+    TABLE_VERBS,
+)
+from newsloom.extract.resources import table_words, words_pattern
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "src/newsloom/data/example/articles.jsonl"
+NOISE = ["", " ", "\n", "-", "'", "’", "s", "x", "É", "ø", "A", ".", "ſ", "K"]
+
+
+def example_words() -> list[str]:
+    words: list[str] = []
+    for line in EXAMPLE.read_text(encoding="utf-8").splitlines():
+        words.extend(json.loads(line)["text"].split())
+    return words
+
+
+def samples(words: list[str], suffixes: list[str], seed: int, count: int) -> list[str]:
+    """Texts that end, or nearly end, in one of ``words`` (with a suffix, case changes, noise)."""
+    rng = random.Random(seed)
+    found = []
+    for _ in range(count):
+        word = rng.choice(words)
+        if rng.random() < 0.5:
+            word = word.upper() if rng.random() < 0.3 else word.capitalize()
+        cut = rng.randrange(len(word) + 1) if rng.random() < 0.2 else 0
+        found.append(
+            rng.choice(NOISE)
+            + rng.choice(["", "Utenriks", "Davis ", "x", "’"])
+            + word[cut:]
+            + rng.choice(suffixes)
+            + rng.choice(NOISE)
+        )
+    return found
+
+
+def test_endings_answer_as_the_end_anchored_patterns() -> None:
+    short = "|".join(w for w in ORGANISATION_ENDINGS.split("|") if len(w) <= 4)
+    long = "|".join(w for w in ORGANISATION_ENDINGS.split("|") if len(w) > 4)
+    suffixes = "en|et|n|e|er|erne|ene|s|es|in|innen"
+    patterns = {
+        speakers._ORGANISATION: re.compile(rf"(?:(?<![\w'’])(?:{short})|(?:{long}))$", re.I),
+        speakers._ROLE: re.compile(rf"(?:{ROLE_ENDINGS})(?:{suffixes})?$", re.I),
+    }
+    plain = speakers._literals(ORGANISATION_ENDINGS) + speakers._literals(ROLE_ENDINGS)
+    texts = [*samples(plain, ["", *suffixes.split("|")], 19, 8000), *example_words()[:8000]]
+    texts += [" ".join(texts[at : at + 3]) for at in range(0, 1500, 3)]
+    matched = 0
+    for ending, pattern in patterns.items():
+        for text in texts:
+            assert ending.ends(text) == (pattern.search(text) is not None), text
+            matched += ending.ends(text)
+    assert 500 < matched < len(texts)  # the samples reach both answers
+
+
+def test_the_last_word_read_backwards_is_the_last_word() -> None:
+    pattern = re.compile(r"(\w+)\W*$")
+    text = " ".join(example_words()[:3000]) + " ¿ca. 3.5 kl.\n»Dr.« St. u.s.a.  - ...\n"
+    backwards = text[::-1]
+    rng = random.Random(19)
+    for _ in range(20_000):
+        start = rng.randrange(len(text))
+        end = rng.randrange(start, min(len(text), start + 300) + 1)
+        found = pattern.search(text[start:end])
+        expected = found.group(1) if found is not None else None
+        assert sentences._last_word(backwards, start, end) == expected
+
+
+def test_verbs_filed_under_first_letters_match_as_the_two_tries() -> None:
+    built_in = set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}
+    two_tries = words_pattern(built_in, whole=False, literal=True) + "|" + TABLE_VERBS
+    before = re.compile(rf"(?:{two_tries})", re.IGNORECASE)
+    after = re.compile(rf"(?:{quote_patterns.VERBS})", re.IGNORECASE)
+    verbs = random.Random(19).sample(sorted(built_in | set(table_words("verbs"))), 3000)
+    text = " ".join(example_words()[:20_000]) + " " + " ".join(verbs)
+    text += " SAGDE Sa’ SIER-NO Sſ ſagde Kerklärte K \u212aunngjorde İnformó"
+    matched = 0
+    for word in re.finditer(r"(?<!\w)\w", text):
+        old, new = before.match(text, word.start()), after.match(text, word.start())
+        assert (old and old.span()) == (new and new.span()), text[word.start() : word.end() + 20]
+        matched += old is not None
+    assert matched > 3000
+    # no two first letters match the same character
+    letters = [branch[0] for branch in alternatives(quote_patterns.VERBS[3:-1])]
+    assert len(letters) > 20
+    for first in letters:
+        assert [other for other in letters if re.fullmatch(first, other, re.I)] == [first]
+
+
+def attributed_sentences(count: int) -> list[str]:
+    """Sentences of the example corpus closed by an attribution (``…, sa X.``, ``…, slår X
+    fast.``, ``…, según la policía``) with verbs of every table, and the sentences as they are."""
+    rng = random.Random(22)
+    found = [s.text for line in example_texts() for s in sentences.split_sentences(line)]
+    verbs = sorted({*REPORTING_VERBS.split("|"), *table_words("verbs")})
+    particles = sorted(" ".join(pair) for pair in quote_patterns.PARTICLE_VERBS)
+    speakers_ = ["Kari Holm", "politiet", "han", "la policía", "— Holm", ", Holm", "X  —Y"]
+    for _ in range(count):
+        body = rng.choice(found).rstrip(" .!?")
+        verb = rng.choice(particles if rng.random() < 0.4 else verbs)
+        speaker = rng.choice(speakers_)
+        if " " in verb and rng.random() < 0.7:
+            first, particle = verb.split(" ", 1)
+            verb = f"{first} {speaker} {particle}"
+            speaker = ""
+        end = rng.choice([".", "", "!", ":", " .", ".\n", "..", "?»"])
+        found.append(f"{body}{rng.choice([',', ' ,', '», ', ','])} {verb} {speaker}{end}")
+    return found
+
+
+def example_texts() -> list[str]:
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    return [p for line in lines for p in json.loads(line)["text"].split("\n\n")]
+
+
+def test_cheap_tests_admit_every_attributed_statement() -> None:
+    texts = attributed_sentences(6000)
+    unmarked = [text for text in texts if quote_patterns.UNMARKED.match(text)]
+    split = [text for text in texts if quote_patterns.SPLIT_UNMARKED.match(text)]
+    assert len(unmarked) > 1000
+    assert len(split) > 200
+    assert all(quote_patterns.UNMARKED_CLAUSE.search(text) for text in unmarked)
+    assert all(quote_patterns._SPLIT_CLAUSE.search(text) for text in split)
+    # and they turn most statements down
+    assert sum(not quote_patterns.UNMARKED_CLAUSE.search(text) for text in texts) > 1000
+
+
+def test_according_words_of_a_sentence_are_found_in_its_paragraph() -> None:
+    paragraphs = example_texts()
+    rng = random.Random(5)
+    words = ["ifølge", "Según", "according to", "selon", "laut", "nach Polizeiangaben", "-ifølge"]
+    for at in range(0, len(paragraphs), 3):
+        parts = paragraphs[at].split(". ")
+        cut = rng.randrange(len(parts))
+        parts[cut] = f"{rng.choice(words)} {parts[cut]}"
+        paragraphs.append(". ".join(parts))
+    found = 0
+    for text in paragraphs:
+        for pattern in (according._according(), according._COMPOUND_SOURCE):
+            in_sentence = any(pattern.search(s.text) for s in sentences.split_sentences(text))
+            assert not in_sentence or pattern.search(text)
+            found += in_sentence
+    assert found > 100
