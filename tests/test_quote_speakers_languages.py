@@ -10,7 +10,7 @@ import pytest
 
 from extraction_seeds import text_article
 from newsloom.extract.quotes import extract_quotes
-from newsloom.extract.speakers import parse_speaker
+from newsloom.extract.speakers import parse_speaker, split_title
 from newsloom.records import EntityMention, EntityType, Quote
 
 
@@ -456,3 +456,28 @@ def test_according_to_after_a_sentence_end_opens_the_next_sentence() -> None:
         "entourage du ministre Paul Martin",
         "entourage du ministre Paul Martin",
     ]
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "role"),
+    [
+        ("Fraktionschef André Trepoll", "André Trepoll", "Fraktionschef"),
+        ("Polizeisprecher Christoph Wickhorst", "Christoph Wickhorst", "Polizeisprecher"),
+        ("Arbeidsminister Hanne Bjurstrøm", "Hanne Bjurstrøm", "Arbeidsminister"),
+    ],
+)
+def test_a_role_the_recogniser_took_into_a_name_is_split_off(
+    mention: str, name: str, role: str
+) -> None:
+    # "…", sagte Fraktionschef André Trepoll: a recogniser that tags capitalised nouns may give
+    # the role and the name as one person mention; the speaker is the name, the role kept
+    article = text_article(f"«Wir müssen das Ergebnis verdauen», sagte {mention}.", language="de")
+    start = article.paragraphs[0].text.index(mention)
+    entity = EntityMention(mention, EntityType.PERSON, 0, start, start + len(mention))
+    found = extract_quotes(article, [entity])
+    assert [(q.speaker, q.speaker_role) for q in found] == [(name, role)]
+
+
+def test_a_title_with_no_name_after_it_stays_whole() -> None:
+    assert split_title("Secretario General") == (None, "Secretario General")
+    assert split_title("Präsident Donald Trump") == ("Präsident", "Donald Trump")

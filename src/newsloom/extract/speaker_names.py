@@ -25,6 +25,7 @@ from newsloom.extract.speakers import (
     LEADING_WORDS,
     is_organisation_name,
     is_role_word,
+    split_title,
 )
 from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 
@@ -101,7 +102,10 @@ class ArticleNames:
         self.paragraphs = {paragraph.index: paragraph.text for paragraph in paragraphs}
         people = [e for e in entities if e.type == EntityType.PERSON]
         if people:
-            self.people = [NamedPerson(e.text, e.paragraph, e.start) for e in people]
+            # "Fraktionschef André Trepoll": the name without the role a recogniser took in
+            self.people = [
+                NamedPerson(split_title(e.text)[1], e.paragraph, e.start) for e in people
+            ]
         else:
             self.people = [
                 person

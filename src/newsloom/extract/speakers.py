@@ -196,6 +196,20 @@ def is_organisation_name(name: str) -> bool:
     return name.lower() in AGENCIES or _ORGANISATION.ends(name)
 
 
+def split_title(name: str) -> tuple[str | None, str]:
+    """``Fraktionschef André Trepoll`` → (``Fraktionschef``, ``André Trepoll``): the role words a
+    recogniser took into a person's name, before at least one word of the name itself."""
+    words = name.split()
+    leading = 0
+    while leading < len(words) - 1 and _ROLE.ends(words[leading]):
+        leading += 1
+    if not leading or not all(
+        word[:1].isupper() and not is_role_word(word) for word in words[leading:]
+    ):
+        return None, name  # "Secretario General": a title throughout, no name after it
+    return " ".join(words[:leading]), " ".join(words[leading:])
+
+
 def is_role_word(word: str) -> bool:
     """``Bürgermeister``, ``politiadvokat``, ``talsmannen``: a word naming a role."""
     return _ROLE_WORD.fullmatch(word) is not None
@@ -290,7 +304,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
                 role = None
             if is_organisation_name(entity):  # "The World Health Organization says"
                 return Speaker(entity, role, "organisation")
-            return Speaker(entity, role, "person")
+            title, name = split_title(entity)
+            return Speaker(name, " ".join(part for part in (role, title) if part) or None, "person")
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     if first_name is None:
         last = words[-1]
