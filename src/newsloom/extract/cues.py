@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -357,6 +357,8 @@ _RELATIVE_CLAUSE = re.compile(
 def _relative_clause_words(text: str, start: int, end: int) -> int:
     """Words of a relative clause on the counted noun between a number and a cue after it: they
     do not separate the two."""
+    if text.find(",", start, end) < 0:
+        return 0  # the clause is between commas: none, no clause
     clause = _RELATIVE_CLAUSE.match(text, start, end)
     if clause is None:
         return 0
@@ -397,12 +399,12 @@ _LIST_LINK = re.compile(
 def listed_cues(
     quantities: Sequence[Quantity],
     chosen: Sequence[Cue | None],
-    starts: Sequence[int],
+    start_of: Callable[[Quantity], int],
     text: str,
 ) -> list[Cue | None]:
     """The cues of counts in a list: a count with no cue of its own (or only the troop noun
-    beside it, "143 soldados") takes the cue after the next count of the list; ``starts`` are
-    where each count begins with its qualifier ("al menos 89")."""
+    beside it, "143 soldados") takes the cue after the next count of the list; ``start_of`` tells
+    where a count begins with its qualifier ("al menos 89")."""
     result = list(chosen)
     for at in range(len(quantities) - 2, -1, -1):
         following = result[at + 1]
@@ -411,6 +413,6 @@ def listed_cues(
             continue  # the next count's cue is not after it: no list closes here
         if following.kind in CROWD_KINDS or (own is not None and own.kind != "deployed"):
             continue
-        if _LIST_LINK.match(text[quantities[at].end : starts[at + 1]]):
+        if _LIST_LINK.match(text[quantities[at].end : start_of(quantities[at + 1])]):
             result[at] = following
     return result

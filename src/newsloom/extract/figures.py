@@ -423,7 +423,7 @@ def _figures_in_sentence(
     chosen = listed_cues(
         quantities,
         [choose_cue(quantity, cues, text, all_time_spans, claimed) for quantity in quantities],
-        [_qualifier(quantity, text)[1] for quantity in quantities],
+        lambda quantity: _qualifier(quantity, text)[1],
         text,
     )
     found: list[Figure] = []
