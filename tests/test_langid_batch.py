@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from conftest import GOLD_DATA
+from newsloom.entities.conll import read_conll
 from newsloom.normalize import language
 from newsloom.normalize.langid_batch import RESET, WINDOW, BatchScorer, batch_scorer
 from newsloom.normalize.language import (
@@ -111,7 +111,7 @@ def real_paragraphs(data: Path, per_source: int = 700) -> list[str]:
         found.extend(rng.sample(texts, min(per_source, len(texts))))
 
     for name in ("norne-nob/dev.conll", "norne-nno/dev.conll", "danplus-news/dev.tsv"):
-        sample(list(conll_sentences(data / "ner" / name)))
+        sample([" ".join(sentence.words) for sentence in read_conll(data / "ner" / name)])
     crisis = sorted((data / "timelines" / "ml-crisis" / "es").glob("*/*/*.txt"))
     lines = [line for path in crisis[:150] for line in path.read_text("utf-8").splitlines()]
     sample([line for line in lines if len(line.split()) >= 3])
@@ -121,16 +121,6 @@ def real_paragraphs(data: Path, per_source: int = 700) -> list[str]:
     with (data / "clustering" / "uci-headlines" / "dev.csv").open(encoding="utf-8") as file:
         sample([row["TITLE"] for row in csv.DictReader(file)])
     return found
-
-
-def conll_sentences(path: Path) -> Iterator[str]:
-    words: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            words.append(line.split("\t")[0])
-        elif words:
-            yield " ".join(words)
-            words = []
 
 
 @pytest.fixture(scope="module")
