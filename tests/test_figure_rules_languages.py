@@ -394,3 +394,17 @@ def test_a_count_with_a_verb_of_its_own_is_no_part_of_the_list_after_it() -> Non
 )
 def test_polish_evacuated_and_missing(text: str, kind: str, low: int) -> None:
     assert (kind, float(low), None) in found(text, "pl")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kind", "low"),
+    [
+        ("fr", "Le nombre total de victimes dans le monde est passé à 813.", "victims", 813),
+        ("en", "The number of protesters rose to 5,000 in the evening.", "protesters", 5000),
+        ("es", "La cifra de manifestantes ascendió a 2.000.", "protesters", 2000),
+    ],
+)
+def test_the_number_of_a_crowd_rose_to_a_count(
+    language: str, text: str, kind: str, low: int
+) -> None:
+    assert (kind, float(low)) in [(k, n) for k, n, _ in found(text, language)]

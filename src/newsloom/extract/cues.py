@@ -284,8 +284,7 @@ def choose_cue(
             )
             direction = 0
         elif _TOLL.match(text, cue.start) or (
-            not crowd
-            and _NUMBER_OF.search(text, 0, cue.start)
+            _NUMBER_OF.search(text, 0, cue.start)
             and _TO_NUMBER.search(text, cue.end, quantity.start)
         ):  # "the death toll rose to 57"
             distance = 0 if words_between(text, cue.end, quantity.start) <= TOLL_WINDOW else 99
