@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from newsloom.extract.quote_words import DETERMINERS, ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
-from newsloom.extract.resources import table_words
+from newsloom.extract.resources import table_words, words_pattern
 
 _SPEAKER_STOP = re.compile(
     r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
@@ -52,28 +51,15 @@ def _literals(alternation: str) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", word) for word in alternation.split("|")]
 
 
-def _reversed_trie(words: list[str]) -> str:
-    """A non-capturing group matching the reversed words, as a trie of their letters."""
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = trie
-        for character in reversed(word):
-            node = node.setdefault(character, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(key) + _trie_pattern(child) for key, child in node.items() if key]
-    if "" in node:
-        branches.append("")
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+def _reversed_words(words: list[str]) -> str:
+    """A non-capturing group matching the reversed words (the trie :func:`words_pattern` writes)."""
+    return f"(?:{words_pattern([word[::-1] for word in words], whole=False, literal=True)})"
 
 
 _ROLE_SUFFIXES = "en|et|n|e|er|erne|ene|s|es|in|innen"
 # (?:ROLE_ENDINGS)(?:_ROLE_SUFFIXES)?$
 _ROLE = _Ending(
-    f"{_reversed_trie(_literals(_ROLE_SUFFIXES))}?{_reversed_trie(_literals(ROLE_ENDINGS))}"
+    f"{_reversed_words(_literals(_ROLE_SUFFIXES))}?{_reversed_words(_literals(ROLE_ENDINGS))}"
 )
 MIN_ROLE_COMPOUND = 10  # "Wissenschaftssenatorin": a capitalised compound ending in a role
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
@@ -101,7 +87,7 @@ def _endings(endings: str) -> _Ending:
     words = endings.split("|")
     short = _literals("|".join(word for word in words if len(word) <= 4))
     long = _literals("|".join(word for word in words if len(word) > 4))
-    return _Ending(rf"(?:{_reversed_trie(short)}(?![\w'’])|{_reversed_trie(long)})")
+    return _Ending(rf"(?:{_reversed_words(short)}(?![\w'’])|{_reversed_words(long)})")
 
 
 _ORGANISATION = _endings(ORGANISATION_ENDINGS)
