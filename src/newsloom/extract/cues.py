@@ -284,8 +284,9 @@ def choose_cue(
             )
             direction = 0
         elif _TOLL.match(text, cue.start) or (
-            _NUMBER_OF.search(text, 0, cue.start)
-            and _TO_NUMBER.search(text, cue.end, quantity.start)
+            # the short stretch after the cue first: "to" before the number is rare
+            _TO_NUMBER.search(text, cue.end, quantity.start)
+            and _NUMBER_OF.search(text, 0, cue.start)
         ):  # "the death toll rose to 57"
             distance = 0 if words_between(text, cue.end, quantity.start) <= TOLL_WINDOW else 99
             window, direction = 0, 1
