@@ -182,13 +182,19 @@ def is_organisation_name(name: str) -> bool:
     return name.lower() in AGENCIES or _ORGANISATION.ends(name)
 
 
+def _leading_roles(words: Sequence[str]) -> int:
+    """How many words open with a role (``Direktør``, ``Bürgermeister``), one word left after."""
+    leading = 0
+    while leading < len(words) - 1 and _ROLE.ends(words[leading]):
+        leading += 1
+    return leading
+
+
 def split_title(name: str) -> tuple[str | None, str]:
     """``Fraktionschef André Trepoll`` → (``Fraktionschef``, ``André Trepoll``): the role words a
     recogniser took into a person's name, before at least one word of the name itself."""
     words = name.split()
-    leading = 0
-    while leading < len(words) - 1 and _ROLE.ends(words[leading]):
-        leading += 1
+    leading = _leading_roles(words)
     if not leading or not all(
         word[:1].isupper() and not is_role_word(word) for word in words[leading:]
     ):
@@ -298,9 +304,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         if _ORGANISATION.ends(last) and not _ROLE.ends(last):
             return Speaker(text, None, "organisation")
         return Speaker(None, text, "role")
-    leading = 0
-    while leading < len(words) - 1 and _ROLE.ends(words[leading]):
-        leading += 1
+    leading = _leading_roles(words)
     if leading and all(word[:1].isupper() for word in words[leading:]):
         # "Direktør Pia Lund", "Bürgermeister Hans Weber": a capitalised role before a name
         return Speaker(" ".join(words[leading:]), " ".join(words[:leading]), "person")
