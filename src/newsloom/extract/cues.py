@@ -24,7 +24,7 @@ from newsloom.extract.figure_words import (
     TOLL_WORDS,
 )
 from newsloom.extract.quantity import Quantity
-from newsloom.extract.resources import kind_patterns, number_words, words_pattern
+from newsloom.extract.resources import kind_patterns, number_words, resources_for, words_pattern
 
 _WORD = re.compile(r"\w[\w'’-]*")
 
@@ -177,13 +177,6 @@ def has_cue(text: str, language: str | None = None) -> bool:
     return _cue_search(language or "")[0].search(text) is not None
 
 
-# "sin dejar heridos", "without injuring anyone", "uten at noen ble skadd": the word that denies
-# a casualty, per language (Spanish "sin" is Scandinavian "his"), up to three words before it
-_WITHOUT = {
-    "da": "uden", "nb": "uten", "no": "uten", "nn": "utan|uten", "sv": "utan", "en": "without",
-    "de": "ohne", "fr": "sans", "es": "sin", "it": "senza", "pt": "sem", "nl": "zonder",
-    "pl": "bez",
-}  # fmt: skip
 # a cue phrase ending in a preposition ("la muerte de 105 yihadistas") introduces the count after it
 _INTRODUCING = re.compile(r"\s(?:de|a|of|di|von|av|af|à)$", re.IGNORECASE)
 NEGATION_REACH = 3  # words between the denying word and the cue
@@ -191,9 +184,12 @@ NEGATION_REACH = 3  # words between the denying word and the cue
 
 @cache
 def _denial(language: str) -> re.Pattern[str] | None:
-    words = _WITHOUT.get(language)
-    if words is None:
+    """ "sin dejar heridos", "uten at noen ble skadd": a table's ``denials`` (per language: Spanish
+    "sin" is Scandinavian "his") up to :data:`NEGATION_REACH` words before a cue."""
+    table = resources_for(language)
+    if table is None or not table.denials:
         return None
+    words = "|".join(re.escape(word) for word in table.denials)
     return re.compile(
         rf"(?<![\w'’-])(?:{words})\s+(?:[\w'’-]+\s+){{0,{NEGATION_REACH}}}$", re.IGNORECASE
     )

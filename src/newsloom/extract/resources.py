@@ -83,6 +83,7 @@ class LanguageTable:
     measures: tuple[str, ...] = ()
     year_before: tuple[str, ...] = ()
     fillers: tuple[str, ...] = ()
+    denials: tuple[str, ...] = ()
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -152,6 +153,7 @@ def parse_table(code: str, data: dict[str, object], where: str) -> LanguageTable
         measures=_strings(numbers.get("measures", []), f"{where}: numbers.measures"),
         year_before=_strings(numbers.get("year_before", []), f"{where}: numbers.year_before"),
         fillers=_strings(numbers.get("fillers", []), f"{where}: numbers.fillers"),
+        denials=_strings(numbers.get("denials", []), f"{where}: numbers.denials"),
         kinds=_string_lists(data.get("figures", {}), f"{where}: figures"),
         subjects=_string_lists(data.get("subjects", {}), f"{where}: subjects"),
         qualifiers=qualifiers,
