@@ -215,6 +215,8 @@ class Speaker:
     plural: bool = False  # a plural pronoun ("dei", "they"): a group or a body, not one person
 
 
+# Scandinavian third-person reflexives: after the subject of a verb they make it reflexive
+REFLEXIVES = frozenset(["seg", "sig"])
 # third-person plural subject pronouns ("Dei hevdar at", "they said"); German "sie" and Dutch
 # "zij" are also "she", so they stay singular
 PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ellas", "loro", "oni"])
@@ -269,6 +271,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     words = text.split()
     if not words or len(words) > 8 or _SHARE_OF_PEOPLE.match(text):
         return None  # "37 pour cent des hommes ont déclaré": a poll's answers, not a speaker
+    if len(words) > 1 and words[1].lower() in REFLEXIVES:
+        return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
     if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
