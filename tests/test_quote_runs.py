@@ -651,3 +651,15 @@ def test_sentences_naming_the_speaker_do_not_go_on_with_the_speakers_words() -> 
         "Det er lett for oss som for Berg å si.",
     )
     assert [q.paragraph for q in found] == [1]
+
+
+def test_a_definite_noun_for_a_thing_is_not_the_person_named_before() -> None:
+    found = quotes(
+        "Statsråd Kari Holm la fram tallene.",
+        "Men rapporten konkluderer med at ordningen har mislyktes.",
+        "- Vi må gjøre mer, sier statsråden.",
+    )
+    assert [(q.paragraph, q.speaker, q.speaker_role) for q in found] == [
+        (1, None, "rapporten"),
+        (2, "Kari Holm", "statsråden"),
+    ]

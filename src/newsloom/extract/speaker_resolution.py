@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
 from newsloom.extract.speaker_names import ArticleNames
-from newsloom.extract.speakers import PLURAL_PRONOUNS, is_role_word
+from newsloom.extract.speakers import PLURAL_PRONOUNS, ends_in_role, is_role_word
 from newsloom.records import Quote
 
 _DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form
@@ -93,6 +93,32 @@ _CAPITALISED_DEFINITE = re.compile(
 )
 
 
+# the Scandinavian tables' nouns for a person ("mann", "kvinne", "gutt"), ending a definite noun
+_PERSON_NOUN = re.compile(
+    rf"(?:{_PERSON_DEFINITE}|(?:"
+    + "|".join(
+        sorted(
+            {
+                word
+                for code in SCANDINAVIAN
+                if (table := resources_for(code)) is not None
+                for word in table.quotes.get("person_nouns", ())
+            }
+        )
+    )
+    + r")(?:en|a|n|et))$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_person(role: str) -> bool:
+    """Whether a definite role noun names a person (``statsråden``, ``forskeren``,
+    ``vikingveteranen``) rather than a thing (``rapporten``, ``historien``, ``budskapet``): a
+    role word, or an agent suffix before the article."""
+    last = role.split()[-1] if role.split() else ""
+    return ends_in_role(last) or _PERSON_NOUN.search(last) is not None
+
+
 def _capitalised_role(name: str, names: ArticleNames, language: str | None) -> bool:
     """Whether a one-word "person" speaker is a definite noun that refers back (Scandinavian:
     the article is suffixed), not a surname: no person the article names carries the word."""
@@ -110,15 +136,15 @@ def resolve_speakers(
     """Each speaker as the fullest name the article gives: a surname, a role or a pronoun
     becomes the named person."""
     resolved: list[Quote] = []
-    last_speaker: str | None = None
     for quote in quotes:
         if quote.speaker_type == "person" and (speaker := quote.speaker):
             if _capitalised_role(speaker, names, language):
                 # "Fredsprisvinneren mener at", "sier Portsmouth-spilleren": a definite noun
                 # (capitalised opening a sentence or a compound) is the person the article
-                # gave that role, else the one who spoke last (not any person named last:
-                # "Datteren avviser at Krekar …")
-                holder = names.role_holder(speaker, quote.paragraph) or last_speaker
+                # gave that role, else the person named last
+                holder = names.role_holder(speaker, quote.paragraph) or names.last_before(
+                    quote.paragraph, quote.start
+                )
                 quote = replace(
                     quote,
                     speaker=names.fullest(holder) if holder else None,
@@ -142,6 +168,7 @@ def resolve_speakers(
                 # ordinary endings (Spanish "la periodista", German "Sprecherin")
                 and (language is None or language in SCANDINAVIAN)
                 and _DEFINITE.search(quote.speaker_role)
+                and _names_a_person(quote.speaker_role)
             ):
                 # "professoren", "statsråden": a definite role refers back like a pronoun
                 holder = names.last_before(quote.paragraph, quote.start)
@@ -162,6 +189,4 @@ def resolve_speakers(
             if named is not None:
                 quote = replace(quote, speaker=names.fullest(named), speaker_type="person")
         resolved.append(quote)
-        if quote.speaker_type == "person" and quote.speaker:
-            last_speaker = quote.speaker
     return resolved

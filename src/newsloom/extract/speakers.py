@@ -202,6 +202,11 @@ def split_title(name: str) -> tuple[str | None, str]:
     return " ".join(words[:leading]), " ".join(words[leading:])
 
 
+def ends_in_role(word: str) -> bool:
+    """``Fraktionschef``, ``statsråden``: a word ending in a role (compounds included)."""
+    return _ROLE.ends(word)
+
+
 def is_role_word(word: str) -> bool:
     """``Bürgermeister``, ``politiadvokat``, ``talsmannen``: a word naming a role."""
     return _ROLE_WORD.fullmatch(word) is not None
