@@ -663,3 +663,17 @@ def test_a_definite_noun_for_a_thing_is_not_the_person_named_before() -> None:
         (1, None, "rapporten"),
         (2, "Kari Holm", "statsråden"),
     ]
+
+
+def test_a_sentence_about_the_one_the_quote_spoke_of_goes_on_with_the_answer() -> None:
+    found = quotes(
+        "Regissør Eva Lid tar imot oss hjemme.",
+        "Lid har laget fem filmer.",
+        "- Hvordan var faren din?",
+        "- Som person var han veldig lite jålete.",
+        "Han var en livskunstner, men aldri noen god forretningsmann.",
+        "- Hvorfor ble du regissør?",
+        "- Fordi jeg liker historier.",
+        "Hun smiler og ser ut av vinduet.",
+    )
+    assert [q.paragraph for q in found] == [3, 4, 6]

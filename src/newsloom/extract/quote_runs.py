@@ -162,16 +162,30 @@ _CLAUSE_COMMA = re.compile(r",\s")
 _THIRD_PERSON_OPENING = re.compile(r"^\W*(?:han|hun|ho|hon|he|she|de|dei|they)\b", re.IGNORECASE)
 
 
-def _answer_goes_on(paragraph: Paragraph, names: ArticleNames) -> bool:
+_SINGULAR_THIRD_PERSON = re.compile(r"(?<!\w)(?:han|hun|ho|hon|he|she)(?!\w)", re.IGNORECASE)
+
+
+def _goes_on_about(previous: Paragraph, paragraph: Paragraph) -> bool:
+    """``– Som person var han lite jålete. ¶ Han var en livskunstner …``: a sentence opening
+    with the he or she the quote before it was talking about goes on with that quote; where the
+    quote spoke of no one so, the pronoun is the journalist's word for the speaker."""
+    opening = _THIRD_PERSON_OPENING.match(paragraph.text)
+    if opening is None:
+        return False
+    pronoun = opening.group(0).strip(" \t\"'«»-–—").lower()
+    return pronoun in {found.lower() for found in _SINGULAR_THIRD_PERSON.findall(previous.text)}
+
+
+def _answer_goes_on(paragraph: Paragraph, previous: Paragraph, names: ArticleNames) -> bool:
     """In an interview, a paragraph after an answer goes on with it unless the journalist
     writes again: a question, a person named (in full or by surname), or a sentence about
-    someone (``Han …``)."""
+    someone (``Han …``) the answer was not already talking about."""
     text = paragraph.text.rstrip()
     surnames = {person.name.split()[-1] for person in names.people}
     return not (
         text.endswith("?")
         or any(person.paragraph == paragraph.index for person in names.people)
-        or _THIRD_PERSON_OPENING.match(text)
+        or (_THIRD_PERSON_OPENING.match(text) and not _goes_on_about(previous, paragraph))
         or any(word.strip(".,:;!?»«\"'") in surnames for word in text.split())
     )
 
@@ -316,8 +330,9 @@ def continue_runs(
                     interviewee is not None and following.text.rstrip().endswith("?")
                 ):
                     break  # in an interview a question is the journalist's, "dere" or not
+                previous = body[members[-1]]
                 if not _is_spoken(following, language) and not (
-                    interviewee is not None and _answer_goes_on(following, names)
+                    interviewee is not None and _answer_goes_on(following, previous, names)
                 ):
                     break
                 members.append(member)
