@@ -20,7 +20,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?|\d+(?:[.,]\d+)*|\S", re.UNICODE)
+# a word (letters, then word characters and inner ``'’.-``, ending in a word character), a number
+# (inner ``.,``) or any other character; possessive, since no match ever gives back what it took
+_TOKEN = re.compile(r"[^\W\d_]\w*+(?:['’.-]++\w++)*+|\d++(?:[.,]\d++)*+|\S")
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…", "\u201c", '"', "«", "»", "—", "–", "-"})
 _CONNECTORS = frozenset({"of", "for", "de", "la", "von", "van", "der", "al", "bin"})
 _ORG_CUES = _words(
@@ -66,6 +68,7 @@ _KNOWN_ORGS = _words(
     openai nvidia samsung toyota volvo ericsson nokia ikea maersk equinor
     """
 )
+_TITLE_WORDS = _PERSON_TITLES | _TITLE_QUALIFIERS
 _FUNCTION_WORDS = _words(
     """
     a an the this that these those there here it its he she they we i you his her their our
@@ -76,20 +79,12 @@ _FUNCTION_WORDS = _words(
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """Split text into (word, start, end) with trailing abbreviation dots kept only inside words."""
-    tokens: list[tuple[str, int, int]] = []
-    for match in _TOKEN.finditer(text):
-        word, start, end = match.group(), match.start(), match.end()
-        if len(word) > 1 and word.endswith("."):
-            tokens.append((word[:-1], start, end - 1))
-            tokens.append((".", end - 1, end))
-        else:
-            tokens.append((word, start, end))
-    return tokens
+    """Split text into (word, start, end); a word never ends in a dot (``U.S`` then ``.``)."""
+    return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(text)]
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and any(ch.isalpha() for ch in word)
+    return word[:1].isupper() and (word[0].isalpha() or any(ch.isalpha() for ch in word))
 
 
 def _acronym(word: str) -> bool:
@@ -120,7 +115,7 @@ def _label(words: Sequence[str], before: str | None) -> str:
         return "EVT"
     if is_place_name(name) or lowered[-1] in _LOC_CUES:
         return "LOC"
-    if before is not None and before.lower() in _PERSON_TITLES | _TITLE_QUALIFIERS:
+    if before is not None and before.lower() in _TITLE_WORDS:
         return "PER"
     if len(words) == 1 and _acronym(words[0]):
         return "ORG"
@@ -134,10 +129,13 @@ def find_spans(words: Sequence[str], language: str = "en") -> list[Span]:
     spans: list[Span] = []
     index = 0
     count = len(words)
-    while index < count:
+    # only a word whose first character is a capital can open a span: the others are skipped
+    for candidate in [number for number, word in enumerate(words) if word[:1].isupper()]:
+        if candidate < index:
+            continue
+        index = candidate
         word = words[index]
         if not _capitalised(word) or (index > 0 and words[index - 1] in ("@", "#")):
-            index += 1
             continue
         end = index + 1
         while end < count:
