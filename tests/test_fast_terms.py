@@ -151,7 +151,7 @@ def _reference_find_spans(words: list[str], language: str) -> list[rules.Span]:
             end -= 1
         if start < end and not (end - start == 1 and words[start].lower() in rules._NOT_NAMES):
             before = words[start - 1] if start > 0 else None
-            spans.append(rules.Span(start, end, rules._label(words[start:end], before)))
+            spans.append(rules.Span(start, end, rules._label(tuple(words[start:end]), before)))
         index = max(end, index + 1)
     return spans
 

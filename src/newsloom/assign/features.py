@@ -86,6 +86,8 @@ el los las del y en que por con para una uno es se al lo como mas su sus
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form: æøå → ae/oe/aa, other diacritics dropped."""
     lowered = text.lower().translate(_FOLD)
+    if lowered.isascii():
+        return lowered  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -238,6 +240,7 @@ def _is_sentence_start(text: str, start: int) -> bool:
     return position < 0 or text[position] in _SENTENCE_BREAK
 
 
+@lru_cache(maxsize=4096)  # asked for each text by the name pass and again by the counts
 def _is_title_case(text: str) -> bool:
     """``Fed Risks Falling Behind The Curve``: capitals say nothing about names here."""
     if len(text) > 300:
@@ -252,12 +255,11 @@ def _cjk_bigrams(token: str) -> list[str]:
     return ["w:" + token[i : i + 2] for i in range(max(1, len(token) - 1))]
 
 
-def _upper_class() -> str:
-    """A character class of every character ``str.isupper`` holds for, as ranges."""
-    uppers = [code for code in range(sys.maxunicode + 1) if chr(code).isupper()]
+def _ranges(codes: list[int]) -> str:
+    """``codes`` (ascending) as the ranges of a character class."""
     ranges: list[str] = []
-    start = previous = uppers[0]
-    for code in [*uppers[1:], -1]:
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
         if code != previous + 1:
             first, last = re.escape(chr(start)), re.escape(chr(previous))
             ranges.append(first if start == previous else f"{first}-{last}")
@@ -273,11 +275,22 @@ def _capitalised() -> re.Pattern[str]:
     A letter starts a ``_TOKEN`` match unless the letter before it, or a letter and one joiner
     (``'’-``) before it, belong to the same match (no other character joins letters, and a
     number's match holds no letter), so the look-behinds give the same token starts and the
-    body the same token ends.
+    body the same token ends. The search skips to a capital of the Basic Multilingual Plane or
+    any character beyond it (one table look-up a character); the second look-behind keeps the
+    capitals among the latter.
     """
+    letter = re.compile(r"[^\W\d_]")
+    capitals = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if chr(code).isupper() and letter.fullmatch(chr(code))
+    ]
+    basic = _ranges([code for code in capitals if code < 0x10000])
+    every = _ranges(capitals)
     return re.compile(
-        rf"(?<![^\W\d_])(?<![^\W\d_]['’\-])(?=[{_upper_class()}])"
-        r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+        rf"[{basic}\U00010000-\U0010ffff](?<=[{every}])"
+        r"(?<![^\W\d_].)(?<![^\W\d_]['’\-].)[^\W\d_]*+(?:['’\-][^\W\d_]++)*+",
+        re.DOTALL,
     )
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from newsloom.assign.features import is_known_word
 from newsloom.entities.conll import Span
@@ -78,6 +81,10 @@ _FUNCTION_WORDS = _words(
 )
 
 
+_FIRST = itemgetter(slice(None, 1))  # a word's first character ("" for an empty word)
+_WORD = itemgetter(0)
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Split text into (word, start, end); a word never ends in a dot (``U.S`` then ``.``)."""
     return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(text)]
@@ -105,7 +112,8 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word
 
 
-def _label(words: Sequence[str], before: str | None) -> str:
+@lru_cache(maxsize=100_000)  # names recur, and with them the words before them
+def _label(words: tuple[str, ...], before: str | None) -> str:
     bare = [_without_possessive(word) for word in words]
     lowered = [word.lower() for word in bare]
     name = " ".join(bare)
@@ -130,7 +138,8 @@ def find_spans(words: Sequence[str], language: str = "en") -> list[Span]:
     index = 0
     count = len(words)
     # only a word whose first character is a capital can open a span: the others are skipped
-    for candidate in [number for number, word in enumerate(words) if word[:1].isupper()]:
+    firsts = map(str.isupper, map(_FIRST, words))
+    for candidate in list(compress(range(count), firsts)):
         if candidate < index:
             continue
         index = candidate
@@ -159,7 +168,7 @@ def find_spans(words: Sequence[str], language: str = "en") -> list[Span]:
             end -= 1
         if start < end and not (end - start == 1 and words[start].lower() in _NOT_NAMES):
             before = words[start - 1] if start > 0 else None
-            spans.append(Span(start, end, _label(words[start:end], before)))
+            spans.append(Span(start, end, _label(tuple(words[start:end]), before)))
         index = max(end, index + 1)
     return spans
 
@@ -167,7 +176,7 @@ def find_spans(words: Sequence[str], language: str = "en") -> list[Span]:
 def find_entities_in_text(text: str, language: str = "en") -> list[tuple[int, int, str]]:
     """Entities in a text as (start character, end character, label)."""
     tokens = tokenize(text)
-    words = [token[0] for token in tokens]
+    words = list(map(_WORD, tokens))
     found: list[tuple[int, int, str]] = []
     for span in find_spans(words, language):
         start = tokens[span.start][1]
