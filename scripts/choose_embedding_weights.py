@@ -44,7 +44,7 @@ from newsloom.analyze.embeddings import (  # noqa: E402
     embed_texts,
 )
 from newsloom.analyze.static_embeddings import embed_static  # noqa: E402
-from newsloom.assign.features import DocumentFrequencies, similarity  # noqa: E402
+from newsloom.assign.weighting import DocumentFrequencies, similarity  # noqa: E402
 from newsloom.evaluate.clustering import (  # noqa: E402
     GoldItem,
     bcubed,

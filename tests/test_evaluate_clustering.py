@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from tests.test_cluster import HEADLINE_STREAM
 
-from newsloom.assign.features import DocumentFrequencies
+from newsloom.assign.weighting import DocumentFrequencies
 from newsloom.errors import EvaluationError
 from newsloom.evaluate.clustering import (
     bcubed,

@@ -65,13 +65,8 @@ from newsloom.assign.cluster_state import (
     choose_title,
     mentioned_time,
 )
-from newsloom.assign.features import (
-    DocumentFrequencies,
-    Features,
-    article_features,
-    language_free,
-    vector_norm,
-)
+from newsloom.assign.features import Features, article_features
+from newsloom.assign.weighting import DocumentFrequencies, language_free, vector_norm
 from newsloom.records import Analysis, Article, ReuseResult
 from newsloom.settings import ClusterSettings
 from newsloom.vectors import Vector, as_vector

@@ -20,7 +20,7 @@ import math
 
 from newsloom.analyze.embeddings import combined_similarity, embedding_cosine
 from newsloom.assign.cluster_state import StoryState
-from newsloom.assign.features import LANGUAGE_FREE_WEIGHT, cosine
+from newsloom.assign.weighting import LANGUAGE_FREE_WEIGHT, cosine
 from newsloom.settings import ClusterSettings
 from newsloom.vectors import Vector
 

@@ -12,7 +12,7 @@ from typing import Protocol
 import numpy as np
 
 from newsloom.analyze.embeddings import vector_length
-from newsloom.assign.features import cosine, vector_norm
+from newsloom.assign.weighting import cosine, vector_norm
 from newsloom.errors import StoreError
 from newsloom.records import Analysis, Article, DatePrecision
 from newsloom.time_order import utc_seconds

@@ -32,7 +32,8 @@ from newsloom.analyze.embeddings import (
     embed_texts,
     embedding_weight,
 )
-from newsloom.assign.features import DocumentFrequencies, Features, plain_text_features, similarity
+from newsloom.assign.features import Features, plain_text_features
+from newsloom.assign.weighting import DocumentFrequencies, similarity
 from newsloom.errors import EvaluationError
 
 REQUIRED = ("lang1", "lang2", "text1", "text2", "Overall")
