@@ -20,6 +20,7 @@ from newsloom.extract.quote_patterns import (
     AUXILIARY_WORD,
     BEFORE,
     BEFORE_TAIL,
+    MARKS,
     NORDIC_FINITE,
     RELATIVE_PRONOUNS,
     SPLIT_AFTER,
@@ -56,7 +57,10 @@ def sentence_subject(before: str, names: Sequence[str]) -> Speaker | None:
 
 
 def name_before(before: str, names: Sequence[str]) -> Speaker | None:
-    """The last person named earlier in the paragraph (for "sa hon" after a quote)."""
+    """The last person named earlier in the paragraph (for "sa hon" after a quote), outside
+    quotation marks: a name in quoted words is someone the speaker talks about ("…au meurtre de
+    George Floyd». «…», a-t-il déclaré" is not Floyd)."""
+    before = MARKS.sub(lambda quoted: " " * len(quoted.group(0)), before)
     found = [(before.rfind(name), name) for name in names if name in before]
     found += [(match.start(), match.group(0)) for match in CAPITALISED_NAME.finditer(before)]
     found = [

@@ -36,6 +36,7 @@ from newsloom.extract.quote_speakers import (
     sentence_subject,
     speaker_from_subject,
 )
+from newsloom.extract.quote_words import PRONOUNS
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import (
@@ -148,10 +149,19 @@ def reported_quotes(
         if inverted_match is not None and match is not None:
             # "Saman med …, meiner Fjordane tingrett at …": a fronted clause, then verb, subject
             inverted_words = inverted_match.group("speaker").split()
+            inverted_speaker = (
+                speaker_from_subject(inverted_match.group("speaker"), names)
+                if inverted_words
+                else None
+            )
             if (
-                not inverted_words
+                inverted_speaker is None
                 or inverted_words[0].lower() in BEFORE_NAME
-                or speaker_from_subject(inverted_match.group("speaker"), names) is None
+                # "Hisham Yusef, declaró este jueves en El Cairo que": only a time and a place
+                # after the verb, no subject: the subject is the one before it
+                or (
+                    inverted_speaker.type == "pronoun" and inverted_words[0].lower() not in PRONOUNS
+                )
             ):
                 inverted_match = None  # "Ministeren, Kari Holm, sa til NTB at": not inverted
             else:
