@@ -157,3 +157,27 @@ def test_a_sentence_adverb_opening_the_sentence_is_no_part_of_the_subject() -> N
         "około 80.",
     )
     assert [q.speaker for q in found] == ["Instytut"]
+
+
+def test_the_channel_told_by_its_name_is_no_speaker() -> None:
+    found = speakers(
+        "es",
+        '"Esperamos un ataque en cualquier momento", dijo telefónicamente a la cadena Al Jazeera '
+        "una persona identificada sólo como Ezeldina.",
+    )
+    assert [name for name, _ in found] == ["Ezeldina"]
+
+
+def test_a_day_and_a_place_after_the_verb_leave_the_subject_set_off_before_it() -> None:
+    found = quotes(
+        "es",
+        "El líder libio, Muamar el Gadafi, aseguró hoy en un mensaje de audio difundido por la "
+        'televisión estatal que la OTAN "será derrotada" y que la Alianza no conseguirá nada.',
+    )
+    assert found[0].speaker == "Muamar el Gadafi"
+    found = quotes(
+        "es",
+        "El primer ministro sirio, Wael al Halki, dijo ayer en un acto oficial que las "
+        "ejecuciones obedecen a órdenes dadas desde fuera.",
+    )
+    assert [q.speaker for q in found] == ["Wael al Halki"]

@@ -32,6 +32,7 @@ from newsloom.extract.quote_patterns import (
     split_speaker,
     tail,
 )
+from newsloom.extract.speaker_adjuncts import is_time_word
 from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     FUNCTION_WORDS,
@@ -193,8 +194,10 @@ def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
         ):
             words = words[index + 1 :]
             break
-    while len(words) > 1 and words[0].lower() in LEADING_WORDS:
-        words.pop(0)  # "For der Bangstad mener at": a conjunction opening the sentence
+    while len(words) > 1 and words[0].lower() in LEADING_WORDS and not is_time_word(words[0]):
+        # "For der Bangstad mener at": a conjunction opening the sentence; a day is left to
+        # parse_speaker, which tells a subject after it from a place ("ayer en un acto oficial")
+        words.pop(0)
     if not words:
         return None
     return parse_speaker(" ".join(words), names)

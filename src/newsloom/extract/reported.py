@@ -168,6 +168,15 @@ def reported_quotes(
                 match = None
         if inverted_match is not None:
             speaker = speaker_from_subject(inverted_match.group("speaker"), names)
+            if (
+                speaker is not None
+                and speaker.type == "pronoun"
+                and inverted_match.group("speaker").split()[0].lower() not in PRONOUNS
+                and inverted_match.start() > 0
+            ):
+                # "Muamar el Gadafi, aseguró hoy en un mensaje … que": only a time and a place
+                # after the verb; the subject is what stands set off before it
+                speaker = antecedent(sentence.text[: inverted_match.start()], names) or speaker
             if speaker is not None:
                 content_start = sentence.start + inverted_match.start("content")
                 content = inverted_match.group("content").rstrip(" .")
@@ -277,6 +286,10 @@ def reported_quotes(
             and match.group("adverbs").split()[0].lower() not in BEFORE_NAME
         ):
             speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
+            if speaker is not None and speaker.type == "pronoun":
+                # "Muamar el Gadafi, aseguró hoy en un mensaje que": a time and a place after
+                # the verb, no subject there: the subject is before it
+                speaker = speaker_from_subject(phrase, names)
         elif (
             words
             and words[0].lower() in FRONTED_PREPOSITIONS

@@ -73,8 +73,11 @@ def _leading_adjunct() -> re.Pattern[str]:
         r"|a\s+(?:(?:la|las|los|el|les|le|o|os|as|un|una|une)\s+|l['’]))"
         rf"[{_LOWER_LETTERS}][\w'’-]*"
     )
+    # the paper or channel told, named after its common noun: "a la agencia AFP", "a la cadena
+    # Al Jazeera" (before the subject's determiner)
+    medium = rf"{told}(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)+(?=\s+(?:{DETERMINERS})\s)"
     return re.compile(
-        rf"^(?:[{_LOWER_LETTERS}]{{3,}}(?:ment|mente)|{adverbs}|{_time_words()}|{told}),?\s+"
+        rf"^(?:[{_LOWER_LETTERS}]{{3,}}(?:ment|mente)|{adverbs}|{_time_words()}|{medium}|{told}),?\s+"
     )
 
 
@@ -176,6 +179,12 @@ def subject_phrase(phrase: str) -> str | None:
     if not phrase or _pronoun_first(phrase):
         return None
     return phrase
+
+
+def is_time_word(word: str) -> bool:
+    """``ayer``, ``hier``, ``Montag``: a word that names a day (parse_speaker reads what
+    follows it)."""
+    return _time_phrase().fullmatch(word) is not None
 
 
 def cut_trailing_time(text: str) -> str:
