@@ -11,7 +11,7 @@ from __future__ import annotations
 from extraction_seeds import text_article
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import Quote
+from newsloom.records import EntityMention, EntityType, Quote
 
 
 def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
@@ -181,3 +181,18 @@ def test_a_day_and_a_place_after_the_verb_leave_the_subject_set_off_before_it() 
         "ejecuciones obedecen a órdenes dadas desde fuera.",
     )
     assert [q.speaker for q in found] == ["Wael al Halki"]
+
+
+def test_a_surname_alone_is_a_later_mention_of_the_person_named_in_full() -> None:
+    text = (
+        "Grigor Dimitrov was far from his best after he returned to action, although he did "
+        'reach the US Open and Paris Masters semi-finals. Dimitrov said 2019 had been "quite a '
+        'journey". "It\'s going to be a year that I remember for the rest of my life," he said '
+        "in Sydney."
+    )
+    people = [
+        EntityMention(name, EntityType.PERSON, 0, text.index(name), text.index(name) + len(name))
+        for name in ("Grigor Dimitrov", "Paris Masters")  # a recogniser's slip, as in real output
+    ]
+    found = extract_quotes(text_article(text, language="en"), people)
+    assert found[-1].speaker == "Grigor Dimitrov"

@@ -64,6 +64,21 @@ def name_before(before: str, names: Sequence[str]) -> Speaker | None:
     before = MARKS.sub(lambda quoted: " " * len(quoted.group(0)), before)
     found = [(before.rfind(name), name) for name in names if name in before]
     found += [(match.start(), match.group(0)) for match in CAPITALISED_NAME.finditer(before)]
+    for name in names:
+        # a person named in full, then by the surname alone ("Thore Schölermann … laut
+        # Schölermann"): the surname is a later mention of the same person
+        parts = name.split()
+        if (
+            len(parts) >= 2
+            and name in before  # named in full earlier, outside quotation marks
+            and all(part[:1].isupper() for part in parts)
+            and not parts[-1].isupper()  # "CDU": an acronym, no surname
+            and parts[-1] in before[before.rfind(name) + len(name) :]
+        ):
+            surname = re.compile(rf"(?<![\w'’-]){re.escape(parts[-1])}(?![\w'’-])")
+            later = [match.start() for match in surname.finditer(before)]
+            if later:
+                found.append((later[-1], name))
     found = [
         (at, name)
         for at, name in found
