@@ -59,7 +59,24 @@ def _own_pronoun(word: str, language: str | None) -> bool:
 
 # conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
 COORDINATORS = frozenset(
-    [*("og", "and", "y", "och", "und", "men", "but", "pero", "mais", "aber", "ma", "mas", "maar")]
+    [
+        *(
+            "og",
+            "and",
+            "y",
+            "och",
+            "und",
+            "men",
+            "but",
+            "pero",
+            "mais",
+            "aber",
+            "ma",
+            "mas",
+            "maar",
+        ),
+        "ale",
+    ]
 )
 # prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
 FRONTED_PREPOSITIONS = frozenset(

@@ -24,7 +24,8 @@ _LOWER_LETTERS = "a-zæøåäöüéèêëàâçîïôûùÿñáíóúãõìòł�
 # words that point a day or a part of it at the time of the report ("el pasado viernes", "am
 # Mittwoch", "ce matin", "lunedì scorso")
 _DEICTIC = (
-    "el|la|le|il|lo|o|a|am|the|this|last|este|esta|ese|esa|ce|cette|questo|questa|dieser|diesen"
+    "el|la|le|il|lo|o|a|am|on|w|we|the|this|last|este|esta|ese|esa|ce|cette|questo|questa|dieser"
+    "|diesen"
     "|pasado|pasada|passé|dernier|scorso|scorsa"
 )
 
@@ -95,7 +96,9 @@ _POSSESSIVES = (
 # nothing, or a phrase that says where, how or with whom: no subject ("el domingo por la noche")
 _NO_SUBJECT = re.compile(
     r"^(?:$|(?:por|en|dans|in|con|avec|tras|desde|depuis|durante|pendant|junto|ante"
-    r"|según|after|before|at|on|during|w|we|na|podczas|po|przed|nach|vor|bei|im|am|auf|nel|nella"
+    # (no Polish "w", "na": Polish puts a place phrase before a subject it keeps, "w sobotę na
+    # Facebooku Agnieszka Szydłowska")
+    r"|según|after|before|at|on|during|nach|vor|bei|im|am|auf|nel|nella"
     r"|dopo|prima|da|dal|dalla|lors|après|avant)(?![\w'’-]))",
     re.IGNORECASE,
 )
@@ -112,7 +115,7 @@ def _strip_adjuncts(phrase: str) -> str:
             break
         stripped = stripped[found.end() :]
     if stripped != phrase and _PREPOSITION_START.match(stripped):
-        return ""  # "explicó la noche del domingo en el canal Nile TV": no subject, only adjuncts
+        return phrase  # "teraz na Facebooku prezydent": a place phrase may stand before a subject
     return stripped if stripped != phrase and _SUBJECT_START.match(stripped) else phrase
 
 
@@ -121,10 +124,15 @@ def _lower_stop() -> re.Pattern[str]:
     """Lowercase words that end a speaker phrase where the capitalised form may belong to a name
     (so matched with case): the days and yesterday/today words of the tables (``a déclaré
     Netanyahu ce week-end``, ``dijo Saleh el martes``), French ``ce``/``cette``, German ``nach``
-    (``sagte Söder nach der Sitzung``), Polish ``w``/``we``/``na``/``podczas``/``dla``
-    (``powiedział Duda w TV Trwam``, ``powiedział dla RMF``)."""
+    (``sagte Söder nach der Sitzung``), Polish ``podczas`` (not ``w``/``na``: Polish fronts
+    place phrases before a subject, ``w środę do wiernych na placu papież powiedział``), the
+    words for "after" and "while"
+    (``dopo aver distribuito``)."""
     return re.compile(
-        rf"\s(?:{_time_words()}|ce|cette|nach|w|we|na|podczas|dla)(?![\w'’-]).*$",
+        rf"\s(?:{_time_words()}|ce|cette|nach|podczas"
+        # "after", "while": what the speaker did next ("… Varawut Silpa-Archa dopo aver …")
+        r"|dopo|après|después|depois|mentre|mientras|enquanto|nachdem|während|terwijl)"
+        r"(?![\w'’-]).*$",
         re.DOTALL,
     )
 

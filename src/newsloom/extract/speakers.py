@@ -384,6 +384,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
 LEADING_WORDS = frozenset(
     [
         *("for", "der", "men", "og", "så", "but", "and", "so", "mais", "et", "pero", "aber", "und"),
+        "ale",  # Polish "but"
         # focus particles before a subject ("Også NBC mener", "Even the police say")
         *("også", "òg", "selv", "sjølv", "bare", "berre", "kun", "even", "also"),
         *("också", "även", "auch", "selbst", "sogar", "aussi", "même", "también", "incluso"),
