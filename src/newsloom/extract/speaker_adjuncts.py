@@ -131,7 +131,9 @@ def _lower_stop() -> re.Pattern[str]:
     return re.compile(
         rf"\s(?:{_time_words()}|ce|cette|nach|podczas"
         # "after", "while": what the speaker did next ("… Varawut Silpa-Archa dopo aver …")
-        r"|dopo|après|después|depois|mentre|mientras|enquanto|nachdem|während|terwijl)"
+        # (with the infinitive "after" takes: "poco después" alone is "shortly after")
+        r"|dopo\s+(?:aver|essere)|après\s+(?:avoir|être)|después\s+de|depois\s+de"
+        r"|mentre|mientras|enquanto|nachdem|während|terwijl)"
         r"(?![\w'’-]).*$",
         re.DOTALL,
     )
