@@ -57,6 +57,22 @@ def sentence_subject(before: str, names: Sequence[str]) -> Speaker | None:
     return parse_speaker(opening.group("subject")) if opening is not None else None
 
 
+def _last_word_at(text: str, word: str) -> int:
+    """Where ``word`` last stands in ``text`` as a whole word, or -1."""
+    at = text.rfind(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _WORD_CHAR.match(text[at - 1])) and (
+            end == len(text) or not _WORD_CHAR.match(text[end])
+        ):
+            return at
+        at = text.rfind(word, 0, at)
+    return -1
+
+
+_WORD_CHAR = re.compile(r"[\w'’-]")
+
+
 def name_before(before: str, names: Sequence[str]) -> Speaker | None:
     """The last person named earlier in the paragraph (for "sa hon" after a quote), outside
     quotation marks: a name in quoted words is someone the speaker talks about ("…au meurtre de
@@ -75,10 +91,9 @@ def name_before(before: str, names: Sequence[str]) -> Speaker | None:
             and not parts[-1].isupper()  # "CDU": an acronym, no surname
             and parts[-1] in before[before.rfind(name) + len(name) :]
         ):
-            surname = re.compile(rf"(?<![\w'’-]){re.escape(parts[-1])}(?![\w'’-])")
-            later = [match.start() for match in surname.finditer(before)]
-            if later:
-                found.append((later[-1], name))
+            at = _last_word_at(before, parts[-1])
+            if at >= 0:
+                found.append((at, name))
     found = [
         (at, name)
         for at, name in found
