@@ -579,3 +579,101 @@ def test_a_sentence_about_someone_after_an_attribution_is_narrative() -> None:
         "Hun tror det blir bra for alle oss som bor her.",
     )
     assert [q.paragraph for q in found] == [0]
+
+
+@pytest.mark.parametrize(
+    ("language", "closing"),
+    [
+        ("nb", "smiler Kari Nilsen"),
+        ("nb", "utbrøt Kari Nilsen"),
+        ("nn", "humrar Kari Nilsen"),
+        ("da", "griner Kari Nilsen"),
+        ("sv", "skrattar Kari Nilsen"),
+    ],
+)
+def test_a_verb_of_manner_after_a_quote_names_its_speaker(language: str, closing: str) -> None:
+    found = quotes(
+        "Ordfører Per Dahl åpnet møtet.",
+        f"- Dette har vi ventet lenge på, {closing}.",
+        language=language,
+    )
+    assert [(q.paragraph, q.speaker, q.text) for q in found] == [
+        (1, "Kari Nilsen", "Dette har vi ventet lenge på")
+    ]
+
+
+def test_a_verb_of_manner_opens_no_reported_speech() -> None:
+    # "smiler" names a speaker only after a quote: "Holm smiler at …" is not speech
+    assert quotes("Kari Holm smiler at hunden hennes har lært å sitte.") == ()
+
+
+def test_a_reflexive_verb_after_a_comma_is_no_attribution() -> None:
+    found = quotes(
+        "Før hun reiste, forsikret hun seg om at huset var låst.", "Så kjørte hun til byen."
+    )
+    assert [q.speaker for q in found] == []
+
+
+def test_a_pronoun_with_a_word_of_manner_is_the_speaker_named_before() -> None:
+    found = quotes(
+        "Ola Berg var godt fornøyd etter kampen.",
+        "- Det var en god seier, sier han fornøyd.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(1, "Ola Berg")]
+
+
+def test_a_capitalised_definite_noun_is_the_person_given_that_role_or_who_spoke_last() -> None:
+    found = quotes(
+        "- Vi skal vinne søndag, sier Ola Berg.",
+        "Portsmouth-spilleren er klar for kampen.",
+        "Forsvareren mener at laget er godt nok.",
+        language="nb",
+    )
+    assert [(q.paragraph, q.speaker, q.speaker_role) for q in found] == [
+        (0, "Ola Berg", None),
+        (2, "Ola Berg", "Forsvareren"),
+    ]
+
+
+def test_a_relative_or_a_speech_as_capitalised_definite_noun_is_nobody_named_before() -> None:
+    found = quotes(
+        "- Vi skal vinne søndag, sier Ola Berg.",
+        "Datteren mener at han har rett.",
+        "Trontalen sier at skatten skal ned.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found][1:] == [(1, "Datteren"), (2, "Trontalen")]
+
+
+def test_sentences_naming_the_speaker_do_not_go_on_with_the_speakers_words() -> None:
+    found = quotes(
+        "Partileder Ola Berg talte til landsmøtet.",
+        "- Vi må ta makten, sa Berg.",
+        "Det er lett for oss som for Berg å si.",
+    )
+    assert [q.paragraph for q in found] == [1]
+
+
+def test_a_definite_noun_for_a_thing_is_not_the_person_named_before() -> None:
+    found = quotes(
+        "Statsråd Kari Holm la fram tallene.",
+        "Men rapporten konkluderer med at ordningen har mislyktes.",
+        "- Vi må gjøre mer, sier statsråden.",
+    )
+    assert [(q.paragraph, q.speaker, q.speaker_role) for q in found] == [
+        (1, None, "rapporten"),
+        (2, "Kari Holm", "statsråden"),
+    ]
+
+
+def test_a_sentence_about_the_one_the_quote_spoke_of_goes_on_with_the_answer() -> None:
+    found = quotes(
+        "Regissør Eva Lid tar imot oss hjemme.",
+        "Lid har laget fem filmer.",
+        "- Hvordan var faren din?",
+        "- Som person var han veldig lite jålete.",
+        "Han var en livskunstner, men aldri noen god forretningsmann.",
+        "- Hvorfor ble du regissør?",
+        "- Fordi jeg liker historier.",
+        "Hun smiler og ser ut av vinduet.",
+    )
+    assert [q.paragraph for q in found] == [3, 4, 6]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -85,6 +86,8 @@ el los las del y en que por con para una uno es se al lo como mas su sus
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form: æøå → ae/oe/aa, other diacritics dropped."""
     lowered = text.lower().translate(_FOLD)
+    if lowered.isascii():
+        return lowered  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -237,16 +240,85 @@ def _is_sentence_start(text: str, start: int) -> bool:
     return position < 0 or text[position] in _SENTENCE_BREAK
 
 
+@lru_cache(maxsize=4096)  # asked for each text by the name pass and again by the counts
 def _is_title_case(text: str) -> bool:
     """``Fed Risks Falling Behind The Curve``: capitals say nothing about names here."""
+    if len(text) > 300:
+        return False
     words = [w for w in _TOKEN.findall(text) if not w[0].isdigit() and len(w) > 3]
-    if len(words) < 3 or len(text) > 300:
+    if len(words) < 3:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
 
 
 def _cjk_bigrams(token: str) -> list[str]:
     return ["w:" + token[i : i + 2] for i in range(max(1, len(token) - 1))]
+
+
+def _ranges(codes: list[int]) -> str:
+    """``codes`` (ascending) as the ranges of a character class."""
+    ranges: list[str] = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != previous + 1:
+            first, last = re.escape(chr(start)), re.escape(chr(previous))
+            ranges.append(first if start == previous else f"{first}-{last}")
+            start = code
+        previous = code
+    return "".join(ranges)
+
+
+@lru_cache(maxsize=1)
+def _capitalised() -> re.Pattern[str]:
+    """The tokens of ``_TOKEN`` that start with a capital, found without visiting the others.
+
+    A letter starts a ``_TOKEN`` match unless the letter before it, or a letter and one joiner
+    (``'’-``) before it, belong to the same match (no other character joins letters, and a
+    number's match holds no letter), so the look-behinds give the same token starts and the
+    body the same token ends. The search skips to a capital of the Basic Multilingual Plane or
+    any character beyond it (one table look-up a character); the second look-behind keeps the
+    capitals among the latter.
+    """
+    letter = re.compile(r"[^\W\d_]")
+    capitals = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if chr(code).isupper() and letter.fullmatch(chr(code))
+    ]
+    basic = _ranges([code for code in capitals if code < 0x10000])
+    every = _ranges(capitals)
+    return re.compile(
+        rf"[{basic}\U00010000-\U0010ffff](?<=[{every}])"
+        r"(?<![^\W\d_].)(?<![^\W\d_]['’\-].)[^\W\d_]*+(?:['’\-][^\W\d_]++)*+",
+        re.DOTALL,
+    )
+
+
+def mid_sentence_name_keys(texts: Iterable[str]) -> set[str]:
+    """The name keys of the capitalised words (two letters or more) that do not start a
+    sentence, in the texts not written in title case."""
+    keys: set[str] = set()
+    capitalised = _capitalised()
+    for text in texts:
+        if _is_title_case(text):
+            continue
+        for match in capitalised.finditer(text):
+            token = match.group()
+            if len(token) > 1 and not _is_sentence_start(text, match.start()):
+                keys.add(name_key(token))
+    return keys
+
+
+_WORD_KEYS: dict[str | None, dict[str, str | None]] = {}
+_WORD_KEYS_SIZE = 200_000  # per language; emptied when full (a long run meets new words forever)
+
+
+def _word_keys(language: str | None) -> dict[str, str | None]:
+    """The memo of ``word_key(token.lower(), language)`` by ``token``, for ``language``."""
+    memo = _WORD_KEYS.get(language)
+    if memo is None or len(memo) >= _WORD_KEYS_SIZE:
+        memo = _WORD_KEYS[language] = {}
+    return memo
 
 
 def text_features(
@@ -260,38 +332,48 @@ def text_features(
 ) -> dict[str, float]:
     """Add the raw (unweighted by IDF) feature counts of ``text`` to ``into`` and return it.
 
-    ``names`` are name keys already known to be names (from entities or elsewhere in the article):
-    a capitalised sentence-initial word whose key is among them counts as a name too.
+    ``names`` are the name keys known to be names: they must hold those of
+    :func:`mid_sentence_name_keys` of ``text`` (:func:`article_features` gives the keys of all
+    its texts). A capitalised word whose key is among them counts as a name, and so does a word
+    in capitals throughout unless the text is in title case.
     """
     counts = {} if into is None else into
-    known_names = set(names)
+    known_names = names if isinstance(names, set | frozenset) else set(names)
     title_case = _is_title_case(text)
-    for number, match in enumerate(_TOKEN.finditer(text)):
-        if max_tokens is not None and number >= max_tokens:
-            break
-        token = match.group()
-        if token[0].isdigit():
+    cjk = _CJK.search(text) is not None
+    keys = _word_keys(language)
+    tokens = _TOKEN.findall(text)
+    if max_tokens is not None and len(tokens) > max_tokens:
+        del tokens[max(max_tokens, 0) :]
+    for token in tokens:
+        first = token[0]
+        if first.isdigit():
             digits = _number_digits(token)
             if len(digits) >= 2:
                 key = "#" + digits.lstrip("0")
                 counts[key] = counts.get(key, 0.0) + weight
             continue
-        if _CJK.search(token):
+        if cjk and _CJK.search(token):
             for key in _cjk_bigrams(token):
                 counts[key] = counts.get(key, 0.0) + weight
             continue
-        if token[0].isupper() and len(token) > 1:
+        if first.isupper() and len(token) > 1:
             key = name_key(token)
-            shouting = token.isupper()
-            if key in known_names or (
-                not title_case and (shouting or not _is_sentence_start(text, match.start()))
-            ):
+            if key in known_names or (not title_case and token.isupper()):
                 name = "n:" + key
                 counts[name] = counts.get(name, 0.0) + weight * NAME_WEIGHT
-        found = word_key(token.lower(), language)
+        if token in keys:
+            found = keys[token]
+        else:
+            found = keys[token] = word_key(token.lower(), language)
         if found is not None:
             counts[found] = counts.get(found, 0.0) + weight
     return counts
+
+
+@lru_cache(maxsize=100_000)  # names recur across articles
+def _mention_name_keys(text: str) -> tuple[str, ...]:
+    return tuple(name_key(token) for token in _TOKEN.findall(text) if not token[0].isdigit())
 
 
 def _entity_name_keys(analysis: Analysis | None) -> set[str]:
@@ -299,25 +381,7 @@ def _entity_name_keys(analysis: Analysis | None) -> set[str]:
         return set()
     keys: set[str] = set()
     for mention in analysis.entities:
-        for match in _TOKEN.finditer(mention.text):
-            if not match.group()[0].isdigit():
-                keys.add(name_key(match.group()))
-    return keys
-
-
-def _mid_sentence_name_keys(texts: Iterable[str]) -> set[str]:
-    keys: set[str] = set()
-    for text in texts:
-        if _is_title_case(text):
-            continue
-        for match in _TOKEN.finditer(text):
-            token = match.group()
-            if (
-                token[0].isupper()
-                and len(token) > 1
-                and not _is_sentence_start(text, match.start())
-            ):
-                keys.add(name_key(token))
+        keys.update(_mention_name_keys(mention.text))
     return keys
 
 
@@ -332,7 +396,7 @@ def article_features(article: Article, analysis: Analysis | None = None) -> Feat
     if not body:
         body = list(article.paragraphs)
     texts = [article.title, *(p.text for p in body)]
-    names = _entity_name_keys(analysis) | _mid_sentence_name_keys(texts)
+    names = _entity_name_keys(analysis) | mid_sentence_name_keys(texts)
     counts: dict[str, float] = {}
     text_features(article.title, article.language, weight=TITLE_WEIGHT, names=names, into=counts)
     budget = MAX_BODY_TOKENS
@@ -358,7 +422,7 @@ def article_features(article: Article, analysis: Analysis | None = None) -> Feat
 def plain_text_features(text: str, language: str | None, title: str = "") -> Features:
     """Features of a text without an Article around it (used by similarity evaluation)."""
     texts = [title, text] if title else [text]
-    names = _mid_sentence_name_keys(texts)
+    names = mid_sentence_name_keys(texts)
     counts: dict[str, float] = {}
     if title:
         text_features(title, language, weight=TITLE_WEIGHT, names=names, into=counts)

@@ -13,7 +13,7 @@ recogniser.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HAND_TABLE = Path(__file__).resolve().parent / "exonyms.txt"
@@ -63,6 +63,7 @@ def institution_key(name: str) -> str | None:
     return _institutions().get(fold(name))
 
 
+@lru_cache(maxsize=100_000)  # the rule recogniser asks about the same capitalised words often
 def exonym_key(name: str) -> str | None:
     """The English name of a country, region or major city given in any of the five languages."""
     return _index().get(fold(name))

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from newsloom.assign.features import is_known_word
 from newsloom.entities.conll import Span
@@ -20,7 +23,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?|\d+(?:[.,]\d+)*|\S", re.UNICODE)
+# a word (letters, then word characters and inner ``'’.-``, ending in a word character), a number
+# (inner ``.,``) or any other character; possessive, since no match ever gives back what it took
+_TOKEN = re.compile(r"[^\W\d_]\w*+(?:['’.-]++\w++)*+|\d++(?:[.,]\d++)*+|\S")
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…", "\u201c", '"', "«", "»", "—", "–", "-"})
 _CONNECTORS = frozenset({"of", "for", "de", "la", "von", "van", "der", "al", "bin"})
 _ORG_CUES = _words(
@@ -66,6 +71,7 @@ _KNOWN_ORGS = _words(
     openai nvidia samsung toyota volvo ericsson nokia ikea maersk equinor
     """
 )
+_TITLE_WORDS = _PERSON_TITLES | _TITLE_QUALIFIERS
 _FUNCTION_WORDS = _words(
     """
     a an the this that these those there here it its he she they we i you his her their our
@@ -75,21 +81,17 @@ _FUNCTION_WORDS = _words(
 )
 
 
+_FIRST = itemgetter(slice(None, 1))  # a word's first character ("" for an empty word)
+_WORD = itemgetter(0)
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """Split text into (word, start, end) with trailing abbreviation dots kept only inside words."""
-    tokens: list[tuple[str, int, int]] = []
-    for match in _TOKEN.finditer(text):
-        word, start, end = match.group(), match.start(), match.end()
-        if len(word) > 1 and word.endswith("."):
-            tokens.append((word[:-1], start, end - 1))
-            tokens.append((".", end - 1, end))
-        else:
-            tokens.append((word, start, end))
-    return tokens
+    """Split text into (word, start, end); a word never ends in a dot (``U.S`` then ``.``)."""
+    return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(text)]
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and any(ch.isalpha() for ch in word)
+    return word[:1].isupper() and (word[0].isalpha() or any(ch.isalpha() for ch in word))
 
 
 def _acronym(word: str) -> bool:
@@ -110,7 +112,8 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word
 
 
-def _label(words: Sequence[str], before: str | None) -> str:
+@lru_cache(maxsize=100_000)  # names recur, and with them the words before them
+def _label(words: tuple[str, ...], before: str | None) -> str:
     bare = [_without_possessive(word) for word in words]
     lowered = [word.lower() for word in bare]
     name = " ".join(bare)
@@ -120,7 +123,7 @@ def _label(words: Sequence[str], before: str | None) -> str:
         return "EVT"
     if is_place_name(name) or lowered[-1] in _LOC_CUES:
         return "LOC"
-    if before is not None and before.lower() in _PERSON_TITLES | _TITLE_QUALIFIERS:
+    if before is not None and before.lower() in _TITLE_WORDS:
         return "PER"
     if len(words) == 1 and _acronym(words[0]):
         return "ORG"
@@ -134,10 +137,14 @@ def find_spans(words: Sequence[str], language: str = "en") -> list[Span]:
     spans: list[Span] = []
     index = 0
     count = len(words)
-    while index < count:
+    # only a word whose first character is a capital can open a span: the others are skipped
+    firsts = map(str.isupper, map(_FIRST, words))
+    for candidate in list(compress(range(count), firsts)):
+        if candidate < index:
+            continue
+        index = candidate
         word = words[index]
         if not _capitalised(word) or (index > 0 and words[index - 1] in ("@", "#")):
-            index += 1
             continue
         end = index + 1
         while end < count:
@@ -161,7 +168,7 @@ def find_spans(words: Sequence[str], language: str = "en") -> list[Span]:
             end -= 1
         if start < end and not (end - start == 1 and words[start].lower() in _NOT_NAMES):
             before = words[start - 1] if start > 0 else None
-            spans.append(Span(start, end, _label(words[start:end], before)))
+            spans.append(Span(start, end, _label(tuple(words[start:end]), before)))
         index = max(end, index + 1)
     return spans
 
@@ -169,7 +176,7 @@ def find_spans(words: Sequence[str], language: str = "en") -> list[Span]:
 def find_entities_in_text(text: str, language: str = "en") -> list[tuple[int, int, str]]:
     """Entities in a text as (start character, end character, label)."""
     tokens = tokenize(text)
-    words = [token[0] for token in tokens]
+    words = list(map(_WORD, tokens))
     found: list[tuple[int, int, str]] = []
     for span in find_spans(words, language):
         start = tokens[span.start][1]

@@ -34,6 +34,15 @@ VERBS = first_letter_alternation(
         (table_words("verbs"), False, r"(?!\w)"),
     ]
 )
+# after a quote also the verbs of how it was said (the tables' ``manner_verbs``: "– Det gikk bra,
+# smiler Holm."), which name a speaker there but open no reported speech ("Holm smiler at …")
+AFTER_VERBS = first_letter_alternation(
+    [
+        (set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, True, ""),
+        (table_words("verbs"), False, r"(?!\w)"),
+        (table_words("manner_verbs"), False, r"(?!\w)"),
+    ]
+)
 AUXILIARY_WORD = re.compile(AUXILIARIES, re.IGNORECASE)
 RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
 NAME_BEFORE_APPOSITION = re.compile(
@@ -68,7 +77,7 @@ _AUXILIARY_ADVERB = (
     rf"{words_pattern(sorted(w for w in table_words('adverbs') if ' ' not in w))}\s+)?"
 )
 AFTER = re.compile(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{_AUXILIARY_ADVERB})?(?P<verb>{VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{_AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
     r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
     re.IGNORECASE,
 )
@@ -197,7 +206,7 @@ INFORM_VERBS = (
 # A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
 UNMARKED = re.compile(
     rf"^{_UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*"
-    rf"(?!(?:{INFORM_VERBS})\s)(?P<verb>{VERBS})\s+"
+    rf"(?!(?:{INFORM_VERBS})\s)(?P<verb>{AFTER_VERBS})\s+"
     r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
@@ -206,7 +215,7 @@ UNMARKED = re.compile(
 # UNMARKED's attribution: a cheap test before it (a search from comma to comma, where UNMARKED
 # tries every character of the statement)
 UNMARKED_CLAUSE = re.compile(
-    rf",\s*(?:{VERBS})\s+[^.;:!?«»\"“”„]+?\s*[.!?:]?\s*$",
+    rf",\s*(?:{AFTER_VERBS})\s+[^.;:!?«»\"“”„]+?\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
 
@@ -327,7 +336,7 @@ PARENTHETICAL_HINT = re.compile(rf",\s*(?:{THAT}\s|{_FINITE}\s)", re.IGNORECASE)
 # "Holm, 52, said she would …": an age in apposition, blanked out before matching
 AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
 TRAILING_CLAUSE = re.compile(
-    rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\s+"
+    rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{AFTER_VERBS})\s+"
     r"(?P<speaker>[^.;:!?«»\"“”„—–]+)",
     re.IGNORECASE,
 )

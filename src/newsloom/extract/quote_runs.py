@@ -10,8 +10,8 @@ tables); after an attribution they go on with its speaker while they are someone
 an interview the journalist's questions (a dash paragraph ending in ``?`` answered by
 the next dash paragraph) are not quotes and the answers belong to the person interviewed.
 
-Then every speaker is resolved to the fullest name the article gives (surname, role, pronoun →
-the named person; :mod:`newsloom.extract.speaker_names`).
+Then :mod:`newsloom.extract.speaker_resolution` resolves every speaker to the fullest name the
+article gives.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from newsloom.extract.quote_patterns import (
     unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import speaker_from_subject
-from newsloom.extract.resources import SCANDINAVIAN, resources_for, words_pattern
+from newsloom.extract.resources import resources_for, words_pattern
 from newsloom.extract.speaker_names import ArticleNames
-from newsloom.extract.speakers import Speaker, is_role_word, parse_speaker
+from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
 MAX_RUN = 8  # paragraphs between a speech dash and its attribution
@@ -159,20 +159,33 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
 
 
 _CLAUSE_COMMA = re.compile(r",\s")
-_DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form
 _THIRD_PERSON_OPENING = re.compile(r"^\W*(?:han|hun|ho|hon|he|she|de|dei|they)\b", re.IGNORECASE)
 
 
-def _answer_goes_on(paragraph: Paragraph, names: ArticleNames) -> bool:
+_SINGULAR_THIRD_PERSON = re.compile(r"(?<!\w)(?:han|hun|ho|hon|he|she)(?!\w)", re.IGNORECASE)
+
+
+def _goes_on_about(previous: Paragraph, paragraph: Paragraph) -> bool:
+    """``– Som person var han lite jålete. ¶ Han var en livskunstner …``: a sentence opening
+    with the he or she the quote before it was talking about goes on with that quote; where the
+    quote spoke of no one so, the pronoun is the journalist's word for the speaker."""
+    opening = _THIRD_PERSON_OPENING.match(paragraph.text)
+    if opening is None:
+        return False
+    pronoun = opening.group(0).strip(" \t\"'«»-–—").lower()
+    return pronoun in {found.lower() for found in _SINGULAR_THIRD_PERSON.findall(previous.text)}
+
+
+def _answer_goes_on(paragraph: Paragraph, previous: Paragraph, names: ArticleNames) -> bool:
     """In an interview, a paragraph after an answer goes on with it unless the journalist
     writes again: a question, a person named (in full or by surname), or a sentence about
-    someone (``Han …``)."""
+    someone (``Han …``) the answer was not already talking about."""
     text = paragraph.text.rstrip()
     surnames = {person.name.split()[-1] for person in names.people}
     return not (
         text.endswith("?")
         or any(person.paragraph == paragraph.index for person in names.people)
-        or _THIRD_PERSON_OPENING.match(text)
+        or (_THIRD_PERSON_OPENING.match(text) and not _goes_on_about(previous, paragraph))
         or any(word.strip(".,:;!?»«\"'") in surnames for word in text.split())
     )
 
@@ -317,8 +330,9 @@ def continue_runs(
                     interviewee is not None and following.text.rstrip().endswith("?")
                 ):
                     break  # in an interview a question is the journalist's, "dere" or not
+                previous = body[members[-1]]
                 if not _is_spoken(following, language) and not (
-                    interviewee is not None and _answer_goes_on(following, names)
+                    interviewee is not None and _answer_goes_on(following, previous, names)
                 ):
                     break
                 members.append(member)
@@ -371,6 +385,7 @@ def _continue_after_attribution(
                 or by_paragraph.get(following.index)
                 or not _is_spoken(following, language)
                 or _THIRD_PERSON_OPENING.match(following.text)
+                or _names_speaker(following, source)
             ):
                 break
             by_paragraph[following.index] = [_quote_of(following, source)]
@@ -378,87 +393,11 @@ def _continue_after_attribution(
         at = scan
 
 
-def _common_organisation(quote: Quote) -> bool:
-    """A speaker that is a common noun for a body: lowercase words (the first may open a
-    sentence or a compound, ``TV-kanalen``) ending in an organisation word."""
-    phrase = quote.speaker or quote.speaker_role or ""
-    words = phrase.split()
-    if not words or quote.speaker_type not in ("organisation", "role"):
-        return False
-    head = words[0].split("-")[-1]
+def _names_speaker(paragraph: Paragraph, source: Quote) -> bool:
+    """Whether a paragraph names the speaker (``… for oss som for Mao``): someone writing about
+    the speaker, since nobody calls themselves by name."""
+    surname = source.speaker.split()[-1] if source.speaker else ""
     return (
-        all(word[:1].islower() for word in words[1:])
-        # a common noun: lowercase, or the lowercase tail of a compound ("TV-kanalen"); one
-        # capitalised word ("Reuters", "Utenriksdepartementet") is a name of its own
-        and head[:1].islower()
-        # the noun last (TV-kanalen, the channel) or first (la organización humanitaria) is a
-        # kind of body, not an institution that is a speaker as written ("politiet", "the army")
-        and any(
-            word.split("-")[-1].lower().startswith(_KINDS_OF_BODY) for word in (words[0], words[-1])
-        )
-        and not any(word.isupper() for word in words)
+        bool(surname)
+        and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph.text) is not None
     )
-
-
-# Nouns for a kind of body that refer back to one named before ("the channel" after CNN); the
-# police, a government or an army are speakers as written.
-_KINDS_OF_BODY = (
-    *("kanal", "channel", "cadena", "chaîne", "sender", "avis", "newspaper", "tidning", "diario"),
-    *("periódico", "journal", "zeitung", "giornale", "krant", "organisa", "organiza", "organizz"),
-    *("byrå", "agency", "agencia", "agence", "agentur", "selskap", "company", "empresa", "firma"),
-    *("konsern", "group", "grupo", "gruppe", "groupe", "network", "kringkast", "broadcaster"),
-)
-
-
-def _bare_role(quote: Quote, language: str | None) -> bool:
-    """Whether the quote's speaker is a person's role in a language without articles (its table
-    lists no determiners: Polish), which writes a role that refers back to the person named
-    before as it writes any role (``wyjaśnił ordynariusz diecezji``). With articles a role refers
-    back as often to someone never named (``dijo el portavoz``), so those stay roles."""
-    table = resources_for(language)
-    role = quote.speaker_role or ""
-    return (
-        table is not None
-        and not table.quotes.get("determiners")
-        and any(is_role_word(word) for word in role.split())
-    )
-
-
-def resolve_speakers(
-    quotes: Sequence[Quote], names: ArticleNames, language: str | None = None
-) -> list[Quote]:
-    """Each speaker as the fullest name the article gives: a surname, a role or a pronoun
-    becomes the named person."""
-    resolved: list[Quote] = []
-    for quote in quotes:
-        if quote.speaker_type == "person" and quote.speaker:
-            quote = replace(quote, speaker=names.fullest(quote.speaker))
-        elif quote.speaker is None and quote.speaker_type == "role" and quote.speaker_role:
-            holder = names.role_holder(quote.speaker_role, quote.paragraph)
-            if (
-                holder is None
-                # only where the definite article is a suffix; elsewhere "-a", "-en" and "-n" are
-                # ordinary endings (Spanish "la periodista", German "Sprecherin")
-                and (language is None or language in SCANDINAVIAN)
-                and _DEFINITE.search(quote.speaker_role)
-            ):
-                # "professoren", "statsråden": a definite role refers back like a pronoun
-                holder = names.last_before(quote.paragraph, quote.start)
-            if holder is None and _bare_role(quote, language):
-                holder = names.last_before(quote.paragraph, quote.start)
-            if holder is not None:
-                quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")
-        elif _common_organisation(quote):
-            # "TV-kanalen melder …" after CNN, "indicó la organización humanitaria" after
-            # Amnistía Internacional: a body named by a common noun is the last one named
-            named = names.organisation_before(quote.paragraph, quote.start)
-            if named is not None:
-                quote = replace(
-                    quote, speaker=named, speaker_role=None, speaker_type="organisation"
-                )
-        elif quote.speaker is None and quote.speaker_type == "pronoun":
-            named = names.last_before(quote.paragraph, quote.start)
-            if named is not None:
-                quote = replace(quote, speaker=names.fullest(named), speaker_type="person")
-        resolved.append(quote)
-    return resolved

@@ -30,7 +30,7 @@ from newsloom.extract.quote_patterns import (
     TRAILING_CLAUSE,
     split_attribution,
 )
-from newsloom.extract.quote_runs import continue_runs, resolve_speakers
+from newsloom.extract.quote_runs import continue_runs
 from newsloom.extract.quote_speakers import (
     THAT_BEFORE,
     introduced_speaker,
@@ -45,6 +45,7 @@ from newsloom.extract.reported import reported_quotes
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
+from newsloom.extract.speaker_resolution import resolve_speakers
 from newsloom.extract.speakers import (
     AGENCIES,
     Speaker,

@@ -44,6 +44,7 @@ QUOTE_FIELDS = (
     "that",
     "according_to",
     "after_quote",
+    "manner_verbs",
     "pronouns",
     "determiners",
     "roles",

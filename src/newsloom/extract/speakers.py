@@ -208,6 +208,11 @@ def split_title(name: str) -> tuple[str | None, str]:
     return " ".join(words[:leading]), " ".join(words[leading:])
 
 
+def ends_in_role(word: str) -> bool:
+    """``Fraktionschef``, ``statsråden``: a word ending in a role (compounds included)."""
+    return _ROLE.ends(word)
+
+
 def is_role_word(word: str) -> bool:
     """``Bürgermeister``, ``politiadvokat``, ``talsmannen``: a word naming a role."""
     return _ROLE_WORD.fullmatch(word) is not None
@@ -221,6 +226,8 @@ class Speaker:
     plural: bool = False  # a plural pronoun ("dei", "they"): a group or a body, not one person
 
 
+# Scandinavian third-person reflexives: after the subject of a verb they make it reflexive
+REFLEXIVES = frozenset(["seg", "sig"])
 # third-person plural subject pronouns ("Dei hevdar at", "they said"); German "sie" and Dutch
 # "zij" are also "she", so they stay singular
 PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ellas", "loro", "oni"])
@@ -285,6 +292,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     words = text.split()
     if not words or len(words) > 8 or _SHARE_OF_PEOPLE.match(text):
         return None  # "37 pour cent des hommes ont déclaré": a poll's answers, not a speaker
+    if len(words) > 1 and words[1].lower() in REFLEXIVES:
+        return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
     if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):

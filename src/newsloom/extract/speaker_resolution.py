@@ -1,0 +1,192 @@
+"""Speakers resolved over the whole article: each quote's speaker as the fullest name the article
+gives — a surname, a role (``statsråden``, ``Portsmouth-spilleren``), a pronoun (``sier han
+fornøyd``) or a common noun for a body (``TV-kanalen``) becomes the person or body named
+(:class:`~newsloom.extract.speaker_names.ArticleNames`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsloom.extract.resources import SCANDINAVIAN, resources_for
+from newsloom.extract.speaker_names import ArticleNames
+from newsloom.extract.speakers import PLURAL_PRONOUNS, ends_in_role, is_role_word
+from newsloom.records import Quote
+
+_DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form
+
+
+def _pronoun_with_manner(quote: Quote, language: str | None) -> bool:
+    """Whether a "role" is the language's singular pronoun and one lowercase word
+    (``han fornøyd``): a speaker and how they spoke, not a role (``de éstos``, Spanish ``han
+    manifestado`` are not: the words are not that language's pronouns)."""
+    table = resources_for(language)
+    words = (quote.speaker_role or "").split()
+    return (
+        quote.speaker_type == "role"
+        and table is not None
+        and len(words) == 2
+        and words[0].lower() in table.quotes.get("pronouns", ())
+        and words[0].lower() not in PLURAL_PRONOUNS
+        and words[1].islower()
+    )
+
+
+def _common_organisation(quote: Quote) -> bool:
+    """A speaker that is a common noun for a body: lowercase words (the first may open a
+    sentence or a compound, ``TV-kanalen``) ending in an organisation word."""
+    phrase = quote.speaker or quote.speaker_role or ""
+    words = phrase.split()
+    if not words or quote.speaker_type not in ("organisation", "role"):
+        return False
+    head = words[0].split("-")[-1]
+    return (
+        all(word[:1].islower() for word in words[1:])
+        # a common noun: lowercase, or the lowercase tail of a compound ("TV-kanalen"); one
+        # capitalised word ("Reuters", "Utenriksdepartementet") is a name of its own
+        and head[:1].islower()
+        # the noun last (TV-kanalen, the channel) or first (la organización humanitaria) is a
+        # kind of body, not an institution that is a speaker as written ("politiet", "the army")
+        and any(
+            word.split("-")[-1].lower().startswith(_KINDS_OF_BODY) for word in (words[0], words[-1])
+        )
+        and not any(word.isupper() for word in words)
+    )
+
+
+# Nouns for a kind of body that refer back to one named before ("the channel" after CNN); the
+# police, a government or an army are speakers as written.
+_KINDS_OF_BODY = (
+    *("kanal", "channel", "cadena", "chaîne", "sender", "avis", "newspaper", "tidning", "diario"),
+    *("periódico", "journal", "zeitung", "giornale", "krant", "organisa", "organiza", "organizz"),
+    *("byrå", "agency", "agencia", "agence", "agentur", "selskap", "company", "empresa", "firma"),
+    *("konsern", "group", "grupo", "gruppe", "groupe", "network", "kringkast", "broadcaster"),
+)
+
+
+def _bare_role(quote: Quote, language: str | None) -> bool:
+    """Whether the quote's speaker is a person's role in a language without articles (its table
+    lists no determiners: Polish), which writes a role that refers back to the person named
+    before as it writes any role (``wyjaśnił ordynariusz diecezji``). With articles a role refers
+    back as often to someone never named (``dijo el portavoz``), so those stay roles."""
+    table = resources_for(language)
+    role = quote.speaker_role or ""
+    return (
+        table is not None
+        and not table.quotes.get("determiners")
+        and any(is_role_word(word) for word in role.split())
+    )
+
+
+# a noun for a person in the definite form, as one capitalised word: opening a sentence
+# ("Fredsprisvinneren", "Forsvareren") or a compound with a lowercase noun after its hyphen
+# ("Portsmouth-spilleren", "Ap-lederen"): an agent suffix (-er, -ar, -ør, -ist, -ant, -ent, -an,
+# "sjef", "lending") before the article "-en" — not "Trontalen" (a speech), not "Stemningen"
+# (-ing: mostly things), not the patronymic "Hansen", and no kin ("Datteren", "Morfaren"): a
+# relative is someone else's, not the person named last
+_PERSON_DEFINITE = (
+    r"(?:(?<![dD]att)(?<![sS]øst)(?<![sS]yst)er|(?<![fF])ar|ør|ist|ant|ent|an|sjef|lending)en"
+)
+_CAPITALISED_DEFINITE = re.compile(
+    rf"^(?:[^\W\d_][^\W_]*-[a-zæøå]*|[A-ZÆØÅ][a-zæøå]{{3,}}){_PERSON_DEFINITE}$"
+)
+
+
+# the Scandinavian tables' nouns for a person ("mann", "kvinne", "gutt"), ending a definite noun
+_PERSON_NOUN = re.compile(
+    rf"(?:{_PERSON_DEFINITE}|(?:"
+    + "|".join(
+        sorted(
+            {
+                word
+                for code in SCANDINAVIAN
+                if (table := resources_for(code)) is not None
+                for word in table.quotes.get("person_nouns", ())
+            }
+        )
+    )
+    + r")(?:en|a|n|et))$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_person(role: str) -> bool:
+    """Whether a definite role noun names a person (``statsråden``, ``forskeren``,
+    ``vikingveteranen``) rather than a thing (``rapporten``, ``historien``, ``budskapet``): a
+    role word, or an agent suffix before the article."""
+    last = role.split()[-1] if role.split() else ""
+    return ends_in_role(last) or _PERSON_NOUN.search(last) is not None
+
+
+def _capitalised_role(name: str, names: ArticleNames, language: str | None) -> bool:
+    """Whether a one-word "person" speaker is a definite noun that refers back (Scandinavian:
+    the article is suffixed), not a surname: no person the article names carries the word."""
+    return (
+        language in SCANDINAVIAN
+        and _CAPITALISED_DEFINITE.match(name) is not None
+        and names.fullest(name) == name
+        and not any(name in person.name.split() for person in names.people)
+    )
+
+
+def resolve_speakers(
+    quotes: Sequence[Quote], names: ArticleNames, language: str | None = None
+) -> list[Quote]:
+    """Each speaker as the fullest name the article gives: a surname, a role or a pronoun
+    becomes the named person."""
+    resolved: list[Quote] = []
+    for quote in quotes:
+        if quote.speaker_type == "person" and (speaker := quote.speaker):
+            if _capitalised_role(speaker, names, language):
+                # "Fredsprisvinneren mener at", "sier Portsmouth-spilleren": a definite noun
+                # (capitalised opening a sentence or a compound) is the person the article
+                # gave that role, else the person named last
+                holder = names.role_holder(speaker, quote.paragraph) or names.last_before(
+                    quote.paragraph, quote.start
+                )
+                quote = replace(
+                    quote,
+                    speaker=names.fullest(holder) if holder else None,
+                    speaker_role=quote.speaker_role or speaker,
+                    speaker_type="person" if holder else "role",
+                )
+            else:
+                quote = replace(quote, speaker=names.fullest(speaker))
+        elif quote.speaker is None and _pronoun_with_manner(quote, language):
+            # "sier han fornøyd", "gliser hun": the pronoun, then how the person said it
+            named = names.last_before(quote.paragraph, quote.start)
+            if named is not None:
+                quote = replace(
+                    quote, speaker=names.fullest(named), speaker_role=None, speaker_type="person"
+                )
+        elif quote.speaker is None and quote.speaker_type == "role" and quote.speaker_role:
+            holder = names.role_holder(quote.speaker_role, quote.paragraph)
+            if (
+                holder is None
+                # only where the definite article is a suffix; elsewhere "-a", "-en" and "-n" are
+                # ordinary endings (Spanish "la periodista", German "Sprecherin")
+                and (language is None or language in SCANDINAVIAN)
+                and _DEFINITE.search(quote.speaker_role)
+                and _names_a_person(quote.speaker_role)
+            ):
+                # "professoren", "statsråden": a definite role refers back like a pronoun
+                holder = names.last_before(quote.paragraph, quote.start)
+            if holder is None and _bare_role(quote, language):
+                holder = names.last_before(quote.paragraph, quote.start)
+            if holder is not None:
+                quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")
+        elif _common_organisation(quote):
+            # "TV-kanalen melder …" after CNN, "indicó la organización humanitaria" after
+            # Amnistía Internacional: a body named by a common noun is the last one named
+            named = names.organisation_before(quote.paragraph, quote.start)
+            if named is not None:
+                quote = replace(
+                    quote, speaker=named, speaker_role=None, speaker_type="organisation"
+                )
+        elif quote.speaker is None and quote.speaker_type == "pronoun":
+            named = names.last_before(quote.paragraph, quote.start)
+            if named is not None:
+                quote = replace(quote, speaker=names.fullest(named), speaker_type="person")
+        resolved.append(quote)
+    return resolved
