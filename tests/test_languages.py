@@ -410,7 +410,10 @@ def test_the_medium_told_is_not_the_speakers_role() -> None:
     built = article(
         "« Nous irons jusqu'au bout », a affirmé à l'AFP Ahmed Ben Ali, un militant.", language="fr"
     )
-    assert [(q.speaker, q.speaker_role) for q in extract_quotes(built)] == [("Ahmed Ben Ali", None)]
+    # the apposition after the name is his role, as in "Dmitrij Peskov, talsmann for presidenten"
+    assert [(q.speaker, q.speaker_role) for q in extract_quotes(built)] == [
+        ("Ahmed Ben Ali", "militant")
+    ]
 
 
 def test_the_paper_told_and_prepositions_end_a_speaker_phrase() -> None:

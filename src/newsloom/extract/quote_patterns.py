@@ -71,8 +71,13 @@ def tail(text: str, size: int) -> str:
 
 
 DASH_OPENING = re.compile(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
+# an adverb between an auxiliary and its participle: "a récemment déclaré", "ha anche detto"
+_AUXILIARY_ADVERB = (
+    r"(?:[a-zàâçéèêëîïôûùìò]{3,}(?:ment|mente)\s+|"
+    rf"{words_pattern(sorted(w for w in table_words('adverbs') if ' ' not in w))}\s+)?"
+)
 AFTER = re.compile(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+)?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{_AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
     r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
     re.IGNORECASE,
 )

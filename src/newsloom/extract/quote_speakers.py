@@ -20,6 +20,7 @@ from newsloom.extract.quote_patterns import (
     AUXILIARY_WORD,
     BEFORE,
     BEFORE_TAIL,
+    MARKS,
     NORDIC_FINITE,
     RELATIVE_PRONOUNS,
     SPLIT_AFTER,
@@ -31,6 +32,7 @@ from newsloom.extract.quote_patterns import (
     split_speaker,
     tail,
 )
+from newsloom.extract.speaker_adjuncts import is_time_word
 from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     FUNCTION_WORDS,
@@ -55,10 +57,43 @@ def sentence_subject(before: str, names: Sequence[str]) -> Speaker | None:
     return parse_speaker(opening.group("subject")) if opening is not None else None
 
 
+def _last_word_at(text: str, word: str) -> int:
+    """Where ``word`` last stands in ``text`` as a whole word, or -1."""
+    at = text.rfind(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _WORD_CHAR.match(text[at - 1])) and (
+            end == len(text) or not _WORD_CHAR.match(text[end])
+        ):
+            return at
+        at = text.rfind(word, 0, at)
+    return -1
+
+
+_WORD_CHAR = re.compile(r"[\w'’-]")
+
+
 def name_before(before: str, names: Sequence[str]) -> Speaker | None:
-    """The last person named earlier in the paragraph (for "sa hon" after a quote)."""
+    """The last person named earlier in the paragraph (for "sa hon" after a quote), outside
+    quotation marks: a name in quoted words is someone the speaker talks about ("…au meurtre de
+    George Floyd». «…», a-t-il déclaré" is not Floyd)."""
+    before = MARKS.sub(lambda quoted: " " * len(quoted.group(0)), before)
     found = [(before.rfind(name), name) for name in names if name in before]
     found += [(match.start(), match.group(0)) for match in CAPITALISED_NAME.finditer(before)]
+    for name in names:
+        # a person named in full, then by the surname alone ("Thore Schölermann … laut
+        # Schölermann"): the surname is a later mention of the same person
+        parts = name.split()
+        if (
+            len(parts) >= 2
+            and name in before  # named in full earlier, outside quotation marks
+            and all(part[:1].isupper() for part in parts)
+            and not parts[-1].isupper()  # "CDU": an acronym, no surname
+            and parts[-1] in before[before.rfind(name) + len(name) :]
+        ):
+            at = _last_word_at(before, parts[-1])
+            if at >= 0:
+                found.append((at, name))
     found = [
         (at, name)
         for at, name in found
@@ -189,8 +224,10 @@ def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
         ):
             words = words[index + 1 :]
             break
-    while len(words) > 1 and words[0].lower() in LEADING_WORDS:
-        words.pop(0)  # "For der Bangstad mener at": a conjunction opening the sentence
+    while len(words) > 1 and words[0].lower() in LEADING_WORDS and not is_time_word(words[0]):
+        # "For der Bangstad mener at": a conjunction opening the sentence; a day is left to
+        # parse_speaker, which tells a subject after it from a place ("ayer en un acto oficial")
+        words.pop(0)
     if not words:
         return None
     return parse_speaker(" ".join(words), names)

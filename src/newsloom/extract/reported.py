@@ -36,6 +36,7 @@ from newsloom.extract.quote_speakers import (
     sentence_subject,
     speaker_from_subject,
 )
+from newsloom.extract.quote_words import PRONOUNS
 from newsloom.extract.resources import resources_for
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import (
@@ -58,7 +59,24 @@ def _own_pronoun(word: str, language: str | None) -> bool:
 
 # conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
 COORDINATORS = frozenset(
-    [*("og", "and", "y", "och", "und", "men", "but", "pero", "mais", "aber", "ma", "mas", "maar")]
+    [
+        *(
+            "og",
+            "and",
+            "y",
+            "och",
+            "und",
+            "men",
+            "but",
+            "pero",
+            "mais",
+            "aber",
+            "ma",
+            "mas",
+            "maar",
+        ),
+        "ale",
+    ]
 )
 # prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
 FRONTED_PREPOSITIONS = frozenset(
@@ -148,16 +166,34 @@ def reported_quotes(
         if inverted_match is not None and match is not None:
             # "Saman med …, meiner Fjordane tingrett at …": a fronted clause, then verb, subject
             inverted_words = inverted_match.group("speaker").split()
+            inverted_speaker = (
+                speaker_from_subject(inverted_match.group("speaker"), names)
+                if inverted_words
+                else None
+            )
             if (
-                not inverted_words
+                inverted_speaker is None
                 or inverted_words[0].lower() in BEFORE_NAME
-                or speaker_from_subject(inverted_match.group("speaker"), names) is None
+                # "Hisham Yusef, declaró este jueves en El Cairo que": only a time and a place
+                # after the verb, no subject: the subject is the one before it
+                or (
+                    inverted_speaker.type == "pronoun" and inverted_words[0].lower() not in PRONOUNS
+                )
             ):
                 inverted_match = None  # "Ministeren, Kari Holm, sa til NTB at": not inverted
             else:
                 match = None
         if inverted_match is not None:
             speaker = speaker_from_subject(inverted_match.group("speaker"), names)
+            if (
+                speaker is not None
+                and speaker.type == "pronoun"
+                and inverted_match.group("speaker").split()[0].lower() not in PRONOUNS
+                and inverted_match.start() > 0
+            ):
+                # "Muamar el Gadafi, aseguró hoy en un mensaje … que": only a time and a place
+                # after the verb; the subject is what stands set off before it
+                speaker = antecedent(sentence.text[: inverted_match.start()], names) or speaker
             if speaker is not None:
                 content_start = sentence.start + inverted_match.start("content")
                 content = inverted_match.group("content").rstrip(" .")
@@ -267,6 +303,10 @@ def reported_quotes(
             and match.group("adverbs").split()[0].lower() not in BEFORE_NAME
         ):
             speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
+            if speaker is not None and speaker.type == "pronoun":
+                # "Muamar el Gadafi, aseguró hoy en un mensaje que": a time and a place after
+                # the verb, no subject there: the subject is before it
+                speaker = speaker_from_subject(phrase, names)
         elif (
             words
             and words[0].lower() in FRONTED_PREPOSITIONS

@@ -12,13 +12,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsloom.extract.quote_words import DETERMINERS, ORGANISATION_ENDINGS, PRONOUNS, ROLE_ENDINGS
+from newsloom.extract.quote_words import (
+    DETERMINERS,
+    ORGANISATION_ENDINGS,
+    PRONOUNS,
+    ROLE_ENDINGS,
+)
 from newsloom.extract.resources import table_words, words_pattern
+from newsloom.extract.speaker_adjuncts import cut_trailing_time, subject_phrase
 
 _SPEAKER_STOP = re.compile(
     r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
-    r"|och|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tidligere|tidigare|earlier|also"
+    r"|och|(?-i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\s+[A-Z])|tidligere|tidigare|earlier|also"
     r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
     r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
     r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
@@ -229,7 +235,16 @@ PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ella
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
-    phrase = _GERUND.sub("", _PLACE_PHRASE.sub("", _before_verb(phrase.strip())))
+    subject = subject_phrase(phrase)
+    if subject is None:
+        # "Este martes ha anunciado que", "sagte er dem Sender": no subject but a time, or a
+        # pronoun and whom it told
+        words = phrase.split()
+        if not words:
+            return None
+        return Speaker(None, None, "pronoun", plural=words[0] in PLURAL_PRONOUNS)
+    phrase = subject
+    phrase = _GERUND.sub("", _PLACE_PHRASE.sub("", _before_verb(phrase)))
     name_of = _NAME_OF.search(phrase)
     if (
         name_of is not None
@@ -255,7 +270,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         # "rektor ved Askvoll skule, Rune Solheim", "styreleder og tidligere riksadvokat Per Dahl"
         described_role = _DETERMINER.sub("", described.group("role").strip(" ,"))
         return Speaker(described.group("name"), described_role, "person")
-    text = _SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„")).strip(" ,-–")
+    text = _SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„"))
+    text = cut_trailing_time(text).strip(" ,-–")
     apposition = re.match(
         r"^(?P<role>[^,]+),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)$", text
     )
@@ -377,10 +393,13 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
 LEADING_WORDS = frozenset(
     [
         *("for", "der", "men", "og", "så", "but", "and", "so", "mais", "et", "pero", "aber", "und"),
+        "ale",  # Polish "but"
         # focus particles before a subject ("Også NBC mener", "Even the police say")
         *("også", "òg", "selv", "sjølv", "bare", "berre", "kun", "even", "also"),
         *("också", "även", "auch", "selbst", "sogar", "aussi", "même", "también", "incluso"),
         *("anche", "perfino", "ook", "zelfs", "também", "até"),
+        # the tables' sentence adverbs ("Ponadto Instytut podał, że", "Zudem sagte X")
+        *(word.lower() for word in table_words("adverbs") if " " not in word),
     ]
 )
 
