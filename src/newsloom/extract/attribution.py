@@ -21,7 +21,7 @@ from newsloom.extract.quote_words import (
     AUXILIARIES,
     ESTIMATE_VERBS,
     REPORTING_VERBS,
-    TABLE_VERBS,
+    SOURCE_TABLE_VERBS,
     THAT_WORDS,
 )
 from newsloom.extract.resources import table_words, words_pattern
@@ -34,7 +34,7 @@ _VERBS = (
         literal=True,
     )
     + "|"
-    + TABLE_VERBS
+    + SOURCE_TABLE_VERBS
 )
 # an auxiliary and up to three adverbs before the verb: "har hittil kun bekreftet"
 _AUXILIARY = rf"(?:(?:har|have|has|had|hadde|havde|hade|{AUXILIARIES})\s+(?:[\w]+\s+){{0,3}}?)?"
@@ -77,7 +77,7 @@ _INVERTED = re.compile(
 )
 # "…, a indiqué Human Rights Watch.", "…, riferisce Amnesty International." (the tables' verbs)
 _INVERTED_TABLE = re.compile(
-    rf",\s*(?:{AUXILIARIES}\s+)?(?P<verb>{TABLE_VERBS}|{_TABLE_ESTIMATES})\s+(?!{THAT_WORDS})"
+    rf",\s*(?:{AUXILIARIES}\s+)?(?P<verb>{SOURCE_TABLE_VERBS}|{_TABLE_ESTIMATES})\s+(?!{THAT_WORDS})"
     r"(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
 )

@@ -131,6 +131,11 @@ PRONOUNS = frozenset(
 # one end-of-word test after the trie instead of one per word: the same matches, and the ~10,000
 # forms compile in half the time (the pattern is part of a dozen quote patterns)
 TABLE_VERBS = rf"(?:{_resources.words_pattern(_resources.table_words('verbs'), whole=False)}(?!\w))"
+# the tables' reporting verbs that can name the source of a fact: not the verbs of asking
+# (``request_verbs``: "Miles de personas piden …" report a demand, not who counted the dead)
+_REQUESTS = frozenset(_resources.table_words("request_verbs"))
+_SOURCE_VERBS = [verb for verb in _resources.table_words("verbs") if verb not in _REQUESTS]
+SOURCE_TABLE_VERBS = rf"(?:{_resources.words_pattern(_SOURCE_VERBS, whole=False)}(?!\w))"
 # auxiliaries before a reporting verb ("har sagt"; the tables' "a déclaré")
 AUXILIARIES = _resources.words_pattern(["har", "has", *_resources.table_words("auxiliaries")])
 # "that"-words opening reported speech; an elided one (French "qu'") needs no space after it

@@ -45,6 +45,7 @@ QUOTE_FIELDS = (
     "according_to",
     "after_quote",
     "manner_verbs",
+    "request_verbs",
     "pronouns",
     "determiners",
     "roles",
@@ -302,11 +303,12 @@ def _node_pattern(node: dict[str, Any], characters: dict[str, str]) -> str:
 
 
 def table_words(field_name: str) -> list[str]:
-    """One quotes field across every table (``verbs`` and ``person_nouns`` with their forms)."""
+    """One quotes field across every table (``verbs``, ``request_verbs`` and ``person_nouns`` with
+    their forms)."""
     found: set[str] = set()
     for table in load_tables().values():
         entries = table.quotes.get(field_name, ())
-        if field_name in ("verbs", "person_nouns"):
+        if field_name in ("verbs", "person_nouns", "request_verbs"):
             entries = tuple(expand(table.code, entries))
         found.update(entries)
     return sorted(found, key=len, reverse=True)
