@@ -414,9 +414,7 @@ def test_the_number_of_a_crowd_rose_to_a_count(
 def test_a_verb_of_asking_names_no_source_of_a_figure(verb: str) -> None:
     # request_verbs: those who ask for something did not count the dead
     text = f"Los rebeldes {verb} la liberación de 200 detenidos por la policía."
-    assert [(f.kind, f.attributed_to) for f in figures(text, language="es")] == [
-        ("arrested", None)
-    ]
+    assert [(f.kind, f.attributed_to) for f in figures(text, language="es")] == [("arrested", None)]
 
 
 def test_a_reporting_verb_still_names_the_source_of_a_figure() -> None:
