@@ -677,13 +677,3 @@ def test_a_sentence_about_the_one_the_quote_spoke_of_goes_on_with_the_answer() -
         "Hun smiler og ser ut av vinduet.",
     )
     assert [q.paragraph for q in found] == [3, 4, 6]
-
-
-def test_a_web_address_in_an_attribution_does_not_end_it() -> None:
-    found = quotes(
-        "Kari Gaarde har spilt i Stavanger i fire år.",
-        "- Stavanger er en fin by, vi trives veldig godt, sier Gaarde til aftenbladet.no.",
-    )
-    assert [(q.speaker, q.text) for q in found] == [
-        ("Kari Gaarde", "Stavanger er en fin by, vi trives veldig godt")
-    ]

@@ -337,7 +337,7 @@ PARENTHETICAL_HINT = re.compile(rf",\s*(?:{THAT}\s|{_FINITE}\s)", re.IGNORECASE)
 AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
 TRAILING_CLAUSE = re.compile(
     rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{AFTER_VERBS})\s+"
-    r"(?P<speaker>(?:[^.;:!?«»\"“”„—–]|\.(?=\w))+)",  # "til aftenbladet.no": a dot in a word
+    r"(?P<speaker>[^.;:!?«»\"“”„—–]+)",
     re.IGNORECASE,
 )
 SENTENCE_ADVERBS = frozenset(
