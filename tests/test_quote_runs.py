@@ -677,3 +677,15 @@ def test_a_sentence_about_the_one_the_quote_spoke_of_goes_on_with_the_answer() -
         "Hun smiler og ser ut av vinduet.",
     )
     assert [q.paragraph for q in found] == [3, 4, 6]
+
+
+def test_a_name_in_a_sentence_about_he_or_she_is_not_whom_the_pronoun_means() -> None:
+    found = quotes(
+        "- Dette er kjempestort, roper ballerina Joanna Wozniak.",
+        "Hun tror Barack Obama vil vise hva han kan.",
+        "- Nå får han sjansen, sier hun.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (0, "Joanna Wozniak"),
+        (2, "Joanna Wozniak"),
+    ]

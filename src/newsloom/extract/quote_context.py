@@ -19,6 +19,9 @@ SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
 _PEOPLE = (EntityType.PERSON,)
 
 
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:han|hun|ho|hon|he|she)\b", re.IGNORECASE)
+
+
 class QuoteContext:
     """What the article said so far: the last named speaker and person, for pronouns."""
 
@@ -99,7 +102,9 @@ class QuoteContext:
                 for run in CAPITALISED_NAME.finditer(text)
                 if may_name_a_person(run.group(0), paragraph, run.start(), mentions)
             ]
-            if names:
+            if names and not _PRONOUN_SUBJECT.match(text):
+                # "Hun tror Obama …": a sentence whose subject is a he or she goes on about the
+                # person before; the names in it are not whom the next "sier hun" means
                 self.last_person = max(names)[1]
                 self.person_is_newer = True
         group = last_group(text, [e for e in mentions if e.type == EntityType.PERSON])
