@@ -99,7 +99,7 @@ _PERSON_NOUN = re.compile(
     + "|".join(
         sorted(
             {
-                word
+                re.escape(word)
                 for code in SCANDINAVIAN
                 if (table := resources_for(code)) is not None
                 for word in table.quotes.get("person_nouns", ())
