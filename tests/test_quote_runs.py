@@ -689,3 +689,12 @@ def test_a_name_in_a_sentence_about_he_or_she_is_not_whom_the_pronoun_means() ->
         (0, "Joanna Wozniak"),
         (2, "Joanna Wozniak"),
     ]
+
+
+def test_a_web_address_in_an_attribution_does_not_end_it() -> None:
+    found = quotes(
+        "Kari Gaarde har spilt i Stavanger i fire år.",
+        "- For meg har dette blitt en flott overgang.",
+        "Stavanger er en fin by, vi trives veldig godt, sier Gaarde til aftenbladet.no.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(1, "Kari Gaarde"), (2, "Kari Gaarde")]

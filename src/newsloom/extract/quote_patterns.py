@@ -207,7 +207,7 @@ INFORM_VERBS = (
 UNMARKED = re.compile(
     rf"^{_UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*"
     rf"(?!(?:{INFORM_VERBS})\s)(?P<verb>{AFTER_VERBS})\s+"
-    r"(?P<speaker>[^.;:!?«»\"“”„]+?)\s*[.!?:]?\s*$",
+    r"(?P<speaker>(?:[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
 
@@ -215,7 +215,7 @@ UNMARKED = re.compile(
 # UNMARKED's attribution: a cheap test before it (a search from comma to comma, where UNMARKED
 # tries every character of the statement)
 UNMARKED_CLAUSE = re.compile(
-    rf",\s*(?:{AFTER_VERBS})\s+[^.;:!?«»\"“”„]+?\s*[.!?:]?\s*$",
+    rf",\s*(?:{AFTER_VERBS})\s+(?:[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
 
@@ -337,7 +337,8 @@ PARENTHETICAL_HINT = re.compile(rf",\s*(?:{THAT}\s|{_FINITE}\s)", re.IGNORECASE)
 AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
 TRAILING_CLAUSE = re.compile(
     rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{AFTER_VERBS})\s+"
-    r"(?P<speaker>[^.;:!?«»\"“”„—–]+)",
+    # a dot between letters is inside a word ("sier Gaarde til aftenbladet.no.")
+    r"(?P<speaker>(?:[^.;:!?«»\"“”„—–]|(?<=[^\W\d_])\.(?=[^\W\d_]))+)",
     re.IGNORECASE,
 )
 SENTENCE_ADVERBS = frozenset(
