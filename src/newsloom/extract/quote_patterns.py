@@ -9,6 +9,7 @@ speakers) and :mod:`newsloom.extract.quote_runs` (quotes continued over paragrap
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from newsloom.extract.quote_words import (
@@ -25,23 +26,18 @@ from newsloom.extract.resources import (
 )
 
 # the built-in verbs as a trie of their letters (the same matches as their alternation sorted
-# longest first, without trying some 150 words one after the other at every word), then the tables'
-# (``TABLE_VERBS``): both tries filed under their first letters, so that a word no verb starts with
-# is turned down by one test per letter, not two
-VERBS = first_letter_alternation(
-    [
-        (set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, True, ""),
-        (table_words("verbs"), False, r"(?!\w)"),
-    ]
-)
+# longest first, without trying some 150 words one after the other at every word), then the
+# tables' ``verbs`` with all their forms: both tries filed under their first letters, so that a
+# word no verb starts with is turned down by one test per letter, not two
+_VERB_LISTS: list[tuple[Iterable[str], bool, str]] = [
+    (set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, True, ""),
+    (table_words("verbs"), False, r"(?!\w)"),
+]
+VERBS = first_letter_alternation(_VERB_LISTS)
 # after a quote also the verbs of how it was said (the tables' ``manner_verbs``: "– Det gikk bra,
 # smiler Holm."), which name a speaker there but open no reported speech ("Holm smiler at …")
 AFTER_VERBS = first_letter_alternation(
-    [
-        (set(REPORTING_VERBS.split("|")) - {"according to", "uttalelse"}, True, ""),
-        (table_words("verbs"), False, r"(?!\w)"),
-        (table_words("manner_verbs"), False, r"(?!\w)"),
-    ]
+    [*_VERB_LISTS, (table_words("manner_verbs"), False, r"(?!\w)")]
 )
 AUXILIARY_WORD = re.compile(AUXILIARIES, re.IGNORECASE)
 RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
@@ -70,6 +66,10 @@ def tail(text: str, size: int) -> str:
     return tail[tail.find(" ") + 1 :] if " " in tail else tail
 
 
+# he and she in the languages whose sentences may open with them after a quote
+SINGULAR_THIRD_PERSON = "han|hun|ho|hon|he|she"
+# a sentence whose subject is a he or she ("Hun tror Obama …")
+SINGULAR_PRONOUN_OPENING = re.compile(rf"^\W*(?:{SINGULAR_THIRD_PERSON})\b", re.IGNORECASE)
 DASH_OPENING = re.compile(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
 # an adverb between an auxiliary and its participle: "a récemment déclaré", "ha anche detto"
 _AUXILIARY_ADVERB = (

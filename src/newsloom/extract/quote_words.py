@@ -1,6 +1,6 @@
 """Quote and attribution vocabulary: reporting and estimate verbs, attribution prepositions,
 speakers' roles and organisations, pronouns and determiners, and the patterns built from the
-per-language tables' quote words (``TABLE_VERBS``, ``AUXILIARIES``, ``THAT_WORDS`` …).
+per-language tables' quote words (``SOURCE_TABLE_VERBS``, ``AUXILIARIES``, ``THAT_WORDS`` …).
 
 General vocabulary for da, nb/nn, sv, en, es and de, never names from any particular story; the
 per-language tables (``extract/languages/*.toml``, docs/languages.md) add their words to each list.
@@ -127,12 +127,10 @@ PRONOUNS = frozenset(
     ]
 )
 
-# reporting verbs with their inflected forms, one trie pattern (see resources.words_pattern);
-# one end-of-word test after the trie instead of one per word: the same matches, and the ~10,000
-# forms compile in half the time (the pattern is part of a dozen quote patterns)
-TABLE_VERBS = rf"(?:{_resources.words_pattern(_resources.table_words('verbs'), whole=False)}(?!\w))"
-# the tables' reporting verbs that can name the source of a fact: not the verbs of asking
-# (``request_verbs``: "Miles de personas piden …" report a demand, not who counted the dead)
+# the tables' reporting verbs that can name the source of a fact, with their inflected forms, one
+# trie pattern (see resources.words_pattern; one end-of-word test after the trie instead of one
+# per word): not the verbs of asking (``request_verbs``: "Miles de personas piden …" report a
+# demand, not who counted the dead)
 _REQUESTS = frozenset(_resources.table_words("request_verbs"))
 _SOURCE_VERBS = [verb for verb in _resources.table_words("verbs") if verb not in _REQUESTS]
 SOURCE_TABLE_VERBS = rf"(?:{_resources.words_pattern(_SOURCE_VERBS, whole=False)}(?!\w))"
