@@ -10,16 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsloom.extract.quote_patterns import DASH_OPENING, MARKS
+from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_PRONOUN_OPENING
 from newsloom.extract.speaker_names import may_name_a_person, opens_sentence
 from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.records import EntityMention, EntityType, Quote
 
 SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
 _PEOPLE = (EntityType.PERSON,)
-
-
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:han|hun|ho|hon|he|she)\b", re.IGNORECASE)
 
 
 class QuoteContext:
@@ -102,7 +99,7 @@ class QuoteContext:
                 for run in CAPITALISED_NAME.finditer(text)
                 if may_name_a_person(run.group(0), paragraph, run.start(), mentions)
             ]
-            if names and not _PRONOUN_SUBJECT.match(text):
+            if names and not SINGULAR_PRONOUN_OPENING.match(text):
                 # "Hun tror Obama …": a sentence whose subject is a he or she goes on about the
                 # person before; the names in it are not whom the next "sier hun" means
                 self.last_person = max(names)[1]

@@ -25,6 +25,7 @@ from newsloom.extract.quote_patterns import (
     AFTER,
     DASH_OPENING,
     MARKS,
+    SINGULAR_THIRD_PERSON,
     TRAILING_CLAUSE,
     split_attribution,
     unmarked_attribution,
@@ -159,10 +160,10 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
 
 
 _CLAUSE_COMMA = re.compile(r",\s")
-_THIRD_PERSON_OPENING = re.compile(r"^\W*(?:han|hun|ho|hon|he|she|de|dei|they)\b", re.IGNORECASE)
+_THIRD_PERSON_OPENING = re.compile(rf"^\W*(?:{SINGULAR_THIRD_PERSON}|de|dei|they)\b", re.IGNORECASE)
 
 
-_SINGULAR_THIRD_PERSON = re.compile(r"(?<!\w)(?:han|hun|ho|hon|he|she)(?!\w)", re.IGNORECASE)
+_SINGULAR_THIRD_PERSON = re.compile(rf"(?<!\w)(?:{SINGULAR_THIRD_PERSON})(?!\w)", re.IGNORECASE)
 
 
 def _goes_on_about(previous: Paragraph, paragraph: Paragraph) -> bool:

@@ -153,8 +153,10 @@ def resolve_speakers(
                 )
             else:
                 quote = replace(quote, speaker=names.fullest(speaker))
-        elif quote.speaker is None and _pronoun_with_manner(quote, language):
-            # "sier han fornøyd", "gliser hun": the pronoun, then how the person said it
+        elif quote.speaker is None and (
+            quote.speaker_type == "pronoun" or _pronoun_with_manner(quote, language)
+        ):
+            # "sier han", or "sier han fornøyd": the pronoun, then how the person said it
             named = names.last_before(quote.paragraph, quote.start)
             if named is not None:
                 quote = replace(
@@ -184,9 +186,5 @@ def resolve_speakers(
                 quote = replace(
                     quote, speaker=named, speaker_role=None, speaker_type="organisation"
                 )
-        elif quote.speaker is None and quote.speaker_type == "pronoun":
-            named = names.last_before(quote.paragraph, quote.start)
-            if named is not None:
-                quote = replace(quote, speaker=names.fullest(named), speaker_type="person")
         resolved.append(quote)
     return resolved
