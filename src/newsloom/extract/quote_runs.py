@@ -249,16 +249,19 @@ def continue_runs(
             and dashed[at + 1]
         ):
             questions.add(paragraph.index)
+    # a question without a dash, answered by a dash paragraph: the journalist's when it says
+    # "you" ("Hvor mange kilo tar du i benkpress? ¶ – Hva er benkpress?"), or in an interview
+    unmarked = [
+        paragraph
+        for at, paragraph in enumerate(body[:-1])
+        if not dashed[at] and paragraph.text.rstrip().endswith("?") and dashed[at + 1]
+    ]
+    asked = [paragraph for paragraph in unmarked if _has_words(paragraph, language, "addressed")]
     interviewee = group = None
-    if len(questions) >= QUESTIONS_FOR_INTERVIEW:
+    if len(questions) + len(asked) >= QUESTIONS_FOR_INTERVIEW:
+        questions |= {paragraph.index for paragraph in unmarked}
         group = _group_interviewed(body, questions, names, language)
         interviewee = group or names.most_named()
-        # in an interview, a question without a dash before an answer is a question too
-        questions |= {
-            paragraph.index
-            for at, paragraph in enumerate(body[:-1])
-            if not dashed[at] and paragraph.text.rstrip().endswith("?") and dashed[at + 1]
-        }
     at = 0
     while at < len(body):
         paragraph = body[at]
@@ -311,11 +314,11 @@ def continue_runs(
             previous = body[at - 1] if at else None
             if source is None and previous is not None and previous.index not in questions:
                 source = _introducer(previous, names)
-            if source is None and (
-                (at and body[at - 1].index in questions) or (at == 0 and interviewee)
-            ):
-                # an answer (or an interview opening with one): the group it is with, else who
-                # the interview section quotes by name, else who it is about
+            answer = bool(at and body[at - 1].index in questions) or (at == 0 and bool(interviewee))
+            if source is None and (answer or (interviewee and _is_spoken(paragraph, language))):
+                # an answer, or in an interview someone talking whom no one is named for: the
+                # group it is with, else who the interview section quotes by name, else who it
+                # is about
                 if group:
                     source = Quote("", group, None, paragraph.index, speaker_type="organisation")
                 else:

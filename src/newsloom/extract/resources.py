@@ -52,6 +52,7 @@ QUOTE_FIELDS = (
     "organisations",
     "person_nouns",
     "spoken",
+    "addressed",
     "addressed_group",
     "final_verbs",
     "final_after",

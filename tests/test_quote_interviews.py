@@ -1,0 +1,69 @@
+"""Interviews written as questions and answers: who the answers belong to (#16)."""
+
+from __future__ import annotations
+
+from extraction_seeds import text_article
+from newsloom.extract.quotes import extract_quotes
+from newsloom.records import Quote
+
+
+def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
+    return extract_quotes(text_article(*paragraphs, language=language))
+
+
+def test_questions_without_a_dash_that_say_you_make_an_interview() -> None:
+    # the journalist's questions carry no dash, the answers do ("Hva er benkpress?" is an
+    # answer, not a question of the journalist's)
+    found = quotes(
+        "Vi møter sprinteren Eva Lid i Bergen. Lid løper 60 meter.",
+        "Hvor ofte trener du?",
+        "- Hver dag, også når jeg bor på hotell.",
+        "Hvor mange kilo tar du i benkpress?",
+        "- Hva er benkpress?",
+        "Jeg trener kondisjon.",
+        language="nb",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (2, "Eva Lid"),
+        (4, "Eva Lid"),
+        (5, "Eva Lid"),
+    ]
+
+
+def test_one_question_without_a_dash_is_no_interview() -> None:
+    found = quotes(
+        "Vi møter sprinteren Eva Lid i Bergen. Lid løper 60 meter.",
+        "Hvor ofte trener du?",
+        "- Hver dag, også når jeg bor på hotell.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(2, None)]
+
+
+def test_a_rhetorical_question_without_you_makes_no_interview() -> None:
+    found = quotes(
+        "Vi møter sprinteren Eva Lid i Bergen. Lid løper 60 meter.",
+        "Hvordan skulle hun klare det?",
+        "- Det visste jeg ikke.",
+        "Hva skulle hun gjøre?",
+        "- Jeg ventet.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(2, None), (4, None)]
+
+
+def test_in_an_interview_words_no_one_is_named_for_are_the_interviewees() -> None:
+    # a dash paragraph after the journalist's narrative, not after a question, is still the
+    # person interviewed talking
+    found = quotes(
+        "Vi møter regissør Erik Dahl hjemme. Dahl har laget fem filmer.",
+        "- Er du pompøs?",
+        "- Jo da, litt.",
+        "- Hvem kaller deg det?",
+        "- Andre regissører.",
+        "Det var Harald Zwart som fant på begrepet.",
+        "- Jeg kjenner Harald godt, og han er ingen primitiv fyr.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (2, "Erik Dahl"),
+        (4, "Erik Dahl"),
+        (6, "Erik Dahl"),
+    ]
