@@ -67,3 +67,30 @@ def test_in_an_interview_words_no_one_is_named_for_are_the_interviewees() -> Non
         (4, "Erik Dahl"),
         (6, "Erik Dahl"),
     ]
+
+
+def test_a_person_called_by_first_name_is_the_full_name_the_article_gave() -> None:
+    found = quotes(
+        "Vi møter Cathrine Langfjell Torsvik i Bergen.",
+        "Cathrine var ti år da moren ble syk.",
+        "- Det var ingen som passet på oss, sier Cathrine.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(2, "Cathrine Langfjell Torsvik")]
+
+
+def test_a_first_name_two_people_share_or_a_surname_stays_as_written() -> None:
+    from newsloom.extract.speaker_names import ArticleNames
+    from newsloom.records import EntityMention, EntityType, Paragraph
+
+    texts = ["Per Holm og Per Dahl kom.", "Kari Nes og Nes Olsen kom.", "Per smilte. Nes lo."]
+    paragraphs = tuple(Paragraph(i, text) for i, text in enumerate(texts))
+    mentions = [
+        EntityMention("Per Holm", EntityType.PERSON, 0, 0, 8),
+        EntityMention("Per Dahl", EntityType.PERSON, 0, 12, 20),
+        EntityMention("Kari Nes", EntityType.PERSON, 1, 0, 8),
+        EntityMention("Nes Olsen", EntityType.PERSON, 1, 12, 21),
+    ]
+    names = ArticleNames(paragraphs, mentions)
+    assert names.fullest("Per") == "Per"  # two people called Per
+    assert names.fullest("Nes") == "Kari Nes"  # a surname first: the surname's person
+    assert names.fullest("Kari") == "Kari Nes"

@@ -41,6 +41,10 @@ MIN_RESPELT = 7  # letters in a surname that another spelling one letter off may
 ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización" may refer
 # "Ifølgje Mitchell", "Selon Dupont": the tables' "according to" words open a sentence, not a name
 _NOT_NAMES = frozenset(word.lower() for word in table_words("according_to"))
+# "La", "The": an article opening a name ("La Vanguardia") is no one's first name
+_NOT_FIRST_NAMES = frozenset(
+    [*(word.lower() for word in table_words("determiners")), *FUNCTION_WORDS, "the", "a", "an"]
+)
 
 
 _BODY_TYPES = (EntityType.ORGANISATION, EntityType.LOCATION)
@@ -205,9 +209,28 @@ class ArticleNames:
             if any(person.name.split()[-1] == stem.split()[-1] for person in self.people):
                 best = self.fullest(stem)
         if best == name:
-            best = self._respelt(words) or best
+            best = self._respelt(words) or self._first_named(name) or best
         self._fullest[name] = best
         return best
+
+    def _first_named(self, name: str) -> str | None:
+        """The one full name of the article that opens with ``name`` when ``name`` is a single
+        word that is no one's surname: a person called by first name (``Cathrine`` for
+        ``Cathrine Langfjell Torsvik``, as features and sports reports do after the first
+        mention). Two people of that first name: none."""
+        if (
+            " " in name
+            or not name[1:].islower()  # "LO", "PIENSO": a shouted word, not a first name
+            or name.lower() in _NOT_FIRST_NAMES
+            or any(" " in person.name and person.name.split()[-1] == name for person in self.people)
+        ):
+            return None
+        full = {
+            person.name
+            for person in self.people
+            if " " in person.name and person.name.split()[0] == name
+        }
+        return next(iter(full)) if len(full) == 1 else None
 
     def _respelt(self, words: list[str]) -> str | None:
         """The person whose surname this name's differs from by one letter (``Andreasen`` for
