@@ -311,7 +311,7 @@ def table_words(field_name: str) -> list[str]:
         if field_name in ("verbs", "person_nouns", "request_verbs"):
             entries = tuple(expand(table.code, entries))
         found.update(entries)
-    return sorted(found, key=len, reverse=True)
+    return sorted(found, key=lambda word: (-len(word), word))
 
 
 @cache
