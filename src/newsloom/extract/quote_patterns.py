@@ -168,7 +168,8 @@ BEFORE = compile_pattern(
 )
 # The characters BEFORE can match before its closing ``[:,]``: a match lies after the last other one
 _VERB_WORDS = [*REPORTING_VERBS.split("|"), *table_words("verbs"), *table_words("auxiliaries")]
-_VERB_EXTRA = "".join(sorted({c for w in _VERB_WORDS for c in w if not re.match(r"[\w'’\s*-]", c)}))
+_VERB_CHARACTERS = set("".join(_VERB_WORDS))  # each character tested once, not once a word
+_VERB_EXTRA = "".join(sorted(c for c in _VERB_CHARACTERS if not re.match(r"[\w'’\s*-]", c)))
 _NOT_IN_BEFORE = compile_pattern(rf"[^\w'’\s{re.escape(_VERB_EXTRA)}-]")
 
 
