@@ -45,7 +45,12 @@ def cache_directory() -> Path | None:
     if named:
         return Path(named)
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".cache") / "newsloom"
+    if base:
+        return Path(base) / "newsloom"
+    try:
+        return Path.home() / ".cache" / "newsloom"
+    except RuntimeError:  # no home directory to be found: no cache
+        return None
 
 
 def _read(path: Path) -> Any:
