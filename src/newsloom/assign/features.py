@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsloom.normalize.language import SCANDINAVIAN_CODES
+from newsloom.process_cache import load_dictionary
 from newsloom.records import Analysis, Article, ParagraphKind
 
 Features = dict[str, float]
@@ -157,10 +158,28 @@ def _collapse(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _dictionaries() -> Any:
-    """simplemma's dictionary cache, one for the process: it holds every language met."""
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    """simplemma's dictionary cache, one for the process: it holds every language met, each
+    decoded once on this machine and then read from newsloom's disk cache (issue 19)."""
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import (
+            DefaultDictionaryFactory,
+            MappingStrToByteString,
+            _load_dictionary_from_disk,
+        )
+    except ImportError:  # another simplemma: its own factory, no disk cache
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    return DefaultDictionaryFactory(cache_max_size=64)
+        return DefaultDictionaryFactory(cache_max_size=64)
+
+    class CachedDictionaryFactory(DefaultDictionaryFactory):
+        """simplemma's default factory, the decoded ``bytes → bytes`` dict read from the cache."""
+
+        __slots__ = ()
+
+        def _get_dictionary_uncached(self, lang: str) -> Any:
+            return MappingStrToByteString(load_dictionary(lang, _load_dictionary_from_disk))
+
+    return CachedDictionaryFactory(cache_max_size=64)
 
 
 @lru_cache(maxsize=1)

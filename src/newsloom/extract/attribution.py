@@ -25,6 +25,7 @@ from newsloom.extract.quote_words import (
     THAT_WORDS,
 )
 from newsloom.extract.resources import table_words, words_pattern
+from newsloom.process_cache import compile_pattern
 
 _TABLE_ESTIMATES = "|".join(re.escape(verb) for verb in table_words("estimate_verbs"))
 _VERBS = (
@@ -44,7 +45,7 @@ _SOURCE_VERBS = (
     "|meddelade|säger|rapporterar|rapporterade|skriv|seier|fortæller|forteller|berättar"
     "|stadfestar|stadfester|bekräftar"
 )
-_NEXT_SENTENCE = re.compile(
+_NEXT_SENTENCE = compile_pattern(
     rf"^(?:Det|Dette|Det\s+er|That|This)\s+(?:{_SOURCE_VERBS}|is according to|according to"
     r"|was reported by|fremgår af|fremgår av|framgår av|går frem av|går fram av|lyder det fra"
     rf"|hedder det fra|heter det fra)\b\s+(?P<source>[^.;:!?]+)",
@@ -53,14 +54,16 @@ _NEXT_SENTENCE = re.compile(
 _PREPOSITIONS_ONLY = ATTRIBUTION_PREPOSITIONS.replace(
     "|oplyser|opplyser|uppger|reports|reported", ""
 )
-_PREPOSITION = re.compile(
+_PREPOSITION = compile_pattern(
     rf"(?<!\w)(?P<cue>{_PREPOSITIONS_ONLY})"
     r"\s+(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
 )
 # English "per the ministry" is Italian, Dutch … "for": outside English it names no source
-_PREPOSITION_NOT_ENGLISH = re.compile(_PREPOSITION.pattern.replace("|per|", "|", 1), re.IGNORECASE)
-_STATEMENT = re.compile(
+_PREPOSITION_NOT_ENGLISH = compile_pattern(
+    _PREPOSITION.pattern.replace("|per|", "|", 1), re.IGNORECASE
+)
+_STATEMENT = compile_pattern(
     r"(?:(?:heter|hedder|lyder|het|hed) det|står det|står der|said|says)\s+(?:i|in)\s+"
     r"(?:en|ei|et|a)?"
     r"\s*(?:uttalelse|udtalelse|uttalande|pressemelding|pressemeddelelse|pressmeddelande"
@@ -68,7 +71,7 @@ _STATEMENT = re.compile(
     re.IGNORECASE,
 )
 # "…, oplyser politiet." / "…, siger X." / "…, police said." (source after the verb, V2 languages)
-_INVERTED = re.compile(
+_INVERTED = compile_pattern(
     rf"(?:,|^(?:samtidig|samtidigt|desuden|dessuten|dessutom|derfor|därför|difor|senere|seinare"
     rf"|senare|tidligere|tidlegare|tidigare|nu|nå|no|også)?|\b(?:{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró))"
     rf"\s*(?P<verb>{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró)\s+"
@@ -76,7 +79,7 @@ _INVERTED = re.compile(
     re.IGNORECASE,
 )
 # "…, a indiqué Human Rights Watch.", "…, riferisce Amnesty International." (the tables' verbs)
-_INVERTED_TABLE = re.compile(
+_INVERTED_TABLE = compile_pattern(
     rf",\s*(?:{AUXILIARIES}\s+)?(?P<verb>{SOURCE_TABLE_VERBS}|{_TABLE_ESTIMATES})\s+(?!{THAT_WORDS})"
     r"(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
@@ -85,7 +88,7 @@ _INVERTED_TABLE = re.compile(
 _NAME_WORD = r"[\w'’-]+(?:\.(?-i:[a-z]{2,4})(?!\w))?"
 # "Reuters skriver at …" / "Police said that …" / "…, police said." / "…, una comisión del
 # Consejo de Derechos Humanos egipcio calculó en 685 muertos …" (an estimate verb and "en")
-_SUBJECT_FIRST = re.compile(
+_SUBJECT_FIRST = compile_pattern(
     rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:{_NAME_WORD}\s+){{0,7}}?{_NAME_WORD})\s+"
     rf"{_AUXILIARY}(?P<verb>{_VERBS})\b(?=\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early"
     r"|earlier|tidligere|tidigare|\w+dag|\w+day|en)\b)",
@@ -94,7 +97,7 @@ _SUBJECT_FIRST = re.compile(
 # "Nachdem die Berliner Polizei zuerst nur drei Verletzte meldete, …", "wie die Polizei am
 # Abend mitteilte": German puts the verb of a subordinate clause last, after its subject and
 # the figure (the tables' verbs that end a clause)
-_VERB_LAST = re.compile(
+_VERB_LAST = compile_pattern(
     r"\b(?:nachdem|wie|als|da|weil|während)\s+(?P<source>(?:der|die|das|den)\s+"
     r"(?:(?-i:[A-ZÄÖÜ])[\w-]*\s+){0,3}(?-i:[A-ZÄÖÜ])[\w-]*)\s+(?:[\w.-]+\s+){0,6}?"
     rf"(?:{'|'.join(re.escape(verb) for verb in table_words('final_verbs'))})\b",
@@ -102,18 +105,18 @@ _VERB_LAST = re.compile(
 )
 # "El documento, cuyo contenido fue difundido por …, señala que …": a subject, a relative clause
 # set off by commas, then its reporting verb
-_SUBJECT_RELATIVE = re.compile(
+_SUBJECT_RELATIVE = compile_pattern(
     rf"^(?P<source>(?:{_NAME_WORD}\s+){{0,4}}?{_NAME_WORD}),\s+(?:cuyo|cuya|cuyos|cuyas|que|quien"
     r"|quienes|which|who|whose|der|die|das|dessen|deren|som|qui|dont|che|il cui|la cui|cujo|cuja"
     rf"|waarvan|który|która|które)\b[^.;:!?]*?,\s*{_AUXILIARY}(?P<verb>{_VERBS})\b",
     re.IGNORECASE,
 )
 # "Police said 12 people were killed." (a source opening the sentence)
-_OPENING_SOURCE = re.compile(
+_OPENING_SOURCE = compile_pattern(
     rf"^(?P<source>(?:{_NAME_WORD}\s+){{0,4}}?{_NAME_WORD})\s+{_AUXILIARY}(?P<verb>{_VERBS})\b",
     re.IGNORECASE,
 )
-_STOP = re.compile(
+_STOP = compile_pattern(
     r"\s(?:at|att|that|que|som|der|who|which|om|about|til|to|after|efter|etter|in|i|på|on|under|"
     r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag|monday"
     r"|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|jueves|viernes"
@@ -124,14 +127,14 @@ _STOP = re.compile(
     r"|sitt|sin|sine|sina)\b.*$",
     re.IGNORECASE,
 )
-_LEADING_TIME = re.compile(
+_LEADING_TIME = compile_pattern(
     r"^\s+(?:hoy|ayer|today|yesterday|heute|gestern|aujourd'hui|hier|oggi|ieri|hoje|ontem"
     r"|vandaag|gisteren|dziś|dzisiaj|wczoraj|i dag|i går|igår|idag)\s+",
     re.IGNORECASE,
 )
 # "según informó la policía", "jak poinformowała policja": a reporting verb (as the tables write
 # it, without other forms: "informes" is also a noun) between "according to" and the source
-_LEADING_VERB = re.compile(
+_LEADING_VERB = compile_pattern(
     rf"^\s+(?:(?:{AUXILIARIES})\s+)?"
     + resources.words_pattern(
         verb for table in resources.load_tables().values() for verb in table.quotes.get("verbs", ())
@@ -139,7 +142,7 @@ _LEADING_VERB = re.compile(
     + r"\s+",
     re.IGNORECASE,
 )
-_DETERMINERS = re.compile(
+_DETERMINERS = compile_pattern(
     r"^(?:en|et|ett|ein|ei|eitt|a|an|the|det|den|de|un|una|el|la|los|las|der|die|das)\s+",
     re.IGNORECASE,
 )
@@ -209,25 +212,27 @@ _NOT_SOURCES = frozenset(
 
 
 # "Local officials, cited by AFP, gave …": the relaying source is outer, the cited one inner
-_CITED_BY = re.compile(
+_CITED_BY = compile_pattern(
     r"(?<![\w'’-])(?P<inner>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+(?:cited by|quoted by|citeret af"
     r"|citert av|sitert av|citerad av|citerade av)\s+(?P<outer>[^,.;:!?«»\"“”]+),",
     re.IGNORECASE,
 )
 # what _CITED_BY needs in a sentence: a cheap test before it
-_CITED_CUE = re.compile(r"(?:cited|quoted|citeret|citert|sitert|citerad|citerade)\s", re.IGNORECASE)
+_CITED_CUE = compile_pattern(
+    r"(?:cited|quoted|citeret|citert|sitert|citerad|citerade)\s", re.IGNORECASE
+)
 
 
 # "…, while organisers put the number at 4,000", "…, and Norway's police confirmed five arrests":
 # a coordinated clause with its own source
-_CLAUSE_SOURCE = re.compile(
+_CLAUSE_SOURCE = compile_pattern(
     r"(?:,\s*(?:and|but|og|men|och|while|whereas|mens|medan)|\b(?:while|whereas|mens|medan))\s+"
     rf"(?P<source>(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+{_AUXILIARY}(?P<verb>{_VERBS}|put|puts|set"
     r"|sets|placed)\b",
     re.IGNORECASE,
 )
 # a cited source's own words: no clause words, dates or conjunctions inside it
-_CITED_WORD = re.compile(
+_CITED_WORD = compile_pattern(
     r"(?:(?!(?:and|og|och|y|at|att|that|on|in|i|på|while|mens|medan|when|da|när|but|men)\b)"
     r"[\w'’-]+\s*)+",
     re.IGNORECASE,

@@ -24,6 +24,7 @@ from functools import lru_cache
 from newsloom.extract import resources
 from newsloom.extract.number_runs import with_table_words, with_text2num
 from newsloom.extract.quantity import THOUSAND, Quantity
+from newsloom.process_cache import compile_pattern
 
 UNITS: dict[str, int] = {}
 for _value, _words in {
@@ -252,7 +253,7 @@ _NUMBER_BRANCHES = (
     rf"|(?P<words>{_WORD_NUMBER})(?:{_AFTER_THOUSAND}\s+(?P<words_rest>\d{{3}})(?![\d.,]?\d))?"
     rf")(?![\w])"
 )
-NUMBER_PATTERN = re.compile(_NUMBER_START + _NUMBER_OPENING + _NUMBER_BRANCHES, re.IGNORECASE)
+NUMBER_PATTERN = compile_pattern(_NUMBER_START + _NUMBER_OPENING + _NUMBER_BRANCHES, re.IGNORECASE)
 
 
 def parse_digits(text: str) -> float:
@@ -266,7 +267,7 @@ def parse_digits(text: str) -> float:
     return float(compact.replace(",", "."))
 
 
-_WORD_PARTS = re.compile(r"[\s-]+|(?<=[a-zæøå])og(?=[a-zæøå])")
+_WORD_PARTS = compile_pattern(r"[\s-]+|(?<=[a-zæøå])og(?=[a-zæøå])")
 
 
 @lru_cache(maxsize=4096)

@@ -24,6 +24,7 @@ from newsloom.extract.resources import (
     table_words,
     words_pattern,
 )
+from newsloom.process_cache import compile_pattern
 
 # the built-in verbs as a trie of their letters (the same matches as their alternation sorted
 # longest first, without trying some 150 words one after the other at every word), then the
@@ -39,14 +40,14 @@ VERBS = first_letter_alternation(_VERB_LISTS)
 AFTER_VERBS = first_letter_alternation(
     [*_VERB_LISTS, (table_words("manner_verbs"), False, r"(?!\w)")]
 )
-AUXILIARY_WORD = re.compile(AUXILIARIES, re.IGNORECASE)
+AUXILIARY_WORD = compile_pattern(AUXILIARIES, re.IGNORECASE)
 RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
-NAME_BEFORE_APPOSITION = re.compile(
+NAME_BEFORE_APPOSITION = compile_pattern(
     r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s*,\s*$"
 )
 THAT = rf"(?:at(?!\s+least)(?!\w)|{THAT_WORDS})"
 PAIRS = (("«", "»"), ("»", "«"), ("„", "“"), ("„", "”"), ("“", "”"), ('"', '"'), ("”", "”"))
-MARKS = re.compile(
+MARKS = compile_pattern(
     "|".join(
         rf"{re.escape(o)}(?P<q{i}>[^{re.escape(o + c)}\n]{{2,}}?){re.escape(c)}"
         for i, (o, c) in enumerate(PAIRS)
@@ -69,29 +70,29 @@ def tail(text: str, size: int) -> str:
 # he and she in the languages whose sentences may open with them after a quote
 SINGULAR_THIRD_PERSON = "han|hun|ho|hon|he|she"
 # a sentence whose subject is a he or she ("Hun tror Obama …")
-SINGULAR_PRONOUN_OPENING = re.compile(rf"^\W*(?:{SINGULAR_THIRD_PERSON})\b", re.IGNORECASE)
-DASH_OPENING = re.compile(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
+SINGULAR_PRONOUN_OPENING = compile_pattern(rf"^\W*(?:{SINGULAR_THIRD_PERSON})\b", re.IGNORECASE)
+DASH_OPENING = compile_pattern(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
 # an adverb between an auxiliary and its participle: "a récemment déclaré", "ha anche detto"
 _AUXILIARY_ADVERB = (
     r"(?:[a-zàâçéèêëîïôûùìò]{3,}(?:ment|mente)\s+|"
     rf"{words_pattern(sorted(w for w in table_words('adverbs') if ' ' not in w))}\s+)?"
 )
-AFTER = re.compile(
+AFTER = compile_pattern(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{_AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
     r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
     re.IGNORECASE,
 )
 # "», a-t-il déclaré", "», affirme-t-elle": the verb with its pronoun subject joined by hyphens
-AFTER_PRONOUN = re.compile(
+AFTER_PRONOUN = compile_pattern(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{VERBS})-(?:t-)?)(?P<speaker>il|elle|ils|elles)(?!\w)",
     re.IGNORECASE,
 )
-AFTER_NO_SUBJECT = re.compile(
+AFTER_NO_SUBJECT = compile_pattern(
     rf"^[\s,]*(?:{AUXILIARIES}\s+)?(?:{VERBS})\s*[.!?]?\s*$", re.IGNORECASE
 )
 # "», selon le ministre.", "”, secondo il portavoce", "“, aldus de minister", "«, so der Sprecher"
 # (not after a sentence end: "». D'après le JDD, …" opens the next sentence)
-AFTER_ACCORDING = re.compile(
+AFTER_ACCORDING = compile_pattern(
     rf"^[\s,:;]*[-–—]?\s*(?:{AFTER_QUOTE_WORDS})\s+(?P<speaker>[^,.;:!?«»\"“”„()]+)",
     re.IGNORECASE,
 )
@@ -109,25 +110,25 @@ _SPLIT_VERB = (
     r"(?P<speaker>(?:[\w.'’-]+\s+){0,5}?)"
     rf"(?P<particle>{words_pattern(sorted(PARTICLES))})(?![\w'’-])"
 )
-SPLIT_AFTER = re.compile(rf"^[\s,.:;!?]*[-–—]?\s*{_SPLIT_VERB}", re.IGNORECASE)
+SPLIT_AFTER = compile_pattern(rf"^[\s,.:;!?]*[-–—]?\s*{_SPLIT_VERB}", re.IGNORECASE)
 # the words of an unmarked statement: no quotation marks but a short stretch in marks (scare
 # quotes: "Vestens «rådgivere» styrer")
 _UNMARKED_CONTENT = r"(?P<content>(?:[^«»\"“”„]|[«\"“„][^«»\"“”„]{1,60}[»\"”“]){8,}?)"
-SPLIT_UNMARKED = re.compile(
+SPLIT_UNMARKED = compile_pattern(
     rf"^{_UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*{_SPLIT_VERB}"
     r"(?:\s+(?:og|and|och|und)\s+[^.;:!?«»\"“”„]+)?\s*[.!?]?\s*$",
     re.IGNORECASE,
 )
 
 
-_PARTICLE_AT_END = re.compile(
+_PARTICLE_AT_END = compile_pattern(
     rf"(?<![\w'’-]){words_pattern(sorted(PARTICLES))}(?![\w'’-])[^.;:!?]{{0,80}}[.!?]?\s*$",
     re.IGNORECASE,
 )
 
 
 # SPLIT_UNMARKED's comma and particle verb: a cheap test (a search from comma to comma) before it
-_SPLIT_CLAUSE = re.compile(
+_SPLIT_CLAUSE = compile_pattern(
     rf",\s*{words_pattern(sorted({first for first, _ in PARTICLE_VERBS}))}\s", re.IGNORECASE
 )
 
@@ -157,18 +158,19 @@ def split_speaker(match: re.Match[str]) -> str | None:
     return " ".join(words)
 
 
-AFTER_SUBJECT_FIRST = re.compile(
+AFTER_SUBJECT_FIRST = compile_pattern(
     rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?P<verb>{VERBS})\b", re.IGNORECASE
 )
-BEFORE = re.compile(
+BEFORE = compile_pattern(
     rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})"
     r"(?:\s+[\w-]+){0,3}?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 # The characters BEFORE can match before its closing ``[:,]``: a match lies after the last other one
 _VERB_WORDS = [*REPORTING_VERBS.split("|"), *table_words("verbs"), *table_words("auxiliaries")]
-_VERB_EXTRA = "".join(sorted({c for w in _VERB_WORDS for c in w if not re.match(r"[\w'’\s*-]", c)}))
-_NOT_IN_BEFORE = re.compile(rf"[^\w'’\s{re.escape(_VERB_EXTRA)}-]")
+_VERB_CHARACTERS = set("".join(_VERB_WORDS))  # each character tested once, not once a word
+_VERB_EXTRA = "".join(sorted(c for c in _VERB_CHARACTERS if not re.match(r"[\w'’\s*-]", c)))
+_NOT_IN_BEFORE = compile_pattern(rf"[^\w'’\s{re.escape(_VERB_EXTRA)}-]")
 
 
 def before_region(text: str) -> str:
@@ -182,13 +184,13 @@ def before_region(text: str) -> str:
     return text[start:]
 
 
-SUBJECT_VERB = re.compile(
+SUBJECT_VERB = compile_pattern(
     rf"(?<![\w:'’-])(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\b",
     re.IGNORECASE,
 )
 # SUBJECT_VERB needs a reporting verb after a space: a cheap test before it
-VERB_AFTER_SPACE = re.compile(rf"\s(?:{AUXILIARIES}\s+)?(?:{VERBS})\b", re.IGNORECASE)
-INVERTED_SUBJECT = re.compile(r"\s[a-zæøåäö]\w*\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+")
+VERB_AFTER_SPACE = compile_pattern(rf"\s(?:{AUXILIARIES}\s+)?(?:{VERBS})\b", re.IGNORECASE)
+INVERTED_SUBJECT = compile_pattern(r"\s[a-zæøåäö]\w*\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+")
 SPEECH_VERBS = (
     "siger|sagde|sier|sa|seier|säger|sade|says|said|fortæller|fortalte|forteller|berättar|tilføjer"
     "|tilføjede|legger til|la til|tillägger|understreger|understreker|dijo|afirmó|sagte"
@@ -204,7 +206,7 @@ INFORM_VERBS = (
     "|meddelar|meddelade|rapporterar|rapporterade|bekräftar|bekräftade"
 )
 # A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
-UNMARKED = re.compile(
+UNMARKED = compile_pattern(
     rf"^{_UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*"
     rf"(?!(?:{INFORM_VERBS})\s)(?P<verb>{AFTER_VERBS})\s+"
     r"(?P<speaker>(?:[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?)\s*[.!?:]?\s*$",
@@ -214,7 +216,7 @@ UNMARKED = re.compile(
 
 # UNMARKED's attribution: a cheap test before it (a search from comma to comma, where UNMARKED
 # tries every character of the statement)
-UNMARKED_CLAUSE = re.compile(
+UNMARKED_CLAUSE = compile_pattern(
     rf",\s*(?:{AFTER_VERBS})\s+(?:[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
@@ -241,7 +243,7 @@ def final_attribution(language: str | None) -> re.Pattern[str] | None:
         return None
     after = table.quotes.get("final_after", ())
     opening = rf"(?:{words_pattern(after)})\s+" if after else ""  # German "…, wie X mitteilte."
-    return re.compile(
+    return compile_pattern(
         rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*,\s*{opening}"
         rf"(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
         rf"(?P<verb>{words_pattern(verbs)})(?:\s+[\w'’-]+){{0,3}}?\s*[.!?]?\s*$",
@@ -257,11 +259,11 @@ def reported_mood(language: str | None) -> re.Pattern[str] | None:
     forms = table.quotes.get("reported_forms", ()) if table is not None else ()
     if not forms:
         return None
-    return re.compile(rf"(?<![\w'’-]){words_pattern(forms)}(?![\w'’-])(?!\s+denn\b)")
+    return compile_pattern(rf"(?<![\w'’-]){words_pattern(forms)}(?![\w'’-])(?!\s+denn\b)")
 
 
 # "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
-INVERTED_REPORTED = re.compile(
+INVERTED_REPORTED = compile_pattern(
     rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"
     rf"{THAT}\s*(?P<content>\S.+)$",
     re.IGNORECASE,
@@ -289,15 +291,15 @@ SUBJECT_CLAUSE = (
     rf"(?:{NORDIC_FINITE}|[a-zæøå]{{2,}}(?:er|ar|te|de))\b"
 )
 _AFTER_OPINION = "|".join(
-    f"(?<={verb})" for verb in sorted(set(OPINION_VERBS), key=len, reverse=True)
+    f"(?<={verb})" for verb in sorted(set(OPINION_VERBS), key=lambda verb: (-len(verb), verb))
 )
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
-VERB_THEN_CLAUSE = re.compile(
+VERB_THEN_CLAUSE = compile_pattern(
     rf"(?<!\w)(?:{VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
     rf"|{SUBJECT_CLAUSE})",
     re.IGNORECASE,
 )
-REPORTED = re.compile(
+REPORTED = compile_pattern(
     # words may hold a point ("A.P.", "klokken 03.05"): the text is split into sentences first
     rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
     rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
@@ -311,7 +313,7 @@ REPORTED = re.compile(
 )
 # A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same
 # andedraget at B", "… understrekar at A, men meiner også B"): B is a statement of its own.
-SECOND_CLAUSE = re.compile(
+SECOND_CLAUSE = compile_pattern(
     rf",?\s+(?:men|og|but|and|mais|et|pero|y|aber|und)\s+(?:{AUXILIARIES}\s+)?(?:{VERBS})"
     rf"(?:(?:\s+[\w:-]+){{0,5}}?\s+{THAT}|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}))"
     r"\s*(?P<content>\S.+)$",
@@ -323,7 +325,7 @@ _FINITE = (
 )
 # An attribution set off by commas inside or before the statement: "I praksis, seier utvalet, er
 # det …", "Som Korslund skriv (Dag og Tid), er det …", "The plan, as Holm said, is …"
-PARENTHETICAL = re.compile(
+PARENTHETICAL = compile_pattern(
     r"^(?:(?P<before>[^,;:«»\"“”„]{2,60}?)\s*,\s*)?"
     rf"(?:(?:som|slik|as|wie|comme|como|come)\s+(?P<subject>[^,.;:!?«»\"“”„]+?)\s+(?P<verb>{VERBS})"
     rf"|(?P<inverted>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)"
@@ -332,10 +334,10 @@ PARENTHETICAL = re.compile(
     re.IGNORECASE,
 )
 # the cheap test before PARENTHETICAL: a comma, then a finite verb or "that"
-PARENTHETICAL_HINT = re.compile(rf",\s*(?:{THAT}\s|{_FINITE}\s)", re.IGNORECASE)
+PARENTHETICAL_HINT = compile_pattern(rf",\s*(?:{THAT}\s|{_FINITE}\s)", re.IGNORECASE)
 # "Holm, 52, said she would …": an age in apposition, blanked out before matching
-AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
-TRAILING_CLAUSE = re.compile(
+AGE_APPOSITION = compile_pattern(r",\s*\d{1,3}\s*,")
+TRAILING_CLAUSE = compile_pattern(
     rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{AFTER_VERBS})\s+"
     # a dot between letters is inside a word ("sier Gaarde til aftenbladet.no.")
     r"(?P<speaker>(?:[^.;:!?«»\"“”„—–]|(?<=[^\W\d_])\.(?=[^\W\d_]))+)",

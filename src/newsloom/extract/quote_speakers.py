@@ -41,6 +41,7 @@ from newsloom.extract.speakers import (
     is_organisation_name,
     parse_speaker,
 )
+from newsloom.process_cache import compile_pattern
 
 
 def sentence_subject(before: str, names: Sequence[str]) -> Speaker | None:
@@ -70,7 +71,7 @@ def _last_word_at(text: str, word: str) -> int:
     return -1
 
 
-_WORD_CHAR = re.compile(r"[\w'’-]")
+_WORD_CHAR = compile_pattern(r"[\w'’-]")
 
 
 def name_before(before: str, names: Sequence[str]) -> Speaker | None:
@@ -104,7 +105,7 @@ def name_before(before: str, names: Sequence[str]) -> Speaker | None:
     return parse_speaker(max(found)[1], names)
 
 
-THAT_BEFORE = re.compile(rf"(?<![\w'’-])(?:{THAT})\s*$", re.IGNORECASE)
+THAT_BEFORE = compile_pattern(rf"(?<![\w'’-])(?:{THAT})\s*$", re.IGNORECASE)
 
 
 def _last_sentence(before: str) -> str:
@@ -135,7 +136,7 @@ def speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
     return parse_speaker(match.group("speaker"), names) if match else None
 
 
-_INVERTED_INTRODUCER = re.compile(
+_INVERTED_INTRODUCER = compile_pattern(
     rf"(?<![\w'’-])(?:{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*:\s*$", re.IGNORECASE
 )
 
@@ -172,13 +173,13 @@ def speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int
     return None, 0
 
 
-_NAME_AT_END = re.compile(r"(?<=\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+)+[A-ZÆØÅÄÖÜÉ][\w'’-]+$")
-RELATIVE_IN_PHRASE = re.compile(
+_NAME_AT_END = compile_pattern(r"(?<=\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+)+[A-ZÆØÅÄÖÜÉ][\w'’-]+$")
+RELATIVE_IN_PHRASE = compile_pattern(
     r",\s+(?:" + "|".join(sorted(RELATIVE_PRONOUNS)) + r")\s", re.IGNORECASE
 )
 # a name and a restrictive "som"/"who" without a comma ("forsker Kari Holm som i går sa at",
 # "Det var NRK som kunne fortelle at"): the clause hangs on the name
-NAME_THEN_RELATIVE = re.compile(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?=\s+(?:som|who)\s)")
+NAME_THEN_RELATIVE = compile_pattern(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?=\s+(?:som|who)\s)")
 
 
 def antecedent(before: str, names: Sequence[str]) -> Speaker | None:
@@ -194,7 +195,9 @@ def antecedent(before: str, names: Sequence[str]) -> Speaker | None:
 
 
 # a sentence's subject: up to three words before its first finite verb
-FIRST_FINITE = re.compile(rf"^(?P<subject>[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{NORDIC_FINITE})\b")
+FIRST_FINITE = compile_pattern(
+    rf"^(?P<subject>[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{NORDIC_FINITE})\b"
+)
 
 
 def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:

@@ -305,14 +305,19 @@ def _node_pattern(node: dict[str, Any], characters: dict[str, str]) -> str:
 
 def table_words(field_name: str) -> list[str]:
     """One quotes field across every table (``verbs``, ``request_verbs`` and ``person_nouns`` with
-    their forms)."""
+    their forms), longest first (then alphabetically: the same order in every process)."""
+    return list(_table_words(field_name))
+
+
+@cache  # the tables are read once (load_tables); many patterns ask for the same field
+def _table_words(field_name: str) -> tuple[str, ...]:
     found: set[str] = set()
     for table in load_tables().values():
         entries = table.quotes.get(field_name, ())
         if field_name in ("verbs", "person_nouns", "request_verbs"):
             entries = tuple(expand(table.code, entries))
         found.update(entries)
-    return sorted(found, key=len, reverse=True)
+    return tuple(sorted(found, key=lambda word: (-len(word), word)))
 
 
 @cache

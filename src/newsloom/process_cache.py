@@ -1,0 +1,212 @@
+"""A disk cache of what every process would otherwise build again (issue 19): simplemma's decoded
+dictionaries and the compiled programs of the long quote patterns.
+
+Each newsloom process (every command, Dask worker and test process) used to pay about 3 CPU s to
+decode the simplemma dictionaries of the languages it met and 3–4 CPU s to compile the quote
+patterns (dozens of 60,000-character tries of verb forms). Both results are plain data: the
+dictionary a ``bytes → bytes`` dict, a compiled pattern the list of codes CPython's regular
+expression compiler hands to ``_sre``. They are kept in files under the user's cache directory
+(``$XDG_CACHE_HOME/newsloom``, else ``~/.cache/newsloom``; ``NEWSLOOM_CACHE_DIR`` names another
+place, ``NEWSLOOM_CACHE=off`` turns the cache off), named by what they were made from (simplemma's
+version and language; the pattern's text and flags and the Python version), so a cached entry is
+the same data the process would build. Files are written whole to a temporary name and renamed;
+an absent, read-only or corrupt cache only costs the build (the process never fails for it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+import zlib
+from array import array
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# a compiled pattern shorter than this costs less to build than to read from a file
+MIN_CACHED_PATTERN = 4000
+# files of old patterns (tables edited since) beyond this are removed, oldest first
+MAX_PATTERN_FILES = 120
+_OFF = frozenset(["0", "off", "no", "false", "none"])
+_MAGIC = b"newsloom-cache-1\n"
+
+
+def cache_directory() -> Path | None:
+    """Where the cache lives, or ``None`` when it is turned off (read at every call: tests and
+    tools may change the environment)."""
+    if os.environ.get("NEWSLOOM_CACHE", "").strip().lower() in _OFF:
+        return None
+    named = os.environ.get("NEWSLOOM_CACHE_DIR", "").strip()
+    if named:
+        return Path(named)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    if base:
+        return Path(base) / "newsloom"
+    try:
+        return Path.home() / ".cache" / "newsloom"
+    except RuntimeError:  # no home directory to be found: no cache
+        return None
+
+
+def _read(path: Path) -> Any:
+    """The value in ``path``, or ``None`` when it is absent, unreadable or not what was written:
+    a file holds a magic string, the CRC-32 of the rest and the marshalled value."""
+    try:
+        data = path.read_bytes()  # marshal.load of a file reads it in small pieces
+    except OSError:
+        return None
+    body = memoryview(data)[len(_MAGIC) + 4 :]
+    if data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC) : len(_MAGIC) + 4] != _crc(body):
+        return None
+    try:
+        return marshal.loads(body)
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
+def _crc(data: bytes | memoryview) -> bytes:
+    return zlib.crc32(data).to_bytes(4, "little")
+
+
+def _write(path: Path, value: Any) -> bool:
+    """Write ``value`` to ``path`` atomically (a temporary file renamed); ``False`` if not."""
+    try:
+        body = marshal.dumps(value)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    except (OSError, ValueError):
+        return False
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_MAGIC)
+            stream.write(_crc(body))
+            stream.write(body)
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+
+
+# --- simplemma's dictionaries
+
+
+def _simplemma_version() -> str:
+    from simplemma.__metadata__ import __version__
+
+    return str(__version__)
+
+
+def load_dictionary(
+    language: str, decode: Callable[[str], dict[bytes, bytes]]
+) -> dict[bytes, bytes]:
+    """simplemma's decoded dictionary of ``language``: ``decode(language)`` once, then the cache.
+
+    The file is named by simplemma's version and the language and holds the version, language
+    and size of the shipped data it was decoded from: a file of another version or a changed
+    install is decoded again (and rewritten)."""
+    directory = cache_directory()
+    if directory is None or not language.isalnum():  # a code only names a file
+        return decode(language)
+    version = _simplemma_version()
+    stamp = [version, language, _source_size(language)]
+    path = directory / f"simplemma-{version}" / f"{language}.marshal"
+    cached = _read(path)
+    if (
+        isinstance(cached, tuple)
+        and len(cached) == 2
+        and cached[0] == stamp
+        and isinstance(cached[1], dict)
+    ):
+        forms: dict[bytes, bytes] = cached[1]
+        return forms
+    forms = decode(language)
+    _write(path, (stamp, forms))
+    return forms
+
+
+def _source_size(language: str) -> int:
+    """The size of simplemma's shipped data file of ``language`` (-1 if it cannot be found)."""
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import DATA_FOLDER
+
+        return (Path(DATA_FOLDER) / f"{language}.plzma").stat().st_size
+    except (ImportError, OSError):
+        return -1
+
+
+# --- compiled regular expressions
+
+
+def compile_pattern(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, with the compiled program of a long pattern read from the
+    cache: the same codes CPython's compiler makes (``re._compiler.compile``), handed to ``_sre``
+    as it does, so the pattern matches exactly what ``re.compile`` would. The file is named by a
+    hash of the pattern, its flags and the Python version; anything unexpected (another Python,
+    a corrupt file, codes ``_sre`` refuses) falls back to ``re.compile``."""
+    flags = int(flags)
+    directory = cache_directory()
+    if directory is None or len(pattern) < MIN_CACHED_PATTERN or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    try:
+        import _sre  # type: ignore[import-not-found]
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+    except ImportError:  # another Python: no cache
+        return re.compile(pattern, flags)
+    key = hashlib.sha256(
+        f"{sys.version}\0{_sre.MAGIC}\0{flags}\0{pattern}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    path = directory / f"patterns-{sys.implementation.cache_tag}" / f"{key[:40]}.marshal"
+    cached = _read(path)
+    if isinstance(cached, tuple) and len(cached) == 6 and cached[0] == pattern:
+        _, final_flags, codes, groups, names, numbers = cached
+        try:
+            code = array("I")
+            code.frombytes(codes)
+            compiled: re.Pattern[str] = _sre.compile(
+                pattern, final_flags, code.tolist(), groups, names, numbers
+            )
+            return compiled
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            pass  # not a program _sre takes: build it again
+    try:
+        parsed = _parser.parse(pattern, flags)
+        program = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        final_flags = int(flags | parsed.state.flags)
+        entry = (
+            pattern,
+            final_flags,
+            array("I", [int(code) for code in program]).tobytes(),
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+        compiled = _sre.compile(pattern, final_flags, program, entry[3], groupindex, entry[5])
+    except (AttributeError, TypeError):  # the compiler's internals changed: no cache
+        return re.compile(pattern, flags)
+    if _write(path, entry):
+        _prune(path.parent)
+    return compiled
+
+
+def _prune(directory: Path) -> None:
+    """Remove the oldest pattern files past :data:`MAX_PATTERN_FILES` (patterns of old tables)."""
+    try:
+        files = [entry for entry in os.scandir(directory) if entry.name.endswith(".marshal")]
+        if len(files) <= MAX_PATTERN_FILES:
+            return
+        files.sort(key=lambda entry: entry.stat().st_mtime)
+        for entry in files[: len(files) - MAX_PATTERN_FILES]:
+            os.unlink(entry.path)
+    except OSError:
+        pass
