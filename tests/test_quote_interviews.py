@@ -94,3 +94,38 @@ def test_a_first_name_two_people_share_or_a_surname_stays_as_written() -> None:
     assert names.fullest("Per") == "Per"  # two people called Per
     assert names.fullest("Nes") == "Kari Nes"  # a surname first: the surname's person
     assert names.fullest("Kari") == "Kari Nes"
+
+
+def test_a_role_at_a_body_then_the_person_who_holds_it() -> None:
+    from newsloom.extract.speakers import parse_speaker
+
+    cases = [
+        # the body's capitalised words run into the name: the name the article knows
+        ("leiar i Noregs Mållag Hege Myklebust", ["Hege Myklebust"], "Hege Myklebust"),
+        ("professor i farmasi Espen Molden ved Universitetet i Oslo", ["Espen Molden"], None),
+        # the name set off by a comma, then a time or a party
+        ("direktør i Datatilsynet, Georg Apenes, i går", [], "Georg Apenes"),
+        ("dagleg leiar ved Bil & Dekkservice, Tore Olsen", [], "Tore Olsen"),
+        ("el portavoz de la Casa Blanca, Sean Spicer", [], "Sean Spicer"),
+    ]
+    for phrase, entities, name in cases:
+        speaker = parse_speaker(phrase, entities)
+        assert speaker is not None
+        assert speaker.name == (name or entities[0]), phrase
+        assert speaker.type == "person"
+    assert parse_speaker("el portavoz de la Casa Blanca, Sean Spicer").role == (  # type: ignore[union-attr]
+        "portavoz de la Casa Blanca"
+    )
+    assert parse_speaker("leiar i Noregs Mållag Hege Myklebust", ["Hege Myklebust"]).role == (  # type: ignore[union-attr]
+        "leiar i Noregs Mållag"
+    )
+
+
+def test_a_role_at_a_body_then_two_people_is_not_the_second_alone() -> None:
+    from newsloom.extract.speakers import parse_speaker
+
+    speaker = parse_speaker(
+        "prosjektleiar Nicolai Riise og leiar av Dyrskun Solveig Hellevig",
+        ["Nicolai Riise", "Solveig Hellevig"],
+    )
+    assert speaker is None or speaker.name != "Solveig Hellevig"

@@ -233,6 +233,57 @@ REFLEXIVES = frozenset(["seg", "sig"])
 PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ellas", "loro", "oni"])
 
 
+# "direktør i Datatilsynet, Georg Apenes, i går": a role at a body, then the full name set off by
+# a comma (and what follows it: a party, a time, the place of the body)
+_ROLE_COMMA_NAME = re.compile(
+    r"^(?P<role>[a-zæøåäöüé].*?),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’.-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]+)+)"
+    r"(?:\s*\(.*|,.*|\s+(?:ved|i|på|fra|frå|från|hos|at|of|in)\s.*)?$"
+)
+
+
+def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
+    """``leiar i Noregs Mållag Hege Myklebust``, ``dagleg leiar ved Bil & Dekkservice, Tore
+    Olsen``: a role of a body (a role word, then where) and the person who holds it, named after
+    it as a person the article names or set off by a comma. The words of the body would
+    otherwise run into the name, or be cut off with it at ``i``/``ved``."""
+    words = phrase.split()
+    if (
+        len(words) < 3
+        or not words[0][:1].islower()
+        or not any(
+            _ROLE_WORD.fullmatch(word.strip(",")) or _ROLE.ends(word.strip(","))
+            for word in words[:3]
+        )
+    ):
+        return None
+    for entity in sorted(entities, key=len, reverse=True):
+        at = phrase.find(entity)
+        if (
+            " " in entity
+            and all(word[:1].isupper() for word in entity.split())  # a name, not "X for Y"
+            and at > 0
+            and phrase[at - 1] == " "
+            and not is_organisation_name(entity)
+            and phrase[:at].split()[-1].lower() not in (*CONNECTORS, "i", "ved", "på", "hos")
+        ):
+            before = phrase[:at].split()
+            if _ROLE.ends(before[-1]) and any(word.lower() in CONNECTORS for word in before):
+                return None  # "talsmann for Russlands president Vladimir Putin" is not Putin
+            if re.search(r"\s(?:og|and|und|y|et|och|e)\s", phrase[:at]) and any(
+                other != entity
+                and other in phrase[:at]
+                and all(word[:1].isupper() for word in other.split())
+                for other in entities
+            ):
+                return None  # "prosjektleiar X og leiar av Y Z": two people, not Z alone
+            return Speaker(entity, _DETERMINER.sub("", phrase[:at].strip(" ,")), "person")
+    comma = _ROLE_COMMA_NAME.match(phrase)
+    if comma is not None and not is_organisation_name(comma.group("name")):
+        role = _DETERMINER.sub("", comma.group("role").strip())
+        return Speaker(comma.group("name").rstrip("-"), role, "person")
+    return None
+
+
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
     subject = subject_phrase(phrase)
@@ -270,6 +321,9 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         # "rektor ved Askvoll skule, Rune Solheim", "styreleder og tidligere riksadvokat Per Dahl"
         described_role = _DETERMINER.sub("", described.group("role").strip(" ,"))
         return Speaker(described.group("name"), described_role, "person")
+    placed = _role_at_body(phrase.strip(), entities)
+    if placed is not None:
+        return placed
     text = _SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„"))
     text = cut_trailing_time(text).strip(" ,-–")
     apposition = re.match(
