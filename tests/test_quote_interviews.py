@@ -129,3 +129,16 @@ def test_a_role_at_a_body_then_two_people_is_not_the_second_alone() -> None:
         ["Nicolai Riise", "Solveig Hellevig"],
     )
     assert speaker is None or speaker.name != "Solveig Hellevig"
+
+
+def test_an_age_noun_is_the_person_the_article_gave_that_age() -> None:
+    found = quotes(
+        "Firooza Mushteri (24) og Kari Nes (31) kom til Norge i fjor.",
+        "Nes ble i Oslo.",
+        "- Afghanistan trenger jordmødre, sier 24-åringen.",
+        "- Jeg vil hjem, sier 50-åringen.",
+    )
+    assert [(q.paragraph, q.speaker, q.speaker_role) for q in found] == [
+        (2, "Firooza Mushteri", "24-åringen"),
+        (3, None, "50-åringen"),  # no one given that age: the role stays, no guess
+    ]

@@ -291,6 +291,20 @@ class ArticleNames:
                 found.append(person)
         return found
 
+    def aged(self, age: str, paragraph: int) -> str | None:
+        """The person the article gives this age (``Firooza Mushteri (24)``, ``John Smith, 24,``):
+        the last one named so up to this paragraph, else the first after it."""
+        after_name = re.compile(rf"^\s*(?:\(\s*{re.escape(age)}\s*\)|,\s*{re.escape(age)}\s*,)")
+        found = [
+            person
+            for person in self.people
+            if after_name.match(
+                self.paragraphs.get(person.paragraph, "")[person.start + len(person.name) :]
+            )
+        ]
+        earlier = [person for person in found if person.paragraph <= paragraph]
+        return (earlier[-1] if earlier else found[0]).name if found else None
+
     def last_before(self, paragraph: int, start: int | None = None) -> str | None:
         """The last person named before this paragraph (or before ``start`` within it)."""
         at = bisect_left(self._positions, (paragraph, start if start is not None else 0))

@@ -15,6 +15,8 @@ from newsloom.extract.speakers import PLURAL_PRONOUNS, ends_in_role, is_role_wor
 from newsloom.records import Quote
 
 _DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form
+# a person named by age: "24-åringen" (nb, nn, da, sv), "the 24-year-old", "der 24-Jährige"
+_AGE_NOUN = re.compile(r"(?<![\w-])(\d{1,3})-(?:år(?:ing|ige)\w*|years?-old|jährige\w*)$", re.I)
 
 
 def _pronoun_with_manner(quote: Quote, language: str | None) -> bool:
@@ -164,6 +166,11 @@ def resolve_speakers(
                 )
         elif quote.speaker is None and quote.speaker_type == "role" and quote.speaker_role:
             holder = names.role_holder(quote.speaker_role, quote.paragraph)
+            aged = _AGE_NOUN.search(quote.speaker_role)
+            if holder is None and aged is not None:
+                # "sier 24-åringen", "said the 24-year-old": the person the article gave that
+                # age; none given, the age noun stays (the person named last may be anyone)
+                holder = names.aged(aged.group(1), quote.paragraph)
             if (
                 holder is None
                 # only where the definite article is a suffix; elsewhere "-a", "-en" and "-n" are
