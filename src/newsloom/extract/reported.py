@@ -123,6 +123,55 @@ _RELATIVE_BEFORE_VERB = re.compile(
 )
 
 
+# prepositions that open a fronted Polish phrase of manner, time or place ("Z satysfakcją",
+# "W późniejszych wpisach", "Pod koniec kwietnia"): never a subject
+POLISH_PREPOSITIONS = frozenset(
+    [
+        *("z", "ze", "w", "we", "na", "pod", "po", "przy", "od", "do", "dla", "o", "u", "za"),
+        *("przed", "nad", "bez", "wśród", "mimo", "wobec"),
+    ]
+)
+
+
+# Polish case endings that no subject (a nominative) has: instrumental, locative, dative
+# ("Z satysfakcją", "W późniejszych wpisach", "Na konferencji prasowej")
+_POLISH_OBLIQUE = re.compile(r"(?:ą|em|ach|ami|om|ym|ymi|ej|emu)$")
+
+
+def _after_fronted_phrase(words: Sequence[str]) -> str | None:
+    """The subject after a fronted prepositional phrase: from its last role word on, else its
+    last run of capitalised words (the phrase's own first word aside), else its last word where
+    that may be a subject ("Pod koniec kwietnia firma"); None where there is none."""
+    roles = [i for i, word in enumerate(words) if i and is_role_word(word)]
+    if roles:
+        return " ".join(words[roles[-1] :])
+    capitalised = [i for i, word in enumerate(words) if i and word[:1].isupper()]
+    if capitalised:
+        first = capitalised[-1]
+        while first - 1 in capitalised:
+            first -= 1
+        return " ".join(words[first : capitalised[-1] + 1])
+    if len(words) > 2 and not _POLISH_OBLIQUE.search(words[-1].lower()):
+        return words[-1]
+    return None
+
+
+def _only_adverbs(phrase: str) -> bool:
+    """Whether ``phrase`` (what stands between a verb and "that") is sentence adverbs alone."""
+    words = phrase.lower().replace(",", " ").split()
+    return bool(words) and all(word in SENTENCE_ADVERBS for word in words)
+
+
+# third person plural endings of the languages that leave a subject out: Spanish and Portuguese
+# "afirman", "dizem", Italian "dicono", Polish "podkreślili", "zaznaczyły"
+_PLURAL_ENDINGS = {"es": ("an", "en"), "pt": ("am", "em"), "it": ("ano", "ono"), "pl": ("li", "ły")}
+
+
+def _plural_verb(verb: str, language: str | None) -> bool:
+    """Whether ``verb`` is a third person plural form (the left-out subject is "they")."""
+    return verb.lower().endswith(_PLURAL_ENDINGS.get(language or "", ()))
+
+
 def _incise_verb(incise: re.Match[str]) -> bool:
     """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
     participle = incise.group("participle")
@@ -185,6 +234,18 @@ def reported_quotes(
                 match = None
         if inverted_match is not None:
             speaker = speaker_from_subject(inverted_match.group("speaker"), names)
+            if inverted_match.start() == 0 and _only_adverbs(inverted_match.group("speaker")):
+                # "Podkreślił jednak, że …": the verb opens the sentence and only an adverb
+                # follows it; the subject is left out (Polish, Romance), i.e. the last one named
+                plural = _plural_verb(inverted_match.group("verb"), language)
+                speaker = Speaker(None, None, "pronoun", plural=plural)
+                if plural and context.nearby_body is None and context.last_group is None:
+                    # "Denuncian además que …": they, and no group named to be they
+                    content = inverted_match.group("content").rstrip(" .")
+                    said(
+                        content, None, "reported", sentence.start + inverted_match.start("content")
+                    )
+                    continue
             if (
                 speaker is not None
                 and speaker.type == "pronoun"
@@ -324,6 +385,19 @@ def reported_quotes(
             # "El documento, cuyo contenido fue difundido … y que abarca …, señala que": the
             # subject is what the relative clause between it and the verb hangs on
             speaker = antecedent(masked[: relative.start()], names)
+        elif (
+            language == "pl"
+            and match.start("speaker") == 0
+            and words[0].lower() in POLISH_PREPOSITIONS
+        ):
+            # "Z satysfakcją dodała, że …", "Pod koniec kwietnia Play podał, że …": a fronted
+            # phrase, then the subject or none (Polish leaves it out: the last one named)
+            fronted_subject = _after_fronted_phrase(words)
+            speaker = (
+                Speaker(None, None, "pronoun")
+                if fronted_subject is None
+                else speaker_from_subject(fronted_subject, names)
+            )
         else:
             speaker = speaker_from_subject(phrase, names)
         if (
