@@ -92,9 +92,15 @@ def test_a_spanish_plural_verb_with_no_group_named_gets_no_singular_speaker() ->
         "El ministro Juan Pérez visitó la frontera el lunes.",
         "Denuncian además que se están colocando minas en la zona desmilitarizada.",
     )
-    assert [(q.text, q.speaker) for q in found] == [
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
         ("se están colocando minas en la zona desmilitarizada", None)
     ]
+    singular = quotes(
+        "es",
+        "El ministro Juan Pérez visitó la frontera el lunes. "
+        "Afirmó además que se están colocando minas en la zona desmilitarizada.",
+    )
+    assert [q.speaker for q in singular] == ["Juan Pérez"]
 
 
 def test_a_german_comma_ends_the_laut_source() -> None:
@@ -111,3 +117,34 @@ def test_a_name_after_in_is_a_place_not_whom_a_left_out_subject_means() -> None:
         "Twierdzi też, że nadal nie jesteśmy gotowi na takie ataki.",
     )
     assert [q.speaker for q in found] == ["Jan Kowalski"]
+
+
+def test_german_words_after_a_surname_are_whom_he_told_or_what_he_did_next() -> None:
+    found = quotes(
+        "de",
+        "Der Staatssekretär Günter Krings (CDU) ist gegen eine Klarnamen-Pflicht.",
+        '"Ich bin nicht der Auffassung, dass wir das brauchen", sagte Krings der Düsseldorfer '
+        '"Rheinischen Post".',
+        '"Diensteanbieter müssen das melden", sagte Krings und forderte zudem Maßnahmen.',
+        "Der Zukunftsforscher Matthias Horx sieht Vertrauen.",
+        '"Es ist ein Vertrauen in die Politik", sagte er zu der deutschen Presseagentur.',
+        "Der Fahrer (62) bremste stark ab. Er sah sechs Jugendliche davonrennen, wie er der "
+        "Polizei gegenüber berichtete.",
+    )
+    speakers = [q.speaker or q.speaker_role for q in found]
+    assert speakers[:3] == ["Staatssekretär Günter Krings"] * 2 + ["Matthias Horx"]
+    assert "Polizei" not in speakers
+
+
+def test_a_short_source_set_off_by_punctuation_is_whole() -> None:
+    # "according to local authorities.": the adjective is not the source, nor a name before it
+    found = quotes(
+        "en",
+        "Christopher Noxon's son died in a skiing accident in Utah on New Year's Eve, according "
+        "to local authorities.",
+        "Twelve people have died from the disease, according to the health ministry.",
+    )
+    assert [q.speaker or q.speaker_role for q in found] == [
+        "local authorities",
+        "health ministry",
+    ]

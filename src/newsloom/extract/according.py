@@ -80,8 +80,37 @@ def _attributive(word: str, language: str | None) -> bool:
     return _FRONT_ADJECTIVE.match(word) is not None
 
 
-def _source_end(text: str, start: int, language: str | None = None) -> int:
-    """Where the source phrase after "according to" ends (see the module doc)."""
+# a short source phrase set off by punctuation: "…, according to local authorities.",
+# "según fuentes oficiales, …": all of it is the source
+_SET_OFF_SOURCE = re.compile(r"\s*(?P<source>[^\W\d][^,;:.!?()\d]*?)\s*(?:[,;:!?]|\.\s*$)")
+MAX_SET_OFF_WORDS = 5
+
+
+# a name set off after the source: "ifølge en talsmann for politiet, Mickey Rosenfeld, …"
+_APPOSITION = re.compile(r"\s*[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*\s*,")
+
+
+def _set_off_end(text: str, start: int) -> int | None:
+    """Where a short source set off by punctuation whose head is a common noun ends (``…,
+    according to the health ministry.``, ``según fuentes oficiales, …``); None where there is
+    none, or a name stands in or after it (read word by word)."""
+    found = _SET_OFF_SOURCE.match(text, start)
+    if found is None:
+        return None
+    words = found.group("source").split()
+    if len(words) > MAX_SET_OFF_WORDS or not words[-1][:1].islower():
+        return None
+    if _APPOSITION.match(text, found.end()):
+        return None
+    return found.end("source")
+
+
+def _source_end(text: str, start: int, language: str | None = None, set_off: bool = False) -> int:
+    """Where the source phrase after "according to" ends (see the module doc); ``set_off``:
+    the word opens the sentence or follows a comma, so a comma or the end may close it."""
+    end = _set_off_end(text, start) if set_off else None
+    if end is not None:
+        return end
     tokens = list(_TOKEN.finditer(text, start))[:MAX_SOURCE_WORDS]
     end = start
     capitalised = genitive = adjective = False
@@ -177,7 +206,9 @@ def according_quotes(
             if _RELATIVE_AFTER.match(sentence.text, match.end()):
                 continue  # "un document selon lequel …": a relative clause, no source
             source_start = _after_verb(sentence.text, match.end())
-            source_end = _source_end(sentence.text, source_start, language)
+            leading = sentence.text[: match.start()].rstrip()
+            set_off = not leading or leading.endswith(",")
+            source_end = _source_end(sentence.text, source_start, language, set_off)
             speaker = parse_speaker(sentence.text[source_start:source_end], names)
             opening = match.start()
         if speaker is None or speaker.type == "pronoun":

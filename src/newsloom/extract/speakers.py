@@ -29,7 +29,10 @@ _SPEAKER_STOP = re.compile(
     r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
     r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
     r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op)\b.*$",
+    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op"
+    # "sagte Krings und forderte", "sagte er zu der Presseagentur" (not "Karl-Theodor zu
+    # Guttenberg"): a second verb of the speaker, the one told
+    r"|und(?=\s+(?-i:[a-zäöüß])|\s*$)|zu(?=\s+(?-i:der|dem|den|einer|einem|[a-zäöüß])))\b.*$",
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
