@@ -148,3 +148,29 @@ def test_a_short_source_set_off_by_punctuation_is_whole() -> None:
         "local authorities",
         "health ministry",
     ]
+
+
+def test_a_role_of_a_body_then_a_name_is_that_person() -> None:
+    found = quotes(
+        "en",
+        "On Saturday, Deputy Minister of Health Waldemar Kraska announced that more hospitals "
+        "will be opened.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Waldemar Kraska", "Deputy Minister of Health")
+    ]
+    spanish = quotes(
+        "es",
+        '"La situación debe merecer la intervención de la OTAN", dijo el Secretario General de '
+        "la OTAN Anders Fogh Rasmussen.",
+    )
+    assert [q.speaker for q in spanish] == ["Anders Fogh Rasmussen"]
+
+
+def test_french_a_after_an_inverted_speaker_is_whom_he_told() -> None:
+    found = quotes(
+        "fr",
+        '"Nous ne soutenons pas cette idée", a déclaré Kurz à notre rédaction et à son journal '
+        "partenaire Ouest-France.",
+    )
+    assert [q.speaker for q in found] == ["Kurz"]
