@@ -174,3 +174,13 @@ def test_french_a_after_an_inverted_speaker_is_whom_he_told() -> None:
         "partenaire Ouest-France.",
     )
     assert [q.speaker for q in found] == ["Kurz"]
+
+
+def test_a_polish_fronted_phrase_before_a_quote_in_marks_is_no_speaker() -> None:
+    found = quotes(
+        "pl",
+        "Prezydent USA Donald Trump napisał na Twitterze, że za atakiem stoi Teheran. "
+        'W późniejszych wpisach zapewnił, że "Iran zostanie pociągnięty do pełnej '
+        'odpowiedzialności".',
+    )
+    assert [q.speaker for q in found] == ["USA Donald Trump"] * 2

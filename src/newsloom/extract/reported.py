@@ -32,6 +32,7 @@ from newsloom.extract.quote_speakers import (
     NAME_THEN_RELATIVE,
     RELATIVE_IN_PHRASE,
     TRAILING_ADVERBS,
+    after_fronted_phrase,
     antecedent,
     sentence_subject,
     speaker_from_subject,
@@ -131,29 +132,6 @@ POLISH_PREPOSITIONS = frozenset(
         *("przed", "nad", "bez", "wśród", "mimo", "wobec"),
     ]
 )
-
-
-# Polish case endings that no subject (a nominative) has: instrumental, locative, dative
-# ("Z satysfakcją", "W późniejszych wpisach", "Na konferencji prasowej")
-_POLISH_OBLIQUE = re.compile(r"(?:ą|em|ach|ami|om|ym|ymi|ej|emu)$")
-
-
-def _after_fronted_phrase(words: Sequence[str]) -> str | None:
-    """The subject after a fronted prepositional phrase: from its last role word on, else its
-    last run of capitalised words (the phrase's own first word aside), else its last word where
-    that may be a subject ("Pod koniec kwietnia firma"); None where there is none."""
-    roles = [i for i, word in enumerate(words) if i and is_role_word(word)]
-    if roles:
-        return " ".join(words[roles[-1] :])
-    capitalised = [i for i, word in enumerate(words) if i and word[:1].isupper()]
-    if capitalised:
-        first = capitalised[-1]
-        while first - 1 in capitalised:
-            first -= 1
-        return " ".join(words[first : capitalised[-1] + 1])
-    if len(words) > 2 and not _POLISH_OBLIQUE.search(words[-1].lower()):
-        return words[-1]
-    return None
 
 
 def _only_adverbs(phrase: str) -> bool:
@@ -392,7 +370,7 @@ def reported_quotes(
         ):
             # "Z satysfakcją dodała, że …", "Pod koniec kwietnia Play podał, że …": a fronted
             # phrase, then the subject or none (Polish leaves it out: the last one named)
-            fronted_subject = _after_fronted_phrase(words)
+            fronted_subject = after_fronted_phrase(words)
             speaker = (
                 Speaker(None, None, "pronoun")
                 if fronted_subject is None
