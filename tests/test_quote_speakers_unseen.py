@@ -184,3 +184,18 @@ def test_a_polish_fronted_phrase_before_a_quote_in_marks_is_no_speaker() -> None
         'odpowiedzialności".',
     )
     assert [q.speaker for q in found] == ["USA Donald Trump"] * 2
+
+
+def test_the_name_in_an_apposition_is_whose_spokesman_the_speaker_is() -> None:
+    # "X, porte-parole du ministre Y, a déclaré que …": X spoke, not Y
+    french = quotes(
+        "fr",
+        "Pierre Dupont, porte-parole du ministre Jean Martin, a déclaré que la réunion était "
+        "annulée.",
+    )
+    spanish = quotes(
+        "es",
+        "Juan Pérez, portavoz del presidente Pedro Sánchez, dijo que la reunión fue cancelada.",
+        "En Madrid, el portavoz de Exteriores Luis Gómez dijo que no habrá otra reunión.",
+    )
+    assert [q.speaker for q in french + spanish] == ["Pierre Dupont", "Juan Pérez", "Luis Gómez"]

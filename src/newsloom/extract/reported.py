@@ -134,6 +134,24 @@ POLISH_PREPOSITIONS = frozenset(
 )
 
 
+# the words that make the name after them an owner ("portavoz del presidente Pedro Sánchez",
+# "porte-parole du ministre", "spokesman for", "Sprecher von")
+_OWNER_WORDS = frozenset(
+    [
+        *("of", "for", "de", "du", "del", "des", "della", "dello", "di", "do", "da", "dos"),
+        *("das", "von", "vom", "van"),
+    ]
+)
+
+
+def _owned_name(phrase: str) -> bool:
+    """Whether the first name in a lowercase ``phrase`` follows an owner word (see above)."""
+    name = CAPITALISED_NAME.search(phrase)
+    return name is not None and any(
+        word.lower() in _OWNER_WORDS for word in phrase[: name.start()].split()
+    )
+
+
 def _only_adverbs(phrase: str) -> bool:
     """Whether ``phrase`` (what stands between a verb and "that") is sentence adverbs alone."""
     words = phrase.lower().replace(",", " ").split()
@@ -381,10 +399,18 @@ def reported_quotes(
         if (
             speaker is not None
             and phrase[:1].islower()
-            and not CAPITALISED_NAME.search(phrase)
+            and (
+                not CAPITALISED_NAME.search(phrase)
+                or (  # set off by commas on both sides: an apposition
+                    _owned_name(phrase)
+                    and "," in masked[match.end("speaker") : match.start("verb")]
+                )
+            )
             and words[0].lower() not in RELATIVE_PRONOUNS
         ):
-            # "Il colonnello Ronald Lao, comandante della stazione, ha detto che …"
+            # "Il colonnello Ronald Lao, comandante della stazione, ha detto che …"; "Juan
+            # Pérez, portavoz del presidente Pedro Sánchez, dijo que …": the name in the
+            # apposition is whose spokesman he is
             named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
                 speaker = Speaker(named.group("name"), phrase.strip(), "person")
