@@ -32,7 +32,16 @@ GERUND_ENDINGS = {
     "pt": ("ndo",),
     "nl": ("end", "ende"),
     "de": ("end", "ende"),
-    "pl": ("ąc",),
+    # Polish also makes verbal nouns of them ("podanie się do dymisji", "w oświadczeniu"): nouns,
+    # not a finite verb with its subject
+    "pl": (
+        "ąc",
+        *(
+            f"{stem}{case}"
+            for stem in ("ani", "eni")
+            for case in ("e", "u", "em", "ach", "ami", "om")
+        ),
+    ),
 }
 OUTPUT = ROOT / "src" / "newsloom" / "extract" / "languages" / "forms.json"
 MIN_LENGTH = 3

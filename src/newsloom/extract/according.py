@@ -60,36 +60,109 @@ def _after_verb(text: str, start: int) -> int:
     return time.end() if time is not None else start
 
 
-def _source_end(text: str, start: int) -> int:
-    """Where the source phrase after "according to" ends (see the module doc)."""
+# French "selon lequel/laquelle" opens a relative clause ("un document selon lequel …"): no source
+_RELATIVE_AFTER = re.compile(r"\s+(?:lequel|laquelle|lesquels|lesquelles|quoi)(?![\w'’-])", re.I)
+# an adjective before the source noun: Polish genitive adjective endings ("według lokalnych
+# mediów", "polskiej placówki"), the Romance adjectives that stand before their noun ("selon les
+# dernières informations", "según las últimas cifras")
+_POLISH_ADJECTIVE = re.compile(r"[^\W\d_]{2,}(?:ych|ich|ego|iego|ej)$")
+_FRONT_ADJECTIVE = re.compile(
+    r"(?:derni[eè]re?s?|premi[eè]re?s?|nouvel(?:le)?s?|nouveaux?|[uú]ltim[oaie]s?|primer[oa]s?"
+    r"|nuev[oa]s|prim[oi])$",
+    re.IGNORECASE,
+)
+
+
+def _attributive(word: str, language: str | None) -> bool:
+    """Whether ``word`` is an adjective that stands before the noun it goes with."""
+    if language == "pl":
+        return _POLISH_ADJECTIVE.match(word) is not None
+    return _FRONT_ADJECTIVE.match(word) is not None
+
+
+# a short source phrase set off by punctuation: "…, according to local authorities.",
+# "según fuentes oficiales, …": all of it is the source
+_SET_OFF_SOURCE = re.compile(r"\s*(?P<source>[^\W\d][^,;:.!?()\d]*?)\s*(?:[,;:!?]|\.\s*$)")
+MAX_SET_OFF_WORDS = 5
+
+
+# a name set off after the source: "ifølge en talsmann for politiet, Mickey Rosenfeld, …"
+_APPOSITION = re.compile(r"\s*[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*\s*,")
+
+
+def _set_off_end(text: str, start: int) -> int | None:
+    """Where a short source set off by punctuation whose head is a common noun ends (``…,
+    according to the health ministry.``, ``según fuentes oficiales, …``); None where there is
+    none, or a name stands in or after it (read word by word)."""
+    found = _SET_OFF_SOURCE.match(text, start)
+    if found is None:
+        return None
+    words = found.group("source").split()
+    if len(words) > MAX_SET_OFF_WORDS or not words[-1][:1].islower():
+        return None
+    if _APPOSITION.match(text, found.end()):
+        return None
+    return found.end("source")
+
+
+def _source_end(text: str, start: int, language: str | None = None, set_off: bool = False) -> int:
+    """Where the source phrase after "according to" ends (see the module doc); ``set_off``:
+    the word opens the sentence or follows a comma, so a comma or the end may close it."""
+    end = _set_off_end(text, start) if set_off else None
+    if end is not None:
+        return end
     tokens = list(_TOKEN.finditer(text, start))[:MAX_SOURCE_WORDS]
     end = start
-    capitalised = False
+    capitalised = genitive = adjective = False
     for at, token in enumerate(tokens):
         raw = token.group(0)
         word = raw.rstrip(',.;:!?»”"')
         following = [t.group(0) for t in tokens[at + 1 : at + 3]]
         if word[:1].isupper():
             capitalised = True
+        elif (
+            capitalised
+            and language == "de"
+            and word in ("des", "der")
+            and raw == word
+            and following[:1]
+            and following[0][:1].isupper()
+        ):
+            # "laut Information des Gesundheitsministeriums": a genitive owns the noun
+            end = token.start() + len(word)
+            capitalised, genitive = False, True
+            continue
         elif capitalised:
             previous = tokens[at - 1].group(0)
-            if previous.endswith("s"):
+            if previous.endswith("s") and not genitive:
                 end = token.start() + len(word)  # "CNNs prognoser"
             break
         elif at >= 3 and not any(f[:1].isupper() for f in following):
             break
         end = token.start() + len(word)
         if raw != word:  # punctuation: a comma before an apposition goes on, else the end
-            if not (raw[len(word) :] == "," and following and following[0][:1].isupper()):
+            if not (
+                raw[len(word) :] == ","
+                and following
+                and following[0][:1].isupper()
+                and language != "de"  # every German noun has a capital: "…, Stand 18 Uhr"
+            ):
                 break
             capitalised = False
         elif (
             not capitalised
             and len(word) > 3
+            and not (
+                not adjective
+                and _attributive(word, language)
+                and following
+                and following[0][:1].islower()
+            )
             and not any(f[:1].isupper() for f in following)
             and not (following and following[0].lower() in CONNECTORS)
         ):
             break  # "ifølge politiet", "ifølge en pressemelding", "selon la police"
+        adjective = adjective or (not capitalised and _attributive(word, language))
     return end
 
 
@@ -130,8 +203,12 @@ def according_quotes(
             opening, source_end = compound.start(), compound.end()
         else:
             assert match is not None
+            if _RELATIVE_AFTER.match(sentence.text, match.end()):
+                continue  # "un document selon lequel …": a relative clause, no source
             source_start = _after_verb(sentence.text, match.end())
-            source_end = _source_end(sentence.text, source_start)
+            leading = sentence.text[: match.start()].rstrip()
+            set_off = not leading or leading.endswith(",")
+            source_end = _source_end(sentence.text, source_start, language, set_off)
             speaker = parse_speaker(sentence.text[source_start:source_end], names)
             opening = match.start()
         if speaker is None or speaker.type == "pronoun":

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_PRONOUN_OPENING
-from newsloom.extract.speaker_names import may_name_a_person, opens_sentence
+from newsloom.extract.speaker_names import AFTER_IN, may_name_a_person, opens_sentence
 from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.records import EntityMention, EntityType, Quote
 
@@ -98,6 +98,7 @@ class QuoteContext:
                 (run.start(), run.group(0))
                 for run in CAPITALISED_NAME.finditer(text)
                 if may_name_a_person(run.group(0), paragraph, run.start(), mentions)
+                and not AFTER_IN.search(text, 0, run.start())
             ]
             if names and not SINGULAR_PRONOUN_OPENING.match(text):
                 # "Hun tror Obama …": a sentence whose subject is a he or she goes on about the

@@ -39,6 +39,7 @@ from newsloom.extract.speakers import (
     LEADING_WORDS,
     Speaker,
     is_organisation_name,
+    is_role_word,
     parse_speaker,
 )
 from newsloom.process_cache import compile_pattern
@@ -200,9 +201,43 @@ FIRST_FINITE = compile_pattern(
 )
 
 
+# Polish case endings that no subject (a nominative) has: instrumental, locative, dative
+# ("Z satysfakcją", "W późniejszych wpisach", "Na konferencji prasowej")
+_POLISH_OBLIQUE = re.compile(r"(?:ą|em|ach|ami|om|ym|ymi|ej|emu)$")
+
+
+def after_fronted_phrase(words: Sequence[str]) -> str | None:
+    """The subject after a fronted prepositional phrase: from its last role word on, else its
+    last run of capitalised words (the phrase's own first word aside), else its last word where
+    that may be a subject ("Pod koniec kwietnia firma"); None where there is none."""
+    roles = [i for i, word in enumerate(words) if i and is_role_word(word)]
+    if roles:
+        return " ".join(words[roles[-1] :])
+    capitalised = [i for i, word in enumerate(words) if i and word[:1].isupper()]
+    if capitalised:
+        first = capitalised[-1]
+        while first - 1 in capitalised:
+            first -= 1
+        return " ".join(words[first : capitalised[-1] + 1])
+    if len(words) > 2 and not _POLISH_OBLIQUE.search(words[-1].lower()):
+        return words[-1]
+    return None
+
+
+# Polish prepositions no other language read here opens a subject with ("W późniejszych
+# wpisach zapewnił, że „…”", "Z satysfakcją dodała"); the Polish reported-speech reader takes
+# them all (reported.POLISH_PREPOSITIONS)
+_FRONTING = frozenset(["w", "z", "ze", "pod", "przy", "przed", "nad", "wśród", "podczas"])
+
+
 def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
     """The subject before a reporting verb: drop adverbs and time words at its end and start."""
     words = phrase.split()
+    if len(words) > 1 and words[0].lower() in _FRONTING:
+        fronted_subject = after_fronted_phrase(words)
+        if fronted_subject is None:
+            return Speaker(None, None, "pronoun")  # the subject left out: the last one named
+        words = fronted_subject.split()
     auxiliary = next(
         (i for i, word in enumerate(words) if i and AUXILIARY_WORD.fullmatch(word)), None
     )

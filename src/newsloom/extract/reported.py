@@ -32,6 +32,7 @@ from newsloom.extract.quote_speakers import (
     NAME_THEN_RELATIVE,
     RELATIVE_IN_PHRASE,
     TRAILING_ADVERBS,
+    after_fronted_phrase,
     antecedent,
     sentence_subject,
     speaker_from_subject,
@@ -123,6 +124,50 @@ _RELATIVE_BEFORE_VERB = re.compile(
 )
 
 
+# prepositions that open a fronted Polish phrase of manner, time or place ("Z satysfakcją",
+# "W późniejszych wpisach", "Pod koniec kwietnia"): never a subject
+POLISH_PREPOSITIONS = frozenset(
+    [
+        *("z", "ze", "w", "we", "na", "pod", "po", "przy", "od", "do", "dla", "o", "u", "za"),
+        *("przed", "nad", "bez", "wśród", "mimo", "wobec"),
+    ]
+)
+
+
+# the words that make the name after them an owner ("portavoz del presidente Pedro Sánchez",
+# "porte-parole du ministre", "spokesman for", "Sprecher von")
+_OWNER_WORDS = frozenset(
+    [
+        *("of", "for", "de", "du", "del", "des", "della", "dello", "di", "do", "da", "dos"),
+        *("das", "von", "vom", "van"),
+    ]
+)
+
+
+def _owned_name(phrase: str) -> bool:
+    """Whether the first name in a lowercase ``phrase`` follows an owner word (see above)."""
+    name = CAPITALISED_NAME.search(phrase)
+    return name is not None and any(
+        word.lower() in _OWNER_WORDS for word in phrase[: name.start()].split()
+    )
+
+
+def _only_adverbs(phrase: str) -> bool:
+    """Whether ``phrase`` (what stands between a verb and "that") is sentence adverbs alone."""
+    words = phrase.lower().replace(",", " ").split()
+    return bool(words) and all(word in SENTENCE_ADVERBS for word in words)
+
+
+# third person plural endings of the languages that leave a subject out: Spanish and Portuguese
+# "afirman", "dizem", Italian "dicono", Polish "podkreślili", "zaznaczyły"
+_PLURAL_ENDINGS = {"es": ("an", "en"), "pt": ("am", "em"), "it": ("ano", "ono"), "pl": ("li", "ły")}
+
+
+def _plural_verb(verb: str, language: str | None) -> bool:
+    """Whether ``verb`` is a third person plural form (the left-out subject is "they")."""
+    return verb.lower().endswith(_PLURAL_ENDINGS.get(language or "", ()))
+
+
 def _incise_verb(incise: re.Match[str]) -> bool:
     """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
     participle = incise.group("participle")
@@ -185,6 +230,18 @@ def reported_quotes(
                 match = None
         if inverted_match is not None:
             speaker = speaker_from_subject(inverted_match.group("speaker"), names)
+            if inverted_match.start() == 0 and _only_adverbs(inverted_match.group("speaker")):
+                # "Podkreślił jednak, że …": the verb opens the sentence and only an adverb
+                # follows it; the subject is left out (Polish, Romance), i.e. the last one named
+                plural = _plural_verb(inverted_match.group("verb"), language)
+                speaker = Speaker(None, None, "pronoun", plural=plural)
+                if plural and context.nearby_body is None and context.last_group is None:
+                    # "Denuncian además que …": they, and no group named to be they
+                    content = inverted_match.group("content").rstrip(" .")
+                    said(
+                        content, None, "reported", sentence.start + inverted_match.start("content")
+                    )
+                    continue
             if (
                 speaker is not None
                 and speaker.type == "pronoun"
@@ -324,15 +381,36 @@ def reported_quotes(
             # "El documento, cuyo contenido fue difundido … y que abarca …, señala que": the
             # subject is what the relative clause between it and the verb hangs on
             speaker = antecedent(masked[: relative.start()], names)
+        elif (
+            language == "pl"
+            and match.start("speaker") == 0
+            and words[0].lower() in POLISH_PREPOSITIONS
+        ):
+            # "Z satysfakcją dodała, że …", "Pod koniec kwietnia Play podał, że …": a fronted
+            # phrase, then the subject or none (Polish leaves it out: the last one named)
+            fronted_subject = after_fronted_phrase(words)
+            speaker = (
+                Speaker(None, None, "pronoun")
+                if fronted_subject is None
+                else speaker_from_subject(fronted_subject, names)
+            )
         else:
             speaker = speaker_from_subject(phrase, names)
         if (
             speaker is not None
             and phrase[:1].islower()
-            and not CAPITALISED_NAME.search(phrase)
+            and (
+                not CAPITALISED_NAME.search(phrase)
+                or (  # set off by commas on both sides: an apposition
+                    _owned_name(phrase)
+                    and "," in masked[match.end("speaker") : match.start("verb")]
+                )
+            )
             and words[0].lower() not in RELATIVE_PRONOUNS
         ):
-            # "Il colonnello Ronald Lao, comandante della stazione, ha detto che …"
+            # "Il colonnello Ronald Lao, comandante della stazione, ha detto che …"; "Juan
+            # Pérez, portavoz del presidente Pedro Sánchez, dijo que …": the name in the
+            # apposition is whose spokesman he is
             named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
                 speaker = Speaker(named.group("name"), phrase.strip(), "person")

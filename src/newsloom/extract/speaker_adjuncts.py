@@ -139,10 +139,12 @@ def _lower_stop() -> re.Pattern[str]:
     )
 
 
-# "sagte Ufo-Sprecher Nicolay Baublies der Deutschen Presse-Agentur": after a full name, German
-# "der"/"dem" + a capital is the paper or agency told (dative), not a genitive of the speaker's
+# "sagte Ufo-Sprecher Nicolay Baublies der Deutschen Presse-Agentur", "sagte Krings der
+# Düsseldorfer »Rheinischen Post«": after a name (a surname alone too: a German noun has an
+# article there, "der Sprecher der Polizei"), "der"/"dem" + a capital is the paper or agency
+# told (dative), not a genitive of the speaker's
 _NAME_THEN_DATIVE = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-ZÄÖÜ][\w'’-]+\s+[A-ZÄÖÜ][\w'’-]+)\s+(?:der|dem)\s+[„\"»«“]?[A-ZÄÖÜ]"
+    r"(?<![\w'’-])(?P<name>[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?)\s+(?:der|dem)\s+[„\"»«“]?[A-ZÄÖÜ]"
 )
 
 
@@ -167,7 +169,9 @@ def _pronoun_first(phrase: str) -> bool:
         and not _DETERMINER_WORD.fullmatch(first[0])
         and (
             not _VERB_HOMOGRAPH.fullmatch(first[0])
-            or first[1] in ("dem", "gegenüber", "am", "im")  # "sagte er dem Sender"
+            or first[1] in ("dem", "gegenüber", "am", "im", "zu")  # "sagte er dem Sender"
+            # "wie er der Polizei gegenüber berichtete": whom he told, with a postposition
+            or (first[1] == "der" and phrase.rstrip().endswith("gegenüber"))
         )
         and first[1][:1].islower()
     )

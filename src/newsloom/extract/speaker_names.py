@@ -47,6 +47,11 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
+# "na serwerach w Sankt Petersburgu", "in Den Haag": a run of capitalised words right after "in"
+# is a place, not a person a later "he" or left-out subject may mean
+AFTER_IN = re.compile(r"(?<![\w'’-])(?:in|im|w|we|dans|en)\s+$")
+
+
 _BODY_TYPES = (EntityType.ORGANISATION, EntityType.LOCATION)
 
 
@@ -171,8 +176,8 @@ class ArticleNames:
                     )
                 ):
                     words.pop(0)
-                if len(words) >= 2:
-                    start = match.start() + words[0][0]
+                start = match.start() + (words[0][0] if words else 0)
+                if len(words) >= 2 and not AFTER_IN.search(paragraph.text, 0, start):
                     name = match.group(0)[words[0][0] :]
                     found.append(NamedPerson(name, paragraph.index, start))
         return found

@@ -29,7 +29,11 @@ _SPEAKER_STOP = re.compile(
     r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
     r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
     r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op)\b.*$",
+    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op"
+    r"|à|au|aux"  # "a déclaré Kurz à notre rédaction": whom he told
+    # "sagte Krings und forderte", "sagte er zu der Presseagentur" (not "Karl-Theodor zu
+    # Guttenberg"): a second verb of the speaker, the one told
+    r"|und(?=\s+(?-i:[a-zäöüß])|\s*$)|zu(?=\s+(?-i:der|dem|den|einer|einem|[a-zäöüß])))\b.*$",
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
@@ -169,6 +173,16 @@ _NAME_OF = re.compile(
     r"(?<![\w'’-])(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s+"
     r"(?:of|from|at|fra|frå|från|von|vom|du|de|del|della|van)\s+\S"
 )
+# a role of a body, then a first name and a surname ("Deputy Minister of Health Waldemar
+# Kraska"), or all of the name after a body's acronym ("Secretario General de la OTAN Anders
+# Fogh Rasmussen")
+_ROLE_OF_NAME = re.compile(
+    r"^(?P<role>(?:\S+\s+)*?(?P<role_word>[\w'’-]+)\s+"
+    r"(?:of|for|de|del|de\s+la|du|de\s+l['’]|des)\s+(?:the\s+)?"
+    r"(?:[A-ZÆØÅÄÖÜÉ]{2,}(?=\s+[A-ZÆØÅÄÖÜÉ][a-zæøåäöüé])"
+    r"|[A-ZÆØÅÄÖÜÉ][\w'’-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]*)*?(?=\s+\S+\s+\S+$)))"
+    r"\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)$"
+)
 # a capitalised run, then one lowercase word: "New Hampshire officials", "Danish police"
 _NAMED_GROUP = re.compile(r"(?:^|\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+\s+)+[a-zæøåäöüé][\w-]*$")
 # words after which a capitalised run names a place or a body, not the person described
@@ -211,6 +225,17 @@ def split_title(name: str) -> tuple[str | None, str]:
 def ends_in_role(word: str) -> bool:
     """``Fraktionschef``, ``statsråden``: a word ending in a role (compounds included)."""
     return _ROLE.ends(word)
+
+
+_TITLE_MODIFIERS = frozenset(["deputy", "vice", "acting", "assistant", "former", "interim"])
+
+
+def _role_title(words: str) -> bool:
+    """``Deputy Minister``, ``Secretario General``: a title, not a name (``Comandancia
+    General`` is a body's name)."""
+    split = words.split()
+    first, last = split[0], split[-1]
+    return is_role_word(last) and (is_role_word(first) or first.lower() in _TITLE_MODIFIERS)
 
 
 def is_role_word(word: str) -> bool:
@@ -301,11 +326,18 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         name_of is not None
         and "," not in phrase[: name_of.start()]
         and not is_organisation_name(name_of.group("name"))
+        # "Deputy Minister of Health Waldemar Kraska": a role before "of", not a name
+        and not _role_title(name_of.group("name"))
         and not any(w.lower() in BEFORE_NAME for w in phrase[: name_of.start()].split()[-1:])
     ):
         # "Lt. Pete Hettema of the Pasadena Police Department", "Kari Holm fra Venstre"
         role_text = _DETERMINER.sub("", phrase[: name_of.start()].strip()) or None
         return Speaker(name_of.group("name"), role_text, "person")
+    role_of = _ROLE_OF_NAME.match(phrase.strip().rstrip(" .!?"))
+    if role_of is not None and _role_title(role_of.group("role_word")):
+        # "Deputy Minister of Health Waldemar Kraska", "Secretary of State Mike Pompeo"
+        role_text = _DETERMINER.sub("", role_of.group("role"))
+        return Speaker(role_of.group("name"), role_text, "person")
     described = _DESCRIBED_NAME.match(phrase.strip().rstrip(" .!?"))
     if (
         described is not None

@@ -1,0 +1,201 @@
+"""Speakers in the languages newsloom was not tuned on, read off unlabelled SemEval-2022 news
+(issue 22): Polish subject-less verbs, verbal nouns, French relative "selon lequel"."""
+
+from __future__ import annotations
+
+from extraction_seeds import text_article
+from newsloom.extract.quotes import extract_quotes
+from newsloom.records import Quote
+
+
+def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
+    return extract_quotes(text_article(*paragraphs, language=language))
+
+
+def test_a_polish_verb_first_with_only_an_adverb_leaves_the_subject_out() -> None:
+    # Polish drops a subject pronoun: "Podkreślił jednak, że …" is the last speaker's
+    found = quotes(
+        "pl",
+        "Wiceminister zdrowia Waldemar Kraska poinformował, że szpitale są gotowe. "
+        "Podkreślił jednak, że sytuacja jest poważna. "
+        "Zaznaczył jednocześnie, że na Mazowszu jest najwięcej zakażeń.",
+    )
+    assert [q.speaker for q in found] == ["Waldemar Kraska"] * 3
+
+
+def test_a_polish_verbal_noun_is_no_reporting_verb() -> None:
+    # "podanie się do dymisji" is a noun ("resigning"), not "podał" (said)
+    found = quotes(
+        "pl",
+        "Według rozmówców portalu, podanie się do dymisji przez głowę państwa to wariant "
+        "ostateczny.",
+    )
+    assert all(q.text != "Według rozmówców portalu" for q in found)
+
+
+def test_a_polish_fronted_phrase_is_no_subject() -> None:
+    # "Z satysfakcją dodała, że …" (with satisfaction she added): the subject is left out;
+    # "Pod koniec kwietnia Play podał, że …": the subject follows the fronted phrase
+    found = quotes(
+        "pl",
+        "Ambasador Joanna Wronecka oceniła, że kadencja była udana. "
+        "Z satysfakcją dodała zarazem, że w Radzie dało się zaobserwować zmiany.",
+        "Pod koniec kwietnia Play podał, że P4 zawarł umowę sprzedaży udziałów.",
+    )
+    assert [q.speaker for q in found] == ["Joanna Wronecka", "Joanna Wronecka", "Play"]
+
+
+def test_a_polish_subject_after_a_fronted_phrase_is_kept() -> None:
+    # a common noun in the nominative ("firma") or a name after the fronted phrase is the subject
+    found = quotes(
+        "pl",
+        "Prezes Jan Nowak odwiedził Warszawę. "
+        "Pod koniec kwietnia firma poinformowała, że zwiększy swoje zadłużenie o 2 mld zł.",
+        "W środę 11 marca Światowa Organizacja Zdrowia podczas konferencji prasowej podała, że "
+        "epidemię należy określić mianem pandemii.",
+    )
+    assert [q.speaker or q.speaker_role for q in found] == ["firma", "Światowa Organizacja Zdrowia"]
+
+
+def test_french_selon_lequel_is_a_relative_clause_not_a_source() -> None:
+    found = quotes(
+        "fr",
+        "Il existe un argument solide selon lequel M. Trump gère le processus au hasard.",
+        "Le ministre a commenté un document selon lequel Sofia conditionnera l'adhésion.",
+    )
+    assert all(q.speaker_role != "lequel" for q in found)
+
+
+def test_an_adjective_before_the_source_noun_belongs_to_the_source() -> None:
+    # "Według lokalnych mediów" (according to local media): the adjective is not the source
+    polish = quotes("pl", "Według lokalnych mediów ofiary należały do rodziny LeBaron.")
+    assert [(q.speaker_role, q.text) for q in polish] == [
+        ("lokalnych mediów", "ofiary należały do rodziny LeBaron")
+    ]
+    data = quotes("pl", "Według ostatnich danych zarejestrowano 242 tysiące chorych w Rosji.")
+    assert [q.speaker_role for q in data] == ["ostatnich danych"]
+    french = quotes("fr", "Selon les dernières informations, le bilan s'élève à douze morts.")
+    assert [q.text for q in french] == ["le bilan s'élève à douze morts"]
+
+
+def test_a_german_laut_source_keeps_its_genitive() -> None:
+    found = quotes("de", "Laut Information des Gesundheitsministeriums hat sich die Zahl erhöht.")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Information des Gesundheitsministeriums", "hat sich die Zahl erhöht")
+    ]
+
+
+def test_a_spanish_plural_verb_with_no_group_named_gets_no_singular_speaker() -> None:
+    # "Denuncian además que …" (they denounce): not the last person named
+    found = quotes(
+        "es",
+        "El ministro Juan Pérez visitó la frontera el lunes.",
+        "Denuncian además que se están colocando minas en la zona desmilitarizada.",
+    )
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("se están colocando minas en la zona desmilitarizada", None)
+    ]
+    singular = quotes(
+        "es",
+        "El ministro Juan Pérez visitó la frontera el lunes. "
+        "Afirmó además que se están colocando minas en la zona desmilitarizada.",
+    )
+    assert [q.speaker for q in singular] == ["Juan Pérez"]
+
+
+def test_a_german_comma_ends_the_laut_source() -> None:
+    found = quotes(
+        "de", "Laut Information des Gesundheitsministeriums, Stand 18 Uhr, ist die Zahl gestiegen."
+    )
+    assert [q.speaker for q in found] == ["Information des Gesundheitsministeriums"]
+
+
+def test_a_name_after_in_is_a_place_not_whom_a_left_out_subject_means() -> None:
+    found = quotes(
+        "pl",
+        "Minister Jan Kowalski mówił o atakach z serwerów zlokalizowanych w Sankt Petersburgu. "
+        "Twierdzi też, że nadal nie jesteśmy gotowi na takie ataki.",
+    )
+    assert [q.speaker for q in found] == ["Jan Kowalski"]
+
+
+def test_german_words_after_a_surname_are_whom_he_told_or_what_he_did_next() -> None:
+    found = quotes(
+        "de",
+        "Der Staatssekretär Günter Krings (CDU) ist gegen eine Klarnamen-Pflicht.",
+        '"Ich bin nicht der Auffassung, dass wir das brauchen", sagte Krings der Düsseldorfer '
+        '"Rheinischen Post".',
+        '"Diensteanbieter müssen das melden", sagte Krings und forderte zudem Maßnahmen.',
+        "Der Zukunftsforscher Matthias Horx sieht Vertrauen.",
+        '"Es ist ein Vertrauen in die Politik", sagte er zu der deutschen Presseagentur.',
+        "Der Fahrer (62) bremste stark ab. Er sah sechs Jugendliche davonrennen, wie er der "
+        "Polizei gegenüber berichtete.",
+    )
+    speakers = [q.speaker or q.speaker_role for q in found]
+    assert speakers[:3] == ["Staatssekretär Günter Krings"] * 2 + ["Matthias Horx"]
+    assert "Polizei" not in speakers
+
+
+def test_a_short_source_set_off_by_punctuation_is_whole() -> None:
+    # "according to local authorities.": the adjective is not the source, nor a name before it
+    found = quotes(
+        "en",
+        "Christopher Noxon's son died in a skiing accident in Utah on New Year's Eve, according "
+        "to local authorities.",
+        "Twelve people have died from the disease, according to the health ministry.",
+    )
+    assert [q.speaker or q.speaker_role for q in found] == [
+        "local authorities",
+        "health ministry",
+    ]
+
+
+def test_a_role_of_a_body_then_a_name_is_that_person() -> None:
+    found = quotes(
+        "en",
+        "On Saturday, Deputy Minister of Health Waldemar Kraska announced that more hospitals "
+        "will be opened.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Waldemar Kraska", "Deputy Minister of Health")
+    ]
+    spanish = quotes(
+        "es",
+        '"La situación debe merecer la intervención de la OTAN", dijo el Secretario General de '
+        "la OTAN Anders Fogh Rasmussen.",
+    )
+    assert [q.speaker for q in spanish] == ["Anders Fogh Rasmussen"]
+
+
+def test_french_a_after_an_inverted_speaker_is_whom_he_told() -> None:
+    found = quotes(
+        "fr",
+        '"Nous ne soutenons pas cette idée", a déclaré Kurz à notre rédaction et à son journal '
+        "partenaire Ouest-France.",
+    )
+    assert [q.speaker for q in found] == ["Kurz"]
+
+
+def test_a_polish_fronted_phrase_before_a_quote_in_marks_is_no_speaker() -> None:
+    found = quotes(
+        "pl",
+        "Prezydent USA Donald Trump napisał na Twitterze, że za atakiem stoi Teheran. "
+        'W późniejszych wpisach zapewnił, że "Iran zostanie pociągnięty do pełnej '
+        'odpowiedzialności".',
+    )
+    assert [q.speaker for q in found] == ["USA Donald Trump"] * 2
+
+
+def test_the_name_in_an_apposition_is_whose_spokesman_the_speaker_is() -> None:
+    # "X, porte-parole du ministre Y, a déclaré que …": X spoke, not Y
+    french = quotes(
+        "fr",
+        "Pierre Dupont, porte-parole du ministre Jean Martin, a déclaré que la réunion était "
+        "annulée.",
+    )
+    spanish = quotes(
+        "es",
+        "Juan Pérez, portavoz del presidente Pedro Sánchez, dijo que la reunión fue cancelada.",
+        "En Madrid, el portavoz de Exteriores Luis Gómez dijo que no habrá otra reunión.",
+    )
+    assert [q.speaker for q in french + spanish] == ["Pierre Dupont", "Juan Pérez", "Luis Gómez"]
