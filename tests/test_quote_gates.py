@@ -8,7 +8,7 @@ import random
 import re
 from pathlib import Path
 
-from newsloom.extract import according, quote_patterns, sentences, speakers
+from newsloom.extract import according, quote_patterns, role_words, sentences
 from newsloom.extract.cue_search import alternatives
 from newsloom.extract.quote_words import (
     ORGANISATION_ENDINGS,
@@ -55,10 +55,10 @@ def test_endings_answer_as_the_end_anchored_patterns() -> None:
     long = "|".join(w for w in ORGANISATION_ENDINGS.split("|") if len(w) > 4)
     suffixes = "en|et|n|e|er|erne|ene|s|es|in|innen"
     patterns = {
-        speakers._ORGANISATION: re.compile(rf"(?:(?<![\w'’])(?:{short})|(?:{long}))$", re.I),
-        speakers._ROLE: re.compile(rf"(?:{ROLE_ENDINGS})(?:{suffixes})?$", re.I),
+        role_words.ORGANISATION: re.compile(rf"(?:(?<![\w'’])(?:{short})|(?:{long}))$", re.I),
+        role_words.ROLE: re.compile(rf"(?:{ROLE_ENDINGS})(?:{suffixes})?$", re.I),
     }
-    plain = speakers._literals(ORGANISATION_ENDINGS) + speakers._literals(ROLE_ENDINGS)
+    plain = role_words._literals(ORGANISATION_ENDINGS) + role_words._literals(ROLE_ENDINGS)
     texts = [*samples(plain, ["", *suffixes.split("|")], 19, 8000), *example_words()[:8000]]
     texts += [" ".join(texts[at : at + 3]) for at in range(0, 1500, 3)]
     matched = 0

@@ -32,14 +32,13 @@ from newsloom.extract.quote_patterns import (
     split_speaker,
     tail,
 )
+from newsloom.extract.role_words import is_organisation_name, is_role_word
 from newsloom.extract.speaker_adjuncts import is_time_word
 from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     FUNCTION_WORDS,
     LEADING_WORDS,
     Speaker,
-    is_organisation_name,
-    is_role_word,
     parse_speaker,
 )
 from newsloom.process_cache import compile_pattern

@@ -43,14 +43,11 @@ from newsloom.extract.quote_speakers import (
 )
 from newsloom.extract.reported import reported_quotes
 from newsloom.extract.resources import resources_for
+from newsloom.extract.role_words import AGENCIES
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speaker_resolution import resolve_speakers
-from newsloom.extract.speakers import (
-    AGENCIES,
-    Speaker,
-    parse_speaker,
-)
+from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
 
 MAX_TITLE_WORDS = 5

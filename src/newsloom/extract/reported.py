@@ -39,6 +39,7 @@ from newsloom.extract.quote_speakers import (
 )
 from newsloom.extract.quote_words import PRONOUNS
 from newsloom.extract.resources import resources_for
+from newsloom.extract.role_words import is_role_word
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import (
     BEFORE_NAME,
@@ -46,7 +47,6 @@ from newsloom.extract.speakers import (
     PLURAL_PRONOUNS,
     VERB_FORMS,
     Speaker,
-    is_role_word,
     parse_speaker,
 )
 from newsloom.records import Quote

@@ -19,14 +19,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from newsloom.extract.resources import table_words
-from newsloom.extract.speakers import (
-    CAPITALISED_NAME,
-    FUNCTION_WORDS,
-    LEADING_WORDS,
-    is_organisation_name,
-    is_role_word,
-    split_title,
-)
+from newsloom.extract.role_words import is_organisation_name, is_role_word, split_title
+from newsloom.extract.speakers import CAPITALISED_NAME, FUNCTION_WORDS, LEADING_WORDS
 from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 
 _WORD = re.compile(r"[\w'’-]+")

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
+from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_names import ArticleNames
-from newsloom.extract.speakers import PLURAL_PRONOUNS, ends_in_role, is_role_word
+from newsloom.extract.speakers import PLURAL_PRONOUNS
 from newsloom.records import Quote
 
 _DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form

@@ -14,11 +14,19 @@ from dataclasses import dataclass
 
 from newsloom.extract.quote_words import (
     DETERMINERS,
-    ORGANISATION_ENDINGS,
     PRONOUNS,
-    ROLE_ENDINGS,
 )
-from newsloom.extract.resources import table_words, words_pattern
+from newsloom.extract.resources import table_words
+from newsloom.extract.role_words import (
+    MIN_ROLE_COMPOUND,
+    ORGANISATION,
+    ROLE,
+    ROLE_WORD,
+    is_organisation_name,
+    leading_roles,
+    role_title,
+    split_title,
+)
 from newsloom.extract.speaker_adjuncts import cut_trailing_time, subject_phrase
 
 _SPEAKER_STOP = re.compile(
@@ -40,38 +48,6 @@ _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
 _DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
 
-class _Ending:
-    """Whether a text ends in one of some words: the reversed text matched from its start against
-    a trie of the reversed words (one walk, not a search at each of the last characters). The
-    same answer as ``(?:words)$`` searched case-insensitively (``$`` also before a final
-    newline, hence the optional newline first)."""
-
-    def __init__(self, reversed_pattern: str) -> None:
-        self.pattern = re.compile(rf"\n?{reversed_pattern}", re.IGNORECASE)
-
-    def ends(self, text: str) -> bool:
-        return self.pattern.match(text[::-1]) is not None
-
-
-def _literals(alternation: str) -> list[str]:
-    """The words of an alternation of plain words (escapes undone); refused for anything that
-    can match more than it shows (``\\s+``, ``\\w*``, ``{2,}``)."""
-    if re.search(r"[*+?{(\[]|\\[sSwWdDbB]", alternation):
-        raise ValueError("an ending list holds more than plain words: it cannot be reversed")
-    return [re.sub(r"\\(.)", r"\1", word) for word in alternation.split("|")]
-
-
-def _reversed_words(words: list[str]) -> str:
-    """A non-capturing group matching the reversed words (the trie :func:`words_pattern` writes)."""
-    return f"(?:{words_pattern([word[::-1] for word in words], whole=False, literal=True)})"
-
-
-_ROLE_SUFFIXES = "en|et|n|e|er|erne|ene|s|es|in|innen"
-# (?:ROLE_ENDINGS)(?:_ROLE_SUFFIXES)?$
-_ROLE = _Ending(
-    f"{_reversed_words(_literals(_ROLE_SUFFIXES))}?{_reversed_words(_literals(ROLE_ENDINGS))}"
-)
-MIN_ROLE_COMPOUND = 10  # "Wissenschaftssenatorin": a capitalised compound ending in a role
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
 _TOLD_MEDIUM = re.compile(
     r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
@@ -79,7 +55,6 @@ _TOLD_MEDIUM = re.compile(
 )
 # "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
 _TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
-_ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
 
 
 # a share of a group, as a poll reports it: "49 per cent of women", "Trente-sept pour cent des"
@@ -90,17 +65,6 @@ _SHARE_OF_PEOPLE = re.compile(
 )
 
 
-def _endings(endings: str) -> _Ending:
-    r"""A pattern for names ending in one of ``endings``: a long ending also as the last part of a
-    compound (``Utenriksdepartementet``), a short one only as a word (``FN``, not ``Braun``;
-    ``avis``, not ``Davis``) — ``(?:(?<![\w'’])(?:short)|(?:long))$``, reversed."""
-    words = endings.split("|")
-    short = _literals("|".join(word for word in words if len(word) <= 4))
-    long = _literals("|".join(word for word in words if len(word) > 4))
-    return _Ending(rf"(?:{_reversed_words(short)}(?![\w'’])|{_reversed_words(long)})")
-
-
-_ORGANISATION = _endings(ORGANISATION_ENDINGS)
 # Reporting verbs in any table, as single words: one glued to a speaker ends it ("Saleh dijo ayer")
 VERB_FORMS = frozenset(
     word.lower() for word in table_words("verbs") if " " not in word and len(word) >= 3
@@ -135,31 +99,6 @@ def _before_verb(phrase: str) -> str:
 CONNECTORS = (
     *("for", "af", "av", "of", "til", "de", "del", "di", "della", "dello", "dei", "degli"),
     *("delle", "du", "des", "da", "do", "dos", "das", "van", "von", "vom", "der"),
-)
-AGENCIES = frozenset(
-    [
-        "ritzau",
-        "ntb",
-        "tt",
-        "reuters",
-        "afp",
-        "ap",
-        "dpa",
-        "tass",
-        "interfax",
-        "bloomberg",
-        "efe",
-        "ansa",
-        "xinhua",
-        "ria",
-        "novosti",
-        "anadolu",
-        "associated",
-        "press",
-        "france-presse",
-        "bbc",
-        "cnn",
-    ]
 )
 
 
@@ -197,52 +136,6 @@ BEFORE_NAME = frozenset(
 )
 
 
-def is_organisation_name(name: str) -> bool:
-    """``Pasadena Police Department``? No; ``Norsk Hydro-konsernet``, ``Reuters``: yes."""
-    return name.lower() in AGENCIES or _ORGANISATION.ends(name)
-
-
-def _leading_roles(words: Sequence[str]) -> int:
-    """How many words open with a role (``Direktør``, ``Bürgermeister``), one word left after."""
-    leading = 0
-    while leading < len(words) - 1 and _ROLE.ends(words[leading]):
-        leading += 1
-    return leading
-
-
-def split_title(name: str) -> tuple[str | None, str]:
-    """``Fraktionschef André Trepoll`` → (``Fraktionschef``, ``André Trepoll``): the role words a
-    recogniser took into a person's name, before at least one word of the name itself."""
-    words = name.split()
-    leading = _leading_roles(words)
-    if not leading or not all(
-        word[:1].isupper() and not is_role_word(word) for word in words[leading:]
-    ):
-        return None, name  # "Secretario General": a title throughout, no name after it
-    return " ".join(words[:leading]), " ".join(words[leading:])
-
-
-def ends_in_role(word: str) -> bool:
-    """``Fraktionschef``, ``statsråden``: a word ending in a role (compounds included)."""
-    return _ROLE.ends(word)
-
-
-_TITLE_MODIFIERS = frozenset(["deputy", "vice", "acting", "assistant", "former", "interim"])
-
-
-def _role_title(words: str) -> bool:
-    """``Deputy Minister``, ``Secretario General``: a title, not a name (``Comandancia
-    General`` is a body's name)."""
-    split = words.split()
-    first, last = split[0], split[-1]
-    return is_role_word(last) and (is_role_word(first) or first.lower() in _TITLE_MODIFIERS)
-
-
-def is_role_word(word: str) -> bool:
-    """``Bürgermeister``, ``politiadvokat``, ``talsmannen``: a word naming a role."""
-    return _ROLE_WORD.fullmatch(word) is not None
-
-
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str | None
@@ -276,8 +169,7 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
         len(words) < 3
         or not words[0][:1].islower()
         or not any(
-            _ROLE_WORD.fullmatch(word.strip(",")) or _ROLE.ends(word.strip(","))
-            for word in words[:3]
+            ROLE_WORD.fullmatch(word.strip(",")) or ROLE.ends(word.strip(",")) for word in words[:3]
         )
     ):
         return None
@@ -292,7 +184,7 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
             and phrase[:at].split()[-1].lower() not in (*CONNECTORS, "i", "ved", "på", "hos")
         ):
             before = phrase[:at].split()
-            if _ROLE.ends(before[-1]) and any(word.lower() in CONNECTORS for word in before):
+            if ROLE.ends(before[-1]) and any(word.lower() in CONNECTORS for word in before):
                 return None  # "talsmann for Russlands president Vladimir Putin" is not Putin
             if re.search(r"\s(?:og|and|und|y|et|och|e)\s", phrase[:at]) and any(
                 other != entity
@@ -327,14 +219,14 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         and "," not in phrase[: name_of.start()]
         and not is_organisation_name(name_of.group("name"))
         # "Deputy Minister of Health Waldemar Kraska": a role before "of", not a name
-        and not _role_title(name_of.group("name"))
+        and not role_title(name_of.group("name"))
         and not any(w.lower() in BEFORE_NAME for w in phrase[: name_of.start()].split()[-1:])
     ):
         # "Lt. Pete Hettema of the Pasadena Police Department", "Kari Holm fra Venstre"
         role_text = _DETERMINER.sub("", phrase[: name_of.start()].strip()) or None
         return Speaker(name_of.group("name"), role_text, "person")
     role_of = _ROLE_OF_NAME.match(phrase.strip().rstrip(" .!?"))
-    if role_of is not None and _role_title(role_of.group("role_word")):
+    if role_of is not None and role_title(role_of.group("role_word")):
         # "Deputy Minister of Health Waldemar Kraska", "Secretary of State Mike Pompeo"
         role_text = _DETERMINER.sub("", role_of.group("role"))
         return Speaker(role_of.group("name"), role_text, "person")
@@ -347,7 +239,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             or not any(word.lower() in CONNECTORS for word in described.group("role").split())
             # "talsperson for Det hvite hus Jen Psaki" is Psaki; "talsmann for Russlands
             # president Vladimir Putin" is not Putin: the role word before the name is his
-            or not _ROLE.ends(described.group("role").split()[-1])
+            or not ROLE.ends(described.group("role").split()[-1])
         )
     ):
         # "rektor ved Askvoll skule, Rune Solheim", "styreleder og tidligere riksadvokat Per Dahl"
@@ -384,20 +276,20 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
     if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
         return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
-    if len(words) == 1 and _ROLE_WORD.fullmatch(words[0]):
+    if len(words) == 1 and ROLE_WORD.fullmatch(words[0]):
         return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
     tail_role = _NAMED_GROUP.search(text)
     if (
         tail_role is not None
         and tail_role.start() > 0
-        and _ROLE.ends(words[-1])
+        and ROLE.ends(words[-1])
         and text[: tail_role.start()].split()[-1].lower() not in (*CONNECTORS, *BEFORE_NAME)
     ):
         # "snowmobile crashes into tree New Hampshire officials": the group the words end with
         return Speaker(None, tail_role.group(0).strip(), "role")
     if all(word[:1].isupper() for word in words) and (
-        _ROLE_WORD.fullmatch(words[-1])
-        or (len(words[-1]) >= MIN_ROLE_COMPOUND and _ROLE.ends(words[-1]))
+        ROLE_WORD.fullmatch(words[-1])
+        or (len(words[-1]) >= MIN_ROLE_COMPOUND and ROLE.ends(words[-1]))
     ):
         return Speaker(None, text, "role")  # "Prime Minister", "Hamburger Wissenschaftssenatorin"
     for entity in sorted(entities, key=len, reverse=True):
@@ -412,10 +304,10 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     if first_name is None:
         last = words[-1]
-        if _ORGANISATION.ends(last) and not _ROLE.ends(last):
+        if ORGANISATION.ends(last) and not ROLE.ends(last):
             return Speaker(text, None, "organisation")
         return Speaker(None, text, "role")
-    leading = _leading_roles(words)
+    leading = leading_roles(words)
     if leading and all(word[:1].isupper() for word in words[leading:]):
         # "Direktør Pia Lund", "Bürgermeister Hans Weber": a capitalised role before a name
         return Speaker(" ".join(words[leading:]), " ".join(words[:leading]), "person")
@@ -425,13 +317,13 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     connectors = CONNECTORS
     if (
         0 < trailing < len(words)
-        and _ROLE.ends(words[trailing - 1])
+        and ROLE.ends(words[trailing - 1])
         and any(word.lower() in connectors for word in words[:trailing])
     ):
         return Speaker(None, text, "role")  # "talsmann for Russlands president X" is not X
     if (
         0 < trailing < len(words)
-        and _ROLE.ends(words[trailing - 1])
+        and ROLE.ends(words[trailing - 1])
         and (len(words) - trailing >= 2 or words[trailing - 1][:1].islower())
     ):  # "UD:s presschef Annika Wester", "chief executive Helene Brattli"
         return Speaker(" ".join(words[trailing:]), " ".join(words[:trailing]), "person")
@@ -445,9 +337,9 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if run == 1 and run < len(words) and words[0].lower() in PRONOUNS:
         # "Han sa", "Ella añadió"
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
-    if 1 <= run < len(words) and _ROLE.ends(words[run]):
+    if 1 <= run < len(words) and ROLE.ends(words[run]):
         return Speaker(None, text, "role")  # "New Hampshire officials", "Kremls talsmann"
-    if 1 <= run < len(words) and _ORGANISATION.ends(words[run]):
+    if 1 <= run < len(words) and ORGANISATION.ends(words[run]):
         return Speaker(text, None, "organisation")  # "Danish police", "Norsk Hydros ledelse"
     if (
         run >= 2
@@ -465,7 +357,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         joining and joining[0].lower() in (*CONNECTORS, "fra", "från", "from")
     ):
         # "Frederiksens pressetjeneste", "talsmann for Russlands president"
-        if any(_ROLE.ends(word) for word in role_words):
+        if any(ROLE.ends(word) for word in role_words):
             return Speaker(None, text, "role")
         return Speaker(text, None, "organisation")
     name = " ".join(name_words)

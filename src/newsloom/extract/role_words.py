@@ -1,0 +1,135 @@
+"""Which words name a role or a body: role words (``talsmann``, ``Bürgermeister``, ``statsråden``),
+organisation names by their endings (``Norsk Hydro-konsernet``) and the wire agencies, and the
+role words a recogniser took into a person's name (``Fraktionschef André Trepoll``). Read by
+:mod:`newsloom.extract.speakers` and the modules that resolve speakers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsloom.extract.quote_words import ORGANISATION_ENDINGS, ROLE_ENDINGS
+from newsloom.extract.resources import words_pattern
+
+
+class _Ending:
+    """Whether a text ends in one of some words: the reversed text matched from its start against
+    a trie of the reversed words (one walk, not a search at each of the last characters). The
+    same answer as ``(?:words)$`` searched case-insensitively (``$`` also before a final
+    newline, hence the optional newline first)."""
+
+    def __init__(self, reversed_pattern: str) -> None:
+        self.pattern = re.compile(rf"\n?{reversed_pattern}", re.IGNORECASE)
+
+    def ends(self, text: str) -> bool:
+        return self.pattern.match(text[::-1]) is not None
+
+
+def _literals(alternation: str) -> list[str]:
+    """The words of an alternation of plain words (escapes undone); refused for anything that
+    can match more than it shows (``\\s+``, ``\\w*``, ``{2,}``)."""
+    if re.search(r"[*+?{(\[]|\\[sSwWdDbB]", alternation):
+        raise ValueError("an ending list holds more than plain words: it cannot be reversed")
+    return [re.sub(r"\\(.)", r"\1", word) for word in alternation.split("|")]
+
+
+def _reversed_words(words: list[str]) -> str:
+    """A non-capturing group matching the reversed words (the trie :func:`words_pattern` writes)."""
+    return f"(?:{words_pattern([word[::-1] for word in words], whole=False, literal=True)})"
+
+
+_ROLE_SUFFIXES = "en|et|n|e|er|erne|ene|s|es|in|innen"
+# (?:ROLE_ENDINGS)(?:_ROLE_SUFFIXES)?$
+ROLE = _Ending(
+    f"{_reversed_words(_literals(_ROLE_SUFFIXES))}?{_reversed_words(_literals(ROLE_ENDINGS))}"
+)
+MIN_ROLE_COMPOUND = 10  # "Wissenschaftssenatorin": a capitalised compound ending in a role
+
+
+ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
+
+
+def _endings(endings: str) -> _Ending:
+    r"""A pattern for names ending in one of ``endings``: a long ending also as the last part of a
+    compound (``Utenriksdepartementet``), a short one only as a word (``FN``, not ``Braun``;
+    ``avis``, not ``Davis``) — ``(?:(?<![\w'’])(?:short)|(?:long))$``, reversed."""
+    words = endings.split("|")
+    short = _literals("|".join(word for word in words if len(word) <= 4))
+    long = _literals("|".join(word for word in words if len(word) > 4))
+    return _Ending(rf"(?:{_reversed_words(short)}(?![\w'’])|{_reversed_words(long)})")
+
+
+ORGANISATION = _endings(ORGANISATION_ENDINGS)
+
+
+AGENCIES = frozenset(
+    [
+        "ritzau",
+        "ntb",
+        "tt",
+        "reuters",
+        "afp",
+        "ap",
+        "dpa",
+        "tass",
+        "interfax",
+        "bloomberg",
+        "efe",
+        "ansa",
+        "xinhua",
+        "ria",
+        "novosti",
+        "anadolu",
+        "associated",
+        "press",
+        "france-presse",
+        "bbc",
+        "cnn",
+    ]
+)
+
+
+def is_organisation_name(name: str) -> bool:
+    """``Pasadena Police Department``? No; ``Norsk Hydro-konsernet``, ``Reuters``: yes."""
+    return name.lower() in AGENCIES or ORGANISATION.ends(name)
+
+
+def leading_roles(words: Sequence[str]) -> int:
+    """How many words open with a role (``Direktør``, ``Bürgermeister``), one word left after."""
+    leading = 0
+    while leading < len(words) - 1 and ROLE.ends(words[leading]):
+        leading += 1
+    return leading
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """``Fraktionschef André Trepoll`` → (``Fraktionschef``, ``André Trepoll``): the role words a
+    recogniser took into a person's name, before at least one word of the name itself."""
+    words = name.split()
+    leading = leading_roles(words)
+    if not leading or not all(
+        word[:1].isupper() and not is_role_word(word) for word in words[leading:]
+    ):
+        return None, name  # "Secretario General": a title throughout, no name after it
+    return " ".join(words[:leading]), " ".join(words[leading:])
+
+
+def ends_in_role(word: str) -> bool:
+    """``Fraktionschef``, ``statsråden``: a word ending in a role (compounds included)."""
+    return ROLE.ends(word)
+
+
+_TITLE_MODIFIERS = frozenset(["deputy", "vice", "acting", "assistant", "former", "interim"])
+
+
+def role_title(words: str) -> bool:
+    """``Deputy Minister``, ``Secretario General``: a title, not a name (``Comandancia
+    General`` is a body's name)."""
+    split = words.split()
+    first, last = split[0], split[-1]
+    return is_role_word(last) and (is_role_word(first) or first.lower() in _TITLE_MODIFIERS)
+
+
+def is_role_word(word: str) -> bool:
+    """``Bürgermeister``, ``politiadvokat``, ``talsmannen``: a word naming a role."""
+    return ROLE_WORD.fullmatch(word) is not None
