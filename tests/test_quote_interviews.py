@@ -142,3 +142,18 @@ def test_an_age_noun_is_the_person_the_article_gave_that_age() -> None:
         (2, "Firooza Mushteri", "24-åringen"),
         (3, None, "50-åringen"),  # no one given that age: the role stays, no guess
     ]
+
+
+def test_the_people_a_speaker_names_are_not_whom_the_attribution_pronoun_means() -> None:
+    found = quotes(
+        "Som folkemusikarar flest var heller ikkje Sara Lid nøgd med innsatsen.",
+        "- Eg var ganske nervøs då eg gjekk på scena.",
+        "Men det gjekk betre med slåtten som eg har lært av Tarjei Romtveit.",
+        "Den var eg veldig nøgd med, seier ho.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (1, "Sara Lid"),
+        (2, "Sara Lid"),
+        (3, "Sara Lid"),
+    ]

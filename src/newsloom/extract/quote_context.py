@@ -33,6 +33,7 @@ class QuoteContext:
         self.last_source: Speaker | None = None  # the last speaker of any kind (police, a role)
         self.last_group: str | None = None  # the last people named together ("A, B og C")
         self.nearby_body: str | None = None  # an organisation the last paragraph seen names
+        self.talking = False  # the last paragraph seen was someone's words (a dash, marks)
 
     def state(self) -> dict[str, object]:
         """What the context remembers (everything but the mentions), to read a paragraph again."""
@@ -87,12 +88,19 @@ class QuoteContext:
             self.person_is_newer = False
         return speaker
 
-    def see(self, text: str, paragraph: int) -> None:
+    def see(self, text: str, paragraph: int, spoken: bool = False) -> None:
         """Remember the last person the paragraph names: a person mention, or a run of
         capitalised words that no mention calls something else and that is no organisation
-        ("the Pasadena Police Department", "Women's Hospital")."""
+        ("the Pasadena Police Department", "Women's Hospital"). Not in someone's words: a
+        paragraph with a dash or quotation marks, or one talking in the first or second person
+        (``spoken``) after such a paragraph — "– Eg var nervøs. ¶ Slåtten har eg lært av Tarjei
+        Romtveit. ¶ Den var eg nøgd med, seier ho": the people the speaker names are not whom
+        the attribution's pronoun means."""
         mentions = self._by_paragraph.get(paragraph, [])
-        if not (DASH_OPENING.match(text) or MARKS.search(text)):
+        quoted = bool(DASH_OPENING.match(text) or MARKS.search(text))
+        goes_on = spoken and self.talking
+        self.talking = quoted or goes_on
+        if not (quoted or goes_on):
             names = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
             names += [
                 (run.start(), run.group(0))

@@ -59,7 +59,8 @@ def _has_words(paragraph: Paragraph, language: str | None, field: str) -> bool:
     return pattern is not None and pattern.search(paragraph.text) is not None
 
 
-def _is_spoken(paragraph: Paragraph, language: str | None) -> bool:
+def is_spoken(paragraph: Paragraph, language: str | None) -> bool:
+    """Whether the paragraph is someone talking: a first- or second-person word of its table."""
     return _has_words(paragraph, language, "spoken")
 
 
@@ -294,7 +295,7 @@ def continue_runs(
                 break
             if not dashed[scan] and by_paragraph.get(following.index):
                 break  # a paragraph with quotes of its own: the journalist writes again
-            narrative = narrative or (not dashed[scan] and not _is_spoken(following, language))
+            narrative = narrative or (not dashed[scan] and not is_spoken(following, language))
             run.append(scan)
             scan += 1
         if end is not None:
@@ -315,7 +316,7 @@ def continue_runs(
             if source is None and previous is not None and previous.index not in questions:
                 source = _introducer(previous, names)
             answer = bool(at and body[at - 1].index in questions) or (at == 0 and bool(interviewee))
-            if source is None and (answer or (interviewee and _is_spoken(paragraph, language))):
+            if source is None and (answer or (interviewee and is_spoken(paragraph, language))):
                 # an answer, or in an interview someone talking whom no one is named for: the
                 # group it is with, else who the interview section quotes by name, else who it
                 # is about
@@ -335,7 +336,7 @@ def continue_runs(
                 ):
                     break  # in an interview a question is the journalist's, "dere" or not
                 previous = body[members[-1]]
-                if not _is_spoken(following, language) and not (
+                if not is_spoken(following, language) and not (
                     interviewee is not None and _answer_goes_on(following, previous, names)
                 ):
                     break
@@ -387,7 +388,7 @@ def _continue_after_attribution(
                 or dashed[scan]
                 or unended[scan]
                 or by_paragraph.get(following.index)
-                or not _is_spoken(following, language)
+                or not is_spoken(following, language)
                 or _THIRD_PERSON_OPENING.match(following.text)
                 or _names_speaker(following, source)
             ):

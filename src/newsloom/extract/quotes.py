@@ -30,7 +30,7 @@ from newsloom.extract.quote_patterns import (
     TRAILING_CLAUSE,
     split_attribution,
 )
-from newsloom.extract.quote_runs import continue_runs
+from newsloom.extract.quote_runs import continue_runs, is_spoken
 from newsloom.extract.quote_speakers import (
     THAT_BEFORE,
     introduced_speaker,
@@ -261,7 +261,9 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
                 paragraph.text, paragraph.index, names, context, introduced=introduced
             )
         quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
-        context.see(paragraph.text, paragraph.index)
+        # a paragraph talking on after someone's words, naming no speaker of its own
+        talking = not (direct or reported) and is_spoken(paragraph, language)
+        context.see(paragraph.text, paragraph.index, talking)
     known = [mention.text for mention in entities]
     quotes = mark_runs(
         article.paragraphs,
