@@ -293,14 +293,39 @@ SUBJECT_CLAUSE = (
 _AFTER_OPINION = "|".join(
     f"(?<={verb})" for verb in sorted(set(OPINION_VERBS), key=lambda verb: (-len(verb), verb))
 )
+# An indirect question as reported speech: a question word right after any reporting verb opens
+# it and stays in it ("understreka også kor viktig nærleiken … er", "forklarer hvordan …"); after
+# a verb of asking (the tables' ``question_verbs``: "spør", "lurer på") also "om" (whether), with
+# up to three words (an object) between them ("spør barnevernet om de visste …")
+QUESTION_WORDS = words_pattern(table_words("question_words"))
+_AFTER_QUESTION = "|".join(
+    f"(?<={re.escape(verb)})"
+    for verb in sorted(set(table_words("question_verbs")), key=lambda verb: (-len(verb), verb))
+)
+_INDIRECT_QUESTION = (
+    rf"|(?=\s+(?:{QUESTION_WORDS})\s)"
+    rf"|(?:{_AFTER_QUESTION})(?:\s+[\w-]+){{0,3}}?\s+om(?=(?:\s+[\w-]+){{3}})"
+)
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
 VERB_THEN_CLAUSE = compile_pattern(
     rf"(?<!\w)(?:{VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
-    rf"|{SUBJECT_CLAUSE})",
+    rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s)",
     re.IGNORECASE,
 )
 REPORTED = compile_pattern(
     # words may hold a point ("A.P.", "klokken 03.05"): the text is split into sentences first
+    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
+    rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
+    rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+    r"|(?:(?<=said|says)|(?<=say))"
+    r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
+    rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"
+    rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}){_INDIRECT_QUESTION})"
+    r"\s*(?P<content>\S.+)$",
+    re.IGNORECASE,
+)
+# REPORTED without the indirect questions: where one is turned down, a that-clause may still be
+REPORTED_PLAIN = compile_pattern(
     rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
     rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
     rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"

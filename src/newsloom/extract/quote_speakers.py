@@ -119,12 +119,20 @@ def opening_person(before: str, people: Sequence[str]) -> Speaker | None:
     return parse_speaker(named, people) if named is not None else None
 
 
+def respondents(match: re.Match[str]) -> bool:
+    """Whether the reporting verb of a match (a ``speaker`` group before it) is a participle
+    naming those asked ("prosent av dei spurde", "av de spurte"): "av" and a plural determiner
+    before it."""
+    words = match.group("speaker").lower().split()
+    return words[-2:] in (["av", "dei"], ["av", "de"])
+
+
 def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:
     """``X sier til NTB at rederiet «…»``: the subject of a reporting verb before the quote."""
     sentence = _last_sentence(before)
     match = SUBJECT_VERB.search(sentence) if VERB_AFTER_SPACE.search(sentence) else None
-    if match is None:
-        return None
+    if match is None or respondents(match):
+        return None  # "40 prosent av dei spurde nordmennene opplever at «…»": no one asks
     if match.group("speaker").split()[0].lower() in RELATIVE_PRONOUNS:
         return antecedent(sentence[: match.start("speaker")], names)
     return speaker_from_subject(match.group("speaker"), names)
@@ -133,7 +141,9 @@ def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | 
 def speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
     """The speaker a reporting verb names just before a quote (``Holm sa i går:``)."""
     match = BEFORE.search(before_region(tail(before, BEFORE_TAIL)))
-    return parse_speaker(match.group("speaker"), names) if match else None
+    if match is None or respondents(match):
+        return None  # "40 prosent av dei spurde nordmennene opplever at «…»": no one asks
+    return parse_speaker(match.group("speaker"), names)
 
 
 _INVERTED_INTRODUCER = compile_pattern(

@@ -60,6 +60,8 @@ QUOTE_FIELDS = (
     "adverbs",
     "estimate_verbs",
     "opinion_verbs",
+    "question_verbs",
+    "question_words",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
