@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
@@ -20,7 +19,6 @@ from newsloom.extract.quote_patterns import (
     NAME_BEFORE_APPOSITION,
     PARENTHETICAL,
     PARENTHETICAL_HINT,
-    QUESTION_WORDS,
     RELATIVE_PRONOUNS,
     REPORTED,
     REPORTED_PLAIN,
@@ -42,7 +40,12 @@ from newsloom.extract.quote_speakers import (
     speaker_from_subject,
 )
 from newsloom.extract.quote_words import PRONOUNS
-from newsloom.extract.resources import SCANDINAVIAN, expand, resources_for, table_words
+from newsloom.extract.reported_questions import (
+    closed_by_attribution,
+    own_pronoun,
+    question_kept,
+    writers_question,
+)
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import (
@@ -57,134 +60,6 @@ from newsloom.records import Quote
 
 # a content clause that opens with a question word ("kor viktig …", "hvordan …"), and those of
 # them that also open a relative clause after a noun ("byen hvor han vokste opp")
-QUESTION_OPENING = re.compile(rf"(?:{QUESTION_WORDS})\s", re.IGNORECASE)
-RELATIVE_QUESTION_WORDS = frozenset(["hvor", "kor", "kvar"])
-# before a verb, words that make it no one's statement of a question: an infinitive ("for å
-# fortelle hvor …", "å bli fortalt hvordan …"), a modal ("kan forklare kvifor …")
-_NOT_TELLING_BEFORE = frozenset(
-    [
-        *("å", "kan", "kunne", "vil", "ville", "skal", "skulle", "må", "måtte", "bør", "burde"),
-        *("bli", "blir", "ble", "blei", "vart", "vert", "blitt", "er", "var"),
-    ]
-)
-_NEGATIONS = frozenset(["ikke", "ikkje", "aldri"])
-# words of amount between a verb and a question word: the question is what the verb is about
-# ("forteller litt om hvordan …", "seier noko om kva …", "regulerer dels i kva …")
-_AMOUNTS = frozenset(
-    ["litt", "lite", "noe", "noko", "mye", "mykje", "mer", "meir", "del", "dels", "mange"]
-)
-# at most this many words between a reporting verb and the question word of its indirect
-# question ("spør rett ut hvorfor", "forteller legen i detalj hvordan")
-MAX_BEFORE_QUESTION = 4
-
-
-def _between_verb_and_question(words: Sequence[str]) -> bool:
-    """Whether ``words`` may stand between a reporting verb and the question word of an
-    indirect question: a few words, none of amount, no punctuation."""
-    return len(words) <= MAX_BEFORE_QUESTION and all(
-        word.isalpha() and word.lower() not in _AMOUNTS for word in words
-    )
-
-
-# a thing as the subject ("Det forklarer kvifor …", "Det jeg lurer på er om …")
-_THING_SUBJECTS = frozenset(["det", "dette", "den", "denne", "dét"])
-
-
-@cache
-def _own_verbs(language: str) -> frozenset[str]:
-    """The reporting verbs (with their forms) and verbs of asking of ``language``'s table, and of
-    the other Scandinavian tables for a Scandinavian language (a Nynorsk text may be read as
-    Bokmål paragraph by paragraph)."""
-    table = resources_for(language)
-    if table is None:
-        return frozenset()
-    codes = SCANDINAVIAN if table.code in SCANDINAVIAN else {table.code}
-    verbs: set[str] = set()
-    for code in codes:
-        if (other := resources_for(code)) is not None:
-            verbs.update(expand(other.code, other.quotes.get("verbs", ())))
-            verbs.update(other.quotes.get("question_verbs", ()))
-    return frozenset(verbs)
-
-
-# at most this many words name the speaker in a closing attribution ("…, sier Tommy Harland.",
-# "…, seier Myren, som …"): more are the statement itself ("…, understreka også kor viktig …")
-MAX_ATTRIBUTION_WORDS = 4
-
-
-def _closed_by_attribution(sentence: str) -> bool:
-    """Whether ``sentence`` is a statement closed by its speaker (``…, sier X.``)."""
-    attributed = unmarked_attribution(sentence)
-    return attributed is not None and (
-        len(attributed[1].split(",")[0].split()) <= MAX_ATTRIBUTION_WORDS
-    )
-
-
-# the writer asking ("Jeg spurte om …", "Vi lurer på hva …"): questions the journalist asks are
-# no quotes
-QUESTION_VERBS = frozenset(table_words("question_verbs"))
-_FIRST_PERSON = frozenset(["jeg", "vi", "eg", "me"])
-
-
-def _writers_question(match: re.Match[str]) -> bool:
-    """Whether a match is the writer asking: a verb of asking after "jeg", "vi", "eg", "me"."""
-    first = match.group("speaker").split()[0].lower()
-    return match.group("verb").lower() in QUESTION_VERBS and first in _FIRST_PERSON
-
-
-def _someone(subject: str, names: Sequence[str], language: str | None) -> bool:
-    """Whether a subject is someone who can tell a question: a name of the paragraph's
-    entities or a full name (two capitalised words), a personal pronoun of the language's
-    table, or a word naming a role."""
-    words = subject.split()
-    return (
-        any(name in subject for name in names)
-        or CAPITALISED_NAME.search(subject) is not None
-        or any(_own_pronoun(word, language) for word in words)
-        or any(is_role_word(word.strip(",")) for word in words)
-    )
-
-
-def _question_kept(match: re.Match[str], names: Sequence[str], language: str | None) -> bool:
-    """Whether a match of REPORTED is kept: any that-clause is; an indirect question (opened by a
-    question word, or by "om" after a verb of asking) only after a finite verb of the text's
-    own language whose subject is no thing, and a question word that also opens relative
-    clauses only right after the verb or its sentence adverbs."""
-    content = match.group("content")
-    opening = QUESTION_OPENING.match(content)
-    joint = match.string[match.end("adverbs") : match.start("content")].strip().lower()
-    if opening is None and not joint.endswith("om"):
-        return True
-    if _closed_by_attribution(match.string):
-        return False  # "Da spør kunden om …, sier Tommy Harland.": the sentence is a statement
-    adverbs = match.group("adverbs").split()
-    if opening is not None and not _between_verb_and_question(adverbs):
-        return False  # "seier noko om kva …": what the verb is about, not a question
-    if (
-        opening is not None
-        and opening.group(0).strip().lower() in RELATIVE_QUESTION_WORDS
-        and any(word.lower() not in SENTENCE_ADVERBS | _NEGATIONS | {"om"} for word in adverbs)
-    ):
-        return False  # "forteller om byen hvor han vokste opp": a relative clause
-    if language and (own := _own_verbs(language)) and match.group("verb").lower() not in own:
-        return False  # French "dit" in "flytte seg dit hvor …"
-    subject = match.group("speaker")
-    if subject.split()[0].lower() in RELATIVE_PRONOUNS:
-        subject = match.string[: match.end("speaker")]  # "X, som står i spissen, understreka"
-    if opening is not None and not _someone(subject, names, language):
-        return False  # "Funnet forklarer kvifor …": a thing accounts for it, no one tells
-    words = [word.lower() for word in subject.split()]
-    while words and (words[-1] in SENTENCE_ADVERBS or words[-1] in _NEGATIONS):
-        words.pop()
-    return bool(words) and words[-1] not in _NOT_TELLING_BEFORE and words[0] not in _THING_SUBJECTS
-
-
-def _own_pronoun(word: str, language: str | None) -> bool:
-    """Whether ``word`` is a subject pronoun of ``language``'s table."""
-    table = resources_for(language) if language else None
-    return table is not None and word.lower() in table.quotes.get("pronouns", ())
-
-
 # conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
 COORDINATORS = frozenset(
     [
@@ -328,14 +203,14 @@ def reported_quotes(
         has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
         match = REPORTED.search(masked) if has_clause else None
-        if match is not None and (respondents(match) or _writers_question(match)):
+        if match is not None and (respondents(match) or writers_question(match)):
             # "40 prosent av dei spurde nordmennene": those asked, no one asking; "Vi lurer på
             # hva …": the writer's own question
             match = None
-        if match is not None and not _question_kept(match, names, language):
+        if match is not None and not question_kept(match, names, language):
             # "Det kan forklare kvifor …": no one's indirect question; a that-clause may remain,
             # but not in a statement closed by its attribution ("Da spør kunden om …, sier X.")
-            plain = not _closed_by_attribution(masked)
+            plain = not closed_by_attribution(masked)
             match = REPORTED_PLAIN.search(masked) if plain else None
         if held and (match is None or not _clause_around(match, held)):
             continue  # the sentence holds a direct quote, and no clause of its own
@@ -461,7 +336,7 @@ def reported_quotes(
             continue
         phrase = match.group("speaker")
         between = masked[match.end("speaker") : match.start("verb")].strip(" ,")
-        if _own_pronoun(between, language):
+        if own_pronoun(between, language):
             # "Og han meiner at": another language's auxiliary (Spanish "han") is the subject
             phrase = between
         words = phrase.split()
