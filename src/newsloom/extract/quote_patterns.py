@@ -312,30 +312,27 @@ VERB_THEN_CLAUSE = compile_pattern(
     rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s)",
     re.IGNORECASE,
 )
-REPORTED = compile_pattern(
-    # words may hold a point ("A.P.", "klokken 03.05"): the text is split into sentences first
-    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
-    rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
-    rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
-    r"|(?:(?<=said|says)|(?<=say))"
-    r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
-    rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"
-    rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}){_INDIRECT_QUESTION})"
-    r"\s*(?P<content>\S.+)$",
-    re.IGNORECASE,
-)
+
+
+def _reported(questions: str) -> str:
+    """The reported-speech pattern: a speaker, a reporting verb and its clause (``questions``: the
+    indirect-question alternatives, or none)."""
+    return (
+        # words may hold a point ("A.P.", "klokken 03.05"): the text is split into sentences first
+        rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
+        rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
+        rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+        r"|(?:(?<=said|says)|(?<=say))"
+        r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
+        rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"
+        rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}){questions})"
+        r"\s*(?P<content>\S.+)$"
+    )
+
+
+REPORTED = compile_pattern(_reported(_INDIRECT_QUESTION), re.IGNORECASE)
 # REPORTED without the indirect questions: where one is turned down, a that-clause may still be
-REPORTED_PLAIN = compile_pattern(
-    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
-    rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
-    rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
-    r"|(?:(?<=said|says)|(?<=say))"
-    r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
-    rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"
-    rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}))"
-    r"\s*(?P<content>\S.+)$",
-    re.IGNORECASE,
-)
+REPORTED_PLAIN = compile_pattern(_reported(""), re.IGNORECASE)
 # A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same
 # andedraget at B", "… understrekar at A, men meiner også B"): B is a statement of its own.
 SECOND_CLAUSE = compile_pattern(
