@@ -106,6 +106,7 @@ def test_a_role_at_a_body_then_the_person_who_holds_it() -> None:
         # the name set off by a comma, then a time or a party
         ("direktør i Datatilsynet, Georg Apenes, i går", [], "Georg Apenes"),
         ("dagleg leiar ved Bil & Dekkservice, Tore Olsen", [], "Tore Olsen"),
+        ("dagleg leiar ved Dekkmann, Frode Romarheim til Firda", [], "Frode Romarheim"),
         ("el portavoz de la Casa Blanca, Sean Spicer", [], "Sean Spicer"),
     ]
     for phrase, entities, name in cases:

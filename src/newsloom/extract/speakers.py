@@ -152,10 +152,10 @@ PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ella
 
 
 # "direktør i Datatilsynet, Georg Apenes, i går": a role at a body, then the full name set off by
-# a comma (and what follows it: a party, a time, the place of the body)
+# a comma (and what follows it: a party, a time, the place of the body, the medium told)
 _ROLE_COMMA_NAME = re.compile(
     r"^(?P<role>[a-zæøåäöüé].*?),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’.-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]+)+)"
-    r"(?:\s*\(.*|,.*|\s+(?:ved|i|på|fra|frå|från|hos|at|of|in)\s.*)?$"
+    r"(?:\s*\(.*|,.*|\s+(?:ved|i|på|fra|frå|från|hos|at|of|in|til|till|to)\s.*)?$"
 )
 
 
