@@ -158,3 +158,17 @@ def test_the_people_a_speaker_names_are_not_whom_the_attribution_pronoun_means()
         (2, "Sara Lid"),
         (3, "Sara Lid"),
     ]
+
+
+def test_a_described_name_then_the_medium_told() -> None:
+    from newsloom.extract.speakers import parse_speaker
+
+    speaker = parse_speaker("en sur og irritert Start-trener Arne Sandstø til fvn")
+    assert speaker is not None
+    assert (speaker.name, speaker.role) == ("Arne Sandstø", "sur og irritert Start-trener")
+    speaker = parse_speaker("tidligere statsminister Kjell Magne Bondevik til NTB")
+    assert speaker is not None
+    assert speaker.name == "Kjell Magne Bondevik"
+    speaker = parse_speaker("rektor Jean-Pierre Dupont")  # a hyphen inside a first name stays
+    assert speaker is not None
+    assert speaker.name == "Jean-Pierre Dupont"

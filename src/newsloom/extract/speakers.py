@@ -151,6 +151,10 @@ REFLEXIVES = frozenset(["seg", "sig"])
 PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ellas", "loro", "oni"])
 
 
+# "… Arne Sandstø til fvn": the medium told, one word after a capitalised name, is no part of it
+_TOLD_AFTER_NAME = re.compile(r"(?<![\w'’-])([A-ZÆØÅÄÖÜÉ][\w'’-]+)\s+(?:til|till|to)\s+\S+$")
+# "Start-trener", "Høyanger-ordførar": a compound whose last part is a common noun
+_COMPOUND_NOUN = re.compile(r"^[A-ZÆØÅÄÖÜÉ][\w'’]*-[a-zæøåäöüé]")
 # "direktør i Datatilsynet, Georg Apenes, i går": a role at a body, then the full name set off by
 # a comma (and what follows it: a party, a time, the place of the body, the medium told)
 _ROLE_COMMA_NAME = re.compile(
@@ -230,7 +234,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         # "Deputy Minister of Health Waldemar Kraska", "Secretary of State Mike Pompeo"
         role_text = _DETERMINER.sub("", role_of.group("role"))
         return Speaker(role_of.group("name"), role_text, "person")
-    described = _DESCRIBED_NAME.match(phrase.strip().rstrip(" .!?"))
+    described = _DESCRIBED_NAME.match(_TOLD_AFTER_NAME.sub(r"\1", phrase.strip().rstrip(" .!?")))
     if (
         described is not None
         and described.group("role").split()[-1].lower() not in BEFORE_NAME
@@ -244,7 +248,13 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     ):
         # "rektor ved Askvoll skule, Rune Solheim", "styreleder og tidligere riksadvokat Per Dahl"
         described_role = _DETERMINER.sub("", described.group("role").strip(" ,"))
-        return Speaker(described.group("name"), described_role, "person")
+        name = described.group("name")
+        first, _, rest = name.partition(" ")
+        if _COMPOUND_NOUN.search(first) and len(rest.split()) >= 2:
+            # "sur og irritert Start-trener Arne Sandstø": a compound common noun (its part
+            # after the hyphen lowercase) before a full name is the description, not the name
+            return Speaker(rest, f"{described_role} {first}".strip(), "person")
+        return Speaker(name, described_role, "person")
     placed = _role_at_body(phrase.strip(), entities)
     if placed is not None:
         return placed
