@@ -133,3 +133,8 @@ def role_title(words: str) -> bool:
 def is_role_word(word: str) -> bool:
     """``Bürgermeister``, ``politiadvokat``, ``talsmannen``: a word naming a role."""
     return ROLE_WORD.fullmatch(word) is not None
+
+
+# "Høyanger-ordførar", "Start-trener", "Fritt Ord-styreleder": a compound whose last part is a
+# common noun (lowercase after the hyphen), not a name
+COMMON_COMPOUND = re.compile(r"-[a-zæøåäöüé]")

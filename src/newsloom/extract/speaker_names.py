@@ -19,15 +19,18 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from newsloom.extract.resources import table_words
-from newsloom.extract.role_words import is_organisation_name, is_role_word, split_title
+from newsloom.extract.role_words import (
+    COMMON_COMPOUND,
+    is_organisation_name,
+    is_role_word,
+    split_title,
+)
 from newsloom.extract.speakers import CAPITALISED_NAME, FUNCTION_WORDS, LEADING_WORDS
 from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 
 _WORD = re.compile(r"[\w'’-]+")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;»«\"”“–—-]\s*|\(\s*)$")
-# "Høyanger-ordførar", "Fritt Ord-styreleder": a compound whose last part is a common noun
-_COMMON_COMPOUND = re.compile(r"-[a-zæøåäöüé]")
 # definite and plural endings of a role noun (statsministeren → statsminister)
 _ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
 MIN_ROLE_STEM = 4
@@ -161,7 +164,7 @@ class ArticleNames:
                 while words and (
                     words[0][1].lower() in FUNCTION_WORDS
                     or words[0][1].lower() in LEADING_WORDS
-                    or _COMMON_COMPOUND.search(words[0][1])
+                    or COMMON_COMPOUND.search(words[0][1])
                     or is_role_word(words[0][1])
                     or words[0][1].lower() in _NOT_NAMES
                     or (

@@ -18,6 +18,7 @@ from newsloom.extract.quote_words import (
 )
 from newsloom.extract.resources import table_words
 from newsloom.extract.role_words import (
+    COMMON_COMPOUND,
     MIN_ROLE_COMPOUND,
     ORGANISATION,
     ROLE,
@@ -153,8 +154,6 @@ PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ella
 
 # "… Arne Sandstø til fvn": the medium told, one word after a capitalised name, is no part of it
 _TOLD_AFTER_NAME = re.compile(r"(?<![\w'’-])([A-ZÆØÅÄÖÜÉ][\w'’-]+)\s+(?:til|till|to)\s+\S+$")
-# "Start-trener", "Høyanger-ordførar": a compound whose last part is a common noun
-_COMPOUND_NOUN = re.compile(r"^[A-ZÆØÅÄÖÜÉ][\w'’]*-[a-zæøåäöüé]")
 # "direktør i Datatilsynet, Georg Apenes, i går": a role at a body, then the full name set off by
 # a comma (and what follows it: a party, a time, the place of the body, the medium told)
 _ROLE_COMMA_NAME = re.compile(
@@ -250,7 +249,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         described_role = _DETERMINER.sub("", described.group("role").strip(" ,"))
         name = described.group("name")
         first, _, rest = name.partition(" ")
-        if _COMPOUND_NOUN.search(first) and len(rest.split()) >= 2:
+        if COMMON_COMPOUND.search(first) and len(rest.split()) >= 2:
             # "sur og irritert Start-trener Arne Sandstø": a compound common noun (its part
             # after the hyphen lowercase) before a full name is the description, not the name
             return Speaker(rest, f"{described_role} {first}".strip(), "person")
