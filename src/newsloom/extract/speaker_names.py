@@ -37,6 +37,8 @@ MIN_ROLE_STEM = 4
 MIN_RESPELT = 7  # letters in a surname that another spelling one letter off may stand for
 ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización" may refer
 # "Ifølgje Mitchell", "Selon Dupont": the tables' "according to" words open a sentence, not a name
+# an age given right after a name: "Firooza Mushteri (24)", "John Smith, 24,"
+_GIVEN_AGE = re.compile(r"\s*(?:\(\s*(\d{1,3})\s*\)|,\s*(\d{1,3})\s*,)")
 _NOT_NAMES = frozenset(word.lower() for word in table_words("according_to"))
 # "La", "The": an article opening a name ("La Vanguardia") is no one's first name
 _NOT_FIRST_NAMES = frozenset(
@@ -296,13 +298,15 @@ class ArticleNames:
     def aged(self, age: str, paragraph: int) -> str | None:
         """The person the article gives this age (``Firooza Mushteri (24)``, ``John Smith, 24,``):
         the last one named so up to this paragraph, else the first after it."""
-        after_name = re.compile(rf"^\s*(?:\(\s*{re.escape(age)}\s*\)|,\s*{re.escape(age)}\s*,)")
         found = [
             person
             for person in self.people
-            if after_name.match(
-                self.paragraphs.get(person.paragraph, "")[person.start + len(person.name) :]
+            if (
+                given := _GIVEN_AGE.match(
+                    self.paragraphs.get(person.paragraph, ""), person.start + len(person.name)
+                )
             )
+            and age in given.groups()
         ]
         earlier = [person for person in found if person.paragraph <= paragraph]
         return (earlier[-1] if earlier else found[0]).name if found else None
