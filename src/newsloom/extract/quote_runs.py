@@ -192,6 +192,26 @@ def _answer_goes_on(paragraph: Paragraph, previous: Paragraph, names: ArticleNam
     )
 
 
+def _talk_resumes(
+    body: Sequence[Paragraph], stretch: Sequence[int], names: ArticleNames, language: str | None
+) -> bool:
+    """``– Jeg visste ikke hvem han var. ¶ Fotballspilleren. ¶ Han var veldig intelligent, du
+    kunne …``: paragraphs without first- or second-person words go on with a dash quote when
+    the talk resumes after them, none of them written as the journalist's (a question, a person
+    named, a sentence about someone the quote was not talking about) before it does."""
+    previous = body[stretch[0] - 1]
+    for member in stretch:
+        paragraph = body[member]
+        if DASH_OPENING.match(paragraph.text):
+            return False
+        if is_spoken(paragraph, language):
+            return True
+        if not _answer_goes_on(paragraph, previous, names):
+            return False
+        previous = paragraph
+    return False
+
+
 def _next_attributed(
     body: Sequence[Paragraph],
     closing: Sequence[bool],
@@ -329,7 +349,7 @@ def continue_runs(
             if source is None:
                 source = own[0]
             members = [at]
-            for member in run[1:]:
+            for position, member in enumerate(run[1:], start=1):
                 following = body[member]
                 if dashed[member] or (
                     interviewee is not None and following.text.rstrip().endswith("?")
@@ -337,7 +357,11 @@ def continue_runs(
                     break  # in an interview a question is the journalist's, "dere" or not
                 previous = body[members[-1]]
                 if not is_spoken(following, language) and not (
-                    interviewee is not None and _answer_goes_on(following, previous, names)
+                    (
+                        interviewee is not None
+                        or _talk_resumes(body, run[position:], names, language)
+                    )
+                    and _answer_goes_on(following, previous, names)
                 ):
                     break
                 members.append(member)

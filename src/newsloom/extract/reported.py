@@ -46,8 +46,8 @@ from newsloom.extract.reported_questions import (
     question_kept,
     writers_question,
 )
-from newsloom.extract.role_words import is_role_word
-from newsloom.extract.sentences import split_sentences
+from newsloom.extract.role_words import ends_in_role, is_role_word
+from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.speakers import (
     BEFORE_NAME,
     CAPITALISED_NAME,
@@ -146,6 +146,17 @@ _OWNER_WORDS = frozenset(
 )
 
 
+def _names_someone(speaker: Speaker | None) -> bool:
+    """Whether a speaker is someone named: a capitalised name, or a phrase ending in a role
+    word (``finansministeren``, ``Høgre sin leiar``)."""
+    if speaker is None:
+        return False
+    if speaker.name:
+        return speaker.name[:1].isupper()
+    words = (speaker.role or "").split()
+    return bool(words) and ends_in_role(words[-1])
+
+
 def _owned_name(phrase: str) -> bool:
     """Whether the first name in a lowercase ``phrase`` follows an owner word (see above)."""
     name = CAPITALISED_NAME.search(phrase)
@@ -192,7 +203,10 @@ def reported_quotes(
 
     spans = sorted(taken)
     first = 0  # spans before this one end before the current sentence (sentences in order)
-    for sentence in split_sentences(text):
+    pending = split_sentences(text)
+    retried: Sentence | None = None  # the rest of a sentence after a verb with no speaker
+    while pending:
+        sentence = pending.pop(0)
         while first < len(spans) and spans[first][1] <= sentence.start:
             first += 1
         held = [
@@ -212,10 +226,14 @@ def reported_quotes(
             # but not in a statement closed by its attribution ("Da spør kunden om …, sier X.")
             plain = not closed_by_attribution(masked)
             match = REPORTED_PLAIN.search(masked) if plain else None
+        if sentence is retried and match is None:
+            continue  # the rest holds no second reporting verb: nothing more to read
         if held and (match is None or not _clause_around(match, held)):
             continue  # the sentence holds a direct quote, and no clause of its own
         inverted_match = (
-            INVERTED_REPORTED.search(sentence.text) if has_clause and not held else None
+            INVERTED_REPORTED.search(sentence.text)
+            if has_clause and not held and sentence is not retried
+            else None
         )
         if inverted_match is not None and match is not None and inverted_match.start() == 0:
             inverted_match = None  # "Sier X at …" at the start: the plain pattern reads it
@@ -425,7 +443,14 @@ def reported_quotes(
             named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
                 speaker = Speaker(named.group("name"), phrase.strip(), "person")
+        if sentence is retried and not _names_someone(speaker):
+            continue  # "…, kan det være at": words before a verb in mid-sentence, no subject
         if speaker is None:
+            # "Eg synest dette er bra, for Høgre sin leiar bekreftar at …": a first verb whose
+            # subject is no speaker; a reporting verb later in the sentence may name one
+            rest = match.start("content")
+            retried = Sentence(sentence.start + rest, sentence.end, sentence.text[rest:])
+            pending.insert(0, retried)
             continue
         content_start = sentence.start + match.start("content")
         content = sentence.text[match.start("content") : match.end("content")].rstrip(" .")

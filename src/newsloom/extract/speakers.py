@@ -124,6 +124,11 @@ _ROLE_OF_NAME = re.compile(
     r"\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)$"
 )
 # a capitalised run, then one lowercase word: "New Hampshire officials", "Danish police"
+# what follows a name that owns a role: a genitive ("Høyres leder", "Høgre sin leiar", "the
+# agency's spokesman"), then up to three lowercase words
+_OWNED_ROLE = re.compile(
+    r"(?P<mark>s|['’]s?|\s+(?:sin|si|sitt|sine))?(?:\s+[a-zæøåäöüé][\w-]*){1,3}"
+)
 _NAMED_GROUP = re.compile(r"(?:^|\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+\s+)+[a-zæøåäöüé][\w-]*$")
 # words after which a capitalised run names a place or a body, not the person described
 BEFORE_NAME = frozenset(
@@ -303,6 +308,14 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return Speaker(None, text, "role")  # "Prime Minister", "Hamburger Wissenschaftssenatorin"
     for entity in sorted(entities, key=len, reverse=True):
         if entity and entity in text:
+            owned = _OWNED_ROLE.fullmatch(text[text.index(entity) + len(entity) :])
+            if (
+                owned is not None
+                and (owned.group("mark") or entity.endswith("s"))
+                and ROLE.ends(words[-1])
+            ):
+                # "Høyres leder", "Høgre sin leiar": the body owns the role; its holder spoke
+                return Speaker(None, text, "role")
             role = text[: text.index(entity)].strip(" ,") or None
             if role and not role[:1].islower():
                 role = None
