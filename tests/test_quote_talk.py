@@ -81,3 +81,31 @@ def test_a_role_the_body_owns_is_the_speaker_not_the_body() -> None:
     plain = parse_speaker("Kari Holm i går", ["Kari Holm"])
     assert plain is not None
     assert plain.name == "Kari Holm"
+
+
+def test_a_passive_with_an_empty_subject_names_no_speaker() -> None:
+    # "Det vart sagt at …": nobody is said to speak; no quote with a verb for a speaker
+    assert quotes("Det vart sagt at Bøckman tok affære.", language="nn") == ()
+    assert (
+        quotes(
+            "Dessutan er det streka under at Språkrådet har ansvar for å ta initiativ.",
+            language="nn",
+        )
+        == ()
+    )
+
+
+def test_a_subject_after_a_clause_opener_is_still_read() -> None:
+    found = quotes(
+        "Det er riktig som statsråden sier, at markedsreguleringssystemet er en unik ordning.",
+    )
+    assert [(q.speaker_role, q.kind) for q in found] == [("statsråden", "reported")]
+
+
+def test_a_particle_verb_of_the_table_reports_speech() -> None:
+    found = quotes(
+        "Folkerettsekspert Geir Ulfstein strekar under at Ban Ki-moon ikkje kan sjefe over "
+        "Sikkerheitsrådet.",
+        language="nn",
+    )
+    assert [(q.speaker, q.kind) for q in found] == [("Geir Ulfstein", "reported")]

@@ -17,6 +17,7 @@ from newsloom.extract.quote_patterns import (
     INVERTED_REPORTED,
     INVERTED_SUBJECT,
     NAME_BEFORE_APPOSITION,
+    NORDIC_FINITE,
     PARENTHETICAL,
     PARENTHETICAL_HINT,
     RELATIVE_PRONOUNS,
@@ -144,6 +145,31 @@ _OWNER_WORDS = frozenset(
         *("das", "von", "vom", "van"),
     ]
 )
+
+
+# an empty subject beside a finite verb ("Det er …", "… er det"): a passive or impersonal clause
+_EXPLETIVE = re.compile(
+    rf"(?:^|\s)(?:det|dét|der)\s+(?:{NORDIC_FINITE})(?:\s|$)|(?:^|\s)(?:{NORDIC_FINITE})\s+(?:det|dét|der)$",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_OPENERS = frozenset(
+    [
+        *("at", "att", "that", "som", "who", "which", "når", "da", "då", "og", "and", "men"),
+        *("but", "fordi", "because", "mens", "medan", "while", "dersom", "viss", "hvis", "if"),
+    ]
+)
+
+
+def _last_clause(phrase: str) -> str:
+    """The words of ``phrase`` after its last comma or clause opener (``Det er riktig som
+    statsråden`` → ``statsråden``): where the subject before the verb stands."""
+    words = phrase.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _CLAUSE_OPENERS or words[index].endswith(","):
+            return " ".join(words[index + 1 :])
+    return phrase
 
 
 def _names_someone(speaker: Speaker | None) -> bool:
@@ -443,6 +469,10 @@ def reported_quotes(
             named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
                 speaker = Speaker(named.group("name"), phrase.strip(), "person")
+        if _EXPLETIVE.search(_last_clause(phrase)):
+            # "Det er samstundes streka under at", "Dessutan er det streka under at": a passive
+            # with an empty subject; no one is said to speak
+            speaker = None
         if sentence is retried and not _names_someone(speaker):
             continue  # "…, kan det være at": words before a verb in mid-sentence, no subject
         if speaker is None:
