@@ -109,3 +109,24 @@ def test_a_particle_verb_of_the_table_reports_speech() -> None:
         language="nn",
     )
     assert [(q.speaker, q.kind) for q in found] == [("Geir Ulfstein", "reported")]
+
+
+def test_an_attribution_with_a_second_verb_gives_both_statements_to_the_speaker() -> None:
+    found = quotes(
+        "Saka vart meld av tannlege Petter Øgar.",
+        "Men dette er uansett kritikkverdig, seier Øgar og viser til at dette er noko legane "
+        "burde ha spurt pasienten om.",
+        language="nn",
+    )
+    assert [(q.speaker, q.kind, q.text) for q in found] == [
+        ("Petter Øgar", "direct", "Men dette er uansett kritikkverdig"),
+        ("Petter Øgar", "reported", "dette er noko legane burde ha spurt pasienten om"),
+    ]
+
+
+def test_saying_no_and_then_saying_that_names_no_speaker_of_the_first_part() -> None:
+    found = quotes(
+        "Ein annan fraksjon seier nei til alle typar hjelp og seier at Tyskland skal vente.",
+        language="nn",
+    )
+    assert all(q.kind == "reported" for q in found)

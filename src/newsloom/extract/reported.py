@@ -26,6 +26,7 @@ from newsloom.extract.quote_patterns import (
     SECOND_CLAUSE,
     SENTENCE_ADVERBS,
     VERB_THEN_CLAUSE,
+    VERBS,
     final_attribution,
     reported_mood,
     unmarked_attribution,
@@ -40,7 +41,7 @@ from newsloom.extract.quote_speakers import (
     sentence_subject,
     speaker_from_subject,
 )
-from newsloom.extract.quote_words import PRONOUNS
+from newsloom.extract.quote_words import AUXILIARIES, PRONOUNS
 from newsloom.extract.reported_questions import (
     closed_by_attribution,
     own_pronoun,
@@ -57,6 +58,7 @@ from newsloom.extract.speakers import (
     Speaker,
     parse_speaker,
 )
+from newsloom.process_cache import compile_pattern
 from newsloom.records import Quote
 
 # a content clause that opens with a question word ("kor viktig …", "hvordan …"), and those of
@@ -172,6 +174,13 @@ def _last_clause(phrase: str) -> str:
     return phrase
 
 
+# an attribution's subject, then a second verb it does ("seier Øgar og viser til at …")
+_COORDINATED_VERB = compile_pattern(
+    rf"^(?P<subject>.+?)\s+(?:og|and|und|et|y|e|samt)\s+(?:{AUXILIARIES}\s+)?(?:{VERBS})(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _names_someone(speaker: Speaker | None) -> bool:
     """Whether a speaker is someone named: a capitalised name, or a phrase ending in a role
     word (``finansministeren``, ``Høgre sin leiar``)."""
@@ -283,6 +292,30 @@ def reported_quotes(
                 inverted_match = None  # "Ministeren, Kari Holm, sa til NTB at": not inverted
             else:
                 match = None
+        joined = (
+            _COORDINATED_VERB.match(inverted_match.group("speaker"))
+            if inverted_match is not None and inverted_match.start() > 0
+            else None
+        )
+        subject = speaker_from_subject(joined.group("subject"), names) if joined else None
+        if (
+            inverted_match is not None
+            and subject is not None
+            and (subject.type == "pronoun" or _names_someone(subject))
+        ):
+            # "Men dette er kritikkverdig, seier Øgar og viser til at …": the statement before
+            # the attribution is the speaker's words, and so is the clause of the second verb
+            # ("seier nei til … og seier at" names no one: read as before)
+            resolved = context.resolve(subject)
+            if resolved is not None and resolved.type != "pronoun":
+                lead = sentence.text[: inverted_match.start()].rstrip(" ,")
+                if len(lead.split()) >= MIN_CLAUSE_WORDS:
+                    said(lead, resolved, "direct", sentence.start)
+                content = inverted_match.group("content").rstrip(" .")
+                said(
+                    content, resolved, "reported", sentence.start + inverted_match.start("content")
+                )
+            continue
         if inverted_match is not None:
             speaker = speaker_from_subject(inverted_match.group("speaker"), names)
             if inverted_match.start() == 0 and _only_adverbs(inverted_match.group("speaker")):
