@@ -360,8 +360,12 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             return Speaker(name, None, "organisation")
         return Speaker(name, None, "person")
     joining = role_words[-2:] if role_words else []
-    if len(joining) == 2 and not _DETERMINER_WORD.fullmatch(joining[1]):
-        joining = joining[1:]  # "vice-président de la CENI": a determiner after the connector
+    if len(joining) == 2 and (
+        not _DETERMINER_WORD.fullmatch(joining[1]) or joining[1].lower() in CONNECTORS
+    ):
+        # "vice-président de la CENI": a determiner after the connector; "ministro de
+        # Exteriores": "de" is a connector, though also a determiner in another language
+        joining = joining[1:]
     if any(w[:1].islower() for w in name_words) or (
         joining and joining[0].lower() in (*CONNECTORS, "fra", "från", "from")
     ):
