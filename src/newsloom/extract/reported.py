@@ -35,6 +35,7 @@ from newsloom.extract.quote_speakers import (
     TRAILING_ADVERBS,
     after_fronted_phrase,
     antecedent,
+    plural_verb,
     respondents,
     sentence_subject,
     speaker_from_subject,
@@ -160,16 +161,6 @@ def _only_adverbs(phrase: str) -> bool:
     return bool(words) and all(word in SENTENCE_ADVERBS for word in words)
 
 
-# third person plural endings of the languages that leave a subject out: Spanish and Portuguese
-# "afirman", "dizem", Italian "dicono", Polish "podkreślili", "zaznaczyły"
-_PLURAL_ENDINGS = {"es": ("an", "en"), "pt": ("am", "em"), "it": ("ano", "ono"), "pl": ("li", "ły")}
-
-
-def _plural_verb(verb: str, language: str | None) -> bool:
-    """Whether ``verb`` is a third person plural form (the left-out subject is "they")."""
-    return verb.lower().endswith(_PLURAL_ENDINGS.get(language or "", ()))
-
-
 def _incise_verb(incise: re.Match[str]) -> bool:
     """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
     participle = incise.group("participle")
@@ -244,7 +235,7 @@ def reported_quotes(
             if inverted_match.start() == 0 and _only_adverbs(inverted_match.group("speaker")):
                 # "Podkreślił jednak, że …": the verb opens the sentence and only an adverb
                 # follows it; the subject is left out (Polish, Romance), i.e. the last one named
-                plural = _plural_verb(inverted_match.group("verb"), language)
+                plural = plural_verb(inverted_match.group("verb"), language)
                 speaker = Speaker(None, None, "pronoun", plural=plural)
                 if plural and context.nearby_body is None and context.last_group is None:
                     # "Denuncian además que …": they, and no group named to be they
