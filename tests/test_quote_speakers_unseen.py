@@ -285,3 +285,17 @@ def test_a_plural_verb_alone_after_a_quote_is_no_singular_speaker() -> None:
     assert [(q.text, q.speaker) for q in found if q.text.startswith("Es un")] == [
         ("Es un mercenario de Gadafi, aquí está la prueba", None)
     ]
+
+
+def test_a_person_the_recogniser_found_after_en_is_no_referent() -> None:
+    # the recogniser reads "Khan Sheikhoun" (a town) as a person; after "en" it is a place,
+    # so "dijo" means the man named before it
+    found = quotes_naming(
+        "es",
+        ["Abdul Hamid Youssef", "Khan Sheikhoun"],
+        "Abdul Hamid Youssef perdió a su esposa, a sus gemelos de 11 meses, a dos hermanos, a su "
+        "primo y a muchos de sus vecinos en el ataque del 4 de abril en Khan Sheikhoun.",
+        "Describió la escena a las puertas de su casa.",
+        '"Estaban temblando, y les salía espuma por las orejas", dijo.',
+    )
+    assert [q.speaker for q in found] == ["Abdul Hamid Youssef"]

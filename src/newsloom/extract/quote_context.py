@@ -101,7 +101,13 @@ class QuoteContext:
         goes_on = spoken and self.talking
         self.talking = quoted or goes_on
         if not (quoted or goes_on):
-            names = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
+            # a "person" the recogniser found after "en"/"in" ("en el ataque … en Khan
+            # Sheikhoun") is a place it misread, as a capitalised run there is
+            names = [
+                (e.start, e.text)
+                for e in mentions
+                if e.type == EntityType.PERSON and not AFTER_IN.search(text, 0, e.start)
+            ]
             names += [
                 (run.start(), run.group(0))
                 for run in CAPITALISED_NAME.finditer(text)
