@@ -299,3 +299,31 @@ def test_a_person_the_recogniser_found_after_en_is_no_referent() -> None:
         '"Estaban temblando, y les salía espuma por las orejas", dijo.',
     )
     assert [q.speaker for q in found] == ["Abdul Hamid Youssef"]
+
+
+def test_a_name_opening_the_sentence_before_appositions_is_the_subject() -> None:
+    # the name that opens the sentence speaks; the appositions after it (with a bracket, a
+    # relative clause, another name) only describe it
+    french = quotes_naming(
+        "fr",
+        ["Annegret Kramp-Karrenbauer", "Angela Merkel"],
+        "Annegret Kramp-Karrenbauer, chef des chrétiens-démocrates (CDU) de la chancelière "
+        "Angela Merkel, a confirmé lundi qu'elle ne se présenterait pas aux élections fédérales "
+        "de l'année prochaine.",
+    )
+    italian = quotes(
+        "it",
+        "Monica Kelsey, fondatrice di Safe Haven Baby Boxes, che è stata lei stessa abbandonata "
+        "da bambina, ha affermato che lo sforzo di dotare le caserme dei pompieri di baby box "
+        "continua.",
+    )
+    english = quotes(
+        "en",
+        "Emad Badi, analyst at Middle East Institute, told Al Jazeera that the inaction of "
+        "countries has created a vacuum.",
+    )
+    assert [q.speaker for q in (*french, *italian, *english)] == [
+        "Annegret Kramp-Karrenbauer",
+        "Monica Kelsey",
+        "Emad Badi",
+    ]

@@ -155,6 +155,17 @@ def _owned_name(phrase: str) -> bool:
     )
 
 
+# a full name opening the sentence, then lowercase appositions or relative clauses set off by
+# commas (not "og"/"and"/… joining a second subject), then at most one word (an auxiliary)
+# before the reporting verb
+_NAME_THEN_APPOSITIONS = re.compile(
+    r"^\s*(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+|al|el|de|da|di|von|van|bin)){0,3}"
+    r"\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+),"
+    r"(?:\s+(?!(?:og|and|och|und|et|e|y|i|ou|o|or|eller)\s)[a-zæøåäöüéèàìòù][^,;:.!?«»\"“”„]*,)+"
+    r"\s*(?:\S+\s+)?$"
+)
+
+
 def _only_adverbs(phrase: str) -> bool:
     """Whether ``phrase`` (what stands between a verb and "that") is sentence adverbs alone."""
     words = phrase.lower().replace(",", " ").split()
@@ -416,6 +427,19 @@ def reported_quotes(
             named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
                 speaker = Speaker(named.group("name"), phrase.strip(), "person")
+        opening = _NAME_THEN_APPOSITIONS.match(masked, 0, match.start("verb"))
+        subject = parse_speaker(opening.group("name"), names) if opening is not None else None
+        if (
+            subject is not None
+            and subject.name
+            and speaker is not None
+            and speaker.name != subject.name
+        ):
+            # "Annegret Kramp-Karrenbauer, chef des chrétiens-démocrates (CDU) de la chancelière
+            # Angela Merkel, a confirmé …", "Monica Kelsey, fondatrice di …, che è stata …, ha
+            # affermato che …": the name opening the sentence is the subject; what stands
+            # between commas after it describes it (and may name someone else)
+            speaker = subject
         if speaker is None:
             continue
         content_start = sentence.start + match.start("content")
