@@ -327,3 +327,15 @@ def test_a_name_opening_the_sentence_before_appositions_is_the_subject() -> None
         "Monica Kelsey",
         "Emad Badi",
     ]
+
+
+def test_a_german_pronoun_then_der_and_a_noun_is_the_pronoun_and_whom_it_told() -> None:
+    # "sagte er der Nachrichtenagentur AFP": "er" speaks, the agency is told (dative)
+    found = quotes_naming(
+        "de",
+        ["Buschmann"],
+        "Der parlamentarische Geschäftsführer der FDP-Bundestagsfraktion, Buschmann, "
+        "appellierte an die Solidarität. „Wir bitten alle demokratischen Parteien, sich zu "
+        "mäßigen“, sagte er der Nachrichtenagentur AFP.",
+    )
+    assert [q.speaker for q in found] == ["Buschmann"]
