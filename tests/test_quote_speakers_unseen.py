@@ -339,3 +339,13 @@ def test_a_german_pronoun_then_der_and_a_noun_is_the_pronoun_and_whom_it_told() 
         "mäßigen“, sagte er der Nachrichtenagentur AFP.",
     )
     assert [q.speaker for q in found] == ["Buschmann"]
+
+
+def test_an_impersonal_clitic_opens_no_speaker() -> None:
+    # "¿Se puede considerar que …?", "Si dice che …": nobody in particular says it
+    spanish = quotes("es", "¿Se puede considerar que Rusia ganó la guerra en Siria?")
+    italian = quotes(
+        "it",
+        "Si dice che il presunto incidente sia avvenuto nella casa il 20 dicembre.",
+    )
+    assert [q.speaker or q.speaker_role for q in (*spanish, *italian)] == []

@@ -285,6 +285,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
     if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
         return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
+    if words[0].lower() in IMPERSONAL and all(word[:1].islower() for word in words[1:]):
+        return None  # "se puede leer que", "se vio obligada a": a clause, no subject named
     if len(words) == 1 and ROLE_WORD.fullmatch(words[0]):
         return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
     tail_role = _NAMED_GROUP.search(text)
@@ -431,8 +433,13 @@ NOT_SPEAKERS = frozenset(
         *("især", "särskilt", "særskilt"),
         *("nå", "derfor", "difor", "dessuten", "dessutan", "derimot", "altså", "særlig", "særleg"),
         *("however", "also", "this", "meanwhile", "dock", "också", "ändå", "dog", "også"),
-        # the Romance impersonal "se" ("se estima que", "se dice que"): nobody in particular
+        # the Romance impersonal "se" ("se estima que", "se dice que"), Italian "si" ("Si dice
+        # che"): nobody in particular
         "se",
+        "si",
     ]
 )
+# the Romance impersonal or reflexive clitic opening a clause ("se puede leer que", "se vio
+# obligada a"); not "si", also Spanish "if" ("Si bien los expertos consideran que")
+IMPERSONAL = frozenset(["se"])
 CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")
