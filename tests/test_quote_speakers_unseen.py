@@ -349,3 +349,14 @@ def test_an_impersonal_clitic_opens_no_speaker() -> None:
         "Si dice che il presunto incidente sia avvenuto nella casa il 20 dicembre.",
     )
     assert [q.speaker or q.speaker_role for q in (*spanish, *italian)] == []
+
+
+def test_a_sentence_opening_quienes_names_no_speaker() -> None:
+    # "Quienes han estudiado su fe explican que …" (those who have studied it): whoever, not a
+    # speaker named "Quienes"; "quienes" is the plural of the relative "quien"
+    found = quotes(
+        "es",
+        "Quienes han estudiado su fe explican que los alauitas comparten creencias con el "
+        "chiismo duodecimano.",
+    )
+    assert all(q.speaker != "Quienes" for q in found)

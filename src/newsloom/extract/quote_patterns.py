@@ -41,7 +41,7 @@ AFTER_VERBS = first_letter_alternation(
     [*_VERB_LISTS, (table_words("manner_verbs"), False, r"(?!\w)")]
 )
 AUXILIARY_WORD = compile_pattern(AUXILIARIES, re.IGNORECASE)
-RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
+RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "quienes", "wie"])
 NAME_BEFORE_APPOSITION = compile_pattern(
     r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s*,\s*$"
 )
