@@ -360,3 +360,19 @@ def test_a_sentence_opening_quienes_names_no_speaker() -> None:
         "chiismo duodecimano.",
     )
     assert all(q.speaker != "Quienes" for q in found)
+
+
+def test_a_capitalised_run_after_an_article_is_no_person_a_pronoun_means() -> None:
+    # "at the National Palace": news writes a person's name without an article, so "he said"
+    # is the president named before, not the palace
+    found = quotes_naming(
+        "en",
+        ["Jovenel Moïse"],
+        "PORT-AU-PRINCE, Haiti — Haitian President Jovenel Moïse broke with tradition on "
+        "Wednesday and celebrated the country’s independence day in the capital.",
+        "Moïse, whose government has been accused of corruption, denounced graft during his "
+        "speech at the National Palace in Port-au-Prince and urged Haiti’s elite to work with "
+        "the government and help create employment.",
+        "“We’re still extremely poor,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Jovenel Moïse"]

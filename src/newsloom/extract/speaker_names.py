@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from newsloom.extract.quote_words import DETERMINERS
 from newsloom.extract.resources import table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
@@ -49,6 +50,20 @@ _NOT_FIRST_NAMES = frozenset(
 # "na serwerach w Sankt Petersburgu", "in Den Haag": a run of capitalised words right after "in"
 # is a place, not a person a later "he" or left-out subject may mean
 AFTER_IN = re.compile(r"(?<![\w'’-])(?:in|im|w|we|dans|en)\s+$")
+_DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{DETERMINERS})\s+$", re.IGNORECASE)
+_DETERMINER_FIRST = re.compile(rf"(?:{DETERMINERS})\s", re.IGNORECASE)
+
+
+def names_a_thing(text: str, start: int, run: str) -> bool:
+    """Whether a capitalised run at ``start`` is a place, a building or a day rather than a
+    person: after "in" (``en Khan Sheikhoun``), or after or opening with an article (``at the
+    National Palace``, ``on New Year's Day`` after "the", ``La Casa Blanca``): news writes a
+    person's name without one."""
+    return (
+        AFTER_IN.search(text, 0, start) is not None
+        or _DETERMINER_BEFORE.search(text, 0, start) is not None
+        or _DETERMINER_FIRST.match(run) is not None
+    )
 
 
 _BODY_TYPES = (EntityType.ORGANISATION, EntityType.LOCATION)
