@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_PRONOUN_OPENING
 from newsloom.extract.speaker_names import (
-    AFTER_IN,
     may_name_a_person,
     names_a_thing,
     opens_sentence,

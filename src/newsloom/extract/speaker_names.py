@@ -22,6 +22,8 @@ from newsloom.extract.quote_words import DETERMINERS
 from newsloom.extract.resources import table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
+    MIN_ROLE_COMPOUND,
+    ends_in_role,
     is_organisation_name,
     is_role_word,
     split_title,
@@ -51,18 +53,17 @@ _NOT_FIRST_NAMES = frozenset(
 # is a place, not a person a later "he" or left-out subject may mean
 AFTER_IN = re.compile(r"(?<![\w'’-])(?:in|im|w|we|dans|en)\s+$")
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{DETERMINERS})\s+$", re.IGNORECASE)
-_DETERMINER_FIRST = re.compile(rf"(?:{DETERMINERS})\s", re.IGNORECASE)
 
 
 def names_a_thing(text: str, start: int, run: str) -> bool:
     """Whether a capitalised run at ``start`` is a place, a building or a day rather than a
-    person: after "in" (``en Khan Sheikhoun``), or after or opening with an article (``at the
-    National Palace``, ``on New Year's Day`` after "the", ``La Casa Blanca``): news writes a
-    person's name without one."""
-    return (
-        AFTER_IN.search(text, 0, start) is not None
-        or _DETERMINER_BEFORE.search(text, 0, start) is not None
-        or _DETERMINER_FIRST.match(run) is not None
+    person: after "in" (``en Khan Sheikhoun``), or after an article (``at the National
+    Palace``) unless a role opens it (German capitalises its nouns: ``der Zukunftsforscher
+    Matthias Horx``): news writes a person's name without an article."""
+    head = run.split()[0] if run.split() else ""
+    role = is_role_word(head) or (len(head) >= MIN_ROLE_COMPOUND and ends_in_role(head))
+    return AFTER_IN.search(text, 0, start) is not None or (
+        _DETERMINER_BEFORE.search(text, 0, start) is not None and not role
     )
 
 
