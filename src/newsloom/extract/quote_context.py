@@ -11,7 +11,11 @@ import re
 from collections.abc import Sequence
 
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_PRONOUN_OPENING
-from newsloom.extract.speaker_names import AFTER_IN, may_name_a_person, opens_sentence
+from newsloom.extract.speaker_names import (
+    may_name_a_person,
+    names_a_thing,
+    opens_sentence,
+)
 from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.records import EntityMention, EntityType, Quote
 
@@ -101,12 +105,19 @@ class QuoteContext:
         goes_on = spoken and self.talking
         self.talking = quoted or goes_on
         if not (quoted or goes_on):
-            names = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
+            # a "person" the recogniser found after "en"/"in" or an article ("en el ataque …
+            # en Khan Sheikhoun", "at the National Palace") is a place it misread, as a
+            # capitalised run there is
+            names = [
+                (e.start, e.text)
+                for e in mentions
+                if e.type == EntityType.PERSON and not names_a_thing(text, e.start, e.text)
+            ]
             names += [
                 (run.start(), run.group(0))
                 for run in CAPITALISED_NAME.finditer(text)
                 if may_name_a_person(run.group(0), paragraph, run.start(), mentions)
-                and not AFTER_IN.search(text, 0, run.start())
+                and not names_a_thing(text, run.start(), run.group(0))
             ]
             if names and not SINGULAR_PRONOUN_OPENING.match(text):
                 # "Hun tror Obama …": a sentence whose subject is a he or she goes on about the

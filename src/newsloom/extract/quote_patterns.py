@@ -41,7 +41,7 @@ AFTER_VERBS = first_letter_alternation(
     [*_VERB_LISTS, (table_words("manner_verbs"), False, r"(?!\w)")]
 )
 AUXILIARY_WORD = compile_pattern(AUXILIARIES, re.IGNORECASE)
-RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "wie"])
+RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "quienes", "wie"])
 NAME_BEFORE_APPOSITION = compile_pattern(
     r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s*,\s*$"
 )
@@ -87,8 +87,11 @@ AFTER_PRONOUN = compile_pattern(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{VERBS})-(?:t-)?)(?P<speaker>il|elle|ils|elles)(?!\w)",
     re.IGNORECASE,
 )
+# the verb alone, then the paragraph's end, the sentence's end ("…», ha advertido. Pero …") or a
+# comma and a lowercase clause ("…», ha concluido, pidiendo además …"): no subject after it
 AFTER_NO_SUBJECT = compile_pattern(
-    rf"^[\s,]*(?:{AUXILIARIES}\s+)?(?:{VERBS})\s*[.!?]?\s*$", re.IGNORECASE
+    rf"^[\s,]*(?:(?P<auxiliary>{AUXILIARIES})\s+)?(?P<verb>{VERBS})\s*(?:[.!?]?\s*$|[.!?](?=\s)|(?=,\s+(?-i:[a-zà-ÿ])))",
+    re.IGNORECASE,
 )
 # "», selon le ministre.", "”, secondo il portavoce", "“, aldus de minister", "«, so der Sprecher"
 # (not after a sentence end: "». D'après le JDD, …" opens the next sentence)

@@ -164,7 +164,19 @@ def introduced_speaker(text: str, names: Sequence[str]) -> Speaker | None:
     return speaker
 
 
-def speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int]:
+# third person plural endings of the languages that leave a subject out: Spanish and Portuguese
+# "afirman", "dizem", Italian "dicono", Polish "podkreślili", "zaznaczyły"
+_PLURAL_ENDINGS = {"es": ("an", "en"), "pt": ("am", "em"), "it": ("ano", "ono"), "pl": ("li", "ły")}
+
+
+def plural_verb(verb: str, language: str | None) -> bool:
+    """Whether ``verb`` is a third person plural form (the left-out subject is "they")."""
+    return verb.lower().endswith(_PLURAL_ENDINGS.get(language or "", ()))
+
+
+def speaker_after(
+    after: str, names: Sequence[str], language: str | None = None
+) -> tuple[Speaker | None, int]:
     match = AFTER.match(after)
     if match:
         return parse_speaker(match.group("speaker"), names), match.end()
@@ -176,7 +188,9 @@ def speaker_after(after: str, names: Sequence[str]) -> tuple[Speaker | None, int
         return parse_speaker(subject, names), match.end()
     match = AFTER_NO_SUBJECT.match(after)
     if match:  # "«…», explica." / "«…», ha aggiunto.": a left-out subject, the last speaker
-        return Speaker(None, None, "pronoun"), match.end()
+        # ("«…», dijeron.": "they", a group)
+        plural = plural_verb(match.group("verb"), language)
+        return Speaker(None, None, "pronoun", plural=plural), match.end()
     match = AFTER_SUBJECT_FIRST.match(after)
     if match and match.start("speaker") < 4:
         return parse_speaker(match.group("speaker"), names), match.end()

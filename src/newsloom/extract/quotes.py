@@ -76,6 +76,7 @@ def _direct_quotes(
     *,
     unattributed: bool = False,
     introduced: Speaker | None = None,
+    language: str | None = None,
 ) -> list[Quote]:
     """Quotes in marks or after a speech dash; ``unattributed`` keeps those with no speaker;
     ``introduced`` is whom the paragraph before introduced (``I sin biografi sier Holm:``).
@@ -116,17 +117,30 @@ def _direct_quotes(
         words = inner.split()
         if len(words) < MIN_DIRECT_WORDS or _is_title(words):
             continue
-        speaker, _ = speaker_after(text[match.end() : match.end() + CONTEXT_WINDOW], names)
+        speaker, _ = speaker_after(
+            text[match.end() : match.end() + CONTEXT_WINDOW], names, language
+        )
+        # "«…», dijeron.", "«…», gritaban.": a left-out "they", and no group or body named to
+        # be they: the quote stays, with no speaker (not the last person named)
+        they = (
+            speaker is not None
+            and speaker.plural
+            and speaker.name is None
+            and context.nearby_body is None
+            and context.last_group is None
+        )
+        if they:
+            speaker = None
         before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
-        if speaker is None:
+        if speaker is None and not they:
             speaker = speaker_before(before, names)
         if speaker is not None and speaker.name and speaker.name.lower() in AGENCIES:
             subject = sentence_subject(before, names)
             if subject is not None and before.strip():
                 speaker = subject
-        if speaker is None:
+        if speaker is None and not they:
             speaker = speaker_earlier_in_sentence(before, names)
-        if speaker is None and THAT_BEFORE.search(before):
+        if speaker is None and not they and THAT_BEFORE.search(before):
             # "Lomheim hev rett i at «…»": a that-clause in marks is what the sentence's
             # subject said or holds, when the sentence opens with a person's name
             speaker = opening_person(before, context.names_in(paragraph, (EntityType.PERSON,)))
@@ -142,13 +156,18 @@ def _direct_quotes(
             people = context.names_in(paragraph, (EntityType.PERSON,))
             # "she said": a person named before, not a body ("B.C. Women's Hospital")
             speaker = name_before(before[:sentence_start], people) or speaker
-        if speaker is None and paragraph_speaker is not None:
+        if speaker is None and not they and paragraph_speaker is not None:
             speaker = paragraph_speaker  # a second quote of the same speaker
-        if speaker is None and match.start() == 0 and match.end() >= len(text.rstrip(" .")) - 1:
+        if (
+            speaker is None
+            and not they
+            and match.start() == 0
+            and match.end() >= len(text.rstrip(" .")) - 1
+        ):
             # a whole quoted paragraph: whom the paragraph before introduced, else it
             # continues the last speaker
             speaker = introduced or context.last_speaker
-        if speaker is None and not unattributed:
+        if speaker is None and not unattributed and not they:
             continue  # words in quotation marks nobody is said to speak: a title or a term
         resolved = context.resolve(speaker)
         if resolved is not None and (resolved.name or resolved.role):
@@ -238,7 +257,12 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             continue
         state = context.state()
         direct = _direct_quotes(
-            paragraph.text, paragraph.index, names, context, introduced=introduced
+            paragraph.text,
+            paragraph.index,
+            names,
+            context,
+            introduced=introduced,
+            language=language,
         )
         taken = [(quote.start, quote.end) for quote in direct]
         if DASH_OPENING.match(paragraph.text):
@@ -258,7 +282,12 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
                 paragraph.text, paragraph.index, names, context, taken, language
             )
             direct = _direct_quotes(
-                paragraph.text, paragraph.index, names, context, introduced=introduced
+                paragraph.text,
+                paragraph.index,
+                names,
+                context,
+                introduced=introduced,
+                language=language,
             )
         quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
         # a paragraph talking on after someone's words, naming no speaker of its own

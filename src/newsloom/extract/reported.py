@@ -37,6 +37,7 @@ from newsloom.extract.quote_speakers import (
     TRAILING_ADVERBS,
     after_fronted_phrase,
     antecedent,
+    plural_verb,
     respondents,
     sentence_subject,
     speaker_from_subject,
@@ -200,20 +201,21 @@ def _owned_name(phrase: str) -> bool:
     )
 
 
+# a full name opening the sentence, then lowercase appositions or relative clauses set off by
+# commas (not "og"/"and"/… joining a second subject), then at most one word (an auxiliary)
+# before the reporting verb
+_NAME_THEN_APPOSITIONS = re.compile(
+    r"^\s*(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+|al|el|de|da|di|von|van|bin)){0,3}"
+    r"\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+),"
+    r"(?:\s+(?!(?:og|and|och|und|et|e|y|i|ou|o|or|eller)\s)[a-zæøåäöüéèàìòù][^,;:.!?«»\"“”„]*,)+"
+    r"\s*(?:\S+\s+)?$"
+)
+
+
 def _only_adverbs(phrase: str) -> bool:
     """Whether ``phrase`` (what stands between a verb and "that") is sentence adverbs alone."""
     words = phrase.lower().replace(",", " ").split()
     return bool(words) and all(word in SENTENCE_ADVERBS for word in words)
-
-
-# third person plural endings of the languages that leave a subject out: Spanish and Portuguese
-# "afirman", "dizem", Italian "dicono", Polish "podkreślili", "zaznaczyły"
-_PLURAL_ENDINGS = {"es": ("an", "en"), "pt": ("am", "em"), "it": ("ano", "ono"), "pl": ("li", "ły")}
-
-
-def _plural_verb(verb: str, language: str | None) -> bool:
-    """Whether ``verb`` is a third person plural form (the left-out subject is "they")."""
-    return verb.lower().endswith(_PLURAL_ENDINGS.get(language or "", ()))
 
 
 def _incise_verb(incise: re.Match[str]) -> bool:
@@ -321,7 +323,7 @@ def reported_quotes(
             if inverted_match.start() == 0 and _only_adverbs(inverted_match.group("speaker")):
                 # "Podkreślił jednak, że …": the verb opens the sentence and only an adverb
                 # follows it; the subject is left out (Polish, Romance), i.e. the last one named
-                plural = _plural_verb(inverted_match.group("verb"), language)
+                plural = plural_verb(inverted_match.group("verb"), language)
                 speaker = Speaker(None, None, "pronoun", plural=plural)
                 if plural and context.nearby_body is None and context.last_group is None:
                     # "Denuncian además que …": they, and no group named to be they
@@ -502,6 +504,19 @@ def reported_quotes(
             named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
                 speaker = Speaker(named.group("name"), phrase.strip(), "person")
+        opening = _NAME_THEN_APPOSITIONS.match(masked, 0, match.start("verb"))
+        subject = parse_speaker(opening.group("name"), names) if opening is not None else None
+        if (
+            subject is not None
+            and subject.name
+            and speaker is not None
+            and speaker.name != subject.name
+        ):
+            # "Annegret Kramp-Karrenbauer, chef des chrétiens-démocrates (CDU) de la chancelière
+            # Angela Merkel, a confirmé …", "Monica Kelsey, fondatrice di …, che è stata …, ha
+            # affermato che …": the name opening the sentence is the subject; what stands
+            # between commas after it describes it (and may name someone else)
+            speaker = subject
         if _EXPLETIVE.search(_last_clause(phrase)):
             # "Det er samstundes streka under at", "Dessutan er det streka under at": a passive
             # with an empty subject; no one is said to speak

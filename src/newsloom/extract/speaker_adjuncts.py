@@ -172,6 +172,9 @@ def _pronoun_first(phrase: str) -> bool:
             or first[1] in ("dem", "gegenüber", "am", "im", "zu")  # "sagte er dem Sender"
             # "wie er der Polizei gegenüber berichtete": whom he told, with a postposition
             or (first[1] == "der" and phrase.rstrip().endswith("gegenüber"))
+            # "sagte er der Nachrichtenagentur AFP", "sagte sie der Zeitung": "der" and a noun
+            # (capitalised) after a pronoun subject is whom it told (dative)
+            or (first[1] == "der" and len(first) > 2 and first[2][:1].isupper())
         )
         and first[1][:1].islower()
     )

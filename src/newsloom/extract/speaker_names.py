@@ -18,14 +18,17 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from newsloom.extract.quote_words import DETERMINERS
 from newsloom.extract.resources import table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
+    MIN_ROLE_COMPOUND,
+    ends_in_role,
     is_organisation_name,
     is_role_word,
     split_title,
 )
-from newsloom.extract.speakers import CAPITALISED_NAME, FUNCTION_WORDS, LEADING_WORDS
+from newsloom.extract.speakers import CAPITALISED_NAME, CONNECTORS, FUNCTION_WORDS, LEADING_WORDS
 from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -49,6 +52,19 @@ _NOT_FIRST_NAMES = frozenset(
 # "na serwerach w Sankt Petersburgu", "in Den Haag": a run of capitalised words right after "in"
 # is a place, not a person a later "he" or left-out subject may mean
 AFTER_IN = re.compile(r"(?<![\w'’-])(?:in|im|w|we|dans|en)\s+$")
+_DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{DETERMINERS})\s+$", re.IGNORECASE)
+
+
+def names_a_thing(text: str, start: int, run: str) -> bool:
+    """Whether a capitalised run at ``start`` is a place, a building or a day rather than a
+    person: after "in" (``en Khan Sheikhoun``), or after an article (``at the National
+    Palace``) unless a role opens it (German capitalises its nouns: ``der Zukunftsforscher
+    Matthias Horx``): news writes a person's name without an article."""
+    head = run.split()[0] if run.split() else ""
+    role = is_role_word(head) or (len(head) >= MIN_ROLE_COMPOUND and ends_in_role(head))
+    return AFTER_IN.search(text, 0, start) is not None or (
+        _DETERMINER_BEFORE.search(text, 0, start) is not None and not role
+    )
 
 
 _BODY_TYPES = (EntityType.ORGANISATION, EntityType.LOCATION)
@@ -266,8 +282,21 @@ class ArticleNames:
 
     def role_holder(self, role: str, paragraph: int) -> str | None:
         """The person the article names with this role: ``statsministeren`` after
-        ``statsminister Benjamin Netanyahu`` or ``Harald Hove, skolebyråd i …``."""
-        stem = role.split()[-1].lower() if role.split() else ""
+        ``statsminister Benjamin Netanyahu`` or ``Harald Hove, skolebyråd i …``. The role's
+        head is its word before what it belongs to (``embajador`` of ``embajador de Francia``,
+        not the country), unless the whole role stands right before a name (``gobernador del
+        distrito de Achin, Esmail Shinwari``)."""
+        words = role.split()
+        key = " ".join(words).lower()
+        if len(words) > 1 and key not in self._holders:
+            self._holders[key] = self._with_role(r"\s+".join(map(re.escape, words)), whole=True)
+        if len(words) > 1 and self._holders[key]:
+            return self._last_by(self._holders[key], paragraph)
+        joined = next(
+            (at for at, word in enumerate(words) if at > 0 and word.lower() in CONNECTORS),
+            len(words),
+        )
+        stem = words[joined - 1].lower() if words else ""
         for ending in _ROLE_ENDINGS:
             if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROLE_STEM:
                 stem = stem[: -len(ending)]
@@ -275,22 +304,38 @@ class ArticleNames:
         if len(stem) < MIN_ROLE_STEM:
             return None
         if stem not in self._holders:
-            self._holders[stem] = self._with_role(stem)
+            self._holders[stem] = self._with_role(re.escape(stem))
         holders = self._holders[stem]
-        if not holders:
-            return None
+        # what the role belongs to ("del tribunal ruso") is said near its holder too: a
+        # "presidente" of something else is someone else
+        owner = [word.lower() for word in words[joined + 1 :] if len(word) >= MIN_ROLE_STEM]
+        if owner:
+            holders = [person for person in holders if self._said_near(person, owner)]
+        return self._last_by(holders, paragraph) if holders else None
+
+    def _said_near(self, person: NamedPerson, words: list[str]) -> bool:
+        text = self.paragraphs.get(person.paragraph, "")
+        near = text[max(0, person.start - 200) : person.start + len(person.name) + 200].lower()
+        return any(word in near for word in words)
+
+    @staticmethod
+    def _last_by(holders: list[NamedPerson], paragraph: int) -> str:
         earlier = [person for person in holders if person.paragraph <= paragraph]
         return (earlier[-1] if earlier else holders[0]).name
 
-    def _with_role(self, stem: str) -> list[NamedPerson]:
-        before = re.compile(rf"(?<!\w){re.escape(stem)}\w*,?\s+$", re.IGNORECASE)
-        after = re.compile(rf"^,\s+(?:[\w-]+\s+){{0,3}}?{re.escape(stem)}", re.IGNORECASE)
+    def _with_role(self, stem: str, whole: bool = False) -> list[NamedPerson]:
+        """The people named right after ``stem`` (a pattern) and words ending it, or with it
+        after their name; ``whole``: right after the whole role, nothing else."""
+        ending = "" if whole else r"\w*"
+        reach = 200 if whole else 60  # a whole role may be long ("gobernador del distrito de …")
+        before = re.compile(rf"(?<!\w){stem}{ending},?\s+$", re.IGNORECASE)
+        after = re.compile(rf"^,\s+(?:[\w-]+\s+){{0,3}}?{stem}", re.IGNORECASE)
         found = []
         for person in self.people:
             text = self.paragraphs.get(person.paragraph, "")
             end = person.start + len(person.name)
-            if before.search(text[max(0, person.start - 60) : person.start]) or after.match(
-                text[end : end + 80]
+            if before.search(text[max(0, person.start - reach) : person.start]) or (
+                not whole and after.match(text[end : end + 80])
             ):
                 found.append(person)
         return found

@@ -290,6 +290,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
     if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
         return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
+    if words[0].lower() in IMPERSONAL and all(word[:1].islower() for word in words[1:]):
+        return None  # "se puede leer que", "se vio obligada a": a clause, no subject named
     if len(words) == 1 and ROLE_WORD.fullmatch(words[0]):
         return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
     tail_role = _NAMED_GROUP.search(text)
@@ -373,8 +375,12 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             return Speaker(name, None, "organisation")
         return Speaker(name, None, "person")
     joining = role_words[-2:] if role_words else []
-    if len(joining) == 2 and not _DETERMINER_WORD.fullmatch(joining[1]):
-        joining = joining[1:]  # "vice-président de la CENI": a determiner after the connector
+    if len(joining) == 2 and (
+        not _DETERMINER_WORD.fullmatch(joining[1]) or joining[1].lower() in CONNECTORS
+    ):
+        # "vice-président de la CENI": a determiner after the connector; "ministro de
+        # Exteriores": "de" is a connector, though also a determiner in another language
+        joining = joining[1:]
     if any(w[:1].islower() for w in name_words) or (
         joining and joining[0].lower() in (*CONNECTORS, "fra", "från", "from")
     ):
@@ -440,8 +446,13 @@ NOT_SPEAKERS = frozenset(
         *("især", "särskilt", "særskilt"),
         *("nå", "derfor", "difor", "dessuten", "dessutan", "derimot", "altså", "særlig", "særleg"),
         *("however", "also", "this", "meanwhile", "dock", "också", "ändå", "dog", "også"),
-        # the Romance impersonal "se" ("se estima que", "se dice que"): nobody in particular
+        # the Romance impersonal "se" ("se estima que", "se dice que"), Italian "si" ("Si dice
+        # che"): nobody in particular
         "se",
+        "si",
     ]
 )
+# the Romance impersonal or reflexive clitic opening a clause ("se puede leer que", "se vio
+# obligada a"); not "si", also Spanish "if" ("Si bien los expertos consideran que")
+IMPERSONAL = frozenset(["se"])
 CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")
