@@ -130,3 +130,23 @@ def test_saying_no_and_then_saying_that_names_no_speaker_of_the_first_part() -> 
         language="nn",
     )
     assert all(q.kind == "reported" for q in found)
+
+
+def test_a_dash_quote_no_one_spoke_before_goes_to_whom_the_article_next_quotes() -> None:
+    found = quotes(
+        "Fotoklassen hadde førebudd seg grundig til 16 dagar i Egypt.",
+        "- Fredag fekk vi beskjed frå kontakten vår i Kairo om at det går greitt.",
+        "Planen var å lande i Kairo natt til onsdag.",
+        "- Natt til søndag bestemte vi oss for å avlyse turen, fortel fotolærar Arne Håberg.",
+        language="nn",
+    )
+    assert next((q.paragraph, q.speaker) for q in found) == (1, "Arne Håberg")
+
+
+def test_a_question_no_one_spoke_before_gets_no_speaker_from_later() -> None:
+    found = quotes(
+        "- Er det en dyster bok?",
+        "Boka kom ut i fjor.",
+        "- Ja, det er den, sier Ekern.",
+    )
+    assert next((q.paragraph, q.speaker) for q in found) == (0, None)

@@ -348,6 +348,12 @@ def continue_runs(
                     source = Quote("", interviewee, None, paragraph.index, speaker_type="person")
             if source is None:
                 source = own[0]
+            if source.speaker is None and not paragraph.text.rstrip().endswith("?"):
+                # "– A. ¶ Narrative. ¶ – B, sier Holm.": no one spoke before; the words go to
+                # whom the article next quotes by name
+                following = _next_attributed(body, closing, by_paragraph, at)
+                if following is not None and following.speaker_type == "person":
+                    source = following
             members = [at]
             for position, member in enumerate(run[1:], start=1):
                 following = body[member]
