@@ -62,6 +62,12 @@ QUOTE_FIELDS = (
     "opinion_verbs",
     "question_verbs",
     "question_words",
+    "relative_question_words",
+    "negations",
+    "amounts",
+    "thing_subjects",
+    "first_person",
+    "modals",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
@@ -320,6 +326,11 @@ def _table_words(field_name: str) -> tuple[str, ...]:
             entries = tuple(expand(table.code, entries))
         found.update(entries)
     return tuple(sorted(found, key=lambda word: (-len(word), word)))
+
+
+def table_word_set(field_name: str) -> frozenset[str]:
+    """One quotes field across every table, as a set (for membership tests)."""
+    return frozenset(_table_words(field_name))
 
 
 @cache
