@@ -21,6 +21,7 @@ from newsloom.extract.quote_words import (
 from newsloom.extract.resources import (
     first_letter_alternation,
     resources_for,
+    table_word_set,
     table_words,
     words_pattern,
 )
@@ -41,7 +42,7 @@ AFTER_VERBS = first_letter_alternation(
     [*_VERB_LISTS, (table_words("manner_verbs"), False, r"(?!\w)")]
 )
 AUXILIARY_WORD = compile_pattern(AUXILIARIES, re.IGNORECASE)
-RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "quienes", "wie"])
+RELATIVE_PRONOUNS = table_word_set("relative_pronouns")
 NAME_BEFORE_APPOSITION = compile_pattern(
     r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s*,\s*$"
 )

@@ -49,6 +49,7 @@ from newsloom.extract.reported_questions import (
     question_kept,
     writers_question,
 )
+from newsloom.extract.resources import table_word_set
 from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.speakers import (
@@ -157,12 +158,8 @@ _EXPLETIVE = re.compile(
 )
 
 
-_CLAUSE_OPENERS = frozenset(
-    [
-        *("at", "att", "that", "som", "who", "which", "når", "da", "då", "og", "and", "men"),
-        *("but", "fordi", "because", "mens", "medan", "while", "dersom", "viss", "hvis", "if"),
-    ]
-)
+# words that open a clause (the tables' ``clause_openers``): a subject stands after them
+_CLAUSE_OPENERS = table_word_set("clause_openers")
 
 
 def _last_clause(phrase: str) -> str:

@@ -68,6 +68,11 @@ QUOTE_FIELDS = (
     "thing_subjects",
     "first_person",
     "modals",
+    "leading_words",
+    "function_words",
+    "not_speakers",
+    "relative_pronouns",
+    "clause_openers",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

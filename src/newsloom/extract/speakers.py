@@ -16,7 +16,7 @@ from newsloom.extract.quote_words import (
     DETERMINERS,
     PRONOUNS,
 )
-from newsloom.extract.resources import table_words
+from newsloom.extract.resources import table_word_set, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
     MIN_ROLE_COMPOUND,
@@ -398,60 +398,19 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
 # or a focus particle ("Også NBC mener", "Even the police say")
 LEADING_WORDS = frozenset(
     [
-        *("for", "der", "men", "og", "så", "but", "and", "so", "mais", "et", "pero", "aber", "und"),
-        "ale",  # Polish "but"
-        # focus particles before a subject ("Også NBC mener", "Even the police say")
-        *("også", "òg", "selv", "sjølv", "bare", "berre", "kun", "even", "also"),
-        *("också", "även", "auch", "selbst", "sogar", "aussi", "même", "también", "incluso"),
-        *("anche", "perfino", "ook", "zelfs", "também", "até"),
+        *table_words("leading_words"),
         # the tables' sentence adverbs ("Ponadto Instytut podał, że", "Zudem sagte X")
         *(word.lower() for word in table_words("adverbs") if " " not in word),
     ]
 )
 
 
-FUNCTION_WORDS = frozenset(
-    [
-        "there",
-        "here",
-        "it",
-        "this",
-        "that",
-        "det",
-        "der",
-        "dette",
-        "her",
-        "den",
-        "de",
-        "hay",
-        "es",
-        "esto",
-        "das",
-        "dies",
-        "man",
-        "vi",
-        "we",
-        "you",
-        "du",
-        "i",
-        "jeg",
-        "eg",
-        "jag",
-    ]
-)
-# adverbs and demonstratives that stand where a speaker would (V2 word order)
-NOT_SPEAKERS = frozenset(
-    [
-        *("dette", "dét", "imidlertid", "riktignok", "samtidig", "likevel", "også", "òg", "no"),
-        *("især", "särskilt", "særskilt"),
-        *("nå", "derfor", "difor", "dessuten", "dessutan", "derimot", "altså", "særlig", "særleg"),
-        *("however", "also", "this", "meanwhile", "dock", "också", "ändå", "dog", "også"),
-        # the Romance impersonal "se" ("se estima que", "se dice que"), Italian "si" ("Si dice
-        # che"): nobody in particular
-        "se",
-        "si",
-    ]
-)
+# pronouns, demonstratives and "there" that stand where a subject would and name no one
+FUNCTION_WORDS = table_word_set("function_words")
+# adverbs and demonstratives that stand where a speaker would (V2 word order), the Romance
+# impersonal "se" ("se estima que", "se dice que"), Italian "si" ("Si dice che"): nobody in
+# particular (the tables' ``not_speakers``)
+NOT_SPEAKERS = table_word_set("not_speakers")
 # the Romance impersonal or reflexive clitic opening a clause ("se puede leer que", "se vio
 # obligada a"); not "si", also Spanish "if" ("Si bien los expertos consideran que")
 IMPERSONAL = frozenset(["se"])
