@@ -73,6 +73,9 @@ QUOTE_FIELDS = (
     "not_speakers",
     "relative_pronouns",
     "clause_openers",
+    "front_adjectives",
+    "adjective_endings",
+    "plural_endings",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
@@ -331,6 +334,12 @@ def _table_words(field_name: str) -> tuple[str, ...]:
             entries = tuple(expand(table.code, entries))
         found.update(entries)
     return tuple(sorted(found, key=lambda word: (-len(word), word)))
+
+
+def own_words(language: str | None, field_name: str) -> tuple[str, ...]:
+    """One quotes field of ``language``'s own table, as written (empty without a table)."""
+    table = resources_for(language)
+    return table.quotes.get(field_name, ()) if table is not None else ()
 
 
 def table_word_set(field_name: str) -> frozenset[str]:
