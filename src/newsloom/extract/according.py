@@ -31,7 +31,8 @@ from newsloom.records import Quote
 
 MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
 MIN_CONTENT_WORDS = 3
-_POSTPOSITIONS = frozenset(["zufolge", "aldus"])  # "den Angaben zufolge": the source before it
+# "according to" words after their source ("den Angaben zufolge"): the tables' according_to_after
+_POSTPOSITIONS = table_word_set("according_to_after")
 _TOKEN = re.compile(r"\S+")
 
 

@@ -76,6 +76,12 @@ QUOTE_FIELDS = (
     "front_adjectives",
     "adjective_endings",
     "plural_endings",
+    "plural_pronouns",
+    "reflexives",
+    "impersonal",
+    "according_to_after",
+    "particles",
+    "title_modifiers",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

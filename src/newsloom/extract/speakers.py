@@ -150,11 +150,12 @@ class Speaker:
     plural: bool = False  # a plural pronoun ("dei", "they"): a group or a body, not one person
 
 
-# Scandinavian third-person reflexives: after the subject of a verb they make it reflexive
-REFLEXIVES = frozenset(["seg", "sig"])
-# third-person plural subject pronouns ("Dei hevdar at", "they said"); German "sie" and Dutch
-# "zij" are also "she", so they stay singular
-PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ellas", "loro", "oni"])
+# third-person reflexives (the tables' ``reflexives``, Scandinavian "seg", "sig"): after the
+# subject of a verb they make it reflexive
+REFLEXIVES = table_word_set("reflexives")
+# third-person plural subject pronouns (the tables' ``plural_pronouns``: "Dei hevdar at", "they
+# said"); German "sie" and Dutch "zij" are also "she", so they stay singular
+PLURAL_PRONOUNS = table_word_set("plural_pronouns")
 
 
 # "… Arne Sandstø til fvn": the medium told, one word after a capitalised name, is no part of it
@@ -412,6 +413,7 @@ FUNCTION_WORDS = table_word_set("function_words")
 # particular (the tables' ``not_speakers``)
 NOT_SPEAKERS = table_word_set("not_speakers")
 # the Romance impersonal or reflexive clitic opening a clause ("se puede leer que", "se vio
-# obligada a"); not "si", also Spanish "if" ("Si bien los expertos consideran que")
-IMPERSONAL = frozenset(["se"])
+# obligada a"), the tables' ``impersonal``; not Italian "si", also Spanish "if" ("Si bien los
+# expertos consideran que")
+IMPERSONAL = table_word_set("impersonal")
 CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")
