@@ -109,6 +109,8 @@ class LanguageTable:
     year_before: tuple[str, ...] = ()
     fillers: tuple[str, ...] = ()
     denials: tuple[str, ...] = ()
+    or_words: tuple[str, ...] = ()
+    joiners: tuple[str, ...] = ()
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -179,6 +181,8 @@ def parse_table(code: str, data: dict[str, object], where: str) -> LanguageTable
         year_before=_strings(numbers.get("year_before", []), f"{where}: numbers.year_before"),
         fillers=_strings(numbers.get("fillers", []), f"{where}: numbers.fillers"),
         denials=_strings(numbers.get("denials", []), f"{where}: numbers.denials"),
+        or_words=_strings(numbers.get("or_words", []), f"{where}: numbers.or_words"),
+        joiners=_strings(numbers.get("joiners", []), f"{where}: numbers.joiners"),
         kinds=_string_lists(data.get("figures", {}), f"{where}: figures"),
         subjects=_string_lists(data.get("subjects", {}), f"{where}: subjects"),
         qualifiers=qualifiers,
@@ -427,12 +431,15 @@ def measure_words() -> list[str]:
 
 
 def number_words(field_name: str) -> list[str]:
-    """``one``, ``several``, ``year_before`` or ``fillers`` words over every table."""
+    """``one``, ``several``, ``year_before``, ``fillers``, ``or_words`` or ``joiners`` words over
+    every table."""
     attribute = {
         "one": "one_words",
         "several": "several",
         "year_before": "year_before",
         "fillers": "fillers",
+        "or_words": "or_words",
+        "joiners": "joiners",
     }[field_name]
     found: set[str] = set()
     for table in load_tables().values():
