@@ -82,6 +82,7 @@ QUOTE_FIELDS = (
     "according_to_after",
     "particles",
     "title_modifiers",
+    "name_connectors",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
