@@ -247,7 +247,7 @@ def after_fronted_phrase(words: Sequence[str]) -> str | None:
 
 # Polish prepositions no other language read here opens a subject with ("W późniejszych
 # wpisach zapewnił, że „…”", "Z satysfakcją dodała"); the Polish reported-speech reader takes
-# them all (reported.POLISH_PREPOSITIONS)
+# them all (the ``fronting_prepositions`` of the Polish table)
 _FRONTING = frozenset(["w", "z", "ze", "pod", "przy", "przed", "nad", "wśród", "podczas"])
 
 
