@@ -84,6 +84,7 @@ QUOTE_FIELDS = (
     "title_modifiers",
     "name_connectors",
     "fronting_prepositions",
+    "role_connectors",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

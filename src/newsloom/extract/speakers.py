@@ -96,11 +96,9 @@ def _before_verb(phrase: str) -> str:
     return phrase
 
 
-# words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du")
-CONNECTORS = (
-    *("for", "af", "av", "of", "til", "de", "del", "di", "della", "dello", "dei", "degli"),
-    *("delle", "du", "des", "da", "do", "dos", "das", "van", "von", "vom", "der"),
-)
+# words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du"):
+# the tables' ``role_connectors``
+CONNECTORS = table_word_set("role_connectors")
 
 
 # a lowercase description, then a full name at the end of the speaker phrase
