@@ -11,14 +11,19 @@ import pytest
 
 from newsloom.extract.figures import extract_figures
 from newsloom.extract.numbers import find_quantities
+from newsloom.extract.quote_speakers import plural_verb
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.resources import (
+    QUOTE_FIELDS,
     LanguageTableError,
     describe_resources,
     load_forms,
     load_tables,
+    number_words,
+    own_words,
     parse_table,
     resources_for,
+    table_word_set,
     words_pattern,
 )
 from newsloom.records import Analysis
@@ -263,6 +268,40 @@ def test_a_malformed_table_is_named_with_its_field() -> None:
         parse_table("xx", {"qualifiers": {"roughly": ["circa"]}}, "xx.toml")
     with pytest.raises(LanguageTableError, match=r"quotes\.verb is not a known field"):
         parse_table("xx", {"quotes": {"verb": ["dire"]}}, "xx.toml")
+
+
+def test_docs_describe_every_quotes_field() -> None:
+    """A contributor adding a language learns every field from docs/languages.md (issue 22)."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "languages.md").read_text("utf-8")
+    for name in (*QUOTE_FIELDS, "or_words", "joiners"):
+        assert re.search(rf"^{name} = ", docs, re.MULTILINE), f"{name} not in docs/languages.md"
+
+
+def test_grammar_words_come_from_each_languages_table() -> None:
+    """Words of grammar are fields of the tables (issue 22): a union for the shared rules, the
+    article's own table for endings."""
+    table = parse_table(
+        "xx",
+        {
+            "numbers": {"or_words": ["Ili"], "joiners": ["i"]},
+            "quotes": {"plural_endings": ["ju"], "relative_pronouns": ["koji"]},
+        },
+        "xx.toml",
+    )
+    assert table.or_words == ("ili",)
+    assert table.joiners == ("i",)
+    assert table.quotes["plural_endings"] == ("ju",)
+    assert {"som", "who", "quienes"} <= table_word_set("relative_pronouns")
+    assert "eller" in number_words("or_words")
+    assert "und" in number_words("joiners")
+    assert own_words("es", "plural_endings") == ("an", "en")
+    assert own_words("en", "plural_endings") == ()
+    assert own_words("no", "reflexives") == ("seg",)  # "no" reads the Bokmål table
+    assert own_words(None, "reflexives") == own_words("cs", "reflexives") == ()
+    assert plural_verb("Afirman", "es")
+    assert plural_verb("dicono", "it")
+    assert not plural_verb("afirman", "en")
+    assert not plural_verb("afirman", None)
 
 
 def test_forms_file_matches_the_tables() -> None:

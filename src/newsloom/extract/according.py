@@ -18,14 +18,21 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import has_cue
-from newsloom.extract.resources import SCANDINAVIAN, table_words, words_pattern
+from newsloom.extract.resources import (
+    SCANDINAVIAN,
+    own_words,
+    table_word_set,
+    table_words,
+    words_pattern,
+)
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import CONNECTORS, VERB_FORMS, Speaker, parse_speaker
 from newsloom.records import Quote
 
 MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
 MIN_CONTENT_WORDS = 3
-_POSTPOSITIONS = frozenset(["zufolge", "aldus"])  # "den Angaben zufolge": the source before it
+# "according to" words after their source ("den Angaben zufolge"): the tables' according_to_after
+_POSTPOSITIONS = table_word_set("according_to_after")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -62,22 +69,27 @@ def _after_verb(text: str, start: int) -> int:
 
 # French "selon lequel/laquelle" opens a relative clause ("un document selon lequel …"): no source
 _RELATIVE_AFTER = re.compile(r"\s+(?:lequel|laquelle|lesquels|lesquelles|quoi)(?![\w'’-])", re.I)
-# an adjective before the source noun: Polish genitive adjective endings ("według lokalnych
-# mediów", "polskiej placówki"), the Romance adjectives that stand before their noun ("selon les
+# an adjective before the source noun: a word with one of the language's ``adjective_endings``
+# (Polish genitive adjectives: "według lokalnych mediów", "polskiej placówki"), or else one of the
+# tables' ``front_adjectives``, the Romance adjectives that stand before their noun ("selon les
 # dernières informations", "según las últimas cifras")
-_POLISH_ADJECTIVE = re.compile(r"[^\W\d_]{2,}(?:ych|ich|ego|iego|ej)$")
-_FRONT_ADJECTIVE = re.compile(
-    r"(?:derni[eè]re?s?|premi[eè]re?s?|nouvel(?:le)?s?|nouveaux?|[uú]ltim[oaie]s?|primer[oa]s?"
-    r"|nuev[oa]s|prim[oi])$",
-    re.IGNORECASE,
-)
+_FRONT_ADJECTIVES = table_word_set("front_adjectives")
+
+
+@cache
+def _adjective_ending(language: str | None) -> re.Pattern[str] | None:
+    """A word with one of the ``adjective_endings`` of ``language``'s table, or None."""
+    endings = own_words(language, "adjective_endings")
+    if not endings:
+        return None
+    return re.compile(r"[^\W\d_]{2,}(?:" + "|".join(map(re.escape, endings)) + ")$")
 
 
 def _attributive(word: str, language: str | None) -> bool:
     """Whether ``word`` is an adjective that stands before the noun it goes with."""
-    if language == "pl":
-        return _POLISH_ADJECTIVE.match(word) is not None
-    return _FRONT_ADJECTIVE.match(word) is not None
+    if (ending := _adjective_ending(language)) is not None:
+        return ending.match(word) is not None
+    return word.lower() in _FRONT_ADJECTIVES
 
 
 # a short source phrase set off by punctuation: "…, according to local authorities.",

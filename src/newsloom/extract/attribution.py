@@ -24,7 +24,7 @@ from newsloom.extract.quote_words import (
     SOURCE_TABLE_VERBS,
     THAT_WORDS,
 )
-from newsloom.extract.resources import table_words, words_pattern
+from newsloom.extract.resources import table_word_set, table_words, words_pattern
 from newsloom.process_cache import compile_pattern
 
 _TABLE_ESTIMATES = "|".join(re.escape(verb) for verb in table_words("estimate_verbs"))
@@ -253,7 +253,9 @@ class Source:
 
 
 MAX_SOURCE_WORDS = 8  # "comisión del Consejo Nacional de Derechos Humanos"
-_CONNECTORS = frozenset(["for", "för", "fra", "från", "af", "av", "of", "de", "del", "i", "til"])
+# prepositions inside a source's noun phrase ("talsmann for politiet", "comisión del Consejo"):
+# the tables' ``name_connectors``
+_CONNECTORS = table_word_set("name_connectors")
 _VERB_LIKE = frozenset(
     (
         REPORTING_VERBS

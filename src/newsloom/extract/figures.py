@@ -35,7 +35,7 @@ from newsloom.extract.figure_sources import FigureSources
 from newsloom.extract.figure_words import QUALIFIERS, UNIT_WORDS, YEAR_BEFORE_WORDS, month_before
 from newsloom.extract.numbers import AMBIGUOUS_WORDS, find_quantities
 from newsloom.extract.quantity import Quantity
-from newsloom.extract.resources import resources_for
+from newsloom.extract.resources import number_words, resources_for
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.subject_words import PERSON_NOUNS, SUBJECTS
 from newsloom.records import Article, DatePrecision, Figure, ParagraphKind, TimeExpression
@@ -93,7 +93,7 @@ _JOINERS = re.compile(r"^\s*(?:og|and|y|och|und|samt|&|,)\s*$", re.IGNORECASE)
 _RANGE = re.compile(
     r"^\s*(?:-|–|til|to|till|à|a|og|and|y|och|bis|et|e|en|und|tot)\s*$", re.IGNORECASE
 )
-_OR_WORDS = frozenset(["eller", "or", "oder", "o", "ou", "ó"])
+_OR_WORDS = frozenset(number_words("or_words"))  # the tables' or_words
 CONTEXT_WINDOW = 300  # characters around a number its tests look at (keeps extraction linear)
 _RANGE_OPENERS = re.compile(
     r"(?:mellem|mellom|mellan|between|entre|zwischen|tra|fra|tussen)\s*$", re.IGNORECASE

@@ -66,7 +66,7 @@ def _table_run(
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_JOINER_WORDS = frozenset(["et", "e", "y", "and", "und", "en"])
+_JOINER_WORDS = frozenset(resources.number_words("joiners"))  # the tables' joiners
 MAX_NUMBER_WORDS = 8  # a spelled-out number longer than this is not read as one
 # words whose reading is remembered: a long run (a feed watched for months) meets a vocabulary
 # that grows without end

@@ -21,6 +21,7 @@ from newsloom.extract.quote_words import (
 from newsloom.extract.resources import (
     first_letter_alternation,
     resources_for,
+    table_word_set,
     table_words,
     words_pattern,
 )
@@ -41,7 +42,7 @@ AFTER_VERBS = first_letter_alternation(
     [*_VERB_LISTS, (table_words("manner_verbs"), False, r"(?!\w)")]
 )
 AUXILIARY_WORD = compile_pattern(AUXILIARIES, re.IGNORECASE)
-RELATIVE_PRONOUNS = frozenset(["qui", "che", "who", "som", "que", "quien", "quienes", "wie"])
+RELATIVE_PRONOUNS = table_word_set("relative_pronouns")
 NAME_BEFORE_APPOSITION = compile_pattern(
     r"(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)\s*,\s*$"
 )
@@ -101,8 +102,8 @@ AFTER_ACCORDING = compile_pattern(
 )
 # Particle verbs with the subject between verb and particle, as V2 word order puts it after a
 # quote ("», held Kristin Clemet fram", "…, slår Fly debattviljug fast.", "…, legg han til."): the
-# two-word reporting verbs of the tables whose second word is a particle.
-PARTICLES = frozenset(["til", "fram", "frem", "fast", "om", "på", "mit", "hinzu", "fort"])
+# two-word reporting verbs of the tables whose second word is a particle (the tables' particles).
+PARTICLES = table_word_set("particles")
 PARTICLE_VERBS = frozenset(
     (words[0].lower(), words[1].lower())
     for verb in {*REPORTING_VERBS.split("|"), *table_words("verbs")}
@@ -198,7 +199,6 @@ SPEECH_VERBS = (
     "siger|sagde|sier|sa|seier|säger|sade|says|said|fortæller|fortalte|forteller|berättar|tilføjer"
     "|tilføjede|legger til|la til|tillägger|understreger|understreker|dijo|afirmó|sagte"
 )
-QUOTE_OPENERS = frozenset(["jeg", "vi", "eg", "jag", "i", "we", "det", "det's", "it", "the"])
 # Verbs by which a body informs of facts ("…, opplyser politiet."): after an unmarked sentence,
 # an announcement, not someone's words (with "that" they are reported speech as any other verb).
 # Scandinavian only: the gold guides of the other languages count "…, informó el OSDH." as the

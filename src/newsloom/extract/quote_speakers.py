@@ -32,6 +32,7 @@ from newsloom.extract.quote_patterns import (
     split_speaker,
     tail,
 )
+from newsloom.extract.resources import own_words
 from newsloom.extract.role_words import is_organisation_name, is_role_word
 from newsloom.extract.speaker_adjuncts import is_time_word
 from newsloom.extract.speakers import (
@@ -164,14 +165,11 @@ def introduced_speaker(text: str, names: Sequence[str]) -> Speaker | None:
     return speaker
 
 
-# third person plural endings of the languages that leave a subject out: Spanish and Portuguese
-# "afirman", "dizem", Italian "dicono", Polish "podkreślili", "zaznaczyły"
-_PLURAL_ENDINGS = {"es": ("an", "en"), "pt": ("am", "em"), "it": ("ano", "ono"), "pl": ("li", "ły")}
-
-
 def plural_verb(verb: str, language: str | None) -> bool:
-    """Whether ``verb`` is a third person plural form (the left-out subject is "they")."""
-    return verb.lower().endswith(_PLURAL_ENDINGS.get(language or "", ()))
+    """Whether ``verb`` is a third person plural form (the left-out subject is "they"): it has
+    one of the ``plural_endings`` of the language's table (the languages that leave a subject
+    out: Spanish and Portuguese "afirman", "dizem", Italian "dicono", Polish "podkreślili")."""
+    return verb.lower().endswith(own_words(language, "plural_endings"))
 
 
 def speaker_after(
@@ -249,7 +247,7 @@ def after_fronted_phrase(words: Sequence[str]) -> str | None:
 
 # Polish prepositions no other language read here opens a subject with ("W późniejszych
 # wpisach zapewnił, że „…”", "Z satysfakcją dodała"); the Polish reported-speech reader takes
-# them all (reported.POLISH_PREPOSITIONS)
+# them all (the ``fronting_prepositions`` of the Polish table)
 _FRONTING = frozenset(["w", "z", "ze", "pod", "przy", "przed", "nad", "wśród", "podczas"])
 
 

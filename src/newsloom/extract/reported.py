@@ -49,6 +49,7 @@ from newsloom.extract.reported_questions import (
     question_kept,
     writers_question,
 )
+from newsloom.extract.resources import own_words, table_word_set
 from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.speakers import (
@@ -130,16 +131,6 @@ _RELATIVE_BEFORE_VERB = re.compile(
 )
 
 
-# prepositions that open a fronted Polish phrase of manner, time or place ("Z satysfakcją",
-# "W późniejszych wpisach", "Pod koniec kwietnia"): never a subject
-POLISH_PREPOSITIONS = frozenset(
-    [
-        *("z", "ze", "w", "we", "na", "pod", "po", "przy", "od", "do", "dla", "o", "u", "za"),
-        *("przed", "nad", "bez", "wśród", "mimo", "wobec"),
-    ]
-)
-
-
 # the words that make the name after them an owner ("portavoz del presidente Pedro Sánchez",
 # "porte-parole du ministre", "spokesman for", "Sprecher von")
 _OWNER_WORDS = frozenset(
@@ -157,12 +148,8 @@ _EXPLETIVE = re.compile(
 )
 
 
-_CLAUSE_OPENERS = frozenset(
-    [
-        *("at", "att", "that", "som", "who", "which", "når", "da", "då", "og", "and", "men"),
-        *("but", "fordi", "because", "mens", "medan", "while", "dersom", "viss", "hvis", "if"),
-    ]
-)
+# words that open a clause (the tables' ``clause_openers``): a subject stands after them
+_CLAUSE_OPENERS = table_word_set("clause_openers")
 
 
 def _last_clause(phrase: str) -> str:
@@ -471,10 +458,8 @@ def reported_quotes(
             # "El documento, cuyo contenido fue difundido … y que abarca …, señala que": the
             # subject is what the relative clause between it and the verb hangs on
             speaker = antecedent(masked[: relative.start()], names)
-        elif (
-            language == "pl"
-            and match.start("speaker") == 0
-            and words[0].lower() in POLISH_PREPOSITIONS
+        elif match.start("speaker") == 0 and words[0].lower() in own_words(
+            language, "fronting_prepositions"
         ):
             # "Z satysfakcją dodała, że …", "Pod koniec kwietnia Play podał, że …": a fronted
             # phrase, then the subject or none (Polish leaves it out: the last one named)

@@ -15,7 +15,13 @@ from newsloom.extract.quote_patterns import (
     SENTENCE_ADVERBS,
     unmarked_attribution,
 )
-from newsloom.extract.resources import SCANDINAVIAN, expand, resources_for, table_words
+from newsloom.extract.resources import (
+    SCANDINAVIAN,
+    expand,
+    resources_for,
+    table_word_set,
+    table_words,
+)
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speakers import CAPITALISED_NAME
 
@@ -27,21 +33,17 @@ def own_pronoun(word: str, language: str | None) -> bool:
 
 
 QUESTION_OPENING = re.compile(rf"(?:{QUESTION_WORDS})\s", re.IGNORECASE)
-RELATIVE_QUESTION_WORDS = frozenset(["hvor", "kor", "kvar"])
+# question words that also open relative clauses (the tables' ``relative_question_words``)
+RELATIVE_QUESTION_WORDS = table_word_set("relative_question_words")
 # before a verb, words that make it no one's statement of a question: an infinitive ("for å
-# fortelle hvor …", "å bli fortalt hvordan …"), a modal ("kan forklare kvifor …")
-_NOT_TELLING_BEFORE = frozenset(
-    [
-        *("å", "kan", "kunne", "vil", "ville", "skal", "skulle", "må", "måtte", "bør", "burde"),
-        *("bli", "blir", "ble", "blei", "vart", "vert", "blitt", "er", "var"),
-    ]
-)
-_NEGATIONS = frozenset(["ikke", "ikkje", "aldri"])
+# fortelle hvor …", "å bli fortalt hvordan …"), a modal ("kan forklare kvifor …"): the tables'
+# ``modals``
+_NOT_TELLING_BEFORE = table_word_set("modals")
+_NEGATIONS = table_word_set("negations")
 # words of amount between a verb and a question word: the question is what the verb is about
-# ("forteller litt om hvordan …", "seier noko om kva …", "regulerer dels i kva …")
-_AMOUNTS = frozenset(
-    ["litt", "lite", "noe", "noko", "mye", "mykje", "mer", "meir", "del", "dels", "mange"]
-)
+# ("forteller litt om hvordan …", "seier noko om kva …", "regulerer dels i kva …"): the tables'
+# ``amounts``
+_AMOUNTS = table_word_set("amounts")
 # at most this many words between a reporting verb and the question word of its indirect
 # question ("spør rett ut hvorfor", "forteller legen i detalj hvordan")
 MAX_BEFORE_QUESTION = 4
@@ -56,7 +58,7 @@ def _between_verb_and_question(words: Sequence[str]) -> bool:
 
 
 # a thing as the subject ("Det forklarer kvifor …", "Det jeg lurer på er om …")
-_THING_SUBJECTS = frozenset(["det", "dette", "den", "denne", "dét"])
+_THING_SUBJECTS = table_word_set("thing_subjects")
 
 
 @cache
@@ -92,7 +94,7 @@ def closed_by_attribution(sentence: str) -> bool:
 # the writer asking ("Jeg spurte om …", "Vi lurer på hva …"): questions the journalist asks are
 # no quotes
 QUESTION_VERBS = frozenset(table_words("question_verbs"))
-_FIRST_PERSON = frozenset(["jeg", "vi", "eg", "me"])
+_FIRST_PERSON = table_word_set("first_person")
 
 
 def writers_question(match: re.Match[str]) -> bool:

@@ -62,6 +62,29 @@ QUOTE_FIELDS = (
     "opinion_verbs",
     "question_verbs",
     "question_words",
+    "relative_question_words",
+    "negations",
+    "amounts",
+    "thing_subjects",
+    "first_person",
+    "modals",
+    "leading_words",
+    "function_words",
+    "not_speakers",
+    "relative_pronouns",
+    "clause_openers",
+    "front_adjectives",
+    "adjective_endings",
+    "plural_endings",
+    "plural_pronouns",
+    "reflexives",
+    "impersonal",
+    "according_to_after",
+    "particles",
+    "title_modifiers",
+    "name_connectors",
+    "fronting_prepositions",
+    "role_connectors",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
@@ -89,6 +112,8 @@ class LanguageTable:
     year_before: tuple[str, ...] = ()
     fillers: tuple[str, ...] = ()
     denials: tuple[str, ...] = ()
+    or_words: tuple[str, ...] = ()
+    joiners: tuple[str, ...] = ()
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -159,6 +184,8 @@ def parse_table(code: str, data: dict[str, object], where: str) -> LanguageTable
         year_before=_strings(numbers.get("year_before", []), f"{where}: numbers.year_before"),
         fillers=_strings(numbers.get("fillers", []), f"{where}: numbers.fillers"),
         denials=_strings(numbers.get("denials", []), f"{where}: numbers.denials"),
+        or_words=_strings(numbers.get("or_words", []), f"{where}: numbers.or_words"),
+        joiners=_strings(numbers.get("joiners", []), f"{where}: numbers.joiners"),
         kinds=_string_lists(data.get("figures", {}), f"{where}: figures"),
         subjects=_string_lists(data.get("subjects", {}), f"{where}: subjects"),
         qualifiers=qualifiers,
@@ -322,6 +349,17 @@ def _table_words(field_name: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda word: (-len(word), word)))
 
 
+def own_words(language: str | None, field_name: str) -> tuple[str, ...]:
+    """One quotes field of ``language``'s own table, as written (empty without a table)."""
+    table = resources_for(language)
+    return table.quotes.get(field_name, ()) if table is not None else ()
+
+
+def table_word_set(field_name: str) -> frozenset[str]:
+    """One quotes field across every table, as a set (for membership tests)."""
+    return frozenset(_table_words(field_name))
+
+
 @cache
 def month_names(code: str, *, abbreviated: bool = False) -> tuple[str, ...]:
     """Month names (wide, format and stand-alone) for a locale, from CLDR; with ``abbreviated``
@@ -396,12 +434,15 @@ def measure_words() -> list[str]:
 
 
 def number_words(field_name: str) -> list[str]:
-    """``one``, ``several``, ``year_before`` or ``fillers`` words over every table."""
+    """``one``, ``several``, ``year_before``, ``fillers``, ``or_words`` or ``joiners`` words over
+    every table."""
     attribute = {
         "one": "one_words",
         "several": "several",
         "year_before": "year_before",
         "fillers": "fillers",
+        "or_words": "or_words",
+        "joiners": "joiners",
     }[field_name]
     found: set[str] = set()
     for table in load_tables().values():

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.extract.quote_words import ORGANISATION_ENDINGS, ROLE_ENDINGS
-from newsloom.extract.resources import words_pattern
+from newsloom.extract.resources import table_word_set, words_pattern
 
 
 class _Ending:
@@ -119,7 +119,8 @@ def ends_in_role(word: str) -> bool:
     return ROLE.ends(word)
 
 
-_TITLE_MODIFIERS = frozenset(["deputy", "vice", "acting", "assistant", "former", "interim"])
+# words before a role that keep it a title ("Deputy Minister"): the tables' ``title_modifiers``
+_TITLE_MODIFIERS = table_word_set("title_modifiers")
 
 
 def role_title(words: str) -> bool:

@@ -16,7 +16,7 @@ from newsloom.extract.quote_words import (
     DETERMINERS,
     PRONOUNS,
 )
-from newsloom.extract.resources import table_words
+from newsloom.extract.resources import table_word_set, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
     MIN_ROLE_COMPOUND,
@@ -96,11 +96,9 @@ def _before_verb(phrase: str) -> str:
     return phrase
 
 
-# words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du")
-CONNECTORS = (
-    *("for", "af", "av", "of", "til", "de", "del", "di", "della", "dello", "dei", "degli"),
-    *("delle", "du", "des", "da", "do", "dos", "das", "van", "von", "vom", "der"),
-)
+# words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du"):
+# the tables' ``role_connectors``
+CONNECTORS = table_word_set("role_connectors")
 
 
 # a lowercase description, then a full name at the end of the speaker phrase
@@ -150,11 +148,12 @@ class Speaker:
     plural: bool = False  # a plural pronoun ("dei", "they"): a group or a body, not one person
 
 
-# Scandinavian third-person reflexives: after the subject of a verb they make it reflexive
-REFLEXIVES = frozenset(["seg", "sig"])
-# third-person plural subject pronouns ("Dei hevdar at", "they said"); German "sie" and Dutch
-# "zij" are also "she", so they stay singular
-PLURAL_PRONOUNS = frozenset(["de", "dei", "they", "ils", "elles", "ellos", "ellas", "loro", "oni"])
+# third-person reflexives (the tables' ``reflexives``, Scandinavian "seg", "sig"): after the
+# subject of a verb they make it reflexive
+REFLEXIVES = table_word_set("reflexives")
+# third-person plural subject pronouns (the tables' ``plural_pronouns``: "Dei hevdar at", "they
+# said"); German "sie" and Dutch "zij" are also "she", so they stay singular
+PLURAL_PRONOUNS = table_word_set("plural_pronouns")
 
 
 # "… Arne Sandstø til fvn": the medium told, one word after a capitalised name, is no part of it
@@ -398,61 +397,21 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
 # or a focus particle ("Også NBC mener", "Even the police say")
 LEADING_WORDS = frozenset(
     [
-        *("for", "der", "men", "og", "så", "but", "and", "so", "mais", "et", "pero", "aber", "und"),
-        "ale",  # Polish "but"
-        # focus particles before a subject ("Også NBC mener", "Even the police say")
-        *("også", "òg", "selv", "sjølv", "bare", "berre", "kun", "even", "also"),
-        *("också", "även", "auch", "selbst", "sogar", "aussi", "même", "también", "incluso"),
-        *("anche", "perfino", "ook", "zelfs", "também", "até"),
+        *table_words("leading_words"),
         # the tables' sentence adverbs ("Ponadto Instytut podał, że", "Zudem sagte X")
         *(word.lower() for word in table_words("adverbs") if " " not in word),
     ]
 )
 
 
-FUNCTION_WORDS = frozenset(
-    [
-        "there",
-        "here",
-        "it",
-        "this",
-        "that",
-        "det",
-        "der",
-        "dette",
-        "her",
-        "den",
-        "de",
-        "hay",
-        "es",
-        "esto",
-        "das",
-        "dies",
-        "man",
-        "vi",
-        "we",
-        "you",
-        "du",
-        "i",
-        "jeg",
-        "eg",
-        "jag",
-    ]
-)
-# adverbs and demonstratives that stand where a speaker would (V2 word order)
-NOT_SPEAKERS = frozenset(
-    [
-        *("dette", "dét", "imidlertid", "riktignok", "samtidig", "likevel", "også", "òg", "no"),
-        *("især", "särskilt", "særskilt"),
-        *("nå", "derfor", "difor", "dessuten", "dessutan", "derimot", "altså", "særlig", "særleg"),
-        *("however", "also", "this", "meanwhile", "dock", "också", "ändå", "dog", "også"),
-        # the Romance impersonal "se" ("se estima que", "se dice que"), Italian "si" ("Si dice
-        # che"): nobody in particular
-        "se",
-        "si",
-    ]
-)
+# pronouns, demonstratives and "there" that stand where a subject would and name no one
+FUNCTION_WORDS = table_word_set("function_words")
+# adverbs and demonstratives that stand where a speaker would (V2 word order), the Romance
+# impersonal "se" ("se estima que", "se dice que"), Italian "si" ("Si dice che"): nobody in
+# particular (the tables' ``not_speakers``)
+NOT_SPEAKERS = table_word_set("not_speakers")
 # the Romance impersonal or reflexive clitic opening a clause ("se puede leer que", "se vio
-# obligada a"); not "si", also Spanish "if" ("Si bien los expertos consideran que")
-IMPERSONAL = frozenset(["se"])
+# obligada a"), the tables' ``impersonal``; not Italian "si", also Spanish "if" ("Si bien los
+# expertos consideran que")
+IMPERSONAL = table_word_set("impersonal")
 CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")
