@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -113,6 +114,22 @@ def _opens_no_name(word: str) -> bool:
         or lowered in LEADING_WORDS
         or is_role_word(word)
     )
+
+
+# role stems whose patterns are kept: a stream meets a few hundred ("president", "ministr", …);
+# more than ``re``'s own cache of 512 patterns holds beside every other module's
+ROLE_STEMS_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=ROLE_STEMS_REMEMBERED)
+def _role_patterns(stem: str, whole: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The role (``stem``, a pattern; ``whole``: no ending after it) right before a name
+    (``statsminister Jonas Støre``) and within three words after one (``Harald Hove, skolebyråd
+    i …``): compiled once per role in a process, not once per article."""
+    ending = "" if whole else r"\w*"
+    before = re.compile(rf"(?<!\w){stem}{ending},?\s+$", re.IGNORECASE)
+    after = re.compile(rf"^,\s+(?:[\w-]+\s+){{0,3}}?{stem}", re.IGNORECASE)
+    return before, after
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -326,10 +343,8 @@ class ArticleNames:
     def _with_role(self, stem: str, whole: bool = False) -> list[NamedPerson]:
         """The people named right after ``stem`` (a pattern) and words ending it, or with it
         after their name; ``whole``: right after the whole role, nothing else."""
-        ending = "" if whole else r"\w*"
         reach = 200 if whole else 60  # a whole role may be long ("gobernador del distrito de …")
-        before = re.compile(rf"(?<!\w){stem}{ending},?\s+$", re.IGNORECASE)
-        after = re.compile(rf"^,\s+(?:[\w-]+\s+){{0,3}}?{stem}", re.IGNORECASE)
+        before, after = _role_patterns(stem, whole)
         found = []
         for person in self.people:
             text = self.paragraphs.get(person.paragraph, "")
