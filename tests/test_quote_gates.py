@@ -157,3 +157,38 @@ def test_according_words_of_a_sentence_are_found_in_its_paragraph() -> None:
             assert not in_sentence or pattern.search(text)
             found += in_sentence
     assert found > 100
+
+
+def test_after_in_answers_as_its_pattern_searched_from_the_start() -> None:
+    """``after_in(text, end)`` (searched from the word before the whitespace ending at ``end``)
+    answers as ``AFTER_IN.search(text, 0, end)``: its words glued to letters, hyphens and
+    apostrophes, with runs of spaces, tabs and line feeds, at every end."""
+    from newsloom.extract.speaker_names import AFTER_IN, after_in
+
+    rng = random.Random(19)
+    pieces = [
+        "in",
+        "im",
+        "w",
+        "we",
+        "dans",
+        "en",
+        "In",
+        "x",
+        "-",
+        "'",
+        "’",
+        "é",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+    ]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for end in range(len(text) + 1):
+            expected = AFTER_IN.search(text, 0, end) is not None
+            assert after_in(text, end) == expected, (text, end)
+            checked += expected
+    assert checked > 500

@@ -52,8 +52,22 @@ _NOT_FIRST_NAMES = frozenset(
 
 # "na serwerach w Sankt Petersburgu", "in Den Haag": a run of capitalised words right after "in"
 # is a place, not a person a later "he" or left-out subject may mean
-AFTER_IN = re.compile(r"(?<![\w'’-])(?:in|im|w|we|dans|en)\s+$")
+_IN_WORDS = ("in", "im", "w", "we", "dans", "en")
+AFTER_IN = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_IN_WORDS)})\s+$")
+_IN_LONGEST = max(map(len, _IN_WORDS))
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{DETERMINERS})\s+$", re.IGNORECASE)
+
+
+def after_in(text: str, end: int) -> bool:
+    """Whether :data:`AFTER_IN` ends at ``end`` (``AFTER_IN.search(text, 0, end)``) — searched
+    from the word before the whitespace that ends there, not from the paragraph's start for
+    every name in it: the word ends where that whitespace begins."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start == end:
+        return False  # no whitespace ends there, so no match of the pattern does
+    return AFTER_IN.search(text, max(0, start - _IN_LONGEST), end) is not None
 
 
 def names_a_thing(text: str, start: int, run: str) -> bool:
@@ -63,7 +77,7 @@ def names_a_thing(text: str, start: int, run: str) -> bool:
     Matthias Horx``): news writes a person's name without an article."""
     head = run.split()[0] if run.split() else ""
     role = is_role_word(head) or (len(head) >= MIN_ROLE_COMPOUND and ends_in_role(head))
-    return AFTER_IN.search(text, 0, start) is not None or (
+    return after_in(text, start) or (
         _DETERMINER_BEFORE.search(text, 0, start) is not None and not role
     )
 
@@ -209,7 +223,7 @@ class ArticleNames:
                 ):
                     words.pop(0)
                 start = match.start() + (words[0][0] if words else 0)
-                if len(words) >= 2 and not AFTER_IN.search(paragraph.text, 0, start):
+                if len(words) >= 2 and not after_in(paragraph.text, start):
                     name = match.group(0)[words[0][0] :]
                     found.append(NamedPerson(name, paragraph.index, start))
         return found
