@@ -192,3 +192,20 @@ def test_after_in_answers_as_its_pattern_searched_from_the_start() -> None:
             assert after_in(text, end) == expected, (text, end)
             checked += expected
     assert checked > 500
+
+
+def test_opens_sentence_answers_as_its_pattern_on_the_text_before() -> None:
+    """``opens_sentence(text, start)`` (searched from where the non-letters before ``start``
+    begin) answers as ``(?:^|[.!?:]\\s)[\\W\\d]*$`` searched in ``text[:start]``."""
+    from newsloom.extract.speaker_names import _SENTENCE_OPENING, opens_sentence
+
+    rng = random.Random(23)
+    pieces = ["Dei", "x", "é", "_", "7", "27", ".", ":", "!", "?", " ", "\n", "*", "«", "-", "  "]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for start in range(len(text) + 1):
+            expected = _SENTENCE_OPENING.search(text[:start]) is not None
+            assert opens_sentence(text, start) == expected, (text, start)
+            checked += expected
+    assert checked > 500

@@ -111,12 +111,20 @@ def _genitive_pair(first: str, second: str) -> bool:
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s)[\W\d]*$")
+_NO_LETTER = re.compile(r"[\W\d]")
 
 
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence (after a bullet or a number too,
-    ``* Utvalet``, ``27. Dei``): where a subject, what the sentence is about, stands."""
-    return _SENTENCE_OPENING.search(text[:start]) is not None
+    ``* Utvalet``, ``27. Dei``): where a subject, what the sentence is about, stands.
+
+    ``_SENTENCE_OPENING`` searched in ``text[:start]``, from where the characters that are no
+    letters before ``start`` begin (a match holds nothing else), not from the paragraph's start
+    for every name in it."""
+    run = start
+    while run > 0 and _NO_LETTER.match(text, run - 1):
+        run -= 1
+    return _SENTENCE_OPENING.search(text, run, start) is not None
 
 
 def _opens_no_name(word: str) -> bool:
