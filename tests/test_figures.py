@@ -582,3 +582,37 @@ def test_injured_people_their_own_clause_puts_in_hospital_are_the_hospitalised()
     assert (found.kind, found.low) == ("hospitalised", 400)
     kinds = [(f.kind, f.low) for f in figures("12 kom til skade, og tre er indlagt.")]
     assert kinds == [("injured", 12), ("hospitalised", 3)]
+
+
+def test_context_tests_searched_from_the_end_answer_as_searched_from_the_start() -> None:
+    """The end-anchored context tests of a number (an address, a name part, a currency, a clock,
+    a bracket before it) searched from the whitespace that ends the context answer as searched
+    from its start: each pattern's text before that whitespace is at most its reach long, and
+    random contexts of its words, glued to letters, digits, points and whitespace agree."""
+    import random
+
+    from newsloom.extract import figures
+
+    cases = [
+        (figures._ADDRESS_BEFORE, figures._ADDRESS_REACH),
+        (figures._NAME_BEFORE, 2),
+        (figures._CURRENCY_BEFORE, figures._CURRENCY_REACH),
+        (figures._CLOCK_BEFORE, figures._CLOCK_REACH),
+        (figures._BRACKET_BEFORE, 1),
+    ]
+    for pattern, reach in cases:
+        core = re.sub(r"\\s[*+]\$$", "", pattern.pattern).removesuffix("$")
+        assert re._parser.parse(core, pattern.flags).getwidth()[1] <= reach, pattern.pattern  # type: ignore[attr-defined]
+    rng = random.Random(19)
+    pieces = [
+        *("vej", "Paragraf", "hacia las", "A LAS", "kl", "godz", "US$", "kr", "€", "E", "e", "no"),
+        *("x", "é", "-", ".", "(", "1", " ", "  ", "\n", "\t", "Ole-"),
+    ]
+    agreed = 0
+    for _ in range(4000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for pattern, reach in cases:
+            expected = pattern.search(before) is not None
+            assert figures._ends(pattern, before, reach) == expected, (pattern.pattern, before)
+            agreed += expected
+    assert agreed > 1000

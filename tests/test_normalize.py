@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsloom.errors import InputError
-from newsloom.normalize.article import normalize, outlet_of, split_paragraphs
+from newsloom.normalize.article import clean_text, normalize, outlet_of, split_paragraphs
 from newsloom.normalize.boilerplate import caption_once, classify_paragraph, find_agencies
 from newsloom.records import Article, DateOrigin, DatePrecision, ParagraphKind, RawDocument
 
@@ -163,6 +163,26 @@ def test_whitespace_unicode_and_paragraphs() -> None:
         "Linje to.",
         "Linje tre.",
     ]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            ["a", "å", " ", "\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\u00ad"]
+        ),
+        max_size=40,
+    )
+)
+def test_clean_text_turns_every_line_separator_into_line_feeds(text: str) -> None:
+    """Carriage returns, line and paragraph separators, vertical tabs and form feeds become line
+    feeds (a paragraph separator two, a CR LF one), as one mapping of every character would."""
+    import unicodedata
+
+    mapping = str.maketrans(
+        {"\r": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x0b": "\n", "\x0c": "\n"}
+    )
+    nfc = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+    assert clean_text(text) == nfc.translate(mapping).replace("\u00ad", "")
 
 
 def test_title_from_input_else_first_body_sentence() -> None:

@@ -7,6 +7,7 @@ import json
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 from newsloom.extract import according, quote_patterns, role_words, sentences
 from newsloom.extract.cue_search import alternatives
@@ -96,8 +97,14 @@ def test_verbs_filed_under_first_letters_match_as_the_two_tries() -> None:
         assert (old and old.span()) == (new and new.span()), text[word.start() : word.end() + 20]
         matched += old is not None
     assert matched > 3000
-    # no two first letters match the same character
-    letters = [branch[0] for branch in alternatives(quote_patterns.VERBS[3:-1])]
+    # no two first letters match the same character (the branches of every first-letter group)
+    groups = alternatives(quote_patterns.VERBS[3:-1])
+    assert all(group.startswith("(?=[") for group in groups)
+    letters = [
+        branch[0]
+        for group in groups
+        for branch in alternatives(group[group.index("])(?:") + 5 : -1])
+    ]
     assert len(letters) > 20
     for first in letters:
         assert [other for other in letters if re.fullmatch(first, other, re.I)] == [first]
@@ -157,3 +164,81 @@ def test_according_words_of_a_sentence_are_found_in_its_paragraph() -> None:
             assert not in_sentence or pattern.search(text)
             found += in_sentence
     assert found > 100
+
+
+def test_after_in_answers_as_its_pattern_searched_from_the_start() -> None:
+    """``after_in(text, end)`` (searched from the word before the whitespace ending at ``end``)
+    answers as ``AFTER_IN.search(text, 0, end)``: its words glued to letters, hyphens and
+    apostrophes, with runs of spaces, tabs and line feeds, at every end."""
+    from newsloom.extract.speaker_names import AFTER_IN, after_in
+
+    rng = random.Random(19)
+    pieces = [
+        "in",
+        "im",
+        "w",
+        "we",
+        "dans",
+        "en",
+        "In",
+        "x",
+        "-",
+        "'",
+        "’",
+        "é",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+    ]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for end in range(len(text) + 1):
+            expected = AFTER_IN.search(text, 0, end) is not None
+            assert after_in(text, end) == expected, (text, end)
+            checked += expected
+    assert checked > 500
+
+
+def test_opens_sentence_answers_as_its_pattern_on_the_text_before() -> None:
+    """``opens_sentence(text, start)`` (searched from where the non-letters before ``start``
+    begin) answers as ``(?:^|[.!?:]\\s)[\\W\\d]*$`` searched in ``text[:start]``."""
+    from newsloom.extract.speaker_names import _SENTENCE_OPENING, opens_sentence
+
+    rng = random.Random(23)
+    pieces = ["Dei", "x", "é", "_", "7", "27", ".", ":", "!", "?", " ", "\n", "*", "«", "-", "  "]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for start in range(len(text) + 1):
+            expected = _SENTENCE_OPENING.search(text[:start]) is not None
+            assert opens_sentence(text, start) == expected, (text, start)
+            checked += expected
+    assert checked > 500
+
+
+def test_first_letter_groups_match_as_the_flat_alternation(monkeypatch: Any) -> None:
+    """The verbs' first-letter branches cut into groups behind look-aheads of their letters
+    match what the branches side by side match, with and without case, on verb forms (whole,
+    cut, capitalised, glued to noise such as ``ſ`` and the Kelvin sign) and the example corpus."""
+    from newsloom.extract import resources
+
+    lists = quote_patterns._VERB_LISTS
+    grouped = resources.first_letter_alternation(lists)
+    monkeypatch.setattr(resources, "FIRST_LETTERS_PER_GROUP", 10_000)
+    flat = resources.first_letter_alternation(lists)
+    assert grouped != flat
+    assert grouped.count("(?=[") >= 3
+    verbs = [*REPORTING_VERBS.split("|"), *table_words("verbs")]
+    texts = [*samples(verbs, ["", "s", "t", " at"], 29, 6000), *example_words()[:6000]]
+    texts += [" ".join(texts[at : at + 4]) for at in range(0, 4000, 4)]
+    matched = 0
+    for flags in (re.IGNORECASE, 0):
+        ours = re.compile(rf"(?<!\w){grouped}", flags)
+        reference = re.compile(rf"(?<!\w){flat}", flags)
+        for text in texts:
+            found = [m.span() for m in ours.finditer(text)]
+            assert found == [m.span() for m in reference.finditer(text)], text
+            matched += bool(found)
+    assert matched > 2000

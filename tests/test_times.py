@@ -197,3 +197,40 @@ def test_a_pattern_never_matches_where_its_gate_is_shut() -> None:
                 checked += 1
                 assert gate.search(text.lower()), (name, text)
     assert checked > 1000
+
+
+def test_word_and_year_gates_answer_as_the_patterns_they_stand_for() -> None:
+    """A :class:`WordGate` (a set look-up of the paragraph's words) opens exactly where
+    ``(?<!\\w)(?:form|…)(?!\\w)`` finds a form, and the year gate with its look-behind moved after
+    the first two digits where ``(?<!\\w)(?:19|20)\\d\\d(?!\\w)`` finds a year: random texts of
+    calendar words and numbers glued to letters, digits, underscores and punctuation."""
+    import random
+    import re
+
+    from newsloom.extract.date_words import languages_for
+    from newsloom.extract.time_patterns import WordGate, lexicon_for
+
+    generator = random.Random(11)
+    year = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
+    word_gates = 0
+    for language in ("es", "nb", "de", "en"):
+        lexicon = lexicon_for(languages_for(language))
+        vocabulary = [*lexicon.weekdays, *lexicon.months, "1999", "2020", "19999", "x", "é"]
+        for name in ("weekday", "day_month"):
+            gate = lexicon.gates[name]
+            assert isinstance(gate, WordGate)
+            word_gates += 1
+            alternation = "|".join(re.escape(form) for form in gate.forms)
+            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+            for _ in range(2000):
+                text = "".join(
+                    generator.choice(vocabulary).lower()
+                    + generator.choice(("", "s", "en", "ens", "_", "1", "é"))
+                    + generator.choice((" ", "", "-", ".", "\n"))
+                    for _ in range(3)
+                )
+                assert gate.search(text) == (pattern.search(text) is not None), text
+                year_gate = lexicon.gates["year"]
+                assert isinstance(year_gate, re.Pattern)
+                assert (year_gate.search(text) is None) == (year.search(text) is None), text
+    assert word_gates == 8

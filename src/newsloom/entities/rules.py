@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 
 from newsloom.assign.features import is_known_word
 from newsloom.entities.conll import Span
@@ -82,7 +82,7 @@ _FUNCTION_WORDS = _words(
 
 
 _FIRST = itemgetter(slice(None, 1))  # a word's first character ("" for an empty word)
-_WORD = itemgetter(0)
+_MATCHED = methodcaller("group")
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -175,12 +175,13 @@ def find_spans(words: Sequence[str], language: str = "en") -> list[Span]:
 
 def find_entities_in_text(text: str, language: str = "en") -> list[tuple[int, int, str]]:
     """Entities in a text as (start character, end character, label)."""
-    tokens = tokenize(text)
-    words = list(map(_WORD, tokens))
+    # the tokens of :func:`tokenize`, their words read in C and their offsets only at spans
+    tokens = list(_TOKEN.finditer(text))
+    words = list(map(_MATCHED, tokens))
     found: list[tuple[int, int, str]] = []
     for span in find_spans(words, language):
-        start = tokens[span.start][1]
-        end = tokens[span.end - 1][2]
+        start = tokens[span.start].start()
+        end = tokens[span.end - 1].end()
         if text[start:end].endswith(("'s", "’s")):
             end -= 2
         found.append((start, end, span.label))

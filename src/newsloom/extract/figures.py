@@ -149,6 +149,25 @@ _ORDINAL_AFTER = re.compile(r"\.\s*[a-zæøåäöéü]|\.\s+\S|(?:st|nd|rd|th|º
 _PERCENT_AFTER = re.compile(r"\s*%")
 
 
+# The longest text the context tests below match before the whitespace that ends them:
+# "paragraf.", "hacia las", "US$"
+_ADDRESS_REACH = 9
+_CLOCK_REACH = 9
+_CURRENCY_REACH = 3
+_BRACKET_BEFORE = re.compile(r"\(\s*$")
+
+
+def _ends(pattern: re.Pattern[str], before: str, reach: int) -> bool:
+    """``pattern.search(before)`` for a pattern of at most ``reach`` characters and then only
+    whitespace up to the end (``…\\s*$``): such a match starts within ``reach`` characters of
+    where the trailing whitespace begins, so it is searched from there, not from the start of
+    the context window (the look-behinds still see the text before)."""
+    end = len(before)
+    while end and before[end - 1].isspace():
+        end -= 1
+    return pattern.search(before, max(0, end - reach)) is not None
+
+
 def _is_count(
     quantity: Quantity, text: str, language: str | None, time_spans: Sequence[tuple[int, int]]
 ) -> bool:
@@ -162,9 +181,9 @@ def _is_count(
         word not in _AMBIGUOUS_LANGUAGES or language not in _AMBIGUOUS_LANGUAGES[word]
     ):
         return False
-    if _DECADE_AFTER.match(after) or _ADDRESS_BEFORE.search(before):
+    if _DECADE_AFTER.match(after) or _ends(_ADDRESS_BEFORE, before, _ADDRESS_REACH):
         return False  # decades ("70'erne", "1990s"), addresses, page and line numbers
-    if _NAME_BEFORE.search(before):
+    if _ends(_NAME_BEFORE, before, 2):
         return False  # part of a name: "covid-19", "MH-17", "F-16"
     if any(start < quantity.end and quantity.start < end for start, end in time_spans):
         return False
@@ -172,14 +191,14 @@ def _is_count(
         return False  # ordinal: "76. luftbårne", "19. januar", "3rd"
     if UNIT_WORDS.match(after.lstrip(" -–")):
         return False
-    if _PERCENT_AFTER.match(after) or _CURRENCY_BEFORE.search(before):
+    if _PERCENT_AFTER.match(after) or _ends(_CURRENCY_BEFORE, before, _CURRENCY_REACH):
         return False
     if not quantity.written and not quantity.vague:
         digits = quantity.text
         if quantity.high <= DAYS_IN_MONTH and month_before(language).search(before):
             return False  # "Jan 1": a day
         if (
-            _CLOCK_BEFORE.search(before)
+            _ends(_CLOCK_BEFORE, before, _CLOCK_REACH)
             or _CLOCK_AFTER.match(after)
             or re.fullmatch(r"\d{1,2}[:.]\d{2}", digits)
         ):
@@ -195,7 +214,7 @@ def _is_count(
             or not after.strip()
         ):
             return False
-        if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
+        if _ends(_BRACKET_BEFORE, before, 1) and re.match(r"\s*\)", after):
             return False  # "Anna Berg (19)": an age in brackets
         if re.match(r"\s*[/:]\s*\d", after) or re.search(r"\d\s*[/:]\s*$", before):
             return False  # scores, ratios, dates "4/1"

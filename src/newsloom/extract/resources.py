@@ -295,6 +295,9 @@ def _words_trie(
     return trie, _CHARACTERS
 
 
+FIRST_LETTERS_PER_GROUP = 8  # first letters behind one look-ahead (see first_letter_alternation)
+
+
 def first_letter_alternation(lists: Sequence[tuple[Iterable[str], bool, str]]) -> str:
     """``(?:words_pattern(a, whole=False, literal=…)after_a|words_pattern(b, …)after_b|…)``, each
     list given as ``(words, literal, after)``, with the lists' tries merged at their first letter:
@@ -314,7 +317,20 @@ def first_letter_alternation(lists: Sequence[tuple[Iterable[str], bool, str]]) -
         re.escape(key) + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
         for key, rests in sorted(groups.items())
     ]
-    return f"(?:{'|'.join(branches)})" if branches else "(?!)"
+    if len(branches) <= FIRST_LETTERS_PER_GROUP:
+        return f"(?:{'|'.join(branches)})" if branches else "(?!)"
+    # The engine tries a group's branches one after another at every word start (a branch
+    # opening with a letter compared without case is entered to be turned down), so the
+    # branches are cut into groups, each behind a look-ahead of its first letters: a word start
+    # tries a few classes and one group, not every letter. A class of letters matches, with or
+    # without case, what the letters alone match, and the order of the branches is kept.
+    letters, size = sorted(groups), FIRST_LETTERS_PER_GROUP
+    grouped = [
+        f"(?=[{''.join(map(re.escape, letters[at : at + size]))}])"
+        f"(?:{'|'.join(branches[at : at + size])})"
+        for at in range(0, len(branches), size)
+    ]
+    return f"(?:{'|'.join(grouped)})"
 
 
 _STEM, _END, _OPEN, _PREFIX = "\x00stem", "\x00end", "\x00open", "\x00prefix"

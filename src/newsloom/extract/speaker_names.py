@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -51,8 +52,22 @@ _NOT_FIRST_NAMES = frozenset(
 
 # "na serwerach w Sankt Petersburgu", "in Den Haag": a run of capitalised words right after "in"
 # is a place, not a person a later "he" or left-out subject may mean
-AFTER_IN = re.compile(r"(?<![\w'’-])(?:in|im|w|we|dans|en)\s+$")
+_IN_WORDS = ("in", "im", "w", "we", "dans", "en")
+AFTER_IN = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_IN_WORDS)})\s+$")
+_IN_LONGEST = max(map(len, _IN_WORDS))
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{DETERMINERS})\s+$", re.IGNORECASE)
+
+
+def after_in(text: str, end: int) -> bool:
+    """Whether :data:`AFTER_IN` ends at ``end`` (``AFTER_IN.search(text, 0, end)``) — searched
+    from the word before the whitespace that ends there, not from the paragraph's start for
+    every name in it: the word ends where that whitespace begins."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start == end:
+        return False  # no whitespace ends there, so no match of the pattern does
+    return AFTER_IN.search(text, max(0, start - _IN_LONGEST), end) is not None
 
 
 def names_a_thing(text: str, start: int, run: str) -> bool:
@@ -62,7 +77,7 @@ def names_a_thing(text: str, start: int, run: str) -> bool:
     Matthias Horx``): news writes a person's name without an article."""
     head = run.split()[0] if run.split() else ""
     role = is_role_word(head) or (len(head) >= MIN_ROLE_COMPOUND and ends_in_role(head))
-    return AFTER_IN.search(text, 0, start) is not None or (
+    return after_in(text, start) or (
         _DETERMINER_BEFORE.search(text, 0, start) is not None and not role
     )
 
@@ -96,12 +111,20 @@ def _genitive_pair(first: str, second: str) -> bool:
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s)[\W\d]*$")
+_NO_LETTER = re.compile(r"[\W\d]")
 
 
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence (after a bullet or a number too,
-    ``* Utvalet``, ``27. Dei``): where a subject, what the sentence is about, stands."""
-    return _SENTENCE_OPENING.search(text[:start]) is not None
+    ``* Utvalet``, ``27. Dei``): where a subject, what the sentence is about, stands.
+
+    ``_SENTENCE_OPENING`` searched in ``text[:start]``, from where the characters that are no
+    letters before ``start`` begin (a match holds nothing else), not from the paragraph's start
+    for every name in it."""
+    run = start
+    while run > 0 and _NO_LETTER.match(text, run - 1):
+        run -= 1
+    return _SENTENCE_OPENING.search(text, run, start) is not None
 
 
 def _opens_no_name(word: str) -> bool:
@@ -113,6 +136,22 @@ def _opens_no_name(word: str) -> bool:
         or lowered in LEADING_WORDS
         or is_role_word(word)
     )
+
+
+# role stems whose patterns are kept: a stream meets a few hundred ("president", "ministr", …);
+# more than ``re``'s own cache of 512 patterns holds beside every other module's
+ROLE_STEMS_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=ROLE_STEMS_REMEMBERED)
+def _role_patterns(stem: str, whole: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The role (``stem``, a pattern; ``whole``: no ending after it) right before a name
+    (``statsminister Jonas Støre``) and within three words after one (``Harald Hove, skolebyråd
+    i …``): compiled once per role in a process, not once per article."""
+    ending = "" if whole else r"\w*"
+    before = re.compile(rf"(?<!\w){stem}{ending},?\s+$", re.IGNORECASE)
+    after = re.compile(rf"^,\s+(?:[\w-]+\s+){{0,3}}?{stem}", re.IGNORECASE)
+    return before, after
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -192,7 +231,7 @@ class ArticleNames:
                 ):
                     words.pop(0)
                 start = match.start() + (words[0][0] if words else 0)
-                if len(words) >= 2 and not AFTER_IN.search(paragraph.text, 0, start):
+                if len(words) >= 2 and not after_in(paragraph.text, start):
                     name = match.group(0)[words[0][0] :]
                     found.append(NamedPerson(name, paragraph.index, start))
         return found
@@ -326,10 +365,8 @@ class ArticleNames:
     def _with_role(self, stem: str, whole: bool = False) -> list[NamedPerson]:
         """The people named right after ``stem`` (a pattern) and words ending it, or with it
         after their name; ``whole``: right after the whole role, nothing else."""
-        ending = "" if whole else r"\w*"
         reach = 200 if whole else 60  # a whole role may be long ("gobernador del distrito de …")
-        before = re.compile(rf"(?<!\w){stem}{ending},?\s+$", re.IGNORECASE)
-        after = re.compile(rf"^,\s+(?:[\w-]+\s+){{0,3}}?{stem}", re.IGNORECASE)
+        before, after = _role_patterns(stem, whole)
         found = []
         for person in self.people:
             text = self.paragraphs.get(person.paragraph, "")

@@ -15,6 +15,7 @@ from functools import cache
 
 from newsloom.extract.date_words import DateWords, date_words
 from newsloom.extract.numbers import UNITS
+from newsloom.extract.resources import words_pattern
 
 # Hand-kept supplement to the locale tables (:mod:`newsloom.extract.date_words`): parts of the day
 # CLDR leaves empty for Danish and Spanish, and relative phrases with a part of the day in them.
@@ -89,6 +90,33 @@ _BACK = r"sidste|sist|forrige|førre|förra|last|el pasado|pasado|vergangenen|le
 _ORDINAL = r"(?:st|nd|rd|th|er|º|°)"
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class WordGate:
+    r"""A gate of whole words: any of ``forms`` as a run of word characters of its own, which is
+    what ``(?<!\w)(?:form|…)(?!\w)`` finds in the same text when every form is word characters
+    only. A set look-up per word of the paragraph, its words found once for every such gate,
+    instead of trying every form at every word start."""
+
+    forms: frozenset[str]
+
+    def search(self, lowered: str) -> bool:
+        return self.opens(words_of(lowered))
+
+    def opens(self, words: Iterable[str]) -> bool:
+        return not self.forms.isdisjoint(words)
+
+
+def words_of(lowered: str) -> list[str]:
+    """The runs of word characters a :class:`WordGate` looks up."""
+    return _WORD_RUN.findall(lowered)
+
+
+Gate = re.Pattern[str] | WordGate
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """The compiled patterns and word tables for one set of languages."""
@@ -99,7 +127,7 @@ class Lexicon:
     parts: dict[str, str]
     relative: dict[str, tuple[int, str | None]]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    gates: dict[str, re.Pattern[str]]  # searched in the lowered text before the pattern
+    gates: dict[str, Gate]  # searched in the lowered text before the pattern
     # the "ago" pattern's alternatives, each with the literal words it cannot match without
     ago: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -108,10 +136,14 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-def _word_gate(words: Iterable[str], suffix: str = "") -> re.Pattern[str]:
+def _word_gate(words: Iterable[str], suffix: str = "") -> Gate:
     """Any of ``words`` (lower case) as a whole word, ``suffix`` allowed after it; where a word
-    does not end in a letter or digit, only its start is asked for."""
+    does not end in a letter or digit, only its start is asked for. Words of word characters only
+    make a :class:`WordGate` (the same answer, cheaper)."""
     listed = set(words)
+    forms = frozenset(word + ending for word in listed for ending in ["", *suffix.split("|")])
+    if all(_WORD_RUN.fullmatch(form) for form in forms):
+        return WordGate(forms)
     end = r"(?!\w)" if all(re.search(r"\w$", word) for word in listed) else ""
     return re.compile(rf"(?<!\w)(?:{_alternation(listed)})(?:{suffix})?{end}")
 
@@ -192,13 +224,20 @@ def lexicon_for(languages: tuple[str, ...]) -> Lexicon:
     # patterns sharing a gate share its search.
     weekday_gate = _word_gate((word.lower() for word in weekdays), suffix="ens|s|en")
     month_gate = _word_gate(word.lower() for word in months)
-    year_gate = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")  # a year alone, as all three have it
-    gates: dict[str, re.Pattern[str]] = {
+    # a year alone, as all three have it: ``(?<!\w)(?:19|20)\d\d(?!\w)``, with the look-behind
+    # after the first two digits (three characters back: the one before them), so that the
+    # search skips to a 1 or a 2 instead of trying the pattern at every position
+    year_gate = re.compile(r"(?:19|20)(?<!\w..)\d\d(?!\w)")
+    gates: dict[str, Gate] = {
         "night_to": weekday_gate,
         "weekday_sv_past": weekday_gate,
         "weekday": weekday_gate,
         # the phrases themselves: matching lowered text case by case is cheaper than the pattern
-        "relative": re.compile(rf"(?<!\w)(?:{_alternation(p.lower() for p in relative)})(?!\w)"),
+        # as a trie of their letters: the same matches as their alternation, longest first
+        "relative": re.compile(
+            rf"(?<!\w){words_pattern((p.lower() for p in relative), whole=False, literal=True)}"
+            r"(?!\w)"
+        ),
         "day_month": month_gate,
         "month_day": month_gate,
         "month_year": month_gate,

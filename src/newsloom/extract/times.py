@@ -27,9 +27,12 @@ from newsloom.extract.date_words import DEFAULT_LANGUAGES, languages_for
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.time_patterns import (
     FORWARD,
+    Gate,
     Lexicon,
+    WordGate,
     ago_finditer,
     lexicon_for,
+    words_of,
 )
 from newsloom.records import Article, DatePrecision, TimeExpression
 
@@ -174,12 +177,17 @@ def _matches(text: str, lexicon: Lexicon) -> Iterator[tuple[str, re.Match[str]]]
     ends: list[int] = []  # binary search, so the work stays linear in the text (issue 20)
     found: list[tuple[str, re.Match[str]]] = []
     lowered = text.lower()
-    opened: dict[re.Pattern[str], bool] = {}  # each gate searched once
+    opened: dict[Gate, bool] = {}  # each gate searched once
+    words: list[str] | None = None  # the lowered text's words, for every word gate
     for name, pattern in lexicon.patterns:
         gate = lexicon.gates.get(name)
         if gate is not None:
             if gate not in opened:
-                opened[gate] = gate.search(lowered) is not None
+                if isinstance(gate, WordGate):
+                    words = words_of(lowered) if words is None else words
+                    opened[gate] = gate.opens(words)
+                else:
+                    opened[gate] = gate.search(lowered) is not None
             if not opened[gate]:
                 continue
         matches = ago_finditer(text, lowered, lexicon) if name == "ago" else pattern.finditer(text)
