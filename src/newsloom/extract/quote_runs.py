@@ -351,9 +351,9 @@ def continue_runs(
             if source.speaker is None and not paragraph.text.rstrip().endswith("?"):
                 # "– A. ¶ Narrative. ¶ – B, sier Holm.": no one spoke before; the words go to
                 # whom the article next quotes by name
-                following = _next_attributed(body, closing, by_paragraph, at)
-                if following is not None and following.speaker_type == "person":
-                    source = following
+                later = _next_attributed(body, closing, by_paragraph, at)
+                if later is not None and later.speaker_type == "person":
+                    source = later
             members = [at]
             for position, member in enumerate(run[1:], start=1):
                 following = body[member]
