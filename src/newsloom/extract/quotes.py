@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from newsloom.extract.according import according_quotes
 from newsloom.extract.mark_runs import mark_runs
@@ -256,7 +257,8 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             context.see(paragraph.text, paragraph.index)
             continue
         state = context.state()
-        direct = _direct_quotes(
+        read_direct = partial(
+            _direct_quotes,
             paragraph.text,
             paragraph.index,
             names,
@@ -264,6 +266,7 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             introduced=introduced,
             language=language,
         )
+        direct = read_direct()
         taken = [(quote.start, quote.end) for quote in direct]
         if DASH_OPENING.match(paragraph.text):
             taken = [(0, len(paragraph.text))]
@@ -281,14 +284,7 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             reported = reported_quotes(
                 paragraph.text, paragraph.index, names, context, taken, language
             )
-            direct = _direct_quotes(
-                paragraph.text,
-                paragraph.index,
-                names,
-                context,
-                introduced=introduced,
-                language=language,
-            )
+            direct = read_direct()
         quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
         # a paragraph talking on after someone's words, naming no speaker of its own
         talking = not (direct or reported) and is_spoken(paragraph, language)
