@@ -17,7 +17,6 @@ from newsloom.extract.quote_patterns import (
     INVERTED_REPORTED,
     INVERTED_SUBJECT,
     NAME_BEFORE_APPOSITION,
-    NORDIC_FINITE,
     PARENTHETICAL,
     PARENTHETICAL_HINT,
     RELATIVE_PRONOUNS,
@@ -26,7 +25,6 @@ from newsloom.extract.quote_patterns import (
     SECOND_CLAUSE,
     SENTENCE_ADVERBS,
     VERB_THEN_CLAUSE,
-    VERBS,
     final_attribution,
     reported_mood,
     unmarked_attribution,
@@ -42,15 +40,24 @@ from newsloom.extract.quote_speakers import (
     sentence_subject,
     speaker_from_subject,
 )
-from newsloom.extract.quote_words import AUXILIARIES, PRONOUNS
+from newsloom.extract.quote_words import PRONOUNS
 from newsloom.extract.reported_questions import (
     closed_by_attribution,
     own_pronoun,
     question_kept,
     writers_question,
 )
-from newsloom.extract.resources import own_words, table_word_set
-from newsloom.extract.role_words import ends_in_role, is_role_word
+from newsloom.extract.reported_subjects import (
+    COORDINATED_VERB,
+    EXPLETIVE,
+    NAME_THEN_APPOSITIONS,
+    last_clause,
+    names_someone,
+    only_adverbs,
+    owned_name,
+)
+from newsloom.extract.resources import own_words
+from newsloom.extract.role_words import is_role_word
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.speakers import (
     BEFORE_NAME,
@@ -60,7 +67,6 @@ from newsloom.extract.speakers import (
     Speaker,
     parse_speaker,
 )
-from newsloom.process_cache import compile_pattern
 from newsloom.records import Quote
 
 # a content clause that opens with a question word ("kor viktig …", "hvordan …"), and those of
@@ -129,80 +135,6 @@ _RELATIVE_BEFORE_VERB = re.compile(
     r"|das|welche[rs]?|som)\s[^,.;:!?]*(?:,[^,.;:!?]*)?,?\s*$",
     re.IGNORECASE,
 )
-
-
-# the words that make the name after them an owner ("portavoz del presidente Pedro Sánchez",
-# "porte-parole du ministre", "spokesman for", "Sprecher von")
-_OWNER_WORDS = frozenset(
-    [
-        *("of", "for", "de", "du", "del", "des", "della", "dello", "di", "do", "da", "dos"),
-        *("das", "von", "vom", "van"),
-    ]
-)
-
-
-# an empty subject beside a finite verb ("Det er …", "… er det"): a passive or impersonal clause
-_EXPLETIVE = re.compile(
-    rf"(?:^|\s)(?:det|dét|der)\s+(?:{NORDIC_FINITE})(?:\s|$)|(?:^|\s)(?:{NORDIC_FINITE})\s+(?:det|dét|der)$",
-    re.IGNORECASE,
-)
-
-
-# words that open a clause (the tables' ``clause_openers``): a subject stands after them
-_CLAUSE_OPENERS = table_word_set("clause_openers")
-
-
-def _last_clause(phrase: str) -> str:
-    """The words of ``phrase`` after its last comma or clause opener (``Det er riktig som
-    statsråden`` → ``statsråden``): where the subject before the verb stands."""
-    words = phrase.split()
-    for index in range(len(words) - 1, -1, -1):
-        if words[index].lower() in _CLAUSE_OPENERS or words[index].endswith(","):
-            return " ".join(words[index + 1 :])
-    return phrase
-
-
-# an attribution's subject, then a second verb it does ("seier Øgar og viser til at …")
-_COORDINATED_VERB = compile_pattern(
-    rf"^(?P<subject>.+?)\s+(?:og|and|und|et|y|e|samt)\s+(?:{AUXILIARIES}\s+)?(?:{VERBS})(?!\w)",
-    re.IGNORECASE,
-)
-
-
-def _names_someone(speaker: Speaker | None) -> bool:
-    """Whether a speaker is someone named: a capitalised name, or a phrase ending in a role
-    word (``finansministeren``, ``Høgre sin leiar``)."""
-    if speaker is None:
-        return False
-    if speaker.name:
-        return speaker.name[:1].isupper()
-    words = (speaker.role or "").split()
-    return bool(words) and ends_in_role(words[-1])
-
-
-def _owned_name(phrase: str) -> bool:
-    """Whether the first name in a lowercase ``phrase`` follows an owner word (see above)."""
-    name = CAPITALISED_NAME.search(phrase)
-    return name is not None and any(
-        word.lower() in _OWNER_WORDS for word in phrase[: name.start()].split()
-    )
-
-
-# a full name opening the sentence, then lowercase appositions or relative clauses set off by
-# commas (not "og"/"and"/… joining a second subject), then at most one word (an auxiliary)
-# before the reporting verb
-_NAME_THEN_APPOSITIONS = re.compile(
-    r"^\s*(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+|al|el|de|da|di|von|van|bin)){0,3}"
-    r"\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+),"
-    r"(?:\s+(?!(?:og|and|och|und|et|e|y|i|ou|o|or|eller)\s)[a-zæøåäöüéèàìòù][^,;:.!?«»\"“”„]*,)+"
-    r"\s*(?:\S+\s+)?$"
-)
-
-
-def _only_adverbs(phrase: str) -> bool:
-    """Whether ``phrase`` (what stands between a verb and "that") is sentence adverbs alone."""
-    words = phrase.lower().replace(",", " ").split()
-    return bool(words) and all(word in SENTENCE_ADVERBS for word in words)
 
 
 def _incise_verb(incise: re.Match[str]) -> bool:
@@ -282,7 +214,7 @@ def reported_quotes(
             else:
                 match = None
         joined = (
-            _COORDINATED_VERB.match(inverted_match.group("speaker"))
+            COORDINATED_VERB.match(inverted_match.group("speaker"))
             if inverted_match is not None and inverted_match.start() > 0
             else None
         )
@@ -290,7 +222,7 @@ def reported_quotes(
         if (
             inverted_match is not None
             and subject is not None
-            and (subject.type == "pronoun" or _names_someone(subject))
+            and (subject.type == "pronoun" or names_someone(subject))
         ):
             # "Men dette er kritikkverdig, seier Øgar og viser til at …": the statement before
             # the attribution is the speaker's words, and so is the clause of the second verb
@@ -307,7 +239,7 @@ def reported_quotes(
             continue
         if inverted_match is not None:
             speaker = speaker_from_subject(inverted_match.group("speaker"), names)
-            if inverted_match.start() == 0 and _only_adverbs(inverted_match.group("speaker")):
+            if inverted_match.start() == 0 and only_adverbs(inverted_match.group("speaker")):
                 # "Podkreślił jednak, że …": the verb opens the sentence and only an adverb
                 # follows it; the subject is left out (Polish, Romance), i.e. the last one named
                 plural = plural_verb(inverted_match.group("verb"), language)
@@ -477,8 +409,7 @@ def reported_quotes(
             and (
                 not CAPITALISED_NAME.search(phrase)
                 or (  # set off by commas on both sides: an apposition
-                    _owned_name(phrase)
-                    and "," in masked[match.end("speaker") : match.start("verb")]
+                    owned_name(phrase) and "," in masked[match.end("speaker") : match.start("verb")]
                 )
             )
             and words[0].lower() not in RELATIVE_PRONOUNS
@@ -489,7 +420,7 @@ def reported_quotes(
             named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
                 speaker = Speaker(named.group("name"), phrase.strip(), "person")
-        opening = _NAME_THEN_APPOSITIONS.match(masked, 0, match.start("verb"))
+        opening = NAME_THEN_APPOSITIONS.match(masked, 0, match.start("verb"))
         subject = parse_speaker(opening.group("name"), names) if opening is not None else None
         if (
             subject is not None
@@ -502,11 +433,11 @@ def reported_quotes(
             # affermato che …": the name opening the sentence is the subject; what stands
             # between commas after it describes it (and may name someone else)
             speaker = subject
-        if _EXPLETIVE.search(_last_clause(phrase)):
+        if EXPLETIVE.search(last_clause(phrase)):
             # "Det er samstundes streka under at", "Dessutan er det streka under at": a passive
             # with an empty subject; no one is said to speak
             speaker = None
-        if sentence is retried and not _names_someone(speaker):
+        if sentence is retried and not names_someone(speaker):
             continue  # "…, kan det være at": words before a verb in mid-sentence, no subject
         if speaker is None:
             # "Eg synest dette er bra, for Høgre sin leiar bekreftar at …": a first verb whose

@@ -1,0 +1,88 @@
+"""What stands before a reporting verb, tested for :mod:`newsloom.extract.reported`: an empty
+subject (``Det vart sagt at``), where the last clause before the verb starts, whether a speaker
+names someone, an attribution's subject going on to a second verb (``seier Øgar og viser til
+at``), a full name opening the sentence before its appositions, an owner word before a name."""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.extract.quote_patterns import NORDIC_FINITE, SENTENCE_ADVERBS, VERBS
+from newsloom.extract.quote_words import AUXILIARIES
+from newsloom.extract.resources import table_word_set
+from newsloom.extract.role_words import ends_in_role
+from newsloom.extract.speakers import CAPITALISED_NAME, Speaker
+from newsloom.process_cache import compile_pattern
+
+# the words that make the name after them an owner ("portavoz del presidente Pedro Sánchez",
+# "porte-parole du ministre", "spokesman for", "Sprecher von")
+OWNER_WORDS = frozenset(
+    [
+        *("of", "for", "de", "du", "del", "des", "della", "dello", "di", "do", "da", "dos"),
+        *("das", "von", "vom", "van"),
+    ]
+)
+
+
+# an empty subject beside a finite verb ("Det er …", "… er det"): a passive or impersonal clause
+EXPLETIVE = re.compile(
+    rf"(?:^|\s)(?:det|dét|der)\s+(?:{NORDIC_FINITE})(?:\s|$)|(?:^|\s)(?:{NORDIC_FINITE})\s+(?:det|dét|der)$",
+    re.IGNORECASE,
+)
+
+
+# words that open a clause (the tables' ``clause_openers``): a subject stands after them
+CLAUSE_OPENERS = table_word_set("clause_openers")
+
+
+def last_clause(phrase: str) -> str:
+    """The words of ``phrase`` after its last comma or clause opener (``Det er riktig som
+    statsråden`` → ``statsråden``): where the subject before the verb stands."""
+    words = phrase.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in CLAUSE_OPENERS or words[index].endswith(","):
+            return " ".join(words[index + 1 :])
+    return phrase
+
+
+# an attribution's subject, then a second verb it does ("seier Øgar og viser til at …")
+COORDINATED_VERB = compile_pattern(
+    rf"^(?P<subject>.+?)\s+(?:og|and|und|et|y|e|samt)\s+(?:{AUXILIARIES}\s+)?(?:{VERBS})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def names_someone(speaker: Speaker | None) -> bool:
+    """Whether a speaker is someone named: a capitalised name, or a phrase ending in a role
+    word (``finansministeren``, ``Høgre sin leiar``)."""
+    if speaker is None:
+        return False
+    if speaker.name:
+        return speaker.name[:1].isupper()
+    words = (speaker.role or "").split()
+    return bool(words) and ends_in_role(words[-1])
+
+
+def owned_name(phrase: str) -> bool:
+    """Whether the first name in a lowercase ``phrase`` follows an owner word (see above)."""
+    name = CAPITALISED_NAME.search(phrase)
+    return name is not None and any(
+        word.lower() in OWNER_WORDS for word in phrase[: name.start()].split()
+    )
+
+
+# a full name opening the sentence, then lowercase appositions or relative clauses set off by
+# commas (not "og"/"and"/… joining a second subject), then at most one word (an auxiliary)
+# before the reporting verb
+NAME_THEN_APPOSITIONS = re.compile(
+    r"^\s*(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+|al|el|de|da|di|von|van|bin)){0,3}"
+    r"\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+),"
+    r"(?:\s+(?!(?:og|and|och|und|et|e|y|i|ou|o|or|eller)\s)[a-zæøåäöüéèàìòù][^,;:.!?«»\"“”„]*,)+"
+    r"\s*(?:\S+\s+)?$"
+)
+
+
+def only_adverbs(phrase: str) -> bool:
+    """Whether ``phrase`` (what stands between a verb and "that") is sentence adverbs alone."""
+    words = phrase.lower().replace(",", " ").split()
+    return bool(words) and all(word in SENTENCE_ADVERBS for word in words)
