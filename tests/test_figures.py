@@ -591,7 +591,7 @@ def test_context_tests_searched_from_the_end_answer_as_searched_from_the_start()
     random contexts of its words, glued to letters, digits, points and whitespace agree."""
     import random
 
-    from newsloom.extract import figures
+    from newsloom.extract import figure_counts as figures
 
     cases = [
         (figures._ADDRESS_BEFORE, figures._ADDRESS_REACH),
@@ -613,6 +613,9 @@ def test_context_tests_searched_from_the_end_answer_as_searched_from_the_start()
         before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         for pattern, reach in cases:
             expected = pattern.search(before) is not None
-            assert figures._ends(pattern, before, reach) == expected, (pattern.pattern, before)
+            assert figures.ends_within(pattern, before, reach) == expected, (
+                pattern.pattern,
+                before,
+            )
             agreed += expected
     assert agreed > 1000

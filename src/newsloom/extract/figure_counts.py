@@ -1,0 +1,188 @@
+"""Which numbers in a sentence count people (:mod:`newsloom.extract.figures`): not dates,
+years, ages, clock times, ordinals, measures, decimals, money, addresses or parts of a name
+(``54-årig``, ``kl. 14.30``, ``76. luftbårne``, ``30 procent``, ``MH-17``), each told by what
+stands right before or after the number within a bounded window (extraction stays linear)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsloom.extract.cues import ONE_WORDS
+from newsloom.extract.figure_words import UNIT_WORDS, YEAR_BEFORE_WORDS, month_before
+from newsloom.extract.numbers import AMBIGUOUS_WORDS
+from newsloom.extract.quantity import Quantity
+from newsloom.extract.subject_words import PERSON_NOUNS
+
+MAX_VALUE = 50_000_000
+
+
+DAYS_IN_MONTH = 31
+
+
+# Ambiguous number words and the languages in which they are numbers.
+_AMBIGUOUS_LANGUAGES: dict[str, frozenset[str]] = {
+    "to": frozenset({"da", "nb", "nn", "no"}),
+    "ti": frozenset({"da", "nb", "nn", "no"}),
+    "ni": frozenset({"da", "nb", "nn", "no"}),
+    "tres": frozenset({"es"}),
+    "sex": frozenset({"sv"}),
+    "once": frozenset({"es"}),
+    "elf": frozenset({"de"}),
+    "fire": frozenset({"da", "nb", "nn", "no"}),
+    "fem": frozenset({"da", "nb", "nn", "no", "sv"}),
+    "seks": frozenset({"da", "nb", "nn", "no"}),
+    "tolv": frozenset({"da", "nb", "nn", "no", "sv"}),
+}
+
+
+_PERSON_NOUN = re.compile(
+    r"\s+(?:(?:svensk|norsk|dansk|finsk|islandsk|isländsk|swedish|norwegian|danish|finnish"
+    r"|icelandic|ung|ældre|eldre|äldre|yngre|\w+årig|\w+-årig)\w*\s+)?"
+    r"(?:person|personer|mand|mann|man|kvinde|kvinne|kvinna|dreng|gutt|pojke|pige|jente|flicka"
+    r"|barn|medborgare|statsborger|borger|person|man\b|woman|boy|girl|child|citizen|hombre|mujer"
+    r"|sivil|civil|civilian|soldat|soldier|betjent|politibetjent|polis|officer|demonstrant"
+    r"|protester|journalist|arbejder|arbeider|arbetare|worker|turist|tourist|passager\w*"
+    r"|niño|persona|dødsfal\w*|dödsfall\w*|death|arrest\w*|anholdelse\w*|pågripelse\w*)\b"
+    rf"|\s+{PERSON_NOUNS}",
+    re.IGNORECASE,
+)
+
+
+# "eine von ihnen starb", "one of them died", "uno de ellos murió": one person of a group
+_ONE_OF_THEM = re.compile(
+    r"\s+(?:af|av|of|de|von|di|van|z|d')\s*(?:dem|dei|them|those|ellos|ellas|ihnen|eux|elles"
+    r"|loro|eles|elas|hen|nich)\b",
+    re.IGNORECASE,
+)
+
+
+_ADDRESS_BEFORE = re.compile(
+    r"(?<!\w)(?:vej|vei|gade|gate|gata|väg|vägen|veien|vejen|gaden|gatan|street|road|avenue|allé|plads"
+    r"|plass|torg|nr|nummer|number|no|calle|avenida|side|sida|page|kapitel|chapter|paragraf"
+    r"|bus|linje|line|flight|fly|route|rute|(?-i:E)|rv)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+CONTEXT_WINDOW = 300  # characters around a number its tests look at (keeps extraction linear)
+
+
+_CLOCK_BEFORE = re.compile(
+    r"(?<!\w)(?:kl\.?|klokken|klokka|klockan|um|a las|hacia las|godz\.?|godzinie|ore|às)\s*$",
+    re.IGNORECASE,
+)
+
+
+_CLOCK_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|o'clock|uhr|horas|h)\b", re.IGNORECASE)
+
+
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|kr\.?|DKK|NOK|SEK|EUR|USD)\s*$", re.IGNORECASE)
+
+
+_YEAR_RANGE_AFTER = re.compile(
+    r"\s+(?:y|and|og|och|et|e|und|en|to|til|till|à|a|bis)\s+(?:1[89]|20)\d\d\b", re.IGNORECASE
+)
+
+
+_YEAR_RANGE_BEFORE = re.compile(
+    r"\b(?:1[89]|20)\d\d(?:\s*[-–]\s*|\s+(?:y|and|og|och|et|e|und|en|to|til|till|à|a|bis)\s+)$",
+    re.IGNORECASE,
+)
+
+
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:i|in|en|im|år|året|siden|since|desde|sedan|fra|from|frem til|until|til|del|de|"
+    rf"of|år|vinter|sommer|forår|efterår|høst|valget|election)|(?<!\w){YEAR_BEFORE_WORDS}|[(/])\s*$",
+    re.IGNORECASE,
+)
+
+
+_DECADE_AFTER = re.compile(r"['’]?(?:erne|erna|ene|s)\b")
+
+
+_NAME_BEFORE = re.compile(r"[^\W\d_]-$")
+
+
+_ORDINAL_AFTER = re.compile(r"\.\s*[a-zæøåäöéü]|\.\s+\S|(?:st|nd|rd|th|º|ª|e|te)\b")
+
+
+_PERCENT_AFTER = re.compile(r"\s*%")
+
+
+# The longest text the context tests below match before the whitespace that ends them:
+# "paragraf.", "hacia las", "US$"
+_ADDRESS_REACH = 9
+
+
+_CLOCK_REACH = 9
+
+
+_CURRENCY_REACH = 3
+
+
+_BRACKET_BEFORE = re.compile(r"\(\s*$")
+
+
+def ends_within(pattern: re.Pattern[str], before: str, reach: int) -> bool:
+    """``pattern.search(before)`` for a pattern of at most ``reach`` characters and then only
+    whitespace up to the end (``…\\s*$``): such a match starts within ``reach`` characters of
+    where the trailing whitespace begins, so it is searched from there, not from the start of
+    the context window (the look-behinds still see the text before)."""
+    end = len(before)
+    while end and before[end - 1].isspace():
+        end -= 1
+    return pattern.search(before, max(0, end - reach)) is not None
+
+
+def is_count(
+    quantity: Quantity, text: str, language: str | None, time_spans: Sequence[tuple[int, int]]
+) -> bool:
+    """False for dates, years, ages, clock times, ordinals, measures, decimals, money."""
+    before = text[max(0, quantity.start - CONTEXT_WINDOW) : quantity.start]  # bounded: linear
+    after = text[quantity.end : quantity.end + CONTEXT_WINDOW]
+    word = quantity.text.lower()
+    if word in ONE_WORDS:
+        return _PERSON_NOUN.match(after) is not None or _ONE_OF_THEM.match(after) is not None
+    if word in AMBIGUOUS_WORDS and (
+        word not in _AMBIGUOUS_LANGUAGES or language not in _AMBIGUOUS_LANGUAGES[word]
+    ):
+        return False
+    if _DECADE_AFTER.match(after) or ends_within(_ADDRESS_BEFORE, before, _ADDRESS_REACH):
+        return False  # decades ("70'erne", "1990s"), addresses, page and line numbers
+    if ends_within(_NAME_BEFORE, before, 2):
+        return False  # part of a name: "covid-19", "MH-17", "F-16"
+    if any(start < quantity.end and quantity.start < end for start, end in time_spans):
+        return False
+    if _ORDINAL_AFTER.match(after):
+        return False  # ordinal: "76. luftbårne", "19. januar", "3rd"
+    if UNIT_WORDS.match(after.lstrip(" -–")):
+        return False
+    if _PERCENT_AFTER.match(after) or ends_within(_CURRENCY_BEFORE, before, _CURRENCY_REACH):
+        return False
+    if not quantity.written and not quantity.vague:
+        digits = quantity.text
+        if quantity.high <= DAYS_IN_MONTH and month_before(language).search(before):
+            return False  # "Jan 1": a day
+        if (
+            ends_within(_CLOCK_BEFORE, before, _CLOCK_REACH)
+            or _CLOCK_AFTER.match(after)
+            or re.fullmatch(r"\d{1,2}[:.]\d{2}", digits)
+        ):
+            return False
+        if quantity.low != int(quantity.low):
+            return False  # decimals are measures, not head counts ("2,5 millioner" has a magnitude)
+        if re.fullmatch(r"(?:1[89]|20)\d\d", digits) and (
+            _YEAR_BEFORE.search(before)
+            or re.match(r"\s*[,)/:]", after)
+            or re.match(r"[-–](?:1[89]|20)?\d\d\b", after)  # "2010-2011", "2010–11"
+            or _YEAR_RANGE_AFTER.match(after)  # "entre 1984 y 2014"
+            or _YEAR_RANGE_BEFORE.search(before)
+            or not after.strip()
+        ):
+            return False
+        if ends_within(_BRACKET_BEFORE, before, 1) and re.match(r"\s*\)", after):
+            return False  # "Anna Berg (19)": an age in brackets
+        if re.match(r"\s*[/:]\s*\d", after) or re.search(r"\d\s*[/:]\s*$", before):
+            return False  # scores, ratios, dates "4/1"
+    return not (quantity.low <= 0 or quantity.high > MAX_VALUE)
