@@ -9,7 +9,7 @@ which one a quote gets.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from newsloom.extract.quote_patterns import (
     AFTER,
@@ -251,6 +251,26 @@ def after_fronted_phrase(words: Sequence[str]) -> str | None:
 _FRONTING = frozenset(["w", "z", "ze", "pod", "przy", "przed", "nad", "wśród", "podczas"])
 
 
+# the words after which a sentence-internal clause, and its subject, starts
+_SUBJECT_CLAUSE_OPENERS = frozenset(
+    [
+        *("at", "att", "that", "que", "men", "but", "og", "and", "da", "når", "som", "who"),
+        *("which", "mens", "while", "fordi", "because", "dersom", "if"),
+    ]
+)
+
+
+def after_last_opener(
+    words: Sequence[str], openers: Collection[str], *, comma: bool = False
+) -> list[str]:
+    """The words after the last clause opener among ``words`` (with ``comma``, also after the
+    last word ending in a comma); all of them where there is none."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in openers or (comma and words[index].endswith(",")):
+            return list(words[index + 1 :])
+    return list(words)
+
+
 def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
     """The subject before a reporting verb: drop adverbs and time words at its end and start."""
     words = phrase.split()
@@ -266,23 +286,7 @@ def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
         words = words[:auxiliary]  # "Politiet har tidlegare (opplyst)": the subject ends there
     while words and words[-1].lower() in TRAILING_ADVERBS:
         words.pop()
-    # keep the phrase from the last sentence-internal clause start
-    for index in range(len(words) - 1, -1, -1):
-        if words[index].lower() in (
-            "at",
-            "att",
-            "that",
-            "que",
-            "men",
-            "but",
-            "og",
-            "and",
-            "da",
-            "når",
-            *("som", "who", "which", "mens", "while", "fordi", "because", "dersom", "if"),
-        ):
-            words = words[index + 1 :]
-            break
+    words = after_last_opener(words, _SUBJECT_CLAUSE_OPENERS)  # from the last clause start
     while len(words) > 1 and words[0].lower() in LEADING_WORDS and not is_time_word(words[0]):
         # "For der Bangstad mener at": a conjunction opening the sentence; a day is left to
         # parse_speaker, which tells a subject after it from a place ("ayer en un acto oficial")

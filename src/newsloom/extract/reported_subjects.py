@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from newsloom.extract.quote_patterns import NORDIC_FINITE, SENTENCE_ADVERBS, VERBS
+from newsloom.extract.quote_speakers import after_last_opener
 from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import table_word_set
 from newsloom.extract.role_words import ends_in_role
@@ -39,10 +40,8 @@ def last_clause(phrase: str) -> str:
     """The words of ``phrase`` after its last comma or clause opener (``Det er riktig som
     statsråden`` → ``statsråden``): where the subject before the verb stands."""
     words = phrase.split()
-    for index in range(len(words) - 1, -1, -1):
-        if words[index].lower() in CLAUSE_OPENERS or words[index].endswith(","):
-            return " ".join(words[index + 1 :])
-    return phrase
+    rest = after_last_opener(words, CLAUSE_OPENERS, comma=True)
+    return phrase if len(rest) == len(words) else " ".join(rest)
 
 
 # an attribution's subject, then a second verb it does ("seier Øgar og viser til at …")
