@@ -4,10 +4,12 @@ training documents, which no quote gold covers."""
 
 from __future__ import annotations
 
+import re
+
 from extraction_seeds import text_article
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import Quote
+from newsloom.records import EntityMention, EntityType, Quote
 
 
 def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
@@ -150,3 +152,84 @@ def test_a_question_no_one_spoke_before_gets_no_speaker_from_later() -> None:
         "- Ja, det er den, sier Ekern.",
     )
     assert next((q.paragraph, q.speaker) for q in found) == (0, None)
+
+
+def test_the_subject_after_the_verb_when_an_adverbial_is_fronted() -> None:
+    found = quotes(
+        "Ordfører Kari Lunde var ikke fornøyd med svaret fra departementet.",
+        "Etter en stund sa hun at kommunen vil klage på vedtaket.",
+        "En gang forteller Lunde journalisten at hun vurderte å gå av.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(1, "Kari Lunde"), (2, "Kari Lunde")]
+
+
+def test_the_subject_after_the_verb_in_nynorsk_and_swedish() -> None:
+    nynorsk = quotes(
+        "Kommunelege Per Vik har arbeidd i bygda i ti år.",
+        "Då sa han at kontoret ikkje lenger kan haldast ope.",
+        language="nn",
+    )
+    assert [q.speaker for q in nynorsk] == ["Per Vik"]
+    swedish = quotes(
+        "Eva Berg är rektor på skolan sedan i fjol.",
+        "Sedan berättade hon att skolan får nya lokaler.",
+        language="sv",
+    )
+    assert [q.speaker for q in swedish] == ["Eva Berg"]
+
+
+def test_a_pronoun_before_the_verb_is_its_subject() -> None:
+    found = quotes(
+        "Advokat Knut Lie fulgte saken.",
+        "Vi syntes han svarte så godt at vi ikke så grunn til å spørre mer, sier Lie.",
+    )
+    # "vi" is the subject of "syntes": the clause is no one's reported speech of "han"
+    assert all(q.speaker != "Knut Lie" or q.kind == "direct" for q in found)
+
+
+def test_a_determiner_after_the_verb_is_no_subject() -> None:
+    found = quotes(
+        "Teologen Paulus Berg skriv om brevskrivarane.",
+        "For øvrig understrekar dei perspektiva eg har gjeve, kor fleksibel Berg var.",
+        language="nn",
+    )
+    assert not any(q.speaker == "Paulus Berg" and q.paragraph == 1 for q in found)
+
+
+def test_talk_that_names_whom_it_was_given_to_is_someone_elses() -> None:
+    found = quotes(
+        "Læreren husker eleven godt.",
+        "En dag forteller Cathrine ham at hun ikke har matpakke med.",
+        "- Det kan godt være at det skjedde ofte.",
+        "Men jeg husker ikke Cathrine sånn.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (1, "Cathrine"),
+        (2, None),
+        (3, None),
+    ]
+
+
+def _people(paragraphs: tuple[str, ...], *names: str) -> list[EntityMention]:
+    """Person mentions of every occurrence of ``names`` (what the recogniser would find)."""
+    return [
+        EntityMention(name, EntityType.PERSON, index, found.start(), found.end())
+        for index, text in enumerate(paragraphs)
+        for name in names
+        for found in re.finditer(re.escape(name), text)
+    ]
+
+
+def test_a_pronoun_means_the_person_a_sentence_was_about() -> None:
+    paragraphs = (
+        "Statsminister Kari Holm fikk vite om avtalen og partnerens navn, Ola Berg, på morgenen.",
+        "Senere sa hun at avtalen er et godt resultat for landet.",
+        "Direktør Per Nes i firmaet, som Holm har møtt flere ganger, var også til stede.",
+        "Han mener at forhandlingene tok for lang tid.",
+    )
+    found = extract_quotes(
+        text_article(*paragraphs, language="nb"),
+        _people(paragraphs, "Kari Holm", "Ola Berg", "Per Nes", "Holm"),
+    )
+    # the subjects, not the names last in the sentences (Ola Berg, Holm)
+    assert [(q.paragraph, q.speaker) for q in found] == [(1, "Kari Holm"), (3, "Per Nes")]

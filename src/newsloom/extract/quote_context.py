@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_PRONOUN_OPENING
+from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speaker_names import (
     may_name_a_person,
     names_a_thing,
@@ -122,7 +123,14 @@ class QuoteContext:
             if names and not SINGULAR_PRONOUN_OPENING.match(text):
                 # "Hun tror Obama …": a sentence whose subject is a he or she goes on about the
                 # person before; the names in it are not whom the next "sier hun" means
-                self.last_person = max(names)[1]
+                # the last person a sentence is about (its subject opens it: "Stoltenberg
+                # fikk vite om … navn, Leah Isadora, i …"), else the last one named
+                subjects = [
+                    (e.start, e.text)
+                    for e in mentions
+                    if e.type == EntityType.PERSON and _subject_at(text, e.start)
+                ]
+                self.last_person = max(subjects or names)[1]
                 self.person_is_newer = True
         group = last_group(text, [e for e in mentions if e.type == EntityType.PERSON])
         self.last_group = group or self.last_group
@@ -134,6 +142,24 @@ class QuoteContext:
             if e.type == EntityType.ORGANISATION and opens_sentence(text, e.start)
         ]
         self.nearby_body = bodies[-1] if bodies else None
+
+
+_SENTENCE_END = re.compile(r"[.!?:;]\s")
+_MOST_ROLE_WORDS = 3  # "Administrerende direktør Boris Benulic": a role before a subject's name
+
+
+def _subject_at(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is a sentence's subject: it opens the sentence, alone or
+    after a role (``Statsråd Marit Arnstad``, ``Sogndal-ordførar Jarle Aarvoll``)."""
+    if opens_sentence(text, start):
+        return True
+    opening = max((end.end() for end in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    words = text[opening:start].split()
+    return (
+        0 < len(words) <= _MOST_ROLE_WORDS
+        and all(word[:1].islower() for word in words[1:])
+        and is_role_word(words[-1])
+    )
 
 
 # what joins names into one group: a comma, or "and" in the languages' spellings, which may be

@@ -371,6 +371,12 @@ def continue_runs(
                 ):
                     break
                 members.append(member)
+            if source is own[0] and any(
+                _talk_names(body[member], source, language) for member in members
+            ):
+                # "– … ¶ Men jeg husker ikke Cathrine sånn.": talk that names whom it was given
+                # to as someone else; nobody calls themselves by name
+                source = Quote("", None, None, paragraph.index)
         for member in members:
             index = body[member].index
             existing = by_paragraph.get(index, [])
@@ -435,4 +441,23 @@ def _names_speaker(paragraph: Paragraph, source: Quote) -> bool:
     return (
         bool(surname)
         and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph.text) is not None
+    )
+
+
+_NAME_WORDS = re.compile(r"^(?:\s*[A-ZÆØÅÄÖÜÉ][\w'’.-]*)+\s*$")
+
+
+def _talk_names(paragraph: Paragraph, source: Quote, language: str | None) -> bool:
+    """Whether talk names the speaker it was given to: in a clause with first- or second-person
+    words (``Men jeg husker ikke Cathrine sånn``) or called by name (``Hvorfor gjorde du det,
+    Martin?``); not in an attribution (``…, tenkte Shabana``)."""
+    surname = source.speaker.split()[-1] if source.speaker else ""
+    spoken = _table_pattern(paragraph.language or language or "", "spoken")
+    if not surname or spoken is None:
+        return False
+    named = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")
+    return any(
+        named.search(clause) is not None
+        and (spoken.search(clause) is not None or _NAME_WORDS.match(clause) is not None)
+        for clause in re.split(r"[,.;:!?]", paragraph.text)
     )

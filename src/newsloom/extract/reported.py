@@ -51,10 +51,12 @@ from newsloom.extract.reported_subjects import (
     COORDINATED_VERB,
     EXPLETIVE,
     NAME_THEN_APPOSITIONS,
+    fronted_adverbial,
     last_clause,
     names_someone,
     only_adverbs,
     owned_name,
+    subject_after_verb,
 )
 from newsloom.extract.resources import own_words
 from newsloom.extract.role_words import is_role_word
@@ -383,7 +385,9 @@ def reported_quotes(
             after_verb = named.group("speaker")
             speaker = parse_speaker(after_verb, names)
             if after_verb[:1].islower() and not is_role_word(after_verb):
-                speaker = None  # "På møtet sa noen at": no name and no role after the verb
+                # "På møtet sa noen at": no name and no role after the verb; "Etter en stund
+                # sa hun at": a subject pronoun
+                speaker = subject_after_verb(phrase, match.group("adverbs"), names, language)
         elif (
             relative := _RELATIVE_BEFORE_VERB.search(masked, 0, match.start("verb"))
         ) is not None and not CAPITALISED_NAME.search(phrase):
@@ -403,6 +407,12 @@ def reported_quotes(
             )
         else:
             speaker = speaker_from_subject(phrase, names)
+            if fronted_adverbial(phrase, speaker, language):
+                # "Då sa han at", "En gang forteller Cathrine ham at": a fronted adverbial, then
+                # the verb before its subject (V2)
+                speaker = (
+                    subject_after_verb(phrase, match.group("adverbs"), names, language) or speaker
+                )
         if (
             speaker is not None
             and phrase[:1].islower()

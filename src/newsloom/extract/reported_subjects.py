@@ -6,13 +6,14 @@ at``), a full name opening the sentence before its appositions, an owner word be
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newsloom.extract.quote_patterns import NORDIC_FINITE, SENTENCE_ADVERBS, VERBS
 from newsloom.extract.quote_speakers import after_last_opener
 from newsloom.extract.quote_words import AUXILIARIES
-from newsloom.extract.resources import table_word_set
+from newsloom.extract.resources import own_words, table_word_set
 from newsloom.extract.role_words import ends_in_role
-from newsloom.extract.speakers import CAPITALISED_NAME, Speaker
+from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.process_cache import compile_pattern
 
 # the words that make the name after them an owner ("portavoz del presidente Pedro Sánchez",
@@ -85,3 +86,65 @@ def only_adverbs(phrase: str) -> bool:
     """Whether ``phrase`` (what stands between a verb and "that") is sentence adverbs alone."""
     words = phrase.lower().replace(",", " ").split()
     return bool(words) and all(word in SENTENCE_ADVERBS for word in words)
+
+
+# the subject right after the verb: a capitalised name, then at most three lowercase words
+_NAME_AFTER_VERB = re.compile(
+    r"^\s*(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)(?:\s+[a-zæøåäö]\w*){0,3}\s*$"
+)
+
+
+# a subject after the verb, and whom it told ("sa han til NTB"), in at most this many words
+_MOST_AFTER_VERB = 4
+
+
+# table fields whose words, opening a sentence, are no one's name ("Då", "En dag", "Så")
+_NO_NAME_FIELDS = ("determiners", "clause_openers", "leading_words", "not_speakers")
+
+
+def fronted_adverbial(phrase: str, speaker: Speaker | None, language: str | None) -> bool:
+    """Whether what stands before a reporting verb names no one: no speaker in it, a phrase
+    that names no one, or a capitalised "name" that is a function word opening the sentence
+    (``Då sa han``, ``En dag forteller Cathrine``)."""
+    if speaker is None:
+        return True
+    if speaker.type == "pronoun":
+        return False
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    return not names_someone(speaker) or any(
+        first in own_words(language, field) for field in _NO_NAME_FIELDS
+    )
+
+
+def subject_after_verb(
+    phrase: str, after: str, names: Sequence[str], language: str | None
+) -> Speaker | None:
+    """The subject after the reporting verb when what stands before it names no one: a V2
+    language's fronted adverbial, then the verb, then its subject (``Då sa han at``, ``En gang
+    forteller Cathrine ham at``). A pronoun of the table's ``inverted_subjects`` or a capitalised
+    name right after the verb; none in a language whose table lists no such pronouns, or when a
+    name or pronoun stands before the verb."""
+    before = phrase.split()
+    pronouns = {word.lower() for word in own_words(language, "inverted_subjects")}
+    if not pronouns or any(word[:1].isupper() for word in before[1:]):
+        return None  # no verb-second order, or a name before the verb: the subject
+    personal = pronouns.union(
+        own_words(language, "pronouns"),
+        own_words(language, "first_person"),
+        own_words(language, "spoken"),
+    )
+    if any(word.lower() in personal for word in before):
+        return None  # "Vi synes han svarte så bra at": the subject stands before the verb
+    words = after.split()
+    if not words or len(words) > _MOST_AFTER_VERB or "," in after:
+        return None  # "understrekar dei perspektiva eg har gjeve ovanfor, …": no subject
+    if words[0] in pronouns:
+        if len(words) > 1 and words[0] in own_words(language, "determiners"):
+            following = words[1].lower()
+            if following not in own_words(language, "particles") + own_words(
+                language, "name_connectors"
+            ):
+                return None  # "understrekar dei perspektiva": a determiner, not a subject
+        return parse_speaker(words[0], names)
+    named = _NAME_AFTER_VERB.match(after)
+    return parse_speaker(named.group("name"), names) if named is not None else None

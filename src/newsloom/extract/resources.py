@@ -85,6 +85,7 @@ QUOTE_FIELDS = (
     "name_connectors",
     "fronting_prepositions",
     "role_connectors",
+    "inverted_subjects",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
