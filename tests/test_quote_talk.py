@@ -233,3 +233,27 @@ def test_a_pronoun_means_the_person_a_sentence_was_about() -> None:
     )
     # the subjects, not the names last in the sentences (Ola Berg, Holm)
     assert [(q.paragraph, q.speaker) for q in found] == [(1, "Kari Holm"), (3, "Per Nes")]
+
+
+def test_one_question_to_you_after_a_dash_is_the_journalists() -> None:
+    found = quotes(
+        "- Vi fikk ordre om å rykke ut med en gang, sier brannsjef Ola Dahl.",
+        "- Var du redd da du kom fram?",
+        "Jeg var mest opptatt av å få ut folk.",
+        "Vi fikk alle ut i tide.",
+    )
+    # the question is out; the answer, with no dash, is the firefighter's
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (0, "Ola Dahl"),
+        (2, "Ola Dahl"),
+        (3, "Ola Dahl"),
+    ]
+
+
+def test_a_question_whose_attribution_follows_in_the_next_paragraph_is_a_quote() -> None:
+    found = quotes(
+        "Treneren Per Holm var streng med spillerne.",
+        "- Kari, hvor går du når du vil ha brød?",
+        "spør Holm.",
+    )
+    assert [q.paragraph for q in found] == [1]

@@ -32,6 +32,7 @@ from newsloom.extract.quote_patterns import (
 )
 from newsloom.extract.quote_speakers import speaker_from_subject
 from newsloom.extract.resources import resources_for, words_pattern
+from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.records import Paragraph, ParagraphKind, Quote
@@ -261,15 +262,40 @@ def continue_runs(
     unended = [_HEADLINE_END.search(p.text) is None for p in body]  # no sentence end: a heading
     headline = [dash and open_end for dash, open_end in zip(dashed, unended, strict=True)]
     questions: set[int] = set()
+    addressed: set[int] = set()
     for at, paragraph in enumerate(body):
-        if (
-            dashed[at]
-            and not closing[at]
-            and paragraph.text.rstrip().endswith("?")
-            and at + 1 < len(body)
-            and dashed[at + 1]
-        ):
+        if not dashed[at] or closing[at] or not paragraph.text.rstrip().endswith("?"):
+            continue
+        if at + 1 < len(body) and dashed[at + 1]:
             questions.add(paragraph.index)
+        elif (
+            _has_words(paragraph, language, "addressed")
+            and len(split_sentences(DASH_OPENING.sub("", paragraph.text))) == 1
+            # "– Justin, hvor går du …? ¶ spør Clough.": the sentence goes on to its speaker
+            and not (at + 1 < len(body) and body[at + 1].text.lstrip()[:1].islower())
+        ):
+            # "– Er du blitt mer følsom med åra? ¶ Jeg er blitt utrolig soft.": one question to
+            # "you", the journalist's; talk right after it is the answer, dash or not (not
+            # counted to tell an interview: the journalist may ask one such question anywhere)
+            addressed.add(paragraph.index)
+            reply = body[at + 1] if at + 1 < len(body) else None
+            if (
+                reply is not None
+                and reply.kind == ParagraphKind.BODY
+                and not closing[at + 1]
+                and not by_paragraph.get(reply.index)
+                and (
+                    is_spoken(reply, language)
+                    or (
+                        at + 2 < len(body)
+                        and not dashed[at + 2]
+                        and not closing[at + 2]
+                        and is_spoken(body[at + 2], language)
+                    )
+                )
+            ):
+                dashed[at + 1] = True
+                by_paragraph[reply.index] = [_quote_of(reply, None)]
     # a question without a dash, answered by a dash paragraph: the journalist's when it says
     # "you" ("Hvor mange kilo tar du i benkpress? ¶ – Hva er benkpress?"), or in an interview
     unmarked = [
@@ -283,6 +309,7 @@ def continue_runs(
         questions |= {paragraph.index for paragraph in unmarked}
         group = _group_interviewed(body, questions, names, language)
         interviewee = group or names.most_named()
+    questions |= addressed
     at = 0
     while at < len(body):
         paragraph = body[at]
