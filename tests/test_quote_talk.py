@@ -257,3 +257,21 @@ def test_a_question_whose_attribution_follows_in_the_next_paragraph_is_a_quote()
         "spør Holm.",
     )
     assert [q.paragraph for q in found] == [1]
+
+
+def test_both_x_and_y_is_no_one_called_both() -> None:
+    found = quotes(
+        "Sverre Myhrvold har bodd i Spania siden 2000.",
+        "Kari Kolås selger hus der.",
+        "Både han og Kolås mener prisene vil fortsette å falle i flere år til.",
+    )
+    assert [q.speaker for q in found] == ["Kari Kolås"]
+
+
+def test_an_apposition_with_an_ordinals_point_before_the_verb() -> None:
+    found = quotes(
+        "Lege Reidar Gjøtterud, som har sagt opp stillinga si frå 1. mai, meinte grunnen til "
+        "legekrisa var mangel på kommunikasjon.",
+        language="nn",
+    )
+    assert [q.speaker for q in found] == ["Reidar Gjøtterud"]

@@ -279,8 +279,18 @@ def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
         if fronted_subject is None:
             return Speaker(None, None, "pronoun")  # the subject left out: the last one named
         words = fronted_subject.split()
+    lead = next(
+        (
+            i
+            for i, word in enumerate(words)
+            if word.lower() not in LEADING_WORDS or word.lower() in _SUBJECT_CLAUSE_OPENERS
+        ),
+        0,
+    )
     auxiliary = next(
-        (i for i, word in enumerate(words) if i and AUXILIARY_WORD.fullmatch(word)), None
+        # after the leading words: "Både han og Kolås mener" (Spanish "han" is an auxiliary)
+        (i for i, word in enumerate(words) if i > lead and AUXILIARY_WORD.fullmatch(word)),
+        None,
     )
     if auxiliary is not None:
         words = words[:auxiliary]  # "Politiet har tidlegare (opplyst)": the subject ends there

@@ -72,12 +72,13 @@ def owned_name(phrase: str) -> bool:
 
 
 # a full name opening the sentence, then lowercase appositions or relative clauses set off by
-# commas (not "og"/"and"/… joining a second subject), then at most one word (an auxiliary)
-# before the reporting verb
+# commas (not "og"/"and"/… joining a second subject; an ordinal's point inside, "frå 1. mai"),
+# then at most one word (an auxiliary) before the reporting verb
 NAME_THEN_APPOSITIONS = re.compile(
     r"^\s*(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+|al|el|de|da|di|von|van|bin)){0,3}"
     r"\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+),"
-    r"(?:\s+(?!(?:og|and|och|und|et|e|y|i|ou|o|or|eller)\s)[a-zæøåäöüéèàìòù][^,;:.!?«»\"“”„]*,)+"
+    r"(?:\s+(?!(?:og|and|och|und|et|e|y|i|ou|o|or|eller)\s)[a-zæøåäöüéèàìòù]"
+    r"(?:[^,;:.!?«»\"“”„]|(?<=\d)\.(?=\s+\w))*,)+"
     r"\s*(?:\S+\s+)?$"
 )
 
