@@ -89,9 +89,10 @@ AFTER_PRONOUN = compile_pattern(
     re.IGNORECASE,
 )
 # the verb alone, then the paragraph's end, the sentence's end ("…», ha advertido. Pero …") or a
-# comma and a lowercase clause ("…», ha concluido, pidiendo además …"): no subject after it
+# comma and a lowercase clause ("…», ha concluido, pidiendo además …"): no subject after it; a
+# dash may stand before it (Polish "„…” – podkreślił.")
 AFTER_NO_SUBJECT = compile_pattern(
-    rf"^[\s,]*(?:(?P<auxiliary>{AUXILIARIES})\s+)?(?P<verb>{VERBS})\s*(?:[.!?]?\s*$|[.!?](?=\s)|(?=,\s+(?-i:[a-zà-ÿ])))",
+    rf"^[\s,]*(?:[-–—]\s*)?(?:(?P<auxiliary>{AUXILIARIES})\s+)?(?P<verb>{VERBS})\s*(?:[.!?]?\s*$|[.!?](?=\s)|(?=,\s+(?-i:[a-zà-ÿ])))",
     re.IGNORECASE,
 )
 # "», selon le ministre.", "”, secondo il portavoce", "“, aldus de minister", "«, so der Sprecher"
