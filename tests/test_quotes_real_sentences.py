@@ -109,3 +109,20 @@ def test_a_scandinavian_dash_inside_a_sentence_opens_no_quote_without_its_openin
     # invented: Norwegian writes every dash quote with its opening dash
     found = quotes("nb", "Brua ble stengt i natt - melder politiet i Bergen.")
     assert all(q.text != "Brua ble stengt i natt" for q in found)
+
+
+def test_a_role_then_its_holder_set_off_by_commas_is_the_holder() -> None:
+    # ML-Crisis libya/2011-03-11/ext_164.txt and syria/2016-12-28/ext_9.txt: the verb, a role
+    # of a body, then the holder's name between commas and a phrase or clause after it
+    found = quotes(
+        "es",
+        '"El problema tiene un nombre: Gadafi. Debe irse", dijo el presidente de la Comisión '
+        "Europea, José Manuel Durao Barroso, en una rueda de prensa.",
+        '"Hay contactos entre el régimen de Asad y representantes de la oposición para acudir a '
+        'una reunión en Astaná (la capital de Kazajistán)", dijo ayer el ministro de Exteriores '
+        "de Rusia, Sergéi Lavrov, que no concretó cuándo se celebrará dicha conferencia de paz.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("José Manuel Durao Barroso", "presidente de la Comisión Europea"),
+        ("Sergéi Lavrov", "ministro de Exteriores de Rusia"),
+    ]

@@ -80,7 +80,10 @@ _AUXILIARY_ADVERB = (
 )
 AFTER = compile_pattern(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{_AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
-    r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
+    # the role's holder set off by commas: "…», sagte der Präsident des Verbandes, Holger
+    # Bingmann, zu den Zahlen", "teilte der Generalsekretär der PLO, Saeb Erekat, mit"
+    r"(?:,\s+(?-i:[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)(?=\s*,)"
+    r"|,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
     re.IGNORECASE,
 )
 # "», a-t-il déclaré", "», affirme-t-elle": the verb with its pronoun subject joined by hyphens
