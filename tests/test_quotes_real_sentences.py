@@ -126,3 +126,28 @@ def test_a_role_then_its_holder_set_off_by_commas_is_the_holder() -> None:
         ("José Manuel Durao Barroso", "presidente de la Comisión Europea"),
         ("Sergéi Lavrov", "ministro de Exteriores de Rusia"),
     ]
+
+
+def test_according_to_with_an_auxiliary_before_its_verb_names_the_source() -> None:
+    # ML-Crisis syria/2013-08-21/ext_67.txt: "según ha informado Reuters" (the auxiliary "ha"
+    # is no source)
+    found = quotes(
+        "es",
+        "La Coalición Nacional Siria (CNFROS) denuncia que al menos 1.300 personas han muerto en "
+        "el ataque. El uso de agentes químicos no ha podido ser verificado inmediatamente, según "
+        "ha informado Reuters, aunque las imagénes y los vídeos que circulan son contundentes.",
+    )
+    assert [q.speaker or q.speaker_role for q in found][-1] == "Reuters"
+
+
+def test_a_conjunction_before_a_second_reporting_verb_is_no_speaker() -> None:
+    # ML-Crisis libya/2011-03-21/ext_2.txt: "X aseguró …, pero añadió tajante: «…»" is X's
+    found = quotes(
+        "es",
+        "George W. Bush aseguró, antes de intervenir Irak, que consultaría al resto de naciones, "
+        'pero añadió tajante: "que no haya malentendidos. Si Sadam Husein no se desarma '
+        "plenamente, por la seguridad de nuestro pueblo y por la paz del mundo, lideraremos una "
+        'coalición para desarmarle".',
+        people=("George W. Bush",),
+    )
+    assert [q.speaker for q in found if q.text.startswith("que no haya")] == ["George W. Bush"]

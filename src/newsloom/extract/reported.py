@@ -62,6 +62,7 @@ from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.speakers import (
     BEFORE_NAME,
     CAPITALISED_NAME,
+    COORDINATORS,
     PLURAL_PRONOUNS,
     VERB_FORMS,
     Speaker,
@@ -71,27 +72,6 @@ from newsloom.records import Quote
 
 # a content clause that opens with a question word ("kor viktig …", "hvordan …"), and those of
 # them that also open a relative clause after a noun ("byen hvor han vokste opp")
-# conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
-COORDINATORS = frozenset(
-    [
-        *(
-            "og",
-            "and",
-            "y",
-            "och",
-            "und",
-            "men",
-            "but",
-            "pero",
-            "mais",
-            "aber",
-            "ma",
-            "mas",
-            "maar",
-        ),
-        "ale",
-    ]
-)
 # prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
 FRONTED_PREPOSITIONS = frozenset(
     [*("i", "på", "under", "etter", "efter", "før", "innan", "ved", "med", "til", "fra", "frå")],

@@ -151,6 +151,27 @@ class Speaker:
 # third-person reflexives (the tables' ``reflexives``, Scandinavian "seg", "sig"): after the
 # subject of a verb they make it reflexive
 REFLEXIVES = table_word_set("reflexives")
+# conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
+COORDINATORS = frozenset(
+    [
+        *(
+            "og",
+            "and",
+            "y",
+            "och",
+            "und",
+            "men",
+            "but",
+            "pero",
+            "mais",
+            "aber",
+            "ma",
+            "mas",
+            "maar",
+        ),
+        "ale",
+    ]
+)
 # third-person plural subject pronouns (the tables' ``plural_pronouns``: "Dei hevdar at", "they
 # said"); German "sie" and Dutch "zij" are also "she", so they stay singular
 PLURAL_PRONOUNS = table_word_set("plural_pronouns")
@@ -287,6 +308,11 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
+    if len(words) == 1 and words[0].lower() in COORDINATORS:
+        # "X ha precisado que …, pero ha reconocido que «…»", "betonte aber, …": a second verb
+        # of a subject before the conjunction, not the conjunction (the quote's reader looks
+        # for that subject earlier in the sentence)
+        return None
     if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
         return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
     if words[0].lower() in IMPERSONAL and all(word[:1].islower() for word in words[1:]):
