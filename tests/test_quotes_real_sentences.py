@@ -151,3 +151,21 @@ def test_a_conjunction_before_a_second_reporting_verb_is_no_speaker() -> None:
         people=("George W. Bush",),
     )
     assert [q.speaker for q in found if q.text.startswith("que no haya")] == ["George W. Bush"]
+
+
+def test_an_auxiliary_after_a_comma_is_no_subject_the_name_before_it_is() -> None:
+    # ML-Crisis egypt/2011-02-18/ext_87.txt and libya/2011-05-27/ext_161.txt: "X, ha denunciado
+    # … «…»" (the subject set off before the auxiliary); "Además, ha afirmado que «…»" (none: the
+    # subject left out, the last one named)
+    found = quotes(
+        "es",
+        "La alta comisionada de Naciones Unidas para los Derechos Humanos, Navi Pillay, ha "
+        'denunciado por su parte las reacciones "ilegales y excesivas" contra "demandas '
+        'legítimas".',
+        "La portavoz aliada, Oana Lungescu, ha confirmado que la situación en el este del país "
+        '"es mucho más estable y segura".',
+        'Además, ha afirmado que "la misión seguirá hasta que termine la violencia contra los '
+        'civiles".',
+        people=("Navi Pillay", "Oana Lungescu"),
+    )
+    assert [q.speaker for q in found] == ["Navi Pillay"] * 2 + ["Oana Lungescu"] * 3

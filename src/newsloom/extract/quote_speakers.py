@@ -136,6 +136,20 @@ def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | 
         return None  # "40 prosent av dei spurde nordmennene opplever at «…»": no one asks
     if match.group("speaker").split()[0].lower() in RELATIVE_PRONOUNS:
         return antecedent(sentence[: match.start("speaker")], names)
+    if AUXILIARY_WORD.fullmatch(match.group("speaker")):
+        # "…, María Jesús Montero, ha reiterado que … «…»": the subject set off by a comma
+        # before the auxiliary, a name the recogniser found or a role; "Además, ha afirmado
+        # que": none, the subject left out (the last one named)
+        lead = sentence[: match.start("speaker")]
+        subject = antecedent(lead, names) if lead.strip(" ,") else None
+        named = subject is not None and any(
+            subject.name and (subject.name in name or name in subject.name) for name in names
+        )
+        if subject is not None and (
+            named or (subject.role and not subject.name and is_role_word(subject.role.split()[-1]))
+        ):
+            return subject
+        return Speaker(None, None, "pronoun")
     return speaker_from_subject(match.group("speaker"), names)
 
 
@@ -144,6 +158,9 @@ def speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
     match = BEFORE.search(before_region(tail(before, BEFORE_TAIL)))
     if match is None or respondents(match):
         return None  # "40 prosent av dei spurde nordmennene opplever at «…»": no one asks
+    if AUXILIARY_WORD.fullmatch(match.group("speaker")):
+        # "Además, ha afirmado que «…»", "X, ha denunciado «…»": the auxiliary is no subject
+        return speaker_earlier_in_sentence(before, names)
     return parse_speaker(match.group("speaker"), names)
 
 
