@@ -169,3 +169,19 @@ def test_an_auxiliary_after_a_comma_is_no_subject_the_name_before_it_is() -> Non
         people=("Navi Pillay", "Oana Lungescu"),
     )
     assert [q.speaker for q in found] == ["Navi Pillay"] * 2 + ["Oana Lungescu"] * 3
+
+
+def test_an_article_alone_is_no_speaker() -> None:
+    # ML-Crisis syria/2013-08-24/ext_246.txt: "«sin demora» la denuncia de …" ("la" and a noun
+    # that is also a verb form, "denuncia") names no one
+    found = quotes(
+        "es",
+        'Posteriormente, el secretario general de la ONU, Ban Ki-moon, pidió investigar "sin '
+        'demora" la denuncia de un nuevo ataque químico en Siria: "El secretario general continúa '
+        "profundamente preocupado por lo ocurrido y cree que el incidente hay que investigarlo sin "
+        'demora", manifestó el portavoz de la ONU Eduardo del Buey, al precisar que se ha cursado '
+        'una "petición formal" al Gobierno sirio.',
+        people=("Ban Ki-moon", "Eduardo del Buey"),
+    )
+    assert all((q.speaker or q.speaker_role or "").lower() != "la" for q in found)
+    assert any(q.text.startswith("El secretario general continúa") for q in found)

@@ -308,6 +308,10 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
+    if len(words) == 1 and _DETERMINER_WORD.fullmatch(words[0]):
+        # "«…» la denuncia de …", "le pidió al Consejo que": an article or a clitic alone (the
+        # subject is elsewhere or left out), no one who spoke
+        return None
     if len(words) == 1 and words[0].lower() in COORDINATORS:
         # "X ha precisado que …, pero ha reconocido que «…»", "betonte aber, …": a second verb
         # of a subject before the conjunction, not the conjunction (the quote's reader looks
