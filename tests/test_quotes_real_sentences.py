@@ -185,3 +185,29 @@ def test_an_article_alone_is_no_speaker() -> None:
     )
     assert all((q.speaker or q.speaker_role or "").lower() != "la" for q in found)
     assert any(q.text.startswith("El secretario general continúa") for q in found)
+
+
+def test_polish_odparl_is_a_reporting_verb_and_an_adverb_alone_leaves_the_subject_out() -> None:
+    # SemEval row 8180 side 1: "odparł" (replied, odeprzeć); "Zaznaczył jednocześnie, że …"
+    # after a quote is no attribution by "jednocześnie": the subject is left out
+    found = quotes(
+        "pl",
+        "Kraska poinformował na konferencji prasowej, iż do resortu zdrowia trafiają informacje, "
+        "że jednoimienne szpitale wypełniają się już pacjentami.",
+        'Pytany, który kolejny szpital w Warszawie ulegnie przekształceniu odparł: "jeden szpital '
+        'jest już przygotowany, ale nie mogę powiedzieć konkretnie". Zaznaczył jednocześnie, że na '
+        'Mazowszu jest najwięcej zakażeń w kraju, "więc tego potencjału medycznego powinno być tu '
+        'jak najwięcej".',
+    )
+    assert [q.speaker for q in found] == ["Kraska"] * 3
+
+
+def test_polish_oglosil_after_a_closing_dash_reports_speech() -> None:
+    # SemEval row 8200 side 1: "ogłosił" (announced, ogłosić) closes a quote like "powiedział"
+    found = quotes(
+        "pl",
+        "Jacek Kurski zostanie odwołany z funkcji prezesa TVP. Podjąłem decyzję, że podpiszę "
+        "ustawę dot. rekompensaty dla mediów publicznych, na pewnych warunkach - ogłosił w piątek "
+        "późnym wieczorem prezydent Andrzej Duda.",
+    )
+    assert [q.speaker for q in found] == ["Andrzej Duda"]

@@ -172,6 +172,8 @@ COORDINATORS = frozenset(
         "ale",
     ]
 )
+# the tables' sentence adverbs ("jednocześnie", "además", "zudem"): no subject
+_ADVERBS = frozenset(word.lower() for word in table_words("adverbs") if " " not in word)
 # third-person plural subject pronouns (the tables' ``plural_pronouns``: "Dei hevdar at", "they
 # said"); German "sie" and Dutch "zij" are also "she", so they stay singular
 PLURAL_PRONOUNS = table_word_set("plural_pronouns")
@@ -308,6 +310,10 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
+    if len(words) == 1 and words[0].lower() in _ADVERBS:
+        # "Zaznaczył jednocześnie, że", "«…», ha dicho además": a sentence adverb where the
+        # subject would stand; the language left the subject out (the last one named)
+        return Speaker(None, None, "pronoun")
     if len(words) == 1 and _DETERMINER_WORD.fullmatch(words[0]):
         # "«…» la denuncia de …", "le pidió al Consejo que": an article or a clitic alone (the
         # subject is elsewhere or left out), no one who spoke
