@@ -211,3 +211,15 @@ def test_polish_oglosil_after_a_closing_dash_reports_speech() -> None:
         "późnym wieczorem prezydent Andrzej Duda.",
     )
     assert [q.speaker for q in found] == ["Andrzej Duda"]
+
+
+def test_como_after_a_quote_opens_an_attribution_with_the_speaker_after_its_verb() -> None:
+    # ML-Crisis egypt/2011-10-11/ext_80.txt: "«…», como señala X, …" is X's (the tables'
+    # final_after: German "wie", Spanish "como"); "aunque" opens a clause before its subject
+    found = quotes(
+        "es",
+        '"La discriminación sistemática contra los coptos ha sido común en algunas áreas, como la '
+        'exclusión de altos cargos militares y de gobierno", como señala Maha Abdel Rahman, '
+        "profesora de política y sociedad egipcia de la Universidad de Cambridge.",
+    )
+    assert [q.speaker for q in found] == ["Maha Abdel Rahman"]

@@ -32,7 +32,7 @@ from newsloom.extract.quote_patterns import (
     split_speaker,
     tail,
 )
-from newsloom.extract.resources import own_words
+from newsloom.extract.resources import own_words, table_word_set
 from newsloom.extract.role_words import is_organisation_name, is_role_word
 from newsloom.extract.speaker_adjuncts import is_time_word
 from newsloom.extract.speakers import (
@@ -189,6 +189,10 @@ def plural_verb(verb: str, language: str | None) -> bool:
     return verb.lower().endswith(own_words(language, "plural_endings"))
 
 
+# the words that open a closing clause of attribution (German "wie", Spanish "como")
+_AS_WORDS = table_word_set("final_after")
+
+
 def speaker_after(
     after: str, names: Sequence[str], language: str | None = None
 ) -> tuple[Speaker | None, int]:
@@ -208,6 +212,13 @@ def speaker_after(
         return Speaker(None, None, "pronoun", plural=plural), match.end()
     match = AFTER_SUBJECT_FIRST.match(after)
     if match and match.start("speaker") < 4:
+        if match.group("speaker").lower() in _AS_WORDS:
+            # "«…», como señala Maha Abdel Rahman": "as", the verb, then the speaker
+            inverted = AFTER.match(after[match.start("verb") :])
+            if inverted is None:
+                return None, 0
+            end = match.start("verb") + inverted.end()
+            return parse_speaker(inverted.group("speaker"), names), end
         return parse_speaker(match.group("speaker"), names), match.end()
     return None, 0
 
