@@ -223,3 +223,17 @@ def test_como_after_a_quote_opens_an_attribution_with_the_speaker_after_its_verb
         "profesora de política y sociedad egipcia de la Universidad de Cambridge.",
     )
     assert [q.speaker for q in found] == ["Maha Abdel Rahman"]
+
+
+def test_a_person_the_recogniser_found_after_in_is_no_referent_of_a_pronoun() -> None:
+    # SemEval row 10701 side 1: the recogniser took "Tel Aviv" for a person; "kündigte er an"
+    # is not Tel Aviv
+    found = quotes(
+        "de",
+        "Vor jubelnden Anhängern in Tel Aviv sprach der 70-jährige Netanjahu in der Nacht zum "
+        'Dienstag von einem "Riesensieg". Er werde nun "eine starke nationale Regierung '
+        'einrichten, die gut für Israel ist", kündigte er an.',
+        people=("Tel Aviv",),
+    )
+    assert found
+    assert all(q.speaker != "Tel Aviv" for q in found)

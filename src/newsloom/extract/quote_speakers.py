@@ -35,6 +35,7 @@ from newsloom.extract.quote_patterns import (
 from newsloom.extract.resources import own_words, table_word_set
 from newsloom.extract.role_words import is_organisation_name, is_role_word
 from newsloom.extract.speaker_adjuncts import is_time_word
+from newsloom.extract.speaker_names import names_a_thing
 from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     FUNCTION_WORDS,
@@ -99,8 +100,11 @@ def name_before(before: str, names: Sequence[str]) -> Speaker | None:
     found = [
         (at, name)
         for at, name in found
-        if name.split()[0].lower() not in FUNCTION_WORDS and not is_organisation_name(name)
-    ]  # "she said" after "… at BC Women's Hospital": a person, not the hospital
+        if name.split()[0].lower() not in FUNCTION_WORDS
+        and not is_organisation_name(name)
+        and not names_a_thing(before, at, name)
+    ]  # "she said" after "… at BC Women's Hospital": a person, not the hospital; "in Tel Aviv"
+    # (a place the recogniser called a person), "der Wahlausgang" (a noun): no one
     if not found:
         return None
     return parse_speaker(max(found)[1], names)
