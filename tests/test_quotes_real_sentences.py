@@ -237,3 +237,15 @@ def test_a_person_the_recogniser_found_after_in_is_no_referent_of_a_pronoun() ->
     )
     assert found
     assert all(q.speaker != "Tel Aviv" for q in found)
+
+
+def test_an_object_clitic_before_the_verb_leaves_the_subject_set_off_before_it() -> None:
+    # ML-Crisis syria/2018-04-16/ext_149.txt: "X, le dijo a la BBC que …" is X's ("le" is whom
+    # he told, not the speaker)
+    found = quotes(
+        "es",
+        "Por su parte, su ministro de Exteriores, Sergei Lavrov, le dijo a la BBC que la situación "
+        "entre Moscú y las potencias occidentales es peor que durante la Guerra Fría.",
+        people=("Sergei Lavrov",),
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [("Sergei Lavrov", None)]

@@ -132,6 +132,18 @@ def respondents(match: re.Match[str]) -> bool:
     return words[-2:] in (["av", "dei"], ["av", "de"])
 
 
+def subject_set_off(lead: str, names: Sequence[str]) -> Speaker | None:
+    """The subject set off by a comma before a verb (``María Jesús Montero, ha reiterado``,
+    ``Talal Barazi, le dijo``): the last comma-separated phrase of ``lead``, where it is a name
+    the recogniser found or a role, else None."""
+    subject = antecedent(lead, names) if lead.strip(" ,") else None
+    if subject is None:
+        return None
+    named = any(subject.name and (subject.name in name or name in subject.name) for name in names)
+    role = subject.role and not subject.name and is_role_word(subject.role.split()[-1])
+    return subject if named or role else None
+
+
 def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:
     """``X sier til NTB at rederiet «…»``: the subject of a reporting verb before the quote."""
     sentence = _last_sentence(before)
@@ -144,16 +156,8 @@ def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | 
         # "…, María Jesús Montero, ha reiterado que … «…»": the subject set off by a comma
         # before the auxiliary, a name the recogniser found or a role; "Además, ha afirmado
         # que": none, the subject left out (the last one named)
-        lead = sentence[: match.start("speaker")]
-        subject = antecedent(lead, names) if lead.strip(" ,") else None
-        named = subject is not None and any(
-            subject.name and (subject.name in name or name in subject.name) for name in names
-        )
-        if subject is not None and (
-            named or (subject.role and not subject.name and is_role_word(subject.role.split()[-1]))
-        ):
-            return subject
-        return Speaker(None, None, "pronoun")
+        subject = subject_set_off(sentence[: match.start("speaker")], names)
+        return subject if subject is not None else Speaker(None, None, "pronoun")
     return speaker_from_subject(match.group("speaker"), names)
 
 

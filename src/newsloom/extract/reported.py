@@ -39,6 +39,7 @@ from newsloom.extract.quote_speakers import (
     respondents,
     sentence_subject,
     speaker_from_subject,
+    subject_set_off,
 )
 from newsloom.extract.quote_words import PRONOUNS
 from newsloom.extract.reported_questions import (
@@ -66,6 +67,7 @@ from newsloom.extract.speakers import (
     PLURAL_PRONOUNS,
     VERB_FORMS,
     Speaker,
+    is_determiner,
     parse_speaker,
 )
 from newsloom.records import Quote
@@ -343,6 +345,14 @@ def reported_quotes(
             # "Ha detto che …": a subject the language leaves out, i.e. the last one named
             speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
         elif (
+            len(words) == 1
+            and is_determiner(words[0])
+            and masked[: match.start("speaker")].rstrip().endswith(",")
+        ):
+            # "Talal Barazi, le dijo a la televisión que": an object clitic before the verb;
+            # the subject is what stands set off before it, a name or a role
+            speaker = subject_set_off(masked[: match.start("speaker")], names)
+        elif (
             INVERTED_SUBJECT.search(match.group("adverbs"))
             and not CAPITALISED_NAME.search(phrase)
             and match.group("adverbs").split()[0].lower() not in TRAILING_ADVERBS
@@ -399,7 +409,8 @@ def reported_quotes(
             # apposition is whose spokesman he is
             named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
-                speaker = Speaker(named.group("name"), phrase.strip(), "person")
+                role = None if is_determiner(phrase.strip()) else phrase.strip()
+                speaker = Speaker(named.group("name"), role, "person")
         opening = NAME_THEN_APPOSITIONS.match(masked, 0, match.start("verb"))
         subject = parse_speaker(opening.group("name"), names) if opening is not None else None
         if (

@@ -231,6 +231,11 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
     return None
 
 
+def is_determiner(word: str) -> bool:
+    """Whether ``word`` is an article of a table (also the Romance object clitics "le", "la")."""
+    return _DETERMINER_WORD.fullmatch(word) is not None
+
+
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
     subject = subject_phrase(phrase)
