@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import has_cue
+from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import (
     SCANDINAVIAN,
     own_words,
@@ -57,11 +58,18 @@ _TIME_PHRASE = re.compile(
 )
 
 
+# "según ha informado la cadena", "selon a indiqué le ministère": an auxiliary before the verb
+_AUXILIARY = re.compile(rf"\s*(?:{AUXILIARIES})\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
 def _after_verb(text: str, start: int) -> int:
-    """Where the source starts: after a reporting verb and a time phrase right after the word."""
-    verb = re.match(r"\s*([^\W\d_]+)(?![\w'’-])", text[start:])
+    """Where the source starts: after a reporting verb (and its auxiliary) and a time phrase
+    right after the word."""
+    auxiliary = _AUXILIARY.match(text, start)
+    verb = re.match(r"\s*([^\W\d_]+)(?![\w'’-])", text[auxiliary.end() if auxiliary else start :])
     if verb is None or verb.group(1).lower() not in VERB_FORMS:
         return start
+    start = auxiliary.end() if auxiliary else start
     start += verb.end()
     time = _TIME_PHRASE.match(text, start)
     return time.end() if time is not None else start

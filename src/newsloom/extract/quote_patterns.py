@@ -80,7 +80,10 @@ _AUXILIARY_ADVERB = (
 )
 AFTER = compile_pattern(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{_AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
-    r"(?:,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
+    # the role's holder set off by commas: "…», sagte der Präsident des Verbandes, Holger
+    # Bingmann, zu den Zahlen", "teilte der Generalsekretär der PLO, Saeb Erekat, mit"
+    r"(?:,\s+(?-i:[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)(?=\s*,)"
+    r"|,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
     re.IGNORECASE,
 )
 # "», a-t-il déclaré", "», affirme-t-elle": the verb with its pronoun subject joined by hyphens
@@ -89,9 +92,10 @@ AFTER_PRONOUN = compile_pattern(
     re.IGNORECASE,
 )
 # the verb alone, then the paragraph's end, the sentence's end ("…», ha advertido. Pero …") or a
-# comma and a lowercase clause ("…», ha concluido, pidiendo además …"): no subject after it
+# comma and a lowercase clause ("…», ha concluido, pidiendo además …"): no subject after it; a
+# dash may stand before it (Polish "„…” – podkreślił.")
 AFTER_NO_SUBJECT = compile_pattern(
-    rf"^[\s,]*(?:(?P<auxiliary>{AUXILIARIES})\s+)?(?P<verb>{VERBS})\s*(?:[.!?]?\s*$|[.!?](?=\s)|(?=,\s+(?-i:[a-zà-ÿ])))",
+    rf"^[\s,]*(?:[-–—]\s*)?(?:(?P<auxiliary>{AUXILIARIES})\s+)?(?P<verb>{VERBS})\s*(?:[.!?]?\s*$|[.!?](?=\s)|(?=,\s+(?-i:[a-zà-ÿ])))",
     re.IGNORECASE,
 )
 # "», selon le ministre.", "”, secondo il portavoce", "“, aldus de minister", "«, so der Sprecher"

@@ -32,9 +32,10 @@ from newsloom.extract.quote_patterns import (
     split_speaker,
     tail,
 )
-from newsloom.extract.resources import own_words
+from newsloom.extract.resources import own_words, table_word_set
 from newsloom.extract.role_words import is_organisation_name, is_role_word
 from newsloom.extract.speaker_adjuncts import is_time_word
+from newsloom.extract.speaker_names import names_a_thing
 from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     FUNCTION_WORDS,
@@ -99,8 +100,11 @@ def name_before(before: str, names: Sequence[str]) -> Speaker | None:
     found = [
         (at, name)
         for at, name in found
-        if name.split()[0].lower() not in FUNCTION_WORDS and not is_organisation_name(name)
-    ]  # "she said" after "… at BC Women's Hospital": a person, not the hospital
+        if name.split()[0].lower() not in FUNCTION_WORDS
+        and not is_organisation_name(name)
+        and not names_a_thing(before, at, name)
+    ]  # "she said" after "… at BC Women's Hospital": a person, not the hospital; "in Tel Aviv"
+    # (a place the recogniser called a person), "der Wahlausgang" (a noun): no one
     if not found:
         return None
     return parse_speaker(max(found)[1], names)
@@ -128,6 +132,18 @@ def respondents(match: re.Match[str]) -> bool:
     return words[-2:] in (["av", "dei"], ["av", "de"])
 
 
+def subject_set_off(lead: str, names: Sequence[str]) -> Speaker | None:
+    """The subject set off by a comma before a verb (``María Jesús Montero, ha reiterado``,
+    ``Talal Barazi, le dijo``): the last comma-separated phrase of ``lead``, where it is a name
+    the recogniser found or a role, else None."""
+    subject = antecedent(lead, names) if lead.strip(" ,") else None
+    if subject is None:
+        return None
+    named = any(subject.name and (subject.name in name or name in subject.name) for name in names)
+    role = subject.role and not subject.name and is_role_word(subject.role.split()[-1])
+    return subject if named or role else None
+
+
 def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | None:
     """``X sier til NTB at rederiet «…»``: the subject of a reporting verb before the quote."""
     sentence = _last_sentence(before)
@@ -136,6 +152,12 @@ def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | 
         return None  # "40 prosent av dei spurde nordmennene opplever at «…»": no one asks
     if match.group("speaker").split()[0].lower() in RELATIVE_PRONOUNS:
         return antecedent(sentence[: match.start("speaker")], names)
+    if AUXILIARY_WORD.fullmatch(match.group("speaker")):
+        # "…, María Jesús Montero, ha reiterado que … «…»": the subject set off by a comma
+        # before the auxiliary, a name the recogniser found or a role; "Además, ha afirmado
+        # que": none, the subject left out (the last one named)
+        subject = subject_set_off(sentence[: match.start("speaker")], names)
+        return subject if subject is not None else Speaker(None, None, "pronoun")
     return speaker_from_subject(match.group("speaker"), names)
 
 
@@ -144,6 +166,9 @@ def speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
     match = BEFORE.search(before_region(tail(before, BEFORE_TAIL)))
     if match is None or respondents(match):
         return None  # "40 prosent av dei spurde nordmennene opplever at «…»": no one asks
+    if AUXILIARY_WORD.fullmatch(match.group("speaker")):
+        # "Además, ha afirmado que «…»", "X, ha denunciado «…»": the auxiliary is no subject
+        return speaker_earlier_in_sentence(before, names)
     return parse_speaker(match.group("speaker"), names)
 
 
@@ -172,6 +197,10 @@ def plural_verb(verb: str, language: str | None) -> bool:
     return verb.lower().endswith(own_words(language, "plural_endings"))
 
 
+# the words that open a closing clause of attribution (German "wie", Spanish "como")
+_AS_WORDS = table_word_set("final_after")
+
+
 def speaker_after(
     after: str, names: Sequence[str], language: str | None = None
 ) -> tuple[Speaker | None, int]:
@@ -191,6 +220,13 @@ def speaker_after(
         return Speaker(None, None, "pronoun", plural=plural), match.end()
     match = AFTER_SUBJECT_FIRST.match(after)
     if match and match.start("speaker") < 4:
+        if match.group("speaker").lower() in _AS_WORDS:
+            # "«…», como señala Maha Abdel Rahman": "as", the verb, then the speaker
+            inverted = AFTER.match(after[match.start("verb") :])
+            if inverted is None:
+                return None, 0
+            end = match.start("verb") + inverted.end()
+            return parse_speaker(inverted.group("speaker"), names), end
         return parse_speaker(match.group("speaker"), names), match.end()
     return None, 0
 

@@ -39,6 +39,7 @@ from newsloom.extract.quote_speakers import (
     respondents,
     sentence_subject,
     speaker_from_subject,
+    subject_set_off,
 )
 from newsloom.extract.quote_words import PRONOUNS
 from newsloom.extract.reported_questions import (
@@ -64,36 +65,17 @@ from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.speakers import (
     BEFORE_NAME,
     CAPITALISED_NAME,
+    COORDINATORS,
     PLURAL_PRONOUNS,
     VERB_FORMS,
     Speaker,
+    is_determiner,
     parse_speaker,
 )
 from newsloom.records import Quote
 
 # a content clause that opens with a question word ("kor viktig …", "hvordan …"), and those of
 # them that also open a relative clause after a noun ("byen hvor han vokste opp")
-# conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
-COORDINATORS = frozenset(
-    [
-        *(
-            "og",
-            "and",
-            "y",
-            "och",
-            "und",
-            "men",
-            "but",
-            "pero",
-            "mais",
-            "aber",
-            "ma",
-            "mas",
-            "maar",
-        ),
-        "ale",
-    ]
-)
 # prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
 FRONTED_PREPOSITIONS = frozenset(
     [*("i", "på", "under", "etter", "efter", "før", "innan", "ved", "med", "til", "fra", "frå")],
@@ -365,6 +347,14 @@ def reported_quotes(
             # "Ha detto che …": a subject the language leaves out, i.e. the last one named
             speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
         elif (
+            len(words) == 1
+            and is_determiner(words[0])
+            and masked[: match.start("speaker")].rstrip().endswith(",")
+        ):
+            # "Talal Barazi, le dijo a la televisión que": an object clitic before the verb;
+            # the subject is what stands set off before it, a name or a role
+            speaker = subject_set_off(masked[: match.start("speaker")], names)
+        elif (
             INVERTED_SUBJECT.search(match.group("adverbs"))
             and not CAPITALISED_NAME.search(phrase)
             and match.group("adverbs").split()[0].lower() not in TRAILING_ADVERBS
@@ -429,7 +419,8 @@ def reported_quotes(
             # apposition is whose spokesman he is
             named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
             if named is not None:
-                speaker = Speaker(named.group("name"), phrase.strip(), "person")
+                role = None if is_determiner(phrase.strip()) else phrase.strip()
+                speaker = Speaker(named.group("name"), role, "person")
         opening = NAME_THEN_APPOSITIONS.match(masked, 0, match.start("verb"))
         subject = parse_speaker(opening.group("name"), names) if opening is not None else None
         if (

@@ -65,6 +65,9 @@ ABBREVIATIONS = frozenset(
         "a",
         "z",
         "b",
+        # Polish ranks and titles before a name ("sierż. Jan Nowak", "ks. prof. Jan Nowak")
+        *("sierż", "sztab", "asp", "kom", "podkom", "nadkom", "insp", "podinsp", "nadinsp", "mł"),
+        *("mjr", "płk", "ppłk", "kpt", "ks", "abp", "bp", "hab", "inż", "mgr"),
     ]
 )
 _END = re.compile(r"[.!?]+[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑ¿¡])")

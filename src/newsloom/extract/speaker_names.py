@@ -163,7 +163,14 @@ class ArticleNames:
 
     def __init__(self, paragraphs: Sequence[Paragraph], entities: Sequence[EntityMention]) -> None:
         self.paragraphs = {paragraph.index: paragraph.text for paragraph in paragraphs}
-        people = [e for e in entities if e.type == EntityType.PERSON]
+        # a "person" after "in" or an article is a place or a thing the recogniser misread
+        # ("in Tel Aviv"): no one a pronoun or a role refers back to
+        people = [
+            e
+            for e in entities
+            if e.type == EntityType.PERSON
+            and not names_a_thing(self.paragraphs.get(e.paragraph, ""), e.start, e.text)
+        ]
         if people:
             # "Fraktionschef André Trepoll": the name without the role a recogniser took in
             self.people = [

@@ -151,6 +151,29 @@ class Speaker:
 # third-person reflexives (the tables' ``reflexives``, Scandinavian "seg", "sig"): after the
 # subject of a verb they make it reflexive
 REFLEXIVES = table_word_set("reflexives")
+# conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
+COORDINATORS = frozenset(
+    [
+        *(
+            "og",
+            "and",
+            "y",
+            "och",
+            "und",
+            "men",
+            "but",
+            "pero",
+            "mais",
+            "aber",
+            "ma",
+            "mas",
+            "maar",
+        ),
+        "ale",
+    ]
+)
+# the tables' sentence adverbs ("jednocześnie", "además", "zudem"): no subject
+_ADVERBS = frozenset(word.lower() for word in table_words("adverbs") if " " not in word)
 # third-person plural subject pronouns (the tables' ``plural_pronouns``: "Dei hevdar at", "they
 # said"); German "sie" and Dutch "zij" are also "she", so they stay singular
 PLURAL_PRONOUNS = table_word_set("plural_pronouns")
@@ -206,6 +229,11 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
         role = _DETERMINER.sub("", comma.group("role").strip())
         return Speaker(comma.group("name").rstrip("-"), role, "person")
     return None
+
+
+def is_determiner(word: str) -> bool:
+    """Whether ``word`` is an article of a table (also the Romance object clitics "le", "la")."""
+    return _DETERMINER_WORD.fullmatch(word) is not None
 
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
@@ -287,6 +315,19 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
+    if len(words) == 1 and words[0].lower() in _ADVERBS:
+        # "Zaznaczył jednocześnie, że", "«…», ha dicho además": a sentence adverb where the
+        # subject would stand; the language left the subject out (the last one named)
+        return Speaker(None, None, "pronoun")
+    if len(words) == 1 and _DETERMINER_WORD.fullmatch(words[0]):
+        # "«…» la denuncia de …", "le pidió al Consejo que": an article or a clitic alone (the
+        # subject is elsewhere or left out), no one who spoke
+        return None
+    if len(words) == 1 and words[0].lower() in COORDINATORS:
+        # "X ha precisado que …, pero ha reconocido que «…»", "betonte aber, …": a second verb
+        # of a subject before the conjunction, not the conjunction (the quote's reader looks
+        # for that subject earlier in the sentence)
+        return None
     if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
         return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
     if words[0].lower() in IMPERSONAL and all(word[:1].islower() for word in words[1:]):
