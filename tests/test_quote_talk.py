@@ -275,3 +275,17 @@ def test_an_apposition_with_an_ordinals_point_before_the_verb() -> None:
         language="nn",
     )
     assert [q.speaker for q in found] == ["Reidar Gjøtterud"]
+
+
+def test_a_clause_after_the_verb_is_no_closing_attribution() -> None:
+    found = quotes(
+        "Synnøve Lie, leiar i barnevernet i Vest-Telemark, meiner eit utvida samarbeid om "
+        "barnevern skal gjere det lettare å rekruttere.",
+        language="nn",
+    )
+    # "meiner [at] eit utvida samarbeid skal …": no one called "utvida samarbeid" says the
+    # words before the comma
+    assert not any(q.kind == "direct" for q in found)
+    assert quotes("Dette er feil, seier Per Hansen, som er leiar i laget.", language="nn")[
+        0
+    ].speaker == ("Per Hansen")

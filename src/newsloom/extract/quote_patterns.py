@@ -229,6 +229,25 @@ UNMARKED_CLAUSE = compile_pattern(
 )
 
 
+# finite verbs of the tables' ``modals`` (not "å", "bli", "blitt"): a clause's verb
+_FINITE_MODALS = table_word_set("modals") - {"å", "bli", "blitt"}
+
+
+def _holds_a_clause(phrase: str) -> bool:
+    """Whether what follows a closing verb is a clause of its own, not a subject: a finite
+    auxiliary before any comma or relative pronoun (``meiner eit utvida samarbeid skal``,
+    ``meiner han ein får`` is read elsewhere; ``sa Hansen, som er leiar`` is a subject)."""
+    for word in phrase.split():
+        bare = word.strip(".,;:!?").lower()
+        if bare in RELATIVE_PRONOUNS:
+            return False
+        if bare in _FINITE_MODALS:
+            return True
+        if word.endswith(","):
+            return False
+    return False
+
+
 def unmarked_attribution(text: str) -> tuple[re.Match[str], str] | None:
     """A statement without marks and the subject of its closing attribution: ``…, sa
     styreleder X.`` or, with a particle verb holding its subject, ``…, slår X fast.``"""
@@ -236,6 +255,8 @@ def unmarked_attribution(text: str) -> tuple[re.Match[str], str] | None:
         return None  # both patterns need the comma before the attribution
     unmarked = UNMARKED.match(text) if UNMARKED_CLAUSE.search(text) is not None else None
     if unmarked is not None:
+        if _holds_a_clause(unmarked.group("speaker")):
+            return None  # "…, meiner eit utvida samarbeid skal gjere …": a that-less clause
         return unmarked, unmarked.group("speaker")
     return split_attribution(text)
 
