@@ -96,11 +96,11 @@ def test_table_answers_as_the_dict_and_loads_it_only_when_asked_often(
 
     shipped = _load_dictionary_from_disk("en")
     built = process_cache.load_table("en", _load_dictionary_from_disk)  # built, then written
-    assert built is not None
+    assert isinstance(built, process_cache.FormTable)
     assert sorted(path.name for path in _files(cache_dir)) == ["en.marshal", "en.table"]
     monkeypatch.setattr(process_cache, "TABLE_LOOKUPS", 10**9)
     table = process_cache.load_table("en", _no_decoding)
-    assert table is not None
+    assert isinstance(table, process_cache.FormTable)
     keys = list(shipped)
     rng = random.Random(3)
     others = [
@@ -118,7 +118,7 @@ def test_table_answers_as_the_dict_and_loads_it_only_when_asked_often(
     monkeypatch.setenv("NEWSLOOM_CACHE_DIR", str(cache_dir))
     monkeypatch.setattr(process_cache, "TABLE_LOOKUPS", 5)
     table = process_cache.load_table("en", _no_decoding)
-    assert table is not None
+    assert isinstance(table, process_cache.FormTable)
     assert [table.get(key) for key in keys[:20]] == [shipped[key] for key in keys[:20]]
     assert table._forms == shipped  # loaded after five look-ups
     assert len(table) == len(shipped)
@@ -126,7 +126,7 @@ def test_table_answers_as_the_dict_and_loads_it_only_when_asked_often(
     path = next(cache_dir.glob("simplemma-*")) / "en.table"
     path.write_bytes(path.read_bytes()[:1000])  # cut short: built again
     again = process_cache.load_table("en", _load_dictionary_from_disk)
-    assert again is not None
+    assert isinstance(again, process_cache.FormTable)
     assert again.get(keys[7]) == shipped[keys[7]]
 
 
@@ -138,11 +138,13 @@ def test_unwritable_or_switched_off_cache_falls_back(
     blocked.write_text("not a directory")
     monkeypatch.setenv("NEWSLOOM_CACHE_DIR", str(blocked / "cache"))
     assert load_dictionary("en", _load_dictionary_from_disk) == shipped
+    assert process_cache.load_table("en", _load_dictionary_from_disk) == shipped  # the dict
     assert compile_pattern(quote_patterns.AFTER.pattern, re.IGNORECASE) == quote_patterns.AFTER
     monkeypatch.setenv("NEWSLOOM_CACHE_DIR", str(tmp_path / "off"))
     monkeypatch.setenv("NEWSLOOM_CACHE", "off")
     assert process_cache.cache_directory() is None
     assert load_dictionary("en", _load_dictionary_from_disk) == shipped
+    assert process_cache.load_table("en", _load_dictionary_from_disk) == shipped
     assert compile_pattern(quote_patterns.AFTER.pattern, re.IGNORECASE) == quote_patterns.AFTER
     assert not (tmp_path / "off").exists()
 

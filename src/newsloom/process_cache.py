@@ -175,8 +175,8 @@ class FormTable:
         if self._left < 0:
             return self.forms().get(key)
         slots, blob, mask = self._slots, self._blob, self._mask
-        assert slots is not None
-        assert blob is not None
+        if slots is None or blob is None:  # another thread loaded the dict meanwhile
+            return self.forms().get(key)
         at = zlib.crc32(key) & mask
         while place := slots[at]:
             place -= 1  # a slot holds an entry's offset + 1: 0 is an empty slot
@@ -225,13 +225,16 @@ def build_table(forms: dict[bytes, bytes]) -> tuple[bytes, bytes] | None:
     return slots.tobytes(), bytes(blob)
 
 
-def load_table(language: str, decode: Callable[[str], dict[bytes, bytes]]) -> FormTable | None:
+def load_table(
+    language: str, decode: Callable[[str], dict[bytes, bytes]]
+) -> FormTable | dict[bytes, bytes]:
     """simplemma's dictionary of ``language`` as a :class:`FormTable` read from the cache (built
-    from the dictionary and written the first time), or None without a cache. Raises what
-    ``decode`` raises for a language simplemma does not have."""
+    from the dictionary and written the first time), or as the dict :func:`load_dictionary`
+    gives where there is no cache to read or write it. Raises what ``decode`` raises for a
+    language simplemma does not have."""
     directory = cache_directory()
     if directory is None or not language.isalnum():
-        return None
+        return load_dictionary(language, decode)
     version = _simplemma_version()
     stamp = [version, language, _source_size(language), sys.byteorder, TABLE_FORMAT]
     path = directory / f"simplemma-{version}" / f"{language}.table"
@@ -247,10 +250,14 @@ def load_table(language: str, decode: Callable[[str], dict[bytes, bytes]]) -> Fo
     ):
         return FormTable(language, cached[1], cached[2], decode)
     forms = load_dictionary(language, decode)
-    built = build_table(forms)
-    if built is None:
-        return None
-    _write(path, (stamp, *built))
+    try:  # a cache that cannot be written would build the table in every process
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writable = os.access(path.parent, os.W_OK)
+    except OSError:
+        writable = False
+    built = build_table(forms) if writable else None
+    if built is None or not _write(path, (stamp, *built)):
+        return forms
     return FormTable(language, *built, decode, forms=forms)
 
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsloom.normalize.language import SCANDINAVIAN_CODES
-from newsloom.process_cache import load_dictionary, load_table
+from newsloom.process_cache import load_table
 from newsloom.records import Analysis, Article, ParagraphKind
 
 Features = dict[str, float]
@@ -179,9 +179,7 @@ def _dictionaries() -> Any:
         __slots__ = ()
 
         def _get_dictionary_uncached(self, lang: str) -> Any:
-            forms: Any = load_table(lang, _load_dictionary_from_disk)
-            if forms is None:  # no cache
-                forms = load_dictionary(lang, _load_dictionary_from_disk)
+            forms: Any = load_table(lang, _load_dictionary_from_disk)  # a dict without a cache
             return MappingStrToByteString(forms)
 
     return CachedDictionaryFactory(cache_max_size=64)
