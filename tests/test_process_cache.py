@@ -86,6 +86,50 @@ def test_corrupt_or_stale_dictionary_file_is_decoded_again(cache_dir: Path) -> N
         assert path.read_bytes() == good
 
 
+def test_table_answers_as_the_dict_and_loads_it_only_when_asked_often(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A language's table gives every key's value and nothing for other keys; a language asked
+    a few times is never decoded into a dict in a process that finds its table in the cache;
+    one asked more than ``TABLE_LOOKUPS`` times loads its dict and answers the same."""
+    import random
+
+    shipped = _load_dictionary_from_disk("en")
+    built = process_cache.load_table("en", _load_dictionary_from_disk)  # built, then written
+    assert isinstance(built, process_cache.FormTable)
+    assert sorted(path.name for path in _files(cache_dir)) == ["en.marshal", "en.table"]
+    monkeypatch.setattr(process_cache, "TABLE_LOOKUPS", 10**9)
+    table = process_cache.load_table("en", _no_decoding)
+    assert isinstance(table, process_cache.FormTable)
+    keys = list(shipped)
+    rng = random.Random(3)
+    others = [
+        key[: rng.randint(0, len(key))] + rng.choice([b"", b"s", b"\xc3\xa9"]) for key in keys
+    ]
+    for key in [*keys, *others, b"", b"xyzzyq"]:
+        assert table.get(key) == shipped.get(key)
+    monkeypatch.setattr(process_cache, "load_dictionary", _no_decoding)  # no dict from here
+    ours = features._dictionaries.__wrapped__()
+    for word in [*SENTENCE, "Ministers", "xyzzyq"]:
+        assert ours.get_dictionary("en").get(word) == DefaultDictionaryFactory().get_dictionary(
+            "en"
+        ).get(word)
+    monkeypatch.undo()
+    monkeypatch.setenv("NEWSLOOM_CACHE_DIR", str(cache_dir))
+    monkeypatch.setattr(process_cache, "TABLE_LOOKUPS", 5)
+    table = process_cache.load_table("en", _no_decoding)
+    assert isinstance(table, process_cache.FormTable)
+    assert [table.get(key) for key in keys[:20]] == [shipped[key] for key in keys[:20]]
+    assert table._forms == shipped  # loaded after five look-ups
+    assert len(table) == len(shipped)
+    assert set(table) == set(shipped)
+    path = next(cache_dir.glob("simplemma-*")) / "en.table"
+    path.write_bytes(path.read_bytes()[:1000])  # cut short: built again
+    again = process_cache.load_table("en", _load_dictionary_from_disk)
+    assert isinstance(again, process_cache.FormTable)
+    assert again.get(keys[7]) == shipped[keys[7]]
+
+
 def test_unwritable_or_switched_off_cache_falls_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -94,11 +138,13 @@ def test_unwritable_or_switched_off_cache_falls_back(
     blocked.write_text("not a directory")
     monkeypatch.setenv("NEWSLOOM_CACHE_DIR", str(blocked / "cache"))
     assert load_dictionary("en", _load_dictionary_from_disk) == shipped
+    assert process_cache.load_table("en", _load_dictionary_from_disk) == shipped  # the dict
     assert compile_pattern(quote_patterns.AFTER.pattern, re.IGNORECASE) == quote_patterns.AFTER
     monkeypatch.setenv("NEWSLOOM_CACHE_DIR", str(tmp_path / "off"))
     monkeypatch.setenv("NEWSLOOM_CACHE", "off")
     assert process_cache.cache_directory() is None
     assert load_dictionary("en", _load_dictionary_from_disk) == shipped
+    assert process_cache.load_table("en", _load_dictionary_from_disk) == shipped
     assert compile_pattern(quote_patterns.AFTER.pattern, re.IGNORECASE) == quote_patterns.AFTER
     assert not (tmp_path / "off").exists()
 

@@ -20,11 +20,12 @@ import hashlib
 import marshal
 import os
 import re
+import struct
 import sys
 import tempfile
 import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,135 @@ def load_dictionary(
     forms = decode(language)
     _write(path, (stamp, forms))
     return forms
+
+
+# a table answers this many look-ups before its language's dict is loaded: a look-up in the
+# table costs about ten in the dict, loading the dict of a language about 300,000 of them
+TABLE_LOOKUPS = 100_000
+TABLE_FORMAT = 1
+_ENTRY = struct.Struct("<HH")  # an entry of a table's blob: key length, value length, then both
+_MAX_PART = 0xFFFF
+
+
+class FormTable:
+    """simplemma's dictionary of one language, ``bytes → bytes``, looked up in place in a table
+    read from the cache (open addressing on the CRC-32 of the key) instead of a dict decoded in
+    full: most languages a stream meets are met in a few paragraphs, a few hundred look-ups
+    against a second of loading, and the memory of a dict. After :data:`TABLE_LOOKUPS` look-ups
+    the language's dict is loaded (:func:`load_dictionary`) and answers from then on: the same
+    keys and values, so every answer is the dict's."""
+
+    __slots__ = ("_blob", "_decode", "_forms", "_left", "_mask", "_slots", "language")
+
+    def __init__(
+        self,
+        language: str,
+        slots: bytes,
+        blob: bytes,
+        decode: Callable[[str], dict[bytes, bytes]],
+        forms: dict[bytes, bytes] | None = None,
+    ) -> None:
+        self.language = language
+        self._slots: memoryview | None = memoryview(slots).cast("I")
+        self._mask = len(self._slots) - 1
+        self._blob: bytes | None = blob
+        self._decode = decode
+        self._forms = forms  # the dict, when loaded
+        self._left = TABLE_LOOKUPS
+
+    def get(self, key: bytes) -> bytes | None:
+        """The value of ``key``, as ``dict.get``."""
+        forms = self._forms
+        if forms is not None:
+            return forms.get(key)
+        self._left -= 1
+        if self._left < 0:
+            return self.forms().get(key)
+        slots, blob, mask = self._slots, self._blob, self._mask
+        if slots is None or blob is None:  # another thread loaded the dict meanwhile
+            return self.forms().get(key)
+        at = zlib.crc32(key) & mask
+        while place := slots[at]:
+            place -= 1  # a slot holds an entry's offset + 1: 0 is an empty slot
+            size, value_size = _ENTRY.unpack_from(blob, place)
+            start = place + _ENTRY.size
+            if size == len(key) and blob[start : start + size] == key:
+                return blob[start + size : start + size + value_size]
+            at = (at + 1) & mask
+        return None
+
+    def forms(self) -> dict[bytes, bytes]:
+        """The language's whole dict (loaded now if it was not)."""
+        if self._forms is None:
+            self._forms = load_dictionary(self.language, self._decode)
+            self._slots = self._blob = None
+        return self._forms
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.forms())
+
+    def __len__(self) -> int:
+        return len(self.forms())
+
+
+def build_table(forms: dict[bytes, bytes]) -> tuple[bytes, bytes] | None:
+    """The slots and blob of :class:`FormTable` for ``forms`` (None for a key or value too
+    long for an entry): at most half the slots taken, a power of two of them."""
+    size = 1
+    while size < 2 * len(forms) + 2:
+        size *= 2
+    slots = array("I", bytes(4 * size))
+    blob = bytearray()
+    mask = size - 1
+    for key, value in forms.items():
+        if len(key) > _MAX_PART or len(value) > _MAX_PART:
+            return None
+        at = zlib.crc32(key) & mask
+        while slots[at]:
+            at = (at + 1) & mask
+        slots[at] = len(blob) + 1
+        blob += _ENTRY.pack(len(key), len(value))
+        blob += key
+        blob += value
+    if len(blob) + 1 >= 2**32:
+        return None
+    return slots.tobytes(), bytes(blob)
+
+
+def load_table(
+    language: str, decode: Callable[[str], dict[bytes, bytes]]
+) -> FormTable | dict[bytes, bytes]:
+    """simplemma's dictionary of ``language`` as a :class:`FormTable` read from the cache (built
+    from the dictionary and written the first time), or as the dict :func:`load_dictionary`
+    gives where there is no cache to read or write it. Raises what ``decode`` raises for a
+    language simplemma does not have."""
+    directory = cache_directory()
+    if directory is None or not language.isalnum():
+        return load_dictionary(language, decode)
+    version = _simplemma_version()
+    stamp = [version, language, _source_size(language), sys.byteorder, TABLE_FORMAT]
+    path = directory / f"simplemma-{version}" / f"{language}.table"
+    cached = _read(path)
+    if (
+        isinstance(cached, tuple)
+        and len(cached) == 3
+        and cached[0] == stamp
+        and isinstance(cached[1], bytes)
+        and isinstance(cached[2], bytes)
+        and len(cached[1]) >= 4
+        and len(cached[1]) & (len(cached[1]) - 1) == 0  # a power of two of 4-byte slots
+    ):
+        return FormTable(language, cached[1], cached[2], decode)
+    forms = load_dictionary(language, decode)
+    try:  # a cache that cannot be written would build the table in every process
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writable = os.access(path.parent, os.W_OK)
+    except OSError:
+        writable = False
+    built = build_table(forms) if writable else None
+    if built is None or not _write(path, (stamp, *built)):
+        return forms
+    return FormTable(language, *built, decode, forms=forms)
 
 
 def _source_size(language: str) -> int:

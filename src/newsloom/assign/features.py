@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsloom.normalize.language import SCANDINAVIAN_CODES
-from newsloom.process_cache import load_dictionary
+from newsloom.process_cache import load_table
 from newsloom.records import Analysis, Article, ParagraphKind
 
 Features = dict[str, float]
@@ -172,12 +172,15 @@ def _dictionaries() -> Any:
         return DefaultDictionaryFactory(cache_max_size=64)
 
     class CachedDictionaryFactory(DefaultDictionaryFactory):
-        """simplemma's default factory, the decoded ``bytes → bytes`` dict read from the cache."""
+        """simplemma's default factory, the decoded ``bytes → bytes`` dict read from the cache:
+        looked up in place in a table (:class:`~newsloom.process_cache.FormTable`) until a
+        language is asked often enough to load its dict."""
 
         __slots__ = ()
 
         def _get_dictionary_uncached(self, lang: str) -> Any:
-            return MappingStrToByteString(load_dictionary(lang, _load_dictionary_from_disk))
+            forms: Any = load_table(lang, _load_dictionary_from_disk)  # a dict without a cache
+            return MappingStrToByteString(forms)
 
     return CachedDictionaryFactory(cache_max_size=64)
 

@@ -87,25 +87,35 @@ def clean_surface(text: str) -> str:
     return text.strip(_EDGE).strip()
 
 
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+_JE_OPENING = re.compile(r"(?<![^ ])je")  # a word's ``^je``, its words joined by one space
+_REPEATED = re.compile(r"(.)\1+")
+_OV_ENDING = re.compile(r"(k|sh)ov(?![^ ])")  # a word's ``(k|sh)ov$``
+
+
 @lru_cache(maxsize=100_000)  # names recur across articles; a pure function of the string
 def transliteration_key(name: str) -> str:
-    """A spelling-insensitive key: ``Jevgenij Prigozjin`` and ``Yevgeny Prigozhin`` agree."""
-    text = unicodedata.normalize("NFKC", name).casefold().translate(_FOLD)
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
-    text = re.sub(r"[^\w\s]|_", " ", text)
-    words = []
-    for word in text.split():
-        for source, target in _SUBSTITUTIONS:
-            word = word.replace(source, target)
-        word = re.sub(r"^je", "e", word)  # Jevgenij / Yevgeny / Evgeny
-        word = word.replace("j", "i")
-        word = re.sub(r"(.)\1+", r"\1", word)
-        # Russian -чёв/-щёв: English writes the ё as e (Gorbachev), Scandinavian as o (Gorbatsjov)
-        word = re.sub(r"(k|sh)ov$", r"\1ev", word)
-        words.append(word)
-    return " ".join(words)
+    """A spelling-insensitive key: ``Jevgenij Prigozjin`` and ``Yevgeny Prigozhin`` agree.
+
+    Each step rewrites within a word (no source, target or pattern holds a space, and a repeated
+    letter cannot repeat across the one space between words), so it runs once over the words
+    joined, not once a word. An ASCII name skips the Unicode steps, which do nothing to it
+    (``casefold`` is ``lower`` there)."""
+    if name.isascii():  # both normal forms leave it as it is, and no letter of it combines
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKC", name).casefold().translate(_FOLD)
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = " ".join(_NOT_WORD.sub(" ", text).split())
+    for source, target in _SUBSTITUTIONS:
+        text = text.replace(source, target)
+    text = _JE_OPENING.sub("e", text)  # Jevgenij / Yevgeny / Evgeny
+    text = text.replace("j", "i")
+    text = _REPEATED.sub(r"\1", text)
+    # Russian -чёв/-щёв: English writes the ё as e (Gorbachev), Scandinavian as o (Gorbatsjov)
+    return _OV_ENDING.sub(r"\1ev", text)
 
 
 def _strip_apostrophe(text: str) -> str:
