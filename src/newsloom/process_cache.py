@@ -104,6 +104,22 @@ def _simplemma_version() -> str:
     return str(__version__)
 
 
+def _simplemma_entry(
+    language: str, suffix: str, *stamped: object
+) -> tuple[Path, list[object], Any] | None:
+    """Where the cache keeps a file of ``language``'s simplemma data (``suffix`` names the
+    kind), the stamp it must hold (simplemma's version, the language, the size of the shipped
+    data, then ``stamped``) and what it holds now (None: nothing readable); None without a
+    cache or for a code that is no plain name (a code only names a file)."""
+    directory = cache_directory()
+    if directory is None or not language.isalnum():
+        return None
+    version = _simplemma_version()
+    stamp: list[object] = [version, language, _source_size(language), *stamped]
+    path = directory / f"simplemma-{version}" / f"{language}.{suffix}"
+    return path, stamp, _read(path)
+
+
 def load_dictionary(
     language: str, decode: Callable[[str], dict[bytes, bytes]]
 ) -> dict[bytes, bytes]:
@@ -112,13 +128,10 @@ def load_dictionary(
     The file is named by simplemma's version and the language and holds the version, language
     and size of the shipped data it was decoded from: a file of another version or a changed
     install is decoded again (and rewritten)."""
-    directory = cache_directory()
-    if directory is None or not language.isalnum():  # a code only names a file
+    entry = _simplemma_entry(language, "marshal")
+    if entry is None:
         return decode(language)
-    version = _simplemma_version()
-    stamp = [version, language, _source_size(language)]
-    path = directory / f"simplemma-{version}" / f"{language}.marshal"
-    cached = _read(path)
+    path, stamp, cached = entry
     if (
         isinstance(cached, tuple)
         and len(cached) == 2
@@ -232,13 +245,10 @@ def load_table(
     from the dictionary and written the first time), or as the dict :func:`load_dictionary`
     gives where there is no cache to read or write it. Raises what ``decode`` raises for a
     language simplemma does not have."""
-    directory = cache_directory()
-    if directory is None or not language.isalnum():
+    entry = _simplemma_entry(language, "table", sys.byteorder, TABLE_FORMAT)
+    if entry is None:
         return load_dictionary(language, decode)
-    version = _simplemma_version()
-    stamp = [version, language, _source_size(language), sys.byteorder, TABLE_FORMAT]
-    path = directory / f"simplemma-{version}" / f"{language}.table"
-    cached = _read(path)
+    path, stamp, cached = entry
     if (
         isinstance(cached, tuple)
         and len(cached) == 3
