@@ -289,3 +289,15 @@ def test_a_clause_after_the_verb_is_no_closing_attribution() -> None:
     assert quotes("Dette er feil, seier Per Hansen, som er leiar i laget.", language="nn")[
         0
     ].speaker == ("Per Hansen")
+
+
+def test_a_common_word_opening_the_sentence_is_no_speaker() -> None:
+    found = quotes(
+        "Dubbing av barne-tv er omstridt.",
+        "Muligens mener de at barna lærer mindre engelsk av det.",
+        "Retorikk betyr at man taler både til hjerte og hjerne.",
+    )
+    assert not any(q.speaker in ("Muligens", "Retorikk") for q in found)
+    # a definite noun is a body or a role ("Utvalget mener at")
+    bodies = quotes("Utvalget mener at kirken bør skilles fra staten.")
+    assert [q.speaker for q in bodies] == ["Utvalget"]

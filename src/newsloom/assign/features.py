@@ -208,10 +208,17 @@ def _lookup() -> Any:
 def is_known_word(token: str, language: str | None) -> bool:
     """Whether simplemma's dictionary of ``language`` has ``token`` (as ``simplemma.is_known``,
     over the one dictionary cache of the process, so no language is loaded twice)."""
+    return dictionary_lemma(token, language) is not None
+
+
+@lru_cache(maxsize=200_000)
+def dictionary_lemma(token: str, language: str | None) -> str | None:
+    """The lemma simplemma's dictionary of ``language`` gives ``token`` (None: not in it)."""
     code = _lemmatizer_language(language)
     if code is None:
-        return False
-    return _lookup().get_lemma(unicodedata.normalize("NFC", token), code) is not None
+        return None
+    lemma: str | None = _lookup().get_lemma(unicodedata.normalize("NFC", token), code)
+    return lemma
 
 
 def word_forms(language: str | None) -> Mapping[str, Any]:

@@ -52,6 +52,7 @@ from newsloom.extract.reported_subjects import (
     COORDINATED_VERB,
     EXPLETIVE,
     NAME_THEN_APPOSITIONS,
+    common_word_name,
     fronted_adverbial,
     last_clause,
     names_someone,
@@ -438,6 +439,8 @@ def reported_quotes(
             # "Det er samstundes streka under at", "Dessutan er det streka under at": a passive
             # with an empty subject; no one is said to speak
             speaker = None
+        if common_word_name(speaker, sentence.text, names, language):
+            speaker = None  # "Muligens mener …", "Demokrati betyr at …": a word, no one named
         if sentence is retried and not names_someone(speaker):
             continue  # "…, kan det være at": words before a verb in mid-sentence, no subject
         if speaker is None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.quote_patterns import NORDIC_FINITE, SENTENCE_ADVERBS, VERBS
 from newsloom.extract.quote_speakers import after_last_opener
 from newsloom.extract.quote_words import AUXILIARIES
-from newsloom.extract.resources import own_words, table_word_set
-from newsloom.extract.role_words import ends_in_role
+from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set
+from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.process_cache import compile_pattern
 
@@ -149,3 +150,26 @@ def subject_after_verb(
         return parse_speaker(words[0], names)
     named = _NAME_AFTER_VERB.match(after)
     return parse_speaker(named.group("name"), names) if named is not None else None
+
+
+# the tables' bodies and people ("Police said", "Policía"): common words that are speakers
+_BODY_WORDS = table_word_set("organisations") | table_word_set("person_nouns")
+
+
+def common_word_name(
+    speaker: Speaker | None, sentence: str, names: Sequence[str], language: str | None
+) -> bool:
+    """Whether a one-word "name" is only the sentence's first word capitalised, in a language
+    whose bodies and roles as subjects carry a suffixed article: an uninflected word of the
+    language's dictionary (``Muligens``, ``Demokrati``, ``Hvis``, ``Begge``: its own
+    lemma, so no definite noun such as ``Utvalget`` or ``Retten``), no role word, and not found
+    as a name by the recogniser."""
+    if language not in SCANDINAVIAN:
+        return False  # elsewhere a bare noun names bodies ("Police said"), surnames are words
+    if speaker is None or not speaker.name or " " in speaker.name or speaker.name in names:
+        return False
+    words = sentence.split()
+    word = speaker.name
+    if not words or words[0] != word or is_role_word(word) or word.lower() in _BODY_WORDS:
+        return False
+    return dictionary_lemma(word.lower(), language) == word.lower()
