@@ -249,3 +249,48 @@ def test_an_object_clitic_before_the_verb_leaves_the_subject_set_off_before_it()
         people=("Sergei Lavrov",),
     )
     assert [(q.speaker, q.speaker_role) for q in found] == [("Sergei Lavrov", None)]
+
+
+# SemEval-2022 11212 (de, not in a dev gold): "sagte der Regierungschef" after Kurz is named
+_KURZ = (
+    "Lediglich Lebensmittelmärkte, Banken, Apotheken und andere ausgewählte Geschäfte sollen "
+    "geöffnet bleiben, sagte Bundeskanzler Sebastian Kurz in Wien. Kurz kündigte außerdem an, "
+    'dass zwei Gemeinden im Bundesland Tirol unter Quarantäne gestellt werden. "Diese Gebiete '
+    'werden ab sofort isoliert", sagte der Regierungschef.'
+)
+
+
+def test_a_german_role_with_a_definite_article_is_the_person_named_last() -> None:
+    found = quotes("de", _KURZ, people=("Sebastian Kurz",))
+    assert ("Sebastian Kurz", "Diese Gebiete werden ab sofort isoliert") in [
+        (q.speaker, q.text) for q in found
+    ]
+
+
+def test_a_role_after_an_article_the_recogniser_took_for_a_name_is_a_role() -> None:
+    # German capitalises its nouns: the fast recogniser tags "Regierungschef" a person; after
+    # "der" it is the role, which refers back to Kurz
+    found = quotes("de", _KURZ, people=("Sebastian Kurz", "Regierungschef"))
+    assert ("Sebastian Kurz", "Diese Gebiete werden ab sofort isoliert") in [
+        (q.speaker, q.text) for q in found
+    ]
+
+
+def test_an_indefinite_role_or_one_whose_holder_follows_does_not_refer_back() -> None:
+    # SemEval-2022 de texts: "ein Polizeisprecher" is someone new; "der Generalsekretär der
+    # PLO, Saeb Erekat" is named after the role, not the person named before it
+    found = quotes(
+        "de",
+        'Bundeskanzler Sebastian Kurz war in Wien. "Zu den Hintergründen können wir derzeit '
+        'noch gar nichts sagen", erklärte ein Polizeisprecher.',
+        people=("Sebastian Kurz",),
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [(None, "Polizeisprecher")]
+    found = quotes(
+        "de",
+        'Israels Regierungschef Benjamin Netanjahu siegte. "Damit hat er sich dafür '
+        'entschieden, den Konflikt zu festigen", teilte der Generalsekretär der '
+        "Palästinensischen Befreiungsorganisation (PLO), Saeb Erekat, mit.",
+        people=("Benjamin Netanjahu", "Saeb Erekat"),
+    )
+    assert "Benjamin Netanjahu" not in [q.speaker for q in found]

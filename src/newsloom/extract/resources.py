@@ -48,6 +48,7 @@ QUOTE_FIELDS = (
     "request_verbs",
     "pronouns",
     "determiners",
+    "referring_articles",
     "roles",
     "organisations",
     "person_nouns",

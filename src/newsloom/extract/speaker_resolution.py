@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
 from newsloom.extract.role_words import ends_in_role, is_role_word
-from newsloom.extract.speaker_names import ArticleNames
+from newsloom.extract.speaker_names import ArticleNames, names_a_thing
 from newsloom.extract.speakers import PLURAL_PRONOUNS
 from newsloom.records import Quote
 
@@ -114,6 +114,97 @@ _PERSON_NOUN = re.compile(
 )
 
 
+ROLE_REACH = 200  # characters between a quote and the role it refers back with
+
+
+def _distance(mention: re.Match[str], quote: Quote) -> int:
+    return (
+        quote.start - mention.end() if mention.end() <= quote.start else mention.start() - quote.end
+    )
+
+
+def _nearest_mention(text: str, phrase: str, quote: Quote) -> re.Match[str] | None:
+    """The mention of ``phrase`` in ``text`` nearest to the quote (before or after it)."""
+    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
+    if not mentions:
+        return None
+    return min(mentions, key=lambda mention: abs(_distance(mention, quote)))
+
+
+def _role_read_as_name(quote: Quote, names: ArticleNames, language: str | None) -> bool:
+    """Whether a "person" speaker is a role the recogniser took for a name, in a language whose
+    roles refer back with an article (its table's ``referring_articles``; German capitalises its
+    nouns): it ends in a role noun and an article stands before it (``sagte die Hamburger
+    Wissenschaftssenatorin``): a name is written without an article."""
+    table = resources_for(language)
+    speaker = quote.speaker or ""
+    words = speaker.split()
+    if (
+        table is None
+        or not table.quotes.get("referring_articles")
+        or not words
+        or not ends_in_role(words[-1])
+    ):
+        return False
+    text = names.paragraphs.get(quote.paragraph, "")
+    nearest = _nearest_mention(text, speaker, quote)
+    return nearest is not None and names_a_thing(text, nearest.start(), speaker)
+
+
+# a name set off by commas after a role and what it belongs to ("der Generalsekretär der PLO,
+# Saeb Erekat"): the role's holder is named there
+_HOLDER_AFTER = re.compile(r"^(?:\s+[^\s,.;:]+){0,6}\s*,\s+[^\W\d_][\w-]*\s+[^\W\d_]")
+
+
+def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -> bool:
+    """Whether a role speaker is written with an article the language's table lists as one
+    that refers back (de ``referring_articles``: ``sagte die Hamburger Wissenschaftssenatorin``
+    after ``Die … Spitzenkandidatin Katharina Fegebank hat …``): the role's nearest mention to
+    the quote has that article right before it, no name set off after it (``der
+    Generalsekretär der PLO, Saeb Erekat`` names its holder there; ``ein Sprecher`` is someone
+    new) and nothing it belongs to (``der Minister der Kultur``)."""
+    table = resources_for(language)
+    role = quote.speaker_role or ""
+    articles = table.quotes.get("referring_articles", ()) if table is not None else ()
+    if not articles or not role.split() or not ends_in_role(role.split()[-1]):
+        return False
+    text = names.paragraphs.get(quote.paragraph, "")
+    nearest = _nearest_mention(text, role, quote)
+    if nearest is None or _distance(nearest, quote) > ROLE_REACH:
+        return False  # a quote the role's speaker went on with, far from where it was named
+    before = text[: nearest.start()].split()
+    after = text[nearest.end() :]
+    words = after.split()
+    connectors = table.quotes.get("role_connectors", ()) if table is not None else ()
+    return (
+        bool(before)
+        and before[-1] in articles
+        and not after.startswith(",")
+        and _HOLDER_AFTER.match(after) is None
+        # "der Minister der Kultur" is a minister of something, whom the article may name
+        # elsewhere; "sagte die Senatorin der „Welt“" told a paper in marks
+        and not (len(words) > 1 and words[0] in connectors and words[1][:1].isupper())
+    )
+
+
+def _named_before(quote: Quote, names: ArticleNames, language: str | None) -> str | None:
+    """The person named last before the quote, for a role that refers back: not the role itself
+    (the quote patterns may have added it to the names), and what a recogniser's span holds
+    after an article inside it (``Berlin Die Hamburger … Katharina Fegebank``); a span that is
+    an article and one word (``Die Menschen``) names no one."""
+    table = resources_for(language)
+    articles = {word.lower() for word in table.quotes.get("determiners", ())} if table else set()
+    for person in reversed(names.people):
+        if (person.paragraph, person.start) >= (quote.paragraph, quote.start):
+            continue
+        words = person.name.split()
+        cut = max((at + 1 for at, word in enumerate(words) if word.lower() in articles), default=0)
+        if person.name == quote.speaker_role or (cut and len(words) - cut < 2):
+            continue
+        return " ".join(words[cut:])
+    return None
+
+
 def _names_a_person(role: str) -> bool:
     """Whether a definite role noun names a person (``statsråden``, ``forskeren``,
     ``vikingveteranen``) rather than a thing (``rapporten``, ``historien``, ``budskapet``): a
@@ -140,6 +231,8 @@ def resolve_speakers(
     becomes the named person."""
     resolved: list[Quote] = []
     for quote in quotes:
+        if quote.speaker_type == "person" and _role_read_as_name(quote, names, language):
+            quote = replace(quote, speaker=None, speaker_role=quote.speaker, speaker_type="role")
         if quote.speaker_type == "person" and (speaker := quote.speaker):
             if _capitalised_role(speaker, names, language):
                 # "Fredsprisvinneren mener at", "sier Portsmouth-spilleren": a definite noun
@@ -182,6 +275,10 @@ def resolve_speakers(
             ):
                 # "professoren", "statsråden": a definite role refers back like a pronoun
                 holder = names.last_before(quote.paragraph, quote.start)
+            if holder is None and _role_refers_back(quote, names, language):
+                # "sagte die Hamburger Wissenschaftssenatorin": the person named last (not the
+                # role itself, which the quote patterns may have added to the names)
+                holder = _named_before(quote, names, language)
             if holder is None and _bare_role(quote, language):
                 holder = names.last_before(quote.paragraph, quote.start)
             if holder is not None:
