@@ -294,3 +294,31 @@ def test_an_indefinite_role_or_one_whose_holder_follows_does_not_refer_back() ->
         people=("Benjamin Netanjahu", "Saeb Erekat"),
     )
     assert "Benjamin Netanjahu" not in [q.speaker for q in found]
+
+
+def test_words_in_marks_after_a_noun_for_a_work_are_its_title() -> None:
+    # SemEval-2022 de texts not in a dev gold: a book's and a series' titles, no one's words
+    found = quotes(
+        "de",
+        "Die Schwestern Andra und Tatiana Bucci sind heute über 80 Jahre alt. Im soeben "
+        "erschienenen Buch „Wir, Mädchen in Auschwitz“ erzählen sie von ihrem Leben.",
+        people=("Andra", "Tatiana Bucci"),
+    )
+    assert "Wir, Mädchen in Auschwitz" not in [q.text for q in found]
+    found = quotes(
+        "de",
+        "Richard Gutjahr sei gar nicht aus dem Sender ausgeschieden und spiele weiter in der "
+        "Serie „Dahoam is dahoam“, berichtete Merkur.de.",
+        people=("Richard Gutjahr",),
+    )
+    assert "Dahoam is dahoam" not in [q.text for q in found]
+
+
+def test_an_english_title_after_a_noun_for_a_work_is_no_quote() -> None:
+    found = quotes(
+        "en",
+        'Smith, who wrote the novel "The Girls of the Camp Were Brave", said on Monday that '
+        "the archive would open next year.",
+        people=("Smith",),
+    )
+    assert "The Girls of the Camp Were Brave" not in [q.text for q in found]

@@ -74,6 +74,24 @@ def _is_title(words: Sequence[str]) -> bool:
     )
 
 
+def _names_a_work(before: str, language: str | None) -> bool:
+    """Whether the word right before a mark is a noun for a work (the table's ``work_nouns``,
+    compounds included: ``die Reality-Show «Get the F*ck out of my House»``, ``Im Buch „Wir,
+    Mädchen in Auschwitz“``): the words in marks are its title, not someone's words."""
+    nouns = own_words(language, "work_nouns")
+    words = before.split()
+    return bool(nouns and words) and words[-1].strip("(,").lower().endswith(tuple(nouns))
+
+
+def _titles(text: str, language: str | None) -> list[tuple[int, int]]:
+    """The spans of words in marks after a noun for a work (:func:`_names_a_work`)."""
+    return [
+        (match.start(), match.end())
+        for match in MARKS.finditer(text)
+        if _names_a_work(text[max(0, match.start() - CONTEXT_WINDOW) : match.start()], language)
+    ]
+
+
 def _direct_quotes(
     text: str,
     paragraph: int,
@@ -121,7 +139,11 @@ def _direct_quotes(
         group = next(name for name, value in match.groupdict().items() if value is not None)
         inner = match.group(group)
         words = inner.split()
-        if len(words) < MIN_DIRECT_WORDS or _is_title(words):
+        if (
+            len(words) < MIN_DIRECT_WORDS
+            or _is_title(words)
+            or _names_a_work(text[max(0, match.start() - CONTEXT_WINDOW) : match.start()], language)
+        ):
             continue
         speaker, _ = speaker_after(
             text[match.end() : match.end() + CONTEXT_WINDOW], names, language
@@ -381,7 +403,8 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             _reported_quotes, paragraph.text, paragraph.index, names, context, language=language
         )
         direct = read_direct()
-        taken = [(quote.start, quote.end) for quote in direct]
+        # a work's title in marks is no quote, nor a sentence to read as reported speech
+        taken = [(quote.start, quote.end) for quote in direct] + _titles(paragraph.text, language)
         if DASH_OPENING.match(paragraph.text):
             taken = [(0, len(paragraph.text))]
         reported = read_reported(taken)

@@ -49,6 +49,7 @@ QUOTE_FIELDS = (
     "pronouns",
     "determiners",
     "referring_articles",
+    "work_nouns",
     "roles",
     "organisations",
     "person_nouns",
