@@ -29,6 +29,7 @@ from newsloom.extract.quote_patterns import (
     DASH_OPENING,
     MARKS,
     MIN_DIRECT_WORDS,
+    PAIRS,
     REPORTED,
     TRAILING_CLAUSE,
     split_attribution,
@@ -83,8 +84,13 @@ def _names_a_work(before: str, language: str | None) -> bool:
     return bool(nouns and words) and words[-1].strip("(,").lower().endswith(tuple(nouns))
 
 
+_OPENINGS = frozenset(opening for opening, _ in PAIRS)
+
+
 def _titles(text: str, language: str | None) -> list[tuple[int, int]]:
     """The spans of words in marks after a noun for a work (:func:`_names_a_work`)."""
+    if not own_words(language, "work_nouns") or not any(mark in text for mark in _OPENINGS):
+        return []
     return [
         (match.start(), match.end())
         for match in MARKS.finditer(text)
