@@ -322,3 +322,13 @@ def test_an_english_title_after_a_noun_for_a_work_is_no_quote() -> None:
         people=("Smith",),
     )
     assert "The Girls of the Camp Were Brave" not in [q.text for q in found]
+
+
+def test_lowercase_words_in_marks_after_a_noun_for_a_work_are_no_title() -> None:
+    # "the series “had wrapped …”" is words said about the series, not its title
+    found = quotes(
+        "en",
+        "According to the magazine, the series “had wrapped filming but was in post-production "
+        "on the last few episodes”.",
+    )
+    assert any("had wrapped filming" in q.text for q in found)

@@ -87,6 +87,16 @@ def _names_a_work(before: str, language: str | None) -> bool:
 _OPENINGS = frozenset(opening for opening, _ in PAIRS)
 
 
+def _work_title(text: str, match: re.Match[str], language: str | None) -> bool:
+    """Whether the words in marks of ``match`` are a work's title: after a noun for a work
+    (:func:`_names_a_work`), opening as a title does, with a capital or a digit (``the series
+    “had wrapped filming …”`` is someone's words about the series)."""
+    inner = next((value for value in match.groups() if value is not None), "").lstrip()
+    return (inner[:1].isupper() or inner[:1].isdigit()) and _names_a_work(
+        text[max(0, match.start() - CONTEXT_WINDOW) : match.start()], language
+    )
+
+
 def _titles(text: str, language: str | None) -> list[tuple[int, int]]:
     """The spans of words in marks after a noun for a work (:func:`_names_a_work`)."""
     if not own_words(language, "work_nouns") or not any(mark in text for mark in _OPENINGS):
@@ -94,7 +104,7 @@ def _titles(text: str, language: str | None) -> list[tuple[int, int]]:
     return [
         (match.start(), match.end())
         for match in MARKS.finditer(text)
-        if _names_a_work(text[max(0, match.start() - CONTEXT_WINDOW) : match.start()], language)
+        if _work_title(text, match, language)
     ]
 
 
@@ -145,11 +155,7 @@ def _direct_quotes(
         group = next(name for name, value in match.groupdict().items() if value is not None)
         inner = match.group(group)
         words = inner.split()
-        if (
-            len(words) < MIN_DIRECT_WORDS
-            or _is_title(words)
-            or _names_a_work(text[max(0, match.start() - CONTEXT_WINDOW) : match.start()], language)
-        ):
+        if len(words) < MIN_DIRECT_WORDS or _is_title(words) or _work_title(text, match, language):
             continue
         speaker, _ = speaker_after(
             text[match.end() : match.end() + CONTEXT_WINDOW], names, language
