@@ -19,22 +19,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
 from newsloom.extract.quote_patterns import (
     AFTER,
     DASH_OPENING,
     MARKS,
-    SINGULAR_THIRD_PERSON,
     TRAILING_CLAUSE,
     split_attribution,
     unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import speaker_from_subject
-from newsloom.extract.resources import resources_for, words_pattern
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import Speaker, parse_speaker
+from newsloom.extract.talk import (
+    THIRD_PERSON_OPENING,
+    answer_goes_on,
+    has_words,
+    is_spoken,
+    names_speaker,
+    talk_names,
+    talk_resumes,
+)
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
 MAX_RUN = 8  # paragraphs between a speech dash and its attribution
@@ -45,33 +51,13 @@ HEADLINE_REACH = 12  # paragraphs from a dash headline to the attribution in its
 INTERVIEW_REACH = 40  # paragraphs from an interview answer to a named attribution
 
 
-@cache
-def _table_pattern(language: str, field: str) -> re.Pattern[str] | None:
-    """The words of a language table's quote ``field`` as one pattern (None: no such words)."""
-    table = resources_for(language)
-    words = table.quotes.get(field, ()) if table is not None else ()
-    if not words:
-        return None
-    return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
-
-
-def _has_words(paragraph: Paragraph, language: str | None, field: str) -> bool:
-    pattern = _table_pattern(paragraph.language or language or "", field)
-    return pattern is not None and pattern.search(paragraph.text) is not None
-
-
-def is_spoken(paragraph: Paragraph, language: str | None) -> bool:
-    """Whether the paragraph is someone talking: a first- or second-person word of its table."""
-    return _has_words(paragraph, language, "spoken")
-
-
 def _group_interviewed(
     body: Sequence[Paragraph], questions: set[int], names: ArticleNames, language: str | None
 ) -> str | None:
     """The group an interview is with, when most of its questions address several people
     (``Hvordan lader dere opp?``): the first organisation the article names before them."""
     asked = [p for p in body if p.index in questions]
-    if sum(_has_words(p, language, "addressed_group") for p in asked) * 2 <= len(asked):
+    if sum(has_words(p, language, "addressed_group") for p in asked) * 2 <= len(asked):
         return None
     first_question = min(questions)
     return next(
@@ -162,55 +148,6 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
 
 
 _CLAUSE_COMMA = re.compile(r",\s")
-_THIRD_PERSON_OPENING = re.compile(rf"^\W*(?:{SINGULAR_THIRD_PERSON}|de|dei|they)\b", re.IGNORECASE)
-
-
-_SINGULAR_THIRD_PERSON = re.compile(rf"(?<!\w)(?:{SINGULAR_THIRD_PERSON})(?!\w)", re.IGNORECASE)
-
-
-def _goes_on_about(previous: Paragraph, paragraph: Paragraph) -> bool:
-    """``– Som person var han lite jålete. ¶ Han var en livskunstner …``: a sentence opening
-    with the he or she the quote before it was talking about goes on with that quote; where the
-    quote spoke of no one so, the pronoun is the journalist's word for the speaker."""
-    opening = _THIRD_PERSON_OPENING.match(paragraph.text)
-    if opening is None:
-        return False
-    pronoun = opening.group(0).strip(" \t\"'«»-–—").lower()
-    return pronoun in {found.lower() for found in _SINGULAR_THIRD_PERSON.findall(previous.text)}
-
-
-def _answer_goes_on(paragraph: Paragraph, previous: Paragraph, names: ArticleNames) -> bool:
-    """In an interview, a paragraph after an answer goes on with it unless the journalist
-    writes again: a question, a person named (in full or by surname), or a sentence about
-    someone (``Han …``) the answer was not already talking about."""
-    text = paragraph.text.rstrip()
-    surnames = {person.name.split()[-1] for person in names.people}
-    return not (
-        text.endswith("?")
-        or any(person.paragraph == paragraph.index for person in names.people)
-        or (_THIRD_PERSON_OPENING.match(text) and not _goes_on_about(previous, paragraph))
-        or any(word.strip(".,:;!?»«\"'") in surnames for word in text.split())
-    )
-
-
-def _talk_resumes(
-    body: Sequence[Paragraph], stretch: Sequence[int], names: ArticleNames, language: str | None
-) -> bool:
-    """``– Jeg visste ikke hvem han var. ¶ Fotballspilleren. ¶ Han var veldig intelligent, du
-    kunne …``: paragraphs without first- or second-person words go on with a dash quote when
-    the talk resumes after them, none of them written as the journalist's (a question, a person
-    named, a sentence about someone the quote was not talking about) before it does."""
-    previous = body[stretch[0] - 1]
-    for member in stretch:
-        paragraph = body[member]
-        if DASH_OPENING.match(paragraph.text):
-            return False
-        if is_spoken(paragraph, language):
-            return True
-        if not _answer_goes_on(paragraph, previous, names):
-            return False
-        previous = paragraph
-    return False
 
 
 def _next_attributed(
@@ -269,7 +206,7 @@ def continue_runs(
         if at + 1 < len(body) and dashed[at + 1]:
             questions.add(paragraph.index)
         elif (
-            _has_words(paragraph, language, "addressed")
+            has_words(paragraph, language, "addressed")
             and len(split_sentences(DASH_OPENING.sub("", paragraph.text))) == 1
             # "– Justin, hvor går du …? ¶ spør Clough.": the sentence goes on to its speaker
             and not (at + 1 < len(body) and body[at + 1].text.lstrip()[:1].islower())
@@ -303,7 +240,7 @@ def continue_runs(
         for at, paragraph in enumerate(body[:-1])
         if not dashed[at] and paragraph.text.rstrip().endswith("?") and dashed[at + 1]
     ]
-    asked = [paragraph for paragraph in unmarked if _has_words(paragraph, language, "addressed")]
+    asked = [paragraph for paragraph in unmarked if has_words(paragraph, language, "addressed")]
     interviewee = group = None
     if len(questions) + len(asked) >= QUESTIONS_FOR_INTERVIEW:
         questions |= {paragraph.index for paragraph in unmarked}
@@ -390,16 +327,13 @@ def continue_runs(
                     break  # in an interview a question is the journalist's, "dere" or not
                 previous = body[members[-1]]
                 if not is_spoken(following, language) and not (
-                    (
-                        interviewee is not None
-                        or _talk_resumes(body, run[position:], names, language)
-                    )
-                    and _answer_goes_on(following, previous, names)
+                    (interviewee is not None or talk_resumes(body, run[position:], names, language))
+                    and answer_goes_on(following, previous, names)
                 ):
                     break
                 members.append(member)
             if source is own[0] and any(
-                _talk_names(body[member], source, language) for member in members
+                talk_names(body[member], source, language) for member in members
             ):
                 # "– … ¶ Men jeg husker ikke Cathrine sånn.": talk that names whom it was given
                 # to as someone else; nobody calls themselves by name
@@ -452,39 +386,10 @@ def _continue_after_attribution(
                 or unended[scan]
                 or by_paragraph.get(following.index)
                 or not is_spoken(following, language)
-                or _THIRD_PERSON_OPENING.match(following.text)
-                or _names_speaker(following, source)
+                or THIRD_PERSON_OPENING.match(following.text)
+                or names_speaker(following, source)
             ):
                 break
             by_paragraph[following.index] = [_quote_of(following, source)]
             scan += 1
         at = scan
-
-
-def _names_speaker(paragraph: Paragraph, source: Quote) -> bool:
-    """Whether a paragraph names the speaker (``… for oss som for Mao``): someone writing about
-    the speaker, since nobody calls themselves by name."""
-    surname = source.speaker.split()[-1] if source.speaker else ""
-    return (
-        bool(surname)
-        and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph.text) is not None
-    )
-
-
-_NAME_WORDS = re.compile(r"^(?:\s*[A-ZÆØÅÄÖÜÉ][\w'’.-]*)+\s*$")
-
-
-def _talk_names(paragraph: Paragraph, source: Quote, language: str | None) -> bool:
-    """Whether talk names the speaker it was given to: in a clause with first- or second-person
-    words (``Men jeg husker ikke Cathrine sånn``) or called by name (``Hvorfor gjorde du det,
-    Martin?``); not in an attribution (``…, tenkte Shabana``)."""
-    surname = source.speaker.split()[-1] if source.speaker else ""
-    spoken = _table_pattern(paragraph.language or language or "", "spoken")
-    if not surname or spoken is None:
-        return False
-    named = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")
-    return any(
-        named.search(clause) is not None
-        and (spoken.search(clause) is not None or _NAME_WORDS.match(clause) is not None)
-        for clause in re.split(r"[,.;:!?]", paragraph.text)
-    )

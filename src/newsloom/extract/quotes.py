@@ -34,7 +34,7 @@ from newsloom.extract.quote_patterns import (
     TRAILING_CLAUSE,
     split_attribution,
 )
-from newsloom.extract.quote_runs import continue_runs, is_spoken
+from newsloom.extract.quote_runs import continue_runs
 from newsloom.extract.quote_speakers import (
     THAT_BEFORE,
     after_fronted_phrase,
@@ -55,6 +55,7 @@ from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speaker_resolution import resolve_speakers
 from newsloom.extract.speakers import Speaker, parse_speaker
+from newsloom.extract.talk import is_spoken
 from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
 
 MAX_TITLE_WORDS = 5

@@ -1,0 +1,117 @@
+"""Whose talk a paragraph is: someone talking (first- or second-person words of the language
+tables), talk that goes on about whom it was talking of or resumes after narrative, and talk
+that names a speaker (nobody calls themselves by name). Read by
+:mod:`newsloom.extract.quote_runs` when it continues quotes over paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from newsloom.extract.quote_patterns import DASH_OPENING, SINGULAR_THIRD_PERSON
+from newsloom.extract.resources import resources_for, words_pattern
+from newsloom.extract.speaker_names import ArticleNames
+from newsloom.records import Paragraph, Quote
+
+
+@cache
+def table_pattern(language: str, field: str) -> re.Pattern[str] | None:
+    """The words of a language table's quote ``field`` as one pattern (None: no such words)."""
+    table = resources_for(language)
+    words = table.quotes.get(field, ()) if table is not None else ()
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
+
+
+def has_words(paragraph: Paragraph, language: str | None, field: str) -> bool:
+    """Whether the paragraph holds a word of its language table's quote ``field``."""
+    pattern = table_pattern(paragraph.language or language or "", field)
+    return pattern is not None and pattern.search(paragraph.text) is not None
+
+
+def is_spoken(paragraph: Paragraph, language: str | None) -> bool:
+    """Whether the paragraph is someone talking: a first- or second-person word of its table."""
+    return has_words(paragraph, language, "spoken")
+
+
+THIRD_PERSON_OPENING = re.compile(rf"^\W*(?:{SINGULAR_THIRD_PERSON}|de|dei|they)\b", re.IGNORECASE)
+
+
+_SINGULAR_THIRD_PERSON = re.compile(rf"(?<!\w)(?:{SINGULAR_THIRD_PERSON})(?!\w)", re.IGNORECASE)
+
+
+def goes_on_about(previous: Paragraph, paragraph: Paragraph) -> bool:
+    """``– Som person var han lite jålete. ¶ Han var en livskunstner …``: a sentence opening
+    with the he or she the quote before it was talking about goes on with that quote; where the
+    quote spoke of no one so, the pronoun is the journalist's word for the speaker."""
+    opening = THIRD_PERSON_OPENING.match(paragraph.text)
+    if opening is None:
+        return False
+    pronoun = opening.group(0).strip(" \t\"'«»-–—").lower()
+    return pronoun in {found.lower() for found in _SINGULAR_THIRD_PERSON.findall(previous.text)}
+
+
+def answer_goes_on(paragraph: Paragraph, previous: Paragraph, names: ArticleNames) -> bool:
+    """In an interview, a paragraph after an answer goes on with it unless the journalist
+    writes again: a question, a person named (in full or by surname), or a sentence about
+    someone (``Han …``) the answer was not already talking about."""
+    text = paragraph.text.rstrip()
+    surnames = {person.name.split()[-1] for person in names.people}
+    return not (
+        text.endswith("?")
+        or any(person.paragraph == paragraph.index for person in names.people)
+        or (THIRD_PERSON_OPENING.match(text) and not goes_on_about(previous, paragraph))
+        or any(word.strip(".,:;!?»«\"'") in surnames for word in text.split())
+    )
+
+
+def talk_resumes(
+    body: Sequence[Paragraph], stretch: Sequence[int], names: ArticleNames, language: str | None
+) -> bool:
+    """``– Jeg visste ikke hvem han var. ¶ Fotballspilleren. ¶ Han var veldig intelligent, du
+    kunne …``: paragraphs without first- or second-person words go on with a dash quote when
+    the talk resumes after them, none of them written as the journalist's (a question, a person
+    named, a sentence about someone the quote was not talking about) before it does."""
+    previous = body[stretch[0] - 1]
+    for member in stretch:
+        paragraph = body[member]
+        if DASH_OPENING.match(paragraph.text):
+            return False
+        if is_spoken(paragraph, language):
+            return True
+        if not answer_goes_on(paragraph, previous, names):
+            return False
+        previous = paragraph
+    return False
+
+
+def names_speaker(paragraph: Paragraph, source: Quote) -> bool:
+    """Whether a paragraph names the speaker (``… for oss som for Mao``): someone writing about
+    the speaker, since nobody calls themselves by name."""
+    surname = source.speaker.split()[-1] if source.speaker else ""
+    return (
+        bool(surname)
+        and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph.text) is not None
+    )
+
+
+_NAME_WORDS = re.compile(r"^(?:\s*[A-ZÆØÅÄÖÜÉ][\w'’.-]*)+\s*$")
+
+
+def talk_names(paragraph: Paragraph, source: Quote, language: str | None) -> bool:
+    """Whether talk names the speaker it was given to: in a clause with first- or second-person
+    words (``Men jeg husker ikke Cathrine sånn``) or called by name (``Hvorfor gjorde du det,
+    Martin?``); not in an attribution (``…, tenkte Shabana``)."""
+    surname = source.speaker.split()[-1] if source.speaker else ""
+    spoken = table_pattern(paragraph.language or language or "", "spoken")
+    if not surname or spoken is None:
+        return False
+    named = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")
+    return any(
+        named.search(clause) is not None
+        and (spoken.search(clause) is not None or _NAME_WORDS.match(clause) is not None)
+        for clause in re.split(r"[,.;:!?]", paragraph.text)
+    )
