@@ -301,3 +301,14 @@ def test_a_common_word_opening_the_sentence_is_no_speaker() -> None:
     # a definite noun is a body or a role ("Utvalget mener at")
     bodies = quotes("Utvalget mener at kirken bør skilles fra staten.")
     assert [q.speaker for q in bodies] == ["Utvalget"]
+
+
+def test_the_speakers_own_i_think_inside_a_closed_statement() -> None:
+    found = quotes(
+        "Poeten Olav Angell las frå den nye boka.",
+        "Eg meiner eg har høyrt han før, seier Eli Sylta.",
+        language="nn",
+    )
+    assert [(q.kind, q.speaker, q.text) for q in found] == [
+        ("direct", "Eli Sylta", "Eg meiner eg har høyrt han før")
+    ]

@@ -167,6 +167,17 @@ def reported_quotes(
             # but not in a statement closed by its attribution ("Da spør kunden om …, sier X.")
             plain = not closed_by_attribution(masked)
             match = REPORTED_PLAIN.search(masked) if plain else None
+        if (
+            match is not None
+            and sentence is not retried
+            and not held
+            and match.group("speaker").split()[-1].lower() in own_words(language, "first_person")
+            and (closed := unmarked_attribution(sentence.text)) is not None
+            and match.start("verb") < closed[0].end("content")
+        ):
+            # "Eg meiner eg har høyrt han før, seier Eli Sylta.": the speaker's own "I think"
+            # inside a statement its closing attribution gives to someone
+            match = None
         if sentence is retried and match is None:
             continue  # the rest holds no second reporting verb: nothing more to read
         if held and (match is None or not _clause_around(match, held)):
