@@ -51,6 +51,7 @@ from newsloom.extract.reported_questions import (
 from newsloom.extract.reported_subjects import (
     COORDINATED_VERB,
     EXPLETIVE,
+    NAME_AFTER_VERB,
     NAME_THEN_APPOSITIONS,
     common_word_name,
     fronted_adverbial,
@@ -80,11 +81,6 @@ from newsloom.records import Quote
 # prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
 FRONTED_PREPOSITIONS = frozenset(
     [*("i", "på", "under", "etter", "efter", "før", "innan", "ved", "med", "til", "fra", "frå")],
-)
-# the subject right after the verb: a run of capitalised words, then adverbs at most
-_NAME_AFTER_VERB = re.compile(
-    r"^\s+(?P<speaker>(?:[a-zæøåäö][\w-]*\s+)?[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*"
-    r"|[a-zæøåäö][\w-]*)(?:\s+[a-zæøåäö]\w*){0,3}$"
 )
 # a that-clause holding a quoted phrase is reported speech too when this many words lie outside
 # the marks ("dijo que se defenderá con «todos los medios posibles»"); with fewer the clause is
@@ -380,7 +376,7 @@ def reported_quotes(
         elif (
             words
             and words[0].lower() in FRONTED_PREPOSITIONS
-            and (named := _NAME_AFTER_VERB.match(match.group("adverbs"))) is not None
+            and (named := NAME_AFTER_VERB.match(match.group("adverbs"))) is not None
         ):
             # "I eit intervju med Dagsavisen i helga sa Bjurstrøm at": a fronted adverbial, then
             # the verb before its subject (V2)

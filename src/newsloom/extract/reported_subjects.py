@@ -90,9 +90,11 @@ def only_adverbs(phrase: str) -> bool:
     return bool(words) and all(word in SENTENCE_ADVERBS for word in words)
 
 
-# the subject right after the verb: a capitalised name, then at most three lowercase words
-_NAME_AFTER_VERB = re.compile(
-    r"^\s*(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)(?:\s+[a-zæøåäö]\w*){0,3}\s*$"
+# the subject right after the verb: a run of capitalised words (after one lowercase word at
+# most), or one lowercase word, then adverbs at most
+NAME_AFTER_VERB = re.compile(
+    r"^\s+(?P<speaker>(?:[a-zæøåäö][\w-]*\s+)?[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*"
+    r"|[a-zæøåäö][\w-]*)(?:\s+[a-zæøåäö]\w*){0,3}$"
 )
 
 
@@ -148,8 +150,10 @@ def subject_after_verb(
             ):
                 return None  # "understrekar dei perspektiva": a determiner, not a subject
         return parse_speaker(words[0], names)
-    named = _NAME_AFTER_VERB.match(after)
-    return parse_speaker(named.group("name"), names) if named is not None else None
+    named = NAME_AFTER_VERB.match(after)
+    if named is None or not named.group("speaker")[:1].isupper():
+        return None
+    return parse_speaker(named.group("speaker"), names)
 
 
 # the tables' bodies and people ("Police said", "Policía"): common words that are speakers
