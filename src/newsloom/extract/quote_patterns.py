@@ -19,6 +19,7 @@ from newsloom.extract.quote_words import (
     THAT_WORDS,
 )
 from newsloom.extract.resources import (
+    SCANDINAVIAN,
     first_letter_alternation,
     resources_for,
     table_word_set,
@@ -119,6 +120,56 @@ _SPLIT_VERB = (
     rf"(?P<particle>{words_pattern(sorted(PARTICLES))})(?![\w'’-])"
 )
 SPLIT_AFTER = compile_pattern(rf"^[\s,.:;!?]*[-–—]?\s*{_SPLIT_VERB}", re.IGNORECASE)
+# A Scandinavian particle verb split by what verb-second order and sentence adverbs put between
+# its first word and the rest, before "at" ("Dommeren slo imidlertid fast at", "Overfor
+# Klassekampen slår Roar Flåthen fast at", "peikar han på at", "minner leiar Lars Haltbrekken om
+# at"): one to four words between, each a capitalised name, a pronoun, an adverb that is no one
+# (the tables' ``not_speakers``, ``negations``), a role or a body in its definite form; not any
+# word ("legger merke til at" is noticing, "legg opp til at" planning).
+_SPLIT_TABLES = [table for code in sorted(SCANDINAVIAN) if (table := resources_for(code))]
+_SPLIT_RESTS: dict[str, set[str]] = {}
+for _table in _SPLIT_TABLES:
+    for _verb in _table.quotes.get("verbs", ()):
+        if len(_words := _verb.lower().split()) > 1:
+            _SPLIT_RESTS.setdefault(_words[0], set()).add(" ".join(_words[1:]))
+_GAP_WORDS = sorted(
+    {
+        word.lower()
+        for table in _SPLIT_TABLES
+        for field in ("not_speakers", "negations", "pronouns", "inverted_subjects", "organisations")
+        for word in table.quotes.get(field, ())
+    }
+)
+_GAP_ROLES = sorted(
+    {word.lower() for table in _SPLIT_TABLES for word in table.quotes.get("roles", ())}
+)
+_GAP_WORD = (
+    rf"(?:(?-i:[A-ZÆØÅÄÖ][\w.'’-]*)|{words_pattern(_GAP_WORDS)}"
+    rf"|[\w-]*{words_pattern(_GAP_ROLES, whole=False)}(?:en|et|a|ane|ene|arne|erne)?(?![\w'’-])"
+    r"|[a-zæøåäö]{3,}(?:en|et|ane|ene|inga|ingen|erne|arna|orna)(?![\w'’-]))"
+)
+SPLIT_VERBS = "|".join(
+    rf"{re.escape(first)}(?=(?:\s+{_GAP_WORD}){{1,4}}?\s+{words_pattern(sorted(rests))}\s*,?\s+at\b)"
+    for first, rests in sorted(_SPLIT_RESTS.items())
+)
+_ALL_RESTS = sorted({rest for rests in _SPLIT_RESTS.values() for rest in rests})
+_SPLIT_REST_END = compile_pattern(
+    rf"\s+{words_pattern(_ALL_RESTS)}\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def verb_adverbs(match: re.Match[str]) -> str:
+    """The words between a reported-speech match's verb and its clause, without the rest of a
+    split particle verb (``slo imidlertid fast at``: `` imidlertid``)."""
+    adverbs = match.group("adverbs")
+    if match.group("verb").lower() in _SPLIT_RESTS:
+        rest = _SPLIT_REST_END.search(adverbs)
+        if rest is not None:
+            return adverbs[: rest.start()]
+    return adverbs
+
+
 # the words of an unmarked statement: no quotation marks but a short stretch in marks (scare
 # quotes: "Vestens «rådgivere» styrer")
 _UNMARKED_CONTENT = r"(?P<content>(?:[^«»\"“”„]|[«\"“„][^«»\"“”„]{1,60}[»\"”“]){8,}?)"
@@ -336,7 +387,7 @@ _INDIRECT_QUESTION = (
 )
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
 VERB_THEN_CLAUSE = compile_pattern(
-    rf"(?<!\w)(?:{VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
+    rf"(?<!\w)(?:{VERBS}|{SPLIT_VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
     rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s)",
     re.IGNORECASE,
 )
@@ -349,7 +400,7 @@ def _reported(questions: str) -> str:
         # words may hold a point ("A.P.", "klokken 03.05"): the text is split into sentences first
         rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
         rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
-        rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+        rf"(?P<verb>{VERBS}|{SPLIT_VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
         rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"

@@ -28,6 +28,7 @@ from newsloom.extract.quote_patterns import (
     final_attribution,
     reported_mood,
     unmarked_attribution,
+    verb_adverbs,
 )
 from newsloom.extract.quote_speakers import (
     NAME_THEN_RELATIVE,
@@ -60,8 +61,9 @@ from newsloom.extract.reported_subjects import (
     only_adverbs,
     owned_name,
     subject_after_verb,
+    subordinate_opening,
 )
-from newsloom.extract.resources import own_words
+from newsloom.extract.resources import SCANDINAVIAN, own_words
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.speakers import (
@@ -80,7 +82,21 @@ from newsloom.records import Quote
 # them that also open a relative clause after a noun ("byen hvor han vokste opp")
 # prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
 FRONTED_PREPOSITIONS = frozenset(
-    [*("i", "på", "under", "etter", "efter", "før", "innan", "ved", "med", "til", "fra", "frå")],
+    [
+        "overfor",
+        "i",
+        "på",
+        "under",
+        "etter",
+        "efter",
+        "før",
+        "innan",
+        "ved",
+        "med",
+        "til",
+        "fra",
+        "frå",
+    ],
 )
 # a that-clause holding a quoted phrase is reported speech too when this many words lie outside
 # the marks ("dijo que se defenderá con «todos los medios posibles»"); with fewer the clause is
@@ -336,14 +352,19 @@ def reported_quotes(
             speaker = subject
         elif len(words) == 1 and words[0].lower() in SENTENCE_ADVERBS:
             inverted = re.match(
-                r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", match.group("adverbs") + " at "
+                r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", verb_adverbs(match) + " at "
             )
-            adverbs = match.group("adverbs").strip()
+            adverbs = verb_adverbs(match).strip()
             speaker = speaker_from_subject(adverbs, names) if adverbs and inverted else None
             if not adverbs and match.start("speaker") == 0 and words[0][:1].isupper():
                 # "También añadió que …": the subject left out, i.e. the last one named
                 speaker = Speaker(None, None, "pronoun")
-        elif words and words[0].lower() in RELATIVE_PRONOUNS:
+        elif (
+            words
+            and words[0].lower() in RELATIVE_PRONOUNS
+            and (words[0][:1].islower() or language not in SCANDINAVIAN)
+        ):
+            # (a sentence's first word "Som" is "as": "Som et eksempel trekker X fram at")
             # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
             speaker = antecedent(masked[: match.start("speaker")], names)
         elif (relative := RELATIVE_IN_PHRASE.search(phrase)) is not None:
@@ -363,12 +384,12 @@ def reported_quotes(
             # the subject is what stands set off before it, a name or a role
             speaker = subject_set_off(masked[: match.start("speaker")], names)
         elif (
-            INVERTED_SUBJECT.search(match.group("adverbs"))
+            INVERTED_SUBJECT.search(verb_adverbs(match))
             and not CAPITALISED_NAME.search(phrase)
-            and match.group("adverbs").split()[0].lower() not in TRAILING_ADVERBS
-            and match.group("adverbs").split()[0].lower() not in BEFORE_NAME
+            and verb_adverbs(match).split()[0].lower() not in TRAILING_ADVERBS
+            and verb_adverbs(match).split()[0].lower() not in BEFORE_NAME
         ):
-            speaker = parse_speaker(match.group("adverbs"), names)  # "I går sagde minister X, at"
+            speaker = parse_speaker(verb_adverbs(match), names)  # "I går sagde minister X, at"
             if speaker is not None and speaker.type == "pronoun":
                 # "Muamar el Gadafi, aseguró hoy en un mensaje que": a time and a place after
                 # the verb, no subject there: the subject is before it
@@ -376,7 +397,7 @@ def reported_quotes(
         elif (
             words
             and words[0].lower() in FRONTED_PREPOSITIONS
-            and (named := NAME_AFTER_VERB.match(match.group("adverbs"))) is not None
+            and (named := NAME_AFTER_VERB.match(verb_adverbs(match))) is not None
         ):
             # "I eit intervju med Dagsavisen i helga sa Bjurstrøm at": a fronted adverbial, then
             # the verb before its subject (V2)
@@ -385,7 +406,7 @@ def reported_quotes(
             if after_verb[:1].islower() and not is_role_word(after_verb):
                 # "På møtet sa noen at": no name and no role after the verb; "Etter en stund
                 # sa hun at": a subject pronoun
-                speaker = subject_after_verb(phrase, match.group("adverbs"), names, language)
+                speaker = subject_after_verb(phrase, verb_adverbs(match), names, language)
         elif (
             relative := _RELATIVE_BEFORE_VERB.search(masked, 0, match.start("verb"))
         ) is not None and not CAPITALISED_NAME.search(phrase):
@@ -408,9 +429,14 @@ def reported_quotes(
             if fronted_adverbial(phrase, speaker, language):
                 # "Då sa han at", "En gang forteller Cathrine ham at": a fronted adverbial, then
                 # the verb before its subject (V2)
-                speaker = (
-                    subject_after_verb(phrase, match.group("adverbs"), names, language) or speaker
-                )
+                after_verb = subject_after_verb(phrase, verb_adverbs(match), names, language)
+                if (
+                    after_verb is None
+                    and match.start("speaker") == 0
+                    and subordinate_opening(phrase, language)
+                ):
+                    speaker = None  # "Som ein del av stafetten skal elevane skrive …": no one
+                speaker = after_verb or speaker
         if (
             speaker is not None
             and phrase[:1].islower()

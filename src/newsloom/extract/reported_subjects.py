@@ -120,6 +120,25 @@ def fronted_adverbial(phrase: str, speaker: Speaker | None, language: str | None
     )
 
 
+_NORDIC_FINITE = frozenset(NORDIC_FINITE.split("|"))
+# the tables' bodies and people ("Police said", "Policía"): common words that are speakers
+_BODY_WORDS = table_word_set("organisations") | table_word_set("person_nouns")
+
+
+def subordinate_opening(phrase: str, language: str | None) -> bool:
+    """Whether ``phrase`` is a fronted clause with a verb of its own: it opens with a subordinating
+    word of the language (the table's ``clause_openers`` that are not its ``leading_words``:
+    ``Når``, ``Som``, ``Dersom``) and holds a finite auxiliary (``Som ein del av stafetten skal
+    elevane skrive …``). A verb-second language puts the main verb after it, then the subject;
+    without such a verb the reporting verb is the clause's own (``Fordi eigarane hevda at``)."""
+    words = [word.strip(",").lower() for word in phrase.split()]
+    if not words or words[0] not in own_words(language, "clause_openers"):
+        return False
+    if words[0] in own_words(language, "leading_words"):
+        return False
+    return any(word in _NORDIC_FINITE for word in words[1:])
+
+
 def subject_after_verb(
     phrase: str, after: str, names: Sequence[str], language: str | None
 ) -> Speaker | None:
@@ -150,14 +169,14 @@ def subject_after_verb(
             ):
                 return None  # "understrekar dei perspektiva": a determiner, not a subject
         return parse_speaker(words[0], names)
+    if is_role_word(words[0]) or words[0].lower() in _BODY_WORDS:
+        return parse_speaker(
+            words[0], names
+        )  # "Som et eksempel trekker utenriksministeren fram at"
     named = NAME_AFTER_VERB.match(after)
     if named is None or not named.group("speaker")[:1].isupper():
         return None
     return parse_speaker(named.group("speaker"), names)
-
-
-# the tables' bodies and people ("Police said", "Policía"): common words that are speakers
-_BODY_WORDS = table_word_set("organisations") | table_word_set("person_nouns")
 
 
 def common_word_name(
