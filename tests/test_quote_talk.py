@@ -312,3 +312,33 @@ def test_the_speakers_own_i_think_inside_a_closed_statement() -> None:
     assert [(q.kind, q.speaker, q.text) for q in found] == [
         ("direct", "Eli Sylta", "Eg meiner eg har høyrt han før")
     ]
+
+
+def test_one_sentence_without_first_person_words_bridges_talk_after_an_attribution() -> None:
+    found = quotes(
+        "Jeg forlot en stor del av livet mitt den dagen, sier Martin Larsen.",
+        "Over.",
+        "Jeg kan aldri trappe ned, spille i lavere divisjoner.",
+        "Han spilte sesongen ut.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (0, "Martin Larsen"),
+        (1, "Martin Larsen"),
+        (2, "Martin Larsen"),
+    ]
+
+
+def test_a_bridge_about_someone_or_talk_naming_someone_is_the_journalists() -> None:
+    about = quotes(
+        "Da jeg var barn kunne jeg se kuer herfra, sier Joo Suk Lee.",
+        "Siden har han vært her ukentlig.",
+        "Etter å ha sjekket inn blir vi utdelt oransje munkedrakter.",
+    )
+    assert [q.paragraph for q in about] == [0]
+    naming = quotes(
+        "Vi må lære av historia, seier Kari Alnæs.",
+        "I den tida gjekk bøndene til opprør.",
+        "Thomas Müntzer slåst for det vi i dag ville kalle menneskerettar.",
+        language="nn",
+    )
+    assert [q.paragraph for q in naming] == [0]

@@ -35,6 +35,7 @@ from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.extract.talk import (
     THIRD_PERSON_OPENING,
     answer_goes_on,
+    bridges_talk,
     has_words,
     is_spoken,
     names_speaker,
@@ -346,7 +347,9 @@ def continue_runs(
             else:
                 by_paragraph[index] = [_quote_of(body[member], source)]
         at = (end if end is not None else members[-1]) + 1
-    _continue_after_attribution(body, by_paragraph, dashed, closing, unended, questions, language)
+    _continue_after_attribution(
+        body, by_paragraph, dashed, closing, unended, questions, names, language
+    )
     ordered = [
         quote
         for paragraph in body
@@ -363,6 +366,7 @@ def _continue_after_attribution(
     closing: Sequence[bool],
     unended: Sequence[bool],
     questions: set[int],
+    names: ArticleNames,
     language: str | None,
 ) -> None:
     """``– A, sier Holm. ¶ Vi må vente.``: sentences after an attribution go on with the
@@ -376,20 +380,30 @@ def _continue_after_attribution(
             at += 1
             continue
         source = own[-1]
-        scan = at + 1
-        while scan < len(body) and scan - at <= MAX_RUN:
+        def open_to_talk(scan: int, source: Quote = source) -> bool:
             following = body[scan]
-            if (
+            return not (
                 following.kind == ParagraphKind.HEADING
                 or following.index in questions
                 or dashed[scan]
+                or closing[scan]
                 or unended[scan]
                 or by_paragraph.get(following.index)
-                or not is_spoken(following, language)
                 or THIRD_PERSON_OPENING.match(following.text)
                 or names_speaker(following, source)
+            )
+
+        scan = at + 1
+        while scan < len(body) and scan - at <= MAX_RUN and open_to_talk(scan):
+            if not is_spoken(body[scan], language) and not (
+                # "…, seier Mitchell. ¶ Akademikarar som nekta, vart sparka. ¶ Det vart du
+                # også om du laug.": one sentence without first- or second-person words goes
+                # on with the talk when the talk resumes right after it
+                scan + 1 < len(body)
+                and open_to_talk(scan + 1)
+                and bridges_talk(body[scan], body[scan + 1], body[scan - 1], names, language)
             ):
                 break
-            by_paragraph[following.index] = [_quote_of(following, source)]
+            by_paragraph[body[scan].index] = [_quote_of(body[scan], source)]
             scan += 1
         at = scan

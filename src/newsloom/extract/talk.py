@@ -88,6 +88,28 @@ def talk_resumes(
     return False
 
 
+def bridges_talk(
+    bridge: Paragraph,
+    resumed: Paragraph,
+    previous: Paragraph,
+    names: ArticleNames,
+    language: str | None,
+) -> bool:
+    """``…, seier Mitchell. ¶ Akademikarar som nekta, vart sparka. ¶ Det vart du også om du
+    laug.``: one sentence without first- or second-person words between someone's talk and more
+    talk goes on with it, unless it is the journalist writing about someone (a he or she the
+    talk was not about, a person named, a question) or the talk after it is a question."""
+    return (
+        is_spoken(resumed, language)
+        and not resumed.text.rstrip().endswith("?")
+        and answer_goes_on(bridge, previous, names)
+        and answer_goes_on(resumed, bridge, names)
+        and (
+            _SINGULAR_THIRD_PERSON.search(bridge.text) is None or goes_on_about(previous, bridge)
+        )
+    )
+
+
 def names_speaker(paragraph: Paragraph, source: Quote) -> bool:
     """Whether a paragraph names the speaker (``… for oss som for Mao``): someone writing about
     the speaker, since nobody calls themselves by name."""
