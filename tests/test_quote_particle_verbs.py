@@ -105,3 +105,19 @@ def test_antyde_reports() -> None:
         "I går antydet han at slike avtaler kan brukes til å sikre støtte for budsjettet.",
     )
     assert found.speaker == "Carl Hagen"
+
+
+def test_a_party_or_an_age_in_brackets_between_the_speaker_and_the_verb() -> None:
+    found = quotes(
+        "Kommunestyret møttest i går.",
+        "Kvam-ordførar Astrid Farestveit Selsvold (Ap) seier ho er svært spent på rapportane.",
+        "Nissedølen Kjell Asbjørn Solberg (Ap) sa klart ifrå at for han er det uaktuelt å "
+        "diskutere saka.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.kind) for q in found] == [(1, "reported"), (2, "reported")]
+    assert found[0].speaker == "Astrid Farestveit Selsvold"
+    assert (found[1].speaker or "").endswith("Kjell Asbjørn Solberg")  # the entities say whom
+    (aged,) = quotes("Filmregissør Erik Poppe (48) mener han må være kongen av føling i fjæra.")
+    assert (aged.speaker or "").endswith("Erik Poppe")
+    assert aged.text.startswith("han må være kongen")

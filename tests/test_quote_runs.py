@@ -561,11 +561,13 @@ def test_talk_after_an_attribution_goes_on_with_the_speaker_until_narrative() ->
         "No skal vi byggje skulen ferdig.",
         "Du ser det på kvar einaste byggjeplass.",
         "Møtet varte i tre timar.",
+        "Etterpå gjekk folk heim.",
         "Eg trur det blir bra.",
         language="nn",
     )
     # the two spoken sentences after the attribution are hers; narrative ends the run, and a
-    # first-person sentence after narrative is no longer credited to her
+    # first-person sentence after narrative is no longer credited to her (one sentence without
+    # first-person words before more talk bridges it: test_quote_talk.py)
     assert [(q.paragraph, q.speaker) for q in found] == [
         (1, "Kari Nilsen"),
         (2, "Kari Nilsen"),

@@ -398,7 +398,9 @@ def _reported(questions: str) -> str:
     indirect-question alternatives, or none)."""
     return (
         # words may hold a point ("A.P.", "klokken 03.05"): the text is split into sentences first
-        rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
+        rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+)"
+        # the speaker's party, age or place in brackets: "Kari Holm (Ap) sier at"
+        r"(?:\s*\([^()]{1,40}\))?,?\s+"
         rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         rf"(?P<verb>{VERBS}|{SPLIT_VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
         r"|(?:(?<=said|says)|(?<=say))"
