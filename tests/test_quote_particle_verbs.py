@@ -121,3 +121,29 @@ def test_a_party_or_an_age_in_brackets_between_the_speaker_and_the_verb() -> Non
     (aged,) = quotes("Filmregissør Erik Poppe (48) mener han må være kongen av føling i fjæra.")
     assert (aged.speaker or "").endswith("Erik Poppe")
     assert aged.text.startswith("han må være kongen")
+
+
+def test_a_clause_without_at_whose_pronoun_has_a_tensed_verb() -> None:
+    found = quotes(
+        "Per Staveland er 58 år.",
+        "Han sier han løper eller sykler nesten hver dag.",
+        "Tiltalte hevder han skrapte med nøkler.",
+    )
+    assert [(q.paragraph, q.kind, q.text.split()[:2]) for q in found] == [
+        (1, "reported", ["han", "løper"]),
+        (2, "reported", ["han", "skrapte"]),
+    ]
+    assert found[0].speaker == "Per Staveland"
+
+
+def test_a_participle_a_superlative_or_a_closing_attribution_is_no_such_clause() -> None:
+    assert not quotes(
+        "Kartet på veggen bak ambassadøren fortel det meste om tryggingsinteressene.",
+        language="nn",
+    )
+    (closed,) = quotes(
+        "Fiskeord er i skotet, somme seier dei brukar det i staden for banning, seier Hasund.",
+        language="nn",
+    )
+    assert closed.kind == "direct"
+    assert closed.text.startswith("Fiskeord")

@@ -414,6 +414,26 @@ def _reported(questions: str) -> str:
 REPORTED = compile_pattern(_reported(_INDIRECT_QUESTION), re.IGNORECASE)
 # REPORTED without the indirect questions: where one is turned down, a that-clause may still be
 REPORTED_PLAIN = compile_pattern(_reported(""), re.IGNORECASE)
+# A Scandinavian clause without "at" whose subject pronoun has a verb of the language's tenses
+# right after the reporting verb, with no word between them ("Han sier han løper", "Tiltalte
+# hevder han skrapte", "Han mener det svekker …"): not a participle or an adverb after the
+# pronoun ("sier han smilende", "sa han etter møtet"), two more words at least
+_CLAUSE_PRONOUNS = "det|dette|han|hun|ho|hon|de|dei|vi|me|eg|jeg|jag"
+_NOT_TENSED = "under|etter|efter|over|senere|seinare|videre|vidare|heller|sjeldnere|sjeldnare"
+_TENSED_CLAUSE = (
+    rf"(?:{_CLAUSE_PRONOUNS})\s+(?!(?:{_NOT_TENSED})\b)(?![a-zæøåäö]*(?:ende|ste)\b)"
+    r"[a-zæøåäö]{2,}(?:er|ar|te|de)\s+\S+\s+\S"
+)
+_NORDIC_VERBS = words_pattern(
+    sorted({verb for table in _SPLIT_TABLES for verb in table.quotes.get("verbs", ())})
+)
+TENSED_CLAUSE_HINT = compile_pattern(rf"{_NORDIC_VERBS}\s+{_TENSED_CLAUSE}", re.IGNORECASE)
+REPORTED_TENSED = compile_pattern(
+    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+)(?:\s*\([^()]{{1,40}}\))?,?\s+"
+    rf"(?:{AUXILIARIES}\s+|hadde\s+)?(?P<verb>{_NORDIC_VERBS})(?P<adverbs>)\s+(?={_TENSED_CLAUSE})"
+    r"(?P<content>\S.+)$",
+    re.IGNORECASE,
+)
 # A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same
 # andedraget at B", "… understrekar at A, men meiner også B"): B is a statement of its own.
 SECOND_CLAUSE = compile_pattern(

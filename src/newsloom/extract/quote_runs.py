@@ -380,6 +380,7 @@ def _continue_after_attribution(
             at += 1
             continue
         source = own[-1]
+
         def open_to_talk(scan: int, source: Quote = source) -> bool:
             following = body[scan]
             return not (

@@ -22,8 +22,10 @@ from newsloom.extract.quote_patterns import (
     RELATIVE_PRONOUNS,
     REPORTED,
     REPORTED_PLAIN,
+    REPORTED_TENSED,
     SECOND_CLAUSE,
     SENTENCE_ADVERBS,
+    TENSED_CLAUSE_HINT,
     VERB_THEN_CLAUSE,
     final_attribution,
     reported_mood,
@@ -170,6 +172,14 @@ def reported_quotes(
         has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
         match = REPORTED.search(masked) if has_clause else None
+        if (
+            match is None
+            and not held
+            and language in SCANDINAVIAN
+            and TENSED_CLAUSE_HINT.search(masked) is not None
+            and not closed_by_attribution(masked)  # "…, somme seier dei brukar …, seier Hasund."
+        ):
+            match = REPORTED_TENSED.search(masked)  # "Han sier han løper …": no "at"
         if match is not None and (respondents(match) or writers_question(match)):
             # "40 prosent av dei spurde nordmennene": those asked, no one asking; "Vi lurer på
             # hva …": the writer's own question

@@ -104,9 +104,7 @@ def bridges_talk(
         and not resumed.text.rstrip().endswith("?")
         and answer_goes_on(bridge, previous, names)
         and answer_goes_on(resumed, bridge, names)
-        and (
-            _SINGULAR_THIRD_PERSON.search(bridge.text) is None or goes_on_about(previous, bridge)
-        )
+        and (_SINGULAR_THIRD_PERSON.search(bridge.text) is None or goes_on_about(previous, bridge))
     )
 
 
