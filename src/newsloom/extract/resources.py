@@ -78,6 +78,7 @@ QUOTE_FIELDS = (
     "front_adjectives",
     "adjective_endings",
     "plural_endings",
+    "plural_name_endings",
     "plural_pronouns",
     "reflexives",
     "impersonal",
