@@ -107,3 +107,39 @@ def test_a_spanish_plural_name_is_no_genitive() -> None:
         people=("Estados Unidos", "Reino Unido"),
     )
     assert speakers(found)[0] == "Estados Unidos"
+
+
+def test_what_follows_a_name_after_the_verb_is_no_part_of_it() -> None:
+    # ML-Crisis es (Spicer, Mullen, Putin): an article and common nouns, or "a"/"en" and a
+    # lowercase word, after the name say when, how or to whom it spoke
+    found = quotes(
+        "es",
+        "Sean Spicer, portavoz de la Casa Blanca, habló el lunes.",
+        '"Si gaseas a un bebé, si lanzas una bomba barril sobre personas inocentes, verás una '
+        'respuesta", dijo Spicer a los periodistas en su sesión informativa el lunes.',
+        '"Ese es ciertamente, potencialmente, un posible resultado", ha declarado Mullen en '
+        "declaraciones a la cadena de televisión NBC.",
+        '"El crimen es, sin lugar a dudas, una provocación destinada a abortar la normalización", '
+        "dijo Putin el mismo día del atentado (19 de diciembre), víspera de un encuentro en Moscú.",
+        people=("Sean Spicer",),
+    )
+    assert speakers(found) == ["Sean Spicer", "Mullen", "Putin"]
+
+
+def test_a_place_or_manner_phrase_right_after_the_verb_is_no_subject() -> None:
+    # ML-Crisis es yemen (Saleh): "ha declarado en un discurso ante militares" leaves the
+    # subject out (the one named last); a subject after the phrase is the speaker
+    found = quotes(
+        "es",
+        "Tal vez nervioso ante la posibilidad de una condena de la ONU, Alí Abdalá Saleh ha "
+        "criticado hoy a los diplomáticos extranjeros.",
+        '"Se han dejado confundir por la oposición", ha declarado en un discurso ante militares '
+        "retransmitido por la televisión estatal.",
+        '"Se ha determinado la organización que ha cometido la acción", dijo en un comunicado el '
+        "ministro turco del Interior.",
+        people=("Alí Abdalá Saleh",),
+    )
+    assert [(quote.speaker, quote.speaker_role) for quote in found] == [
+        ("Alí Abdalá Saleh", None),
+        (None, "ministro turco del Interior"),
+    ]
