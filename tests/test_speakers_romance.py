@@ -143,3 +143,29 @@ def test_a_place_or_manner_phrase_right_after_the_verb_is_no_subject() -> None:
         ("Alí Abdalá Saleh", None),
         (None, "ministro turco del Interior"),
     ]
+
+
+def test_the_organisation_after_a_body_that_spoke_is_that_body() -> None:
+    # ML-Crisis es syria/2017-11-12/ext_181: the recogniser reads "Amnistía Internacional" as a
+    # person; "la organización de defensa de los derechos humanos" is the body that spoke last
+    found = quotes(
+        "es",
+        "Siria: crímenes de lesa humanidad",
+        "Los asedios del régimen sirio a su población antes de alcanzar acuerdos de "
+        '"reconciliación" con la oposición suponen crímenes de lesa humanidad y de guerra, '
+        "dijo Amnistía Internacional este domingo 12 de noviembre de 2017.",
+        "La organización de defensa de los derechos humanos indicó que llevó a cabo la "
+        "investigación empleando videos e imágenes satelitales junto con entrevistas a 134 "
+        "personas.",
+        people=("Amnistía Internacional",),
+    )
+    assert speakers(found)[-1] == "Amnistía Internacional"
+    # several bodies named by a common noun are no one named before
+    found = quotes(
+        "es",
+        "Siria: crímenes de lesa humanidad",
+        "Amnistía Internacional denunció que el régimen atacó barrios muy lejanos del frente.",
+        "Las organizaciones humanitarias han denunciado que entre las víctimas hay miles de niños.",
+        people=("Amnistía Internacional",),
+    )
+    assert speakers(found)[-1] != "Amnistía Internacional"
