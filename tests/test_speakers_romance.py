@@ -169,3 +169,15 @@ def test_the_organisation_after_a_body_that_spoke_is_that_body() -> None:
         people=("Amnistía Internacional",),
     )
     assert speakers(found)[-1] != "Amnistía Internacional"
+
+
+def test_a_speaker_phrase_ends_before_a_form_of_be() -> None:
+    # ML-Crisis es egypt (Global Voices): "fueron rápidos en señalar que" — the subject is what
+    # stands before the verb "be", not the clause
+    found = quotes(
+        "es",
+        "Egipto: reacciones en Twitter",
+        "Los tuiteros fueron rápidos en señalar que Shazly fue Jefe de Gabinete de las Fuerzas "
+        "Armadas.",
+    )
+    assert [quote.speaker_role for quote in found] == ["tuiteros"]

@@ -79,6 +79,7 @@ QUOTE_FIELDS = (
     "adjective_endings",
     "plural_endings",
     "plural_name_endings",
+    "copulas",
     "plural_pronouns",
     "reflexives",
     "impersonal",

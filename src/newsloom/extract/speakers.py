@@ -119,6 +119,9 @@ def _after_leading_place(phrase: str) -> str | None:
     return ""
 
 
+# finite forms of "be" (the tables' ``copulas``): no speaker phrase holds one
+COPULAS = table_word_set("copulas")
+
 # "dijo el libio hablando de la OTAN": a Spanish or Portuguese gerund says what the speaker did
 _GERUND = re.compile(r"(?<=\w)\s+[a-záéíóúñ]{2,}(?:ando|iendo|endo|indo)(?!\w).*$")
 
@@ -328,6 +331,12 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if after_place is not None:
         phrase = after_place
     phrase = _GERUND.sub("", _PLACE_PHRASE.sub("", _before_verb(phrase)))
+    phrase_words = phrase.split(" ")
+    copula = next((at for at, word in enumerate(phrase_words) if at and word in COPULAS), None)
+    if copula is not None:
+        # "los manifestantes eran partidarios del mandatario (que gritaban)": a clause; its
+        # subject stands before the verb
+        phrase = " ".join(phrase_words[:copula])
     name_of = _NAME_OF.search(phrase)
     if (
         name_of is not None
