@@ -181,3 +181,24 @@ def test_a_speaker_phrase_ends_before_a_form_of_be() -> None:
         "Armadas.",
     )
     assert [quote.speaker_role for quote in found] == ["tuiteros"]
+
+
+def test_a_sentence_opening_with_for_and_a_named_source_is_its_view() -> None:
+    # ML-Crisis es syria (Deutsche Welle, Global Voices): "Para el líder ruso, …", "Para Moscú,
+    # …" are according to them; "Para saber más de …, …" is a purpose, no source
+    found = quotes(
+        "es",
+        "Siria y Rusia",
+        "Putin ha defendido a al-Asad desde que comenzó la rebelión contra él en 2011. Para el "
+        "líder ruso, el alzamiento era una amenaza contra los intereses nacionales rusos.",
+        "Para Moscú, el territorio sirio supone un puente hacia el Mediterráneo.",
+        "Para saber más de Refugees of Rap, verifica su página de Facebook.",
+        people=("Putin",),
+    )
+    assert [(quote.speaker_role, quote.text) for quote in found][1:] == [
+        (None, "el territorio sirio supone un puente hacia el Mediterráneo")
+    ]
+    assert found[0].text == "el alzamiento era una amenaza contra los intereses nacionales rusos"
+    assert found[1].speaker == "Moscú"
+    opening = "Pour la première fois, les bureaux de vote ont ouvert à l'heure."
+    assert quotes("fr", "Titre", opening) == ()

@@ -84,6 +84,7 @@ QUOTE_FIELDS = (
     "reflexives",
     "impersonal",
     "according_to_after",
+    "according_to_opening",
     "particles",
     "title_modifiers",
     "name_connectors",
