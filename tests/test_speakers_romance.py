@@ -202,3 +202,17 @@ def test_a_sentence_opening_with_for_and_a_named_source_is_its_view() -> None:
     assert found[1].speaker == "Moscú"
     opening = "Pour la première fois, les bureaux de vote ont ouvert à l'heure."
     assert quotes("fr", "Titre", opening) == ()
+
+
+def test_an_indefinite_speaker_after_the_medium_told_is_the_speaker() -> None:
+    # ML-Crisis es syria: "indicó a Efe una fuente occidental", "afirmó a la AFP un rescatista"
+    found = quotes(
+        "es",
+        "Siria: el Consejo de Seguridad",
+        'Rusia presentó una resolución propia. "Ya es hora de que el Consejo actúe. Tenemos que '
+        'responder", indicó a Efe una fuente occidental del Consejo.',
+        '"Es capital que [los expertos] acudan al lugar del ataque, todas las pruebas están '
+        'allí", afirmó a la AFP un rescatista, que pidió el anonimato.',
+    )
+    roles = [quote.speaker_role for quote in found]
+    assert roles == ["fuente occidental del Consejo", "rescatista"]

@@ -49,10 +49,11 @@ _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
 _DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
 
-# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
+# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
+# the medium told, before the speaker
 _TOLD_MEDIUM = re.compile(
     r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
-    r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die)\s)",
+    r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die|un|una|une|uno|um|uma)\s)",
 )
 # "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
 _TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
