@@ -225,11 +225,22 @@ def _capitalised_role(name: str, names: ArticleNames, language: str | None) -> b
     )
 
 
+# nouns for an organisation or a group in general: a medium ("la agencia estatal", "the
+# channel") is a body of its own kind, not the organisation that spoke before
+_GENERAL_BODIES = ("organisa", "organiza", "organizz", "group", "grupo", "gruppe", "groupe")
+
+
 def _one_body(quote: Quote) -> bool:
-    """A role that is one body named by a common noun (``organización humanitaria``; not
-    ``grupos opositores``, ``organizaciones defensoras``: several, no one named before)."""
+    """A role that is one organisation or group named by a common noun (``organización
+    humanitaria``, ``el grupo opositor``; not ``grupos opositores``, ``organizaciones
+    defensoras``: several, no one named before; not ``agencia estatal``: a medium)."""
     words = (quote.speaker_role or "").split()
-    return _common_organisation(quote) and bool(words) and not words[0].endswith("s")
+    return (
+        _common_organisation(quote)
+        and bool(words)
+        and words[0].lower().startswith(_GENERAL_BODIES)
+        and not words[0].endswith("s")
+    )
 
 
 def _body_that_spoke_before(
