@@ -26,6 +26,7 @@ from newsloom.extract.resources import (
     table_words,
     words_pattern,
 )
+from newsloom.extract.role_words import is_role_word
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speakers import CONNECTORS, VERB_FORMS, Speaker, parse_speaker
 from newsloom.records import Quote
@@ -192,6 +193,55 @@ def states_a_figure(text: str, language: str | None) -> bool:
     return has_cue(text, language)
 
 
+def _opening_view_quotes(
+    text: str,
+    paragraph: int,
+    taken: Sequence[tuple[int, int]],
+    names: Sequence[str],
+    language: str | None,
+) -> list[Quote]:
+    """Sentences that open with the table's ``according_to_opening`` word and a source set off
+    by a comma (``Pour le vice-président de la CENI, le double scrutin se tient …``, ``Para el
+    analista Karim Bitar, …``, ``Para Moscú, …``): the rest is the source's view. The source
+    names someone — a name, or an article and a role word — so ``Pour la première fois, …`` and
+    ``Para saber más, …`` are none."""
+    openers = {word.lower() for word in own_words(language, "according_to_opening")}
+    found: list[Quote] = []
+    if not openers:
+        return found
+    for sentence in split_sentences(text):
+        words = sentence.text.split()
+        if not words or words[0].lower() not in openers:
+            continue
+        if any(start < sentence.end and sentence.start < end for start, end in taken):
+            continue
+        comma = sentence.text.find(",")
+        source_words = sentence.text[:comma].split()[1:] if comma > 0 else []
+        if not 0 < len(source_words) <= MAX_SOURCE_WORDS or not (
+            source_words[0][:1].isupper()
+            or (len(source_words) > 1 and is_role_word(source_words[1]))
+        ):
+            continue  # "Para saber más de …", "Pour voir un médecin": a purpose, no source
+        speaker = parse_speaker(" ".join(source_words), names)
+        content = sentence.text[comma + 1 :].strip().rstrip(" .")
+        if speaker is None or speaker.type == "pronoun" or len(content.split()) < MIN_CONTENT_WORDS:
+            continue
+        start = sentence.start + sentence.text.index(content, comma)
+        found.append(
+            Quote(
+                text=content,
+                speaker=speaker.name,
+                speaker_role=speaker.role,
+                paragraph=paragraph,
+                kind="reported",
+                start=start,
+                end=start + len(content),
+                speaker_type=speaker.type,
+            )
+        )
+    return found
+
+
 def according_quotes(
     text: str,
     paragraph: int,
@@ -201,7 +251,7 @@ def according_quotes(
 ) -> list[Quote]:
     """Reported quotes of the sentences that attribute their content with "according to"."""
     pattern = _according()
-    found: list[Quote] = []
+    found: list[Quote] = _opening_view_quotes(text, paragraph, taken, names, language)
     if pattern.search(text) is None and (language != "de" or not _COMPOUND_SOURCE.search(text)):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)

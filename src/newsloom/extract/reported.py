@@ -60,6 +60,7 @@ from newsloom.extract.reported_subjects import (
     fronted_adverbial,
     last_clause,
     names_someone,
+    one_name_then_appositions,
     only_adverbs,
     owned_name,
     subject_after_verb,
@@ -465,13 +466,18 @@ def reported_quotes(
             if named is not None:
                 role = None if is_determiner(phrase.strip()) else phrase.strip()
                 speaker = Speaker(named.group("name"), role, "person")
-        opening = NAME_THEN_APPOSITIONS.match(masked, 0, match.start("verb"))
+        opening = NAME_THEN_APPOSITIONS.match(
+            masked, 0, match.start("verb")
+        ) or one_name_then_appositions(masked[: match.start("verb")], language)
         subject = parse_speaker(opening.group("name"), names) if opening is not None else None
         if (
             subject is not None
             and subject.name
             and speaker is not None
             and speaker.name != subject.name
+            # "Remnick, …, cita a Golda Meyer, quien dijo que": a relative clause's subject is
+            # what it hangs on, not the sentence's
+            and not (len(words) == 1 and words[0].lower() in RELATIVE_PRONOUNS)
         ):
             # "Annegret Kramp-Karrenbauer, chef des chrétiens-démocrates (CDU) de la chancelière
             # Angela Merkel, a confirmé …", "Monica Kelsey, fondatrice di …, che è stata …, ha

@@ -72,16 +72,44 @@ def owned_name(phrase: str) -> bool:
     )
 
 
-# a full name opening the sentence, then lowercase appositions or relative clauses set off by
-# commas (not "og"/"and"/… joining a second subject; an ordinal's point inside, "frå 1. mai"),
-# then at most one word (an auxiliary) before the reporting verb
-NAME_THEN_APPOSITIONS = re.compile(
-    r"^\s*(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+|al|el|de|da|di|von|van|bin)){0,3}"
-    r"\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+),"
+# lowercase appositions or relative clauses set off by commas after a name (not "og"/"and"/…
+# joining a second subject; an ordinal's point inside, "frå 1. mai"), then at most one word (an
+# auxiliary) before the reporting verb
+_APPOSITIONS_THEN_VERB = (
     r"(?:\s+(?!(?:og|and|och|und|et|e|y|i|ou|o|or|eller)\s)[a-zæøåäöüéèàìòù]"
     r"(?:[^,;:.!?«»\"“”„]|(?<=\d)\.(?=\s+\w))*,)+"
     r"\s*(?:\S+\s+)?$"
 )
+# a full name opening the sentence, then its appositions and the verb
+NAME_THEN_APPOSITIONS = re.compile(
+    r"^\s*(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+|al|el|de|da|di|von|van|bin)){0,3}"
+    r"\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)," + _APPOSITIONS_THEN_VERB
+)
+
+
+# the same with a one-word name ("Morsi, por su parte, ha exclamado que", "Teherán, otro aliado
+# de Damasco, consideró que"): see :func:`one_name_then_appositions`
+_ONE_NAME_THEN_APPOSITIONS = re.compile(
+    r"^\s*(?P<name>[A-ZÁÉÍÓÚÆØÅÄÖÜ][\w'’-]+)," + _APPOSITIONS_THEN_VERB
+)
+
+
+def one_name_then_appositions(text: str, language: str | None) -> re.Match[str] | None:
+    """A one-word name opening the sentence, then what commas set off after it, then the verb
+    (``Sarrazin, membre du SPD depuis 1973, a annoncé``, ``UNICEF, la agencia de la ONU …,
+    dijo``): the name is the subject, not a body named in the incise nor the incise itself
+    (``por su parte``, ``en cualquier caso``). Only a word the language's dictionary does not
+    hold as a common word: a sentence adverb (``Además``, ``Hier``) or a pronoun (``Otros``) opens
+    the sentence the same way. Not in a language without a dictionary."""
+    opening = _ONE_NAME_THEN_APPOSITIONS.match(text)
+    if opening is None or language is None:
+        return None
+    word = opening.group("name")
+    lemma = dictionary_lemma(word.lower(), language)
+    known = lemma is not None or dictionary_lemma(word, language) is not None
+    if known and not (lemma or "")[:1].isupper():
+        return None
+    return opening
 
 
 def only_adverbs(phrase: str) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from newsloom.extract.quote_words import DETERMINERS
-from newsloom.extract.resources import table_words
+from newsloom.extract.resources import own_words, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
     MIN_ROLE_COMPOUND,
@@ -56,6 +56,29 @@ _IN_WORDS = ("in", "im", "w", "we", "dans", "en")
 AFTER_IN = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_IN_WORDS)})\s+$")
 _IN_LONGEST = max(map(len, _IN_WORDS))
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{DETERMINERS})\s+$", re.IGNORECASE)
+
+
+# a recogniser's "person" that opens with an article and a common noun ("L'expulsion de
+# Sarrazin", "La llegada de Omar Suleimán"): the person is the name after the noun's "de"
+_ARTICLE_AND_NOUN = re.compile(rf"^(?:[A-Z][’'][a-zà-ÿ]|(?i:{DETERMINERS})\s+[a-zà-ÿ])")
+_OWNER_CONNECTORS = frozenset(table_words("name_connectors")) | frozenset(
+    table_words("role_connectors")
+)
+
+
+def person_in_phrase(name: str) -> str:
+    """The person's name in a recogniser's span that opens with an article and a lowercase
+    noun (``L'exclusion de Thilo Sarrazin`` → ``Thilo Sarrazin``): the capitalised words after
+    the last connector; the span as it is where they are none or it opens otherwise (``Charles
+    de Gaulle``)."""
+    if _ARTICLE_AND_NOUN.match(name) is None or not name[:1].isupper():
+        return name
+    words = name.split()
+    cut = max((at for at, word in enumerate(words) if word in _OWNER_CONNECTORS), default=-1)
+    rest = words[cut + 1 :]
+    if cut < 1 or not rest or not all(word[:1].isupper() for word in rest):
+        return name
+    return " ".join(rest)
 
 
 def after_in(text: str, end: int) -> bool:
@@ -163,6 +186,11 @@ class ArticleNames:
 
     def __init__(self, paragraphs: Sequence[Paragraph], entities: Sequence[EntityMention]) -> None:
         self.paragraphs = {paragraph.index: paragraph.text for paragraph in paragraphs}
+        languages = Counter(paragraph.language for paragraph in paragraphs if paragraph.language)
+        # a name's plural ending in a language without a genitive "-s" ("Estados Unidos")
+        self._plural_endings = (
+            own_words(languages.most_common(1)[0][0], "plural_name_endings") if languages else ()
+        )
         # a "person" after "in" or an article is a place or a thing the recogniser misread
         # ("in Tel Aviv"): no one a pronoun or a role refers back to
         people = [
@@ -174,7 +202,8 @@ class ArticleNames:
         if people:
             # "Fraktionschef André Trepoll": the name without the role a recogniser took in
             self.people = [
-                NamedPerson(split_title(e.text)[1], e.paragraph, e.start) for e in people
+                NamedPerson(person_in_phrase(split_title(e.text)[1]), e.paragraph, e.start)
+                for e in people
             ]
         else:
             self.people = [
@@ -269,13 +298,18 @@ class ArticleNames:
                 ranked = max(counts, key=lambda full: (counts[full], -self._first(full)))
                 best = ranked
                 break
-        if best == name and re.fullmatch(r"\S+['’]?s", words[-1]) and len(words[-1]) > 3:
+        if (
+            best == name
+            and re.fullmatch(r"\S+['’]?s", words[-1])
+            and len(words[-1]) > 3
+            and not words[-1].endswith(self._plural_endings)
+        ):
             # a genitive the entity model keeps in the name ("Bybergs avhandling"): the person
             stem = " ".join([*words[:-1], words[-1][:-1].removesuffix("'").removesuffix("’")])
             if any(person.name.split()[-1] == stem.split()[-1] for person in self.people):
                 best = self.fullest(stem)
         if best == name:
-            best = self._respelt(words) or self._first_named(name) or best
+            best = self._respelt(words) or self._first_named(name) or self._initialled(name) or best
         self._fullest[name] = best
         return best
 
@@ -295,6 +329,20 @@ class ArticleNames:
             person.name
             for person in self.people
             if " " in person.name and person.name.split()[0] == name
+        }
+        return next(iter(full)) if len(full) == 1 else None
+
+    def _initialled(self, name: str) -> str | None:
+        """The one full name of the article whose initials ``name`` is (``AKK`` for ``Annegret
+        Kramp-Karrenbauer``, as news calls her after naming her in full). One letter doubled is
+        a Spanish plural's abbreviation (``RR. EE.``, ``EE. UU.``), no one's initials."""
+        if not (name.isalpha() and name.isupper() and 2 <= len(name) <= 4) or len(set(name)) == 1:
+            return None
+        full = {
+            person.name
+            for person in self.people
+            if " " in person.name
+            and "".join(part[:1] for part in re.split(r"[\s-]+", person.name)) == name
         }
         return next(iter(full)) if len(full) == 1 else None
 

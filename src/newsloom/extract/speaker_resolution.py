@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
 from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_names import ArticleNames, names_a_thing
@@ -224,6 +225,48 @@ def _capitalised_role(name: str, names: ArticleNames, language: str | None) -> b
     )
 
 
+# nouns for an organisation or a group in general: a medium ("la agencia estatal", "the
+# channel") is a body of its own kind, not the organisation that spoke before
+_GENERAL_BODIES = ("organisa", "organiza", "organizz", "group", "grupo", "gruppe", "groupe")
+
+
+def _one_body(quote: Quote) -> bool:
+    """A role that is one organisation or group named by a common noun (``organización
+    humanitaria``, ``el grupo opositor``; not ``grupos opositores``, ``organizaciones
+    defensoras``: several, no one named before; not ``agencia estatal``: a medium)."""
+    words = (quote.speaker_role or "").split()
+    return (
+        _common_organisation(quote)
+        and bool(words)
+        and words[0].lower().startswith(_GENERAL_BODIES)
+        and not words[0].endswith("s")
+    )
+
+
+def _body_that_spoke_before(
+    resolved: Sequence[Quote], quote: Quote, language: str | None
+) -> str | None:
+    """The speaker of the quote right before ``quote``, in its paragraph or the one before,
+    when its name is common words capitalised (``Amnistía Internacional``): a body the
+    recogniser took for a person, which "la organización" refers back to. None in a language
+    without a dictionary."""
+    if not resolved:
+        return None
+    before = resolved[-1]
+    name = before.speaker or ""
+    capitalised = [word for word in name.split() if word[:1].isupper()]
+    if (
+        len(capitalised) < 2
+        or before.paragraph < quote.paragraph - 1
+        or (before.paragraph, before.start) >= (quote.paragraph, quote.start)
+    ):
+        return None
+    lemmas = [dictionary_lemma(word.lower(), language) for word in capitalised]
+    if all(lemma is not None and lemma[:1].islower() for lemma in lemmas):
+        return name
+    return None
+
+
 def resolve_speakers(
     quotes: Sequence[Quote], names: ArticleNames, language: str | None = None
 ) -> list[Quote]:
@@ -281,6 +324,14 @@ def resolve_speakers(
                 holder = _named_before(quote, names, language)
             if holder is None and _bare_role(quote, language):
                 holder = names.last_before(quote.paragraph, quote.start)
+            if holder is None and _one_body(quote):
+                # "indicó la organización humanitaria" after Amnistía Internacional spoke: the
+                # body that spoke last, where the recogniser took it for a person
+                body = _body_that_spoke_before(resolved, quote, language)
+                if body is not None:
+                    quote = replace(
+                        quote, speaker=body, speaker_role=None, speaker_type="organisation"
+                    )
             if holder is not None:
                 quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")
         elif _common_organisation(quote):

@@ -49,10 +49,11 @@ _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
 _DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
 
-# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X": the medium told, before the speaker
+# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
+# the medium told, before the speaker
 _TOLD_MEDIUM = re.compile(
     r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
-    r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die)\s)",
+    r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die|un|una|une|uno|um|uma)\s)",
 )
 # "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
 _TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
@@ -78,6 +79,49 @@ _PLACE_PHRASE = re.compile(
     r"(?=(?:un|una|unos|unas|une|el|la|los|las|le|les|des|du|del|su|sus|son|sa|ses)\s|l['’]"
     r"|[A-ZÆØÅÄÖÜÉ]).*$"
 )
+
+# "ha declarado en un discurso ante militares", "dijo en un comunicado el ministro": the same
+# phrase right after the verb, then the subject (an article or a name after a word that is no
+# preposition) or none (the subject left out: the last one named)
+_LEADING_PLACE_PHRASE = re.compile(
+    r"^(?:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
+    r"(?:un|una|unos|unas|une|el|la|los|las|le|les|su|sus|son|sa|ses)\s+\S+"
+)
+_PREPOSITIONS = frozenset(
+    [
+        *("de", "del", "du", "des", "d'", "a", "al", "à", "au", "aux", "por", "par", "para"),
+        *("pour", "en", "dans", "con", "avec", "sobre", "sur", "ante", "devant", "desde"),
+        *("depuis", "durante", "pendant", "tras", "entre", "sin", "sans", "hasta", "hacia"),
+    ]
+)
+
+
+def _after_leading_place(phrase: str) -> str | None:
+    """What follows a place or manner phrase opening ``phrase`` (``en un comunicado el ministro
+    de Exteriores`` → ``el ministro de Exteriores``): a name right after the phrase's noun, else
+    from the first article after a word that is no preposition or article (so not ``con la
+    BBC``); "" where there is none; None where no such phrase opens it."""
+    opening = _LEADING_PLACE_PHRASE.match(phrase)
+    if opening is None:
+        return None
+    words = phrase[opening.end() :].split()
+    if words and words[0][:1].isupper():
+        return " ".join(words)  # "en un comunicado Ahmed Ali"
+    for at, word in enumerate(words):
+        before = words[at - 1] if at else ""
+        if (
+            word.islower()
+            and _DETERMINER_WORD.fullmatch(word)
+            and word not in _PREPOSITIONS
+            and before.lower() not in _PREPOSITIONS
+            and not _DETERMINER_WORD.fullmatch(before)
+        ):
+            return " ".join(words[at:])
+    return ""
+
+
+# finite forms of "be" (the tables' ``copulas``): no speaker phrase holds one
+COPULAS = table_word_set("copulas")
 
 # "dijo el libio hablando de la OTAN": a Spanish or Portuguese gerund says what the speaker did
 _GERUND = re.compile(r"(?<=\w)\s+[a-záéíóúñ]{2,}(?:ando|iendo|endo|indo)(?!\w).*$")
@@ -231,6 +275,41 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
     return None
 
 
+def _name_then_article(words: list[str]) -> int:
+    """How many capitalised words open ``words`` when what follows them is no part of a name:
+    an article (no connector: ``de``, ``du``) and lowercase words alone (``Putin el mismo día
+    del atentado``; not ``PAÍS el politólogo Mustafá Kamel``, a role and its holder), or a
+    preposition of place, manner or address and a lowercase word (``Spicer a los periodistas``,
+    ``Mullen en declaraciones a la NBC``); 0 otherwise."""
+    run = 0
+    while run < len(words) and words[run][:1].isupper():
+        run += 1
+    if (
+        not 0 < run < len(words) - 1
+        or not words[run + 1][:1].islower()
+        or words[0].lower() in LEADING_WORDS  # "Men et komplott av senatorer": no name
+        or _DETERMINER_WORD.fullmatch(words[0])
+    ):
+        return 0
+    following = words[run]
+    if following in _ADDRESS_PREPOSITIONS:
+        return run
+    if (
+        _DETERMINER_WORD.fullmatch(following)
+        and following.lower() not in CONNECTORS
+        and not any(word[:1].isupper() for word in words[run + 1 :])
+    ):
+        return run
+    return 0
+
+
+# prepositions after a speaker's name that open where, how or to whom it spoke, never a part
+# of the name (not "de", "al": "Bashar al Asad")
+_ADDRESS_PREPOSITIONS = frozenset(
+    ["a", "à", "au", "aux", "en", "dans", "con", "avec", "ante", "devant", "desde", "depuis"]
+)
+
+
 def is_determiner(word: str) -> bool:
     """Whether ``word`` is an article of a table (also the Romance object clitics "le", "la")."""
     return _DETERMINER_WORD.fullmatch(word) is not None
@@ -247,7 +326,18 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             return None
         return Speaker(None, None, "pronoun", plural=words[0] in PLURAL_PRONOUNS)
     phrase = subject
+    after_place = _after_leading_place(phrase.strip())
+    if after_place == "":
+        return Speaker(None, None, "pronoun")  # "«…», ha declarado en un discurso ante …"
+    if after_place is not None:
+        phrase = after_place
     phrase = _GERUND.sub("", _PLACE_PHRASE.sub("", _before_verb(phrase)))
+    phrase_words = phrase.split(" ")
+    copula = next((at for at, word in enumerate(phrase_words) if at and word in COPULAS), None)
+    if copula is not None:
+        # "los manifestantes eran partidarios del mandatario (que gritaban)": a clause; its
+        # subject stands before the verb
+        phrase = " ".join(phrase_words[:copula])
     name_of = _NAME_OF.search(phrase)
     if (
         name_of is not None
@@ -309,6 +399,13 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     text = _TRAILING_DETERMINER.sub("", _TOLD_MEDIUM.sub("", text))
     text = _DETERMINER.sub("", text)
     words = text.split()
+    named = _name_then_article(words)
+    if named:
+        # "dijo Putin el mismo día del atentado (19 de diciembre)", "dijo Spicer a los
+        # periodistas": an article and a common noun after a name open when, where or to whom
+        # it spoke; no one's name goes on that way
+        words = words[:named]
+        text = " ".join(words)
     if not words or len(words) > 8 or _SHARE_OF_PEOPLE.match(text):
         return None  # "37 pour cent des hommes ont déclaré": a poll's answers, not a speaker
     if len(words) > 1 and words[1].lower() in REFLEXIVES:
