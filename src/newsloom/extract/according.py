@@ -28,7 +28,8 @@ from newsloom.extract.resources import (
 )
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.sentences import split_sentences
-from newsloom.extract.speakers import CONNECTORS, VERB_FORMS, Speaker, parse_speaker
+from newsloom.extract.speaker_phrases import VERB_FORMS
+from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
 from newsloom.records import Quote
 
 MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from newsloom.extract.nordic_clauses import SPLIT_VERBS
 from newsloom.extract.quote_words import (
     AFTER_QUOTE_WORDS,
     AUXILIARIES,
@@ -19,13 +20,13 @@ from newsloom.extract.quote_words import (
     THAT_WORDS,
 )
 from newsloom.extract.resources import (
-    SCANDINAVIAN,
     first_letter_alternation,
     resources_for,
     table_word_set,
     table_words,
     words_pattern,
 )
+from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.process_cache import compile_pattern
 
 # the built-in verbs as a trie of their letters (the same matches as their alternation sorted
@@ -120,56 +121,6 @@ _SPLIT_VERB = (
     rf"(?P<particle>{words_pattern(sorted(PARTICLES))})(?![\w'’-])"
 )
 SPLIT_AFTER = compile_pattern(rf"^[\s,.:;!?]*[-–—]?\s*{_SPLIT_VERB}", re.IGNORECASE)
-# A Scandinavian particle verb split by what verb-second order and sentence adverbs put between
-# its first word and the rest, before "at" ("Dommeren slo imidlertid fast at", "Overfor
-# Klassekampen slår Roar Flåthen fast at", "peikar han på at", "minner leiar Lars Haltbrekken om
-# at"): one to four words between, each a capitalised name, a pronoun, an adverb that is no one
-# (the tables' ``not_speakers``, ``negations``), a role or a body in its definite form; not any
-# word ("legger merke til at" is noticing, "legg opp til at" planning).
-_SPLIT_TABLES = [table for code in sorted(SCANDINAVIAN) if (table := resources_for(code))]
-_SPLIT_RESTS: dict[str, set[str]] = {}
-for _table in _SPLIT_TABLES:
-    for _verb in _table.quotes.get("verbs", ()):
-        if len(_words := _verb.lower().split()) > 1:
-            _SPLIT_RESTS.setdefault(_words[0], set()).add(" ".join(_words[1:]))
-_GAP_WORDS = sorted(
-    {
-        word.lower()
-        for table in _SPLIT_TABLES
-        for field in ("not_speakers", "negations", "pronouns", "inverted_subjects", "organisations")
-        for word in table.quotes.get(field, ())
-    }
-)
-_GAP_ROLES = sorted(
-    {word.lower() for table in _SPLIT_TABLES for word in table.quotes.get("roles", ())}
-)
-_GAP_WORD = (
-    rf"(?:(?-i:[A-ZÆØÅÄÖ][\w.'’-]*)|{words_pattern(_GAP_WORDS)}"
-    rf"|[\w-]*{words_pattern(_GAP_ROLES, whole=False)}(?:en|et|a|ane|ene|arne|erne)?(?![\w'’-])"
-    r"|[a-zæøåäö]{3,}(?:en|et|ane|ene|inga|ingen|erne|arna|orna)(?![\w'’-]))"
-)
-SPLIT_VERBS = "|".join(
-    rf"{re.escape(first)}(?=(?:\s+{_GAP_WORD}){{1,4}}?\s+{words_pattern(sorted(rests))}\s*,?\s+at\b)"
-    for first, rests in sorted(_SPLIT_RESTS.items())
-)
-_ALL_RESTS = sorted({rest for rests in _SPLIT_RESTS.values() for rest in rests})
-_SPLIT_REST_END = compile_pattern(
-    rf"\s+{words_pattern(_ALL_RESTS)}\s*,?\s*$",
-    re.IGNORECASE,
-)
-
-
-def verb_adverbs(match: re.Match[str]) -> str:
-    """The words between a reported-speech match's verb and its clause, without the rest of a
-    split particle verb (``slo imidlertid fast at``: `` imidlertid``)."""
-    adverbs = match.group("adverbs")
-    if match.group("verb").lower() in _SPLIT_RESTS:
-        rest = _SPLIT_REST_END.search(adverbs)
-        if rest is not None:
-            return adverbs[: rest.start()]
-    return adverbs
-
-
 # the words of an unmarked statement: no quotation marks but a short stretch in marks (scare
 # quotes: "Vestens «rådgivere» styrer")
 _UNMARKED_CONTENT = r"(?P<content>(?:[^«»\"“”„]|[«\"“„][^«»\"“”„]{1,60}[»\"”“]){8,}?)"
@@ -414,26 +365,6 @@ def _reported(questions: str) -> str:
 REPORTED = compile_pattern(_reported(_INDIRECT_QUESTION), re.IGNORECASE)
 # REPORTED without the indirect questions: where one is turned down, a that-clause may still be
 REPORTED_PLAIN = compile_pattern(_reported(""), re.IGNORECASE)
-# A Scandinavian clause without "at" whose subject pronoun has a verb of the language's tenses
-# right after the reporting verb, with no word between them ("Han sier han løper", "Tiltalte
-# hevder han skrapte", "Han mener det svekker …"): not a participle or an adverb after the
-# pronoun ("sier han smilende", "sa han etter møtet"), two more words at least
-_CLAUSE_PRONOUNS = "det|dette|han|hun|ho|hon|de|dei|vi|me|eg|jeg|jag"
-_NOT_TENSED = "under|etter|efter|over|senere|seinare|videre|vidare|heller|sjeldnere|sjeldnare"
-_TENSED_CLAUSE = (
-    rf"(?:{_CLAUSE_PRONOUNS})\s+(?!(?:{_NOT_TENSED})\b)(?![a-zæøåäö]*(?:ende|ste)\b)"
-    r"[a-zæøåäö]{2,}(?:er|ar|te|de)\s+\S+\s+\S"
-)
-_NORDIC_VERBS = words_pattern(
-    sorted({verb for table in _SPLIT_TABLES for verb in table.quotes.get("verbs", ())})
-)
-TENSED_CLAUSE_HINT = compile_pattern(rf"{_NORDIC_VERBS}\s+{_TENSED_CLAUSE}", re.IGNORECASE)
-REPORTED_TENSED = compile_pattern(
-    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+)(?:\s*\([^()]{{1,40}}\))?,?\s+"
-    rf"(?:{AUXILIARIES}\s+|hadde\s+)?(?P<verb>{_NORDIC_VERBS})(?P<adverbs>)\s+(?={_TENSED_CLAUSE})"
-    r"(?P<content>\S.+)$",
-    re.IGNORECASE,
-)
 # A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same
 # andedraget at B", "… understrekar at A, men meiner også B"): B is a statement of its own.
 SECOND_CLAUSE = compile_pattern(
@@ -506,3 +437,20 @@ SENTENCE_ADVERBS = frozenset(
     ]
 )
 MIN_DIRECT_WORDS = 2
+
+
+# "…, dit-il, …", "…, a-t-il poursuivi, …", "…, estime-t-elle, …": a verb (or an auxiliary and a
+# participle) joined to its subject pronoun, set off by commas inside a sentence
+INVERTED_INCISE = compile_pattern(
+    r"^(?P<before>[^,;:«»\"“”„]{2,80}?)\s*,\s*(?P<verb>[^\W\d_]+)-(?:t-)?"
+    r"(?P<pronoun>il|elle|ils|elles)(?:\s+(?P<participle>[^\W\d_]+))?\s*,\s*"
+    r"(?P<rest>[^«»\"“”„]{8,})$",
+    re.IGNORECASE,
+)
+
+
+def incise_verb(incise: re.Match[str]) -> bool:
+    """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
+    participle = incise.group("participle")
+    word = participle if participle else incise.group("verb")
+    return word.lower() in VERB_FORMS

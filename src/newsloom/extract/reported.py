@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsloom.extract.nordic_clauses import REPORTED_TENSED, TENSED_CLAUSE_HINT, verb_adverbs
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
     AGE_APPOSITION,
     AUXILIARY_WORD,
+    INVERTED_INCISE,
     INVERTED_REPORTED,
     INVERTED_SUBJECT,
     NAME_BEFORE_APPOSITION,
@@ -22,15 +24,13 @@ from newsloom.extract.quote_patterns import (
     RELATIVE_PRONOUNS,
     REPORTED,
     REPORTED_PLAIN,
-    REPORTED_TENSED,
     SECOND_CLAUSE,
     SENTENCE_ADVERBS,
-    TENSED_CLAUSE_HINT,
     VERB_THEN_CLAUSE,
     final_attribution,
+    incise_verb,
     reported_mood,
     unmarked_attribution,
-    verb_adverbs,
 )
 from newsloom.extract.quote_speakers import (
     NAME_THEN_RELATIVE,
@@ -74,7 +74,6 @@ from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     COORDINATORS,
     PLURAL_PRONOUNS,
-    VERB_FORMS,
     Speaker,
     is_determiner,
     parse_speaker,
@@ -119,29 +118,12 @@ def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> boo
     return len(re.findall(r"\w+", content)) >= MIN_CLAUSE_WORDS
 
 
-# "…, dit-il, …", "…, a-t-il poursuivi, …", "…, estime-t-elle, …": a verb (or an auxiliary and a
-# participle) joined to its subject pronoun, set off by commas inside a sentence
-_INVERTED_INCISE = re.compile(
-    r"^(?P<before>[^,;:«»\"“”„]{2,80}?)\s*,\s*(?P<verb>[^\W\d_]+)-(?:t-)?"
-    r"(?P<pronoun>il|elle|ils|elles)(?:\s+(?P<participle>[^\W\d_]+))?\s*,\s*"
-    r"(?P<rest>[^«»\"“”„]{8,})$",
-    re.IGNORECASE,
-)
-
-
 # a relative clause set off by commas right before the verb: "X, cuyo … (, …), señala que"
 _RELATIVE_BEFORE_VERB = re.compile(
     r",\s+(?:cuy[oa]s?|que|quien(?:es)?|which|who|whose|qui|dont|lequel|laquelle|che|cui|der|die"
     r"|das|welche[rs]?|som)\s[^,.;:!?]*(?:,[^,.;:!?]*)?,?\s*$",
     re.IGNORECASE,
 )
-
-
-def _incise_verb(incise: re.Match[str]) -> bool:
-    """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
-    participle = incise.group("participle")
-    word = participle if participle else incise.group("verb")
-    return word.lower() in VERB_FORMS
 
 
 def reported_quotes(
@@ -285,11 +267,9 @@ def reported_quotes(
                 said(content, context.resolve(speaker), "reported", content_start)
             continue
         incise = (
-            _INVERTED_INCISE.match(sentence.text)
-            if match is None and "-" in sentence.text
-            else None
+            INVERTED_INCISE.match(sentence.text) if match is None and "-" in sentence.text else None
         )
-        if incise is not None and _incise_verb(incise):
+        if incise is not None and incise_verb(incise):
             # "Par conséquent, a-t-il poursuivi, tant que …": French sets the speaker off with
             # a verb and its pronoun joined by hyphens; the statement is what follows
             pronoun = incise.group("pronoun").lower()

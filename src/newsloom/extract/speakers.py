@@ -29,6 +29,15 @@ from newsloom.extract.role_words import (
     split_title,
 )
 from newsloom.extract.speaker_adjuncts import cut_trailing_time, subject_phrase
+from newsloom.extract.speaker_phrases import (
+    COPULAS,
+    DETERMINER_WORD,
+    GERUND,
+    PLACE_PHRASE,
+    SHARE_OF_PEOPLE,
+    after_leading_place,
+    before_verb,
+)
 
 _SPEAKER_STOP = re.compile(
     r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
@@ -46,7 +55,6 @@ _SPEAKER_STOP = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
-_DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
 
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
@@ -57,87 +65,6 @@ _TOLD_MEDIUM = re.compile(
 )
 # "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
 _TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
-
-
-# a share of a group, as a poll reports it: "49 per cent of women", "Trente-sept pour cent des"
-_SHARE_OF_PEOPLE = re.compile(
-    r"^\S+(?:\s\S+)?\s*(?:%|pour\s+cent|per\s*cent|por\s+ciento|prozent|procent|prosent"
-    r"|per\s+cento|por\s+cento)(?!\w)",
-    re.IGNORECASE,
-)
-
-
-# Reporting verbs in any table, as single words: one glued to a speaker ends it ("Saleh dijo ayer")
-VERB_FORMS = frozenset(
-    word.lower() for word in table_words("verbs") if " " not in word and len(word) >= 3
-)
-# "dijo el líder libio en Sebha", "afirmó Belhaj en unas declaraciones": a Romance "en" (or
-# "con", "dans", …) phrase after the speaker says where or how, before a determiner or a name;
-# the Nordic article "en" opens a phrase ("sagde en talsmand") and is followed by a noun.
-_PLACE_PHRASE = re.compile(
-    r"(?<=\w)\s+(?:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
-    r"(?=(?:un|una|unos|unas|une|el|la|los|las|le|les|des|du|del|su|sus|son|sa|ses)\s|l['’]"
-    r"|[A-ZÆØÅÄÖÜÉ]).*$"
-)
-
-# "ha declarado en un discurso ante militares", "dijo en un comunicado el ministro": the same
-# phrase right after the verb, then the subject (an article or a name after a word that is no
-# preposition) or none (the subject left out: the last one named)
-_LEADING_PLACE_PHRASE = re.compile(
-    r"^(?:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
-    r"(?:un|una|unos|unas|une|el|la|los|las|le|les|su|sus|son|sa|ses)\s+\S+"
-)
-_PREPOSITIONS = frozenset(
-    [
-        *("de", "del", "du", "des", "d'", "a", "al", "à", "au", "aux", "por", "par", "para"),
-        *("pour", "en", "dans", "con", "avec", "sobre", "sur", "ante", "devant", "desde"),
-        *("depuis", "durante", "pendant", "tras", "entre", "sin", "sans", "hasta", "hacia"),
-    ]
-)
-
-
-def _after_leading_place(phrase: str) -> str | None:
-    """What follows a place or manner phrase opening ``phrase`` (``en un comunicado el ministro
-    de Exteriores`` → ``el ministro de Exteriores``): a name right after the phrase's noun, else
-    from the first article after a word that is no preposition or article (so not ``con la
-    BBC``); "" where there is none; None where no such phrase opens it."""
-    opening = _LEADING_PLACE_PHRASE.match(phrase)
-    if opening is None:
-        return None
-    words = phrase[opening.end() :].split()
-    if words and words[0][:1].isupper():
-        return " ".join(words)  # "en un comunicado Ahmed Ali"
-    for at, word in enumerate(words):
-        before = words[at - 1] if at else ""
-        if (
-            word.islower()
-            and _DETERMINER_WORD.fullmatch(word)
-            and word not in _PREPOSITIONS
-            and before.lower() not in _PREPOSITIONS
-            and not _DETERMINER_WORD.fullmatch(before)
-        ):
-            return " ".join(words[at:])
-    return ""
-
-
-# finite forms of "be" (the tables' ``copulas``): no speaker phrase holds one
-COPULAS = table_word_set("copulas")
-
-# "dijo el libio hablando de la OTAN": a Spanish or Portuguese gerund says what the speaker did
-_GERUND = re.compile(r"(?<=\w)\s+[a-záéíóúñ]{2,}(?:ando|iendo|endo|indo)(?!\w).*$")
-
-
-def _before_verb(phrase: str) -> str:
-    """The speaker phrase up to a reporting verb glued to it (``Saleh dijo ayer`` → ``Saleh``)."""
-    words = phrase.split(" ")
-    for at, word in enumerate(words[1:], start=1):
-        if (
-            word.islower()
-            and word.strip(",.;:") in VERB_FORMS
-            and not _DETERMINER_WORD.fullmatch(words[at - 1])  # "the report": a noun
-        ):
-            return " ".join(words[:at])
-    return phrase
 
 
 # words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du"):
@@ -288,14 +215,14 @@ def _name_then_article(words: list[str]) -> int:
         not 0 < run < len(words) - 1
         or not words[run + 1][:1].islower()
         or words[0].lower() in LEADING_WORDS  # "Men et komplott av senatorer": no name
-        or _DETERMINER_WORD.fullmatch(words[0])
+        or DETERMINER_WORD.fullmatch(words[0])
     ):
         return 0
     following = words[run]
     if following in _ADDRESS_PREPOSITIONS:
         return run
     if (
-        _DETERMINER_WORD.fullmatch(following)
+        DETERMINER_WORD.fullmatch(following)
         and following.lower() not in CONNECTORS
         and not any(word[:1].isupper() for word in words[run + 1 :])
     ):
@@ -312,7 +239,7 @@ _ADDRESS_PREPOSITIONS = frozenset(
 
 def is_determiner(word: str) -> bool:
     """Whether ``word`` is an article of a table (also the Romance object clitics "le", "la")."""
-    return _DETERMINER_WORD.fullmatch(word) is not None
+    return DETERMINER_WORD.fullmatch(word) is not None
 
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
@@ -326,12 +253,12 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             return None
         return Speaker(None, None, "pronoun", plural=words[0] in PLURAL_PRONOUNS)
     phrase = subject
-    after_place = _after_leading_place(phrase.strip())
+    after_place = after_leading_place(phrase.strip())
     if after_place == "":
         return Speaker(None, None, "pronoun")  # "«…», ha declarado en un discurso ante …"
     if after_place is not None:
         phrase = after_place
-    phrase = _GERUND.sub("", _PLACE_PHRASE.sub("", _before_verb(phrase)))
+    phrase = GERUND.sub("", PLACE_PHRASE.sub("", before_verb(phrase)))
     phrase_words = phrase.split(" ")
     copula = next((at for at, word in enumerate(phrase_words) if at and word in COPULAS), None)
     if copula is not None:
@@ -406,7 +333,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         # it spoke; no one's name goes on that way
         words = words[:named]
         text = " ".join(words)
-    if not words or len(words) > 8 or _SHARE_OF_PEOPLE.match(text):
+    if not words or len(words) > 8 or SHARE_OF_PEOPLE.match(text):
         return None  # "37 pour cent des hommes ont déclaré": a poll's answers, not a speaker
     if len(words) > 1 and words[1].lower() in REFLEXIVES:
         return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
@@ -416,7 +343,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         # "Zaznaczył jednocześnie, że", "«…», ha dicho además": a sentence adverb where the
         # subject would stand; the language left the subject out (the last one named)
         return Speaker(None, None, "pronoun")
-    if len(words) == 1 and _DETERMINER_WORD.fullmatch(words[0]):
+    if len(words) == 1 and DETERMINER_WORD.fullmatch(words[0]):
         # "«…» la denuncia de …", "le pidió al Consejo que": an article or a clitic alone (the
         # subject is elsewhere or left out), no one who spoke
         return None
@@ -513,7 +440,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return Speaker(name, None, "person")
     joining = role_words[-2:] if role_words else []
     if len(joining) == 2 and (
-        not _DETERMINER_WORD.fullmatch(joining[1]) or joining[1].lower() in CONNECTORS
+        not DETERMINER_WORD.fullmatch(joining[1]) or joining[1].lower() in CONNECTORS
     ):
         # "vice-président de la CENI": a determiner after the connector; "ministro de
         # Exteriores": "de" is a connector, though also a determiner in another language

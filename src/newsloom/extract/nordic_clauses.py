@@ -1,0 +1,84 @@
+"""Danish, Norwegian and Swedish reporting verbs that other patterns miss: a two-word verb split
+by what verb-second order puts between its parts (``slo imidlertid fast at``, ``slår Roar
+Flåthen fast at``), and a clause without "at" whose subject pronoun has a tensed verb (``Han sier
+han løper …``). Read by :mod:`newsloom.extract.quote_patterns` (the reported-speech pattern)
+and :mod:`newsloom.extract.reported`."""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.extract.quote_words import AUXILIARIES
+from newsloom.extract.resources import SCANDINAVIAN, resources_for, words_pattern
+from newsloom.process_cache import compile_pattern
+
+# A Scandinavian particle verb split by what verb-second order and sentence adverbs put between
+# its first word and the rest, before "at" ("Dommeren slo imidlertid fast at", "Overfor
+# Klassekampen slår Roar Flåthen fast at", "peikar han på at", "minner leiar Lars Haltbrekken om
+# at"): one to four words between, each a capitalised name, a pronoun, an adverb that is no one
+# (the tables' ``not_speakers``, ``negations``), a role or a body in its definite form; not any
+# word ("legger merke til at" is noticing, "legg opp til at" planning).
+_SPLIT_TABLES = [table for code in sorted(SCANDINAVIAN) if (table := resources_for(code))]
+_SPLIT_RESTS: dict[str, set[str]] = {}
+for _table in _SPLIT_TABLES:
+    for _verb in _table.quotes.get("verbs", ()):
+        if len(_words := _verb.lower().split()) > 1:
+            _SPLIT_RESTS.setdefault(_words[0], set()).add(" ".join(_words[1:]))
+_GAP_WORDS = sorted(
+    {
+        word.lower()
+        for table in _SPLIT_TABLES
+        for field in ("not_speakers", "negations", "pronouns", "inverted_subjects", "organisations")
+        for word in table.quotes.get(field, ())
+    }
+)
+_GAP_ROLES = sorted(
+    {word.lower() for table in _SPLIT_TABLES for word in table.quotes.get("roles", ())}
+)
+_GAP_WORD = (
+    rf"(?:(?-i:[A-ZÆØÅÄÖ][\w.'’-]*)|{words_pattern(_GAP_WORDS)}"
+    rf"|[\w-]*{words_pattern(_GAP_ROLES, whole=False)}(?:en|et|a|ane|ene|arne|erne)?(?![\w'’-])"
+    r"|[a-zæøåäö]{3,}(?:en|et|ane|ene|inga|ingen|erne|arna|orna)(?![\w'’-]))"
+)
+SPLIT_VERBS = "|".join(
+    rf"{re.escape(first)}(?=(?:\s+{_GAP_WORD}){{1,4}}?\s+{words_pattern(sorted(rests))}\s*,?\s+at\b)"
+    for first, rests in sorted(_SPLIT_RESTS.items())
+)
+_ALL_RESTS = sorted({rest for rests in _SPLIT_RESTS.values() for rest in rests})
+_SPLIT_REST_END = compile_pattern(
+    rf"\s+{words_pattern(_ALL_RESTS)}\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def verb_adverbs(match: re.Match[str]) -> str:
+    """The words between a reported-speech match's verb and its clause, without the rest of a
+    split particle verb (``slo imidlertid fast at``: `` imidlertid``)."""
+    adverbs = match.group("adverbs")
+    if match.group("verb").lower() in _SPLIT_RESTS:
+        rest = _SPLIT_REST_END.search(adverbs)
+        if rest is not None:
+            return adverbs[: rest.start()]
+    return adverbs
+
+
+# A Scandinavian clause without "at" whose subject pronoun has a verb of the language's tenses
+# right after the reporting verb, with no word between them ("Han sier han løper", "Tiltalte
+# hevder han skrapte", "Han mener det svekker …"): not a participle or an adverb after the
+# pronoun ("sier han smilende", "sa han etter møtet"), two more words at least
+_CLAUSE_PRONOUNS = "det|dette|han|hun|ho|hon|de|dei|vi|me|eg|jeg|jag"
+_NOT_TENSED = "under|etter|efter|over|senere|seinare|videre|vidare|heller|sjeldnere|sjeldnare"
+_TENSED_CLAUSE = (
+    rf"(?:{_CLAUSE_PRONOUNS})\s+(?!(?:{_NOT_TENSED})\b)(?![a-zæøåäö]*(?:ende|ste)\b)"
+    r"[a-zæøåäö]{2,}(?:er|ar|te|de)\s+\S+\s+\S"
+)
+_NORDIC_VERBS = words_pattern(
+    sorted({verb for table in _SPLIT_TABLES for verb in table.quotes.get("verbs", ())})
+)
+TENSED_CLAUSE_HINT = compile_pattern(rf"{_NORDIC_VERBS}\s+{_TENSED_CLAUSE}", re.IGNORECASE)
+REPORTED_TENSED = compile_pattern(
+    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+)(?:\s*\([^()]{{1,40}}\))?,?\s+"
+    rf"(?:{AUXILIARIES}\s+|hadde\s+)?(?P<verb>{_NORDIC_VERBS})(?P<adverbs>)\s+(?={_TENSED_CLAUSE})"
+    r"(?P<content>\S.+)$",
+    re.IGNORECASE,
+)

@@ -1,0 +1,92 @@
+"""Where a speaker phrase starts and ends: a poll's share of a group, a place or manner phrase
+before or after the speaker, a reporting verb or a gerund glued to it, a form of "be" (read by
+:func:`newsloom.extract.speakers.parse_speaker`)."""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.extract.quote_words import DETERMINERS
+from newsloom.extract.resources import table_word_set, table_words
+
+DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
+
+# a share of a group, as a poll reports it: "49 per cent of women", "Trente-sept pour cent des"
+SHARE_OF_PEOPLE = re.compile(
+    r"^\S+(?:\s\S+)?\s*(?:%|pour\s+cent|per\s*cent|por\s+ciento|prozent|procent|prosent"
+    r"|per\s+cento|por\s+cento)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# Reporting verbs in any table, as single words: one glued to a speaker ends it ("Saleh dijo ayer")
+VERB_FORMS = frozenset(
+    word.lower() for word in table_words("verbs") if " " not in word and len(word) >= 3
+)
+# "dijo el líder libio en Sebha", "afirmó Belhaj en unas declaraciones": a Romance "en" (or
+# "con", "dans", …) phrase after the speaker says where or how, before a determiner or a name;
+# the Nordic article "en" opens a phrase ("sagde en talsmand") and is followed by a noun.
+PLACE_PHRASE = re.compile(
+    r"(?<=\w)\s+(?:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
+    r"(?=(?:un|una|unos|unas|une|el|la|los|las|le|les|des|du|del|su|sus|son|sa|ses)\s|l['’]"
+    r"|[A-ZÆØÅÄÖÜÉ]).*$"
+)
+
+# "ha declarado en un discurso ante militares", "dijo en un comunicado el ministro": the same
+# phrase right after the verb, then the subject (an article or a name after a word that is no
+# preposition) or none (the subject left out: the last one named)
+_LEADING_PLACE_PHRASE = re.compile(
+    r"^(?:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
+    r"(?:un|una|unos|unas|une|el|la|los|las|le|les|su|sus|son|sa|ses)\s+\S+"
+)
+_PREPOSITIONS = frozenset(
+    [
+        *("de", "del", "du", "des", "d'", "a", "al", "à", "au", "aux", "por", "par", "para"),
+        *("pour", "en", "dans", "con", "avec", "sobre", "sur", "ante", "devant", "desde"),
+        *("depuis", "durante", "pendant", "tras", "entre", "sin", "sans", "hasta", "hacia"),
+    ]
+)
+
+
+def after_leading_place(phrase: str) -> str | None:
+    """What follows a place or manner phrase opening ``phrase`` (``en un comunicado el ministro
+    de Exteriores`` → ``el ministro de Exteriores``): a name right after the phrase's noun, else
+    from the first article after a word that is no preposition or article (so not ``con la
+    BBC``); "" where there is none; None where no such phrase opens it."""
+    opening = _LEADING_PLACE_PHRASE.match(phrase)
+    if opening is None:
+        return None
+    words = phrase[opening.end() :].split()
+    if words and words[0][:1].isupper():
+        return " ".join(words)  # "en un comunicado Ahmed Ali"
+    for at, word in enumerate(words):
+        before = words[at - 1] if at else ""
+        if (
+            word.islower()
+            and DETERMINER_WORD.fullmatch(word)
+            and word not in _PREPOSITIONS
+            and before.lower() not in _PREPOSITIONS
+            and not DETERMINER_WORD.fullmatch(before)
+        ):
+            return " ".join(words[at:])
+    return ""
+
+
+# finite forms of "be" (the tables' ``copulas``): no speaker phrase holds one
+COPULAS = table_word_set("copulas")
+
+# "dijo el libio hablando de la OTAN": a Spanish or Portuguese gerund says what the speaker did
+GERUND = re.compile(r"(?<=\w)\s+[a-záéíóúñ]{2,}(?:ando|iendo|endo|indo)(?!\w).*$")
+
+
+def before_verb(phrase: str) -> str:
+    """The speaker phrase up to a reporting verb glued to it (``Saleh dijo ayer`` → ``Saleh``)."""
+    words = phrase.split(" ")
+    for at, word in enumerate(words[1:], start=1):
+        if (
+            word.islower()
+            and word.strip(",.;:") in VERB_FORMS
+            and not DETERMINER_WORD.fullmatch(words[at - 1])  # "the report": a noun
+        ):
+            return " ".join(words[:at])
+    return phrase
