@@ -230,6 +230,10 @@ def resolve_speakers(
     """Each speaker as the fullest name the article gives: a surname, a role or a pronoun
     becomes the named person."""
     resolved: list[Quote] = []
+    # each role a quote's speaker was resolved from, to the person it named: a later quote the
+    # role's speaker went on with (``Das seien …`` after ``sagte die Senatorin``), too far from
+    # the role's mention to resolve on its own, is the same person
+    holders: dict[str, str] = {}
     for quote in quotes:
         if quote.speaker_type == "person" and _role_read_as_name(quote, names, language):
             quote = replace(quote, speaker=None, speaker_role=quote.speaker, speaker_type="role")
@@ -281,6 +285,8 @@ def resolve_speakers(
                 holder = _named_before(quote, names, language)
             if holder is None and _bare_role(quote, language):
                 holder = names.last_before(quote.paragraph, quote.start)
+            if holder is None:
+                holder = holders.get(quote.speaker_role)
             if holder is not None:
                 quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")
         elif _common_organisation(quote):
@@ -291,5 +297,7 @@ def resolve_speakers(
                 quote = replace(
                     quote, speaker=named, speaker_role=None, speaker_type="organisation"
                 )
+        if quote.speaker and quote.speaker_role and quote.speaker_type == "person":
+            holders[quote.speaker_role] = quote.speaker
         resolved.append(quote)
     return resolved
