@@ -86,6 +86,8 @@ QUOTE_FIELDS = (
     "title_modifiers",
     "name_connectors",
     "fronting_prepositions",
+    "name_case_endings",
+    "nominative_endings",
     "role_connectors",
     "inverted_subjects",
 )

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsloom.extract.name_cases import nominative
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
 from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_names import ArticleNames, names_a_thing
@@ -297,6 +298,12 @@ def resolve_speakers(
                 quote = replace(
                     quote, speaker=named, speaker_role=None, speaker_type="organisation"
                 )
+        if quote.speaker and quote.speaker_type == "person":
+            # "według Tomasza Kowalczewskiego", "pisze agencja Reutera": the name as the
+            # nominative the article names the person with
+            named = nominative(quote.speaker, language)
+            if named != quote.speaker:
+                quote = replace(quote, speaker=names.fullest(named))
         if quote.speaker and quote.speaker_role and quote.speaker_type == "person":
             holders[quote.speaker_role] = quote.speaker
         resolved.append(quote)
