@@ -7,6 +7,7 @@ Every sentence here is invented; each test names the general rule it exercises.
 from __future__ import annotations
 
 from extraction_seeds import text_article
+from newsloom.extract.name_cases import nominative
 from newsloom.extract.quotes import extract_quotes
 from newsloom.records import Quote
 
@@ -28,3 +29,31 @@ def test_a_role_far_from_where_it_was_resolved_is_the_same_person() -> None:
         " im Haushalt bereits eingeplant.",
     )
     assert [q.speaker for q in found] == ["Berliner Umweltsenatorin Regine Günther"] * 4
+
+
+def test_a_polish_name_after_according_to_is_given_in_the_nominative() -> None:
+    # "według" and "zdaniem" take the genitive; the speaker is the person, as named
+    found = quotes(
+        "pl",
+        "Według Tomasza Kowalczewskiego w głosowaniu złamano regulamin programu.",
+        "Zarzut zabójstwa nie został jeszcze postawiony - pisze agencja Reutera.",
+    )
+    assert [q.speaker for q in found] == ["Tomasz Kowalczewski", "Reuter"]
+
+
+def test_a_polish_body_named_in_the_genitive_is_left_as_written() -> None:
+    # a common word ("Spraw") makes it a body's name, whose words agree with each other
+    assert nominative("Spraw Zagranicznych Rosji", "pl") == "Spraw Zagranicznych Rosji"
+    assert nominative("Agnieszki Szydłowskiej", "pl") == "Agnieszka Szydłowska"
+    assert nominative("Maria Zacharowa", "pl") == "Maria Zacharowa"
+    assert nominative("Tomasza Kowalczewskiego", "de") == "Tomasza Kowalczewskiego"
+
+
+def test_a_polish_name_a_preposition_governs_is_not_the_subject_of_the_verb() -> None:
+    found = quotes(
+        "pl",
+        "Minister przedsiębiorczości Jadwiga Emilewicz w liście do szefa Rady Mediów Narodowych"
+        ' Krzysztofa Czabańskiego napisała: "Mało jest w naszym kraju wydarzeń kulturowych,'
+        ' które stanowią tak ważne doświadczenie."',
+    )
+    assert [q.speaker for q in found] == ["Jadwiga Emilewicz"]

@@ -172,6 +172,27 @@ def speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
     return parse_speaker(match.group("speaker"), names)
 
 
+def subject_before_object(
+    before: str, names: Sequence[str], language: str | None
+) -> Speaker | None:
+    """In a language whose table lists ``fronting_prepositions`` (Polish), the phrase a
+    reporting verb has just before a quote may be a preposition's object, not the verb's
+    subject (``Jadwiga Emilewicz w liście do szefa Rady … Krzysztofa Czabańskiego napisała:``):
+    the subject is then the person named earlier in the sentence. None where no preposition
+    stands before the phrase, or no one is named before it."""
+    prepositions = own_words(language, "fronting_prepositions")
+    if not prepositions:
+        return None
+    region = before_region(tail(before, BEFORE_TAIL))
+    match = BEFORE.search(region)
+    if match is None:
+        return None
+    words = before[: len(before) - len(region) + match.start("speaker")].split()
+    if not words or words[-1].lower() not in prepositions:
+        return None
+    return name_before(_last_sentence(" ".join(words[:-1])), names)
+
+
 _INVERTED_INTRODUCER = compile_pattern(
     rf"(?<![\w'’-])(?:{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*:\s*$", re.IGNORECASE
 )

@@ -45,6 +45,7 @@ from newsloom.extract.quote_speakers import (
     sentence_subject,
     speaker_after,
     speaker_before,
+    subject_before_object,
     speaker_earlier_in_sentence,
 )
 from newsloom.extract.quote_words import THAT_WORDS
@@ -174,7 +175,9 @@ def _direct_quotes(
             speaker = None
         before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
         if speaker is None and not they:
-            speaker = speaker_before(before, names)
+            speaker = subject_before_object(before, names, language) or speaker_before(
+                before, names
+            )
         if speaker is not None and speaker.name and speaker.name.lower() in AGENCIES:
             subject = sentence_subject(before, names)
             if subject is not None and before.strip():
