@@ -57,3 +57,13 @@ def test_a_polish_name_a_preposition_governs_is_not_the_subject_of_the_verb() ->
         ' które stanowią tak ważne doświadczenie."',
     )
     assert [q.speaker for q in found] == ["Jadwiga Emilewicz"]
+
+
+def test_a_polish_place_after_a_preposition_is_not_the_speaker_the_role_is() -> None:
+    # "na swoim koncie w Twitterze" is where the president wrote, not who
+    found = quotes(
+        "pl",
+        "Do doniesień Onetu odniósł się także sam Andrzej Duda. „Dla mnie to jest fejk dnia”"
+        " - napisał prezydent na swoim koncie w Twitterze.",
+    )
+    assert [q.speaker for q in found] == ["Andrzej Duda"]
