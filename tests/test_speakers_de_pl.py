@@ -67,3 +67,19 @@ def test_a_polish_place_after_a_preposition_is_not_the_speaker_the_role_is() -> 
         " - napisał prezydent na swoim koncie w Twitterze.",
     )
     assert [q.speaker for q in found] == ["Andrzej Duda"]
+
+
+def test_a_german_role_after_the_article_refers_back_to_the_person_named() -> None:
+    # "der CDU-Politiker", "der derzeitige Umfragefavorit": a definite noun phrase (adjectives
+    # between the article and the role allowed), no name of its own
+    found = quotes(
+        "de",
+        "Der hessische Kultusminister Alexander Lorz will den Regelbetrieb prüfen. „Ich finde"
+        " diese Idee sehr spannend“, sagte der CDU-Politiker der „Frankfurter Rundschau“.",
+        "Bernie Sanders hat jede Einflussnahme verbeten. „Mir ist es egal, wen Putin will“,"
+        " erklärte der derzeitige Umfragefavorit im demokratischen Bewerberfeld.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Kultusminister Alexander Lorz", "CDU-Politiker"),
+        ("Bernie Sanders", "derzeitige Umfragefavorit"),
+    ]

@@ -149,7 +149,39 @@ def _role_read_as_name(quote: Quote, names: ArticleNames, language: str | None) 
         return False
     text = names.paragraphs.get(quote.paragraph, "")
     nearest = _nearest_mention(text, speaker, quote)
-    return nearest is not None and names_a_thing(text, nearest.start(), speaker)
+    if nearest is None:
+        return False
+    articles = table.quotes["referring_articles"]
+    before = text[: nearest.start()].split()
+    # "der derzeitige Umfragefavorit", "die 38-jährige Künstlerin": adjectives between
+    while before and before[-1].lower() not in articles and _ADJECTIVE.fullmatch(before[-1]):
+        before.pop()
+    return names_a_thing(text, nearest.start(), speaker) or (
+        # "sagte der CDU-Politiker": a role word after the article, which names_a_thing keeps
+        # as a title before a name; no name follows it here
+        bool(before) and before[-1].lower() in articles and len(words) == 1
+    )
+
+
+# a lowercase attributive adjective (an inflected ending, or an age: "38-jährige")
+_ADJECTIVE = re.compile(r"(?:\d+-)?[a-zäöüß]+(?:e|en|er|es)")
+
+
+def _role_with_adjectives(quote: Quote, names: ArticleNames, language: str | None) -> str:
+    """The role a "person" speaker is, with the adjectives the speaker patterns took as its
+    role before it (``derzeitige`` ``Umfragefavorit``) where the text writes them so."""
+    speaker = quote.speaker or ""
+    role = quote.speaker_role or ""
+    table = resources_for(language)
+    articles = table.quotes.get("determiners", ()) if table is not None else ()
+    adjectives = role.split()
+    if (
+        adjectives
+        and all(_ADJECTIVE.fullmatch(word) and word not in articles for word in adjectives)
+        and f"{role} {speaker}" in names.paragraphs.get(quote.paragraph, "")
+    ):
+        return f"{role} {speaker}"
+    return speaker
 
 
 # a name set off by commas after a role and what it belongs to ("der Generalsekretär der PLO,
@@ -237,7 +269,8 @@ def resolve_speakers(
     holders: dict[str, str] = {}
     for quote in quotes:
         if quote.speaker_type == "person" and _role_read_as_name(quote, names, language):
-            quote = replace(quote, speaker=None, speaker_role=quote.speaker, speaker_type="role")
+            role = _role_with_adjectives(quote, names, language)
+            quote = replace(quote, speaker=None, speaker_role=role, speaker_type="role")
         if quote.speaker_type == "person" and (speaker := quote.speaker):
             if _capitalised_role(speaker, names, language):
                 # "Fredsprisvinneren mener at", "sier Portsmouth-spilleren": a definite noun
