@@ -83,3 +83,14 @@ def test_a_german_role_after_the_article_refers_back_to_the_person_named() -> No
         ("Kultusminister Alexander Lorz", "CDU-Politiker"),
         ("Bernie Sanders", "derzeitige Umfragefavorit"),
     ]
+
+
+def test_a_german_role_after_a_quote_is_the_speaker_going_on_not_the_person_addressed() -> None:
+    # the last person named is whom she wrote to; the role is hers, who spoke just before
+    found = quotes(
+        "de",
+        "„Breonna Taylor verdient Gerechtigkeit“, schrieb Beyoncé dem Generalstaatsanwalt von"
+        " Kentucky, Daniel Cameron. „Ihr Amt hat die Macht und die Verantwortung dazu“, schrieb"
+        " die 38-jährige Künstlerin.",
+    )
+    assert [q.speaker for q in found] == ["Beyoncé", "Beyoncé"]

@@ -238,6 +238,18 @@ def _named_before(quote: Quote, names: ArticleNames, language: str | None) -> st
     return None
 
 
+def _last_speaker(resolved: Sequence[Quote], quote: Quote, names: ArticleNames) -> str | None:
+    """The person who spoke the quote before, in the same paragraph, named as written before
+    this quote: ``schrieb Beyoncé dem Generalstaatsanwalt Daniel Cameron. „…“, schrieb die
+    38-jährige Künstlerin`` — she spoke on, whoever was named last."""
+    if resolved and resolved[-1].paragraph == quote.paragraph:
+        before = resolved[-1]
+        written = names.paragraphs.get(quote.paragraph, "")[: quote.start]
+        if before.speaker_type == "person" and before.speaker and before.speaker in written:
+            return before.speaker
+    return None
+
+
 def _names_a_person(role: str) -> bool:
     """Whether a definite role noun names a person (``statsråden``, ``forskeren``,
     ``vikingveteranen``) rather than a thing (``rapporten``, ``historien``, ``budskapet``): a
@@ -316,7 +328,9 @@ def resolve_speakers(
             if holder is None and _role_refers_back(quote, names, language):
                 # "sagte die Hamburger Wissenschaftssenatorin": the person named last (not the
                 # role itself, which the quote patterns may have added to the names)
-                holder = _named_before(quote, names, language)
+                holder = _last_speaker(resolved, quote, names) or _named_before(
+                    quote, names, language
+                )
             if holder is None and _bare_role(quote, language):
                 holder = names.last_before(quote.paragraph, quote.start)
             if holder is None:
