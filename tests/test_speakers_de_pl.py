@@ -94,3 +94,15 @@ def test_a_german_role_after_a_quote_is_the_speaker_going_on_not_the_person_addr
         " die 38-jährige Künstlerin.",
     )
     assert [q.speaker for q in found] == ["Beyoncé", "Beyoncé"]
+
+
+def test_a_polish_bare_role_after_a_quote_is_the_speaker_going_on() -> None:
+    # "wiceminister" is a role word; the person named last is the photographer's credit line,
+    # the speaker going on is the one quoted just before
+    found = quotes(
+        "pl",
+        '"Uruchamiamy następne szpitale" - poinformował Waldemar Kraska z resortu zdrowia.'
+        " / Jakub Kaczmarczyk / PAP",
+        "Myślę, że tych miejsc będziemy potrzebowali coraz więcej - dodał wiceminister.",
+    )
+    assert [q.speaker for q in found] == ["Waldemar Kraska"] * 2

@@ -238,13 +238,17 @@ def _named_before(quote: Quote, names: ArticleNames, language: str | None) -> st
     return None
 
 
-def _last_speaker(resolved: Sequence[Quote], quote: Quote, names: ArticleNames) -> str | None:
-    """The person who spoke the quote before, in the same paragraph, named as written before
-    this quote: ``schrieb Beyoncé dem Generalstaatsanwalt Daniel Cameron. „…“, schrieb die
+def _last_speaker(
+    resolved: Sequence[Quote], quote: Quote, names: ArticleNames, reach: int = 0
+) -> str | None:
+    """The person who spoke the quote before, in the same paragraph (or up to ``reach``
+    paragraphs back), named as written somewhere before this quote: ``schrieb Beyoncé dem Generalstaatsanwalt Daniel Cameron. „…“, schrieb die
     38-jährige Künstlerin`` — she spoke on, whoever was named last."""
-    if resolved and resolved[-1].paragraph == quote.paragraph:
+    if resolved and quote.paragraph - reach <= resolved[-1].paragraph <= quote.paragraph:
         before = resolved[-1]
-        written = names.paragraphs.get(quote.paragraph, "")[: quote.start]
+        written = "\n".join(
+            text for index, text in names.paragraphs.items() if index < quote.paragraph
+        ) + names.paragraphs.get(quote.paragraph, "")[: quote.start]
         if before.speaker_type == "person" and before.speaker and before.speaker in written:
             return before.speaker
     return None
@@ -332,7 +336,11 @@ def resolve_speakers(
                     quote, names, language
                 )
             if holder is None and _bare_role(quote, language):
-                holder = names.last_before(quote.paragraph, quote.start)
+                # "– dodał wiceminister" after quotes of Waldemar Kraska: the speaker going
+                # on (not a photo credit named in between), else the person named last
+                holder = _last_speaker(resolved, quote, names, reach=1) or names.last_before(
+                    quote.paragraph, quote.start
+                )
             if holder is None:
                 holder = holders.get(quote.speaker_role)
             if holder is not None:
