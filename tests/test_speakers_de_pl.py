@@ -106,3 +106,14 @@ def test_a_polish_bare_role_after_a_quote_is_the_speaker_going_on() -> None:
         "Myślę, że tych miejsc będziemy potrzebowali coraz więcej - dodał wiceminister.",
     )
     assert [q.speaker for q in found] == ["Waldemar Kraska"] * 2
+
+
+def test_polish_as_before_a_reporting_verb_names_the_source_after_it() -> None:
+    # "Jak wyjaśnia Onet, …" reads as "według Onetu, …"; "Jak oceniasz …?" asks the reader
+    found = quotes(
+        "pl",
+        "Jak wyjaśnia Onet, jeśli prezydent dobrowolnie podałby się do dymisji, to głową państwa"
+        " zostanie marszałek Sejmu. Jak oceniasz decyzję prezydenta o podpisaniu ustawy?",
+    )
+    assert [(q.speaker, q.kind) for q in found] == [("Onet", "reported")]
+    assert found[0].text.startswith("jeśli prezydent dobrowolnie")

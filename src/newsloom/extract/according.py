@@ -43,6 +43,24 @@ def _according() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
 
 
+# "as" before a reporting verb, which then has the source as its subject (the tables'
+# ``as_reporting``: Polish "Jak wyjaśnia Onet, …", "Jak zaznaczył iracki prezydent …")
+_AS_WORDS = table_words("as_reporting")
+_AS = re.compile(
+    rf"(?<![\w'’-])(?:{words_pattern(_AS_WORDS)})\s+(?P<verb>[^\W\d_]+)", re.IGNORECASE
+) if _AS_WORDS else None
+
+
+def _as_reporting(text: str) -> re.Match[str] | None:
+    """The first "as" word of ``text`` a reporting verb follows (``Jak wyjaśnia``), or None."""
+    if _AS is None:
+        return None
+    for found in _AS.finditer(text):
+        if found.group("verb").lower() in VERB_FORMS:
+            return found
+    return None
+
+
 # German "nach Polizeiangaben", "nach Behördenangaben": the source is the first part of the compound
 _COMPOUND_SOURCE = re.compile(
     r"(?<![\w'’-])[Nn]ach\s+(?P<source>[A-ZÄÖÜ][a-zäöüß]{2,}?)(?:s|n)?angaben(?![\w'’-])"
@@ -202,7 +220,11 @@ def according_quotes(
     """Reported quotes of the sentences that attribute their content with "according to"."""
     pattern = _according()
     found: list[Quote] = []
-    if pattern.search(text) is None and (language != "de" or not _COMPOUND_SOURCE.search(text)):
+    if (
+        pattern.search(text) is None
+        and (language != "de" or not _COMPOUND_SOURCE.search(text))
+        and _as_reporting(text) is None
+    ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)
         return found
@@ -210,6 +232,13 @@ def according_quotes(
         if any(start < sentence.end and sentence.start < end for start, end in taken):
             continue
         match = pattern.search(sentence.text)
+        if (
+            match is None
+            and not sentence.text.rstrip().endswith("?")  # "Jak oceniasz decyzję …?": asked
+            and (as_match := _as_reporting(sentence.text)) is not None
+        ):
+            # "Jak wyjaśnia Onet, …": from the verb on, read as "according to"
+            match = re.compile(r"\S+").match(sentence.text, as_match.start())
         compound = _COMPOUND_SOURCE.search(sentence.text) if language == "de" else None
         if (match is None and compound is None) or (
             language in SCANDINAVIAN and states_a_figure(sentence.text, language)

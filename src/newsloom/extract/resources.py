@@ -82,6 +82,7 @@ QUOTE_FIELDS = (
     "reflexives",
     "impersonal",
     "according_to_after",
+    "as_reporting",
     "particles",
     "title_modifiers",
     "name_connectors",
