@@ -46,9 +46,11 @@ def _according() -> re.Pattern[str]:
 # "as" before a reporting verb, which then has the source as its subject (the tables'
 # ``as_reporting``: Polish "Jak wyjaśnia Onet, …", "Jak zaznaczył iracki prezydent …")
 _AS_WORDS = table_words("as_reporting")
-_AS = re.compile(
-    rf"(?<![\w'’-])(?:{words_pattern(_AS_WORDS)})\s+(?P<verb>[^\W\d_]+)", re.IGNORECASE
-) if _AS_WORDS else None
+_AS = (
+    re.compile(rf"(?<![\w'’-])(?:{words_pattern(_AS_WORDS)})\s+(?P<verb>[^\W\d_]+)", re.IGNORECASE)
+    if _AS_WORDS
+    else None
+)
 
 
 def _as_reporting(text: str) -> re.Match[str] | None:

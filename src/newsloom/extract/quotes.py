@@ -45,8 +45,8 @@ from newsloom.extract.quote_speakers import (
     sentence_subject,
     speaker_after,
     speaker_before,
-    subject_before_object,
     speaker_earlier_in_sentence,
+    subject_before_object,
 )
 from newsloom.extract.quote_words import THAT_WORDS
 from newsloom.extract.reported import reported_quotes

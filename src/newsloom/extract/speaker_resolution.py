@@ -242,13 +242,15 @@ def _last_speaker(
     resolved: Sequence[Quote], quote: Quote, names: ArticleNames, reach: int = 0
 ) -> str | None:
     """The person who spoke the quote before, in the same paragraph (or up to ``reach``
-    paragraphs back), named as written somewhere before this quote: ``schrieb Beyoncé dem Generalstaatsanwalt Daniel Cameron. „…“, schrieb die
-    38-jährige Künstlerin`` — she spoke on, whoever was named last."""
+    paragraphs back), named as written somewhere before this quote: ``schrieb Beyoncé dem
+    Generalstaatsanwalt … Daniel Cameron. „…“, schrieb die 38-jährige Künstlerin`` — she
+    spoke on, whoever was named last."""
     if resolved and quote.paragraph - reach <= resolved[-1].paragraph <= quote.paragraph:
         before = resolved[-1]
-        written = "\n".join(
-            text for index, text in names.paragraphs.items() if index < quote.paragraph
-        ) + names.paragraphs.get(quote.paragraph, "")[: quote.start]
+        written = (
+            "\n".join(text for index, text in names.paragraphs.items() if index < quote.paragraph)
+            + names.paragraphs.get(quote.paragraph, "")[: quote.start]
+        )
         if before.speaker_type == "person" and before.speaker and before.speaker in written:
             return before.speaker
     return None
