@@ -117,3 +117,38 @@ def test_polish_as_before_a_reporting_verb_names_the_source_after_it() -> None:
     )
     assert [(q.speaker, q.kind) for q in found] == [("Onet", "reported")]
     assert found[0].text.startswith("jeśli prezydent dobrowolnie")
+
+
+def test_a_german_clause_in_the_subjunctive_after_a_comma_is_reported_speech() -> None:
+    # "sagte, die Lage sei …" leaves "dass" out: the Konjunktiv I marks the reported words
+    found = quotes(
+        "de",
+        "Innenminister Horst Seehofer äußerte sich am Montag in Berlin. Er sagte, die Lage sei"
+        " unter Kontrolle.",
+        "Biden sagte anschließend dem Sender CBS, die Proteste seien ein Wendepunkt.",
+    )
+    assert [(q.text, q.speaker, q.kind) for q in found] == [
+        ("die Lage sei unter Kontrolle", "Innenminister Horst Seehofer", "reported"),
+        ("die Proteste seien ein Wendepunkt", "Biden", "reported"),
+    ]
+
+
+def test_a_participle_before_a_subjunctive_clause_reports_nothing() -> None:
+    # "bestätigten" is an adjective here, "bestätigt werden" a passive: no one spoke
+    found = quotes(
+        "de",
+        "In dem Gefängnis gebe es noch keine bestätigten Fälle von Covid-19, zudem habe die"
+        " Anstalt Schutzmaßnahmen eingeführt.",
+        "Sollte dort der Entscheid bestätigt werden, werde er alle Gerichte bemühen.",
+    )
+    assert found == ()
+
+
+def test_one_name_before_the_verb_is_the_subject_not_the_phrase_after_it() -> None:
+    # the same rule in English: "after the raids last Tuesday" is when, Europol who
+    found = quotes(
+        "en",
+        "Europol said after the raids last Tuesday that the network had laundered money through"
+        " property purchases in Spain and Dubai.",
+    )
+    assert [(q.speaker, q.kind) for q in found] == [("Europol", "reported")]

@@ -334,10 +334,44 @@ _INDIRECT_QUESTION = (
     rf"|(?=\s+(?:{QUESTION_WORDS})\s)"
     rf"|(?:{_AFTER_QUESTION})(?:\s+[\w-]+){{0,3}}?\s+om(?=(?:\s+[\w-]+){{3}})"
 )
+# A clause set off by a comma whose verb is in a reported mood (the tables' ``reported_forms``,
+# German Konjunktiv I): "X sagte, die Lage sei unter Kontrolle" leaves "dass" out
+_REPORTED_FORMS = sorted(set(table_words("reported_forms")))
+SUBJUNCTIVE_CLAUSE = (
+    rf",(?=\s+(?:[\w'’-]+\s+){{0,6}}?(?:{words_pattern(_REPORTED_FORMS)})(?![\w'’-]))"
+    if _REPORTED_FORMS
+    else r"(?!)"
+)
+# words after a "reporting verb" that make it a passive or perfect participle, no verb of speech
+# ("Sollte der Entscheid bestätigt werden, werde er …")
+_AUXILIARY_AFTER = frozenset(
+    ["werden", "worden", "wurde", "wurden", "wird", "ist", "sind", "war", "waren", "hat", "haben"]
+)
+# words before one that make it an attributive participle ("keine bestätigten Fälle")
+_BEFORE_PARTICIPLE = frozenset(
+    [*(word.lower() for word in table_words("determiners")), "kein", "keine", "keinen", "alle"]
+)
+
+
+def subjunctive_misread(match: re.Match[str]) -> bool:
+    """Whether :data:`REPORTED` matched through :data:`SUBJUNCTIVE_CLAUSE` alone (a comma, no
+    "dass") where its verb is no verb of speech: an attributive participle after an article
+    (``keine bestätigten Fälle …, zudem habe``) or a participle with an auxiliary after it."""
+    between = match.string[match.end("adverbs") : match.start("content")]
+    if between.strip() != ",":
+        return False
+    before = match.string[: match.start("verb")].split()
+    adverbs = match.group("adverbs").lower().split()
+    return bool(
+        (before and before[-1].lower() in _BEFORE_PARTICIPLE)
+        or _AUXILIARY_AFTER.intersection(adverbs)
+    )
+
+
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
 VERB_THEN_CLAUSE = compile_pattern(
     rf"(?<!\w)(?:{VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
-    rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s)",
+    rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s|{SUBJUNCTIVE_CLAUSE})",
     re.IGNORECASE,
 )
 
@@ -350,6 +384,7 @@ def _reported(questions: str) -> str:
         rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+),?\s+"
         rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         rf"(?P<verb>{VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+        rf"|\s*{SUBJUNCTIVE_CLAUSE}"
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
         rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
     AGE_APPOSITION,
@@ -27,6 +28,7 @@ from newsloom.extract.quote_patterns import (
     VERB_THEN_CLAUSE,
     final_attribution,
     reported_mood,
+    subjunctive_misread,
     unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import (
@@ -125,6 +127,18 @@ def _incise_verb(incise: re.Match[str]) -> bool:
     return word.lower() in VERB_FORMS
 
 
+def _name_word(words: Sequence[str], language: str | None) -> bool:
+    """Whether ``words`` is one capitalised word that is no word of the language's dictionary
+    (``Biden``, not ``Gestern``): a name."""
+    return (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and words[0].isalpha()
+        and dictionary_lemma(words[0].lower(), language) is None
+        and dictionary_lemma(words[0], language) is None
+    )
+
+
 def reported_quotes(
     text: str,
     paragraph: int,
@@ -154,6 +168,8 @@ def reported_quotes(
         has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
         match = REPORTED.search(masked) if has_clause else None
+        if match is not None and subjunctive_misread(match):
+            match = None  # "keine bestätigten Fälle …, zudem habe …": no one's words
         if match is not None and (respondents(match) or writers_question(match)):
             # "40 prosent av dei spurde nordmennene": those asked, no one asking; "Vi lurer på
             # hva …": the writer's own question
@@ -365,6 +381,10 @@ def reported_quotes(
         elif (
             INVERTED_SUBJECT.search(match.group("adverbs"))
             and not CAPITALISED_NAME.search(phrase)
+            # "Biden sagte anschließend dem Sender CBS, …": one capitalised word no dictionary
+            # word (not "Gestern") is a name, the subject before the verb; what follows the
+            # verb is whom he told
+            and not _name_word(words, language)
             and match.group("adverbs").split()[0].lower() not in TRAILING_ADVERBS
             and match.group("adverbs").split()[0].lower() not in BEFORE_NAME
         ):
