@@ -152,3 +152,22 @@ def test_one_name_before_the_verb_is_the_subject_not_the_phrase_after_it() -> No
         " property purchases in Spain and Dubai.",
     )
     assert [(q.speaker, q.kind) for q in found] == [("Europol", "reported")]
+
+
+def test_german_sagte_er_closing_a_statement_names_the_person_before() -> None:
+    # German "er" is a pronoun, not the Norwegian verb "er"; the person is named in the same
+    # paragraph or the one before
+    found = quotes(
+        "de",
+        "Innenminister Horst Seehofer äußerte sich am Montag in Berlin.",
+        "Die Lage sei unter Kontrolle, sagte er am Abend.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Die Lage sei unter Kontrolle", "Horst Seehofer")
+    ]
+    found = quotes(
+        "de",
+        "Innenminister Horst Seehofer äußerte sich am Montag in Berlin. Die Lage sei unter"
+        " Kontrolle, sagte er.",
+    )
+    assert [q.speaker for q in found] == ["Horst Seehofer"]

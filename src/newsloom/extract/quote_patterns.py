@@ -233,11 +233,19 @@ UNMARKED_CLAUSE = compile_pattern(
 _FINITE_MODALS = table_word_set("modals") - {"å", "bli", "blitt"}
 
 
+_SUBJECT_PRONOUNS = table_word_set("pronouns")
+
+
 def _holds_a_clause(phrase: str) -> bool:
     """Whether what follows a closing verb is a clause of its own, not a subject: a finite
     auxiliary before any comma or relative pronoun (``meiner eit utvida samarbeid skal``,
-    ``meiner han ein får`` is read elsewhere; ``sa Hansen, som er leiar`` is a subject)."""
-    for word in phrase.split():
+    ``meiner han ein får`` is read elsewhere; ``sa Hansen, som er leiar`` is a subject). A
+    subject pronoun opening it is the subject, not a verb of the same spelling (German
+    ``sagte er am Montag``, where Norwegian "er" is a finite verb)."""
+    words = phrase.split()
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        words = words[1:]
+    for word in words:
         bare = word.strip(".,;:!?").lower()
         if bare in RELATIVE_PRONOUNS:
             return False

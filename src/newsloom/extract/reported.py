@@ -37,6 +37,7 @@ from newsloom.extract.quote_speakers import (
     TRAILING_ADVERBS,
     after_fronted_phrase,
     antecedent,
+    name_before,
     plural_verb,
     respondents,
     sentence_subject,
@@ -324,6 +325,11 @@ def reported_quotes(
                     "organisation",
                 ):
                     resolved = context.resolve(speaker)
+                    if resolved is not None and resolved.type == "pronoun" and not held:
+                        # "Horst Seehofer äußerte sich am Montag. Die Lage sei unter Kontrolle,
+                        # sagte er.": no one known before the paragraph; the person named
+                        # earlier in it
+                        resolved = name_before(text[: sentence.start], names)
                     if resolved is not None and resolved.type != "pronoun":
                         content = unmarked.group("content")
                         said(content, resolved, "direct", sentence.start)
