@@ -171,3 +171,14 @@ def test_german_sagte_er_closing_a_statement_names_the_person_before() -> None:
         " Kontrolle, sagte er.",
     )
     assert [q.speaker for q in found] == ["Horst Seehofer"]
+
+
+def test_a_german_wie_clause_opening_a_sentence_names_the_source_of_the_rest() -> None:
+    found = quotes(
+        "de",
+        "Wie die Polizei am Dienstag mitteilte, wurden zwei Männer in Köln festgenommen.",
+        "Wie er sagte, sei die Lage ernst.",
+    )
+    assert [(q.text, q.speaker, q.kind) for q in found] == [
+        ("wurden zwei Männer in Köln festgenommen", "Polizei", "reported")
+    ]

@@ -288,6 +288,24 @@ def final_attribution(language: str | None) -> re.Pattern[str] | None:
 
 
 @cache
+def fronted_attribution(language: str | None) -> re.Pattern[str] | None:
+    """A sentence opened by its attribution as a clause, then a comma and the statement
+    (German ``Wie ein Sprecher der Feuerwehr mitteilte, brannte das Haus nieder.``), for a
+    language whose table lists ``final_after`` words and ``final_verbs`` that end the clause."""
+    table = resources_for(language)
+    verbs = table.quotes.get("final_verbs", ()) if table is not None else ()
+    after = table.quotes.get("final_after", ()) if table is not None else ()
+    if table is None or not verbs or not after:
+        return None
+    return compile_pattern(
+        rf"^(?:{words_pattern(after)})\s+(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
+        rf"(?P<verb>{words_pattern(verbs)})(?:\s+(?:hat|haben|hatte|hatten))?\s*,\s*"
+        r"(?P<content>[^«»\"“”„]{8,}?)\s*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def reported_mood(language: str | None) -> re.Pattern[str] | None:
     """Verb forms that make a sentence someone's reported words (German Konjunktiv I: ``Das
     seien herausfordernde Projekte``), for a language whose table lists ``reported_forms``."""

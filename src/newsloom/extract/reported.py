@@ -27,6 +27,7 @@ from newsloom.extract.quote_patterns import (
     SENTENCE_ADVERBS,
     VERB_THEN_CLAUSE,
     final_attribution,
+    fronted_attribution,
     reported_mood,
     subjunctive_misread,
     unmarked_attribution,
@@ -306,6 +307,20 @@ def reported_quotes(
                     content = aside.group(part).rstrip(" .")
                     said(content, resolved, "reported", sentence.start + aside.start(part))
                 continue
+            fronted = fronted_attribution(language)
+            opening = fronted.match(sentence.text) if fronted is not None and not held else None
+            if opening is not None:
+                # "Wie ein Sprecher der Feuerwehr mitteilte, brannte das Haus nieder."
+                speaker = parse_speaker(opening.group("speaker"), names)
+                if speaker is not None and speaker.type != "pronoun":
+                    content = opening.group("content")
+                    said(
+                        content,
+                        context.resolve(speaker),
+                        "reported",
+                        sentence.start + opening.start("content"),
+                    )
+                    continue
             final = final_attribution(language)
             closing = final.match(sentence.text) if final is not None else None
             if closing is not None:
