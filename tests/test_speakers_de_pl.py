@@ -182,3 +182,18 @@ def test_a_german_wie_clause_opening_a_sentence_names_the_source_of_the_rest() -
     assert [(q.text, q.speaker, q.kind) for q in found] == [
         ("wurden zwei Männer in Köln festgenommen", "Polizei", "reported")
     ]
+
+
+def test_german_zufolge_after_its_source_reports_the_rest_of_the_sentence() -> None:
+    # the source a report belongs to is the one after its genitive article; a verb before
+    # "zufolge" makes the words before it no source
+    found = quotes(
+        "de",
+        "Der Polizei zufolge wurden drei Personen am Bahnhof festgenommen.",
+        "Einem Bericht der Zeitung zufolge soll das Gesetz im Mai in Kraft treten.",
+        "Die Zahl der Toten stieg Behördenangaben zufolge auf zwanzig Menschen.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("wurden drei Personen am Bahnhof festgenommen", "Polizei"),
+        ("soll das Gesetz im Mai in Kraft treten", "Zeitung"),
+    ]

@@ -63,6 +63,61 @@ def _as_reporting(text: str) -> re.Match[str] | None:
     return None
 
 
+# "according to" after its source: opening the sentence ("Der Polizei zufolge wurden …", "Den
+# Angaben des Ministeriums zufolge, …") or closing it ("…, aldus de politie."); the source a
+# noun phrase of capitalised words, articles and inflected adjectives, no verb
+_AFTER_WORDS = sorted(_POSTPOSITIONS)
+_OPENING_SOURCE = (
+    re.compile(
+        rf"^(?P<source>(?:[\w.'’-]+\s+){{0,5}}?[\w.'’-]+)\s+(?:{words_pattern(_AFTER_WORDS)})"
+        r"(?![\w'’-])\s*,?\s*(?P<content>\S.*)$",
+        re.IGNORECASE,
+    )
+    if _AFTER_WORDS
+    else None
+)
+_CLOSING_SOURCE = (
+    re.compile(
+        r"^(?P<content>.+?)\s*,\s*(?P<source>(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+)\s+"
+        rf"(?:{words_pattern(_AFTER_WORDS)})\s*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+    if _AFTER_WORDS
+    else None
+)
+# lowercase words a source phrase holds: articles, connectors and inflected adjectives ("Den
+# jüngsten Angaben des Ministeriums"), not verbs ("Die Zahl stieg Behördenangaben zufolge")
+_SOURCE_LOWERCASE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")
+_NOT_IN_SOURCE = frozenset(
+    ["werden", "wurden", "waren", "haben", "hatten", "sind", "seien", "hätten", "würden", "sollen"]
+)
+# genitive articles: what a report belongs to is its source ("Einem Bericht der Bild-Zeitung")
+_GENITIVE = frozenset(["des", "der", "eines", "einer", "van"])
+
+
+def _postposition_source(phrase: str, names: Sequence[str]) -> Speaker | None:
+    """The source a noun phrase before a postposed "according to" names: its owner after a
+    genitive article (``Einem Bericht der Bild-Zeitung`` → Bild-Zeitung), else the phrase
+    without its article; None where it holds a verb."""
+    words = phrase.split()
+    if not any(word[:1].isupper() for word in words):
+        return None
+    for word in words:
+        lowered = word.lower()
+        if word[:1].islower() and (
+            lowered in _NOT_IN_SOURCE
+            or not (_SOURCE_LOWERCASE.fullmatch(word) or lowered in CONNECTORS)
+        ):
+            return None
+    owner = next(
+        (at + 1 for at, word in enumerate(words[1:-1], 1) if word.lower() in _GENITIVE),
+        None,
+    )
+    if owner is not None and words[owner][:1].isupper():
+        words = words[owner:]
+    return parse_speaker(" ".join(words), names)
+
+
 # German "nach Polizeiangaben", "nach Behördenangaben": the source is the first part of the compound
 _COMPOUND_SOURCE = re.compile(
     r"(?<![\w'’-])[Nn]ach\s+(?P<source>[A-ZÄÖÜ][a-zäöüß]{2,}?)(?:s|n)?angaben(?![\w'’-])"
@@ -206,6 +261,21 @@ def _source_end(text: str, start: int, language: str | None = None, set_off: boo
     return end
 
 
+def _postposed(text: str, names: Sequence[str]) -> tuple[Speaker, str, int] | None:
+    """The source, content and the content's offset of a sentence whose "according to" follows
+    its source (``Der Polizei zufolge wurden drei Männer festgenommen.``), or None."""
+    for pattern in (_OPENING_SOURCE, _CLOSING_SOURCE):
+        found = pattern.match(text) if pattern is not None else None
+        if found is None:
+            continue
+        speaker = _postposition_source(found.group("source"), names)
+        content = found.group("content").strip().rstrip(" .")
+        if speaker is None or speaker.type == "pronoun" or len(content.split()) < MIN_CONTENT_WORDS:
+            continue
+        return speaker, content, text.find(content)
+    return None
+
+
 def states_a_figure(text: str, language: str | None) -> bool:
     """Whether the sentence is about casualties (a cue word of a figure kind, as figures.py
     reads them): with its source, that is a figure's attribution, stored with the figure."""
@@ -226,6 +296,7 @@ def according_quotes(
         pattern.search(text) is None
         and (language != "de" or not _COMPOUND_SOURCE.search(text))
         and _as_reporting(text) is None
+        and not any(word in text.lower() for word in _AFTER_WORDS)
     ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)
@@ -242,6 +313,25 @@ def according_quotes(
             # "Jak wyjaśnia Onet, …": from the verb on, read as "according to"
             match = re.compile(r"\S+").match(sentence.text, as_match.start())
         compound = _COMPOUND_SOURCE.search(sentence.text) if language == "de" else None
+        if match is None and compound is None and _OPENING_SOURCE is not None:
+            # "Der Polizei zufolge wurden …", "…, aldus de politie."
+            posted = _postposed(sentence.text, names)
+            if posted is not None:
+                source_speaker, content, offset = posted
+                start = sentence.start + offset
+                found.append(
+                    Quote(
+                        text=content,
+                        speaker=source_speaker.name,
+                        speaker_role=source_speaker.role,
+                        paragraph=paragraph,
+                        kind="reported",
+                        start=start,
+                        end=start + len(content),
+                        speaker_type=source_speaker.type,
+                    )
+                )
+                continue
         if (match is None and compound is None) or (
             language in SCANDINAVIAN and states_a_figure(sentence.text, language)
         ):
