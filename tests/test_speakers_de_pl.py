@@ -197,3 +197,14 @@ def test_german_zufolge_after_its_source_reports_the_rest_of_the_sentence() -> N
         ("wurden drei Personen am Bahnhof festgenommen", "Polizei"),
         ("soll das Gesetz im Mai in Kraft treten", "Zeitung"),
     ]
+
+
+def test_a_polish_place_right_after_the_verb_leaves_the_subject_out() -> None:
+    # "napisał na Twitterze": where he wrote; the subject is the person named before
+    found = quotes(
+        "pl",
+        'Szymon Hołownia skomentował decyzję. "To nowy poziom wazeliniarstwa" - napisał na'
+        " Twitterze.",
+        '"Nie zgadzam się z tym" - napisała na Facebooku Agnieszka Szydłowska.',
+    )
+    assert [q.speaker for q in found] == ["Szymon Hołownia", "Agnieszka Szydłowska"]

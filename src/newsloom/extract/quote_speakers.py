@@ -222,11 +222,34 @@ def plural_verb(verb: str, language: str | None) -> bool:
 _AS_WORDS = table_word_set("final_after")
 
 
+def _placed_after_verb(
+    words: Sequence[str], names: Sequence[str], language: str | None
+) -> Speaker | None:
+    """Where a reporting verb after a quote is followed by a preposition and a capitalised
+    word, in a language whose table lists ``fronting_prepositions`` (Polish ``napisał na
+    Twitterze``, ``powiedział w Radiu Zet``): that word is where, not who; a full name after it
+    is the subject (``napisała na Facebooku Agnieszka Szydłowska``), else the subject is left
+    out (the last one named). None where the phrase does not open so."""
+    if (
+        len(words) < 2
+        or words[0].lower() not in own_words(language, "fronting_prepositions")
+        or not words[1][:1].isupper()
+    ):
+        return None
+    rest = words[2:]
+    if len(rest) >= 2 and all(word[:1].isupper() for word in rest):
+        return parse_speaker(" ".join(rest), names)
+    return Speaker(None, None, "pronoun")
+
+
 def speaker_after(
     after: str, names: Sequence[str], language: str | None = None
 ) -> tuple[Speaker | None, int]:
     match = AFTER.match(after)
     if match:
+        placed = _placed_after_verb(match.group("speaker").split(), names, language)
+        if placed is not None:
+            return placed, match.end()
         return parse_speaker(match.group("speaker"), names), match.end()
     match = AFTER_PRONOUN.match(after) or AFTER_ACCORDING.match(after)
     if match:
