@@ -208,3 +208,10 @@ def test_a_polish_place_right_after_the_verb_leaves_the_subject_out() -> None:
         '"Nie zgadzam się z tym" - napisała na Facebooku Agnieszka Szydłowska.',
     )
     assert [q.speaker for q in found] == ["Szymon Hołownia", "Agnieszka Szydłowska"]
+
+
+def test_a_foreign_name_after_a_polish_role_in_the_genitive_is_given_in_the_nominative() -> None:
+    # "ministra" is the genitive of "minister"; the name it stands with is in the same case
+    found = quotes("pl", "Według szwedzkiego ministra obrony Igemana za atakiem stoi Rosja.")
+    assert [q.speaker for q in found] == ["Igeman"]
+    assert nominative("Igemana", "pl") == "Igemana"  # no role: no case to read

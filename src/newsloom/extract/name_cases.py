@@ -15,6 +15,7 @@ from functools import cache
 
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.resources import own_words
+from newsloom.extract.role_words import is_role_word
 
 
 @cache
@@ -43,17 +44,24 @@ def _regular_change(word: str, lemma: str, language: str | None) -> bool:
     )
 
 
-def _nominative_word(word: str, language: str | None) -> str | None:
+def _nominative_word(word: str, language: str | None, oblique: bool = False) -> str | None:
     """``word`` in the nominative; None where it is an inflected common word (``Spraw``,
-    ``Stadionu``), which makes its name a body's or place's, left as written."""
+    ``Stadionu``), which makes its name a body's or place's, left as written. ``oblique``: the
+    role before the name is in an oblique case, so a name no dictionary knows ending in one of
+    the table's ``masculine_case_endings`` is a man's name in that case (``ministra
+    Igemana``)."""
     lowered = word.lower()
     if not word[:1].isupper() or word.isupper() or "-" in word:
         return word
-    for oblique, nominative in _endings(language):
-        if lowered.endswith(oblique) and len(word) > len(oblique) + 1:
-            return word[: len(word) - len(oblique)] + nominative
+    for oblique_ending, nominative in _endings(language):
+        if lowered.endswith(oblique_ending) and len(word) > len(oblique_ending) + 1:
+            return word[: len(word) - len(oblique_ending)] + nominative
     lemma = dictionary_lemma(lowered, language)
     if lemma is None:
+        if oblique:
+            for ending in own_words(language, "masculine_case_endings"):
+                if lowered.endswith(ending) and len(word) > len(ending) + 3:
+                    return word[: -len(ending)]
         return word
     if lemma[:1].islower():
         return word if lemma == lowered else None
@@ -61,13 +69,25 @@ def _nominative_word(word: str, language: str | None) -> str | None:
     return lemma if _regular_change(word, lemma, language) else word
 
 
-def nominative(name: str, language: str | None) -> str:
+def _oblique_role(role: str | None, language: str | None) -> bool:
+    """Whether a role holds a role word in an oblique case (``szwedzkiego ministra obrony``,
+    ``rzecznika``: the dictionary's lemma, a role word, differs from it)."""
+    for word in (role or "").lower().split():
+        lemma = dictionary_lemma(word, language)
+        if lemma is not None and lemma != word and is_role_word(lemma):
+            return True
+    return False
+
+
+def nominative(name: str, language: str | None, role: str | None = None) -> str:
     """``name`` with each capitalised word in the nominative, in a language whose table lists
     ``name_case_endings``; unchanged elsewhere, and where a word is an inflected common word
-    of the language's dictionary (``Spraw Zagranicznych Rosji``, ``Archidiecezji Łódzkiej``)."""
+    of the language's dictionary (``Spraw Zagranicznych Rosji``, ``Archidiecezji Łódzkiej``).
+    ``role``: the role written before the name, whose case the name shares."""
     if not _endings(language):
         return name
-    words = [_nominative_word(word, language) for word in name.split()]
+    oblique = _oblique_role(role, language)
+    words = [_nominative_word(word, language, oblique) for word in name.split()]
     if any(word is None for word in words):
         return name
     return " ".join(word for word in words if word is not None)

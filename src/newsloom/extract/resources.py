@@ -89,6 +89,7 @@ QUOTE_FIELDS = (
     "fronting_prepositions",
     "name_case_endings",
     "nominative_endings",
+    "masculine_case_endings",
     "role_connectors",
     "inverted_subjects",
 )

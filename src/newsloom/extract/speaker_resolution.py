@@ -358,7 +358,7 @@ def resolve_speakers(
         if quote.speaker and quote.speaker_type == "person":
             # "według Tomasza Kowalczewskiego", "pisze agencja Reutera": the name as the
             # nominative the article names the person with
-            named = nominative(quote.speaker, language)
+            named = nominative(quote.speaker, language, quote.speaker_role)
             if named != quote.speaker:
                 quote = replace(quote, speaker=names.fullest(named))
         if quote.speaker and quote.speaker_role and quote.speaker_type == "person":
