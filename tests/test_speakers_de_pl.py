@@ -215,3 +215,18 @@ def test_a_foreign_name_after_a_polish_role_in_the_genitive_is_given_in_the_nomi
     found = quotes("pl", "Według szwedzkiego ministra obrony Igemana za atakiem stoi Rosja.")
     assert [q.speaker for q in found] == ["Igeman"]
     assert nominative("Igemana", "pl") == "Igemana"  # no role: no case to read
+
+
+def test_according_to_him_or_her_is_the_person_named_before() -> None:
+    found = quotes(
+        "pl",
+        "Minister Peter Hultqvist stwierdził, że za atakiem stoi Rosja. Jego zdaniem sytuacja"
+        " jest poważna i wymaga reakcji.",
+    )
+    assert [(q.text, q.speaker) for q in found][1:] == [
+        ("sytuacja jest poważna i wymaga reakcji", "Peter Hultqvist")
+    ]
+    # inside a sentence it says whose view a word is, not who spoke
+    assert (
+        quotes("de", "Tausende protestierten gegen die ihrer Meinung nach strikten Regeln.") == ()
+    )

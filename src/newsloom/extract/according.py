@@ -118,6 +118,39 @@ def _postposition_source(phrase: str, names: Sequence[str]) -> Speaker | None:
     return parse_speaker(" ".join(words), names)
 
 
+# "according to him/her" (the tables' ``according_to_pronoun``: pl "jego zdaniem", de "ihm
+# zufolge"): the sentence is the reported speech of the person named last
+_PRONOUN_PHRASES = table_words("according_to_pronoun")
+_PRONOUN_ACCORDING = (
+    re.compile(
+        rf"(?<![\w'’-])(?:{words_pattern(_PRONOUN_PHRASES)})(?![\w'’-])\s*,?\s*", re.IGNORECASE
+    )
+    if _PRONOUN_PHRASES
+    else None
+)
+
+
+def _pronoun_source(text: str) -> tuple[str, int] | None:
+    """The content and its offset of a sentence attributed by "according to him/her": what
+    follows the phrase where it opens the sentence, what precedes it where it closes it; None
+    where the phrase stands inside it."""
+    found = _PRONOUN_ACCORDING.search(text) if _PRONOUN_ACCORDING is not None else None
+    if found is None:
+        return None
+    before = text[: found.start()].rstrip(" ,")
+    after = text[found.end() :].strip().rstrip(" .")
+    if not before:
+        content = after
+    elif not after.strip(" .!?"):
+        content = before
+    else:
+        return None  # "gegen die ihrer Meinung nach zu strikten Regeln": whose view, in passing
+    offset = text.find(content)
+    if len(content.split()) < MIN_CONTENT_WORDS or offset < 0:
+        return None
+    return content, offset
+
+
 # German "nach Polizeiangaben", "nach Behördenangaben": the source is the first part of the compound
 _COMPOUND_SOURCE = re.compile(
     r"(?<![\w'’-])[Nn]ach\s+(?P<source>[A-ZÄÖÜ][a-zäöüß]{2,}?)(?:s|n)?angaben(?![\w'’-])"
@@ -297,6 +330,7 @@ def according_quotes(
         and (language != "de" or not _COMPOUND_SOURCE.search(text))
         and _as_reporting(text) is None
         and not any(word in text.lower() for word in _AFTER_WORDS)
+        and (_PRONOUN_ACCORDING is None or _PRONOUN_ACCORDING.search(text) is None)
     ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)
@@ -313,6 +347,24 @@ def according_quotes(
             # "Jak wyjaśnia Onet, …": from the verb on, read as "according to"
             match = re.compile(r"\S+").match(sentence.text, as_match.start())
         compound = _COMPOUND_SOURCE.search(sentence.text) if language == "de" else None
+        pronoun_source = _pronoun_source(sentence.text)
+        if pronoun_source is not None:
+            # "Jego zdaniem sytuacja jest poważna": his words; who he is, the resolver reads
+            content, offset = pronoun_source
+            start = sentence.start + offset
+            found.append(
+                Quote(
+                    text=content,
+                    speaker=None,
+                    speaker_role=None,
+                    paragraph=paragraph,
+                    kind="reported",
+                    start=start,
+                    end=start + len(content),
+                    speaker_type="pronoun",
+                )
+            )
+            continue
         if match is None and compound is None and _OPENING_SOURCE is not None:
             # "Der Polizei zufolge wurden …", "…, aldus de politie."
             posted = _postposed(sentence.text, names)

@@ -83,6 +83,7 @@ QUOTE_FIELDS = (
     "impersonal",
     "according_to_after",
     "as_reporting",
+    "according_to_pronoun",
     "particles",
     "title_modifiers",
     "name_connectors",
