@@ -230,3 +230,12 @@ def test_according_to_him_or_her_is_the_person_named_before() -> None:
     assert (
         quotes("de", "Tausende protestierten gegen die ihrer Meinung nach strikten Regeln.") == ()
     )
+
+
+def test_a_polish_dash_summing_a_statement_up_gives_it_to_the_name_after_it() -> None:
+    found = quotes(
+        "pl",
+        "Dla mnie to jest fejk dnia – takimi słowami prezydent Andrzej Duda odniósł się do"
+        " plotki o swojej rzekomej dymisji.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("Dla mnie to jest fejk dnia", "Andrzej Duda")]

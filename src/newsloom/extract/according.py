@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.cues import has_cue
 from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import (
@@ -149,6 +150,48 @@ def _pronoun_source(text: str) -> tuple[str, int] | None:
     if len(content.split()) < MIN_CONTENT_WORDS or offset < 0:
         return None
     return content, offset
+
+
+# words summing up a statement after a dash as someone's (the tables' ``summary_words``: pl
+# "Dla mnie to jest fejk dnia – takimi słowami prezydent Andrzej Duda odniósł się do …",
+# "Niech lekarze … – taki apel wystosował biskup … Francesco Beschi")
+_SUMMARY_WORDS = table_words("summary_words")
+_SUMMED_UP = (
+    re.compile(
+        r"^(?P<content>[^–—-]{12,}?)\s+[–—-]\s+"
+        rf"(?:{words_pattern(_SUMMARY_WORDS)})\s+(?P<rest>[^–—]+)$",
+        re.IGNORECASE,
+    )
+    if _SUMMARY_WORDS
+    else None
+)
+_FULL_NAME = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+)+"
+)
+
+
+def _summed_up(text: str, names: Sequence[str], language: str | None) -> tuple[Speaker, str] | None:
+    """The speaker and the statement of a sentence whose dash sums the statement up as
+    someone's (``… – takimi słowami prezydent Andrzej Duda odniósł się do …``): the first full
+    name after the summing word (without a common word opening it: ``Włoch Francesco
+    Beschi``, "of Italy"), or None."""
+    found = _SUMMED_UP.match(text) if _SUMMED_UP is not None else None
+    if found is None:
+        return None
+    name = _FULL_NAME.search(found.group("rest"))
+    if name is None:
+        return None
+    words = name.group(0).split()
+    while (
+        len(words) > 2
+        and (lemma := dictionary_lemma(words[0].lower(), language))
+        and (lemma[:1].islower())
+    ):
+        words.pop(0)
+    speaker = parse_speaker(" ".join(words), names)
+    if speaker is None or speaker.type == "pronoun":
+        return None
+    return speaker, found.group("content").strip()
 
 
 # German "nach Polizeiangaben", "nach Behördenangaben": the source is the first part of the compound
@@ -331,6 +374,7 @@ def according_quotes(
         and _as_reporting(text) is None
         and not any(word in text.lower() for word in _AFTER_WORDS)
         and (_PRONOUN_ACCORDING is None or _PRONOUN_ACCORDING.search(text) is None)
+        and (_SUMMED_UP is None or not any(w in text.lower() for w in _SUMMARY_WORDS))
     ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)
@@ -347,6 +391,23 @@ def according_quotes(
             # "Jak wyjaśnia Onet, …": from the verb on, read as "according to"
             match = re.compile(r"\S+").match(sentence.text, as_match.start())
         compound = _COMPOUND_SOURCE.search(sentence.text) if language == "de" else None
+        summed = _summed_up(sentence.text, names, language)
+        if summed is not None:
+            summed_speaker, content = summed
+            start = sentence.start + sentence.text.find(content)
+            found.append(
+                Quote(
+                    text=content,
+                    speaker=summed_speaker.name,
+                    speaker_role=summed_speaker.role,
+                    paragraph=paragraph,
+                    kind="direct",
+                    start=start,
+                    end=start + len(content),
+                    speaker_type=summed_speaker.type,
+                )
+            )
+            continue
         pronoun_source = _pronoun_source(sentence.text)
         if pronoun_source is not None:
             # "Jego zdaniem sytuacja jest poważna": his words; who he is, the resolver reads

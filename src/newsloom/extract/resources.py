@@ -84,6 +84,7 @@ QUOTE_FIELDS = (
     "according_to_after",
     "as_reporting",
     "according_to_pronoun",
+    "summary_words",
     "particles",
     "title_modifiers",
     "name_connectors",
