@@ -239,3 +239,13 @@ def test_a_polish_dash_summing_a_statement_up_gives_it_to_the_name_after_it() ->
         " plotki o swojej rzekomej dymisji.",
     )
     assert [(q.text, q.speaker) for q in found] == [("Dla mnie to jest fejk dnia", "Andrzej Duda")]
+
+
+def test_a_polish_role_no_one_named_before_is_the_surname_a_later_quote_gives() -> None:
+    # "rzecznik" is introduced by the role alone; "Frątczak" alone later refers back to him
+    found = quotes(
+        "pl",
+        "Jak poinformował rzecznik komendanta głównego PSP, w Sylwestra strażacy wyjeżdżali do"
+        " zdarzeń 2092 razy. Jak zaznaczył Frątczak, przyczyny tych pożarów nie są jeszcze znane.",
+    )
+    assert [q.speaker for q in found] == ["Frątczak", "Frątczak"]

@@ -364,4 +364,33 @@ def resolve_speakers(
         if quote.speaker and quote.speaker_role and quote.speaker_type == "person":
             holders[quote.speaker_role] = quote.speaker
         resolved.append(quote)
-    return resolved
+    return _introduced_by_role(resolved, names, language)
+
+
+SURNAME_REACH = 1  # paragraphs after a role in which its holder's surname may first appear
+
+
+def _introduced_by_role(
+    quotes: list[Quote], names: ArticleNames, language: str | None
+) -> list[Quote]:
+    """In a language that writes its roles bare (:func:`_bare_role`), a role no one named
+    before holds is the person a later quote gives by surname alone, where the article names
+    no one fuller by it (``Jak poinformował rzecznik komendanta głównego PSP …. Jak zaznaczył
+    Frątczak …``): a surname alone refers back to someone introduced, here by the role."""
+    for at, quote in enumerate(quotes):
+        if quote.speaker is not None or not _bare_role(quote, language):
+            continue
+        for later in quotes[at + 1 :]:
+            if later.paragraph > quote.paragraph + SURNAME_REACH:
+                break
+            surname = later.speaker or ""
+            if (
+                later.speaker_type == "person"
+                and surname[:1].isupper()
+                and " " not in surname
+                and not surname.isupper()
+                and names.fullest(surname) == surname
+            ):
+                quotes[at] = replace(quote, speaker=surname, speaker_type="person")
+                break
+    return quotes
