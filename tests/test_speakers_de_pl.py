@@ -249,3 +249,15 @@ def test_a_polish_role_no_one_named_before_is_the_surname_a_later_quote_gives() 
         " zdarzeń 2092 razy. Jak zaznaczył Frątczak, przyczyny tych pożarów nie są jeszcze znane.",
     )
     assert [q.speaker for q in found] == ["Frątczak", "Frątczak"]
+
+
+def test_a_polish_statement_closed_by_we_read_in_a_document_is_its_owners() -> None:
+    found = quotes(
+        "pl",
+        "Jesteśmy otwarci na współpracę ze szwedzkimi partnerami w tej sferze. - czytamy w"
+        " komunikacie ambasady na Facebooku.",
+        "Całość stworzył – czytamy w jednym z komentarzy na profilu.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Jesteśmy otwarci na współpracę ze szwedzkimi partnerami w tej sferze", "ambasada")
+    ]

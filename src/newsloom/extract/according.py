@@ -194,6 +194,42 @@ def _summed_up(text: str, names: Sequence[str], language: str | None) -> tuple[S
     return speaker, found.group("content").strip()
 
 
+# "we read in X's statement" after a statement (the tables' ``read_in``: pl "– czytamy w
+# komunikacie ambasady"): the document's owner is the source; the statement is the sentence
+# before, or the words before the dash
+_READ_IN = table_words("read_in")
+_READ_IN_CLAUSE = (
+    re.compile(
+        r"(?:^|\s)[-–—]?\s*(?:jak\s+)?"
+        rf"(?:{words_pattern(_READ_IN)})\s+(?P<document>[^\W\d_]+)\s+"
+        r"(?P<owner>[^\W\d_][\w'’-]*(?:\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])[\w'’-]*)*)[^.!?]*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+    if _READ_IN
+    else None
+)
+
+
+def _document_owner(
+    text: str, names: Sequence[str], language: str | None
+) -> tuple[Speaker, int] | None:
+    """The owner of the document a sentence-closing "we read in" names, and where that clause
+    starts (``… – czytamy w komunikacie ambasady na Facebooku.`` → ambasada), or None."""
+    found = _READ_IN_CLAUSE.search(text) if _READ_IN_CLAUSE is not None else None
+    if found is None:
+        return None
+    owner = found.group("owner").split()
+    if owner[0].lower() in own_words(language, "fronting_prepositions"):
+        return None  # "czytamy w jednym z komentarzy": no document of someone's
+    lemma = dictionary_lemma(owner[0].lower(), language) if owner[0][:1].islower() else None
+    if lemma is not None:
+        owner[0] = lemma  # "ambasady" → "ambasada": a common noun in the genitive
+    speaker = parse_speaker(" ".join(owner), names)
+    if speaker is None or speaker.type == "pronoun":
+        return None
+    return speaker, found.start()
+
+
 # German "nach Polizeiangaben", "nach Behördenangaben": the source is the first part of the compound
 _COMPOUND_SOURCE = re.compile(
     r"(?<![\w'’-])[Nn]ach\s+(?P<source>[A-ZÄÖÜ][a-zäöüß]{2,}?)(?:s|n)?angaben(?![\w'’-])"
@@ -375,12 +411,40 @@ def according_quotes(
         and not any(word in text.lower() for word in _AFTER_WORDS)
         and (_PRONOUN_ACCORDING is None or _PRONOUN_ACCORDING.search(text) is None)
         and (_SUMMED_UP is None or not any(w in text.lower() for w in _SUMMARY_WORDS))
+        and not any(w in text.lower() for w in _READ_IN)
     ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)
         return found
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    for index, sentence in enumerate(sentences):
         if any(start < sentence.end and sentence.start < end for start, end in taken):
+            continue
+        owned = _document_owner(sentence.text, names, language)
+        if owned is not None:
+            # "Jesteśmy otwarci na współpracę. – czytamy w komunikacie ambasady": the words
+            # before the clause, else the sentence before it
+            owner, clause = owned
+            content = sentence.text[:clause].strip().rstrip(" .–—-").strip(' "„”“«»')
+            start = sentence.start + sentence.text.find(content) if content else -1
+            if len(content.split()) < MIN_CONTENT_WORDS and index > 0:
+                previous = sentences[index - 1]
+                if not any(s < previous.end and previous.start < e for s, e in taken):
+                    content = previous.text.strip().rstrip(" .")
+                    start = previous.start + previous.text.find(content)
+            if len(content.split()) >= MIN_CONTENT_WORDS and start >= 0:
+                found.append(
+                    Quote(
+                        text=content,
+                        speaker=owner.name,
+                        speaker_role=owner.role,
+                        paragraph=paragraph,
+                        kind="direct",
+                        start=start,
+                        end=start + len(content),
+                        speaker_type=owner.type,
+                    )
+                )
             continue
         match = pattern.search(sentence.text)
         if (

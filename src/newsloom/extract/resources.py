@@ -85,6 +85,7 @@ QUOTE_FIELDS = (
     "as_reporting",
     "according_to_pronoun",
     "summary_words",
+    "read_in",
     "particles",
     "title_modifiers",
     "name_connectors",
