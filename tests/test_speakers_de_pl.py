@@ -261,3 +261,16 @@ def test_a_polish_statement_closed_by_we_read_in_a_document_is_its_owners() -> N
     assert [(q.text, q.speaker) for q in found] == [
         ("Jesteśmy otwarci na współpracę ze szwedzkimi partnerami w tej sferze", "ambasada")
     ]
+
+
+def test_a_german_sentence_in_the_konjunktiv_i_goes_on_with_the_reported_speech() -> None:
+    # "prüfe" is the Konjunktiv I of "prüfen" (the indicative is "prüft")
+    found = quotes(
+        "de",
+        "Ein Sprecher des Innenministeriums sagte, die Lage sei unter Kontrolle. Man prüfe"
+        " weitere Maßnahmen für die kommenden Tage.",
+    )
+    assert [q.text for q in found] == [
+        "die Lage sei unter Kontrolle",
+        "Man prüfe weitere Maßnahmen für die kommenden Tage.",
+    ]
