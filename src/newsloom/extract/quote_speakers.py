@@ -227,9 +227,9 @@ def _placed_after_verb(
 ) -> Speaker | None:
     """Where a reporting verb after a quote is followed by a preposition and a capitalised
     word, in a language whose table lists ``fronting_prepositions`` (Polish ``napisał na
-    Twitterze``, ``powiedział w Radiu Zet``): that word is where, not who; a full name after it
-    is the subject (``napisała na Facebooku Agnieszka Szydłowska``), else the subject is left
-    out (the last one named). None where the phrase does not open so."""
+    Twitterze``, ``powiedział w Radiu Zet``): that word is where, not who; a name or a role
+    after it is the subject (``napisała na Facebooku Agnieszka Szydłowska``), else the subject
+    is left out (the last one named). None where the phrase does not open so."""
     if (
         len(words) < 2
         or words[0].lower() not in own_words(language, "fronting_prepositions")
@@ -237,8 +237,11 @@ def _placed_after_verb(
     ):
         return None
     rest = words[2:]
-    if len(rest) >= 2 and all(word[:1].isupper() for word in rest):
-        return parse_speaker(" ".join(rest), names)
+    if len(rest) >= 2 or (rest and is_role_word(rest[0])):
+        # "na Facebooku Agnieszka Szydłowska", "na Twitterze wicepremier Jadwiga Emilewicz"
+        subject = parse_speaker(" ".join(rest), names)
+        if subject is not None:
+            return subject
     return Speaker(None, None, "pronoun")
 
 
