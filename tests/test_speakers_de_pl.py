@@ -274,3 +274,15 @@ def test_a_german_sentence_in_the_konjunktiv_i_goes_on_with_the_reported_speech(
         "die Lage sei unter Kontrolle",
         "Man prüfe weitere Maßnahmen für die kommenden Tage.",
     ]
+
+
+def test_a_polish_title_after_a_work_noun_and_its_author_is_no_quote() -> None:
+    found = quotes(
+        "pl",
+        '"Usunięcie piosenki z listy przebojów jest skandaliczne" - napisała na Twitterze'
+        " wicepremier Jadwiga Emilewicz. Chodzi o głosowanie, w którym wygrała piosenka Kazika"
+        ' "Twój ból jest lepszy niż mój".',
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Usunięcie piosenki z listy przebojów jest skandaliczne", "Jadwiga Emilewicz")
+    ]
