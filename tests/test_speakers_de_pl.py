@@ -286,3 +286,15 @@ def test_a_polish_title_after_a_work_noun_and_its_author_is_no_quote() -> None:
     assert [(q.text, q.speaker) for q in found] == [
         ("Usunięcie piosenki z listy przebojów jest skandaliczne", "Jadwiga Emilewicz")
     ]
+
+
+def test_a_polish_sentence_opened_by_the_verb_and_that_leaves_the_subject_out() -> None:
+    found = quotes(
+        "pl",
+        "Premier Mateusz Morawiecki zapowiedział, że rząd przygotuje nową tarczę.",
+        "Dodał, że pieniądze trafią do firm w ciągu miesiąca.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("rząd przygotuje nową tarczę", "Mateusz Morawiecki"),
+        ("pieniądze trafią do firm w ciągu miesiąca", "Mateusz Morawiecki"),
+    ]

@@ -316,6 +316,12 @@ def reported_mood(language: str | None) -> re.Pattern[str] | None:
     return compile_pattern(rf"(?<![\w'’-]){words_pattern(forms)}(?![\w'’-])(?!\s+denn\b)")
 
 
+# "Dodał, że …": a sentence opened by a reporting verb, then a comma and "that" (Polish sets
+# every that-clause off by a comma): the subject left out
+VERB_FIRST_THAT = compile_pattern(
+    rf"^(?P<verb>{VERBS}),\s+{THAT}\s*(?P<content>\S.+)$",
+    re.IGNORECASE,
+)
 # "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
 INVERTED_REPORTED = compile_pattern(
     rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"

@@ -25,6 +25,7 @@ from newsloom.extract.quote_patterns import (
     REPORTED_PLAIN,
     SECOND_CLAUSE,
     SENTENCE_ADVERBS,
+    VERB_FIRST_THAT,
     VERB_THEN_CLAUSE,
     final_attribution,
     fronted_attribution,
@@ -201,6 +202,19 @@ def reported_quotes(
             if has_clause and not held and sentence is not retried
             else None
         )
+        verb_first = (
+            VERB_FIRST_THAT.match(sentence.text)
+            if match is None and inverted_match is None and not held and has_clause
+            else None
+        )
+        if verb_first is not None:
+            # "Dodał, że pieniądze trafią do firm": the verb opens the sentence, a comma and
+            # "that" follow; the subject is left out, the last one named
+            plural = plural_verb(verb_first.group("verb"), language)
+            speaker = context.resolve(Speaker(None, None, "pronoun", plural=plural))
+            content = verb_first.group("content").rstrip(" .")
+            said(content, speaker, "reported", sentence.start + verb_first.start("content"))
+            continue
         if inverted_match is not None and match is not None and inverted_match.start() == 0:
             inverted_match = None  # "Sier X at …" at the start: the plain pattern reads it
         if inverted_match is not None and match is not None:
