@@ -403,7 +403,7 @@ def subjunctive_misread(match: re.Match[str]) -> bool:
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
 VERB_THEN_CLAUSE = compile_pattern(
     rf"(?<!\w)(?:{VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
-    rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s|{SUBJUNCTIVE_CLAUSE})",
+    rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s)",
     re.IGNORECASE,
 )
 

@@ -155,6 +155,7 @@ def reported_quotes(
     def said(content: str, speaker: Speaker | None, kind: str, start: int) -> None:
         quotes.append(make_quote(content, speaker, paragraph, kind, start, start + len(content)))
 
+    mood_test = reported_mood(language)
     spans = sorted(taken)
     first = 0  # spans before this one end before the current sentence (sentences in order)
     pending = split_sentences(text)
@@ -168,7 +169,11 @@ def reported_quotes(
             for start, end in spans[first : first + 4]
             if start < sentence.end
         ]
-        has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None
+        has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None or (
+            # "sagte, die Lage sei …": a comma and a verb in the reported mood (the cheap test
+            # for SUBJUNCTIVE_CLAUSE, which REPORTED reads)
+            mood_test is not None and "," in sentence.text and mood_test.search(sentence.text)
+        )
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
         match = REPORTED.search(masked) if has_clause else None
         if match is not None and subjunctive_misread(match):
