@@ -17,7 +17,6 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.cues import has_cue
 from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import (
@@ -28,19 +27,30 @@ from newsloom.extract.resources import (
     words_pattern,
 )
 from newsloom.extract.sentences import split_sentences
+from newsloom.extract.source_phrases import (
+    AFTER_WORDS,
+    MIN_CONTENT_WORDS,
+    OPENING_SOURCE,
+    POSTPOSITIONS,
+    PRONOUN_ACCORDING,
+    READ_IN,
+    SUMMARY_WORDS,
+    SUMMED_UP,
+    document_owner,
+    postposed,
+    pronoun_source,
+    summed_up,
+)
 from newsloom.extract.speakers import CONNECTORS, VERB_FORMS, Speaker, parse_speaker
 from newsloom.records import Quote
 
 MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
-MIN_CONTENT_WORDS = 3
-# "according to" words after their source ("den Angaben zufolge"): the tables' according_to_after
-_POSTPOSITIONS = table_word_set("according_to_after")
 _TOKEN = re.compile(r"\S+")
 
 
 @cache
 def _according() -> re.Pattern[str]:
-    words = [w for w in table_words("according_to") if w.lower() not in _POSTPOSITIONS]
+    words = [w for w in table_words("according_to") if w.lower() not in POSTPOSITIONS]
     return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
 
 
@@ -62,172 +72,6 @@ def _as_reporting(text: str) -> re.Match[str] | None:
         if found.group("verb").lower() in VERB_FORMS:
             return found
     return None
-
-
-# "according to" after its source: opening the sentence ("Der Polizei zufolge wurden …", "Den
-# Angaben des Ministeriums zufolge, …") or closing it ("…, aldus de politie."); the source a
-# noun phrase of capitalised words, articles and inflected adjectives, no verb
-_AFTER_WORDS = sorted(_POSTPOSITIONS)
-_OPENING_SOURCE = (
-    re.compile(
-        rf"^(?P<source>(?:[\w.'’-]+\s+){{0,5}}?[\w.'’-]+)\s+(?:{words_pattern(_AFTER_WORDS)})"
-        r"(?![\w'’-])\s*,?\s*(?P<content>\S.*)$",
-        re.IGNORECASE,
-    )
-    if _AFTER_WORDS
-    else None
-)
-_CLOSING_SOURCE = (
-    re.compile(
-        r"^(?P<content>.+?)\s*,\s*(?P<source>(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+)\s+"
-        rf"(?:{words_pattern(_AFTER_WORDS)})\s*[.!?]?\s*$",
-        re.IGNORECASE,
-    )
-    if _AFTER_WORDS
-    else None
-)
-# lowercase words a source phrase holds: articles, connectors and inflected adjectives ("Den
-# jüngsten Angaben des Ministeriums"), not verbs ("Die Zahl stieg Behördenangaben zufolge")
-_SOURCE_LOWERCASE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")
-_NOT_IN_SOURCE = frozenset(
-    ["werden", "wurden", "waren", "haben", "hatten", "sind", "seien", "hätten", "würden", "sollen"]
-)
-# genitive articles: what a report belongs to is its source ("Einem Bericht der Bild-Zeitung")
-_GENITIVE = frozenset(["des", "der", "eines", "einer", "van"])
-
-
-def _postposition_source(phrase: str, names: Sequence[str]) -> Speaker | None:
-    """The source a noun phrase before a postposed "according to" names: its owner after a
-    genitive article (``Einem Bericht der Bild-Zeitung`` → Bild-Zeitung), else the phrase
-    without its article; None where it holds a verb."""
-    words = phrase.split()
-    if not any(word[:1].isupper() for word in words):
-        return None
-    for word in words:
-        lowered = word.lower()
-        if word[:1].islower() and (
-            lowered in _NOT_IN_SOURCE
-            or not (_SOURCE_LOWERCASE.fullmatch(word) or lowered in CONNECTORS)
-        ):
-            return None
-    owner = next(
-        (at + 1 for at, word in enumerate(words[1:-1], 1) if word.lower() in _GENITIVE),
-        None,
-    )
-    if owner is not None and words[owner][:1].isupper():
-        words = words[owner:]
-    return parse_speaker(" ".join(words), names)
-
-
-# "according to him/her" (the tables' ``according_to_pronoun``: pl "jego zdaniem", de "ihm
-# zufolge"): the sentence is the reported speech of the person named last
-_PRONOUN_PHRASES = table_words("according_to_pronoun")
-_PRONOUN_ACCORDING = (
-    re.compile(
-        rf"(?<![\w'’-])(?:{words_pattern(_PRONOUN_PHRASES)})(?![\w'’-])\s*,?\s*", re.IGNORECASE
-    )
-    if _PRONOUN_PHRASES
-    else None
-)
-
-
-def _pronoun_source(text: str) -> tuple[str, int] | None:
-    """The content and its offset of a sentence attributed by "according to him/her": what
-    follows the phrase where it opens the sentence, what precedes it where it closes it; None
-    where the phrase stands inside it."""
-    found = _PRONOUN_ACCORDING.search(text) if _PRONOUN_ACCORDING is not None else None
-    if found is None:
-        return None
-    before = text[: found.start()].rstrip(" ,")
-    after = text[found.end() :].strip().rstrip(" .")
-    if not before:
-        content = after
-    elif not after.strip(" .!?"):
-        content = before
-    else:
-        return None  # "gegen die ihrer Meinung nach zu strikten Regeln": whose view, in passing
-    offset = text.find(content)
-    if len(content.split()) < MIN_CONTENT_WORDS or offset < 0:
-        return None
-    return content, offset
-
-
-# words summing up a statement after a dash as someone's (the tables' ``summary_words``: pl
-# "Dla mnie to jest fejk dnia – takimi słowami prezydent Andrzej Duda odniósł się do …",
-# "Niech lekarze … – taki apel wystosował biskup … Francesco Beschi")
-_SUMMARY_WORDS = table_words("summary_words")
-_SUMMED_UP = (
-    re.compile(
-        r"^(?P<content>[^–—-]{12,}?)\s+[–—-]\s+"
-        rf"(?:{words_pattern(_SUMMARY_WORDS)})\s+(?P<rest>[^–—]+)$",
-        re.IGNORECASE,
-    )
-    if _SUMMARY_WORDS
-    else None
-)
-_FULL_NAME = re.compile(
-    r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+)+"
-)
-
-
-def _summed_up(text: str, names: Sequence[str], language: str | None) -> tuple[Speaker, str] | None:
-    """The speaker and the statement of a sentence whose dash sums the statement up as
-    someone's (``… – takimi słowami prezydent Andrzej Duda odniósł się do …``): the first full
-    name after the summing word (without a common word opening it: ``Włoch Francesco
-    Beschi``, "of Italy"), or None."""
-    found = _SUMMED_UP.match(text) if _SUMMED_UP is not None else None
-    if found is None:
-        return None
-    name = _FULL_NAME.search(found.group("rest"))
-    if name is None:
-        return None
-    words = name.group(0).split()
-    while (
-        len(words) > 2
-        and (lemma := dictionary_lemma(words[0].lower(), language))
-        and (lemma[:1].islower())
-    ):
-        words.pop(0)
-    speaker = parse_speaker(" ".join(words), names)
-    if speaker is None or speaker.type == "pronoun":
-        return None
-    return speaker, found.group("content").strip()
-
-
-# "we read in X's statement" after a statement (the tables' ``read_in``: pl "– czytamy w
-# komunikacie ambasady"): the document's owner is the source; the statement is the sentence
-# before, or the words before the dash
-_READ_IN = table_words("read_in")
-_READ_IN_CLAUSE = (
-    re.compile(
-        r"(?:^|\s)[-–—]?\s*(?:jak\s+)?"
-        rf"(?:{words_pattern(_READ_IN)})\s+(?P<document>[^\W\d_]+)\s+"
-        r"(?P<owner>[^\W\d_][\w'’-]*(?:\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])[\w'’-]*)*)[^.!?]*[.!?]?\s*$",
-        re.IGNORECASE,
-    )
-    if _READ_IN
-    else None
-)
-
-
-def _document_owner(
-    text: str, names: Sequence[str], language: str | None
-) -> tuple[Speaker, int] | None:
-    """The owner of the document a sentence-closing "we read in" names, and where that clause
-    starts (``… – czytamy w komunikacie ambasady na Facebooku.`` → ambasada), or None."""
-    found = _READ_IN_CLAUSE.search(text) if _READ_IN_CLAUSE is not None else None
-    if found is None:
-        return None
-    owner = found.group("owner").split()
-    if owner[0].lower() in own_words(language, "fronting_prepositions"):
-        return None  # "czytamy w jednym z komentarzy": no document of someone's
-    lemma = dictionary_lemma(owner[0].lower(), language) if owner[0][:1].islower() else None
-    if lemma is not None:
-        owner[0] = lemma  # "ambasady" → "ambasada": a common noun in the genitive
-    speaker = parse_speaker(" ".join(owner), names)
-    if speaker is None or speaker.type == "pronoun":
-        return None
-    return speaker, found.start()
 
 
 # German "nach Polizeiangaben", "nach Behördenangaben": the source is the first part of the compound
@@ -373,21 +217,6 @@ def _source_end(text: str, start: int, language: str | None = None, set_off: boo
     return end
 
 
-def _postposed(text: str, names: Sequence[str]) -> tuple[Speaker, str, int] | None:
-    """The source, content and the content's offset of a sentence whose "according to" follows
-    its source (``Der Polizei zufolge wurden drei Männer festgenommen.``), or None."""
-    for pattern in (_OPENING_SOURCE, _CLOSING_SOURCE):
-        found = pattern.match(text) if pattern is not None else None
-        if found is None:
-            continue
-        speaker = _postposition_source(found.group("source"), names)
-        content = found.group("content").strip().rstrip(" .")
-        if speaker is None or speaker.type == "pronoun" or len(content.split()) < MIN_CONTENT_WORDS:
-            continue
-        return speaker, content, text.find(content)
-    return None
-
-
 def states_a_figure(text: str, language: str | None) -> bool:
     """Whether the sentence is about casualties (a cue word of a figure kind, as figures.py
     reads them): with its source, that is a figure's attribution, stored with the figure."""
@@ -408,10 +237,10 @@ def according_quotes(
         pattern.search(text) is None
         and (language != "de" or not _COMPOUND_SOURCE.search(text))
         and _as_reporting(text) is None
-        and not any(word in text.lower() for word in _AFTER_WORDS)
-        and (_PRONOUN_ACCORDING is None or _PRONOUN_ACCORDING.search(text) is None)
-        and (_SUMMED_UP is None or not any(w in text.lower() for w in _SUMMARY_WORDS))
-        and not any(w in text.lower() for w in _READ_IN)
+        and not any(word in text.lower() for word in AFTER_WORDS)
+        and (PRONOUN_ACCORDING is None or PRONOUN_ACCORDING.search(text) is None)
+        and (SUMMED_UP is None or not any(w in text.lower() for w in SUMMARY_WORDS))
+        and not any(w in text.lower() for w in READ_IN)
     ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)
@@ -420,7 +249,7 @@ def according_quotes(
     for index, sentence in enumerate(sentences):
         if any(start < sentence.end and sentence.start < end for start, end in taken):
             continue
-        owned = _document_owner(sentence.text, names, language)
+        owned = document_owner(sentence.text, names, language)
         if owned is not None:
             # "Jesteśmy otwarci na współpracę. – czytamy w komunikacie ambasady": the words
             # before the clause, else the sentence before it
@@ -455,7 +284,7 @@ def according_quotes(
             # "Jak wyjaśnia Onet, …": from the verb on, read as "according to"
             match = re.compile(r"\S+").match(sentence.text, as_match.start())
         compound = _COMPOUND_SOURCE.search(sentence.text) if language == "de" else None
-        summed = _summed_up(sentence.text, names, language)
+        summed = summed_up(sentence.text, names, language)
         if summed is not None:
             summed_speaker, content = summed
             start = sentence.start + sentence.text.find(content)
@@ -472,10 +301,10 @@ def according_quotes(
                 )
             )
             continue
-        pronoun_source = _pronoun_source(sentence.text)
-        if pronoun_source is not None:
+        pronoun_read = pronoun_source(sentence.text)
+        if pronoun_read is not None:
             # "Jego zdaniem sytuacja jest poważna": his words; who he is, the resolver reads
-            content, offset = pronoun_source
+            content, offset = pronoun_read
             start = sentence.start + offset
             found.append(
                 Quote(
@@ -490,9 +319,9 @@ def according_quotes(
                 )
             )
             continue
-        if match is None and compound is None and _OPENING_SOURCE is not None:
+        if match is None and compound is None and OPENING_SOURCE is not None:
             # "Der Polizei zufolge wurden …", "…, aldus de politie."
-            posted = _postposed(sentence.text, names)
+            posted = postposed(sentence.text, names)
             if posted is not None:
                 source_speaker, content, offset = posted
                 start = sentence.start + offset
