@@ -28,21 +28,52 @@ from newsloom.extract.resources import (
 )
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.sentences import split_sentences
+from newsloom.extract.source_phrases import (
+    AFTER_WORDS,
+    MIN_CONTENT_WORDS,
+    OPENING_SOURCE,
+    POSTPOSITIONS,
+    PRONOUN_ACCORDING,
+    READ_IN,
+    SUMMARY_WORDS,
+    SUMMED_UP,
+    document_owner,
+    postposed,
+    pronoun_source,
+    summed_up,
+)
 from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
 from newsloom.records import Quote
 
 MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
-MIN_CONTENT_WORDS = 3
-# "according to" words after their source ("den Angaben zufolge"): the tables' according_to_after
-_POSTPOSITIONS = table_word_set("according_to_after")
 _TOKEN = re.compile(r"\S+")
 
 
 @cache
 def _according() -> re.Pattern[str]:
-    words = [w for w in table_words("according_to") if w.lower() not in _POSTPOSITIONS]
+    words = [w for w in table_words("according_to") if w.lower() not in POSTPOSITIONS]
     return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
+
+
+# "as" before a reporting verb, which then has the source as its subject (the tables'
+# ``as_reporting``: Polish "Jak wyjaśnia Onet, …", "Jak zaznaczył iracki prezydent …")
+_AS_WORDS = table_words("as_reporting")
+_AS = (
+    re.compile(rf"(?<![\w'’-])(?:{words_pattern(_AS_WORDS)})\s+(?P<verb>[^\W\d_]+)", re.IGNORECASE)
+    if _AS_WORDS
+    else None
+)
+
+
+def _as_reporting(text: str) -> re.Match[str] | None:
+    """The first "as" word of ``text`` a reporting verb follows (``Jak wyjaśnia``), or None."""
+    if _AS is None:
+        return None
+    for found in _AS.finditer(text):
+        if found.group("verb").lower() in VERB_FORMS:
+            return found
+    return None
 
 
 # German "nach Polizeiangaben", "nach Behördenangaben": the source is the first part of the compound
@@ -253,15 +284,111 @@ def according_quotes(
     """Reported quotes of the sentences that attribute their content with "according to"."""
     pattern = _according()
     found: list[Quote] = _opening_view_quotes(text, paragraph, taken, names, language)
-    if pattern.search(text) is None and (language != "de" or not _COMPOUND_SOURCE.search(text)):
+    if (
+        pattern.search(text) is None
+        and (language != "de" or not _COMPOUND_SOURCE.search(text))
+        and _as_reporting(text) is None
+        and not any(word in text.lower() for word in AFTER_WORDS)
+        and (PRONOUN_ACCORDING is None or PRONOUN_ACCORDING.search(text) is None)
+        and (SUMMED_UP is None or not any(w in text.lower() for w in SUMMARY_WORDS))
+        and not any(w in text.lower() for w in READ_IN)
+    ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)
         return found
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    for index, sentence in enumerate(sentences):
         if any(start < sentence.end and sentence.start < end for start, end in taken):
             continue
+        owned = document_owner(sentence.text, names, language)
+        if owned is not None:
+            # "Jesteśmy otwarci na współpracę. – czytamy w komunikacie ambasady": the words
+            # before the clause, else the sentence before it
+            owner, clause = owned
+            content = sentence.text[:clause].strip().rstrip(" .–—-").strip(' "„”“«»')
+            start = sentence.start + sentence.text.find(content) if content else -1
+            if len(content.split()) < MIN_CONTENT_WORDS and index > 0:
+                previous = sentences[index - 1]
+                if not any(s < previous.end and previous.start < e for s, e in taken):
+                    content = previous.text.strip().rstrip(" .")
+                    start = previous.start + previous.text.find(content)
+            if len(content.split()) >= MIN_CONTENT_WORDS and start >= 0:
+                found.append(
+                    Quote(
+                        text=content,
+                        speaker=owner.name,
+                        speaker_role=owner.role,
+                        paragraph=paragraph,
+                        kind="direct",
+                        start=start,
+                        end=start + len(content),
+                        speaker_type=owner.type,
+                    )
+                )
+            continue
         match = pattern.search(sentence.text)
+        if (
+            match is None
+            and not sentence.text.rstrip().endswith("?")  # "Jak oceniasz decyzję …?": asked
+            and (as_match := _as_reporting(sentence.text)) is not None
+        ):
+            # "Jak wyjaśnia Onet, …": from the verb on, read as "according to"
+            match = re.compile(r"\S+").match(sentence.text, as_match.start())
         compound = _COMPOUND_SOURCE.search(sentence.text) if language == "de" else None
+        summed = summed_up(sentence.text, names, language)
+        if summed is not None:
+            summed_speaker, content = summed
+            start = sentence.start + sentence.text.find(content)
+            found.append(
+                Quote(
+                    text=content,
+                    speaker=summed_speaker.name,
+                    speaker_role=summed_speaker.role,
+                    paragraph=paragraph,
+                    kind="direct",
+                    start=start,
+                    end=start + len(content),
+                    speaker_type=summed_speaker.type,
+                )
+            )
+            continue
+        pronoun_read = pronoun_source(sentence.text)
+        if pronoun_read is not None:
+            # "Jego zdaniem sytuacja jest poważna": his words; who he is, the resolver reads
+            content, offset = pronoun_read
+            start = sentence.start + offset
+            found.append(
+                Quote(
+                    text=content,
+                    speaker=None,
+                    speaker_role=None,
+                    paragraph=paragraph,
+                    kind="reported",
+                    start=start,
+                    end=start + len(content),
+                    speaker_type="pronoun",
+                )
+            )
+            continue
+        if match is None and compound is None and OPENING_SOURCE is not None:
+            # "Der Polizei zufolge wurden …", "…, aldus de politie."
+            posted = postposed(sentence.text, names)
+            if posted is not None:
+                source_speaker, content, offset = posted
+                start = sentence.start + offset
+                found.append(
+                    Quote(
+                        text=content,
+                        speaker=source_speaker.name,
+                        speaker_role=source_speaker.role,
+                        paragraph=paragraph,
+                        kind="reported",
+                        start=start,
+                        end=start + len(content),
+                        speaker_type=source_speaker.type,
+                    )
+                )
+                continue
         if (match is None and compound is None) or (
             language in SCANDINAVIAN and states_a_figure(sentence.text, language)
         ):

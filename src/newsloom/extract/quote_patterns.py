@@ -235,11 +235,19 @@ UNMARKED_CLAUSE = compile_pattern(
 _FINITE_MODALS = table_word_set("modals") - {"å", "bli", "blitt"}
 
 
+_SUBJECT_PRONOUNS = table_word_set("pronouns")
+
+
 def _holds_a_clause(phrase: str) -> bool:
     """Whether what follows a closing verb is a clause of its own, not a subject: a finite
     auxiliary before any comma or relative pronoun (``meiner eit utvida samarbeid skal``,
-    ``meiner han ein får`` is read elsewhere; ``sa Hansen, som er leiar`` is a subject)."""
-    for word in phrase.split():
+    ``meiner han ein får`` is read elsewhere; ``sa Hansen, som er leiar`` is a subject). A
+    subject pronoun opening it is the subject, not a verb of the same spelling (German
+    ``sagte er am Montag``, where Norwegian "er" is a finite verb)."""
+    words = phrase.split()
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        words = words[1:]
+    for word in words:
         bare = word.strip(".,;:!?").lower()
         if bare in RELATIVE_PRONOUNS:
             return False
@@ -282,6 +290,24 @@ def final_attribution(language: str | None) -> re.Pattern[str] | None:
 
 
 @cache
+def fronted_attribution(language: str | None) -> re.Pattern[str] | None:
+    """A sentence opened by its attribution as a clause, then a comma and the statement
+    (German ``Wie ein Sprecher der Feuerwehr mitteilte, brannte das Haus nieder.``), for a
+    language whose table lists ``final_after`` words and ``final_verbs`` that end the clause."""
+    table = resources_for(language)
+    verbs = table.quotes.get("final_verbs", ()) if table is not None else ()
+    after = table.quotes.get("final_after", ()) if table is not None else ()
+    if table is None or not verbs or not after:
+        return None
+    return compile_pattern(
+        rf"^(?:{words_pattern(after)})\s+(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
+        rf"(?P<verb>{words_pattern(verbs)})(?:\s+(?:hat|haben|hatte|hatten))?\s*,\s*"
+        r"(?P<content>[^«»\"“”„]{8,}?)\s*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def reported_mood(language: str | None) -> re.Pattern[str] | None:
     """Verb forms that make a sentence someone's reported words (German Konjunktiv I: ``Das
     seien herausfordernde Projekte``), for a language whose table lists ``reported_forms``."""
@@ -292,6 +318,12 @@ def reported_mood(language: str | None) -> re.Pattern[str] | None:
     return compile_pattern(rf"(?<![\w'’-]){words_pattern(forms)}(?![\w'’-])(?!\s+denn\b)")
 
 
+# "Dodał, że …": a sentence opened by a reporting verb, then a comma and "that" (Polish sets
+# every that-clause off by a comma): the subject left out
+VERB_FIRST_THAT = compile_pattern(
+    rf"^(?P<verb>{VERBS}),\s+{THAT}\s*(?P<content>\S.+)$",
+    re.IGNORECASE,
+)
 # "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
 INVERTED_REPORTED = compile_pattern(
     rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"
@@ -336,6 +368,40 @@ _INDIRECT_QUESTION = (
     rf"|(?=\s+(?:{QUESTION_WORDS})\s)"
     rf"|(?:{_AFTER_QUESTION})(?:\s+[\w-]+){{0,3}}?\s+om(?=(?:\s+[\w-]+){{3}})"
 )
+# A clause set off by a comma whose verb is in a reported mood (the tables' ``reported_forms``,
+# German Konjunktiv I): "X sagte, die Lage sei unter Kontrolle" leaves "dass" out
+_REPORTED_FORMS = sorted(set(table_words("reported_forms")))
+SUBJUNCTIVE_CLAUSE = (
+    rf",(?=\s+(?:[\w'’-]+\s+){{0,6}}?(?:{words_pattern(_REPORTED_FORMS)})(?![\w'’-]))"
+    if _REPORTED_FORMS
+    else r"(?!)"
+)
+# words after a "reporting verb" that make it a passive or perfect participle, no verb of speech
+# ("Sollte der Entscheid bestätigt werden, werde er …")
+_AUXILIARY_AFTER = frozenset(
+    ["werden", "worden", "wurde", "wurden", "wird", "ist", "sind", "war", "waren", "hat", "haben"]
+)
+# words before one that make it an attributive participle ("keine bestätigten Fälle")
+_BEFORE_PARTICIPLE = frozenset(
+    [*(word.lower() for word in table_words("determiners")), "kein", "keine", "keinen", "alle"]
+)
+
+
+def subjunctive_misread(match: re.Match[str]) -> bool:
+    """Whether :data:`REPORTED` matched through :data:`SUBJUNCTIVE_CLAUSE` alone (a comma, no
+    "dass") where its verb is no verb of speech: an attributive participle after an article
+    (``keine bestätigten Fälle …, zudem habe``) or a participle with an auxiliary after it."""
+    between = match.string[match.end("adverbs") : match.start("content")]
+    if between.strip() != ",":
+        return False
+    before = match.string[: match.start("verb")].split()
+    adverbs = match.group("adverbs").lower().split()
+    return bool(
+        (before and before[-1].lower() in _BEFORE_PARTICIPLE)
+        or _AUXILIARY_AFTER.intersection(adverbs)
+    )
+
+
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
 VERB_THEN_CLAUSE = compile_pattern(
     rf"(?<!\w)(?:{VERBS}|{SPLIT_VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
@@ -354,6 +420,7 @@ def _reported(questions: str) -> str:
         r"(?:\s*\([^()]{1,40}\))?,?\s+"
         rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         rf"(?P<verb>{VERBS}|{SPLIT_VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+        rf"|\s*{SUBJUNCTIVE_CLAUSE}"
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
         rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"

@@ -172,6 +172,27 @@ def speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
     return parse_speaker(match.group("speaker"), names)
 
 
+def subject_before_object(
+    before: str, names: Sequence[str], language: str | None
+) -> Speaker | None:
+    """In a language whose table lists ``fronting_prepositions`` (Polish), the phrase a
+    reporting verb has just before a quote may be a preposition's object, not the verb's
+    subject (``Jadwiga Emilewicz w liście do szefa Rady … Krzysztofa Czabańskiego napisała:``):
+    the subject is then the person named earlier in the sentence. None where no preposition
+    stands before the phrase, or no one is named before it."""
+    prepositions = own_words(language, "fronting_prepositions")
+    if not prepositions:
+        return None
+    region = before_region(tail(before, BEFORE_TAIL))
+    match = BEFORE.search(region)
+    if match is None:
+        return None
+    words = before[: len(before) - len(region) + match.start("speaker")].split()
+    if not words or words[-1].lower() not in prepositions:
+        return None
+    return name_before(_last_sentence(" ".join(words[:-1])), names)
+
+
 _INVERTED_INTRODUCER = compile_pattern(
     rf"(?<![\w'’-])(?:{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*:\s*$", re.IGNORECASE
 )
@@ -201,11 +222,37 @@ def plural_verb(verb: str, language: str | None) -> bool:
 _AS_WORDS = table_word_set("final_after")
 
 
+def _placed_after_verb(
+    words: Sequence[str], names: Sequence[str], language: str | None
+) -> Speaker | None:
+    """Where a reporting verb after a quote is followed by a preposition and a capitalised
+    word, in a language whose table lists ``fronting_prepositions`` (Polish ``napisał na
+    Twitterze``, ``powiedział w Radiu Zet``): that word is where, not who; a name or a role
+    after it is the subject (``napisała na Facebooku Agnieszka Szydłowska``), else the subject
+    is left out (the last one named). None where the phrase does not open so."""
+    if (
+        len(words) < 2
+        or words[0].lower() not in own_words(language, "fronting_prepositions")
+        or not words[1][:1].isupper()
+    ):
+        return None
+    rest = words[2:]
+    if len(rest) >= 2 or (rest and is_role_word(rest[0])):
+        # "na Facebooku Agnieszka Szydłowska", "na Twitterze wicepremier Jadwiga Emilewicz"
+        subject = parse_speaker(" ".join(rest), names)
+        if subject is not None:
+            return subject
+    return Speaker(None, None, "pronoun")
+
+
 def speaker_after(
     after: str, names: Sequence[str], language: str | None = None
 ) -> tuple[Speaker | None, int]:
     match = AFTER.match(after)
     if match:
+        placed = _placed_after_verb(match.group("speaker").split(), names, language)
+        if placed is not None:
+            return placed, match.end()
         return parse_speaker(match.group("speaker"), names), match.end()
     match = AFTER_PRONOUN.match(after) or AFTER_ACCORDING.match(after)
     if match:

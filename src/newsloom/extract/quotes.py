@@ -46,6 +46,7 @@ from newsloom.extract.quote_speakers import (
     speaker_after,
     speaker_before,
     speaker_earlier_in_sentence,
+    subject_before_object,
 )
 from newsloom.extract.quote_words import THAT_WORDS
 from newsloom.extract.reported import reported_quotes
@@ -79,10 +80,16 @@ def _is_title(words: Sequence[str]) -> bool:
 def _names_a_work(before: str, language: str | None) -> bool:
     """Whether the word right before a mark is a noun for a work (the table's ``work_nouns``,
     compounds included: ``die Reality-Show «Get the F*ck out of my House»``, ``Im Buch „Wir,
-    Mädchen in Auschwitz“``): the words in marks are its title, not someone's words."""
-    nouns = own_words(language, "work_nouns")
+    Mädchen in Auschwitz“``), or that noun and a name, its author's (``piosenka Kazika „Twój
+    ból …”``): the words in marks are its title, not someone's words."""
+    nouns = tuple(own_words(language, "work_nouns"))
     words = before.split()
-    return bool(nouns and words) and words[-1].strip("(,").lower().endswith(tuple(nouns))
+    if not nouns or not words:
+        return False
+    # or the author's name between noun and title: "piosenka Kazika „Twój ból …”"
+    return words[-1].strip("(,").lower().endswith(nouns) or (
+        len(words) > 1 and words[-1][:1].isupper() and words[-2].lower().endswith(nouns)
+    )
 
 
 _OPENINGS = frozenset(opening for opening, _ in PAIRS)
@@ -174,7 +181,9 @@ def _direct_quotes(
             speaker = None
         before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
         if speaker is None and not they:
-            speaker = speaker_before(before, names)
+            speaker = subject_before_object(before, names, language) or speaker_before(
+                before, names
+            )
         if speaker is not None and speaker.name and speaker.name.lower() in AGENCIES:
             subject = sentence_subject(before, names)
             if subject is not None and before.strip():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.nordic_clauses import REPORTED_TENSED, TENSED_CLAUSE_HINT, verb_adverbs
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
@@ -26,10 +27,13 @@ from newsloom.extract.quote_patterns import (
     REPORTED_PLAIN,
     SECOND_CLAUSE,
     SENTENCE_ADVERBS,
+    VERB_FIRST_THAT,
     VERB_THEN_CLAUSE,
     final_attribution,
+    fronted_attribution,
     incise_verb,
     reported_mood,
+    subjunctive_misread,
     unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import (
@@ -38,6 +42,7 @@ from newsloom.extract.quote_speakers import (
     TRAILING_ADVERBS,
     after_fronted_phrase,
     antecedent,
+    name_before,
     plural_verb,
     respondents,
     sentence_subject,
@@ -126,6 +131,18 @@ _RELATIVE_BEFORE_VERB = re.compile(
 )
 
 
+def _name_word(words: Sequence[str], language: str | None) -> bool:
+    """Whether ``words`` is one capitalised word that is no word of the language's dictionary
+    (``Biden``, not ``Gestern``): a name."""
+    return (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and words[0].isalpha()
+        and dictionary_lemma(words[0].lower(), language) is None
+        and dictionary_lemma(words[0], language) is None
+    )
+
+
 def reported_quotes(
     text: str,
     paragraph: int,
@@ -139,6 +156,7 @@ def reported_quotes(
     def said(content: str, speaker: Speaker | None, kind: str, start: int) -> None:
         quotes.append(make_quote(content, speaker, paragraph, kind, start, start + len(content)))
 
+    mood_test = reported_mood(language)
     spans = sorted(taken)
     first = 0  # spans before this one end before the current sentence (sentences in order)
     pending = split_sentences(text)
@@ -152,9 +170,15 @@ def reported_quotes(
             for start, end in spans[first : first + 4]
             if start < sentence.end
         ]
-        has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None
+        has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None or (
+            # "sagte, die Lage sei …": a comma and a verb in the reported mood (the cheap test
+            # for SUBJUNCTIVE_CLAUSE, which REPORTED reads)
+            mood_test is not None and "," in sentence.text and mood_test.search(sentence.text)
+        )
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
         match = REPORTED.search(masked) if has_clause else None
+        if match is not None and subjunctive_misread(match):
+            match = None  # "keine bestätigten Fälle …, zudem habe …": no one's words
         if (
             match is None
             and not held
@@ -192,6 +216,19 @@ def reported_quotes(
             if has_clause and not held and sentence is not retried
             else None
         )
+        verb_first = (
+            VERB_FIRST_THAT.match(sentence.text)
+            if match is None and inverted_match is None and not held and has_clause
+            else None
+        )
+        if verb_first is not None:
+            # "Dodał, że pieniądze trafią do firm": the verb opens the sentence, a comma and
+            # "that" follow; the subject is left out, the last one named
+            plural = plural_verb(verb_first.group("verb"), language)
+            speaker = context.resolve(Speaker(None, None, "pronoun", plural=plural))
+            content = verb_first.group("content").rstrip(" .")
+            said(content, speaker, "reported", sentence.start + verb_first.start("content"))
+            continue
         if inverted_match is not None and match is not None and inverted_match.start() == 0:
             inverted_match = None  # "Sier X at …" at the start: the plain pattern reads it
         if inverted_match is not None and match is not None:
@@ -296,6 +333,20 @@ def reported_quotes(
                     content = aside.group(part).rstrip(" .")
                     said(content, resolved, "reported", sentence.start + aside.start(part))
                 continue
+            fronted = fronted_attribution(language)
+            opening = fronted.match(sentence.text) if fronted is not None and not held else None
+            if opening is not None:
+                # "Wie ein Sprecher der Feuerwehr mitteilte, brannte das Haus nieder."
+                speaker = parse_speaker(opening.group("speaker"), names)
+                if speaker is not None and speaker.type != "pronoun":
+                    content = opening.group("content")
+                    said(
+                        content,
+                        context.resolve(speaker),
+                        "reported",
+                        sentence.start + opening.start("content"),
+                    )
+                    continue
             final = final_attribution(language)
             closing = final.match(sentence.text) if final is not None else None
             if closing is not None:
@@ -315,6 +366,11 @@ def reported_quotes(
                     "organisation",
                 ):
                     resolved = context.resolve(speaker)
+                    if resolved is not None and resolved.type == "pronoun" and not held:
+                        # "Horst Seehofer äußerte sich am Montag. Die Lage sei unter Kontrolle,
+                        # sagte er.": no one known before the paragraph; the person named
+                        # earlier in it
+                        resolved = name_before(text[: sentence.start], names)
                     if resolved is not None and resolved.type != "pronoun":
                         content = unmarked.group("content")
                         said(content, resolved, "direct", sentence.start)
@@ -377,6 +433,10 @@ def reported_quotes(
         elif (
             INVERTED_SUBJECT.search(verb_adverbs(match))
             and not CAPITALISED_NAME.search(phrase)
+            # "Biden sagte anschließend dem Sender CBS, …": one capitalised word no dictionary
+            # word (not "Gestern") is a name, the subject before the verb; what follows the
+            # verb is whom he told
+            and not _name_word(words, language)
             and verb_adverbs(match).split()[0].lower() not in TRAILING_ADVERBS
             and verb_adverbs(match).split()[0].lower() not in BEFORE_NAME
         ):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsloom.assign.features import dictionary_lemma
+from newsloom.extract.name_cases import nominative
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
 from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_names import ArticleNames, names_a_thing
@@ -149,7 +150,39 @@ def _role_read_as_name(quote: Quote, names: ArticleNames, language: str | None) 
         return False
     text = names.paragraphs.get(quote.paragraph, "")
     nearest = _nearest_mention(text, speaker, quote)
-    return nearest is not None and names_a_thing(text, nearest.start(), speaker)
+    if nearest is None:
+        return False
+    articles = table.quotes["referring_articles"]
+    before = text[: nearest.start()].split()
+    # "der derzeitige Umfragefavorit", "die 38-jährige Künstlerin": adjectives between
+    while before and before[-1].lower() not in articles and _ADJECTIVE.fullmatch(before[-1]):
+        before.pop()
+    return names_a_thing(text, nearest.start(), speaker) or (
+        # "sagte der CDU-Politiker": a role word after the article, which names_a_thing keeps
+        # as a title before a name; no name follows it here
+        bool(before) and before[-1].lower() in articles and len(words) == 1
+    )
+
+
+# a lowercase attributive adjective (an inflected ending, or an age: "38-jährige")
+_ADJECTIVE = re.compile(r"(?:\d+-)?[a-zäöüß]+(?:e|en|er|es)")
+
+
+def _role_with_adjectives(quote: Quote, names: ArticleNames, language: str | None) -> str:
+    """The role a "person" speaker is, with the adjectives the speaker patterns took as its
+    role before it (``derzeitige`` ``Umfragefavorit``) where the text writes them so."""
+    speaker = quote.speaker or ""
+    role = quote.speaker_role or ""
+    table = resources_for(language)
+    articles = table.quotes.get("determiners", ()) if table is not None else ()
+    adjectives = role.split()
+    if (
+        adjectives
+        and all(_ADJECTIVE.fullmatch(word) and word not in articles for word in adjectives)
+        and f"{role} {speaker}" in names.paragraphs.get(quote.paragraph, "")
+    ):
+        return f"{role} {speaker}"
+    return speaker
 
 
 # a name set off by commas after a role and what it belongs to ("der Generalsekretär der PLO,
@@ -203,6 +236,24 @@ def _named_before(quote: Quote, names: ArticleNames, language: str | None) -> st
         if person.name == quote.speaker_role or (cut and len(words) - cut < 2):
             continue
         return " ".join(words[cut:])
+    return None
+
+
+def _last_speaker(
+    resolved: Sequence[Quote], quote: Quote, names: ArticleNames, reach: int = 0
+) -> str | None:
+    """The person who spoke the quote before, in the same paragraph (or up to ``reach``
+    paragraphs back), named as written somewhere before this quote: ``schrieb Beyoncé dem
+    Generalstaatsanwalt … Daniel Cameron. „…“, schrieb die 38-jährige Künstlerin`` — she
+    spoke on, whoever was named last."""
+    if resolved and quote.paragraph - reach <= resolved[-1].paragraph <= quote.paragraph:
+        before = resolved[-1]
+        written = (
+            "\n".join(text for index, text in names.paragraphs.items() if index < quote.paragraph)
+            + names.paragraphs.get(quote.paragraph, "")[: quote.start]
+        )
+        if before.speaker_type == "person" and before.speaker and before.speaker in written:
+            return before.speaker
     return None
 
 
@@ -273,9 +324,14 @@ def resolve_speakers(
     """Each speaker as the fullest name the article gives: a surname, a role or a pronoun
     becomes the named person."""
     resolved: list[Quote] = []
+    # each role a quote's speaker was resolved from, to the person it named: a later quote the
+    # role's speaker went on with (``Das seien …`` after ``sagte die Senatorin``), too far from
+    # the role's mention to resolve on its own, is the same person
+    holders: dict[str, str] = {}
     for quote in quotes:
         if quote.speaker_type == "person" and _role_read_as_name(quote, names, language):
-            quote = replace(quote, speaker=None, speaker_role=quote.speaker, speaker_type="role")
+            role = _role_with_adjectives(quote, names, language)
+            quote = replace(quote, speaker=None, speaker_role=role, speaker_type="role")
         if quote.speaker_type == "person" and (speaker := quote.speaker):
             if _capitalised_role(speaker, names, language):
                 # "Fredsprisvinneren mener at", "sier Portsmouth-spilleren": a definite noun
@@ -321,9 +377,15 @@ def resolve_speakers(
             if holder is None and _role_refers_back(quote, names, language):
                 # "sagte die Hamburger Wissenschaftssenatorin": the person named last (not the
                 # role itself, which the quote patterns may have added to the names)
-                holder = _named_before(quote, names, language)
+                holder = _last_speaker(resolved, quote, names) or _named_before(
+                    quote, names, language
+                )
             if holder is None and _bare_role(quote, language):
-                holder = names.last_before(quote.paragraph, quote.start)
+                # "– dodał wiceminister" after quotes of Waldemar Kraska: the speaker going
+                # on (not a photo credit named in between), else the person named last
+                holder = _last_speaker(resolved, quote, names, reach=1) or names.last_before(
+                    quote.paragraph, quote.start
+                )
             if holder is None and _one_body(quote):
                 # "indicó la organización humanitaria" after Amnistía Internacional spoke: the
                 # body that spoke last, where the recogniser took it for a person
@@ -332,6 +394,8 @@ def resolve_speakers(
                     quote = replace(
                         quote, speaker=body, speaker_role=None, speaker_type="organisation"
                     )
+            if holder is None and quote.speaker_role:
+                holder = holders.get(quote.speaker_role)
             if holder is not None:
                 quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")
         elif _common_organisation(quote):
@@ -342,5 +406,42 @@ def resolve_speakers(
                 quote = replace(
                     quote, speaker=named, speaker_role=None, speaker_type="organisation"
                 )
+        if quote.speaker and quote.speaker_type == "person":
+            # "według Tomasza Kowalczewskiego", "pisze agencja Reutera": the name as the
+            # nominative the article names the person with
+            named = nominative(quote.speaker, language, quote.speaker_role)
+            if named != quote.speaker:
+                quote = replace(quote, speaker=names.fullest(named))
+        if quote.speaker and quote.speaker_role and quote.speaker_type == "person":
+            holders[quote.speaker_role] = quote.speaker
         resolved.append(quote)
-    return resolved
+    return _introduced_by_role(resolved, names, language)
+
+
+SURNAME_REACH = 1  # paragraphs after a role in which its holder's surname may first appear
+
+
+def _introduced_by_role(
+    quotes: list[Quote], names: ArticleNames, language: str | None
+) -> list[Quote]:
+    """In a language that writes its roles bare (:func:`_bare_role`), a role no one named
+    before holds is the person a later quote gives by surname alone, where the article names
+    no one fuller by it (``Jak poinformował rzecznik komendanta głównego PSP …. Jak zaznaczył
+    Frątczak …``): a surname alone refers back to someone introduced, here by the role."""
+    for at, quote in enumerate(quotes):
+        if quote.speaker is not None or not _bare_role(quote, language):
+            continue
+        for later in quotes[at + 1 :]:
+            if later.paragraph > quote.paragraph + SURNAME_REACH:
+                break
+            surname = later.speaker or ""
+            if (
+                later.speaker_type == "person"
+                and surname[:1].isupper()
+                and " " not in surname
+                and not surname.isupper()
+                and names.fullest(surname) == surname
+            ):
+                quotes[at] = replace(quote, speaker=surname, speaker_type="person")
+                break
+    return quotes

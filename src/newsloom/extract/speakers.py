@@ -446,8 +446,10 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         # Exteriores": "de" is a connector, though also a determiner in another language
         joining = joining[1:]
     if any(w[:1].islower() for w in name_words) or (
-        joining and joining[0].lower() in (*CONNECTORS, "fra", "från", "from")
+        joining and joining[0].lower() in (*CONNECTORS, "fra", "från", "from", *_PREPOSITIONS)
     ):
+        # Polish "napisał prezydent na swoim koncie w Twitterze": a preposition's object is a
+        # place or a medium, the role before it spoke
         # "Frederiksens pressetjeneste", "talsmann for Russlands president"
         if any(ROLE.ends(word) for word in role_words):
             return Speaker(None, text, "role")
@@ -456,6 +458,11 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if is_organisation_name(name):
         return Speaker(name, " ".join(role_words) or None, "organisation")
     return Speaker(name, " ".join(role_words) or None, "person")
+
+
+# the prepositions of the tables that list them (Polish ``fronting_prepositions``): a
+# capitalised word after one is its object, no speaker
+_PREPOSITIONS = table_word_set("fronting_prepositions")
 
 
 # words that may open a sentence before its subject: a conjunction ("For der Bangstad mener at")

@@ -1,0 +1,202 @@
+"""Sources written around "according to" in ways the plain reader does not take: after their
+source (``Der Polizei zufolge …``, ``…, aldus de politie.``), as a pronoun (``Jego zdaniem …``,
+``Seiner Ansicht nach …``), a dash summing the statement up (``… – takimi słowami prezydent
+Andrzej Duda odniósł się do …``) and a document read in (``… – czytamy w komunikacie
+ambasady``). Each reads one sentence and is driven by a field of the language tables
+(``according_to_after``, ``according_to_pronoun``, ``summary_words``, ``read_in``), so a
+language without the field is not read this way. Used by :mod:`newsloom.extract.according`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsloom.assign.features import dictionary_lemma
+from newsloom.extract.resources import own_words, table_word_set, table_words, words_pattern
+from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
+
+MIN_CONTENT_WORDS = 3
+# "according to" words after their source ("den Angaben zufolge"): the tables' according_to_after
+POSTPOSITIONS = table_word_set("according_to_after")
+
+
+# "according to" after its source: opening the sentence ("Der Polizei zufolge wurden …", "Den
+# Angaben des Ministeriums zufolge, …") or closing it ("…, aldus de politie."); the source a
+# noun phrase of capitalised words, articles and inflected adjectives, no verb
+AFTER_WORDS = sorted(POSTPOSITIONS)
+OPENING_SOURCE = (
+    re.compile(
+        rf"^(?P<source>(?:[\w.'’-]+\s+){{0,5}}?[\w.'’-]+)\s+(?:{words_pattern(AFTER_WORDS)})"
+        r"(?![\w'’-])\s*,?\s*(?P<content>\S.*)$",
+        re.IGNORECASE,
+    )
+    if AFTER_WORDS
+    else None
+)
+_CLOSING_SOURCE = (
+    re.compile(
+        r"^(?P<content>.+?)\s*,\s*(?P<source>(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+)\s+"
+        rf"(?:{words_pattern(AFTER_WORDS)})\s*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+    if AFTER_WORDS
+    else None
+)
+# lowercase words a source phrase holds: articles, connectors and inflected adjectives ("Den
+# jüngsten Angaben des Ministeriums"), not verbs ("Die Zahl stieg Behördenangaben zufolge")
+_SOURCE_LOWERCASE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")
+_NOT_IN_SOURCE = frozenset(
+    ["werden", "wurden", "waren", "haben", "hatten", "sind", "seien", "hätten", "würden", "sollen"]
+)
+# genitive articles: what a report belongs to is its source ("Einem Bericht der Bild-Zeitung")
+_GENITIVE = frozenset(["des", "der", "eines", "einer", "van"])
+
+
+def postposition_source(phrase: str, names: Sequence[str]) -> Speaker | None:
+    """The source a noun phrase before a postposed "according to" names: its owner after a
+    genitive article (``Einem Bericht der Bild-Zeitung`` → Bild-Zeitung), else the phrase
+    without its article; None where it holds a verb."""
+    words = phrase.split()
+    if not any(word[:1].isupper() for word in words):
+        return None
+    for word in words:
+        lowered = word.lower()
+        if word[:1].islower() and (
+            lowered in _NOT_IN_SOURCE
+            or not (_SOURCE_LOWERCASE.fullmatch(word) or lowered in CONNECTORS)
+        ):
+            return None
+    owner = next(
+        (at + 1 for at, word in enumerate(words[1:-1], 1) if word.lower() in _GENITIVE),
+        None,
+    )
+    if owner is not None and words[owner][:1].isupper():
+        words = words[owner:]
+    return parse_speaker(" ".join(words), names)
+
+
+# "according to him/her" (the tables' ``according_to_pronoun``: pl "jego zdaniem", de "ihm
+# zufolge"): the sentence is the reported speech of the person named last
+_PRONOUN_PHRASES = table_words("according_to_pronoun")
+PRONOUN_ACCORDING = (
+    re.compile(
+        rf"(?<![\w'’-])(?:{words_pattern(_PRONOUN_PHRASES)})(?![\w'’-])\s*,?\s*", re.IGNORECASE
+    )
+    if _PRONOUN_PHRASES
+    else None
+)
+
+
+def pronoun_source(text: str) -> tuple[str, int] | None:
+    """The content and its offset of a sentence attributed by "according to him/her": what
+    follows the phrase where it opens the sentence, what precedes it where it closes it; None
+    where the phrase stands inside it."""
+    found = PRONOUN_ACCORDING.search(text) if PRONOUN_ACCORDING is not None else None
+    if found is None:
+        return None
+    before = text[: found.start()].rstrip(" ,")
+    after = text[found.end() :].strip().rstrip(" .")
+    if not before:
+        content = after
+    elif not after.strip(" .!?"):
+        content = before
+    else:
+        return None  # "gegen die ihrer Meinung nach zu strikten Regeln": whose view, in passing
+    offset = text.find(content)
+    if len(content.split()) < MIN_CONTENT_WORDS or offset < 0:
+        return None
+    return content, offset
+
+
+# words summing up a statement after a dash as someone's (the tables' ``summary_words``: pl
+# "Dla mnie to jest fejk dnia – takimi słowami prezydent Andrzej Duda odniósł się do …",
+# "Niech lekarze … – taki apel wystosował biskup … Francesco Beschi")
+SUMMARY_WORDS = table_words("summary_words")
+SUMMED_UP = (
+    re.compile(
+        r"^(?P<content>[^–—-]{12,}?)\s+[–—-]\s+"
+        rf"(?:{words_pattern(SUMMARY_WORDS)})\s+(?P<rest>[^–—]+)$",
+        re.IGNORECASE,
+    )
+    if SUMMARY_WORDS
+    else None
+)
+_FULL_NAME = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+)+"
+)
+
+
+def summed_up(text: str, names: Sequence[str], language: str | None) -> tuple[Speaker, str] | None:
+    """The speaker and the statement of a sentence whose dash sums the statement up as
+    someone's (``… – takimi słowami prezydent Andrzej Duda odniósł się do …``): the first full
+    name after the summing word (without a common word opening it: ``Włoch Francesco
+    Beschi``, "of Italy"), or None."""
+    found = SUMMED_UP.match(text) if SUMMED_UP is not None else None
+    if found is None:
+        return None
+    name = _FULL_NAME.search(found.group("rest"))
+    if name is None:
+        return None
+    words = name.group(0).split()
+    while (
+        len(words) > 2
+        and (lemma := dictionary_lemma(words[0].lower(), language))
+        and (lemma[:1].islower())
+    ):
+        words.pop(0)
+    speaker = parse_speaker(" ".join(words), names)
+    if speaker is None or speaker.type == "pronoun":
+        return None
+    return speaker, found.group("content").strip()
+
+
+# "we read in X's statement" after a statement (the tables' ``read_in``: pl "– czytamy w
+# komunikacie ambasady"): the document's owner is the source; the statement is the sentence
+# before, or the words before the dash
+READ_IN = table_words("read_in")
+_READ_IN_CLAUSE = (
+    re.compile(
+        r"(?:^|\s)[-–—]?\s*(?:jak\s+)?"
+        rf"(?:{words_pattern(READ_IN)})\s+(?P<document>[^\W\d_]+)\s+"
+        r"(?P<owner>[^\W\d_][\w'’-]*(?:\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])[\w'’-]*)*)[^.!?]*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+    if READ_IN
+    else None
+)
+
+
+def document_owner(
+    text: str, names: Sequence[str], language: str | None
+) -> tuple[Speaker, int] | None:
+    """The owner of the document a sentence-closing "we read in" names, and where that clause
+    starts (``… – czytamy w komunikacie ambasady na Facebooku.`` → ambasada), or None."""
+    found = _READ_IN_CLAUSE.search(text) if _READ_IN_CLAUSE is not None else None
+    if found is None:
+        return None
+    owner = found.group("owner").split()
+    if owner[0].lower() in own_words(language, "fronting_prepositions"):
+        return None  # "czytamy w jednym z komentarzy": no document of someone's
+    lemma = dictionary_lemma(owner[0].lower(), language) if owner[0][:1].islower() else None
+    if lemma is not None:
+        owner[0] = lemma  # "ambasady" → "ambasada": a common noun in the genitive
+    speaker = parse_speaker(" ".join(owner), names)
+    if speaker is None or speaker.type == "pronoun":
+        return None
+    return speaker, found.start()
+
+
+def postposed(text: str, names: Sequence[str]) -> tuple[Speaker, str, int] | None:
+    """The source, content and the content's offset of a sentence whose "according to" follows
+    its source (``Der Polizei zufolge wurden drei Männer festgenommen.``), or None."""
+    for pattern in (OPENING_SOURCE, _CLOSING_SOURCE):
+        found = pattern.match(text) if pattern is not None else None
+        if found is None:
+            continue
+        speaker = postposition_source(found.group("source"), names)
+        content = found.group("content").strip().rstrip(" .")
+        if speaker is None or speaker.type == "pronoun" or len(content.split()) < MIN_CONTENT_WORDS:
+            continue
+        return speaker, content, text.find(content)
+    return None
