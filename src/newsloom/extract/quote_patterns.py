@@ -26,7 +26,6 @@ from newsloom.extract.resources import (
     table_words,
     words_pattern,
 )
-from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.process_cache import compile_pattern
 
 # the built-in verbs as a trie of their letters (the same matches as their alternation sorted
@@ -376,32 +375,6 @@ SUBJUNCTIVE_CLAUSE = (
     if _REPORTED_FORMS
     else r"(?!)"
 )
-# words after a "reporting verb" that make it a passive or perfect participle, no verb of speech
-# ("Sollte der Entscheid bestätigt werden, werde er …")
-_AUXILIARY_AFTER = frozenset(
-    ["werden", "worden", "wurde", "wurden", "wird", "ist", "sind", "war", "waren", "hat", "haben"]
-)
-# words before one that make it an attributive participle ("keine bestätigten Fälle")
-_BEFORE_PARTICIPLE = frozenset(
-    [*(word.lower() for word in table_words("determiners")), "kein", "keine", "keinen", "alle"]
-)
-
-
-def subjunctive_misread(match: re.Match[str]) -> bool:
-    """Whether :data:`REPORTED` matched through :data:`SUBJUNCTIVE_CLAUSE` alone (a comma, no
-    "dass") where its verb is no verb of speech: an attributive participle after an article
-    (``keine bestätigten Fälle …, zudem habe``) or a participle with an auxiliary after it."""
-    between = match.string[match.end("adverbs") : match.start("content")]
-    if between.strip() != ",":
-        return False
-    before = match.string[: match.start("verb")].split()
-    adverbs = match.group("adverbs").lower().split()
-    return bool(
-        (before and before[-1].lower() in _BEFORE_PARTICIPLE)
-        or _AUXILIARY_AFTER.intersection(adverbs)
-    )
-
-
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause.
 VERB_THEN_CLAUSE = compile_pattern(
     rf"(?<!\w)(?:{VERBS}|{SPLIT_VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
@@ -504,20 +477,3 @@ SENTENCE_ADVERBS = frozenset(
     ]
 )
 MIN_DIRECT_WORDS = 2
-
-
-# "…, dit-il, …", "…, a-t-il poursuivi, …", "…, estime-t-elle, …": a verb (or an auxiliary and a
-# participle) joined to its subject pronoun, set off by commas inside a sentence
-INVERTED_INCISE = compile_pattern(
-    r"^(?P<before>[^,;:«»\"“”„]{2,80}?)\s*,\s*(?P<verb>[^\W\d_]+)-(?:t-)?"
-    r"(?P<pronoun>il|elle|ils|elles)(?:\s+(?P<participle>[^\W\d_]+))?\s*,\s*"
-    r"(?P<rest>[^«»\"“”„]{8,})$",
-    re.IGNORECASE,
-)
-
-
-def incise_verb(incise: re.Match[str]) -> bool:
-    """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
-    participle = incise.group("participle")
-    word = participle if participle else incise.group("verb")
-    return word.lower() in VERB_FORMS

@@ -1,0 +1,243 @@
+"""Who speaks in a sentence of reported speech: the subject of its reporting verb, read from
+what stands before the verb and, in verb-second order, after it (split out of
+:mod:`newsloom.extract.reported`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsloom.assign.features import dictionary_lemma
+from newsloom.extract.nordic_clauses import verb_adverbs
+from newsloom.extract.quote_patterns import (
+    AUXILIARY_WORD,
+    INVERTED_SUBJECT,
+    NAME_BEFORE_APPOSITION,
+    RELATIVE_PRONOUNS,
+    SENTENCE_ADVERBS,
+)
+from newsloom.extract.quote_speakers import (
+    NAME_THEN_RELATIVE,
+    RELATIVE_IN_PHRASE,
+    TRAILING_ADVERBS,
+    after_fronted_phrase,
+    antecedent,
+    sentence_subject,
+    speaker_from_subject,
+    subject_set_off,
+)
+from newsloom.extract.reported_questions import (
+    own_pronoun,
+)
+from newsloom.extract.reported_subjects import (
+    EXPLETIVE,
+    NAME_AFTER_VERB,
+    NAME_THEN_APPOSITIONS,
+    common_word_name,
+    fronted_adverbial,
+    last_clause,
+    one_name_then_appositions,
+    owned_name,
+    subject_after_verb,
+    subordinate_opening,
+)
+from newsloom.extract.resources import SCANDINAVIAN, own_words
+from newsloom.extract.role_words import is_role_word
+from newsloom.extract.speakers import (
+    BEFORE_NAME,
+    CAPITALISED_NAME,
+    COORDINATORS,
+    Speaker,
+    is_determiner,
+    parse_speaker,
+)
+
+# prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
+FRONTED_PREPOSITIONS = frozenset(
+    [
+        "overfor",
+        "i",
+        "på",
+        "under",
+        "etter",
+        "efter",
+        "før",
+        "innan",
+        "ved",
+        "med",
+        "til",
+        "fra",
+        "frå",
+    ],
+)
+# a relative clause set off by commas right before the verb: "X, cuyo … (, …), señala que"
+_RELATIVE_BEFORE_VERB = re.compile(
+    r",\s+(?:cuy[oa]s?|que|quien(?:es)?|which|who|whose|qui|dont|lequel|laquelle|che|cui|der|die"
+    r"|das|welche[rs]?|som)\s[^,.;:!?]*(?:,[^,.;:!?]*)?,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _name_word(words: Sequence[str], language: str | None) -> bool:
+    """Whether ``words`` is one capitalised word that is no word of the language's dictionary
+    (``Biden``, not ``Gestern``): a name."""
+    return (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and words[0].isalpha()
+        and dictionary_lemma(words[0].lower(), language) is None
+        and dictionary_lemma(words[0], language) is None
+    )
+
+
+def reported_speaker(
+    match: re.Match[str], masked: str, text: str, names: Sequence[str], language: str | None
+) -> Speaker | None:
+    """Who speaks in a reported-speech match of ``REPORTED`` on ``masked`` (the sentence
+    ``text`` with ages blanked): the subject before the verb, or after it in verb-second order, or
+    what a relative clause or an apposition hangs on; None where no one is named (a passive, a
+    common word, a fronted clause)."""
+    phrase = match.group("speaker")
+    between = masked[match.end("speaker") : match.start("verb")].strip(" ,")
+    if own_pronoun(between, language):
+        # "Og han meiner at": another language's auxiliary (Spanish "han") is the subject
+        phrase = between
+    words = phrase.split()
+    if words and words[-1].lower() in COORDINATORS:
+        # "X ser ikke nødvendigheten av …, men mener det er …": the subject of the first verb
+        subject = sentence_subject(text[: match.start("verb")], names)
+        speaker = subject
+    elif len(words) == 1 and words[0].lower() in SENTENCE_ADVERBS:
+        inverted = re.match(
+            r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", verb_adverbs(match) + " at "
+        )
+        adverbs = verb_adverbs(match).strip()
+        speaker = speaker_from_subject(adverbs, names) if adverbs and inverted else None
+        if not adverbs and match.start("speaker") == 0 and words[0][:1].isupper():
+            # "También añadió que …": the subject left out, i.e. the last one named
+            speaker = Speaker(None, None, "pronoun")
+    elif (
+        words
+        and words[0].lower() in RELATIVE_PRONOUNS
+        and (words[0][:1].islower() or language not in SCANDINAVIAN)
+    ):
+        # (a sentence's first word "Som" is "as": "Som et eksempel trekker X fram at")
+        # "X, fondatrice de Y, qui a souligné que …": the speaker is what the clause is on
+        speaker = antecedent(masked[: match.start("speaker")], names)
+    elif (relative := RELATIVE_IN_PHRASE.search(phrase)) is not None:
+        # "A. Mitchell Palmer, som i teksten … meldte at": the clause hangs on Palmer
+        speaker = antecedent(masked[: match.start("speaker") + relative.start()], names)
+    elif (named := NAME_THEN_RELATIVE.search(phrase)) is not None and named.start() > 0:
+        speaker = antecedent(masked[: match.start("speaker") + named.end()], names)
+    elif len(words) == 1 and AUXILIARY_WORD.fullmatch(words[0]):
+        # "Ha detto che …": a subject the language leaves out, i.e. the last one named
+        speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
+    elif (
+        len(words) == 1
+        and is_determiner(words[0])
+        and masked[: match.start("speaker")].rstrip().endswith(",")
+    ):
+        # "Talal Barazi, le dijo a la televisión que": an object clitic before the verb;
+        # the subject is what stands set off before it, a name or a role
+        speaker = subject_set_off(masked[: match.start("speaker")], names)
+    elif (
+        INVERTED_SUBJECT.search(verb_adverbs(match))
+        and not CAPITALISED_NAME.search(phrase)
+        # "Biden sagte anschließend dem Sender CBS, …": one capitalised word no dictionary
+        # word (not "Gestern") is a name, the subject before the verb; what follows the
+        # verb is whom he told
+        and not _name_word(words, language)
+        and verb_adverbs(match).split()[0].lower() not in TRAILING_ADVERBS
+        and verb_adverbs(match).split()[0].lower() not in BEFORE_NAME
+    ):
+        speaker = parse_speaker(verb_adverbs(match), names)  # "I går sagde minister X, at"
+        if speaker is not None and speaker.type == "pronoun":
+            # "Muamar el Gadafi, aseguró hoy en un mensaje que": a time and a place after
+            # the verb, no subject there: the subject is before it
+            speaker = speaker_from_subject(phrase, names)
+    elif (
+        words
+        and words[0].lower() in FRONTED_PREPOSITIONS
+        and (named := NAME_AFTER_VERB.match(verb_adverbs(match))) is not None
+    ):
+        # "I eit intervju med Dagsavisen i helga sa Bjurstrøm at": a fronted adverbial, then
+        # the verb before its subject (V2)
+        after_verb = named.group("speaker")
+        speaker = parse_speaker(after_verb, names)
+        if after_verb[:1].islower() and not is_role_word(after_verb):
+            # "På møtet sa noen at": no name and no role after the verb; "Etter en stund
+            # sa hun at": a subject pronoun
+            speaker = subject_after_verb(phrase, verb_adverbs(match), names, language)
+    elif (
+        relative := _RELATIVE_BEFORE_VERB.search(masked, 0, match.start("verb"))
+    ) is not None and not CAPITALISED_NAME.search(phrase):
+        # "El documento, cuyo contenido fue difundido … y que abarca …, señala que": the
+        # subject is what the relative clause between it and the verb hangs on
+        speaker = antecedent(masked[: relative.start()], names)
+    elif match.start("speaker") == 0 and words[0].lower() in own_words(
+        language, "fronting_prepositions"
+    ):
+        # "Z satysfakcją dodała, że …", "Pod koniec kwietnia Play podał, że …": a fronted
+        # phrase, then the subject or none (Polish leaves it out: the last one named)
+        fronted_subject = after_fronted_phrase(words)
+        speaker = (
+            Speaker(None, None, "pronoun")
+            if fronted_subject is None
+            else speaker_from_subject(fronted_subject, names)
+        )
+    else:
+        speaker = speaker_from_subject(phrase, names)
+        if fronted_adverbial(phrase, speaker, language):
+            # "Då sa han at", "En gang forteller Cathrine ham at": a fronted adverbial, then
+            # the verb before its subject (V2)
+            after_verb = subject_after_verb(phrase, verb_adverbs(match), names, language)
+            if (
+                after_verb is None
+                and match.start("speaker") == 0
+                and subordinate_opening(phrase, language)
+            ):
+                speaker = None  # "Som ein del av stafetten skal elevane skrive …": no one
+            speaker = after_verb or speaker
+    if (
+        speaker is not None
+        and phrase[:1].islower()
+        and (
+            not CAPITALISED_NAME.search(phrase)
+            or (  # set off by commas on both sides: an apposition
+                owned_name(phrase) and "," in masked[match.end("speaker") : match.start("verb")]
+            )
+        )
+        and words[0].lower() not in RELATIVE_PRONOUNS
+    ):
+        # "Il colonnello Ronald Lao, comandante della stazione, ha detto che …"; "Juan
+        # Pérez, portavoz del presidente Pedro Sánchez, dijo que …": the name in the
+        # apposition is whose spokesman he is
+        named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
+        if named is not None:
+            role = None if is_determiner(phrase.strip()) else phrase.strip()
+            speaker = Speaker(named.group("name"), role, "person")
+    opening = NAME_THEN_APPOSITIONS.match(
+        masked, 0, match.start("verb")
+    ) or one_name_then_appositions(masked[: match.start("verb")], language)
+    subject = parse_speaker(opening.group("name"), names) if opening is not None else None
+    if (
+        subject is not None
+        and subject.name
+        and speaker is not None
+        and speaker.name != subject.name
+        # "Remnick, …, cita a Golda Meyer, quien dijo que": a relative clause's subject is
+        # what it hangs on, not the sentence's
+        and not (len(words) == 1 and words[0].lower() in RELATIVE_PRONOUNS)
+    ):
+        # "Annegret Kramp-Karrenbauer, chef des chrétiens-démocrates (CDU) de la chancelière
+        # Angela Merkel, a confirmé …", "Monica Kelsey, fondatrice di …, che è stata …, ha
+        # affermato che …": the name opening the sentence is the subject; what stands
+        # between commas after it describes it (and may name someone else)
+        speaker = subject
+    if EXPLETIVE.search(last_clause(phrase)):
+        # "Det er samstundes streka under at", "Dessutan er det streka under at": a passive
+        # with an empty subject; no one is said to speak
+        speaker = None
+    if common_word_name(speaker, text, names, language):
+        speaker = None  # "Muligens mener …", "Demokrati betyr at …": a word, no one named
+    return speaker
