@@ -147,3 +147,12 @@ def test_a_participle_a_superlative_or_a_closing_attribution_is_no_such_clause()
     )
     assert closed.kind == "direct"
     assert closed.text.startswith("Fiskeord")
+
+
+def test_a_bracket_after_an_according_to_source_is_no_content() -> None:
+    (found,) = quotes(
+        "Møtet var i går.",
+        "Ifølge Per Olsen (H) er saken avgjort for lenge siden.",
+    )
+    assert found.speaker == "Per Olsen"
+    assert "(H)" not in found.text

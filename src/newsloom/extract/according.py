@@ -50,6 +50,10 @@ MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
 _TOKEN = re.compile(r"\S+")
 
 
+# a party, an age or a place in brackets right after a source
+_BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
+
+
 @cache
 def _according() -> re.Pattern[str]:
     words = [w for w in table_words("according_to") if w.lower() not in POSTPOSITIONS]
@@ -409,6 +413,9 @@ def according_quotes(
             source_end = _source_end(sentence.text, source_start, language, set_off)
             speaker = parse_speaker(sentence.text[source_start:source_end], names)
             opening = match.start()
+            bracket = _BRACKET.match(sentence.text, source_end)
+            if bracket is not None:
+                source_end = bracket.end()  # "Ifølge Per Olsen (H) er …": the party is no content
         if speaker is None or speaker.type == "pronoun":
             continue
         before = sentence.text[:opening].rstrip(" ,")
