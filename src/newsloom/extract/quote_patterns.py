@@ -79,8 +79,15 @@ _AUXILIARY_ADVERB = (
     r"(?:[a-zàâçéèêëîïôûùìò]{3,}(?:ment|mente)\s+|"
     rf"{words_pattern(sorted(w for w in table_words('adverbs') if ' ' not in w))}\s+)?"
 )
+# titles of several words the tables list ("dr n. med. Anna Nowak"): their points end no subject
+_ABBREVIATIONS = "|".join(
+    r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
+    for phrase in table_words("abbreviations")
+    if phrase.endswith(".")
+)
+_ABBREVIATION = rf"(?:{_ABBREVIATIONS})|" if _ABBREVIATIONS else ""
 AFTER = compile_pattern(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{_AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:[^,.;:!?«»\"“”„]|:(?=s\b))+"
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{_AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{_ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b))+"
     # the role's holder set off by commas: "…», sagte der Präsident des Verbandes, Holger
     # Bingmann, zu den Zahlen", "teilte der Generalsekretär der PLO, Saeb Erekat, mit"
     r"(?:,\s+(?-i:[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)(?=\s*,)"
@@ -434,7 +441,7 @@ AGE_APPOSITION = compile_pattern(r",\s*\d{1,3}\s*,")
 TRAILING_CLAUSE = compile_pattern(
     rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{AFTER_VERBS})\s+"
     # a dot between letters is inside a word ("sier Gaarde til aftenbladet.no.")
-    r"(?P<speaker>(?:[^.;:!?«»\"“”„—–]|(?<=[^\W\d_])\.(?=[^\W\d_]))+)",
+    rf"(?P<speaker>(?:{_ABBREVIATION}[^.;:!?«»\"“”„—–]|(?<=[^\W\d_])\.(?=[^\W\d_]))+)",
     re.IGNORECASE,
 )
 SENTENCE_ADVERBS = frozenset(

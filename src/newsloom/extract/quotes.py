@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from newsloom.extract.according import according_quotes
+from newsloom.extract.colon_quotes import colon_dash_quote, headline_quote
 from newsloom.extract.mark_runs import mark_runs
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
@@ -339,18 +340,31 @@ def _inline_dash_quotes(
         taken.append((start, closing.start()))
         return True
 
-    openings = [opening.end() for opening in _INLINE_DASH.finditer(text)]
+    found_openings = list(_INLINE_DASH.finditer(text))
+    openings = [opening.end() for opening in found_openings]
     for at, start in enumerate(openings):
         if any(low <= start < high for low, high in taken):
             continue
         stop = openings[at + 1] if at + 1 < len(openings) else len(text)
+        closed = False
         for closing in _CLOSING_DASH.finditer(text, start, stop):
             if _dash_attribution(text, closing, language, names) is None and not AFTER.match(
                 text[closing.start() :]
             ):
                 continue
-            add(start, closing, MIN_DIRECT_WORDS)
+            closed = add(start, closing, MIN_DIRECT_WORDS)
             break
+        # (Scandinavian news opens a new dash paragraph for such words: left to the runs)
+        after_colon = text[: found_openings[at].start()].endswith(":")
+        if not closed and after_colon and language not in SCANDINAVIAN:
+            read = colon_dash_quote(text, found_openings[at].start(), start, stop, names)
+            if read is not None:
+                end, speaker = read
+                resolved = context.resolve(speaker)
+                quotes.append(
+                    make_quote(text[start:end], resolved, paragraph, "direct", start, end)
+                )
+                taken.append((start, end))
     # "Nie spodziewał się, że … trop - poinformował rzecznik X.": Polish agency style leaves the
     # opening dash out; the sentence a closing dash and a reporting verb end is the quote (that
     # sentence only: the ones before it may be the journalist's). Scandinavian news opens every
@@ -394,6 +408,7 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
     context = QuoteContext(entities)
     quotes: list[Quote] = []
     previous = ""
+    people_named = [mention.text for mention in entities if mention.type == EntityType.PERSON]
     for paragraph in article.paragraphs:
         if paragraph.kind not in (ParagraphKind.BODY, ParagraphKind.HEADING):
             continue
@@ -425,6 +440,23 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             _reported_quotes, paragraph.text, paragraph.index, names, context, language=language
         )
         direct = read_direct()
+        headline = (
+            headline_quote(
+                paragraph.text,
+                paragraph.index,
+                names,
+                context,
+                people_named,
+                " ".join(p.text for p in article.paragraphs[1:4]),
+                language,
+            )
+            if paragraph.index == article.paragraphs[0].index
+            else None
+        )
+        if headline is not None and not any(
+            quote.start < headline.end and headline.start < quote.end for quote in direct
+        ):
+            direct.insert(0, headline)
         # a work's title in marks is no quote, nor a sentence to read as reported speech
         taken = [(quote.start, quote.end) for quote in direct] + _titles(paragraph.text, language)
         if DASH_OPENING.match(paragraph.text):

@@ -98,6 +98,8 @@ QUOTE_FIELDS = (
     "masculine_case_endings",
     "role_connectors",
     "inverted_subjects",
+    "label_words",
+    "abbreviations",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from newsloom.extract.resources import table_words
 
 ABBREVIATIONS = frozenset(
     [
@@ -88,6 +90,20 @@ def _last_word(backwards: str, start: int, end: int) -> str | None:
 _GLUED = re.compile(r"\.(?<=[a-zæøåäöüéáíóúñ]{3}\.)(?=[A-ZÆØÅÄÖÜÉÁÍÓÚÑ][a-zæøåäöüéáíóúñ]{2})")
 
 
+@cache
+def _phrase_abbreviations() -> re.Pattern[str]:
+    """Abbreviations of several words the language tables list (``n. med.``, Polish "nauk
+    medycznych"), ending at a point: their last word alone ends sentences elsewhere (Norwegian
+    "med."). Matched at the end of the text searched."""
+    phrases = [
+        r"\s+".join(re.escape(part) for part in phrase.rstrip(".").split())
+        for phrase in table_words("abbreviations")
+    ]
+    if not phrases:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(phrases)})\.$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -118,6 +134,8 @@ def _split_sentences(text: str, glued: bool) -> tuple[Sentence, ...]:
             word = _last_word(backwards, start, match.start())
             if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
                 continue
+            if _phrase_abbreviations().search(text, start, match.start() + 1):
+                continue  # "dr n. med. Anna Nowak": "n. med." is one title
         end = match.end()
         _append(sentences, text, start, end)
         start = end

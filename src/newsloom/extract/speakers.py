@@ -242,8 +242,23 @@ def is_determiner(word: str) -> bool:
     return DETERMINER_WORD.fullmatch(word) is not None
 
 
+# titles of several words the tables list ("dr n. med.": a doctor's field), left out so that no
+# word of theirs reads as another ("med", Scandinavian "with", ends a subject)
+_SPACED_ABBREVIATION = re.compile(
+    "|".join(
+        r"(?<!\w)" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
+        for phrase in table_words("abbreviations")
+        if " " in phrase and phrase.endswith(".")
+    )
+    or r"(?!)",
+    re.IGNORECASE,
+)
+
+
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
+    if "." in phrase:
+        phrase = " ".join(_SPACED_ABBREVIATION.sub("", phrase).split())
     subject = subject_phrase(phrase)
     if subject is None:
         # "Este martes ha anunciado que", "sagte er dem Sender": no subject but a time, or a
