@@ -6,7 +6,16 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from newsloom.records import Article, DatePrecision, Paragraph, ParagraphKind
+from newsloom.extract.quotes import extract_quotes
+from newsloom.records import (
+    Article,
+    DatePrecision,
+    EntityMention,
+    EntityType,
+    Paragraph,
+    ParagraphKind,
+    Quote,
+)
 
 _DATE_PREFIX = re.compile(r"\A\s*date (?P<year>\d{4})-(?P<month>\d{2})\s+")
 
@@ -66,3 +75,18 @@ def text_article(
         published=published,
         published_precision=DatePrecision.TIME if published else None,
     )
+
+
+def quotes_with_people(
+    language: str, *paragraphs: str, people: tuple[str, ...] = ()
+) -> tuple[Quote, ...]:
+    """The quotes of an article of ``paragraphs``, with ``people`` as person mentions wherever
+    they stand (the recogniser's part, given)."""
+    mentions = [
+        EntityMention(name, EntityType.PERSON, index, at, at + len(name))
+        for index, text in enumerate(paragraphs)
+        for name in people
+        for at in range(len(text))
+        if text.startswith(name, at)
+    ]
+    return extract_quotes(text_article(*paragraphs, language=language), mentions)

@@ -8,21 +8,10 @@ are given as it found them.
 
 from __future__ import annotations
 
-from extraction_seeds import text_article
-from newsloom.extract.quotes import extract_quotes
-from newsloom.records import EntityMention, EntityType, Quote
+from extraction_seeds import quotes_with_people
+from newsloom.records import Quote
 
-
-def quotes(language: str, *paragraphs: str, people: tuple[str, ...] = ()) -> tuple[Quote, ...]:
-    """The quotes, with ``people`` as person mentions wherever they stand."""
-    mentions = [
-        EntityMention(name, EntityType.PERSON, index, at, at + len(name))
-        for index, text in enumerate(paragraphs)
-        for name in people
-        for at in range(len(text))
-        if text.startswith(name, at)
-    ]
-    return extract_quotes(text_article(*paragraphs, language=language), mentions)
+quotes = quotes_with_people
 
 
 def speakers(found: tuple[Quote, ...]) -> list[str | None]:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import has_cue
+from newsloom.extract.quote_context import make_quote
 from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import (
     SCANDINAVIAN,
@@ -48,6 +49,11 @@ from newsloom.records import Quote
 
 MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
 _TOKEN = re.compile(r"\S+")
+
+
+def _quote(content: str, speaker: Speaker, paragraph: int, kind: str, start: int) -> Quote:
+    """A quote of ``content`` starting at ``start`` in its paragraph."""
+    return make_quote(content, speaker, paragraph, kind, start, start + len(content))
 
 
 # a party, an age or a place in brackets right after a source
@@ -263,18 +269,7 @@ def _opening_view_quotes(
         if speaker is None or speaker.type == "pronoun" or len(content.split()) < MIN_CONTENT_WORDS:
             continue
         start = sentence.start + sentence.text.index(content, comma)
-        found.append(
-            Quote(
-                text=content,
-                speaker=speaker.name,
-                speaker_role=speaker.role,
-                paragraph=paragraph,
-                kind="reported",
-                start=start,
-                end=start + len(content),
-                speaker_type=speaker.type,
-            )
-        )
+        found.append(_quote(content, speaker, paragraph, "reported", start))
     return found
 
 
@@ -317,18 +312,7 @@ def according_quotes(
                     content = previous.text.strip().rstrip(" .")
                     start = previous.start + previous.text.find(content)
             if len(content.split()) >= MIN_CONTENT_WORDS and start >= 0:
-                found.append(
-                    Quote(
-                        text=content,
-                        speaker=owner.name,
-                        speaker_role=owner.role,
-                        paragraph=paragraph,
-                        kind="direct",
-                        start=start,
-                        end=start + len(content),
-                        speaker_type=owner.type,
-                    )
-                )
+                found.append(_quote(content, owner, paragraph, "direct", start))
             continue
         match = pattern.search(sentence.text)
         if (
@@ -343,18 +327,7 @@ def according_quotes(
         if summed is not None:
             summed_speaker, content = summed
             start = sentence.start + sentence.text.find(content)
-            found.append(
-                Quote(
-                    text=content,
-                    speaker=summed_speaker.name,
-                    speaker_role=summed_speaker.role,
-                    paragraph=paragraph,
-                    kind="direct",
-                    start=start,
-                    end=start + len(content),
-                    speaker_type=summed_speaker.type,
-                )
-            )
+            found.append(_quote(content, summed_speaker, paragraph, "direct", start))
             continue
         pronoun_read = pronoun_source(sentence.text)
         if pronoun_read is not None:
@@ -362,16 +335,7 @@ def according_quotes(
             content, offset = pronoun_read
             start = sentence.start + offset
             found.append(
-                Quote(
-                    text=content,
-                    speaker=None,
-                    speaker_role=None,
-                    paragraph=paragraph,
-                    kind="reported",
-                    start=start,
-                    end=start + len(content),
-                    speaker_type="pronoun",
-                )
+                _quote(content, Speaker(None, None, "pronoun"), paragraph, "reported", start)
             )
             continue
         if match is None and compound is None and OPENING_SOURCE is not None:
@@ -380,18 +344,7 @@ def according_quotes(
             if posted is not None:
                 source_speaker, content, offset = posted
                 start = sentence.start + offset
-                found.append(
-                    Quote(
-                        text=content,
-                        speaker=source_speaker.name,
-                        speaker_role=source_speaker.role,
-                        paragraph=paragraph,
-                        kind="reported",
-                        start=start,
-                        end=start + len(content),
-                        speaker_type=source_speaker.type,
-                    )
-                )
+                found.append(_quote(content, source_speaker, paragraph, "reported", start))
                 continue
         if (match is None and compound is None) or (
             language in SCANDINAVIAN and states_a_figure(sentence.text, language)
@@ -430,16 +383,5 @@ def according_quotes(
         if len(content.split()) < MIN_CONTENT_WORDS or offset < 0:
             continue
         start = sentence.start + offset
-        found.append(
-            Quote(
-                text=content,
-                speaker=speaker.name,
-                speaker_role=speaker.role,
-                paragraph=paragraph,
-                kind="reported",
-                start=start,
-                end=start + len(content),
-                speaker_type=speaker.type,
-            )
-        )
+        found.append(_quote(content, speaker, paragraph, "reported", start))
     return found
