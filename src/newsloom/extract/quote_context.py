@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_PRONOUN_OPENING
+from newsloom.extract.resources import SCANDINAVIAN
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speaker_names import (
     may_name_a_person,
@@ -30,6 +32,13 @@ class QuoteContext:
     def __init__(self, entities: Sequence[EntityMention]) -> None:
         self.entities = entities
         self._by_paragraph: dict[int, list[EntityMention]] = {}  # the mentions of each paragraph
+        self._surnames = {
+            mention.text.split()[-1]
+            for mention in entities
+            if mention.type == EntityType.PERSON
+            and len(mention.text.split()) >= 2
+            and mention.text.split()[-1][:1].isupper()
+        }
         for mention in entities:
             self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
         self.last_speaker: Speaker | None = None
@@ -39,17 +48,81 @@ class QuoteContext:
         self.last_group: str | None = None  # the last people named together ("A, B og C")
         self.nearby_body: str | None = None  # an organisation the last paragraph seen names
         self.talking = False  # the last paragraph seen was someone's words (a dash, marks)
+        # the paragraph being read, where in it the quote being resolved stands, and where in it
+        # the last speaker was resolved: a pronoun means someone named before it, not after
+        self._text = ""
+        self._paragraph = -1
+        self._language: str | None = None
+        self._at: int | None = None
+        self._speaker_at: int | None = None
+        self._before: tuple[Speaker | None, str | None, bool] = (None, None, False)
 
     def state(self) -> dict[str, object]:
         """What the context remembers (everything but the mentions), to read a paragraph again."""
         return {
             name: value
             for name, value in vars(self).items()
-            if name not in ("entities", "_by_paragraph")
+            if name not in ("entities", "_by_paragraph", "_text", "_surnames")
         }
 
     def restore(self, state: dict[str, object]) -> None:
         vars(self).update(state)
+
+    def enter(self, text: str, paragraph: int, language: str | None = None) -> None:
+        """Start reading a paragraph: what was known before it is kept for a pronoun that stands
+        before the paragraph's first name."""
+        self._text, self._paragraph, self._language = text, paragraph, language
+        self._at = self._speaker_at = None
+        self._before = (self.last_speaker, self.last_person, self.person_is_newer)
+
+    def _surname_alone(self, text: str, word: re.Match[str]) -> bool:
+        """Whether a word the article uses as a person's surname stands for that person here:
+        alone (not after another capitalised word: ``Casa Blanca``, ``Consejo Militar``), and
+        no word of the language's dictionary (``Exteriores`` of ``Asuntos Exteriores``, which
+        the recogniser took for a person)."""
+        name = word.group(0)
+        previous = text[: word.start()].split()[-1:]
+        return (
+            len(name) >= _SHORTEST_SURNAME
+            and not name.isupper()
+            and not (previous and previous[0][:1].isupper())
+            and dictionary_lemma(name.lower(), self._language) is None
+        )
+
+    def move_to(self, at: int) -> None:
+        """Where in the paragraph the quote now resolved stands (a character offset)."""
+        self._at = at
+
+    def _named_before(
+        self, at: int, since: int = 0, subjects: bool = False
+    ) -> tuple[int, str] | None:
+        """The last person the paragraph names before ``at``, outside quotation marks and not
+        in a paragraph of someone's words: a sentence's subject before one named in passing
+        (``Kramp-Karrenbauer, chef … de la chancelière Angela Merkel, a confirmé``)."""
+        text = self._text
+        if DASH_OPENING.match(text):
+            return None
+        quoted = [(match.start(), match.end()) for match in MARKS.finditer(text, 0, at)]
+        mentions = self._by_paragraph.get(self._paragraph, [])
+        found = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
+        # a surname alone, of a person the article names in full ("Kramp-Karrenbauer a
+        # déclaré" after "Annegret Kramp-Karrenbauer"), which the recogniser may miss
+        found += [
+            (word.start(), word.group(0))
+            for word in _WORD.finditer(text, since, at)
+            if word.group(0) in self._surnames and self._surname_alone(text, word)
+        ]
+        people = [
+            (start, name)
+            for start, name in found
+            if since <= start
+            and start + len(name) <= at
+            and not any(low <= start < high for low, high in quoted)
+            and not names_a_thing(text, start, name)
+        ]
+        opening = [(start, name) for start, name in people if _subject_at(text, start)]
+        chosen = opening if subjects else opening or people
+        return max(chosen) if chosen else None
 
     def names_in(self, paragraph: int, types: tuple[EntityType, ...] = SPEAKER_TYPES) -> list[str]:
         """The names of ``types`` the recogniser found in the paragraph."""
@@ -66,6 +139,32 @@ class QuoteContext:
             self.last_source = resolved
         return resolved
 
+    def _by_position(self) -> Speaker | None:
+        """Whom a singular pronoun at the current offset means, where the paragraph tells: the
+        last speaker resolved before it in the paragraph, unless a sentence's subject is named
+        after that speaker; with no speaker before it, the person named last before it. A
+        speaker resolved after the offset (a quote further on, read first) is set aside for
+        what was known before the paragraph. None where the paragraph says nothing before the
+        offset."""
+        at = self._at
+        if at is None or self._language in SCANDINAVIAN:
+            # Scandinavian news writes short paragraphs, a quote in each: what the paragraphs
+            # before said holds (``har sagt at Jolys måte …`` after Lagerfeld is his)
+            return None
+        spoke = self._speaker_at
+        if spoke is not None and spoke <= at:
+            subject = self._named_before(at, since=spoke + 1, subjects=True)
+            return _person(subject[1]) if subject is not None else self.last_speaker
+        named = self._named_before(at)
+        if named is not None:
+            return _person(named[1])
+        if spoke is not None:
+            speaker, person, newer = self._before
+            if person is not None and (newer or speaker is None):
+                return _person(person)
+            return speaker
+        return None
+
     def _resolve(self, speaker: Speaker | None) -> Speaker | None:
         if speaker is None:
             return None
@@ -74,6 +173,12 @@ class QuoteContext:
                 return Speaker(self.nearby_body, None, "organisation")  # "X vil ikkje: Dei meiner"
             if self.last_group is not None:
                 return Speaker(self.last_group, None, "person")  # "A, B og C …": "Dei hevdar"
+        if (
+            speaker.type == "pronoun"
+            and not speaker.plural
+            and (placed := self._by_position()) is not None
+        ):
+            return placed
         if speaker.type == "pronoun":
             if self.last_person is not None and (self.person_is_newer or self.last_speaker is None):
                 return parse_speaker(self.last_person) or Speaker(self.last_person, None, "person")
@@ -91,6 +196,7 @@ class QuoteContext:
         if speaker.type == "person":
             self.last_speaker = speaker
             self.person_is_newer = False
+            self._speaker_at = self._at
         return speaker
 
     def see(self, text: str, paragraph: int, spoken: bool = False) -> None:
@@ -144,6 +250,12 @@ class QuoteContext:
         self.nearby_body = bodies[-1] if bodies else None
 
 
+def _person(name: str) -> Speaker:
+    return parse_speaker(name) or Speaker(name, None, "person")
+
+
+_SHORTEST_SURNAME = 3  # "W" of "George W. Bush" is no surname
+_WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"[.!?:;]\s")
 _MOST_ROLE_WORDS = 3  # "Administrerende direktør Boris Benulic": a role before a subject's name
 

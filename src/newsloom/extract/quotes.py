@@ -220,6 +220,7 @@ def _direct_quotes(
             speaker = introduced or context.last_speaker
         if speaker is None and not unattributed and not they:
             continue  # words in quotation marks nobody is said to speak: a title or a term
+        context.move_to(match.start())
         resolved = context.resolve(speaker)
         if resolved is not None and (resolved.name or resolved.role):
             paragraph_speaker = resolved  # "“…,” he said. “…”": the pronoun, resolved
@@ -333,6 +334,7 @@ def _inline_dash_quotes(
         speaker = _dash_attribution(text, closing, language, names)
         if speaker is None or len(body.split()) < min_words:
             return False
+        context.move_to(start)
         resolved = context.resolve(speaker)
         if speaker.type == "pronoun" and (resolved is None or resolved.type == "pronoun"):
             return False  # "– dodali.": they, and no one named to be they
@@ -426,6 +428,7 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
                 )
             context.see(paragraph.text, paragraph.index)
             continue
+        context.enter(paragraph.text, paragraph.index, language)
         state = context.state()
         read_direct = partial(
             _direct_quotes,

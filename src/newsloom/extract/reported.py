@@ -141,6 +141,7 @@ def reported_quotes(
     retried: Sentence | None = None  # the rest of a sentence after a verb with no speaker
     while pending:
         sentence = pending.pop(0)
+        context.move_to(sentence.start)  # a pronoun here means someone named before it
         while first < len(spans) and spans[first][1] <= sentence.start:
             first += 1
         held = [
