@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from extraction_seeds import text_article
+from extraction_seeds import quotes_with_people, text_article
 from newsloom.extract.quotes import extract_quotes
-from newsloom.records import EntityMention, EntityType, Quote
+from newsloom.records import Quote
 
 
 def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
@@ -14,14 +14,7 @@ def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
 
 def quotes_naming(language: str, people: list[str], *paragraphs: str) -> tuple[Quote, ...]:
     """The quotes, with ``people`` as the recogniser's person mentions wherever they stand."""
-    mentions = [
-        EntityMention(name, EntityType.PERSON, index, at, at + len(name))
-        for index, text in enumerate(paragraphs)
-        for name in people
-        for at in range(len(text))
-        if text.startswith(name, at)
-    ]
-    return extract_quotes(text_article(*paragraphs, language=language), mentions)
+    return quotes_with_people(language, *paragraphs, people=tuple(people))
 
 
 def test_a_polish_verb_first_with_only_an_adverb_leaves_the_subject_out() -> None:
