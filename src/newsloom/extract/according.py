@@ -19,7 +19,7 @@ from functools import cache
 
 from newsloom.extract.cues import has_cue
 from newsloom.extract.quote_context import make_quote
-from newsloom.extract.quote_words import AUXILIARIES
+from newsloom.extract.quote_words import AUXILIARIES, BRACKETED
 from newsloom.extract.resources import (
     SCANDINAVIAN,
     own_words,
@@ -57,7 +57,7 @@ def _quote(content: str, speaker: Speaker, paragraph: int, kind: str, start: int
 
 
 # a party, an age or a place in brackets right after a source
-_BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
+_BRACKET = re.compile(BRACKETED)
 
 
 @cache

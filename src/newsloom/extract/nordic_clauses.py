@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newsloom.extract.quote_words import AUXILIARIES
+from newsloom.extract.quote_words import AUXILIARIES, SPEAKER_BEFORE_VERB
 from newsloom.extract.resources import SCANDINAVIAN, resources_for, words_pattern
 from newsloom.process_cache import compile_pattern
 
@@ -77,8 +77,7 @@ _NORDIC_VERBS = words_pattern(
 )
 TENSED_CLAUSE_HINT = compile_pattern(rf"{_NORDIC_VERBS}\s+{_TENSED_CLAUSE}", re.IGNORECASE)
 REPORTED_TENSED = compile_pattern(
-    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+)(?:\s*\([^()]{{1,40}}\))?,?\s+"
-    rf"(?:{AUXILIARIES}\s+|hadde\s+)?(?P<verb>{_NORDIC_VERBS})(?P<adverbs>)\s+(?={_TENSED_CLAUSE})"
+    rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|hadde\s+)?(?P<verb>{_NORDIC_VERBS})(?P<adverbs>)\s+(?={_TENSED_CLAUSE})"
     r"(?P<content>\S.+)$",
     re.IGNORECASE,
 )

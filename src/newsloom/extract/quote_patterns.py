@@ -17,6 +17,7 @@ from newsloom.extract.quote_words import (
     AFTER_QUOTE_WORDS,
     AUXILIARIES,
     REPORTING_VERBS,
+    SPEAKER_BEFORE_VERB,
     THAT_WORDS,
 )
 from newsloom.extract.resources import (
@@ -394,11 +395,7 @@ def _reported(questions: str) -> str:
     """The reported-speech pattern: a speaker, a reporting verb and its clause (``questions``: the
     indirect-question alternatives, or none)."""
     return (
-        # words may hold a point ("A.P.", "klokken 03.05"): the text is split into sentences first
-        rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+)"
-        # the speaker's party, age or place in brackets: "Kari Holm (Ap) sier at"
-        r"(?:\s*\([^()]{1,40}\))?,?\s+"
-        rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
+        rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         rf"(?P<verb>{VERBS}|{SPLIT_VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
         rf"|\s*{SUBJUNCTIVE_CLAUSE}"
         r"|(?:(?<=said|says)|(?<=say))"

@@ -164,3 +164,12 @@ DETERMINERS = _resources.words_pattern(
         *_resources.table_words("determiners"),
     ]
 )
+
+# a speaker's party, age or place in brackets after the name ("Kari Holm (Ap) sier at", "ifølge
+# Per Olsen (H)")
+BRACKETED = r"\s*\([^()]{1,40}\)"
+# the speaker before a reporting verb: up to eight words (a point may stand inside one, "A.P.":
+# the text is split into sentences first), a bracket, a comma
+SPEAKER_BEFORE_VERB = (
+    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+)(?:{BRACKETED})?,?\s+"
+)

@@ -98,6 +98,7 @@ def reported_speaker(
     what a relative clause or an apposition hangs on; None where no one is named (a passive, a
     common word, a fronted clause)."""
     phrase = match.group("speaker")
+    after = verb_adverbs(match)  # what stands between the verb and its clause
     between = masked[match.end("speaker") : match.start("verb")].strip(" ,")
     if own_pronoun(between, language):
         # "Og han meiner at": another language's auxiliary (Spanish "han") is the subject
@@ -108,10 +109,8 @@ def reported_speaker(
         subject = sentence_subject(text[: match.start("verb")], names)
         speaker = subject
     elif len(words) == 1 and words[0].lower() in SENTENCE_ADVERBS:
-        inverted = re.match(
-            r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", verb_adverbs(match) + " at "
-        )
-        adverbs = verb_adverbs(match).strip()
+        inverted = re.match(r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", after + " at ")
+        adverbs = after.strip()
         speaker = speaker_from_subject(adverbs, names) if adverbs and inverted else None
         if not adverbs and match.start("speaker") == 0 and words[0][:1].isupper():
             # "También añadió que …": the subject left out, i.e. the last one named
@@ -141,16 +140,16 @@ def reported_speaker(
         # the subject is what stands set off before it, a name or a role
         speaker = subject_set_off(masked[: match.start("speaker")], names)
     elif (
-        INVERTED_SUBJECT.search(verb_adverbs(match))
+        INVERTED_SUBJECT.search(after)
         and not CAPITALISED_NAME.search(phrase)
         # "Biden sagte anschließend dem Sender CBS, …": one capitalised word no dictionary
         # word (not "Gestern") is a name, the subject before the verb; what follows the
         # verb is whom he told
         and not _name_word(words, language)
-        and verb_adverbs(match).split()[0].lower() not in TRAILING_ADVERBS
-        and verb_adverbs(match).split()[0].lower() not in BEFORE_NAME
+        and after.split()[0].lower() not in TRAILING_ADVERBS
+        and after.split()[0].lower() not in BEFORE_NAME
     ):
-        speaker = parse_speaker(verb_adverbs(match), names)  # "I går sagde minister X, at"
+        speaker = parse_speaker(after, names)  # "I går sagde minister X, at"
         if speaker is not None and speaker.type == "pronoun":
             # "Muamar el Gadafi, aseguró hoy en un mensaje que": a time and a place after
             # the verb, no subject there: the subject is before it
@@ -158,7 +157,7 @@ def reported_speaker(
     elif (
         words
         and words[0].lower() in FRONTED_PREPOSITIONS
-        and (named := NAME_AFTER_VERB.match(verb_adverbs(match))) is not None
+        and (named := NAME_AFTER_VERB.match(after)) is not None
     ):
         # "I eit intervju med Dagsavisen i helga sa Bjurstrøm at": a fronted adverbial, then
         # the verb before its subject (V2)
@@ -167,7 +166,7 @@ def reported_speaker(
         if after_verb[:1].islower() and not is_role_word(after_verb):
             # "På møtet sa noen at": no name and no role after the verb; "Etter en stund
             # sa hun at": a subject pronoun
-            speaker = subject_after_verb(phrase, verb_adverbs(match), names, language)
+            speaker = subject_after_verb(phrase, after, names, language)
     elif (
         relative := _RELATIVE_BEFORE_VERB.search(masked, 0, match.start("verb"))
     ) is not None and not CAPITALISED_NAME.search(phrase):
@@ -190,7 +189,7 @@ def reported_speaker(
         if fronted_adverbial(phrase, speaker, language):
             # "Då sa han at", "En gang forteller Cathrine ham at": a fronted adverbial, then
             # the verb before its subject (V2)
-            after_verb = subject_after_verb(phrase, verb_adverbs(match), names, language)
+            after_verb = subject_after_verb(phrase, after, names, language)
             if (
                 after_verb is None
                 and match.start("speaker") == 0
