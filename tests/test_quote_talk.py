@@ -342,3 +342,50 @@ def test_a_bridge_about_someone_or_talk_naming_someone_is_the_journalists() -> N
         language="nn",
     )
     assert [q.paragraph for q in naming] == [0]
+
+
+def test_an_interview_answer_naming_others_goes_on_until_the_next_question() -> None:
+    found = quotes(
+        "I helgen spiller vokalist Anne Berg på festivalen i Molde. Berg gleder seg.",
+        "- Hvem er favorittene dine?",
+        "- Vi har en lang tradisjon å være stolte av.",
+        "Se bare på Rune Rudberg og Kari Bremnes.",
+        "- Hva gjør du etter festivalen?",
+        "- Jeg tar ferie.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (2, "Anne Berg"),
+        (3, "Anne Berg"),
+        (5, "Anne Berg"),
+    ]
+
+
+def test_an_answer_does_not_go_on_over_narrative_naming_others_without_a_next_question() -> None:
+    found = quotes(
+        "I helgen spiller vokalist Anne Berg på festivalen i Molde. Berg gleder seg.",
+        "- Hvem er favorittene dine?",
+        "- Vi har en lang tradisjon å være stolte av.",
+        "- Hva gjør du etter festivalen?",
+        "- Jeg tar ferie.",
+        "Festivalen ble startet av Rune Rudberg i 1992.",
+        "Den har vokst hvert år siden.",
+    )
+    assert [q.paragraph for q in found] == [2, 4]
+
+
+def test_a_dash_quote_after_a_sentence_about_one_person_is_that_persons() -> None:
+    found = quotes(
+        "Konserten er over, og salen er tom.",
+        "Øyvind Staveland pirker på noe inne i håndflata.",
+        "- Mye ligger bare i en tåkedis.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(2, "Øyvind Staveland")]
+
+
+def test_a_person_named_after_a_preposition_is_not_whom_the_sentence_is_about() -> None:
+    found = quotes(
+        "Konserten er over, og salen er tom.",
+        "Diagnosen av Anders Breivik blir viktig for ettertida.",
+        "- Dette handler ikke bare om straff.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(2, None)]

@@ -29,6 +29,7 @@ from newsloom.extract.quote_patterns import (
     unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import speaker_from_subject
+from newsloom.extract.resources import own_words
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import Speaker, parse_speaker
@@ -149,6 +150,30 @@ def _introducer(paragraph: Paragraph, names: ArticleNames) -> Quote | None:
 
 
 _CLAUSE_COMMA = re.compile(r",\s")
+
+
+def _person_written_of(
+    paragraph: Paragraph, names: ArticleNames, language: str | None
+) -> Quote | None:
+    """``Staveland pirker på noe i håndflata. ¶ – Mye ligger bare i en tåkedis.``: a dash
+    quote no one is named for, right after a sentence of the journalist's about one person, is
+    that person's. About: the one person it names other than after a preposition (``Diagnosen
+    av Breivik``); in a language whose table lists no ``prepositions``, no one."""
+    prepositions = own_words(paragraph.language or language, "prepositions")
+    text = paragraph.text.rstrip()
+    if not prepositions or text.endswith("?") or DASH_OPENING.match(text):
+        return None
+    about = set()
+    for person in names.people:
+        if person.paragraph != paragraph.index:
+            continue
+        before = text[: person.start].split()
+        if before and before[-1].strip("«»\"'(").lower() in prepositions:
+            continue
+        about.add(names.fullest(person.name))
+    if len(about) != 1:
+        return None
+    return Quote("", about.pop(), None, paragraph.index, speaker_type="person")
 
 
 def _next_attributed(
@@ -283,6 +308,8 @@ def continue_runs(
             narrative = narrative or (not dashed[scan] and not is_spoken(following, language))
             run.append(scan)
             scan += 1
+        # the run stops at the journalist's next question: its paragraphs are the answer's
+        asked_next = scan < len(body) and body[scan].index in questions
         if end is not None:
             source = by_paragraph[body[end].index][0] if by_paragraph.get(body[end].index) else None
             said = closers[end]
@@ -319,6 +346,13 @@ def continue_runs(
                 later = _next_attributed(body, closing, by_paragraph, at)
                 if later is not None and later.speaker_type == "person":
                     source = later
+            if (
+                source.speaker is None
+                and previous is not None
+                and previous.index not in questions
+                and not by_paragraph.get(previous.index)
+            ):
+                source = _person_written_of(previous, names, language) or source
             members = [at]
             for position, member in enumerate(run[1:], start=1):
                 following = body[member]
@@ -328,7 +362,9 @@ def continue_runs(
                     break  # in an interview a question is the journalist's, "dere" or not
                 previous = body[members[-1]]
                 if not is_spoken(following, language) and not (
-                    (interviewee is not None or talk_resumes(body, run[position:], names, language))
+                    answer_goes_on(following, previous, names, source if asked_next else None)
+                    if interviewee is not None
+                    else talk_resumes(body, run[position:], names, language)
                     and answer_goes_on(following, previous, names)
                 ):
                     break

@@ -54,11 +54,25 @@ def goes_on_about(previous: Paragraph, paragraph: Paragraph) -> bool:
     return pronoun in {found.lower() for found in _SINGULAR_THIRD_PERSON.findall(previous.text)}
 
 
-def answer_goes_on(paragraph: Paragraph, previous: Paragraph, names: ArticleNames) -> bool:
+def answer_goes_on(
+    paragraph: Paragraph,
+    previous: Paragraph,
+    names: ArticleNames,
+    interviewed: Quote | None = None,
+) -> bool:
     """In an interview, a paragraph after an answer goes on with it unless the journalist
     writes again: a question, a person named (in full or by surname), or a sentence about
-    someone (``Han …``) the answer was not already talking about."""
+    someone (``Han …``) the answer was not already talking about. Given the answer's quote
+    (``interviewed``: in a question-and-answer interview, where the journalist writes only the
+    questions), only the speaker named ends it: an answer names whom it talks of (``– Det er
+    klart. ¶ Se bare på Rune Rudberg.``), and nobody calls themselves by name."""
     text = paragraph.text.rstrip()
+    if interviewed is not None:
+        return not (
+            text.endswith("?")
+            or names_speaker(paragraph, interviewed)
+            or (THIRD_PERSON_OPENING.match(text) and not goes_on_about(previous, paragraph))
+        )
     surnames = {person.name.split()[-1] for person in names.people}
     return not (
         text.endswith("?")
