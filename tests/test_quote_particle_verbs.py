@@ -156,3 +156,32 @@ def test_a_bracket_after_an_according_to_source_is_no_content() -> None:
     )
     assert found.speaker == "Per Olsen"
     assert "(H)" not in found.text
+
+
+def test_a_noun_that_is_also_a_reporting_verb_opening_a_sentence_is_no_verb() -> None:
+    # Nynorsk "lova" is both "the law" and "promised": verb-second order opens a statement
+    # with its subject, so a reporting verb opening it has a pronoun after it, not a noun
+    assert (
+        quotes(
+            "Stortinget vedtok ei ny kulturlov i fjor.",
+            "Lova fastset at offentlege styresmakter har ansvar for kulturlivet.",
+            language="nn",
+        )
+        == ()
+    )
+    (found,) = quotes(
+        "Kari Holm var ordførar i fire år.",
+        "Sa ho at kommunen har ansvar for kulturlivet?",
+        language="nn",
+    )
+    assert found.speaker == "Kari Holm"
+
+
+def test_a_pronoun_opening_the_clause_of_the_reporting_verb_is_its_subject() -> None:
+    # Scandinavian "han" (he) is Spanish "han" (have): after "når" it is the subject
+    (found,) = quotes(
+        "Lars Sponheim er leiar i Venstre.",
+        "Leiaren var klår i går når han har slått fast at samarbeid er heilt uaktuelt.",
+        language="nn",
+    )
+    assert (found.speaker, found.text) == ("Lars Sponheim", "samarbeid er heilt uaktuelt")

@@ -210,6 +210,16 @@ def reported_quotes(
             continue
         if inverted_match is not None and match is not None and inverted_match.start() == 0:
             inverted_match = None  # "Sier X at …" at the start: the plain pattern reads it
+        if (
+            inverted_match is not None
+            and inverted_match.start() == 0
+            and language in SCANDINAVIAN
+            and inverted_match.group("speaker")[:1].islower()
+            and inverted_match.group("speaker").split()[0].lower() not in PRONOUNS
+        ):
+            # nn "Lova fastset at …" (the law): a sentence of verb-second order opens with its
+            # subject; a verb opening it has a pronoun after it (``Sa han at``), not a noun
+            inverted_match = None
         if inverted_match is not None and match is not None:
             # "Saman med …, meiner Fjordane tingrett at …": a fronted clause, then verb, subject
             inverted_words = inverted_match.group("speaker").split()

@@ -104,6 +104,15 @@ def reported_speaker(
         # "Og han meiner at": another language's auxiliary (Spanish "han") is the subject
         phrase = between
     words = phrase.split()
+    if (
+        len(words) > 2
+        and own_pronoun(words[-1], language)
+        and words[-2].lower() in own_words(language, "clause_openers")
+    ):
+        # "Leiaren var klår når han (har slått fast at)": the pronoun opening the clause of the
+        # verb is its subject (not another language's auxiliary)
+        phrase = words[-1]
+        words = [phrase]
     if words and words[-1].lower() in COORDINATORS:
         # "X ser ikke nødvendigheten av …, men mener det er …": the subject of the first verb
         subject = sentence_subject(text[: match.start("verb")], names)
