@@ -369,3 +369,49 @@ def test_a_capitalised_run_after_an_article_is_no_person_a_pronoun_means() -> No
         "“We’re still extremely poor,” he said.",
     )
     assert [q.speaker for q in found] == ["Jovenel Moïse"]
+
+
+def test_a_spanish_medium_told_after_the_name_is_no_part_of_it() -> None:
+    # "dijo Lukyanov a DW": "a" and what follows the name is whom he told (es told_prepositions)
+    found = quotes_naming(
+        "es",
+        ["Fyodor Lukyanov"],
+        "El politólogo Fyodor Lukyanov estuvo en Astaná. "
+        '"Kazajistán desempeñó un papel muy importante", dijo Lukyanov a DW en la capital.',
+    )
+    assert [q.speaker for q in found] == ["Fyodor Lukyanov"]
+
+
+def test_a_spanish_medium_of_two_words_before_the_speaker() -> None:
+    # "comentó a BBC Mundo el analista": the medium told, then the role that spoke
+    found = quotes(
+        "es",
+        '"Moscú teme que la región se convierta en una zona franca", comentó a BBC Mundo el '
+        "analista internacional.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [(None, "analista internacional")]
+
+
+def test_a_surname_then_what_the_words_are_about_is_the_person() -> None:
+    # "agregó Tillerson respecto a los acuerdos": the surname of someone the article names
+    found = quotes_naming(
+        "es",
+        ["Rex Tillerson"],
+        "El secretario de Estado, Rex Tillerson, habló con la prensa. "
+        '"Rusia debía destruir esas armas", agregó Tillerson respecto a los acuerdos firmados.',
+    )
+    assert [q.speaker for q in found] == ["Rex Tillerson"]
+
+
+def test_an_english_body_before_a_role_and_a_full_name() -> None:
+    # "said SPCA North Peace branch manager Candace Buchamer": the body, recognised as a name,
+    # is not the speaker; the full name after the role is
+    found = quotes_naming(
+        "en",
+        ["SPCA North Peace", "Candace Buchamer"],
+        '"The puppies had been living in a trailer for weeks," said SPCA North Peace branch '
+        "manager Candace Buchamer in a news release.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Candace Buchamer", "SPCA North Peace branch manager")
+    ]

@@ -93,6 +93,7 @@ QUOTE_FIELDS = (
     "title_modifiers",
     "name_connectors",
     "fronting_prepositions",
+    "told_prepositions",
     "name_case_endings",
     "nominative_endings",
     "masculine_case_endings",
