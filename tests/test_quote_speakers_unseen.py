@@ -415,3 +415,45 @@ def test_an_english_body_before_a_role_and_a_full_name() -> None:
     assert [(q.speaker, q.speaker_role) for q in found] == [
         ("Candace Buchamer", "SPCA North Peace branch manager")
     ]
+
+
+def test_a_spanish_second_verb_after_aunque_is_the_first_subjects() -> None:
+    # "…, aunque matizó que": the subject of the first verb, not the conjunction
+    found = quotes_naming(
+        "es",
+        ["Javad Zarif"],
+        'El ministro iraní de Exteriores, Javad Zarif, dijo que "los grupos armados deben ser '
+        'erradicados", aunque matizó que la retirada se hará con "pérdidas humanas mínimas".',
+    )
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Javad Zarif", "Javad Zarif"]
+
+
+def test_a_spanish_infinitive_after_the_quote_is_the_speakers_second_verb() -> None:
+    # "…», aseguró X, antes de subrayar que «…»": no one called "antes"
+    found = quotes_naming(
+        "es",
+        ["Jamal Ahmad"],
+        '"Este es el principio del cambio", aseguró Jamal Ahmad, profesor universitario, '
+        'antes de subrayar que "la revolución se volvió sangrienta".',
+    )
+    assert [q.speaker for q in found] == ["Jamal Ahmad", "Jamal Ahmad"]
+
+
+def test_a_spanish_subject_before_an_auxiliary_then_para() -> None:
+    # "Algunos blogueros también han aprovechado … para recordar que": the sentence's subject
+    found = quotes(
+        "es",
+        "Algunos blogueros también han aprovechado la ocasión para recordar a sus lectores que "
+        "la oposición convoca manifestaciones el lunes.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [("Algunos blogueros", None)]
+
+
+def test_a_spanish_adverb_and_clitic_end_no_subject() -> None:
+    # "Los ministros incluso le escribieron una carta para confirmar que": not "ministros incluso"
+    found = quotes(
+        "es",
+        "Los ministros incluso le escribieron una carta para confirmar que la visita es la "
+        "excepción.",
+    )
+    assert [q.speaker_role for q in found] == ["ministros"]

@@ -176,3 +176,16 @@ def name_then_article(words: list[str]) -> int:
 _ADDRESS_PREPOSITIONS = frozenset(
     ["a", "à", "au", "aux", "en", "dans", "con", "avec", "ante", "devant", "desde", "depuis"]
 )
+
+
+# the tables' ``second_verb_openers`` ("aunque", "antes de", "sin embargo"): standing last
+# before a reporting verb, they open a second verb of a subject named earlier in the sentence
+# ("…, aseguró X, antes de subrayar que", "Otros, sin embargo, denuncian que"); no speaker
+SECOND_VERB_OPENERS = table_word_set("second_verb_openers")
+
+
+def ends_in_second_verb_opener(phrase: str) -> bool:
+    """Whether ``phrase`` (the words before a reporting verb) ends with one of the tables'
+    ``second_verb_openers``."""
+    words = phrase.replace(",", " ").lower().split()
+    return any(" ".join(words[-size:]) in SECOND_VERB_OPENERS for size in (1, 2) if words)

@@ -43,6 +43,7 @@ from newsloom.extract.speaker_phrases import (
     TRAILING_DETERMINER,
     after_leading_place,
     before_verb,
+    ends_in_second_verb_opener,
     name_then_article,
 )
 from newsloom.extract.speaker_phrases import (
@@ -204,6 +205,10 @@ def is_determiner(word: str) -> bool:
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
+    if len(phrase.split()) <= 2 and ends_in_second_verb_opener(phrase):
+        # "…, antes de subrayar que «…»", "…», aunque matizó": a second verb of a subject named
+        # before (the last one named)
+        return Speaker(None, None, "pronoun")
     if "." in phrase:
         phrase = " ".join(SPACED_ABBREVIATION.sub("", phrase).split())
     subject = subject_phrase(phrase)
