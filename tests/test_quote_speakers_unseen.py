@@ -457,3 +457,41 @@ def test_a_spanish_adverb_and_clitic_end_no_subject() -> None:
         "excepción.",
     )
     assert [q.speaker_role for q in found] == ["ministros"]
+
+
+def test_an_auxiliary_after_the_quote_is_no_part_of_the_speaker() -> None:
+    # "…, the force has said", "«…», les ha pedido": the auxiliary ends no speaker phrase
+    found = quotes(
+        "en",
+        "The man's family have been informed and will be offered support, the force has said.",
+    )
+    assert [q.speaker_role for q in found] == ["force"]
+    found = quotes_naming(
+        "es",
+        ["Muamar Gadafi"],
+        'Muamar Gadafi habló por la televisión. "Salid a la calle, perseguidlos casa por casa", '
+        "les ha pedido a sus partidarios.",
+    )
+    assert [q.speaker for q in found] == ["Muamar Gadafi"]
+
+
+def test_an_english_adverb_or_though_around_the_subject() -> None:
+    # "The Vatican previously said", "…, though investigators said": en adverbs, leading words
+    found = quotes(
+        "en",
+        "The Vatican previously said it would wait for the end of the legal process.",
+        "A caretaker found the damage on Dec. 19, though investigators said it is possible the "
+        "graffiti was left in September.",
+    )
+    assert [q.speaker or q.speaker_role for q in found] == ["Vatican", "investigators"]
+
+
+def test_an_irish_surname_keeps_its_o() -> None:
+    # "O'Donaghey said": "O" is no article (Portuguese "o") before an apostrophe
+    found = quotes_naming(
+        "en",
+        ["Jesse O'Donaghey"],
+        "Cpl. Jesse O'Donaghey spoke to reporters. "
+        '"We take matters such as these very seriously," O\'Donaghey said.',
+    )
+    assert [q.speaker for q in found] == ["Jesse O'Donaghey"]

@@ -65,7 +65,8 @@ _SPEAKER_STOP = re.compile(
     r"|und(?=\s+(?-i:[a-zäöüß])|\s*$)|zu(?=\s+(?-i:der|dem|den|einer|einem|[a-zäöüß])))\b.*$",
     re.IGNORECASE,
 )
-_DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
+# (an elided article, "l'AFP", needs no space; "O'Donaghey" opens with no article)
+_DETERMINER = re.compile(rf"^{DETERMINERS}(?:(?<=['’])|\s+)(?=\S)", re.IGNORECASE)
 
 
 # a lowercase description, then a full name at the end of the speaker phrase
@@ -203,8 +204,19 @@ def is_determiner(word: str) -> bool:
     return DETERMINER_WORD.fullmatch(word) is not None
 
 
+# the tables' auxiliaries ("has", "han"; lowercase: not the name "Han"): no speaker phrase
+# ends with one
+_AUXILIARIES = table_word_set("auxiliaries") | {"har", "has"}
+
+
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
+    phrase_words = phrase.split()
+    while len(phrase_words) > 1 and phrase_words[-1] in _AUXILIARIES:
+        phrase_words.pop()  # "…», the force has said", "lawyers have noted"
+        phrase = " ".join(phrase_words)
+        if len(phrase_words) == 1 and DETERMINER_WORD.fullmatch(phrase):
+            return Speaker(None, None, "pronoun")  # "«…», les ha pedido": no subject named
     if len(phrase.split()) <= 2 and ends_in_second_verb_opener(phrase):
         # "…, antes de subrayar que «…»", "…», aunque matizó": a second verb of a subject named
         # before (the last one named)
