@@ -495,3 +495,15 @@ def test_an_irish_surname_keeps_its_o() -> None:
         '"We take matters such as these very seriously," O\'Donaghey said.',
     )
     assert [q.speaker for q in found] == ["Jesse O'Donaghey"]
+
+
+def test_according_to_the_reader_addressed_is_no_source() -> None:
+    # "según tus preferencias", "according to your preferences": a page's offer, no quote
+    assert not quotes(
+        "es",
+        "Queremos conocerte para ofrecerte los contenidos según tus preferencias. "
+        "¿Podrías respondernos unas breves preguntas?",
+    )
+    assert not quotes("en", "We choose the stories we show according to your reading history.")
+    found = quotes("es", "Más de 50 personas murieron en el país, según el Observatorio Sirio.")
+    assert [q.speaker for q in found] == ["Observatorio Sirio"]

@@ -273,6 +273,18 @@ def _opening_view_quotes(
     return found
 
 
+def _addresses_reader(source: str, language: str | None) -> bool:
+    """Whether an "according to" source is the reader addressed (the table's ``addressed``
+    words and no name: "según tus preferencias", "according to your needs"): a page's offer to
+    its reader, no one's words."""
+    words = source.split()
+    return (
+        bool(words)
+        and words[0].lower() in own_words(language, "addressed")
+        and not any(word[:1].isupper() for word in words[1:])
+    )
+
+
 def according_quotes(
     text: str,
     paragraph: int,
@@ -364,7 +376,10 @@ def according_quotes(
             leading = sentence.text[: match.start()].rstrip()
             set_off = not leading or leading.endswith(",")
             source_end = _source_end(sentence.text, source_start, language, set_off)
-            speaker = parse_speaker(sentence.text[source_start:source_end], names)
+            source = sentence.text[source_start:source_end]
+            if _addresses_reader(source, language):
+                continue
+            speaker = parse_speaker(source, names)
             opening = match.start()
             bracket = _BRACKET.match(sentence.text, source_end)
             if bracket is not None:
