@@ -507,3 +507,19 @@ def test_according_to_the_reader_addressed_is_no_source() -> None:
     assert not quotes("en", "We choose the stories we show according to your reading history.")
     found = quotes("es", "Más de 50 personas murieron en el país, según el Observatorio Sirio.")
     assert [q.speaker for q in found] == ["Observatorio Sirio"]
+
+
+def test_a_source_closing_the_sentence_with_a_name_is_all_of_it() -> None:
+    # "…, según asegura la agencia de noticias estatal rusa RIA Nóvosti.": the source runs to the
+    # name; the content is what stands before it
+    found = quotes(
+        "es",
+        "Moscú y Ankara negocian un alto el fuego en Siria, según asegura la agencia de noticias "
+        "estatal rusa RIA Nóvosti.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Moscú y Ankara negocian un alto el fuego en Siria", "RIA Nóvosti")
+    ]
+    # opening the sentence, the word is followed by its source and then the content
+    found = quotes("pl", "Według Igemana za atakiem na jego konto stoi Rosja.")
+    assert [q.text for q in found] == ["za atakiem na jego konto stoi Rosja"]
