@@ -523,3 +523,19 @@ def test_a_source_closing_the_sentence_with_a_name_is_all_of_it() -> None:
     # opening the sentence, the word is followed by its source and then the content
     found = quotes("pl", "Według Igemana za atakiem na jego konto stoi Rosja.")
     assert [q.text for q in found] == ["za atakiem na jego konto stoi Rosja"]
+
+
+def test_they_is_the_group_that_spoke_last_not_the_person_before_it() -> None:
+    # "…, the researchers said. ¶ …, they said": not the professor quoted before them
+    found = quotes_naming(
+        "en",
+        ["Jonathan Toner"],
+        '"Phosphorus has long puzzled us," said Jonathan Toner, a professor at the university.',
+        "Such lakes are found on all seven continents, the researchers said.",
+        "Today these lakes support life ranging from microbes to flamingoes, they said.",
+    )
+    assert [q.speaker or q.speaker_role for q in found] == [
+        "Jonathan Toner",
+        "researchers",
+        "researchers",
+    ]
