@@ -369,3 +369,173 @@ def test_a_capitalised_run_after_an_article_is_no_person_a_pronoun_means() -> No
         "“We’re still extremely poor,” he said.",
     )
     assert [q.speaker for q in found] == ["Jovenel Moïse"]
+
+
+def test_a_spanish_medium_told_after_the_name_is_no_part_of_it() -> None:
+    # "dijo Lukyanov a DW": "a" and what follows the name is whom he told (es told_prepositions)
+    found = quotes_naming(
+        "es",
+        ["Fyodor Lukyanov"],
+        "El politólogo Fyodor Lukyanov estuvo en Astaná. "
+        '"Kazajistán desempeñó un papel muy importante", dijo Lukyanov a DW en la capital.',
+    )
+    assert [q.speaker for q in found] == ["Fyodor Lukyanov"]
+
+
+def test_a_spanish_medium_of_two_words_before_the_speaker() -> None:
+    # "comentó a BBC Mundo el analista": the medium told, then the role that spoke
+    found = quotes(
+        "es",
+        '"Moscú teme que la región se convierta en una zona franca", comentó a BBC Mundo el '
+        "analista internacional.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [(None, "analista internacional")]
+
+
+def test_a_surname_then_what_the_words_are_about_is_the_person() -> None:
+    # "agregó Tillerson respecto a los acuerdos": the surname of someone the article names
+    found = quotes_naming(
+        "es",
+        ["Rex Tillerson"],
+        "El secretario de Estado, Rex Tillerson, habló con la prensa. "
+        '"Rusia debía destruir esas armas", agregó Tillerson respecto a los acuerdos firmados.',
+    )
+    assert [q.speaker for q in found] == ["Rex Tillerson"]
+
+
+def test_an_english_body_before_a_role_and_a_full_name() -> None:
+    # "said SPCA North Peace branch manager Candace Buchamer": the body, recognised as a name,
+    # is not the speaker; the full name after the role is
+    found = quotes_naming(
+        "en",
+        ["SPCA North Peace", "Candace Buchamer"],
+        '"The puppies had been living in a trailer for weeks," said SPCA North Peace branch '
+        "manager Candace Buchamer in a news release.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Candace Buchamer", "SPCA North Peace branch manager")
+    ]
+
+
+def test_a_spanish_second_verb_after_aunque_is_the_first_subjects() -> None:
+    # "…, aunque matizó que": the subject of the first verb, not the conjunction
+    found = quotes_naming(
+        "es",
+        ["Javad Zarif"],
+        'El ministro iraní de Exteriores, Javad Zarif, dijo que "los grupos armados deben ser '
+        'erradicados", aunque matizó que la retirada se hará con "pérdidas humanas mínimas".',
+    )
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Javad Zarif", "Javad Zarif"]
+
+
+def test_a_spanish_infinitive_after_the_quote_is_the_speakers_second_verb() -> None:
+    # "…», aseguró X, antes de subrayar que «…»": no one called "antes"
+    found = quotes_naming(
+        "es",
+        ["Jamal Ahmad"],
+        '"Este es el principio del cambio", aseguró Jamal Ahmad, profesor universitario, '
+        'antes de subrayar que "la revolución se volvió sangrienta".',
+    )
+    assert [q.speaker for q in found] == ["Jamal Ahmad", "Jamal Ahmad"]
+
+
+def test_a_spanish_subject_before_an_auxiliary_then_para() -> None:
+    # "Algunos blogueros también han aprovechado … para recordar que": the sentence's subject
+    found = quotes(
+        "es",
+        "Algunos blogueros también han aprovechado la ocasión para recordar a sus lectores que "
+        "la oposición convoca manifestaciones el lunes.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [("Algunos blogueros", None)]
+
+
+def test_a_spanish_adverb_and_clitic_end_no_subject() -> None:
+    # "Los ministros incluso le escribieron una carta para confirmar que": not "ministros incluso"
+    found = quotes(
+        "es",
+        "Los ministros incluso le escribieron una carta para confirmar que la visita es la "
+        "excepción.",
+    )
+    assert [q.speaker_role for q in found] == ["ministros"]
+
+
+def test_an_auxiliary_after_the_quote_is_no_part_of_the_speaker() -> None:
+    # "…, the force has said", "«…», les ha pedido": the auxiliary ends no speaker phrase
+    found = quotes(
+        "en",
+        "The man's family have been informed and will be offered support, the force has said.",
+    )
+    assert [q.speaker_role for q in found] == ["force"]
+    found = quotes_naming(
+        "es",
+        ["Muamar Gadafi"],
+        'Muamar Gadafi habló por la televisión. "Salid a la calle, perseguidlos casa por casa", '
+        "les ha pedido a sus partidarios.",
+    )
+    assert [q.speaker for q in found] == ["Muamar Gadafi"]
+
+
+def test_an_english_adverb_or_though_around_the_subject() -> None:
+    # "The Vatican previously said", "…, though investigators said": en adverbs, leading words
+    found = quotes(
+        "en",
+        "The Vatican previously said it would wait for the end of the legal process.",
+        "A caretaker found the damage on Dec. 19, though investigators said it is possible the "
+        "graffiti was left in September.",
+    )
+    assert [q.speaker or q.speaker_role for q in found] == ["Vatican", "investigators"]
+
+
+def test_an_irish_surname_keeps_its_o() -> None:
+    # "O'Donaghey said": "O" is no article (Portuguese "o") before an apostrophe
+    found = quotes_naming(
+        "en",
+        ["Jesse O'Donaghey"],
+        "Cpl. Jesse O'Donaghey spoke to reporters. "
+        '"We take matters such as these very seriously," O\'Donaghey said.',
+    )
+    assert [q.speaker for q in found] == ["Jesse O'Donaghey"]
+
+
+def test_according_to_the_reader_addressed_is_no_source() -> None:
+    # "según tus preferencias", "according to your preferences": a page's offer, no quote
+    assert not quotes(
+        "es",
+        "Queremos conocerte para ofrecerte los contenidos según tus preferencias. "
+        "¿Podrías respondernos unas breves preguntas?",
+    )
+    assert not quotes("en", "We choose the stories we show according to your reading history.")
+    found = quotes("es", "Más de 50 personas murieron en el país, según el Observatorio Sirio.")
+    assert [q.speaker for q in found] == ["Observatorio Sirio"]
+
+
+def test_a_source_closing_the_sentence_with_a_name_is_all_of_it() -> None:
+    # "…, según asegura la agencia de noticias estatal rusa RIA Nóvosti.": the source runs to the
+    # name; the content is what stands before it
+    found = quotes(
+        "es",
+        "Moscú y Ankara negocian un alto el fuego en Siria, según asegura la agencia de noticias "
+        "estatal rusa RIA Nóvosti.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Moscú y Ankara negocian un alto el fuego en Siria", "RIA Nóvosti")
+    ]
+    # opening the sentence, the word is followed by its source and then the content
+    found = quotes("pl", "Według Igemana za atakiem na jego konto stoi Rosja.")
+    assert [q.text for q in found] == ["za atakiem na jego konto stoi Rosja"]
+
+
+def test_they_is_the_group_that_spoke_last_not_the_person_before_it() -> None:
+    # "…, the researchers said. ¶ …, they said": not the professor quoted before them
+    found = quotes_naming(
+        "en",
+        ["Jonathan Toner"],
+        '"Phosphorus has long puzzled us," said Jonathan Toner, a professor at the university.',
+        "Such lakes are found on all seven continents, the researchers said.",
+        "Today these lakes support life ranging from microbes to flamingoes, they said.",
+    )
+    assert [q.speaker or q.speaker_role for q in found] == [
+        "Jonathan Toner",
+        "researchers",
+        "researchers",
+    ]

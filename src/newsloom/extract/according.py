@@ -153,14 +153,25 @@ MAX_SET_OFF_WORDS = 5
 _APPOSITION = re.compile(r"\s*[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*\s*,")
 
 
-def _set_off_end(text: str, start: int) -> int | None:
+def _set_off_end(text: str, start: int, closing: bool = False) -> int | None:
     """Where a short source set off by punctuation whose head is a common noun ends (``…,
     according to the health ministry.``, ``según fuentes oficiales, …``); None where there is
-    none, or a name stands in or after it (read word by word)."""
+    none, or a name stands in or after it (read word by word). ``closing``: the word follows
+    the content (``…, según asegura la agencia … RIA Nóvosti.``), so a source ending the sentence
+    with a name is all of it."""
     found = _SET_OFF_SOURCE.match(text, start)
     if found is None:
         return None
     words = found.group("source").split()
+    if (
+        closing
+        and words[-1][:1].isupper()
+        and not (len(words[-1]) <= 2 and words[-1].isupper())  # "de EE. UU.": cut at "EE."
+        and len(words) <= MAX_SOURCE_WORDS
+        and text[found.end() - 1] == "."
+        and found.end() >= len(text.rstrip())
+    ):
+        return found.end("source")
     if len(words) > MAX_SET_OFF_WORDS or not words[-1][:1].islower():
         return None
     if _APPOSITION.match(text, found.end()):
@@ -168,10 +179,16 @@ def _set_off_end(text: str, start: int) -> int | None:
     return found.end("source")
 
 
-def _source_end(text: str, start: int, language: str | None = None, set_off: bool = False) -> int:
+def _source_end(
+    text: str,
+    start: int,
+    language: str | None = None,
+    set_off: bool = False,
+    closing: bool = False,
+) -> int:
     """Where the source phrase after "according to" ends (see the module doc); ``set_off``:
     the word opens the sentence or follows a comma, so a comma or the end may close it."""
-    end = _set_off_end(text, start) if set_off else None
+    end = _set_off_end(text, start, closing) if set_off else None
     if end is not None:
         return end
     tokens = list(_TOKEN.finditer(text, start))[:MAX_SOURCE_WORDS]
@@ -273,6 +290,18 @@ def _opening_view_quotes(
     return found
 
 
+def _addresses_reader(source: str, language: str | None) -> bool:
+    """Whether an "according to" source is the reader addressed (the table's ``addressed``
+    words and no name: "según tus preferencias", "according to your needs"): a page's offer to
+    its reader, no one's words."""
+    words = source.split()
+    return (
+        bool(words)
+        and words[0].lower() in own_words(language, "addressed")
+        and not any(word[:1].isupper() for word in words[1:])
+    )
+
+
 def according_quotes(
     text: str,
     paragraph: int,
@@ -363,8 +392,13 @@ def according_quotes(
             source_start = _after_verb(sentence.text, match.end())
             leading = sentence.text[: match.start()].rstrip()
             set_off = not leading or leading.endswith(",")
-            source_end = _source_end(sentence.text, source_start, language, set_off)
-            speaker = parse_speaker(sentence.text[source_start:source_end], names)
+            source_end = _source_end(
+                sentence.text, source_start, language, set_off, closing=bool(leading)
+            )
+            source = sentence.text[source_start:source_end]
+            if _addresses_reader(source, language):
+                continue
+            speaker = parse_speaker(source, names)
             opening = match.start()
             bracket = _BRACKET.match(sentence.text, source_end)
             if bracket is not None:

@@ -173,6 +173,14 @@ class QuoteContext:
                 return Speaker(self.nearby_body, None, "organisation")  # "X vil ikkje: Dei meiner"
             if self.last_group is not None:
                 return Speaker(self.last_group, None, "person")  # "A, B og C …": "Dei hevdar"
+            if (
+                self._language not in SCANDINAVIAN
+                and self.last_source is not None
+                and self.last_source.type in ("role", "organisation")
+            ):
+                # "…, the researchers said. ¶ …, they said": the group that spoke last, not the
+                # person named before it (not Scandinavian: "dei" there also sums up a count)
+                return self.last_source
         if (
             speaker.type == "pronoun"
             and not speaker.plural

@@ -32,7 +32,7 @@ from newsloom.extract.quote_patterns import (
     split_speaker,
     tail,
 )
-from newsloom.extract.resources import own_words, table_word_set
+from newsloom.extract.resources import own_words, table_word_set, table_words
 from newsloom.extract.role_words import is_organisation_name, is_role_word
 from newsloom.extract.speaker_adjuncts import is_time_word
 from newsloom.extract.speaker_names import names_a_thing
@@ -41,6 +41,7 @@ from newsloom.extract.speakers import (
     FUNCTION_WORDS,
     LEADING_WORDS,
     Speaker,
+    is_determiner,
     parse_speaker,
 )
 from newsloom.process_cache import compile_pattern
@@ -220,6 +221,8 @@ def plural_verb(verb: str, language: str | None) -> bool:
 
 # the words that open a closing clause of attribution (German "wie", Spanish "como")
 _AS_WORDS = table_word_set("final_after")
+# the tables' sentence adverbs of one word ("incluso", "zudem"): no part of a subject they end
+_TABLE_ADVERBS = frozenset(word.lower() for word in table_words("adverbs") if " " not in word)
 
 
 def _placed_after_verb(
@@ -379,6 +382,10 @@ def speaker_from_subject(phrase: str, names: Sequence[str]) -> Speaker | None:
         words = words[:auxiliary]  # "Politiet har tidlegare (opplyst)": the subject ends there
     while words and words[-1].lower() in TRAILING_ADVERBS:
         words.pop()
+    if len(words) > 2 and is_determiner(words[-1]) and words[-2].lower() in _TABLE_ADVERBS:
+        words.pop()  # "Los ministros incluso le escribieron": an object clitic after an adverb
+    while len(words) > 1 and words[-1].lower().strip(",") in _TABLE_ADVERBS:
+        words.pop()  # "Los ministros incluso (le) escribieron", "El portavoz también señaló"
     words = after_last_opener(words, _SUBJECT_CLAUSE_OPENERS)  # from the last clause start
     while len(words) > 1 and words[0].lower() in LEADING_WORDS and not is_time_word(words[0]):
         # "For der Bangstad mener at": a conjunction opening the sentence; a day is left to

@@ -43,6 +43,7 @@ from newsloom.extract.reported_subjects import (
 )
 from newsloom.extract.resources import SCANDINAVIAN, own_words
 from newsloom.extract.role_words import is_role_word
+from newsloom.extract.speaker_phrases import ends_in_second_verb_opener
 from newsloom.extract.speakers import (
     BEFORE_NAME,
     CAPITALISED_NAME,
@@ -90,6 +91,29 @@ def _name_word(words: Sequence[str], language: str | None) -> bool:
     )
 
 
+# words of a sentence before an auxiliary that may be its subject ("Algunos bloggers también
+# han aprovechado la ocasión para recordar que")
+_MOST_SUBJECT_WORDS = 6
+
+
+def first_verb_subject(before: str, names: Sequence[str], language: str | None) -> Speaker:
+    """The subject of a sentence's first verb, for a second verb after one of the tables'
+    ``second_verb_openers`` (``X ha afirmado …, aunque asegura que``): the person named first in
+    ``before``, else the words before an auxiliary of the language's table opening the
+    sentence, else the subject the language left out (the last one named)."""
+    named = [(before.find(name), name) for name in names if name and name in before]
+    if named:
+        return Speaker(min(named)[1], None, "person")
+    words = re.split(r"(?<=[.!?])\s+", before)[-1].split()
+    auxiliaries = own_words(language, "auxiliaries")
+    auxiliary = next((i for i, word in enumerate(words) if i and word in auxiliaries), 0)
+    if 0 < auxiliary <= _MOST_SUBJECT_WORDS:
+        subject = speaker_from_subject(" ".join(words[:auxiliary]), names)
+        if subject is not None:
+            return subject
+    return Speaker(None, None, "pronoun")
+
+
 def reported_speaker(
     match: re.Match[str], masked: str, text: str, names: Sequence[str], language: str | None
 ) -> Speaker | None:
@@ -117,6 +141,10 @@ def reported_speaker(
         # "X ser ikke nødvendigheten av …, men mener det er …": the subject of the first verb
         subject = sentence_subject(text[: match.start("verb")], names)
         speaker = subject
+    elif words and ends_in_second_verb_opener(phrase):
+        # "…, al asegurar que", "Otros, sin embargo, denuncian que": the subject of the first
+        # verb, else the one the language left out (the last one named)
+        speaker = first_verb_subject(text[: match.start("verb")], names, language)
     elif len(words) == 1 and words[0].lower() in SENTENCE_ADVERBS:
         inverted = re.match(r"\s*(?P<speaker>[^,]+?)\s*,?\s+(?:at|att|that)\s", after + " at ")
         adverbs = after.strip()

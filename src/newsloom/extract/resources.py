@@ -94,6 +94,8 @@ QUOTE_FIELDS = (
     "name_connectors",
     "fronting_prepositions",
     "prepositions",
+    "told_prepositions",
+    "second_verb_openers",
     "name_case_endings",
     "nominative_endings",
     "masculine_case_endings",

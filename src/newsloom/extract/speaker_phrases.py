@@ -90,3 +90,102 @@ def before_verb(phrase: str) -> str:
         ):
             return " ".join(words[:at])
     return phrase
+
+
+# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
+# the medium told, before the speaker; a medium of several capitalised words ("comentó a BBC
+# Mundo el analista") where an article and a lowercase noun follow it
+_TOLD = r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
+TOLD_MEDIUM = re.compile(
+    _TOLD + r"(?:(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+){2,3}"
+    r"(?=(?:le|la|il|o|el|der|die|un|una|une|uno|um|uma)\s+[a-zæøåäöüéáíóúñ])"
+    r"|[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die|un|una|une|uno|um|uma)\s))",
+)
+# "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
+TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
+# the tables' ``told_prepositions`` ("dijo Lukyanov a DW"): after a name, whom it told (a
+# medium, a body, capitalised or not), never a part of the name
+TOLD_PREPOSITIONS = table_word_set("told_prepositions")
+
+# titles of several words the tables list ("dr n. med.": a doctor's field), left out so that no
+# word of theirs reads as another ("med", Scandinavian "with", ends a subject)
+SPACED_ABBREVIATION = re.compile(
+    "|".join(
+        r"(?<!\w)" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
+        for phrase in table_words("abbreviations")
+        if " " in phrase and phrase.endswith(".")
+    )
+    or r"(?!)",
+    re.IGNORECASE,
+)
+
+
+# words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du"):
+# the tables' ``role_connectors``
+CONNECTORS = table_word_set("role_connectors")
+
+
+# words that may open a sentence before its subject: a conjunction ("For der Bangstad mener at")
+# or a focus particle ("Også NBC mener", "Even the police say")
+LEADING_WORDS = frozenset(
+    [
+        *table_words("leading_words"),
+        # the tables' sentence adverbs ("Ponadto Instytut podał, że", "Zudem sagte X")
+        *(word.lower() for word in table_words("adverbs") if " " not in word),
+    ]
+)
+
+
+def name_then_article(words: list[str]) -> int:
+    """How many capitalised words open ``words`` when what follows them is no part of a name:
+    an article (no connector: ``de``, ``du``) and lowercase words alone (``Putin el mismo día
+    del atentado``; not ``PAÍS el politólogo Mustafá Kamel``, a role and its holder), or a
+    preposition of place, manner or address and a lowercase word (``Spicer a los periodistas``,
+    ``Mullen en declaraciones a la NBC``); 0 otherwise."""
+    run = 0
+    while run < len(words) and words[run][:1].isupper():
+        run += 1
+    if (
+        0 < run < len(words) - 1
+        and words[run] in TOLD_PREPOSITIONS
+        and words[0].lower() not in LEADING_WORDS
+        and not DETERMINER_WORD.fullmatch(words[0])
+    ):
+        return run  # "Lukyanov a DW": whom the speaker told, a medium or a body
+    if (
+        not 0 < run < len(words) - 1
+        or not words[run + 1][:1].islower()
+        or words[0].lower() in LEADING_WORDS  # "Men et komplott av senatorer": no name
+        or DETERMINER_WORD.fullmatch(words[0])
+    ):
+        return 0
+    following = words[run]
+    if following in _ADDRESS_PREPOSITIONS:
+        return run
+    if (
+        DETERMINER_WORD.fullmatch(following)
+        and following.lower() not in CONNECTORS
+        and not any(word[:1].isupper() for word in words[run + 1 :])
+    ):
+        return run
+    return 0
+
+
+# prepositions after a speaker's name that open where, how or to whom it spoke, never a part
+# of the name (not "de", "al": "Bashar al Asad")
+_ADDRESS_PREPOSITIONS = frozenset(
+    ["a", "à", "au", "aux", "en", "dans", "con", "avec", "ante", "devant", "desde", "depuis"]
+)
+
+
+# the tables' ``second_verb_openers`` ("aunque", "antes de", "sin embargo"): standing last
+# before a reporting verb, they open a second verb of a subject named earlier in the sentence
+# ("…, aseguró X, antes de subrayar que", "Otros, sin embargo, denuncian que"); no speaker
+SECOND_VERB_OPENERS = table_word_set("second_verb_openers")
+
+
+def ends_in_second_verb_opener(phrase: str) -> bool:
+    """Whether ``phrase`` (the words before a reporting verb) ends with one of the tables'
+    ``second_verb_openers``."""
+    words = phrase.replace(",", " ").lower().split()
+    return any(" ".join(words[-size:]) in SECOND_VERB_OPENERS for size in (1, 2) if words)

@@ -30,13 +30,24 @@ from newsloom.extract.role_words import (
 )
 from newsloom.extract.speaker_adjuncts import cut_trailing_time, subject_phrase
 from newsloom.extract.speaker_phrases import (
+    CONNECTORS as CONNECTORS,
+)
+from newsloom.extract.speaker_phrases import (
     COPULAS,
     DETERMINER_WORD,
     GERUND,
     PLACE_PHRASE,
     SHARE_OF_PEOPLE,
+    SPACED_ABBREVIATION,
+    TOLD_MEDIUM,
+    TRAILING_DETERMINER,
     after_leading_place,
     before_verb,
+    ends_in_second_verb_opener,
+    name_then_article,
+)
+from newsloom.extract.speaker_phrases import (
+    LEADING_WORDS as LEADING_WORDS,
 )
 
 _SPEAKER_STOP = re.compile(
@@ -54,22 +65,8 @@ _SPEAKER_STOP = re.compile(
     r"|und(?=\s+(?-i:[a-zäöüß])|\s*$)|zu(?=\s+(?-i:der|dem|den|einer|einem|[a-zäöüß])))\b.*$",
     re.IGNORECASE,
 )
-_DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
-
-
-# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
-# the medium told, before the speaker
-_TOLD_MEDIUM = re.compile(
-    r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
-    r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die|un|una|une|uno|um|uma)\s)",
-)
-# "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
-_TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
-
-
-# words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du"):
-# the tables' ``role_connectors``
-CONNECTORS = table_word_set("role_connectors")
+# (an elided article, "l'AFP", needs no space; "O'Donaghey" opens with no article)
+_DETERMINER = re.compile(rf"^{DETERMINERS}(?:(?<=['’])|\s+)(?=\S)", re.IGNORECASE)
 
 
 # a lowercase description, then a full name at the end of the speaker phrase
@@ -202,63 +199,30 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
     return None
 
 
-def _name_then_article(words: list[str]) -> int:
-    """How many capitalised words open ``words`` when what follows them is no part of a name:
-    an article (no connector: ``de``, ``du``) and lowercase words alone (``Putin el mismo día
-    del atentado``; not ``PAÍS el politólogo Mustafá Kamel``, a role and its holder), or a
-    preposition of place, manner or address and a lowercase word (``Spicer a los periodistas``,
-    ``Mullen en declaraciones a la NBC``); 0 otherwise."""
-    run = 0
-    while run < len(words) and words[run][:1].isupper():
-        run += 1
-    if (
-        not 0 < run < len(words) - 1
-        or not words[run + 1][:1].islower()
-        or words[0].lower() in LEADING_WORDS  # "Men et komplott av senatorer": no name
-        or DETERMINER_WORD.fullmatch(words[0])
-    ):
-        return 0
-    following = words[run]
-    if following in _ADDRESS_PREPOSITIONS:
-        return run
-    if (
-        DETERMINER_WORD.fullmatch(following)
-        and following.lower() not in CONNECTORS
-        and not any(word[:1].isupper() for word in words[run + 1 :])
-    ):
-        return run
-    return 0
-
-
-# prepositions after a speaker's name that open where, how or to whom it spoke, never a part
-# of the name (not "de", "al": "Bashar al Asad")
-_ADDRESS_PREPOSITIONS = frozenset(
-    ["a", "à", "au", "aux", "en", "dans", "con", "avec", "ante", "devant", "desde", "depuis"]
-)
-
-
 def is_determiner(word: str) -> bool:
     """Whether ``word`` is an article of a table (also the Romance object clitics "le", "la")."""
     return DETERMINER_WORD.fullmatch(word) is not None
 
 
-# titles of several words the tables list ("dr n. med.": a doctor's field), left out so that no
-# word of theirs reads as another ("med", Scandinavian "with", ends a subject)
-_SPACED_ABBREVIATION = re.compile(
-    "|".join(
-        r"(?<!\w)" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
-        for phrase in table_words("abbreviations")
-        if " " in phrase and phrase.endswith(".")
-    )
-    or r"(?!)",
-    re.IGNORECASE,
-)
+# the tables' auxiliaries ("has", "han"; lowercase: not the name "Han"): no speaker phrase
+# ends with one
+_AUXILIARIES = table_word_set("auxiliaries") | {"har", "has"}
 
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
+    phrase_words = phrase.split()
+    while len(phrase_words) > 1 and phrase_words[-1] in _AUXILIARIES:
+        phrase_words.pop()  # "…», the force has said", "lawyers have noted"
+        phrase = " ".join(phrase_words)
+        if len(phrase_words) == 1 and DETERMINER_WORD.fullmatch(phrase):
+            return Speaker(None, None, "pronoun")  # "«…», les ha pedido": no subject named
+    if len(phrase.split()) <= 2 and ends_in_second_verb_opener(phrase):
+        # "…, antes de subrayar que «…»", "…», aunque matizó": a second verb of a subject named
+        # before (the last one named)
+        return Speaker(None, None, "pronoun")
     if "." in phrase:
-        phrase = " ".join(_SPACED_ABBREVIATION.sub("", phrase).split())
+        phrase = " ".join(SPACED_ABBREVIATION.sub("", phrase).split())
     subject = subject_phrase(phrase)
     if subject is None:
         # "Este martes ha anunciado que", "sagte er dem Sender": no subject but a time, or a
@@ -329,7 +293,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if apposition and re.search(r"-[a-zæøåäöüé]", apposition.group("name")):
         apposition = None  # "professor X, Midtøsten-ekspert ved …": a description, not a name
     if apposition:  # "formanden for partiet X, Rakul Hansen"
-        role_text = _DETERMINER.sub("", _TOLD_MEDIUM.sub("", apposition.group("role")))
+        role_text = _DETERMINER.sub("", TOLD_MEDIUM.sub("", apposition.group("role")))
         return Speaker(apposition.group("name"), role_text, "person")
     named_first = re.match(r"^([A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+),\s*(.+)$", text)
     if named_first and named_first.group(2)[:1].islower():
@@ -338,10 +302,10 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if re.match(r"^[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*,", text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()
-    text = _TRAILING_DETERMINER.sub("", _TOLD_MEDIUM.sub("", text))
+    text = TRAILING_DETERMINER.sub("", TOLD_MEDIUM.sub("", text))
     text = _DETERMINER.sub("", text)
     words = text.split()
-    named = _name_then_article(words)
+    named = name_then_article(words)
     if named:
         # "dijo Putin el mismo día del atentado (19 de diciembre)", "dijo Spicer a los
         # periodistas": an article and a common noun after a name open when, where or to whom
@@ -387,6 +351,19 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         or (len(words[-1]) >= MIN_ROLE_COMPOUND and ROLE.ends(words[-1]))
     ):
         return Speaker(None, text, "role")  # "Prime Minister", "Hamburger Wissenschaftssenatorin"
+    trailing = len(words)
+    while trailing > 0 and words[trailing - 1][:1].isupper():
+        trailing -= 1
+    if (
+        entities
+        and 0 < trailing <= len(words) - 2
+        and words[trailing - 1][:1].islower()
+        and ROLE.ends(words[trailing - 1])
+        and not any(word.lower() in CONNECTORS for word in words[:trailing])
+    ):
+        # "SPCA North Peace branch manager Candace Buchamer": a body's name before the role is
+        # no speaker; the full name after the role is
+        return Speaker(" ".join(words[trailing:]), " ".join(words[:trailing]), "person")
     for entity in sorted(entities, key=len, reverse=True):
         if entity and entity in text:
             owned = _OWNED_ROLE.fullmatch(text[text.index(entity) + len(entity) :])
@@ -445,6 +422,18 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if 1 <= run < len(words) and ORGANISATION.ends(words[run]):
         return Speaker(text, None, "organisation")  # "Danish police", "Norsk Hydros ledelse"
     if (
+        run == 1 < len(words)
+        and all(word[:1].islower() for word in words[1:])
+        # not "Unidos de utilizar", "Mahmud al-Naggar": a connector or a particle of a name
+        and words[1].lower() not in CONNECTORS
+        and not DETERMINER_WORD.fullmatch(words[1])
+        and "-" not in words[1]
+        and any(" " in entity and entity.split()[-1] == words[0] for entity in entities)
+    ):
+        # "agregó Tillerson respecto a los acuerdos": the surname of someone the article names,
+        # then what the words are about
+        return Speaker(words[0], None, "person")
+    if (
         run >= 2
         and run < len(words)
         and all(word[:1].islower() and word.lower() not in connectors for word in words[run:])
@@ -478,17 +467,6 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
 # the prepositions of the tables that list them (Polish ``fronting_prepositions``): a
 # capitalised word after one is its object, no speaker
 _PREPOSITIONS = table_word_set("fronting_prepositions")
-
-
-# words that may open a sentence before its subject: a conjunction ("For der Bangstad mener at")
-# or a focus particle ("Også NBC mener", "Even the police say")
-LEADING_WORDS = frozenset(
-    [
-        *table_words("leading_words"),
-        # the tables' sentence adverbs ("Ponadto Instytut podał, że", "Zudem sagte X")
-        *(word.lower() for word in table_words("adverbs") if " " not in word),
-    ]
-)
 
 
 # pronouns, demonstratives and "there" that stand where a subject would and name no one
