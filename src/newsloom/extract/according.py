@@ -29,6 +29,13 @@ from newsloom.extract.resources import (
 )
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.sentences import split_sentences
+from newsloom.extract.source_clauses import (
+    CLAUSE,
+    CLAUSE_OPENING,
+    RELATIVE_AFTER,
+    ordinal,
+    relative_quote,
+)
 from newsloom.extract.source_phrases import (
     AFTER_WORDS,
     MIN_CONTENT_WORDS,
@@ -44,7 +51,7 @@ from newsloom.extract.source_phrases import (
     summed_up,
 )
 from newsloom.extract.speaker_phrases import VERB_FORMS
-from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
+from newsloom.extract.speakers import CONNECTORS, Speaker, is_determiner, parse_speaker
 from newsloom.records import Quote
 
 MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
@@ -118,8 +125,6 @@ def _after_verb(text: str, start: int) -> int:
     return time.end() if time is not None else start
 
 
-# French "selon lequel/laquelle" opens a relative clause ("un document selon lequel …"): no source
-_RELATIVE_AFTER = re.compile(r"\s+(?:lequel|laquelle|lesquels|lesquelles|quoi)(?![\w'’-])", re.I)
 # an adjective before the source noun: a word with one of the language's ``adjective_endings``
 # (Polish genitive adjectives: "według lokalnych mediów", "polskiej placówki"), or else one of the
 # tables' ``front_adjectives``, the Romance adjectives that stand before their noun ("selon les
@@ -145,8 +150,41 @@ def _attributive(word: str, language: str | None) -> bool:
 
 # a short source phrase set off by punctuation: "…, according to local authorities.",
 # "según fuentes oficiales, …": all of it is the source
-_SET_OFF_SOURCE = re.compile(r"\s*(?P<source>[^\W\d][^,;:.!?()\d]*?)\s*(?:[,;:!?]|\.\s*$)")
+_SET_OFF_SOURCE = re.compile(
+    r"\s*(?P<source>[^\W\d][^,;:.!?()\d]*?)(?P<bracket>\s*\([A-ZÆØÅÄÖÜÉ][^()]{0,19}\))?\s*"
+    r"(?:[,;:!?]|\.\s*$)"
+)
 MAX_SET_OFF_WORDS = 5
+
+
+_PREPOSITION_LENGTH = 3  # "de", "per", "des": a short word before an article inside a name
+
+
+def _named_body(words: Sequence[str]) -> bool:
+    """Whether ``words`` are a body's name as French and Italian write it: an article, a first
+    word alone capitalised, an adjective or a connector after it (``l'Observatoire syrien des
+    droits de l'homme``, ``il Consiglio nazionale di transizione``); not a name, then a clause
+    (``Staberg frykter de ikke …``, ``Reuters il governo ha deciso …``)."""
+    elided = re.split(r"(?<=['’])", words[0], maxsplit=1)
+    if len(elided) == 2 and elided[1] and is_determiner(elided[0]):
+        rest = [elided[1], *words[1:]]  # "l'Observatoire"
+    elif is_determiner(words[0]):
+        rest = list(words[1:])  # "il Consiglio"
+    else:
+        return False
+    return (
+        len(rest) >= 2
+        and rest[0][:1].isupper()
+        and all(word[:1].islower() for word in rest[1:])
+        # an article inside only after a preposition ("des droits de l'homme", "per i
+        # diritti"), not after a verb ("la ONU comportaría una catástrofe")
+        and all(
+            not is_determiner(re.split(r"(?<=['’])", word)[0])
+            or word.lower() in CONNECTORS  # "des", "del": "of the"
+            or (at > 1 and len(rest[at - 1]) <= _PREPOSITION_LENGTH)
+            for at, word in enumerate(rest[1:], start=1)
+        )
+    )
 
 
 # a name set off after the source: "ifølge en talsmann for politiet, Mickey Rosenfeld, …"
@@ -161,7 +199,10 @@ def _set_off_end(text: str, start: int) -> int | None:
     if found is None:
         return None
     words = found.group("source").split()
-    if len(words) > MAX_SET_OFF_WORDS or not words[-1][:1].islower():
+    # a long source set off whole is a body's name ("selon l'Observatoire syrien des droits de
+    # l'homme (OSDH), …"): its acronym in brackets, or the way its name is written
+    most = MAX_SOURCE_WORDS if found.group("bracket") or _named_body(words) else MAX_SET_OFF_WORDS
+    if len(words) > most or not words[-1][:1].islower():
         return None
     if _APPOSITION.match(text, found.end()):
         return None
@@ -261,7 +302,8 @@ def _opening_view_quotes(
         source_words = sentence.text[:comma].split()[1:] if comma > 0 else []
         if not 0 < len(source_words) <= MAX_SOURCE_WORDS or not (
             source_words[0][:1].isupper()
-            or (len(source_words) > 1 and is_role_word(source_words[1]))
+            # a role, or a compound of one ("le vice-président de la CENI")
+            or (len(source_words) > 1 and is_role_word(source_words[1].rsplit("-", 1)[-1]))
         ):
             continue  # "Para saber más de …", "Pour voir un médecin": a purpose, no source
         speaker = parse_speaker(" ".join(source_words), names)
@@ -358,9 +400,23 @@ def according_quotes(
             opening, source_end = compound.start(), compound.end()
         else:
             assert match is not None
-            if _RELATIVE_AFTER.match(sentence.text, match.end()):
-                continue  # "un document selon lequel …": a relative clause, no source
-            source_start = _after_verb(sentence.text, match.end())
+            if ordinal(sentence.text[: match.start()], language):
+                continue  # "il secondo turno", "del secondo semestre": "second", no source
+            relative = RELATIVE_AFTER.match(sentence.text, match.end())
+            if relative is not None:
+                hung = relative_quote(sentence, match.start(), relative.end(), names, paragraph)
+                found.extend([hung] if hung is not None else [])
+                continue
+            what = CLAUSE.match(sentence.text, match.end()) if CLAUSE is not None else None
+            if (
+                what is None
+                and CLAUSE is not None
+                and CLAUSE_OPENING.match(sentence.text, match.end())
+            ):
+                continue  # "selon ce que …" with no reporting verb: no source read
+            source_start = (
+                what.end() if what is not None else _after_verb(sentence.text, match.end())
+            )
             leading = sentence.text[: match.start()].rstrip()
             set_off = not leading or leading.endswith(",")
             source_end = _source_end(sentence.text, source_start, language, set_off)

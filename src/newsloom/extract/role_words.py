@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.extract.quote_words import ORGANISATION_ENDINGS, ROLE_ENDINGS
-from newsloom.extract.resources import table_word_set, words_pattern
+from newsloom.extract.resources import table_word_set, table_words, words_pattern
 
 
 class _Ending:
@@ -139,3 +139,16 @@ def is_role_word(word: str) -> bool:
 # "Høyanger-ordførar", "Start-trener", "Fritt Ord-styreleder": a compound whose last part is a
 # common noun (lowercase after the hyphen), not a name
 COMMON_COMPOUND = re.compile(r"-[a-zæøåäöüé]")
+
+
+# courtesy titles before a name (the tables' ``honorifics``, French "M.", "Mme"): no part of it
+_HONORIFICS = table_words("honorifics")
+_HONORIFIC = re.compile(
+    rf"(?<![\w'’.-])(?i:{'|'.join(map(re.escape, _HONORIFICS)) or '(?!)'})(?![\w'’-])\s*"
+    r"(?=[A-ZÆØÅÄÖÜÉ])"
+)
+
+
+def without_honorific(name: str) -> str:
+    """``name`` without the courtesy titles before it (``Mme Clinton`` → ``Clinton``)."""
+    return _HONORIFIC.sub("", name) if _HONORIFICS else name

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsloom.extract.quote_words import DETERMINERS
+from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS
 from newsloom.extract.resources import table_word_set, table_words
 
 DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
@@ -90,3 +90,33 @@ def before_verb(phrase: str) -> str:
         ):
             return " ".join(words[:at])
     return phrase
+
+
+SPEAKER_STOP = re.compile(
+    r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
+    r"|och|(?-i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\s+[A-Z])|tidligere|tidigare|earlier|also"
+    r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
+    r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
+    r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op"
+    r"|à|au|aux"  # "a déclaré Kurz à notre rédaction": whom he told
+    # "sagte Krings und forderte", "sagte er zu der Presseagentur" (not "Karl-Theodor zu
+    # Guttenberg"): a second verb of the speaker, the one told
+    r"|und(?=\s+(?-i:[a-zäöüß])|\s*$)|zu(?=\s+(?-i:der|dem|den|einer|einem|[a-zäöüß])))\b.*$",
+    re.IGNORECASE,
+)
+
+
+# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
+# the medium told, before the speaker
+TOLD_MEDIUM = re.compile(
+    r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
+    r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die|un|una|une|uno|um|uma)\s)",
+)
+# "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
+TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
+# an auxiliary of two letters or more, lowercase ("ha", "hanno", "ont"; not "a", also a
+# preposition)
+TRAILING_AUXILIARY = re.compile(rf"(?-i:(?=[a-zàâéèêîôûù]{{2}})(?:{AUXILIARIES}))")

@@ -27,6 +27,7 @@ from newsloom.extract.role_words import (
     leading_roles,
     role_title,
     split_title,
+    without_honorific,
 )
 from newsloom.extract.speaker_adjuncts import cut_trailing_time, subject_phrase
 from newsloom.extract.speaker_phrases import (
@@ -35,36 +36,15 @@ from newsloom.extract.speaker_phrases import (
     GERUND,
     PLACE_PHRASE,
     SHARE_OF_PEOPLE,
+    SPEAKER_STOP,
+    TOLD_MEDIUM,
+    TRAILING_AUXILIARY,
+    TRAILING_DETERMINER,
     after_leading_place,
     before_verb,
 )
 
-_SPEAKER_STOP = re.compile(
-    r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
-    r"|och|(?-i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag)"
-    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\s+[A-Z])|tidligere|tidigare|earlier|also"
-    r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
-    r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
-    r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
-    r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op"
-    r"|à|au|aux"  # "a déclaré Kurz à notre rédaction": whom he told
-    # "sagte Krings und forderte", "sagte er zu der Presseagentur" (not "Karl-Theodor zu
-    # Guttenberg"): a second verb of the speaker, the one told
-    r"|und(?=\s+(?-i:[a-zäöüß])|\s*$)|zu(?=\s+(?-i:der|dem|den|einer|einem|[a-zäöüß])))\b.*$",
-    re.IGNORECASE,
-)
 _DETERMINER = re.compile(rf"^{DETERMINERS}\s*(?=\S)", re.IGNORECASE)
-
-
-# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
-# the medium told, before the speaker
-_TOLD_MEDIUM = re.compile(
-    r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
-    r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die|un|una|une|uno|um|uma)\s)",
-)
-# "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
-_TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
 
 
 # words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du"):
@@ -257,6 +237,7 @@ _SPACED_ABBREVIATION = re.compile(
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
+    phrase = without_honorific(phrase)  # "M. Assad" is Assad
     if "." in phrase:
         phrase = " ".join(_SPACED_ABBREVIATION.sub("", phrase).split())
     subject = subject_phrase(phrase)
@@ -321,7 +302,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     placed = _role_at_body(phrase.strip(), entities)
     if placed is not None:
         return placed
-    text = _SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„"))
+    text = SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„"))
     text = cut_trailing_time(text).strip(" ,-–")
     apposition = re.match(
         r"^(?P<role>[^,]+),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)$", text
@@ -329,7 +310,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if apposition and re.search(r"-[a-zæøåäöüé]", apposition.group("name")):
         apposition = None  # "professor X, Midtøsten-ekspert ved …": a description, not a name
     if apposition:  # "formanden for partiet X, Rakul Hansen"
-        role_text = _DETERMINER.sub("", _TOLD_MEDIUM.sub("", apposition.group("role")))
+        role_text = _DETERMINER.sub("", TOLD_MEDIUM.sub("", apposition.group("role")))
         return Speaker(apposition.group("name"), role_text, "person")
     named_first = re.match(r"^([A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+),\s*(.+)$", text)
     if named_first and named_first.group(2)[:1].islower():
@@ -338,9 +319,13 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if re.match(r"^[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*,", text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()
-    text = _TRAILING_DETERMINER.sub("", _TOLD_MEDIUM.sub("", text))
+    text = TRAILING_DETERMINER.sub("", TOLD_MEDIUM.sub("", text))
     text = _DETERMINER.sub("", text)
     words = text.split()
+    if len(words) >= 2 and words[-2][:1].isupper() and TRAILING_AUXILIARY.fullmatch(words[-1]):
+        # "«…», Giuliani ha detto ai giornalisti": the verb's auxiliary after the subject
+        words = words[:-1]
+        text = " ".join(words)
     named = _name_then_article(words)
     if named:
         # "dijo Putin el mismo día del atentado (19 de diciembre)", "dijo Spicer a los
