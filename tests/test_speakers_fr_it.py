@@ -187,3 +187,55 @@ def test_for_a_compound_role_opening_a_sentence_is_its_view() -> None:
         "Pour le vice-président de la CENI, le double scrutin se tient dans un contexte difficile.",
     )
     assert speakers(found) == ["vice-président de la CENI"]
+
+
+def test_french_present_and_reflexive_reporting_verbs_after_a_quote() -> None:
+    # "estime X" (a form the dictionary reads as the noun "l'estime"), "a martelé X", "s'est
+    # félicité X", and "s'est réjoui X" closing a statement without marks
+    found = quotes(
+        "fr",
+        "« Le régime doit partir », estime Burhan Ghalioun, président du Conseil national syrien.",
+        "« C'est une victoire pour le peuple égyptien », s'est félicité Mohamed ElBaradei.",
+        "« Nous ne partirons pas », a martelé un manifestant.",
+        "Les rebelles ont pris la ville, s'est réjoui le porte-parole du CNT.",
+    )
+    assert speakers(found) == [
+        "Burhan Ghalioun",
+        "Mohamed ElBaradei",
+        "manifestant",
+        "porte-parole du CNT",
+    ]
+
+
+def test_a_conjunction_before_according_to_is_no_part_of_the_content() -> None:
+    # "Mais selon l'opposition, il …": what follows the source is the content
+    found = quotes(
+        "fr",
+        "Le président a promis de partir. Mais selon l'opposition, il cherche à gagner du temps.",
+    )
+    assert [quote.text for quote in found] == ["il cherche à gagner du temps"]
+    found = quotes(
+        "it",
+        "Ma secondo l'opposizione, il presidente cerca di guadagnare tempo.",
+    )
+    assert [quote.text for quote in found] == ["il presidente cerca di guadagnare tempo"]
+
+
+def test_the_subject_after_a_source_set_off_is_no_apposition_of_it() -> None:
+    # "Selon le ministère de la Défense, Kadhafi a fui …": Kadhafi is the content's subject, not
+    # a name set off after the source (that one is closed by a comma: "…, Mickey Rosenfeld, …")
+    found = quotes("fr", "Selon le ministère de la Défense, Kadhafi a fui vers le sud.")
+    assert speakers(found) == ["ministère de la Défense"]
+    assert found[0].text == "Kadhafi a fui vers le sud"
+    found = quotes(
+        "es",
+        "Según la Agencia Internacional de la Energía, Libia tardará al menos un año en "
+        "recuperar su producción.",
+    )
+    assert found[0].text == "Libia tardará al menos un año en recuperar su producción"
+    found = quotes(
+        "nb",
+        "Ifølge en talsmann for politiet, Mickey Rosenfeld, er situasjonen rolig.",
+        people=("Mickey Rosenfeld",),
+    )
+    assert speakers(found) == ["Mickey Rosenfeld"]

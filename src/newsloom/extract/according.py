@@ -32,7 +32,10 @@ from newsloom.extract.sentences import split_sentences
 from newsloom.extract.source_clauses import (
     CLAUSE,
     CLAUSE_OPENING,
+    MAX_SOURCE_WORDS,
     RELATIVE_AFTER,
+    apposition_closed,
+    named_body,
     ordinal,
     relative_quote,
 )
@@ -51,10 +54,15 @@ from newsloom.extract.source_phrases import (
     summed_up,
 )
 from newsloom.extract.speaker_phrases import VERB_FORMS
-from newsloom.extract.speakers import CONNECTORS, Speaker, is_determiner, parse_speaker
+from newsloom.extract.speakers import (
+    CONNECTORS,
+    COORDINATORS,
+    Speaker,
+    is_determiner,
+    parse_speaker,
+)
 from newsloom.records import Quote
 
-MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
 _TOKEN = re.compile(r"\S+")
 
 
@@ -157,36 +165,6 @@ _SET_OFF_SOURCE = re.compile(
 MAX_SET_OFF_WORDS = 5
 
 
-_PREPOSITION_LENGTH = 3  # "de", "per", "des": a short word before an article inside a name
-
-
-def _named_body(words: Sequence[str]) -> bool:
-    """Whether ``words`` are a body's name as French and Italian write it: an article, a first
-    word alone capitalised, an adjective or a connector after it (``l'Observatoire syrien des
-    droits de l'homme``, ``il Consiglio nazionale di transizione``); not a name, then a clause
-    (``Staberg frykter de ikke …``, ``Reuters il governo ha deciso …``)."""
-    elided = re.split(r"(?<=['’])", words[0], maxsplit=1)
-    if len(elided) == 2 and elided[1] and is_determiner(elided[0]):
-        rest = [elided[1], *words[1:]]  # "l'Observatoire"
-    elif is_determiner(words[0]):
-        rest = list(words[1:])  # "il Consiglio"
-    else:
-        return False
-    return (
-        len(rest) >= 2
-        and rest[0][:1].isupper()
-        and all(word[:1].islower() for word in rest[1:])
-        # an article inside only after a preposition ("des droits de l'homme", "per i
-        # diritti"), not after a verb ("la ONU comportaría una catástrofe")
-        and all(
-            not is_determiner(re.split(r"(?<=['’])", word)[0])
-            or word.lower() in CONNECTORS  # "des", "del": "of the"
-            or (at > 1 and len(rest[at - 1]) <= _PREPOSITION_LENGTH)
-            for at, word in enumerate(rest[1:], start=1)
-        )
-    )
-
-
 # a name set off after the source: "ifølge en talsmann for politiet, Mickey Rosenfeld, …"
 _APPOSITION = re.compile(r"\s*[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*\s*,")
 
@@ -201,7 +179,7 @@ def _set_off_end(text: str, start: int) -> int | None:
     words = found.group("source").split()
     # a long source set off whole is a body's name ("selon l'Observatoire syrien des droits de
     # l'homme (OSDH), …"): its acronym in brackets, or the way its name is written
-    most = MAX_SOURCE_WORDS if found.group("bracket") or _named_body(words) else MAX_SET_OFF_WORDS
+    most = MAX_SOURCE_WORDS if found.group("bracket") or named_body(words) else MAX_SET_OFF_WORDS
     if len(words) > most or not words[-1][:1].islower():
         return None
     if _APPOSITION.match(text, found.end()):
@@ -236,6 +214,17 @@ def _source_end(text: str, start: int, language: str | None = None, set_off: boo
             end = token.start() + len(word)
             capitalised, genitive = False, True
             continue
+        elif (
+            capitalised
+            and language != "de"
+            and raw == word
+            and (
+                word.lower() in CONNECTORS
+                or (is_determiner(word) and tokens[at - 1].group(0).lower() in CONNECTORS)
+            )
+            and any(f[:1].isupper() for f in following)
+        ):
+            continue  # "la Agencia Internacional de la Energía": a connector inside a name
         elif capitalised:
             previous = tokens[at - 1].group(0)
             if previous.endswith("s") and not genitive:
@@ -250,6 +239,9 @@ def _source_end(text: str, start: int, language: str | None = None, set_off: boo
                 and following
                 and following[0][:1].isupper()
                 and language != "de"  # every German noun has a capital: "…, Stand 18 Uhr"
+                # a name set off, closed by a comma or the sentence's end (not "selon le
+                # ministère, Kadhafi a fui …": the content's subject)
+                and apposition_closed(text, token.end())
             ):
                 break
             capitalised = False
@@ -268,6 +260,16 @@ def _source_end(text: str, start: int, language: str | None = None, set_off: boo
             break  # "ifølge politiet", "ifølge en pressemelding", "selon la police"
         adjective = adjective or (not capitalised and _attributive(word, language))
     return end
+
+
+def _without_conjunction(before: str, language: str | None) -> str:
+    """What stands before "according to" in its sentence, none where that is a conjunction
+    or a focus word alone (``Mais selon l'opposition, il …``: the content is what follows the
+    source); Scandinavian verb-second sentences aside (``Men ifølge X er det …``)."""
+    if language in SCANDINAVIAN:
+        return before
+    word = before.strip(" ,").lower()
+    return "" if word in COORDINATORS or word in own_words(language, "leading_words") else before
 
 
 def states_a_figure(text: str, language: str | None) -> bool:
@@ -417,7 +419,7 @@ def according_quotes(
             source_start = (
                 what.end() if what is not None else _after_verb(sentence.text, match.end())
             )
-            leading = sentence.text[: match.start()].rstrip()
+            leading = _without_conjunction(sentence.text[: match.start()].rstrip(), language)
             set_off = not leading or leading.endswith(",")
             source_end = _source_end(sentence.text, source_start, language, set_off)
             speaker = parse_speaker(sentence.text[source_start:source_end], names)
@@ -427,7 +429,7 @@ def according_quotes(
                 source_end = bracket.end()  # "Ifølge Per Olsen (H) er …": the party is no content
         if speaker is None or speaker.type == "pronoun":
             continue
-        before = sentence.text[:opening].rstrip(" ,")
+        before = _without_conjunction(sentence.text[:opening].rstrip(" ,"), language)
         after = sentence.text[source_end:].strip(" ,")
         if not before:
             content, offset = after, sentence.text.find(after, source_end) if after else -1

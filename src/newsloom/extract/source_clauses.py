@@ -1,8 +1,9 @@
-"""Clauses after "according to" that name the source elsewhere (used by
-:mod:`newsloom.extract.according`): a relative clause ("…, secondo cui …", "selon lequel"), a
-"what" clause whose verb's subject or agent is the source ("secondo quanto riferito
-dall'agenzia Ansa", "selon ce qu'a rapporté la télévision"), and the Italian ordinal "il secondo
-turno", which is no "according to" at all."""
+"""Where a source after "according to" ends and the clauses that name it elsewhere (used by
+:mod:`newsloom.extract.according`): a body's name written whole ("selon l'Observatoire syrien
+des droits de l'homme, …"), a name or a role's description set off after the source; a relative
+clause ("…, secondo cui …", "selon lequel"), a "what" clause whose verb's subject or agent is
+the source ("secondo quanto riferito dall'agenzia Ansa", "selon ce qu'a rapporté la
+télévision"), and the Italian ordinal "il secondo turno", which is no "according to" at all."""
 
 from __future__ import annotations
 
@@ -14,9 +15,13 @@ from newsloom.extract.quote_patterns import VERBS
 from newsloom.extract.quote_speakers import antecedent
 from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import own_words, table_words, words_pattern
+from newsloom.extract.role_words import ends_in_role
 from newsloom.extract.sentences import Sentence
 from newsloom.extract.source_phrases import MIN_CONTENT_WORDS
+from newsloom.extract.speakers import CONNECTORS, is_determiner
 from newsloom.records import Quote
+
+MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
 
 # French "selon lequel/laquelle", Italian "secondo cui" open a relative clause ("un document
 # selon lequel …"): the source is what it hangs on, where a reporting verb comes before it
@@ -82,3 +87,53 @@ def ordinal(before: str, language: str | None) -> bool:
 CLAUSE_OPENING = re.compile(
     rf"\s*(?:{words_pattern(_CLAUSE_WORDS) if _CLAUSE_WORDS else '(?!)'})(?![\w-])", re.IGNORECASE
 )
+
+
+PREPOSITION_LENGTH = 3  # "de", "per", "des": a short word before an article inside a name
+
+
+def named_body(words: Sequence[str]) -> bool:
+    """Whether ``words`` are a body's name as French and Italian write it: an article, a first
+    word alone capitalised, an adjective or a connector after it (``l'Observatoire syrien des
+    droits de l'homme``, ``il Consiglio nazionale di transizione``); not a name, then a clause
+    (``Staberg frykter de ikke …``, ``Reuters il governo ha deciso …``)."""
+    elided = re.split(r"(?<=['’])", words[0], maxsplit=1)
+    if len(elided) == 2 and elided[1] and is_determiner(elided[0]):
+        rest = [elided[1], *words[1:]]  # "l'Observatoire"
+    elif is_determiner(words[0]):
+        rest = list(words[1:])  # "il Consiglio"
+    else:
+        return False
+    return (
+        len(rest) >= 2
+        and rest[0][:1].isupper()
+        and all(word[:1].islower() for word in rest[1:])
+        # an article inside only after a preposition ("des droits de l'homme", "per i
+        # diritti"), not after a verb ("la ONU comportaría una catástrofe")
+        and all(
+            not is_determiner(re.split(r"(?<=['’])", word)[0])
+            or word.lower() in CONNECTORS  # "des", "del": "of the"
+            or (at > 1 and len(rest[at - 1]) <= PREPOSITION_LENGTH)
+            for at, word in enumerate(rest[1:], start=1)
+        )
+    )
+
+
+_APPOSITION_CLOSED = re.compile(
+    r"\s*[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*\s*(?:,|[.!?]?\s*$)"
+)
+_DESCRIPTION_SET_OFF = re.compile(r"\s*(?P<words>[A-ZÆØÅÄÖÜÉ][^,.;:!?]*),")
+
+
+def apposition_closed(text: str, at: int) -> bool:
+    """Whether what follows the comma at ``at`` after a source is set off as part of it: a
+    name closed by a comma or the sentence's end (``…, Mickey Rosenfeld, …``), or a
+    description holding a role closed by a comma (``…, Midtøsten-ekspert ved Universitetet i
+    Oslo, …``); not the content's subject (``selon le ministère, Kadhafi a fui …``)."""
+    if _APPOSITION_CLOSED.match(text, at):
+        return True
+    described = _DESCRIPTION_SET_OFF.match(text, at)
+    if described is None:
+        return False
+    words = described.group("words").split()
+    return len(words) <= MAX_SOURCE_WORDS and any(ends_in_role(word) for word in words)
