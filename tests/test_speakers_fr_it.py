@@ -239,3 +239,18 @@ def test_the_subject_after_a_source_set_off_is_no_apposition_of_it() -> None:
         people=("Mickey Rosenfeld",),
     )
     assert speakers(found) == ["Mickey Rosenfeld"]
+
+
+def test_an_arabic_particle_joined_to_a_surname_is_part_of_the_name() -> None:
+    # "Bachar al-Assad" (French spelling): the name after the role, and the one "il" means
+    found = quotes(
+        "fr",
+        "Le président syrien Bachar al-Assad a affirmé mardi que les réformes se poursuivraient. "
+        "« Le peuple syrien veut la stabilité », a-t-il ajouté.",
+        "« Nous ne céderons pas », a déclaré le ministre Abdel Fattah al-Sissi.",
+    )
+    assert [quote.speaker for quote in found] == [
+        "Bachar al-Assad",
+        "Bachar al-Assad",
+        "Abdel Fattah al-Sissi",
+    ]

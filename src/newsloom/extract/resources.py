@@ -104,6 +104,7 @@ QUOTE_FIELDS = (
     "label_words",
     "abbreviations",
     "honorifics",
+    "name_particles",
     "closing_auxiliaries",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])

@@ -120,3 +120,16 @@ TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
 # an auxiliary of two letters or more, lowercase ("ha", "hanno", "ont"; not "a", also a
 # preposition)
 TRAILING_AUXILIARY = re.compile(rf"(?-i:(?=[a-zàâéèêîôûù]{{2}})(?:{AUXILIARIES}))")
+
+
+# titles of several words the tables list ("dr n. med.": a doctor's field), left out so that no
+# word of theirs reads as another ("med", Scandinavian "with", ends a subject)
+SPACED_ABBREVIATION = re.compile(
+    "|".join(
+        r"(?<!\w)" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
+        for phrase in table_words("abbreviations")
+        if " " in phrase and phrase.endswith(".")
+    )
+    or r"(?!)",
+    re.IGNORECASE,
+)

@@ -20,11 +20,14 @@ from newsloom.extract.resources import table_word_set, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
     MIN_ROLE_COMPOUND,
+    NAME_PARTICLE,
     ORGANISATION,
     ROLE,
     ROLE_WORD,
+    capitalise_particles,
     is_organisation_name,
     leading_roles,
+    restore_particles,
     role_title,
     split_title,
     without_honorific,
@@ -36,6 +39,7 @@ from newsloom.extract.speaker_phrases import (
     GERUND,
     PLACE_PHRASE,
     SHARE_OF_PEOPLE,
+    SPACED_ABBREVIATION,
     SPEAKER_STOP,
     TOLD_MEDIUM,
     TRAILING_AUXILIARY,
@@ -222,24 +226,20 @@ def is_determiner(word: str) -> bool:
     return DETERMINER_WORD.fullmatch(word) is not None
 
 
-# titles of several words the tables list ("dr n. med.": a doctor's field), left out so that no
-# word of theirs reads as another ("med", Scandinavian "with", ends a subject)
-_SPACED_ABBREVIATION = re.compile(
-    "|".join(
-        r"(?<!\w)" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
-        for phrase in table_words("abbreviations")
-        if " " in phrase and phrase.endswith(".")
-    )
-    or r"(?!)",
-    re.IGNORECASE,
-)
-
-
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
     phrase = without_honorific(phrase)  # "M. Assad" is Assad
+    capitalised, joined = capitalise_particles(phrase)  # "Bachar al-Assad": "Al-Assad"
+    speaker = _parse_speaker(capitalised, entities)
+    if speaker is None or not joined:
+        return speaker
+    name, role = restore_particles(speaker.name, joined), restore_particles(speaker.role, joined)
+    return Speaker(name, role, speaker.type, speaker.plural)
+
+
+def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if "." in phrase:
-        phrase = " ".join(_SPACED_ABBREVIATION.sub("", phrase).split())
+        phrase = " ".join(SPACED_ABBREVIATION.sub("", phrase).split())
     subject = subject_phrase(phrase)
     if subject is None:
         # "Este martes ha anunciado que", "sagte er dem Sender": no subject but a time, or a
@@ -486,4 +486,6 @@ NOT_SPEAKERS = table_word_set("not_speakers")
 # obligada a"), the tables' ``impersonal``; not Italian "si", also Spanish "if" ("Si bien los
 # expertos consideran que")
 IMPERSONAL = table_word_set("impersonal")
-CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")
+CAPITALISED_NAME = re.compile(
+    rf"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+{NAME_PARTICLE}?[A-ZÆØÅÄÖÜÉ][\w'’-]+)+"
+)
