@@ -178,6 +178,14 @@ def test_making_known_is_a_reporting_verb() -> None:
     assert speakers(found) == ["Gheddafi", "governo"]
     found = quotes("fr", "Kadhafi a fait savoir qu'il ne quitterait pas le pays.")
     assert speakers(found) == ["Kadhafi"]
+    # "riporta" reports; the noun "riporto" (a carry-over, in a SemEval Italian text) does not
+    found = quotes(
+        "it",
+        "Il Rapid City Journal riporta che la senatrice è stata nominata martedì.",
+        "Includono 126 milioni di spese operative e di riporto di capitale, che saranno "
+        "utilizzate per una serie di progetti.",
+    )
+    assert speakers(found) == ["Rapid City Journal"]
 
 
 def test_for_a_compound_role_opening_a_sentence_is_its_view() -> None:
