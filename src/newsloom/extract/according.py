@@ -29,6 +29,16 @@ from newsloom.extract.resources import (
 )
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.sentences import split_sentences
+from newsloom.extract.source_clauses import (
+    CLAUSE,
+    CLAUSE_OPENING,
+    MAX_SOURCE_WORDS,
+    RELATIVE_AFTER,
+    apposition_closed,
+    named_body,
+    ordinal,
+    relative_quote,
+)
 from newsloom.extract.source_phrases import (
     AFTER_WORDS,
     MIN_CONTENT_WORDS,
@@ -44,10 +54,15 @@ from newsloom.extract.source_phrases import (
     summed_up,
 )
 from newsloom.extract.speaker_phrases import VERB_FORMS
-from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
+from newsloom.extract.speakers import (
+    CONNECTORS,
+    COORDINATORS,
+    Speaker,
+    is_determiner,
+    parse_speaker,
+)
 from newsloom.records import Quote
 
-MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
 _TOKEN = re.compile(r"\S+")
 
 
@@ -118,8 +133,6 @@ def _after_verb(text: str, start: int) -> int:
     return time.end() if time is not None else start
 
 
-# French "selon lequel/laquelle" opens a relative clause ("un document selon lequel …"): no source
-_RELATIVE_AFTER = re.compile(r"\s+(?:lequel|laquelle|lesquels|lesquelles|quoi)(?![\w'’-])", re.I)
 # an adjective before the source noun: a word with one of the language's ``adjective_endings``
 # (Polish genitive adjectives: "według lokalnych mediów", "polskiej placówki"), or else one of the
 # tables' ``front_adjectives``, the Romance adjectives that stand before their noun ("selon les
@@ -145,7 +158,10 @@ def _attributive(word: str, language: str | None) -> bool:
 
 # a short source phrase set off by punctuation: "…, according to local authorities.",
 # "según fuentes oficiales, …": all of it is the source
-_SET_OFF_SOURCE = re.compile(r"\s*(?P<source>[^\W\d][^,;:.!?()\d]*?)\s*(?:[,;:!?]|\.\s*$)")
+_SET_OFF_SOURCE = re.compile(
+    r"\s*(?P<source>[^\W\d][^,;:.!?()\d]*?)(?P<bracket>\s*\([A-ZÆØÅÄÖÜÉ][^()]{0,19}\))?\s*"
+    r"(?:[,;:!?]|\.\s*$)"
+)
 MAX_SET_OFF_WORDS = 5
 
 
@@ -172,7 +188,10 @@ def _set_off_end(text: str, start: int, closing: bool = False) -> int | None:
         and found.end() >= len(text.rstrip())
     ):
         return found.end("source")
-    if len(words) > MAX_SET_OFF_WORDS or not words[-1][:1].islower():
+    # a long source set off whole is a body's name ("selon l'Observatoire syrien des droits de
+    # l'homme (OSDH), …"): its acronym in brackets, or the way its name is written
+    most = MAX_SOURCE_WORDS if found.group("bracket") or named_body(words) else MAX_SET_OFF_WORDS
+    if len(words) > most or not words[-1][:1].islower():
         return None
     if _APPOSITION.match(text, found.end()):
         return None
@@ -212,6 +231,17 @@ def _source_end(
             end = token.start() + len(word)
             capitalised, genitive = False, True
             continue
+        elif (
+            capitalised
+            and language != "de"
+            and raw == word
+            and (
+                word.lower() in CONNECTORS
+                or (is_determiner(word) and tokens[at - 1].group(0).lower() in CONNECTORS)
+            )
+            and any(f[:1].isupper() for f in following)
+        ):
+            continue  # "la Agencia Internacional de la Energía": a connector inside a name
         elif capitalised:
             previous = tokens[at - 1].group(0)
             if previous.endswith("s") and not genitive:
@@ -226,6 +256,9 @@ def _source_end(
                 and following
                 and following[0][:1].isupper()
                 and language != "de"  # every German noun has a capital: "…, Stand 18 Uhr"
+                # a name set off, closed by a comma or the sentence's end (not "selon le
+                # ministère, Kadhafi a fui …": the content's subject)
+                and apposition_closed(text, token.end())
             ):
                 break
             capitalised = False
@@ -244,6 +277,16 @@ def _source_end(
             break  # "ifølge politiet", "ifølge en pressemelding", "selon la police"
         adjective = adjective or (not capitalised and _attributive(word, language))
     return end
+
+
+def _without_conjunction(before: str, language: str | None) -> str:
+    """What stands before "according to" in its sentence, none where that is a conjunction
+    or a focus word alone (``Mais selon l'opposition, il …``: the content is what follows the
+    source); Scandinavian verb-second sentences aside (``Men ifølge X er det …``)."""
+    if language in SCANDINAVIAN:
+        return before
+    word = before.strip(" ,").lower()
+    return "" if word in COORDINATORS or word in own_words(language, "leading_words") else before
 
 
 def states_a_figure(text: str, language: str | None) -> bool:
@@ -278,7 +321,8 @@ def _opening_view_quotes(
         source_words = sentence.text[:comma].split()[1:] if comma > 0 else []
         if not 0 < len(source_words) <= MAX_SOURCE_WORDS or not (
             source_words[0][:1].isupper()
-            or (len(source_words) > 1 and is_role_word(source_words[1]))
+            # a role, or a compound of one ("le vice-président de la CENI")
+            or (len(source_words) > 1 and is_role_word(source_words[1].rsplit("-", 1)[-1]))
         ):
             continue  # "Para saber más de …", "Pour voir un médecin": a purpose, no source
         speaker = parse_speaker(" ".join(source_words), names)
@@ -387,10 +431,24 @@ def according_quotes(
             opening, source_end = compound.start(), compound.end()
         else:
             assert match is not None
-            if _RELATIVE_AFTER.match(sentence.text, match.end()):
-                continue  # "un document selon lequel …": a relative clause, no source
-            source_start = _after_verb(sentence.text, match.end())
-            leading = sentence.text[: match.start()].rstrip()
+            if ordinal(sentence.text[: match.start()], language):
+                continue  # "il secondo turno", "del secondo semestre": "second", no source
+            relative = RELATIVE_AFTER.match(sentence.text, match.end())
+            if relative is not None:
+                hung = relative_quote(sentence, match.start(), relative.end(), names, paragraph)
+                found.extend([hung] if hung is not None else [])
+                continue
+            what = CLAUSE.match(sentence.text, match.end()) if CLAUSE is not None else None
+            if (
+                what is None
+                and CLAUSE is not None
+                and CLAUSE_OPENING.match(sentence.text, match.end())
+            ):
+                continue  # "selon ce que …" with no reporting verb: no source read
+            source_start = (
+                what.end() if what is not None else _after_verb(sentence.text, match.end())
+            )
+            leading = _without_conjunction(sentence.text[: match.start()].rstrip(), language)
             set_off = not leading or leading.endswith(",")
             source_end = _source_end(
                 sentence.text, source_start, language, set_off, closing=bool(leading)
@@ -405,7 +463,7 @@ def according_quotes(
                 source_end = bracket.end()  # "Ifølge Per Olsen (H) er …": the party is no content
         if speaker is None or speaker.type == "pronoun":
             continue
-        before = sentence.text[:opening].rstrip(" ,")
+        before = _without_conjunction(sentence.text[:opening].rstrip(" ,"), language)
         after = sentence.text[source_end:].strip(" ,")
         if not before:
             content, offset = after, sentence.text.find(after, source_end) if after else -1

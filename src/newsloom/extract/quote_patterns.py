@@ -76,19 +76,19 @@ SINGULAR_THIRD_PERSON = "han|hun|ho|hon|he|she"
 SINGULAR_PRONOUN_OPENING = compile_pattern(rf"^\W*(?:{SINGULAR_THIRD_PERSON})\b", re.IGNORECASE)
 DASH_OPENING = compile_pattern(r"^\s*(?:[-–—]\s+|—(?=[^\W\d_]))")  # Spanish "—No vamos …"
 # an adverb between an auxiliary and its participle: "a récemment déclaré", "ha anche detto"
-_AUXILIARY_ADVERB = (
+AUXILIARY_ADVERB = (
     r"(?:[a-zàâçéèêëîïôûùìò]{3,}(?:ment|mente)\s+|"
     rf"{words_pattern(sorted(w for w in table_words('adverbs') if ' ' not in w))}\s+)?"
 )
 # titles of several words the tables list ("dr n. med. Anna Nowak"): their points end no subject
 _ABBREVIATIONS = "|".join(
-    r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
+    r"(?<![\w'’.-])" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
     for phrase in table_words("abbreviations")
     if phrase.endswith(".")
 )
-_ABBREVIATION = rf"(?:{_ABBREVIATIONS})|" if _ABBREVIATIONS else ""
+ABBREVIATION = rf"(?:{_ABBREVIATIONS})|" if _ABBREVIATIONS else ""
 AFTER = compile_pattern(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{_AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{_ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b))+"
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b))+"
     # the role's holder set off by commas: "…», sagte der Präsident des Verbandes, Holger
     # Bingmann, zu den Zahlen", "teilte der Generalsekretär der PLO, Saeb Erekat, mit"
     r"(?:,\s+(?-i:[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)(?=\s*,)"
@@ -130,9 +130,9 @@ _SPLIT_VERB = (
 SPLIT_AFTER = compile_pattern(rf"^[\s,.:;!?]*[-–—]?\s*{_SPLIT_VERB}", re.IGNORECASE)
 # the words of an unmarked statement: no quotation marks but a short stretch in marks (scare
 # quotes: "Vestens «rådgivere» styrer")
-_UNMARKED_CONTENT = r"(?P<content>(?:[^«»\"“”„]|[«\"“„][^«»\"“”„]{1,60}[»\"”“]){8,}?)"
+UNMARKED_CONTENT = r"(?P<content>(?:[^«»\"“”„]|[«\"“„][^«»\"“”„]{1,60}[»\"”“]){8,}?)"
 SPLIT_UNMARKED = compile_pattern(
-    rf"^{_UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*{_SPLIT_VERB}"
+    rf"^{UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*{_SPLIT_VERB}"
     r"(?:\s+(?:og|and|och|und)\s+[^.;:!?«»\"“”„]+)?\s*[.!?]?\s*$",
     re.IGNORECASE,
 )
@@ -223,7 +223,7 @@ INFORM_VERBS = (
 )
 # A sentence that is a quote without marks: "Ledelsen burde ha visst, sa styreleder X."
 UNMARKED = compile_pattern(
-    rf"^{_UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*"
+    rf"^{UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*"
     rf"(?!(?:{INFORM_VERBS})\s)(?P<verb>{AFTER_VERBS})\s+"
     r"(?P<speaker>(?:[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
@@ -438,7 +438,7 @@ AGE_APPOSITION = compile_pattern(r",\s*\d{1,3}\s*,")
 TRAILING_CLAUSE = compile_pattern(
     rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{AFTER_VERBS})\s+"
     # a dot between letters is inside a word ("sier Gaarde til aftenbladet.no.")
-    rf"(?P<speaker>(?:{_ABBREVIATION}[^.;:!?«»\"“”„—–]|(?<=[^\W\d_])\.(?=[^\W\d_]))+)",
+    rf"(?P<speaker>(?:{ABBREVIATION}[^.;:!?«»\"“”„—–]|(?<=[^\W\d_])\.(?=[^\W\d_]))+)",
     re.IGNORECASE,
 )
 SENTENCE_ADVERBS = frozenset(

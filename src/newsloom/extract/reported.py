@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsloom.extract.compound_attribution import compound_attribution
 from newsloom.extract.nordic_clauses import REPORTED_TENSED, TENSED_CLAUSE_HINT
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
@@ -344,7 +345,9 @@ def reported_quotes(
                     content = closing.group("content")
                     said(content, context.resolve(speaker), "reported", sentence.start)
                 continue
-            attributed = unmarked_attribution(sentence.text)
+            attributed = unmarked_attribution(sentence.text) or compound_attribution(
+                sentence.text, language
+            )
             if attributed is not None:
                 unmarked, phrase = attributed
                 speaker = parse_speaker(phrase, names)

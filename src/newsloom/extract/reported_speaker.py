@@ -169,6 +169,15 @@ def reported_speaker(
         # "Ha detto che …": a subject the language leaves out, i.e. the last one named
         speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
     elif (
+        match.start("speaker") == 0
+        and len(words) > 1
+        and AUXILIARY_WORD.fullmatch(words[0])
+        and all(word.lower() in SENTENCE_ADVERBS for word in words[1:])
+    ):
+        # "Ha poi aggiunto che …", "Ha inoltre spiegato che …": an auxiliary and adverbs open
+        # the sentence; the subject is left out, the last one named
+        speaker = Speaker(None, None, "pronoun")
+    elif (
         len(words) == 1
         and is_determiner(words[0])
         and masked[: match.start("speaker")].rstrip().endswith(",")

@@ -87,6 +87,9 @@ QUOTE_FIELDS = (
     "according_to_opening",
     "as_reporting",
     "according_to_pronoun",
+    "according_to_clause",
+    "agent_prepositions",
+    "ordinal_before",
     "summary_words",
     "read_in",
     "particles",
@@ -103,6 +106,9 @@ QUOTE_FIELDS = (
     "inverted_subjects",
     "label_words",
     "abbreviations",
+    "honorifics",
+    "name_particles",
+    "closing_auxiliaries",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

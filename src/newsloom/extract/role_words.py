@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.extract.quote_words import ORGANISATION_ENDINGS, ROLE_ENDINGS
-from newsloom.extract.resources import table_word_set, words_pattern
+from newsloom.extract.resources import table_word_set, table_words, words_pattern
 
 
 class _Ending:
@@ -139,3 +139,41 @@ def is_role_word(word: str) -> bool:
 # "Høyanger-ordførar", "Start-trener", "Fritt Ord-styreleder": a compound whose last part is a
 # common noun (lowercase after the hyphen), not a name
 COMMON_COMPOUND = re.compile(r"-[a-zæøåäöüé]")
+
+
+# courtesy titles before a name (the tables' ``honorifics``, French "M.", "Mme"): no part of it
+_HONORIFICS = table_words("honorifics")
+_HONORIFIC = re.compile(
+    rf"(?<![\w'’.-])(?i:{'|'.join(map(re.escape, _HONORIFICS)) or '(?!)'})(?![\w'’-])\s*"
+    r"(?=[A-ZÆØÅÄÖÜÉ])"
+)
+
+
+def without_honorific(name: str) -> str:
+    """``name`` without the courtesy titles before it (``Mme Clinton`` → ``Clinton``)."""
+    return _HONORIFIC.sub("", name) if _HONORIFICS else name
+
+
+# particles joined by a hyphen to a capitalised surname (the tables' ``name_particles``, French
+# "al-", "el-": "Bachar al-Assad"): part of the name
+_PARTICLES = "|".join(re.escape(word.rstrip("-")) for word in table_words("name_particles"))
+NAME_PARTICLE = rf"(?:(?:{_PARTICLES or '(?!)'})-)"
+_PARTICLE_WORD = re.compile(
+    rf"(?<![\w'’-]){NAME_PARTICLE}[A-ZÆØÅÄÖÜÉ][\w'’]*(?:-[A-ZÆØÅÄÖÜÉ][\w'’]*)*"
+)
+
+
+def capitalise_particles(phrase: str) -> tuple[str, frozenset[str]]:
+    """``phrase`` with each particle joined to a surname capitalised (``al-Assad`` →
+    ``Al-Assad``), so that it reads as part of a name, and the words changed."""
+    joined = frozenset(found.group(0) for found in _PARTICLE_WORD.finditer(phrase))
+    if not joined:
+        return phrase, joined
+    return _PARTICLE_WORD.sub(lambda found: found.group(0).capitalize(), phrase), joined
+
+
+def restore_particles(text: str | None, joined: frozenset[str]) -> str | None:
+    """``text`` with the words :func:`capitalise_particles` changed given back."""
+    for word in joined:
+        text = text.replace(word.capitalize(), word) if text else text
+    return text

@@ -28,8 +28,14 @@ from newsloom.extract.role_words import (
     is_organisation_name,
     is_role_word,
     split_title,
+    without_honorific,
 )
-from newsloom.extract.speakers import CAPITALISED_NAME, CONNECTORS, FUNCTION_WORDS, LEADING_WORDS
+from newsloom.extract.speakers import (
+    CAPITALISED_NAME,
+    CONNECTORS,
+    FUNCTION_WORDS,
+    LEADING_WORDS,
+)
 from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -202,12 +208,16 @@ class ArticleNames:
         if people:
             # "Fraktionschef André Trepoll": the name without the role a recogniser took in
             self.people = [
-                NamedPerson(person_in_phrase(split_title(e.text)[1]), e.paragraph, e.start)
+                NamedPerson(
+                    without_honorific(person_in_phrase(split_title(e.text)[1])),
+                    e.paragraph,
+                    e.start,
+                )
                 for e in people
             ]
         else:
             self.people = [
-                person
+                NamedPerson(without_honorific(person.name), person.paragraph, person.start)
                 for person in self._capitalised_names(paragraphs)
                 if may_name_a_person(person.name, person.paragraph, person.start, entities)
             ]

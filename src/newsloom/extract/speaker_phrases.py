@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsloom.extract.quote_words import DETERMINERS
+from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS
 from newsloom.extract.resources import table_word_set, table_words
 
 DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
@@ -92,6 +92,23 @@ def before_verb(phrase: str) -> str:
     return phrase
 
 
+SPEAKER_STOP = re.compile(
+    r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
+    r"|och|(?-i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\s+[A-Z])|tidligere|tidigare|earlier|also"
+    r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
+    r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
+    r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op"
+    r"|à|au|aux"  # "a déclaré Kurz à notre rédaction": whom he told
+    # "sagte Krings und forderte", "sagte er zu der Presseagentur" (not "Karl-Theodor zu
+    # Guttenberg"): a second verb of the speaker, the one told
+    r"|und(?=\s+(?-i:[a-zäöüß])|\s*$)|zu(?=\s+(?-i:der|dem|den|einer|einem|[a-zäöüß])))\b.*$",
+    re.IGNORECASE,
+)
+
+
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
 # the medium told, before the speaker; a medium of several capitalised words ("comentó a BBC
 # Mundo el analista") where an article and a lowercase noun follow it
@@ -106,6 +123,10 @@ TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
 # the tables' ``told_prepositions`` ("dijo Lukyanov a DW"): after a name, whom it told (a
 # medium, a body, capitalised or not), never a part of the name
 TOLD_PREPOSITIONS = table_word_set("told_prepositions")
+# an auxiliary of two letters or more, lowercase ("ha", "hanno", "ont"; not "a", also a
+# preposition)
+TRAILING_AUXILIARY = re.compile(rf"(?-i:(?=[a-zàâéèêîôûù]{{2}})(?:{AUXILIARIES}))")
+
 
 # titles of several words the tables list ("dr n. med.": a doctor's field), left out so that no
 # word of theirs reads as another ("med", Scandinavian "with", ends a subject)

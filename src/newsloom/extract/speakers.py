@@ -20,13 +20,17 @@ from newsloom.extract.resources import table_word_set, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
     MIN_ROLE_COMPOUND,
+    NAME_PARTICLE,
     ORGANISATION,
     ROLE,
     ROLE_WORD,
+    capitalise_particles,
     is_organisation_name,
     leading_roles,
+    restore_particles,
     role_title,
     split_title,
+    without_honorific,
 )
 from newsloom.extract.speaker_adjuncts import cut_trailing_time, subject_phrase
 from newsloom.extract.speaker_phrases import (
@@ -39,7 +43,9 @@ from newsloom.extract.speaker_phrases import (
     PLACE_PHRASE,
     SHARE_OF_PEOPLE,
     SPACED_ABBREVIATION,
+    SPEAKER_STOP,
     TOLD_MEDIUM,
+    TRAILING_AUXILIARY,
     TRAILING_DETERMINER,
     after_leading_place,
     before_verb,
@@ -50,21 +56,6 @@ from newsloom.extract.speaker_phrases import (
     LEADING_WORDS as LEADING_WORDS,
 )
 
-_SPEAKER_STOP = re.compile(
-    r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
-    r"|och|(?-i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag)"
-    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\s+[A-Z])|tidligere|tidigare|earlier|also"
-    r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
-    r"|videre|vidare|dog|however|dock|derfor|nu|now|then|så|da|when|sent|late|tidligt|early"
-    r"|che|dat|dass|selon|secondo|laut|volgens|segundo|lors|durante|mardi|mercredi|jeudi"
-    r"|vendredi|samedi|dimanche|lundi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-    r"|am|auf|über|bei|im|zum|zur|gegenüber|sur|dans|lors|nel|nella|sul|sulla|tijdens|bij|op"
-    r"|à|au|aux"  # "a déclaré Kurz à notre rédaction": whom he told
-    # "sagte Krings und forderte", "sagte er zu der Presseagentur" (not "Karl-Theodor zu
-    # Guttenberg"): a second verb of the speaker, the one told
-    r"|und(?=\s+(?-i:[a-zäöüß])|\s*$)|zu(?=\s+(?-i:der|dem|den|einer|einem|[a-zäöüß])))\b.*$",
-    re.IGNORECASE,
-)
 # (an elided article, "l'AFP", needs no space; "O'Donaghey" opens with no article)
 _DETERMINER = re.compile(rf"^{DETERMINERS}(?:(?<=['’])|\s+)(?=\S)", re.IGNORECASE)
 
@@ -211,6 +202,16 @@ _AUXILIARIES = table_word_set("auxiliaries") | {"har", "has"}
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
+    phrase = without_honorific(phrase)  # "M. Assad" is Assad
+    capitalised, joined = capitalise_particles(phrase)  # "Bachar al-Assad": "Al-Assad"
+    speaker = _parse_speaker(capitalised, entities)
+    if speaker is None or not joined:
+        return speaker
+    name, role = restore_particles(speaker.name, joined), restore_particles(speaker.role, joined)
+    return Speaker(name, role, speaker.type, speaker.plural)
+
+
+def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     phrase_words = phrase.split()
     while len(phrase_words) > 1 and phrase_words[-1] in _AUXILIARIES:
         phrase_words.pop()  # "…», the force has said", "lawyers have noted"
@@ -285,7 +286,7 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     placed = _role_at_body(phrase.strip(), entities)
     if placed is not None:
         return placed
-    text = _SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„"))
+    text = SPEAKER_STOP.sub("", " " + phrase.strip().strip("'\"«»“”„"))
     text = cut_trailing_time(text).strip(" ,-–")
     apposition = re.match(
         r"^(?P<role>[^,]+),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*)$", text
@@ -305,6 +306,10 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     text = TRAILING_DETERMINER.sub("", TOLD_MEDIUM.sub("", text))
     text = _DETERMINER.sub("", text)
     words = text.split()
+    if len(words) >= 2 and words[-2][:1].isupper() and TRAILING_AUXILIARY.fullmatch(words[-1]):
+        # "«…», Giuliani ha detto ai giornalisti": the verb's auxiliary after the subject
+        words = words[:-1]
+        text = " ".join(words)
     named = name_then_article(words)
     if named:
         # "dijo Putin el mismo día del atentado (19 de diciembre)", "dijo Spicer a los
@@ -479,4 +484,6 @@ NOT_SPEAKERS = table_word_set("not_speakers")
 # obligada a"), the tables' ``impersonal``; not Italian "si", also Spanish "if" ("Si bien los
 # expertos consideran que")
 IMPERSONAL = table_word_set("impersonal")
-CAPITALISED_NAME = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+")
+CAPITALISED_NAME = re.compile(
+    rf"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+{NAME_PARTICLE}?[A-ZÆØÅÄÖÜÉ][\w'’-]+)+"
+)
