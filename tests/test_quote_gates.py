@@ -201,6 +201,25 @@ def test_after_in_answers_as_its_pattern_searched_from_the_start() -> None:
     assert checked > 500
 
 
+def test_after_determiner_answers_as_its_pattern_searched_from_the_start() -> None:
+    """``after_determiner(text, end)`` (searched from the word before the whitespace ending at
+    ``end``) answers as ``_DETERMINER_BEFORE.search(text, 0, end)``: determiners whole, elided,
+    capitalised and glued to letters, hyphens and apostrophes, with runs of whitespace."""
+    from newsloom.extract.speaker_names import _DETERMINER_BEFORE, after_determiner
+
+    rng = random.Random(31)
+    pieces = ["the", "The", "la", "l'", "L’", "un", "der", "x", "-", "'", "é", " ", "  ", "\n"]
+    pieces += ["\t", "ſ"]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for end in range(len(text) + 1):
+            expected = _DETERMINER_BEFORE.search(text, 0, end) is not None
+            assert after_determiner(text, end) == expected, (text, end)
+            checked += expected
+    assert checked > 500
+
+
 def test_opens_sentence_answers_as_its_pattern_on_the_text_before() -> None:
     """``opens_sentence(text, start)`` (searched from where the non-letters before ``start``
     begin) answers as ``(?:^|[.!?:]\\s)[\\W\\d]*$`` searched in ``text[:start]``."""

@@ -283,14 +283,15 @@ def according_quotes(
     """Reported quotes of the sentences that attribute their content with "according to"."""
     pattern = _according()
     found: list[Quote] = _opening_view_quotes(text, paragraph, taken, names, language)
+    lowered = text.lower()  # once, not once per word looked for
     if (
         pattern.search(text) is None
         and (language != "de" or not _COMPOUND_SOURCE.search(text))
         and _as_reporting(text) is None
-        and not any(word in text.lower() for word in AFTER_WORDS)
+        and not any(word in lowered for word in AFTER_WORDS)
         and (PRONOUN_ACCORDING is None or PRONOUN_ACCORDING.search(text) is None)
-        and (SUMMED_UP is None or not any(w in text.lower() for w in SUMMARY_WORDS))
-        and not any(w in text.lower() for w in READ_IN)
+        and (SUMMED_UP is None or not any(w in lowered for w in SUMMARY_WORDS))
+        and not any(w in lowered for w in READ_IN)
     ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)
