@@ -261,3 +261,47 @@ def test_first_letter_groups_match_as_the_flat_alternation(monkeypatch: Any) -> 
             assert found == [m.span() for m in reference.finditer(text)], text
             matched += bool(found)
     assert matched > 2000
+
+
+def test_split_verbs_as_a_trie_match_as_their_alternation() -> None:
+    """The split particle verbs' first words as a trie behind a class of their first letters
+    match what ``first(?=rest)`` side by side in sorted order matches, with and without case:
+    sentences of first words (whole, cut, capitalised, glued to noise), gap words, the rests and
+    "at", and the example corpus."""
+    from newsloom.extract import nordic_clauses
+
+    rests = nordic_clauses._SPLIT_RESTS
+    flat = "|".join(
+        rf"{re.escape(first)}{nordic_clauses._split_rest(rest)}"
+        for first, rest in sorted(rests.items())
+    )
+    assert flat != nordic_clauses.SPLIT_VERBS
+    assert len(rests) > 20
+    rng = random.Random(37)
+    firsts = samples(sorted(rests), ["", "r", "e"], 41, 400)
+    words = [word for rest in rests.values() for phrase in rest for word in phrase.split()]
+    gaps = ["Roar Flåthen", "han", "hun", "imidlertid", "ikkje", "også", "leiaren", "la", "casa"]
+    pieces = [*firsts, *words, *gaps, "at", "at", ",", "Hun", "Det", "De"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(2, 9))) for _ in range(3000)]
+    pairs = [(first, phrase) for first, rest in sorted(rests.items()) for phrase in sorted(rest)]
+    for _ in range(2000):
+        first, phrase = rng.choice(pairs)
+        first = rng.choice([first, first.capitalize(), first.upper(), rng.choice(firsts)])
+        between = " ".join(rng.choice(gaps) for _ in range(rng.randint(0, 5)))
+        texts.append(f"Dei {first} {between} {phrase}{rng.choice(['', ','])} at det er slik")
+    texts += [
+        "Dommeren slo imidlertid fast at saka var avgjort.",
+        "Overfor Klassekampen slår Roar Flåthen fast at dei må vente.",
+        "Han peikar på at kommunen, som la fram planen, minner leiar Lars om at det hastar.",
+    ]
+    example = example_words()
+    texts += [" ".join(example[at : at + 30]) for at in range(0, 12_000, 30)]
+    matched = 0
+    for flags in (re.IGNORECASE, 0):
+        ours = re.compile(rf"(?<!\w)(?:{nordic_clauses.SPLIT_VERBS})", flags)
+        reference = re.compile(rf"(?<!\w)(?:{flat})", flags)
+        for text in texts:
+            found = [m.span() for m in ours.finditer(text)]
+            assert found == [m.span() for m in reference.finditer(text)], text
+            matched += bool(found)
+    assert matched > 200
