@@ -305,3 +305,52 @@ def test_split_verbs_as_a_trie_match_as_their_alternation() -> None:
             assert found == [m.span() for m in reference.finditer(text)], text
             matched += bool(found)
     assert matched > 200
+
+
+def test_case_class_is_what_the_engine_matches_without_case() -> None:
+    """``case_class(letter)`` is every code point the letter matches without case: for the Latin,
+    Greek and Cyrillic letters and the odd ones, against every code point; and every character
+    is in the class of its own lower case."""
+    from newsloom.extract.letter_skip import _CASE_ODDITIES, case_class
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    letters = set("abcdefghijklmnopqrstuvwxyzæøåäöüéñçßαβγσςθμкирвсё") | set(_CASE_ODDITIES)
+    for letter in sorted(letters):
+        found = re.compile(re.escape(letter), re.IGNORECASE).findall(every)
+        assert case_class(letter) == "".join(sorted(found)), letter
+    for character in every:
+        lower = character.lower()
+        if len(lower) == 1 and lower.isalpha():
+            assert character in case_class(lower), character
+
+
+def test_patterns_that_skip_to_their_first_letters_match_as_the_plain_ones() -> None:
+    """The "as" words and the "according to him" phrases written for a search that skips to their
+    first letters match what the plain patterns match: phrases whole, cut, capitalised, glued to
+    letters and noise, and the example corpus."""
+    from newsloom.extract import according, source_phrases
+
+    before = r"(?<![\w'’-])"
+    cases = [
+        (according._AS, table_words("as_reporting"), r"\s+(?P<verb>[^\W\d_]+)"),
+        (
+            source_phrases.PRONOUN_ACCORDING,
+            table_words("according_to_pronoun"),
+            r"(?![\w'’-])\s*,?\s*",
+        ),
+    ]
+    example = example_words()
+    matched = 0
+    for seed, (ours, words, after) in enumerate(cases):
+        assert ours is not None
+        plain = re.compile(rf"{before}(?:{words_pattern(words)}){after}", re.IGNORECASE)
+        assert ours.pattern != plain.pattern
+        rng = random.Random(53 + seed)
+        found = samples(words, ["", " ", " sagt", "s", ", "], 59 + seed, 3000)
+        texts = [" ".join(rng.choice(found) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+        texts += [" ".join(example[at : at + 30]) for at in range(0, 9000, 30)]
+        for text in texts:
+            spans = [(m.span(), m.groupdict()) for m in ours.finditer(text)]
+            assert spans == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+            matched += bool(spans)
+    assert matched > 1000

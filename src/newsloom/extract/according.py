@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import has_cue
+from newsloom.extract.letter_skip import skipping_words
 from newsloom.extract.quote_context import make_quote
 from newsloom.extract.quote_words import AUXILIARIES, BRACKETED
 from newsloom.extract.resources import (
@@ -69,8 +70,9 @@ def _according() -> re.Pattern[str]:
 # "as" before a reporting verb, which then has the source as its subject (the tables'
 # ``as_reporting``: Polish "Jak wyjaśnia Onet, …", "Jak zaznaczył iracki prezydent …")
 _AS_WORDS = table_words("as_reporting")
+_NOT_BEFORE = r"[\w'’-]"  # what stands before none of them (searched skipping to their letters)
 _AS = (
-    re.compile(rf"(?<![\w'’-])(?:{words_pattern(_AS_WORDS)})\s+(?P<verb>[^\W\d_]+)", re.IGNORECASE)
+    re.compile(rf"{skipping_words(_AS_WORDS, _NOT_BEFORE)}\s+(?P<verb>[^\W\d_]+)", re.IGNORECASE)
     if _AS_WORDS
     else None
 )
