@@ -619,3 +619,32 @@ def test_context_tests_searched_from_the_end_answer_as_searched_from_the_start()
             )
             agreed += expected
     assert agreed > 1000
+
+
+def test_none_words_match_as_their_alternation() -> None:
+    """The "no one" words written for a search that skips to their first letters match what the
+    plain alternation matches without case: the class holds every code point either first letter
+    matches, and the matches are the same in words, glued to letters, capitalised and cut."""
+    import random
+    import re
+
+    from newsloom.extract import figures
+
+    plain = re.compile(
+        r"(?<!\w)(?:ingen|inga|none|nobody|no one|nadie|ninguna|ninguno)(?!\w)", re.IGNORECASE
+    )
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    matching = re.compile("[in]", re.IGNORECASE).findall(every)
+    assert sorted(matching) == sorted(figures._NONE_FIRST_LETTERS)
+    rng = random.Random(43)
+    words = ["ingen", "Inga", "NONE", "nobody", "no one", "no  one", "Nadie", "ninguna", "ninguno"]
+    words += ["İngen", "ınga", "nınguno", "ingenting", "xnone", "no", "in", "n", "i", "_"]
+    pieces = [*words, " ", " ", ".", ",", "-", "'", "é", "7", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(5000)]
+    texts.append("No one was hurt; ingen ble skadd, nadie murió y ninguna casa se quemó.")
+    found = 0
+    for text in texts:
+        spans = [m.span() for m in figures._NONE_WORDS.finditer(text)]
+        assert spans == [m.span() for m in plain.finditer(text)], text
+        found += len(spans)
+    assert found > 1000

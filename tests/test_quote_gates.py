@@ -201,6 +201,25 @@ def test_after_in_answers_as_its_pattern_searched_from_the_start() -> None:
     assert checked > 500
 
 
+def test_after_determiner_answers_as_its_pattern_searched_from_the_start() -> None:
+    """``after_determiner(text, end)`` (searched from the word before the whitespace ending at
+    ``end``) answers as ``_DETERMINER_BEFORE.search(text, 0, end)``: determiners whole, elided,
+    capitalised and glued to letters, hyphens and apostrophes, with runs of whitespace."""
+    from newsloom.extract.speaker_names import _DETERMINER_BEFORE, after_determiner
+
+    rng = random.Random(31)
+    pieces = ["the", "The", "la", "l'", "L’", "un", "der", "x", "-", "'", "é", " ", "  ", "\n"]
+    pieces += ["\t", "ſ"]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for end in range(len(text) + 1):
+            expected = _DETERMINER_BEFORE.search(text, 0, end) is not None
+            assert after_determiner(text, end) == expected, (text, end)
+            checked += expected
+    assert checked > 500
+
+
 def test_opens_sentence_answers_as_its_pattern_on_the_text_before() -> None:
     """``opens_sentence(text, start)`` (searched from where the non-letters before ``start``
     begin) answers as ``(?:^|[.!?:]\\s)[\\W\\d]*$`` searched in ``text[:start]``."""
@@ -242,3 +261,96 @@ def test_first_letter_groups_match_as_the_flat_alternation(monkeypatch: Any) -> 
             assert found == [m.span() for m in reference.finditer(text)], text
             matched += bool(found)
     assert matched > 2000
+
+
+def test_split_verbs_as_a_trie_match_as_their_alternation() -> None:
+    """The split particle verbs' first words as a trie behind a class of their first letters
+    match what ``first(?=rest)`` side by side in sorted order matches, with and without case:
+    sentences of first words (whole, cut, capitalised, glued to noise), gap words, the rests and
+    "at", and the example corpus."""
+    from newsloom.extract import nordic_clauses
+
+    rests = nordic_clauses._SPLIT_RESTS
+    flat = "|".join(
+        rf"{re.escape(first)}{nordic_clauses._split_rest(rest)}"
+        for first, rest in sorted(rests.items())
+    )
+    assert flat != nordic_clauses.SPLIT_VERBS
+    assert len(rests) > 20
+    rng = random.Random(37)
+    firsts = samples(sorted(rests), ["", "r", "e"], 41, 400)
+    words = [word for rest in rests.values() for phrase in rest for word in phrase.split()]
+    gaps = ["Roar Flåthen", "han", "hun", "imidlertid", "ikkje", "også", "leiaren", "la", "casa"]
+    pieces = [*firsts, *words, *gaps, "at", "at", ",", "Hun", "Det", "De"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(2, 9))) for _ in range(3000)]
+    pairs = [(first, phrase) for first, rest in sorted(rests.items()) for phrase in sorted(rest)]
+    for _ in range(2000):
+        first, phrase = rng.choice(pairs)
+        first = rng.choice([first, first.capitalize(), first.upper(), rng.choice(firsts)])
+        between = " ".join(rng.choice(gaps) for _ in range(rng.randint(0, 5)))
+        texts.append(f"Dei {first} {between} {phrase}{rng.choice(['', ','])} at det er slik")
+    texts += [
+        "Dommeren slo imidlertid fast at saka var avgjort.",
+        "Overfor Klassekampen slår Roar Flåthen fast at dei må vente.",
+        "Han peikar på at kommunen, som la fram planen, minner leiar Lars om at det hastar.",
+    ]
+    example = example_words()
+    texts += [" ".join(example[at : at + 30]) for at in range(0, 12_000, 30)]
+    matched = 0
+    for flags in (re.IGNORECASE, 0):
+        ours = re.compile(rf"(?<!\w)(?:{nordic_clauses.SPLIT_VERBS})", flags)
+        reference = re.compile(rf"(?<!\w)(?:{flat})", flags)
+        for text in texts:
+            found = [m.span() for m in ours.finditer(text)]
+            assert found == [m.span() for m in reference.finditer(text)], text
+            matched += bool(found)
+    assert matched > 200
+
+
+def test_case_class_is_what_the_engine_matches_without_case() -> None:
+    """``case_class(letter)`` is every code point the letter matches without case: for the Latin,
+    Greek and Cyrillic letters and the odd ones, against every code point; and every character
+    is in the class of its own lower case."""
+    from newsloom.extract.letter_skip import _CASE_ODDITIES, case_class
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    letters = set("abcdefghijklmnopqrstuvwxyzæøåäöüéñçßαβγσςθμкирвсё") | set(_CASE_ODDITIES)
+    for letter in sorted(letters):
+        found = re.compile(re.escape(letter), re.IGNORECASE).findall(every)
+        assert case_class(letter) == "".join(sorted(found)), letter
+    for character in every:
+        lower = character.lower()
+        if len(lower) == 1 and lower.isalpha():
+            assert character in case_class(lower), character
+
+
+def test_patterns_that_skip_to_their_first_letters_match_as_the_plain_ones() -> None:
+    """The "as" words and the "according to him" phrases written for a search that skips to their
+    first letters match what the plain patterns match: phrases whole, cut, capitalised, glued to
+    letters and noise, and the example corpus."""
+    from newsloom.extract import according, source_phrases
+
+    before = r"(?<![\w'’-])"
+    cases = [
+        (according._AS, table_words("as_reporting"), r"\s+(?P<verb>[^\W\d_]+)"),
+        (
+            source_phrases.PRONOUN_ACCORDING,
+            table_words("according_to_pronoun"),
+            r"(?![\w'’-])\s*,?\s*",
+        ),
+    ]
+    example = example_words()
+    matched = 0
+    for seed, (ours, words, after) in enumerate(cases):
+        assert ours is not None
+        plain = re.compile(rf"{before}(?:{words_pattern(words)}){after}", re.IGNORECASE)
+        assert ours.pattern != plain.pattern
+        rng = random.Random(53 + seed)
+        found = samples(words, ["", " ", " sagt", "s", ", "], 59 + seed, 3000)
+        texts = [" ".join(rng.choice(found) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+        texts += [" ".join(example[at : at + 30]) for at in range(0, 9000, 30)]
+        for text in texts:
+            spans = [(m.span(), m.groupdict()) for m in ours.finditer(text)]
+            assert spans == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+            matched += bool(spans)
+    assert matched > 1000

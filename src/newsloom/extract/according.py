@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import has_cue
+from newsloom.extract.letter_skip import skipping_words
 from newsloom.extract.quote_context import make_quote
 from newsloom.extract.quote_words import AUXILIARIES, BRACKETED
 from newsloom.extract.resources import (
@@ -84,8 +85,9 @@ def _according() -> re.Pattern[str]:
 # "as" before a reporting verb, which then has the source as its subject (the tables'
 # ``as_reporting``: Polish "Jak wyjaśnia Onet, …", "Jak zaznaczył iracki prezydent …")
 _AS_WORDS = table_words("as_reporting")
+_NOT_BEFORE = r"[\w'’-]"  # what stands before none of them (searched skipping to their letters)
 _AS = (
-    re.compile(rf"(?<![\w'’-])(?:{words_pattern(_AS_WORDS)})\s+(?P<verb>[^\W\d_]+)", re.IGNORECASE)
+    re.compile(rf"{skipping_words(_AS_WORDS, _NOT_BEFORE)}\s+(?P<verb>[^\W\d_]+)", re.IGNORECASE)
     if _AS_WORDS
     else None
 )
@@ -356,14 +358,15 @@ def according_quotes(
     """Reported quotes of the sentences that attribute their content with "according to"."""
     pattern = _according()
     found: list[Quote] = _opening_view_quotes(text, paragraph, taken, names, language)
+    lowered = text.lower()  # once, not once per word looked for
     if (
         pattern.search(text) is None
         and (language != "de" or not _COMPOUND_SOURCE.search(text))
         and _as_reporting(text) is None
-        and not any(word in text.lower() for word in AFTER_WORDS)
+        and not any(word in lowered for word in AFTER_WORDS)
         and (PRONOUN_ACCORDING is None or PRONOUN_ACCORDING.search(text) is None)
-        and (SUMMED_UP is None or not any(w in text.lower() for w in SUMMARY_WORDS))
-        and not any(w in text.lower() for w in READ_IN)
+        and (SUMMED_UP is None or not any(w in lowered for w in SUMMARY_WORDS))
+        and not any(w in lowered for w in READ_IN)
     ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)

@@ -29,6 +29,8 @@ _SENTENCE_END = re.compile(r"[.!?:;…»”\"')]\s*$")
 _ACRONYM = re.compile(
     r"(?P<name>[A-ZÆØÅÄÖ][\w-]+(?:\s+[\w-]+){0,4})\s+\((?P<acronym>[A-ZÆØÅÄÖ]{2,8})\)"
 )
+# what every match of _ACRONYM holds: the cheap test before it (most articles have none)
+_ACRONYM_BRACKET = re.compile(r"\s\([A-ZÆØÅÄÖ]{2,8}\)")
 LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
 # "seks af dem", "two of them": a part of the group counted just before
 _ANAPHORIC_PART = re.compile(
@@ -64,7 +66,8 @@ class FigureSources:
         """Acronyms and what they stand for ("JRCC" → "Joint Rescue Coordination Centre (JRCC)"),
         read from the article once, when a figure's source is named."""
         if self._acronyms is None:
-            self._acronyms = {m.group("acronym"): m.group(0) for m in _ACRONYM.finditer(self.text)}
+            found = _ACRONYM.finditer(self.text) if _ACRONYM_BRACKET.search(self.text) else ()
+            self._acronyms = {m.group("acronym"): m.group(0) for m in found}
         return self._acronyms
 
     def attribution(self, position: int, previous: Figure | None) -> Attribution:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsloom.extract.quote_words import ORGANISATION_ENDINGS, ROLE_ENDINGS
 from newsloom.extract.resources import table_word_set, table_words, words_pattern
@@ -131,6 +132,12 @@ def role_title(words: str) -> bool:
     return is_role_word(last) and (is_role_word(first) or first.lower() in _TITLE_MODIFIERS)
 
 
+# words whose answer is remembered: the same names and roles come back paragraph after paragraph
+# (a long run's vocabulary grows without end, so the memory is bounded)
+ROLE_WORDS_REMEMBERED = 200_000
+
+
+@lru_cache(maxsize=ROLE_WORDS_REMEMBERED)
 def is_role_word(word: str) -> bool:
     """``Bürgermeister``, ``politiadvokat``, ``talsmannen``: a word naming a role."""
     return ROLE_WORD.fullmatch(word) is not None

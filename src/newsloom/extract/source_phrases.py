@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.assign.features import dictionary_lemma
+from newsloom.extract.letter_skip import skipping_words
 from newsloom.extract.resources import own_words, table_word_set, table_words, words_pattern
 from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
 
@@ -79,9 +80,12 @@ def postposition_source(phrase: str, names: Sequence[str]) -> Speaker | None:
 # "according to him/her" (the tables' ``according_to_pronoun``: pl "jego zdaniem", de "ihm
 # zufolge"): the sentence is the reported speech of the person named last
 _PRONOUN_PHRASES = table_words("according_to_pronoun")
+_NOT_BEFORE = r"[\w'’-]"  # what stands before none of the phrases
 PRONOUN_ACCORDING = (
     re.compile(
-        rf"(?<![\w'’-])(?:{words_pattern(_PRONOUN_PHRASES)})(?![\w'’-])\s*,?\s*", re.IGNORECASE
+        # (?<![\w'’-])(?:{words_pattern(_PRONOUN_PHRASES)}), for a search that skips to them
+        rf"{skipping_words(_PRONOUN_PHRASES, _NOT_BEFORE)}(?![\w'’-])\s*,?\s*",
+        re.IGNORECASE,
     )
     if _PRONOUN_PHRASES
     else None

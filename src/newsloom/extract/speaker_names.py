@@ -62,6 +62,9 @@ _IN_WORDS = ("in", "im", "w", "we", "dans", "en")
 AFTER_IN = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_IN_WORDS)})\s+$")
 _IN_LONGEST = max(map(len, _IN_WORDS))
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{DETERMINERS})\s+$", re.IGNORECASE)
+# whether every determiner is one word (no whitespace in the pattern): then a match ending at a
+# name starts within the word before the whitespace there
+_ONE_WORD_DETERMINERS = r"\s" not in DETERMINERS and not any(c.isspace() for c in DETERMINERS)
 
 
 # a recogniser's "person" that opens with an article and a common noun ("L'expulsion de
@@ -106,9 +109,25 @@ def names_a_thing(text: str, start: int, run: str) -> bool:
     Matthias Horx``): news writes a person's name without an article."""
     head = run.split()[0] if run.split() else ""
     role = is_role_word(head) or (len(head) >= MIN_ROLE_COMPOUND and ends_in_role(head))
-    return after_in(text, start) or (
-        _DETERMINER_BEFORE.search(text, 0, start) is not None and not role
-    )
+    return after_in(text, start) or (after_determiner(text, start) and not role)
+
+
+def after_determiner(text: str, end: int) -> bool:
+    """Whether :data:`_DETERMINER_BEFORE` ends at ``end`` (``search(text, 0, end)``) — searched
+    from the word before the whitespace that ends there, not from the paragraph's start for
+    every name in it: a determiner of one word ends where that whitespace begins, so it starts
+    within that word."""
+    if not _ONE_WORD_DETERMINERS:
+        return _DETERMINER_BEFORE.search(text, 0, end) is not None
+    word_end = end
+    while word_end > 0 and text[word_end - 1].isspace():
+        word_end -= 1
+    if word_end == end:
+        return False  # no whitespace ends there, so no match of the pattern does
+    start = word_end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return _DETERMINER_BEFORE.search(text, start, end) is not None
 
 
 _BODY_TYPES = (EntityType.ORGANISATION, EntityType.LOCATION)

@@ -1,0 +1,59 @@
+"""Word-list patterns written so that a search skips to their first letters (issue 19).
+
+``(?<![\\w'’-])(?:according to|ifølge|…)`` searched without case is tried at every character of
+every paragraph: the engine can only skip ahead to a character in a set when the pattern opens
+by consuming one from a set of characters without case. :func:`skipping_words` writes the same
+pattern that way: a class of every character the words' first letters match without case is
+consumed first, then what may not stand before a word and each first letter are looked behind,
+then the rest of each word as :func:`newsloom.extract.resources.words_pattern` writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from newsloom.extract.resources import _node_pattern, _words_trie
+
+# characters that ``re`` matches to others without case beyond their upper, title and lower
+# case forms (its extra cases: ``ı`` and ``i``, ``ſ`` and ``s``, Greek and Cyrillic variants),
+# and those whose lower case is not what their letter's upper case gives back (``İ``, the Kelvin
+# sign, the Ångström sign, ``Ω``, ``ϴ``, ``ẞ``); a test checks this against every code point
+_CASE_ODDITIES = (
+    "\u0069\u0073\u00b5\u0130\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5\u03b8"
+    "\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6"
+    "\u03f0\u03f1\u03f4\u03f5\u0432\u0434\u043e\u0441\u0442\u044a\u0463\u1c80"
+    "\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61\u1e9b\u1e9e\u1fbe"
+    "\u1fd3\u1fe3\u2126\u212a\u212b\ua64b\ufb05\ufb06"
+)
+
+
+@cache
+def case_class(letter: str) -> str:
+    """Every character ``letter`` matches without case (``re.IGNORECASE``), sorted: ``k`` →
+    ``Kk`` and the Kelvin sign. The candidates (the letter's case forms and the odd ones) are
+    put to the engine itself, so the answer is the engine's."""
+    forms = {letter, letter.lower(), letter.upper(), letter.title()}
+    forms |= {form.upper() for form in list(forms)} | {form.lower() for form in list(forms)}
+    for odd in _CASE_ODDITIES:
+        forms |= {odd, odd.upper(), odd.lower(), odd.title()}
+    pattern = re.compile(re.escape(letter), re.IGNORECASE)
+    return "".join(sorted(c for c in forms if len(c) == 1 and pattern.fullmatch(c)))
+
+
+def skipping_words(words: Iterable[str], before: str) -> str:
+    """``(?<!before)`` and ``words_pattern(words)``, for a pattern compiled without case, written
+    so that a search skips to the words' first letters (``before``: what no word may follow, a
+    class such as ``[\\w'’-]``). The same matches in the same order of preference; words that
+    open with anything but a letter give the plain pattern."""
+    trie, characters = _words_trie(words, whole=True, literal=False)
+    if not trie:
+        return f"(?<!{before})(?!)"
+    if not all(len(key) == 1 and key.isalpha() for key in trie):
+        return f"(?<!{before}){_node_pattern(trie, characters)}"
+    letters = "".join(sorted({c for key in trie for c in case_class(key)}))
+    branches = "|".join(
+        f"(?<={re.escape(key)}){_node_pattern(trie[key], characters)}" for key in sorted(trie)
+    )
+    return f"(?-i:[{re.escape(letters)}])(?<=(?<!{before}).)(?:{branches})"
