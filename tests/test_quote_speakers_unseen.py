@@ -539,3 +539,53 @@ def test_they_is_the_group_that_spoke_last_not_the_person_before_it() -> None:
         "researchers",
         "researchers",
     ]
+
+
+def test_a_date_after_the_reporting_verb_is_no_speaker() -> None:
+    # "anunció el 12 de octubre que", "En agosto, reportó que": when it was said; the subject is
+    # before the verb, or the one the language left out
+    found = quotes(
+        "es",
+        "El portavoz del ministerio, Ahmed Saleh, anunció el 12 de octubre que las "
+        "conversaciones quedaban suspendidas.",
+        "«La ciudad está cercada», declaró el 3 de mayo de 2011 el general Juan Ortega.",
+        "La misión visitó el puerto. En agosto, reportó que varios depósitos habían sido vaciados.",
+    )
+    assert [q.speaker for q in found] == ["Ahmed Saleh", "Juan Ortega", "Juan Ortega"]
+    assert [q.speaker_role for q in found][:2] == [None, "general"]
+
+
+def test_a_date_after_de_belongs_to_the_noun_before_it() -> None:
+    # "un informe del 14 de enero": the report's date, part of the role
+    found = quotes("es", '"El acuerdo es frágil", advierte un informe del 14 de enero.')
+    assert [q.speaker_role for q in found] == ["informe del 14 de enero"]
+
+
+def test_a_name_after_a_connector_is_no_subject_of_the_first_verb() -> None:
+    # "A golpe de Twitter, Pedro Sánchez rectificó tras advertir que": Twitter is what the blow
+    # is of; the subject of "rectificó" (and of "advertir") is Sánchez
+    found = quotes_naming(
+        "es",
+        ["Twitter", "Pedro Sánchez"],
+        "A golpe de Twitter, Pedro Sánchez rectificó tras advertir que no habría prórroga.",
+    )
+    assert [q.speaker for q in found] == ["Pedro Sánchez"]
+
+
+def test_a_body_named_with_connectors_is_one_speaker() -> None:
+    # "el Observatorio Libio de Derechos Humanos": one body, not a role and "Derechos Humanos"
+    found = quotes(
+        "es",
+        "Al menos 12 personas murieron, según el Observatorio Libio de Derechos Humanos.",
+        "El Comité Internacional de la Cruz Roja informó que 12 voluntarios fueron liberados.",
+        "La Organización para la Prohibición de las Armas Químicas anunció que enviará "
+        "inspectores.",
+        "Al menos 8 civiles murieron, según el Observatorio Sirio de Derechos Humanos y los "
+        "Comités de Coordinación Local.",
+    )
+    assert [(q.speaker, q.speaker_type) for q in found] == [
+        ("Observatorio Libio de Derechos Humanos", "organisation"),
+        ("Comité Internacional de la Cruz Roja", "organisation"),
+        ("Organización para la Prohibición de las Armas Químicas", "organisation"),
+        ("Observatorio Sirio de Derechos Humanos", "organisation"),
+    ]

@@ -91,6 +91,12 @@ def _name_word(words: Sequence[str], language: str | None) -> bool:
     )
 
 
+def _after_word(text: str, at: int, words: Sequence[str]) -> bool:
+    """Whether the word right before ``text[at:]`` is one of ``words`` (as written: lowercase)."""
+    before = text[:at].split()
+    return bool(before) and before[-1] in words
+
+
 # words of a sentence before an auxiliary that may be its subject ("Algunos bloggers también
 # han aprovechado la ocasión para recordar que")
 _MOST_SUBJECT_WORDS = 6
@@ -100,8 +106,15 @@ def first_verb_subject(before: str, names: Sequence[str], language: str | None) 
     """The subject of a sentence's first verb, for a second verb after one of the tables'
     ``second_verb_openers`` (``X ha afirmado …, aunque asegura que``): the person named first in
     ``before``, else the words before an auxiliary of the language's table opening the
-    sentence, else the subject the language left out (the last one named)."""
-    named = [(before.find(name), name) for name in names if name and name in before]
+    sentence, else the subject the language left out (the last one named). A name after one of
+    the table's ``name_connectors`` (``A golpe de Twitter, Donald Trump reculó tras advertir``)
+    is what a noun before it is of, no subject."""
+    connectors = own_words(language, "name_connectors")
+    named = [
+        (at, name)
+        for name in names
+        if name and (at := before.find(name)) >= 0 and not _after_word(before, at, connectors)
+    ]
     if named:
         return Speaker(min(named)[1], None, "person")
     words = re.split(r"(?<=[.!?])\s+", before)[-1].split()

@@ -98,6 +98,7 @@ QUOTE_FIELDS = (
     "fronting_prepositions",
     "prepositions",
     "told_prepositions",
+    "body_connectors",
     "second_verb_openers",
     "name_case_endings",
     "nominative_endings",

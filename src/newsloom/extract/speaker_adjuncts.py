@@ -11,6 +11,7 @@ language left it out); :func:`cut_trailing_time` its end. Used by
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS, PRONOUNS
@@ -47,9 +48,26 @@ def _time_words() -> str:
         rf"(?:\s+(?:{parts}|pasado|pasada|dernier|passé|scorso|scorsa))?"
         rf"(?:\s+(?:por|dans|in|en|am)\s+(?:la\s+|el\s+|le\s+|the\s+)?(?:{parts}|soirée|serata))?"
     )
+    dates = _dates(words.months)
     return (
-        rf"(?:(?:{_DEICTIC})\s+)*(?:{days}{after}"
+        rf"(?:(?:{_DEICTIC})\s+)*(?:{dates}|{days}(?:,?\s+{dates})?{after}"
         rf"|{parts}(?:\s+(?:del|de|di|du|von)\s+(?:{_DEICTIC}\s+)?{days})?)"
+    )
+
+
+def _dates(months: Collection[str]) -> str:
+    """A calendar date with its day or year (``30 de noviembre``, ``6. März 2020``, ``March
+    11``, ``noviembre de 2009``), or a month or a year after "in" (``en julio``, ``in 1981``):
+    when something was said, never who said it. A month alone is no date (``May``); a date
+    after "de"/"del" is a noun's (``un cable del 26 de octubre``, ``a fines de octubre``)."""
+    month = rf"{words_pattern(sorted(months))}\.?"
+    year = r"(?:1[89]|20)\d\d(?!\d)"
+    return (
+        r"(?<!\bde\s)(?<!\bdel\s)"
+        rf"(?:\d{{1,2}}(?:º|\.)?\s+(?:de\s+)?{month}(?:,?\s+(?:de\s+|del\s+)?{year})?"
+        rf"|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+{year})?"
+        rf"|{month}\s+(?:de\s+)?{year}"
+        rf"|(?:en|in)\s+(?:{month}|{year}))"
     )
 
 

@@ -5,6 +5,7 @@ before or after the speaker, a reporting verb or a gerund glued to it, a form of
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS
 from newsloom.extract.resources import table_word_set, table_words
@@ -210,3 +211,29 @@ def ends_in_second_verb_opener(phrase: str) -> bool:
     ``second_verb_openers``."""
     words = phrase.replace(",", " ").lower().split()
     return any(" ".join(words[-size:]) in SECOND_VERB_OPENERS for size in (1, 2) if words)
+
+
+# a body's name: capitalised words, a connector of the tables' ``body_connectors`` (and an
+# article) and more capitalised words ("Observatorio Sirio para los Derechos Humanos")
+_CAPITALISED_RUN = r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*"
+_BODY_CONNECTORS = sorted(table_word_set("body_connectors"), key=len, reverse=True)
+_BODY_NAME = re.compile(
+    rf"^(?i:{DETERMINERS}\s+)?(?P<name>(?P<head>{_CAPITALISED_RUN})"
+    rf"(?:\s+(?:{'|'.join(map(re.escape, _BODY_CONNECTORS)) or '(?!)'})\s+"
+    rf"(?i:{DETERMINERS}\s+)?{_CAPITALISED_RUN})+)$",
+)
+_BODY_WORDS = table_word_set("organisations")
+
+
+def body_name(phrase: str, coordinators: Collection[str] = ()) -> str | None:
+    """The full name of a body whose first capitalised words hold a word of the tables'
+    ``organisations`` (``el Observatorio Sirio de Derechos Humanos``, ``the Syrian Observatory
+    for Human Rights``), joined by the tables' ``body_connectors``: one name, not a role before
+    the last capitalised words (``Derechos Humanos``). With another source after one of
+    ``coordinators`` (``… y los Comités de Coordinación Local``), the first body's name."""
+    words = phrase.split()
+    first = next((at for at, word in enumerate(words) if at and word in coordinators), None)
+    named = _BODY_NAME.match(" ".join(words[:first]) if first else phrase)
+    if named is None or not any(word.lower() in _BODY_WORDS for word in named["head"].split()):
+        return None
+    return named["name"]

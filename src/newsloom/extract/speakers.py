@@ -49,6 +49,7 @@ from newsloom.extract.speaker_phrases import (
     TRAILING_DETERMINER,
     after_leading_place,
     before_verb,
+    body_name,
     ends_in_second_verb_opener,
     name_then_article,
 )
@@ -245,6 +246,9 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         # "los manifestantes eran partidarios del mandatario (que gritaban)": a clause; its
         # subject stands before the verb
         phrase = " ".join(phrase_words[:copula])
+    body = body_name(phrase.strip(), COORDINATORS)
+    if body is not None:  # "el Observatorio Sirio de Derechos Humanos": a body's whole name
+        return Speaker(body, None, "organisation")
     name_of = _NAME_OF.search(phrase)
     if (
         name_of is not None
