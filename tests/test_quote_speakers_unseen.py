@@ -589,3 +589,38 @@ def test_a_body_named_with_connectors_is_one_speaker() -> None:
         ("Organización para la Prohibición de las Armas Químicas", "organisation"),
         ("Observatorio Sirio de Derechos Humanos", "organisation"),
     ]
+
+
+def test_whom_the_speaker_told_is_no_subject_after_the_verb() -> None:
+    # "A soldier, who …, told TheCable that": English is no verb-second language; the name
+    # after "told" is the paper told
+    found = quotes(
+        "en",
+        "A soldier, who confirmed the attack, told TheCable that he got a call around 6pm.",
+        "The nurse, who asked not to be named, told Reuters that the ward was full.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [(None, "soldier"), (None, "nurse")]
+
+
+def test_a_pronoun_with_a_contracted_verb_opens_the_clause_said() -> None:
+    # "said he's healthy enough now that …": "he's" is the clause's subject and verb, not an
+    # inverted speaker before "that"
+    found = quotes_naming(
+        "en",
+        ["Mike Daniels"],
+        "Mike Daniels, who missed most of the season, said he's healthy enough now that he can "
+        "play every day.",
+    )
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Mike Daniels", "he's healthy enough now that he can play every day")
+    ]
+
+
+def test_an_ambassador_to_a_country_is_a_role_before_the_name() -> None:
+    found = quotes(
+        "en",
+        "Russian Ambassador to Italy Sergei Razov said the embassy had been informed.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Sergei Razov", "Russian Ambassador to Italy")
+    ]

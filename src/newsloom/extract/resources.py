@@ -99,6 +99,7 @@ QUOTE_FIELDS = (
     "prepositions",
     "told_prepositions",
     "body_connectors",
+    "telling_verbs",
     "second_verb_openers",
     "name_case_endings",
     "nominative_endings",

@@ -76,7 +76,7 @@ _NAME_OF = re.compile(
 # Fogh Rasmussen")
 _ROLE_OF_NAME = re.compile(
     r"^(?P<role>(?:\S+\s+)*?(?P<role_word>[\w'’-]+)\s+"
-    r"(?:of|for|de|del|de\s+la|du|de\s+l['’]|des)\s+(?:the\s+)?"
+    r"(?:of|for|to|de|del|de\s+la|du|de\s+l['’]|des)\s+(?:the\s+)?"
     r"(?:[A-ZÆØÅÄÖÜÉ]{2,}(?=\s+[A-ZÆØÅÄÖÜÉ][a-zæøåäöüé])"
     r"|[A-ZÆØÅÄÖÜÉ][\w'’-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]*)*?(?=\s+\S+\s+\S+$)))"
     r"\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)$"
