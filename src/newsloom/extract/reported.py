@@ -237,8 +237,10 @@ def reported_quotes(
                 or inverted_match.group("verb").lower() in own_words(language, "telling_verbs")
                 # "Daniels, who …, said he's healthy enough now that …": a pronoun and a verb
                 # contracted onto it open the clause said, not a subject after the verb
-                or re.split(r"['’]", inverted_words[0].lower())[0] in PRONOUNS
-                and re.search(r"\w['’]\w", inverted_words[0]) is not None
+                or (
+                    re.split(r"['’]", inverted_words[0].lower())[0] in PRONOUNS
+                    and re.search(r"\w['’]\w", inverted_words[0]) is not None
+                )
                 # "Hisham Yusef, declaró este jueves en El Cairo que": only a time and a place
                 # after the verb, no subject: the subject is the one before it
                 or (
