@@ -624,3 +624,27 @@ def test_an_ambassador_to_a_country_is_a_role_before_the_name() -> None:
     assert [(q.speaker, q.speaker_role) for q in found] == [
         ("Sergei Razov", "Russian Ambassador to Italy")
     ]
+
+
+def test_an_agency_dateline_is_no_part_of_the_speaker() -> None:
+    # "Madrid, 20 dic (EFE).- Estados Unidos anunció": the dateline ends at ".-"
+    found = quotes(
+        "es",
+        "Bogotá, 3 mar (EFE).- Colombia anunció este lunes que cerrará su frontera con Venezuela.",
+        "12.04.2011.- Francia responde a la Liga Árabe que no enviará tropas.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Colombia", None),
+        ("Francia", None),
+    ]
+
+
+def test_a_spanish_subordinate_clause_opens_the_reporting_verbs_subject() -> None:
+    # "Los vecinos suspiraron cuando el gobierno confirmó que": the subject of "confirmó" is the
+    # one after "cuando", not the main clause before it
+    found = quotes(
+        "es",
+        "Los comerciantes celebraron la noticia cuando el ayuntamiento confirmó que el mercado "
+        "abrirá en diciembre.",
+    )
+    assert [(q.speaker or q.speaker_role) for q in found] == ["ayuntamiento"]

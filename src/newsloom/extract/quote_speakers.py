@@ -337,11 +337,13 @@ def after_fronted_phrase(words: Sequence[str]) -> str | None:
 _FRONTING = frozenset(["w", "z", "ze", "pod", "przy", "przed", "nad", "wśród", "podczas"])
 
 
-# the words after which a sentence-internal clause, and its subject, starts
+# the words after which a sentence-internal clause, and its subject, starts (and the tables'
+# ``clause_openers``: es "Los niños suspiraron cuando el gobierno confirmó que")
 _SUBJECT_CLAUSE_OPENERS = frozenset(
     [
         *("at", "att", "that", "que", "men", "but", "og", "and", "da", "når", "som", "who"),
         *("which", "mens", "while", "fordi", "because", "dersom", "if"),
+        *table_word_set("clause_openers"),
     ]
 )
 

@@ -213,6 +213,11 @@ def ends_in_second_verb_opener(phrase: str) -> bool:
     return any(" ".join(words[-size:]) in SECOND_VERB_OPENERS for size in (1, 2) if words)
 
 
+# what ends an agency dateline before the story's first word ("Madrid, 20 dic (EFE).- Estados
+# Unidos anunció", a timeline's "28.11.2011.- Siria responde"): no part of a speaker
+DATELINE_END = re.compile(r"^\S*\.-\s*")
+
+
 # a body's name: capitalised words, a connector of the tables' ``body_connectors`` (and an
 # article) and more capitalised words ("Observatorio Sirio para los Derechos Humanos")
 _CAPITALISED_RUN = r"[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*"

@@ -38,6 +38,7 @@ from newsloom.extract.speaker_phrases import (
 )
 from newsloom.extract.speaker_phrases import (
     COPULAS,
+    DATELINE_END,
     DETERMINER_WORD,
     GERUND,
     PLACE_PHRASE,
@@ -203,7 +204,7 @@ _AUXILIARIES = table_word_set("auxiliaries") | {"har", "has"}
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
-    phrase = without_honorific(phrase)  # "M. Assad" is Assad
+    phrase = without_honorific(DATELINE_END.sub("", phrase))  # "M. Assad" is Assad
     capitalised, joined = capitalise_particles(phrase)  # "Bachar al-Assad": "Al-Assad"
     speaker = _parse_speaker(capitalised, entities)
     if speaker is None or not joined:
