@@ -648,3 +648,16 @@ def test_a_spanish_subordinate_clause_opens_the_reporting_verbs_subject() -> Non
         "abrirá en diciembre.",
     )
     assert [(q.speaker or q.speaker_role) for q in found] == ["ayuntamiento"]
+
+
+def test_the_medium_told_before_an_inverted_subject_is_no_part_of_its_role() -> None:
+    # "dijo a Reuters el abogado de 45 años Ahmed Helmi": whom he told, then the subject
+    found = quotes(
+        "es",
+        '"No aceptaremos otra cosa", dijo a Reuters el abogado de 52 años Karim Nasser.',
+        '"La ciudad está tranquila", declaró a Efe el portavoz de los rebeldes Omar Said.',
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Karim Nasser", "abogado de 52 años"),
+        ("Omar Said", "portavoz de los rebeldes"),
+    ]

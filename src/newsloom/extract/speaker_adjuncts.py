@@ -95,8 +95,12 @@ def _leading_adjunct() -> re.Pattern[str]:
     # the paper or channel told, named after its common noun: "a la agencia AFP", "a la cadena
     # Al Jazeera" (before the subject's determiner)
     medium = rf"{told}(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)+(?=\s+(?:{DETERMINERS})\s)"
+    # or named alone after the tables' ``told_prepositions`` (es "dijo a Reuters el abogado")
+    prepositions = words_pattern(sorted(table_words("told_prepositions")))
+    named = rf"(?-i:{prepositions}(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)+(?=\s+(?:{DETERMINERS})\s))"
     return re.compile(
-        rf"^(?:[{_LOWER_LETTERS}]{{3,}}(?:ment|mente)|{adverbs}|{_time_words()}|{medium}|{told}),?\s+"
+        rf"^(?:[{_LOWER_LETTERS}]{{3,}}(?:ment|mente)|{adverbs}|{_time_words()}|{medium}|{named}"
+        rf"|{told}),?\s+"
     )
 
 
