@@ -661,3 +661,17 @@ def test_the_medium_told_before_an_inverted_subject_is_no_part_of_its_role() -> 
         ("Karim Nasser", "abogado de 52 años"),
         ("Omar Said", "portavoz de los rebeldes"),
     ]
+
+
+def test_a_place_phrase_opening_the_sentence_leaves_the_subject_out() -> None:
+    # "En su cuenta de Twitter escribió:": where he wrote, capitalised; the subject is the one
+    # named before. "En una entrevista reciente Samir Amin manifestó": the name after it
+    found = quotes_naming(
+        "es",
+        ["Gustavo Petro", "Twitter", "Laura Gómez"],
+        "El presidente Gustavo Petro criticó la decisión. En su cuenta de Twitter escribió: "
+        '"Es un error histórico".',
+        "En una entrevista reciente Laura Gómez manifestó que la reforma no tiene apoyos.",
+    )
+    assert [q.speaker for q in found] == ["Gustavo Petro", "Laura Gómez"]
+    assert [q.speaker_role for q in found] == [None, None]

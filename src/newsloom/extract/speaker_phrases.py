@@ -37,7 +37,8 @@ PLACE_PHRASE = re.compile(
 # phrase right after the verb, then the subject (an article or a name after a word that is no
 # preposition) or none (the subject left out: the last one named)
 _LEADING_PLACE_PHRASE = re.compile(
-    r"^(?:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
+    # (capitalised too, opening the sentence: "En su cuenta de Twitter escribió:")
+    r"^(?i:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
     r"(?:un|una|unos|unas|une|el|la|los|las|le|les|su|sus|son|sa|ses)\s+\S+"
 )
 _PREPOSITIONS = frozenset(
@@ -52,8 +53,9 @@ _PREPOSITIONS = frozenset(
 def after_leading_place(phrase: str) -> str | None:
     """What follows a place or manner phrase opening ``phrase`` (``en un comunicado el ministro
     de Exteriores`` → ``el ministro de Exteriores``): a name right after the phrase's noun, else
-    from the first article after a word that is no preposition or article (so not ``con la
-    BBC``); "" where there is none; None where no such phrase opens it."""
+    from the first article or capital after a word that is no preposition or article (so not
+    ``con la BBC``, ``de Twitter``); "" where there is none; None where no such phrase opens
+    it."""
     opening = _LEADING_PLACE_PHRASE.match(phrase)
     if opening is None:
         return None
@@ -69,6 +71,16 @@ def after_leading_place(phrase: str) -> str | None:
             and before.lower() not in _PREPOSITIONS
             and not DETERMINER_WORD.fullmatch(before)
         ):
+            return " ".join(words[at:])
+        if (
+            word[:1].isupper()
+            and before.isalpha()
+            and before.islower()
+            and not DETERMINER_WORD.fullmatch(before)
+            and not any(earlier in _PREPOSITIONS or earlier in CONNECTORS for earlier in words[:at])
+        ):
+            # "En una entrevista reciente Samir Amin"; not "en una entrevista de la cadena
+            # pública ARD" (the name of what the phrase's noun is of)
             return " ".join(words[at:])
     return ""
 
