@@ -95,9 +95,11 @@ AFTER = compile_pattern(
     r"|,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
     re.IGNORECASE,
 )
-# "», a-t-il déclaré", "», affirme-t-elle": the verb with its pronoun subject joined by hyphens
+# "», a-t-il déclaré", "», affirme-t-elle", "», ont-ils affirmé": the verb or its auxiliary with
+# the pronoun subject joined by hyphens
 AFTER_PRONOUN = compile_pattern(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{VERBS})-(?:t-)?)(?P<speaker>il|elle|ils|elles)(?!\w)",
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{VERBS}|{AUXILIARIES})-(?:t-)?)"
+    r"(?P<speaker>il|elle|ils|elles)(?!\w)",
     re.IGNORECASE,
 )
 # the verb alone, then the paragraph's end, the sentence's end ("…», ha advertido. Pero …") or a

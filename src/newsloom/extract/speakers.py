@@ -51,6 +51,7 @@ from newsloom.extract.speaker_phrases import (
     before_verb,
     ends_in_second_verb_opener,
     name_then_article,
+    portfolio_before_name,
 )
 from newsloom.extract.speaker_phrases import (
     LEADING_WORDS as LEADING_WORDS,
@@ -384,6 +385,9 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
                 role = None
             if is_organisation_name(entity):  # "The World Health Organization says"
                 return Speaker(entity, role, "organisation")
+            after = text[text.index(entity) + len(entity) :]
+            if (portfolio := portfolio_before_name(role, entity, after)) is not None:
+                role, entity = portfolio  # "ministro degli Esteri Franco Frattini"
             title, name = split_title(entity)
             return Speaker(name, " ".join(part for part in (role, title) if part) or None, "person")
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
