@@ -383,3 +383,14 @@ def test_a_sentence_may_open_with_a_capital_grave_or_circumflex() -> None:
         "È stato il ministro a dirlo.",
         "À Paris, rien.",
     ]
+
+
+def test_an_article_before_a_named_source_is_no_role() -> None:
+    # "secondo il New York Times": the article describes no one (not the role "il")
+    found = quotes(
+        "it",
+        "Gli scontri sono proseguiti per tutta la notte nella capitale, secondo il New York Times.",
+        people=("New York Times",),
+    )
+    assert speakers(found) == ["New York Times"]
+    assert found[0].speaker_role is None

@@ -267,6 +267,8 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if (
         described is not None
         and described.group("role").split()[-1].lower() not in BEFORE_NAME
+        # "il New York Times": an article alone describes no one
+        and not DETERMINER_WORD.fullmatch(described.group("role").strip(" ,"))
         and (
             described.group("role").rstrip().endswith(",")
             or not any(word.lower() in CONNECTORS for word in described.group("role").split())
