@@ -394,3 +394,19 @@ def test_an_article_before_a_named_source_is_no_role() -> None:
     )
     assert speakers(found) == ["New York Times"]
     assert found[0].speaker_role is None
+
+
+def test_the_agency_told_with_an_elided_article_before_that() -> None:
+    # "a indiqué à l'AFP que", "ha detto all'Ansa che": the one told stands between the verb
+    # and its clause, with an elided article
+    found = quotes(
+        "fr",
+        "Un habitant de Deraa a raconté à l'AFP que les soldats tiraient sur la foule.",
+    )
+    assert speakers(found) == ["habitant de Deraa"]
+    assert found[0].text == "les soldats tiraient sur la foule"
+    found = quotes(
+        "it",
+        "Il ministro dell'Interno ha detto all'Ansa che la situazione è sotto controllo.",
+    )
+    assert speakers(found) == ["ministro dell'Interno"]
