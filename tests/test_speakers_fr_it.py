@@ -410,3 +410,14 @@ def test_the_agency_told_with_an_elided_article_before_that() -> None:
         "Il ministro dell'Interno ha detto all'Ansa che la situazione è sotto controllo.",
     )
     assert speakers(found) == ["ministro dell'Interno"]
+
+
+def test_what_one_learned_from_a_source_is_the_source_s() -> None:
+    # AFP's "a-t-on appris de source …", "a-t-on appris auprès de …": the source spoke
+    found = quotes(
+        "fr",
+        "« Le suspect a été interpellé dans la nuit à Marseille », a-t-on appris auprès de la "
+        "police.",
+        "Trois manifestants ont été tués vendredi à Deraa, a-t-on appris de source médicale.",
+    )
+    assert speakers(found) == ["police", "source médicale"]
