@@ -389,3 +389,29 @@ def test_a_person_named_after_a_preposition_is_not_whom_the_sentence_is_about() 
         "- Dette handler ikke bare om straff.",
     )
     assert [(q.paragraph, q.speaker) for q in found] == [(2, None)]
+
+
+def test_a_sentence_between_two_attributions_to_the_same_person_is_theirs() -> None:
+    found = quotes(
+        "Den danske regissøren Per Fly lagar ein ny film.",
+        "- Eg meiner marxismen kjem til kort, slår Fly fast.",
+        "Om ein ser på Danmark i dag, ser ein at arbeidarklassen forsvinn.",
+        "Og partia søv i timen, held Fly fram.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (1, "Per Fly"),
+        (2, "Per Fly"),
+        (3, "Per Fly"),
+    ]
+
+
+def test_a_sentence_before_a_new_quote_of_the_same_person_is_narrative() -> None:
+    found = quotes(
+        "Den danske regissøren Per Fly lagar ein ny film.",
+        "- Eg meiner marxismen kjem til kort, slår Fly fast.",
+        "Filmen har premiere i mars.",
+        "- Partia søv i timen, seier Fly.",
+        language="nn",
+    )
+    assert [q.paragraph for q in found] == [1, 3]

@@ -262,3 +262,162 @@ def test_an_arabic_particle_joined_to_a_surname_is_part_of_the_name() -> None:
         "Bachar al-Assad",
         "Abdel Fattah al-Sissi",
     ]
+
+
+def test_a_plural_pronoun_joined_to_an_auxiliary_is_no_role() -> None:
+    # "», ont-ils affirmé": the auxiliary and "they" joined by a hyphen, a pronoun (not a role
+    # "ont-ils"); the people named together before are they
+    found = quotes(
+        "fr",
+        "Alain Juppé et Hillary Clinton se sont entretenus à Paris. « Nous ne laisserons pas "
+        "Kadhafi massacrer son peuple », ont-ils affirmé devant la presse.",
+        people=("Alain Juppé", "Hillary Clinton"),
+    )
+    assert len(found) == 1
+    assert found[0].speaker_role != "ont-ils"
+    assert found[0].speaker_type != "role"
+
+
+def test_chanting_is_a_reporting_verb() -> None:
+    # slogans chanted by a crowd: "scandaient les manifestants", "scandivano i manifestanti"
+    found = quotes(
+        "fr",
+        "« Le peuple veut la chute du régime », scandaient les manifestants sur la place Tahrir.",
+    )
+    assert speakers(found) == ["manifestants"]
+    found = quotes(
+        "it",
+        '"Il popolo vuole la caduta del regime", scandivano i manifestanti in piazza.',
+    )
+    assert speakers(found) == ["manifestanti"]
+
+
+def test_the_agency_told_by_its_name_is_no_part_of_the_role() -> None:
+    # "ha detto all'Afp il portavoce …": the agency told, then the subject
+    found = quotes(
+        "it",
+        '"Siamo pronti a combattere fino alla fine", ha detto all\'Afp il portavoce dei ribelli '
+        "Abdel Hafiz Ghoga.",
+        people=("Abdel Hafiz Ghoga",),
+    )
+    assert speakers(found) == ["Abdel Hafiz Ghoga"]
+    assert found[0].speaker_role == "portavoce dei ribelli"
+
+
+def test_a_portfolio_read_into_a_name_goes_back_to_the_role() -> None:
+    # the recogniser's "Esteri Franco Frattini" after "il ministro degli": the portfolio is the
+    # role's, the name is Franco Frattini
+    found = quotes(
+        "it",
+        '"La situazione è molto grave", ha detto il ministro degli Esteri Franco Frattini.',
+        people=("Esteri Franco Frattini",),
+    )
+    assert speakers(found) == ["Franco Frattini"]
+    assert found[0].speaker_role == "ministro degli Esteri"
+
+
+def test_words_pointing_back_give_the_statement_before_them() -> None:
+    # "C'est ce qu'a déclaré X", "È quanto ha dichiarato X", "Lo ha detto X": the statement
+    # before, in marks or not, is X's
+    found = quotes(
+        "fr",
+        "La France est prête à intervenir militairement en Libye. C'est ce qu'a déclaré mardi "
+        "le porte-parole du gouvernement, François Baroin.",
+        "« La France ne restera pas les bras croisés », c'est ce qu'a affirmé le ministre "
+        "Alain Juppé.",
+        people=("François Baroin", "Alain Juppé"),
+    )
+    assert speakers(found) == ["François Baroin", "Alain Juppé"]
+    assert found[0].text == "La France est prête à intervenir militairement en Libye"
+    found = quotes(
+        "it",
+        "L'Italia è pronta a fare la sua parte in Libia. È quanto ha dichiarato il ministro "
+        "Ignazio La Russa.",
+        "La Nato guiderà le operazioni militari. Lo ha detto il portavoce dell'Alleanza.",
+        people=("Ignazio La Russa",),
+    )
+    assert speakers(found) == ["Ignazio La Russa", "portavoce dell'Alleanza"]
+
+
+def test_an_attribution_set_in_mid_sentence_leaves_the_predicate_after_it() -> None:
+    # "Moubarak, a expliqué X, a décidé de …": the subject before the incise, its verb after
+    found = quotes(
+        "fr",
+        "Moubarak, a expliqué le vice-président Omar Souleimane dans un message télévisé, a "
+        "décidé de quitter ses fonctions.",
+        people=("Omar Souleimane",),
+    )
+    assert speakers(found) == ["Omar Souleimane"]
+    assert found[0].text == "Moubarak a décidé de quitter ses fonctions"
+
+
+def test_portuguese_segundo_after_an_article_is_second_not_according_to() -> None:
+    found = quotes(
+        "pt",
+        "O segundo turno das eleições presidenciais será realizado no próximo domingo.",
+        "Os confrontos continuaram durante toda a noite, segundo a polícia.",
+    )
+    assert speakers(found) == ["polícia"]
+
+
+def test_an_italian_plural_article_opens_the_subject() -> None:
+    # "hanno detto i testimoni": "i" is the article (not Nordic "in", a place phrase)
+    found = quotes(
+        "it",
+        '"Abbiamo visto i carri armati entrare in città", hanno detto i testimoni.',
+    )
+    assert speakers(found) == ["testimoni"]
+
+
+def test_a_sentence_may_open_with_a_capital_grave_or_circumflex() -> None:
+    from newsloom.extract.sentences import split_sentences
+
+    texts = [
+        sentence.text
+        for sentence in split_sentences(
+            "La Francia è pronta a intervenire. È stato il ministro a dirlo. À Paris, rien."
+        )
+    ]
+    assert texts == [
+        "La Francia è pronta a intervenire.",
+        "È stato il ministro a dirlo.",
+        "À Paris, rien.",
+    ]
+
+
+def test_an_article_before_a_named_source_is_no_role() -> None:
+    # "secondo il New York Times": the article describes no one (not the role "il")
+    found = quotes(
+        "it",
+        "Gli scontri sono proseguiti per tutta la notte nella capitale, secondo il New York Times.",
+        people=("New York Times",),
+    )
+    assert speakers(found) == ["New York Times"]
+    assert found[0].speaker_role is None
+
+
+def test_the_agency_told_with_an_elided_article_before_that() -> None:
+    # "a indiqué à l'AFP que", "ha detto all'Ansa che": the one told stands between the verb
+    # and its clause, with an elided article
+    found = quotes(
+        "fr",
+        "Un habitant de Deraa a raconté à l'AFP que les soldats tiraient sur la foule.",
+    )
+    assert speakers(found) == ["habitant de Deraa"]
+    assert found[0].text == "les soldats tiraient sur la foule"
+    found = quotes(
+        "it",
+        "Il ministro dell'Interno ha detto all'Ansa che la situazione è sotto controllo.",
+    )
+    assert speakers(found) == ["ministro dell'Interno"]
+
+
+def test_what_one_learned_from_a_source_is_the_source_s() -> None:
+    # AFP's "a-t-on appris de source …", "a-t-on appris auprès de …": the source spoke
+    found = quotes(
+        "fr",
+        "« Le suspect a été interpellé dans la nuit à Marseille », a-t-on appris auprès de la "
+        "police.",
+        "Trois manifestants ont été tués vendredi à Deraa, a-t-on appris de source médicale.",
+    )
+    assert speakers(found) == ["police", "source médicale"]

@@ -48,6 +48,22 @@ def _pattern(language: str | None) -> re.Pattern[str] | None:
     )
 
 
+# a comma, then a finite verb after the subject: the sentence goes on after an incise
+_RESUMED = re.compile(r",\s*(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)\s+[^\W\d_]")
+
+
+def resumed_predicate(found: re.Match[str], language: str | None) -> int:
+    """Where the sentence's own predicate resumes after an attribution set in it as an incise
+    (``Moubarak, a expliqué le vice-président Omar Souleimane, a décidé de …``: the subject
+    before the incise, its verb after it), an auxiliary or a copula of the table after the
+    subject's comma; 0 where the attribution closes the sentence."""
+    resumed = _RESUMED.search(found.group("speaker"))
+    verbs = {*own_words(language, "auxiliaries"), *own_words(language, "copulas")}
+    if resumed is None or resumed.group("word").lower() not in verbs:
+        return 0
+    return found.start("speaker") + resumed.start("word")
+
+
 def compound_attribution(text: str, language: str | None) -> tuple[re.Match[str], str] | None:
     """The statement and the subject of its closing compound-past attribution, or None."""
     pattern = _pattern(language)

@@ -95,9 +95,11 @@ AFTER = compile_pattern(
     r"|,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*(?=\s*[.!?]?\s*$))?)",
     re.IGNORECASE,
 )
-# "», a-t-il déclaré", "», affirme-t-elle": the verb with its pronoun subject joined by hyphens
+# "», a-t-il déclaré", "», affirme-t-elle", "», ont-ils affirmé": the verb or its auxiliary with
+# the pronoun subject joined by hyphens
 AFTER_PRONOUN = compile_pattern(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{VERBS})-(?:t-)?)(?P<speaker>il|elle|ils|elles)(?!\w)",
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:[\w]+-t-|(?:{VERBS}|{AUXILIARIES})-(?:t-)?)"
+    r"(?P<speaker>il|elle|ils|elles)(?!\w)",
     re.IGNORECASE,
 )
 # the verb alone, then the paragraph's end, the sentence's end ("…», ha advertido. Pero …") or a
@@ -396,7 +398,9 @@ def _reported(questions: str) -> str:
     indirect-question alternatives, or none)."""
     return (
         rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
-        rf"(?P<verb>{VERBS}|{SPLIT_VERBS})(?P<adverbs>(?:\s+[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+        # (an elided article in what stands between, not an English contraction: "a indiqué à
+        # l'AFP que", "ha detto all'Ansa che")
+        rf"(?P<verb>{VERBS}|{SPLIT_VERBS})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
         rf"|\s*{SUBJUNCTIVE_CLAUSE}"
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"

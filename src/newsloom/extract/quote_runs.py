@@ -432,15 +432,44 @@ def _continue_after_attribution(
 
         scan = at + 1
         while scan < len(body) and scan - at <= MAX_RUN and open_to_talk(scan):
-            if not is_spoken(body[scan], language) and not (
+            if not (
+                is_spoken(body[scan], language)
                 # "…, seier Mitchell. ¶ Akademikarar som nekta, vart sparka. ¶ Det vart du
                 # også om du laug.": one sentence without first- or second-person words goes
                 # on with the talk when the talk resumes right after it
-                scan + 1 < len(body)
-                and open_to_talk(scan + 1)
-                and bridges_talk(body[scan], body[scan + 1], body[scan - 1], names, language)
+                or (
+                    scan + 1 < len(body)
+                    and open_to_talk(scan + 1)
+                    and bridges_talk(body[scan], body[scan + 1], body[scan - 1], names, language)
+                )
+                or _closed_by_same(body, scan, by_paragraph, dashed, closing, source, names)
             ):
                 break
             by_paragraph[body[scan].index] = [_quote_of(body[scan], source)]
             scan += 1
         at = scan
+
+
+def _closed_by_same(
+    body: Sequence[Paragraph],
+    at: int,
+    by_paragraph: dict[int, list[Quote]],
+    dashed: Sequence[bool],
+    closing: Sequence[bool],
+    source: Quote,
+    names: ArticleNames,
+) -> bool:
+    """``– A, slår Fly fast. ¶ Om ein ser på Danmark i dag, … ¶ Og SF søv i timen, held Fly
+    fram.``: a sentence between two attributions to the same person, the second with no dash
+    or marks of its own (the talk goes on, not a new quote), is that person's words, unless it
+    is the journalist writing about someone (see :func:`answer_goes_on`)."""
+    if at + 1 >= len(body) or not closing[at + 1] or dashed[at + 1]:
+        return False
+    if MARKS.search(body[at + 1].text):
+        return False
+    closed = by_paragraph.get(body[at + 1].index, [])
+    return (
+        bool(closed)
+        and closed[0].speaker == source.speaker
+        and answer_goes_on(body[at], body[at - 1], names)
+    )

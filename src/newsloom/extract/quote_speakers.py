@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from newsloom.extract.back_reference import back_reference
 from newsloom.extract.quote_patterns import (
     AFTER,
     AFTER_ACCORDING,
@@ -251,6 +252,10 @@ def _placed_after_verb(
 def speaker_after(
     after: str, names: Sequence[str], language: str | None = None
 ) -> tuple[Speaker | None, int]:
+    if back := back_reference(after, language):
+        # "«…», c'est ce qu'a déclaré X", "«…». Lo ha detto X": the words point back at the quote
+        speaker, end = speaker_after(after[back:], names, language)
+        return (speaker, back + end) if speaker is not None else (None, 0)
     match = AFTER.match(after)
     if match:
         placed = _placed_after_verb(match.group("speaker").split(), names, language)

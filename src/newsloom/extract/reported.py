@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsloom.extract.compound_attribution import compound_attribution
+from newsloom.extract.back_reference import back_reference
+from newsloom.extract.compound_attribution import compound_attribution, resumed_predicate
 from newsloom.extract.nordic_clauses import REPORTED_TENSED, TENSED_CLAUSE_HINT
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
@@ -33,6 +34,7 @@ from newsloom.extract.quote_speakers import (
     name_before,
     plural_verb,
     respondents,
+    speaker_after,
     speaker_from_subject,
 )
 from newsloom.extract.quote_words import PRONOUNS
@@ -120,6 +122,20 @@ def incise_verb(incise: re.Match[str]) -> bool:
     participle = incise.group("participle")
     word = participle if participle else incise.group("verb")
     return word.lower() in VERB_FORMS
+
+
+def _pointed_back_at(
+    sentence: Sentence, following: Sentence, names: Sequence[str], language: str | None
+) -> tuple[str, Speaker, str, int] | None:
+    """``sentence`` as the words of the one the next sentence names pointing back at it (``…
+    C'est ce qu'a déclaré X.``, ``… Lo ha detto X.``): content, speaker, kind and start."""
+    back = back_reference(following.text, language)
+    if not back or len(sentence.text.split()) < MIN_CLAUSE_WORDS:
+        return None
+    speaker, _ = speaker_after(following.text[back:], names, language)
+    if speaker is None or speaker.type == "pronoun":
+        return None
+    return sentence.text.rstrip(" ."), speaker, "reported", sentence.start
 
 
 def reported_quotes(
@@ -316,6 +332,15 @@ def reported_quotes(
                 content = incise.group("rest").rstrip(" .")
                 said(content, resolved, "reported", sentence.start + incise.start("rest"))
             continue
+        if (
+            match is None
+            and not held
+            and pending
+            and (statement := _pointed_back_at(sentence, pending[0], names, language))
+        ):
+            content, speaker, kind, start = statement
+            said(content, context.resolve(speaker), kind, start)
+            continue
         if match is None:
             aside = (
                 PARENTHETICAL.match(sentence.text)
@@ -359,6 +384,13 @@ def reported_quotes(
             )
             if attributed is not None:
                 unmarked, phrase = attributed
+                resumed = (
+                    resumed_predicate(unmarked, language)
+                    if "speaker" in unmarked.re.groupindex
+                    else 0
+                )
+                if resumed:
+                    phrase = sentence.text[unmarked.start("speaker") : resumed].rstrip(" ,")
                 speaker = parse_speaker(phrase, names)
                 if speaker is not None and speaker.type in (
                     "person",
@@ -372,7 +404,18 @@ def reported_quotes(
                         # sagte er.": no one known before the paragraph; the person named
                         # earlier in it
                         resolved = name_before(text[: sentence.start], names)
-                    if resolved is not None and resolved.type != "pronoun":
+                    if resolved is not None and resolved.type != "pronoun" and resumed:
+                        # "Moubarak, a expliqué X, a décidé de …": the subject and its predicate
+                        # around the incise (the span holds the incise)
+                        predicate = sentence.text[resumed:].rstrip(" .")
+                        content = f"{unmarked.group('content')} {predicate}"
+                        end = sentence.start + resumed + len(predicate)
+                        quotes.append(
+                            make_quote(
+                                content, resolved, paragraph, "reported", sentence.start, end
+                            )
+                        )
+                    elif resolved is not None and resolved.type != "pronoun":
                         content = unmarked.group("content")
                         said(content, resolved, "direct", sentence.start)
                 continue

@@ -111,6 +111,7 @@ QUOTE_FIELDS = (
     "honorifics",
     "name_particles",
     "closing_auxiliaries",
+    "back_reference",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

@@ -72,7 +72,9 @@ ABBREVIATIONS = frozenset(
         *("mjr", "płk", "ppłk", "kpt", "ks", "abp", "bp", "hab", "inż", "mgr"),
     ]
 )
-_END = re.compile(r"[.!?]+[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑ¿¡])")
+# (French, Italian and Portuguese sentences may open with a capital grave or circumflex: "À
+# Paris, …", "È quanto ha detto …", "Ça …")
+_END = re.compile(r"[.!?]+[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑÀÂÈÊÎÔÛÙÌÒÇ¿¡])")
 # the last word of a text (``(\w+)\W*$``), matched on the reversed text from its start
 _LAST_WORD_BACKWARDS = re.compile(r"\W*(\w+)")
 

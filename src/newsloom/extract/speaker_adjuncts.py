@@ -95,9 +95,12 @@ def _leading_adjunct() -> re.Pattern[str]:
     # the paper or channel told, named after its common noun: "a la agencia AFP", "a la cadena
     # Al Jazeera" (before the subject's determiner)
     medium = rf"{told}(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)+(?=\s+(?:{DETERMINERS})\s)"
-    # or named alone after the tables' ``told_prepositions`` (es "dijo a Reuters el abogado")
-    prepositions = words_pattern(sorted(table_words("told_prepositions")))
-    named = rf"(?-i:{prepositions}(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)+(?=\s+(?:{DETERMINERS})\s))"
+    # the agency or channel told by its name alone: "ha detto all'Afp il portavoce", "a
+    # déclaré à l'AFP le porte-parole", "ha detto ad Al Jazeera il ministro"
+    named = (
+        r"(?:(?:à|a|ad|al|alla|ai|agli|au|aux)\s+(?:l['’])?|all['’]|à\s+l['’])"
+        rf"[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*(?=\s+(?:{DETERMINERS})\s)"
+    )
     return re.compile(
         rf"^(?:[{_LOWER_LETTERS}]{{3,}}(?:ment|mente)|{adverbs}|{_time_words()}|{medium}|{named}"
         rf"|{told}),?\s+"

@@ -9,6 +9,7 @@ from collections.abc import Collection
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS
 from newsloom.extract.resources import table_word_set, table_words
+from newsloom.extract.role_words import ORGANISATION, ROLE
 
 DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
@@ -105,8 +106,10 @@ def before_verb(phrase: str) -> str:
     return phrase
 
 
+# (Nordic "i", in, opens a place phrase; Italian "i" opening the phrase before a plural noun is
+# its article: "scandivano i manifestanti")
 SPEAKER_STOP = re.compile(
-    r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i|in|på|on|om|at|att|that|que|og|and|y"
+    r"\s*\(\d+\).*$|,\s*(?:som|who|which|der|que|da|when|efter|after)\b.*$|\s(?:som|who|which|ifølge|ifølgje|enligt|according|según|til|till|to|i(?!(?<=^\si)\s+(?-i:[a-zà-ù]+i)\b)|in|på|on|om|at|att|that|que|og|and|y"
     r"|och|(?-i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag)"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\s+[A-Z])|tidligere|tidigare|earlier|also"
     r"|også|mens|while|efter|etter|after|under|ved|med|with|til|fra|from|onsdags|torsdags"
@@ -157,6 +160,33 @@ SPACED_ABBREVIATION = re.compile(
 # words joining a role or an organisation to what it belongs to ("talsmann for", "porte-parole du"):
 # the tables' ``role_connectors``
 CONNECTORS = table_word_set("role_connectors")
+MIN_NAME_WITH_PORTFOLIO = 3  # "Esteri Franco Frattini": the portfolio and a full name
+
+
+def portfolio_before_name(role: str | None, entity: str, after: str) -> tuple[str, str] | None:
+    """A recogniser's person name that took in the body or portfolio a role belongs to (``il
+    ministro degli Esteri Franco Frattini`` → ``Esteri Franco Frattini``): where the role ends
+    in a connector or an article after a role word, the name's first word is the rest of the
+    role; ``(role, name)`` then, None otherwise (``after``, what follows the name in the
+    phrase, is empty for a name: "jefe del Estado Mayor Conjunto estadounidense" is a body)."""
+    words = (role or "").split()
+    name = entity.split()
+    if len(words) < 2 or len(name) < MIN_NAME_WITH_PORTFOLIO or after.strip(" ,"):
+        return None
+    if ORGANISATION.ends(name[0]):
+        return None  # "portavoces del Consejo Nacional Libio": a body's name
+    last = words[-1].lower()
+    if last not in CONNECTORS and not DETERMINER_WORD.fullmatch(last):
+        return None
+    if not any(word.lower() in CONNECTORS for word in words[1:]):
+        return None  # "le ministre la …": an article alone is no connector
+    if not any(ROLE.ends(word) for word in words) or not all(
+        word[:1].isupper() for word in name[1:]
+    ):
+        # "comunicado de Human Rights Watch", "presidente del Consejo Nacional de Libia": no
+        # role word, or a body's name
+        return None
+    return f"{role} {name[0]}", " ".join(name[1:])
 
 
 # words that may open a sentence before its subject: a conjunction ("For der Bangstad mener at")

@@ -53,6 +53,7 @@ from newsloom.extract.speaker_phrases import (
     body_name,
     ends_in_second_verb_opener,
     name_then_article,
+    portfolio_before_name,
 )
 from newsloom.extract.speaker_phrases import (
     LEADING_WORDS as LEADING_WORDS,
@@ -271,6 +272,8 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if (
         described is not None
         and described.group("role").split()[-1].lower() not in BEFORE_NAME
+        # "il New York Times": an article alone describes no one
+        and not DETERMINER_WORD.fullmatch(described.group("role").strip(" ,"))
         and (
             described.group("role").rstrip().endswith(",")
             or not any(word.lower() in CONNECTORS for word in described.group("role").split())
@@ -389,6 +392,9 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
                 role = None
             if is_organisation_name(entity):  # "The World Health Organization says"
                 return Speaker(entity, role, "organisation")
+            after = text[text.index(entity) + len(entity) :]
+            if (portfolio := portfolio_before_name(role, entity, after)) is not None:
+                role, entity = portfolio  # "ministro degli Esteri Franco Frattini"
             title, name = split_title(entity)
             return Speaker(name, " ".join(part for part in (role, title) if part) or None, "person")
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
