@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsloom.extract.date_words import DateWords, date_words
+from newsloom.extract.letter_skip import case_class
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.resources import words_pattern
 
@@ -130,6 +131,43 @@ class Lexicon:
     gates: dict[str, Gate]  # searched in the lowered text before the pattern
     # the "ago" pattern's alternatives, each with the literal words it cannot match without
     ago: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the patterns in order, each with the index of its gate in ``gate_list`` (-1: none), so that
+    # a paragraph's open gates are a list by index instead of a dict hashing every gate, and the
+    # most characters a match can hold before what its gate finds (LEADS)
+    plan: tuple[tuple[str, re.Pattern[str], int, int], ...] = ()
+    gate_list: tuple[Gate, ...] = ()
+    # characters of a text that ``re`` matches to a letter of these words without case but whose
+    # lower case is not that letter (``ſ``, ``ı``, ``İ``): where one stands, the lowered text's
+    # positions say nothing of where the patterns match
+    odd: re.Pattern[str] | None = None
+
+
+# The most characters a match holds before the word its gate finds (the weekday, the month, the
+# year, the relative phrase): ``the night till ``; ``am kommenden tidligt on el ``; ``30th. de ``;
+# ``in ``; ``30/12/``; ``depuis ``. A search may start that far before the gate's first find.
+LEADS: dict[str, int] = {
+    "night_to": len("the night till "),
+    "weekday_sv_past": len("i "),
+    "weekday": max(map(len, f"{FORWARD}|{_BACK}".split("|"))) + len(" tidligt on el "),
+    "relative": 0,
+    "day_month": len("30th. de "),
+    "month_day": 0,
+    "iso": 0,
+    "numeric": len("30/12/"),
+    "month_year": len("in "),
+    "year": len("depuis "),
+}
+
+
+def _odd_characters(words: Iterable[str]) -> re.Pattern[str] | None:
+    """What :attr:`Lexicon.odd` searches for, for these (lower-case) words."""
+    odd = {
+        character
+        for letter in {c for word in words for c in word}
+        for character in case_class(letter)
+        if character.lower() != letter
+    }
+    return re.compile(f"[{re.escape(''.join(sorted(odd)))}]") if odd else None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -245,7 +283,26 @@ def lexicon_for(languages: tuple[str, ...]) -> Lexicon:
         "numeric": year_gate,
         "year": year_gate,
     }
-    return Lexicon(words, weekdays, months, parts, relative, patterns, gates, alternatives)
+    gate_list = tuple(dict.fromkeys(gates.values()))
+    at = {gate: index for index, gate in enumerate(gate_list)}
+    plan = tuple(
+        (name, pattern, at[gates[name]], LEADS[name]) if name in gates else (name, pattern, -1, 0)
+        for name, pattern in patterns
+    )
+    odd = _odd_characters(word.lower() for word in [*weekdays, *months, *relative])
+    return Lexicon(
+        words,
+        weekdays,
+        months,
+        parts,
+        relative,
+        patterns,
+        gates,
+        alternatives,
+        plan,
+        gate_list,
+        odd,
+    )
 
 
 _COUNT_GROUP = r"(?P<count>\d+|[^\W\d_]+)"
@@ -268,11 +325,16 @@ def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match
     alternation itself tried every number word of every language at every word start.
     """
     languages = lexicon.words.languages
-    distinct, needs = _ago_words(languages)
-    present = frozenset(word for word in distinct if word in lowered)  # each word tested once
-    patterns = [
-        _ago_alternative(languages, index) for index, words in enumerate(needs) if words <= present
+    # each alternative's longest word tested first, once for all alternatives sharing it; its
+    # other words only when it stands in the text
+    chosen = [
+        index
+        for key, members in _ago_keys(languages)
+        if key in lowered
+        for index, others in members
+        if all(word in lowered for word in others)
     ]
+    patterns = [_ago_alternative(languages, index) for index in sorted(chosen)]
     position = 0
     while patterns and position <= len(text):
         best: re.Match[str] | None = None
@@ -287,10 +349,18 @@ def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match
 
 
 @cache
-def _ago_words(languages: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
-    """The words the "ago" alternatives need, each once, and the set each alternative needs."""
-    needs = tuple(frozenset(words) for _, words in lexicon_for(languages).ago)
-    return tuple(sorted(frozenset().union(*needs))), needs
+def _ago_keys(
+    languages: tuple[str, ...],
+) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+    """The "ago" alternatives by their longest word (the first of the longest in sorted order):
+    that word, and each alternative's index and other words. An alternative without literal
+    words is under the key "" (in every text)."""
+    keyed: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for index, (_, words) in enumerate(lexicon_for(languages).ago):
+        ordered = sorted(set(words))
+        key = max(ordered, key=len) if ordered else ""
+        keyed.setdefault(key, []).append((index, tuple(w for w in ordered if w != key)))
+    return tuple((key, tuple(members)) for key, members in keyed.items())
 
 
 @cache
