@@ -13,6 +13,7 @@ import pytest
 from newsloom.extract.date_words import languages_for
 from newsloom.extract.time_patterns import (
     LEADS,
+    KeyedGate,
     WordGate,
     _ago_alternative,
     ago_finditer,
@@ -47,6 +48,8 @@ def _plain_matches(text: str, lexicon: Any) -> list[tuple[str, int, int, str]]:
     for name, pattern in lexicon.patterns:
         gate = lexicon.gates.get(name)
         if gate is not None:
+            if isinstance(gate, KeyedGate):
+                gate = gate.pattern  # the phrases' pattern alone
             opened = (
                 gate.opens(words_of(lowered))
                 if isinstance(gate, WordGate)
@@ -77,6 +80,16 @@ def test_windowed_matches_are_the_plain_ones(language: str | None) -> None:
     for text in texts:
         got = [(n, m.start(), m.end(), m.group(0)) for n, m in _matches(text, lexicon)]
         assert got == _plain_matches(text, lexicon), text
+
+
+def test_relative_phrases_are_keyed_by_a_word_of_each() -> None:
+    lexicon = lexicon_for(languages_for("es"))
+    gate = lexicon.gates["relative"]
+    assert isinstance(gate, KeyedGate)
+    assert gate.search("el acuerdo se firmó ayer por la noche")
+    assert gate.search("the day before yesterday, it rained")
+    assert not gate.search("el acuerdo se firmó en la capital")
+    assert not gate.search("ayeres y hoyos")  # the key stands, but not as a phrase
 
 
 def test_time_examples_are_found() -> None:

@@ -115,7 +115,33 @@ def words_of(lowered: str) -> list[str]:
     return _WORD_RUN.findall(lowered)
 
 
-Gate = re.Pattern[str] | WordGate
+@dataclass(frozen=True, slots=True)
+class KeyedGate:
+    r"""``pattern`` (``(?<!\w)(?:phrase|…)(?!\w)`` over the lowered text) behind a :class:`WordGate`
+    of ``keys``, one word of each phrase (its longest run of word characters): every run of a
+    phrase found so stands in the text as a run of its own, so a paragraph holding none of the
+    keys is shut without the search."""
+
+    keys: WordGate
+    pattern: re.Pattern[str]
+
+    def search(self, lowered: str) -> bool:
+        return self.keys.search(lowered) and self.pattern.search(lowered) is not None
+
+
+def keyed_gate(phrases: Iterable[str], pattern: re.Pattern[str]) -> KeyedGate | re.Pattern[str]:
+    """``pattern`` behind the keys of ``phrases`` (lower case); ``pattern`` alone where a phrase
+    has no word characters."""
+    keys = []
+    for phrase in phrases:
+        runs = sorted(_WORD_RUN.findall(phrase))
+        if not runs:
+            return pattern
+        keys.append(max(runs, key=len))
+    return KeyedGate(WordGate(frozenset(keys)), pattern)
+
+
+Gate = re.Pattern[str] | WordGate | KeyedGate
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,9 +298,12 @@ def lexicon_for(languages: tuple[str, ...]) -> Lexicon:
         "weekday": weekday_gate,
         # the phrases themselves: matching lowered text case by case is cheaper than the pattern
         # as a trie of their letters: the same matches as their alternation, longest first
-        "relative": re.compile(
-            rf"(?<!\w){words_pattern((p.lower() for p in relative), whole=False, literal=True)}"
-            r"(?!\w)"
+        "relative": keyed_gate(
+            (p.lower() for p in relative),
+            re.compile(
+                rf"(?<!\w){words_pattern((p.lower() for p in relative), whole=False, literal=True)}"
+                r"(?!\w)"
+            ),
         ),
         "day_month": month_gate,
         "month_day": month_gate,

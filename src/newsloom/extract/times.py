@@ -27,6 +27,7 @@ from newsloom.extract.date_words import DEFAULT_LANGUAGES, languages_for
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.time_patterns import (
     FORWARD,
+    KeyedGate,
     Lexicon,
     WordGate,
     ago_finditer,
@@ -196,6 +197,11 @@ def _matches(text: str, lexicon: Lexicon) -> Iterator[tuple[str, re.Match[str]]]
                     if gate.opens(words):
                         present = gate.forms.intersection(words)
                         first = min(lowered.find(form) for form in present)
+                elif isinstance(gate, KeyedGate):
+                    words = words_of(lowered) if words is None else words
+                    if gate.keys.opens(words):
+                        opening = gate.pattern.search(lowered)
+                        first = -1 if opening is None else opening.start()
                 else:
                     opening = gate.search(lowered)
                     first = -1 if opening is None else opening.start()
