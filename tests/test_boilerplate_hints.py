@@ -99,3 +99,62 @@ def test_show_more_hint_letters_match_only_their_cases() -> None:
     # the hint is written with both cases of each letter: what re matches to them without case
     for letter in "mreo":
         assert case_class(letter) == letter.upper() + letter
+
+
+def _classify_plain(text: str) -> ParagraphKind:
+    """classify_paragraph as it was: every word counted first, every pattern searched."""
+    stripped = text.strip()
+    if not stripped:
+        return ParagraphKind.BOILERPLATE
+    if b._is_social_post(stripped):
+        return ParagraphKind.SOCIAL_POST
+    if b._CREDIT_ONLY.match(stripped):
+        return ParagraphKind.CREDIT
+    if b._BARE_SIGNOFF.match(stripped) or (
+        b._SLASH_SIGNOFF.search(stripped) and len(stripped.split()) <= 3
+    ):
+        return ParagraphKind.SIGNOFF
+    words = len(stripped.split())
+    if words <= 12 and b._BYLINE.match(stripped) and not stripped.endswith((".", "!", "?")):
+        return ParagraphKind.BYLINE
+    if words <= 6 and b._AGENCY_CREDIT_LINE.match(stripped):
+        return ParagraphKind.BYLINE
+    if _is_caption_plain(stripped):
+        return ParagraphKind.CAPTION
+    if b._BOILERPLATE.match(stripped) and words <= 25:
+        return ParagraphKind.BOILERPLATE
+    heading_words = stripped.split()
+    if (
+        0 < len(heading_words) <= b.HEADING_MAX_WORDS
+        and len(stripped) <= b.HEADING_MAX_CHARACTERS
+        and not stripped.endswith(b._FINAL_PUNCTUATION)
+        and not stripped.startswith(("-", "–", "—", "»", "«", '"', "“", "„"))
+        and any(character.isalpha() for character in stripped)
+        and stripped[0].isupper()
+    ):
+        return ParagraphKind.HEADING
+    return ParagraphKind.BODY
+
+
+KIND_TEXTS = [
+    *TEXTS,
+    "Af Hans Hansen, Ritzau",
+    "Av Kari Nordmann og Ola Nordmann, NTB, med bidrag fra en kollega som også var der.",
+    "Reporting by Jane Doe; Editing by John Smith.",
+    "NTB / Vestlandsbladet",
+    "Reuters, AP",
+    "Les også: Regjeringen vil kutte skatten",
+    "Lea también: El Gobierno aprueba el decreto sobre la vivienda",
+    "Read more about the budget, the taxes and the plans of the government for the next year"
+    " and the year after that, as the ministers told reporters at a press conference",
+    "Gobierno aprueba el decreto",
+    "Regjeringen kutter skatten for alle",
+    "   ",
+    "NTB",
+    "(Reuters)",
+]
+
+
+@pytest.mark.parametrize("text", KIND_TEXTS)
+def test_kinds_agree_with_the_checks_in_their_old_order(text: str) -> None:
+    assert b.classify_paragraph(text) == _classify_plain(text)

@@ -194,10 +194,11 @@ def _is_caption(text: str) -> bool:
 
 
 def _is_heading(text: str) -> bool:
+    if len(text) > HEADING_MAX_CHARACTERS:
+        return False  # before the words are counted: most paragraphs are longer
     words = text.split()
     return (
         0 < len(words) <= HEADING_MAX_WORDS
-        and len(text) <= HEADING_MAX_CHARACTERS
         and not text.endswith(_FINAL_PUNCTUATION)
         and not text.startswith(("-", "–", "—", "»", "«", '"', "“", "„"))
         and any(character.isalpha() for character in text)
@@ -218,14 +219,18 @@ def classify_paragraph(text: str) -> ParagraphKind:
         "/" in stripped and _SLASH_SIGNOFF.search(stripped) and len(stripped.split()) <= 3
     ):
         return ParagraphKind.SIGNOFF
-    words = len(stripped.split())
-    if words <= 12 and _BYLINE.match(stripped) and not stripped.endswith((".", "!", "?")):
+    # the words are counted only where a pattern anchored at the start matched (most do not)
+    if (
+        _BYLINE.match(stripped)
+        and len(stripped.split()) <= 12
+        and not stripped.endswith((".", "!", "?"))
+    ):
         return ParagraphKind.BYLINE
-    if words <= 6 and _AGENCY_CREDIT_LINE.match(stripped):
+    if _AGENCY_CREDIT_LINE.match(stripped) and len(stripped.split()) <= 6:
         return ParagraphKind.BYLINE
     if _is_caption(stripped):
         return ParagraphKind.CAPTION
-    if _BOILERPLATE.match(stripped) and words <= 25:
+    if _BOILERPLATE.match(stripped) and len(stripped.split()) <= 25:
         return ParagraphKind.BOILERPLATE
     if _is_heading(stripped):
         return ParagraphKind.HEADING
