@@ -117,14 +117,36 @@ def test_leads_cover_what_a_match_holds_before_its_gated_word() -> None:
         assert widest <= LEADS[name], name
 
 
+def test_ago_examples_are_found() -> None:
+    lexicon = lexicon_for(languages_for("es"))
+    text = "Hace tres días lo dijo, y lo repetirá dentro de dos semanas; in 3 weeks' time."
+    lowered = text.lower()
+    found = [m.group(0) for m in ago_finditer(text, lowered, lexicon, words_of(lowered))]
+    assert found == ["Hace tres días", "dentro de dos semanas", "in 3 weeks"]  # the first in order
+
+
 @pytest.mark.parametrize("language", ["es", "en", "da", "fr", "ru"])
 def test_ago_alternatives_picked_by_their_longest_word(language: str) -> None:
     languages = languages_for(language)
     lexicon = lexicon_for(languages)
     generator = random.Random(7)
-    vocabulary = sorted({word for _, words in lexicon.ago for word in words} | {"3", "tres", "x"})
-    for _ in range(500):
-        text = " ".join(generator.choice(vocabulary) for _ in range(generator.randrange(1, 6)))
+    vocabulary = sorted(
+        {word for _, words in lexicon.ago for word in words}
+        | {"3", "tres", "x", "3days", "ſemanas", "İn", "años-luz", "weeks'"}
+    )
+    fixed = [
+        "hace 3 ſemanas, las semanasx",
+        "hace 3 ſemanas",
+        "İn 3 days",
+        "in 3 dayſ",
+        "for 3 dage siden",
+        "3 days ago",
+    ]
+    randoms = [
+        " ".join(generator.choice(vocabulary) for _ in range(generator.randrange(1, 6)))
+        for _ in range(500)
+    ]
+    for text in [*fixed, *randoms]:
         lowered = text.lower()
         every = [
             index
@@ -145,3 +167,6 @@ def test_ago_alternatives_picked_by_their_longest_word(language: str) -> None:
             plain.append(best.span())
             position = best.end() if best.end() > best.start() else best.start() + 1
         assert [m.span() for m in ago_finditer(text, lowered, lexicon)] == plain, text
+        # picked by the paragraph's words instead of substrings: the same matches
+        by_words = ago_finditer(text, lowered, lexicon, words_of(lowered))
+        assert [m.span() for m in by_words] == plain, text

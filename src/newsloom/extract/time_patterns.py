@@ -346,7 +346,9 @@ def _literal_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return ()
 
 
-def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match[str]]:
+def ago_finditer(
+    text: str, lowered: str, lexicon: Lexicon, words: list[str] | None = None
+) -> Iterator[re.Match[str]]:
     r"""The matches of the "ago" alternation ``(?<!\w)(?:A|B|…)(?!\w)``, left to right.
 
     Each alternative is its own pattern, searched only when the text has all its words: at the
@@ -354,15 +356,23 @@ def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match
     alternation itself tried every number word of every language at every word start.
     """
     languages = lexicon.words.languages
-    # each alternative's longest word tested first, once for all alternatives sharing it; its
-    # other words only when it stands in the text
-    chosen = [
-        index
-        for key, members in _ago_keys(languages)
-        if key in lowered
-        for index, others in members
-        if all(word in lowered for word in others)
-    ]
+    runs = _ago_runs(languages)
+    if (
+        words is not None
+        and len(lowered) == len(text)
+        and (runs.odd is None or runs.odd.search(text) is None)
+    ):
+        chosen = runs.chosen(words)
+    else:
+        # each alternative's longest word tested first, once for all alternatives sharing it;
+        # its other words only when it stands in the text
+        chosen = [
+            index
+            for key, members in _ago_keys(languages)
+            if key in lowered
+            for index, others in members
+            if all(word in lowered for word in others)
+        ]
     patterns = [_ago_alternative(languages, index) for index in sorted(chosen)]
     position = 0
     while patterns and position <= len(text):
@@ -375,6 +385,55 @@ def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match
             return
         yield best
         position = best.end() if best.end() > best.start() else best.start() + 1
+
+
+@dataclass(frozen=True, slots=True)
+class AgoRuns:
+    """The "ago" alternatives by the runs of word characters of their words: every run of a
+    phrase found stands as a word of the paragraph (the count stands apart from the words, and
+    each word's own runs are cut by its own marks, ``weeks'``), so an alternative is searched
+    only where all its runs are words of the paragraph. ``odd`` as :attr:`Lexicon.odd`: where
+    one of those characters stands, the paragraph's words are not the text's."""
+
+    keys: frozenset[str]  # each alternative's longest run
+    members: dict[str, tuple[tuple[int, frozenset[str]], ...]]  # key → (index, other runs)
+    always: tuple[int, ...]  # alternatives with regex syntax in their words: always searched
+    odd: re.Pattern[str] | None
+
+    def chosen(self, words: list[str]) -> list[int]:
+        hits = self.keys.intersection(words)
+        if not hits:
+            return list(self.always)
+        present = set(words)
+        return [
+            *self.always,
+            *(i for key in hits for i, others in self.members[key] if others <= present),
+        ]
+
+
+@cache
+def _ago_runs(languages: tuple[str, ...]) -> AgoRuns:
+    members: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    always: list[int] = []
+    every: set[str] = set()
+    for index, item in enumerate(lexicon_for(languages).words.ago):
+        tokens = [t for t in item.pattern.pattern.split(" ") if t != _COUNT_GROUP]
+        if any(re.escape(token) != token for token in tokens):
+            always.append(index)
+            continue
+        runs = sorted({run.lower() for token in tokens for run in _WORD_RUN.findall(token)})
+        if not runs:
+            always.append(index)
+            continue
+        key = max(runs, key=len)
+        members.setdefault(key, []).append((index, frozenset(runs) - {key}))
+        every.update(runs)
+    return AgoRuns(
+        frozenset(members),
+        {key: tuple(found) for key, found in members.items()},
+        tuple(always),
+        _odd_characters(every),
+    )
 
 
 @cache

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -214,9 +214,11 @@ def _matches(text: str, lexicon: Lexicon) -> Iterator[tuple[str, re.Match[str]]]
                 )
             if aligned:
                 start = max(first - lead, 0)
-        matches = (
-            ago_finditer(text, lowered, lexicon) if name == "ago" else pattern.finditer(text, start)
-        )
+        if name == "ago":
+            words = words_of(lowered) if words is None else words
+            matches: Iterable[re.Match[str]] = ago_finditer(text, lowered, lexicon, words)
+        else:
+            matches = pattern.finditer(text, start)
         for match in matches:
             if match.end() == match.start():
                 continue
