@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsloom.extract.date_words import DateWords, date_words
+from newsloom.extract.letter_skip import case_class
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.resources import words_pattern
 
@@ -114,7 +115,33 @@ def words_of(lowered: str) -> list[str]:
     return _WORD_RUN.findall(lowered)
 
 
-Gate = re.Pattern[str] | WordGate
+@dataclass(frozen=True, slots=True)
+class KeyedGate:
+    r"""``pattern`` (``(?<!\w)(?:phrase|…)(?!\w)`` over the lowered text) behind a :class:`WordGate`
+    of ``keys``, one word of each phrase (its longest run of word characters): every run of a
+    phrase found so stands in the text as a run of its own, so a paragraph holding none of the
+    keys is shut without the search."""
+
+    keys: WordGate
+    pattern: re.Pattern[str]
+
+    def search(self, lowered: str) -> bool:
+        return self.keys.search(lowered) and self.pattern.search(lowered) is not None
+
+
+def keyed_gate(phrases: Iterable[str], pattern: re.Pattern[str]) -> KeyedGate | re.Pattern[str]:
+    """``pattern`` behind the keys of ``phrases`` (lower case); ``pattern`` alone where a phrase
+    has no word characters."""
+    keys = []
+    for phrase in phrases:
+        runs = sorted(_WORD_RUN.findall(phrase))
+        if not runs:
+            return pattern
+        keys.append(max(runs, key=len))
+    return KeyedGate(WordGate(frozenset(keys)), pattern)
+
+
+Gate = re.Pattern[str] | WordGate | KeyedGate
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +157,43 @@ class Lexicon:
     gates: dict[str, Gate]  # searched in the lowered text before the pattern
     # the "ago" pattern's alternatives, each with the literal words it cannot match without
     ago: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the patterns in order, each with the index of its gate in ``gate_list`` (-1: none), so that
+    # a paragraph's open gates are a list by index instead of a dict hashing every gate, and the
+    # most characters a match can hold before what its gate finds (LEADS)
+    plan: tuple[tuple[str, re.Pattern[str], int, int], ...] = ()
+    gate_list: tuple[Gate, ...] = ()
+    # characters of a text that ``re`` matches to a letter of these words without case but whose
+    # lower case is not that letter (``ſ``, ``ı``, ``İ``): where one stands, the lowered text's
+    # positions say nothing of where the patterns match
+    odd: re.Pattern[str] | None = None
+
+
+# The most characters a match holds before the word its gate finds (the weekday, the month, the
+# year, the relative phrase): ``the night till ``; ``am kommenden tidligt on el ``; ``30th. de ``;
+# ``in ``; ``30/12/``; ``depuis ``. A search may start that far before the gate's first find.
+LEADS: dict[str, int] = {
+    "night_to": len("the night till "),
+    "weekday_sv_past": len("i "),
+    "weekday": max(map(len, f"{FORWARD}|{_BACK}".split("|"))) + len(" tidligt on el "),
+    "relative": 0,
+    "day_month": len("30th. de "),
+    "month_day": 0,
+    "iso": 0,
+    "numeric": len("30/12/"),
+    "month_year": len("in "),
+    "year": len("depuis "),
+}
+
+
+def _odd_characters(words: Iterable[str]) -> re.Pattern[str] | None:
+    """What :attr:`Lexicon.odd` searches for, for these (lower-case) words."""
+    odd = {
+        character
+        for letter in {c for word in words for c in word}
+        for character in case_class(letter)
+        if character.lower() != letter
+    }
+    return re.compile(f"[{re.escape(''.join(sorted(odd)))}]") if odd else None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -234,9 +298,12 @@ def lexicon_for(languages: tuple[str, ...]) -> Lexicon:
         "weekday": weekday_gate,
         # the phrases themselves: matching lowered text case by case is cheaper than the pattern
         # as a trie of their letters: the same matches as their alternation, longest first
-        "relative": re.compile(
-            rf"(?<!\w){words_pattern((p.lower() for p in relative), whole=False, literal=True)}"
-            r"(?!\w)"
+        "relative": keyed_gate(
+            (p.lower() for p in relative),
+            re.compile(
+                rf"(?<!\w){words_pattern((p.lower() for p in relative), whole=False, literal=True)}"
+                r"(?!\w)"
+            ),
         ),
         "day_month": month_gate,
         "month_day": month_gate,
@@ -245,7 +312,26 @@ def lexicon_for(languages: tuple[str, ...]) -> Lexicon:
         "numeric": year_gate,
         "year": year_gate,
     }
-    return Lexicon(words, weekdays, months, parts, relative, patterns, gates, alternatives)
+    gate_list = tuple(dict.fromkeys(gates.values()))
+    at = {gate: index for index, gate in enumerate(gate_list)}
+    plan = tuple(
+        (name, pattern, at[gates[name]], LEADS[name]) if name in gates else (name, pattern, -1, 0)
+        for name, pattern in patterns
+    )
+    odd = _odd_characters(word.lower() for word in [*weekdays, *months, *relative])
+    return Lexicon(
+        words,
+        weekdays,
+        months,
+        parts,
+        relative,
+        patterns,
+        gates,
+        alternatives,
+        plan,
+        gate_list,
+        odd,
+    )
 
 
 _COUNT_GROUP = r"(?P<count>\d+|[^\W\d_]+)"
@@ -260,7 +346,9 @@ def _literal_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return ()
 
 
-def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match[str]]:
+def ago_finditer(
+    text: str, lowered: str, lexicon: Lexicon, words: list[str] | None = None
+) -> Iterator[re.Match[str]]:
     r"""The matches of the "ago" alternation ``(?<!\w)(?:A|B|…)(?!\w)``, left to right.
 
     Each alternative is its own pattern, searched only when the text has all its words: at the
@@ -268,11 +356,24 @@ def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match
     alternation itself tried every number word of every language at every word start.
     """
     languages = lexicon.words.languages
-    distinct, needs = _ago_words(languages)
-    present = frozenset(word for word in distinct if word in lowered)  # each word tested once
-    patterns = [
-        _ago_alternative(languages, index) for index, words in enumerate(needs) if words <= present
-    ]
+    runs = _ago_runs(languages)
+    if (
+        words is not None
+        and len(lowered) == len(text)
+        and (runs.odd is None or runs.odd.search(text) is None)
+    ):
+        chosen = runs.chosen(words)
+    else:
+        # each alternative's longest word tested first, once for all alternatives sharing it;
+        # its other words only when it stands in the text
+        chosen = [
+            index
+            for key, members in _ago_keys(languages)
+            if key in lowered
+            for index, others in members
+            if all(word in lowered for word in others)
+        ]
+    patterns = [_ago_alternative(languages, index) for index in sorted(chosen)]
     position = 0
     while patterns and position <= len(text):
         best: re.Match[str] | None = None
@@ -286,11 +387,68 @@ def ago_finditer(text: str, lowered: str, lexicon: Lexicon) -> Iterator[re.Match
         position = best.end() if best.end() > best.start() else best.start() + 1
 
 
+@dataclass(frozen=True, slots=True)
+class AgoRuns:
+    """The "ago" alternatives by the runs of word characters of their words: every run of a
+    phrase found stands as a word of the paragraph (the count stands apart from the words, and
+    each word's own runs are cut by its own marks, ``weeks'``), so an alternative is searched
+    only where all its runs are words of the paragraph. ``odd`` as :attr:`Lexicon.odd`: where
+    one of those characters stands, the paragraph's words are not the text's."""
+
+    keys: frozenset[str]  # each alternative's longest run
+    members: dict[str, tuple[tuple[int, frozenset[str]], ...]]  # key → (index, other runs)
+    always: tuple[int, ...]  # alternatives with regex syntax in their words: always searched
+    odd: re.Pattern[str] | None
+
+    def chosen(self, words: list[str]) -> list[int]:
+        hits = self.keys.intersection(words)
+        if not hits:
+            return list(self.always)
+        present = set(words)
+        return [
+            *self.always,
+            *(i for key in hits for i, others in self.members[key] if others <= present),
+        ]
+
+
 @cache
-def _ago_words(languages: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
-    """The words the "ago" alternatives need, each once, and the set each alternative needs."""
-    needs = tuple(frozenset(words) for _, words in lexicon_for(languages).ago)
-    return tuple(sorted(frozenset().union(*needs))), needs
+def _ago_runs(languages: tuple[str, ...]) -> AgoRuns:
+    members: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    always: list[int] = []
+    every: set[str] = set()
+    for index, item in enumerate(lexicon_for(languages).words.ago):
+        tokens = [t for t in item.pattern.pattern.split(" ") if t != _COUNT_GROUP]
+        if any(re.escape(token) != token for token in tokens):
+            always.append(index)
+            continue
+        runs = sorted({run.lower() for token in tokens for run in _WORD_RUN.findall(token)})
+        if not runs:
+            always.append(index)
+            continue
+        key = max(runs, key=len)
+        members.setdefault(key, []).append((index, frozenset(runs) - {key}))
+        every.update(runs)
+    return AgoRuns(
+        frozenset(members),
+        {key: tuple(found) for key, found in members.items()},
+        tuple(always),
+        _odd_characters(every),
+    )
+
+
+@cache
+def _ago_keys(
+    languages: tuple[str, ...],
+) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+    """The "ago" alternatives by their longest word (the first of the longest in sorted order):
+    that word, and each alternative's index and other words. An alternative without literal
+    words is under the key "" (in every text)."""
+    keyed: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for index, (_, words) in enumerate(lexicon_for(languages).ago):
+        ordered = sorted(set(words))
+        key = max(ordered, key=len) if ordered else ""
+        keyed.setdefault(key, []).append((index, tuple(w for w in ordered if w != key)))
+    return tuple((key, tuple(members)) for key, members in keyed.items())
 
 
 @cache

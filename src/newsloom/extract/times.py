@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -27,7 +27,7 @@ from newsloom.extract.date_words import DEFAULT_LANGUAGES, languages_for
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.time_patterns import (
     FORWARD,
-    Gate,
+    KeyedGate,
     Lexicon,
     WordGate,
     ago_finditer,
@@ -177,20 +177,48 @@ def _matches(text: str, lexicon: Lexicon) -> Iterator[tuple[str, re.Match[str]]]
     ends: list[int] = []  # binary search, so the work stays linear in the text (issue 20)
     found: list[tuple[str, re.Match[str]]] = []
     lowered = text.lower()
-    opened: dict[Gate, bool] = {}  # each gate searched once
+    gates = lexicon.gate_list
+    # per gate: where in the text its first find is (no match of its patterns starts more than
+    # their lead before it), -1 when it is shut; each gate searched once
+    firsts: list[int | None] = [None] * len(gates)
     words: list[str] | None = None  # the lowered text's words, for every word gate
-    for name, pattern in lexicon.patterns:
-        gate = lexicon.gates.get(name)
-        if gate is not None:
-            if gate not in opened:
+    # the lowered text's positions are the text's: no character lowered into two, none that
+    # matches a letter without case and lowers to another
+    aligned: bool | None = None
+    for name, pattern, gate_at, lead in lexicon.plan:
+        start = 0
+        if gate_at >= 0:
+            first = firsts[gate_at]
+            if first is None:
+                first = -1
+                gate = gates[gate_at]
                 if isinstance(gate, WordGate):
                     words = words_of(lowered) if words is None else words
-                    opened[gate] = gate.opens(words)
+                    if gate.opens(words):
+                        present = gate.forms.intersection(words)
+                        first = min(lowered.find(form) for form in present)
+                elif isinstance(gate, KeyedGate):
+                    words = words_of(lowered) if words is None else words
+                    if gate.keys.opens(words):
+                        opening = gate.pattern.search(lowered)
+                        first = -1 if opening is None else opening.start()
                 else:
-                    opened[gate] = gate.search(lowered) is not None
-            if not opened[gate]:
+                    opening = gate.search(lowered)
+                    first = -1 if opening is None else opening.start()
+                firsts[gate_at] = first
+            if first < 0:
                 continue
-        matches = ago_finditer(text, lowered, lexicon) if name == "ago" else pattern.finditer(text)
+            if aligned is None:
+                aligned = len(lowered) == len(text) and (
+                    lexicon.odd is None or lexicon.odd.search(text) is None
+                )
+            if aligned:
+                start = max(first - lead, 0)
+        if name == "ago":
+            words = words_of(lowered) if words is None else words
+            matches: Iterable[re.Match[str]] = ago_finditer(text, lowered, lexicon, words)
+        else:
+            matches = pattern.finditer(text, start)
         for match in matches:
             if match.end() == match.start():
                 continue
