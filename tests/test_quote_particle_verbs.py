@@ -185,3 +185,12 @@ def test_a_pronoun_opening_the_clause_of_the_reporting_verb_is_its_subject() -> 
         language="nn",
     )
     assert (found.speaker, found.text) == ("Lars Sponheim", "samarbeid er heilt uaktuelt")
+
+
+def test_an_adverb_of_manner_between_the_parts_of_a_split_verb() -> None:
+    (found,) = quotes(
+        "Kari Holm ble statsråd i 2005.",
+        "I talen slo hun kontant fast at skolen må få mer penger.",
+    )
+    assert (found.speaker, found.text) == ("Kari Holm", "skolen må få mer penger")
+    assert quotes("Han la merke til at skolen var stengt.") == ()
