@@ -67,17 +67,15 @@ def answer_goes_on(
     questions), only the speaker named ends it: an answer names whom it talks of (``– Det er
     klart. ¶ Se bare på Rune Rudberg.``), and nobody calls themselves by name."""
     text = paragraph.text.rstrip()
+    if text.endswith("?") or (
+        THIRD_PERSON_OPENING.match(text) and not goes_on_about(previous, paragraph)
+    ):
+        return False
     if interviewed is not None:
-        return not (
-            text.endswith("?")
-            or names_speaker(paragraph, interviewed)
-            or (THIRD_PERSON_OPENING.match(text) and not goes_on_about(previous, paragraph))
-        )
+        return not names_speaker(paragraph, interviewed)
     surnames = {person.name.split()[-1] for person in names.people}
     return not (
-        text.endswith("?")
-        or any(person.paragraph == paragraph.index for person in names.people)
-        or (THIRD_PERSON_OPENING.match(text) and not goes_on_about(previous, paragraph))
+        any(person.paragraph == paragraph.index for person in names.people)
         or any(word.strip(".,:;!?»«\"'") in surnames for word in text.split())
     )
 
