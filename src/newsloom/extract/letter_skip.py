@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from newsloom.extract.resources import _node_pattern, _words_trie
+from newsloom.extract.resources import node_pattern, words_trie
 
 # characters that ``re`` matches to others without case beyond their upper, title and lower
 # case forms (its extra cases: ``ı`` and ``i``, ``ſ`` and ``s``, Greek and Cyrillic variants),
@@ -47,13 +47,13 @@ def skipping_words(words: Iterable[str], before: str) -> str:
     so that a search skips to the words' first letters (``before``: what no word may follow, a
     class such as ``[\\w'’-]``). The same matches in the same order of preference; words that
     open with anything but a letter give the plain pattern."""
-    trie, characters = _words_trie(words, whole=True, literal=False)
+    trie, characters = words_trie(words, whole=True, literal=False)
     if not trie:
         return f"(?<!{before})(?!)"
     if not all(len(key) == 1 and key.isalpha() for key in trie):
-        return f"(?<!{before}){_node_pattern(trie, characters)}"
+        return f"(?<!{before}){node_pattern(trie, characters)}"
     letters = "".join(sorted({c for key in trie for c in case_class(key)}))
     branches = "|".join(
-        f"(?<={re.escape(key)}){_node_pattern(trie[key], characters)}" for key in sorted(trie)
+        f"(?<={re.escape(key)}){node_pattern(trie[key], characters)}" for key in sorted(trie)
     )
     return f"(?-i:[{re.escape(letters)}])(?<=(?<!{before}).)(?:{branches})"

@@ -297,11 +297,11 @@ def words_pattern(words: Iterable[str], *, whole: bool = True, literal: bool = F
     ``literal=True`` (with ``whole=False``) makes every character match only itself: the trie of
     an alternation of plain words (``"sagt|sagte|teilte mit"``, sorted longest first), which
     matches the same at a fraction of the cost, as it tries one word's letters at a time."""
-    trie, characters = _words_trie(words, whole=whole, literal=literal)
-    return _node_pattern(trie, characters) if trie else "(?!)"
+    trie, characters = words_trie(words, whole=whole, literal=literal)
+    return node_pattern(trie, characters) if trie else "(?!)"
 
 
-def _words_trie(
+def words_trie(
     words: Iterable[str], *, whole: bool, literal: bool
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The trie :func:`words_pattern` writes, and how it writes the characters of its keys."""
@@ -335,11 +335,11 @@ def first_letter_alternation(lists: Sequence[tuple[Iterable[str], bool, str]]) -
     the lists' words are tried in the same order as before."""
     groups: dict[str, list[str]] = {}
     for words, literal, after in lists:
-        trie, characters = _words_trie(words, whole=False, literal=literal)
+        trie, characters = words_trie(words, whole=False, literal=literal)
         for key in sorted(trie):
             if not (key.isalpha() and key == key.upper().lower()):
                 raise ValueError(f"a word opens with {key!r}, not a plain letter")
-            groups.setdefault(key, []).append(_node_pattern(trie[key], characters) + after)
+            groups.setdefault(key, []).append(node_pattern(trie[key], characters) + after)
     branches = [
         re.escape(key) + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
         for key, rests in sorted(groups.items())
@@ -365,11 +365,11 @@ _LEAVES = {_STEM: r"\w*", _END: r"(?!\w)", _OPEN: "", _PREFIX: ""}
 _CHARACTERS = {" ": r"\s+", "'": "['’]"}
 
 
-def _node_pattern(node: dict[str, Any], characters: dict[str, str]) -> str:
+def node_pattern(node: dict[str, Any], characters: dict[str, str]) -> str:
     branches = [
         _LEAVES[key]
         if key in _LEAVES
-        else characters.get(key, re.escape(key)) + _node_pattern(node[key], characters)
+        else characters.get(key, re.escape(key)) + node_pattern(node[key], characters)
         for key in sorted(node, key=lambda key: (key in _LEAVES, key))
     ]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
