@@ -170,7 +170,7 @@ def test_after_in_answers_as_its_pattern_searched_from_the_start() -> None:
     """``after_in(text, end)`` (searched from the word before the whitespace ending at ``end``)
     answers as ``AFTER_IN.search(text, 0, end)``: its words glued to letters, hyphens and
     apostrophes, with runs of spaces, tabs and line feeds, at every end."""
-    from newsloom.extract.speaker_names import AFTER_IN, after_in
+    from newsloom.extract.name_spans import AFTER_IN, after_in
 
     rng = random.Random(19)
     pieces = [
@@ -205,7 +205,7 @@ def test_after_determiner_answers_as_its_pattern_searched_from_the_start() -> No
     """``after_determiner(text, end)`` (searched from the word before the whitespace ending at
     ``end``) answers as ``_DETERMINER_BEFORE.search(text, 0, end)``: determiners whole, elided,
     capitalised and glued to letters, hyphens and apostrophes, with runs of whitespace."""
-    from newsloom.extract.speaker_names import _DETERMINER_BEFORE, after_determiner
+    from newsloom.extract.name_spans import _DETERMINER_BEFORE, after_determiner
 
     rng = random.Random(31)
     pieces = ["the", "The", "la", "l'", "L’", "un", "der", "x", "-", "'", "é", " ", "  ", "\n"]
@@ -223,7 +223,7 @@ def test_after_determiner_answers_as_its_pattern_searched_from_the_start() -> No
 def test_opens_sentence_answers_as_its_pattern_on_the_text_before() -> None:
     """``opens_sentence(text, start)`` (searched from where the non-letters before ``start``
     begin) answers as ``(?:^|[.!?:]\\s)[\\W\\d]*$`` searched in ``text[:start]``."""
-    from newsloom.extract.speaker_names import _SENTENCE_OPENING, opens_sentence
+    from newsloom.extract.name_spans import _SENTENCE_OPENING, opens_sentence
 
     rng = random.Random(23)
     pieces = ["Dei", "x", "é", "_", "7", "27", ".", ":", "!", "?", " ", "\n", "*", "«", "-", "  "]

@@ -10,7 +10,8 @@ import pytest
 
 from extraction_seeds import text_article
 from newsloom.extract.quotes import extract_quotes
-from newsloom.extract.speakers import parse_speaker, split_title
+from newsloom.extract.role_words import split_title
+from newsloom.extract.speakers import parse_speaker
 from newsloom.records import EntityMention, EntityType, Quote
 
 

@@ -10,26 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from newsloom.extract.quote_words import (
     DETERMINERS,
-    PRONOUNS,
 )
-from newsloom.extract.resources import table_word_set, table_words
+from newsloom.extract.resources import table_word_set
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
-    MIN_ROLE_COMPOUND,
     NAME_PARTICLE,
-    ORGANISATION,
     ROLE,
     ROLE_WORD,
     capitalise_particles,
     is_organisation_name,
-    leading_roles,
     restore_particles,
     role_title,
-    split_title,
     without_honorific,
 )
 from newsloom.extract.speaker_adjuncts import cut_trailing_time, subject_phrase
@@ -42,22 +36,34 @@ from newsloom.extract.speaker_phrases import (
     DETERMINER_WORD,
     GERUND,
     PLACE_PHRASE,
-    SHARE_OF_PEOPLE,
     SPACED_ABBREVIATION,
     SPEAKER_STOP,
     TOLD_MEDIUM,
-    TRAILING_AUXILIARY,
     TRAILING_DETERMINER,
     after_leading_place,
     before_verb,
     body_name,
     ends_in_second_verb_opener,
-    name_then_article,
-    portfolio_before_name,
 )
 from newsloom.extract.speaker_phrases import (
     LEADING_WORDS as LEADING_WORDS,
 )
+from newsloom.extract.speaker_words import (
+    BEFORE_NAME as BEFORE_NAME,
+)
+from newsloom.extract.speaker_words import (
+    COORDINATORS as COORDINATORS,
+)
+from newsloom.extract.speaker_words import (
+    FUNCTION_WORDS as FUNCTION_WORDS,
+)
+from newsloom.extract.speaker_words import (
+    PLURAL_PRONOUNS as PLURAL_PRONOUNS,
+)
+from newsloom.extract.speaker_words import (
+    Speaker as Speaker,
+)
+from newsloom.extract.speaker_words import speaker_of_words
 
 # (an elided article, "l'AFP", needs no space; "O'Donaghey" opens with no article)
 _DETERMINER = re.compile(rf"^{DETERMINERS}(?:(?<=['’])|\s+)(?=\S)", re.IGNORECASE)
@@ -83,62 +89,6 @@ _ROLE_OF_NAME = re.compile(
     r"|[A-ZÆØÅÄÖÜÉ][\w'’-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]*)*?(?=\s+\S+\s+\S+$)))"
     r"\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)$"
 )
-# a capitalised run, then one lowercase word: "New Hampshire officials", "Danish police"
-# what follows a name that owns a role: a genitive ("Høyres leder", "Høgre sin leiar", "the
-# agency's spokesman"), then up to three lowercase words
-_OWNED_ROLE = re.compile(
-    r"(?P<mark>s|['’]s?|\s+(?:sin|si|sitt|sine))?(?:\s+[a-zæøåäöüé][\w-]*){1,3}"
-)
-_NAMED_GROUP = re.compile(r"(?:^|\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+\s+)+[a-zæøåäöüé][\w-]*$")
-# words after which a capitalised run names a place or a body, not the person described
-BEFORE_NAME = frozenset(
-    [
-        *CONNECTORS,
-        *("i", "ved", "på", "fra", "frå", "från", "from", "in", "at", "on", "hos", "med", "with"),
-        *("til", "till", "to", "en", "em", "im", "am", "bei", "aus", "dans", "à", "a", "al", "og"),
-        *("and", "och", "und", "et", "y", "e", "en", "hjå", "mot", "vid", "við", "för", "hjá"),
-        *("bij", "chez", "presso", "para", "per", "for", "of", "af", "av", "um", "about"),
-    ]
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    name: str | None
-    role: str | None
-    type: str  # person | organisation | role | pronoun
-    plural: bool = False  # a plural pronoun ("dei", "they"): a group or a body, not one person
-
-
-# third-person reflexives (the tables' ``reflexives``, Scandinavian "seg", "sig"): after the
-# subject of a verb they make it reflexive
-REFLEXIVES = table_word_set("reflexives")
-# conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
-COORDINATORS = frozenset(
-    [
-        *(
-            "og",
-            "and",
-            "y",
-            "och",
-            "und",
-            "men",
-            "but",
-            "pero",
-            "mais",
-            "aber",
-            "ma",
-            "mas",
-            "maar",
-        ),
-        "ale",
-    ]
-)
-# the tables' sentence adverbs ("jednocześnie", "además", "zudem"): no subject
-_ADVERBS = frozenset(word.lower() for word in table_words("adverbs") if " " not in word)
-# third-person plural subject pronouns (the tables' ``plural_pronouns``: "Dei hevdar at", "they
-# said"); German "sie" and Dutch "zij" are also "she", so they stay singular
-PLURAL_PRONOUNS = table_word_set("plural_pronouns")
 
 
 # "… Arne Sandstø til fvn": the medium told, one word after a capitalised name, is no part of it
@@ -313,188 +263,9 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     text = text.split(",")[0].strip()
     text = TRAILING_DETERMINER.sub("", TOLD_MEDIUM.sub("", text))
     text = _DETERMINER.sub("", text)
-    words = text.split()
-    if len(words) >= 2 and words[-2][:1].isupper() and TRAILING_AUXILIARY.fullmatch(words[-1]):
-        # "«…», Giuliani ha detto ai giornalisti": the verb's auxiliary after the subject
-        words = words[:-1]
-        text = " ".join(words)
-    named = name_then_article(words)
-    if named:
-        # "dijo Putin el mismo día del atentado (19 de diciembre)", "dijo Spicer a los
-        # periodistas": an article and a common noun after a name open when, where or to whom
-        # it spoke; no one's name goes on that way
-        words = words[:named]
-        text = " ".join(words)
-    if not words or len(words) > 8 or SHARE_OF_PEOPLE.match(text):
-        return None  # "37 pour cent des hommes ont déclaré": a poll's answers, not a speaker
-    if len(words) > 1 and words[1].lower() in REFLEXIVES:
-        return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
-    if len(words) == 1 and words[0].lower() in _ADVERBS:
-        # "Zaznaczył jednocześnie, że", "«…», ha dicho además": a sentence adverb where the
-        # subject would stand; the language left the subject out (the last one named)
-        return Speaker(None, None, "pronoun")
-    if len(words) == 1 and DETERMINER_WORD.fullmatch(words[0]):
-        # "«…» la denuncia de …", "le pidió al Consejo que": an article or a clitic alone (the
-        # subject is elsewhere or left out), no one who spoke
-        return None
-    if len(words) == 1 and words[0].lower() in COORDINATORS:
-        # "X ha precisado que …, pero ha reconocido que «…»", "betonte aber, …": a second verb
-        # of a subject before the conjunction, not the conjunction (the quote's reader looks
-        # for that subject earlier in the sentence)
-        return None
-    if len(words) == 1 and words[0].lower() in (FUNCTION_WORDS | NOT_SPEAKERS):
-        return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
-    if words[0].lower() in IMPERSONAL and all(word[:1].islower() for word in words[1:]):
-        return None  # "se puede leer que", "se vio obligada a": a clause, no subject named
-    if len(words) == 1 and ROLE_WORD.fullmatch(words[0]):
-        return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
-    tail_role = _NAMED_GROUP.search(text)
-    if (
-        tail_role is not None
-        and tail_role.start() > 0
-        and ROLE.ends(words[-1])
-        and text[: tail_role.start()].split()[-1].lower() not in (*CONNECTORS, *BEFORE_NAME)
-    ):
-        # "snowmobile crashes into tree New Hampshire officials": the group the words end with
-        return Speaker(None, tail_role.group(0).strip(), "role")
-    if all(word[:1].isupper() for word in words) and (
-        ROLE_WORD.fullmatch(words[-1])
-        or (len(words[-1]) >= MIN_ROLE_COMPOUND and ROLE.ends(words[-1]))
-    ):
-        return Speaker(None, text, "role")  # "Prime Minister", "Hamburger Wissenschaftssenatorin"
-    trailing = len(words)
-    while trailing > 0 and words[trailing - 1][:1].isupper():
-        trailing -= 1
-    if (
-        entities
-        and 0 < trailing <= len(words) - 2
-        and words[trailing - 1][:1].islower()
-        and ROLE.ends(words[trailing - 1])
-        and not any(word.lower() in CONNECTORS for word in words[:trailing])
-    ):
-        # "SPCA North Peace branch manager Candace Buchamer": a body's name before the role is
-        # no speaker; the full name after the role is
-        return Speaker(" ".join(words[trailing:]), " ".join(words[:trailing]), "person")
-    for entity in sorted(entities, key=len, reverse=True):
-        if entity and entity in text:
-            owned = _OWNED_ROLE.fullmatch(text[text.index(entity) + len(entity) :])
-            if (
-                owned is not None
-                and (owned.group("mark") or entity.endswith("s"))
-                and ROLE.ends(words[-1])
-            ):
-                # "Høyres leder", "Høgre sin leiar": the body owns the role; its holder spoke
-                return Speaker(None, text, "role")
-            role = text[: text.index(entity)].strip(" ,") or None
-            if role and not role[:1].islower():
-                role = None
-            if is_organisation_name(entity):  # "The World Health Organization says"
-                return Speaker(entity, role, "organisation")
-            after = text[text.index(entity) + len(entity) :]
-            if (portfolio := portfolio_before_name(role, entity, after)) is not None:
-                role, entity = portfolio  # "ministro degli Esteri Franco Frattini"
-            title, name = split_title(entity)
-            return Speaker(name, " ".join(part for part in (role, title) if part) or None, "person")
-    first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
-    if first_name is None:
-        last = words[-1]
-        if ORGANISATION.ends(last) and not ROLE.ends(last):
-            return Speaker(text, None, "organisation")
-        return Speaker(None, text, "role")
-    leading = leading_roles(words)
-    if leading and all(word[:1].isupper() for word in words[leading:]):
-        # "Direktør Pia Lund", "Bürgermeister Hans Weber": a capitalised role before a name
-        return Speaker(" ".join(words[leading:]), " ".join(words[:leading]), "person")
-    trailing = len(words)
-    while trailing > 0 and words[trailing - 1][:1].isupper():
-        trailing -= 1
-    connectors = CONNECTORS
-    if (
-        0 < trailing < len(words)
-        and ROLE.ends(words[trailing - 1])
-        and any(word.lower() in connectors for word in words[:trailing])
-    ):
-        return Speaker(None, text, "role")  # "talsmann for Russlands president X" is not X
-    if (
-        0 < trailing < len(words)
-        and ROLE.ends(words[trailing - 1])
-        and (len(words) - trailing >= 2 or words[trailing - 1][:1].islower())
-    ):  # "UD:s presschef Annika Wester", "chief executive Helene Brattli"
-        return Speaker(" ".join(words[trailing:]), " ".join(words[:trailing]), "person")
-    name_words = words[first_name:]
-    role_words = words[:first_name]
-    if words[0].lower() in FUNCTION_WORDS:
-        return None
-    run = 0
-    while run < len(words) and words[run][:1].isupper():
-        run += 1
-    if run == 1 and run < len(words) and words[0].lower() in PRONOUNS:
-        # "Han sa", "Ella añadió"
-        return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
-    if 1 <= run < len(words) and ROLE.ends(words[run]):
-        return Speaker(None, text, "role")  # "New Hampshire officials", "Kremls talsmann"
-    if 1 <= run < len(words) and ORGANISATION.ends(words[run]):
-        return Speaker(text, None, "organisation")  # "Danish police", "Norsk Hydros ledelse"
-    if (
-        run == 1 < len(words)
-        and all(word[:1].islower() for word in words[1:])
-        # not "Unidos de utilizar", "Mahmud al-Naggar": a connector or a particle of a name
-        and words[1].lower() not in CONNECTORS
-        and not DETERMINER_WORD.fullmatch(words[1])
-        and "-" not in words[1]
-        and any(" " in entity and entity.split()[-1] == words[0] for entity in entities)
-    ):
-        # "agregó Tillerson respecto a los acuerdos": the surname of someone the article names,
-        # then what the words are about
-        return Speaker(words[0], None, "person")
-    if (
-        run >= 2
-        and run < len(words)
-        and all(word[:1].islower() and word.lower() not in connectors for word in words[run:])
-    ):  # "Per Olsen innhyllet i røyk": a full name, then what the person was doing
-        name = " ".join(words[:run])
-        if is_organisation_name(name):
-            return Speaker(name, None, "organisation")
-        return Speaker(name, None, "person")
-    joining = role_words[-2:] if role_words else []
-    if len(joining) == 2 and (
-        not DETERMINER_WORD.fullmatch(joining[1]) or joining[1].lower() in CONNECTORS
-    ):
-        # "vice-président de la CENI": a determiner after the connector; "ministro de
-        # Exteriores": "de" is a connector, though also a determiner in another language
-        joining = joining[1:]
-    if any(w[:1].islower() for w in name_words) or (
-        joining and joining[0].lower() in (*CONNECTORS, "fra", "från", "from", *_PREPOSITIONS)
-    ):
-        # Polish "napisał prezydent na swoim koncie w Twitterze": a preposition's object is a
-        # place or a medium, the role before it spoke
-        # "Frederiksens pressetjeneste", "talsmann for Russlands president"
-        if any(ROLE.ends(word) for word in role_words):
-            return Speaker(None, text, "role")
-        return Speaker(text, None, "organisation")
-    name = " ".join(name_words)
-    if is_organisation_name(name):
-        return Speaker(name, " ".join(role_words) or None, "organisation")
-    return Speaker(name, " ".join(role_words) or None, "person")
+    return speaker_of_words(text, entities)
 
 
-# the prepositions of the tables that list them (Polish ``fronting_prepositions``): a
-# capitalised word after one is its object, no speaker
-_PREPOSITIONS = table_word_set("fronting_prepositions")
-
-
-# pronouns, demonstratives and "there" that stand where a subject would and name no one
-FUNCTION_WORDS = table_word_set("function_words")
-# adverbs and demonstratives that stand where a speaker would (V2 word order), the Romance
-# impersonal "se" ("se estima que", "se dice que"), Italian "si" ("Si dice che"): nobody in
-# particular (the tables' ``not_speakers``)
-NOT_SPEAKERS = table_word_set("not_speakers")
-# the Romance impersonal or reflexive clitic opening a clause ("se puede leer que", "se vio
-# obligada a"), the tables' ``impersonal``; not Italian "si", also Spanish "if" ("Si bien los
-# expertos consideran que")
-IMPERSONAL = table_word_set("impersonal")
 CAPITALISED_NAME = re.compile(
     rf"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+{NAME_PARTICLE}?[A-ZÆØÅÄÖÜÉ][\w'’-]+)+"
 )
