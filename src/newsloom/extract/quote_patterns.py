@@ -87,8 +87,11 @@ _ABBREVIATIONS = "|".join(
     if phrase.endswith(".")
 )
 ABBREVIATION = rf"(?:{_ABBREVIATIONS})|" if _ABBREVIATIONS else ""
+# the point of an initial within a name ("sier Georg K. Gundersen", "said George W. Bush"): one
+# capital letter after a space, the next word capitalised
+MIDDLE_INITIAL = r"(?-i:(?<=\s[A-ZÆØÅÄÖÜÉ])\.(?=\s+[A-ZÆØÅÄÖÜÉ][a-zæøåäöüé]))"
 AFTER = compile_pattern(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b))+"
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b)|{MIDDLE_INITIAL})+"
     # the role's holder set off by commas: "…», sagte der Präsident des Verbandes, Holger
     # Bingmann, zu den Zahlen", "teilte der Generalsekretär der PLO, Saeb Erekat, mit"
     r"(?:,\s+(?-i:[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)(?=\s*,)"
@@ -227,7 +230,7 @@ INFORM_VERBS = (
 UNMARKED = compile_pattern(
     rf"^{UNMARKED_CONTENT}\s*[\"”»]?\s*,\s*"
     rf"(?!(?:{INFORM_VERBS})\s)(?P<verb>{AFTER_VERBS})\s+"
-    r"(?P<speaker>(?:[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?)\s*[.!?:]?\s*$",
+    rf"(?P<speaker>(?:[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_])|{MIDDLE_INITIAL})+?)\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
 
@@ -235,7 +238,8 @@ UNMARKED = compile_pattern(
 # UNMARKED's attribution: a cheap test before it (a search from comma to comma, where UNMARKED
 # tries every character of the statement)
 UNMARKED_CLAUSE = compile_pattern(
-    rf",\s*(?:{AFTER_VERBS})\s+(?:[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?\s*[.!?:]?\s*$",
+    rf",\s*(?:{AFTER_VERBS})\s+(?:[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_])|{MIDDLE_INITIAL})+?"
+    r"\s*[.!?:]?\s*$",
     re.IGNORECASE,
 )
 
@@ -442,7 +446,7 @@ AGE_APPOSITION = compile_pattern(r",\s*\d{1,3}\s*,")
 TRAILING_CLAUSE = compile_pattern(
     rf"(?:[,.!?]|\s[—–])\s*(?:{AUXILIARIES}\s+)?(?P<verb>{AFTER_VERBS})\s+"
     # a dot between letters is inside a word ("sier Gaarde til aftenbladet.no.")
-    rf"(?P<speaker>(?:{ABBREVIATION}[^.;:!?«»\"“”„—–]|(?<=[^\W\d_])\.(?=[^\W\d_]))+)",
+    rf"(?P<speaker>(?:{ABBREVIATION}[^.;:!?«»\"“”„—–]|(?<=[^\W\d_])\.(?=[^\W\d_])|{MIDDLE_INITIAL})+)",
     re.IGNORECASE,
 )
 SENTENCE_ADVERBS = frozenset(

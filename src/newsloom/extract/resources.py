@@ -73,6 +73,7 @@ QUOTE_FIELDS = (
     "leading_words",
     "function_words",
     "not_speakers",
+    "quantifiers",
     "relative_pronouns",
     "clause_openers",
     "front_adjectives",

@@ -102,6 +102,8 @@ FUNCTION_WORDS = table_word_set("function_words")
 # impersonal "se" ("se estima que", "se dice que"), Italian "si" ("Si dice che"): nobody in
 # particular (the tables' ``not_speakers``)
 NOT_SPEAKERS = table_word_set("not_speakers")
+# words that name a group by how many ("flere", "algunos"; the tables' ``quantifiers``)
+QUANTIFIERS = table_word_set("quantifiers")
 # the Romance impersonal or reflexive clitic opening a clause ("se puede leer que", "se vio
 # obligada a"), the tables' ``impersonal``; not Italian "si", also Spanish "if" ("Si bien los
 # expertos consideran que")
@@ -147,6 +149,9 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None  # "forklarer dette med at", "sier imidlertid at": not who spoke
     if words[0].lower() in IMPERSONAL and all(word[:1].islower() for word in words[1:]):
         return None  # "se puede leer que", "se vio obligada a": a clause, no subject named
+    if len(words) == 1 and words[0].lower() in QUANTIFIERS:
+        # "Flere peker på at", "Algunos dicen que": a group by how many, as the text words it
+        return Speaker(None, text, "role")
     if len(words) == 1 and ROLE_WORD.fullmatch(words[0]):
         return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
     tail_role = _NAMED_GROUP.search(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import reduce
 
 from newsloom.extract.quote_words import (
     DETERMINERS,
@@ -101,6 +102,10 @@ _ROLE_COMMA_NAME = re.compile(
 )
 
 
+# a word of a name: capitalised, or an initial ("Georg K. Gundersen")
+_NAME_WORD = r"[A-ZÆØÅÄÖÜÉ](?:[\w'’-]+|\.(?=\s))"
+
+
 def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
     """``leiar i Noregs Mållag Hege Myklebust``, ``dagleg leiar ved Bil & Dekkservice, Tore
     Olsen``: a role of a body (a role word, then where) and the person who holds it, named after
@@ -128,7 +133,12 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
             before = phrase[:at].split()
             if ROLE.ends(before[-1]) and any(word.lower() in CONNECTORS for word in before):
                 return None  # "talsmann for Russlands president Vladimir Putin" is not Putin
-            if re.search(r"\s(?:og|and|und|y|et|och|e)\s", phrase[:at]) and any(
+            # ("leiar i Stortingets Kyrkje-, utdannings- og forskingskomite, X": an "og" within
+            # the body's name joins no two people)
+            joined = " ".join(
+                reduce(lambda text, other: text.replace(other, " "), entities, phrase[:at]).split()
+            )
+            if re.search(r"\s(?:og|and|und|y|et|och|e)\s", f" {joined} ") and any(
                 other != entity
                 and other in phrase[:at]
                 and all(word[:1].isupper() for word in other.split())
@@ -254,11 +264,11 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if apposition:  # "formanden for partiet X, Rakul Hansen"
         role_text = _DETERMINER.sub("", TOLD_MEDIUM.sub("", apposition.group("role")))
         return Speaker(apposition.group("name"), role_text, "person")
-    named_first = re.match(r"^([A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+),\s*(.+)$", text)
+    named_first = re.match(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD})+),\s*(.+)$", text)
     if named_first and named_first.group(2)[:1].islower():
         # "Dmitrij Peskov, talsmann for presidenten": the name, and the role kept
         return Speaker(named_first.group(1), _DETERMINER.sub("", named_first.group(2)), "person")
-    if re.match(r"^[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)*,", text):
+    if re.match(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*,", text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()
     text = TRAILING_DETERMINER.sub("", TOLD_MEDIUM.sub("", text))

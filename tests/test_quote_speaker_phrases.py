@@ -1,0 +1,68 @@
+"""Speaker phrases read whole (#16, #22): a name with an initial (``Georg K. Gundersen``) with
+its role, an "og" inside a body's name that joins no two people, and a group named by how many
+(``Flere``, ``Algunos``) kept as a role rather than taken for a person."""
+
+from __future__ import annotations
+
+from extraction_seeds import text_article
+from newsloom.extract.quotes import extract_quotes
+from newsloom.records import EntityMention, EntityType, Quote
+
+
+def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
+    return extract_quotes(text_article(*paragraphs, language=language))
+
+
+def test_a_name_with_a_middle_initial_is_the_whole_name_with_its_role() -> None:
+    found = quotes(
+        "- Vi gjev eit godt bidrag til landet, seier Georg K. Gundersen, landsjef for Statoil.",
+        language="nn",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Georg K. Gundersen", "landsjef for Statoil")
+    ]
+
+
+def test_a_name_with_a_middle_initial_after_a_statement_without_marks() -> None:
+    found = quotes(
+        "Vi har gjort det vi kunne for å hjelpe, sa Hans P. Berg.",
+        "Han dro hjem etterpå.",
+    )
+    assert [q.speaker for q in found] == ["Hans P. Berg"]
+
+
+def test_a_group_named_by_how_many_is_kept_as_a_role_not_a_person() -> None:
+    found = quotes(
+        "Flere peker på at prisene har steget for raskt.",
+        "Kari Nordvik er uenig.",
+        "- Prisene er ikke problemet, sier hun.",
+    )
+    assert [(q.speaker, q.speaker_role, q.speaker_type) for q in found] == [
+        (None, "Flere", "role"),
+        ("Kari Nordvik", None, "person"),
+    ]
+
+
+def test_a_spanish_group_named_by_how_many_is_a_role() -> None:
+    found = quotes(
+        "Algunos dicen que el gobierno no ha hecho lo suficiente.",
+        language="es",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [(None, "Algunos")]
+
+
+def test_an_and_within_a_body_s_name_joins_no_two_people() -> None:
+    text = (
+        "- Det er eit viktig spørsmål, seier leiar i Stortingets Kyrkje-, utdannings- og "
+        "forskingskomite, Rolf Reikvam (SV)."
+    )
+    mentions = [
+        EntityMention(name, kind, 0, text.index(name), text.index(name) + len(name))
+        for name, kind in (
+            ("Stortingets", EntityType.ORGANISATION),
+            ("Kyrkje-, utdannings- og forskingskomite", EntityType.ORGANISATION),
+            ("Rolf Reikvam", EntityType.PERSON),
+        )
+    ]
+    found = extract_quotes(text_article(text, language="nn"), mentions)
+    assert [q.speaker for q in found] == ["Rolf Reikvam"]
