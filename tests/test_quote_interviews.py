@@ -172,3 +172,29 @@ def test_a_described_name_then_the_medium_told() -> None:
     speaker = parse_speaker("rektor Jean-Pierre Dupont")  # a hyphen inside a first name stays
     assert speaker is not None
     assert speaker.name == "Jean-Pierre Dupont"
+
+
+def test_a_dash_statement_before_an_undashed_question_is_the_journalist_s_premise() -> None:
+    # the journalist dashes their turns ("– Var …?" answered by "– Nei, …"): a dash statement
+    # right before a question that a dash paragraph answers is part of the question
+    found = quotes(
+        "- Var invasjonen eit forsvar for demokratiet?",
+        "- Nei, han var ikkje det.",
+        "- Du er lege og har 20 års erfaring.",
+        "Er du overraska over dommen?",
+        "- Eg har respekt for andre sine vurderingar.",
+        language="nn",
+    )
+    assert [q.paragraph for q in found] == [1, 4]
+
+
+def test_a_dash_answer_before_an_undashed_question_stays_where_no_question_is_dashed() -> None:
+    found = quotes(
+        "Hvor reiste du sist?",
+        "- Til Dubai.",
+        "Hva gjorde du der?",
+        "- Jeg hadde min første ferie på seks år.",
+        "Hva er ditt favorittreisemål?",
+        "- Afrika.",
+    )
+    assert [q.paragraph for q in found] == [1, 3, 5]

@@ -40,6 +40,7 @@ from newsloom.extract.talk import (
     has_words,
     is_spoken,
     names_speaker,
+    question_premises,
     talk_names,
     talk_resumes,
 )
@@ -259,6 +260,7 @@ def continue_runs(
             ):
                 dashed[at + 1] = True
                 by_paragraph[reply.index] = [_quote_of(reply, None)]
+    premises = question_premises(body, dashed, closing) if questions else set()
     # a question without a dash, answered by a dash paragraph: the journalist's when it says
     # "you" ("Hvor mange kilo tar du i benkpress? ¶ – Hva er benkpress?"), or in an interview
     unmarked = [
@@ -272,7 +274,7 @@ def continue_runs(
         questions |= {paragraph.index for paragraph in unmarked}
         group = _group_interviewed(body, questions, names, language)
         interviewee = group or names.most_named()
-    questions |= addressed
+    questions |= addressed | premises
     at = 0
     while at < len(body):
         paragraph = body[at]

@@ -1,6 +1,7 @@
 """Whose talk a paragraph is: someone talking (first- or second-person words of the language
-tables), talk that goes on about whom it was talking of or resumes after narrative, and talk
-that names a speaker (nobody calls themselves by name). Read by
+tables), talk that goes on about whom it was talking of or resumes after narrative, talk
+that names a speaker (nobody calls themselves by name), and the journalist's premise before a
+question. Read by
 :mod:`newsloom.extract.quote_runs` when it continues quotes over paragraphs.
 """
 
@@ -147,3 +148,27 @@ def talk_names(paragraph: Paragraph, source: Quote, language: str | None) -> boo
         and (spoken.search(clause) is not None or _NAME_WORDS.match(clause) is not None)
         for clause in re.split(r"[,.;:!?]", paragraph.text)
     )
+
+
+def question_premises(
+    body: Sequence[Paragraph], dashed: Sequence[bool], closing: Sequence[bool]
+) -> set[int]:
+    """Where the journalist dashes their own turns (a dashed question a dashed answer follows),
+    a dash statement right before a question without a dash that a dash paragraph answers is
+    that question's premise (``– Du er psykiater. ¶ Er du overraska over …? ¶ – Ein skal …``):
+    the journalist's words, as the question is. Not one that names its speaker (``…, ler
+    ho``)."""
+    found: set[int] = set()
+    for at in range(len(body) - 2):
+        statement, question = body[at].text.rstrip(), body[at + 1].text.rstrip()
+        if (
+            dashed[at]
+            and not closing[at]
+            and not statement.endswith("?")
+            and not dashed[at + 1]
+            and not closing[at + 1]
+            and question.endswith("?")
+            and dashed[at + 2]
+        ):
+            found |= {body[at].index, body[at + 1].index}
+    return found
