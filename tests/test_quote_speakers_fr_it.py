@@ -92,3 +92,10 @@ def test_a_that_clause_after_the_set_off_source_keeps_the_sentence() -> None:
         "Hasta ahora, según el reglamento vigente, que fue reformado en 2019, solo pueden votar "
         "los socios",
     ]
+
+
+def test_a_clause_opening_with_be_names_no_speaker() -> None:
+    # "C'est peu dire que …", "È qualcosa che …": a cleft or an impersonal "it is", not a name
+    french = quotes("fr", "C'est peu dire que la fermeture de l'usine a surpris la région.")
+    italian = quotes("it", "È chiaro che il nuovo orario non piace ai pendolari della valle.")
+    assert [q.speaker or q.speaker_role for q in french + italian] == []
