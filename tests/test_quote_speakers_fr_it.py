@@ -99,3 +99,16 @@ def test_a_clause_opening_with_be_names_no_speaker() -> None:
     french = quotes("fr", "C'est peu dire que la fermeture de l'usine a surpris la région.")
     italian = quotes("it", "È chiaro che il nuovo orario non piace ai pendolari della valle.")
     assert [q.speaker or q.speaker_role for q in french + italian] == []
+
+
+def test_italian_reported_speech_in_the_infinitive_after_di() -> None:
+    # "ha detto di aver …", "afferma di essere …": what was said, in the infinitive
+    found = quotes(
+        "it",
+        "La sindaca Chiara Conti ha detto di aver scritto alla Regione per i fondi del ponte.",
+        "La società afferma di essere pronta a riaprire la linea entro l'estate.",
+    )
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("scritto alla Regione per i fondi del ponte", "Chiara Conti"),
+        ("pronta a riaprire la linea entro l'estate", "società"),
+    ]
