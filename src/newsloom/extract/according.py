@@ -39,6 +39,7 @@ from newsloom.extract.source_clauses import (
     named_body,
     ordinal,
     relative_quote,
+    source_goes_on,
 )
 from newsloom.extract.source_phrases import (
     AFTER_WORDS,
@@ -291,30 +292,6 @@ def _without_conjunction(before: str, language: str | None) -> str:
     return "" if word in COORDINATORS or word in own_words(language, "leading_words") else before
 
 
-# a content before its source has more words than a fronted phrase of time or place
-_MOST_FRONTED_WORDS = 5
-
-
-def _source_goes_on(text: str, opening: int, source_end: int, language: str | None) -> bool:
-    """Whether what follows a source set off after the content still tells of the source, so
-    the content is what stands before it: a relative clause on it (``…, secondo il rapporto
-    dell'Onu, che è stato pubblicato oggi``) or the rest of its phrase up to the sentence's
-    end, where no comma closes it (``…, secondo un rapporto di metà anno della RIAA.``)."""
-    before = text[:opening].rstrip()
-    if not before.endswith(",") or len(before.split()) < _MOST_FRONTED_WORDS:
-        return False  # "En la actualidad, según la Constitución, que …, solo permite …"
-    after = text[source_end:].rstrip(" .!?")
-    if not after.startswith(","):
-        return "," not in after and bool(after.strip())
-    words = after.lstrip(" ,").split(maxsplit=1)
-    if not words or words[0].lower() not in own_words(language, "relative_pronouns"):
-        return False
-    # "que"/"che" is also "that": after a reporting verb ("X dijo, según la agencia, que …")
-    # it opens what was said
-    verb = text[:opening].rstrip(" ,").rsplit(maxsplit=1)[-1].lower()
-    return not (words[0].lower() in own_words(language, "that") and verb in VERB_FORMS)
-
-
 def states_a_figure(text: str, language: str | None) -> bool:
     """Whether the sentence is about casualties (a cue word of a figure kind, as figures.py
     reads them): with its source, that is a figure's attribution, stored with the figure."""
@@ -494,7 +471,7 @@ def according_quotes(
         after = sentence.text[source_end:].strip(" ,")
         if not before:
             content, offset = after, sentence.text.find(after, source_end) if after else -1
-        elif not after.strip(" .!?") or _source_goes_on(
+        elif not after.strip(" .!?") or source_goes_on(
             sentence.text, opening, source_end, language
         ):
             content, offset = before, 0
