@@ -39,6 +39,7 @@ from newsloom.extract.source_clauses import (
     named_body,
     ordinal,
     relative_quote,
+    source_goes_on,
 )
 from newsloom.extract.source_phrases import (
     AFTER_WORDS,
@@ -470,7 +471,9 @@ def according_quotes(
         after = sentence.text[source_end:].strip(" ,")
         if not before:
             content, offset = after, sentence.text.find(after, source_end) if after else -1
-        elif not after.strip(" .!?"):
+        elif not after.strip(" .!?") or source_goes_on(
+            sentence.text, opening, source_end, language
+        ):
             content, offset = before, 0
         else:
             content, offset = sentence.text.strip(), sentence.text.find(sentence.text.strip())

@@ -154,6 +154,13 @@ def reported_speaker(
         # "X ser ikke nødvendigheten av …, men mener det er …": the subject of the first verb
         subject = sentence_subject(text[: match.start("verb")], names)
         speaker = subject
+    elif words and words[-1].lower() in own_words(language, "coordinators"):
+        # "Un portavoce ha confermato …, e ha affermato che": the subject of the first verb
+        # (none where only the one the language left out is left: that is no one here)
+        speaker = sentence_subject(text[: match.start("verb")], names)
+        if speaker is None:
+            first = first_verb_subject(text[: match.start("verb")], names, language)
+            speaker = first if first.type != "pronoun" else None
     elif words and ends_in_second_verb_opener(phrase):
         # "…, al asegurar que", "Otros, sin embargo, denuncian que": the subject of the first
         # verb, else the one the language left out (the last one named)

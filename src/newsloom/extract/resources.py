@@ -71,6 +71,7 @@ QUOTE_FIELDS = (
     "first_person",
     "modals",
     "leading_words",
+    "coordinators",
     "function_words",
     "not_speakers",
     "quantifiers",

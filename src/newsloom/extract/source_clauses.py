@@ -3,7 +3,8 @@
 des droits de l'homme, …"), a name or a role's description set off after the source; a relative
 clause ("…, secondo cui …", "selon lequel"), a "what" clause whose verb's subject or agent is
 the source ("secondo quanto riferito dall'agenzia Ansa", "selon ce qu'a rapporté la
-télévision"), and the Italian ordinal "il secondo turno", which is no "according to" at all."""
+télévision"), the Italian ordinal "il secondo turno", which is no "according to" at all, and a
+source set off after the content that goes on ("…, secondo un rapporto, che è stato …")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from newsloom.extract.resources import own_words, table_words, words_pattern
 from newsloom.extract.role_words import ends_in_role
 from newsloom.extract.sentences import Sentence
 from newsloom.extract.source_phrases import MIN_CONTENT_WORDS
+from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import CONNECTORS, is_determiner
 from newsloom.records import Quote
 
@@ -137,3 +139,27 @@ def apposition_closed(text: str, at: int) -> bool:
         return False
     words = described.group("words").split()
     return len(words) <= MAX_SOURCE_WORDS and any(ends_in_role(word) for word in words)
+
+
+# a content before its source has more words than a fronted phrase of time or place
+_MOST_FRONTED_WORDS = 5
+
+
+def source_goes_on(text: str, opening: int, source_end: int, language: str | None) -> bool:
+    """Whether what follows a source set off after the content still tells of the source, so
+    the content is what stands before it: a relative clause on it (``…, secondo il rapporto
+    dell'Onu, che è stato pubblicato oggi``) or the rest of its phrase up to the sentence's
+    end, where no comma closes it (``…, secondo un rapporto di metà anno della RIAA.``)."""
+    before = text[:opening].rstrip()
+    if not before.endswith(",") or len(before.split()) < _MOST_FRONTED_WORDS:
+        return False  # "En la actualidad, según la Constitución, que …, solo permite …"
+    after = text[source_end:].rstrip(" .!?")
+    if not after.startswith(","):
+        return "," not in after and bool(after.strip())
+    words = after.lstrip(" ,").split(maxsplit=1)
+    if not words or words[0].lower() not in own_words(language, "relative_pronouns"):
+        return False
+    # "que"/"che" is also "that": after a reporting verb ("X dijo, según la agencia, que …")
+    # it opens what was said
+    verb = text[:opening].rstrip(" ,").rsplit(maxsplit=1)[-1].lower()
+    return not (words[0].lower() in own_words(language, "that") and verb in VERB_FORMS)

@@ -176,6 +176,8 @@ def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
 
 def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     phrase_words = phrase.split()
+    if phrase_words and phrase_words[0].lower() in COPULAS:
+        return None  # "C'est peu dire que", "È qualcosa che": a clause on "be", no speaker
     while len(phrase_words) > 1 and phrase_words[-1] in _AUXILIARIES:
         phrase_words.pop()  # "…», the force has said", "lawyers have noted"
         phrase = " ".join(phrase_words)

@@ -1,0 +1,114 @@
+"""French and Italian speakers and quote spans read off unlabelled news (issue 22): a
+conjunction opening the sentence or joining a second verb, the paper told after an inverted
+subject, "si legge nella nota", and a source set off after the content that goes on.
+
+Every sentence here is invented; each test names the general rule it exercises.
+"""
+
+from __future__ import annotations
+
+from extraction_seeds import text_article
+from newsloom.extract.quotes import extract_quotes
+from newsloom.records import Quote
+
+
+def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
+    return extract_quotes(text_article(*paragraphs, language=language))
+
+
+def test_an_italian_conjunction_opening_the_sentence_is_no_part_of_the_speaker() -> None:
+    found = quotes(
+        "it",
+        "Ma la sindaca Chiara Conti ha detto che il ponte riaprirà a marzo.",
+        "E il prefetto ha aggiunto che i controlli continueranno per tutto l'inverno.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Chiara Conti", "sindaca"),
+        (None, "prefetto"),
+    ]
+
+
+def test_an_italian_second_verb_after_e_has_the_first_verbs_subject() -> None:
+    found = quotes(
+        "it",
+        "Un portavoce della Protezione civile ha confermato i dati, come previsto dal piano, "
+        "e ha affermato che altre squadre arriveranno domani.",
+    )
+    assert [(q.text, q.speaker_role) for q in found] == [
+        ("altre squadre arriveranno domani", "portavoce della Protezione civile")
+    ]
+
+
+def test_the_paper_told_after_an_inverted_name_is_not_the_speaker() -> None:
+    french = quotes(
+        "fr",
+        "« Nous ne fermerons pas la ligne », a déclaré Hélène Marchal à notre rédaction et "
+        "à son partenaire Radio Sud.",
+    )
+    italian = quotes(
+        "it",
+        "«Il cantiere chiuderà entro l'estate», ha riferito Paolo Ferri questa settimana su "
+        "Radio Valle.",
+        "«Non ci saranno ritardi», ha detto Giulia Bianchi alla Gazzetta di Lecco.",
+    )
+    assert [q.speaker for q in french] == ["Hélène Marchal"]
+    assert [q.speaker for q in italian] == ["Paolo Ferri", "Giulia Bianchi"]
+
+
+def test_words_read_in_a_document_are_the_documents() -> None:
+    italian = quotes("it", "«Il servizio riprenderà lunedì», si legge nella nota dell'azienda.")
+    french = quotes(
+        "fr", "« Le service reprendra lundi », peut-on lire dans le communiqué de la société."
+    )
+    assert [q.speaker or q.speaker_role for q in italian] == ["nota dell'azienda"]
+    assert [q.speaker or q.speaker_role for q in french] == ["communiqué de la société"]
+
+
+def test_a_source_set_off_after_the_content_that_goes_on_is_no_part_of_the_quote() -> None:
+    found = quotes(
+        "it",
+        "Le vendite di biciclette sono cresciute del 12 per cento nel primo semestre, "
+        "secondo un rapporto dell'Ancma, che è stato presentato ieri a Milano.",
+        "Gli affitti in centro sono saliti di un quinto in due anni, secondo uno studio di "
+        "fine anno 2023 della Camera di commercio di Torino.",
+    )
+    assert [q.text for q in found] == [
+        "Le vendite di biciclette sono cresciute del 12 per cento nel primo semestre",
+        "Gli affitti in centro sono saliti di un quinto in due anni",
+    ]
+
+
+def test_a_that_clause_after_the_set_off_source_keeps_the_sentence() -> None:
+    # "que" after a reporting verb is "that", not a relative pronoun on the source; and a short
+    # fronted phrase before the source is no content of its own
+    found = quotes(
+        "es",
+        "El alcalde del municipio dijo, según la agencia local, que el puente abrirá en marzo.",
+        "Hasta ahora, según el reglamento vigente, que fue reformado en 2019, solo pueden "
+        "votar los socios.",
+    )
+    assert [q.text for q in found] == [
+        "El alcalde del municipio dijo, según la agencia local, que el puente abrirá en marzo",
+        "Hasta ahora, según el reglamento vigente, que fue reformado en 2019, solo pueden votar "
+        "los socios",
+    ]
+
+
+def test_a_clause_opening_with_be_names_no_speaker() -> None:
+    # "C'est peu dire que …", "È qualcosa che …": a cleft or an impersonal "it is", not a name
+    french = quotes("fr", "C'est peu dire que la fermeture de l'usine a surpris la région.")
+    italian = quotes("it", "È chiaro che il nuovo orario non piace ai pendolari della valle.")
+    assert [q.speaker or q.speaker_role for q in french + italian] == []
+
+
+def test_italian_reported_speech_in_the_infinitive_after_di() -> None:
+    # "ha detto di aver …", "afferma di essere …": what was said, in the infinitive
+    found = quotes(
+        "it",
+        "La sindaca Chiara Conti ha detto di aver scritto alla Regione per i fondi del ponte.",
+        "La società afferma di essere pronta a riaprire la linea entro l'estate.",
+    )
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("scritto alla Regione per i fondi del ponte", "Chiara Conti"),
+        ("pronta a riaprire la linea entro l'estate", "società"),
+    ]
