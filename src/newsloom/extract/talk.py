@@ -157,12 +157,13 @@ def question_premises(
     a dash statement right before a question without a dash that a dash paragraph answers is
     that question's premise (``– Du er psykiater. ¶ Er du overraska over …? ¶ – Ein skal …``):
     the journalist's words, as the question is. Not one that names its speaker (``…, ler
-    ho``)."""
+    ho``), nor one right after a question (``– Hva kommer nå? ¶ – En pause.``: an answer)."""
     found: set[int] = set()
     for at in range(len(body) - 2):
         statement, question = body[at].text.rstrip(), body[at + 1].text.rstrip()
         if (
             dashed[at]
+            and not (at and body[at - 1].text.rstrip().endswith("?"))
             and not closing[at]
             and not statement.endswith("?")
             and not dashed[at + 1]
