@@ -352,3 +352,46 @@ def test_patterns_that_skip_to_their_first_letters_match_as_the_plain_ones() -> 
             assert spans == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
             matched += bool(spans)
     assert matched > 1000
+
+
+def test_patterns_without_split_verbs_match_where_the_hint_finds_none() -> None:
+    """Where :data:`SPLIT_VERB_HINT` finds nothing, no split verb matches anywhere, and the
+    reported-speech patterns without them find the same match (span and groups) as the full ones:
+    split verbs with "at" in every case, after odd blanks, glued to letters or missing, Spanish
+    "la" (the first word of "la til"), and the example corpus."""
+    from newsloom.extract import nordic_clauses, reported
+
+    hint = nordic_clauses.SPLIT_VERB_HINT
+    split = re.compile(f"(?:{nordic_clauses.SPLIT_VERBS})", re.IGNORECASE)
+    rng = random.Random(53)
+    ats = ["at", "At", "AT", "aT", "att", "ata", "xat", "at-", "at'", "", "ſat", "a t"]
+    blanks = [" ", "\u00a0", "\t", "\n", ", ", "", "-", "\u2009"]
+    firsts = ["la", "La", "slo", "slår", "peikar", "minner", "legger", "sa", "viser"]
+    gaps = ["imidlertid", "han", "Roar Flåthen", "leiaren", "la", "casa", "de"]
+    rests = ["fast", "til", "på", "om", "fram"]
+    texts = []
+    for _ in range(3000):
+        words = [rng.choice(firsts), *rng.sample(gaps, rng.randint(0, 3)), rng.choice(rests)]
+        texts.append(" ".join(words) + rng.choice(blanks) + rng.choice(ats) + " det er slik")
+    texts += [
+        "La ministra la presentó ayer y dijo que la casa de la familia no estaba en venta.",
+        "Dommeren slo imidlertid fast at saka var avgjort.",
+        "Han la til at det hastar, sa Kari Holm til NTB.",
+    ]
+    example = example_words()
+    texts += [" ".join(example[at : at + 30]) for at in range(0, 12_000, 30)]
+    hinted = 0
+    for text in texts:
+        if hint.search(text) is None:
+            assert split.search(text) is None, text
+        else:
+            hinted += 1
+        for full, unsplit in [
+            (quote_patterns.VERB_THEN_CLAUSE, quote_patterns.VERB_THEN_CLAUSE_UNSPLIT),
+            (quote_patterns.REPORTED, quote_patterns.REPORTED_UNSPLIT),
+        ]:
+            ours, theirs = reported._search(text, full, unsplit), full.search(text)
+            assert (ours and (ours.span(), ours.groupdict())) == (
+                theirs and (theirs.span(), theirs.groupdict())
+            ), text
+    assert 100 < hinted < len(texts) - 1000

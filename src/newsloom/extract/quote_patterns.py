@@ -385,22 +385,30 @@ SUBJUNCTIVE_CLAUSE = (
     if _REPORTED_FORMS
     else r"(?!)"
 )
-# A cheap test before the costly patterns: a reporting verb followed by a that-clause.
-VERB_THEN_CLAUSE = compile_pattern(
-    rf"(?<!\w)(?:{VERBS}|{SPLIT_VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
-    rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s)",
-    re.IGNORECASE,
-)
 
 
-def _reported(questions: str) -> str:
+# A cheap test before the costly patterns: a reporting verb followed by a that-clause (and the
+# same without the split verbs, for a text :data:`SPLIT_VERB_HINT` says holds none).
+def _verb_then_clause(split_verbs: str) -> re.Pattern[str]:
+    return compile_pattern(
+        rf"(?<!\w)(?:{VERBS}{split_verbs})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
+        rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s)",
+        re.IGNORECASE,
+    )
+
+
+VERB_THEN_CLAUSE = _verb_then_clause(f"|{SPLIT_VERBS}")
+VERB_THEN_CLAUSE_UNSPLIT = _verb_then_clause("")
+
+
+def _reported(questions: str, split_verbs: str = f"|{SPLIT_VERBS}") -> str:
     """The reported-speech pattern: a speaker, a reporting verb and its clause (``questions``: the
-    indirect-question alternatives, or none)."""
+    indirect-question alternatives, or none; ``split_verbs``: their alternative, or none)."""
     return (
         rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         # (an elided article in what stands between, not an English contraction: "a indiqué à
         # l'AFP que", "ha detto all'Ansa che")
-        rf"(?P<verb>{VERBS}|{SPLIT_VERBS})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+        rf"(?P<verb>{VERBS}{split_verbs})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
         rf"|\s*{SUBJUNCTIVE_CLAUSE}"
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
@@ -411,6 +419,7 @@ def _reported(questions: str) -> str:
 
 
 REPORTED = compile_pattern(_reported(_INDIRECT_QUESTION), re.IGNORECASE)
+REPORTED_UNSPLIT = compile_pattern(_reported(_INDIRECT_QUESTION, ""), re.IGNORECASE)
 # REPORTED without the indirect questions: where one is turned down, a that-clause may still be
 REPORTED_PLAIN = compile_pattern(_reported(""), re.IGNORECASE)
 # A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same
