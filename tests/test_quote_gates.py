@@ -16,7 +16,7 @@ from newsloom.extract.quote_words import (
     REPORTING_VERBS,
     ROLE_ENDINGS,
 )
-from newsloom.extract.resources import table_words, words_pattern
+from newsloom.extract.resources import own_words, table_words, words_pattern
 
 # the tables' verbs as their own trie, as the quote patterns once used it (the reference below)
 TABLE_VERBS = rf"(?:{words_pattern(table_words('verbs'), whole=False)}(?!\w))"
@@ -395,3 +395,26 @@ def test_patterns_without_split_verbs_match_where_the_hint_finds_none() -> None:
                 theirs and (theirs.span(), theirs.groupdict())
             ), text
     assert 100 < hinted < len(texts) - 1000
+
+
+def test_opening_view_quotes_read_only_where_an_opener_stands() -> None:
+    """Paragraphs whose lowered text holds no ``according_to_opening`` word give no opening-view
+    quote: the gate turns down only what the sentences' first words would (opener words in every
+    case, glued to others, after odd characters, in several sentences)."""
+    rng = random.Random(61)
+    for language in ("es", "fr", "it", "pt"):
+        openers = own_words(language, "according_to_opening")
+        assert openers
+        assert not any(letter in "σςΣ" for word in openers for letter in word)
+        pieces = [*openers, *(w.upper() for w in openers), *(w.capitalize() for w in openers)]
+        pieces += ["el ministro Juan Pérez,", "le ministre,", "la", "situación", "es grave.", "ſ"]
+        pieces += ["İ", "Karim Bitar,", "saber más,", "separa", "Pour.", "Para,", "\u00a0"]
+        everything = " ".join(word.lower() for word in openers)  # lets every paragraph through
+        found = 0
+        for _ in range(1500):
+            text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+            gated = according._opening_view_quotes(text, text.lower(), 0, [], [], language)
+            plain = according._opening_view_quotes(text, everything, 0, [], [], language)
+            assert gated == plain, text
+            found += bool(plain)
+        assert found > 20, language

@@ -299,6 +299,7 @@ def states_a_figure(text: str, language: str | None) -> bool:
 
 def _opening_view_quotes(
     text: str,
+    lowered: str,
     paragraph: int,
     taken: Sequence[tuple[int, int]],
     names: Sequence[str],
@@ -311,10 +312,10 @@ def _opening_view_quotes(
     ``Para saber más, …`` are none."""
     openers = {word.lower() for word in own_words(language, "according_to_opening")}
     found: list[Quote] = []
-    if not openers:
-        return found
+    if not any(opener in lowered for opener in openers):
+        return found  # (a sentence's first word lowered stands in the paragraph lowered)
     for sentence in split_sentences(text):
-        words = sentence.text.split()
+        words = sentence.text.split(maxsplit=1)
         if not words or words[0].lower() not in openers:
             continue
         if any(start < sentence.end and sentence.start < end for start, end in taken):
@@ -357,8 +358,8 @@ def according_quotes(
 ) -> list[Quote]:
     """Reported quotes of the sentences that attribute their content with "according to"."""
     pattern = _according()
-    found: list[Quote] = _opening_view_quotes(text, paragraph, taken, names, language)
     lowered = text.lower()  # once, not once per word looked for
+    found: list[Quote] = _opening_view_quotes(text, lowered, paragraph, taken, names, language)
     if (
         pattern.search(text) is None
         and (language != "de" or not _COMPOUND_SOURCE.search(text))

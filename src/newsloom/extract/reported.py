@@ -174,6 +174,8 @@ def reported_quotes(
             for start, end in spans[first : first + 4]
             if start < sentence.end
         ]
+        if any(start <= 0 for start, _ in held):
+            continue  # a quote opens it: no clause of its own around the quote (_clause_around)
         has_clause = _search(
             sentence.text, VERB_THEN_CLAUSE, VERB_THEN_CLAUSE_UNSPLIT
         ) is not None or (
