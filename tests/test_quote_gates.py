@@ -418,3 +418,37 @@ def test_opening_view_quotes_read_only_where_an_opener_stands() -> None:
             assert gated == plain, text
             found += bool(plain)
         assert found > 20, language
+
+
+def test_according_words_on_the_lowered_text_match_as_without_case() -> None:
+    """The "according to" pattern with case on the text lowered finds a match where the pattern
+    without case finds one on the text, wherever the text holds none of :func:`lowered_odd`'s
+    characters: the words whole, cut, capitalised, glued to noise (``ſ``, ``İ``, the Kelvin sign),
+    and the example corpus; lowering keeps every character's kind (word, blank, apostrophe)."""
+    from newsloom.extract.letter_skip import lowered_odd
+
+    plain = according._according()
+    lowered, odd = according._according_lowered()
+    assert set(odd.pattern) >= set("ſıİ")
+    words = table_words("according_to")
+    noise = ["", " ", "ſ", "İ", "ı", "K", "É", "-", "’", "x"]
+    texts = samples(words, ["", " ", "s", " la", "ſ"], 67, 6000)
+    rng = random.Random(67)
+    texts += [rng.choice(noise).join(texts[at : at + 3]) for at in range(0, 3000, 3)]
+    texts += [" ".join(example_words()[at : at + 20]) for at in range(0, 8000, 20)]
+    texts += [f"x {w.replace('s', 'ſ').replace('i', 'ı')} y" for w in words]
+    read = 0
+    for text in texts:
+        if odd.search(text) is None:
+            read += 1
+            assert (lowered.search(text.lower()) is None) == (plain.search(text) is None), text
+    assert read > 4000
+    assert lowered_odd(["σύμφωνα"]).search("ΜΕ ΣΥΜΦΩΝΑ") is not None
+    kinds = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"['’-]")]
+    for code in range(0x110000):
+        character = chr(code)
+        lower = character.lower()
+        if len(lower) == 1 and lower != character:
+            assert [bool(k.match(character)) for k in kinds] == [
+                bool(k.match(lower)) for k in kinds
+            ], character

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import has_cue
-from newsloom.extract.letter_skip import skipping_words
+from newsloom.extract.letter_skip import lowered_odd, skipping_words
 from newsloom.extract.quote_context import make_quote
 from newsloom.extract.quote_words import AUXILIARIES, BRACKETED
 from newsloom.extract.resources import (
@@ -80,6 +80,14 @@ _BRACKET = re.compile(BRACKETED)
 def _according() -> re.Pattern[str]:
     words = [w for w in table_words("according_to") if w.lower() not in POSTPOSITIONS]
     return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
+
+
+@cache
+def _according_lowered() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_according` with case, for the text lowered (a third faster), and the characters
+    of a text it cannot be read on (:func:`lowered_odd`)."""
+    words = [w for w in table_words("according_to") if w.lower() not in POSTPOSITIONS]
+    return re.compile(_according().pattern), lowered_odd(words)
 
 
 # "as" before a reporting verb, which then has the source as its subject (the tables'
@@ -360,8 +368,9 @@ def according_quotes(
     pattern = _according()
     lowered = text.lower()  # once, not once per word looked for
     found: list[Quote] = _opening_view_quotes(text, lowered, paragraph, taken, names, language)
+    lowered_pattern, odd = _according_lowered()
     if (
-        pattern.search(text) is None
+        (pattern.search(text) if odd.search(text) else lowered_pattern.search(lowered)) is None
         and (language != "de" or not _COMPOUND_SOURCE.search(text))
         and _as_reporting(text) is None
         and not any(word in lowered for word in AFTER_WORDS)
