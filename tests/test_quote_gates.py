@@ -452,3 +452,43 @@ def test_according_words_on_the_lowered_text_match_as_without_case() -> None:
             assert [bool(k.match(character)) for k in kinds] == [
                 bool(k.match(lower)) for k in kinds
             ], character
+
+
+def test_speaker_words_taken_whole_match_as_with_backtracking() -> None:
+    """The patterns whose speaker words and blanks are possessive (``[\\w.'’-]++\\s++``) find the
+    same matches, spans and groups, as with the plain quantifiers: word soups of verbs, names,
+    brackets, commas, points, apostrophes and "that" words, and the example corpus."""
+    from newsloom.extract import nordic_clauses
+
+    patterns = [
+        quote_patterns.REPORTED,
+        quote_patterns.REPORTED_UNSPLIT,
+        quote_patterns.REPORTED_PLAIN,
+        quote_patterns.BEFORE,
+        quote_patterns.SUBJECT_VERB,
+        quote_patterns.AFTER_SUBJECT_FIRST,
+        nordic_clauses.REPORTED_TENSED,
+    ]
+    rng = random.Random(71)
+    verbs = [*REPORTING_VERBS.split("|")[::3], *table_words("verbs")[::5]]
+    pieces = [*verbs, "Kari Holm", "(Ap)", "(H),", ",", "A.P.", "l’AFP", "d'", "han", "at", "que"]
+    pieces += ["dass", "that", "er", "det", "mener", "said", "the", "sei", "om", "hvordan", ":"]
+    pieces += ["la", "casa", "X-2", "15", "el", "ministro", "a.", "–", "  ", "\u00a0", "har"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(2, 16))) for _ in range(2000)]
+    texts += [text.replace(" ", "") for text in texts[:300]]
+    nordic = ["Han", "Kari Holm (Ap)", "Tiltalte", "sier", "hevder", "meiner", "han", "det"]
+    nordic += ["løper", "skrapte", "svekker", "heim", "no", "om", "kvelden", ",", "A.P."]
+    texts += [" ".join(rng.choice(nordic) for _ in range(rng.randint(2, 12))) for _ in range(1000)]
+    example = example_words()
+    texts += [" ".join(example[at : at + 25]) for at in range(0, 7_500, 25)]
+    for pattern in patterns:
+        assert "++" in pattern.pattern
+        plain = re.compile(pattern.pattern.replace("++", "+"), pattern.flags)
+        found = 0
+        for text in texts:
+            ours, theirs = pattern.search(text), plain.search(text)
+            assert (ours and (ours.span(), ours.groupdict())) == (
+                theirs and (theirs.span(), theirs.groupdict())
+            ), text
+            found += ours is not None
+        assert found > 20, pattern.pattern[:60]

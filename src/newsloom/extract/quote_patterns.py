@@ -178,11 +178,12 @@ def split_speaker(match: re.Match[str]) -> str | None:
 
 
 AFTER_SUBJECT_FIRST = compile_pattern(
-    rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?P<verb>{VERBS})\b", re.IGNORECASE
+    rf"^[\s,]*(?P<speaker>(?:[\w'’-]++\s++){{0,7}}?[\w'’-]++)\s+(?P<verb>{VERBS})\b", re.IGNORECASE
 )
+# (words taken whole, as in SPEAKER_BEFORE_VERB: a part of one is followed by no blank or end)
 BEFORE = compile_pattern(
-    rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})"
-    r"(?:\s+[\w-]+){0,3}?\s*[:,]?\s*$",
+    rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]++\s++){{0,5}}?[\w'’-]++)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})"
+    r"(?:\s+[\w-]++){0,3}?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 # The characters BEFORE can match before its closing ``[:,]``: a match lies after the last other one
@@ -204,7 +205,7 @@ def before_region(text: str) -> str:
 
 
 SUBJECT_VERB = compile_pattern(
-    rf"(?<![\w:'’-])(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\b",
+    rf"(?<![\w:'’-])(?P<speaker>(?:[\w:'’-]++\s++){{0,7}}?[\w:'’-]++)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\b",
     re.IGNORECASE,
 )
 # SUBJECT_VERB needs a reporting verb after a space: a cheap test before it
@@ -408,7 +409,7 @@ def _reported(questions: str, split_verbs: str = f"|{SPLIT_VERBS}") -> str:
         rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         # (an elided article in what stands between, not an English contraction: "a indiqué à
         # l'AFP que", "ha detto all'Ansa che")
-        rf"(?P<verb>{VERBS}{split_verbs})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+        rf"(?P<verb>{VERBS}{split_verbs})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]++){{0,7}}?)(?:\s*,?\s+{THAT}"
         rf"|\s*{SUBJUNCTIVE_CLAUSE}"
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
