@@ -16,7 +16,7 @@ from newsloom.extract.quote_words import (
     REPORTING_VERBS,
     ROLE_ENDINGS,
 )
-from newsloom.extract.resources import table_words, words_pattern
+from newsloom.extract.resources import own_words, table_words, words_pattern
 
 # the tables' verbs as their own trie, as the quote patterns once used it (the reference below)
 TABLE_VERBS = rf"(?:{words_pattern(table_words('verbs'), whole=False)}(?!\w))"
@@ -352,3 +352,143 @@ def test_patterns_that_skip_to_their_first_letters_match_as_the_plain_ones() -> 
             assert spans == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
             matched += bool(spans)
     assert matched > 1000
+
+
+def test_patterns_without_split_verbs_match_where_the_hint_finds_none() -> None:
+    """Where :data:`SPLIT_VERB_HINT` finds nothing, no split verb matches anywhere, and the
+    reported-speech patterns without them find the same match (span and groups) as the full ones:
+    split verbs with "at" in every case, after odd blanks, glued to letters or missing, Spanish
+    "la" (the first word of "la til"), and the example corpus."""
+    from newsloom.extract import nordic_clauses, reported
+
+    hint = nordic_clauses.SPLIT_VERB_HINT
+    split = re.compile(f"(?:{nordic_clauses.SPLIT_VERBS})", re.IGNORECASE)
+    rng = random.Random(53)
+    ats = ["at", "At", "AT", "aT", "att", "ata", "xat", "at-", "at'", "", "ſat", "a t"]
+    blanks = [" ", "\u00a0", "\t", "\n", ", ", "", "-", "\u2009"]
+    firsts = ["la", "La", "slo", "slår", "peikar", "minner", "legger", "sa", "viser"]
+    gaps = ["imidlertid", "han", "Roar Flåthen", "leiaren", "la", "casa", "de"]
+    rests = ["fast", "til", "på", "om", "fram"]
+    texts = []
+    for _ in range(3000):
+        words = [rng.choice(firsts), *rng.sample(gaps, rng.randint(0, 3)), rng.choice(rests)]
+        texts.append(" ".join(words) + rng.choice(blanks) + rng.choice(ats) + " det er slik")
+    texts += [
+        "La ministra la presentó ayer y dijo que la casa de la familia no estaba en venta.",
+        "Dommeren slo imidlertid fast at saka var avgjort.",
+        "Han la til at det hastar, sa Kari Holm til NTB.",
+    ]
+    example = example_words()
+    texts += [" ".join(example[at : at + 30]) for at in range(0, 12_000, 30)]
+    hinted = 0
+    for text in texts:
+        if hint.search(text) is None:
+            assert split.search(text) is None, text
+        else:
+            hinted += 1
+        for full, unsplit in [
+            (quote_patterns.VERB_THEN_CLAUSE, quote_patterns.VERB_THEN_CLAUSE_UNSPLIT),
+            (quote_patterns.REPORTED, quote_patterns.REPORTED_UNSPLIT),
+        ]:
+            ours, theirs = reported._search(text, full, unsplit), full.search(text)
+            assert (ours and (ours.span(), ours.groupdict())) == (
+                theirs and (theirs.span(), theirs.groupdict())
+            ), text
+    assert 100 < hinted < len(texts) - 1000
+
+
+def test_opening_view_quotes_read_only_where_an_opener_stands() -> None:
+    """Paragraphs whose lowered text holds no ``according_to_opening`` word give no opening-view
+    quote: the gate turns down only what the sentences' first words would (opener words in every
+    case, glued to others, after odd characters, in several sentences)."""
+    rng = random.Random(61)
+    for language in ("es", "fr", "it", "pt"):
+        openers = own_words(language, "according_to_opening")
+        assert openers
+        assert not any(letter in "σςΣ" for word in openers for letter in word)
+        pieces = [*openers, *(w.upper() for w in openers), *(w.capitalize() for w in openers)]
+        pieces += ["el ministro Juan Pérez,", "le ministre,", "la", "situación", "es grave.", "ſ"]
+        pieces += ["İ", "Karim Bitar,", "saber más,", "separa", "Pour.", "Para,", "\u00a0"]
+        everything = " ".join(word.lower() for word in openers)  # lets every paragraph through
+        found = 0
+        for _ in range(1500):
+            text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+            gated = according._opening_view_quotes(text, text.lower(), 0, [], [], language)
+            plain = according._opening_view_quotes(text, everything, 0, [], [], language)
+            assert gated == plain, text
+            found += bool(plain)
+        assert found > 20, language
+
+
+def test_according_words_on_the_lowered_text_match_as_without_case() -> None:
+    """The "according to" pattern with case on the text lowered finds a match where the pattern
+    without case finds one on the text, wherever the text holds none of :func:`lowered_odd`'s
+    characters: the words whole, cut, capitalised, glued to noise (``ſ``, ``İ``, the Kelvin sign),
+    and the example corpus; lowering keeps every character's kind (word, blank, apostrophe)."""
+    from newsloom.extract.letter_skip import lowered_odd
+
+    plain = according._according()
+    lowered, odd = according._according_lowered()
+    assert set(odd.pattern) >= set("ſıİ")
+    words = table_words("according_to")
+    noise = ["", " ", "ſ", "İ", "ı", "K", "É", "-", "’", "x"]
+    texts = samples(words, ["", " ", "s", " la", "ſ"], 67, 6000)
+    rng = random.Random(67)
+    texts += [rng.choice(noise).join(texts[at : at + 3]) for at in range(0, 3000, 3)]
+    texts += [" ".join(example_words()[at : at + 20]) for at in range(0, 8000, 20)]
+    texts += [f"x {w.replace('s', 'ſ').replace('i', 'ı')} y" for w in words]
+    read = 0
+    for text in texts:
+        if odd.search(text) is None:
+            read += 1
+            assert (lowered.search(text.lower()) is None) == (plain.search(text) is None), text
+    assert read > 4000
+    assert lowered_odd(["σύμφωνα"]).search("ΜΕ ΣΥΜΦΩΝΑ") is not None
+    kinds = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"['’-]")]
+    for code in range(0x110000):
+        character = chr(code)
+        lower = character.lower()
+        if len(lower) == 1 and lower != character:
+            assert [bool(k.match(character)) for k in kinds] == [
+                bool(k.match(lower)) for k in kinds
+            ], character
+
+
+def test_speaker_words_taken_whole_match_as_with_backtracking() -> None:
+    """The patterns whose speaker words and blanks are possessive (``[\\w.'’-]++\\s++``) find the
+    same matches, spans and groups, as with the plain quantifiers: word soups of verbs, names,
+    brackets, commas, points, apostrophes and "that" words, and the example corpus."""
+    from newsloom.extract import nordic_clauses
+
+    patterns = [
+        quote_patterns.REPORTED,
+        quote_patterns.REPORTED_UNSPLIT,
+        quote_patterns.REPORTED_PLAIN,
+        quote_patterns.BEFORE,
+        quote_patterns.SUBJECT_VERB,
+        quote_patterns.AFTER_SUBJECT_FIRST,
+        nordic_clauses.REPORTED_TENSED,
+    ]
+    rng = random.Random(71)
+    verbs = [*REPORTING_VERBS.split("|")[::3], *table_words("verbs")[::5]]
+    pieces = [*verbs, "Kari Holm", "(Ap)", "(H),", ",", "A.P.", "l’AFP", "d'", "han", "at", "que"]
+    pieces += ["dass", "that", "er", "det", "mener", "said", "the", "sei", "om", "hvordan", ":"]
+    pieces += ["la", "casa", "X-2", "15", "el", "ministro", "a.", "–", "  ", "\u00a0", "har"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(2, 16))) for _ in range(2000)]
+    texts += [text.replace(" ", "") for text in texts[:300]]
+    nordic = ["Han", "Kari Holm (Ap)", "Tiltalte", "sier", "hevder", "meiner", "han", "det"]
+    nordic += ["løper", "skrapte", "svekker", "heim", "no", "om", "kvelden", ",", "A.P."]
+    texts += [" ".join(rng.choice(nordic) for _ in range(rng.randint(2, 12))) for _ in range(1000)]
+    example = example_words()
+    texts += [" ".join(example[at : at + 25]) for at in range(0, 7_500, 25)]
+    for pattern in patterns:
+        assert "++" in pattern.pattern
+        plain = re.compile(pattern.pattern.replace("++", "+"), pattern.flags)
+        found = 0
+        for text in texts:
+            ours, theirs = pattern.search(text), plain.search(text)
+            assert (ours and (ours.span(), ours.groupdict())) == (
+                theirs and (theirs.span(), theirs.groupdict())
+            ), text
+            found += ours is not None
+        assert found > 20, pattern.pattern[:60]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import has_cue
-from newsloom.extract.letter_skip import skipping_words
+from newsloom.extract.letter_skip import lowered_odd, skipping_words
 from newsloom.extract.quote_context import make_quote
 from newsloom.extract.quote_words import AUXILIARIES, BRACKETED
 from newsloom.extract.resources import (
@@ -81,6 +81,14 @@ _BRACKET = re.compile(BRACKETED)
 def _according() -> re.Pattern[str]:
     words = [w for w in table_words("according_to") if w.lower() not in POSTPOSITIONS]
     return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
+
+
+@cache
+def _according_lowered() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_according` with case, for the text lowered (a third faster), and the characters
+    of a text it cannot be read on (:func:`lowered_odd`)."""
+    words = [w for w in table_words("according_to") if w.lower() not in POSTPOSITIONS]
+    return re.compile(_according().pattern), lowered_odd(words)
 
 
 # "as" before a reporting verb, which then has the source as its subject (the tables'
@@ -300,6 +308,7 @@ def states_a_figure(text: str, language: str | None) -> bool:
 
 def _opening_view_quotes(
     text: str,
+    lowered: str,
     paragraph: int,
     taken: Sequence[tuple[int, int]],
     names: Sequence[str],
@@ -312,10 +321,10 @@ def _opening_view_quotes(
     ``Para saber más, …`` are none."""
     openers = {word.lower() for word in own_words(language, "according_to_opening")}
     found: list[Quote] = []
-    if not openers:
-        return found
+    if not any(opener in lowered for opener in openers):
+        return found  # (a sentence's first word lowered stands in the paragraph lowered)
     for sentence in split_sentences(text):
-        words = sentence.text.split()
+        words = sentence.text.split(maxsplit=1)
         if not words or words[0].lower() not in openers:
             continue
         if any(start < sentence.end and sentence.start < end for start, end in taken):
@@ -358,10 +367,11 @@ def according_quotes(
 ) -> list[Quote]:
     """Reported quotes of the sentences that attribute their content with "according to"."""
     pattern = _according()
-    found: list[Quote] = _opening_view_quotes(text, paragraph, taken, names, language)
     lowered = text.lower()  # once, not once per word looked for
+    found: list[Quote] = _opening_view_quotes(text, lowered, paragraph, taken, names, language)
+    lowered_pattern, odd = _according_lowered()
     if (
-        pattern.search(text) is None
+        (pattern.search(text) if odd.search(text) else lowered_pattern.search(lowered)) is None
         and (language != "de" or not _COMPOUND_SOURCE.search(text))
         and _as_reporting(text) is None
         and not any(word in lowered for word in AFTER_WORDS)

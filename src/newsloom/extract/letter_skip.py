@@ -57,3 +57,14 @@ def skipping_words(words: Iterable[str], before: str) -> str:
         f"(?<={re.escape(key)}){node_pattern(trie[key], characters)}" for key in sorted(trie)
     )
     return f"(?-i:[{re.escape(letters)}])(?<=(?<!{before}).)(?:{branches})"
+
+
+def lowered_odd(words: Iterable[str]) -> re.Pattern[str]:
+    """The characters of a text on which a pattern of ``words`` compiled without case does not
+    match as it does compiled with case on the text lowered (``str.lower``): those the words'
+    letters match without case that do not lower to them (``ſ`` to ``s``, ``ı`` to ``i``), ``İ``,
+    which lowers into two characters, and a capital sigma, which lowers by its neighbours."""
+    letters = {c for word in words for c in word.lower() if c.isalpha()}
+    odd = {c for letter in letters for c in case_class(letter) if c.lower() != letter}
+    odd |= {"\u0130", *("\u03a3" for letter in letters if letter in "\u03c3\u03c2")}
+    return re.compile(f"[{re.escape(''.join(sorted(odd)))}]")

@@ -181,11 +181,12 @@ def split_speaker(match: re.Match[str]) -> str | None:
 
 
 AFTER_SUBJECT_FIRST = compile_pattern(
-    rf"^[\s,]*(?P<speaker>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+)\s+(?P<verb>{VERBS})\b", re.IGNORECASE
+    rf"^[\s,]*(?P<speaker>(?:[\w'’-]++\s++){{0,7}}?[\w'’-]++)\s+(?P<verb>{VERBS})\b", re.IGNORECASE
 )
+# (words taken whole, as in SPEAKER_BEFORE_VERB: a part of one is followed by no blank or end)
 BEFORE = compile_pattern(
-    rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})"
-    r"(?:\s+[\w-]+){0,3}?\s*[:,]?\s*$",
+    rf"(?<![\w'’-])(?P<speaker>(?:[\w'’-]++\s++){{0,5}}?[\w'’-]++)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})"
+    r"(?:\s+[\w-]++){0,3}?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 # The characters BEFORE can match before its closing ``[:,]``: a match lies after the last other one
@@ -207,7 +208,7 @@ def before_region(text: str) -> str:
 
 
 SUBJECT_VERB = compile_pattern(
-    rf"(?<![\w:'’-])(?P<speaker>(?:[\w:'’-]+\s+){{0,7}}?[\w:'’-]+)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\b",
+    rf"(?<![\w:'’-])(?P<speaker>(?:[\w:'’-]++\s++){{0,7}}?[\w:'’-]++)\s+(?:{AUXILIARIES}\s+)?(?P<verb>{VERBS})\b",
     re.IGNORECASE,
 )
 # SUBJECT_VERB needs a reporting verb after a space: a cheap test before it
@@ -389,22 +390,30 @@ SUBJUNCTIVE_CLAUSE = (
     if _REPORTED_FORMS
     else r"(?!)"
 )
-# A cheap test before the costly patterns: a reporting verb followed by a that-clause.
-VERB_THEN_CLAUSE = compile_pattern(
-    rf"(?<!\w)(?:{VERBS}|{SPLIT_VERBS})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
-    rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s)",
-    re.IGNORECASE,
-)
 
 
-def _reported(questions: str) -> str:
+# A cheap test before the costly patterns: a reporting verb followed by a that-clause (and the
+# same without the split verbs, for a text :data:`SPLIT_VERB_HINT` says holds none).
+def _verb_then_clause(split_verbs: str) -> re.Pattern[str]:
+    return compile_pattern(
+        rf"(?<!\w)(?:{VERBS}{split_verbs})\b(?:[^.;!?]|\.(?=\w)){{0,80}}?\b(?:{THAT}|the|it|he|she|they|we|{CLAUSE_WITHOUT_THAT}"
+        rf"|{SUBJECT_CLAUSE}|om\s|(?:{QUESTION_WORDS})\s)",
+        re.IGNORECASE,
+    )
+
+
+VERB_THEN_CLAUSE = _verb_then_clause(f"|{SPLIT_VERBS}")
+VERB_THEN_CLAUSE_UNSPLIT = _verb_then_clause("")
+
+
+def _reported(questions: str, split_verbs: str = f"|{SPLIT_VERBS}") -> str:
     """The reported-speech pattern: a speaker, a reporting verb and its clause (``questions``: the
-    indirect-question alternatives, or none)."""
+    indirect-question alternatives, or none; ``split_verbs``: their alternative, or none)."""
     return (
         rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         # (an elided article in what stands between, not an English contraction: "a indiqué à
         # l'AFP que", "ha detto all'Ansa che")
-        rf"(?P<verb>{VERBS}|{SPLIT_VERBS})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]+){{0,7}}?)(?:\s*,?\s+{THAT}"
+        rf"(?P<verb>{VERBS}{split_verbs})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]++){{0,7}}?)(?:\s*,?\s+{THAT}"
         rf"|\s*{SUBJUNCTIVE_CLAUSE}"
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
@@ -415,6 +424,7 @@ def _reported(questions: str) -> str:
 
 
 REPORTED = compile_pattern(_reported(_INDIRECT_QUESTION), re.IGNORECASE)
+REPORTED_UNSPLIT = compile_pattern(_reported(_INDIRECT_QUESTION, ""), re.IGNORECASE)
 # REPORTED without the indirect questions: where one is turned down, a that-clause may still be
 REPORTED_PLAIN = compile_pattern(_reported(""), re.IGNORECASE)
 # A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same

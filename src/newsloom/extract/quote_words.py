@@ -169,7 +169,9 @@ DETERMINERS = _resources.words_pattern(
 # Per Olsen (H)")
 BRACKETED = r"\s*\([^()]{1,40}\)"
 # the speaker before a reporting verb: up to eight words (a point may stand inside one, "A.P.":
-# the text is split into sentences first), a bracket, a comma
+# the text is split into sentences first), a bracket, a comma. Each word and blank is taken
+# whole (possessive: a part of one is followed by more of it, which no blank, bracket or comma
+# is), so a failed try is not tried again on every shorter part (the same matches).
 SPEAKER_BEFORE_VERB = (
-    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]+\s+){{0,7}}?[\w.'’-]+)(?:{BRACKETED})?,?\s+"
+    rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]++\s++){{0,7}}?[\w.'’-]++)(?:{BRACKETED})?,?\s+"
 )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from newsloom.extract.back_reference import back_reference
 from newsloom.extract.compound_attribution import compound_attribution, resumed_predicate
-from newsloom.extract.nordic_clauses import REPORTED_TENSED, TENSED_CLAUSE_HINT
+from newsloom.extract.nordic_clauses import REPORTED_TENSED, SPLIT_VERB_HINT, TENSED_CLAUSE_HINT
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
     AGE_APPOSITION,
@@ -21,9 +21,11 @@ from newsloom.extract.quote_patterns import (
     PARENTHETICAL_HINT,
     REPORTED,
     REPORTED_PLAIN,
+    REPORTED_UNSPLIT,
     SECOND_CLAUSE,
     VERB_FIRST_THAT,
     VERB_THEN_CLAUSE,
+    VERB_THEN_CLAUSE_UNSPLIT,
     final_attribution,
     fronted_attribution,
     reported_mood,
@@ -67,6 +69,12 @@ from newsloom.records import Quote
 # the marks ("dijo que se defenderá con «todos los medios posibles»"); with fewer the clause is
 # the quote ("confirma que «la policía usó munición …»"), given once, as the direct quote
 MIN_CLAUSE_WORDS = 3
+
+
+def _search(text: str, pattern: re.Pattern[str], unsplit: re.Pattern[str]) -> re.Match[str] | None:
+    """``pattern.search(text)``: by ``unsplit``, the same pattern without the split verbs, where
+    none of them can stand (no :data:`SPLIT_VERB_HINT`)."""
+    return (pattern if SPLIT_VERB_HINT.search(text) else unsplit).search(text)
 
 
 def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> bool:
@@ -166,13 +174,17 @@ def reported_quotes(
             for start, end in spans[first : first + 4]
             if start < sentence.end
         ]
-        has_clause = VERB_THEN_CLAUSE.search(sentence.text) is not None or (
+        if any(start <= 0 for start, _ in held):
+            continue  # a quote opens it: no clause of its own around the quote (_clause_around)
+        has_clause = _search(
+            sentence.text, VERB_THEN_CLAUSE, VERB_THEN_CLAUSE_UNSPLIT
+        ) is not None or (
             # "sagte, die Lage sei …": a comma and a verb in the reported mood (the cheap test
             # for SUBJUNCTIVE_CLAUSE, which REPORTED reads)
             mood_test is not None and "," in sentence.text and mood_test.search(sentence.text)
         )
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
-        match = REPORTED.search(masked) if has_clause else None
+        match = _search(masked, REPORTED, REPORTED_UNSPLIT) if has_clause else None
         if match is not None and subjunctive_misread(match):
             match = None  # "keine bestätigten Fälle …, zudem habe …": no one's words
         if (
