@@ -97,3 +97,22 @@ def test_a_noun_phrase_opening_the_sentence_is_the_subject_of_its_second_verb() 
         people=("Khalil Ahmed",),
     )
     assert [(quote.speaker, quote.speaker_role) for quote in found] == [(None, "milicianos")]
+
+
+def test_por_before_an_infinitive_opens_a_second_verb_of_the_subject() -> None:
+    # "por considerar que": because he considers, the sentence's subject
+    found = quotes(
+        "El ministro británico de Exteriores, William Hague, calificó de decepcionante el "
+        "nuevo gabinete, por considerar que no representa a los ciudadanos.",
+        people=("William Hague",),
+    )
+    assert [quote.speaker for quote in found] == ["William Hague"]
+
+
+def test_an_emphatic_si_before_the_verb_is_no_speaker() -> None:
+    found = quotes(
+        'El portavoz del partido, Gustavo Medina, sí ha denunciado el "doble rasero de la '
+        'comunidad internacional" en los casos de Libia y Siria.',
+        people=("Gustavo Medina",),
+    )
+    assert [quote.speaker for quote in found] == ["Gustavo Medina"]
