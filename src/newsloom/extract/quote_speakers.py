@@ -37,6 +37,7 @@ from newsloom.extract.resources import own_words, table_word_set, table_words
 from newsloom.extract.role_words import is_organisation_name, is_role_word
 from newsloom.extract.speaker_adjuncts import is_time_word
 from newsloom.extract.speaker_names import names_a_thing
+from newsloom.extract.speaker_phrases import ends_in_second_verb_opener
 from newsloom.extract.speakers import (
     CAPITALISED_NAME,
     FUNCTION_WORDS,
@@ -45,6 +46,7 @@ from newsloom.extract.speakers import (
     is_determiner,
     parse_speaker,
 )
+from newsloom.extract.subject_openings import first_named
 from newsloom.process_cache import compile_pattern
 
 
@@ -163,11 +165,27 @@ def speaker_earlier_in_sentence(before: str, names: Sequence[str]) -> Speaker | 
     return speaker_from_subject(match.group("speaker"), names)
 
 
-def speaker_before(before: str, names: Sequence[str]) -> Speaker | None:
+def speaker_before(
+    before: str, names: Sequence[str], language: str | None = None
+) -> Speaker | None:
     """The speaker a reporting verb names just before a quote (``Holm sa i går:``)."""
     match = BEFORE.search(before_region(tail(before, BEFORE_TAIL)))
     if match is None or respondents(match):
         return None  # "40 prosent av dei spurde nordmennene opplever at «…»": no one asks
+    phrase = match.group("speaker")
+    if len(phrase.split()) > 2 and ends_in_second_verb_opener(phrase):
+        # "Sean Spicer comparó a Hitler con Bashar al Assad y dijo que «…»": a second verb
+        # of the sentence's subject, the person it names first, else the one left out
+        subject = first_named(_last_sentence(before), names, language)
+        return subject or Speaker(None, None, "pronoun")
+    sentence = _last_sentence(before)
+    relative = list(RELATIVE_IN_PHRASE.finditer(sentence))
+    if relative and "," not in sentence[relative[-1].end() :]:
+        # "Tangaere, quien vigiló la eliminación de la OPAQ aseguró: «…»": the relative
+        # clause runs up to the verb; its subject is what it hangs on
+        hung = antecedent(sentence[: relative[-1].start()], names)
+        if hung is not None:
+            return hung
     if AUXILIARY_WORD.fullmatch(match.group("speaker")):
         # "Además, ha afirmado que «…»", "X, ha denunciado «…»": the auxiliary is no subject
         return speaker_earlier_in_sentence(before, names)
@@ -274,6 +292,12 @@ def speaker_after(
         plural = plural_verb(match.group("verb"), language)
         return Speaker(None, None, "pronoun", plural=plural), match.end()
     match = AFTER_SUBJECT_FIRST.match(after)
+    if match and match.group("speaker").split()[0].lower() in own_words(
+        language, "phrase_prepositions"
+    ):
+        # "«un alto precio» por el ataque químico denunciado en Duma": a phrase of the
+        # table's ``phrase_prepositions`` and a participle, no subject and its verb
+        return None, 0
     if match and match.start("speaker") < 4:
         if match.group("speaker").lower() in _AS_WORDS:
             # "«…», como señala Maha Abdel Rahman": "as", the verb, then the speaker

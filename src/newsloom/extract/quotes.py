@@ -183,7 +183,7 @@ def _direct_quotes(
         before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
         if speaker is None and not they:
             speaker = subject_before_object(before, names, language) or speaker_before(
-                before, names
+                before, names, language
             )
         if speaker is not None and speaker.name and speaker.name.lower() in AGENCIES:
             subject = sentence_subject(before, names)

@@ -52,6 +52,7 @@ from newsloom.extract.speakers import (
     is_determiner,
     parse_speaker,
 )
+from newsloom.extract.subject_openings import noun_phrase_before_verb, opening_name
 
 # prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
 FRONTED_PREPOSITIONS = frozenset(
@@ -104,11 +105,26 @@ _MOST_SUBJECT_WORDS = 6
 
 def first_verb_subject(before: str, names: Sequence[str], language: str | None) -> Speaker:
     """The subject of a sentence's first verb, for a second verb after one of the tables'
-    ``second_verb_openers`` (``X ha afirmado …, aunque asegura que``): the person named first in
-    ``before``, else the words before an auxiliary of the language's table opening the
-    sentence, else the subject the language left out (the last one named). A name after one of
-    the table's ``name_connectors`` (``A golpe de Twitter, Donald Trump reculó tras advertir``)
-    is what a noun before it is of, no subject."""
+    ``second_verb_openers`` (``X ha afirmado …, aunque asegura que``): the capitalised words
+    opening the sentence where they are a name (:func:`opening_name`: ``Haley defendió … y
+    aseguró que``), else the words before an auxiliary of the language's table opening it
+    (``También el Gobierno turco ha apoyado a Estados Unidos pero ha pedido que``), else the
+    person named first in ``before``, else the subject the language left out (the last one
+    named). A name after one of the table's ``name_connectors`` (``A golpe de Twitter, Donald
+    Trump reculó tras advertir``) is what a noun before it is of, no subject."""
+    sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
+    opening = opening_name(sentence, names, language) or noun_phrase_before_verb(
+        sentence, names, language
+    )
+    if opening is not None:
+        return opening
+    words = sentence.split()
+    auxiliaries = own_words(language, "auxiliaries")
+    auxiliary = next((i for i, word in enumerate(words) if i and word in auxiliaries), 0)
+    if 0 < auxiliary <= _MOST_SUBJECT_WORDS:
+        subject = speaker_from_subject(" ".join(words[:auxiliary]), names)
+        if subject is not None and subject.type != "pronoun":
+            return subject
     connectors = own_words(language, "name_connectors")
     named = [
         (at, name)
@@ -117,13 +133,6 @@ def first_verb_subject(before: str, names: Sequence[str], language: str | None) 
     ]
     if named:
         return Speaker(min(named)[1], None, "person")
-    words = re.split(r"(?<=[.!?])\s+", before)[-1].split()
-    auxiliaries = own_words(language, "auxiliaries")
-    auxiliary = next((i for i, word in enumerate(words) if i and word in auxiliaries), 0)
-    if 0 < auxiliary <= _MOST_SUBJECT_WORDS:
-        subject = speaker_from_subject(" ".join(words[:auxiliary]), names)
-        if subject is not None:
-            return subject
     return Speaker(None, None, "pronoun")
 
 
@@ -150,7 +159,7 @@ def reported_speaker(
         # verb is its subject (not another language's auxiliary)
         phrase = words[-1]
         words = [phrase]
-    if words and words[-1].lower() in COORDINATORS:
+    if words and words[-1].lower() in COORDINATORS and not ends_in_second_verb_opener(phrase):
         # "X ser ikke nødvendigheten av …, men mener det er …": the subject of the first verb
         subject = sentence_subject(text[: match.start("verb")], names)
         speaker = subject
@@ -263,7 +272,19 @@ def reported_speaker(
             ):
                 speaker = None  # "Som ein del av stafetten skal elevane skrive …": no one
             speaker = after_verb or speaker
+    lead = masked[: match.start("speaker")]
     if (
+        speaker is not None
+        and speaker.type == "pronoun"
+        and speaker.name is None
+        and words
+        and lead.rstrip().endswith(",")
+        and (set_off := subject_set_off(lead, names)) is not None
+    ):
+        # "Yusuf al Qardawi, con gran peso en el mundo árabe, ha pedido que": a phrase set
+        # off by commas before the verb, no subject; the subject stands before it
+        speaker = set_off
+    elif (
         speaker is not None
         and phrase[:1].islower()
         and (

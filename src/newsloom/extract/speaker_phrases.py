@@ -51,13 +51,29 @@ _PREPOSITIONS = frozenset(
 )
 
 
+# the tables' ``phrase_prepositions`` (es "con", "por", "desde"): a phrase one opens before a
+# lowercase word, with or without an article ("por su parte", "con gran peso en", "en
+# declaraciones a"), says how, where or when; it is no subject. A passive's agent (the tables'
+# ``agent_prepositions`` and an article: "anunciada por la televisión estatal") is the source.
+# (Not a word that is an article in another table's language: Spanish "en" is Nordic "a".)
+_ARTICLES = r"(?:un|una|unos|unas|el|la|los|las|lo|su|sus)"
+_PHRASE_PREPOSITIONS = table_word_set("phrase_prepositions") - table_word_set("determiners")
+_PHRASE_OPENING = re.compile(
+    r"^(?!(?i:"
+    + "|".join(sorted(map(re.escape, table_word_set("agent_prepositions")), key=len, reverse=True))
+    + r")\s+(?:un|una|unos|unas|el|la|los|las)\s)(?i:"
+    + "|".join(sorted(map(re.escape, _PHRASE_PREPOSITIONS), key=len, reverse=True))
+    + rf")\s+(?:{_ARTICLES}\s+)?[^\W\d_A-ZÆØÅÄÖÜÉ][\w'’-]*"
+)
+
+
 def after_leading_place(phrase: str) -> str | None:
     """What follows a place or manner phrase opening ``phrase`` (``en un comunicado el ministro
     de Exteriores`` → ``el ministro de Exteriores``): a name right after the phrase's noun, else
     from the first article or capital after a word that is no preposition or article (so not
     ``con la BBC``, ``de Twitter``); "" where there is none; None where no such phrase opens
     it."""
-    opening = _LEADING_PLACE_PHRASE.match(phrase)
+    opening = _LEADING_PLACE_PHRASE.match(phrase) or _PHRASE_OPENING.match(phrase)
     if opening is None:
         return None
     words = phrase[opening.end() :].split()

@@ -1,0 +1,118 @@
+"""Spanish speakers read off unlabelled ML-Crisis news (issue 22): phrases of manner, place or
+time that a preposition opens are no speaker, a second verb after "y" or "pero" is the first
+verb's subject's, a relative clause up to the verb hangs on the subject."""
+
+from __future__ import annotations
+
+from extraction_seeds import quotes_with_people
+from newsloom.records import Quote
+
+
+def quotes(*paragraphs: str, people: tuple[str, ...] = ()) -> tuple[Quote, ...]:
+    return quotes_with_people("es", *paragraphs, people=people)
+
+
+def speakers(found: tuple[Quote, ...]) -> list[tuple[str | None, str | None]]:
+    return [(quote.speaker, quote.speaker_role) for quote in found]
+
+
+def test_a_manner_phrase_after_the_verb_is_no_speaker() -> None:
+    # "escribe con gran esperanza en …": how she wrote, not who; the subject is left out
+    found = quotes(
+        "La bloguera Nadia Salem publicó un largo mensaje en su página. "
+        '"La libertad llegará pronto a todos los rincones del país", escribe con gran '
+        "esperanza en lo que vendrá.",
+        people=("Nadia Salem",),
+    )
+    assert speakers(found) == [("Nadia Salem", None)]
+
+
+def test_por_su_parte_is_no_part_of_the_speaker() -> None:
+    found = quotes(
+        '"Las fuerzas leales controlan toda la costa", indicó por su parte la televisión estatal.'
+    )
+    assert [quote.speaker or quote.speaker_role for quote in found] == ["televisión estatal"]
+
+
+def test_a_phrase_set_off_by_commas_before_the_verb_leaves_the_subject_before_it() -> None:
+    found = quotes(
+        "El clérigo Ahmed Karim, con gran influencia en la región, ha pedido a los gobiernos "
+        "que escuchen a sus ciudadanos.",
+        people=("Ahmed Karim",),
+    )
+    assert speakers(found) == [("Ahmed Karim", "clérigo")]
+
+
+def test_a_phrase_and_a_participle_after_a_quote_are_no_subject_and_verb() -> None:
+    # "«…» por el ataque denunciado ayer": a cause and a participle, not "the attack denounced"
+    found = quotes(
+        "El presidente Juan Ortega ha amenazado a los rebeldes con hacerles pagar "
+        '"un precio muy alto" por el ataque denunciado ayer en la capital.',
+        people=("Juan Ortega",),
+    )
+    assert speakers(found) == [("Juan Ortega", "presidente")]
+
+
+def test_a_second_verb_after_y_is_the_first_verbs_subjects() -> None:
+    found = quotes(
+        "Marta Ruiz comparó la crisis con la del banco de Pedro Gómez y dijo que "
+        '"nadie estaba preparado para algo así".',
+        people=("Marta Ruiz", "Pedro Gómez"),
+    )
+    assert [quote.speaker for quote in found] == ["Marta Ruiz"]
+
+
+def test_a_second_verb_after_pero_is_the_subject_before_the_auxiliary() -> None:
+    found = quotes(
+        "También el Gobierno chileno ha apoyado a Estados Unidos pero ha pedido que la "
+        "comunidad internacional mantenga la calma."
+    )
+    assert [quote.speaker for quote in found] == ["Gobierno chileno"]
+
+
+def test_a_name_the_recogniser_missed_opens_the_sentence_of_a_second_verb() -> None:
+    found = quotes(
+        "Ramírez defendió la operación policial y aseguró que nadie resultó herido durante "
+        "el desalojo."
+    )
+    assert [quote.speaker for quote in found] == ["Ramírez"]
+
+
+def test_a_relative_clause_up_to_the_verb_hangs_on_the_subject() -> None:
+    found = quotes(
+        "Salazar, quien dirigió la investigación de la fiscalía durante dos años aseguró: "
+        '"No encontramos ninguna prueba de fraude en las cuentas".',
+        people=("Salazar",),
+    )
+    assert [quote.speaker for quote in found] == ["Salazar"]
+
+
+def test_a_noun_phrase_opening_the_sentence_is_the_subject_of_its_second_verb() -> None:
+    # "saben" is a verb (its dictionary lemma "saber" ends in an infinitive ending): the noun
+    # phrase before it is the subject of "han anunciado" too, not the last person named
+    found = quotes(
+        "El coronel Khalil Ahmed dirige la defensa de la ciudad.",
+        "Los milicianos saben que en la capital se librará la batalla final y han anunciado "
+        "que atacarán el aeropuerto esta semana.",
+        people=("Khalil Ahmed",),
+    )
+    assert [(quote.speaker, quote.speaker_role) for quote in found] == [(None, "milicianos")]
+
+
+def test_por_before_an_infinitive_opens_a_second_verb_of_the_subject() -> None:
+    # "por considerar que": because he considers, the sentence's subject
+    found = quotes(
+        "El ministro británico de Exteriores, William Hague, calificó de decepcionante el "
+        "nuevo gabinete, por considerar que no representa a los ciudadanos.",
+        people=("William Hague",),
+    )
+    assert [quote.speaker for quote in found] == ["William Hague"]
+
+
+def test_an_emphatic_si_before_the_verb_is_no_speaker() -> None:
+    found = quotes(
+        'El portavoz del partido, Gustavo Medina, sí ha denunciado el "doble rasero de la '
+        'comunidad internacional" en los casos de Libia y Siria.',
+        people=("Gustavo Medina",),
+    )
+    assert [quote.speaker for quote in found] == ["Gustavo Medina"]
