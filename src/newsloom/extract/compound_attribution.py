@@ -16,12 +16,11 @@ import re
 from functools import cache
 
 from newsloom.extract.quote_patterns import (
-    ABBREVIATION,
     AFTER_VERBS,
     AUXILIARY_ADVERB,
     UNMARKED_CONTENT,
 )
-from newsloom.extract.quote_words import DETERMINERS
+from newsloom.extract.quote_words import ABBREVIATION, DETERMINERS
 from newsloom.extract.resources import own_words, words_pattern
 
 # what a subject after the verb opens with: an article, a capital, the medium told ("à l'AFP",

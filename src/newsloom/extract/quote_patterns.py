@@ -14,8 +14,10 @@ from functools import cache
 
 from newsloom.extract.nordic_clauses import SPLIT_VERBS
 from newsloom.extract.quote_words import (
+    ABBREVIATION,
     AFTER_QUOTE_WORDS,
     AUXILIARIES,
+    MIDDLE_INITIAL,
     REPORTING_VERBS,
     SPEAKER_BEFORE_VERB,
     THAT_WORDS,
@@ -80,16 +82,6 @@ AUXILIARY_ADVERB = (
     r"(?:[a-zàâçéèêëîïôûùìò]{3,}(?:ment|mente)\s+|"
     rf"{words_pattern(sorted(w for w in table_words('adverbs') if ' ' not in w))}\s+)?"
 )
-# titles of several words the tables list ("dr n. med. Anna Nowak"): their points end no subject
-_ABBREVIATIONS = "|".join(
-    r"(?<![\w'’.-])" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
-    for phrase in table_words("abbreviations")
-    if phrase.endswith(".")
-)
-ABBREVIATION = rf"(?:{_ABBREVIATIONS})|" if _ABBREVIATIONS else ""
-# the point of an initial within a name ("sier Georg K. Gundersen", "said George W. Bush"): one
-# capital letter after a space, the next word capitalised
-MIDDLE_INITIAL = r"(?-i:(?<=\s[A-ZÆØÅÄÖÜÉ])\.(?=\s+[A-ZÆØÅÄÖÜÉ][a-zæøåäöüé]))"
 AFTER = compile_pattern(
     rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b)|{MIDDLE_INITIAL})+"
     # the role's holder set off by commas: "…», sagte der Präsident des Verbandes, Holger

@@ -175,3 +175,15 @@ BRACKETED = r"\s*\([^()]{1,40}\)"
 SPEAKER_BEFORE_VERB = (
     rf"(?<![\w'’.-])(?P<speaker>(?:[\w.'’-]++\s++){{0,7}}?[\w.'’-]++)(?:{BRACKETED})?,?\s+"
 )
+
+
+# titles of several words the tables list ("dr n. med. Anna Nowak"): their points end no subject
+_ABBREVIATIONS = "|".join(
+    r"(?<![\w'’.-])" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
+    for phrase in _resources.table_words("abbreviations")
+    if phrase.endswith(".")
+)
+ABBREVIATION = rf"(?:{_ABBREVIATIONS})|" if _ABBREVIATIONS else ""
+# the point of an initial within a name ("sier Georg K. Gundersen", "said George W. Bush"): one
+# capital letter after a space, the next word capitalised
+MIDDLE_INITIAL = r"(?-i:(?<=\s[A-ZÆØÅÄÖÜÉ])\.(?=\s+[A-ZÆØÅÄÖÜÉ][a-zæøåäöüé]))"
