@@ -276,6 +276,10 @@ def unmarked_attribution(text: str) -> tuple[re.Match[str], str] | None:
     if unmarked is not None:
         if _holds_a_clause(unmarked.group("speaker")):
             return None  # "…, meiner eit utvida samarbeid skal gjere …": a that-less clause
+        last = unmarked.group("speaker").split()[-1:]
+        if last and (unmarked.group("verb").lower(), last[0].lower()) in PARTICLE_VERBS:
+            # "…, teilte die Polizei mit.": the verb's particle closes it, no part of the subject
+            return split_attribution(text) or (unmarked, unmarked.group("speaker"))
         return unmarked, unmarked.group("speaker")
     return split_attribution(text)
 
@@ -373,7 +377,7 @@ _AFTER_QUESTION = "|".join(
     f"(?<={re.escape(verb)})"
     for verb in sorted(set(table_words("question_verbs")), key=lambda verb: (-len(verb), verb))
 )
-_INDIRECT_QUESTION = (
+INDIRECT_QUESTION = (
     rf"|(?=\s+(?:{QUESTION_WORDS})\s)"
     rf"|(?:{_AFTER_QUESTION})(?:\s+[\w-]+){{0,3}}?\s+om(?=(?:\s+[\w-]+){{3}})"
 )
@@ -393,9 +397,10 @@ VERB_THEN_CLAUSE = compile_pattern(
 )
 
 
-def _reported(questions: str) -> str:
+def reported_pattern(questions: str, adjuncts: str = "") -> str:
     """The reported-speech pattern: a speaker, a reporting verb and its clause (``questions``: the
-    indirect-question alternatives, or none)."""
+    indirect-question alternatives, or none; ``adjuncts``: more ways into a clause without
+    "that", see :func:`~newsloom.extract.reported_edges.reported_after_adjunct`)."""
     return (
         rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         # (an elided article in what stands between, not an English contraction: "a indiqué à
@@ -405,14 +410,14 @@ def _reported(questions: str) -> str:
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
         rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"
-        rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}){questions})"
+        rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}){questions}{adjuncts})"
         r"\s*(?P<content>\S.+)$"
     )
 
 
-REPORTED = compile_pattern(_reported(_INDIRECT_QUESTION), re.IGNORECASE)
+REPORTED = compile_pattern(reported_pattern(INDIRECT_QUESTION), re.IGNORECASE)
 # REPORTED without the indirect questions: where one is turned down, a that-clause may still be
-REPORTED_PLAIN = compile_pattern(_reported(""), re.IGNORECASE)
+REPORTED_PLAIN = compile_pattern(reported_pattern(""), re.IGNORECASE)
 # A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same
 # andedraget at B", "… understrekar at A, men meiner også B"): B is a statement of its own.
 SECOND_CLAUSE = compile_pattern(

@@ -58,6 +58,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;»«\"”“–—-]\s*|\(\s*)$")
 # definite and plural endings of a role noun (statsministeren → statsminister)
 _ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
 MIN_ROLE_STEM = 4
+# abbreviated titles and the roles they stand for ("gov.:governor"), every table's
+_ROLE_ABBREVIATIONS = tuple(
+    tuple(entry.lower().split(":", 1)) for entry in table_words("role_abbreviations")
+)
 MIN_RESPELT = 7  # letters in a surname that another spelling one letter off may stand for
 ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización" may refer
 # "Ifølgje Mitchell", "Selon Dupont": the tables' "according to" words open a sentence, not a name
@@ -335,7 +339,11 @@ class ArticleNames:
         if len(stem) < MIN_ROLE_STEM:
             return None
         if stem not in self._holders:
-            self._holders[stem] = self._with_role(re.escape(stem))
+            # "Gov. Kay Ivey" holds the role "governor" (the tables' ``role_abbreviations``)
+            written = [re.escape(stem)] + [
+                re.escape(short) for short, role in _ROLE_ABBREVIATIONS if role.startswith(stem)
+            ]
+            self._holders[stem] = self._with_role(f"(?:{'|'.join(written)})")
         holders = self._holders[stem]
         # what the role belongs to ("del tribunal ruso") is said near its holder too: a
         # "presidente" of something else is someone else
