@@ -77,3 +77,22 @@ def test_a_clause_without_that_after_a_day_or_the_one_told() -> None:
         (None, "utility", "it had restored power to most homes by Sunday"),
         ("Tom Reid", "Mayor", "the bridge would reopen next month"),
     ]
+
+
+def test_an_english_role_with_the_refers_back_to_the_person_named() -> None:
+    # "the Bavarian premier" after "Markus Albrecht said": no one is named with that role, so
+    # it is the person named last; not several ("the researchers") and not a role written
+    # before as someone new ("A store manager …")
+    found = quotes(
+        "en",
+        'Markus Albrecht said the situation was improving. "We did not have to go through what'
+        ' others did," the Bavarian premier said.',
+        'A store manager saw the robbery. "He told me to open the case," the store manager said.',
+        "Helen Ford chaired the panel. The lakes are unusual, the researchers said.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Markus Albrecht", None),
+        ("Markus Albrecht", "Bavarian premier"),
+        (None, "store manager"),
+        (None, "researchers"),
+    ]
