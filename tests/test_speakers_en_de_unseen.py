@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extraction_seeds import text_article
 from newsloom.extract.quotes import extract_quotes
-from newsloom.records import Quote
+from newsloom.records import EntityMention, EntityType, Quote
 
 
 def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
@@ -96,3 +96,15 @@ def test_an_english_role_with_the_refers_back_to_the_person_named() -> None:
         (None, "store manager"),
         (None, "researchers"),
     ]
+
+
+def test_a_recognisers_span_over_the_rest_of_according_to_is_the_source_after_it() -> None:
+    # the recogniser took "Angaben der Feuerwehr" for a person: "nach angaben" is the table's
+    # "according to", so the source is what follows it
+    text = "Nach Angaben der Feuerwehr sollen zwei Kinder den Brand gelegt haben."
+    start = text.index("Angaben")
+    entity = EntityMention(
+        "Angaben der Feuerwehr", EntityType.PERSON, 0, start, start + len("Angaben der Feuerwehr")
+    )
+    found = extract_quotes(text_article(text, language="de"), (entity,))
+    assert [q.speaker for q in found] == ["Feuerwehr"]

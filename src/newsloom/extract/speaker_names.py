@@ -37,6 +37,7 @@ from newsloom.extract.name_spans import (
 from newsloom.extract.name_spans import (
     person_in_phrase as person_in_phrase,
 )
+from newsloom.extract.name_spans import without_source_words
 from newsloom.extract.resources import own_words, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
@@ -137,14 +138,17 @@ class ArticleNames:
             and not names_a_thing(self.paragraphs.get(e.paragraph, ""), e.start, e.text)
         ]
         if people:
-            # "Fraktionschef André Trepoll": the name without the role a recogniser took in
+            # "Fraktionschef André Trepoll": the name without the role a recogniser took in;
+            # "Nach Angaben der Staatsanwaltschaft": without the rest of "nach angaben"
+            spans = [
+                (e, *without_source_words(self.paragraphs.get(e.paragraph, ""), e.start, e.text))
+                for e in people
+            ]
             self.people = [
                 NamedPerson(
-                    without_honorific(person_in_phrase(split_title(e.text)[1])),
-                    e.paragraph,
-                    e.start,
+                    without_honorific(person_in_phrase(split_title(name)[1])), e.paragraph, start
                 )
-                for e in people
+                for e, name, start in spans
             ]
         else:
             self.people = [
