@@ -113,6 +113,7 @@ QUOTE_FIELDS = (
     "label_words",
     "abbreviations",
     "honorifics",
+    "role_abbreviations",
     "name_particles",
     "closing_auxiliaries",
     "back_reference",
