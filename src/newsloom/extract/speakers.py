@@ -160,7 +160,7 @@ def is_determiner(word: str) -> bool:
 
 # the tables' auxiliaries ("has", "han"; lowercase: not the name "Han"): no speaker phrase
 # ends with one
-_AUXILIARIES = table_word_set("auxiliaries") | {"har", "has"}
+_AUXILIARIES = table_word_set("auxiliaries")
 
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
