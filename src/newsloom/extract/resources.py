@@ -116,6 +116,8 @@ QUOTE_FIELDS = (
     "name_particles",
     "closing_auxiliaries",
     "back_reference",
+    "clause_pronouns",
+    "untensed_words",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
