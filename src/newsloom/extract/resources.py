@@ -118,6 +118,9 @@ QUOTE_FIELDS = (
     "back_reference",
     "clause_pronouns",
     "untensed_words",
+    "participle_auxiliaries",
+    "not_in_source",
+    "genitive_words",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
