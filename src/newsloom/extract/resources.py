@@ -121,6 +121,7 @@ QUOTE_FIELDS = (
     "participle_auxiliaries",
     "not_in_source",
     "genitive_words",
+    "in_prepositions",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
