@@ -122,6 +122,8 @@ QUOTE_FIELDS = (
     "not_in_source",
     "genitive_words",
     "in_prepositions",
+    "place_prepositions",
+    "linking_prepositions",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

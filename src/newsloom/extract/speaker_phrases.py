@@ -26,10 +26,12 @@ VERB_FORMS = frozenset(
     word.lower() for word in table_words("verbs") if " " not in word and len(word) >= 3
 )
 # "dijo el líder libio en Sebha", "afirmó Belhaj en unas declaraciones": a Romance "en" (or
-# "con", "dans", …) phrase after the speaker says where or how, before a determiner or a name;
-# the Nordic article "en" opens a phrase ("sagde en talsmand") and is followed by a noun.
+# "con", "dans", …: the tables' ``place_prepositions``) phrase after the speaker says where or
+# how, before a determiner or a name; the Nordic article "en" opens a phrase ("sagde en
+# talsmand") and is followed by a noun.
+_PLACE_PREPOSITIONS = "|".join(map(re.escape, table_words("place_prepositions"))) or "(?!)"
 PLACE_PHRASE = re.compile(
-    r"(?<=\w)\s+(?:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
+    rf"(?<=\w)\s+(?:{_PLACE_PREPOSITIONS})\s+"
     r"(?=(?:un|una|unos|unas|une|el|la|los|las|le|les|des|du|del|su|sus|son|sa|ses)\s|l['’]"
     r"|[A-ZÆØÅÄÖÜÉ]).*$"
 )
@@ -39,16 +41,11 @@ PLACE_PHRASE = re.compile(
 # preposition) or none (the subject left out: the last one named)
 _LEADING_PLACE_PHRASE = re.compile(
     # (capitalised too, opening the sentence: "En su cuenta de Twitter escribió:")
-    r"^(?i:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
+    rf"^(?i:{_PLACE_PREPOSITIONS})\s+"
     r"(?:un|una|unos|unas|une|el|la|los|las|le|les|su|sus|son|sa|ses)\s+\S+"
 )
-_PREPOSITIONS = frozenset(
-    [
-        *("de", "del", "du", "des", "d'", "a", "al", "à", "au", "aux", "por", "par", "para"),
-        *("pour", "en", "dans", "con", "avec", "sobre", "sur", "ante", "devant", "desde"),
-        *("depuis", "durante", "pendant", "tras", "entre", "sin", "sans", "hasta", "hacia"),
-    ]
-)
+# the tables' ``linking_prepositions``: an article or a capital after one is inside the phrase
+_PREPOSITIONS = table_word_set("linking_prepositions")
 
 
 # the tables' ``phrase_prepositions`` (es "con", "por", "desde"): a phrase one opens before a
