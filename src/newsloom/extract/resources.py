@@ -124,6 +124,8 @@ QUOTE_FIELDS = (
     "in_prepositions",
     "place_prepositions",
     "linking_prepositions",
+    "subject_coordinators",
+    "before_place",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).
