@@ -126,6 +126,8 @@ QUOTE_FIELDS = (
     "linking_prepositions",
     "subject_coordinators",
     "before_place",
+    "told_after_verb",
+    "told_after_name",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS
-from newsloom.extract.resources import table_word_set, table_words
+from newsloom.extract.resources import table_word_set, table_words, words_pattern
 from newsloom.extract.role_words import ORGANISATION, ROLE
 
 DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
@@ -139,9 +139,13 @@ SPEAKER_STOP = re.compile(
 
 
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
-# the medium told, before the speaker; a medium of several capitalised words ("comentó a BBC
-# Mundo el analista") where an article and a lowercase noun follow it
-_TOLD = r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
+# the medium told (after the tables' ``told_after_verb``), before the speaker; a medium of
+# several capitalised words ("comentó a BBC Mundo el analista") where an article and a
+# lowercase noun follow it
+_TOLD = (
+    rf"^{words_pattern(table_words('told_after_verb'), whole=False)}"
+    r"\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
+)
 TOLD_MEDIUM = re.compile(
     _TOLD + r"(?:(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+){2,3}"
     r"(?=(?:le|la|il|o|el|der|die|un|una|une|uno|um|uma)\s+[a-zæøåäöüéáíóúñ])"
