@@ -128,6 +128,7 @@ QUOTE_FIELDS = (
     "before_place",
     "told_after_verb",
     "told_after_name",
+    "address_prepositions",
 )
 TEXT2NUM_LANGUAGES = frozenset(["en", "fr", "es", "de", "it", "nl", "pt"])
 # newsloom's language codes that share a table ("no" is py3langid's label for Bokmål).

@@ -253,10 +253,8 @@ def name_then_article(words: list[str]) -> int:
 
 
 # prepositions after a speaker's name that open where, how or to whom it spoke, never a part
-# of the name (not "de", "al": "Bashar al Asad")
-_ADDRESS_PREPOSITIONS = frozenset(
-    ["a", "à", "au", "aux", "en", "dans", "con", "avec", "ante", "devant", "desde", "depuis"]
-)
+# of the name (the tables' ``address_prepositions``; not "de", "al": "Bashar al Asad")
+_ADDRESS_PREPOSITIONS = table_word_set("address_prepositions")
 
 
 # the tables' ``second_verb_openers`` ("aunque", "antes de", "sin embargo"): standing last
