@@ -23,10 +23,11 @@ from newsloom.extract.role_words import (
 from newsloom.records import EntityMention, EntityType
 
 # "na serwerach w Sankt Petersburgu", "in Den Haag": a run of capitalised words right after "in"
-# is a place, not a person a later "he" or left-out subject may mean
-_IN_WORDS = ("in", "im", "w", "we", "dans", "en")
-AFTER_IN = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_IN_WORDS)})\s+$")
-_IN_LONGEST = max(map(len, _IN_WORDS))
+# (the tables' ``in_prepositions``) is a place, not a person a later "he" or left-out subject
+# may mean
+_IN_WORDS = table_words("in_prepositions")
+AFTER_IN = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, _IN_WORDS)) or '(?!)'})\s+$")
+_IN_LONGEST = max(map(len, _IN_WORDS), default=0)
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{DETERMINERS})\s+$", re.IGNORECASE)
 # whether every determiner is one word (no whitespace in the pattern): then a match ending at a
 # name starts within the word before the whitespace there

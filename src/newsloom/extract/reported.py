@@ -55,7 +55,7 @@ from newsloom.extract.reported_subjects import (
     names_someone,
     only_adverbs,
 )
-from newsloom.extract.resources import SCANDINAVIAN, own_words, table_words
+from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set, table_words
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import (
@@ -94,10 +94,8 @@ def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> boo
 
 
 # words after a "reporting verb" that make it a passive or perfect participle, no verb of speech
-# ("Sollte der Entscheid bestätigt werden, werde er …")
-_AUXILIARY_AFTER = frozenset(
-    ["werden", "worden", "wurde", "wurden", "wird", "ist", "sind", "war", "waren", "hat", "haben"]
-)
+# (the tables' ``participle_auxiliaries``: "Sollte der Entscheid bestätigt werden, werde er …")
+_AUXILIARY_AFTER = table_word_set("participle_auxiliaries")
 # words before one that make it an attributive participle ("keine bestätigten Fälle")
 _BEFORE_PARTICIPLE = frozenset(
     [*(word.lower() for word in table_words("determiners")), "kein", "keine", "keinen", "alle"]
