@@ -119,13 +119,6 @@ def build(
 
     def dense(x: str, name: str, output: str, split: str = "split") -> str:
         """``x`` times the named matrix, the rows of <s> and </s> (the last ``split[1]``) apart."""
-        if ranges is not None and not calibrate and name.rsplit(".", 1)[-1] in quantized:
-            # every row with the words' range, then the rows of <s> and </s> again with theirs,
-            # written over in place: the words' rows are not copied out and back (issue 19)
-            marks = "marks" if split == "split" else "kept_marks"
-            every = int8(x, name, output + "_w", "w")
-            again = int8(node("Gather", [x, marks], x + "_s"), name, output + "_s", "s")
-            return node("ScatterND", [every, marks + "_index", again], output)
         if calibrate or name.rsplit(".", 1)[-1] in quantized:
             nodes.append(helper.make_node("Split", [x, split], [x + "_w", x + "_s"], axis=0))
         if calibrate:
@@ -137,9 +130,6 @@ def build(
         return node("Concat", parts, output, axis=0)
 
     shape5 = node("Concat", ["dims", "qkv_tail"], "qkv_shape", axis=0)
-    if ranges is not None and not calibrate:
-        for marks in ("marks", "kept_marks"):  # ScatterND's indices: one row number a line
-            node("Unsqueeze", [marks, "one"], marks + "_index")
     word = node("Cast", [node("Gather", ["emb.word.q8", "ids"], "word_q8")], "word_f", to=1)
     scale = node("Unsqueeze", [node("Gather", ["emb.word.scale", "ids"], "word_s"), "one"], "ws")
     word = node("Mul", [word, scale], "word")
@@ -177,7 +167,6 @@ def build(
     nodes.append(helper.make_node("Identity", [x], ["hidden"]))
     kinds = {"mask": TensorProto.FLOAT}
     shapes = {"mask": ["n", 1, 1, "width"], "dims": [2], "split": [2], "kept_split": [2]}
-    shapes |= {"marks": ["marks"], "kept_marks": ["kept_marks"]}
     inputs = [
         helper.make_tensor_value_info(i, kinds.get(i, TensorProto.INT64), shapes.get(i, [i]))
         for i in INPUTS

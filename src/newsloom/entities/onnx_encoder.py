@@ -31,19 +31,7 @@ PRODUCTS = {"qkv": ("q", "k", "v"), "out": ("ao",), "up": ("fi",), "down": ("fo"
 QUANTIZED: tuple[str, ...] = ("qkv", "out", "up", "down")  # the shipped graph's choice
 # The rows of <s> and </s> carry activations ten times larger than a word's: quantised with the
 # words, they would coarsen every word's scale, so they are packed last and quantised apart.
-INPUTS = (
-    "ids",
-    "positions",
-    "padded",
-    "packed",
-    "mask",
-    "wanted",
-    "dims",
-    "split",
-    "kept_split",
-    "marks",
-    "kept_marks",
-)
+INPUTS = ("ids", "positions", "padded", "packed", "mask", "wanted", "dims", "split", "kept_split")
 
 
 def available() -> bool:
@@ -177,7 +165,6 @@ class OnnxEncoder:
         wanted = new_row[packed.wanted if packed.wanted is not None else numpy.arange(size)]
         marks = size - 2 * n  # the first row of <s> and </s>
         kept = numpy.argsort(wanted >= marks, kind="stable")  # the kept rows: words first too
-        kept_words = int((wanted < marks).sum())
         feed = {
             "ids": packed.ids[order],
             "positions": packed.positions[order],
@@ -187,8 +174,6 @@ class OnnxEncoder:
             "wanted": wanted[kept],
             "dims": numpy.asarray([n, width], dtype=numpy.int64),
             "split": numpy.asarray([marks, 2 * n], dtype=numpy.int64),
-            "kept_split": numpy.asarray([kept_words, len(wanted) - kept_words]),
-            "marks": numpy.arange(marks, size, dtype=numpy.int64),
-            "kept_marks": numpy.arange(kept_words, len(wanted), dtype=numpy.int64),
+            "kept_split": numpy.asarray([(wanted < marks).sum(), (wanted >= marks).sum()]),
         }
         return feed, kept, packed.lengths
