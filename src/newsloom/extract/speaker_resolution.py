@@ -12,6 +12,15 @@ from dataclasses import replace
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.name_cases import nominative
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
+from newsloom.extract.role_going_on import (
+    HOLDER_AFTER,
+    ROLE_REACH,
+    distance,
+    given_a_role,
+    nearest_mention,
+    role_goes_on,
+    someone_new_between,
+)
 from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_names import ArticleNames, names_a_thing
 from newsloom.extract.speakers import PLURAL_PRONOUNS
@@ -116,23 +125,6 @@ _PERSON_NOUN = re.compile(
 )
 
 
-ROLE_REACH = 200  # characters between a quote and the role it refers back with
-
-
-def _distance(mention: re.Match[str], quote: Quote) -> int:
-    return (
-        quote.start - mention.end() if mention.end() <= quote.start else mention.start() - quote.end
-    )
-
-
-def _nearest_mention(text: str, phrase: str, quote: Quote) -> re.Match[str] | None:
-    """The mention of ``phrase`` in ``text`` nearest to the quote (before or after it)."""
-    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
-    if not mentions:
-        return None
-    return min(mentions, key=lambda mention: abs(_distance(mention, quote)))
-
-
 def _role_read_as_name(quote: Quote, names: ArticleNames, language: str | None) -> bool:
     """Whether a "person" speaker is a role the recogniser took for a name, in a language whose
     roles refer back with an article (its table's ``referring_articles``; German capitalises its
@@ -149,7 +141,7 @@ def _role_read_as_name(quote: Quote, names: ArticleNames, language: str | None) 
     ):
         return False
     text = names.paragraphs.get(quote.paragraph, "")
-    nearest = _nearest_mention(text, speaker, quote)
+    nearest = nearest_mention(text, speaker, quote)
     if nearest is None:
         return False
     articles = table.quotes["referring_articles"]
@@ -185,11 +177,6 @@ def _role_with_adjectives(quote: Quote, names: ArticleNames, language: str | Non
     return speaker
 
 
-# a name set off by commas after a role and what it belongs to ("der Generalsekretär der PLO,
-# Saeb Erekat"): the role's holder is named there
-_HOLDER_AFTER = re.compile(r"^(?:\s+[^\s,.;:]+){0,6}\s*,\s+[^\W\d_][\w-]*\s+[^\W\d_]")
-
-
 def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -> bool:
     """Whether a role speaker is written with an article the language's table lists as one
     that refers back (de ``referring_articles``: ``sagte die Hamburger Wissenschaftssenatorin``
@@ -203,8 +190,8 @@ def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -
     if not articles or not role.split() or not ends_in_role(role.split()[-1]):
         return False
     text = names.paragraphs.get(quote.paragraph, "")
-    nearest = _nearest_mention(text, role, quote)
-    if nearest is None or _distance(nearest, quote) > ROLE_REACH:
+    nearest = nearest_mention(text, role, quote)
+    if nearest is None or distance(nearest, quote) > ROLE_REACH:
         return False  # a quote the role's speaker went on with, far from where it was named
     before = text[: nearest.start()].split()
     after = text[nearest.end() :]
@@ -214,11 +201,32 @@ def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -
         bool(before)
         and before[-1] in articles
         and not after.startswith(",")
-        and _HOLDER_AFTER.match(after) is None
+        and HOLDER_AFTER.match(after) is None
         # "der Minister der Kultur" is a minister of something, whom the article may name
         # elsewhere; "sagte die Senatorin der „Welt“" told a paper in marks
         and not (len(words) > 1 and words[0] in connectors and words[1][:1].isupper())
     )
+
+
+def _role_holder_going_on(
+    resolved: Sequence[Quote], quote: Quote, names: ArticleNames, language: str | None
+) -> str | None:
+    """The person quoted just before (this paragraph or the one before), where the article
+    gives that person a role (``role_going_on.given_a_role``): a role going on refers back to
+    someone introduced by role, not to a source the recogniser took for a person (an
+    observatory, a paper)."""
+    speaker = _last_speaker(resolved, quote, names, reach=1)
+    if speaker is None or not given_a_role(speaker, names):
+        return None
+    before = resolved[-1]
+    text = names.paragraphs.get(quote.paragraph, "")
+    mention = nearest_mention(text, quote.speaker_role or "", quote)
+    between = text[: mention.start() if mention else quote.start]
+    if before.paragraph == quote.paragraph:
+        between = between[before.end :]
+    else:
+        between = names.paragraphs.get(before.paragraph, "")[before.end :] + " " + between
+    return None if someone_new_between(between, language) else speaker
 
 
 def _named_before(quote: Quote, names: ArticleNames, language: str | None) -> str | None:
@@ -380,6 +388,9 @@ def resolve_speakers(
                 holder = _last_speaker(resolved, quote, names) or _named_before(
                     quote, names, language
                 )
+            if holder is None and role_goes_on(quote, names, language):
+                # "«…», insiste el político": the one quoted just before goes on
+                holder = _role_holder_going_on(resolved, quote, names, language)
             if holder is None and _bare_role(quote, language):
                 # "– dodał wiceminister" after quotes of Waldemar Kraska: the speaker going
                 # on (not a photo credit named in between), else the person named last

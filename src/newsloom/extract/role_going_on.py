@@ -1,0 +1,105 @@
+"""A role that refers back to the person quoted just before it (es ``"…", insiste el
+político`` after the quote of a minister named before), and the helpers that find a role's
+mention near a quote (read by :mod:`newsloom.extract.speaker_resolution` too)."""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.extract.resources import resources_for, table_word_set
+from newsloom.extract.role_words import ends_in_role, is_role_word
+from newsloom.extract.speaker_names import ArticleNames
+from newsloom.records import Quote
+
+ROLE_REACH = 200  # characters between a quote and the role it refers back with
+
+
+def distance(mention: re.Match[str], quote: Quote) -> int:
+    return (
+        quote.start - mention.end() if mention.end() <= quote.start else mention.start() - quote.end
+    )
+
+
+def nearest_mention(text: str, phrase: str, quote: Quote) -> re.Match[str] | None:
+    """The mention of ``phrase`` in ``text`` nearest to the quote (before or after it)."""
+    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
+    if not mentions:
+        return None
+    return min(mentions, key=lambda mention: abs(distance(mention, quote)))
+
+
+# a name set off by commas after a role and what it belongs to ("der Generalsekretär der PLO,
+# Saeb Erekat"): the role's holder is named there
+HOLDER_AFTER = re.compile(r"^(?:\s+[^\s,.;:]+){0,6}\s*,\s+[^\W\d_][\w-]*\s+[^\W\d_]")
+
+
+_ORGANISATION_WORDS = table_word_set("organisations")
+
+
+def role_goes_on(quote: Quote, names: ArticleNames, language: str | None) -> bool:
+    """Whether a role no one holds is the person who spoke just before going on (the table's
+    ``going_on_articles``: ``"…", insiste el político`` after the quote of a minister named
+    before): one of them stands right before the role's mention near the quote, a word of the
+    role is a role word, and no name is set off after it (``el portavoz, Juan Díaz``)."""
+    table = resources_for(language)
+    role = quote.speaker_role or ""
+    articles = table.quotes.get("going_on_articles", ()) if table is not None else ()
+    words = role.lower().split()
+    if (
+        not articles
+        or not any(is_role_word(word) for word in words)
+        # "la agencia oficial de noticias", "la televisión oficial siria": a body
+        or any(word in _ORGANISATION_WORDS for word in words)
+    ):
+        return False
+    text = names.paragraphs.get(quote.paragraph, "")
+    nearest = nearest_mention(text, role, quote)
+    if nearest is None or distance(nearest, quote) > ROLE_REACH:
+        return False
+    before = text[: nearest.start()].split()
+    after = text[nearest.end() :]
+    named = HOLDER_AFTER.match(after)
+    # "el portavoz, Juan Díaz": a name set off after it; not "el ex ministro, refiriéndose a"
+    return (
+        bool(before)
+        and before[-1].lower() in articles
+        and (named is None or not_a_name_after(after))
+    )
+
+
+def not_a_name_after(after: str) -> bool:
+    """Whether the words set off by a comma after a role are no name: they open lowercase."""
+    words = after.partition(",")[2].split()
+    return not words or not words[0][:1].isupper()
+
+
+def given_a_role(speaker: str, names: ArticleNames) -> bool:
+    """Whether the article names ``speaker`` with a role: a role word among the words before a
+    mention in its sentence (``El ministro de Justicia, Mustafa Jalil``) or set off after it
+    (``Ahmed Yarba, presidente de la Coalición``)."""
+    for person in names.people:
+        if person.name not in speaker and speaker not in person.name:
+            continue
+        text = names.paragraphs.get(person.paragraph, "")
+        before = re.split(r"[.;:!?]", text[max(0, person.start - 120) : person.start])[-1]
+        after = text[person.start + len(person.name) : person.start + len(person.name) + 60]
+        words = before.split()[-6:] + (after.split()[:4] if after.startswith(",") else [])
+        if any(ends_in_role(word.strip(",")) for word in words):
+            return True
+    return False
+
+
+def someone_new_between(text: str, language: str | None) -> bool:
+    """Whether ``text`` (between the quote before and a role going on) brings someone new in: a
+    determiner that does not refer back (es ``una``, ``los``) with a role word within three
+    words after it (``Una destacada fuente del Gobierno manifiesta …. La fuente señaló``)."""
+    table = resources_for(language)
+    if table is None:
+        return False
+    referring = set(table.quotes.get("going_on_articles", ()))
+    others = {word for word in table.quotes.get("determiners", ()) if word not in referring}
+    words = text.split()
+    return any(
+        word.lower() in others and any(ends_in_role(after) for after in words[at + 1 : at + 4])
+        for at, word in enumerate(words)
+    )
