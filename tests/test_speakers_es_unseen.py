@@ -159,3 +159,15 @@ def test_a_definite_role_after_someone_new_is_not_the_last_speaker() -> None:
         people=("Carlos Vega",),
     )
     assert [(quote.speaker, quote.speaker_role) for quote in found][1] == (None, "fuente")
+
+
+def test_a_definite_role_after_another_person_named_is_not_the_last_speaker() -> None:
+    # the reporter named with a role after the quote is "el periodista", not the minister
+    found = quotes(
+        '"El tribunal no tiene jurisdicción sobre nuestro país", dijo el viceministro de '
+        "Exteriores, Omar Salem, de acuerdo con la crónica del enviado especial de la radio, "
+        "Pablo Ríos.",
+        'El periodista explicó que "nadie en el Ministerio quiso confirmar la noticia".',
+        people=("Omar Salem", "Pablo Ríos"),
+    )
+    assert [(quote.speaker, quote.speaker_role) for quote in found][-1] == (None, "periodista")

@@ -8,7 +8,7 @@ import re
 
 from newsloom.extract.resources import resources_for, table_word_set
 from newsloom.extract.role_words import ends_in_role, is_role_word
-from newsloom.extract.speaker_names import ArticleNames
+from newsloom.extract.speaker_names import ArticleNames, NamedPerson
 from newsloom.records import Quote
 
 ROLE_REACH = 200  # characters between a quote and the role it refers back with
@@ -73,20 +73,29 @@ def not_a_name_after(after: str) -> bool:
     return not words or not words[0][:1].isupper()
 
 
+def role_before(person: NamedPerson, names: ArticleNames, *, set_off: bool = False) -> bool:
+    """Whether a role word stands among the words before this mention in its sentence (``El
+    ministro de Justicia, Mustafa Jalil``) or set off after it (``Ahmed Yarba, presidente de
+    …``); ``set_off``: only a role before the name set off by a comma (``el enviado especial de
+    teleSUR, Rolando Segura``)."""
+    text = names.paragraphs.get(person.paragraph, "")
+    before = re.split(r"[.;:!?]", text[max(0, person.start - 120) : person.start])[-1]
+    if set_off:
+        return before.rstrip().endswith(",") and any(
+            ends_in_role(word.strip(",")) for word in before.split()[-6:]
+        )
+    after = text[person.start + len(person.name) : person.start + len(person.name) + 60]
+    words = before.split()[-6:] + (after.split()[:4] if after.startswith(",") else [])
+    return any(ends_in_role(word.strip(",")) for word in words)
+
+
 def given_a_role(speaker: str, names: ArticleNames) -> bool:
-    """Whether the article names ``speaker`` with a role: a role word among the words before a
-    mention in its sentence (``El ministro de Justicia, Mustafa Jalil``) or set off after it
-    (``Ahmed Yarba, presidente de la Coalición``)."""
-    for person in names.people:
-        if person.name not in speaker and speaker not in person.name:
-            continue
-        text = names.paragraphs.get(person.paragraph, "")
-        before = re.split(r"[.;:!?]", text[max(0, person.start - 120) : person.start])[-1]
-        after = text[person.start + len(person.name) : person.start + len(person.name) + 60]
-        words = before.split()[-6:] + (after.split()[:4] if after.startswith(",") else [])
-        if any(ends_in_role(word.strip(",")) for word in words):
-            return True
-    return False
+    """Whether the article names ``speaker`` with a role (:func:`role_before`)."""
+    return any(
+        role_before(person, names)
+        for person in names.people
+        if person.name in speaker or speaker in person.name
+    )
 
 
 def someone_new_between(text: str, language: str | None) -> bool:

@@ -18,6 +18,7 @@ from newsloom.extract.role_going_on import (
     distance,
     given_a_role,
     nearest_mention,
+    role_before,
     role_goes_on,
     someone_new_between,
 )
@@ -214,7 +215,8 @@ def _role_holder_going_on(
     """The person quoted just before (this paragraph or the one before), where the article
     gives that person a role (``role_going_on.given_a_role``): a role going on refers back to
     someone introduced by role, not to a source the recogniser took for a person (an
-    observatory, a paper)."""
+    observatory, a paper); and no one new came in between (``Una fuente …. La fuente``, ``…,
+    del enviado especial de teleSUR, Rolando Segura. ¶ El periodista``)."""
     speaker = _last_speaker(resolved, quote, names, reach=1)
     if speaker is None or not given_a_role(speaker, names):
         return None
@@ -226,7 +228,19 @@ def _role_holder_going_on(
         between = between[before.end :]
     else:
         between = names.paragraphs.get(before.paragraph, "")[before.end :] + " " + between
-    return None if someone_new_between(between, language) else speaker
+    span = (
+        (before.paragraph, before.end),
+        (quote.paragraph, mention.start() if mention else quote.start),
+    )
+    named_between = any(
+        span[0] <= (person.paragraph, person.start) < span[1]
+        and person.name not in speaker
+        and speaker not in person.name
+        and role_before(person, names, set_off=True)
+        for person in names.people
+    )
+    # "dijo X, de acuerdo con el enviado especial de teleSUR, Rolando Segura. ¶ El periodista"
+    return None if named_between or someone_new_between(between, language) else speaker
 
 
 def _named_before(quote: Quote, names: ArticleNames, language: str | None) -> str | None:
