@@ -171,3 +171,20 @@ def test_a_definite_role_after_another_person_named_is_not_the_last_speaker() ->
         people=("Omar Salem", "Pablo Ríos"),
     )
     assert [(quote.speaker, quote.speaker_role) for quote in found][-1] == (None, "periodista")
+
+
+def test_whom_a_source_told_is_no_part_of_it() -> None:
+    # "según informaron fuentes médicas a la cadena CNN": the sources spoke, the channel heard
+    found = quotes(
+        "Al menos 12 civiles murieron en el bombardeo del mercado, según informaron fuentes "
+        "médicas a la cadena británica BBC.",
+        '"Los heridos no dejan de llegar al hospital", dijo un médico a la televisión estatal.',
+    )
+    assert speakers(found) == [(None, "fuentes médicas"), (None, "médico")]
+
+
+def test_what_a_source_is_close_to_stays_in_it() -> None:
+    found = quotes(
+        "Según fuentes cercanas a la familia, el empresario fue liberado la noche del domingo."
+    )
+    assert speakers(found) == [(None, "fuentes cercanas a la familia")]
