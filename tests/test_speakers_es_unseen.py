@@ -116,3 +116,75 @@ def test_an_emphatic_si_before_the_verb_is_no_speaker() -> None:
         people=("Gustavo Medina",),
     )
     assert [quote.speaker for quote in found] == ["Gustavo Medina"]
+
+
+def test_a_definite_role_after_a_quote_is_the_person_going_on() -> None:
+    # "insiste el político": the minister quoted just before, not a new, unnamed speaker
+    found = quotes(
+        'El exministro de Interior, Carlos Vega, ha afirmado que "el Gobierno lo sabía todo".',
+        '"Tengo documentos que lo demuestran", insiste el político.',
+        people=("Carlos Vega",),
+    )
+    assert [quote.speaker for quote in found] == ["Carlos Vega", "Carlos Vega"]
+
+
+def test_a_definite_role_goes_on_in_the_same_paragraph() -> None:
+    found = quotes(
+        "La ministra de Defensa, Ana Torres, ha visitado este martes la base de Rota. "
+        '"Cumpliremos cualquier orden que dé el Gobierno", ha afirmado. "Las tropas están '
+        'listas para partir", ha insistido la ministra, en declaraciones a la radio pública.',
+        people=("Ana Torres",),
+    )
+    assert [quote.speaker for quote in found] == ["Ana Torres", "Ana Torres"]
+
+
+def test_an_indefinite_role_is_someone_new() -> None:
+    found = quotes(
+        'El exministro de Interior, Carlos Vega, ha afirmado que "el Gobierno lo sabía todo".',
+        '"Todavía hay combates en el norte", dijo un militar rebelde.',
+        people=("Carlos Vega",),
+    )
+    assert [(quote.speaker, quote.speaker_role) for quote in found][1] == (
+        None,
+        "militar rebelde",
+    )
+
+
+def test_a_definite_role_after_someone_new_is_not_the_last_speaker() -> None:
+    # "Una alta fuente …. La fuente señaló": the source brought in between, not the minister
+    found = quotes(
+        'El exministro de Interior, Carlos Vega, ha afirmado que "el Gobierno lo sabía todo".',
+        "Una alta fuente del Ministerio habló después con la radio pública. La fuente, que "
+        'pidió el anonimato, aseguró que "nadie había leído el informe".',
+        people=("Carlos Vega",),
+    )
+    assert [(quote.speaker, quote.speaker_role) for quote in found][1] == (None, "fuente")
+
+
+def test_a_definite_role_after_another_person_named_is_not_the_last_speaker() -> None:
+    # the reporter named with a role after the quote is "el periodista", not the minister
+    found = quotes(
+        '"El tribunal no tiene jurisdicción sobre nuestro país", dijo el viceministro de '
+        "Exteriores, Omar Salem, de acuerdo con la crónica del enviado especial de la radio, "
+        "Pablo Ríos.",
+        'El periodista explicó que "nadie en el Ministerio quiso confirmar la noticia".',
+        people=("Omar Salem", "Pablo Ríos"),
+    )
+    assert [(quote.speaker, quote.speaker_role) for quote in found][-1] == (None, "periodista")
+
+
+def test_whom_a_source_told_is_no_part_of_it() -> None:
+    # "según informaron fuentes médicas a la cadena CNN": the sources spoke, the channel heard
+    found = quotes(
+        "Al menos 12 civiles murieron en el bombardeo del mercado, según informaron fuentes "
+        "médicas a la cadena británica BBC.",
+        '"Los heridos no dejan de llegar al hospital", dijo un médico a la televisión estatal.',
+    )
+    assert speakers(found) == [(None, "fuentes médicas"), (None, "médico")]
+
+
+def test_what_a_source_is_close_to_stays_in_it() -> None:
+    found = quotes(
+        "Según fuentes cercanas a la familia, el empresario fue liberado la noche del domingo."
+    )
+    assert speakers(found) == [(None, "fuentes cercanas a la familia")]

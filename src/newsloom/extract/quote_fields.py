@@ -15,6 +15,7 @@ QUOTE_FIELDS = (
     "pronouns",
     "determiners",
     "referring_articles",
+    "going_on_articles",
     "work_nouns",
     "roles",
     "organisations",

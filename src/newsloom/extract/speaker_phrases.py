@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS
 from newsloom.extract.resources import table_word_set, table_words, words_pattern
-from newsloom.extract.role_words import ORGANISATION, ROLE
+from newsloom.extract.role_words import ORGANISATION, ROLE, is_role_word
 
 DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
@@ -215,6 +215,27 @@ LEADING_WORDS = frozenset(
         *(word.lower() for word in table_words("adverbs") if " " not in word),
     ]
 )
+
+
+def role_then_told(words: list[str]) -> int:
+    """How many words a lowercase role phrase takes before a told preposition and an article
+    (the tables' ``told_prepositions``: ``fuentes médicas a la cadena estadounidense CNN``):
+    what follows is whom the role told, no part of it; 0 otherwise."""
+    if not words or not words[0][:1].islower():
+        return 0
+    for at in range(1, len(words) - 2):
+        if not words[at - 1][:1].islower():
+            return 0  # a name came first ("Lukyanov a DW": name_then_article reads it)
+        if words[at] in TOLD_PREPOSITIONS and DETERMINER_WORD.fullmatch(words[at + 1]):
+            # a medium or a body told, by a name or an organisations word (not "fuentes
+            # cercanas a la escuela": whom they are close to)
+            told = words[at + 2 :]
+            medium = any(word[:1].isupper() or word.lower() in _BODIES for word in told)
+            return at if medium and any(is_role_word(word) for word in words[:at]) else 0
+    return 0
+
+
+_BODIES = table_word_set("organisations")
 
 
 def name_then_article(words: list[str]) -> int:

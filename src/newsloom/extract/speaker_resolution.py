@@ -12,6 +12,18 @@ from dataclasses import replace
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.name_cases import nominative
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
+from newsloom.extract.role_going_on import (
+    HOLDER_AFTER,
+    ROLE_REACH,
+    distance,
+    given_a_role,
+    introduced_as_someone,
+    nearest_mention,
+    role_before,
+    role_goes_on,
+    role_spoke_unnamed,
+    someone_new_between,
+)
 from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_names import ArticleNames, names_a_thing
 from newsloom.extract.speakers import PLURAL_PRONOUNS
@@ -116,23 +128,6 @@ _PERSON_NOUN = re.compile(
 )
 
 
-ROLE_REACH = 200  # characters between a quote and the role it refers back with
-
-
-def _distance(mention: re.Match[str], quote: Quote) -> int:
-    return (
-        quote.start - mention.end() if mention.end() <= quote.start else mention.start() - quote.end
-    )
-
-
-def _nearest_mention(text: str, phrase: str, quote: Quote) -> re.Match[str] | None:
-    """The mention of ``phrase`` in ``text`` nearest to the quote (before or after it)."""
-    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
-    if not mentions:
-        return None
-    return min(mentions, key=lambda mention: abs(_distance(mention, quote)))
-
-
 def _role_read_as_name(quote: Quote, names: ArticleNames, language: str | None) -> bool:
     """Whether a "person" speaker is a role the recogniser took for a name, in a language whose
     roles refer back with an article (its table's ``referring_articles``; German capitalises its
@@ -149,7 +144,7 @@ def _role_read_as_name(quote: Quote, names: ArticleNames, language: str | None) 
     ):
         return False
     text = names.paragraphs.get(quote.paragraph, "")
-    nearest = _nearest_mention(text, speaker, quote)
+    nearest = nearest_mention(text, speaker, quote)
     if nearest is None:
         return False
     articles = table.quotes["referring_articles"]
@@ -185,11 +180,6 @@ def _role_with_adjectives(quote: Quote, names: ArticleNames, language: str | Non
     return speaker
 
 
-# a name set off by commas after a role and what it belongs to ("der Generalsekretär der PLO,
-# Saeb Erekat"): the role's holder is named there
-_HOLDER_AFTER = re.compile(r"^(?:\s+[^\s,.;:]+){0,6}\s*,\s+[^\W\d_][\w-]*\s+[^\W\d_]")
-
-
 def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -> bool:
     """Whether a role speaker is written with an article the language's table lists as one
     that refers back (de ``referring_articles``: ``sagte die Hamburger Wissenschaftssenatorin``
@@ -205,11 +195,11 @@ def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -
     last = role.split()[-1].lower()
     if last.endswith("s") and is_role_word(last[:-1]):
         return False  # "the researchers said": several, not the one person named last
-    if table is not None and _introduced_as_someone(role, quote, names, table.one_words):
+    if table is not None and introduced_as_someone(role, quote, names, table.one_words):
         return False  # "A store manager told …. …, the store manager said": that one, unnamed
     text = names.paragraphs.get(quote.paragraph, "")
-    nearest = _nearest_mention(text, role, quote)
-    if nearest is None or _distance(nearest, quote) > ROLE_REACH:
+    nearest = nearest_mention(text, role, quote)
+    if nearest is None or distance(nearest, quote) > ROLE_REACH:
         return False  # a quote the role's speaker went on with, far from where it was named
     before = text[: nearest.start()].split()
     after = text[nearest.end() :]
@@ -219,43 +209,45 @@ def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -
         bool(before)
         and before[-1] in articles
         and not after.startswith(",")
-        and _HOLDER_AFTER.match(after) is None
+        and HOLDER_AFTER.match(after) is None
         # "der Minister der Kultur" is a minister of something, whom the article may name
         # elsewhere; "sagte die Senatorin der „Welt“" told a paper in marks
         and not (len(words) > 1 and words[0] in connectors and words[1][:1].isupper())
     )
 
 
-def _introduced_as_someone(
-    role: str, quote: Quote, names: ArticleNames, articles: Sequence[str]
-) -> bool:
-    """Whether the article wrote the role with an indefinite article (the table's ``one``
-    words: ``a``, ``ein``) right before it, before the quote: someone new, whom the role with the
-    definite article refers back to (not ``a gaming labour activist`` in ``A Macau gaming labour
-    activist group``, a word between)."""
-    if not articles:
-        return False
-    written = (
-        "\n".join(text for index, text in names.paragraphs.items() if index < quote.paragraph)
-        + "\n"
-        + names.paragraphs.get(quote.paragraph, "")[: quote.start]
-    )
-    pattern = rf"(?<![\w-])(?:{'|'.join(map(re.escape, articles))})\s+{re.escape(role)}(?![\w-])"
-    return re.search(pattern, written, re.IGNORECASE) is not None
-
-
-def _role_spoke_unnamed(resolved: Sequence[Quote], quote: Quote) -> bool:
-    """Whether the quote before, in this paragraph or the one before, is the same role's, with
-    no one named for it (``The store manager told News4 …`` then ``…, the store manager said``):
-    the role goes on speaking, not the person named last."""
-    if not resolved:
-        return False
+def _role_holder_going_on(
+    resolved: Sequence[Quote], quote: Quote, names: ArticleNames, language: str | None
+) -> str | None:
+    """The person quoted just before (this paragraph or the one before), where the article
+    gives that person a role (``role_going_on.given_a_role``): a role going on refers back to
+    someone introduced by role, not to a source the recogniser took for a person (an
+    observatory, a paper); and no one new came in between (``Una fuente …. La fuente``, ``…,
+    del enviado especial de teleSUR, Rolando Segura. ¶ El periodista``)."""
+    speaker = _last_speaker(resolved, quote, names, reach=1)
+    if speaker is None or not given_a_role(speaker, names):
+        return None
     before = resolved[-1]
-    return (
-        before.speaker is None
-        and before.speaker_role == quote.speaker_role
-        and quote.paragraph - 1 <= before.paragraph <= quote.paragraph
+    text = names.paragraphs.get(quote.paragraph, "")
+    mention = nearest_mention(text, quote.speaker_role or "", quote)
+    between = text[: mention.start() if mention else quote.start]
+    if before.paragraph == quote.paragraph:
+        between = between[before.end :]
+    else:
+        between = names.paragraphs.get(before.paragraph, "")[before.end :] + " " + between
+    span = (
+        (before.paragraph, before.end),
+        (quote.paragraph, mention.start() if mention else quote.start),
     )
+    named_between = any(
+        span[0] <= (person.paragraph, person.start) < span[1]
+        and person.name not in speaker
+        and speaker not in person.name
+        and role_before(person, names, set_off=True)
+        for person in names.people
+    )
+    # "dijo X, de acuerdo con el enviado especial de teleSUR, Rolando Segura. ¶ El periodista"
+    return None if named_between or someone_new_between(between, language) else speaker
 
 
 def _named_before(quote: Quote, names: ArticleNames, language: str | None) -> str | None:
@@ -413,7 +405,7 @@ def resolve_speakers(
                 holder = names.last_before(quote.paragraph, quote.start)
             if (
                 holder is None
-                and not _role_spoke_unnamed(resolved, quote)
+                and not role_spoke_unnamed(resolved, quote)
                 and _role_refers_back(quote, names, language)
             ):
                 # "sagte die Hamburger Wissenschaftssenatorin": the person named last (not the
@@ -421,6 +413,9 @@ def resolve_speakers(
                 holder = _last_speaker(resolved, quote, names) or _named_before(
                     quote, names, language
                 )
+            if holder is None and role_goes_on(quote, names, language):
+                # "«…», insiste el político": the one quoted just before goes on
+                holder = _role_holder_going_on(resolved, quote, names, language)
             if holder is None and _bare_role(quote, language):
                 # "– dodał wiceminister" after quotes of Waldemar Kraska: the speaker going
                 # on (not a photo credit named in between), else the person named last

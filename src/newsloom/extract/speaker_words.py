@@ -31,6 +31,7 @@ from newsloom.extract.speaker_phrases import (
     TRAILING_AUXILIARY,
     name_then_article,
     portfolio_before_name,
+    role_then_told,
 )
 
 # a capitalised run, then one lowercase word: "New Hampshire officials", "Danish police"
@@ -101,6 +102,11 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         # periodistas": an article and a common noun after a name open when, where or to whom
         # it spoke; no one's name goes on that way
         words = words[:named]
+        text = " ".join(words)
+    told = role_then_told(words)
+    if told:
+        # "según informaron fuentes médicas a la cadena CNN": whom the sources told
+        words = words[:told]
         text = " ".join(words)
     if not words or len(words) > 8 or SHARE_OF_PEOPLE.match(text):
         return None  # "37 pour cent des hommes ont déclaré": a poll's answers, not a speaker

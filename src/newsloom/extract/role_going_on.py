@@ -1,0 +1,149 @@
+"""A role that refers back to the person quoted just before it (es ``"…", insiste el
+político`` after the quote of a minister named before), and the helpers that find a role's
+mention near a quote, and the checks that keep an English or German role from referring back
+(someone introduced with "a", the unnamed role that spoke just before); read by
+:mod:`newsloom.extract.speaker_resolution`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsloom.extract.resources import resources_for, table_word_set
+from newsloom.extract.role_words import ends_in_role, is_role_word
+from newsloom.extract.speaker_names import ArticleNames, NamedPerson
+from newsloom.records import Quote
+
+ROLE_REACH = 200  # characters between a quote and the role it refers back with
+
+
+def distance(mention: re.Match[str], quote: Quote) -> int:
+    return (
+        quote.start - mention.end() if mention.end() <= quote.start else mention.start() - quote.end
+    )
+
+
+def nearest_mention(text: str, phrase: str, quote: Quote) -> re.Match[str] | None:
+    """The mention of ``phrase`` in ``text`` nearest to the quote (before or after it)."""
+    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
+    if not mentions:
+        return None
+    return min(mentions, key=lambda mention: abs(distance(mention, quote)))
+
+
+# a name set off by commas after a role and what it belongs to ("der Generalsekretär der PLO,
+# Saeb Erekat"): the role's holder is named there
+HOLDER_AFTER = re.compile(r"^(?:\s+[^\s,.;:]+){0,6}\s*,\s+[^\W\d_][\w-]*\s+[^\W\d_]")
+
+
+_ORGANISATION_WORDS = table_word_set("organisations")
+
+
+def role_goes_on(quote: Quote, names: ArticleNames, language: str | None) -> bool:
+    """Whether a role no one holds is the person who spoke just before going on (the table's
+    ``going_on_articles``: ``"…", insiste el político`` after the quote of a minister named
+    before): one of them stands right before the role's mention near the quote, a word of the
+    role is a role word, and no name is set off after it (``el portavoz, Juan Díaz``)."""
+    table = resources_for(language)
+    role = quote.speaker_role or ""
+    articles = table.quotes.get("going_on_articles", ()) if table is not None else ()
+    words = role.lower().split()
+    if (
+        not articles
+        or not any(is_role_word(word) for word in words)
+        # "la agencia oficial de noticias", "la televisión oficial siria": a body
+        or any(word in _ORGANISATION_WORDS for word in words)
+    ):
+        return False
+    text = names.paragraphs.get(quote.paragraph, "")
+    nearest = nearest_mention(text, role, quote)
+    if nearest is None or distance(nearest, quote) > ROLE_REACH:
+        return False
+    before = text[: nearest.start()].split()
+    after = text[nearest.end() :]
+    named = HOLDER_AFTER.match(after)
+    # "el portavoz, Juan Díaz": a name set off after it; not "el ex ministro, refiriéndose a"
+    return (
+        bool(before)
+        and before[-1].lower() in articles
+        and (named is None or not_a_name_after(after))
+    )
+
+
+def not_a_name_after(after: str) -> bool:
+    """Whether the words set off by a comma after a role are no name: they open lowercase."""
+    words = after.partition(",")[2].split()
+    return not words or not words[0][:1].isupper()
+
+
+def role_before(person: NamedPerson, names: ArticleNames, *, set_off: bool = False) -> bool:
+    """Whether a role word stands among the words before this mention in its sentence (``El
+    ministro de Justicia, Mustafa Jalil``) or set off after it (``Ahmed Yarba, presidente de
+    …``); ``set_off``: only a role before the name set off by a comma (``el enviado especial de
+    teleSUR, Rolando Segura``)."""
+    text = names.paragraphs.get(person.paragraph, "")
+    before = re.split(r"[.;:!?]", text[max(0, person.start - 120) : person.start])[-1]
+    if set_off:
+        return before.rstrip().endswith(",") and any(
+            ends_in_role(word.strip(",")) for word in before.split()[-6:]
+        )
+    after = text[person.start + len(person.name) : person.start + len(person.name) + 60]
+    words = before.split()[-6:] + (after.split()[:4] if after.startswith(",") else [])
+    return any(ends_in_role(word.strip(",")) for word in words)
+
+
+def given_a_role(speaker: str, names: ArticleNames) -> bool:
+    """Whether the article names ``speaker`` with a role (:func:`role_before`)."""
+    return any(
+        role_before(person, names)
+        for person in names.people
+        if person.name in speaker or speaker in person.name
+    )
+
+
+def someone_new_between(text: str, language: str | None) -> bool:
+    """Whether ``text`` (between the quote before and a role going on) brings someone new in: a
+    determiner that does not refer back (es ``una``, ``los``) with a role word within three
+    words after it (``Una destacada fuente del Gobierno manifiesta …. La fuente señaló``)."""
+    table = resources_for(language)
+    if table is None:
+        return False
+    referring = set(table.quotes.get("going_on_articles", ()))
+    others = {word for word in table.quotes.get("determiners", ()) if word not in referring}
+    words = text.split()
+    return any(
+        word.lower() in others and any(ends_in_role(after) for after in words[at + 1 : at + 4])
+        for at, word in enumerate(words)
+    )
+
+
+def introduced_as_someone(
+    role: str, quote: Quote, names: ArticleNames, articles: Sequence[str]
+) -> bool:
+    """Whether the article wrote the role with an indefinite article (the table's ``one``
+    words: ``a``, ``ein``) right before it, before the quote: someone new, whom the role with the
+    definite article refers back to (not ``a gaming labour activist`` in ``A Macau gaming labour
+    activist group``, a word between)."""
+    if not articles:
+        return False
+    written = (
+        "\n".join(text for index, text in names.paragraphs.items() if index < quote.paragraph)
+        + "\n"
+        + names.paragraphs.get(quote.paragraph, "")[: quote.start]
+    )
+    pattern = rf"(?<![\w-])(?:{'|'.join(map(re.escape, articles))})\s+{re.escape(role)}(?![\w-])"
+    return re.search(pattern, written, re.IGNORECASE) is not None
+
+
+def role_spoke_unnamed(resolved: Sequence[Quote], quote: Quote) -> bool:
+    """Whether the quote before, in this paragraph or the one before, is the same role's, with
+    no one named for it (``The store manager told News4 …`` then ``…, the store manager said``):
+    the role goes on speaking, not the person named last."""
+    if not resolved:
+        return False
+    before = resolved[-1]
+    return (
+        before.speaker is None
+        and before.speaker_role == quote.speaker_role
+        and quote.paragraph - 1 <= before.paragraph <= quote.paragraph
+    )
