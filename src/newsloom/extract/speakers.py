@@ -290,6 +290,9 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     return speaker_of_words(text, entities)
 
 
+# capitalised words in a row (a word boundary before the first: the capital, a word character,
+# is after none; tested after the capital, so that ``re`` skips to a capital letter, not tries
+# the whole pattern at every character)
 CAPITALISED_NAME = re.compile(
-    rf"\b[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+{NAME_PARTICLE}?[A-ZÆØÅÄÖÜÉ][\w'’-]+)+"
+    rf"[A-ZÆØÅÄÖÜÉ](?<!\w.)[\w'’-]+(?:\s+{NAME_PARTICLE}?[A-ZÆØÅÄÖÜÉ][\w'’-]+)+"
 )
