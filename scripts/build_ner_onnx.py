@@ -37,7 +37,6 @@ from newsloom.entities.contextual import MODEL_FILE, ContextualTagger, read_mode
 from newsloom.entities.onnx_encoder import (  # noqa: E402
     INPUTS,
     QUANTIZED,
-    WEIGHT_ZERO,
     OnnxEncoder,
     initializers,
 )
@@ -88,7 +87,6 @@ def build(
         numpy_helper.from_array(numpy.float32(1.0 / numpy.sqrt(size)), "scale"),
         *(numpy_helper.from_array(numpy.int64(i), f"index{i}") for i in range(3)),
         numpy_helper.from_array(numpy.asarray([1], numpy.int64), "one"),
-        numpy_helper.from_array(numpy.uint8(WEIGHT_ZERO), "weight_zero"),
     ]
 
     def node(op: str, inputs: list[str], output: str, **attributes: Any) -> str:
@@ -97,11 +95,16 @@ def build(
         return output
 
     def int8(x: str, name: str, output: str, part: str) -> str:
-        """``x`` times the int8 matrix ``name`` (stored as uint8 with zero point 128),
-        quantised with its fixed range or per batch."""
-        weight = [name + ".u8"]
+        """``x`` times the int8 matrix ``name``, quantised with its fixed range or per batch.
+
+        Each node has its own weight and zero point names (:func:`initializers`): ONNX Runtime's
+        switch to uint8 weights (``session.x64quantprecision``) converts them node by node.
+        """
+        weight = name + (".q8" if part == "w" else ".marks.q8")
+        zero = output + ".wz"
+        constants.append(numpy_helper.from_array(numpy.int8(0), zero))
         if ranges is None:
-            inputs = [x, *weight, name + ".scale", "weight_zero"]
+            inputs = [x, weight, name + ".scale", zero]
             return node("DynamicQuantizeMatMul", inputs, output)
         # the last layer's kept rows hold no <s> or </s>: calibration saw none there
         low, high = ranges.get(f"{name}:{part}") or ranges[name + ":w"]
@@ -111,7 +114,7 @@ def build(
         constants.append(numpy_helper.from_array(numpy.float32(step), a))
         constants.append(numpy_helper.from_array(numpy.uint8(round(-low / step)), z))
         small = node("QuantizeLinear", [x, a, z], output + ".u8")
-        inputs = [small, *weight, a, name + ".scale", z, "weight_zero"]
+        inputs = [small, weight, a, name + ".scale", z, zero]
         return node("MatMulIntegerToFloat", inputs, output)
 
     def dense(x: str, name: str, output: str, split: str = "split") -> str:

@@ -14,6 +14,7 @@ from newsloom.errors import ModelError
 from newsloom.evaluate.ner import evaluate_ner
 
 GRAPH = MODEL_FILE.with_suffix(".onnx")
+X86 = ("x86_64", "amd64", "i386", "i686", "x86")
 # Invented sentences (no corpus text): Bokmål, Nynorsk, Danish and Swedish names in context.
 SENTENCES = [
     "Statsminister Ingrid Solvang møtte styret i Nordlys Energi i Tromsø på tirsdag .",
@@ -69,16 +70,50 @@ def test_onnx_rows_are_the_numpy_rows_within_int8_error(
 def test_the_weights_are_the_model_files_own_int8_rows() -> None:
     raw, weights, (layers, _, _) = read_model(MODEL_FILE)
     named = onnx_encoder.initializers(weights, raw, layers)
-    u8 = named["l0.qkv.u8"]
-    assert u8.dtype == numpy.uint8  # int8 + 128: exact products on CPUs without VNNI too
+    q8 = named["l0.qkv.q8"]
+    assert q8.dtype == numpy.int8
     hidden = raw["l0.q.w.q8"].shape[1]
-    assert u8.shape == (hidden, 3 * hidden)  # [in, out]: query, key and value side by side
-    signed = u8[:, hidden : 2 * hidden].astype(numpy.int16) - onnx_encoder.WEIGHT_ZERO
-    numpy.testing.assert_array_equal(signed, raw["l0.k.w.q8"].T)
+    assert q8.shape == (hidden, 3 * hidden)  # [in, out]: query, key and value side by side
+    numpy.testing.assert_array_equal(q8[:, hidden : 2 * hidden], raw["l0.k.w.q8"].T)
+    assert named["l0.qkv.marks.q8"] is q8  # a second name for the rows of <s> and </s>
     numpy.testing.assert_array_equal(named["l0.qkv.scale"][:hidden], raw["l0.q.w.scale"])
     floats = onnx_encoder.initializers(weights, raw, layers, quantized=())
-    assert "l0.qkv.u8" not in floats
+    assert "l0.qkv.q8" not in floats
     numpy.testing.assert_allclose(floats["l0.down.w"], weights["l0.fo.w"].T)
+
+
+def test_cpus_without_vnni_count_as_saturating(tmp_path: Path) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    x86 = onnx_encoder.platform.machine().lower() in X86  # elsewhere nothing saturates
+    cpuinfo.write_text("processor\t: 0\nflags\t\t: fpu sse4_1 avx2 avx512f avx512bw\n")
+    assert onnx_encoder.saturating_products(cpuinfo) is x86
+    cpuinfo.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512_vnni\n")
+    assert not onnx_encoder.saturating_products(cpuinfo)
+    cpuinfo.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx_vnni\n")
+    assert not onnx_encoder.saturating_products(cpuinfo)
+    missing = tmp_path / "none"
+    assert onnx_encoder.saturating_products(missing) is x86
+
+
+def test_uint8_weights_give_the_rows_of_int8_weights_bit_for_bit(
+    monkeypatch: pytest.MonkeyPatch, runtimes: tuple[ContextualTagger, ContextualTagger]
+) -> None:
+    """Issue 19: where ONNX Runtime multiplies the int8 weights as they are (VNNI) and where it
+    turns them into uint8 + 128 first (``session.x64quantprecision``), the rows are the same."""
+    onnx, _ = runtimes
+    if onnx_encoder.saturating_products():
+        pytest.skip("this CPU saturates uint8-by-int8 products: only the uint8 weights run here")
+    raw, weights, (layers, _, _) = read_model(MODEL_FILE, dequantize=False)
+    graph = GRAPH.read_bytes()
+    named = onnx_encoder.initializers(weights, raw, layers)
+    hidden = onnx.encoder.hidden
+    monkeypatch.setattr(onnx_encoder, "saturating_products", lambda: True)
+    unsigned = onnx_encoder.OnnxEncoder(graph, named, hidden)
+    monkeypatch.setattr(onnx_encoder, "saturating_products", lambda: False)
+    signed = onnx_encoder.OnnxEncoder(graph, named, hidden)
+    batch = [[BOS, 1000, 2000, 3000, EOS], [BOS, *range(500, 560), EOS], [BOS, 7, EOS]]
+    for mine, theirs in zip(signed.forward(batch), unsigned.forward(batch), strict=True):
+        numpy.testing.assert_array_equal(mine, theirs)
 
 
 def test_the_shipped_graph_is_what_the_script_builds(monkeypatch: pytest.MonkeyPatch) -> None:

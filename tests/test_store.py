@@ -144,6 +144,41 @@ def test_failed_transaction_keeps_what_was_committed(store: Store) -> None:
     assert not store.has_article(f"{10:016x}")
 
 
+def test_a_failed_savepoint_is_undone_alone_and_its_transaction_commits_the_rest_issue_19(
+    store: Store,
+) -> None:
+    """An article written in a savepoint of a longer transaction: a failed statement in it
+    (a foreign key, which aborts a PostgreSQL transaction) undoes that article alone, and what
+    came before and after it commits."""
+    errors = store.connection.errors  # type: ignore[attr-defined]
+
+    def write_badly(number: int) -> None:
+        with store.savepoint() as connection:
+            store.add_article(make_article(number))
+            connection.execute(  # no such article
+                "INSERT INTO reuse_shares (article_id, share) VALUES (?, ?)", ("nope", 1.0)
+            )
+
+    def fail(number: int) -> None:
+        with store.savepoint():
+            store.add_article(make_article(number))
+            raise RuntimeError("boom")
+
+    with store.transaction():
+        with store.savepoint():
+            store.add_article(make_article(11))
+        with pytest.raises(errors):
+            write_badly(12)
+        with pytest.raises(RuntimeError):
+            fail(13)
+        with store.savepoint():
+            store.add_article(make_article(14))
+    assert [a.id for a in store.iter_articles()] == [f"{11:016x}", f"{14:016x}"]
+    with store.savepoint():  # outside a transaction: one of its own
+        store.add_article(make_article(15))
+    assert store.has_article(f"{15:016x}")
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

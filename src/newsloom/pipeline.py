@@ -1,11 +1,14 @@
 """The pipeline, wired in plain code in one place.
 
 sources → ingest → normalize → language → analyze → assign (reuse, story) → store.
-Each article's results commit together, so a killed run loses nothing already committed and a
-re-run finishes the job (stored articles are reported unchanged). Stages compute, the pipeline
-persists: the assign stages never touch the store; the pipeline loads their state from it and
-writes the snapshot each hands back for an article inside that article's transaction
-(:mod:`newsloom.assign_state`).
+Each article's results are written together in one savepoint, and articles commit together, up
+to :data:`COMMIT_ARTICLES` a commit (commits were a tenth of the assigning process's CPU time). An
+article that fails is undone alone and those before it commit before its error goes on; a killed
+run loses nothing already committed (at most the last few articles' assign work, besides the
+analysis of the chunk in hand), and a re-run finishes the job (stored articles are reported
+unchanged). Stages compute, the pipeline persists: the assign stages never touch the store; the
+pipeline loads their state from it and writes the snapshot each hands back for an article inside
+that article's savepoint (:mod:`newsloom.assign_state`).
 
 normalize, language and analyze are per-article work an engine runs: the local engine in this
 process, the Dask engine (:mod:`newsloom.engine`) on a cluster, shard by shard. assign stays here,
@@ -21,6 +24,7 @@ two writers at once give the stories and reuse links of their chunks run one aft
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -50,6 +54,9 @@ from newsloom.timing import timed
 
 Progress = Callable[[int], None]  # called with how many more items were read
 CHUNK = 500  # articles sorted by time and assigned per chunk
+COMMIT_ARTICLES = 50  # articles assigned per commit, at most ...
+COMMIT_SECONDS = 1.0  # ... or for this long: other writers wait for the commit
+Analysed = tuple[Article, Analysis, Features | None, tuple[float, ...] | None]
 
 
 class Engine(Protocol):
@@ -185,7 +192,7 @@ class Pipeline:
             ordered = [analyze_prepared(p, self.analyzer, report.seconds) for p in ordered]
         # one batch per chunk, unless the engine embedded the articles where it analysed them
         ordered = embed_prepared(ordered, self.settings.cluster.embedded_by, report.seconds)
-        analysed: list[tuple[Article, Analysis, Features | None, tuple[float, ...] | None]] = []
+        analysed: list[Analysed] = []
         for prepared in ordered:
             article, analysis = prepared.article, prepared.analysis
             assert article is not None
@@ -199,16 +206,41 @@ class Pipeline:
         with self.store.writer_lock():
             try:
                 self.refresh()
-                touched: set[str] = set()
-                for article, analysis, features, embedding in analysed:
-                    story_id = self._assign_one(article, analysis, features, embedding, report)
-                    if story_id is not None:
-                        touched.add(story_id)
+                touched = self._assign_all(analysed, report)
                 with timed(report.seconds, "assign: dates"):
                     self._revise_dates(touched, report)
             except BaseException:
                 self.generation = None  # in-memory state may be ahead of the store: reload
                 raise
+
+    def _assign_all(self, analysed: list[Analysed], report: RunReport) -> set[str]:
+        """Assign the articles in order, each in a savepoint, committing every
+        :data:`COMMIT_ARTICLES` articles or :data:`COMMIT_SECONDS` seconds; the stories touched.
+
+        An article that fails is undone alone; those before it commit, then its error goes on.
+        """
+        touched: set[str] = set()
+        remaining = iter(analysed)
+        more = True
+        while more:
+            more = False
+            failure: BaseException | None = None
+            with self.store.transaction():
+                started = time.monotonic()
+                for count, (article, analysis, features, embedding) in enumerate(remaining, 1):
+                    try:
+                        story_id = self._assign_one(article, analysis, features, embedding, report)
+                    except BaseException as error:  # undone alone: those before it commit
+                        failure = error
+                        break
+                    if story_id is not None:
+                        touched.add(story_id)
+                    if count >= COMMIT_ARTICLES or time.monotonic() - started >= COMMIT_SECONDS:
+                        more = True  # keep other writers' waits short (SQLite waits 30 s)
+                        break
+            if failure is not None:
+                raise failure
+        return touched
 
     def _assign_one(
         self,
@@ -218,11 +250,12 @@ class Pipeline:
         embedding: Sequence[float] | None,
         report: RunReport,
     ) -> str | None:
-        """Assign one article and commit everything it adds (under the writer lock); its story."""
+        """Assign one article and write everything it adds in one savepoint of the chunk's
+        transaction (under the writer lock), undone alone if it fails; its story."""
         if self.store.has_article(article.id):  # another writer stored it meanwhile
             report.unchanged += 1
             return None
-        with self.store.transaction():
+        with self.store.savepoint():
             with timed(report.seconds, "store"):
                 self.store.add_article(article, analysis)
             with timed(report.seconds, "assign: reuse"):

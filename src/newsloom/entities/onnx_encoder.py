@@ -10,13 +10,16 @@ The dense matrix products named in :data:`QUANTIZED` run in int8: the weights ar
 file's own int8 rows with their per-row scales (they lose nothing more), the inputs are quantised
 to uint8 with fixed ranges the build script measured on train data (recorded in the graph), so a
 sentence's rows do not depend on the rest of its batch. Attention and the layer norms run in
-float32. Inputs and outputs match :meth:`newsloom.entities.encoder.Encoder.forward`.
+float32. Inputs and outputs match :meth:`newsloom.entities.encoder.Encoder.forward`. The uint8 by
+int8 products are summed exactly on every CPU (:func:`saturating_products`).
 """
 
 from __future__ import annotations
 
 import os
+import platform
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy
@@ -51,8 +54,10 @@ def initializers(
     ``weights``: the arrays as :class:`~newsloom.entities.contextual.ContextualTagger` reads them
     (matrices dequantised, ``[out, in]``); ``raw``: the file's own arrays (``*.q8``, ``*.scale``).
     The graph's matrices are ``[in, out]``: float32 (``l{n}.{product}.w``) or, for the products in
-    ``quantized``, the file's int8 rows with one scale per output column, shifted to uint8 with
-    zero point 128 (``l{n}.{product}.u8``, ``.scale``; see :func:`unsigned`).
+    ``quantized``, the file's int8 rows with one scale per output column (``l{n}.{product}.q8``,
+    ``.scale``; zero point 0), the same array named again for the rows of <s> and </s>
+    (``l{n}.{product}.marks.q8``): ONNX Runtime converts the weights of each node apart when it
+    turns them into uint8 (:class:`OnnxEncoder`) and fails on a name two nodes share.
     """
 
     def f32(name: str) -> Array:
@@ -71,7 +76,8 @@ def initializers(
             if product in quantized:
                 rows = numpy.concatenate([raw[f"{p}{part}.w.q8"] for part in parts])
                 scales = [raw[f"{p}{part}.w.scale"] for part in parts]
-                found[f"{p}{product}.u8"] = unsigned(numpy.ascontiguousarray(rows.T))
+                found[f"{p}{product}.q8"] = numpy.ascontiguousarray(rows.T)
+                found[f"{p}{product}.marks.q8"] = found[f"{p}{product}.q8"]  # not a copy
                 found[f"{p}{product}.scale"] = numpy.concatenate(scales).astype(numpy.float32)
             else:
                 matrix = numpy.concatenate([f32(f"{p}{part}.w") for part in parts])
@@ -81,18 +87,27 @@ def initializers(
     return found
 
 
-WEIGHT_ZERO = 128  # the zero point of the uint8 weights: int8 value + 128
+# CPU flags (Linux ``/proc/cpuinfo``) of x86 instructions that sum uint8 by int8 products in 32 bits
+VNNI_FLAGS = frozenset({"avx512_vnni", "avx_vnni"})
 
 
-def unsigned(rows: Array) -> Array:
-    """int8 weights as uint8 with zero point :data:`WEIGHT_ZERO`, the same numbers exactly.
+def saturating_products(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
+    """Whether ONNX Runtime's uint8-by-int8 products could saturate on this CPU.
 
-    ONNX Runtime multiplies uint8 inputs by int8 weights with an instruction that adds pairs of
-    products in 16 bits and saturates on CPUs without VNNI (AVX2 only): the rows, and the tags,
-    then depend on the machine (NorNE Nynorsk dev F1 0.849 on an AVX2 machine against 0.863). With
-    both operands uint8 it widens to 16 bits first and sums in 32, exactly, on every CPU.
+    On x86 without VNNI (AVX2, AVX-512 alone) ONNX Runtime adds pairs of such products in 16 bits
+    and saturates: the rows, and the tags, would depend on the machine (NorNE Nynorsk dev F1 0.849
+    on an AVX2 machine against 0.863). With VNNI (``avx512_vnni``, ``avx_vnni``) four products are
+    summed straight into 32 bits, exactly; ARM's kernels widen first. An x86 CPU whose flags cannot
+    be read counts as saturating (the exact, slower way).
     """
-    return (rows.astype(numpy.int16) + WEIGHT_ZERO).astype(numpy.uint8)
+    if platform.machine().lower() not in ("x86_64", "amd64", "i386", "i686", "x86"):
+        return False
+    try:
+        text = cpuinfo.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    flags = next((line for line in text.splitlines() if line.startswith("flags")), "")
+    return VNNI_FLAGS.isdisjoint(flags.partition(":")[2].split())
 
 
 class OnnxEncoder:
@@ -107,6 +122,10 @@ class OnnxEncoder:
         options.inter_op_num_threads = 1
         # waiting threads sleep instead of spinning: the cores are shared with the rest of ingest
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        if saturating_products():
+            # ONNX Runtime adds 128 to the int8 weights and multiplies uint8 by uint8, which
+            # widens to 16 bits first and sums in 32: exact, at about a quarter of the speed
+            options.add_session_config_entry("session.x64quantprecision", "1")
         self._values = [onnxruntime.OrtValue.ortvalue_from_numpy(w) for w in weights.values()]
         options.add_external_initializers(list(weights), self._values)
         self.session = onnxruntime.InferenceSession(

@@ -21,12 +21,13 @@ from newsloom.extract.quote_patterns import (
     UNMARKED_CONTENT,
 )
 from newsloom.extract.quote_words import ABBREVIATION, DETERMINERS
-from newsloom.extract.resources import own_words, words_pattern
+from newsloom.extract.resources import own_words, table_words, words_pattern
 
-# what a subject after the verb opens with: an article, a capital, the medium told ("à l'AFP",
-# "all'Ansa")
+# what a subject after the verb opens with: an article, a capital, the medium told (the tables'
+# ``told_after_verb``: "à l'AFP", "alla Stampa")
 _SUBJECT_OPENING = re.compile(
-    rf"(?:{DETERMINERS})(?:\s|(?<=['’]))|[A-ZÆØÅÄÖÜÉ]|(?:à|au|a|al|all['’]|alla|ad)\s",
+    rf"(?:{DETERMINERS})(?:\s|(?<=['’]))|[A-ZÆØÅÄÖÜÉ]"
+    rf"|{words_pattern(table_words('told_after_verb'), whole=False)}\s",
     re.IGNORECASE,
 )
 # a statement ending in a name set off by a comma: the subject and its apposition

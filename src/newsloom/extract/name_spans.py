@@ -23,10 +23,11 @@ from newsloom.extract.role_words import (
 from newsloom.records import EntityMention, EntityType
 
 # "na serwerach w Sankt Petersburgu", "in Den Haag": a run of capitalised words right after "in"
-# is a place, not a person a later "he" or left-out subject may mean
-_IN_WORDS = ("in", "im", "w", "we", "dans", "en")
-AFTER_IN = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_IN_WORDS)})\s+$")
-_IN_LONGEST = max(map(len, _IN_WORDS))
+# (the tables' ``in_prepositions``) is a place, not a person a later "he" or left-out subject
+# may mean
+_IN_WORDS = table_words("in_prepositions")
+AFTER_IN = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, _IN_WORDS)) or '(?!)'})\s+$")
+_IN_LONGEST = max(map(len, _IN_WORDS), default=0)
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{DETERMINERS})\s+$", re.IGNORECASE)
 # whether every determiner is one word (no whitespace in the pattern): then a match ending at a
 # name starts within the word before the whitespace there
@@ -54,6 +55,33 @@ def person_in_phrase(name: str) -> str:
     if cut < 1 or not rest or not all(word[:1].isupper() for word in rest):
         return name
     return " ".join(rest)
+
+
+# the "according to" phrases of several words of every table ("nach angaben von"), and the
+# tables' determiners
+_SOURCE_PHRASES = frozenset(
+    phrase.lower() for phrase in table_words("according_to") if " " in phrase
+)
+_DETERMINER_WORDS = frozenset(word.lower() for word in table_words("determiners"))
+_SPAN_WORD = re.compile(r"\S+")
+
+
+def without_source_words(text: str, start: int, name: str) -> tuple[str, int]:
+    """A recogniser's span that took in the rest of an "according to" phrase the word before it
+    opens (``Nach`` + ``Angaben der Staatsanwaltschaft``: the table's ``nach angaben``): the name
+    after those words and an article, and where it starts; the span as it is otherwise."""
+    before = text[:start].split()
+    words = list(_SPAN_WORD.finditer(name))
+    if not before or len(words) < 2:
+        return name, start
+    phrase, cut = before[-1].lower(), 0
+    while cut < len(words) - 1 and f"{phrase} {words[cut].group(0).lower()}" in _SOURCE_PHRASES:
+        phrase, cut = f"{phrase} {words[cut].group(0).lower()}", cut + 1
+    while 0 < cut < len(words) - 1 and words[cut].group(0).lower() in _DETERMINER_WORDS:
+        cut += 1
+    if cut == 0:
+        return name, start
+    return name[words[cut].start() :], start + words[cut].start()
 
 
 def after_in(text: str, end: int) -> bool:

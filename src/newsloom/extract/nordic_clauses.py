@@ -103,9 +103,19 @@ def verb_adverbs(match: re.Match[str]) -> str:
 # A Scandinavian clause without "at" whose subject pronoun has a verb of the language's tenses
 # right after the reporting verb, with no word between them ("Han sier han løper", "Tiltalte
 # hevder han skrapte", "Han mener det svekker …"): not a participle or an adverb after the
-# pronoun ("sier han smilende", "sa han etter møtet"), two more words at least
-_CLAUSE_PRONOUNS = "det|dette|han|hun|ho|hon|de|dei|vi|me|eg|jeg|jag"
-_NOT_TENSED = "under|etter|efter|over|senere|seinare|videre|vidare|heller|sjeldnere|sjeldnare"
+# pronoun ("sier han smilende", "sa han etter møtet"), two more words at least. The pronouns
+# are the Scandinavian tables' ``clause_pronouns``, the words with a tense ending that are no
+# verb their ``untensed_words``.
+
+
+def _split_words(field_name: str) -> str:
+    """An alternation of one field of the Scandinavian tables."""
+    words = {word for table in _SPLIT_TABLES for word in table.quotes.get(field_name, ())}
+    return "|".join(map(re.escape, sorted(words))) or "(?!)"
+
+
+_CLAUSE_PRONOUNS = _split_words("clause_pronouns")
+_NOT_TENSED = _split_words("untensed_words")
 _TENSED_CLAUSE = (
     rf"(?:{_CLAUSE_PRONOUNS})\s+(?!(?:{_NOT_TENSED})\b)(?![a-zæøåäö]*(?:ende|ste)\b)"
     r"[a-zæøåäö]{2,}(?:er|ar|te|de)\s+\S+\s+\S"

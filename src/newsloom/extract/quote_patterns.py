@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
 from newsloom.extract.nordic_clauses import SPLIT_VERBS
 from newsloom.extract.quote_words import (
@@ -24,7 +23,6 @@ from newsloom.extract.quote_words import (
 )
 from newsloom.extract.resources import (
     first_letter_alternation,
-    resources_for,
     table_word_set,
     table_words,
     words_pattern,
@@ -273,55 +271,12 @@ def unmarked_attribution(text: str) -> tuple[re.Match[str], str] | None:
     if unmarked is not None:
         if _holds_a_clause(unmarked.group("speaker")):
             return None  # "…, meiner eit utvida samarbeid skal gjere …": a that-less clause
+        last = unmarked.group("speaker").split()[-1:]
+        if last and (unmarked.group("verb").lower(), last[0].lower()) in PARTICLE_VERBS:
+            # "…, teilte die Polizei mit.": the verb's particle closes it, no part of the subject
+            return split_attribution(text) or (unmarked, unmarked.group("speaker"))
         return unmarked, unmarked.group("speaker")
     return split_attribution(text)
-
-
-@cache
-def final_attribution(language: str | None) -> re.Pattern[str] | None:
-    """A sentence that ends in its speaker and then a reporting verb (``Last year, only seven
-    were arrested, Hettema said.``), for a language whose table lists such ``final_verbs``."""
-    table = resources_for(language)
-    verbs = table.quotes.get("final_verbs", ()) if table is not None else ()
-    if table is None or not verbs:
-        return None
-    after = table.quotes.get("final_after", ())
-    opening = rf"(?:{words_pattern(after)})\s+" if after else ""  # German "…, wie X mitteilte."
-    return compile_pattern(
-        rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*,\s*{opening}"
-        rf"(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
-        rf"(?P<verb>{words_pattern(verbs)})(?:\s+[\w'’-]+){{0,3}}?\s*[.!?]?\s*$",
-        re.IGNORECASE,
-    )
-
-
-@cache
-def fronted_attribution(language: str | None) -> re.Pattern[str] | None:
-    """A sentence opened by its attribution as a clause, then a comma and the statement
-    (German ``Wie ein Sprecher der Feuerwehr mitteilte, brannte das Haus nieder.``), for a
-    language whose table lists ``final_after`` words and ``final_verbs`` that end the clause."""
-    table = resources_for(language)
-    verbs = table.quotes.get("final_verbs", ()) if table is not None else ()
-    after = table.quotes.get("final_after", ()) if table is not None else ()
-    if table is None or not verbs or not after:
-        return None
-    return compile_pattern(
-        rf"^(?:{words_pattern(after)})\s+(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
-        rf"(?P<verb>{words_pattern(verbs)})(?:\s+(?:hat|haben|hatte|hatten))?\s*,\s*"
-        r"(?P<content>[^«»\"“”„]{8,}?)\s*[.!?]?\s*$",
-        re.IGNORECASE,
-    )
-
-
-@cache
-def reported_mood(language: str | None) -> re.Pattern[str] | None:
-    """Verb forms that make a sentence someone's reported words (German Konjunktiv I: ``Das
-    seien herausfordernde Projekte``), for a language whose table lists ``reported_forms``."""
-    table = resources_for(language)
-    forms = table.quotes.get("reported_forms", ()) if table is not None else ()
-    if not forms:
-        return None
-    return compile_pattern(rf"(?<![\w'’-]){words_pattern(forms)}(?![\w'’-])(?!\s+denn\b)")
 
 
 # "Dodał, że …": a sentence opened by a reporting verb, then a comma and "that" (Polish sets
@@ -370,7 +325,7 @@ _AFTER_QUESTION = "|".join(
     f"(?<={re.escape(verb)})"
     for verb in sorted(set(table_words("question_verbs")), key=lambda verb: (-len(verb), verb))
 )
-_INDIRECT_QUESTION = (
+INDIRECT_QUESTION = (
     rf"|(?=\s+(?:{QUESTION_WORDS})\s)"
     rf"|(?:{_AFTER_QUESTION})(?:\s+[\w-]+){{0,3}}?\s+om(?=(?:\s+[\w-]+){{3}})"
 )
@@ -398,9 +353,13 @@ VERB_THEN_CLAUSE = _verb_then_clause(f"|{SPLIT_VERBS}")
 VERB_THEN_CLAUSE_UNSPLIT = _verb_then_clause("")
 
 
-def _reported(questions: str, split_verbs: str = f"|{SPLIT_VERBS}") -> str:
+def reported_pattern(
+    questions: str, adjuncts: str = "", split_verbs: str = f"|{SPLIT_VERBS}"
+) -> str:
     """The reported-speech pattern: a speaker, a reporting verb and its clause (``questions``: the
-    indirect-question alternatives, or none; ``split_verbs``: their alternative, or none)."""
+    indirect-question alternatives, or none; ``adjuncts``: more ways into a clause without
+    "that", see :func:`~newsloom.extract.reported_edges.reported_after_adjunct`;
+    ``split_verbs``: the split verbs' alternative, or none)."""
     return (
         rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         # (an elided article in what stands between, not an English contraction: "a indiqué à
@@ -410,15 +369,17 @@ def _reported(questions: str, split_verbs: str = f"|{SPLIT_VERBS}") -> str:
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
         rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"
-        rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}){questions})"
+        rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}){questions}{adjuncts})"
         r"\s*(?P<content>\S.+)$"
     )
 
 
-REPORTED = compile_pattern(_reported(_INDIRECT_QUESTION), re.IGNORECASE)
-REPORTED_UNSPLIT = compile_pattern(_reported(_INDIRECT_QUESTION, ""), re.IGNORECASE)
+REPORTED = compile_pattern(reported_pattern(INDIRECT_QUESTION), re.IGNORECASE)
+REPORTED_UNSPLIT = compile_pattern(
+    reported_pattern(INDIRECT_QUESTION, split_verbs=""), re.IGNORECASE
+)
 # REPORTED without the indirect questions: where one is turned down, a that-clause may still be
-REPORTED_PLAIN = compile_pattern(_reported(""), re.IGNORECASE)
+REPORTED_PLAIN = compile_pattern(reported_pattern(""), re.IGNORECASE)
 # A second reporting verb coordinated with the first ("… bekreftar at A, men seier i same
 # andedraget at B", "… understrekar at A, men meiner også B"): B is a statement of its own.
 SECOND_CLAUSE = compile_pattern(

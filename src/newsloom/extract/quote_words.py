@@ -134,8 +134,8 @@ PRONOUNS = frozenset(
 _REQUESTS = frozenset(_resources.table_words("request_verbs"))
 _SOURCE_VERBS = [verb for verb in _resources.table_words("verbs") if verb not in _REQUESTS]
 SOURCE_TABLE_VERBS = rf"(?:{_resources.words_pattern(_SOURCE_VERBS, whole=False)}(?!\w))"
-# auxiliaries before a reporting verb ("har sagt"; the tables' "a déclaré")
-AUXILIARIES = _resources.words_pattern(["har", "has", *_resources.table_words("auxiliaries")])
+# auxiliaries before a reporting verb (the tables' ``auxiliaries``: "har sagt", "a déclaré")
+AUXILIARIES = _resources.words_pattern(_resources.table_words("auxiliaries"))
 # "that"-words opening reported speech; an elided one (French "qu'") needs no space after it
 THAT_WORDS = _resources.words_pattern(
     ["att", "that", "que", "dass", *(w for w in _resources.table_words("that") if w != "at")]

@@ -26,9 +26,6 @@ from newsloom.extract.quote_patterns import (
     VERB_FIRST_THAT,
     VERB_THEN_CLAUSE,
     VERB_THEN_CLAUSE_UNSPLIT,
-    final_attribution,
-    fronted_attribution,
-    reported_mood,
     unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import (
@@ -40,6 +37,13 @@ from newsloom.extract.quote_speakers import (
     speaker_from_subject,
 )
 from newsloom.extract.quote_words import PRONOUNS
+from newsloom.extract.reported_edges import (
+    final_attribution,
+    fronted_attribution,
+    impersonal_closing,
+    reported_after_adjunct,
+    reported_mood,
+)
 from newsloom.extract.reported_questions import (
     closed_by_attribution,
     question_kept,
@@ -51,7 +55,7 @@ from newsloom.extract.reported_subjects import (
     names_someone,
     only_adverbs,
 )
-from newsloom.extract.resources import SCANDINAVIAN, own_words, table_words
+from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set, table_words
 from newsloom.extract.sentences import Sentence, split_sentences
 from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import (
@@ -90,10 +94,8 @@ def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> boo
 
 
 # words after a "reporting verb" that make it a passive or perfect participle, no verb of speech
-# ("Sollte der Entscheid bestätigt werden, werde er …")
-_AUXILIARY_AFTER = frozenset(
-    ["werden", "worden", "wurde", "wurden", "wird", "ist", "sind", "war", "waren", "hat", "haben"]
-)
+# (the tables' ``participle_auxiliaries``: "Sollte der Entscheid bestätigt werden, werde er …")
+_AUXILIARY_AFTER = table_word_set("participle_auxiliaries")
 # words before one that make it an attributive participle ("keine bestätigten Fälle")
 _BEFORE_PARTICIPLE = frozenset(
     [*(word.lower() for word in table_words("determiners")), "kein", "keine", "keinen", "alle"]
@@ -185,6 +187,8 @@ def reported_quotes(
         )
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
         match = _search(masked, REPORTED, REPORTED_UNSPLIT) if has_clause else None
+        if match is None and has_clause and (adjunct := reported_after_adjunct(language)):
+            match = adjunct.search(masked)  # "said on Monday the toll had risen", "told Reuters he"
         if match is not None and subjunctive_misread(match):
             match = None  # "keine bestätigten Fälle …, zudem habe …": no one's words
         if (
@@ -439,8 +443,12 @@ def reported_quotes(
                 and len(sentence.text.split()) >= MIN_CLAUSE_WORDS
                 and mood.search(sentence.text) is not None
             ):
-                # "Das seien herausfordernde Projekte.": the mood says whose words these are
+                # "Das seien herausfordernde Projekte.": the mood says whose words these are;
+                # "…, hieß es weiter." closing it names no one and is no part of the words
                 content = sentence.text.rstrip()
+                impersonal = impersonal_closing(language)
+                tail = impersonal.search(content) if impersonal is not None else None
+                content = content[: tail.start()] if tail is not None else content
                 said(content, context.last_source, "reported", sentence.start)
             continue
         speaker = reported_speaker(match, masked, sentence.text, names, language)

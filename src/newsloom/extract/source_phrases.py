@@ -47,11 +47,11 @@ _CLOSING_SOURCE = (
 # lowercase words a source phrase holds: articles, connectors and inflected adjectives ("Den
 # jüngsten Angaben des Ministeriums"), not verbs ("Die Zahl stieg Behördenangaben zufolge")
 _SOURCE_LOWERCASE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")
-_NOT_IN_SOURCE = frozenset(
-    ["werden", "wurden", "waren", "haben", "hatten", "sind", "seien", "hätten", "würden", "sollen"]
-)
-# genitive articles: what a report belongs to is its source ("Einem Bericht der Bild-Zeitung")
-_GENITIVE = frozenset(["des", "der", "eines", "einer", "van"])
+# (nor the finite verbs of the tables' ``not_in_source``: "werden", "sollen")
+_NOT_IN_SOURCE = table_word_set("not_in_source")
+# genitive articles (the tables' ``genitive_words``): what a report belongs to is its source
+# ("Einem Bericht der Bild-Zeitung")
+_GENITIVE = table_word_set("genitive_words")
 
 
 def postposition_source(phrase: str, names: Sequence[str]) -> Speaker | None:

@@ -174,14 +174,15 @@ _NAME_THEN_DATIVE = re.compile(
 
 
 # "a déclaré Kurz à notre rédaction", "ha detto Marco Rossi alla Stampa", "ha riferito Ron
-# French su Bridge Magazine": after a name, "to" or "on" and what follows is the paper or
-# channel told (the Romance form of the German dative above); not "al", a particle of Arabic
-# names in Spanish ("Walid al Mualem")
+# French su Bridge Magazine": after a name, "to" or "on" (the tables' ``told_after_name``)
+# and what follows is the paper or channel told (the Romance form of the German dative above);
+# not "al", a particle of Arabic names in Spanish ("Walid al Mualem")
 _NAME_THEN_TOLD = re.compile(
     r"(?<![\w'’-])(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*)"
     # (a time between them: "ha riferito Ron French questa settimana su Bridge Magazine")
     rf"(?:\s+[{_LOWER_LETTERS}][\w'’-]*){{0,2}}"
-    r"\s+(?:(?:à|au|aux|allo|alla|ai|agli|alle|ad|su|sur)\s|all['’]|à\s+l['’])"
+    # (an elided one, "all'", runs into the next word)
+    rf"\s+{words_pattern(table_words('told_after_name'), whole=False)}(?:(?<=['’])|\s)"
 )
 
 

@@ -37,6 +37,7 @@ from newsloom.extract.name_spans import (
 from newsloom.extract.name_spans import (
     person_in_phrase as person_in_phrase,
 )
+from newsloom.extract.name_spans import without_source_words
 from newsloom.extract.resources import own_words, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
@@ -58,6 +59,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;»«\"”“–—-]\s*|\(\s*)$")
 # definite and plural endings of a role noun (statsministeren → statsminister)
 _ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
 MIN_ROLE_STEM = 4
+# abbreviated titles and the roles they stand for ("gov.:governor"), every table's
+_ROLE_ABBREVIATIONS = tuple(
+    tuple(entry.lower().split(":", 1)) for entry in table_words("role_abbreviations")
+)
 MIN_RESPELT = 7  # letters in a surname that another spelling one letter off may stand for
 ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización" may refer
 # "Ifølgje Mitchell", "Selon Dupont": the tables' "according to" words open a sentence, not a name
@@ -140,14 +145,17 @@ class ArticleNames:
             and not names_a_thing(self.paragraphs.get(e.paragraph, ""), e.start, e.text)
         ]
         if people:
-            # "Fraktionschef André Trepoll": the name without the role a recogniser took in
+            # "Fraktionschef André Trepoll": the name without the role a recogniser took in;
+            # "Nach Angaben der Staatsanwaltschaft": without the rest of "nach angaben"
+            spans = [
+                (e, *without_source_words(self.paragraphs.get(e.paragraph, ""), e.start, e.text))
+                for e in people
+            ]
             self.people = [
                 NamedPerson(
-                    without_honorific(person_in_phrase(split_title(e.text)[1])),
-                    e.paragraph,
-                    e.start,
+                    without_honorific(person_in_phrase(split_title(name)[1])), e.paragraph, start
                 )
-                for e in people
+                for e, name, start in spans
             ]
         else:
             self.people = [
@@ -342,7 +350,11 @@ class ArticleNames:
         if len(stem) < MIN_ROLE_STEM:
             return None
         if stem not in self._holders:
-            self._holders[stem] = self._with_role(re.escape(stem))
+            # "Gov. Kay Ivey" holds the role "governor" (the tables' ``role_abbreviations``)
+            written = [re.escape(stem)] + [
+                re.escape(short) for short, role in _ROLE_ABBREVIATIONS if role.startswith(stem)
+            ]
+            self._holders[stem] = self._with_role(f"(?:{'|'.join(written)})")
         holders = self._holders[stem]
         # what the role belongs to ("del tribunal ruso") is said near its holder too: a
         # "presidente" of something else is someone else

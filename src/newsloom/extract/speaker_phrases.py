@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS
-from newsloom.extract.resources import table_word_set, table_words
+from newsloom.extract.resources import table_word_set, table_words, words_pattern
 from newsloom.extract.role_words import ORGANISATION, ROLE
 
 DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
@@ -26,10 +26,12 @@ VERB_FORMS = frozenset(
     word.lower() for word in table_words("verbs") if " " not in word and len(word) >= 3
 )
 # "dijo el líder libio en Sebha", "afirmó Belhaj en unas declaraciones": a Romance "en" (or
-# "con", "dans", …) phrase after the speaker says where or how, before a determiner or a name;
-# the Nordic article "en" opens a phrase ("sagde en talsmand") and is followed by a noun.
+# "con", "dans", …: the tables' ``place_prepositions``) phrase after the speaker says where or
+# how, before a determiner or a name; the Nordic article "en" opens a phrase ("sagde en
+# talsmand") and is followed by a noun.
+_PLACE_PREPOSITIONS = "|".join(map(re.escape, table_words("place_prepositions"))) or "(?!)"
 PLACE_PHRASE = re.compile(
-    r"(?<=\w)\s+(?:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
+    rf"(?<=\w)\s+(?:{_PLACE_PREPOSITIONS})\s+"
     r"(?=(?:un|una|unos|unas|une|el|la|los|las|le|les|des|du|del|su|sus|son|sa|ses)\s|l['’]"
     r"|[A-ZÆØÅÄÖÜÉ]).*$"
 )
@@ -39,16 +41,11 @@ PLACE_PHRASE = re.compile(
 # preposition) or none (the subject left out: the last one named)
 _LEADING_PLACE_PHRASE = re.compile(
     # (capitalised too, opening the sentence: "En su cuenta de Twitter escribió:")
-    r"^(?i:en|dans|con|avec|durante|pendant|desde|depuis|ante|tras|devant|mientras)\s+"
+    rf"^(?i:{_PLACE_PREPOSITIONS})\s+"
     r"(?:un|una|unos|unas|une|el|la|los|las|le|les|su|sus|son|sa|ses)\s+\S+"
 )
-_PREPOSITIONS = frozenset(
-    [
-        *("de", "del", "du", "des", "d'", "a", "al", "à", "au", "aux", "por", "par", "para"),
-        *("pour", "en", "dans", "con", "avec", "sobre", "sur", "ante", "devant", "desde"),
-        *("depuis", "durante", "pendant", "tras", "entre", "sin", "sans", "hasta", "hacia"),
-    ]
-)
+# the tables' ``linking_prepositions``: an article or a capital after one is inside the phrase
+_PREPOSITIONS = table_word_set("linking_prepositions")
 
 
 # the tables' ``phrase_prepositions`` (es "con", "por", "desde"): a phrase one opens before a
@@ -142,9 +139,13 @@ SPEAKER_STOP = re.compile(
 
 
 # "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
-# the medium told, before the speaker; a medium of several capitalised words ("comentó a BBC
-# Mundo el analista") where an article and a lowercase noun follow it
-_TOLD = r"^(?:à|au|a|al|all['’]|alla|ao|aan|gegenüber|tegen)\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
+# the medium told (after the tables' ``told_after_verb``), before the speaker; a medium of
+# several capitalised words ("comentó a BBC Mundo el analista") where an article and a
+# lowercase noun follow it
+_TOLD = (
+    rf"^{words_pattern(table_words('told_after_verb'), whole=False)}"
+    r"\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
+)
 TOLD_MEDIUM = re.compile(
     _TOLD + r"(?:(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+){2,3}"
     r"(?=(?:le|la|il|o|el|der|die|un|una|une|uno|um|uma)\s+[a-zæøåäöüéáíóúñ])"
@@ -252,10 +253,8 @@ def name_then_article(words: list[str]) -> int:
 
 
 # prepositions after a speaker's name that open where, how or to whom it spoke, never a part
-# of the name (not "de", "al": "Bashar al Asad")
-_ADDRESS_PREPOSITIONS = frozenset(
-    ["a", "à", "au", "aux", "en", "dans", "con", "avec", "ante", "devant", "desde", "depuis"]
-)
+# of the name (the tables' ``address_prepositions``; not "de", "al": "Bashar al Asad")
+_ADDRESS_PREPOSITIONS = table_word_set("address_prepositions")
 
 
 # the tables' ``second_verb_openers`` ("aunque", "antes de", "sin embargo"): standing last

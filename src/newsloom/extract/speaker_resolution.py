@@ -202,6 +202,11 @@ def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -
     articles = table.quotes.get("referring_articles", ()) if table is not None else ()
     if not articles or not role.split() or not ends_in_role(role.split()[-1]):
         return False
+    last = role.split()[-1].lower()
+    if last.endswith("s") and is_role_word(last[:-1]):
+        return False  # "the researchers said": several, not the one person named last
+    if table is not None and _introduced_as_someone(role, quote, names, table.one_words):
+        return False  # "A store manager told …. …, the store manager said": that one, unnamed
     text = names.paragraphs.get(quote.paragraph, "")
     nearest = _nearest_mention(text, role, quote)
     if nearest is None or _distance(nearest, quote) > ROLE_REACH:
@@ -218,6 +223,38 @@ def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -
         # "der Minister der Kultur" is a minister of something, whom the article may name
         # elsewhere; "sagte die Senatorin der „Welt“" told a paper in marks
         and not (len(words) > 1 and words[0] in connectors and words[1][:1].isupper())
+    )
+
+
+def _introduced_as_someone(
+    role: str, quote: Quote, names: ArticleNames, articles: Sequence[str]
+) -> bool:
+    """Whether the article wrote the role with an indefinite article (the table's ``one``
+    words: ``a``, ``ein``) right before it, before the quote: someone new, whom the role with the
+    definite article refers back to (not ``a gaming labour activist`` in ``A Macau gaming labour
+    activist group``, a word between)."""
+    if not articles:
+        return False
+    written = (
+        "\n".join(text for index, text in names.paragraphs.items() if index < quote.paragraph)
+        + "\n"
+        + names.paragraphs.get(quote.paragraph, "")[: quote.start]
+    )
+    pattern = rf"(?<![\w-])(?:{'|'.join(map(re.escape, articles))})\s+{re.escape(role)}(?![\w-])"
+    return re.search(pattern, written, re.IGNORECASE) is not None
+
+
+def _role_spoke_unnamed(resolved: Sequence[Quote], quote: Quote) -> bool:
+    """Whether the quote before, in this paragraph or the one before, is the same role's, with
+    no one named for it (``The store manager told News4 …`` then ``…, the store manager said``):
+    the role goes on speaking, not the person named last."""
+    if not resolved:
+        return False
+    before = resolved[-1]
+    return (
+        before.speaker is None
+        and before.speaker_role == quote.speaker_role
+        and quote.paragraph - 1 <= before.paragraph <= quote.paragraph
     )
 
 
@@ -374,7 +411,11 @@ def resolve_speakers(
             ):
                 # "professoren", "statsråden": a definite role refers back like a pronoun
                 holder = names.last_before(quote.paragraph, quote.start)
-            if holder is None and _role_refers_back(quote, names, language):
+            if (
+                holder is None
+                and not _role_spoke_unnamed(resolved, quote)
+                and _role_refers_back(quote, names, language)
+            ):
                 # "sagte die Hamburger Wissenschaftssenatorin": the person named last (not the
                 # role itself, which the quote patterns may have added to the names)
                 holder = _last_speaker(resolved, quote, names) or _named_before(

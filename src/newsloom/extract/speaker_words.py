@@ -40,16 +40,10 @@ _OWNED_ROLE = re.compile(
     r"(?P<mark>s|['’]s?|\s+(?:sin|si|sitt|sine))?(?:\s+[a-zæøåäöüé][\w-]*){1,3}"
 )
 _NAMED_GROUP = re.compile(r"(?:^|\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+\s+)+[a-zæøåäöüé][\w-]*$")
-# words after which a capitalised run names a place or a body, not the person described
-BEFORE_NAME = frozenset(
-    [
-        *CONNECTORS,
-        *("i", "ved", "på", "fra", "frå", "från", "from", "in", "at", "on", "hos", "med", "with"),
-        *("til", "till", "to", "en", "em", "im", "am", "bei", "aus", "dans", "à", "a", "al", "og"),
-        *("and", "och", "und", "et", "y", "e", "en", "hjå", "mot", "vid", "við", "för", "hjá"),
-        *("bij", "chez", "presso", "para", "per", "for", "of", "af", "av", "um", "about"),
-    ]
-)
+# words after which a capitalised run names a place or a body, not the person described: the
+# tables' ``role_connectors`` and ``before_place`` (and Icelandic and Faroese "við", "hjá",
+# languages without a table)
+BEFORE_NAME = frozenset([*CONNECTORS, *table_word_set("before_place"), "við", "hjá"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,27 +57,9 @@ class Speaker:
 # third-person reflexives (the tables' ``reflexives``, Scandinavian "seg", "sig"): after the
 # subject of a verb they make it reflexive
 REFLEXIVES = table_word_set("reflexives")
-# conjunctions before a second verb of the same subject ("…, men mener at", "and said that")
-COORDINATORS = frozenset(
-    [
-        *(
-            "og",
-            "and",
-            "y",
-            "och",
-            "und",
-            "men",
-            "but",
-            "pero",
-            "mais",
-            "aber",
-            "ma",
-            "mas",
-            "maar",
-        ),
-        "ale",
-    ]
-)
+# conjunctions before a second verb of the same subject (the tables' ``subject_coordinators``:
+# "…, men mener at", "and said that")
+COORDINATORS = table_word_set("subject_coordinators")
 # the tables' sentence adverbs ("jednocześnie", "además", "zudem"): no subject
 _ADVERBS = frozenset(word.lower() for word in table_words("adverbs") if " " not in word)
 # third-person plural subject pronouns (the tables' ``plural_pronouns``: "Dei hevdar at", "they

@@ -15,7 +15,7 @@ from functools import lru_cache, reduce
 from newsloom.extract.quote_words import (
     DETERMINERS,
 )
-from newsloom.extract.resources import table_word_set
+from newsloom.extract.resources import table_word_set, table_words, words_pattern
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
     NAME_PARTICLE,
@@ -92,8 +92,12 @@ _ROLE_OF_NAME = re.compile(
 )
 
 
-# "… Arne Sandstø til fvn": the medium told, one word after a capitalised name, is no part of it
-_TOLD_AFTER_NAME = re.compile(r"(?<![\w'’-])([A-ZÆØÅÄÖÜÉ][\w'’-]+)\s+(?:til|till|to)\s+\S+$")
+# "… Arne Sandstø til fvn": the medium told (after the tables' ``told_prepositions``), one word
+# after a capitalised name, is no part of it
+_TOLD_AFTER_NAME = re.compile(
+    r"(?<![\w'’-])([A-ZÆØÅÄÖÜÉ][\w'’-]+)\s+"
+    rf"{words_pattern(table_words('told_prepositions'), whole=False)}\s+\S+$"
+)
 # "direktør i Datatilsynet, Georg Apenes, i går": a role at a body, then the full name set off by
 # a comma (and what follows it: a party, a time, the place of the body, the medium told)
 _ROLE_COMMA_NAME = re.compile(
@@ -160,7 +164,7 @@ def is_determiner(word: str) -> bool:
 
 # the tables' auxiliaries ("has", "han"; lowercase: not the name "Han"): no speaker phrase
 # ends with one
-_AUXILIARIES = table_word_set("auxiliaries") | {"har", "has"}
+_AUXILIARIES = table_word_set("auxiliaries")
 
 
 def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:

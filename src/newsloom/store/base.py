@@ -72,6 +72,27 @@ class StoreBase:
             self.connection.commit()
 
     @contextmanager
+    def savepoint(self) -> Iterator[Connection]:
+        """A unit of work inside a transaction that is undone alone when it raises (a SQL
+        ``SAVEPOINT``): the transaction goes on with what was written before it, and commits it
+        when it ends. Outside a transaction it is one (:meth:`transaction`)."""
+        if self._depth == 0:
+            with self.transaction() as connection:
+                yield connection
+            return
+        name = f"newsloom_{self._depth}"
+        self.connection.savepoint(name)
+        self._depth += 1
+        try:
+            yield self.connection
+            self.connection.release(name)  # PostgreSQL: raises what failed in it, pipelined
+        except BaseException:
+            self._depth -= 1
+            self.connection.rollback_to(name)
+            raise
+        self._depth -= 1
+
+    @contextmanager
     def writer_lock(self) -> Iterator[None]:
         """Hold the database's one writer lock: one process (and thread) at a time assigns.
 

@@ -4,7 +4,8 @@ Store methods write SQLite-flavoured SQL with ``?`` placeholders; a connection r
 database (:mod:`newsloom.store.postgres` translates it for PostgreSQL). Besides ``execute`` a
 connection has ``insert_rows`` for bulk inserts (COPY on PostgreSQL) and the unit-of-work verbs
 ``begin`` / ``commit`` / ``rollback``; ``begin`` takes the database's write lock, so one writer at
-a time runs a transaction (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock).
+a time runs a transaction (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock). Inside one,
+``savepoint`` / ``release`` / ``rollback_to`` mark a part that can be undone alone.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ class Connection(Protocol):
     def unlock_writer(self) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+    def savepoint(self, name: str) -> None: ...  # inside a transaction: a part undone alone
+    def release(self, name: str) -> None: ...  # keep what the part wrote (in the transaction)
+    def rollback_to(self, name: str) -> None: ...  # undo the part; the transaction goes on
     def close(self) -> None: ...
 
 
@@ -124,6 +128,16 @@ class SQLiteConnection:
 
     def rollback(self) -> None:
         self.raw.rollback()
+
+    def savepoint(self, name: str) -> None:
+        self.raw.execute(f"SAVEPOINT {name}")
+
+    def release(self, name: str) -> None:
+        self.raw.execute(f"RELEASE SAVEPOINT {name}")
+
+    def rollback_to(self, name: str) -> None:
+        self.raw.execute(f"ROLLBACK TO SAVEPOINT {name}")
+        self.raw.execute(f"RELEASE SAVEPOINT {name}")
 
     def close(self) -> None:
         self.raw.close()

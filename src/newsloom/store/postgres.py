@@ -121,6 +121,7 @@ class PostgresConnection:
         self.schema: str = schema[0]
         self._primary_keys: dict[str, list[str]] | None = None
         self._pipeline: AbstractContextManager[Any] | None = None
+        self._pipelined: Any = None  # the psycopg Pipeline it entered
 
     def execute(self, sql: str, values: Values = ()) -> Any:
         return self.raw.execute(self._translate(sql), tuple(values))
@@ -187,12 +188,35 @@ class PostgresConnection:
         if not self.raw.closed:
             self.raw.execute("ROLLBACK")
 
+    def savepoint(self, name: str) -> None:
+        self.raw.execute(f"SAVEPOINT {name}")
+
+    def release(self, name: str) -> None:
+        """Keep the savepoint's writes; first wait for its pipelined statements, raising what
+        failed among them (else the error would show at the commit, undoing the others)."""
+        self.raw.execute(f"RELEASE SAVEPOINT {name}")
+        if self._pipelined is not None:
+            self._pipelined.sync()
+
+    def rollback_to(self, name: str) -> None:
+        """Undo to the savepoint; also after a failed statement, which left the transaction
+        aborted (and the pipeline with it: it is left, its error already raised, and entered
+        again)."""
+        pipelined = self._pipeline is not None
+        if pipelined:
+            with suppress(*self.errors):  # the statement that failed raised its error already
+                self._leave_pipeline()
+        self.raw.execute(f"ROLLBACK TO SAVEPOINT {name}")
+        self.raw.execute(f"RELEASE SAVEPOINT {name}")
+        if pipelined:
+            self._enter_pipeline()
+
     def _enter_pipeline(self) -> None:
         self._pipeline = self.raw.pipeline()
-        self._pipeline.__enter__()
+        self._pipelined = self._pipeline.__enter__()
 
     def _leave_pipeline(self) -> None:
-        pipeline, self._pipeline = self._pipeline, None
+        pipeline, self._pipeline, self._pipelined = self._pipeline, None, None
         if pipeline is not None:
             pipeline.__exit__(None, None, None)
 

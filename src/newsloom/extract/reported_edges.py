@@ -1,0 +1,111 @@
+"""The edges of reported words without quotation marks, beyond the quote patterns' own: a
+clause without "that" after a day or the one told (English ``said on Monday the toll had
+risen``, ``told Reuters he would``), and a closing attribution that names no one (German ``…,
+hieß es weiter.``), which is no part of the words; and the per-language patterns of a final or
+fronted attribution and of a reported mood (German ``…, sagte er.``, ``Wie X mitteilte, …``,
+Konjunktiv I)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsloom.extract.quote_patterns import INDIRECT_QUESTION, reported_pattern
+from newsloom.extract.resources import own_words, resources_for, words_pattern
+from newsloom.process_cache import compile_pattern
+
+
+@cache
+def impersonal_closing(language: str | None) -> re.Pattern[str] | None:
+    """A closing attribution whose subject names no one (the table's ``function_words``), with
+    up to two lowercase words after it (German ``…, hieß es weiter.``): the words of whoever
+    spoke before, which end before it. None for a language without ``final_verbs``."""
+    table = resources_for(language)
+    verbs = table.quotes.get("final_verbs", ()) if table is not None else ()
+    subjects = table.quotes.get("function_words", ()) if table is not None else ()
+    if not verbs or not subjects:
+        return None
+    return compile_pattern(
+        rf"\s*,\s*(?:{words_pattern(verbs)})\s+(?:{words_pattern(subjects)})"
+        r"(?-i:\s+[a-zäöüß]+){0,2}\s*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+
+
+# what opens an English clause without "that" (as after "said" in REPORTED), or a number
+_CLAUSE_OPENING = r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this|\d))\b"
+
+
+@cache
+def reported_after_adjunct(language: str | None) -> re.Pattern[str] | None:
+    """REPORTED with two more ways into a clause without "that", for a language whose table
+    lists ``telling_verbs`` (English): after "said" or "says", the day it was said or the
+    words it was said in (``said on Monday the toll had risen``, ``said Tuesday it would``,
+    ``said in a statement it would``); after a verb of telling, the one told, by name, and such
+    a day (``told Reuters on Tuesday he would``). The days are the language's calendar words
+    (:func:`~newsloom.extract.date_words.date_words`)."""
+    telling = own_words(language, "telling_verbs")
+    if not telling or language is None:
+        return None
+    from newsloom.extract.date_words import date_words
+
+    words = date_words((language,))
+    day = (
+        rf"(?:(?:late|early)\s+)?(?:on\s+)?{words_pattern(sorted(words.weekdays))}"
+        rf"(?:\s+{words_pattern(sorted(words.parts))})?|{words_pattern(sorted(words.relative))}"
+    )
+    when = rf"(?:\s+(?:{day}|in\s+(?:a|an)\s+[a-z]+))"
+    told = "|".join(f"(?<={re.escape(verb)})" for verb in telling)
+    named = r"(?-i:[A-Z][\w'’.&-]*)(?:\s+(?-i:[A-Z][\w'’.&-]*)){0,3}"
+    adjuncts = (
+        rf"|(?:(?<=said)|(?<=says)){when}{{1,2}}{_CLAUSE_OPENING}"
+        rf"|(?:{told})\s+{named}{when}?{_CLAUSE_OPENING}"
+    )
+    return compile_pattern(reported_pattern(INDIRECT_QUESTION, adjuncts), re.IGNORECASE)
+
+
+@cache
+def final_attribution(language: str | None) -> re.Pattern[str] | None:
+    """A sentence that ends in its speaker and then a reporting verb (``Last year, only seven
+    were arrested, Hettema said.``), for a language whose table lists such ``final_verbs``."""
+    table = resources_for(language)
+    verbs = table.quotes.get("final_verbs", ()) if table is not None else ()
+    if table is None or not verbs:
+        return None
+    after = table.quotes.get("final_after", ())
+    opening = rf"(?:{words_pattern(after)})\s+" if after else ""  # German "…, wie X mitteilte."
+    return compile_pattern(
+        rf"^(?P<content>[^«»\"“”„]{{8,}}?)\s*,\s*{opening}"
+        rf"(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
+        rf"(?P<verb>{words_pattern(verbs)})(?:\s+[\w'’-]+){{0,3}}?\s*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def fronted_attribution(language: str | None) -> re.Pattern[str] | None:
+    """A sentence opened by its attribution as a clause, then a comma and the statement
+    (German ``Wie ein Sprecher der Feuerwehr mitteilte, brannte das Haus nieder.``), for a
+    language whose table lists ``final_after`` words and ``final_verbs`` that end the clause."""
+    table = resources_for(language)
+    verbs = table.quotes.get("final_verbs", ()) if table is not None else ()
+    after = table.quotes.get("final_after", ()) if table is not None else ()
+    if table is None or not verbs or not after:
+        return None
+    return compile_pattern(
+        rf"^(?:{words_pattern(after)})\s+(?P<speaker>(?:[\w.'’-]+\s+){{0,9}}?[\w'’-]+)\s+"
+        rf"(?P<verb>{words_pattern(verbs)})(?:\s+(?:hat|haben|hatte|hatten))?\s*,\s*"
+        r"(?P<content>[^«»\"“”„]{8,}?)\s*[.!?]?\s*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def reported_mood(language: str | None) -> re.Pattern[str] | None:
+    """Verb forms that make a sentence someone's reported words (German Konjunktiv I: ``Das
+    seien herausfordernde Projekte``), for a language whose table lists ``reported_forms``."""
+    table = resources_for(language)
+    forms = table.quotes.get("reported_forms", ()) if table is not None else ()
+    if not forms:
+        return None
+    return compile_pattern(rf"(?<![\w'’-]){words_pattern(forms)}(?![\w'’-])(?!\s+denn\b)")

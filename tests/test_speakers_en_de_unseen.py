@@ -1,0 +1,110 @@
+"""English and German speakers as wire copy writes them (issue 22, read off unlabelled SemEval
+and example text): a German particle verb that closes its attribution (``…, teilte die Polizei
+mit.``), an impersonal closing (``…, hieß es weiter.``) and an abbreviated title that names the
+holder of a role (``Gov. …`` then ``the governor said``).
+
+Every sentence here is invented; each test names the general rule it exercises.
+"""
+
+from __future__ import annotations
+
+from extraction_seeds import text_article
+from newsloom.extract.quotes import extract_quotes
+from newsloom.records import EntityMention, EntityType, Quote
+
+
+def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
+    return extract_quotes(text_article(*paragraphs, language=language))
+
+
+def test_a_german_particle_verb_ends_the_attribution_not_the_speaker() -> None:
+    # "teilte … mit", "fügte … hinzu": the subject stands between verb and particle
+    found = quotes(
+        "de",
+        "Brand in Lagerhalle",
+        "Das Feuer sei gegen Mitternacht ausgebrochen, teilte die Feuerwehr mit.",
+        "Die Produktion werde für mehrere Wochen ruhen, fügte der Konzern hinzu.",
+        "Der Schaden liege im Millionenbereich, teilte Bürgermeisterin Anja Berger mit.",
+    )
+    assert [q.speaker for q in found] == ["Feuerwehr", "Konzern", "Anja Berger"]
+
+
+def test_an_impersonal_closing_is_no_part_of_the_reported_words() -> None:
+    # "…, hieß es weiter." after the Konjunktiv: the last source's words, which end before it
+    found = quotes(
+        "de",
+        "Kliniken rüsten auf",
+        "Die ersten Patienten seien bereits aufgenommen worden, sagte der Chefarzt Peter Lang."
+        " Für das Personal würden auf dem Gelände Unterkünfte gebaut, hieß es weiter."
+        " Die Zahl der Betten werde verdoppelt, hiess es.",
+    )
+    assert [(q.speaker, q.text) for q in found[1:]] == [
+        ("Peter Lang", "Für das Personal würden auf dem Gelände Unterkünfte gebaut"),
+        ("Peter Lang", "Die Zahl der Betten werde verdoppelt"),
+    ]
+
+
+def test_an_abbreviated_title_names_the_holder_of_the_role() -> None:
+    # "Gov. Ann Marsh" is the governor; "Sen." the senator, "Lt." the lieutenant
+    found = quotes(
+        "en",
+        'Gov. Ann Marsh will veto the budget bill. "We cannot spend money'
+        ' we do not have," the governor said.',
+        'Sen. Robert Hale disagreed. "The state can afford it," the senator told reporters.',
+        "Lt. Dana Cole of the county sheriff's office confirmed the arrest. \"He was taken into"
+        ' custody without incident," the lieutenant said.',
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Ann Marsh", "governor"),
+        ("Robert Hale", "senator"),
+        ("Dana Cole", "lieutenant"),
+    ]
+
+
+def test_a_clause_without_that_after_a_day_or_the_one_told() -> None:
+    # wire copy leaves "that" out after "said on Tuesday", "said in a statement" and after
+    # "told" and whom (by name) the speaker told
+    found = quotes(
+        "en",
+        "The health ministry said on Tuesday the death toll had risen to 45.",
+        "Carla Mendes told Reuters she would not stand for re-election in the autumn.",
+        "The utility said in a statement it had restored power to most homes by Sunday.",
+        "Mayor Tom Reid told AFP on Wednesday the bridge would reopen next month.",
+    )
+    assert [(q.speaker, q.speaker_role, q.text) for q in found] == [
+        ("health ministry", None, "the death toll had risen to 45"),
+        ("Carla Mendes", None, "she would not stand for re-election in the autumn"),
+        (None, "utility", "it had restored power to most homes by Sunday"),
+        ("Tom Reid", "Mayor", "the bridge would reopen next month"),
+    ]
+
+
+def test_an_english_role_with_the_refers_back_to_the_person_named() -> None:
+    # "the Bavarian premier" after "Markus Albrecht said": no one is named with that role, so
+    # it is the person named last; not several ("the researchers") and not a role written
+    # before as someone new ("A store manager …")
+    found = quotes(
+        "en",
+        'Markus Albrecht said the situation was improving. "We did not have to go through what'
+        ' others did," the Bavarian premier said.',
+        'A store manager saw the robbery. "He told me to open the case," the store manager said.',
+        "Helen Ford chaired the panel. The lakes are unusual, the researchers said.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Markus Albrecht", None),
+        ("Markus Albrecht", "Bavarian premier"),
+        (None, "store manager"),
+        (None, "researchers"),
+    ]
+
+
+def test_a_recognisers_span_over_the_rest_of_according_to_is_the_source_after_it() -> None:
+    # the recogniser took "Angaben der Feuerwehr" for a person: "nach angaben" is the table's
+    # "according to", so the source is what follows it
+    text = "Nach Angaben der Feuerwehr sollen zwei Kinder den Brand gelegt haben."
+    start = text.index("Angaben")
+    entity = EntityMention(
+        "Angaben der Feuerwehr", EntityType.PERSON, 0, start, start + len("Angaben der Feuerwehr")
+    )
+    found = extract_quotes(text_article(text, language="de"), (entity,))
+    assert [q.speaker for q in found] == ["Feuerwehr"]
