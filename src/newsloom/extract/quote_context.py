@@ -219,7 +219,9 @@ class QuoteContext:
         quoted = bool(DASH_OPENING.match(text) or MARKS.search(text))
         goes_on = spoken and self.talking
         self.talking = quoted or goes_on
-        if not (quoted or goes_on):
+        # "Hun tror Obama …": a sentence whose subject is a he or she goes on about the person
+        # before; the names in it are not whom the next "sier hun" means
+        if not (quoted or goes_on) and not SINGULAR_PRONOUN_OPENING.match(text):
             # a "person" the recogniser found after "en"/"in" or an article ("en el ataque …
             # en Khan Sheikhoun", "at the National Palace") is a place it misread, as a
             # capitalised run there is
@@ -228,15 +230,10 @@ class QuoteContext:
                 for e in mentions
                 if e.type == EntityType.PERSON and not names_a_thing(text, e.start, e.text)
             ]
-            names += [
-                (run.start(), run.group(0))
-                for run in CAPITALISED_NAME.finditer(text)
-                if may_name_a_person(run.group(0), paragraph, run.start(), mentions)
-                and not names_a_thing(text, run.start(), run.group(0))
-            ]
-            if names and not SINGULAR_PRONOUN_OPENING.match(text):
-                # "Hun tror Obama …": a sentence whose subject is a he or she goes on about the
-                # person before; the names in it are not whom the next "sier hun" means
+            last_run = _last_person_run(text, paragraph, mentions)
+            if last_run is not None:
+                names.append(last_run)  # (the last of the runs: only the last name counts)
+            if names:
                 # the last person a sentence is about (its subject opens it: "Stoltenberg
                 # fikk vite om … navn, Leah Isadora, i …"), else the last one named
                 subjects = [
@@ -256,6 +253,20 @@ class QuoteContext:
             if e.type == EntityType.ORGANISATION and opens_sentence(text, e.start)
         ]
         self.nearby_body = bodies[-1] if bodies else None
+
+
+def _last_person_run(
+    text: str, paragraph: int, mentions: Sequence[EntityMention]
+) -> tuple[int, str] | None:
+    """The last run of capitalised words in ``text`` that may name a person and names no thing,
+    and where it starts: the runs tried from the last, since a later one is all that counts."""
+    for run in reversed(list(CAPITALISED_NAME.finditer(text))):
+        name = run.group(0)
+        if may_name_a_person(name, paragraph, run.start(), mentions) and not names_a_thing(
+            text, run.start(), name
+        ):
+            return run.start(), name
+    return None
 
 
 def _person(name: str) -> Speaker:

@@ -108,11 +108,18 @@ ROLE_STEMS_REMEMBERED = 4096
 def _role_patterns(stem: str, whole: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The role (``stem``, a pattern; ``whole``: no ending after it) right before a name
     (``statsminister Jonas Støre``) and within three words after one (``Harald Hove, skolebyråd
-    i …``): compiled once per role in a process, not once per article."""
+    i …``): compiled once per role in a process, not once per article. A whole role is only
+    read before a name, so no pattern after one is compiled for it (the stems are mostly an
+    article's own, 1,373 different in 3,826 over the 1,000-article stream: compiling goes on)."""
     ending = "" if whole else r"\w*"
     before = re.compile(rf"(?<!\w){stem}{ending},?\s+$", re.IGNORECASE)
+    if whole:
+        return before, _NO_MATCH
     after = re.compile(rf"^,\s+(?:[\w-]+\s+){{0,3}}?{stem}", re.IGNORECASE)
     return before, after
+
+
+_NO_MATCH = re.compile(r"(?!)")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
