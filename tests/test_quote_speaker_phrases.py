@@ -66,3 +66,15 @@ def test_an_and_within_a_body_s_name_joins_no_two_people() -> None:
     ]
     found = extract_quotes(text_article(text, language="nn"), mentions)
     assert [q.speaker for q in found] == ["Rolf Reikvam"]
+
+
+def test_the_language_s_own_pronoun_after_a_clause_opener_is_no_other_language_s_auxiliary() -> (
+    None
+):
+    # Spanish "han" (have) must not swallow Nynorsk "han" (he) deep in a long sentence
+    found = quotes(
+        "Ordføraren har både i år og i fjor vore tydeleg når han har slått fast at "
+        "skulen skal liggje i bygda.",
+        language="nn",
+    )
+    assert [(q.text, q.speaker_type) for q in found] == [("skulen skal liggje i bygda", "pronoun")]

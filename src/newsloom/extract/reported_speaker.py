@@ -194,7 +194,12 @@ def reported_speaker(
         speaker = antecedent(masked[: match.start("speaker") + relative.start()], names)
     elif (named := NAME_THEN_RELATIVE.search(phrase)) is not None and named.start() > 0:
         speaker = antecedent(masked[: match.start("speaker") + named.end()], names)
-    elif len(words) == 1 and AUXILIARY_WORD.fullmatch(words[0]):
+    elif (
+        len(words) == 1
+        and AUXILIARY_WORD.fullmatch(words[0])
+        # (not the language's own pronoun: "… klår når han har slått fast at", Spanish "han")
+        and not own_pronoun(words[0], language)
+    ):
         # "Ha detto che …": a subject the language leaves out, i.e. the last one named
         speaker = Speaker(None, None, "pronoun") if match.start("speaker") == 0 else None
     elif (
