@@ -95,6 +95,7 @@ QUOTE_FIELDS = (
     "subject_coordinators",
     "before_place",
     "told_after_verb",
+    "medium_nouns",
     "told_after_name",
     "address_prepositions",
 )
