@@ -218,3 +218,17 @@ def test_a_place_phrase_opening_the_sentence_is_no_name_of_the_subject() -> None
     assert [(quote.speaker, quote.speaker_role) for quote in found] == [
         (None, "milicianos islamistas")
     ]
+
+
+def test_a_source_of_its_own_reckoning_is_the_sentences_subject() -> None:
+    # "según sus cálculos": whose reckoning, the subject's; not "sus cálculos"
+    found = quotes(
+        "Los sindicatos convocaron una huelga general en todo el país, en la que, según sus "
+        "datos, participaron más de dos millones de trabajadores."
+    )
+    assert [quote.speaker or quote.speaker_role for quote in found] == ["sindicatos"]
+
+
+def test_a_possessive_person_as_the_source_stays_the_source() -> None:
+    found = quotes("La policía cerró todos los accesos a la plaza, según su portavoz.")
+    assert [quote.speaker_role for quote in found] == ["su portavoz"]

@@ -96,6 +96,8 @@ QUOTE_FIELDS = (
     "before_place",
     "told_after_verb",
     "medium_nouns",
+    "possessives",
+    "account_nouns",
     "told_after_name",
     "address_prepositions",
 )
