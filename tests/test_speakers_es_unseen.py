@@ -4,8 +4,9 @@ verb's subject's, a relative clause up to the verb hangs on the subject."""
 
 from __future__ import annotations
 
-from extraction_seeds import quotes_with_people
-from newsloom.records import Quote
+from extraction_seeds import quotes_with_people, text_article
+from newsloom.extract.quotes import extract_quotes
+from newsloom.records import EntityMention, EntityType, Quote
 
 
 def quotes(*paragraphs: str, people: tuple[str, ...] = ()) -> tuple[Quote, ...]:
@@ -188,3 +189,46 @@ def test_what_a_source_is_close_to_stays_in_it() -> None:
         "Según fuentes cercanas a la familia, el empresario fue liberado la noche del domingo."
     )
     assert speakers(found) == [(None, "fuentes cercanas a la familia")]
+
+
+def test_the_kind_of_medium_and_its_name_before_the_speakers_name_are_whom_it_told() -> None:
+    # "asegura a la agencia Reuters Mohammad Salam": the agency told, then who spoke
+    found = quotes(
+        '"Los bombardeos no han parado en toda la noche", asegura a la agencia Reuters '
+        "Karim Haddad, un comerciante del barrio antiguo.",
+        people=("Karim Haddad",),
+    )
+    assert [quote.speaker for quote in found] == ["Karim Haddad"]
+
+
+def test_a_medium_with_an_adjective_before_the_subjects_article_is_no_role() -> None:
+    found = quotes(
+        '"No habrá marcha atrás", declaró a la cadena británica BBC el portavoz militar '
+        "Omar Lutfi.",
+        people=("Omar Lutfi",),
+    )
+    assert speakers(found) == [("Omar Lutfi", "portavoz militar")]
+
+
+def test_a_place_phrase_opening_the_sentence_is_no_name_of_the_subject() -> None:
+    # "En Yemen, los rebeldes …": where, set off by a comma, then the subject
+    paragraph = "En Somalia, los milicianos islamistas aseguraron que la ofensiva había fracasado."
+    place = EntityMention("Somalia", EntityType.LOCATION, 0, 3, 10)
+    found = extract_quotes(text_article(paragraph, language="es"), [place])
+    assert [(quote.speaker, quote.speaker_role) for quote in found] == [
+        (None, "milicianos islamistas")
+    ]
+
+
+def test_a_source_of_its_own_reckoning_is_the_sentences_subject() -> None:
+    # "según sus cálculos": whose reckoning, the subject's; not "sus cálculos"
+    found = quotes(
+        "Los sindicatos convocaron una huelga general en todo el país, en la que, según sus "
+        "datos, participaron más de dos millones de trabajadores."
+    )
+    assert [quote.speaker or quote.speaker_role for quote in found] == ["sindicatos"]
+
+
+def test_a_possessive_person_as_the_source_stays_the_source() -> None:
+    found = quotes("La policía cerró todos los accesos a la plaza, según su portavoz.")
+    assert [quote.speaker_role for quote in found] == ["su portavoz"]

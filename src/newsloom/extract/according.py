@@ -63,6 +63,7 @@ from newsloom.extract.speakers import (
     is_determiner,
     parse_speaker,
 )
+from newsloom.extract.subject_openings import possessive_source
 from newsloom.records import Quote
 
 _TOKEN = re.compile(r"\S+")
@@ -472,6 +473,8 @@ def according_quotes(
                 continue
             speaker = parse_speaker(source, names)
             opening = match.start()
+            before = sentence.text[:opening]  # "según sus cálculos": the subject's own
+            speaker = possessive_source(source, before, names, language) or speaker
             bracket = _BRACKET.match(sentence.text, source_end)
             if bracket is not None:
                 source_end = bracket.end()  # "Ifølge Per Olsen (H) er …": the party is no content

@@ -95,6 +95,9 @@ QUOTE_FIELDS = (
     "subject_coordinators",
     "before_place",
     "told_after_verb",
+    "medium_nouns",
+    "possessives",
+    "account_nouns",
     "told_after_name",
     "address_prepositions",
 )

@@ -304,12 +304,14 @@ def reported_speaker(
         # Pérez, portavoz del presidente Pedro Sánchez, dijo que …": the name in the
         # apposition is whose spokesman he is
         named = NAME_BEFORE_APPOSITION.search(masked, 0, match.start("speaker"))
-        if named is not None:
+        if named is not None and not fronted_place(named.group("name"), language):
             role = None if is_determiner(phrase.strip()) else phrase.strip()
             speaker = Speaker(named.group("name"), role, "person")
     opening = NAME_THEN_APPOSITIONS.match(
         masked, 0, match.start("verb")
     ) or one_name_then_appositions(masked[: match.start("verb")], language)
+    if opening is not None and fronted_place(opening.group("name"), language):
+        opening = None  # "En Yemen, los rebeldes hutíes informaron que": where, not who
     subject = parse_speaker(opening.group("name"), names) if opening is not None else None
     if (
         subject is not None
@@ -332,3 +334,15 @@ def reported_speaker(
     if common_word_name(speaker, text, names, language):
         speaker = None  # "Muligens mener …", "Demokrati betyr at …": a word, no one named
     return speaker
+
+
+def fronted_place(name: str, language: str | None) -> bool:
+    """``En Yemen``, ``Desde Damasco``: a capitalised run opened by a preposition of the table's
+    ``in_prepositions`` or ``place_prepositions`` (capitalised at the sentence's start) is a
+    fronted place phrase, no name of the sentence's subject (not "al", a particle of Arabic
+    names: "El diario Al Watan")."""
+    first = name.split(maxsplit=1)[0]
+    return first[:1].isupper() and first.lower() in (
+        *own_words(language, "in_prepositions"),
+        *own_words(language, "place_prepositions"),
+    )

@@ -85,12 +85,22 @@ def _leading_adjunct() -> re.Pattern[str]:
     Kemmerich``, ``dijo a los periodistas el portavoz``) — when a subject (a determiner or a
     capital) follows."""
     adverbs = words_pattern(sorted(word for word in table_words("adverbs") if " " not in word))
-    told = (
+    told_to = (
         r"(?:(?:à|aux|au|ai|agli|alle|alla|al|ao|aos|às|to)\s+"
         r"(?:(?:la|les|le|los|las|the|o|os|as|i|gli)\s+|l['’])?"
         # bare "a" only before an article ("a los periodistas"; English "a statement" is none)
         r"|a\s+(?:(?:la|las|los|el|les|le|o|os|as|un|una|une)\s+|l['’]))"
-        rf"[{_LOWER_LETTERS}][\w'’-]*"
+    )
+    told = rf"{told_to}[{_LOWER_LETTERS}][\w'’-]*"
+    # a kind of medium (the tables' ``medium_nouns``), maybe an adjective, and the one word of
+    # its name before the subject's name: "asegura a la agencia Reuters Mohammad Salam"
+    kind = words_pattern(table_words("medium_nouns"))
+    medium_kind = (
+        # (all of its name before the subject's determiner, "a la cadena estadounidense CNN el
+        # portavoz", "a la cadena Al Jazeera una persona"; else one word)
+        rf"{told_to}{kind}(?:\s+[{_LOWER_LETTERS}][\w'’-]*)?"
+        rf"(?:(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)+(?=\s+(?:{DETERMINERS})\s)"
+        r"|\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?=\s+[A-ZÆØÅÄÖÜÉ]))"
     )
     # the paper or channel told, named after its common noun: "a la agencia AFP", "a la cadena
     # Al Jazeera" (before the subject's determiner)
@@ -102,7 +112,8 @@ def _leading_adjunct() -> re.Pattern[str]:
         rf"[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*(?=\s+(?:{DETERMINERS})\s)"
     )
     return re.compile(
-        rf"^(?:[{_LOWER_LETTERS}]{{3,}}(?:ment|mente)|{adverbs}|{_time_words()}|{medium}|{named}"
+        rf"^(?:[{_LOWER_LETTERS}]{{3,}}(?:ment|mente)|{adverbs}|{_time_words()}|{medium_kind}"
+        rf"|{medium}|{named}"
         rf"|{told}),?\s+"
     )
 

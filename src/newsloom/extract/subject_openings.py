@@ -108,3 +108,26 @@ def noun_phrase_before_verb(
 
 
 _ADVERBS = frozenset(word.lower() for word in table_words("adverbs"))
+
+
+def possessive_source(
+    source: str, before: str, names: Sequence[str], language: str | None
+) -> Speaker | None:
+    """``según sus cálculos``: a source opened by one of the table's ``possessives`` and naming
+    one of its ``account_nouns`` is the reckoning of the sentence's own subject, the noun phrase
+    or the capitalised words opening the sentence before its first verb (``Los rebeldes sirios
+    denunciaron … según sus cálculos``, ``Estados Unidos utilizó, según sus propias
+    informaciones, …``; not ``según su portavoz``); None where the source is none such or no
+    such subject opens the sentence."""
+    words = source.lower().strip(" ,.").split()
+    if (
+        not words
+        or words[0] not in own_words(language, "possessives")
+        or not set(words[1:3]) & set(own_words(language, "account_nouns"))
+    ):
+        return None
+    opening = noun_phrase_before_verb(before, names, language)
+    run = _OPENING_RUN.match(before.split(",")[0] + " x") if opening is None else None
+    if run is not None and run.group("name").split()[0].lower() not in _NOT_OPENING_NAMES:
+        opening = parse_speaker(run.group("name").rstrip("."), names)
+    return opening if opening is not None and opening.type != "pronoun" else None
