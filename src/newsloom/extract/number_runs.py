@@ -7,7 +7,6 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import compress
 
 from newsloom.extract import resources
 from newsloom.extract.quantity import THOUSAND, Quantity
@@ -127,6 +126,8 @@ def with_text2num(text: str, language: str, found: list[Quantity]) -> list[Quant
     present = _READ.setdefault(language, _Read()).numbers_in(words, language)
     if not present:
         return found  # most sentences: no number word, so no run
+    if _all_read(text, found, words, present):
+        return found  # "un", "dos": the number pattern has read them already
     numbers = [word in present for word in words]
     # ``found`` comes from one finditer: sorted and not overlapping, so the span a token may be
     # inside is the last one starting at or before it (a binary search, not a scan per token)
@@ -137,8 +138,6 @@ def with_text2num(text: str, language: str, found: list[Quantity]) -> list[Quant
         at = bisect.bisect_right(starts, position) - 1
         return at >= 0 and position < ends[at]
 
-    if all(inside(token.start()) for token in compress(_TOKEN.finditer(text), numbers)):
-        return found  # "un", "dos": the number pattern has read them already
     tokens = list(_TOKEN.finditer(text))
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
@@ -163,6 +162,28 @@ def with_text2num(text: str, language: str, found: list[Quantity]) -> list[Quant
             run_words = run_words[:-1]
         added.extend(_read_run(text, language, run_words))
     return sorted(added, key=lambda quantity: quantity.start)
+
+
+def _all_read(text: str, found: list[Quantity], words: list[str], present: set[str]) -> bool:
+    """Whether every number word among the tokens ``words`` of ``text`` starts inside a span of
+    ``found`` (sorted, not overlapping): the number words counted in all of ``words`` and then
+    in the tokens from each span's start (a few words each), not in a second tokenisation of
+    the whole text. A span that opens right after a ``-`` or an apostrophe may open inside a
+    token (``l'un``): then False, and the caller looks token by token."""
+    total = sum(map(present.__contains__, words))
+    within = 0
+    for quantity in found:
+        start = quantity.start
+        if start and text[start - 1] in _JOINING_MARKS:
+            return False
+        for token in _TOKEN.finditer(text, start):
+            if token.start() >= quantity.end:
+                break
+            within += token.group(0) in present
+    return within == total
+
+
+_JOINING_MARKS = "-'’"
 
 
 def _read_run(text: str, language: str, words: list[re.Match[str]]) -> list[Quantity]:

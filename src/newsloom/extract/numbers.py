@@ -304,6 +304,21 @@ def _split_compound(word: str) -> int | None:
     return None
 
 
+# the branch of NUMBER_PATTERN a match took, by the name of the last group it closed
+# (``Match.lastgroup``): each branch closes its own groups only
+_BRANCHES = {
+    "approximate": "approximate",
+    "approximate_word": "approximate",
+    "vague": "vague",
+    "several_magnitude": "several",
+    "digits": "digits",
+    "digit_rest": "digits",
+    "digit_magnitude": "digits",
+    "words": "words",
+    "words_rest": "words",
+}
+
+
 def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
     """Every number-like phrase in ``text`` with its value range (no filtering of dates etc.).
 
@@ -312,9 +327,10 @@ def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
     found: list[Quantity] = []
     for match in NUMBER_PATTERN.finditer(text):
         phrase = match.group(0)
-        if match.group("approximate_word") or match.group("approximate"):
+        branch = _BRANCHES[match.lastgroup or ""]  # one look-up, not a test of each group
+        if branch == "approximate":
             # "ett fyrtiotal", "une vingtaine", "una ventina": about a number
-            if match.group("approximate_word"):
+            if match.lastgroup == "approximate_word":
                 value = float(APPROXIMATE[match.group("approximate_word").lower()])
             else:
                 word = match.group("approximate").lower()
@@ -331,12 +347,12 @@ def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
                     implied_qualifier="about",
                 )
             )
-        elif match.group("vague"):
+        elif branch == "vague":
             low, high = VAGUE[match.group("vague").lower()]
             found.append(
                 Quantity(low, high, match.start(), match.end(), phrase, vague=True, written=True)
             )
-        elif match.group("several"):
+        elif branch == "several":
             magnitude = MAGNITUDES[match.group("several_magnitude").lower()]
             low, high = several_range(SEVERAL[match.group("several").lower()], magnitude)
             found.append(
@@ -350,7 +366,7 @@ def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
                     written=True,
                 )
             )
-        elif match.group("digits"):
+        elif branch == "digits":
             value = parse_digits(match.group("digits"))
             if match.group("digit_magnitude"):
                 value *= MAGNITUDES[match.group("digit_magnitude").lower()]

@@ -124,6 +124,9 @@ def split_sentences(text: str, *, glued: bool = False) -> list[Sentence]:
 
 @lru_cache(maxsize=64)
 def _split_sentences(text: str, glued: bool) -> tuple[Sentence, ...]:
+    if glued and _GLUED.search(text) is None:
+        # no glued point: the plain split, which quote extraction has often just made
+        return _split_sentences(text, False)
     sentences: list[Sentence] = []
     backwards = ""  # the text reversed, made where a point may close an abbreviation
     start = 0
