@@ -82,16 +82,16 @@ def _gold_real(data: Path) -> Iterator[RawDocument]:
             )
 
 
-def build(data: Path, output: Path) -> None:
-    from newsloom.entities.ner import EntityRecognizer
-
+def raw_sets(data: Path) -> dict[str, list[RawDocument]]:
+    """The raw documents of every set, by name, in dump order (``prepare_real.py`` reads them
+    too)."""
     reuse_corpus.DATA = data
     crisis = data / "timelines" / "ml-crisis" / "es"
     with tempfile.TemporaryDirectory() as folder:
         stream = Path(folder) / "stream.jsonl"
         write_stream(stream, 1000)
         example = Path(__file__).resolve().parents[1] / "src/newsloom/data/example/articles.jsonl"
-        sets = {
+        return {
             "ml-crisis": list(_read(sorted(str(p) for p in crisis.glob("*/*/*.txt")))),
             "stream": list(_read([str(stream)])),
             "example": list(_read([str(example)])),
@@ -99,6 +99,12 @@ def build(data: Path, output: Path) -> None:
             "semeval": list(_semeval(data, SEMEVAL_LANGUAGES)),
             "semeval-it": list(_semeval(data, SEMEVAL_ITALIAN)),
         }
+
+
+def build(data: Path, output: Path) -> None:
+    from newsloom.entities.ner import EntityRecognizer
+
+    sets = raw_sets(data)
     recognizer = EntityRecognizer.load(model="fast")
     inputs: Inputs = []
     for name, documents in sets.items():

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import tempfile
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -25,7 +24,6 @@ from typing import Any
 
 import extract_real
 import reuse_corpus
-from pipeline_stream import write_stream
 
 from newsloom.records import RawDocument
 
@@ -33,19 +31,11 @@ Raw = dict[str, list[RawDocument]]
 
 
 def build(data: Path, output: Path) -> None:
-    reuse_corpus.DATA = data
-    crisis = data / "timelines" / "ml-crisis" / "es"
-    example = Path(__file__).resolve().parents[1] / "src/newsloom/data/example/articles.jsonl"
-    with tempfile.TemporaryDirectory() as folder:
-        stream = Path(folder) / "stream.jsonl"
-        write_stream(stream, 1000)
-        sets: Raw = {
-            "stream": list(extract_real._read([str(stream)])),
-            "ml-crisis": list(extract_real._read(sorted(str(p) for p in crisis.glob("*/*/*.txt")))),
-            "example": list(extract_real._read([str(example)])),
-            "gold-real": list(extract_real._gold_real(data)),
-            "semeval": list(extract_real._semeval(data)),
-        }
+    every = extract_real.raw_sets(data)
+    # (the sets and order this dump has always had: not the Italian SemEval texts)
+    sets: Raw = {
+        name: every[name] for name in ("stream", "ml-crisis", "example", "gold-real", "semeval")
+    }
     output.write_bytes(pickle.dumps(sets))
 
 
