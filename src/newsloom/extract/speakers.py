@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache, reduce
+from functools import lru_cache
 
 from newsloom.extract.quote_words import (
     DETERMINERS,
@@ -108,6 +108,10 @@ _ROLE_COMMA_NAME = re.compile(
 
 # a word of a name: capitalised, or an initial ("Georg K. Gundersen")
 _NAME_WORD = r"[A-ZÆØÅÄÖÜÉ](?:[\w'’-]+|\.(?=\s))"
+# a full name set off by a comma before what follows ("Dmitrij Peskov, talsmann for …"), and a
+# name (one word or more) right before a comma
+_NAME_THEN_REST = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD})+),\s*(.+)$")
+_NAME_THEN_COMMA = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*,")
 
 
 def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
@@ -139,9 +143,10 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
                 return None  # "talsmann for Russlands president Vladimir Putin" is not Putin
             # ("leiar i Stortingets Kyrkje-, utdannings- og forskingskomite, X": an "og" within
             # the body's name joins no two people)
-            joined = " ".join(
-                reduce(lambda text, other: text.replace(other, " "), entities, phrase[:at]).split()
-            )
+            bare = phrase[:at]
+            for other in entities:
+                bare = bare.replace(other, " ")
+            joined = " ".join(bare.split())
             if re.search(r"\s(?:og|and|und|y|et|och|e)\s", f" {joined} ") and any(
                 other != entity
                 and other in phrase[:at]
@@ -282,11 +287,11 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if apposition:  # "formanden for partiet X, Rakul Hansen"
         role_text = _DETERMINER.sub("", TOLD_MEDIUM.sub("", apposition.group("role")))
         return Speaker(apposition.group("name"), role_text, "person")
-    named_first = re.match(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD})+),\s*(.+)$", text)
+    named_first = _NAME_THEN_REST.match(text)
     if named_first and named_first.group(2)[:1].islower():
         # "Dmitrij Peskov, talsmann for presidenten": the name, and the role kept
         return Speaker(named_first.group(1), _DETERMINER.sub("", named_first.group(2)), "person")
-    if re.match(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*,", text):
+    if _NAME_THEN_COMMA.match(text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()
     text = TRAILING_DETERMINER.sub("", TOLD_MEDIUM.sub("", text))
