@@ -1,8 +1,7 @@
 """Whose talk a paragraph is: someone talking (first- or second-person words of the language
 tables), talk that goes on about whom it was talking of or resumes after narrative, talk
 that names a speaker (nobody calls themselves by name), and the journalist's premise before a
-question. Read by
-:mod:`newsloom.extract.quote_runs` when it continues quotes over paragraphs.
+question. Read by :mod:`newsloom.extract.quote_runs` when it continues quotes over paragraphs.
 """
 
 from __future__ import annotations
