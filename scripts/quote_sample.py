@@ -4,17 +4,17 @@ Rules for quotes and speakers are read off unlabelled text (issues 16 and 22): t
 quotes are listed before and after a change, the changed ones read, and random samples judged.
 
     python scripts/quote_sample.py docs build/ndt/docs.jsonl        # NorNE train → documents
-    python scripts/quote_sample.py docs build/ndt/da-docs.jsonl --corpus danplus
+    python scripts/quote_sample.py docs build/ndt/da-docs.jsonl --corpus danplus --sentences 1
     python scripts/quote_sample.py view build/ndt/docs.jsonl A.json # quotes of every document
     python scripts/quote_sample.py diff A.json B.json               # what a change moved
     python scripts/quote_sample.py sample A.json --docs build/ndt/docs.jsonl --seed 7 -n 40
     python scripts/quote_sample.py dump-view PICKLE DUMP.json A.json  # extract_real's dump
     python scripts/quote_sample.py sample A.json --pickle PICKLE --set ml-crisis --seed 7
 
-``docs`` reads NorNE's Bokmål and Nynorsk train sentences (``--corpus danplus``: DaN+'s Danish
-news sentences) (from ../shared/data at run time),
+``docs`` reads NorNE's Bokmål and Nynorsk train sentences (from ../shared/data at run time),
 drops every sentence that stands in a gold-real paragraph, and cuts the rest into documents of
-40 sentences, one paragraph each (as gold-real writes them). ``view`` runs the analysis ingest
+40 sentences, one paragraph each (as gold-real writes them); ``--corpus danplus`` reads DaN+'s
+Danish news sentences, which come shuffled (``--sentences 1`` makes each its own document). ``view`` runs the analysis ingest
 runs (entities first) on each document. ``dump-view`` reads ``benchmarks/extract_real.py
 dump``'s output (the quotes found with entities) into the same shape, keyed ``set/id``.
 """
@@ -63,16 +63,17 @@ def _detokenised(tokens: list[str]) -> str:
     ).replace("  ", " ")
 
 
-def documents(data: Path, corpus: str) -> Iterator[dict[str, str]]:
-    """The corpus's train sentences outside gold-real, 40 to a document."""
+def documents(data: Path, corpus: str, size: int) -> Iterator[dict[str, str]]:
+    """The corpus's train sentences outside gold-real, ``size`` to a document (DaN+'s sentences
+    are shuffled: one to a document there, so that only what a sentence says is read)."""
     gold: set[str] = set()
     for line in (data / "gold-real" / "ndt-dev.quotes.jsonl").read_text().splitlines():
         gold.update(" ".join(p.split()) for p in json.loads(line)["text"].split("\n\n"))
     for path, language in CORPORA[corpus]:
         kept = [s for s in _sentences(data / "ner" / path) if s not in gold]
-        for start in range(0, len(kept), SENTENCES_PER_DOCUMENT):
-            chunk = kept[start : start + SENTENCES_PER_DOCUMENT]
-            key = f"{language}-{start // SENTENCES_PER_DOCUMENT:04d}"
+        for start in range(0, len(kept), size):
+            chunk = kept[start : start + size]
+            key = f"{language}-{start // size:04d}"
             yield {"id": key, "language": language, "text": "\n\n".join(chunk)}
 
 
@@ -173,6 +174,7 @@ def main() -> None:
     docs_command.add_argument("output", type=Path)
     docs_command.add_argument("--data", type=Path, default=DATA)
     docs_command.add_argument("--corpus", choices=sorted(CORPORA), default="norne")
+    docs_command.add_argument("--sentences", type=int, default=SENTENCES_PER_DOCUMENT)
     view_command = commands.add_parser("view")
     view_command.add_argument("docs", type=Path)
     view_command.add_argument("output", type=Path)
@@ -193,7 +195,7 @@ def main() -> None:
     if args.command == "docs":
         args.output.parent.mkdir(parents=True, exist_ok=True)
         with args.output.open("w", encoding="utf-8") as out:
-            for doc in documents(args.data, args.corpus):
+            for doc in documents(args.data, args.corpus, args.sentences):
                 out.write(json.dumps(doc, ensure_ascii=False) + "\n")
     elif args.command in ("view", "dump-view"):
         found = view(args.docs) if args.command == "view" else dump_view(args.dump)
