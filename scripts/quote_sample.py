@@ -15,8 +15,9 @@ quotes are listed before and after a change, the changed ones read, and random s
 drops every sentence that stands in a gold-real paragraph, and cuts the rest into documents of
 40 sentences, one paragraph each (as gold-real writes them); ``--corpus danplus`` reads DaN+'s
 Danish news sentences, which come shuffled (``--sentences 1`` makes each its own document).
-``view`` runs the analysis ingest runs (entities first) on each document. ``dump-view`` reads ``benchmarks/extract_real.py
-dump``'s output (the quotes found with entities) into the same shape, keyed ``set/id``.
+``view`` runs the analysis ingest runs (entities first) on each document. ``dump-view`` reads
+``benchmarks/extract_real.py dump``'s output (the quotes found with entities) into the same
+shape, keyed ``set/id``.
 """
 
 from __future__ import annotations
