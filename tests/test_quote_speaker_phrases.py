@@ -78,3 +78,16 @@ def test_the_language_s_own_pronoun_after_a_clause_opener_is_no_other_language_s
         language="nn",
     )
     assert [(q.text, q.speaker_type) for q in found] == [("skulen skal liggje i bygda", "pronoun")]
+
+
+def test_a_fronted_phrase_a_preposition_opens_is_no_speaker() -> None:
+    # verb-second: a fronted adverbial opened by any of the table's prepositions ("av", "af",
+    # "mot", "om"), then the verb, then its subject
+    for language, sentence in (
+        ("nb", "Av innenrikspolitiske grunner sier Kohl at tyskerne ikke trenger å frykte noe."),
+        ("da", "Af indenrigspolitiske årsager siger Kohl, at tyskerne ikke behøver at frygte."),
+        ("sv", "Av inrikespolitiska skäl säger Kohl att tyskarna inte behöver frukta något."),
+        ("nn", "Mot slutten av møtet sa Kohl at tyskarane ikkje treng å frykte noko."),
+    ):
+        found = quotes(sentence, language=language)
+        assert [q.speaker for q in found] == ["Kohl"], language

@@ -54,24 +54,6 @@ from newsloom.extract.speakers import (
 )
 from newsloom.extract.subject_openings import noun_phrase_before_verb, opening_name
 
-# prepositions that open a fronted adverbial ("I eit intervju med …", "On Monday, …")
-FRONTED_PREPOSITIONS = frozenset(
-    [
-        "overfor",
-        "i",
-        "på",
-        "under",
-        "etter",
-        "efter",
-        "før",
-        "innan",
-        "ved",
-        "med",
-        "til",
-        "fra",
-        "frå",
-    ],
-)
 # a relative clause set off by commas right before the verb: "X, cuyo … (, …), señala que"
 _RELATIVE_BEFORE_VERB = re.compile(
     r",\s+(?:cuy[oa]s?|que|quien(?:es)?|which|who|whose|qui|dont|lequel|laquelle|che|cui|der|die"
@@ -236,11 +218,12 @@ def reported_speaker(
             speaker = speaker_from_subject(phrase, names)
     elif (
         words
-        and words[0].lower() in FRONTED_PREPOSITIONS
+        and words[0].lower() in own_words(language, "prepositions")
         and (named := NAME_AFTER_VERB.match(after)) is not None
     ):
-        # "I eit intervju med Dagsavisen i helga sa Bjurstrøm at": a fronted adverbial, then
-        # the verb before its subject (V2)
+        # "I eit intervju med Dagsavisen i helga sa Bjurstrøm at", "Af indenrigspolitiske
+        # årsager siger Kohl, at": a fronted adverbial (one of the table's ``prepositions``
+        # opens it), then the verb before its subject (V2)
         after_verb = named.group("speaker")
         speaker = parse_speaker(after_verb, names)
         if after_verb[:1].islower() and not is_role_word(after_verb):
