@@ -29,7 +29,7 @@ from newsloom.extract.resources import (
     words_pattern,
 )
 from newsloom.extract.role_words import is_role_word
-from newsloom.extract.sentences import split_sentences
+from newsloom.extract.sentences import points_hidden, split_sentences
 from newsloom.extract.source_clauses import (
     CLAUSE,
     CLAUSE_OPENING,
@@ -219,6 +219,7 @@ def _source_end(
 ) -> int:
     """Where the source phrase after "according to" ends (see the module doc); ``set_off``:
     the word opens the sentence or follows a comma, so a comma or the end may close it."""
+    text = points_hidden(text)  # "según el secretario de Estado de EE. UU., Mike Pompeo"
     end = _set_off_end(text, start, closing) if set_off else None
     if end is not None:
         return end

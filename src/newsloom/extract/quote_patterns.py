@@ -80,8 +80,10 @@ AUXILIARY_ADVERB = (
     r"(?:[a-zàâçéèêëîïôûùìò]{3,}(?:ment|mente)\s+|"
     rf"{words_pattern(sorted(w for w in table_words('adverbs') if ' ' not in w))}\s+)?"
 )
+# (a dot before a web address's lowercase ending is inside a word: "explica a ELMUNDO.es
+# Robert Springborg"; not "Buffet.Diez", two sentences glued)
 AFTER = compile_pattern(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b)|{MIDDLE_INITIAL})+"
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b)|(?<=[^\W\d_])\.(?=(?-i:[a-zñ]{{2,4}})(?![\w'’-]))|{MIDDLE_INITIAL})+"
     # the role's holder set off by commas: "…», sagte der Präsident des Verbandes, Holger
     # Bingmann, zu den Zahlen", "teilte der Generalsekretär der PLO, Saeb Erekat, mit"
     r"(?:,\s+(?-i:[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)(?=\s*,)"
