@@ -271,3 +271,26 @@ def test_a_web_medium_told_keeps_its_point_and_the_speaker_follows() -> None:
         people=("Laura Gil",),
     )
     assert [quote.speaker for quote in found] == ["Laura Gil"]
+
+
+def test_a_source_set_off_between_the_verb_and_que_leaves_the_subject_the_speaker() -> None:
+    # "según la agencia X" tells where the words were read, not who said them
+    found = quotes(
+        "Ana Torres, portavoz de la ONG en Ginebra, dijo, según la agencia Reuters, que los "
+        "convoyes no habían podido entrar en la ciudad.",
+        people=("Ana Torres",),
+    )
+    assert [(quote.speaker, quote.text) for quote in found] == [
+        ("Ana Torres", "los convoyes no habían podido entrar en la ciudad")
+    ]
+
+
+def test_a_name_set_off_closing_a_source_after_the_content_is_its_holder() -> None:
+    found = quotes(
+        "El gobierno prepara una nueva ley de asilo, según el portavoz del ejecutivo "
+        "regional, Pablo Serra.",
+        people=("Pablo Serra",),
+    )
+    assert [(quote.speaker, quote.text) for quote in found] == [
+        ("Pablo Serra", "El gobierno prepara una nueva ley de asilo")
+    ]

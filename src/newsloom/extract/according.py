@@ -35,6 +35,8 @@ from newsloom.extract.source_clauses import (
     CLAUSE_OPENING,
     MAX_SOURCE_WORDS,
     RELATIVE_AFTER,
+    addresses_reader,
+    apposed_name_end,
     apposition_closed,
     named_body,
     ordinal,
@@ -348,18 +350,6 @@ def _opening_view_quotes(
     return found
 
 
-def _addresses_reader(source: str, language: str | None) -> bool:
-    """Whether an "according to" source is the reader addressed (the table's ``addressed``
-    words and no name: "según tus preferencias", "according to your needs"): a page's offer to
-    its reader, no one's words."""
-    words = source.split()
-    return (
-        bool(words)
-        and words[0].lower() in own_words(language, "addressed")
-        and not any(word[:1].isupper() for word in words[1:])
-    )
-
-
 def according_quotes(
     text: str,
     paragraph: int,
@@ -469,8 +459,9 @@ def according_quotes(
             source_end = _source_end(
                 sentence.text, source_start, language, set_off, closing=bool(leading)
             )
+            source_end = apposed_name_end(sentence.text, source_end) if leading else source_end
             source = sentence.text[source_start:source_end]
-            if _addresses_reader(source, language):
+            if addresses_reader(source, language):
                 continue
             speaker = parse_speaker(source, names)
             opening = match.start()
