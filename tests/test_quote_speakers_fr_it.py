@@ -79,8 +79,9 @@ def test_a_source_set_off_after_the_content_that_goes_on_is_no_part_of_the_quote
 
 
 def test_a_that_clause_after_the_set_off_source_keeps_the_sentence() -> None:
-    # "que" after a reporting verb is "that", not a relative pronoun on the source; and a short
-    # fronted phrase before the source is no content of its own
+    # "que" after a reporting verb is "that", not a relative pronoun on the source (the source
+    # set off between the verb and "que" is where the words were read, the subject said them);
+    # and a short fronted phrase before the source is no content of its own
     found = quotes(
         "es",
         "El alcalde del municipio dijo, según la agencia local, que el puente abrirá en marzo.",
@@ -88,10 +89,11 @@ def test_a_that_clause_after_the_set_off_source_keeps_the_sentence() -> None:
         "votar los socios.",
     )
     assert [q.text for q in found] == [
-        "El alcalde del municipio dijo, según la agencia local, que el puente abrirá en marzo",
+        "el puente abrirá en marzo",
         "Hasta ahora, según el reglamento vigente, que fue reformado en 2019, solo pueden votar "
         "los socios",
     ]
+    assert found[0].speaker_role == "alcalde del municipio"
 
 
 def test_a_clause_opening_with_be_names_no_speaker() -> None:

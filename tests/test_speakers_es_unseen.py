@@ -232,3 +232,65 @@ def test_a_source_of_its_own_reckoning_is_the_sentences_subject() -> None:
 def test_a_possessive_person_as_the_source_stays_the_source() -> None:
     found = quotes("La policía cerró todos los accesos a la plaza, según su portavoz.")
     assert [quote.speaker_role for quote in found] == ["su portavoz"]
+
+
+def test_no_point_inside_a_doubled_letter_abbreviation_ends_a_sentence() -> None:
+    from newsloom.extract.sentences import split_sentences
+
+    text = "Las tropas de EE. UU. saldrán del país. Los RR. HH. de la empresa lo confirmaron."
+    assert [s.text for s in split_sentences(text)] == [
+        "Las tropas de EE. UU. saldrán del país.",
+        "Los RR. HH. de la empresa lo confirmaron.",
+    ]
+    # the last point of the name ends a sentence as any word's does
+    assert len(split_sentences("El avión aterrizó en EE. UU. Nadie resultó herido.")) == 2
+
+
+def test_a_name_set_off_after_a_role_of_a_doubled_letter_abbreviation_is_the_source() -> None:
+    found = quotes(
+        "Las sanciones entrarán en vigor la semana próxima, según anunció la subsecretaria "
+        "de Comercio de EE. UU., Laura Méndez.",
+        people=("Laura Méndez",),
+    )
+    assert [quote.speaker for quote in found] == ["Laura Méndez"]
+
+
+def test_the_medium_told_before_a_full_name_is_no_part_of_it() -> None:
+    # the recogniser reads the agency and the name as one person ("AFP Omar Haddad")
+    found = quotes(
+        '"Los bombardeos no han cesado en toda la noche", dijo a la AFP Omar Haddad.',
+        people=("AFP Omar Haddad",),
+    )
+    assert [quote.speaker for quote in found] == ["Omar Haddad"]
+
+
+def test_a_web_medium_told_keeps_its_point_and_the_speaker_follows() -> None:
+    found = quotes(
+        '"Nadie sabe cuánto durará la tregua", explica a ELPAIS.es Laura Gil, profesora de '
+        "la Universidad de Sevilla.",
+        people=("Laura Gil",),
+    )
+    assert [quote.speaker for quote in found] == ["Laura Gil"]
+
+
+def test_a_source_set_off_between_the_verb_and_que_leaves_the_subject_the_speaker() -> None:
+    # "según la agencia X" tells where the words were read, not who said them
+    found = quotes(
+        "Ana Torres, portavoz de la ONG en Ginebra, dijo, según la agencia Reuters, que los "
+        "convoyes no habían podido entrar en la ciudad.",
+        people=("Ana Torres",),
+    )
+    assert [(quote.speaker, quote.text) for quote in found] == [
+        ("Ana Torres", "los convoyes no habían podido entrar en la ciudad")
+    ]
+
+
+def test_a_name_set_off_closing_a_source_after_the_content_is_its_holder() -> None:
+    found = quotes(
+        "El gobierno prepara una nueva ley de asilo, según el portavoz del ejecutivo "
+        "regional, Pablo Serra.",
+        people=("Pablo Serra",),
+    )
+    assert [(quote.speaker, quote.text) for quote in found] == [
+        ("Pablo Serra", "El gobierno prepara una nueva ley de asilo")
+    ]

@@ -29,12 +29,14 @@ from newsloom.extract.resources import (
     words_pattern,
 )
 from newsloom.extract.role_words import is_role_word
-from newsloom.extract.sentences import split_sentences
+from newsloom.extract.sentences import points_hidden, split_sentences
 from newsloom.extract.source_clauses import (
     CLAUSE,
     CLAUSE_OPENING,
     MAX_SOURCE_WORDS,
     RELATIVE_AFTER,
+    addresses_reader,
+    apposed_name_end,
     apposition_closed,
     named_body,
     ordinal,
@@ -219,6 +221,7 @@ def _source_end(
 ) -> int:
     """Where the source phrase after "according to" ends (see the module doc); ``set_off``:
     the word opens the sentence or follows a comma, so a comma or the end may close it."""
+    text = points_hidden(text)  # "según el secretario de Estado de EE. UU., Mike Pompeo"
     end = _set_off_end(text, start, closing) if set_off else None
     if end is not None:
         return end
@@ -347,18 +350,6 @@ def _opening_view_quotes(
     return found
 
 
-def _addresses_reader(source: str, language: str | None) -> bool:
-    """Whether an "according to" source is the reader addressed (the table's ``addressed``
-    words and no name: "según tus preferencias", "according to your needs"): a page's offer to
-    its reader, no one's words."""
-    words = source.split()
-    return (
-        bool(words)
-        and words[0].lower() in own_words(language, "addressed")
-        and not any(word[:1].isupper() for word in words[1:])
-    )
-
-
 def according_quotes(
     text: str,
     paragraph: int,
@@ -468,8 +459,9 @@ def according_quotes(
             source_end = _source_end(
                 sentence.text, source_start, language, set_off, closing=bool(leading)
             )
+            source_end = apposed_name_end(sentence.text, source_end) if leading else source_end
             source = sentence.text[source_start:source_end]
-            if _addresses_reader(source, language):
+            if addresses_reader(source, language):
                 continue
             speaker = parse_speaker(source, names)
             opening = match.start()

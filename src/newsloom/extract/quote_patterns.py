@@ -80,8 +80,10 @@ AUXILIARY_ADVERB = (
     r"(?:[a-zàâçéèêëîïôûùìò]{3,}(?:ment|mente)\s+|"
     rf"{words_pattern(sorted(w for w in table_words('adverbs') if ' ' not in w))}\s+)?"
 )
+# (a dot before a web address's lowercase ending is inside a word: "explica a ELMUNDO.es
+# Robert Springborg"; not "Buffet.Diez", two sentences glued)
 AFTER = compile_pattern(
-    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b)|{MIDDLE_INITIAL})+"
+    rf"^[\s,.:;!?]*[-–—]?\s*(?:{AUXILIARIES}\s+{AUXILIARY_ADVERB})?(?P<verb>{AFTER_VERBS})\s+(?P<speaker>(?:{ABBREVIATION}[^,.;:!?«»\"“”„]|:(?=s\b)|(?<=[^\W\d_])\.(?=(?-i:[a-zñ]{{2,4}})(?![\w'’-]))|{MIDDLE_INITIAL})+"
     # the role's holder set off by commas: "…», sagte der Präsident des Verbandes, Holger
     # Bingmann, zu den Zahlen", "teilte der Generalsekretär der PLO, Saeb Erekat, mit"
     r"(?:,\s+(?-i:[A-ZÆØÅÄÖÜÉ][\w'’-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+)(?=\s*,)"
@@ -353,6 +355,21 @@ VERB_THEN_CLAUSE = _verb_then_clause(f"|{SPLIT_VERBS}")
 VERB_THEN_CLAUSE_UNSPLIT = _verb_then_clause("")
 
 
+# a phrase set off by two commas between the verb and "that", opened by an "according to" word,
+# a preposition of a phrase, an adverb or a relative pronoun of the tables: "dijo, según la
+# agencia Reuters, que", "a affirmé, selon l'AFP, que", "said, however, that", "spådde Hubbert,
+# som var sjefsgeolog, at" (not German "sagte, die USA seien zuversichtlich, dass")
+_SET_OFF_OPENERS = {
+    word.lower()
+    for field in ("according_to", "phrase_prepositions", "adverbs", "relative_pronouns")
+    for word in table_words(field)
+} - {word.lower() for word in table_words("that")}
+_SET_OFF = (
+    rf"(?:\s*,\s+{words_pattern(sorted(_SET_OFF_OPENERS))}"
+    r"(?:\s+[^\s,;.!?«»\"“”„]+){0,5}?\s*,(?=\s))?"
+)
+
+
 def reported_pattern(
     questions: str, adjuncts: str = "", split_verbs: str = f"|{SPLIT_VERBS}"
 ) -> str:
@@ -364,7 +381,7 @@ def reported_pattern(
         rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         # (an elided article in what stands between, not an English contraction: "a indiqué à
         # l'AFP que", "ha detto all'Ansa che")
-        rf"(?P<verb>{VERBS}{split_verbs})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]++){{0,7}}?)(?:\s*,?\s+{THAT}"
+        rf"(?P<verb>{VERBS}{split_verbs})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]++){{0,7}}?)(?:{_SET_OFF}\s*,?\s+{THAT}"
         rf"|\s*{SUBJUNCTIVE_CLAUSE}"
         r"|(?:(?<=said|says)|(?<=say))"
         r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"

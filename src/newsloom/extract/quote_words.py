@@ -179,7 +179,7 @@ SPEAKER_BEFORE_VERB = (
 
 # titles of several words the tables list ("dr n. med. Anna Nowak"): their points end no subject
 _ABBREVIATIONS = "|".join(
-    r"(?<![\w'’.-])" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
+    r"(?<![\w'’.-])" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=[\s,;:])"
     for phrase in _resources.table_words("abbreviations")
     if phrase.endswith(".")
 )

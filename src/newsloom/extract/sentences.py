@@ -106,6 +106,22 @@ def _phrase_abbreviations() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{'|'.join(phrases)})\.$", re.IGNORECASE)
 
 
+@cache
+def _inner_points() -> re.Pattern[str]:
+    """The abbreviations of several words the tables list, matched from their start: a point
+    inside one ends no sentence (Spanish "EE. UU.", "RR. EE.": no sentence ends after "EE.").
+    A name's last point, written in capitals, ends a sentence as any word's does ("viajó a
+    EE. UU. El presidente …"); a title's, lowercase, does not (:func:`_phrase_abbreviations`)."""
+    phrases = [
+        r"\s+".join(re.escape(part) for part in phrase.split())
+        for phrase in table_words("abbreviations")
+        if " " in phrase.strip()
+    ]
+    if not phrases:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(phrases)})", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -139,13 +155,40 @@ def _split_sentences(text: str, glued: bool) -> tuple[Sentence, ...]:
             word = _last_word(backwards, start, match.start())
             if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
                 continue
-            if _phrase_abbreviations().search(text, start, match.start() + 1):
+            if _inside_abbreviation(text, match.start()):
+                continue  # "de EE. UU.": the first point is inside one name
+            if _phrase_abbreviations().search(
+                text, start, match.start() + 1
+            ) and not _capitals_before(text, match.start()):
                 continue  # "dr n. med. Anna Nowak": "n. med." is one title
         end = match.end()
         _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, len(text))
     return tuple(sentences)
+
+
+def points_hidden(text: str) -> str:
+    """``text`` with the points of the listed abbreviations of several words written ``_`` (as
+    long as it, so that offsets hold): "de EE_ UU_, Mike Pompeo" reads as words and a comma."""
+    if "." not in text:
+        return text
+    return _inner_points().sub(lambda found: found.group(0).replace(".", "_"), text)
+
+
+def _inside_abbreviation(text: str, point: int) -> bool:
+    """Whether the point at ``point`` stands inside a listed abbreviation of several words."""
+    return any(
+        found.start() < point < found.end() - 1
+        for found in _inner_points().finditer(text, max(0, point - 20), point + 20)
+    )
+
+
+def _capitals_before(text: str, point: int) -> bool:
+    """Whether the word before the point at ``point`` is written in capitals (a name's
+    abbreviation, "UU."), not lowercase (a title's, "med.")."""
+    word = re.search(r"(\w+)$", text[max(0, point - 10) : point])
+    return word is not None and word.group(1).isupper()
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

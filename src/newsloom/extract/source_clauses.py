@@ -163,3 +163,31 @@ def source_goes_on(text: str, opening: int, source_end: int, language: str | Non
     # it opens what was said
     verb = text[:opening].rstrip(" ,").rsplit(maxsplit=1)[-1].lower()
     return not (words[0].lower() in own_words(language, "that") and verb in VERB_FORMS)
+
+
+# maybe the rest of a source's phrase, a few words, then its holder's full name set off by a
+# comma, closing the sentence: "…, según el ministro de RR. EE. del país europeo, Luigi Di Maio."
+_APPOSED_NAME = re.compile(
+    r"(?:\s+[^\W\d_A-ZÆØÅÄÖÜÉ][^,;:!?«»\"“”]{0,40}?)?\s*,\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+"
+    r"(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’-]+)+\s*\.?\s*$"
+)
+
+
+def apposed_name_end(text: str, source_end: int) -> int:
+    """Where a source closing its sentence ends: after the name set off at the sentence's end
+    where only the rest of the source's phrase stands before it, else at ``source_end``."""
+    if _APPOSED_NAME.match(text, source_end) is None:
+        return source_end
+    return len(text.rstrip(" .")) if len(text[source_end:].split()) <= 8 else source_end
+
+
+def addresses_reader(source: str, language: str | None) -> bool:
+    """Whether an "according to" source is the reader addressed (the table's ``addressed``
+    words and no name: "según tus preferencias", "according to your needs"): a page's offer to
+    its reader, no one's words."""
+    words = source.split()
+    return (
+        bool(words)
+        and words[0].lower() in own_words(language, "addressed")
+        and not any(word[:1].isupper() for word in words[1:])
+    )

@@ -162,12 +162,13 @@ TRAILING_AUXILIARY = re.compile(rf"(?-i:(?=[a-zàâéèêîôûù]{{2}})(?:{AUXI
 
 
 # titles of several words the tables list ("dr n. med.": a doctor's field), left out so that no
-# word of theirs reads as another ("med", Scandinavian "with", ends a subject)
+# word of theirs reads as another ("med", Scandinavian "with", ends a subject); not names in
+# capitals ("de EE. UU.": what a role belongs to)
 SPACED_ABBREVIATION = re.compile(
     "|".join(
         r"(?<!\w)" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?=\s)"
         for phrase in table_words("abbreviations")
-        if " " in phrase and phrase.endswith(".")
+        if " " in phrase and phrase.endswith(".") and not phrase[:1].isupper()
     )
     or r"(?!)",
     re.IGNORECASE,

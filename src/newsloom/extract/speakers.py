@@ -111,6 +111,8 @@ _NAME_WORD = r"[A-ZÆØÅÄÖÜÉ](?:[\w'’-]+|\.(?=\s))"
 # a full name set off by a comma before what follows ("Dmitrij Peskov, talsmann for …"), and a
 # name (one word or more) right before a comma
 _NAME_THEN_REST = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD})+),\s*(.+)$")
+# two capitalised words or more in a row, ending the phrase
+_FULL_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+\s*$")
 _NAME_THEN_COMMA = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*,")
 
 
@@ -219,6 +221,11 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             return None
         return Speaker(None, None, "pronoun", plural=words[0] in PLURAL_PRONOUNS)
     phrase = subject
+    told = TOLD_MEDIUM.match(phrase)
+    if told is not None and _FULL_NAME.match(phrase, told.end()):
+        # "dijo a la AFP Karim Bitar", "explica a ELMUNDO.es Robert Springborg": the medium
+        # told, then the speaker's full name (a recogniser may read both as one name)
+        phrase = phrase[told.end() :]
     after_place = after_leading_place(phrase.strip())
     if after_place == "":
         return Speaker(None, None, "pronoun")  # "«…», ha declarado en un discurso ante …"
@@ -247,7 +254,12 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         role_text = _DETERMINER.sub("", phrase[: name_of.start()].strip()) or None
         return Speaker(name_of.group("name"), role_text, "person")
     role_of = _ROLE_OF_NAME.match(phrase.strip().rstrip(" .!?"))
-    if role_of is not None and role_title(role_of.group("role_word")):
+    if (
+        role_of is not None
+        and role_title(role_of.group("role_word"))
+        # "Robert Springborg, profesor de la Naval Postgraduate School": the name set off first
+        and "," not in role_of.group("role")
+    ):
         # "Deputy Minister of Health Waldemar Kraska", "Secretary of State Mike Pompeo"
         role_text = _DETERMINER.sub("", role_of.group("role"))
         return Speaker(role_of.group("name"), role_text, "person")
