@@ -102,6 +102,16 @@ def test_according_to_a_casualty_count_is_left_to_figures() -> None:
     assert quotes("Tre personer ble drept, ifølge politiet.") == ()
 
 
+def test_according_to_a_casualty_word_without_a_count_is_the_source_s_account() -> None:
+    # a word figures count by ("sykehuset", "flyktet") without a count states no figure
+    for sentence, source in (
+        ("Fødselen skal foregå i trygge omgivelser på sykehuset, ifølge NTB.", "NTB"),
+        ("Ifølge politiet har gjerningsmannen flyktet fra stedet i en bil.", "politiet"),
+    ):
+        found = quotes(sentence)
+        assert [q.speaker for q in found] == [source], sentence
+
+
 def test_an_informing_verb_after_an_unmarked_sentence_is_no_quote() -> None:
     assert quotes("Brannen startet i maskinrommet, opplyser politiet.") == ()
     found = quotes("Dette er ikke godt nok for oss, mener Kari Lie.")

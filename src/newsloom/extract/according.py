@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import has_cue
+from newsloom.extract.figures import states_figures
 from newsloom.extract.letter_skip import lowered_odd, skipping_words
 from newsloom.extract.quote_context import make_quote
 from newsloom.extract.quote_words import AUXILIARIES, BRACKETED
@@ -305,9 +306,12 @@ def _without_conjunction(before: str, language: str | None) -> str:
 
 
 def states_a_figure(text: str, language: str | None) -> bool:
-    """Whether the sentence is about casualties (a cue word of a figure kind, as figures.py
-    reads them): with its source, that is a figure's attribution, stored with the figure."""
-    return has_cue(text, language)
+    """Whether the sentence counts casualties as figures.py reads them (``Ifølge politiet er
+    tre personer pågrepet``): with its source, that is a figure's attribution, stored with the
+    figure. A cue word without a count (``… skal foregå på sykehuset, ifølge NTB``, ``Ifølge
+    politiet har gjerningsmannen flyktet fra stedet med en bil``) states no figure: the
+    sentence is the source's account."""
+    return has_cue(text, language) and states_figures(text, language)
 
 
 def _opening_view_quotes(

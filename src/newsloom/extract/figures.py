@@ -281,6 +281,13 @@ def extract_figures(article: Article, times: Sequence[TimeExpression] = ()) -> t
     return tuple(figures)
 
 
+def states_figures(text: str, language: str | None) -> bool:
+    """Whether the sentence ``text`` states a figure as :func:`extract_figures` reads one: a
+    count with the cue word of its kind (``tre personer er pågrepet``, not ``en bil`` in a
+    sentence about someone who ``flyktet``)."""
+    return bool(_figures_in_sentence(Sentence(0, len(text), text), 0, language, ()))
+
+
 def _figures_in_sentence(
     sentence: Sentence, paragraph: int, language: str | None, times: Sequence[TimeExpression]
 ) -> list[Figure]:
