@@ -228,8 +228,9 @@ def test_the_example_corpus_gold(example_dir: Path) -> None:
     quotes = evaluate_quotes(example_dir / "gold.json")
     assert figures["fields"]["value_kind"]["f1"] >= 0.75
     # 0.741 since issue 22: this gold lists no unmarked "…, police said." statements, which the
-    # real-news guide (gold-real) counts as reported speech and newsloom now finds
-    assert quotes["fields"]["speaker"]["f1"] >= 0.72
+    # real-news guide (gold-real) counts as reported speech and newsloom now finds; 0.704 since
+    # Scandinavian "ifølge X" sentences without a count are quotes (issue 16): it lists none
+    assert quotes["fields"]["speaker"]["f1"] >= 0.70
     assert quotes["fields"]["text"]["recall"] >= 0.85
 
 
