@@ -112,3 +112,21 @@ def test_italian_reported_speech_in_the_infinitive_after_di() -> None:
         ("scritto alla Regione per i fondi del ponte", "Chiara Conti"),
         ("pronta a riaprire la linea entro l'estate", "società"),
     ]
+
+
+def test_a_statement_closed_by_a_verb_joined_to_its_pronoun_is_the_one_named_before() -> None:
+    # French wire copy closes unquoted words with the verb and its subject pronoun joined by
+    # hyphens ("…, a-t-il ajouté.", "…, estime-t-elle."); the pronoun is the one named before.
+    # A verb that reports no speech ("a-t-il fallu") closes no statement.
+    found = quotes(
+        "fr",
+        "La maire de Lunel, Claire Vidal, a annoncé lundi la fermeture du pont.",
+        "La circulation sera déviée par la route de Nîmes, estime-t-elle.",
+        "Les travaux pourraient durer jusqu'à l'été, a-t-elle précisé mardi à France Bleu, "
+        "annonçant une réunion publique.",
+        "Pour refaire la chaussée, combien de mois a-t-il fallu.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("La circulation sera déviée par la route de Nîmes", "Claire Vidal"),
+        ("Les travaux pourraient durer jusqu'à l'été", "Claire Vidal"),
+    ]
