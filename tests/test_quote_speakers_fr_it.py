@@ -130,3 +130,17 @@ def test_a_statement_closed_by_a_verb_joined_to_its_pronoun_is_the_one_named_bef
         ("La circulation sera déviée par la route de Nîmes", "Claire Vidal"),
         ("Les travaux pourraient durer jusqu'à l'été", "Claire Vidal"),
     ]
+
+
+def test_a_statement_closed_by_as_it_and_a_compound_past_is_its_subjects() -> None:
+    # "…, comme l'a annoncé la compagnie.": "as" and the pronoun standing for the statement
+    # ("l'") open the closing attribution; its subject after the verb is the speaker
+    found = quotes(
+        "fr",
+        "Le trafic reprendra progressivement à partir de lundi sur la ligne de Bayonne, comme "
+        "l'a annoncé la SNCF mercredi à Bordeaux.",
+        "Le projet avance bien, comme le montre la carte.",
+    )
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("Le trafic reprendra progressivement à partir de lundi sur la ligne de Bayonne", "SNCF")
+    ]

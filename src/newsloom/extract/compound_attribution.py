@@ -7,6 +7,9 @@ French also closes a statement with its verb and a subject pronoun joined by hyp
 ajouté.``, ``…, estime-t-elle.``, ``…, a-t-elle déclaré mercredi à Reuters.``): the pronoun, read
 from the own table's ``pronouns``, means the one named before it.
 
+The attribution may open with "as" and a pronoun for the statement (``…, comme l'a annoncé la
+compagnie jeudi.``: the tables' ``final_after`` and ``statement_pronouns``).
+
 The auxiliaries come from the tables' ``closing_auxiliaries``, so a language without them is not
 read this way (Spanish "…, ha anunciado su dimisión" closes with an object, not a subject). What
 follows the verb opens as a subject does: an article, a capitalised name or the medium told
@@ -44,8 +47,14 @@ def _pattern(language: str | None) -> re.Pattern[str] | None:
     auxiliaries = own_words(language, "closing_auxiliaries")
     if not auxiliaries:
         return None
+    # "…, comme l'a annoncé la compagnie.": a final_after word ("as") and the pronoun that
+    # stands for the statement (the own table's ``statement_pronouns``) may open the attribution
+    after = own_words(language, "final_after")
+    pronouns = own_words(language, "statement_pronouns")
+    pronoun = rf"(?:{words_pattern(pronouns)}\s*)?" if pronouns else ""
+    opening = rf"(?:{words_pattern(after)}\s+{pronoun})?" if after else ""
     return re.compile(
-        rf"^{UNMARKED_CONTENT}\s*,\s*(?:{words_pattern(auxiliaries)})\s+{AUXILIARY_ADVERB}"
+        rf"^{UNMARKED_CONTENT}\s*,\s*{opening}(?:{words_pattern(auxiliaries)})\s+{AUXILIARY_ADVERB}"
         rf"(?P<verb>{AFTER_VERBS})\s+"
         rf"(?P<speaker>(?:{ABBREVIATION}[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?)"
         r"\s*[.!?]?\s*$",
