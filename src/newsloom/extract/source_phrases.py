@@ -180,10 +180,14 @@ def document_owner(
     found = _READ_IN_CLAUSE.search(text) if _READ_IN_CLAUSE is not None else None
     if found is None:
         return None
-    if own_words(language, "genitive_words"):
+    if genitives := {word.lower() for word in own_words(language, "genitive_words")}:
         # a language with articles names the document's owner after a genitive word ("heißt
-        # es in einer Erklärung der Regierung" → Regierung), else the document itself
-        speaker = postposition_source(found.group("phrase").strip(), names)
+        # es in einer Erklärung der Regierung" → Regierung); a document alone names no one
+        # ("…, heißt es in der Vorlage.")
+        phrase = found.group("phrase").strip()
+        if not genitives.intersection(word.lower() for word in phrase.split()[1:-1]):
+            return None
+        speaker = postposition_source(phrase, names)
         if speaker is None or speaker.type == "pronoun":
             return None
         return speaker, found.start()
