@@ -114,3 +114,35 @@ def test_italian_reported_speech_in_the_infinitive_after_di() -> None:
         ("scritto alla Regione per i fondi del ponte", "Chiara Conti"),
         ("pronta a riaprire la linea entro l'estate", "società"),
     ]
+
+
+def test_a_statement_closed_by_a_verb_joined_to_its_pronoun_is_the_one_named_before() -> None:
+    # French wire copy closes unquoted words with the verb and its subject pronoun joined by
+    # hyphens ("…, a-t-il ajouté.", "…, estime-t-elle."); the pronoun is the one named before.
+    # A verb that reports no speech ("a-t-il fallu") closes no statement.
+    found = quotes(
+        "fr",
+        "La maire de Lunel, Claire Vidal, a annoncé lundi la fermeture du pont.",
+        "La circulation sera déviée par la route de Nîmes, estime-t-elle.",
+        "Les travaux pourraient durer jusqu'à l'été, a-t-elle précisé mardi à France Bleu, "
+        "annonçant une réunion publique.",
+        "Pour refaire la chaussée, combien de mois a-t-il fallu.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("La circulation sera déviée par la route de Nîmes", "Claire Vidal"),
+        ("Les travaux pourraient durer jusqu'à l'été", "Claire Vidal"),
+    ]
+
+
+def test_a_statement_closed_by_as_it_and_a_compound_past_is_its_subjects() -> None:
+    # "…, comme l'a annoncé la compagnie.": "as" and the pronoun standing for the statement
+    # ("l'") open the closing attribution; its subject after the verb is the speaker
+    found = quotes(
+        "fr",
+        "Le trafic reprendra progressivement à partir de lundi sur la ligne de Bayonne, comme "
+        "l'a annoncé la SNCF mercredi à Bordeaux.",
+        "Le projet avance bien, comme le montre la carte.",
+    )
+    assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
+        ("Le trafic reprendra progressivement à partir de lundi sur la ligne de Bayonne", "SNCF")
+    ]

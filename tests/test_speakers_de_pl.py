@@ -263,6 +263,26 @@ def test_a_polish_statement_closed_by_we_read_in_a_document_is_its_owners() -> N
     ]
 
 
+def test_a_german_statement_closed_by_it_says_in_a_document_is_its_owners() -> None:
+    # "…, heißt es in einer Mitteilung der Stadt.": what "it says in" a document is the words of
+    # whom the document belongs to (after a genitive article or "von"), quoted or not; a
+    # document alone ("in der Studie") names no one
+    found = quotes(
+        "de",
+        "Die Brücke über die Lahn bleibt bis zum Frühjahr für Lastwagen gesperrt, heißt es in"
+        " einer Mitteilung der Stadtverwaltung.",
+        "„Die Sanierung hat für uns Vorrang“, hieß es in einer Erklärung von Greenpeace.",
+        "Fast jeder dritte Pendler fahre inzwischen mit dem Rad, heißt es in der Studie.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        (
+            "Die Brücke über die Lahn bleibt bis zum Frühjahr für Lastwagen gesperrt",
+            "Stadtverwaltung",
+        ),
+        ("Die Sanierung hat für uns Vorrang", "Greenpeace"),
+    ]
+
+
 def test_a_german_sentence_in_the_konjunktiv_i_goes_on_with_the_reported_speech() -> None:
     # "prüfe" is the Konjunktiv I of "prüfen" (the indicative is "prüft")
     found = quotes(

@@ -108,3 +108,24 @@ def test_a_recognisers_span_over_the_rest_of_according_to_is_the_source_after_it
     )
     found = extract_quotes(text_article(text, language="de"), (entity,))
     assert [q.speaker for q in found] == ["Feuerwehr"]
+
+
+def test_an_english_clause_without_that_opened_by_a_plural_or_a_name_after_said() -> None:
+    # "said" then a clause without "that" whose subject is a plural, a word of quantity or a
+    # name, with a finite verb right after it; a question word ("say what would happen"), a
+    # preposition before a month ("said on May 3") and a singular bare noun in a headline
+    # ("…, says rebound could take years") open none
+    found = quotes(
+        "en",
+        "Local resident Amina Farouk said commuters were tired of the delays on the line.",
+        "The district council said several schools would stay closed until Friday.",
+        "Mayor Ana Lopes said Lisbon had no plans to raise taxes this year.",
+        "The company was unable to say what eventually would happen to the old trains.",
+        "The ferries resumed service on the northern route, the port authority said on May 3.",
+    )
+    assert [(q.speaker or q.speaker_role, q.text) for q in found] == [
+        ("Amina Farouk", "commuters were tired of the delays on the line"),
+        ("district council", "several schools would stay closed until Friday"),
+        ("Ana Lopes", "Lisbon had no plans to raise taxes this year"),
+        ("port authority", "The ferries resumed service on the northern route"),
+    ]

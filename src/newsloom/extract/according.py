@@ -387,7 +387,7 @@ def according_quotes(
             # "Jesteśmy otwarci na współpracę. – czytamy w komunikacie ambasady": the words
             # before the clause, else the sentence before it
             owner, clause = owned
-            content = sentence.text[:clause].strip().rstrip(" .–—-").strip(' "„”“«»')
+            content = sentence.text[:clause].strip().rstrip(" .,–—-").strip(' "„”“«»')
             start = sentence.start + sentence.text.find(content) if content else -1
             if len(content.split()) < MIN_CONTENT_WORDS and index > 0:
                 previous = sentences[index - 1]

@@ -3,6 +3,13 @@ subject after it, as French and Italian wire copy writes it: ``…, a indiqué u
 par téléphone.``, ``…, ha detto all'Ansa un testimone.`` (the Nordic ``…, sa X.`` is read by
 :func:`newsloom.extract.quote_patterns.unmarked_attribution`).
 
+French also closes a statement with its verb and a subject pronoun joined by hyphens (``…, a-t-il
+ajouté.``, ``…, estime-t-elle.``, ``…, a-t-elle déclaré mercredi à Reuters.``): the pronoun, read
+from the own table's ``pronouns``, means the one named before it.
+
+The attribution may open with "as" and a pronoun for the statement (``…, comme l'a annoncé la
+compagnie jeudi.``: the tables' ``final_after`` and ``statement_pronouns``).
+
 The auxiliaries come from the tables' ``closing_auxiliaries``, so a language without them is not
 read this way (Spanish "…, ha anunciado su dimisión" closes with an object, not a subject). What
 follows the verb opens as a subject does: an article, a capitalised name or the medium told
@@ -22,6 +29,7 @@ from newsloom.extract.quote_patterns import (
 )
 from newsloom.extract.quote_words import ABBREVIATION, DETERMINERS
 from newsloom.extract.resources import own_words, table_words, words_pattern
+from newsloom.extract.speaker_phrases import VERB_FORMS
 
 # what a subject after the verb opens with: an article, a capital, the medium told (the tables'
 # ``told_after_verb``: "à l'AFP", "alla Stampa")
@@ -39,13 +47,52 @@ def _pattern(language: str | None) -> re.Pattern[str] | None:
     auxiliaries = own_words(language, "closing_auxiliaries")
     if not auxiliaries:
         return None
+    # "…, comme l'a annoncé la compagnie.": a final_after word ("as") and the pronoun that
+    # stands for the statement (the own table's ``statement_pronouns``) may open the attribution
+    after = own_words(language, "final_after")
+    pronouns = own_words(language, "statement_pronouns")
+    pronoun = rf"(?:{words_pattern(pronouns)}\s*)?" if pronouns else ""
+    opening = rf"(?:{words_pattern(after)}\s+{pronoun})?" if after else ""
     return re.compile(
-        rf"^{UNMARKED_CONTENT}\s*,\s*(?:{words_pattern(auxiliaries)})\s+{AUXILIARY_ADVERB}"
+        rf"^{UNMARKED_CONTENT}\s*,\s*{opening}(?:{words_pattern(auxiliaries)})\s+{AUXILIARY_ADVERB}"
         rf"(?P<verb>{AFTER_VERBS})\s+"
         rf"(?P<speaker>(?:{ABBREVIATION}[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?)"
         r"\s*[.!?]?\s*$",
         re.IGNORECASE,
     )
+
+
+@cache
+def _inverted_pattern(language: str | None) -> re.Pattern[str] | None:
+    """``…, a-t-il ajouté.``: a verb (or an auxiliary) joined by hyphens to a subject pronoun of
+    ``language``'s own table, a participle after an auxiliary, up to six more words (a time, the
+    one told), then the sentence's end or a comma and a lowercase clause (``…, a-t-elle déclaré
+    à Reuters, poursuivant …``)."""
+    pronouns = own_words(language, "pronouns")
+    if not pronouns:
+        return None
+    return re.compile(
+        rf"^{UNMARKED_CONTENT}\s*,\s*(?P<verb>[^\W\d_]+)-(?:t-)?(?P<speaker>{words_pattern(pronouns)})"
+        r"(?:\s+(?P<participle>[^\W\d_]+))?(?:\s+[^\s,.;:!?«»\"“”„]+){0,6}?"
+        r"\s*(?:[.!?]?\s*$|,\s+(?-i:[a-zà-ÿ])[^«»\"“”„]*$)",
+        re.IGNORECASE,
+    )
+
+
+def inverted_attribution(text: str, language: str | None) -> tuple[re.Match[str], str] | None:
+    """The statement and the pronoun of its closing ``…, a-t-il ajouté.``, or None where the
+    verb (or the participle after an auxiliary) reports no speech (``…, a-t-il fallu``)."""
+    pattern = _inverted_pattern(language)
+    if pattern is None or "-" not in text:
+        return None
+    found = pattern.match(text)
+    if found is None:
+        return None
+    verb, participle = found.group("verb").lower(), (found.group("participle") or "").lower()
+    auxiliaries = {word.lower() for word in own_words(language, "auxiliaries")}
+    if verb not in VERB_FORMS and not (verb in auxiliaries and participle in VERB_FORMS):
+        return None
+    return found, found.group("speaker")
 
 
 # a comma, then a finite verb after the subject: the sentence goes on after an incise
@@ -65,10 +112,13 @@ def resumed_predicate(found: re.Match[str], language: str | None) -> int:
 
 
 def compound_attribution(text: str, language: str | None) -> tuple[re.Match[str], str] | None:
-    """The statement and the subject of its closing compound-past attribution, or None."""
+    """The statement and the subject of its closing compound-past attribution (or of its
+    closing verb joined to a pronoun), or None."""
     pattern = _pattern(language)
     if pattern is None or "," not in text:
         return None
+    if (inverted := inverted_attribution(text, language)) is not None:
+        return inverted
     found = pattern.match(text)
     if found is None:
         return None

@@ -83,6 +83,7 @@ QUOTE_FIELDS = (
     "honorifics",
     "name_particles",
     "closing_auxiliaries",
+    "statement_pronouns",
     "back_reference",
     "clause_pronouns",
     "untensed_words",

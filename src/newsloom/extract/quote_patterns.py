@@ -341,6 +341,37 @@ SUBJUNCTIVE_CLAUSE = (
 )
 
 
+# After "said", a clause without "that" opened by a name, a plural or a word of quantity, then
+# up to two more words and a finite verb ("said protesters were not afraid", "said officials
+# have inspected", "said North was no longer bound", "said several weapons were found"); not a
+# day or a month ("said Tuesday it would" is read with the day), a preposition or a question
+# word ("unable to say what eventually would happen"), nor a singular bare noun, as headlines
+# write ("…, says rebound could take years"); no relative clause or conjunction on an inverted
+# speaker ("…, said Smith who was …") and no comma between (", said John Smith, who has …")
+_ENGLISH_FINITE = "is|are|was|were|has|have|had|will|would|can|could|should|must|may|might"
+_NOT_A_SUBJECT = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may"
+    "|june|july|august|september|october|november|december|today|yesterday|tonight|on|in|at|for"
+    "|to|with|after|before|during|by|from|of|about|what|who|how|why|when|where|whether|if|as"
+)
+_QUANTITY = (
+    "people|police|someone|somebody|nobody|nothing|everyone|everybody|everything|anyone"
+    "|anything|none|most|all|many|several|some|other|others|both|few|those|these|children|men"
+    "|women"
+)
+_ENGLISH_SUBJECT = (
+    rf"\s+(?!(?:{_NOT_A_SUBJECT})\b)"
+    rf"(?:(?-i:[A-Z])[\w'’-]*|(?-i:[a-z])[\w'’-]*s|(?:{_QUANTITY})(?![\w'’-]))"
+    r"(?:\s+(?!(?:who|which|that|and|but|if|when|because|as|while)\b)[\w'’-]+){0,2}?"
+    rf"\s+(?-i:{_ENGLISH_FINITE})\b"
+)
+
+# such a clause after "said", for a sentence VERB_THEN_CLAUSE lets pass without one
+ENGLISH_THATLESS = compile_pattern(
+    rf"(?<![\w'’-])(?:said|says|say){_ENGLISH_SUBJECT}", re.IGNORECASE
+)
+
+
 # A cheap test before the costly patterns: a reporting verb followed by a that-clause (and the
 # same without the split verbs, for a text :data:`SPLIT_VERB_HINT` says holds none).
 def _verb_then_clause(split_verbs: str) -> re.Pattern[str]:
@@ -384,7 +415,8 @@ def reported_pattern(
         rf"(?P<verb>{VERBS}{split_verbs})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]++){{0,7}}?)(?:{_SET_OFF}\s*,?\s+{THAT}"
         rf"|\s*{SUBJUNCTIVE_CLAUSE}"
         r"|(?:(?<=said|says)|(?<=say))"
-        r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b)"
+        r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|this)\b"
+        rf"|{_ENGLISH_SUBJECT})"
         rf"|(?<=\w)(?=\s+{CLAUSE_WITHOUT_THAT})"
         rf"|(?:{_AFTER_OPINION}){_OPINION_ADVERB}(?=\s+{SUBJECT_CLAUSE}){questions}{adjuncts})"
         r"\s*(?P<content>\S.+)$"

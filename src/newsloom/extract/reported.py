@@ -16,6 +16,7 @@ from newsloom.extract.nordic_clauses import REPORTED_TENSED, SPLIT_VERB_HINT, TE
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
     AGE_APPOSITION,
+    ENGLISH_THATLESS,
     INVERTED_REPORTED,
     PARENTHETICAL,
     PARENTHETICAL_HINT,
@@ -178,9 +179,12 @@ def reported_quotes(
         ]
         if any(start <= 0 for start, _ in held):
             continue  # a quote opens it: no clause of its own around the quote (_clause_around)
-        has_clause = _search(
-            sentence.text, VERB_THEN_CLAUSE, VERB_THEN_CLAUSE_UNSPLIT
-        ) is not None or (
+        has_clause = (
+            _search(sentence.text, VERB_THEN_CLAUSE, VERB_THEN_CLAUSE_UNSPLIT) is not None
+            # "said protesters were": a clause without "that" (a sentence that holds a
+            # quotation is read around the quotation)
+            or (not held and ENGLISH_THATLESS.search(sentence.text) is not None)
+        ) or (
             # "sagte, die Lage sei …": a comma and a verb in the reported mood (the cheap test
             # for SUBJUNCTIVE_CLAUSE, which REPORTED reads)
             mood_test is not None and "," in sentence.text and mood_test.search(sentence.text)

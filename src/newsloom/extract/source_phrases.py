@@ -162,8 +162,8 @@ READ_IN = table_words("read_in")
 _READ_IN_CLAUSE = (
     re.compile(
         r"(?:^|\s)[-–—]?\s*(?:jak\s+)?"
-        rf"(?:{words_pattern(READ_IN)})\s+(?P<document>[^\W\d_]+)\s+"
-        r"(?P<owner>[^\W\d_][\w'’-]*(?:\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])[\w'’-]*)*)[^.!?]*[.!?]?\s*$",
+        rf"(?:{words_pattern(READ_IN)})\s+(?P<phrase>(?P<document>[^\W\d_]+)\s+"
+        r"(?P<owner>[^\W\d_][\w'’-]*(?:\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])[\w'’-]*)*)[^.!?]*)[.!?]?\s*$",
         re.IGNORECASE,
     )
     if READ_IN
@@ -175,10 +175,22 @@ def document_owner(
     text: str, names: Sequence[str], language: str | None
 ) -> tuple[Speaker, int] | None:
     """The owner of the document a sentence-closing "we read in" names, and where that clause
-    starts (``… – czytamy w komunikacie ambasady na Facebooku.`` → ambasada), or None."""
+    starts (``… – czytamy w komunikacie ambasady na Facebooku.`` → ambasada, ``…, heißt es in
+    einer Mitteilung der Polizei.`` → Polizei), or None."""
     found = _READ_IN_CLAUSE.search(text) if _READ_IN_CLAUSE is not None else None
     if found is None:
         return None
+    if genitives := {word.lower() for word in own_words(language, "genitive_words")}:
+        # a language with articles names the document's owner after a genitive word ("heißt
+        # es in einer Erklärung der Regierung" → Regierung); a document alone names no one
+        # ("…, heißt es in der Vorlage.")
+        phrase = found.group("phrase").strip()
+        if not genitives.intersection(word.lower() for word in phrase.split()[1:-1]):
+            return None
+        speaker = postposition_source(phrase, names)
+        if speaker is None or speaker.type == "pronoun":
+            return None
+        return speaker, found.start()
     owner = found.group("owner").split()
     if owner[0].lower() in own_words(language, "fronting_prepositions"):
         return None  # "czytamy w jednym z komentarzy": no document of someone's
