@@ -78,3 +78,25 @@ def test_the_language_s_own_pronoun_after_a_clause_opener_is_no_other_language_s
         language="nn",
     )
     assert [(q.text, q.speaker_type) for q in found] == [("skulen skal liggje i bygda", "pronoun")]
+
+
+def test_how_a_named_speaker_was_is_no_role() -> None:
+    # an indefinite article before lowercase words and the name: how the person was when
+    # speaking ("en svært åpenhjertig Geir Hansen"), not what they are
+    from newsloom.extract.speakers import parse_speaker
+
+    for phrase, name in (
+        ("en svært åpenhjertig Kari Nilsen til Bergens Tidende", "Kari Nilsen"),
+        ("ein optimistisk Haugland", "Haugland"),
+        ("en glad Anna Lindqvist", "Anna Lindqvist"),
+    ):
+        speaker = parse_speaker(phrase)
+        assert speaker is not None
+        assert (speaker.name, speaker.role) == (name, None)
+    # a role among the words stays ("en lettet Vika-trener Per Moe"), as does a bare role
+    speaker = parse_speaker("en lettet Vika-trener Per Moe")
+    assert speaker is not None
+    assert speaker.role == "lettet Vika-trener"
+    speaker = parse_speaker("direktør Kari Holm")
+    assert speaker is not None
+    assert speaker.role == "direktør"
