@@ -198,3 +198,24 @@ def test_a_dash_answer_before_an_undashed_question_stays_where_no_question_is_da
         "- Afrika.",
     )
     assert [q.paragraph for q in found] == [1, 3, 5]
+
+
+def test_the_one_who_asks_is_not_the_one_who_answers() -> None:
+    # the nearest attribution after the answers is a question someone else puts ("spør
+    # hun"): the answers belong to the one who answers next
+    found = quotes(
+        "Hvor mange tilbud har du fått?",
+        "- Jeg har fått fire tilbud.",
+        "Hvorfor har du sagt nei?",
+        "- Jeg vil velge selv.",
+        "Ned fra andre etasje kommer kona Kari Moe.",
+        "- Er han flink? spør hun.",
+        "- Jeg prater for mye, svarer Erik.",
+        "Kari Moe jobber i NRK.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (1, "Erik"),
+        (3, "Erik"),
+        (5, "Kari Moe"),
+        (6, "Erik"),
+    ]

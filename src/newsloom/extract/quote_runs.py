@@ -36,6 +36,7 @@ from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.extract.talk import (
     THIRD_PERSON_OPENING,
     answer_goes_on,
+    asks,
     bridges_talk,
     has_words,
     is_spoken,
@@ -204,7 +205,14 @@ def _nearest_attributed(
         *range(at + 1, min(len(body), at + 1 + INTERVIEW_REACH)),
     ]:
         found = by_paragraph.get(body[scan].index)
-        if closing[scan] and found and found[0].speaker and found[0].speaker_type == "person":
+        if (
+            closing[scan]
+            and found
+            and found[0].speaker
+            and found[0].speaker_type == "person"
+            # "– Er han flink? spør hun.": who asks is not who answers
+            and not asks(body[scan], found[0])
+        ):
             return found[0]
     return None
 

@@ -172,3 +172,9 @@ def question_premises(
         ):
             found |= {body[at].index, body[at + 1].index}
     return found
+
+
+def asks(paragraph: Paragraph, quote: Quote) -> bool:
+    """Whether the quote is a question: its words end in a question mark."""
+    after = paragraph.text[quote.end : quote.end + 2].lstrip(" »”\"'")
+    return quote.text.rstrip().endswith("?") or after.startswith("?")
