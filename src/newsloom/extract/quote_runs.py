@@ -42,6 +42,7 @@ from newsloom.extract.talk import (
     is_spoken,
     names_speaker,
     question_premises,
+    subject_written_of,
     talk_names,
     talk_resumes,
 )
@@ -278,6 +279,9 @@ def continue_runs(
     ]
     asked = [paragraph for paragraph in unmarked if has_words(paragraph, language, "addressed")]
     interviewee = group = None
+    speakers = {
+        names.fullest(q.speaker) for q in quotes if q.speaker and q.speaker_type == "person"
+    }
     if len(questions) + len(asked) >= QUESTIONS_FOR_INTERVIEW:
         questions |= {paragraph.index for paragraph in unmarked}
         group = _group_interviewed(body, questions, names, language)
@@ -363,6 +367,11 @@ def continue_runs(
                 and not by_paragraph.get(previous.index)
             ):
                 source = _person_written_of(previous, names, language) or source
+            elif source is own[0] and previous is not None and not by_paragraph.get(previous.index):
+                # the provisional last speaker, after a sentence about someone the article quotes
+                subject = subject_written_of(previous, names, speakers)
+                if subject is not None and subject != names.fullest(source.speaker or ""):
+                    source = Quote("", subject, None, paragraph.index, speaker_type="person")
             members = [at]
             for position, member in enumerate(run[1:], start=1):
                 following = body[member]
