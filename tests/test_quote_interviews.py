@@ -219,3 +219,23 @@ def test_the_one_who_asks_is_not_the_one_who_answers() -> None:
         (5, "Kari Moe"),
         (6, "Erik"),
     ]
+
+
+def test_a_name_ending_in_a_lowercase_word_is_not_counted_by_that_word() -> None:
+    # "Aleksander den store" named once in an answer: "store" (big) elsewhere in the interview
+    # does not name him again, so the interview is not with him
+    from newsloom.records import EntityMention, EntityType
+
+    paragraphs = (
+        "Hvor reiser du i sommer?",
+        "- Til store byer, helst to store byer i Asia.",
+        "Hvorfor velger du det?",
+        "- Byene har vært viktige siden Aleksander den store.",
+        "Ser du store forskjeller?",
+        "- Store forskjeller, ja.",
+    )
+    name = "Aleksander den store"
+    start = paragraphs[3].index(name)
+    mention = EntityMention(name, EntityType.PERSON, 3, start, start + len(name))
+    found = extract_quotes(text_article(*paragraphs, language="nb"), [mention])
+    assert [q.speaker for q in found] == [None, None, None]
