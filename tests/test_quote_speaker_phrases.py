@@ -100,3 +100,7 @@ def test_how_a_named_speaker_was_is_no_role() -> None:
     speaker = parse_speaker("direktør Kari Holm")
     assert speaker is not None
     assert speaker.role == "direktør"
+    # a preposition among the words: a phrase, not how someone was (es "en declaraciones a")
+    speaker = parse_speaker("en declaraciones a Reuters")
+    assert speaker is not None
+    assert speaker.role == "declaraciones a"

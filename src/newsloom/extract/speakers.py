@@ -199,6 +199,9 @@ def _remembered_speaker(phrase: str, entities: tuple[str, ...]) -> Speaker | Non
 # the tables' ``depictive_articles``: an indefinite article before words describing how a named
 # speaker was ("sier en svært åpenhjertig Geir Hansen", "fortel ein optimistisk Borgersen")
 _DEPICTIVE_ARTICLES = table_word_set("depictive_articles")
+# a preposition among the words makes them a phrase, not a description (es "en declaraciones a
+# Reuters": "en" is a preposition there)
+_PHRASE_WORDS = table_word_set("prepositions") | table_word_set("before_place")
 _MOST_DEPICTIVE_WORDS = 4
 
 
@@ -216,7 +219,10 @@ def _without_depiction(phrase: str, speaker: Speaker | None) -> Speaker | None:
         or words[1 : len(described) + 1] != speaker.role.split()
         or len(described) > _MOST_DEPICTIVE_WORDS
         or not all(word.isalpha() and word.islower() for word in described)
-        or any(word in CONNECTORS or ROLE_WORD.fullmatch(word) for word in described)
+        or any(
+            word in CONNECTORS or word in _PHRASE_WORDS or ROLE_WORD.fullmatch(word)
+            for word in described
+        )
         or any(ends_in_role(word) for word in described)
     ):
         return speaker
