@@ -198,3 +198,44 @@ def test_a_dash_answer_before_an_undashed_question_stays_where_no_question_is_da
         "- Afrika.",
     )
     assert [q.paragraph for q in found] == [1, 3, 5]
+
+
+def test_the_one_who_asks_is_not_the_one_who_answers() -> None:
+    # the nearest attribution after the answers is a question someone else puts ("spør
+    # hun"): the answers belong to the one who answers next
+    found = quotes(
+        "Hvor mange tilbud har du fått?",
+        "- Jeg har fått fire tilbud.",
+        "Hvorfor har du sagt nei?",
+        "- Jeg vil velge selv.",
+        "Ned fra andre etasje kommer kona Kari Moe.",
+        "- Er han flink? spør hun.",
+        "- Jeg prater for mye, svarer Erik.",
+        "Kari Moe jobber i NRK.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (1, "Erik"),
+        (3, "Erik"),
+        (5, "Kari Moe"),
+        (6, "Erik"),
+    ]
+
+
+def test_a_name_ending_in_a_lowercase_word_is_not_counted_by_that_word() -> None:
+    # "Aleksander den store" named once in an answer: "store" (big) elsewhere in the interview
+    # does not name him again, so the interview is not with him
+    from newsloom.records import EntityMention, EntityType
+
+    paragraphs = (
+        "Hvor reiser du i sommer?",
+        "- Til store byer, helst to store byer i Asia.",
+        "Hvorfor velger du det?",
+        "- Byene har vært viktige siden Aleksander den store.",
+        "Ser du store forskjeller?",
+        "- Store forskjeller, ja.",
+    )
+    name = "Aleksander den store"
+    start = paragraphs[3].index(name)
+    mention = EntityMention(name, EntityType.PERSON, 3, start, start + len(name))
+    found = extract_quotes(text_article(*paragraphs, language="nb"), [mention])
+    assert [q.speaker for q in found] == [None, None, None]

@@ -710,3 +710,22 @@ def test_a_web_address_in_an_attribution_does_not_end_it() -> None:
         "Stavanger er en fin by, vi trives veldig godt, sier Gaarde til aftenbladet.no.",
     )
     assert [(q.paragraph, q.speaker) for q in found] == [(1, "Kari Gaarde"), (2, "Kari Gaarde")]
+
+
+def test_a_dash_quote_after_a_sentence_about_someone_quoted_before_is_theirs() -> None:
+    # "Holm trur ikkje …": the journalist's sentence opens with a person the article quotes;
+    # the dash quote after it, no one named for it, is that person's, not the last speaker's
+    found = quotes(
+        "Kari Holm er leiar i idrettslaget i bygda.",
+        "- Vi treng fleire frivillige, seier Holm.",
+        "Per Dahl har vore med i laget sidan 1990.",
+        "- Eg har trena barn i ti år, seier Dahl.",
+        "Holm trur ikkje det blir lett å finne fleire trenarar.",
+        "- Folk har mindre tid no enn før.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (1, "Kari Holm"),
+        (3, "Per Dahl"),
+        (5, "Kari Holm"),
+    ]

@@ -91,3 +91,29 @@ def test_a_fronted_phrase_a_preposition_opens_is_no_speaker() -> None:
     ):
         found = quotes(sentence, language=language)
         assert [q.speaker for q in found] == ["Kohl"], language
+
+
+def test_how_a_named_speaker_was_is_no_role() -> None:
+    # an indefinite article before lowercase words and the name: how the person was when
+    # speaking ("en svært åpenhjertig Geir Hansen"), not what they are
+    from newsloom.extract.speakers import parse_speaker
+
+    for phrase, name in (
+        ("en svært åpenhjertig Kari Nilsen til Bergens Tidende", "Kari Nilsen"),
+        ("ein optimistisk Haugland", "Haugland"),
+        ("en glad Anna Lindqvist", "Anna Lindqvist"),
+    ):
+        speaker = parse_speaker(phrase)
+        assert speaker is not None
+        assert (speaker.name, speaker.role) == (name, None)
+    # a role among the words stays ("en lettet Vika-trener Per Moe"), as does a bare role
+    speaker = parse_speaker("en lettet Vika-trener Per Moe")
+    assert speaker is not None
+    assert speaker.role == "lettet Vika-trener"
+    speaker = parse_speaker("direktør Kari Holm")
+    assert speaker is not None
+    assert speaker.role == "direktør"
+    # a preposition among the words: a phrase, not how someone was (es "en declaraciones a")
+    speaker = parse_speaker("en declaraciones a Reuters")
+    assert speaker is not None
+    assert speaker.role == "declaraciones a"

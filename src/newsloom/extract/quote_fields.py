@@ -14,6 +14,7 @@ QUOTE_FIELDS = (
     "request_verbs",
     "pronouns",
     "determiners",
+    "depictive_articles",
     "referring_articles",
     "going_on_articles",
     "work_nouns",

@@ -36,11 +36,13 @@ from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.extract.talk import (
     THIRD_PERSON_OPENING,
     answer_goes_on,
+    asks,
     bridges_talk,
     has_words,
     is_spoken,
     names_speaker,
     question_premises,
+    subject_written_of,
     talk_names,
     talk_resumes,
 )
@@ -204,7 +206,14 @@ def _nearest_attributed(
         *range(at + 1, min(len(body), at + 1 + INTERVIEW_REACH)),
     ]:
         found = by_paragraph.get(body[scan].index)
-        if closing[scan] and found and found[0].speaker and found[0].speaker_type == "person":
+        if (
+            closing[scan]
+            and found
+            and found[0].speaker
+            and found[0].speaker_type == "person"
+            # "– Er han flink? spør hun.": who asks is not who answers
+            and not asks(body[scan], found[0])
+        ):
             return found[0]
     return None
 
@@ -270,6 +279,9 @@ def continue_runs(
     ]
     asked = [paragraph for paragraph in unmarked if has_words(paragraph, language, "addressed")]
     interviewee = group = None
+    speakers = {
+        names.fullest(q.speaker) for q in quotes if q.speaker and q.speaker_type == "person"
+    }
     if len(questions) + len(asked) >= QUESTIONS_FOR_INTERVIEW:
         questions |= {paragraph.index for paragraph in unmarked}
         group = _group_interviewed(body, questions, names, language)
@@ -355,6 +367,11 @@ def continue_runs(
                 and not by_paragraph.get(previous.index)
             ):
                 source = _person_written_of(previous, names, language) or source
+            elif source is own[0] and previous is not None and not by_paragraph.get(previous.index):
+                # the provisional last speaker, after a sentence about someone the article quotes
+                subject = subject_written_of(previous, names, speakers)
+                if subject is not None and subject != names.fullest(source.speaker or ""):
+                    source = Quote("", subject, None, paragraph.index, speaker_type="person")
             members = [at]
             for position, member in enumerate(run[1:], start=1):
                 following = body[member]

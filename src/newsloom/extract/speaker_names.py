@@ -427,8 +427,14 @@ class ArticleNames:
         return opening[-1] if opening else near[-1][2]
 
     def most_named(self) -> str | None:
-        """The person named most often (by surname): who an interview is with."""
-        surnames = {person.name.split()[-1] for person in self.people}
+        """The person named most often (by surname): who an interview is with. A name's last
+        word in lowercase (``Aleksander den store``) is no surname: as a word ("store", big) it
+        is not that person named again."""
+        surnames = {
+            person.name.split()[-1]
+            for person in self.people
+            if person.name.split()[-1][:1].isupper()
+        }
         counts = Counter(
             word
             for paragraph in self.paragraphs.values()

@@ -22,6 +22,7 @@ from newsloom.extract.role_words import (
     ROLE,
     ROLE_WORD,
     capitalise_particles,
+    ends_in_role,
     is_organisation_name,
     restore_particles,
     role_title,
@@ -190,11 +191,44 @@ SPEAKERS_REMEMBERED = 4096
 def _remembered_speaker(phrase: str, entities: tuple[str, ...]) -> Speaker | None:
     phrase = without_honorific(DATELINE_END.sub("", phrase))  # "M. Assad" is Assad
     capitalised, joined = capitalise_particles(phrase)  # "Bachar al-Assad": "Al-Assad"
-    speaker = _parse_speaker(capitalised, entities)
+    speaker = _without_depiction(phrase, _parse_speaker(capitalised, entities))
     if speaker is None or not joined:
         return speaker
     name, role = restore_particles(speaker.name, joined), restore_particles(speaker.role, joined)
     return Speaker(name, role, speaker.type, speaker.plural)
+
+
+# the tables' ``depictive_articles``: an indefinite article before words describing how a named
+# speaker was ("sier en svært åpenhjertig Geir Hansen", "fortel ein optimistisk Borgersen")
+_DEPICTIVE_ARTICLES = table_word_set("depictive_articles")
+# a preposition among the words makes them a phrase, not a description (es "en declaraciones a
+# Reuters": "en" is a preposition there)
+_PHRASE_WORDS = table_word_set("prepositions") | table_word_set("before_place")
+_MOST_DEPICTIVE_WORDS = 4
+
+
+def _without_depiction(phrase: str, speaker: Speaker | None) -> Speaker | None:
+    """A named speaker without the "role" that is only how they were when they spoke: the
+    lowercase words after an indefinite article before the name (``en litt fortvilet
+    Hulsker``), none of them a role (``en lettet Vika-trener Gunnar Hagen`` keeps its role)."""
+    if speaker is None or speaker.name is None or speaker.role is None:
+        return speaker
+    words = phrase.split()
+    described = speaker.role.replace(",", " ").split()
+    if (
+        len(words) <= len(described)
+        or words[0].lower() not in _DEPICTIVE_ARTICLES
+        or words[1 : len(described) + 1] != speaker.role.split()
+        or len(described) > _MOST_DEPICTIVE_WORDS
+        or not all(word.isalpha() and word.islower() for word in described)
+        or any(
+            word in CONNECTORS or word in _PHRASE_WORDS or ROLE_WORD.fullmatch(word)
+            for word in described
+        )
+        or any(ends_in_role(word) for word in described)
+    ):
+        return speaker
+    return Speaker(speaker.name, None, speaker.type, speaker.plural)
 
 
 def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:

@@ -172,3 +172,31 @@ def question_premises(
         ):
             found |= {body[at].index, body[at + 1].index}
     return found
+
+
+def asks(paragraph: Paragraph, quote: Quote) -> bool:
+    """Whether the quote is a question: its words end in a question mark."""
+    after = paragraph.text[quote.end : quote.end + 2].lstrip(" »”\"'")
+    return quote.text.rstrip().endswith("?") or after.startswith("?")
+
+
+# the last sentence of a paragraph (what follows the last sentence end), and a name opening it
+# before a lowercase word (its verb: "Hansson trur", "Raudt-leiar Turid Thomassen er")
+_LAST_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(?=[^.!?]*[.!]?$)")
+_OPENING_NAME = re.compile(r"([A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*)\s+[a-zæøåäöüé]")
+
+
+def subject_written_of(paragraph: Paragraph, names: ArticleNames, speakers: set[str]) -> str | None:
+    """``Hansson trur ikkje problemet er at … ¶ – Folk har mista trua.``: the person whose name
+    opens the last sentence of the journalist's paragraph right before a dash quote no one is
+    named for, where the article quotes that person: the quote is theirs, not the last
+    speaker's."""
+    text = paragraph.text.rstrip()
+    if not text.endswith((".", "!")) or DASH_OPENING.match(text):
+        return None  # a question, a colon's introduction, a heading ("Vegard klar for finale")
+    last = _LAST_SENTENCE.search(text)
+    opening = _OPENING_NAME.match(text, last.end()) if last is not None else None
+    if opening is None:
+        return None
+    full = names.fullest(opening.group(1))
+    return full if full in speakers else None
