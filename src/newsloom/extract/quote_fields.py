@@ -84,6 +84,7 @@ QUOTE_FIELDS = (
     "name_particles",
     "closing_auxiliaries",
     "back_reference",
+    "back_reference_verbs",
     "clause_pronouns",
     "untensed_words",
     "participle_auxiliaries",
