@@ -1,6 +1,7 @@
 """A reporting clause that gives the words before it to a speaker by pointing back at them:
 French ``C'est ce qu'a déclaré le ministre``, ``Voilà ce qu'affirme X``, Italian ``È quanto ha
-dichiarato il ministro``, ``Lo ha detto il portavoce`` (the tables' ``back_reference``), after a
+dichiarato il ministro``, ``Lo ha detto il portavoce``, Norwegian ``Det skriver X`` (the tables'
+``back_reference``, and ``back_reference_verbs`` where a table lists the verbs), after a
 quote in marks (``«…», c'est ce qu'a déclaré X``) or opening the sentence after a statement
 without marks (``La France est prête à agir. C'est ce qu'a déclaré X.``). What follows the
 words is read as a reporting verb and its subject after a quote.
@@ -19,7 +20,11 @@ def _opening(language: str | None) -> re.Pattern[str] | None:
     words = own_words(language, "back_reference")
     if not words:
         return None
-    return re.compile(rf"^[\s,.]*(?:{words_pattern(words)})(?:\s+|(?<=['’]))", re.IGNORECASE)
+    verbs = own_words(language, "back_reference_verbs")
+    # (where the table lists them, only those verbs may follow: nb "Det sier X", not "Det
+    # krever mot", where "det" is the subject)
+    verb = rf"(?={words_pattern(verbs)}\s)" if verbs else ""
+    return re.compile(rf"^[\s,.]*(?:{words_pattern(words)})(?:\s+|(?<=['’])){verb}", re.IGNORECASE)
 
 
 def back_reference(text: str, language: str | None) -> int:

@@ -86,6 +86,7 @@ QUOTE_FIELDS = (
     "closing_auxiliaries",
     "statement_pronouns",
     "back_reference",
+    "back_reference_verbs",
     "clause_pronouns",
     "untensed_words",
     "participle_auxiliaries",

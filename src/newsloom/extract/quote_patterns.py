@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsloom.extract.nordic_clauses import SPLIT_VERBS
+from newsloom.extract.nordic_clauses import DETERMINER_PHRASE, SPLIT_VERBS
 from newsloom.extract.quote_words import (
     ABBREVIATION,
     AFTER_QUOTE_WORDS,
@@ -304,13 +304,17 @@ CLAUSE_WITHOUT_THAT = (
     rf"(?:{NORDIC_FINITE}|är|blev|hade|ikke|ikkje|inte)\b"
 )
 # Verbs of opinion after which Danish and Norwegian leave "at" out before any subject, and that
-# subject: a name or a noun in its definite form with a finite verb within three words ("Hove
-# mener Sydneshaugen har bedre standard", "Dei meiner kravet frå Ban Ki-moon er retta til …")
-# (the ``opinion_verbs`` of the language tables)
+# subject: a name or a noun in its definite form (also feminine and plural "-a": "meinte avisa
+# hadde", "mener barnebarna ikke har"), a genitive and its noun ("mener opprørernes plan var"),
+# a determiner, an adjective and a noun (DETERMINER_PHRASE), with a finite verb within three
+# words ("Hove mener Sydneshaugen har bedre standard", "Dei meiner kravet frå Ban Ki-moon er
+# retta til …") (the ``opinion_verbs`` of the language tables)
 OPINION_VERBS = table_words("opinion_verbs")
 _OPINION_ADVERB = r"(?:\s+(?:også|òg|likevel|derfor|fortsatt|framleis|fremdeles|nok))?"
 SUBJECT_CLAUSE = (
-    r"(?-i:[A-ZÆØÅÄÖ][\w-]+|[a-zæøåäö]{3,}(?:en|et|ene|ane|inga|ingen)"
+    r"(?-i:[A-ZÆØÅÄÖ][\w-]+|[a-zæøåäö]{3,}(?:en|et|ene|ane|inga|ingen|a)"
+    r"|[a-zæøåäö]{3,}(?:ens|ets|nes)\s+[a-zæøåäö]{3,}"
+    rf"|{DETERMINER_PHRASE}"
     r"|(?:somme|desse|disse|alle|mange|nokre|noen|begge)\s+[\w-]+)"
     r"(?:\s+(?!(?:at|att|og|men|som)\b)[\w-]+){0,3}?\s+"
     rf"(?:{NORDIC_FINITE}|[a-zæøå]{{2,}}(?:er|ar|te|de))\b"

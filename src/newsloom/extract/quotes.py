@@ -22,6 +22,7 @@ from functools import partial
 from newsloom.extract.according import according_quotes
 from newsloom.extract.colon_quotes import colon_dash_quote, headline_quote
 from newsloom.extract.mark_runs import mark_runs
+from newsloom.extract.pointed_back import pointed_back_paragraph
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
     AFTER,
@@ -410,6 +411,7 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
     context = QuoteContext(entities)
     quotes: list[Quote] = []
     previous = ""
+    unquoted: tuple[int, str] | None = None  # the paragraph before, where it holds no quote
     people_named = [mention.text for mention in entities if mention.type == EntityType.PERSON]
     for paragraph in article.paragraphs:
         if paragraph.kind not in (ParagraphKind.BODY, ParagraphKind.HEADING):
@@ -472,6 +474,13 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             reported = read_reported(taken)
             direct = read_direct()
         quotes.extend(sorted([*direct, *reported], key=lambda quote: quote.start))
+        back = (  # "…. ¶ Det skriv X.": the paragraph before is X's words
+            pointed_back_paragraph(unquoted, paragraph.text, names, context, language)
+            if unquoted is not None and not (direct or reported)
+            else None
+        )
+        quotes.extend([back] if back is not None else [])
+        unquoted = None if direct or reported or back else (paragraph.index, paragraph.text)
         # a paragraph talking on after someone's words, naming no speaker of its own
         talking = not (direct or reported) and is_spoken(paragraph, language)
         context.see(paragraph.text, paragraph.index, talking)

@@ -53,6 +53,8 @@ from newsloom.extract.reported_questions import (
 from newsloom.extract.reported_speaker import reported_speaker
 from newsloom.extract.reported_subjects import (
     COORDINATED_VERB,
+    after_fronted_clause,
+    joined_subject,
     names_someone,
     only_adverbs,
 )
@@ -203,6 +205,8 @@ def reported_quotes(
             and not closed_by_attribution(masked)  # "…, somme seier dei brukar …, seier Hasund."
         ):
             match = REPORTED_TENSED.search(masked)  # "Han sier han løper …": no "at"
+        if match is not None and after_fronted_clause(masked, match.start("verb"), language):
+            match = None  # "At dette …, synest kyrkja er positivt": the clause fronted, no subject
         if match is not None and (respondents(match) or writers_question(match)):
             # "40 prosent av dei spurde nordmennene": those asked, no one asking; "Vi lurer på
             # hva …": the writer's own question
@@ -467,10 +471,20 @@ def reported_quotes(
             continue
         content_start = sentence.start + match.start("content")
         content = sentence.text[match.start("content") : match.end("content")].rstrip(" .")
-        if speaker.plural and (
-            group := context.group_before(text, paragraph, sentence.start + match.start("verb"))
+        before_verb = match.group("speaker")
+        if (
+            (speaker.plural or joined_subject(before_verb, speaker))
+            and (
+                group := context.group_before(text, paragraph, sentence.start + match.start("verb"))
+            )
+            and (
+                speaker.plural
+                or all(word in before_verb for word in group.split() if word[:1].isupper())
+            )
         ):
-            speaker = Speaker(group, None, "person")  # "Støre og Carter …, når de konstaterer at"
+            # "Støre og Carter …, når de konstaterer at", "Witoszek og medarrangør Rehman
+            # meinte at": the people named together, each a speaker
+            speaker = Speaker(group, None, "person")
         resolved = context.resolve(speaker)
         second = SECOND_CLAUSE.search(content)
         if second is not None and second.start() > 0:

@@ -14,7 +14,7 @@ from newsloom.extract.quote_speakers import after_last_opener
 from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set
 from newsloom.extract.role_words import ends_in_role, is_role_word
-from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
+from newsloom.extract.speakers import CAPITALISED_NAME, COORDINATORS, Speaker, parse_speaker
 from newsloom.process_cache import compile_pattern
 
 # the words that make the name after them an owner ("portavoz del presidente Pedro Sánchez",
@@ -224,3 +224,27 @@ def common_word_name(
     if not words or words[0] != word or is_role_word(word) or word.lower() in _BODY_WORDS:
         return False
     return dictionary_lemma(word.lower(), language) == word.lower()
+
+
+def after_fronted_clause(text: str, verb_start: int, language: str | None) -> bool:
+    """Whether the reporting verb at ``verb_start`` follows a that-clause opening the sentence
+    (the table's ``that``, then a comma before the verb: nn "At dette ikkje blir ein ordinær
+    visitas, snarare ei meir uformell vitjing, synest kyrkja er positivt"): the clause is what
+    is said, the subject stands after the verb (V2), not before it."""
+    if language not in SCANDINAVIAN:
+        return False
+    words = text.split(maxsplit=1)
+    return (
+        bool(words) and words[0].lower() in own_words(language, "that") and "," in text[:verb_start]
+    )
+
+
+def joined_subject(phrase: str, speaker: Speaker | None) -> bool:
+    """Whether the subject ``phrase`` before a reporting verb joins a person to someone before
+    it by a coordinator ("Witoszek og medarrangør Shabana Rehman meinte at"): two speakers."""
+    words = [word.lower() for word in phrase.split()]
+    return (
+        speaker is not None
+        and speaker.type == "person"
+        and any(word in COORDINATORS for word in words[1:-1])
+    )

@@ -1,0 +1,66 @@
+"""A paragraph that only points back at the one before it and names who said it (nb ``Det
+skriver X.``, nn ``Det skriv selskapet i ei pressemelding.``, after a statement without marks):
+the statement is X's reported words. NDT and gold-real write one sentence a paragraph, so the
+words pointed at stand in the paragraph before (within a paragraph :mod:`newsloom.extract.reported`
+reads them)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsloom.extract.back_reference import back_reference
+from newsloom.extract.quote_context import QuoteContext, make_quote
+from newsloom.extract.quote_patterns import AFTER, DASH_OPENING, SPLIT_AFTER
+from newsloom.extract.quote_speakers import speaker_after
+from newsloom.extract.resources import own_words
+from newsloom.extract.sentences import split_sentences
+from newsloom.records import Quote
+
+# words a statement pointed back at holds at least (as reported.MIN_CLAUSE_WORDS)
+_MIN_WORDS = 3
+
+
+def pointed_back_paragraph(
+    previous: tuple[int, str],
+    text: str,
+    names: Sequence[str],
+    context: QuoteContext,
+    language: str | None,
+) -> Quote | None:
+    """The paragraph ``previous`` (its index and text, in which no quote was found) as the words
+    of the speaker ``text`` names after the table's ``back_reference`` words and a reporting
+    verb; None where ``text`` is more than that one sentence, introduces what follows (a colon),
+    asks, or has no reporting verb right after those words, or names no one (a pronoun: ``Det sa han
+    ikkje noko om``), or where the paragraph
+    before is a headline (``… |``), a question or a speech-dash line."""
+    back = back_reference(text, language)
+    index, statement = previous
+    statement = statement.strip()
+    if (
+        not back
+        or text.rstrip().endswith((":", "?"))
+        or len(split_sentences(text)) > 1
+        or statement.endswith(("|", "?", ":"))
+        or DASH_OPENING.match(statement)
+        or len(statement.split()) < _MIN_WORDS
+    ):
+        return None
+    rest = text[back:]
+    words = rest.lower().split()
+    if (
+        (AFTER.match(rest) is None and SPLIT_AFTER.match(rest) is None)
+        or words[1] in own_words(language, "negations")
+        or words[1] in own_words(language, "amounts")
+        or words[1] in own_words(language, "first_person")
+    ):
+        # "Dette meiner ikkje berre vi", "Det fortel noko om …", "Det sa me klart nei til":
+        # no one else's words pointed at
+        return None
+    speaker, _ = speaker_after(rest, names, language)
+    if speaker is None or speaker.type == "pronoun":
+        return None
+    content = statement.rstrip(" .")
+    start = previous[1].find(content)
+    return make_quote(
+        content, context.resolve(speaker), index, "reported", start, start + len(content)
+    )
