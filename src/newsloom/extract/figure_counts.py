@@ -39,19 +39,19 @@ _AMBIGUOUS_LANGUAGES: dict[str, frozenset[str]] = {
 
 # The words before a count that name people, as tries (is_count only asks whether one follows:
 # a trie turns a word down at its first letters, where the alternation tried each word in turn)
-_PERSON_ADJECTIVES = words_pattern(
+_ADJECTIVES = (
     "svensk norsk dansk finsk islandsk isländsk swedish norwegian danish finnish icelandic ung"
-    " ældre eldre äldre yngre".split(),
-    whole=False,
+    " ældre eldre äldre yngre"
 )
-_PERSON_WORDS = words_pattern(
+_PEOPLE = (
     "person personer mand mann man kvinde kvinne kvinna dreng gutt pojke pige jente flicka barn"
     " medborgare statsborger borger woman boy girl child citizen hombre mujer sivil civil"
     " civilian soldat soldier betjent politibetjent polis officer demonstrant protester"
     " journalist arbejder arbeider arbetare worker turist tourist passager* niño persona"
-    " dødsfal* dödsfall* death arrest* anholdelse* pågripelse*".split(),
-    whole=False,
+    " dødsfal* dödsfall* death arrest* anholdelse* pågripelse*"
 )
+_PERSON_ADJECTIVES = words_pattern(_ADJECTIVES.split(), whole=False)
+_PERSON_WORDS = words_pattern(_PEOPLE.split(), whole=False)
 _PERSON_NOUN = re.compile(
     rf"\s+(?:(?:{_PERSON_ADJECTIVES}|\w+årig|\w+-årig)\w*\s+)?(?:{_PERSON_WORDS})\b"
     rf"|\s+{PERSON_NOUNS}",
