@@ -23,6 +23,7 @@ SENTENCES = (
     "Mehr als 100 Menschen wurden verletzt, drei starben.",
     "Zginęło dwie osoby, a 17 zostało rannych.",
     "med 120 passagerer om bord; dødstallet er steget til 14",
+    "MURIERON 11 PERSONAS Y 30 RESULTARON HERIDAS; DØDSTALLET ER STEGET TIL 14 (ſeven KİLLED)",
 )
 
 

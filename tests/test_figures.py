@@ -131,6 +131,7 @@ def test_the_opening_test_keeps_every_number() -> None:
         "11 mil 612, several hundred, Tens of Thousands, dusinvis, et par hundrede, seks hundre "
         "og tretti, a hundred, 1.000, 2,5 millioner, x.tre, tres.ni, A few thousand, mil 200"
     )
+    texts.append("DOS MIL, TRES, ſeks, Seks, ſeventy, KİLO, ÅTTA, ETT TJUGOTAL, UNA VEINTENA")
     for text in texts:
         expected = [(m.span(), m.groupdict()) for m in branches.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in numbers.NUMBER_PATTERN.finditer(text)] == (
@@ -648,3 +649,37 @@ def test_none_words_match_as_their_alternation() -> None:
         assert spans == [m.span() for m in plain.finditer(text)], text
         found += len(spans)
     assert found > 1000
+
+
+def test_person_nouns_after_one_as_tries() -> None:
+    """``is_count``'s test for a person noun after "one" (its words as tries, issue 19) says
+    what the alternation of the words said, after every word of the example corpus and of
+    phrases that reach each branch."""
+    from newsloom.extract import figure_counts
+    from newsloom.extract.subject_words import PERSON_NOUNS
+
+    alternation = re.compile(
+        r"\s+(?:(?:svensk|norsk|dansk|finsk|islandsk|isländsk|swedish|norwegian|danish|finnish"
+        r"|icelandic|ung|ældre|eldre|äldre|yngre|\w+årig|\w+-årig)\w*\s+)?"
+        r"(?:person|personer|mand|mann|man|kvinde|kvinne|kvinna|dreng|gutt|pojke|pige|jente"
+        r"|flicka|barn|medborgare|statsborger|borger|person|man\b|woman|boy|girl|child|citizen"
+        r"|hombre|mujer|sivil|civil|civilian|soldat|soldier|betjent|politibetjent|polis|officer"
+        r"|demonstrant|protester|journalist|arbejder|arbeider|arbetare|worker|turist|tourist"
+        r"|passager\w*|niño|persona|dødsfal\w*|dödsfall\w*|death|arrest\w*|anholdelse\w*"
+        r"|pågripelse\w*)\b"
+        rf"|\s+{PERSON_NOUNS}",
+        re.IGNORECASE,
+    )
+    corpus = Path(numbers.__file__).parent.parent / "data" / "example" / "articles.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text().splitlines()]
+    texts.append(
+        "en ung MANDAT, en 17-årig pige, en 40årige mann, one civilian, one civilians, un niño, "
+        "en dødsfall, ett dödsfallet, one Arrested, en norskættet kvinne, en Passagerer, one man"
+        "kind, en svenskfødt, one citizens' group, en pågripelse, one boyish, en ældre  betjent"
+    )
+    for text in texts:
+        for end in [0, *(m.end() for m in re.finditer(r"\w+", text))]:
+            after = text[end : end + 300]
+            assert (figure_counts._PERSON_NOUN.match(after) is None) == (
+                alternation.match(after) is None
+            ), after

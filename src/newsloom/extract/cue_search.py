@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from newsloom.extract.letter_skip import case_class
+
 QUANTIFIERS = ("?", "*", "{")
 
 
@@ -110,8 +112,13 @@ def opening_pattern(bodies: Sequence[str]) -> re.Pattern[str]:
                     anywhere.append(unit)
                 for letter in sorted(letters or ()):
                     by_letter.setdefault(letter, []).append(unit)
+    # Each letter's branch opens by consuming a character of its class written with case (every
+    # character the letter matches without case): the engine passes over a branch whose class
+    # the character is not in at one test, where a look-ahead is entered to be turned down (a
+    # word start tried some 27 of them). The units are then looked for from that character, in
+    # a look-behind of it; the whole stays inside the opening look-ahead, so nothing is consumed.
     branches = [
-        f"(?=[{re.escape(letter)}])(?:{'|'.join(units)})"
+        f"(?-i:[{re.escape(case_class(letter))}])(?<=(?=(?:{'|'.join(units)})).)"
         for letter, units in sorted(by_letter.items())
     ]
     return re.compile(r"(?<!\w)(?=" + "|".join(branches + anywhere) + ")", re.IGNORECASE)

@@ -12,6 +12,7 @@ from newsloom.extract.cues import ONE_WORDS
 from newsloom.extract.figure_words import UNIT_WORDS, YEAR_BEFORE_WORDS, month_before
 from newsloom.extract.numbers import AMBIGUOUS_WORDS
 from newsloom.extract.quantity import Quantity
+from newsloom.extract.resources import words_pattern
 from newsloom.extract.subject_words import PERSON_NOUNS
 
 MAX_VALUE = 50_000_000
@@ -36,14 +37,23 @@ _AMBIGUOUS_LANGUAGES: dict[str, frozenset[str]] = {
 }
 
 
+# The words before a count that name people, as tries (is_count only asks whether one follows:
+# a trie turns a word down at its first letters, where the alternation tried each word in turn)
+_ADJECTIVES = (
+    "svensk norsk dansk finsk islandsk isländsk swedish norwegian danish finnish icelandic ung"
+    " ældre eldre äldre yngre"
+)
+_PEOPLE = (
+    "person personer mand mann man kvinde kvinne kvinna dreng gutt pojke pige jente flicka barn"
+    " medborgare statsborger borger woman boy girl child citizen hombre mujer sivil civil"
+    " civilian soldat soldier betjent politibetjent polis officer demonstrant protester"
+    " journalist arbejder arbeider arbetare worker turist tourist passager* niño persona"
+    " dødsfal* dödsfall* death arrest* anholdelse* pågripelse*"
+)
+_PERSON_ADJECTIVES = words_pattern(_ADJECTIVES.split(), whole=False)
+_PERSON_WORDS = words_pattern(_PEOPLE.split(), whole=False)
 _PERSON_NOUN = re.compile(
-    r"\s+(?:(?:svensk|norsk|dansk|finsk|islandsk|isländsk|swedish|norwegian|danish|finnish"
-    r"|icelandic|ung|ældre|eldre|äldre|yngre|\w+årig|\w+-årig)\w*\s+)?"
-    r"(?:person|personer|mand|mann|man|kvinde|kvinne|kvinna|dreng|gutt|pojke|pige|jente|flicka"
-    r"|barn|medborgare|statsborger|borger|person|man\b|woman|boy|girl|child|citizen|hombre|mujer"
-    r"|sivil|civil|civilian|soldat|soldier|betjent|politibetjent|polis|officer|demonstrant"
-    r"|protester|journalist|arbejder|arbeider|arbetare|worker|turist|tourist|passager\w*"
-    r"|niño|persona|dødsfal\w*|dödsfall\w*|death|arrest\w*|anholdelse\w*|pågripelse\w*)\b"
+    rf"\s+(?:(?:{_PERSON_ADJECTIVES}|\w+årig|\w+-årig)\w*\s+)?(?:{_PERSON_WORDS})\b"
     rf"|\s+{PERSON_NOUNS}",
     re.IGNORECASE,
 )

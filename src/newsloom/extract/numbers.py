@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from newsloom.extract import resources
+from newsloom.extract.letter_skip import cased_words_pattern
 from newsloom.extract.number_runs import with_table_words, with_text2num
 from newsloom.extract.quantity import THOUSAND, Quantity
 from newsloom.process_cache import compile_pattern
@@ -235,7 +236,7 @@ def _opening_words() -> str:
             entries.add(word + "*")  # "tjugofem", "twenty-five", "fyrtiotal"
     for words in (MAGNITUDES, VAGUE, SEVERAL, APPROXIMATE):
         entries.update(phrase.split()[0] for phrase in words)  # whole words: a space follows
-    return resources.words_pattern(entries)
+    return cased_words_pattern(entries)  # a word start's first letter turned down at one test each
 
 
 _NUMBER_START = r"(?<![\w.,])"
