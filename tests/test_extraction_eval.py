@@ -223,6 +223,21 @@ def test_quotes_on_the_full_gold_set(gold_data: Path) -> None:
     assert result["fields"]["speaker"]["f1"] >= 0.9
 
 
+def test_the_gold_article_s_paragraphs_have_the_kinds_ingest_gives_them(tmp_path: Path) -> None:
+    # a photo credit is no body text: the pronoun after it is not the photographer (issue 16)
+    text = (
+        "Ny plan for byen\n\nKari Nordmann la fram planen for sentrum i går.\n\n"
+        "Foto: Helge Johnsen\n\n- Vi er svært fornøyde med resultatet, sier hun."
+    )
+    quote = {"paragraph": 3, "speaker": "Kari Nordmann", "kind": "direct"}
+    quote["text"] = "Vi er svært fornøyde med resultatet"
+    gold = write(
+        tmp_path / "quotes.jsonl",
+        [{"id": "a", "language": "nb", "published": None, "text": text, "quotes": [quote]}],
+    )
+    assert evaluate_quotes(gold)["fields"]["speaker"]["f1"] == 1.0
+
+
 def test_the_example_corpus_gold(example_dir: Path) -> None:
     figures = evaluate_figures(example_dir / "gold.json")
     quotes = evaluate_quotes(example_dir / "gold.json")

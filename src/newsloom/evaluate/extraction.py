@@ -32,6 +32,7 @@ from typing import Any
 
 from newsloom.analyze.prepare import analyzer_for
 from newsloom.errors import EvaluationError, NewsloomError
+from newsloom.normalize.boilerplate import classify_paragraphs
 from newsloom.records import Analysis, Article, DatePrecision, Paragraph
 from newsloom.settings import AnalyzeSettings
 
@@ -127,14 +128,17 @@ def _published(value: Any) -> tuple[datetime | None, DatePrecision | None]:
 
 def _article(key: str, text: str, language: str | None, published: Any) -> Article:
     value, precision = _published(published)
-    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
+    # each paragraph's kind as ingest's normalize gives it (a photo credit is no body text a
+    # pronoun could refer to), the gold's paragraph numbers kept
+    kinds = classify_paragraphs(blocks)
     article = Article(
         id=key,
         content_hash=key,
         title=blocks[0][:80] if blocks else "",
         paragraphs=tuple(
-            Paragraph(index=i, text=" ".join(block.split()), language=language)
-            for i, block in enumerate(blocks)
+            Paragraph(index=i, text=block, language=language, kind=kind)
+            for i, (block, kind) in enumerate(zip(blocks, kinds, strict=True))
         ),
         language=language,
         published=value,
