@@ -1,7 +1,7 @@
 """A statement without quotation marks closed by a reporting verb in a compound past and its
 subject after it, as French and Italian wire copy writes it: ``…, a indiqué un militant joint
 par téléphone.``, ``…, ha detto all'Ansa un testimone.`` (the Nordic ``…, sa X.`` is read by
-:func:`newsloom.extract.quote_patterns.unmarked_attribution`).
+:func:`newsloom.extract.unmarked.unmarked_attribution`).
 
 French also closes a statement with its verb and a subject pronoun joined by hyphens (``…, a-t-il
 ajouté.``, ``…, estime-t-elle.``, ``…, a-t-elle déclaré mercredi à Reuters.``): the pronoun, read

@@ -26,7 +26,6 @@ from newsloom.extract.quote_patterns import (
     MARKS,
     TRAILING_CLAUSE,
     split_attribution,
-    unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import speaker_from_subject
 from newsloom.extract.resources import own_words
@@ -46,6 +45,7 @@ from newsloom.extract.talk import (
     talk_names,
     talk_resumes,
 )
+from newsloom.extract.unmarked import unmarked_attribution
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
 MAX_RUN = 8  # paragraphs between a speech dash and its attribution

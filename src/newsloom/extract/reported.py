@@ -27,7 +27,6 @@ from newsloom.extract.quote_patterns import (
     VERB_FIRST_THAT,
     VERB_THEN_CLAUSE,
     VERB_THEN_CLAUSE_UNSPLIT,
-    unmarked_attribution,
 )
 from newsloom.extract.quote_speakers import (
     antecedent,
@@ -67,6 +66,7 @@ from newsloom.extract.speakers import (
     Speaker,
     parse_speaker,
 )
+from newsloom.extract.unmarked import unmarked_attribution
 from newsloom.process_cache import compile_pattern
 from newsloom.records import Quote
 

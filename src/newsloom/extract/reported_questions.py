@@ -13,7 +13,6 @@ from newsloom.extract.quote_patterns import (
     QUESTION_WORDS,
     RELATIVE_PRONOUNS,
     SENTENCE_ADVERBS,
-    unmarked_attribution,
 )
 from newsloom.extract.resources import (
     SCANDINAVIAN,
@@ -24,6 +23,7 @@ from newsloom.extract.resources import (
 )
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speakers import CAPITALISED_NAME
+from newsloom.extract.unmarked import unmarked_attribution
 
 
 def own_pronoun(word: str, language: str | None) -> bool:
