@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsloom.extract.quote_words import PRONOUNS
-from newsloom.extract.resources import table_word_set, table_words
+from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set, table_words
 from newsloom.extract.role_words import (
     MIN_ROLE_COMPOUND,
     ORGANISATION,
@@ -87,6 +87,68 @@ QUANTIFIERS = table_word_set("quantifiers")
 IMPERSONAL = table_word_set("impersonal")
 
 
+def _nordic_words(*fields: str) -> frozenset[str]:
+    """Some quotes fields of the verb-second (Scandinavian) tables, as one set."""
+    return frozenset(
+        word for code in SCANDINAVIAN for field in fields for word in own_words(code, field)
+    )
+
+
+# words of a clause, never of a noun phrase naming who spoke, in the verb-second tables: a
+# negation, a finite modal or auxiliary, a first-person pronoun, a question word, a
+# subordinating conjunction (``kan nok ikke``, ``har jeg ladet mig``, ``hvorfor de f.eks.``,
+# ``når man vil``); not a word another table reads as a pronoun (German "er")
+CLAUSE_WORDS = (
+    _nordic_words("negations", "auxiliaries", "modals", "first_person", "question_words")
+    | (
+        _nordic_words("clause_openers")
+        - _nordic_words("that", "relative_pronouns", "subject_coordinators", "leading_words")
+        - _nordic_words("not_speakers")
+    )
+) - _nordic_words("particles") - table_word_set("pronouns") - {"å"}
+# the third-person subject pronouns of the verb-second tables (``inverted_subjects``)
+_SUBJECTS = _nordic_words("inverted_subjects")
+# the question words of the verb-second tables, which open a clause capitalised too ("Hvad
+# angår den indenrigspolitiske front fremhævede han")
+_QUESTION_WORDS = _nordic_words("question_words")
+
+
+def is_clause(phrase: str) -> bool:
+    """Whether the role or name ``phrase`` holds a word of a clause (:data:`CLAUSE_WORDS`,
+    lowercase; a question word opening it capitalised too): a clause fragment, no noun
+    phrase."""
+    words = [word.strip(",.;:") for word in phrase.split()]
+    return any(word in CLAUSE_WORDS for word in words) or (
+        bool(words) and words[0].lower() in _QUESTION_WORDS
+    )
+
+
+def without_clause(speaker: Speaker | None) -> Speaker | None:
+    """``speaker`` without a clause fragment read as its role or name (:func:`is_clause`): no
+    speaker where the name or a role alone is one, the name without its role where only the
+    role is (``Børsen``, not ``hvad selv dagbladet``: the words before the name)."""
+    if speaker is None or speaker.type == "pronoun":
+        return speaker
+    if speaker.name is not None and is_clause(speaker.name):
+        return None
+    if speaker.role is not None and is_clause(speaker.role):
+        if speaker.name is None:
+            # "hvorfor de f.eks. (mener at)", "tøver han ikke (med svaret)": a third-person
+            # subject pronoun inside the clause is the verb's subject
+            pronoun = next((word for word in speaker.role.split() if word in _SUBJECTS), None)
+            if pronoun is None:
+                return None
+            return Speaker(None, None, "pronoun", plural=pronoun in PLURAL_PRONOUNS)
+        return Speaker(speaker.name, None, speaker.type, speaker.plural)
+    return speaker
+
+
+# the subject pronouns of the verb-second tables that are no article (``inverted_subjects``:
+# "han", "hun"): after the reporting verb, lowercase words after one say how it spoke
+# ("sagde han lavt", "spørger han lidt usikkert", "råbte han bag mig")
+_INVERTED_PRONOUNS = _nordic_words("inverted_subjects") - _nordic_words("determiners")
+
+
 def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
     """What the cleaned phrase ``text`` names: ``Han`` a pronoun, ``Prime Minister`` a role,
     ``UD:s presschef Annika Wester`` a person with a role, ``Danish police`` an organisation;
@@ -114,6 +176,9 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
+    if words[0] in _INVERTED_PRONOUNS and all(word[:1].islower() for word in words[1:]):
+        # "sagde han lavt", "spørger han pludselig": the pronoun, then how it spoke
+        return Speaker(None, None, "pronoun", plural=words[0] in PLURAL_PRONOUNS)
     if len(words) == 1 and words[0].lower() in _ADVERBS:
         # "Zaznaczył jednocześnie, że", "«…», ha dicho además": a sentence adverb where the
         # subject would stand; the language left the subject out (the last one named)

@@ -64,7 +64,7 @@ from newsloom.extract.speaker_words import (
 from newsloom.extract.speaker_words import (
     Speaker as Speaker,
 )
-from newsloom.extract.speaker_words import speaker_of_words
+from newsloom.extract.speaker_words import speaker_of_words, without_clause
 
 # (an elided article, "l'AFP", needs no space; "O'Donaghey" opens with no article)
 _DETERMINER = re.compile(rf"^{DETERMINERS}(?:(?<=['’])|\s+)(?=\S)", re.IGNORECASE)
@@ -190,7 +190,7 @@ SPEAKERS_REMEMBERED = 4096
 def _remembered_speaker(phrase: str, entities: tuple[str, ...]) -> Speaker | None:
     phrase = without_honorific(DATELINE_END.sub("", phrase))  # "M. Assad" is Assad
     capitalised, joined = capitalise_particles(phrase)  # "Bachar al-Assad": "Al-Assad"
-    speaker = _parse_speaker(capitalised, entities)
+    speaker = without_clause(_parse_speaker(capitalised, entities))
     if speaker is None or not joined:
         return speaker
     name, role = restore_particles(speaker.name, joined), restore_particles(speaker.role, joined)
