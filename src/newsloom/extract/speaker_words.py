@@ -97,20 +97,49 @@ def _nordic_words(*fields: str) -> frozenset[str]:
 # words of a clause, never of a noun phrase naming who spoke, in the verb-second tables: a
 # negation, a finite modal or auxiliary, a first-person pronoun, a question word, a
 # subordinating conjunction (``kan nok ikke``, ``har jeg ladet mig``, ``hvorfor de f.eks.``,
-# ``når man vil``); not a word another table reads as a pronoun (German "er")
+# ``når man vil``); not a word another table reads as a pronoun (German "er") or a quantifier
+# (Nynorsk "kvar", each)
 CLAUSE_WORDS = (
-    _nordic_words("negations", "auxiliaries", "modals", "first_person", "question_words")
-    | (
-        _nordic_words("clause_openers")
-        - _nordic_words("that", "relative_pronouns", "subject_coordinators", "leading_words")
-        - _nordic_words("not_speakers")
+    (
+        _nordic_words("negations", "auxiliaries", "modals", "first_person", "question_words")
+        | (
+            _nordic_words("clause_openers")
+            - _nordic_words("that", "relative_pronouns", "subject_coordinators", "leading_words")
+            - _nordic_words("not_speakers")
+        )
     )
-) - _nordic_words("particles") - table_word_set("pronouns") - {"å"}
+    - _nordic_words("particles", "quantifiers")
+    - table_word_set("pronouns")
+    - {"å"}
+)
+# the finite modals of the verb-second tables ("kan", "vil", "skal"; not "er", "blir": "be" and
+# the passive): one last before the reporting verb is the subject's ("Flertallet vil understreke
+# at", "Årdal kan melde at")
+TRAILING_MODALS = (
+    _nordic_words("modals")
+    - _nordic_words("copulas")
+    - {
+        "å",
+        "er",
+        "var",
+        "bli",
+        "blir",
+        "ble",
+        "blei",
+        "blitt",
+        "vart",
+        "vert",
+        "blive",
+        "bliver",
+        "blev",
+        "blevet",
+    }
+)
 # the third-person subject pronouns of the verb-second tables (``inverted_subjects``)
 _SUBJECTS = _nordic_words("inverted_subjects")
 # the question words of the verb-second tables, which open a clause capitalised too ("Hvad
 # angår den indenrigspolitiske front fremhævede han")
-_QUESTION_WORDS = _nordic_words("question_words")
+_QUESTION_WORDS = _nordic_words("question_words") - _nordic_words("quantifiers")
 
 
 def is_clause(phrase: str) -> bool:
