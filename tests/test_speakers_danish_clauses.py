@@ -46,5 +46,6 @@ def test_clause_fragments_name_no_one() -> None:
 
 def test_a_pronoun_then_how_it_spoke_is_the_pronoun() -> None:
     speaker = parse_speaker("han lavt")
-    assert speaker is not None and speaker.type == "pronoun"
+    assert speaker is not None
+    assert speaker.type == "pronoun"
     assert parse_speaker("ambassadøren") is not None

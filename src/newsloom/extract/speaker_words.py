@@ -135,6 +135,7 @@ TRAILING_MODALS = (
         "blevet",
     }
 )
+_LONE_AUXILIARIES = _nordic_words("auxiliaries")
 # the third-person subject pronouns of the verb-second tables (``inverted_subjects``)
 _SUBJECTS = _nordic_words("inverted_subjects")
 # the question words of the verb-second tables, which open a clause capitalised too ("Hvad
@@ -156,7 +157,8 @@ def without_clause(speaker: Speaker | None) -> Speaker | None:
     """``speaker`` without a clause fragment read as its role or name (:func:`is_clause`): no
     speaker where the name or a role alone is one, the name without its role where only the
     role is (``Børsen``, not ``hvad selv dagbladet``: the words before the name)."""
-    if speaker is None or speaker.type == "pronoun":
+    if speaker is None or speaker.type == "pronoun" or speaker.role in _LONE_AUXILIARIES:
+        # (an auxiliary alone, "har (sagt opp)": the callers read it as a verb's own)
         return speaker
     if speaker.name is not None and is_clause(speaker.name):
         return None

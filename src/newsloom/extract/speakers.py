@@ -61,10 +61,10 @@ from newsloom.extract.speaker_words import (
 from newsloom.extract.speaker_words import (
     PLURAL_PRONOUNS as PLURAL_PRONOUNS,
 )
+from newsloom.extract.speaker_words import TRAILING_MODALS, speaker_of_words, without_clause
 from newsloom.extract.speaker_words import (
     Speaker as Speaker,
 )
-from newsloom.extract.speaker_words import TRAILING_MODALS, speaker_of_words, without_clause
 
 # (an elided article, "l'AFP", needs no space; "O'Donaghey" opens with no article)
 _DETERMINER = re.compile(rf"^{DETERMINERS}(?:(?<=['’])|\s+)(?=\S)", re.IGNORECASE)
