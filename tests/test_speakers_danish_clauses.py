@@ -42,10 +42,3 @@ def test_clause_fragments_name_no_one() -> None:
     assert parse_speaker("kan nok ikke") is None
     assert parse_speaker("har jeg ladet mig") is None
     assert parse_speaker("Hvad angår den indenrigspolitiske front") is None
-
-
-def test_a_pronoun_then_how_it_spoke_is_the_pronoun() -> None:
-    speaker = parse_speaker("han lavt")
-    assert speaker is not None
-    assert speaker.type == "pronoun"
-    assert parse_speaker("ambassadøren") is not None

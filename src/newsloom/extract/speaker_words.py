@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsloom.extract.quote_words import PRONOUNS
-from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set, table_words
+from newsloom.extract.resources import (
+    SCANDINAVIAN,
+    load_tables,
+    own_words,
+    table_word_set,
+    table_words,
+)
 from newsloom.extract.role_words import (
     MIN_ROLE_COMPOUND,
     ORGANISATION,
@@ -94,10 +100,23 @@ def _nordic_words(*fields: str) -> frozenset[str]:
     )
 
 
+def _other_words(*fields: str) -> frozenset[str]:
+    """Some quotes fields of the other tables, as one set (Spanish "me", "han": no Nordic
+    clause word in a Spanish phrase)."""
+    return frozenset(
+        word
+        for code in load_tables()
+        if code not in SCANDINAVIAN
+        for field in fields
+        for word in own_words(code, field)
+    )
+
+
 # words of a clause, never of a noun phrase naming who spoke, in the verb-second tables: a
 # negation, a finite modal or auxiliary, a first-person pronoun, a question word, a
 # subordinating conjunction (``kan nok ikke``, ``har jeg ladet mig``, ``hvorfor de f.eks.``,
-# ``når man vil``); not a word another table reads as a pronoun (German "er") or a quantifier
+# ``når man vil``); not a word another table reads as a pronoun, a person speaking, an auxiliary
+# or an article (German "er", Spanish "me", "han"), nor a quantifier
 # (Nynorsk "kvar", each)
 CLAUSE_WORDS = (
     (
@@ -109,7 +128,7 @@ CLAUSE_WORDS = (
         )
     )
     - _nordic_words("particles", "quantifiers")
-    - table_word_set("pronouns")
+    - _other_words("pronouns", "spoken", "auxiliaries", "determiners")
     - {"å"}
 )
 # the finite modals of the verb-second tables ("kan", "vil", "skal"; not "er", "blir": "be" and
@@ -137,7 +156,7 @@ TRAILING_MODALS = (
 )
 _LONE_AUXILIARIES = _nordic_words("auxiliaries")
 # the third-person subject pronouns of the verb-second tables (``inverted_subjects``)
-_SUBJECTS = _nordic_words("inverted_subjects")
+_SUBJECTS = _nordic_words("inverted_subjects") - _other_words("auxiliaries")
 # the question words of the verb-second tables, which open a clause capitalised too ("Hvad
 # angår den indenrigspolitiske front fremhævede han")
 _QUESTION_WORDS = _nordic_words("question_words") - _nordic_words("quantifiers")
@@ -174,12 +193,6 @@ def without_clause(speaker: Speaker | None) -> Speaker | None:
     return speaker
 
 
-# the subject pronouns of the verb-second tables that are no article (``inverted_subjects``:
-# "han", "hun"): after the reporting verb, lowercase words after one say how it spoke
-# ("sagde han lavt", "spørger han lidt usikkert", "råbte han bag mig")
-_INVERTED_PRONOUNS = _nordic_words("inverted_subjects") - _nordic_words("determiners")
-
-
 def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
     """What the cleaned phrase ``text`` names: ``Han`` a pronoun, ``Prime Minister`` a role,
     ``UD:s presschef Annika Wester`` a person with a role, ``Danish police`` an organisation;
@@ -207,9 +220,6 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
-    if words[0] in _INVERTED_PRONOUNS and all(word[:1].islower() for word in words[1:]):
-        # "sagde han lavt", "spørger han pludselig": the pronoun, then how it spoke
-        return Speaker(None, None, "pronoun", plural=words[0] in PLURAL_PRONOUNS)
     if len(words) == 1 and words[0].lower() in _ADVERBS:
         # "Zaznaczył jednocześnie, że", "«…», ha dicho además": a sentence adverb where the
         # subject would stand; the language left the subject out (the last one named)
