@@ -156,7 +156,7 @@ TRAILING_MODALS = (
 )
 _LONE_AUXILIARIES = _nordic_words("auxiliaries")
 # the third-person subject pronouns of the verb-second tables (``inverted_subjects``)
-_SUBJECTS = _nordic_words("inverted_subjects") - _other_words("auxiliaries")
+_SUBJECTS = _nordic_words("inverted_subjects")
 # the question words of the verb-second tables, which open a clause capitalised too ("Hvad
 # angår den indenrigspolitiske front fremhævede han")
 _QUESTION_WORDS = _nordic_words("question_words") - _nordic_words("quantifiers")
