@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsloom.extract.quote_words import PRONOUNS
-from newsloom.extract.resources import table_word_set, table_words
+from newsloom.extract.resources import (
+    SCANDINAVIAN,
+    load_tables,
+    own_words,
+    table_word_set,
+    table_words,
+)
 from newsloom.extract.role_words import (
     MIN_ROLE_COMPOUND,
     ORGANISATION,
@@ -85,6 +91,106 @@ QUANTIFIERS = table_word_set("quantifiers")
 # obligada a"), the tables' ``impersonal``; not Italian "si", also Spanish "if" ("Si bien los
 # expertos consideran que")
 IMPERSONAL = table_word_set("impersonal")
+
+
+def _nordic_words(*fields: str) -> frozenset[str]:
+    """Some quotes fields of the verb-second (Scandinavian) tables, as one set."""
+    return frozenset(
+        word for code in SCANDINAVIAN for field in fields for word in own_words(code, field)
+    )
+
+
+def _other_words(*fields: str) -> frozenset[str]:
+    """Some quotes fields of the other tables, as one set (Spanish "me", "han": no Nordic
+    clause word in a Spanish phrase)."""
+    return frozenset(
+        word
+        for code in load_tables()
+        if code not in SCANDINAVIAN
+        for field in fields
+        for word in own_words(code, field)
+    )
+
+
+# words of a clause, never of a noun phrase naming who spoke, in the verb-second tables: a
+# negation, a finite modal or auxiliary, a first-person pronoun, a question word, a
+# subordinating conjunction (``kan nok ikke``, ``har jeg ladet mig``, ``hvorfor de f.eks.``,
+# ``når man vil``); not a word another table reads as a pronoun, a person speaking, an auxiliary
+# or an article (German "er", Spanish "me", "han"), nor a quantifier
+# (Nynorsk "kvar", each)
+CLAUSE_WORDS = (
+    (
+        _nordic_words("negations", "auxiliaries", "modals", "first_person", "question_words")
+        | (
+            _nordic_words("clause_openers")
+            - _nordic_words("that", "relative_pronouns", "subject_coordinators", "leading_words")
+            - _nordic_words("not_speakers")
+        )
+    )
+    - _nordic_words("particles", "quantifiers")
+    - _other_words("pronouns", "spoken", "auxiliaries", "determiners")
+    - {"å"}
+)
+# the finite modals of the verb-second tables ("kan", "vil", "skal"; not "er", "blir": "be" and
+# the passive): one last before the reporting verb is the subject's ("Flertallet vil understreke
+# at", "Årdal kan melde at")
+TRAILING_MODALS = (
+    _nordic_words("modals")
+    - _nordic_words("copulas")
+    - {
+        "å",
+        "er",
+        "var",
+        "bli",
+        "blir",
+        "ble",
+        "blei",
+        "blitt",
+        "vart",
+        "vert",
+        "blive",
+        "bliver",
+        "blev",
+        "blevet",
+    }
+)
+_LONE_AUXILIARIES = _nordic_words("auxiliaries")
+# the third-person subject pronouns of the verb-second tables (``inverted_subjects``)
+_SUBJECTS = _nordic_words("inverted_subjects")
+# the question words of the verb-second tables, which open a clause capitalised too ("Hvad
+# angår den indenrigspolitiske front fremhævede han")
+_QUESTION_WORDS = _nordic_words("question_words") - _nordic_words("quantifiers")
+
+
+def is_clause(phrase: str) -> bool:
+    """Whether the role or name ``phrase`` holds a word of a clause (:data:`CLAUSE_WORDS`,
+    lowercase; a question word opening it capitalised too): a clause fragment, no noun
+    phrase."""
+    words = [word.strip(",.;:") for word in phrase.split()]
+    return any(word in CLAUSE_WORDS for word in words) or (
+        bool(words) and words[0].lower() in _QUESTION_WORDS
+    )
+
+
+def without_clause(speaker: Speaker | None) -> Speaker | None:
+    """``speaker`` without a clause fragment read as its role or name (:func:`is_clause`): no
+    speaker where the name or a role alone is one, the name without its role where only the
+    role is (``Børsen``, not ``hvad selv dagbladet``: the words before the name)."""
+    if speaker is None or speaker.type == "pronoun" or speaker.role in _LONE_AUXILIARIES:
+        # (an auxiliary alone, "har (sagt opp)": the callers read it as a verb's own)
+        return speaker
+    if speaker.name is not None and is_clause(speaker.name):
+        return None
+    if speaker.role is not None and is_clause(speaker.role):
+        if speaker.name is None:
+            # "hvorfor de f.eks. (mener at)", "tøver han ikke (med svaret)": a third-person
+            # subject pronoun inside the clause is the verb's subject
+            pronoun = next((word for word in speaker.role.split() if word in _SUBJECTS), None)
+            if pronoun is None:
+                return None
+            return Speaker(None, None, "pronoun", plural=pronoun in PLURAL_PRONOUNS)
+        return Speaker(speaker.name, None, speaker.type, speaker.plural)
+    return speaker
 
 
 def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:

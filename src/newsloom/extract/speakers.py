@@ -62,10 +62,10 @@ from newsloom.extract.speaker_words import (
 from newsloom.extract.speaker_words import (
     PLURAL_PRONOUNS as PLURAL_PRONOUNS,
 )
+from newsloom.extract.speaker_words import TRAILING_MODALS, speaker_of_words, without_clause
 from newsloom.extract.speaker_words import (
     Speaker as Speaker,
 )
-from newsloom.extract.speaker_words import speaker_of_words
 
 # (an elided article, "l'AFP", needs no space; "O'Donaghey" opens with no article)
 _DETERMINER = re.compile(rf"^{DETERMINERS}(?:(?<=['’])|\s+)(?=\S)", re.IGNORECASE)
@@ -191,7 +191,7 @@ SPEAKERS_REMEMBERED = 4096
 def _remembered_speaker(phrase: str, entities: tuple[str, ...]) -> Speaker | None:
     phrase = without_honorific(DATELINE_END.sub("", phrase))  # "M. Assad" is Assad
     capitalised, joined = capitalise_particles(phrase)  # "Bachar al-Assad": "Al-Assad"
-    speaker = _without_depiction(phrase, _parse_speaker(capitalised, entities))
+    speaker = without_clause(_without_depiction(phrase, _parse_speaker(capitalised, entities)))
     if speaker is None or not joined:
         return speaker
     name, role = restore_particles(speaker.name, joined), restore_particles(speaker.role, joined)
@@ -235,7 +235,9 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     phrase_words = phrase.split()
     if phrase_words and phrase_words[0].lower() in COPULAS:
         return None  # "C'est peu dire que", "È qualcosa che": a clause on "be", no speaker
-    while len(phrase_words) > 1 and phrase_words[-1] in _AUXILIARIES:
+    while len(phrase_words) > 1 and (
+        phrase_words[-1] in _AUXILIARIES or phrase_words[-1] in TRAILING_MODALS
+    ):
         phrase_words.pop()  # "…», the force has said", "lawyers have noted"
         phrase = " ".join(phrase_words)
         if len(phrase_words) == 1 and DETERMINER_WORD.fullmatch(phrase):

@@ -1,0 +1,44 @@
+"""Danish speaker phrases that are clauses, not noun phrases (#16): a question word, a negation,
+a modal or a first-person pronoun inside the words before a reporting verb makes them a clause
+fragment, no role or organisation (``Hvad angår skatten``, ``ikke``, ``kan nok ikke``)."""
+
+from __future__ import annotations
+
+from extraction_seeds import text_article
+from newsloom.extract.quotes import extract_quotes
+from newsloom.extract.speakers import parse_speaker
+from newsloom.records import Quote
+
+
+def quotes(*paragraphs: str) -> tuple[Quote, ...]:
+    return extract_quotes(text_article(*paragraphs, language="da"))
+
+
+def test_a_fronted_what_concerns_phrase_is_no_organisation_the_pronoun_after_the_verb_speaks() -> (
+    None
+):
+    found = quotes(
+        "Lars Møller er ny direktør i banken.",
+        "Hvad angår regnskabet fremhævede han, at underskuddet er mindre end ventet.",
+    )
+    assert [(q.speaker, q.speaker_type) for q in found] == [("Lars Møller", "person")]
+
+
+def test_a_negation_after_the_name_is_no_part_of_its_role() -> None:
+    found = quotes(
+        "Chefen for hospitalet, overlæge Bent Frost, afviser ikke, at afdelingen kan lukke."
+    )
+    assert [(q.speaker, q.speaker_role) for q in found] == [("Bent Frost", "overlæge")]
+
+
+def test_a_clause_with_a_subject_pronoun_is_that_pronoun_not_a_role() -> None:
+    found = quotes(
+        "Mange vælgere har svært ved at forstå, hvorfor de f.eks. mener, at skatten skal ned."
+    )
+    assert [(q.speaker_role, q.speaker_type) for q in found] == [(None, "pronoun")]
+
+
+def test_clause_fragments_name_no_one() -> None:
+    assert parse_speaker("kan nok ikke") is None
+    assert parse_speaker("har jeg ladet mig") is None
+    assert parse_speaker("Hvad angår den indenrigspolitiske front") is None
