@@ -77,6 +77,11 @@ def text_article(
     )
 
 
+def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
+    """The quotes of an article of ``paragraphs`` in ``language`` (the recogniser not run)."""
+    return extract_quotes(text_article(*paragraphs, language=language))
+
+
 def quotes_with_people(
     language: str, *paragraphs: str, people: tuple[str, ...] = ()
 ) -> tuple[Quote, ...]:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from extraction_seeds import text_article
+from extraction_seeds import quotes, text_article
 from newsloom.extract.quotes import extract_quotes
-from newsloom.records import Quote
-
-
-def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
-    return extract_quotes(text_article(*paragraphs, language=language))
 
 
 def test_questions_without_a_dash_that_say_you_make_an_interview() -> None:

@@ -5,13 +5,8 @@ quote gold covers."""
 
 from __future__ import annotations
 
-from extraction_seeds import text_article
-from newsloom.extract.quotes import extract_quotes
+from extraction_seeds import quotes
 from newsloom.records import Quote
-
-
-def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
-    return extract_quotes(text_article(*paragraphs, language=language))
 
 
 def who(quote: Quote) -> str | None:

@@ -6,17 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from extraction_seeds import text_article
+from extraction_seeds import quotes, text_article
 from newsloom.evaluate.quotes import evaluate_quotes
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
 from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 
 GOLD_REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "gold-real"
-
-
-def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
-    return extract_quotes(text_article(*paragraphs, language=language))
 
 
 def test_a_dash_quote_continued_over_paragraphs_takes_the_closing_speaker() -> None:

@@ -4,13 +4,9 @@ its role, an "og" inside a body's name that joins no two people, and a group nam
 
 from __future__ import annotations
 
-from extraction_seeds import text_article
+from extraction_seeds import quotes, text_article
 from newsloom.extract.quotes import extract_quotes
-from newsloom.records import EntityMention, EntityType, Quote
-
-
-def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
-    return extract_quotes(text_article(*paragraphs, language=language))
+from newsloom.records import EntityMention, EntityType
 
 
 def test_a_name_with_a_middle_initial_is_the_whole_name_with_its_role() -> None:

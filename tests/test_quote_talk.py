@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import re
 
-from extraction_seeds import text_article
+from extraction_seeds import quotes, text_article
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import EntityMention, EntityType, Quote
-
-
-def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
-    return extract_quotes(text_article(*paragraphs, language=language))
+from newsloom.records import EntityMention, EntityType
 
 
 def test_a_dash_quote_goes_on_over_a_fragment_when_the_talk_resumes() -> None:

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_seeds import text_article
-from newsloom.extract.quotes import extract_quotes
-from newsloom.records import Quote
-
-
-def quotes(*paragraphs: str, language: str = "nb") -> tuple[Quote, ...]:
-    return extract_quotes(text_article(*paragraphs, language=language))
+from extraction_seeds import quotes
 
 
 @pytest.mark.parametrize(
