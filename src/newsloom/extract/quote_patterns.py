@@ -23,6 +23,7 @@ from newsloom.extract.quote_words import (
 )
 from newsloom.extract.resources import (
     first_letter_alternation,
+    own_words,
     table_word_set,
     table_words,
     words_pattern,
@@ -277,17 +278,11 @@ SUBJUNCTIVE_CLAUSE = (
 # word ("unable to say what eventually would happen"), nor a singular bare noun, as headlines
 # write ("…, says rebound could take years"); no relative clause or conjunction on an inverted
 # speaker ("…, said Smith who was …") and no comma between (", said John Smith, who has …")
-_ENGLISH_FINITE = "is|are|was|were|has|have|had|will|would|can|could|should|must|may|might"
-_NOT_A_SUBJECT = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may"
-    "|june|july|august|september|october|november|december|today|yesterday|tonight|on|in|at|for"
-    "|to|with|after|before|during|by|from|of|about|what|who|how|why|when|where|whether|if|as"
-)
-_QUANTITY = (
-    "people|police|someone|somebody|nobody|nothing|everyone|everybody|everything|anyone"
-    "|anything|none|most|all|many|several|some|other|others|both|few|those|these|children|men"
-    "|women"
-)
+# (the English table's ``finite_auxiliaries``, ``not_subjects_after_said`` and
+# ``quantity_subjects``, as written: the order of the alternatives is kept)
+_ENGLISH_FINITE = "|".join(own_words("en", "finite_auxiliaries"))
+_NOT_A_SUBJECT = "|".join(own_words("en", "not_subjects_after_said"))
+_QUANTITY = "|".join(own_words("en", "quantity_subjects"))
 _ENGLISH_SUBJECT = (
     rf"\s+(?!(?:{_NOT_A_SUBJECT})\b)"
     rf"(?:(?-i:[A-Z])[\w'’-]*|(?-i:[a-z])[\w'’-]*s|(?:{_QUANTITY})(?![\w'’-]))"

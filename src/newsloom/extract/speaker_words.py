@@ -132,27 +132,10 @@ CLAUSE_WORDS = (
     - {"å"}
 )
 # the finite modals of the verb-second tables ("kan", "vil", "skal"; not "er", "blir": "be" and
-# the passive): one last before the reporting verb is the subject's ("Flertallet vil understreke
-# at", "Årdal kan melde at")
+# the passive, the tables' ``not_trailing_modals``): one last before the reporting verb is the
+# subject's ("Flertallet vil understreke at", "Årdal kan melde at")
 TRAILING_MODALS = (
-    _nordic_words("modals")
-    - _nordic_words("copulas")
-    - {
-        "å",
-        "er",
-        "var",
-        "bli",
-        "blir",
-        "ble",
-        "blei",
-        "blitt",
-        "vart",
-        "vert",
-        "blive",
-        "bliver",
-        "blev",
-        "blevet",
-    }
+    _nordic_words("modals") - _nordic_words("copulas") - _nordic_words("not_trailing_modals")
 )
 _LONE_AUXILIARIES = _nordic_words("auxiliaries")
 # the third-person subject pronouns of the verb-second tables (``inverted_subjects``)
