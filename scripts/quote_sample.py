@@ -176,15 +176,14 @@ def main() -> None:
     docs_command.add_argument("--data", type=Path, default=DATA)
     docs_command.add_argument("--corpus", choices=sorted(CORPORA), default="norne")
     docs_command.add_argument("--sentences", type=int, default=SENTENCES_PER_DOCUMENT)
-    view_command = commands.add_parser("view")
-    view_command.add_argument("docs", type=Path)
-    view_command.add_argument("output", type=Path)
-    dump_command = commands.add_parser("dump-view")
-    dump_command.add_argument("dump", type=Path)
-    dump_command.add_argument("output", type=Path)
-    diff_command = commands.add_parser("diff")
-    diff_command.add_argument("before", type=Path)
-    diff_command.add_argument("after", type=Path)
+    for name, paths in (
+        ("view", ("docs", "output")),
+        ("dump-view", ("dump", "output")),
+        ("diff", ("before", "after")),
+    ):
+        command = commands.add_parser(name)
+        for path in paths:
+            command.add_argument(path, type=Path)
     sample_command = commands.add_parser("sample")
     sample_command.add_argument("quotes", type=Path)
     sample_command.add_argument("--docs", type=Path)

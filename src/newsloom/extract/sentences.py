@@ -92,15 +92,17 @@ def _last_word(backwards: str, start: int, end: int) -> str | None:
 _GLUED = re.compile(r"\.(?<=[a-zæøåäöüéáíóúñ]{3}\.)(?=[A-ZÆØÅÄÖÜÉÁÍÓÚÑ][a-zæøåäöüéáíóúñ]{2})")
 
 
+def _spaced(phrase: str) -> str:
+    """``phrase`` as a pattern whose words any run of spaces separates."""
+    return r"\s+".join(re.escape(part) for part in phrase.split())
+
+
 @cache
 def _phrase_abbreviations() -> re.Pattern[str]:
     """Abbreviations of several words the language tables list (``n. med.``, Polish "nauk
     medycznych"), ending at a point: their last word alone ends sentences elsewhere (Norwegian
     "med."). Matched at the end of the text searched."""
-    phrases = [
-        r"\s+".join(re.escape(part) for part in phrase.rstrip(".").split())
-        for phrase in table_words("abbreviations")
-    ]
+    phrases = [_spaced(phrase.rstrip(".")) for phrase in table_words("abbreviations")]
     if not phrases:
         return re.compile(r"(?!)")
     return re.compile(rf"(?<![\w.])(?:{'|'.join(phrases)})\.$", re.IGNORECASE)
@@ -112,11 +114,7 @@ def _inner_points() -> re.Pattern[str]:
     inside one ends no sentence (Spanish "EE. UU.", "RR. EE.": no sentence ends after "EE.").
     A name's last point, written in capitals, ends a sentence as any word's does ("viajó a
     EE. UU. El presidente …"); a title's, lowercase, does not (:func:`_phrase_abbreviations`)."""
-    phrases = [
-        r"\s+".join(re.escape(part) for part in phrase.split())
-        for phrase in table_words("abbreviations")
-        if " " in phrase.strip()
-    ]
+    phrases = [_spaced(phrase) for phrase in table_words("abbreviations") if " " in phrase.strip()]
     if not phrases:
         return re.compile(r"(?!)")
     return re.compile(rf"(?<![\w.])(?:{'|'.join(phrases)})", re.IGNORECASE)
