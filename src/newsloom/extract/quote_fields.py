@@ -6,6 +6,7 @@ from __future__ import annotations
 
 QUOTE_FIELDS = (
     "verbs",
+    "inform_verbs",
     "auxiliaries",
     "that",
     "according_to",
