@@ -423,7 +423,6 @@ def test_what_one_learned_from_a_source_is_the_source_s() -> None:
     assert speakers(found) == ["police", "source médicale"]
 
 
-
 def test_a_body_of_several_words_a_recogniser_read_into_a_name_joins_the_role() -> None:
     # "il sindaco di South Bend Pete Buttigieg": the body ends where the recogniser's other
     # names of the paragraph tell (the person alone, the body alone) or with a word that ends
