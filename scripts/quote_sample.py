@@ -8,7 +8,7 @@ quotes are listed before and after a change, the changed ones read, and random s
     python scripts/quote_sample.py view build/ndt/docs.jsonl A.json # quotes of every document
     python scripts/quote_sample.py diff A.json B.json               # what a change moved
     python scripts/quote_sample.py sample A.json --docs build/ndt/docs.jsonl --seed 7 -n 40
-    python scripts/quote_sample.py dump-view PICKLE DUMP.json A.json  # extract_real's dump
+    python scripts/quote_sample.py dump-view DUMP.json A.json  # extract_real's dump
     python scripts/quote_sample.py sample A.json --pickle PICKLE --set ml-crisis --seed 7
 
 ``docs`` reads NorNE's Bokmål and Nynorsk train sentences (from ../shared/data at run time),

@@ -318,3 +318,20 @@ def test_a_polish_sentence_opened_by_the_verb_and_that_leaves_the_subject_out() 
         ("rząd przygotuje nową tarczę", "Mateusz Morawiecki"),
         ("pieniądze trafią do firm w ciągu miesiąca", "Mateusz Morawiecki"),
     ]
+
+
+def test_a_german_account_after_laut_names_its_owner_or_no_one() -> None:
+    # "laut einem Bericht der „Bild“": the paper that owns the report is the source (its name in
+    # marks, the genitive "des Gesundheitsministeriums" as the dictionary gives it); "laut einer
+    # Prognose": an account no one owns is a role, held by no one named near it
+    found = quotes(
+        "de",
+        "Laut einem Bericht der „Bild“ soll der Minister noch in dieser Woche zurücktreten.",
+        "Laut Information des Gesundheitsministeriums hat sich die Zahl der Fälle verdoppelt.",
+        "Der Chef der Lega, Matteo Salvini, könnte laut einer Prognose bei der Wahl verlieren.",
+    )
+    assert [(q.speaker, q.speaker_role, q.speaker_type) for q in found] == [
+        ("Bild", None, "person"),
+        ("Gesundheitsministerium", None, "organisation"),
+        (None, "Prognose", "role"),
+    ]

@@ -421,3 +421,40 @@ def test_what_one_learned_from_a_source_is_the_source_s() -> None:
         "Trois manifestants ont été tués vendredi à Deraa, a-t-on appris de source médicale.",
     )
     assert speakers(found) == ["police", "source médicale"]
+
+
+def test_a_body_of_several_words_a_recogniser_read_into_a_name_joins_the_role() -> None:
+    # "il sindaco di South Bend Pete Buttigieg": the body ends where the recogniser's other
+    # names of the paragraph tell (the person alone, the body alone) or with a word that ends
+    # a body's name ("Agency"); the speaker is the full name after it
+    found = [
+        *quotes_with_people(
+            "it",
+            "Il sindaco di South Bend Pete Buttigieg ha annunciato mercoledì che la sua campagna"
+            " ha raccolto 24 milioni di dollari. Buttigieg ha ringraziato i donatori.",
+            people=("South Bend Pete Buttigieg", "Pete Buttigieg"),
+        ),
+        *quotes_with_people(
+            "it",
+            "Il portavoce della National Disaster Mitigation Agency Agus Wibowo ha affermato che"
+            " le piogge hanno sommerso almeno 90 quartieri.",
+            people=("National Disaster Mitigation Agency Agus Wibowo",),
+        ),
+    ]
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        ("Pete Buttigieg", "sindaco di South Bend"),
+        ("Agus Wibowo", "portavoce della National Disaster Mitigation Agency"),
+    ]
+
+
+def test_a_body_and_the_place_it_serves_is_an_organisation_not_a_person() -> None:
+    # "La polizia di Sioux Falls": the recogniser read the place as a person; a body's word,
+    # then a connector, is no one's role
+    found = quotes_with_people(
+        "it",
+        "La polizia di Sioux Falls afferma che un uomo è stato arrestato dopo la rapina.",
+        people=("Sioux Falls",),
+    )
+    assert [(q.speaker, q.speaker_type) for q in found] == [
+        ("polizia di Sioux Falls", "organisation")
+    ]

@@ -53,6 +53,7 @@ from newsloom.extract.source_phrases import (
     READ_IN,
     SUMMARY_WORDS,
     SUMMED_UP,
+    account_source,
     document_owner,
     postposed,
     pronoun_source,
@@ -233,17 +234,18 @@ def _source_end(
         raw = token.group(0)
         word = raw.rstrip(',.;:!?»”"')
         following = [t.group(0) for t in tokens[at + 1 : at + 3]]
-        if word[:1].isupper():
-            capitalised = True
+        if word[:1].isupper() or (genitive and word.lstrip('„“"»«')[:1].isupper()):
+            capitalised = True  # (an owner's name in marks after a genitive: "der „Bild“")
         elif (
             capitalised
             and language == "de"
             and word in ("des", "der")
             and raw == word
             and following[:1]
-            and following[0][:1].isupper()
+            and following[0].lstrip('„“"»«')[:1].isupper()
         ):
-            # "laut Information des Gesundheitsministeriums": a genitive owns the noun
+            # "laut Information des Gesundheitsministeriums", "laut einem Bericht der „Bild“": a
+            # genitive owns the noun
             end = token.start() + len(word)
             capitalised, genitive = False, True
             continue
@@ -467,7 +469,7 @@ def according_quotes(
             source = sentence.text[source_start:source_end]
             if addresses_reader(source, language):
                 continue
-            speaker = parse_speaker(source, names)
+            speaker = account_source(source, names, language) or parse_speaker(source, names)
             opening = match.start()
             before = sentence.text[:opening]  # "según sus cálculos": the subject's own
             speaker = possessive_source(source, before, names, language) or speaker

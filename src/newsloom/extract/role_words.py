@@ -45,6 +45,7 @@ ROLE = _Ending(
     f"{_reversed_words(_literals(_ROLE_SUFFIXES))}?{_reversed_words(_literals(ROLE_ENDINGS))}"
 )
 MIN_ROLE_COMPOUND = 10  # "Wissenschaftssenatorin": a capitalised compound ending in a role
+MIN_FULL_NAME = 2  # a first name and a surname
 
 
 ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
@@ -103,11 +104,29 @@ def leading_roles(words: Sequence[str]) -> int:
     return leading
 
 
+def _title_words(words: Sequence[str]) -> int:
+    """How many words of a name a recogniser read open with a title: the role words at its start
+    (:func:`leading_roles`), or up to the last role further in, after words that describe it
+    (``Hamburger Grünen-Spitzenkandidatin``, ``Peking-treue Regierungschefin``, ``US
+    President``). Further in, a role is a long compound ending in one (``Jerusalem
+    Ministerpräsident Netanjahu``), or a role word with a full name after it (``IOC President
+    Thomas Bach``; not ``Estado Mayor Conjunto``), so that a surname ending in a role's letters
+    (``Fuentes``) or a body's name stays whole."""
+    leading = leading_roles(words)
+    for at in range(len(words) - 2, max(leading, 1) - 1, -1):
+        word = words[at]
+        if (len(word) >= MIN_ROLE_COMPOUND and ROLE.ends(word)) or (
+            is_role_word(word) and at <= len(words) - MIN_FULL_NAME - 1
+        ):
+            return at + 1
+    return leading
+
+
 def split_title(name: str) -> tuple[str | None, str]:
     """``Fraktionschef André Trepoll`` → (``Fraktionschef``, ``André Trepoll``): the role words a
     recogniser took into a person's name, before at least one word of the name itself."""
     words = name.split()
-    leading = leading_roles(words)
+    leading = _title_words(words)
     if not leading or not all(
         word[:1].isupper() and not is_role_word(word) for word in words[leading:]
     ):

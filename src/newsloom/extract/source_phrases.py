@@ -52,6 +52,37 @@ _NOT_IN_SOURCE = table_word_set("not_in_source")
 # genitive articles (the tables' ``genitive_words``): what a report belongs to is its source
 # ("Einem Bericht der Bild-Zeitung")
 _GENITIVE = table_word_set("genitive_words")
+_DETERMINERS = table_word_set("determiners")
+
+
+MAX_BEFORE_ACCOUNT = 2  # an article and an adjective
+_QUOTE_MARKS = "„“”\"«»‚‘’'"
+
+
+def account_source(phrase: str, names: Sequence[str], language: str | None) -> Speaker | None:
+    """The source a phrase naming an account (the table's ``account_nouns``) gives: the owner
+    after a genitive word (``laut einem Bericht der „Bild“`` → Bild, ``Laut Information des
+    Gesundheitsministeriums`` → Gesundheitsministeriums), the account itself as a role where
+    none owns it (``laut einer Prognose``, ``Ersten Ermittlungen zufolge``: a document names
+    no one); None for a phrase that names no account (``laut Polizei``)."""
+    accounts = {word.lower() for word in own_words(language, "account_nouns")}
+    words = [word.strip(_QUOTE_MARKS) for word in phrase.strip(" ,.").split()]
+    words = [word for word in words if word]
+    # the account after an article and adjectives at most ("einem", "Ersten", "offizieller")
+    at = next((at for at, word in enumerate(words) if word.lower() in accounts), None)
+    if at is None or at > MAX_BEFORE_ACCOUNT:
+        return None
+    rest = words[at + 1 :]
+    if not rest:
+        named = [word for word in words if word.lower() not in _DETERMINERS]
+        return Speaker(None, " ".join(named), "role")
+    if len(rest) > 1 and rest[0].lower() in _GENITIVE and rest[1][:1].isupper():
+        # the owner's noun in the genitive given as the dictionary has it ("des
+        # Gesundheitsministeriums", "des Senders Rai")
+        owner = rest[1:]
+        owner[0] = dictionary_lemma(owner[0], language) or owner[0]
+        return parse_speaker(" ".join(owner), names)
+    return None
 
 
 def postposition_source(phrase: str, names: Sequence[str]) -> Speaker | None:

@@ -69,6 +69,8 @@ ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización"
 # an age given right after a name: "Firooza Mushteri (24)", "John Smith, 24,"
 _GIVEN_AGE = re.compile(r"\s*(?:\(\s*(\d{1,3})\s*\)|,\s*(\d{1,3})\s*,)")
 _NOT_NAMES = frozenset(word.lower() for word in table_words("according_to"))
+# an account (the tables' ``account_nouns``) is no one's role
+_ACCOUNTS = frozenset(word.lower() for word in table_words("account_nouns"))
 # "La", "The": an article opening a name ("La Vanguardia") is no one's first name
 _NOT_FIRST_NAMES = frozenset(
     [*(word.lower() for word in table_words("determiners")), *FUNCTION_WORDS, "the", "a", "an"]
@@ -333,6 +335,8 @@ class ArticleNames:
         not the country), unless the whole role stands right before a name (``gobernador del
         distrito de Achin, Esmail Shinwari``)."""
         words = role.split()
+        if role.lower() in _ACCOUNTS:
+            return None  # "laut einer Prognose": an account alone is held by no one
         key = " ".join(words).lower()
         if len(words) > 1 and key not in self._holders:
             self._holders[key] = self._with_role(r"\s+".join(map(re.escape, words)), whole=True)

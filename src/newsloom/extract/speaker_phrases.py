@@ -5,11 +5,11 @@ before or after the speaker, a reporting verb or a gerund glued to it, a form of
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS
 from newsloom.extract.resources import table_word_set, table_words, words_pattern
-from newsloom.extract.role_words import ORGANISATION, ROLE, is_role_word
+from newsloom.extract.role_words import MIN_FULL_NAME, ORGANISATION, ROLE, is_role_word
 
 DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
@@ -181,12 +181,18 @@ CONNECTORS = table_word_set("role_connectors")
 MIN_NAME_WITH_PORTFOLIO = 3  # "Esteri Franco Frattini": the portfolio and a full name
 
 
-def portfolio_before_name(role: str | None, entity: str, after: str) -> tuple[str, str] | None:
+def portfolio_before_name(
+    role: str | None, entity: str, after: str, others: Sequence[str] = ()
+) -> tuple[str, str] | None:
     """A recogniser's person name that took in the body or portfolio a role belongs to (``il
     ministro degli Esteri Franco Frattini`` → ``Esteri Franco Frattini``): where the role ends
     in a connector or an article after a role word, the name's first word is the rest of the
     role; ``(role, name)`` then, None otherwise (``after``, what follows the name in the
-    phrase, is empty for a name: "jefe del Estado Mayor Conjunto estadounidense" is a body)."""
+    phrase, is empty for a name: "jefe del Estado Mayor Conjunto estadounidense" is a body).
+    A body of several words ends where the recogniser's ``others`` names of the paragraph
+    tell, the body alone or the person alone (``il presidente degli Stati Uniti Donald
+    Trump``, ``il sindaco di South Bend Pete Buttigieg``), or with a word that ends a body's
+    name (``il portavoce della National Disaster Mitigation Agency Agus Wibowo``)."""
     words = (role or "").split()
     name = entity.split()
     if len(words) < 2 or len(name) < MIN_NAME_WITH_PORTFOLIO or after.strip(" ,"):
@@ -204,7 +210,22 @@ def portfolio_before_name(role: str | None, entity: str, after: str) -> tuple[st
         # "comunicado de Human Rights Watch", "presidente del Consejo Nacional de Libia": no
         # role word, or a body's name
         return None
-    return f"{role} {name[0]}", " ".join(name[1:])
+    cut = _body_words(name, others)
+    return f"{role} {' '.join(name[:cut])}", " ".join(name[cut:])
+
+
+def _body_words(name: list[str], others: Sequence[str]) -> int:
+    """How many words open ``name`` with the body a role belongs to (see
+    :func:`portfolio_before_name`): one, unless another name the recogniser found or a body's
+    last word says more, a full name always left after them."""
+    for cut in range(1, len(name) - MIN_FULL_NAME + 1):
+        body, person = " ".join(name[:cut]), " ".join(name[cut:])
+        if body in others or person in others:
+            return cut
+    for cut in range(len(name) - MIN_FULL_NAME, 1, -1):
+        if ORGANISATION.ends(name[cut - 1]):
+            return cut
+    return 1
 
 
 # words that may open a sentence before its subject: a conjunction ("For der Bangstad mener at")

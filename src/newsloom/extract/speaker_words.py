@@ -176,6 +176,19 @@ def without_clause(speaker: Speaker | None) -> Speaker | None:
     return speaker
 
 
+def _body_of_place(role: str | None) -> bool:
+    """Whether ``role``, the words before a name, is a body and the connector to the place it
+    serves (``polizia di``, ``dipartimento di polizia di``, ``ministero delle``): a body's word
+    first, a connector last, no role word."""
+    words = (role or "").split()
+    return (
+        len(words) >= 2
+        and words[-1].lower() in CONNECTORS
+        and ORGANISATION.ends(words[0])
+        and not any(ROLE.ends(word) for word in words)
+    )
+
+
 def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
     """What the cleaned phrase ``text`` names: ``Han`` a pronoun, ``Prime Minister`` a role,
     ``UD:s presschef Annika Wester`` a person with a role, ``Danish police`` an organisation;
@@ -267,8 +280,12 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
                 role = None
             if is_organisation_name(entity):  # "The World Health Organization says"
                 return Speaker(entity, role, "organisation")
+            if _body_of_place(role):
+                # "La polizia di Sioux Falls afferma": a body of the place the recogniser read
+                # as a person, no one's role
+                return Speaker(text[: text.index(entity) + len(entity)], None, "organisation")
             after = text[text.index(entity) + len(entity) :]
-            if (portfolio := portfolio_before_name(role, entity, after)) is not None:
+            if (portfolio := portfolio_before_name(role, entity, after, entities)) is not None:
                 role, entity = portfolio  # "ministro degli Esteri Franco Frattini"
             title, name = split_title(entity)
             return Speaker(name, " ".join(part for part in (role, title) if part) or None, "person")

@@ -26,6 +26,7 @@ from newsloom.extract.role_words import (
     is_organisation_name,
     restore_particles,
     role_title,
+    split_title,
     without_honorific,
 )
 from newsloom.extract.speaker_adjuncts import cut_trailing_time, subject_phrase
@@ -191,10 +192,26 @@ SPEAKERS_REMEMBERED = 4096
 def _remembered_speaker(phrase: str, entities: tuple[str, ...]) -> Speaker | None:
     phrase = without_honorific(DATELINE_END.sub("", phrase))  # "M. Assad" is Assad
     capitalised, joined = capitalise_particles(phrase)  # "Bachar al-Assad": "Al-Assad"
-    speaker = without_clause(_without_depiction(phrase, _parse_speaker(capitalised, entities)))
+    speaker = _without_title(
+        without_clause(_without_depiction(phrase, _parse_speaker(capitalised, entities)))
+    )
     if speaker is None or not joined:
         return speaker
     name, role = restore_particles(speaker.name, joined), restore_particles(speaker.role, joined)
+    return Speaker(name, role, speaker.type, speaker.plural)
+
+
+def _without_title(speaker: Speaker | None) -> Speaker | None:
+    """A person's name without the title read into it (``Chefvolkswirt Thomas Gitzel von der VP
+    Bank``, ``US President Donald Trump``): the title joins the role, as a role set off before
+    or after a name does."""
+    if speaker is None or speaker.type != "person" or speaker.name is None:
+        return speaker
+    title, name = split_title(speaker.name)
+    if title is None:
+        return speaker
+    # ("sagte die Hamburger Grünen-Spitzenkandidatin Katharina Fegebank": no article in the role)
+    role = _DETERMINER.sub("", " ".join(part for part in (speaker.role, title) if part))
     return Speaker(name, role, speaker.type, speaker.plural)
 
 
