@@ -361,12 +361,19 @@ class ArticleNames:
         owner = [word.lower() for word in words[joined + 1 :] if len(word) >= MIN_ROLE_STEM]
         if owner:
             holders = [person for person in holders if self._said_near(person, owner)]
+        # a named owner ("presidente de Estados Unidos", "de EE UU"): each of its words, as a
+        # word, near the holder; one of them alone is another body's ("Ministerio" of Russia)
+        named = [word for word in words[joined + 1 :] if word[:1].isupper()]
+        if named:
+            holders = [person for person in holders if self._said_near(person, named, every=True)]
         return self._last_by(holders, paragraph) if holders else None
 
-    def _said_near(self, person: NamedPerson, words: list[str]) -> bool:
+    def _said_near(self, person: NamedPerson, words: list[str], every: bool = False) -> bool:
         text = self.paragraphs.get(person.paragraph, "")
-        near = text[max(0, person.start - 200) : person.start + len(person.name) + 200].lower()
-        return any(word in near for word in words)
+        near = text[max(0, person.start - 200) : person.start + len(person.name) + 200]
+        if every:
+            return all(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", near) for word in words)
+        return any(word in near.lower() for word in words)
 
     @staticmethod
     def _last_by(holders: list[NamedPerson], paragraph: int) -> str:
