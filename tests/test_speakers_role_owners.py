@@ -125,3 +125,14 @@ def test_an_owner_role_resolves_only_to_someone_named_with_that_owner() -> None:
         people=("Bashar el Asad", "EE UU"),
     )
     assert speakers(found)[-1] == (None, "presidente de EE UU")
+
+
+def test_a_plural_role_is_no_one_named_before() -> None:
+    # ", dijeron testigos" after a name: the witnesses, not the man the sentence names
+    found = quotes_with_people(
+        "es",
+        "La policía de Hamás ha reprimido una manifestación en solidaridad con el pueblo que "
+        "lucha por derrocar al régimen del presidente Hosni Mubarak, dijeron testigos.",
+        people=("Hosni Mubarak",),
+    )
+    assert speakers(found) == [(None, "testigos")]

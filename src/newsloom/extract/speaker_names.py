@@ -41,6 +41,7 @@ from newsloom.extract.name_spans import without_source_words
 from newsloom.extract.resources import own_words, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
+    ROLE,
     is_role_word,
     split_title,
     without_honorific,
@@ -58,6 +59,17 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;»«\"”“–—-]\s*|\(\s*)$")
 # definite and plural endings of a role noun (statsministeren → statsminister)
 _ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
+
+
+def _plural_role(word: str) -> bool:
+    """``testigos``, ``líderes``, ``sources``: a role word in the plural ("-s", "-es" after a
+    role), whom no one person holds."""
+    lowered = word.lower()
+    return (
+        lowered.endswith("s")
+        and not lowered.endswith("ss")
+        and (ROLE.ends(lowered[:-1]) or (lowered.endswith("es") and ROLE.ends(lowered[:-2])))
+    )
 MIN_ROLE_STEM = 4
 # abbreviated titles and the roles they stand for ("gov.:governor"), every table's
 _ROLE_ABBREVIATIONS = tuple(
@@ -333,15 +345,17 @@ class ArticleNames:
         not the country), unless the whole role stands right before a name (``gobernador del
         distrito de Achin, Esmail Shinwari``)."""
         words = role.split()
+        joined = next(
+            (at for at, word in enumerate(words) if at > 0 and word.lower() in CONNECTORS),
+            len(words),
+        )
+        if words and _plural_role(words[joined - 1]):
+            return None  # "dijeron testigos", "los militares": several, no one person holds it
         key = " ".join(words).lower()
         if len(words) > 1 and key not in self._holders:
             self._holders[key] = self._with_role(r"\s+".join(map(re.escape, words)), whole=True)
         if len(words) > 1 and self._holders[key]:
             return self._last_by(self._holders[key], paragraph)
-        joined = next(
-            (at for at, word in enumerate(words) if at > 0 and word.lower() in CONNECTORS),
-            len(words),
-        )
         stem = words[joined - 1].lower() if words else ""
         for ending in _ROLE_ENDINGS:
             if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROLE_STEM:
