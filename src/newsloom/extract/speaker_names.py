@@ -70,6 +70,8 @@ def _plural_role(word: str) -> bool:
         and not lowered.endswith("ss")
         and (ROLE.ends(lowered[:-1]) or (lowered.endswith("es") and ROLE.ends(lowered[:-2])))
     )
+
+
 MIN_ROLE_STEM = 4
 # abbreviated titles and the roles they stand for ("gov.:governor"), every table's
 _ROLE_ABBREVIATIONS = tuple(

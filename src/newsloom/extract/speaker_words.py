@@ -97,7 +97,15 @@ def _from_article(words: list[str]) -> str:
     if head is None:
         return " ".join(words)
     article = max(
-        (at for at in range(1, head) if DETERMINER_WORD.fullmatch(words[at])), default=None
+        (
+            at
+            for at in range(1, head)
+            if DETERMINER_WORD.fullmatch(words[at])
+            # "entourage du ministre", "jefe de la diplomacia": an article of what it belongs to
+            and words[at].lower() not in CONNECTORS
+            and words[at - 1].lower() not in CONNECTORS
+        ),
+        default=None,
     )
     if article is None or not all(word[:1].islower() for word in words[:article]):
         return " ".join(words)
