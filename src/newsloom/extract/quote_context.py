@@ -19,6 +19,7 @@ from newsloom.extract.speaker_names import (
     names_a_thing,
     opens_sentence,
 )
+from newsloom.extract.speaker_words import office_of
 from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.records import EntityMention, EntityType, Quote
 
@@ -192,6 +193,10 @@ class QuoteContext:
                 return parse_speaker(self.last_person) or Speaker(self.last_person, None, "person")
             if self.last_speaker is not None:
                 return self.last_speaker
+            if self.last_source is not None and office_of(self.last_source.role):
+                # "…, a indiqué le vice-président de la CENI. Par conséquent, a-t-il poursuivi":
+                # no one named, the one office that spoke last
+                return self.last_source
             return speaker
         if (
             speaker.type == "role"

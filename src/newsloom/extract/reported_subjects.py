@@ -14,7 +14,13 @@ from newsloom.extract.quote_speakers import after_last_opener
 from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set
 from newsloom.extract.role_words import ends_in_role, is_role_word
-from newsloom.extract.speakers import CAPITALISED_NAME, COORDINATORS, Speaker, parse_speaker
+from newsloom.extract.speakers import (
+    CAPITALISED_NAME,
+    CONNECTORS,
+    COORDINATORS,
+    Speaker,
+    parse_speaker,
+)
 from newsloom.process_cache import compile_pattern
 
 # the words that make the name after them an owner ("portavoz del presidente Pedro Sánchez",
@@ -55,13 +61,17 @@ COORDINATED_VERB = compile_pattern(
 
 def names_someone(speaker: Speaker | None) -> bool:
     """Whether a speaker is someone named: a capitalised name, or a phrase ending in a role
-    word (``finansministeren``, ``Høgre sin leiar``)."""
+    word (``finansministeren``, ``Høgre sin leiar``) or a role word before what it belongs to
+    (``porte-parole du SPD``, ``líder de Coalición Nacional``)."""
     if speaker is None:
         return False
     if speaker.name:
         return speaker.name[:1].isupper()
     words = (speaker.role or "").split()
-    return bool(words) and ends_in_role(words[-1])
+    owner = next((at for at, word in enumerate(words) if at and word.lower() in CONNECTORS), None)
+    return bool(words) and (
+        ends_in_role(words[-1]) or (owner is not None and ends_in_role(words[owner - 1]))
+    )
 
 
 def owned_name(phrase: str) -> bool:

@@ -41,6 +41,7 @@ from newsloom.extract.name_spans import without_source_words
 from newsloom.extract.resources import own_words, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
+    ROLE,
     is_role_word,
     split_title,
     without_honorific,
@@ -58,6 +59,19 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;»«\"”“–—-]\s*|\(\s*)$")
 # definite and plural endings of a role noun (statsministeren → statsminister)
 _ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
+
+
+def _plural_role(word: str) -> bool:
+    """``testigos``, ``líderes``, ``sources``: a role word in the plural ("-s", "-es" after a
+    role), whom no one person holds."""
+    lowered = word.lower()
+    return (
+        lowered.endswith("s")
+        and not lowered.endswith("ss")
+        and (ROLE.ends(lowered[:-1]) or (lowered.endswith("es") and ROLE.ends(lowered[:-2])))
+    )
+
+
 MIN_ROLE_STEM = 4
 # abbreviated titles and the roles they stand for ("gov.:governor"), every table's
 _ROLE_ABBREVIATIONS = tuple(
@@ -337,15 +351,17 @@ class ArticleNames:
         words = role.split()
         if role.lower() in _ACCOUNTS:
             return None  # "laut einer Prognose": an account alone is held by no one
+        joined = next(
+            (at for at, word in enumerate(words) if at > 0 and word.lower() in CONNECTORS),
+            len(words),
+        )
+        if words and _plural_role(words[joined - 1]):
+            return None  # "dijeron testigos", "los militares": several, no one person holds it
         key = " ".join(words).lower()
         if len(words) > 1 and key not in self._holders:
             self._holders[key] = self._with_role(r"\s+".join(map(re.escape, words)), whole=True)
         if len(words) > 1 and self._holders[key]:
             return self._last_by(self._holders[key], paragraph)
-        joined = next(
-            (at for at, word in enumerate(words) if at > 0 and word.lower() in CONNECTORS),
-            len(words),
-        )
         stem = words[joined - 1].lower() if words else ""
         for ending in _ROLE_ENDINGS:
             if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROLE_STEM:
@@ -365,12 +381,19 @@ class ArticleNames:
         owner = [word.lower() for word in words[joined + 1 :] if len(word) >= MIN_ROLE_STEM]
         if owner:
             holders = [person for person in holders if self._said_near(person, owner)]
+        # a named owner ("presidente de Estados Unidos", "de EE UU"): each of its words, as a
+        # word, near the holder; one of them alone is another body's ("Ministerio" of Russia)
+        named = [word for word in words[joined + 1 :] if word[:1].isupper()]
+        if named:
+            holders = [person for person in holders if self._said_near(person, named, every=True)]
         return self._last_by(holders, paragraph) if holders else None
 
-    def _said_near(self, person: NamedPerson, words: list[str]) -> bool:
+    def _said_near(self, person: NamedPerson, words: list[str], every: bool = False) -> bool:
         text = self.paragraphs.get(person.paragraph, "")
-        near = text[max(0, person.start - 200) : person.start + len(person.name) + 200].lower()
-        return any(word in near for word in words)
+        near = text[max(0, person.start - 200) : person.start + len(person.name) + 200]
+        if every:
+            return all(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", near) for word in words)
+        return any(word in near.lower() for word in words)
 
     @staticmethod
     def _last_by(holders: list[NamedPerson], paragraph: int) -> str:

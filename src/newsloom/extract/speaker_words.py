@@ -53,6 +53,76 @@ _NAMED_GROUP = re.compile(r"(?:^|\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+\s+)+[a-zæ�
 BEFORE_NAME = frozenset([*CONNECTORS, *table_word_set("before_place"), "við", "hjá"])
 
 
+def owns_role(before: str) -> bool:
+    """Whether a name after the words ``before`` is what a role belongs to, not its holder: a
+    role word among them, and a connector last, with determiners after it (``portavoz de la``
+    Casa Blanca, ``porte-parole de`` Boris Johnson, ``presidente de`` Estados Unidos). A
+    recogniser's span there (even one it types as a person) owns the role; the person who
+    spoke is named elsewhere (set off after it: ``…, Sean Spicer``) or not at all."""
+    words = before.replace(",", " ").split()
+    while words and DETERMINER_WORD.fullmatch(words[-1]) and words[-1].lower() not in CONNECTORS:
+        words.pop()  # "de la", "de l'": the article after the connector
+    return (
+        len(words) >= 2
+        and words[-1].lower() in CONNECTORS
+        and any(word[:1].islower() and ROLE.ends(word) for word in words[:-1])
+    )
+
+
+def office_of(role: str | None) -> bool:
+    """Whether a role speaker is one office of a named owner: a singular role word before a
+    connector, a capitalised word after it (``vice-président de la CENI``, ``portavoz de la
+    Casa Blanca``; not ``expertos de la ONU``, several). One person holds it, whom a pronoun
+    after it may mean."""
+    words = (role or "").split()
+    at = next((at for at, word in enumerate(words) if at and word.lower() in CONNECTORS), None)
+    if at is None:
+        return False
+    head = words[at - 1]
+    return (
+        head[:1].islower()
+        and ROLE.ends(head)
+        and (not head.endswith("s") or head.endswith("ss"))
+        and any(word[:1].isupper() for word in words[at + 1 :])
+    )
+
+
+def _from_article(words: list[str]) -> str:
+    """A role phrase from the article before its role word where lowercase words that are no
+    role stand before that article: a verb the phrase took in (``ha avisado el enviado especial
+    de la ONU``, ``anunció un portavoz de Naciones Unidas``) is no part of the role."""
+    head = next(
+        (at for at, word in enumerate(words) if word[:1].islower() and ROLE.ends(word)), None
+    )
+    if head is None:
+        return " ".join(words)
+    article = max(
+        (
+            at
+            for at in range(1, head)
+            if DETERMINER_WORD.fullmatch(words[at])
+            # "entourage du ministre", "jefe de la diplomacia": an article of what it belongs to
+            and words[at].lower() not in CONNECTORS
+            and words[at - 1].lower() not in CONNECTORS
+        ),
+        default=None,
+    )
+    if article is None or not all(word[:1].islower() for word in words[:article]):
+        return " ".join(words)
+    return " ".join(words[article + 1 :])
+
+
+def _owner_of_role(text: str, entity: str) -> bool:
+    """Whether the recogniser's span ``entity`` in the phrase ``text`` is what a role before it
+    belongs to (:func:`owns_role`), and no name the span took in after it (``ministro degli
+    Esteri Franco Frattini``: :func:`portfolio_before_name` splits that one)."""
+    at = text.index(entity)
+    role = text[:at].strip(" ,") or None
+    return owns_role(text[:at]) and (
+        portfolio_before_name(role, entity, text[at + len(entity) :]) is None
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str | None
@@ -266,7 +336,7 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         # no speaker; the full name after the role is
         return Speaker(" ".join(words[trailing:]), " ".join(words[:trailing]), "person")
     for entity in sorted(entities, key=len, reverse=True):
-        if entity and entity in text:
+        if entity and entity in text and not _owner_of_role(text, entity):
             owned = _OWNED_ROLE.fullmatch(text[text.index(entity) + len(entity) :])
             if (
                 owned is not None
@@ -308,7 +378,8 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         and ROLE.ends(words[trailing - 1])
         and any(word.lower() in connectors for word in words[:trailing])
     ):
-        return Speaker(None, text, "role")  # "talsmann for Russlands president X" is not X
+        # "talsmann for Russlands president X" is not X
+        return Speaker(None, _from_article(words), "role")
     if (
         0 < trailing < len(words)
         and ROLE.ends(words[trailing - 1])
@@ -364,7 +435,7 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         # place or a medium, the role before it spoke
         # "Frederiksens pressetjeneste", "talsmann for Russlands president"
         if any(ROLE.ends(word) for word in role_words):
-            return Speaker(None, text, "role")
+            return Speaker(None, _from_article(words), "role")
         return Speaker(text, None, "organisation")
     name = " ".join(name_words)
     if is_organisation_name(name):

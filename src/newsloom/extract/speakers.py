@@ -63,7 +63,12 @@ from newsloom.extract.speaker_words import (
 from newsloom.extract.speaker_words import (
     PLURAL_PRONOUNS as PLURAL_PRONOUNS,
 )
-from newsloom.extract.speaker_words import TRAILING_MODALS, speaker_of_words, without_clause
+from newsloom.extract.speaker_words import (
+    TRAILING_MODALS,
+    owns_role,
+    speaker_of_words,
+    without_clause,
+)
 from newsloom.extract.speaker_words import (
     Speaker as Speaker,
 )
@@ -118,6 +123,35 @@ _FULL_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+\s*$")
 _NAME_THEN_COMMA = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*,")
 
 
+# a full name set off by a comma at the end of a phrase, lowercase words of a description before
+# it or none (", Mark Lyall Grant", ", el contraalmirante británico Russell Harding")
+_SET_OFF_NAME_END = re.compile(
+    rf",\s+(?:[a-zæøåäöüéèêàâçîôûáíóúñ][\w'’-]*\s+)*{_NAME_WORD}(?:\s+{_NAME_WORD})+\s*$"
+)
+
+
+def _without_place(phrase: str) -> str:
+    """The phrase without a place or manner phrase after the speaker (``dijo el líder libio en
+    Sebha``), but with a full name set off at its end, the holder of the role before the place
+    (``el embajador del Reino Unido ante la ONU, Mark Lyall Grant``, ``el corresponsal de TVE en
+    Washington, Lorenzo Milá``)."""
+    place = PLACE_PHRASE.search(phrase)
+    if place is None:
+        return phrase
+    named = _SET_OFF_NAME_END.search(place.group(0))
+    before = [word for word in phrase[: place.start()].split() if not is_determiner(word)]
+    if (
+        named is None
+        or not before
+        or not (before[0][:1].islower() and ROLE.ends(before[0]))
+        # "en Washington, Lorenzo Milá": a place or a body before the comma; "junto a su
+        # homólogo francés, Jean Marc Ayrault" sets a name off after someone else
+        or not place.group(0)[: named.start()].split()[-1][:1].isupper()
+    ):
+        return phrase[: place.start()]
+    return phrase[: place.start()] + named.group(0)
+
+
 def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
     """``leiar i Noregs Mållag Hege Myklebust``, ``dagleg leiar ved Bil & Dekkservice, Tore
     Olsen``: a role of a body (a role word, then where) and the person who holds it, named after
@@ -141,6 +175,8 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
             and phrase[at - 1] == " "
             and not is_organisation_name(entity)
             and phrase[:at].split()[-1].lower() not in (*CONNECTORS, "i", "ved", "på", "hos")
+            # "portavoz de la Casa Blanca, Sean Spicer": the body the role belongs to
+            and not owns_role(phrase[:at])
         ):
             before = phrase[:at].split()
             if ROLE.ends(before[-1]) and any(word.lower() in CONNECTORS for word in before):
@@ -284,7 +320,7 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return Speaker(None, None, "pronoun")  # "«…», ha declarado en un discurso ante …"
     if after_place is not None:
         phrase = after_place
-    phrase = GERUND.sub("", PLACE_PHRASE.sub("", before_verb(phrase)))
+    phrase = GERUND.sub("", _without_place(before_verb(phrase)))
     phrase_words = phrase.split(" ")
     copula = next((at for at, word in enumerate(phrase_words) if at and word in COPULAS), None)
     if copula is not None:
@@ -322,6 +358,8 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         and described.group("role").split()[-1].lower() not in BEFORE_NAME
         # "il New York Times": an article alone describes no one
         and not DETERMINER_WORD.fullmatch(described.group("role").strip(" ,"))
+        # "el portavoz de la Casa Blanca": the body the role belongs to, no name
+        and not owns_role(described.group("role"))
         and (
             described.group("role").rstrip().endswith(",")
             or not any(word.lower() in CONNECTORS for word in described.group("role").split())
