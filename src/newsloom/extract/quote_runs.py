@@ -33,22 +33,23 @@ from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.extract.talk import (
-    THIRD_PERSON_OPENING,
     answer_goes_on,
     asks,
-    bridges_talk,
     has_words,
     is_spoken,
-    names_speaker,
     question_premises,
     subject_written_of,
     talk_names,
     talk_resumes,
 )
+from newsloom.extract.talk_runs import (
+    MAX_RUN,
+    continue_after_attribution,
+    quote_of,
+)
 from newsloom.extract.unmarked import unmarked_attribution
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
-MAX_RUN = 8  # paragraphs between a speech dash and its attribution
 QUESTIONS_FOR_INTERVIEW = 2  # journalist's questions that make an article an interview
 _END_PUNCTUATION = re.compile(r"^[\s.!?…]*$")
 _HEADLINE_END = re.compile(r"[.!?…:;»”\"')]\s*$")  # a sentence ends so; a headline does not
@@ -96,26 +97,6 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
     if speaker is None or speaker.type not in ("person", "role", "organisation", "pronoun"):
         return None
     return speaker
-
-
-def paragraph_quote(paragraph: Paragraph, start: int, text: str, speaker: Quote | None) -> Quote:
-    """A direct quote of ``text`` at ``start`` in ``paragraph``, credited as ``speaker`` is."""
-    return Quote(
-        text=text,
-        speaker=speaker.speaker if speaker else None,
-        speaker_role=speaker.speaker_role if speaker else None,
-        paragraph=paragraph.index,
-        kind="direct",
-        start=start,
-        end=start + len(text),
-        speaker_type=speaker.speaker_type if speaker else None,
-    )
-
-
-def _quote_of(paragraph: Paragraph, speaker: Quote | None) -> Quote:
-    text = DASH_OPENING.sub("", paragraph.text).strip()
-    start = paragraph.text.find(text[:20]) if text else 0
-    return paragraph_quote(paragraph, max(start, 0), text, speaker)
 
 
 def _with_speaker(quote: Quote, source: Quote | None) -> Quote:
@@ -268,7 +249,7 @@ def continue_runs(
                 )
             ):
                 dashed[at + 1] = True
-                by_paragraph[reply.index] = [_quote_of(reply, None)]
+                by_paragraph[reply.index] = [quote_of(reply, None)]
     premises = question_premises(body, dashed, closing) if questions else set()
     # a question without a dash, answered by a dash paragraph: the journalist's when it says
     # "you" ("Hvor mange kilo tar du i benkpress? ¶ – Hva er benkpress?"), or in an interview
@@ -400,9 +381,9 @@ def continue_runs(
             if existing:
                 by_paragraph[index] = [_with_speaker(existing[0], source), *existing[1:]]
             else:
-                by_paragraph[index] = [_quote_of(body[member], source)]
+                by_paragraph[index] = [quote_of(body[member], source)]
         at = (end if end is not None else members[-1]) + 1
-    _continue_after_attribution(
+    continue_after_attribution(
         body, by_paragraph, dashed, closing, unended, questions, names, language
     )
     ordered = [
@@ -412,83 +393,3 @@ def continue_runs(
         for quote in by_paragraph.get(paragraph.index, [])
     ]
     return ordered
-
-
-def _continue_after_attribution(
-    body: Sequence[Paragraph],
-    by_paragraph: dict[int, list[Quote]],
-    dashed: Sequence[bool],
-    closing: Sequence[bool],
-    unended: Sequence[bool],
-    questions: set[int],
-    names: ArticleNames,
-    language: str | None,
-) -> None:
-    """``– A, sier Holm. ¶ Vi må vente.``: sentences after an attribution go on with the
-    speaker's words while they are someone talking (first- or second-person words) — where a
-    source puts each sentence in a paragraph of its own, and where news writes the attribution
-    after a quote's first paragraph."""
-    at = 0
-    while at < len(body):
-        own = by_paragraph.get(body[at].index)
-        if not (closing[at] and own and own[-1].speaker and own[-1].speaker_type == "person"):
-            at += 1
-            continue
-        source = own[-1]
-
-        def open_to_talk(scan: int, source: Quote = source) -> bool:
-            following = body[scan]
-            return not (
-                following.kind == ParagraphKind.HEADING
-                or following.index in questions
-                or dashed[scan]
-                or closing[scan]
-                or unended[scan]
-                or by_paragraph.get(following.index)
-                or THIRD_PERSON_OPENING.match(following.text)
-                or names_speaker(following, source)
-            )
-
-        scan = at + 1
-        while scan < len(body) and scan - at <= MAX_RUN and open_to_talk(scan):
-            if not (
-                is_spoken(body[scan], language)
-                # "…, seier Mitchell. ¶ Akademikarar som nekta, vart sparka. ¶ Det vart du
-                # også om du laug.": one sentence without first- or second-person words goes
-                # on with the talk when the talk resumes right after it
-                or (
-                    scan + 1 < len(body)
-                    and open_to_talk(scan + 1)
-                    and bridges_talk(body[scan], body[scan + 1], body[scan - 1], names, language)
-                )
-                or _closed_by_same(body, scan, by_paragraph, dashed, closing, source, names)
-            ):
-                break
-            by_paragraph[body[scan].index] = [_quote_of(body[scan], source)]
-            scan += 1
-        at = scan
-
-
-def _closed_by_same(
-    body: Sequence[Paragraph],
-    at: int,
-    by_paragraph: dict[int, list[Quote]],
-    dashed: Sequence[bool],
-    closing: Sequence[bool],
-    source: Quote,
-    names: ArticleNames,
-) -> bool:
-    """``– A, slår Fly fast. ¶ Om ein ser på Danmark i dag, … ¶ Og SF søv i timen, held Fly
-    fram.``: a sentence between two attributions to the same person, the second with no dash
-    or marks of its own (the talk goes on, not a new quote), is that person's words, unless it
-    is the journalist writing about someone (see :func:`answer_goes_on`)."""
-    if at + 1 >= len(body) or not closing[at + 1] or dashed[at + 1]:
-        return False
-    if MARKS.search(body[at + 1].text):
-        return False
-    closed = by_paragraph.get(body[at + 1].index, [])
-    return (
-        bool(closed)
-        and closed[0].speaker == source.speaker
-        and answer_goes_on(body[at], body[at - 1], names)
-    )
