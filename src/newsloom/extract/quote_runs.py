@@ -6,7 +6,10 @@ Holm.``): every paragraph of that run is a quote of the speaker the last one nam
 without an attribution belongs to whoever a paragraph ending in a colon introduced, else to the
 last speaker. Sentences without a dash continue a run only up to the attribution, or while they
 are someone talking (first- or second-person words, the ``spoken`` field of the language
-tables); after an attribution they go on with its speaker while they are someone talking. In
+tables); after an attribution they go on with its speaker while they are someone talking. Reported
+speech inside a run (``Så sa jeg til Phil at vi skulle prøve.``) is the speaker telling what was
+said, no quote of its own, unless the journalist writes it (see
+:func:`newsloom.extract.talk.retold_in_talk`). In
 an interview the journalist's questions (a dash paragraph ending in ``?`` answered by
 the next dash paragraph) are not quotes and the answers belong to the person interviewed.
 
@@ -38,6 +41,7 @@ from newsloom.extract.talk import (
     has_words,
     is_spoken,
     question_premises,
+    retold_in_talk,
     subject_written_of,
     talk_names,
     talk_resumes,
@@ -284,6 +288,7 @@ def continue_runs(
             at += 1
             continue
         run = [at]
+        retold: set[int] = set()  # run paragraphs whose reported speech is the talk's own
         end: int | None = None
         narrative = False
         scan = at + 1
@@ -298,11 +303,25 @@ def continue_runs(
             if closing[scan]:
                 end = scan
                 break
-            if not dashed[scan] and by_paragraph.get(following.index):
-                break  # a paragraph with quotes of its own: the journalist writes again
+            found = by_paragraph.get(following.index)
+            if not dashed[scan] and found:
+                if any(headline[member] for member in run) or not retold_in_talk(
+                    following, found, body[scan - 1], names, language
+                ):
+                    # a paragraph with quotes of its own: the journalist writes again (always
+                    # after a dash headline, no one's talk: "– Stor mengde ¶ Retten meinte at")
+                    break
+                retold.add(scan)  # "Så sa jeg til Phil at …": the talk tells what was said
             narrative = narrative or (not dashed[scan] and not is_spoken(following, language))
             run.append(scan)
             scan += 1
+        if end is None and interviewee is None:
+            # reported speech no attribution follows, outside an interview: the talk's own only
+            # where it is someone talking ("Han fortalte meg at …"), else the journalist's
+            cut = [m for m in run if m in retold and not is_spoken(body[m], language)]
+            if cut:
+                scan = cut[0]
+                run = run[: run.index(scan)]
         # the run stops at the journalist's next question: its paragraphs are the answer's
         asked_next = scan < len(body) and body[scan].index in questions
         if end is not None:
@@ -377,7 +396,7 @@ def continue_runs(
                 source = Quote("", None, None, paragraph.index)
         for member in members:
             index = body[member].index
-            existing = by_paragraph.get(index, [])
+            existing = by_paragraph.get(index, []) if member not in retold else []
             if existing:
                 by_paragraph[index] = [_with_speaker(existing[0], source), *existing[1:]]
             else:
