@@ -65,3 +65,15 @@ def test_the_journalist_reporting_a_person_named_inside_a_run_still_ends_it() ->
     assert 2 not in by_paragraph
     assert by_paragraph[3] == ("reported", "Thorhild Widvey")
     assert by_paragraph[1] == ("direct", "Aksel Nærstad")
+
+
+def test_reported_speech_no_attribution_follows_is_talk_only_when_it_says_i_or_we() -> None:
+    found = quotes(
+        "Karoline Grindaker har skrive om sjukesystrene.",
+        "- Sjukesystrene har i ulik grad vore plaga av det som hende.",
+        "Éi av kvinnene fortel at ho fekk oppnemnd forsvarar, men at han ikkje sa eitt "
+        "einaste ord under rettssaka.",
+        "Éi vart dømd til tre år i fengsel.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.kind) for q in found] == [(1, "direct"), (2, "reported")]

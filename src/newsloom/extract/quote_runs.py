@@ -315,12 +315,13 @@ def continue_runs(
             narrative = narrative or (not dashed[scan] and not is_spoken(following, language))
             run.append(scan)
             scan += 1
-        if end is None and interviewee is None:
-            # reported speech no attribution follows, outside an interview: the talk's own only
-            # where it is someone talking ("Han fortalte meg at …"), else the journalist's
+        if end is None or body[end].text.rstrip().endswith(":"):
+            # reported speech no attribution follows (a colon's "sier Martin:" introduces what
+            # comes next): the talk's own only where it is someone talking ("Han fortalte meg
+            # at …"), else the journalist's ("Éi av kvinnene fortel at …"), in an interview too
             cut = [m for m in run if m in retold and not is_spoken(body[m], language)]
             if cut:
-                scan = cut[0]
+                scan, end = cut[0], None
                 run = run[: run.index(scan)]
         # the run stops at the journalist's next question: its paragraphs are the answer's
         asked_next = scan < len(body) and body[scan].index in questions
