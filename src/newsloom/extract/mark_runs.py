@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from newsloom.extract.quote_runs import paragraph_quote
 from newsloom.extract.speakers import Speaker
+from newsloom.extract.talk_runs import paragraph_quote
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
 MAX_MARK_RUN = 4  # paragraphs after the opening one in which the closing mark must come

@@ -95,6 +95,7 @@ QUOTE_FIELDS = (
     "clause_pronouns",
     "untensed_words",
     "participle_auxiliaries",
+    "speech_participles",
     "not_in_source",
     "genitive_words",
     "in_prepositions",

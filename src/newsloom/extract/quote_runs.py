@@ -6,7 +6,10 @@ Holm.``): every paragraph of that run is a quote of the speaker the last one nam
 without an attribution belongs to whoever a paragraph ending in a colon introduced, else to the
 last speaker. Sentences without a dash continue a run only up to the attribution, or while they
 are someone talking (first- or second-person words, the ``spoken`` field of the language
-tables); after an attribution they go on with its speaker while they are someone talking. In
+tables); after an attribution they go on with its speaker while they are someone talking. Reported
+speech inside a run (``Så sa jeg til Phil at vi skulle prøve.``) is the speaker telling what was
+said, no quote of its own, unless the journalist writes it (see
+:func:`newsloom.extract.talk.retold_in_talk`). In
 an interview the journalist's questions (a dash paragraph ending in ``?`` answered by
 the next dash paragraph) are not quotes and the answers belong to the person interviewed.
 
@@ -33,22 +36,24 @@ from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.extract.talk import (
-    THIRD_PERSON_OPENING,
     answer_goes_on,
     asks,
-    bridges_talk,
     has_words,
     is_spoken,
-    names_speaker,
     question_premises,
+    retold_in_talk,
     subject_written_of,
     talk_names,
     talk_resumes,
 )
+from newsloom.extract.talk_runs import (
+    MAX_RUN,
+    continue_after_attribution,
+    quote_of,
+)
 from newsloom.extract.unmarked import unmarked_attribution
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
-MAX_RUN = 8  # paragraphs between a speech dash and its attribution
 QUESTIONS_FOR_INTERVIEW = 2  # journalist's questions that make an article an interview
 _END_PUNCTUATION = re.compile(r"^[\s.!?…]*$")
 _HEADLINE_END = re.compile(r"[.!?…:;»”\"')]\s*$")  # a sentence ends so; a headline does not
@@ -96,26 +101,6 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
     if speaker is None or speaker.type not in ("person", "role", "organisation", "pronoun"):
         return None
     return speaker
-
-
-def paragraph_quote(paragraph: Paragraph, start: int, text: str, speaker: Quote | None) -> Quote:
-    """A direct quote of ``text`` at ``start`` in ``paragraph``, credited as ``speaker`` is."""
-    return Quote(
-        text=text,
-        speaker=speaker.speaker if speaker else None,
-        speaker_role=speaker.speaker_role if speaker else None,
-        paragraph=paragraph.index,
-        kind="direct",
-        start=start,
-        end=start + len(text),
-        speaker_type=speaker.speaker_type if speaker else None,
-    )
-
-
-def _quote_of(paragraph: Paragraph, speaker: Quote | None) -> Quote:
-    text = DASH_OPENING.sub("", paragraph.text).strip()
-    start = paragraph.text.find(text[:20]) if text else 0
-    return paragraph_quote(paragraph, max(start, 0), text, speaker)
 
 
 def _with_speaker(quote: Quote, source: Quote | None) -> Quote:
@@ -268,7 +253,7 @@ def continue_runs(
                 )
             ):
                 dashed[at + 1] = True
-                by_paragraph[reply.index] = [_quote_of(reply, None)]
+                by_paragraph[reply.index] = [quote_of(reply, None)]
     premises = question_premises(body, dashed, closing) if questions else set()
     # a question without a dash, answered by a dash paragraph: the journalist's when it says
     # "you" ("Hvor mange kilo tar du i benkpress? ¶ – Hva er benkpress?"), or in an interview
@@ -303,6 +288,7 @@ def continue_runs(
             at += 1
             continue
         run = [at]
+        retold: set[int] = set()  # run paragraphs whose reported speech is the talk's own
         end: int | None = None
         narrative = False
         scan = at + 1
@@ -317,11 +303,26 @@ def continue_runs(
             if closing[scan]:
                 end = scan
                 break
-            if not dashed[scan] and by_paragraph.get(following.index):
-                break  # a paragraph with quotes of its own: the journalist writes again
+            found = by_paragraph.get(following.index)
+            if not dashed[scan] and found:
+                if any(headline[member] for member in run) or not retold_in_talk(
+                    following, found, body[scan - 1], names, language
+                ):
+                    # a paragraph with quotes of its own: the journalist writes again (always
+                    # after a dash headline, no one's talk: "– Stor mengde ¶ Retten meinte at")
+                    break
+                retold.add(scan)  # "Så sa jeg til Phil at …": the talk tells what was said
             narrative = narrative or (not dashed[scan] and not is_spoken(following, language))
             run.append(scan)
             scan += 1
+        if end is None or body[end].text.rstrip().endswith(":"):
+            # reported speech no attribution follows (a colon's "sier Martin:" introduces what
+            # comes next): the talk's own only where it is someone talking ("Han fortalte meg
+            # at …"), else the journalist's ("Éi av kvinnene fortel at …"), in an interview too
+            cut = [m for m in run if m in retold and not is_spoken(body[m], language)]
+            if cut:
+                scan, end = cut[0], None
+                run = run[: run.index(scan)]
         # the run stops at the journalist's next question: its paragraphs are the answer's
         asked_next = scan < len(body) and body[scan].index in questions
         if end is not None:
@@ -396,13 +397,13 @@ def continue_runs(
                 source = Quote("", None, None, paragraph.index)
         for member in members:
             index = body[member].index
-            existing = by_paragraph.get(index, [])
+            existing = by_paragraph.get(index, []) if member not in retold else []
             if existing:
                 by_paragraph[index] = [_with_speaker(existing[0], source), *existing[1:]]
             else:
-                by_paragraph[index] = [_quote_of(body[member], source)]
+                by_paragraph[index] = [quote_of(body[member], source)]
         at = (end if end is not None else members[-1]) + 1
-    _continue_after_attribution(
+    continue_after_attribution(
         body, by_paragraph, dashed, closing, unended, questions, names, language
     )
     ordered = [
@@ -412,83 +413,3 @@ def continue_runs(
         for quote in by_paragraph.get(paragraph.index, [])
     ]
     return ordered
-
-
-def _continue_after_attribution(
-    body: Sequence[Paragraph],
-    by_paragraph: dict[int, list[Quote]],
-    dashed: Sequence[bool],
-    closing: Sequence[bool],
-    unended: Sequence[bool],
-    questions: set[int],
-    names: ArticleNames,
-    language: str | None,
-) -> None:
-    """``– A, sier Holm. ¶ Vi må vente.``: sentences after an attribution go on with the
-    speaker's words while they are someone talking (first- or second-person words) — where a
-    source puts each sentence in a paragraph of its own, and where news writes the attribution
-    after a quote's first paragraph."""
-    at = 0
-    while at < len(body):
-        own = by_paragraph.get(body[at].index)
-        if not (closing[at] and own and own[-1].speaker and own[-1].speaker_type == "person"):
-            at += 1
-            continue
-        source = own[-1]
-
-        def open_to_talk(scan: int, source: Quote = source) -> bool:
-            following = body[scan]
-            return not (
-                following.kind == ParagraphKind.HEADING
-                or following.index in questions
-                or dashed[scan]
-                or closing[scan]
-                or unended[scan]
-                or by_paragraph.get(following.index)
-                or THIRD_PERSON_OPENING.match(following.text)
-                or names_speaker(following, source)
-            )
-
-        scan = at + 1
-        while scan < len(body) and scan - at <= MAX_RUN and open_to_talk(scan):
-            if not (
-                is_spoken(body[scan], language)
-                # "…, seier Mitchell. ¶ Akademikarar som nekta, vart sparka. ¶ Det vart du
-                # også om du laug.": one sentence without first- or second-person words goes
-                # on with the talk when the talk resumes right after it
-                or (
-                    scan + 1 < len(body)
-                    and open_to_talk(scan + 1)
-                    and bridges_talk(body[scan], body[scan + 1], body[scan - 1], names, language)
-                )
-                or _closed_by_same(body, scan, by_paragraph, dashed, closing, source, names)
-            ):
-                break
-            by_paragraph[body[scan].index] = [_quote_of(body[scan], source)]
-            scan += 1
-        at = scan
-
-
-def _closed_by_same(
-    body: Sequence[Paragraph],
-    at: int,
-    by_paragraph: dict[int, list[Quote]],
-    dashed: Sequence[bool],
-    closing: Sequence[bool],
-    source: Quote,
-    names: ArticleNames,
-) -> bool:
-    """``– A, slår Fly fast. ¶ Om ein ser på Danmark i dag, … ¶ Og SF søv i timen, held Fly
-    fram.``: a sentence between two attributions to the same person, the second with no dash
-    or marks of its own (the talk goes on, not a new quote), is that person's words, unless it
-    is the journalist writing about someone (see :func:`answer_goes_on`)."""
-    if at + 1 >= len(body) or not closing[at + 1] or dashed[at + 1]:
-        return False
-    if MARKS.search(body[at + 1].text):
-        return False
-    closed = by_paragraph.get(body[at + 1].index, [])
-    return (
-        bool(closed)
-        and closed[0].speaker == source.speaker
-        and answer_goes_on(body[at], body[at - 1], names)
-    )

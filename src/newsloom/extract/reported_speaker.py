@@ -38,6 +38,7 @@ from newsloom.extract.reported_subjects import (
     last_clause,
     one_name_then_appositions,
     owned_name,
+    subject_after_auxiliary,
     subject_after_verb,
     subordinate_opening,
 )
@@ -141,7 +142,14 @@ def reported_speaker(
         # verb is its subject (not another language's auxiliary)
         phrase = words[-1]
         words = [phrase]
-    if words and words[-1].lower() in COORDINATORS and not ends_in_second_verb_opener(phrase):
+    speaker: Speaker | None = (
+        subject_after_auxiliary(phrase, match.group("verb"), names, language)
+        if match.start("speaker") == 0
+        else None
+    )
+    if speaker is not None:
+        pass  # "I går har statsministeren sagt at": fronted phrase, auxiliary, subject, participle
+    elif words and words[-1].lower() in COORDINATORS and not ends_in_second_verb_opener(phrase):
         # "X ser ikke nødvendigheten av …, men mener det er …": the subject of the first verb
         subject = sentence_subject(text[: match.start("verb")], names)
         speaker = subject

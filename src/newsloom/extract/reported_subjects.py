@@ -258,3 +258,44 @@ def joined_subject(phrase: str, speaker: Speaker | None) -> bool:
         and speaker.type == "person"
         and any(word in COORDINATORS for word in words[1:-1])
     )
+
+
+def subject_after_auxiliary(
+    phrase: str, verb: str, names: Sequence[str], language: str | None
+) -> Speaker | None:
+    """``Af indenrigspolitiske årsager har Waigel flere gange understreget, at``, ``I går har
+    statsministeren sagt at``: in verb-second order a fronted phrase, the finite auxiliary (the
+    table's ``auxiliaries``), the subject and adverbs, then a participle of speech (the table's
+    ``speech_participles``): the subject. The fronted phrase opens with one of the table's
+    ``prepositions`` or is one word of the language's dictionary naming no one (``Tidligere``);
+    the subject is a name (:data:`NAME_AFTER_VERB`), a pronoun of the table's
+    ``inverted_subjects`` or a role or body word, lowercase adverbs at most after it. None
+    otherwise (``Regeringen har i dag sagt at``: the subject stands first)."""
+    if verb.lower() not in own_words(language, "speech_participles"):
+        return None
+    words = phrase.split()
+    auxiliaries = own_words(language, "auxiliaries")
+    at = next((i for i, word in enumerate(words) if i and word.lower() in auxiliaries), 0)
+    rest = " ".join(words[at + 1 :])
+    if not at or not rest or "," in rest:
+        return None
+    fronted = words[:at]
+    first = fronted[0].lower()
+    if first not in own_words(language, "prepositions") and not (
+        len(fronted) == 1
+        and dictionary_lemma(first, language) is not None
+        and not is_role_word(first)
+        and first not in _BODY_WORDS
+    ):
+        return None
+    named = NAME_AFTER_VERB.match(f" {rest}")
+    if named is None:
+        return None
+    subject = named.group("speaker")
+    if subject[:1].islower() and not (
+        subject.lower() in own_words(language, "inverted_subjects")
+        or is_role_word(subject)
+        or subject.lower() in _BODY_WORDS
+    ):
+        return None  # "I dag har ministeren …" reads a role; "i går", "flere gange": no one
+    return parse_speaker(subject, names)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsloom.extract.quote_patterns import DASH_OPENING, SINGULAR_THIRD_PERSON
+from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_THIRD_PERSON
 from newsloom.extract.resources import resources_for, words_pattern
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.records import Paragraph, Quote
@@ -98,6 +98,27 @@ def talk_resumes(
             return False
         previous = paragraph
     return False
+
+
+def retold_in_talk(
+    paragraph: Paragraph,
+    quotes: Sequence[Quote],
+    previous: Paragraph,
+    names: ArticleNames,
+    language: str | None,
+) -> bool:
+    """``– Jeg ble redd. ¶ Men neste dag fortalte jeg faren min at jeg ville bli jordmor. ¶
+    Afghanistan trenger jordmødre, sier 24-åringen.``: a paragraph inside someone's talk whose
+    only quotes are reported speech read off it (no quotation marks) is the speaker telling what
+    was said or thought, not the journalist reporting someone: it is someone talking (first- or
+    second-person words), or it is not written as the journalist's (a person named, a he or she
+    the talk was not about, a question; see :func:`answer_goes_on`)."""
+    return (
+        bool(quotes)
+        and all(quote.kind == "reported" for quote in quotes)
+        and MARKS.search(paragraph.text) is None
+        and (is_spoken(paragraph, language) or answer_goes_on(paragraph, previous, names))
+    )
 
 
 def bridges_talk(
