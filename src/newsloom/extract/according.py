@@ -55,6 +55,7 @@ from newsloom.extract.source_phrases import (
     SUMMED_UP,
     account_source,
     document_owner,
+    paragraph_screen,
     postposed,
     pronoun_source,
     summed_up,
@@ -368,14 +369,17 @@ def according_quotes(
     lowered = text.lower()  # once, not once per word looked for
     found: list[Quote] = _opening_view_quotes(text, lowered, paragraph, taken, names, language)
     lowered_pattern, odd = _according_lowered()
-    if (
-        (pattern.search(text) if odd.search(text) else lowered_pattern.search(lowered)) is None
-        and (language != "de" or not _COMPOUND_SOURCE.search(text))
-        and _as_reporting(text) is None
-        and not any(word in lowered for word in AFTER_WORDS)
-        and (PRONOUN_ACCORDING is None or PRONOUN_ACCORDING.search(text) is None)
-        and (SUMMED_UP is None or not any(w in lowered for w in SUMMARY_WORDS))
-        and not any(w in lowered for w in READ_IN)
+    screen, screen_odd = paragraph_screen()  # the words below at one search (none: none of them)
+    if (language != "de" or not _COMPOUND_SOURCE.search(text)) and (
+        (screen_odd.search(text) is None and screen.search(lowered) is None)
+        or (
+            (pattern.search(text) if odd.search(text) else lowered_pattern.search(lowered)) is None
+            and _as_reporting(text) is None
+            and not any(word in lowered for word in AFTER_WORDS)
+            and (PRONOUN_ACCORDING is None or PRONOUN_ACCORDING.search(text) is None)
+            and (SUMMED_UP is None or not any(w in lowered for w in SUMMARY_WORDS))
+            and not any(w in lowered for w in READ_IN)
+        )
     ):
         # the words searched once in the paragraph, not in each sentence: a word a sentence
         # holds is found in the paragraph too (a sentence is set off by spaces)

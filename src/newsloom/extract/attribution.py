@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsloom.extract import resources
+from newsloom.extract.letter_skip import lowered_odd
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.quote_words import (
     ATTRIBUTION_PREPOSITIONS,
@@ -63,11 +64,14 @@ _PREPOSITION = compile_pattern(
 _PREPOSITION_NOT_ENGLISH = compile_pattern(
     _PREPOSITION.pattern.replace("|per|", "|", 1), re.IGNORECASE
 )
+_STATEMENT_WORDS = (
+    *("uttalelse", "udtalelse", "uttalande", "pressemelding", "pressemeddelelse"),
+    *("pressmeddelande", "statement", "kunngjøring", "meddelelse"),
+)
 _STATEMENT = compile_pattern(
     r"(?:(?:heter|hedder|lyder|het|hed) det|står det|står der|said|says)\s+(?:i|in)\s+"
     r"(?:en|ei|et|a)?"
-    r"\s*(?:uttalelse|udtalelse|uttalande|pressemelding|pressemeddelelse|pressmeddelande"
-    r"|statement|kunngjøring|meddelelse)\s+(?:fra|från|from)\s+(?P<source>[^,.;:!?]+)",
+    rf"\s*(?:{'|'.join(_STATEMENT_WORDS)})\s+(?:fra|från|from)\s+(?P<source>[^,.;:!?]+)",
     re.IGNORECASE,
 )
 # "…, oplyser politiet." / "…, siger X." / "…, police said." (source after the verb, V2 languages)
@@ -97,10 +101,11 @@ _SUBJECT_FIRST = compile_pattern(
 # "Nachdem die Berliner Polizei zuerst nur drei Verletzte meldete, …", "wie die Polizei am
 # Abend mitteilte": German puts the verb of a subordinate clause last, after its subject and
 # the figure (the tables' verbs that end a clause)
+_FINAL_VERBS = table_words("final_verbs")
 _VERB_LAST = compile_pattern(
     r"\b(?:nachdem|wie|als|da|weil|während)\s+(?P<source>(?:der|die|das|den)\s+"
     r"(?:(?-i:[A-ZÄÖÜ])[\w-]*\s+){0,3}(?-i:[A-ZÄÖÜ])[\w-]*)\s+(?:[\w.-]+\s+){0,6}?"
-    rf"(?:{'|'.join(re.escape(verb) for verb in table_words('final_verbs'))})\b",
+    rf"(?:{'|'.join(re.escape(verb) for verb in _FINAL_VERBS)})\b",
     re.IGNORECASE,
 )
 # "El documento, cuyo contenido fue difundido por …, señala que …": a subject, a relative clause
@@ -218,9 +223,14 @@ _CITED_BY = compile_pattern(
     re.IGNORECASE,
 )
 # what _CITED_BY needs in a sentence: a cheap test before it
-_CITED_CUE = compile_pattern(
-    r"(?:cited|quoted|citeret|citert|sitert|citerad|citerade)\s", re.IGNORECASE
-)
+_CITED_WORDS = ("cited", "quoted", "citeret", "citert", "sitert", "citerad", "citerade")
+_CITED_CUE = compile_pattern(rf"(?:{'|'.join(_CITED_WORDS)})\s", re.IGNORECASE)
+# The words each of _CITED_CUE, _STATEMENT and _VERB_LAST needs, looked for with ``in`` in the
+# sentence lowered (a few string searches, not a scan of the sentence at every character); a
+# sentence with a character of _ODD_CASES (``ſ``, ``İ``, the Kelvin sign …) is searched as it
+# is, since its lowered form may not hold a word the patterns read in it without case
+_ODD_CASES = lowered_odd([*_CITED_WORDS, *_STATEMENT_WORDS, *_FINAL_VERBS])
+_FINAL_LOWERED = tuple(verb.lower() for verb in _FINAL_VERBS)
 
 
 # "…, while organisers put the number at 4,000", "…, and Norway's police confirmed five arrests":
@@ -350,7 +360,15 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
             seen.add(name.lower())
             found.append(Source(name, position, rank, coordinate, trailing, local))
 
-    for match in _CITED_BY.finditer(sentence) if _CITED_CUE.search(sentence) else ():
+    lowered = sentence.lower()
+    odd = _ODD_CASES.search(sentence) is not None
+
+    def holds(words: tuple[str, ...]) -> bool:
+        """Whether the sentence may hold one of ``words`` (as a pattern without case reads)."""
+        return odd or any(word in lowered for word in words)
+
+    cited = holds(_CITED_WORDS) and _CITED_CUE.search(sentence)
+    for match in _CITED_BY.finditer(sentence) if cited else ():
         add(match.group("outer"), match.start("inner"), 1)
         words = match.group("inner").split()
         while len(words) > 1 and not _CITED_WORD.fullmatch(" ".join(words)):
@@ -359,7 +377,7 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
         if inner and inner.split()[0].lower() not in _NOT_SOURCES and inner.lower() not in seen:
             seen.add(inner.lower())  # a short noun phrase as written ("Local officials")
             found.append(Source(inner, match.start("inner"), 2))
-    for match in _STATEMENT.finditer(sentence):
+    for match in _STATEMENT.finditer(sentence) if holds(_STATEMENT_WORDS) else ():
         add(match.group("source"), match.start(), 3)
     for match in _SUBJECT_FIRST.finditer(sentence):
         source = match.group("source")
@@ -368,7 +386,7 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
         add(source, match.start("source"), 2)
     for match in _CLAUSE_SOURCE.finditer(sentence):
         add(match.group("source"), match.start("source"), 2, coordinate=True)
-    for match in _VERB_LAST.finditer(sentence):
+    for match in _VERB_LAST.finditer(sentence) if holds(_FINAL_LOWERED) else ():
         add(match.group("source"), match.start("source"), 2, local=True)
     relative = _SUBJECT_RELATIVE.match(sentence)
     if relative and relative.group("verb").lower() != "according to":

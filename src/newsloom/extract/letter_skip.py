@@ -11,7 +11,7 @@ then the rest of each word as :func:`newsloom.extract.resources.words_pattern` w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from newsloom.extract.resources import node_pattern, words_trie
@@ -89,3 +89,37 @@ def cased_words_pattern(words: Iterable[str]) -> str:
                 written[key] = re.escape(key) if len(cased) == 1 else f"(?-i:[{re.escape(cased)}])"
             pending.append(child)
     return node_pattern(trie, written)
+
+
+def lowered_screen(
+    bounded: Sequence[tuple[Iterable[str], str]], free: Iterable[str], before: str
+) -> re.Pattern[str]:
+    """One pattern, searched on a text lowered (``str.lower``), that finds every place where a
+    word of several lists may stand: a word of a ``bounded`` list (``(words, after)``: the words
+    as :func:`newsloom.extract.resources.words_pattern` writes them, then the pattern ``after``)
+    with no ``before`` character (a class) in front of it, or a ``free`` word, as written,
+    anywhere. Where a pattern ``(?<!before)words_pattern(words)after`` compiled without case
+    matches a text that holds no character of :func:`lowered_odd` of the words (``after`` reading
+    no letter by its case), the screen finds a match in the text lowered, and where a free word
+    is ``in`` it, too: a search that finds nothing rules them all out at once. Each branch opens
+    with its first letter, so that the search skips to those letters (issue 19)."""
+    branches: dict[str, tuple[list[str], list[str]]] = {}
+    unskipped: list[str] = []  # words opening with anything but a letter, tried everywhere
+    for words, after in bounded:
+        trie, characters = words_trie(words, whole=True, literal=False)
+        for key in sorted(trie):
+            rest = node_pattern(trie[key], characters) + after
+            if len(key) == 1 and key.isalpha():
+                branches.setdefault(re.escape(key), ([], []))[0].append(rest)
+            else:
+                opening = node_pattern({key: trie[key]}, characters)
+                unskipped.append(f"(?<!{before}){opening}{after}")
+    for word in sorted(set(free)):
+        if not word:
+            return re.compile("")  # an empty word stands everywhere
+        branches.setdefault(re.escape(word[0]), ([], []))[1].append(re.escape(word[1:]))
+    alternatives = []
+    for first, (rests, frees) in sorted(branches.items()):
+        kept = [f"(?<=(?<!{before}).)(?:{'|'.join(rests)})"] if rests else []
+        alternatives.append(f"{first}(?:{'|'.join([*kept, *frees])})")
+    return re.compile("|".join([*alternatives, *unskipped]) or "(?!)")

@@ -109,6 +109,27 @@ def _phrase_abbreviations() -> re.Pattern[str]:
 
 
 @cache
+def _phrase_last_words() -> re.Pattern[str] | None:
+    """The last words of :func:`_phrase_abbreviations` (``med`` of ``n. med.``), which the word
+    before a point must be for one to end there; None where one of them is not all word
+    characters (then the word tells nothing)."""
+    lasts = [phrase.rstrip(".").split()[-1:] for phrase in table_words("abbreviations")]
+    if not all(last and re.fullmatch(r"\w+", last[0]) for last in lasts):
+        return None
+    words = sorted({last[0] for last in lasts})
+    return re.compile("|".join(map(re.escape, words)) or "(?!)", re.IGNORECASE)
+
+
+def _ends_a_phrase(word: str | None) -> bool:
+    """Whether a listed abbreviation of several words may end with ``word``, the word before a
+    point (:func:`_last_word`): its last word, written without case, is all word characters,
+    so it is the whole word before the point; any other word spares the search of the text
+    (issue 19)."""
+    last = _phrase_last_words()
+    return last is None or (word is not None and last.fullmatch(word) is not None)
+
+
+@cache
 def _inner_points() -> re.Pattern[str]:
     """The abbreviations of several words the tables list, matched from their start: a point
     inside one ends no sentence (Spanish "EE. UU.", "RR. EE.": no sentence ends after "EE.").
@@ -155,9 +176,11 @@ def _split_sentences(text: str, glued: bool) -> tuple[Sentence, ...]:
                 continue
             if _inside_abbreviation(text, match.start()):
                 continue  # "de EE. UU.": the first point is inside one name
-            if _phrase_abbreviations().search(
-                text, start, match.start() + 1
-            ) and not _capitals_before(text, match.start()):
+            if (
+                _ends_a_phrase(word)
+                and _phrase_abbreviations().search(text, start, match.start() + 1)
+                and not _capitals_before(text, match.start())
+            ):
                 continue  # "dr n. med. Anna Nowak": "n. med." is one title
         end = match.end()
         _append(sentences, text, start, end)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from newsloom.assign.features import dictionary_lemma
-from newsloom.extract.letter_skip import skipping_words
+from newsloom.extract.letter_skip import lowered_odd, lowered_screen, skipping_words
 from newsloom.extract.resources import own_words, table_word_set, table_words, words_pattern
 from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
 
@@ -247,3 +248,21 @@ def postposed(text: str, names: Sequence[str]) -> tuple[Speaker, str, int] | Non
             continue
         return speaker, content, text.find(content)
     return None
+
+
+@cache
+def paragraph_screen() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What :func:`newsloom.extract.according.according_quotes` looks for in a paragraph before
+    it reads the sentences — an "according to" word (not one after its source), an "as" before
+    a word (``Jak wyjaśnia``), an "according to him" phrase and the words of the readers above —
+    as one search of the paragraph lowered (:func:`lowered_screen`), and the characters of a
+    text on which that search cannot be trusted. A paragraph without those characters in which
+    the search finds nothing holds none of them (issue 19)."""
+    according = [word for word in table_words("according_to") if word.lower() not in POSTPOSITIONS]
+    as_words = table_words("as_reporting")
+    screen = lowered_screen(
+        [([*according, *_PRONOUN_PHRASES], r"(?![\w'’-])"), (as_words, r"\s+[^\W\d_]")],
+        [*AFTER_WORDS, *SUMMARY_WORDS, *READ_IN],
+        _NOT_BEFORE,
+    )
+    return screen, lowered_odd([*according, *_PRONOUN_PHRASES, *as_words])

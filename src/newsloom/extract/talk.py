@@ -10,20 +10,26 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from newsloom.extract.letter_skip import skipping_words
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_THIRD_PERSON
-from newsloom.extract.resources import resources_for, words_pattern
+from newsloom.extract.resources import resources_for
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.records import Paragraph, Quote
 
 
 @cache
 def table_pattern(language: str, field: str) -> re.Pattern[str] | None:
-    """The words of a language table's quote ``field`` as one pattern (None: no such words)."""
+    """The words of a language table's quote ``field`` as one pattern (None: no such words),
+    none of them after or before a character of :data:`_NOT_BEFORE`; written so that a search
+    skips to the words' first letters (:func:`skipping_words`; the same matches, issue 19)."""
     table = resources_for(language)
     words = table.quotes.get(field, ()) if table is not None else ()
     if not words:
         return None
-    return re.compile(rf"(?<![\w'’-]){words_pattern(words)}(?![\w'’-])", re.IGNORECASE)
+    return re.compile(rf"{skipping_words(words, _NOT_BEFORE)}(?!{_NOT_BEFORE})", re.IGNORECASE)
+
+
+_NOT_BEFORE = r"[\w'’-]"  # what stands before and after none of a field's words
 
 
 def has_words(paragraph: Paragraph, language: str | None, field: str) -> bool:
