@@ -36,6 +36,22 @@ def test_a_man_introduced_by_an_indefinite_article_is_not_the_patient_named() ->
     ]
 
 
+def test_a_title_or_a_description_with_an_indefinite_article_introduces_no_one() -> None:
+    # a title written with "en" for whoever may hold it; a noun after "er" describing the
+    # person named: the definite noun still refers back to the person named last
+    coach = quotes(
+        "Ola Berg tok over laget i fjor.",
+        "Klubben hadde lenge lett etter en ny trener.",
+        "- Vi skal vinne serien, sier treneren.",
+    )
+    woman = quotes(
+        "Kari Holm er en sterk kvinne.",
+        "- Jeg gir meg ikke, sier kvinnen.",
+    )
+    assert [(q.speaker, q.speaker_role) for q in coach] == [("Ola Berg", "treneren")]
+    assert [(q.speaker, q.speaker_role) for q in woman] == [("Kari Holm", "kvinnen")]
+
+
 def test_a_definite_noun_with_the_name_set_off_beside_it_is_that_person() -> None:
     found = quotes(
         "En forsker ved Universitetet i Oslo, Kari Holm, har sett på tallene.",

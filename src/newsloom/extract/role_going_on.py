@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsloom.extract.resources import SCANDINAVIAN, resources_for, table_word_set
+from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_word_set
 from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_names import ArticleNames, NamedPerson
 from newsloom.records import Quote
@@ -168,6 +168,10 @@ def introduced_unnamed(role: str, quote: Quote, names: ArticleNames, language: s
     if language not in SCANDINAVIAN or table is None or not table.one_words or len(words) != 1:
         return False
     word = words[0].lower()
+    if ends_in_role(word):
+        # "forskeren", "treneren": a title is written with "en" for anyone who might hold it
+        # ("klubben trenger en ny trener"), no one in particular introduced
+        return False
     stems = {
         word[: -len(suffix)]
         for suffix in _DEFINITE_SUFFIXES
@@ -182,11 +186,16 @@ def introduced_unnamed(role: str, quote: Quote, names: ArticleNames, language: s
         rf"(?<![\w-])(?:{one})\s+(?:[^\W\d_]+\s+){{0,{MOST_WORDS_BETWEEN}}}?(?:{nouns})(?![\w-])",
         re.IGNORECASE,
     )
+    predicative = own_words(language, "predicative_verbs")
     for index, text in names.paragraphs.items():
         if index > quote.paragraph:
             continue
         end = quote.start if index == quote.paragraph else len(text)
         for found in pattern.finditer(text, 0, end):
+            if text[: found.start()].split()[-1:] and (
+                text[: found.start()].split()[-1].lower() in predicative
+            ):
+                continue  # "Holm er en erfaren forsker": a description of someone named
             if not any(
                 person.paragraph == index and _set_off(text, found, person)
                 for person in names.people
