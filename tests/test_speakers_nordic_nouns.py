@@ -1,10 +1,12 @@
-"""Norwegian speakers named by a noun or a surname, read off the NorNE pseudo-documents (issue
-16): a definite noun for someone introduced unnamed, a relative, whom a speaker told, a surname
-after a full name with a Roman number."""
+"""Norwegian and Danish speakers named by a noun, a role or a surname, read off the NorNE and
+DaN+ pseudo-documents (issue 16): a definite noun for someone introduced unnamed, a relative,
+a role at a body and the name set off after it, whom a speaker told, a surname after a full
+name with a Roman number."""
 
 from __future__ import annotations
 
 from extraction_seeds import quotes, quotes_with_people
+from newsloom.extract.speakers import Speaker, parse_speaker
 
 
 def test_a_definite_noun_for_someone_introduced_unnamed_is_not_the_person_named_last() -> None:
@@ -125,3 +127,12 @@ def test_a_danish_role_and_name_then_where_the_person_works_is_that_person() -> 
         ("Lars Bred", "produktchef"),
         ("Anna Johansen", "bibliotekskonsulent"),
     ]
+
+
+def test_an_article_or_a_preposition_before_a_name_is_no_role() -> None:
+    # Spanish phrases after "dijo" in real news: an article and a title, then the holder set
+    # off; "según" and a medium
+    assert parse_speaker("el Alto Comisionado, Antonio Guterrez", ["Antonio Guterrez"]) == (
+        Speaker("Antonio Guterrez", "Alto Comisionado", "person")
+    )
+    assert parse_speaker("según Al Arabiya, cadena de televisión", ["Al Arabiya"]) is None

@@ -131,7 +131,7 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
         return None
     head, comma, _ = phrase.partition(",")
     named = _ROLE_THEN_NAME.match(head.strip()) if comma else None
-    if named is not None:
+    if named is not None and _may_be_role(named.group("role")):
         # "produktchef Lars Bred, Tholstrup Cheese": a role and the name, then where the
         # person works (a body the recogniser may read as a person)
         return Speaker(named.group("name"), named.group("role"), "person")
@@ -189,6 +189,23 @@ _NO_ROLE = table_word_set("pronouns") | FUNCTION_WORDS
 # a noun opening a role: lowercase, or a compound whose capitalised part ends in a hyphen
 # ("EU-ambassadør", "Ap-leiar")
 _ROLE_NOUN = re.compile(r"(?:[a-zæøåäöüé]|[A-ZÆØÅÄÖÜÉ][\w]*-[a-zæøåäöüé])[\w-]{3,}")
+
+
+# words of the tables that open no role: prepositions ("a France Presse Yasir Dawan"),
+# "according to" ("según Al Arabiya"), articles ("el Alto Comisionado, Antonio Guterrez")
+_NOT_ROLES = (
+    _NO_ROLE
+    | table_word_set("prepositions")
+    | table_word_set("according_to")
+    | table_word_set("told_prepositions")
+    | table_word_set("determiners")
+)
+SHORTEST_ROLE = 4  # letters of a role word ("leder", "chef"); shorter ones are function words
+
+
+def _may_be_role(word: str) -> bool:
+    """Whether one lowercase word before a full name may be the person's role."""
+    return len(word) >= SHORTEST_ROLE and word.lower() not in _NOT_ROLES and not is_determiner(word)
 
 
 def _noun_at_body(words: Sequence[str]) -> bool:
@@ -368,7 +385,7 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if apposition and re.search(r"-[a-zæøåäöüé]", apposition.group("name")):
         apposition = None  # "professor X, Midtøsten-ekspert ved …": a description, not a name
     named = _ROLE_THEN_NAME.match(apposition.group("role").strip()) if apposition else None
-    if named is not None:
+    if named is not None and _may_be_role(named.group("role")):
         # "produktchef Lars Bred, Tholstrup Cheese": a role and the name, then set off where
         # the person works; not "formanden for Dansk Folkeparti, Pia Kjærsgaard"
         return Speaker(named.group("name"), named.group("role"), "person")
