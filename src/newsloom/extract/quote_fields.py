@@ -75,6 +75,7 @@ QUOTE_FIELDS = (
     "phrase_prepositions",
     "prepositions",
     "told_prepositions",
+    "predicative_verbs",
     "body_connectors",
     "telling_verbs",
     "second_verb_openers",

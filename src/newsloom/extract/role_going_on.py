@@ -1,7 +1,8 @@
 """A role that refers back to the person quoted just before it (es ``"…", insiste el
 político`` after the quote of a minister named before), and the helpers that find a role's
 mention near a quote, and the checks that keep an English or German role from referring back
-(someone introduced with "a", the unnamed role that spoke just before); read by
+(someone introduced with "a", the unnamed role that spoke just before), and a Scandinavian
+definite noun for someone introduced unnamed (``En nabokvinne …. – …, sier nabokvinnen``); read by
 :mod:`newsloom.extract.speaker_resolution`."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsloom.extract.resources import resources_for, table_word_set
+from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_word_set
 from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_names import ArticleNames, NamedPerson
 from newsloom.records import Quote
@@ -147,3 +148,80 @@ def role_spoke_unnamed(resolved: Sequence[Quote], quote: Quote) -> bool:
         and before.speaker_role == quote.speaker_role
         and quote.paragraph - 1 <= before.paragraph <= quote.paragraph
     )
+
+
+# the definite suffixes of a Scandinavian noun: "mannen", "vitnet" (vitne-t), "kvinna", "barnet"
+_DEFINITE_SUFFIXES = ("en", "et", "a", "n", "t")
+MOST_WORDS_BETWEEN = 2  # adjectives between an indefinite article and its noun ("en sped mann")
+
+
+def introduced_unnamed(role: str, quote: Quote, names: ArticleNames, language: str | None) -> bool:
+    """Whether a definite noun for a person (``nabokvinnen``, ``mannen``, ``vitnet``) was
+    introduced before the quote in its indefinite form, after the table's ``one`` words, with
+    no name set off beside it (``En nabokvinne forteller at …``, ``En sped mann.``, not ``en
+    forsker ved UiO, Kari Holm``): someone new, left unnamed, whom the definite noun refers to — not
+    the person the article named last (the girl the neighbour talks of, the patient at whose bed
+    the man stands). Scandinavian only: the article is a suffix there, the indefinite form the
+    noun without it."""
+    table = resources_for(language)
+    words = role.split()
+    if language not in SCANDINAVIAN or table is None or not table.one_words or len(words) != 1:
+        return False
+    word = words[0].lower()
+    if ends_in_role(word):
+        # "forskeren", "treneren": a title is written with "en" for anyone who might hold it
+        # ("klubben trenger en ny trener"), no one in particular introduced
+        return False
+    stems = {
+        word[: -len(suffix)]
+        for suffix in _DEFINITE_SUFFIXES
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_NOUN_STEM
+    }
+    if not stems:
+        return False
+    forms = sorted({form for stem in stems for form in (stem, f"{stem}e")}, key=len, reverse=True)
+    one = "|".join(map(re.escape, table.one_words))
+    nouns = "|".join(map(re.escape, forms))
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{one})\s+(?:[^\W\d_]+\s+){{0,{MOST_WORDS_BETWEEN}}}?(?:{nouns})(?![\w-])",
+        re.IGNORECASE,
+    )
+    predicative = own_words(language, "predicative_verbs")
+    for index, text in names.paragraphs.items():
+        if index > quote.paragraph:
+            continue
+        end = quote.start if index == quote.paragraph else len(text)
+        for found in pattern.finditer(text, 0, end):
+            if text[: found.start()].split()[-1:] and (
+                text[: found.start()].split()[-1].lower() in predicative
+            ):
+                continue  # "Holm er en erfaren forsker": a description of someone named
+            if not any(
+                person.paragraph == index and _set_off(text, found, person)
+                for person in names.people
+            ):
+                return True
+    return False
+
+
+APPOSITION_WORDS = 5  # words between a noun and the name set off after it ("ved UiO, Kari Holm")
+
+
+def _set_off(text: str, found: re.Match[str], person: NamedPerson) -> bool:
+    """Whether ``person`` is named in apposition to the noun ``found``: set off by a comma
+    right before it (``Kari Holm, en nabokvinne``) or after it, a few words on (``en forsker
+    ved UiO, Kari Holm``)."""
+    before = text[person.start + len(person.name) : found.start()]
+    after = text[found.end() : person.start]
+    return (person.start < found.start() and before.strip() == ",") or (
+        person.start >= found.end()
+        and "," in after
+        and len(after.split()) <= APPOSITION_WORDS
+        and not _SENTENCE_STOP.search(after)
+    )
+
+
+_SENTENCE_STOP = re.compile(r"[.!?:](?=\s|$)")
+
+
+MIN_NOUN_STEM = 3  # "mann", "gutt": no shorter stem names a person

@@ -38,6 +38,7 @@ from newsloom.extract.name_spans import (
     person_in_phrase as person_in_phrase,
 )
 from newsloom.extract.name_spans import without_source_words
+from newsloom.extract.quote_patterns import AFTER, DASH_OPENING
 from newsloom.extract.resources import own_words, table_words
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
@@ -96,6 +97,18 @@ class NamedPerson:
     name: str
     paragraph: int
     start: int
+
+
+# a regnal or generational number after a surname ("Reno Harnish III", "John Paul II")
+_ORDINAL = re.compile(r"[IVX]{1,4}")
+
+
+def _without_ordinal(words: list[str]) -> list[str]:
+    """A name's words without the Roman number that ends it: ``Reno Harnish III`` is called
+    ``Harnish`` again, as a surname alone (not one word of a name alone: ``Juan Carlos I``)."""
+    if len(words) > 2 and _ORDINAL.fullmatch(words[-1]):
+        return words[:-1]
+    return words
 
 
 def _genitive_pair(first: str, second: str) -> bool:
@@ -260,7 +273,7 @@ class ArticleNames:
                 for person in self.people
                 if person.name not in name
                 and (drop == 0 or name not in person.name)
-                and person.name.split()[-len(tail) :] == tail
+                and _without_ordinal(person.name.split())[-len(tail) :] == tail
             )
             if counts:
                 ranked = max(counts, key=lambda full: (counts[full], -self._first(full)))
@@ -364,8 +377,11 @@ class ArticleNames:
             return self._last_by(self._holders[key], paragraph)
         stem = words[joined - 1].lower() if words else ""
         for ending in _ROLE_ENDINGS:
-            if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROLE_STEM:
-                stem = stem[: -len(ending)]
+            if stem.endswith(ending):
+                # the noun's own ending, or none: "faren" is "far" with "-en", too short to
+                # stand for a role, not "fare" (danger) with "-n"
+                if len(stem) - len(ending) >= MIN_ROLE_STEM:
+                    stem = stem[: -len(ending)]
                 break
         if len(stem) < MIN_ROLE_STEM:
             return None
@@ -409,8 +425,15 @@ class ArticleNames:
         for person in self.people:
             text = self.paragraphs.get(person.paragraph, "")
             end = person.start + len(person.name)
-            if before.search(text[max(0, person.start - reach) : person.start]) or (
-                not whole and after.match(text[end : end + 80])
+            if (
+                before.search(text[max(0, person.start - reach) : person.start])
+                or (
+                    not whole
+                    and after.match(text[end : end + 80])
+                    # "– Det er hyggelig, Erik, sa faren": a name called to in the words after a
+                    # speech dash, then the attribution; no role set off after a name
+                    and not (DASH_OPENING.match(text) and AFTER.match(text[end : end + 80]))
+                )
             ):
                 found.append(person)
         return found

@@ -18,6 +18,7 @@ from newsloom.extract.role_going_on import (
     distance,
     given_a_role,
     introduced_as_someone,
+    introduced_unnamed,
     nearest_mention,
     role_before,
     role_goes_on,
@@ -366,8 +367,10 @@ def resolve_speakers(
                 # "Fredsprisvinneren mener at", "sier Portsmouth-spilleren": a definite noun
                 # (capitalised opening a sentence or a compound) is the person the article
                 # gave that role, else the person named last
-                holder = names.role_holder(speaker, quote.paragraph) or names.last_before(
-                    quote.paragraph, quote.start
+                holder = names.role_holder(speaker, quote.paragraph) or (
+                    None
+                    if introduced_unnamed(speaker, quote, names, language)
+                    else names.last_before(quote.paragraph, quote.start)
                 )
                 quote = replace(
                     quote,
@@ -400,6 +403,7 @@ def resolve_speakers(
                 and (language is None or language in SCANDINAVIAN)
                 and _DEFINITE.search(quote.speaker_role)
                 and _names_a_person(quote.speaker_role)
+                and not introduced_unnamed(quote.speaker_role, quote, names, language)
             ):
                 # "professoren", "statsråden": a definite role refers back like a pronoun
                 holder = names.last_before(quote.paragraph, quote.start)

@@ -108,7 +108,7 @@ _TOLD_AFTER_NAME = re.compile(
 # "direktør i Datatilsynet, Georg Apenes, i går": a role at a body, then the full name set off by
 # a comma (and what follows it: a party, a time, the place of the body, the medium told)
 _ROLE_COMMA_NAME = re.compile(
-    r"^(?P<role>[a-zæøåäöüé].*?),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’.-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]+)+)"
+    r"^(?P<role>(?:[a-zæøåäöüé]|[A-ZÆØÅÄÖÜÉ]\w*-[a-zæøåäöüé]).*?),\s+(?P<name>[A-ZÆØÅÄÖÜÉ][\w'’.-]+(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]+)+)"
     r"(?:\s*\(.*|,.*|\s+(?:ved|i|på|fra|frå|från|hos|at|of|in|til|till|to)\s.*)?$"
 )
 
@@ -121,6 +121,10 @@ _NAME_THEN_REST = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD})+),\s*(.+)$")
 # two capitalised words or more in a row, ending the phrase
 _FULL_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+\s*$")
 _NAME_THEN_COMMA = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD})*,")
+# one lowercase word for a role, then a full name ("produktchef Lars Bred")
+_ROLE_THEN_NAME = re.compile(
+    rf"^(?P<role>[a-zæøåäöüé][\w-]*)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})+)$"
+)
 
 
 # a full name set off by a comma at the end of a phrase, lowercase words of a description before
@@ -158,14 +162,22 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
     it as a person the article names or set off by a comma. The words of the body would
     otherwise run into the name, or be cut off with it at ``i``/``ved``."""
     words = phrase.split()
-    if (
-        len(words) < 3
-        or not words[0][:1].islower()
-        or not any(
-            ROLE_WORD.fullmatch(word.strip(",")) or ROLE.ends(word.strip(",")) for word in words[:3]
-        )
-    ):
+    if len(words) < 3:
         return None
+    head, comma, _ = phrase.partition(",")
+    named = _ROLE_THEN_NAME.match(head.strip()) if comma else None
+    if named is not None and _may_be_role(named.group("role")):
+        # "produktchef Lars Bred, Tholstrup Cheese": a role and the name, then where the
+        # person works (a body the recogniser may read as a person)
+        return Speaker(named.group("name"), named.group("role"), "person")
+    role_word = words[0][:1].islower() and any(
+        ROLE_WORD.fullmatch(word.strip(",")) or ROLE.ends(word.strip(",")) for word in words[:3]
+    )
+    if not role_word:
+        # "medeigar på Byrkjelo Camping, Kristin Sindre Bjørkelo", "EU-ambassadør i Norge,
+        # Percy Westerlund": a noun no table lists as a role, then where (the tables'
+        # ``before_place``), then a full name set off by a comma: the role and its holder
+        return _role_comma_name(phrase) if _noun_at_body(words) else None
     for entity in sorted(entities, key=len, reverse=True):
         at = phrase.find(entity)
         if (
@@ -195,11 +207,51 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
             ):
                 return None  # "prosjektleiar X og leiar av Y Z": two people, not Z alone
             return Speaker(entity, _DETERMINER.sub("", phrase[:at].strip(" ,")), "person")
+    return _role_comma_name(phrase)
+
+
+def _role_comma_name(phrase: str) -> Speaker | None:
+    """The role before a comma and the full name set off after it (``_ROLE_COMMA_NAME``)."""
     comma = _ROLE_COMMA_NAME.match(phrase)
     if comma is not None and not is_organisation_name(comma.group("name")):
         role = _DETERMINER.sub("", comma.group("role").strip())
         return Speaker(comma.group("name").rstrip("-"), role, "person")
     return None
+
+
+# where a role is held ("i", "ved", "på"; the tables' ``before_place``, not "og"), and the
+# pronouns and function words that may stand before it and are no role ("sa han i et intervju")
+_AT_BODY = table_word_set("before_place") - COORDINATORS
+_NO_ROLE = table_word_set("pronouns") | FUNCTION_WORDS
+# a noun opening a role: lowercase, or a compound whose capitalised part ends in a hyphen
+# ("EU-ambassadør", "Ap-leiar")
+_ROLE_NOUN = re.compile(r"(?:[a-zæøåäöüé]|[A-ZÆØÅÄÖÜÉ][\w]*-[a-zæøåäöüé])[\w-]{3,}")
+
+
+# words of the tables that open no role: prepositions ("a France Presse Yasir Dawan"),
+# "according to" ("según Al Arabiya"), articles ("el Alto Comisionado, Antonio Guterrez")
+_NOT_ROLES = (
+    _NO_ROLE
+    | table_word_set("prepositions")
+    | table_word_set("according_to")
+    | table_word_set("told_prepositions")
+    | table_word_set("determiners")
+)
+SHORTEST_ROLE = 4  # letters of a role word ("leder", "chef"); shorter ones are function words
+
+
+def _may_be_role(word: str) -> bool:
+    """Whether one lowercase word before a full name may be the person's role."""
+    return len(word) >= SHORTEST_ROLE and word.lower() not in _NOT_ROLES and not is_determiner(word)
+
+
+def _noun_at_body(words: Sequence[str]) -> bool:
+    """Whether a phrase opens with a noun, then where (``medeigar på``, ``styrar ved``)."""
+    return (
+        _ROLE_NOUN.fullmatch(words[0]) is not None
+        and words[0].lower() not in _NO_ROLE
+        and words[1].lower() in _AT_BODY
+    )
 
 
 def is_determiner(word: str) -> bool:
@@ -387,6 +439,11 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     )
     if apposition and re.search(r"-[a-zæøåäöüé]", apposition.group("name")):
         apposition = None  # "professor X, Midtøsten-ekspert ved …": a description, not a name
+    named = _ROLE_THEN_NAME.match(apposition.group("role").strip()) if apposition else None
+    if named is not None and _may_be_role(named.group("role")):
+        # "produktchef Lars Bred, Tholstrup Cheese": a role and the name, then set off where
+        # the person works; not "formanden for Dansk Folkeparti, Pia Kjærsgaard"
+        return Speaker(named.group("name"), named.group("role"), "person")
     if apposition:  # "formanden for partiet X, Rakul Hansen"
         role_text = _DETERMINER.sub("", TOLD_MEDIUM.sub("", apposition.group("role")))
         return Speaker(apposition.group("name"), role_text, "person")
