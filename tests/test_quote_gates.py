@@ -160,7 +160,7 @@ def test_according_words_of_a_sentence_are_found_in_its_paragraph() -> None:
         paragraphs.append(". ".join(parts))
     found = 0
     for text in paragraphs:
-        for pattern in (according._according(), according._COMPOUND_SOURCE):
+        for pattern in (according._according(), according.COMPOUND_SOURCE):
             in_sentence = any(pattern.search(s.text) for s in sentences.split_sentences(text))
             assert not in_sentence or pattern.search(text)
             found += in_sentence
