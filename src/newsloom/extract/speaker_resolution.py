@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.name_cases import nominative
-from newsloom.extract.resources import SCANDINAVIAN, resources_for
+from newsloom.extract.resources import SCANDINAVIAN, resources_for, table_words
 from newsloom.extract.role_going_on import (
     HOLDER_AFTER,
     ROLE_REACH,
@@ -72,14 +72,9 @@ def _common_organisation(quote: Quote) -> bool:
     )
 
 
-# Nouns for a kind of body that refer back to one named before ("the channel" after CNN); the
-# police, a government or an army are speakers as written.
-_KINDS_OF_BODY = (
-    *("kanal", "channel", "cadena", "chaîne", "sender", "avis", "newspaper", "tidning", "diario"),
-    *("periódico", "journal", "zeitung", "giornale", "krant", "organisa", "organiza", "organizz"),
-    *("byrå", "agency", "agencia", "agence", "agentur", "selskap", "company", "empresa", "firma"),
-    *("konsern", "group", "grupo", "gruppe", "groupe", "network", "kringkast", "broadcaster"),
-)
+# Stems of nouns for a kind of body that refer back to one named before ("the channel" after CNN;
+# the tables' ``body_kinds``); the police, a government or an army are speakers as written.
+_KINDS_OF_BODY = tuple(table_words("body_kinds"))
 
 
 def _bare_role(quote: Quote, language: str | None) -> bool:
