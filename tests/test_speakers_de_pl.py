@@ -9,7 +9,7 @@ from __future__ import annotations
 from extraction_seeds import text_article
 from newsloom.extract.name_cases import nominative
 from newsloom.extract.quotes import extract_quotes
-from newsloom.records import Quote
+from newsloom.records import EntityMention, EntityType, Quote
 
 
 def quotes(language: str, *paragraphs: str) -> tuple[Quote, ...]:
@@ -335,3 +335,31 @@ def test_a_german_account_after_laut_names_its_owner_or_no_one() -> None:
         ("Gesundheitsministerium", None, "organisation"),
         (None, "Prognose", "role"),
     ]
+
+
+def test_a_german_noun_for_a_body_is_the_body_its_compound_named() -> None:
+    lead = (
+        "Nach fünfwöchiger Pause in der Corona-Krise hat der VW-Konzern am Montag die Produktion "
+        "von Nutzfahrzeugen in seinen Werken in Polen langsam wieder hochgefahren."
+    )
+    vw = EntityMention("VW", EntityType.ORGANISATION, 0, lead.index("VW"), lead.index("VW") + 2)
+    found = extract_quotes(
+        text_article(
+            lead,
+            "Die Arbeit in Posen (Poznan) und an zwei weiteren Standorten werde zunächst mit 20 "
+            "Prozent der Kapazität aufgenommen, teilte der Konzern am Montag mit.",
+            language="de",
+        ),
+        [vw],
+    )
+    assert [(q.speaker, q.speaker_type) for q in found] == [("VW", "organisation")]
+
+
+def test_a_german_noun_for_a_body_named_by_no_compound_is_a_body_not_a_person() -> None:
+    found = quotes(
+        "de",
+        "Die private Österreichische Staatsdruckerei hat ihr Ziel, den im Börsegesetz "
+        "vorgesehenen Mindeststreubesitz von 2 Prozent zu erreichen, verfehlt, wie das "
+        "Unternehmen am Neujahrstag mitteilte.",
+    )
+    assert [(q.speaker, q.speaker_type) for q in found] == [("Unternehmen", "organisation")]

@@ -21,6 +21,7 @@ QUOTE_FIELDS = (
     "work_nouns",
     "roles",
     "organisations",
+    "body_kinds",
     "person_nouns",
     "spoken",
     "addressed",

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsloom.assign.features import dictionary_lemma
+from newsloom.extract.body_nouns import KINDS_OF_BODY, body_compound, body_read_as_name
 from newsloom.extract.name_cases import nominative
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
 from newsloom.extract.role_going_on import (
@@ -73,14 +74,9 @@ def _common_organisation(quote: Quote) -> bool:
     )
 
 
-# Nouns for a kind of body that refer back to one named before ("the channel" after CNN); the
-# police, a government or an army are speakers as written.
-_KINDS_OF_BODY = (
-    *("kanal", "channel", "cadena", "chaîne", "sender", "avis", "newspaper", "tidning", "diario"),
-    *("periódico", "journal", "zeitung", "giornale", "krant", "organisa", "organiza", "organizz"),
-    *("byrå", "agency", "agencia", "agence", "agentur", "selskap", "company", "empresa", "firma"),
-    *("konsern", "group", "grupo", "gruppe", "groupe", "network", "kringkast", "broadcaster"),
-)
+# Stems of nouns for a kind of body that refer back to one named before ("the channel" after CNN;
+# the tables' ``body_kinds``); the police, a government or an army are speakers as written.
+_KINDS_OF_BODY = KINDS_OF_BODY
 
 
 def _bare_role(quote: Quote, language: str | None) -> bool:
@@ -362,6 +358,9 @@ def resolve_speakers(
         if quote.speaker_type == "person" and _role_read_as_name(quote, names, language):
             role = _role_with_adjectives(quote, names, language)
             quote = replace(quote, speaker=None, speaker_role=role, speaker_type="role")
+        if quote.speaker_type == "person" and body_read_as_name(quote, names, language):
+            # "teilte der Konzern mit": a body, the one "der VW-Konzern" named where it was
+            quote = replace(quote, speaker=body_compound(quote, names), speaker_type="organisation")
         if quote.speaker_type == "person" and (speaker := quote.speaker):
             if _capitalised_role(speaker, names, language):
                 # "Fredsprisvinneren mener at", "sier Portsmouth-spilleren": a definite noun
