@@ -213,9 +213,15 @@ VERB_FIRST_THAT = compile_pattern(
     rf"^(?P<verb>{VERBS}),\s+{THAT}\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )
-# "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
+# the conjunctions by which an attribution's subject does a second verb ("seier Øgar og viser til
+# at …", "seier Sp-politikaren, og understrekar at …")
+VERB_CONJUNCTIONS = "og|and|und|et|y|e|samt"
+# "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject); the
+# subject may go on to a second verb after a comma ("seier X, og understrekar at …")
 INVERTED_REPORTED = compile_pattern(
-    rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"
+    rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?"
+    rf"(?:,\s+(?:{VERB_CONJUNCTIONS})\s+(?:{AUXILIARIES}\s+)?(?:{VERBS})(?!\w)[^,.;:!?«»\"“”„]*?)?)"
+    r"\s*,?\s+"
     rf"{THAT}\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )
