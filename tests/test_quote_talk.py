@@ -438,8 +438,7 @@ def test_an_attribution_going_on_after_a_comma_to_a_second_verb_keeps_both_state
         (
             "direct",
             "Sp-politikaren",
-            "Økonomien i sentraliseringa blir vesentleg mindre dersom foreldra kan starta "
-            "friskole",
+            "Økonomien i sentraliseringa blir vesentleg mindre dersom foreldra kan starta friskole",
         ),
         ("reported", "Sp-politikaren", "han er heilt ueinig i denne lovendringa"),
     ]
