@@ -17,7 +17,6 @@ from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
     AGE_APPOSITION,
     ENGLISH_THATLESS,
-    INVERTED_REPORTED,
     PARENTHETICAL,
     PARENTHETICAL_HINT,
     REPORTED,
@@ -27,6 +26,7 @@ from newsloom.extract.quote_patterns import (
     VERB_FIRST_THAT,
     VERB_THEN_CLAUSE,
     VERB_THEN_CLAUSE_UNSPLIT,
+    inverted_reported,
 )
 from newsloom.extract.quote_speakers import (
     antecedent,
@@ -235,7 +235,7 @@ def reported_quotes(
         if held and (match is None or not _clause_around(match, held)):
             continue  # the sentence holds a direct quote, and no clause of its own
         inverted_match = (
-            INVERTED_REPORTED.search(sentence.text)
+            inverted_reported(language).search(sentence.text)
             if has_clause and not held and sentence is not retried
             else None
         )
