@@ -411,3 +411,41 @@ def test_a_sentence_before_a_new_quote_of_the_same_person_is_narrative() -> None
         language="nn",
     )
     assert [q.paragraph for q in found] == [1, 3]
+
+
+def test_a_first_person_statement_with_that_closed_by_its_attribution_is_the_speakers() -> None:
+    found = quotes(
+        "Vi i styret må erkjenne at vi ikkje kan halde fram slik vi har gjort, sa nestleiar "
+        "Jorunn Ringstad.",
+        language="nn",
+    )
+    assert [(q.kind, q.speaker, q.text) for q in found] == [
+        (
+            "direct",
+            "Jorunn Ringstad",
+            "Vi i styret må erkjenne at vi ikkje kan halde fram slik vi har gjort",
+        )
+    ]
+
+
+def test_an_attribution_going_on_after_a_comma_to_a_second_verb_keeps_both_statements() -> None:
+    found = quotes(
+        "Økonomien i sentraliseringa blir vesentleg mindre dersom foreldra kan starta friskole, "
+        "seier Sp-politikaren, og understrekar at han er heilt ueinig i denne lovendringa.",
+        language="nn",
+    )
+    assert [(q.kind, q.speaker_role, q.text) for q in found] == [
+        (
+            "direct",
+            "Sp-politikaren",
+            "Økonomien i sentraliseringa blir vesentleg mindre dersom foreldra kan starta friskole",
+        ),
+        ("reported", "Sp-politikaren", "han er heilt ueinig i denne lovendringa"),
+    ]
+
+
+def test_a_sigh_closes_a_statement() -> None:
+    found = quotes(
+        "Det kom aldri, da er det bare å erkjenne ansvar, sukker 33-åringen.",
+    )
+    assert [(q.kind, q.speaker_role) for q in found] == [("direct", "33-åringen")]

@@ -23,6 +23,7 @@ from newsloom.extract.quote_words import (
     THAT_WORDS,
 )
 from newsloom.extract.resources import (
+    SCANDINAVIAN,
     first_letter_alternation,
     own_words,
     table_word_set,
@@ -214,12 +215,32 @@ VERB_FIRST_THAT = compile_pattern(
     rf"^(?P<verb>{VERBS}),\s+{THAT}\s*(?P<content>\S.+)$",
     re.IGNORECASE,
 )
+# the conjunctions by which an attribution's subject does a second verb ("seier Øgar og viser til
+# at …", "seier Sp-politikaren, og understrekar at …")
+VERB_CONJUNCTIONS = "og|and|und|et|y|e|samt"
+_INVERTED_SPEAKER = r"[^,.;:!?«»\"“”„]+?"
+_INVERTED_END = rf"\s*,?\s+{THAT}\s*(?P<content>\S.+)$"
 # "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
 INVERTED_REPORTED = compile_pattern(
-    rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>[^,.;:!?«»\"“”„]+?)\s*,?\s+"
-    rf"{THAT}\s*(?P<content>\S.+)$",
+    rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>{_INVERTED_SPEAKER}){_INVERTED_END}",
     re.IGNORECASE,
 )
+# the same in a Scandinavian verb-second clause, whose subject may go on to a second verb after a
+# comma ("…, seier Sp-politikaren, og understrekar at …"); not in Spanish, where what follows
+# the verb is its object ("Sultan, anunció el lunes los resultados …, y confirmó que")
+NORDIC_INVERTED_REPORTED = compile_pattern(
+    rf"(?:^|,\s*)(?P<verb>{VERBS})\s+(?P<speaker>{_INVERTED_SPEAKER}"
+    rf"(?:,\s+(?:{VERB_CONJUNCTIONS})\s+(?:{AUXILIARIES}\s+)?(?:{VERBS})(?!\w)[^,.;:!?«»\"“”„]*?)?)"
+    rf"{_INVERTED_END}",
+    re.IGNORECASE,
+)
+
+
+def inverted_reported(language: str | None) -> re.Pattern[str]:
+    """The pattern of a reporting verb before its subject, for ``language``."""
+    return NORDIC_INVERTED_REPORTED if language in SCANDINAVIAN else INVERTED_REPORTED
+
+
 # A Scandinavian clause after the verb without "at": a pronoun and a finite verb ("Bjurstrøm
 # meiner det er «frastøtende» at …", "Han sier han er lei")
 # Danish and Norwegian finite auxiliaries: what a clause's subject is followed by

@@ -17,7 +17,6 @@ from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
     AGE_APPOSITION,
     ENGLISH_THATLESS,
-    INVERTED_REPORTED,
     PARENTHETICAL,
     PARENTHETICAL_HINT,
     REPORTED,
@@ -27,6 +26,7 @@ from newsloom.extract.quote_patterns import (
     VERB_FIRST_THAT,
     VERB_THEN_CLAUSE,
     VERB_THEN_CLAUSE_UNSPLIT,
+    inverted_reported,
 )
 from newsloom.extract.quote_speakers import (
     antecedent,
@@ -220,19 +220,22 @@ def reported_quotes(
             match is not None
             and sentence is not retried
             and not held
-            and match.group("speaker").split()[-1].lower() in own_words(language, "first_person")
+            and not set(own_words(language, "first_person")).isdisjoint(
+                re.findall(r"\w+", sentence.text[: match.start("verb")].lower())
+            )
             and (closed := unmarked_attribution(sentence.text)) is not None
             and match.start("verb") < closed[0].end("content")
         ):
-            # "Eg meiner eg har høyrt han før, seier Eli Sylta.": the speaker's own "I think"
-            # inside a statement its closing attribution gives to someone
+            # "Eg meiner eg har høyrt han før, seier Eli Sylta.", "Vi i styret må erkjenne at vi
+            # ikkje kan …, sa nestleiar X.": a statement in the first person that its closing
+            # attribution gives to someone is that speaker's own words, its "I think" included
             match = None
         if sentence is retried and match is None:
             continue  # the rest holds no second reporting verb: nothing more to read
         if held and (match is None or not _clause_around(match, held)):
             continue  # the sentence holds a direct quote, and no clause of its own
         inverted_match = (
-            INVERTED_REPORTED.search(sentence.text)
+            inverted_reported(language).search(sentence.text)
             if has_clause and not held and sentence is not retried
             else None
         )

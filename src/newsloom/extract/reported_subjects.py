@@ -9,7 +9,12 @@ import re
 from collections.abc import Sequence
 
 from newsloom.assign.features import dictionary_lemma
-from newsloom.extract.quote_patterns import NORDIC_FINITE, SENTENCE_ADVERBS, VERBS
+from newsloom.extract.quote_patterns import (
+    NORDIC_FINITE,
+    SENTENCE_ADVERBS,
+    VERB_CONJUNCTIONS,
+    VERBS,
+)
 from newsloom.extract.quote_speakers import after_last_opener
 from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set
@@ -52,9 +57,10 @@ def last_clause(phrase: str) -> str:
     return phrase if len(rest) == len(words) else " ".join(rest)
 
 
-# an attribution's subject, then a second verb it does ("seier Øgar og viser til at …")
+# an attribution's subject, then a second verb it does ("seier Øgar og viser til at …", "seier
+# Sp-politikaren, og understrekar at …")
 COORDINATED_VERB = compile_pattern(
-    rf"^(?P<subject>.+?)\s+(?:og|and|und|et|y|e|samt)\s+(?:{AUXILIARIES}\s+)?(?:{VERBS})(?!\w)",
+    rf"^(?P<subject>.+?),?\s+(?:{VERB_CONJUNCTIONS})\s+(?:{AUXILIARIES}\s+)?(?:{VERBS})(?!\w)",
     re.IGNORECASE,
 )
 
