@@ -11,7 +11,14 @@ import re
 from collections.abc import Sequence
 
 from newsloom.assign.features import dictionary_lemma
-from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_PRONOUN_OPENING
+from newsloom.extract.quote_patterns import (
+    AFTER_NO_SUBJECT,
+    CONTEXT_WINDOW,
+    DASH_OPENING,
+    MARKS,
+    SINGULAR_PRONOUN_OPENING,
+    VERBS,
+)
 from newsloom.extract.resources import SCANDINAVIAN
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speaker_names import (
@@ -21,6 +28,7 @@ from newsloom.extract.speaker_names import (
 )
 from newsloom.extract.speaker_words import office_of
 from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
+from newsloom.process_cache import compile_pattern
 from newsloom.records import EntityMention, EntityType, Quote
 
 SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
@@ -56,6 +64,7 @@ class QuoteContext:
         self._language: str | None = None
         self._at: int | None = None
         self._speaker_at: int | None = None
+        self._written_end = 0
         self._before: tuple[Speaker | None, str | None, bool] = (None, None, False)
 
     def state(self) -> dict[str, object]:
@@ -74,6 +83,7 @@ class QuoteContext:
         before the paragraph's first name."""
         self._text, self._paragraph, self._language = text, paragraph, language
         self._at = self._speaker_at = None
+        self._written_end = 0  # where the last quote a speaker is written for ends
         self._before = (self.last_speaker, self.last_person, self.person_is_newer)
 
     def _surname_alone(self, text: str, word: re.Match[str]) -> bool:
@@ -139,6 +149,53 @@ class QuoteContext:
         if resolved is not None and (resolved.name or resolved.role):
             self.last_source = resolved
         return resolved
+
+    def going_on(
+        self, speaker: Speaker | None, before: Speaker | None, quote: re.Match[str]
+    ) -> Speaker | None:
+        """The speaker of the ``quote`` in marks: where a verb with its
+        subject left out follows it (``«…», añadió``, ``«…», ha aggiunto``), the speaker of the
+        paragraph's quote before (``before``) as :meth:`_spoken_before` finds it; else
+        ``speaker`` as found. Where a speaker is written for it, remembers where it ends."""
+        start, end = quote.span()
+        if speaker is None:
+            return None
+        if speaker.type != "pronoun":
+            self._written_end = end
+            return speaker
+        if speaker.plural or not AFTER_NO_SUBJECT.match(self._text[end : end + CONTEXT_WINDOW]):
+            return speaker
+        return self._spoken_before(before, self._written_end, start) or speaker
+
+    def _spoken_before(self, before: Speaker | None, since: int, at: int) -> Speaker | None:
+        """Whom a verb with its subject left out after a quote means: the speaker of the quote
+        before it in the paragraph (``before``, which ended at ``since``), where the attribution
+        right after that quote names that speaker and no one else is named or speaks between —
+        ``…, replica Ahmed Seif, fundador del centro Hisham Mubarak. «…», agrega`` goes on with
+        Seif, not the person named last. None where no one spoke before, or the words between
+        do not name the one who did."""
+        if before is None:
+            return None
+        capitalised = [word[:1].isupper() for word in (before.name or "").split()]
+        if (capitalised and before.type == "person" and not capitalised[0]) or (
+            any(capitalised) and not capitalised[-1]
+        ):
+            return None  # "asevera Price en": words the speaker patterns misread, no name
+        if not before.name and before.role and before.role.split()[-1][:1].isupper():
+            return None  # "portavoz del Departamento de Estado Victoria Nuland": a name in it
+        between = self._text[since:at]
+        end = _FULL_STOP.search(between)
+        head = between[: end.end()] if end else between
+        written = [before.name, before.name.split()[-1]] if before.name else [before.role]
+        if not any(word and word in head for word in written):
+            return None  # "«…», en palabras del portavoz, X. «…», aseguró": X spoke before
+        if self._named_before(at, since=since + len(head)) is not None or _spoke(
+            between[len(head) :]
+        ):
+            # "«…», dijo X. … Un dirigente, Y, aseguró que …. «…», afirmó", "«…», dijo un
+            # vecino. …, según declaró una habitante. «…», afirmó": someone else spoke since
+            return None
+        return before if self._named_before(at, since=since, subjects=True) is None else None
 
     def _by_position(self) -> Speaker | None:
         """Whom a singular pronoun at the current offset means, where the paragraph tells: the
@@ -281,6 +338,22 @@ def _person(name: str) -> Speaker:
 _SHORTEST_SURNAME = 3  # "W" of "George W. Bush" is no surname
 _WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"[.!?:;]\s")
+# a sentence's end: a space or a capitalised word after it ("…en Egipto.Poco después")
+_REPORTING = compile_pattern(rf"(?<![\w'’-])(?:{VERBS})(?![\w'’-])", re.IGNORECASE)
+
+
+def _spoke(text: str) -> bool:
+    """Whether ``text`` reports someone speaking: a reporting verb outside quotation marks,
+    other than one with its subject left out right after them (``«…», añadió``)."""
+    kept = list(text)
+    for quoted in MARKS.finditer(text):
+        left_out = AFTER_NO_SUBJECT.match(text[quoted.end() :])
+        end = quoted.end() + (left_out.end() if left_out else 0)
+        kept[quoted.start() : end] = " " * (end - quoted.start())
+    return _REPORTING.search("".join(kept)) is not None
+
+
+_FULL_STOP = re.compile(r"[.!?](?:\s|(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]))")
 _MOST_ROLE_WORDS = 3  # "Administrerende direktør Boris Benulic": a role before a subject's name
 
 

@@ -198,6 +198,7 @@ def _direct_quotes(
             speaker = opening_person(before, context.names_in(paragraph, (EntityType.PERSON,)))
         if speaker is None and len(words) < 4:
             continue  # a short phrase in quotes with no speaker: a term, not a quote
+        speaker = context.going_on(speaker, paragraph_speaker, match)  # "«…», añadió"
         if speaker is not None and speaker.type == "pronoun":
             stripped = before.rstrip()
             sentence_start = (
