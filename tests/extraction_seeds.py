@@ -95,3 +95,13 @@ def quotes_with_people(
         if text.startswith(name, at)
     ]
     return extract_quotes(text_article(*paragraphs, language=language), mentions)
+
+
+def who_spoke(found: tuple[Quote, ...]) -> list[str | None]:
+    """Each quote's speaker, or its role where no one holds it."""
+    return [quote.speaker or quote.speaker_role for quote in found]
+
+
+def speakers_and_roles(found: tuple[Quote, ...]) -> list[tuple[str | None, str | None]]:
+    """Each quote's speaker and role."""
+    return [(quote.speaker, quote.speaker_role) for quote in found]

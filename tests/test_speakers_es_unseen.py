@@ -4,7 +4,7 @@ verb's subject's, a relative clause up to the verb hangs on the subject."""
 
 from __future__ import annotations
 
-from extraction_seeds import quotes_with_people, text_article
+from extraction_seeds import quotes_with_people, speakers_and_roles, text_article
 from newsloom.extract.quotes import extract_quotes
 from newsloom.records import EntityMention, EntityType, Quote
 
@@ -13,8 +13,7 @@ def quotes(*paragraphs: str, people: tuple[str, ...] = ()) -> tuple[Quote, ...]:
     return quotes_with_people("es", *paragraphs, people=people)
 
 
-def speakers(found: tuple[Quote, ...]) -> list[tuple[str | None, str | None]]:
-    return [(quote.speaker, quote.speaker_role) for quote in found]
+speakers = speakers_and_roles
 
 
 def test_a_manner_phrase_after_the_verb_is_no_speaker() -> None:

@@ -7,14 +7,12 @@ no shared data; where a test says so, the recogniser's person mentions are given
 
 from __future__ import annotations
 
-from extraction_seeds import quotes_with_people
-from newsloom.records import Quote
+from extraction_seeds import quotes_with_people, who_spoke
 
 quotes = quotes_with_people
 
 
-def speakers(found: tuple[Quote, ...]) -> list[str | None]:
-    return [quote.speaker or quote.speaker_role for quote in found]
+speakers = who_spoke
 
 
 def test_an_italian_auxiliary_and_adverbs_opening_a_sentence_leave_the_subject_out() -> None:

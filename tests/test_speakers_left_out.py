@@ -4,12 +4,9 @@ person named last (issue 22; sentences of ML-Crisis articles, Spanish news no go
 
 from __future__ import annotations
 
-from extraction_seeds import quotes_with_people
-from newsloom.records import Quote
+from extraction_seeds import quotes_with_people, who_spoke
 
-
-def speakers(found: tuple[Quote, ...]) -> list[str | None]:
-    return [quote.speaker or quote.speaker_role for quote in found]
+speakers = who_spoke
 
 
 def test_a_left_out_subject_is_the_speaker_named_after_the_quote_before() -> None:

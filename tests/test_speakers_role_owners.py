@@ -6,13 +6,10 @@ ML-Crisis and SemEval French news."""
 
 from __future__ import annotations
 
-from extraction_seeds import quotes_with_people
+from extraction_seeds import quotes_with_people, speakers_and_roles
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import Quote
 
-
-def speakers(found: tuple[Quote, ...]) -> list[tuple[str | None, str | None]]:
-    return [(quote.speaker, quote.speaker_role) for quote in found]
+speakers = speakers_and_roles
 
 
 def test_a_body_after_a_role_and_an_article_is_no_speaker() -> None:
