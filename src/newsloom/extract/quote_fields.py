@@ -50,6 +50,7 @@ QUOTE_FIELDS = (
     "not_subjects_after_said",
     "quantity_subjects",
     "relative_pronouns",
+    "definite_suffixes",
     "clause_openers",
     "front_adjectives",
     "adjective_endings",

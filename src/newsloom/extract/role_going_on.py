@@ -150,8 +150,6 @@ def role_spoke_unnamed(resolved: Sequence[Quote], quote: Quote) -> bool:
     )
 
 
-# the definite suffixes of a Scandinavian noun: "mannen", "vitnet" (vitne-t), "kvinna", "barnet"
-_DEFINITE_SUFFIXES = ("en", "et", "a", "n", "t")
 MOST_WORDS_BETWEEN = 2  # adjectives between an indefinite article and its noun ("en sped mann")
 
 
@@ -174,7 +172,7 @@ def introduced_unnamed(role: str, quote: Quote, names: ArticleNames, language: s
         return False
     stems = {
         word[: -len(suffix)]
-        for suffix in _DEFINITE_SUFFIXES
+        for suffix in own_words(language, "definite_suffixes")  # "mannen", "vitne-t", "kvinn-a"
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_NOUN_STEM
     }
     if not stems:
