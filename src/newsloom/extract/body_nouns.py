@@ -10,7 +10,9 @@ from newsloom.extract.role_going_on import nearest_mention
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.records import Quote
 
-# stems of nouns for a kind of body, in every table ("kanal", "konzern", "compagnie")
+# stems of nouns for a kind of body that refer back to one named before ("the channel" after CNN),
+# in every table ("kanal", "konzern", "compagnie"); the police, a government or an army are
+# speakers as written
 KINDS_OF_BODY = tuple(table_words("body_kinds"))
 
 

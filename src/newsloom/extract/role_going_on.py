@@ -190,9 +190,8 @@ def introduced_unnamed(role: str, quote: Quote, names: ArticleNames, language: s
             continue
         end = quote.start if index == quote.paragraph else len(text)
         for found in pattern.finditer(text, 0, end):
-            if text[: found.start()].split()[-1:] and (
-                text[: found.start()].split()[-1].lower() in predicative
-            ):
+            previous = text[: found.start()].split()[-1:]
+            if previous and previous[0].lower() in predicative:
                 continue  # "Holm er en erfaren forsker": a description of someone named
             if not any(
                 person.paragraph == index and _set_off(text, found, person)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsloom.assign.features import dictionary_lemma
-from newsloom.extract.body_nouns import KINDS_OF_BODY, body_compound, body_read_as_name
+from newsloom.extract.body_nouns import body_compound, body_read_as_name, is_kind_of_body
 from newsloom.extract.name_cases import nominative
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
 from newsloom.extract.role_going_on import (
@@ -67,16 +67,10 @@ def _common_organisation(quote: Quote) -> bool:
         and head[:1].islower()
         # the noun last (TV-kanalen, the channel) or first (la organización humanitaria) is a
         # kind of body, not an institution that is a speaker as written ("politiet", "the army")
-        and any(
-            word.split("-")[-1].lower().startswith(_KINDS_OF_BODY) for word in (words[0], words[-1])
-        )
+        # (the tables' ``body_kinds``)
+        and any(is_kind_of_body(word) for word in (words[0], words[-1]))
         and not any(word.isupper() for word in words)
     )
-
-
-# Stems of nouns for a kind of body that refer back to one named before ("the channel" after CNN;
-# the tables' ``body_kinds``); the police, a government or an army are speakers as written.
-_KINDS_OF_BODY = KINDS_OF_BODY
 
 
 def _bare_role(quote: Quote, language: str | None) -> bool:

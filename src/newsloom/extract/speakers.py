@@ -165,11 +165,11 @@ def _role_at_body(phrase: str, entities: Sequence[str]) -> Speaker | None:
     if len(words) < 3:
         return None
     head, comma, _ = phrase.partition(",")
-    named = _ROLE_THEN_NAME.match(head.strip()) if comma else None
-    if named is not None and _may_be_role(named.group("role")):
+    named = _role_then_name(head) if comma else None
+    if named is not None:
         # "produktchef Lars Bred, Tholstrup Cheese": a role and the name, then where the
         # person works (a body the recogniser may read as a person)
-        return Speaker(named.group("name"), named.group("role"), "person")
+        return named
     role_word = words[0][:1].islower() and any(
         ROLE_WORD.fullmatch(word.strip(",")) or ROLE.ends(word.strip(",")) for word in words[:3]
     )
@@ -238,6 +238,15 @@ _NOT_ROLES = (
     | table_word_set("determiners")
 )
 SHORTEST_ROLE = 4  # letters of a role word ("leder", "chef"); shorter ones are function words
+
+
+def _role_then_name(text: str) -> Speaker | None:
+    """One lowercase word that may be a role, then a full name (``produktchef Lars Bred``): the
+    person with that role; None for any other text."""
+    named = _ROLE_THEN_NAME.match(text.strip())
+    if named is None or not _may_be_role(named.group("role")):
+        return None
+    return Speaker(named.group("name"), named.group("role"), "person")
 
 
 def _may_be_role(word: str) -> bool:
@@ -439,11 +448,11 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     )
     if apposition and re.search(r"-[a-zæøåäöüé]", apposition.group("name")):
         apposition = None  # "professor X, Midtøsten-ekspert ved …": a description, not a name
-    named = _ROLE_THEN_NAME.match(apposition.group("role").strip()) if apposition else None
-    if named is not None and _may_be_role(named.group("role")):
+    named = _role_then_name(apposition.group("role")) if apposition else None
+    if named is not None:
         # "produktchef Lars Bred, Tholstrup Cheese": a role and the name, then set off where
         # the person works; not "formanden for Dansk Folkeparti, Pia Kjærsgaard"
-        return Speaker(named.group("name"), named.group("role"), "person")
+        return named
     if apposition:  # "formanden for partiet X, Rakul Hansen"
         role_text = _DETERMINER.sub("", TOLD_MEDIUM.sub("", apposition.group("role")))
         return Speaker(apposition.group("name"), role_text, "person")
