@@ -13,7 +13,8 @@ from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import AFTER, DASH_OPENING, SPLIT_AFTER
 from newsloom.extract.quote_speakers import speaker_after
 from newsloom.extract.resources import own_words
-from newsloom.extract.sentences import split_sentences
+from newsloom.extract.sentences import Sentence, split_sentences
+from newsloom.extract.speakers import Speaker
 from newsloom.records import Quote
 
 # words a statement pointed back at holds at least (as reported.MIN_CLAUSE_WORDS)
@@ -64,3 +65,17 @@ def pointed_back_paragraph(
     return make_quote(
         content, context.resolve(speaker), index, "reported", start, start + len(content)
     )
+
+
+def pointed_back_sentence(
+    sentence: Sentence, following: Sentence, names: Sequence[str], language: str | None
+) -> tuple[str, Speaker, str, int] | None:
+    """``sentence`` as the words of the one the next sentence names pointing back at it (``…
+    C'est ce qu'a déclaré X.``, ``… Lo ha detto X.``): content, speaker, kind and start."""
+    back = back_reference(following.text, language)
+    if not back or len(sentence.text.split()) < _MIN_WORDS:
+        return None
+    speaker, _ = speaker_after(following.text[back:], names, language)
+    if speaker is None or speaker.type == "pronoun":
+        return None
+    return sentence.text.rstrip(" ."), speaker, "reported", sentence.start

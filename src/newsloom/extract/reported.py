@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsloom.extract.back_reference import back_reference
 from newsloom.extract.compound_attribution import compound_attribution, resumed_predicate
 from newsloom.extract.nordic_clauses import REPORTED_TENSED, SPLIT_VERB_HINT, TENSED_CLAUSE_HINT
+from newsloom.extract.pointed_back import pointed_back_sentence
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
     AGE_APPOSITION,
@@ -33,16 +33,18 @@ from newsloom.extract.quote_speakers import (
     name_before,
     plural_verb,
     respondents,
-    speaker_after,
     speaker_from_subject,
 )
 from newsloom.extract.quote_words import PRONOUNS
 from newsloom.extract.reported_edges import (
+    INVERTED_INCISE,
     final_attribution,
     fronted_attribution,
     impersonal_closing,
+    incise_verb,
     reported_after_adjunct,
     reported_mood,
+    subjunctive_misread,
 )
 from newsloom.extract.reported_questions import (
     closed_by_attribution,
@@ -57,9 +59,8 @@ from newsloom.extract.reported_subjects import (
     names_someone,
     only_adverbs,
 )
-from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set, table_words
+from newsloom.extract.resources import SCANDINAVIAN, own_words
 from newsloom.extract.sentences import Sentence, split_sentences
-from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import (
     BEFORE_NAME,
     PLURAL_PRONOUNS,
@@ -67,7 +68,6 @@ from newsloom.extract.speakers import (
     parse_speaker,
 )
 from newsloom.extract.unmarked import unmarked_attribution
-from newsloom.process_cache import compile_pattern
 from newsloom.records import Quote
 
 # a content clause that opens with a question word ("kor viktig …", "hvordan …"), and those of
@@ -94,61 +94,6 @@ def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> boo
     for quote_start, quote_end in sorted(held, reverse=True):
         content = content[: max(0, quote_start - start - 1)] + content[quote_end - start + 1 :]
     return len(re.findall(r"\w+", content)) >= MIN_CLAUSE_WORDS
-
-
-# words after a "reporting verb" that make it a passive or perfect participle, no verb of speech
-# (the tables' ``participle_auxiliaries``: "Sollte der Entscheid bestätigt werden, werde er …")
-_AUXILIARY_AFTER = table_word_set("participle_auxiliaries")
-# words before one that make it an attributive participle ("keine bestätigten Fälle")
-_BEFORE_PARTICIPLE = frozenset(
-    [*(word.lower() for word in table_words("determiners")), "kein", "keine", "keinen", "alle"]
-)
-
-
-def subjunctive_misread(match: re.Match[str]) -> bool:
-    """Whether :data:`REPORTED` matched through :data:`SUBJUNCTIVE_CLAUSE` alone (a comma, no
-    "dass") where its verb is no verb of speech: an attributive participle after an article
-    (``keine bestätigten Fälle …, zudem habe``) or a participle with an auxiliary after it."""
-    between = match.string[match.end("adverbs") : match.start("content")]
-    if between.strip() != ",":
-        return False
-    before = match.string[: match.start("verb")].split()
-    adverbs = match.group("adverbs").lower().split()
-    return bool(
-        (before and before[-1].lower() in _BEFORE_PARTICIPLE)
-        or _AUXILIARY_AFTER.intersection(adverbs)
-    )
-
-
-# "…, dit-il, …", "…, a-t-il poursuivi, …", "…, estime-t-elle, …": a verb (or an auxiliary and a
-# participle) joined to its subject pronoun, set off by commas inside a sentence
-INVERTED_INCISE = compile_pattern(
-    r"^(?P<before>[^,;:«»\"“”„]{2,80}?)\s*,\s*(?P<verb>[^\W\d_]+)-(?:t-)?"
-    r"(?P<pronoun>il|elle|ils|elles)(?:\s+(?P<participle>[^\W\d_]+))?\s*,\s*"
-    r"(?P<rest>[^«»\"“”„]{8,})$",
-    re.IGNORECASE,
-)
-
-
-def incise_verb(incise: re.Match[str]) -> bool:
-    """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
-    participle = incise.group("participle")
-    word = participle if participle else incise.group("verb")
-    return word.lower() in VERB_FORMS
-
-
-def _pointed_back_at(
-    sentence: Sentence, following: Sentence, names: Sequence[str], language: str | None
-) -> tuple[str, Speaker, str, int] | None:
-    """``sentence`` as the words of the one the next sentence names pointing back at it (``…
-    C'est ce qu'a déclaré X.``, ``… Lo ha detto X.``): content, speaker, kind and start."""
-    back = back_reference(following.text, language)
-    if not back or len(sentence.text.split()) < MIN_CLAUSE_WORDS:
-        return None
-    speaker, _ = speaker_after(following.text[back:], names, language)
-    if speaker is None or speaker.type == "pronoun":
-        return None
-    return sentence.text.rstrip(" ."), speaker, "reported", sentence.start
 
 
 def reported_quotes(
@@ -363,7 +308,7 @@ def reported_quotes(
             match is None
             and not held
             and pending
-            and (statement := _pointed_back_at(sentence, pending[0], names, language))
+            and (statement := pointed_back_sentence(sentence, pending[0], names, language))
         ):
             content, speaker, kind, start = statement
             said(content, context.resolve(speaker), kind, start)

@@ -11,7 +11,14 @@ import re
 from functools import cache
 
 from newsloom.extract.quote_patterns import INDIRECT_QUESTION, reported_pattern
-from newsloom.extract.resources import own_words, resources_for, words_pattern
+from newsloom.extract.resources import (
+    own_words,
+    resources_for,
+    table_word_set,
+    table_words,
+    words_pattern,
+)
+from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.process_cache import compile_pattern
 
 
@@ -109,3 +116,44 @@ def reported_mood(language: str | None) -> re.Pattern[str] | None:
     if not forms:
         return None
     return compile_pattern(rf"(?<![\w'’-]){words_pattern(forms)}(?![\w'’-])(?!\s+denn\b)")
+
+
+# words after a "reporting verb" that make it a passive or perfect participle, no verb of speech
+# (the tables' ``participle_auxiliaries``: "Sollte der Entscheid bestätigt werden, werde er …")
+_AUXILIARY_AFTER = table_word_set("participle_auxiliaries")
+# words before one that make it an attributive participle ("keine bestätigten Fälle")
+_BEFORE_PARTICIPLE = frozenset(
+    [*(word.lower() for word in table_words("determiners")), "kein", "keine", "keinen", "alle"]
+)
+
+
+def subjunctive_misread(match: re.Match[str]) -> bool:
+    """Whether :data:`REPORTED` matched through :data:`SUBJUNCTIVE_CLAUSE` alone (a comma, no
+    "dass") where its verb is no verb of speech: an attributive participle after an article
+    (``keine bestätigten Fälle …, zudem habe``) or a participle with an auxiliary after it."""
+    between = match.string[match.end("adverbs") : match.start("content")]
+    if between.strip() != ",":
+        return False
+    before = match.string[: match.start("verb")].split()
+    adverbs = match.group("adverbs").lower().split()
+    return bool(
+        (before and before[-1].lower() in _BEFORE_PARTICIPLE)
+        or _AUXILIARY_AFTER.intersection(adverbs)
+    )
+
+
+# "…, dit-il, …", "…, a-t-il poursuivi, …", "…, estime-t-elle, …": a verb (or an auxiliary and a
+# participle) joined to its subject pronoun, set off by commas inside a sentence
+INVERTED_INCISE = compile_pattern(
+    r"^(?P<before>[^,;:«»\"“”„]{2,80}?)\s*,\s*(?P<verb>[^\W\d_]+)-(?:t-)?"
+    r"(?P<pronoun>il|elle|ils|elles)(?:\s+(?P<participle>[^\W\d_]+))?\s*,\s*"
+    r"(?P<rest>[^«»\"“”„]{8,})$",
+    re.IGNORECASE,
+)
+
+
+def incise_verb(incise: re.Match[str]) -> bool:
+    """Whether the incise's verb (``dit``) or participle (``a-t-il poursuivi``) reports speech."""
+    participle = incise.group("participle")
+    word = participle if participle else incise.group("verb")
+    return word.lower() in VERB_FORMS

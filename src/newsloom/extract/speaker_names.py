@@ -15,7 +15,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -40,9 +39,16 @@ from newsloom.extract.name_spans import (
 from newsloom.extract.name_spans import without_source_words
 from newsloom.extract.quote_patterns import AFTER, DASH_OPENING
 from newsloom.extract.resources import own_words, table_words
+from newsloom.extract.role_stems import (
+    MIN_ROLE_STEM,
+    is_account,
+    plural_role,
+    role_patterns,
+    role_stem,
+    role_written,
+)
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
-    ROLE,
     is_role_word,
     split_title,
     without_honorific,
@@ -58,34 +64,12 @@ from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 _WORD = re.compile(r"[\w'’-]+")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;»«\"”“–—-]\s*|\(\s*)$")
-# definite and plural endings of a role noun (statsministeren → statsminister)
-_ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
-
-
-def _plural_role(word: str) -> bool:
-    """``testigos``, ``líderes``, ``sources``: a role word in the plural ("-s", "-es" after a
-    role), whom no one person holds."""
-    lowered = word.lower()
-    return (
-        lowered.endswith("s")
-        and not lowered.endswith("ss")
-        and (ROLE.ends(lowered[:-1]) or (lowered.endswith("es") and ROLE.ends(lowered[:-2])))
-    )
-
-
-MIN_ROLE_STEM = 4
-# abbreviated titles and the roles they stand for ("gov.:governor"), every table's
-_ROLE_ABBREVIATIONS = tuple(
-    tuple(entry.lower().split(":", 1)) for entry in table_words("role_abbreviations")
-)
 MIN_RESPELT = 7  # letters in a surname that another spelling one letter off may stand for
 ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización" may refer
 # "Ifølgje Mitchell", "Selon Dupont": the tables' "according to" words open a sentence, not a name
 # an age given right after a name: "Firooza Mushteri (24)", "John Smith, 24,"
 _GIVEN_AGE = re.compile(r"\s*(?:\(\s*(\d{1,3})\s*\)|,\s*(\d{1,3})\s*,)")
 _NOT_NAMES = frozenset(word.lower() for word in table_words("according_to"))
-# an account (the tables' ``account_nouns``) is no one's role
-_ACCOUNTS = frozenset(word.lower() for word in table_words("account_nouns"))
 # "La", "The": an article opening a name ("La Vanguardia") is no one's first name
 _NOT_FIRST_NAMES = frozenset(
     [*(word.lower() for word in table_words("determiners")), *FUNCTION_WORDS, "the", "a", "an"]
@@ -126,29 +110,6 @@ def _opens_no_name(word: str) -> bool:
         or lowered in LEADING_WORDS
         or is_role_word(word)
     )
-
-
-# role stems whose patterns are kept: a stream meets a few hundred ("president", "ministr", …);
-# more than ``re``'s own cache of 512 patterns holds beside every other module's
-ROLE_STEMS_REMEMBERED = 4096
-
-
-@lru_cache(maxsize=ROLE_STEMS_REMEMBERED)
-def _role_patterns(stem: str, whole: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The role (``stem``, a pattern; ``whole``: no ending after it) right before a name
-    (``statsminister Jonas Støre``) and within three words after one (``Harald Hove, skolebyråd
-    i …``): compiled once per role in a process, not once per article. A whole role is only
-    read before a name, so no pattern after one is compiled for it (the stems are mostly an
-    article's own, 1,373 different in 3,826 over the 1,000-article stream: compiling goes on)."""
-    ending = "" if whole else r"\w*"
-    before = re.compile(rf"(?<!\w){stem}{ending},?\s+$", re.IGNORECASE)
-    if whole:
-        return before, _NO_MATCH
-    after = re.compile(rf"^,\s+(?:[\w-]+\s+){{0,3}}?{stem}", re.IGNORECASE)
-    return before, after
-
-
-_NO_MATCH = re.compile(r"(?!)")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -362,35 +323,24 @@ class ArticleNames:
         not the country), unless the whole role stands right before a name (``gobernador del
         distrito de Achin, Esmail Shinwari``)."""
         words = role.split()
-        if role.lower() in _ACCOUNTS:
+        if is_account(role):
             return None  # "laut einer Prognose": an account alone is held by no one
         joined = next(
             (at for at, word in enumerate(words) if at > 0 and word.lower() in CONNECTORS),
             len(words),
         )
-        if words and _plural_role(words[joined - 1]):
+        if words and plural_role(words[joined - 1]):
             return None  # "dijeron testigos", "los militares": several, no one person holds it
         key = " ".join(words).lower()
         if len(words) > 1 and key not in self._holders:
             self._holders[key] = self._with_role(r"\s+".join(map(re.escape, words)), whole=True)
         if len(words) > 1 and self._holders[key]:
             return self._last_by(self._holders[key], paragraph)
-        stem = words[joined - 1].lower() if words else ""
-        for ending in _ROLE_ENDINGS:
-            if stem.endswith(ending):
-                # the noun's own ending, or none: "faren" is "far" with "-en", too short to
-                # stand for a role, not "fare" (danger) with "-n"
-                if len(stem) - len(ending) >= MIN_ROLE_STEM:
-                    stem = stem[: -len(ending)]
-                break
-        if len(stem) < MIN_ROLE_STEM:
+        stem = role_stem(words[joined - 1] if words else "")
+        if stem is None:
             return None
         if stem not in self._holders:
-            # "Gov. Kay Ivey" holds the role "governor" (the tables' ``role_abbreviations``)
-            written = [re.escape(stem)] + [
-                re.escape(short) for short, role in _ROLE_ABBREVIATIONS if role.startswith(stem)
-            ]
-            self._holders[stem] = self._with_role(f"(?:{'|'.join(written)})")
+            self._holders[stem] = self._with_role(role_written(stem))
         holders = self._holders[stem]
         # what the role belongs to ("del tribunal ruso") is said near its holder too: a
         # "presidente" of something else is someone else
@@ -420,7 +370,7 @@ class ArticleNames:
         """The people named right after ``stem`` (a pattern) and words ending it, or with it
         after their name; ``whole``: right after the whole role, nothing else."""
         reach = 200 if whole else 60  # a whole role may be long ("gobernador del distrito de …")
-        before, after = _role_patterns(stem, whole)
+        before, after = role_patterns(stem, whole)
         found = []
         for person in self.people:
             text = self.paragraphs.get(person.paragraph, "")

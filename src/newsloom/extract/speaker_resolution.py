@@ -5,20 +5,15 @@ fornøyd``) or a common noun for a body (``TV-kanalen``) becomes the person or b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from newsloom.assign.features import dictionary_lemma
-from newsloom.extract.body_nouns import body_compound, body_read_as_name, is_kind_of_body
+from newsloom.extract.body_nouns import body_compound, body_read_as_name
 from newsloom.extract.name_cases import nominative
 from newsloom.extract.resources import SCANDINAVIAN, resources_for
 from newsloom.extract.role_going_on import (
-    HOLDER_AFTER,
-    ROLE_REACH,
-    distance,
     given_a_role,
-    introduced_as_someone,
     introduced_unnamed,
     nearest_mention,
     role_before,
@@ -26,185 +21,21 @@ from newsloom.extract.role_going_on import (
     role_spoke_unnamed,
     someone_new_between,
 )
-from newsloom.extract.role_words import ends_in_role, is_role_word
-from newsloom.extract.speaker_names import ArticleNames, names_a_thing
-from newsloom.extract.speakers import PLURAL_PRONOUNS
+from newsloom.extract.role_words import ends_in_role
+from newsloom.extract.speaker_names import ArticleNames
+from newsloom.extract.speaker_reading import (
+    AGE_NOUN,
+    CAPITALISED_DEFINITE,
+    DEFINITE,
+    PERSON_NOUN,
+    bare_role,
+    common_organisation,
+    pronoun_with_manner,
+    role_read_as_name,
+    role_refers_back,
+    role_with_adjectives,
+)
 from newsloom.records import Quote
-
-_DEFINITE = re.compile(r"^[^\W\d_]+(?:en|a|et|n)$")  # one word in a definite form
-# a person named by age: "24-åringen" (nb, nn, da, sv), "the 24-year-old", "der 24-Jährige"
-_AGE_NOUN = re.compile(r"(?<![\w-])(\d{1,3})-(?:år(?:ing|ige)\w*|years?-old|jährige\w*)$", re.I)
-
-
-def _pronoun_with_manner(quote: Quote, language: str | None) -> bool:
-    """Whether a "role" is the language's singular pronoun and one lowercase word
-    (``han fornøyd``): a speaker and how they spoke, not a role (``de éstos``, Spanish ``han
-    manifestado`` are not: the words are not that language's pronouns)."""
-    table = resources_for(language)
-    words = (quote.speaker_role or "").split()
-    return (
-        quote.speaker_type == "role"
-        and table is not None
-        and len(words) == 2
-        and words[0].lower() in table.quotes.get("pronouns", ())
-        and words[0].lower() not in PLURAL_PRONOUNS
-        and words[1].islower()
-    )
-
-
-def _common_organisation(quote: Quote) -> bool:
-    """A speaker that is a common noun for a body: lowercase words (the first may open a
-    sentence or a compound, ``TV-kanalen``) ending in an organisation word."""
-    phrase = quote.speaker or quote.speaker_role or ""
-    words = phrase.split()
-    if not words or quote.speaker_type not in ("organisation", "role"):
-        return False
-    head = words[0].split("-")[-1]
-    return (
-        all(word[:1].islower() for word in words[1:])
-        # a common noun: lowercase, or the lowercase tail of a compound ("TV-kanalen"); one
-        # capitalised word ("Reuters", "Utenriksdepartementet") is a name of its own
-        and head[:1].islower()
-        # the noun last (TV-kanalen, the channel) or first (la organización humanitaria) is a
-        # kind of body, not an institution that is a speaker as written ("politiet", "the army")
-        # (the tables' ``body_kinds``)
-        and any(is_kind_of_body(word) for word in (words[0], words[-1]))
-        and not any(word.isupper() for word in words)
-    )
-
-
-def _bare_role(quote: Quote, language: str | None) -> bool:
-    """Whether the quote's speaker is a person's role in a language without articles (its table
-    lists no determiners: Polish), which writes a role that refers back to the person named
-    before as it writes any role (``wyjaśnił ordynariusz diecezji``). With articles a role refers
-    back as often to someone never named (``dijo el portavoz``), so those stay roles."""
-    table = resources_for(language)
-    role = quote.speaker_role or ""
-    return (
-        table is not None
-        and not table.quotes.get("determiners")
-        and any(is_role_word(word) for word in role.split())
-    )
-
-
-# a noun for a person in the definite form, as one capitalised word: opening a sentence
-# ("Fredsprisvinneren", "Forsvareren") or a compound with a lowercase noun after its hyphen
-# ("Portsmouth-spilleren", "Ap-lederen"): an agent suffix (-er, -ar, -ør, -ist, -ant, -ent, -an,
-# "sjef", "lending") before the article "-en" — not "Trontalen" (a speech), not "Stemningen"
-# (-ing: mostly things), not the patronymic "Hansen", and no kin ("Datteren", "Morfaren"): a
-# relative is someone else's, not the person named last
-_PERSON_DEFINITE = (
-    r"(?:(?<![dD]att)(?<![sS]øst)(?<![sS]yst)er|(?<![fF])ar|ør|ist|ant|ent|an|sjef|lending)en"
-)
-_CAPITALISED_DEFINITE = re.compile(
-    rf"^(?:[^\W\d_][^\W_]*-[a-zæøå]*|[A-ZÆØÅ][a-zæøå]{{3,}}){_PERSON_DEFINITE}$"
-)
-
-
-# the Scandinavian tables' nouns for a person ("mann", "kvinne", "gutt"), ending a definite noun
-_PERSON_NOUN = re.compile(
-    rf"(?:{_PERSON_DEFINITE}|(?:"
-    + "|".join(
-        sorted(
-            {
-                re.escape(word)
-                for code in SCANDINAVIAN
-                if (table := resources_for(code)) is not None
-                for word in table.quotes.get("person_nouns", ())
-            }
-        )
-    )
-    + r")(?:en|a|n|et))$",
-    re.IGNORECASE,
-)
-
-
-def _role_read_as_name(quote: Quote, names: ArticleNames, language: str | None) -> bool:
-    """Whether a "person" speaker is a role the recogniser took for a name, in a language whose
-    roles refer back with an article (its table's ``referring_articles``; German capitalises its
-    nouns): it ends in a role noun and an article stands before it (``sagte die Hamburger
-    Wissenschaftssenatorin``): a name is written without an article."""
-    table = resources_for(language)
-    speaker = quote.speaker or ""
-    words = speaker.split()
-    if (
-        table is None
-        or not table.quotes.get("referring_articles")
-        or not words
-        or not ends_in_role(words[-1])
-    ):
-        return False
-    text = names.paragraphs.get(quote.paragraph, "")
-    nearest = nearest_mention(text, speaker, quote)
-    if nearest is None:
-        return False
-    articles = table.quotes["referring_articles"]
-    before = text[: nearest.start()].split()
-    # "der derzeitige Umfragefavorit", "die 38-jährige Künstlerin": adjectives between
-    while before and before[-1].lower() not in articles and _ADJECTIVE.fullmatch(before[-1]):
-        before.pop()
-    return names_a_thing(text, nearest.start(), speaker) or (
-        # "sagte der CDU-Politiker": a role word after the article, which names_a_thing keeps
-        # as a title before a name; no name follows it here
-        bool(before) and before[-1].lower() in articles and len(words) == 1
-    )
-
-
-# a lowercase attributive adjective (an inflected ending, or an age: "38-jährige")
-_ADJECTIVE = re.compile(r"(?:\d+-)?[a-zäöüß]+(?:e|en|er|es)")
-
-
-def _role_with_adjectives(quote: Quote, names: ArticleNames, language: str | None) -> str:
-    """The role a "person" speaker is, with the adjectives the speaker patterns took as its
-    role before it (``derzeitige`` ``Umfragefavorit``) where the text writes them so."""
-    speaker = quote.speaker or ""
-    role = quote.speaker_role or ""
-    table = resources_for(language)
-    articles = table.quotes.get("determiners", ()) if table is not None else ()
-    adjectives = role.split()
-    if (
-        adjectives
-        and all(_ADJECTIVE.fullmatch(word) and word not in articles for word in adjectives)
-        and f"{role} {speaker}" in names.paragraphs.get(quote.paragraph, "")
-    ):
-        return f"{role} {speaker}"
-    return speaker
-
-
-def _role_refers_back(quote: Quote, names: ArticleNames, language: str | None) -> bool:
-    """Whether a role speaker is written with an article the language's table lists as one
-    that refers back (de ``referring_articles``: ``sagte die Hamburger Wissenschaftssenatorin``
-    after ``Die … Spitzenkandidatin Katharina Fegebank hat …``): the role's nearest mention to
-    the quote has that article right before it, no name set off after it (``der
-    Generalsekretär der PLO, Saeb Erekat`` names its holder there; ``ein Sprecher`` is someone
-    new) and nothing it belongs to (``der Minister der Kultur``)."""
-    table = resources_for(language)
-    role = quote.speaker_role or ""
-    articles = table.quotes.get("referring_articles", ()) if table is not None else ()
-    if not articles or not role.split() or not ends_in_role(role.split()[-1]):
-        return False
-    last = role.split()[-1].lower()
-    if last.endswith("s") and is_role_word(last[:-1]):
-        return False  # "the researchers said": several, not the one person named last
-    if table is not None and introduced_as_someone(role, quote, names, table.one_words):
-        return False  # "A store manager told …. …, the store manager said": that one, unnamed
-    text = names.paragraphs.get(quote.paragraph, "")
-    nearest = nearest_mention(text, role, quote)
-    if nearest is None or distance(nearest, quote) > ROLE_REACH:
-        return False  # a quote the role's speaker went on with, far from where it was named
-    before = text[: nearest.start()].split()
-    after = text[nearest.end() :]
-    words = after.split()
-    connectors = table.quotes.get("role_connectors", ()) if table is not None else ()
-    return (
-        bool(before)
-        and before[-1] in articles
-        and not after.startswith(",")
-        and HOLDER_AFTER.match(after) is None
-        # "der Minister der Kultur" is a minister of something, whom the article may name
-        # elsewhere; "sagte die Senatorin der „Welt“" told a paper in marks
-        and not (len(words) > 1 and words[0] in connectors and words[1][:1].isupper())
-    )
 
 
 def _role_holder_going_on(
@@ -282,7 +113,7 @@ def _names_a_person(role: str) -> bool:
     ``vikingveteranen``) rather than a thing (``rapporten``, ``historien``, ``budskapet``): a
     role word, or an agent suffix before the article."""
     last = role.split()[-1] if role.split() else ""
-    return ends_in_role(last) or _PERSON_NOUN.search(last) is not None
+    return ends_in_role(last) or PERSON_NOUN.search(last) is not None
 
 
 def _capitalised_role(name: str, names: ArticleNames, language: str | None) -> bool:
@@ -290,7 +121,7 @@ def _capitalised_role(name: str, names: ArticleNames, language: str | None) -> b
     the article is suffixed), not a surname: no person the article names carries the word."""
     return (
         language in SCANDINAVIAN
-        and _CAPITALISED_DEFINITE.match(name) is not None
+        and CAPITALISED_DEFINITE.match(name) is not None
         and names.fullest(name) == name
         and not any(name in person.name.split() for person in names.people)
     )
@@ -307,7 +138,7 @@ def _one_body(quote: Quote) -> bool:
     defensoras``: several, no one named before; not ``agencia estatal``: a medium)."""
     words = (quote.speaker_role or "").split()
     return (
-        _common_organisation(quote)
+        common_organisation(quote)
         and bool(words)
         and words[0].lower().startswith(_GENERAL_BODIES)
         and not words[0].endswith("s")
@@ -349,8 +180,8 @@ def resolve_speakers(
     # the role's mention to resolve on its own, is the same person
     holders: dict[str, str] = {}
     for quote in quotes:
-        if quote.speaker_type == "person" and _role_read_as_name(quote, names, language):
-            role = _role_with_adjectives(quote, names, language)
+        if quote.speaker_type == "person" and role_read_as_name(quote, names, language):
+            role = role_with_adjectives(quote, names, language)
             quote = replace(quote, speaker=None, speaker_role=role, speaker_type="role")
         if quote.speaker_type == "person" and body_read_as_name(quote, names, language):
             # "teilte der Konzern mit": a body, the one "der VW-Konzern" named where it was
@@ -374,7 +205,7 @@ def resolve_speakers(
             else:
                 quote = replace(quote, speaker=names.fullest(speaker))
         elif quote.speaker is None and (
-            quote.speaker_type == "pronoun" or _pronoun_with_manner(quote, language)
+            quote.speaker_type == "pronoun" or pronoun_with_manner(quote, language)
         ):
             # "sier han", or "sier han fornøyd": the pronoun, then how the person said it
             named = names.last_before(quote.paragraph, quote.start)
@@ -384,7 +215,7 @@ def resolve_speakers(
                 )
         elif quote.speaker is None and quote.speaker_type == "role" and quote.speaker_role:
             holder = names.role_holder(quote.speaker_role, quote.paragraph)
-            aged = _AGE_NOUN.search(quote.speaker_role)
+            aged = AGE_NOUN.search(quote.speaker_role)
             if holder is None and aged is not None:
                 # "sier 24-åringen", "said the 24-year-old": the person the article gave that
                 # age; none given, the age noun stays (the person named last may be anyone)
@@ -394,7 +225,7 @@ def resolve_speakers(
                 # only where the definite article is a suffix; elsewhere "-a", "-en" and "-n" are
                 # ordinary endings (Spanish "la periodista", German "Sprecherin")
                 and (language is None or language in SCANDINAVIAN)
-                and _DEFINITE.search(quote.speaker_role)
+                and DEFINITE.search(quote.speaker_role)
                 and _names_a_person(quote.speaker_role)
                 and not introduced_unnamed(quote.speaker_role, quote, names, language)
             ):
@@ -403,7 +234,7 @@ def resolve_speakers(
             if (
                 holder is None
                 and not role_spoke_unnamed(resolved, quote)
-                and _role_refers_back(quote, names, language)
+                and role_refers_back(quote, names, language)
             ):
                 # "sagte die Hamburger Wissenschaftssenatorin": the person named last (not the
                 # role itself, which the quote patterns may have added to the names)
@@ -413,7 +244,7 @@ def resolve_speakers(
             if holder is None and role_goes_on(quote, names, language):
                 # "«…», insiste el político": the one quoted just before goes on
                 holder = _role_holder_going_on(resolved, quote, names, language)
-            if holder is None and _bare_role(quote, language):
+            if holder is None and bare_role(quote, language):
                 # "– dodał wiceminister" after quotes of Waldemar Kraska: the speaker going
                 # on (not a photo credit named in between), else the person named last
                 holder = _last_speaker(resolved, quote, names, reach=1) or names.last_before(
@@ -431,7 +262,7 @@ def resolve_speakers(
                 holder = holders.get(quote.speaker_role)
             if holder is not None:
                 quote = replace(quote, speaker=names.fullest(holder), speaker_type="person")
-        elif _common_organisation(quote):
+        elif common_organisation(quote):
             # "TV-kanalen melder …" after CNN, "indicó la organización humanitaria" after
             # Amnistía Internacional: a body named by a common noun is the last one named
             named = names.organisation_before(quote.paragraph, quote.start)
@@ -462,7 +293,7 @@ def _introduced_by_role(
     no one fuller by it (``Jak poinformował rzecznik komendanta głównego PSP …. Jak zaznaczył
     Frątczak …``): a surname alone refers back to someone introduced, here by the role."""
     for at, quote in enumerate(quotes):
-        if quote.speaker is not None or not _bare_role(quote, language):
+        if quote.speaker is not None or not bare_role(quote, language):
             continue
         for later in quotes[at + 1 :]:
             if later.paragraph > quote.paragraph + SURNAME_REACH:
