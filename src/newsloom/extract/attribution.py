@@ -64,10 +64,8 @@ _PREPOSITION = compile_pattern(
 _PREPOSITION_NOT_ENGLISH = compile_pattern(
     _PREPOSITION.pattern.replace("|per|", "|", 1), re.IGNORECASE
 )
-_STATEMENT_WORDS = (
-    *("uttalelse", "udtalelse", "uttalande", "pressemelding", "pressemeddelelse"),
-    *("pressmeddelande", "statement", "kunngjøring", "meddelelse"),
-)
+# the documents a source issues (the tables' ``statement_nouns``)
+_STATEMENT_WORDS = tuple(table_words("statement_nouns"))
 _STATEMENT = compile_pattern(
     r"(?:(?:heter|hedder|lyder|het|hed) det|står det|står der|said|says)\s+(?:i|in)\s+"
     r"(?:en|ei|et|a)?"
@@ -223,7 +221,7 @@ _CITED_BY = compile_pattern(
     re.IGNORECASE,
 )
 # what _CITED_BY needs in a sentence: a cheap test before it
-_CITED_WORDS = ("cited", "quoted", "citeret", "citert", "sitert", "citerad", "citerade")
+_CITED_WORDS = tuple(table_words("cited_words"))  # the tables' ``cited_words``
 _CITED_CUE = compile_pattern(rf"(?:{'|'.join(_CITED_WORDS)})\s", re.IGNORECASE)
 # The words each of _CITED_CUE, _STATEMENT and _VERB_LAST needs, looked for with ``in`` in the
 # sentence lowered (a few string searches, not a scan of the sentence at every character); a

@@ -11,7 +11,7 @@ from dataclasses import replace
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.body_nouns import body_compound, body_read_as_name
 from newsloom.extract.name_cases import nominative
-from newsloom.extract.resources import SCANDINAVIAN, resources_for
+from newsloom.extract.resources import SCANDINAVIAN, resources_for, table_words
 from newsloom.extract.role_going_on import (
     given_a_role,
     introduced_unnamed,
@@ -129,7 +129,8 @@ def _capitalised_role(name: str, names: ArticleNames, language: str | None) -> b
 
 # nouns for an organisation or a group in general: a medium ("la agencia estatal", "the
 # channel") is a body of its own kind, not the organisation that spoke before
-_GENERAL_BODIES = ("organisa", "organiza", "organizz", "group", "grupo", "gruppe", "groupe")
+# (the tables' ``general_bodies``, stems)
+_GENERAL_BODIES = tuple(table_words("general_bodies"))
 
 
 def _one_body(quote: Quote) -> bool:
