@@ -31,6 +31,44 @@ _ACRONYM = re.compile(
 )
 # what every match of _ACRONYM holds: the cheap test before it (most articles have none)
 _ACRONYM_BRACKET = re.compile(r"\s\([A-ZÆØÅÄÖ]{2,8}\)")
+# the words before an acronym in brackets, within its clause, that may spell it out
+_NOT_IN_WORD = r"[^\s.,;:!?()«»\"“”]"
+_BEFORE_ACRONYM = re.compile(
+    rf"(?<!{_NOT_IN_WORD})(?P<words>{_NOT_IN_WORD}+(?:\s+{_NOT_IN_WORD}+){{0,11}})\s+$"
+)
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms in brackets and the names they stand for: the longest run of words before the
+    bracket whose capitalised words' initials spell the acronym (``Organización para la
+    Prohibición de las Armas Químicas (OPAQ)``, ``Observatorio Sirio para los Derechos Humanos
+    (OSDH)``), else a capitalised word and up to four more (an acronym of another language:
+    ``Fuerzas Democráticas Sirias (SDF)``)."""
+    found: dict[str, str] = {}
+    for bracket in _ACRONYM_BRACKET.finditer(text):
+        acronym = bracket.group(0).strip()[1:-1]
+        before = _BEFORE_ACRONYM.search(text, max(0, bracket.start() - 200), bracket.start() + 1)
+        words = before.group("words").split() if before else []
+        spelt = next(
+            (
+                at
+                for at in range(len(words))
+                if words[at][:1].isupper()
+                and "".join(word[0] for word in words[at:] if word[:1].isupper()) == acronym
+            ),
+            None,
+        )
+        if spelt is not None:
+            found[acronym] = f"{' '.join(words[spelt:])} ({acronym})"
+            continue
+        match = _ACRONYM.search(text, max(0, bracket.start() - 200), bracket.end())
+        while match is not None and match.end() < bracket.end():
+            match = _ACRONYM.search(text, match.start() + 1, bracket.end())
+        if match is not None and match.group("acronym") == acronym:
+            found[acronym] = match.group(0)
+    return found
+
+
 LOOKAHEAD_SENTENCES = 3  # "Det oplyser X" may come a few sentences after the figure
 # "seks af dem", "two of them": a part of the group counted just before
 _ANAPHORIC_PART = re.compile(
@@ -66,8 +104,7 @@ class FigureSources:
         """Acronyms and what they stand for ("JRCC" → "Joint Rescue Coordination Centre (JRCC)"),
         read from the article once, when a figure's source is named."""
         if self._acronyms is None:
-            found = _ACRONYM.finditer(self.text) if _ACRONYM_BRACKET.search(self.text) else ()
-            self._acronyms = {m.group("acronym"): m.group(0) for m in found}
+            self._acronyms = _acronyms(self.text) if _ACRONYM_BRACKET.search(self.text) else {}
         return self._acronyms
 
     def attribution(self, position: int, previous: Figure | None) -> Attribution:

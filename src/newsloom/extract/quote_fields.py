@@ -25,6 +25,7 @@ QUOTE_FIELDS = (
     "general_bodies",
     "statement_nouns",
     "cited_words",
+    "demonstratives",
     "person_nouns",
     "spoken",
     "addressed",
