@@ -4,8 +4,11 @@ Each sentence is quoted from a text in ``../shared/data`` (ML-Crisis Spanish art
 and file, none of them an article of the dev gold; the SemEval-2022 sample's Italian rows), so
 the tests need no shared data. A word of grammar the source patterns read before a reporting
 verb is no source (``…, pero aseguraron``; ``Dentro de esta cifra``), the one told is not the
-one who spoke (``dijo a la AFP Rami Abdel Rahman``), and an acronym stands for the whole name
-its letters spell (``Observatorio Sirio para los Derechos Humanos (OSDH)``).
+one who spoke (``dijo a la AFP Rami Abdel Rahman``, ``opplyser X overfor NTB``), nor is the verb
+or the day before the subject (``según informaron fuentes médicas``, ``hanno detto mercoledì i
+paramedici``); an account's owner is the source (``según cálculos de la ONU``), and an acronym
+stands for the whole name its letters spell (``Observatorio Sirio para los Derechos Humanos
+(OSDH)``).
 """
 
 from __future__ import annotations
@@ -42,6 +45,19 @@ def _sources(*paragraphs: str, language: str) -> list[tuple[str, float, str | No
             "colegiales», dijo a la AFP Rami Abdel Rahman.",
             ("killed", 4.0, "Rami Abdel Rahman"),
         ),
+        # ML-Crisis es, libya: the verb between "según" and its subject, the channel told
+        (
+            "Al menos 20 personas se encuentran heridas por disparos efectuados por francotiradores "
+            "leales al líder libio, Muamar Gadafi, apostados en los tejados de la ciudad de "
+            "Misrata, según informaron fuentes médicas a la cadena estadounidense CNN.",
+            ("injured", 20.0, "fuentes médicas"),
+        ),
+        # ML-Crisis es, syria: the body an account belongs to ("cálculos de la ONU")
+        (
+            "Más de 250.000 personas han muerto y, siempre según cálculos de la ONU, hay más de 4,6 "
+            "millones de refugiados.",
+            ("killed", 250000.0, "ONU"),
+        ),
         # ML-Crisis es, egypt: an Arabic name's "Al" is no preposition
         (
             "Al Sharbini precisó que las nuevas víctimas mortales se registraron en El Cairo, donde "
@@ -77,3 +93,35 @@ def test_an_acronym_stands_for_the_whole_name_its_letters_spell() -> None:
     )
     credited = [source for kind, _, source in _sources(named, later, language="es")]
     assert "Observatorio Sirio para los Derechos Humanos (OSDH)" in credited
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # SemEval-2022 sample, Italian: the day between the verb and its subject
+        (
+            "Nove persone sono rimaste ferite quando il loro taxi si è schiantato contro una palma "
+            "nel CBD di Città del Capo martedì notte, hanno detto mercoledì i paramedici.",
+            "it",
+            ("injured", 9.0, "paramedici"),
+        ),
+        # SemEval-2022 sample, French: the same after an inverted verb
+        (
+            "Avec 89 nouveaux décès dus à la maladie pulmonaire, a confirmé dimanche l'autorité "
+            "sanitaire chinoise, le nombre total de victimes dans le monde est passé à 813.",
+            "fr",
+            ("killed", 89.0, "autorité sanitaire chinoise"),
+        ),
+        # the example corpus (NTB, Nynorsk): the agency told, after the source
+        (
+            "Éin av dei to som var sakna etter eksplosjonen på Hestnes, er funnen død, opplyser "
+            "Vest politidistrikt overfor NTB.",
+            "nn",
+            ("killed", 1.0, "Vest politidistrikt"),
+        ),
+    ],
+)
+def test_the_day_and_the_one_told_are_no_part_of_the_source(
+    text: str, language: str, expected: tuple[str, float, str | None]
+) -> None:
+    assert expected in _sources(text, language=language)

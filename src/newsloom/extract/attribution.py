@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from newsloom.extract import resources
 from newsloom.extract.letter_skip import lowered_odd
@@ -25,7 +25,8 @@ from newsloom.extract.quote_words import (
     SOURCE_TABLE_VERBS,
     THAT_WORDS,
 )
-from newsloom.extract.resources import own_words, table_word_set, table_words, words_pattern
+from newsloom.extract.resources import table_word_set, table_words, words_pattern
+from newsloom.extract.source_phrase import source_as_read
 from newsloom.process_cache import compile_pattern
 
 _TABLE_ESTIMATES = "|".join(re.escape(verb) for verb in table_words("estimate_verbs"))
@@ -316,63 +317,10 @@ def _noun_phrase(words: list[str]) -> list[str]:
     return kept
 
 
-# The fields of a language's table whose words, first in what a pattern read as a source, are
-# no part of it: a conjunction or an adverb before the subject ("…, mientras Al Jazeera asegura",
-# "…, pero aseguraron": nothing left), which is dropped …
-_LEADING_FIELDS = ("leading_words", "clause_openers", "relative_pronouns")
-# … "according to", a pronoun, a word that is never a speaker or a preposition, with which the
-# phrase names no source ("Según apuntan fuentes": "según" reads that source; "Se habla e
-# informa"; "Samtidig opplyser politiet": the source after the verb; "Tras producirse …")
-_NOT_OPENING_FIELDS = (
-    "according_to",
-    "pronouns",
-    "not_speakers",
-    "linking_prepositions",
-    "phrase_prepositions",
-)
-# … and words after which the reporting verb is a noun ("Dentro de esta cifra", "Pero la
-# cifra"); not a quantifier, which may stand alone for the people who spoke ("others said")
-_BEFORE_NOUN_FIELDS = ("determiners", "demonstratives")
-
-
-@cache
-def _grammar_words(language: str, fields: tuple[str, ...]) -> frozenset[str]:
-    """The one-word entries of ``fields`` in ``language``'s own table, lowered."""
-    return frozenset(
-        word.lower() for name in fields for word in own_words(language, name) if " " not in word
-    )
-
-
-def _as_read(phrase: str, language: str | None) -> str | None:
-    """``phrase`` (what a pattern read as a source) without the words of ``language`` that open
-    no source's name (:data:`_LEADING_FIELDS`), and without the one told before the subject (es
-    ``dijo a la AFP Rami Abdel Rahman``: the told preposition up to the first capitalised word);
-    None where it names no source. A capitalised word before another (``Al Jazeera``) is a
-    name's."""
-    words = phrase.split()
-    if language is None or not words:
-        return phrase
-    leading = _grammar_words(language, _LEADING_FIELDS)
-    while words and words[0].lower() in leading:
-        words = words[1:]
-    if not words or words[-1].lower() in _grammar_words(language, _BEFORE_NOUN_FIELDS):
-        return None
-    first = words[0]
-    if first.lower() in _grammar_words(language, ("told_prepositions",)):
-        capitalised = next((at for at, word in enumerate(words) if word[:1].isupper()), None)
-        if capitalised is None:
-            return None
-        return " ".join(words[capitalised + 1 :]) or None
-    name_particle = first[:1].isupper() and len(words) > 1 and words[1][:1].isupper()
-    if first.lower() in _grammar_words(language, _NOT_OPENING_FIELDS) and not name_particle:
-        return None
-    return " ".join(words)
-
-
 def clean_source(phrase: str, language: str | None = None) -> str | None:
     """``nyhedsbureauet Reuters onsdag`` → ``Reuters``; ``en talsmand for politiet`` → itself;
     None for what names no source in ``language`` (``pero`` in ``…, pero aseguraron``)."""
-    read = _as_read(phrase, language)
+    read = source_as_read(phrase, language)
     if read is None:
         return None
     text = " " + read.strip().strip("'\"«»“”")
@@ -388,7 +336,15 @@ def clean_source(phrase: str, language: str | None = None) -> str | None:
         or (words[0].lower() in UNITS)
     ):
         return None
-    return " ".join(words) or None
+    return _without_loose_marks(" ".join(words)) or None
+
+
+def _without_loose_marks(name: str) -> str:
+    """``ONU)``, ``ONU-`` → ``ONU``: a bracket or a dash the phrase around the source left."""
+    name = name.rstrip("-–")
+    if name.endswith(")") and name.count(")") > name.count("("):
+        name = name[:-1]
+    return name
 
 
 def sources_in(sentence: str, language: str | None = None) -> list[Source]:
