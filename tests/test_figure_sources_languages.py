@@ -47,21 +47,21 @@ def _sources(*paragraphs: str, language: str) -> list[tuple[str, float, str | No
         ),
         # ML-Crisis es, libya: the verb between "según" and its subject, the channel told
         (
-            "Al menos 20 personas se encuentran heridas por disparos efectuados por francotiradores "
-            "leales al líder libio, Muamar Gadafi, apostados en los tejados de la ciudad de "
-            "Misrata, según informaron fuentes médicas a la cadena estadounidense CNN.",
+            "Al menos 20 personas se encuentran heridas por disparos efectuados por "
+            "francotiradores leales al líder libio, Muamar Gadafi, apostados en los tejados de la "
+            "ciudad de Misrata, según informaron fuentes médicas a la cadena estadounidense CNN.",
             ("injured", 20.0, "fuentes médicas"),
         ),
         # ML-Crisis es, syria: the body an account belongs to ("cálculos de la ONU")
         (
-            "Más de 250.000 personas han muerto y, siempre según cálculos de la ONU, hay más de 4,6 "
-            "millones de refugiados.",
+            "Más de 250.000 personas han muerto y, siempre según cálculos de la ONU, hay más de "
+            "4,6 millones de refugiados.",
             ("killed", 250000.0, "ONU"),
         ),
         # ML-Crisis es, egypt: an Arabic name's "Al" is no preposition
         (
-            "Al Sharbini precisó que las nuevas víctimas mortales se registraron en El Cairo, donde "
-            "al menos treinta manifestantes han fallecido desde el sábado pasado.",
+            "Al Sharbini precisó que las nuevas víctimas mortales se registraron en El Cairo, "
+            "donde al menos treinta manifestantes han fallecido desde el sábado pasado.",
             ("killed", 30.0, "Al Sharbini"),
         ),
     ],
@@ -125,3 +125,18 @@ def test_the_day_and_the_one_told_are_no_part_of_the_source(
     text: str, language: str, expected: tuple[str, float, str | None]
 ) -> None:
     assert expected in _sources(text, language=language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SemEval-2022 sample, English rows: a casualty word as the first part of a modifier,
+        # and a phone number
+        "At 30 years old and coming off two straight injury-riddled seasons, Mike Daniels said "
+        "he has a lot more football left in him.",
+        "To be eligible for a reward, tipsters may call Crime Solvers of Montgomery County "
+        "toll-free at 1-866-411-8477.",
+    ],
+)
+def test_a_modifier_and_a_phone_number_count_no_one(text: str) -> None:
+    assert _sources(text, language="en") == []

@@ -204,6 +204,12 @@ def denied(cue: Cue, text: str, language: str | None) -> bool:
     )
 
 
+def modifies_a_noun(cue: Cue, text: str) -> bool:
+    """Whether the cue is the first part of a hyphened modifier ("injury-riddled seasons",
+    "toll-free", "injured-reserve list"): it then names no casualty of its own."""
+    return re.match(r"-[^\W\d_]", text[cue.end : cue.end + 2]) is not None
+
+
 def words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text[start:end])) if end > start else 0
 

@@ -145,6 +145,12 @@ def ends_within(pattern: re.Pattern[str], before: str, reach: int) -> bool:
     return pattern.search(before, max(0, end - reach)) is not None
 
 
+# the first and the last of three or more numbers joined by dashes (a phone number, a date, a
+# case number): no head count; two are a range ("450-500 soldados")
+_DIGIT_CHAIN_AFTER = re.compile(r"[-–]\d+[-–]\d")
+_DIGIT_CHAIN_BEFORE = re.compile(r"\d[-–]\d+[-–]$")
+
+
 def is_count(
     quantity: Quantity, text: str, language: str | None, time_spans: Sequence[tuple[int, int]]
 ) -> bool:
@@ -195,4 +201,10 @@ def is_count(
             return False  # "Anna Berg (19)": an age in brackets
         if re.match(r"\s*[/:]\s*\d", after) or re.search(r"\d\s*[/:]\s*$", before):
             return False  # scores, ratios, dates "4/1"
+        if (
+            _DIGIT_CHAIN_AFTER.match(after)
+            or _DIGIT_CHAIN_BEFORE.search(before)
+            or (after[:1] in "-–" and after[1:2].isdigit() and re.search(r"\d[-–]$", before))
+        ):
+            return False  # one of three or more numbers joined: "1-866-411-8477", "2020-01-05"
     return not (quantity.low <= 0 or quantity.high > MAX_VALUE)

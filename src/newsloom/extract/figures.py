@@ -28,6 +28,7 @@ from newsloom.extract.cues import (
     denied,
     find_cues,
     listed_cues,
+    modifies_a_noun,
     part_kind,
 )
 from newsloom.extract.figure_counts import CONTEXT_WINDOW, is_count
@@ -317,7 +318,11 @@ def _figures_in_sentence(
         return []  # no count, so no cue search (the costliest step)
     quantities.sort(key=lambda quantity: quantity.start)
     quantities = _merge_ranges(quantities, text)
-    cues = [cue for cue in find_cues(text, language) if not denied(cue, text, language)]
+    cues = [
+        cue
+        for cue in find_cues(text, language)
+        if not denied(cue, text, language) and not modifies_a_noun(cue, text)
+    ]
     claimed = claimed_cues(cues, quantities, text)
     chosen = listed_cues(
         quantities,
