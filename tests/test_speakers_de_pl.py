@@ -363,3 +363,39 @@ def test_a_german_noun_for_a_body_named_by_no_compound_is_a_body_not_a_person() 
         "Unternehmen am Neujahrstag mitteilte.",
     )
     assert [(q.speaker, q.speaker_type) for q in found] == [("Unternehmen", "organisation")]
+
+
+def _with_person(text: str, name: str) -> tuple[Quote, ...]:
+    start = text.index(name)
+    entity = EntityMention(name, EntityType.PERSON, 0, start, start + len(name))
+    return extract_quotes(text_article(text, language="pl"), (entity,))
+
+
+def test_a_polish_body_a_recogniser_ran_into_the_holders_name_joins_the_role() -> None:
+    # the body a role belongs to stands in the genitive between the role and its holder's name
+    # ("rzecznik Komendy Głównej Policji Mariusz Nowak", "prezydent USA"): inflected common
+    # words and acronyms before a first name are the body, not the name; a span of body words
+    # alone stays whole (no name after them)
+    found = [
+        *_with_person(
+            "Rzecznik Komendy Głównej Policji Mariusz Nowak powiedział, że droga pozostanie"
+            " zamknięta. Nowak dodał, że objazd jest oznakowany.",
+            "Komendy Głównej Policji Mariusz Nowak",
+        ),
+        *_with_person(
+            "Prezydent USA John Baker napisał, że sankcje zostaną utrzymane.",
+            "USA John Baker",
+        ),
+        *_with_person(
+            "Jak poinformował rzecznik Komendy Stołecznej Policji, zatrzymany spędził noc w"
+            " areszcie.",
+            "Komendy Stołecznej Policji",
+        ),
+    ]
+    assert [q.speaker for q in found] == [
+        "Mariusz Nowak",
+        "Mariusz Nowak",
+        "John Baker",
+        "Komendy Stołecznej Policji",
+    ]
+    assert found[0].speaker_role == "Komendy Głównej Policji"

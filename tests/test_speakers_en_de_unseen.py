@@ -187,3 +187,65 @@ def test_a_role_word_inside_a_body_name_keeps_the_name_whole() -> None:
         "Jerusalem Ministerpräsident",
         "Netanjahu",
     )
+
+
+def _with_spans(language: str, text: str, kind: EntityType, *names: str) -> tuple[Quote, ...]:
+    """The quotes of ``text`` with ``names`` as the recogniser's spans of ``kind``."""
+    entities = tuple(
+        EntityMention(name, kind, 0, text.index(name), text.index(name) + len(name))
+        for name in names
+    )
+    return extract_quotes(text_article(text, language=language), entities)
+
+
+def test_a_spokesperson_of_a_named_body_is_the_role_not_the_body() -> None:
+    # the noun that ends an English phrase is its head: "a Europol spokesperson" is a
+    # spokesperson (the recogniser's span over the body names whose), "a Health Ministry
+    # spokeswoman" keeps "Health" ("a" before capitalised words is the article, not Spanish
+    # "a", to, before a medium told), and the capitalised body after "spokesman for the" is
+    # no person's name
+    found = [
+        *_with_spans(
+            "en",
+            '"We have no record of the transfer," a Europol spokesperson said.',
+            EntityType.ORGANISATION,
+            "Europol",
+        ),
+        *quotes("en", "Schools will stay closed until March, a Health Ministry spokeswoman said."),
+        *quotes(
+            "en",
+            "The spokesman for the Harbour Police Department said the ferry had been towed away.",
+        ),
+    ]
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        (None, "Europol spokesperson"),
+        (None, "Health Ministry spokeswoman"),
+        (None, "spokesman for the Harbour Police Department"),
+    ]
+
+
+def test_a_german_role_noun_before_der_and_a_body_is_that_bodys_role() -> None:
+    # "der" and a capitalised noun after a role noun is the genitive of the body the role
+    # belongs to ("ein Sprecher der Polizei"), not the dative of a paper told, which a medium's
+    # noun marks ("sagte ein Polizeisprecher der Deutschen Presse-Agentur"); a recogniser's span
+    # over the role and its body is no person either
+    found = [
+        *quotes(
+            "de",
+            "Die Straße bleibe bis Freitag gesperrt, sagte ein Sprecher der Polizei.",
+            "Laut einem Sprecher der Feuerwehr brach das Feuer in einer Garage aus.",
+            "Die Ursache sei noch unklar, sagte ein Polizeisprecher der Deutschen Presse-Agentur.",
+        ),
+        *_with_spans(
+            "de",
+            "Der Markt bleibe am Wochenende geschlossen, sagte ein Sprecher der Stadt.",
+            EntityType.PERSON,
+            "Sprecher der Stadt",
+        ),
+    ]
+    assert [(q.speaker, q.speaker_role) for q in found] == [
+        (None, "Sprecher der Polizei"),
+        (None, "Sprecher der Feuerwehr"),
+        (None, "Polizeisprecher"),
+        (None, "Sprecher der Stadt"),
+    ]

@@ -91,3 +91,42 @@ def nominative(name: str, language: str | None, role: str | None = None) -> str:
     if any(word is None for word in words):
         return name
     return " ".join(word for word in words if word is not None)
+
+
+def body_before_name(name: str, language: str | None) -> tuple[str | None, str]:
+    """``Stanów Zjednoczonych Mark Esper`` → (``Stanów Zjednoczonych``, ``Mark Esper``): in a
+    language whose table lists ``name_case_endings`` (one that declines names and nouns), the
+    body a role belongs to stands in the genitive between the role and its holder's name
+    (``sekretarz obrony Stanów Zjednoczonych Mark Esper``, ``prezydent USA Donald Trump``), and a
+    recogniser may run it into the name. Its words are inflected common words of the
+    dictionary (``Stanów``, ``Komendy Głównej Policji``) or acronyms (``USA``, ``MSZ``); the
+    name is the two words or more after them. (None, ``name``) where no such words lead."""
+    if not _endings(language):
+        return None, name
+    words = name.split()
+    lead = 0
+    while len(words) - lead > MIN_NAME_WORDS and _body_word(words[lead], language):
+        lead += 1
+    if not lead or _common_word(words[lead], language):
+        return None, name  # "Komendy Stołecznej Policji", "Stałe Przedstawicielstwo": a body
+    return " ".join(words[:lead]), " ".join(words[lead:])
+
+
+MIN_NAME_WORDS = 2  # a first name and a surname
+
+
+def _body_word(word: str, language: str | None) -> bool:
+    """Whether a capitalised word is an acronym (``USA``, ``PiS``) or an inflected common word
+    of ``language``'s dictionary (``Stanów`` of ``stan``), no word of a name in the nominative."""
+    letters = [letter for letter in word if letter.isalpha()]
+    capitals = sum(letter.isupper() for letter in letters)
+    if len(letters) >= MIN_NAME_WORDS and capitals >= max(2, len(letters) - 1):
+        return True
+    return _common_word(word, language) and dictionary_lemma(word.lower(), language) != word.lower()
+
+
+def _common_word(word: str, language: str | None) -> bool:
+    """Whether the dictionary of ``language`` knows ``word`` as a common word (its lemma in
+    lowercase), which no first name is."""
+    lemma = dictionary_lemma(word.lower(), language)
+    return lemma is not None and lemma[:1].islower()

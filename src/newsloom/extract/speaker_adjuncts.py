@@ -16,6 +16,7 @@ from functools import cache
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS, PRONOUNS
 from newsloom.extract.resources import load_tables, table_words, words_pattern
+from newsloom.extract.role_words import ends_in_role
 
 _DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
@@ -209,7 +210,28 @@ def _before_dative(phrase: str) -> str:
     named = _NAME_THEN_DATIVE.search(phrase)
     if named is None or _DETERMINER_WORD.fullmatch(named.group("name").split()[0]):
         return phrase  # "Der Sprecher der Polizei": a role and whose it is
+    if _role_and_whose(named.group("name"), phrase[named.end("name") :]):
+        return phrase
     return phrase[: named.end("name")]
+
+
+# the tables' ``body_kinds`` ("zeitung", "agentur", "sender"): a noun for a medium a speaker
+# tells
+_MEDIUM_KINDS = table_words("body_kinds")
+
+
+def _role_and_whose(noun: str, after: str) -> bool:
+    """Whether ``der`` and a capitalised word after ``noun`` are the body a role belongs to, in
+    the genitive (``ein Sprecher der Polizei``, ``die Leiterin der Linzer Staatsanwaltschaft``),
+    not the paper or agency told, in the dative: ``noun`` is a role word and no medium follows
+    (``sagte ein Polizeisprecher der Deutschen Presse-Agentur``, ``der „Welt“``)."""
+    if " " in noun or not ends_in_role(noun):
+        return False
+    words = after.split()
+    if len(words) < 2 or words[0] != "der" or not words[1][:1].isupper():
+        return False
+    told = " ".join(words[1:4]).lower()
+    return not any(kind in told for kind in _MEDIUM_KINDS)
 
 
 def _pronoun_first(phrase: str) -> bool:

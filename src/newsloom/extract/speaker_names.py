@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from newsloom.extract.name_cases import body_before_name
 from newsloom.extract.name_spans import (
     after_determiner as after_determiner,
 )
@@ -141,9 +142,14 @@ class ArticleNames:
                 (e, *without_source_words(self.paragraphs.get(e.paragraph, ""), e.start, e.text))
                 for e in people
             ]
+            language = languages.most_common(1)[0][0] if languages else None
             self.people = [
                 NamedPerson(
-                    without_honorific(person_in_phrase(split_title(name)[1])), e.paragraph, start
+                    without_honorific(
+                        person_in_phrase(body_before_name(split_title(name)[1], language)[1])
+                    ),
+                    e.paragraph,
+                    start,
                 )
                 for e, name, start in spans
             ]

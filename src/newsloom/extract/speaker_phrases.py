@@ -151,6 +151,28 @@ TOLD_MEDIUM = re.compile(
     r"(?=(?:le|la|il|o|el|der|die|un|una|une|uno|um|uma)\s+[a-zæøåäöüéáíóúñ])"
     r"|[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die|un|una|une|uno|um|uma)\s))",
 )
+# capitalised words, then the lowercase noun they stand before ("Ministry spokesman")
+_CAPITALISED_THEN_NOUN = re.compile(
+    r"(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+)*[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?P<noun>[a-zæøåäöüé][\w-]*)\s*$"
+)
+
+
+def without_medium(text: str) -> str:
+    """``text`` without the medium told before the speaker (:data:`TOLD_MEDIUM`: "a Efe el
+    portavoz"), but whole where the capitalised words run on into a role noun that ends it: "a"
+    is then the English article and the words the body the role belongs to ("a Foreign Ministry
+    spokesman", "a White House official"), no medium told (not "a Europa Press fuentes
+    diplomáticas": Spanish puts its adjectives after the noun)."""
+    told = TOLD_MEDIUM.match(text)
+    if told is None:
+        return text
+    after_preposition = text.split(maxsplit=1)[-1]
+    body = _CAPITALISED_THEN_NOUN.match(after_preposition)
+    if body is not None and ROLE.ends(body.group("noun")):
+        return text
+    return text[told.end() :]
+
+
 # "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote
 TRAILING_DETERMINER = re.compile(rf"\s+{DETERMINERS}\s*$", re.IGNORECASE)
 # the tables' ``told_prepositions`` ("dijo Lukyanov a DW"): after a name, whom it told (a
@@ -330,6 +352,38 @@ _BODY_NAME = re.compile(
 _BODY_WORDS = table_word_set("organisations")
 
 
+# the tables' ``relative_pronouns``: a clause about the role's holder follows one
+_RELATIVE_PRONOUNS = table_word_set("relative_pronouns")
+ROLE_OF_BODY_WORDS = 3  # a role word, a connector, the body
+
+
+def role_for_body(phrase: str) -> str | None:
+    """``a spokesperson for the Crime Branch of the state police``, ``the spokesman for the
+    Pasadena Police Department``: a lowercase role word, a connector and the body whose role it
+    is, capitalised and ending in a lowercase word or a body's noun, no name set off or after
+    it: the phrase, a role whose holder spoke (the body's capitalised words are no person's
+    name); None for any other phrase."""
+    words = [word for word in phrase.split() if DETERMINER_WORD.fullmatch(word) is None]
+    if (
+        len(words) < ROLE_OF_BODY_WORDS
+        or "," in phrase
+        or not words[0][:1].islower()
+        or not ROLE.ends(words[0])
+        or words[1].lower() not in CONNECTORS
+        or not (words[-1][:1].islower() or ORGANISATION.ends(words[-1]))
+        or any(word in _RELATIVE_PRONOUNS for word in words)  # "… que juzga a la piloto"
+        # a body named in lowercase ("portavoz del gobierno") no reading takes for a name
+        or not any(word[:1].isupper() for word in words[2:])
+    ):
+        return None
+    for at, word in enumerate(words[2:-1], start=2):
+        if word[:1].isupper() and words[at + 1][:1].islower() and words[at + 1] not in CONNECTORS:
+            # "ministro dell'ambiente Varawut Silpa-Archa dopo aver …": a name, then what its
+            # holder did; a body's capitalised words end in a connector or the phrase
+            return None
+    return phrase.strip()
+
+
 def body_name(phrase: str, coordinators: Collection[str] = ()) -> str | None:
     """The full name of a body whose first capitalised words hold a word of the tables'
     ``organisations`` (``el Observatorio Sirio de Derechos Humanos``, ``the Syrian Observatory
@@ -340,5 +394,9 @@ def body_name(phrase: str, coordinators: Collection[str] = ()) -> str | None:
     first = next((at for at, word in enumerate(words) if at and word in coordinators), None)
     named = _BODY_NAME.match(" ".join(words[:first]) if first else phrase)
     if named is None or not any(word.lower() in _BODY_WORDS for word in named["head"].split()):
+        return None
+    opening = named["name"].split()[0]
+    if opening[:1].isupper() and is_role_word(opening):
+        # "Sprecherin des Zoos": a (German, capitalised) role noun of the body; its holder spoke
         return None
     return named["name"]

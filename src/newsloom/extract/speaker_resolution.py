@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.body_nouns import body_compound, body_read_as_name
-from newsloom.extract.name_cases import nominative
+from newsloom.extract.name_cases import body_before_name, nominative
 from newsloom.extract.resources import SCANDINAVIAN, resources_for, table_words
 from newsloom.extract.role_going_on import (
     given_a_role,
@@ -181,6 +181,13 @@ def resolve_speakers(
     # the role's mention to resolve on its own, is the same person
     holders: dict[str, str] = {}
     for quote in quotes:
+        if quote.speaker_type == "person" and quote.speaker:
+            # "sekretarz obrony Stanów Zjednoczonych Mark Esper": the body of the role, which a
+            # recogniser ran into the name, joins the role
+            body, name = body_before_name(quote.speaker, language)
+            if body is not None:
+                role = " ".join(part for part in (quote.speaker_role, body) if part)
+                quote = replace(quote, speaker=name, speaker_role=role)
         if quote.speaker_type == "person" and role_read_as_name(quote, names, language):
             role = role_with_adjectives(quote, names, language)
             quote = replace(quote, speaker=None, speaker_role=role, speaker_type="role")

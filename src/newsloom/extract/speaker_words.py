@@ -123,6 +123,45 @@ def _owner_of_role(text: str, entity: str) -> bool:
     )
 
 
+# words that open a phrase or a clause after a name, not a noun it modifies: the tables'
+# prepositions, articles and "as" ("Bashar Al Asad como responsable", "a DW el experto")
+_NO_MODIFIER = (
+    table_word_set("prepositions")
+    | table_word_set("determiners")
+    | table_word_set("final_after")
+    | table_word_set("before_place")
+    | table_word_set("function_words")
+)
+MOST_HEAD_WORDS = 2  # a role noun and one word before it ("chief minister")
+
+
+def _role_head(after: str) -> bool:
+    """Whether the lowercase words ``after`` a name are the head of the noun phrase the name
+    opens, a role (``UN spokesman``, ``Uttar Pradesh chief minister``): at most two words, the
+    first no preposition, article or "as" (those open a phrase of their own)."""
+    words = after.split()
+    return (
+        0 < len(words) <= MOST_HEAD_WORDS
+        and all(word.isalpha() and word.islower() for word in words)
+        and not any(word in _NO_MODIFIER or word in CONNECTORS for word in words)
+    )
+
+
+def _role_of_body(words: Sequence[str]) -> bool:
+    """Whether ``words`` are a capitalised role noun, a connector and the body whose role it is,
+    with no one's name after it: one word (``Sprecher der Polizei``, ``Präsident der Ukraine``)
+    or a body's name (``Sprecherin des Innenministeriums``, ``Leiter der Linzer
+    Staatsanwaltschaft``)."""
+    leading = leading_roles(words)
+    return (
+        leading == 1
+        and len(words) >= 3
+        and words[1].lower() in CONNECTORS
+        and all(word[:1].isupper() for word in words[2:])
+        and (len(words) == 3 or ORGANISATION.ends(words[-1]))
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str | None
@@ -336,14 +375,19 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         # no speaker; the full name after the role is
         return Speaker(" ".join(words[trailing:]), " ".join(words[:trailing]), "person")
     for entity in sorted(entities, key=len, reverse=True):
+        if entity and text.endswith(entity) and _role_of_body(entity.split()):
+            # the recogniser read a role of a body as a person: "ein Sprecher der Polizei"
+            return Speaker(None, text, "role")
         if entity and entity in text and not _owner_of_role(text, entity):
             owned = _OWNED_ROLE.fullmatch(text[text.index(entity) + len(entity) :])
             if (
                 owned is not None
-                and (owned.group("mark") or entity.endswith("s"))
+                and (owned.group("mark") or entity.endswith("s") or _role_head(owned.group(0)))
                 and ROLE.ends(words[-1])
             ):
-                # "Høyres leder", "Høgre sin leiar": the body owns the role; its holder spoke
+                # "Høyres leder", "Høgre sin leiar": the body owns the role; its holder spoke;
+                # "a Europol spokesperson", "UN officials": a name before the role noun that
+                # ends the phrase only says whose; the role's holder spoke
                 return Speaker(None, text, "role")
             role = text[: text.index(entity)].strip(" ,") or None
             if role and not role[:1].islower():
@@ -369,6 +413,10 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
     if leading and all(word[:1].isupper() for word in words[leading:]):
         # "Direktør Pia Lund", "Bürgermeister Hans Weber": a capitalised role before a name
         return Speaker(" ".join(words[leading:]), " ".join(words[:leading]), "person")
+    if _role_of_body(words):
+        # "Sprecherin des Innenministeriums": a capitalised role noun, then whose it is; its
+        # holder spoke, not the body
+        return Speaker(None, text, "role")
     trailing = len(words)
     while trailing > 0 and words[trailing - 1][:1].isupper():
         trailing -= 1

@@ -47,6 +47,8 @@ from newsloom.extract.speaker_phrases import (
     before_verb,
     body_name,
     ends_in_second_verb_opener,
+    role_for_body,
+    without_medium,
 )
 from newsloom.extract.speaker_phrases import (
     LEADING_WORDS as LEADING_WORDS,
@@ -391,6 +393,10 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     body = body_name(phrase.strip(), COORDINATORS)
     if body is not None:  # "el Observatorio Sirio de Derechos Humanos": a body's whole name
         return Speaker(body, None, "organisation")
+    for_body = role_for_body(phrase)
+    if for_body is not None:
+        # "a spokesperson for the Crime Branch of the state police": the role's holder spoke
+        return Speaker(None, _DETERMINER.sub("", for_body), "role")
     name_of = _NAME_OF.search(phrase)
     if (
         name_of is not None
@@ -463,7 +469,7 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
     if _NAME_THEN_COMMA.match(text):
         text = text.split(",")[0]  # "Elin Mortensen, a political scientist at …"
     text = text.split(",")[0].strip()
-    text = TRAILING_DETERMINER.sub("", TOLD_MEDIUM.sub("", text))
+    text = TRAILING_DETERMINER.sub("", without_medium(text))
     text = _DETERMINER.sub("", text)
     return speaker_of_words(text, entities)
 
