@@ -1,6 +1,9 @@
-"""Sentence splitting: the glued split reuses the plain one where no point is glued (issue 19)."""
+"""Sentence splitting: the glued split reuses the plain one where no point is glued (issue 19);
+a sentence may open with a numeral, not after an ordinal or an abbreviation (issue 22)."""
 
 from __future__ import annotations
+
+import pytest
 
 from newsloom.extract.sentences import split_sentences
 
@@ -26,3 +29,29 @@ def test_glued_split_still_ends_at_a_glued_point() -> None:
         "También hubo dos heridos.",
         "Nadie fue detenido.",
     ]
+
+
+def test_a_sentence_may_open_with_a_numeral() -> None:
+    # SemEval-2022 sample, a German row: the count after the point is the next sentence's
+    text = (
+        "Gezählt wurden auch 24 Firmlinge, 73 Kirchenaustritte und 3 Wiedereintritte. "
+        "98 Gemeindemitglieder sind verstorben."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Gezählt wurden auch 24 Firmlinge, 73 Kirchenaustritte und 3 Wiedereintritte.",
+        "98 Gemeindemitglieder sind verstorben.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det skjedde 19. januar og varte lenge.",  # an ordinal
+        "He left on Jan. 5 and came back.",  # a month's abbreviation
+        "Na miejscu było ok. 30 osób.",  # Polish "about"
+        "Spotkanie zaczęło się o godz. 14 w ratuszu.",
+        "Han kom kl. 14 og dro.",
+    ],
+)
+def test_a_numeral_after_an_abbreviation_goes_on_the_sentence(text: str) -> None:
+    assert len(split_sentences(text)) == 1

@@ -74,7 +74,13 @@ ABBREVIATIONS = frozenset(
 )
 # (French, Italian and Portuguese sentences may open with a capital grave or circumflex: "À
 # Paris, …", "È quanto ha detto …", "Ça …")
-_END = re.compile(r"[.!?]+[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑÀÂÈÊÎÔÛÙÌÒÇ¿¡])")
+# A sentence may also open with a numeral ("… 3 Wiedereintritte. 98 Gemeindemitglieder sind
+# verstorben."), where the word before the point is a word, not a number ("19. januar") and not
+# an abbreviation or a month's ("ca. 50", "Jan. 5": :func:`_before_numeral`)
+_END = re.compile(
+    r"[.!?]+[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑÀÂÈÊÎÔÛÙÌÒÇ¿¡])"
+    r"|(?<=[^\W\d_]{2})[.!?]+[»\"”’')\]]*(?=\s+\d)"
+)
 # the last word of a text (``(\w+)\W*$``), matched on the reversed text from its start
 _LAST_WORD_BACKWARDS = re.compile(r"\W*(\w+)")
 
@@ -141,6 +147,33 @@ def _inner_points() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{'|'.join(phrases)})", re.IGNORECASE)
 
 
+def _before_numeral(word: str | None) -> bool:
+    """Whether ``word`` before a point and a numeral is an abbreviation a number follows, not a
+    sentence's last word: a month's (CLDR's, in any table's language: "Jan. 5", "sept. 2020"),
+    or a short lowercase word (Polish "ok. 30" about, "godz. 14", "tys.", "tel.")."""
+    return (
+        word is None
+        or word.lower() in _month_abbreviations()
+        or (word.islower() and len(word) <= MAX_ABBREVIATION)
+    )
+
+
+MAX_ABBREVIATION = 4  # letters of an abbreviation a number follows ("godz.", "ok.", "tys.")
+
+
+@cache
+def _month_abbreviations() -> frozenset[str]:
+    from newsloom.extract.resources import load_tables, month_names
+
+    full = {name.lower() for code in load_tables() for name in month_names(code)}
+    return frozenset(
+        name.lower()
+        for code in load_tables()
+        for name in month_names(code, abbreviated=True)
+        if name.lower() not in full  # "mars.", "juni." end a sentence
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -174,6 +207,8 @@ def _split_sentences(text: str, glued: bool) -> tuple[Sentence, ...]:
             word = _last_word(backwards, start, match.start())
             if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
                 continue
+            if text[match.end() :].lstrip()[:1].isdigit() and _before_numeral(word):
+                continue  # "Jan. 5", "Abs. 2": an abbreviation before a number
             if _inside_abbreviation(text, match.start()):
                 continue  # "de EE. UU.": the first point is inside one name
             if (
