@@ -12,7 +12,8 @@ of one word is. The pronoun stands where a subject does: opening its sentence, a
 ella"); in a sentence of someone's words (opened by a dash) only the attribution's counts ("– Han
 er …" is someone the speaker talks of).
 A name is kept with :data:`MIN_COUNT` links or more of which :data:`MIN_SHARE` or more go one
-way (German "sie" is also "they", French "il" also "it": the threshold absorbs them).
+way (German "sie" is also "they", French "il" also "it": the threshold absorbs them), unless it
+opens the names of places and bodies more often than those of people ("Córdoba", "National").
 
 The text read: the NorNE Bokmål and Nynorsk train sentences that stand in the pseudo-documents
 (``build/ndt/docs.jsonl``, from ``scripts/quote_sample.py docs``, which leaves out what a gold
@@ -39,11 +40,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from newsloom.entities.conll import read_conll  # noqa: E402
+from quote_sample import _detokenised  # noqa: E402
+
+from newsloom.entities.conll import Span, read_conll  # noqa: E402
 from newsloom.extract.name_sexes import NAMES_FILE  # noqa: E402
 from newsloom.extract.resources import own_words, table_word_set  # noqa: E402
 from newsloom.extract.sentences import split_sentences  # noqa: E402
-from quote_sample import _detokenised  # noqa: E402
 
 MIN_COUNT = 2  # pronouns counted for a name
 MIN_SHARE = 0.75  # of them one way
@@ -53,14 +55,17 @@ READ_SETS = ("ml-crisis", "semeval", "semeval-it", "stream")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|[,?!–—-]")
 _FIRST_NAME = re.compile(r"[^\W\d_][^\W\d_\-]+(?:-[^\W\d_][^\W\d_]+)?")
 
+# the first words of the entities read: of a person's name (True) and of other names (False)
+OPENING: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
+
 # a sentence: its words in order, a person mention as (None, words of the name)
 Token = tuple[str | None, tuple[str, ...]]
 Document = list[list[Token]]
 
 
 def _pronouns(language: str) -> dict[str, str]:
-    sexes = {word: "m" for word in own_words(language, "masculine_pronouns")}
-    sexes.update({word: "f" for word in own_words(language, "feminine_pronouns")})
+    sexes = dict.fromkeys(own_words(language, "masculine_pronouns"), "m")
+    sexes.update(dict.fromkeys(own_words(language, "feminine_pronouns"), "f"))
     return sexes
 
 
@@ -103,17 +108,22 @@ def count(documents: Iterable[tuple[str, Document]], counts: dict[str, Counter[s
                 attribution = at >= 2 and sentence[at - 2][0] in _CLOSING  # "…, sier han"
                 if not attribution and (spoken or not _subject_at(sentence, at, language)):
                     continue  # "– Han er …": someone the speaker talks of; "sobre ella"
-                links[next(iter(people))][sex] += 1  # type: ignore[arg-type]
+                person = next(iter(people))
+                if person is not None:
+                    links[person][sex] += 1
             before = named
-        for name, sexes in links.items():
-            counts[name].update(sexes)
+        for first, sexes in links.items():
+            counts[first].update(sexes)
 
 
 def _subject_at(sentence: list[Token], at: int, language: str) -> bool:
     """Whether the pronoun at ``at`` stands where a subject does: opening the sentence, after a
     comma or after "that" ("sier at hun"); not after a preposition ("sobre ella", "para él")."""
     before = [word for word, _ in sentence[:at] if word not in _DASHES]
-    return not before or before[-1] in _CLOSING or before[-1].lower() in own_words(language, "that")
+    if not before:
+        return True
+    last = before[-1]
+    return last is not None and (last in _CLOSING or last.lower() in own_words(language, "that"))
 
 
 def _norne(data: Path, docs: Path) -> Iterator[tuple[str, Document]]:
@@ -128,8 +138,10 @@ def _norne(data: Path, docs: Path) -> Iterator[tuple[str, Document]]:
         yield record["language"], [sentence for sentence in found if sentence is not None]
 
 
-def _tokens(words: Sequence[str], entities: Iterable[object]) -> list[Token]:
-    people = {span.start: span.end for span in entities if span.label == "PER"}  # type: ignore[attr-defined]
+def _tokens(words: Sequence[str], entities: Iterable[Span]) -> list[Token]:
+    people = {span.start: span.end for span in entities if span.label == "PER"}
+    for span in entities:
+        OPENING[span.label == "PER"][words[span.start]] += 1
     tokens: list[Token] = []
     index = 0
     while index < len(words):
@@ -155,6 +167,7 @@ def _articles(path: Path) -> Iterator[tuple[str, Document]]:
         for mention in entities:
             if mention.type.value == "PER":
                 by_paragraph[mention.paragraph].append((mention.start, mention.end))
+            OPENING[mention.type.value == "PER"][mention.text.split()[0]] += 1
         document: Document = []
         for paragraph in article.paragraphs:
             people = sorted(by_paragraph.get(paragraph.index, ()))
@@ -189,7 +202,8 @@ def main() -> None:
     for name, sexes in sorted(counts.items()):
         total = sum(sexes.values())
         sex, most = sexes.most_common(1)[0]
-        if total >= MIN_COUNT and most >= MIN_SHARE * total:
+        place = OPENING[False][name] > OPENING[True][name]  # "Córdoba", "National Guard"
+        if total >= MIN_COUNT and most >= MIN_SHARE * total and not place:
             table[name] = sex
         if arguments.show and total >= MIN_COUNT:
             kept = table.get(name, "-")
