@@ -39,3 +39,15 @@ def test_he_passes_over_the_woman_named_last() -> None:
         people=("Ola Vik", "Hilde Berg"),
     )
     assert [(q.paragraph, q.speaker) for q in found] == [(1, "Ola Vik"), (3, "Ola Vik")]
+
+
+def test_a_closing_paragraph_whose_pronoun_means_no_one_stays_with_its_run() -> None:
+    found = quotes(
+        "Hun har hatt dobbelt statsborgerskap i mange år.",
+        "– Jeg er norsk i Norge og fransk i Frankrike.",
+        "I utlandet bruker jeg det passet jeg vil, sa hun til avisen.",
+    )
+    assert [(q.paragraph, q.speaker, q.speaker_type) for q in found] == [
+        (1, None, "pronoun"),
+        (2, None, "pronoun"),
+    ]
