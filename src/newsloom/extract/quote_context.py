@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.assign.features import dictionary_lemma
+from newsloom.extract.name_sexes import may_mean
 from newsloom.extract.quote_patterns import (
     AFTER_NO_SUBJECT,
     CONTEXT_WINDOW,
@@ -32,6 +33,7 @@ from newsloom.process_cache import compile_pattern
 from newsloom.records import EntityMention, EntityType, Quote
 
 SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
+SEX_REACH = 8  # paragraphs a pronoun looks back over for one it may mean (:meth:`_named_of_sex`)
 _PEOPLE = (EntityType.PERSON,)
 
 
@@ -48,6 +50,12 @@ class QuoteContext:
             and len(mention.text.split()) >= 2
             and mention.text.split()[-1][:1].isupper()
         }
+        # a surname to the full name the article gives it (for the sex of its first name)
+        self._full_names = {
+            mention.text.split()[-1]: mention.text
+            for mention in entities
+            if mention.type == EntityType.PERSON and len(mention.text.split()) >= 2
+        }
         for mention in entities:
             self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
         self.last_speaker: Speaker | None = None
@@ -60,6 +68,8 @@ class QuoteContext:
         # the paragraph being read, where in it the quote being resolved stands, and where in it
         # the last speaker was resolved: a pronoun means someone named before it, not after
         self._text = ""
+        self._texts: dict[int, str] = {}  # the paragraphs read, for a pronoun's look back
+        self._spoke: tuple[tuple[int, int, str], ...] = ()  # where each speaker resolved spoke
         self._paragraph = -1
         self._language: str | None = None
         self._at: int | None = None
@@ -72,7 +82,8 @@ class QuoteContext:
         return {
             name: value
             for name, value in vars(self).items()
-            if name not in ("entities", "_by_paragraph", "_text", "_surnames")
+            if name
+            not in ("entities", "_by_paragraph", "_text", "_texts", "_surnames", "_full_names")
         }
 
     def restore(self, state: dict[str, object]) -> None:
@@ -82,6 +93,7 @@ class QuoteContext:
         """Start reading a paragraph: what was known before it is kept for a pronoun that stands
         before the paragraph's first name."""
         self._text, self._paragraph, self._language = text, paragraph, language
+        self._texts[paragraph] = text
         self._at = self._speaker_at = None
         self._written_end = 0  # where the last quote a speaker is written for ends
         self._before = (self.last_speaker, self.last_person, self.person_is_newer)
@@ -146,6 +158,9 @@ class QuoteContext:
 
     def resolve(self, speaker: Speaker | None) -> Speaker | None:
         resolved = self._resolve(speaker)
+        if resolved is not None and resolved.type == "person" and resolved.name:
+            # who spoke, for a later pronoun that may not mean the one named last
+            self._spoke = (*self._spoke, (self._paragraph, self._at or 0, resolved.name))
         if resolved is not None and (resolved.name or resolved.role):
             self.last_source = resolved
         return resolved
@@ -243,13 +258,23 @@ class QuoteContext:
             speaker.type == "pronoun"
             and not speaker.plural
             and (placed := self._by_position()) is not None
+            and self._may_mean(speaker, placed)
         ):
             return placed
         if speaker.type == "pronoun":
-            if self.last_person is not None and (self.person_is_newer or self.last_speaker is None):
-                return parse_speaker(self.last_person) or Speaker(self.last_person, None, "person")
-            if self.last_speaker is not None:
-                return self.last_speaker
+            person = (
+                None
+                if self.last_person is None
+                else parse_speaker(self.last_person) or Speaker(self.last_person, None, "person")
+            )
+            newer = self.person_is_newer or self.last_speaker is None
+            candidates = [person, self.last_speaker] if newer else [self.last_speaker, person]
+            chosen = next((c for c in candidates if c is not None), None)
+            if chosen is not None and not self._may_mean(speaker, chosen):
+                # "sier hun" after Per Hansen: the last one named she may be, else no one
+                return self._named_of_sex(speaker)
+            if chosen is not None:
+                return chosen
             if self.last_source is not None and office_of(self.last_source.role):
                 # "…, a indiqué le vice-président de la CENI. Par conséquent, a-t-il poursuivi":
                 # no one named, the one office that spoke last
@@ -268,6 +293,41 @@ class QuoteContext:
             self.person_is_newer = False
             self._speaker_at = self._at
         return speaker
+
+    def _may_mean(self, pronoun: Speaker, candidate: Speaker) -> bool:
+        """Whether a singular pronoun may mean a person: one whose first name the names table
+        gives the other sex it may not (a surname alone read as the person the article named
+        in full with it)."""
+        name = candidate.name if candidate.type == "person" else None
+        if name is not None and " " not in name:
+            name = self._full_names.get(name, name)
+        return may_mean(pronoun.sex, name)
+
+    def _named_of_sex(self, pronoun: Speaker) -> Speaker | None:
+        """Whom a pronoun means that may not mean the one it would (:meth:`_may_mean`): the
+        last, within :data:`SEX_REACH` paragraphs, of the speakers resolved before it and the
+        people named as a sentence's subject, whom it may mean; None where no one is. A person
+        named in passing ("… i Wolf Trap", "… at Mayor Pete Buttigieg") is none."""
+        reach = self._paragraph - SEX_REACH
+        found = [spoke for spoke in self._spoke if spoke[0] >= reach]
+        for paragraph in range(max(0, reach), self._paragraph + 1):
+            text = self._text if paragraph == self._paragraph else self._texts.get(paragraph, "")
+            end = self._at if paragraph == self._paragraph and self._at is not None else len(text)
+            quoted = [(m.start(), m.end()) for m in MARKS.finditer(text, 0, end)]
+            found += [
+                (paragraph, mention.start, mention.text)
+                for mention in self._by_paragraph.get(paragraph, ())
+                if mention.type == EntityType.PERSON
+                and mention.end <= end
+                and not DASH_OPENING.match(text)
+                and not any(low <= mention.start < high for low, high in quoted)
+                and _subject_at(text, mention.start)
+            ]
+        for _paragraph, _start, name in sorted(found, reverse=True):
+            person = parse_speaker(name) or Speaker(name, None, "person")
+            if self._may_mean(pronoun, person):
+                return person
+        return None
 
     def see(self, text: str, paragraph: int, spoken: bool = False) -> None:
         """Remember the last person the paragraph names: a person mention, or a run of

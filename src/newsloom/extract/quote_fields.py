@@ -14,6 +14,8 @@ QUOTE_FIELDS = (
     "manner_verbs",
     "request_verbs",
     "pronouns",
+    "masculine_pronouns",
+    "feminine_pronouns",
     "determiners",
     "depictive_articles",
     "referring_articles",

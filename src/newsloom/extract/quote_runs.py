@@ -49,6 +49,7 @@ from newsloom.extract.talk import (
 from newsloom.extract.talk_runs import (
     MAX_RUN,
     continue_after_attribution,
+    paragraph_quote,
     quote_of,
 )
 from newsloom.extract.unmarked import unmarked_attribution
@@ -101,6 +102,20 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
     if speaker is None or speaker.type not in ("person", "role", "organisation", "pronoun"):
         return None
     return speaker
+
+
+def _closing_words(paragraph: Paragraph, source: Quote) -> Quote | None:
+    """The words of a closing paragraph without marks or a dash before its attribution
+    (``I utlandet bruker jeg det passet jeg vil, sa hun.``), as a quote of ``source``; None
+    where the paragraph is the attribution alone or opens with a dash."""
+    if DASH_OPENING.match(paragraph.text):
+        return None
+    attributed = unmarked_attribution(paragraph.text)
+    if attributed is None:
+        return None
+    words = attributed[0].group("content").strip()
+    start = paragraph.text.find(words)
+    return paragraph_quote(paragraph, start, words, source) if words and start >= 0 else None
 
 
 def _with_speaker(quote: Quote, source: Quote | None) -> Quote:
@@ -330,6 +345,12 @@ def continue_runs(
             said = closers[end]
             if source is None and said is not None:  # the closing paragraph is the attribution
                 source = Quote("", said.name, said.role, body[end].index, speaker_type=said.type)
+                closed = _closing_words(body[end], source)
+                if closed is not None and said.type in ("person", "pronoun"):
+                    # "– Jeg er norsk i Norge. ¶ I utlandet bruker jeg det passet jeg vil, sa
+                    # hun.": words before the attribution go on with the run, kept as its
+                    # paragraphs are where "hun" means no one known
+                    by_paragraph[body[end].index] = [closed]
             members = run
         else:
             source = None

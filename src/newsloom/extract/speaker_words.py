@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsloom.extract.name_sexes import pronoun_sex
 from newsloom.extract.quote_words import PRONOUNS
 from newsloom.extract.resources import (
     SCANDINAVIAN,
@@ -168,6 +169,7 @@ class Speaker:
     role: str | None
     type: str  # person | organisation | role | pronoun
     plural: bool = False  # a plural pronoun ("dei", "they"): a group or a body, not one person
+    sex: str | None = None  # a singular pronoun's: "f" ("hun", "she"), "m" ("han"), else None
 
 
 # third-person reflexives (the tables' ``reflexives``, Scandinavian "seg", "sig"): after the
@@ -181,6 +183,14 @@ _ADVERBS = frozenset(word.lower() for word in table_words("adverbs") if " " not 
 # third-person plural subject pronouns (the tables' ``plural_pronouns``: "Dei hevdar at", "they
 # said"); German "sie" and Dutch "zij" are also "she", so they stay singular
 PLURAL_PRONOUNS = table_word_set("plural_pronouns")
+
+
+def pronoun_speaker(word: str) -> Speaker:
+    """The speaker a subject pronoun stands for, still to resolve: plural ("dei", "they") or of
+    a sex ("hun", "han")."""
+    lowered = word.lower()
+    plural = lowered in PLURAL_PRONOUNS
+    return Speaker(None, None, "pronoun", plural=plural, sex=None if plural else pronoun_sex(word))
 
 
 # the prepositions of the tables that list them (Polish ``fronting_prepositions``): a
@@ -280,7 +290,7 @@ def without_clause(speaker: Speaker | None) -> Speaker | None:
             pronoun = next((word for word in speaker.role.split() if word in _SUBJECTS), None)
             if pronoun is None:
                 return None
-            return Speaker(None, None, "pronoun", plural=pronoun in PLURAL_PRONOUNS)
+            return pronoun_speaker(pronoun)
         return Speaker(speaker.name, None, speaker.type, speaker.plural)
     return speaker
 
@@ -324,7 +334,7 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
     if len(words) > 1 and words[1].lower() in REFLEXIVES:
         return None  # "forsikra ho seg om at": a reflexive verb (made sure), not speech
     if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
+        return pronoun_speaker(words[0])
     if len(words) == 1 and words[0].lower() in _ADVERBS:
         # "Zaznaczył jednocześnie, że", "«…», ha dicho además": a sentence adverb where the
         # subject would stand; the language left the subject out (the last one named)
@@ -443,7 +453,7 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         run += 1
     if run == 1 and run < len(words) and words[0].lower() in PRONOUNS:
         # "Han sa", "Ella añadió"
-        return Speaker(None, None, "pronoun", plural=words[0].lower() in PLURAL_PRONOUNS)
+        return pronoun_speaker(words[0])
     if 1 <= run < len(words) and ROLE.ends(words[run]):
         return Speaker(None, text, "role")  # "New Hampshire officials", "Kremls talsmann"
     if 1 <= run < len(words) and ORGANISATION.ends(words[run]):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from newsloom.extract.name_sexes import pronoun_sex
 from newsloom.extract.quote_words import (
     DETERMINERS,
 )
@@ -371,7 +372,10 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         words = phrase.split()
         if not words:
             return None
-        return Speaker(None, None, "pronoun", plural=words[0] in PLURAL_PRONOUNS)
+        plural = words[0] in PLURAL_PRONOUNS
+        return Speaker(
+            None, None, "pronoun", plural=plural, sex=None if plural else pronoun_sex(words[0])
+        )
     phrase = subject
     told = TOLD_MEDIUM.match(phrase)
     if told is not None and _FULL_NAME.match(phrase, told.end()):
