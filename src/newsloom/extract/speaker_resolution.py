@@ -187,6 +187,12 @@ def resolve_speakers(
         if quote.speaker_type == "person" and body_read_as_name(quote, names, language):
             # "teilte der Konzern mit": a body, the one "der VW-Konzern" named where it was
             quote = replace(quote, speaker=body_compound(quote, names), speaker_type="organisation")
+        if quote.speaker_type == "person" and names.only_organisation(quote.speaker or ""):
+            # "ifølge SF", "skriver Reuter": a name the recogniser read as an organisation
+            # wherever the article writes it, never as a person
+            quote = replace(
+                quote, speaker=names.fullest(quote.speaker or ""), speaker_type="organisation"
+            )
         if quote.speaker_type == "person" and (speaker := quote.speaker):
             if _capitalised_role(speaker, names, language):
                 # "Fredsprisvinneren mener at", "sier Portsmouth-spilleren": a definite noun
