@@ -57,3 +57,10 @@ def test_a_name_the_recogniser_finds_only_as_an_organisation_speaks_as_one() -> 
 def test_a_definite_body_noun_opening_the_sentence_is_an_organisation() -> None:
     found = quotes("Anklagemyndigheden mener, at de tiltalte kendte hinanden i forvejen.")
     assert [(q.speaker, q.speaker_type) for q in found] == [("Anklagemyndigheden", "organisation")]
+
+
+def test_a_common_noun_with_its_article_opening_the_sentence_is_no_name() -> None:
+    found = quotes("Naboen fortalte, at bilen holdt parkeret hele natten.")
+    assert [(q.speaker, q.speaker_role, q.speaker_type) for q in found] == [
+        (None, "Naboen", "role")
+    ]
