@@ -649,7 +649,11 @@ def test_a_relative_or_a_speech_as_capitalised_definite_noun_is_nobody_named_bef
         "Datteren mener at han har rett.",
         "Trontalen sier at skatten skal ned.",
     )
-    assert [(q.paragraph, q.speaker) for q in found][1:] == [(1, "Datteren"), (2, "Trontalen")]
+    # common nouns with their article, no names: roles no one named before holds
+    assert [(q.paragraph, q.speaker, q.speaker_role) for q in found][1:] == [
+        (1, None, "Datteren"),
+        (2, None, "Trontalen"),
+    ]
 
 
 def test_sentences_naming_the_speaker_do_not_go_on_with_the_speakers_words() -> None:

@@ -449,3 +449,23 @@ def test_a_sigh_closes_a_statement() -> None:
         "Det kom aldri, da er det bare å erkjenne ansvar, sukker 33-åringen.",
     )
     assert [(q.kind, q.speaker_role) for q in found] == [("direct", "33-åringen")]
+
+
+def test_a_question_to_the_reader_after_a_quote_is_not_the_speakers_talk() -> None:
+    found = quotes(
+        "- Fangsten var god i år, og elva er full av fisk, sier Olav Nes.",
+        "Har du også fått fisk?",
+        "Send oss bilder til redaksjonen.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(0, "Olav Nes")]
+
+
+def test_a_question_to_you_without_a_dash_answered_by_a_dash_is_the_journalists() -> None:
+    found = quotes(
+        "- Vi skriver alle låtene sammen, sier Per Lund.",
+        "- De fleste døtre vil ikke ha faren sin som trener.",
+        "Hvordan er det for datteren din å ha far som sjef i bandet?",
+        "- Det er litt spesielt.",
+    )
+    # the premise and the question are the journalist's; the answer is a quote of its own
+    assert [q.paragraph for q in found] == [0, 3]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from extraction_seeds import text_article
 from newsloom.extract.quotes import extract_quotes
 from newsloom.extract.speakers import parse_speaker
-from newsloom.records import Quote
+from newsloom.records import EntityMention, EntityType, Quote
 
 
 def quotes(*paragraphs: str) -> tuple[Quote, ...]:
@@ -42,3 +42,25 @@ def test_clause_fragments_name_no_one() -> None:
     assert parse_speaker("kan nok ikke") is None
     assert parse_speaker("har jeg ladet mig") is None
     assert parse_speaker("Hvad angår den indenrigspolitiske front") is None
+
+
+def test_a_name_the_recogniser_finds_only_as_an_organisation_speaks_as_one() -> None:
+    text = "Firmaet Nordtek har i dag lukket to fabrikker, skriver Dagposten."
+    mentions = [
+        EntityMention("Nordtek", EntityType.ORGANISATION, 0, 8, 15),
+        EntityMention("Dagposten", EntityType.ORGANISATION, 0, 54, 63),
+    ]
+    found = extract_quotes(text_article(text, language="da"), mentions)
+    assert [(q.speaker, q.speaker_type) for q in found] == [("Dagposten", "organisation")]
+
+
+def test_a_definite_body_noun_opening_the_sentence_is_an_organisation() -> None:
+    found = quotes("Anklagemyndigheden mener, at de tiltalte kendte hinanden i forvejen.")
+    assert [(q.speaker, q.speaker_type) for q in found] == [("Anklagemyndigheden", "organisation")]
+
+
+def test_a_common_noun_with_its_article_opening_the_sentence_is_no_name() -> None:
+    found = quotes("Naboen fortalte, at bilen holdt parkeret hele natten.")
+    assert [(q.speaker, q.speaker_role, q.speaker_type) for q in found] == [
+        (None, "Naboen", "role")
+    ]

@@ -11,7 +11,9 @@ speech inside a run (``Så sa jeg til Phil at vi skulle prøve.``) is the speake
 said, no quote of its own, unless the journalist writes it (see
 :func:`newsloom.extract.talk.retold_in_talk`). In
 an interview the journalist's questions (a dash paragraph ending in ``?`` answered by
-the next dash paragraph) are not quotes and the answers belong to the person interviewed.
+the next dash paragraph) are not quotes and the answers belong to the person interviewed; a
+paragraph of questions to "you" with neither dash nor marks (``Har du også fått laks?`` after a
+quote) is the paper's or the journalist's, never the talk before it going on.
 
 Then :mod:`newsloom.extract.speaker_resolution` resolves every speaker to the fullest name the
 article gives.
@@ -38,6 +40,7 @@ from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.extract.talk import (
     answer_goes_on,
     asks,
+    asks_you,
     has_words,
     is_spoken,
     question_premises,
@@ -269,7 +272,19 @@ def continue_runs(
             ):
                 dashed[at + 1] = True
                 by_paragraph[reply.index] = [quote_of(reply, None)]
-    premises = question_premises(body, dashed, closing) if questions else set()
+    # questions to "you" without a dash or marks, and no attribution right after taking the
+    # talk on: the paper asking its reader ("Har du også fått laks?" after a quote) or the
+    # journalist asking the one interviewed; neither goes on with the talk before them
+    to_you = {
+        paragraph.index
+        for at, paragraph in enumerate(body)
+        if not dashed[at]
+        and not closing[at]
+        and asks_you(paragraph, language)
+        and not by_paragraph.get(paragraph.index)
+        and not (at + 1 < len(body) and closing[at + 1] and not dashed[at + 1])
+    }
+    premises = question_premises(body, dashed, closing) if questions or to_you else set()
     # a question without a dash, answered by a dash paragraph: the journalist's when it says
     # "you" ("Hvor mange kilo tar du i benkpress? ¶ – Hva er benkpress?"), or in an interview
     unmarked = [
@@ -286,7 +301,11 @@ def continue_runs(
         questions |= {paragraph.index for paragraph in unmarked}
         group = _group_interviewed(body, questions, names, language)
         interviewee = group or names.most_named()
-    questions |= addressed | premises
+    to_you -= questions
+    questions |= addressed | premises | to_you
+    # after a question to "you" with no interview around it, no one the article named is the
+    # one asked
+    answered = questions - to_you
     at = 0
     while at < len(body):
         paragraph = body[at]
@@ -363,7 +382,7 @@ def continue_runs(
             previous = body[at - 1] if at else None
             if source is None and previous is not None and previous.index not in questions:
                 source = _introducer(previous, names)
-            answer = bool(at and body[at - 1].index in questions) or (at == 0 and bool(interviewee))
+            answer = bool(at and body[at - 1].index in answered) or (at == 0 and bool(interviewee))
             if source is None and (answer or (interviewee and is_spoken(paragraph, language))):
                 # an answer, or in an interview someone talking whom no one is named for: the
                 # group it is with, else who the interview section quotes by name, else who it

@@ -160,6 +160,7 @@ class ArticleNames:
                 if may_name_a_person(person.name, person.paragraph, person.start, entities)
             ]
         self.people.sort(key=lambda person: (person.paragraph, person.start))
+        self._person_mentions = {e.text for e in entities if e.type == EntityType.PERSON}
         self.organisations = sorted(
             (e.paragraph, e.start, e.text) for e in entities if e.type == EntityType.ORGANISATION
         )
@@ -431,6 +432,13 @@ class ArticleNames:
             if opens_sentence(self.paragraphs.get(found, ""), at_start)
         ]
         return opening[-1] if opening else near[-1][2]
+
+    def only_organisation(self, name: str) -> bool:
+        """Whether the recogniser found ``name`` as an organisation and the article names no
+        person by it (nor by any of its words)."""
+        return any(found == name for _, _, found in self.organisations) and not any(
+            word in person.split() for person in self._person_mentions for word in name.split()
+        )
 
     def most_named(self) -> str | None:
         """The person named most often (by surname): who an interview is with. A name's last

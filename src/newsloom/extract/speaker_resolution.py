@@ -11,7 +11,7 @@ from dataclasses import replace
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.body_nouns import body_compound, body_read_as_name
 from newsloom.extract.name_cases import body_before_name, nominative
-from newsloom.extract.resources import SCANDINAVIAN, resources_for, table_words
+from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_words
 from newsloom.extract.role_going_on import (
     given_a_role,
     introduced_unnamed,
@@ -127,6 +127,41 @@ def _capitalised_role(name: str, names: ArticleNames, language: str | None) -> b
     )
 
 
+def _common_noun_read_as_name(quote: Quote, names: ArticleNames, language: str | None) -> bool:
+    """Whether a one-word "person" speaker is a common noun with its article suffixed
+    (``Piloten``, ``Genboen``: the dictionary's ``pilot``, ``genbo`` and a definite suffix of the
+    table), capitalised where it opens the sentence, that the recogniser found as no person or
+    organisation (``dagbladet Børsen``) and no person of the article carries: a name takes no
+    article. (Definite nouns of a person's kind, ``Forskeren``, are :func:`_capitalised_role`'s.)"""
+    name = quote.speaker or ""
+    if (
+        language not in SCANDINAVIAN
+        or not name[:1].isupper()
+        or " " in name
+        or CAPITALISED_DEFINITE.match(name) is not None
+        or names.fullest(name) != name
+        or any(name in person.name.split() for person in names.people)
+        or any(found == name for _, _, found in names.organisations)
+    ):
+        return False
+    word = name.lower()
+    lemma = dictionary_lemma(word, language)
+    # an article of one consonant only after a vowel ("pige-n", "vitne-t"; "hel-t", "nasjonal-t"
+    # are adjectives; "kvinn-a" is a noun)
+    return (
+        lemma is not None
+        and lemma[:1].islower()
+        and any(
+            word == lemma + suffix
+            and (len(suffix) > 1 or suffix in _VOWELS or lemma[-1:] in _VOWELS)
+            for suffix in own_words(language, "definite_suffixes")
+        )
+    )
+
+
+_VOWELS = "aeiouyæøå"
+
+
 # nouns for an organisation or a group in general: a medium ("la agencia estatal", "the
 # channel") is a body of its own kind, not the organisation that spoke before
 # (the tables' ``general_bodies``, stems)
@@ -194,6 +229,12 @@ def resolve_speakers(
         if quote.speaker_type == "person" and body_read_as_name(quote, names, language):
             # "teilte der Konzern mit": a body, the one "der VW-Konzern" named where it was
             quote = replace(quote, speaker=body_compound(quote, names), speaker_type="organisation")
+        if quote.speaker_type == "person" and names.only_organisation(quote.speaker or ""):
+            # "ifølge SF", "skriver Reuter": a name the recogniser read as an organisation
+            # wherever the article writes it, never as a person
+            quote = replace(
+                quote, speaker=names.fullest(quote.speaker or ""), speaker_type="organisation"
+            )
         if quote.speaker_type == "person" and (speaker := quote.speaker):
             if _capitalised_role(speaker, names, language):
                 # "Fredsprisvinneren mener at", "sier Portsmouth-spilleren": a definite noun
@@ -210,6 +251,10 @@ def resolve_speakers(
                     speaker_role=quote.speaker_role or speaker,
                     speaker_type="person" if holder else "role",
                 )
+            elif _common_noun_read_as_name(quote, names, language):
+                # "Piloten meddelte, at …", "Rapporten konkluderer med at": a common noun, no
+                # one's name; whom it stands for is not resolved (a thing, a body or a person)
+                quote = replace(quote, speaker=None, speaker_role=speaker, speaker_type="role")
             else:
                 quote = replace(quote, speaker=names.fullest(speaker))
         elif quote.speaker is None and (

@@ -13,6 +13,7 @@ from functools import cache
 from newsloom.extract.letter_skip import skipping_words
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS, SINGULAR_THIRD_PERSON
 from newsloom.extract.resources import resources_for
+from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.records import Paragraph, Quote
 
@@ -199,6 +200,24 @@ def question_premises(
         ):
             found |= {body[at].index, body[at + 1].index}
     return found
+
+
+def asks_you(paragraph: Paragraph, language: str | None) -> bool:
+    """Whether the paragraph is questions to "you" (the table's ``addressed`` words) and
+    nothing else, with no quotation mark and no "I" or "we" (``Lurer du på hva kjendisene gjør
+    på fritiden?``, ``Hvordan er det for sønnen din å ha far som sjef?``): the paper asking its
+    reader, or the journalist asking the one interviewed; not someone quoted asking."""
+    text = paragraph.text.strip()
+    return (
+        text.endswith("?")
+        and _QUOTATION_MARK.search(text) is None
+        and has_words(paragraph, language, "addressed")
+        and not has_words(paragraph, language, "first_person")
+        and all(sentence.text.rstrip().endswith("?") for sentence in split_sentences(text))
+    )
+
+
+_QUOTATION_MARK = re.compile(r"[«»\"“”„]")
 
 
 def asks(paragraph: Paragraph, quote: Quote) -> bool:
