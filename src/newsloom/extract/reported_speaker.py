@@ -43,7 +43,7 @@ from newsloom.extract.reported_subjects import (
     subordinate_opening,
 )
 from newsloom.extract.resources import SCANDINAVIAN, own_words
-from newsloom.extract.role_words import is_role_word
+from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_phrases import ends_in_second_verb_opener
 from newsloom.extract.speakers import (
     BEFORE_NAME,
@@ -72,6 +72,21 @@ def _name_word(words: Sequence[str], language: str | None) -> bool:
         and words[0].isalpha()
         and dictionary_lemma(words[0].lower(), language) is None
         and dictionary_lemma(words[0], language) is None
+    )
+
+
+def _named_after_verb(after_verb: str, language: str | None) -> bool:
+    """Whether what follows a reporting verb names its subject: after sentence adverbs and
+    negations, a name (``legg ikkje Navarsete skjul på at``) or a role word before one (``sier
+    valgforsker Bernt Aardal at``); not a phrase a preposition opens (``garanti frå Gaddafi``)."""
+    skipped = {*own_words(language, "negations"), *own_words(language, "not_speakers")}
+    words = after_verb.split()
+    while words and words[0].lower() in skipped:
+        words = words[1:]
+    if not words:
+        return False
+    return words[0][:1].isupper() or (
+        ends_in_role(words[0]) and any(word[:1].isupper() for word in words[1:])
     )
 
 
@@ -234,9 +249,14 @@ def reported_speaker(
         # opens it), then the verb before its subject (V2)
         after_verb = named.group("speaker")
         speaker = parse_speaker(after_verb, names)
-        if after_verb[:1].islower() and not is_role_word(after_verb):
+        if (
+            after_verb[:1].islower()
+            and not is_role_word(after_verb)
+            and not _named_after_verb(after_verb, language)
+        ):
             # "På møtet sa noen at": no name and no role after the verb; "Etter en stund
-            # sa hun at": a subject pronoun
+            # sa hun at": a subject pronoun ("Til NTB sier valgforsker Bernt Aardal at": a
+            # role and a name after the verb are its subject)
             speaker = subject_after_verb(phrase, after, names, language)
     elif (
         relative := _RELATIVE_BEFORE_VERB.search(masked, 0, match.start("verb"))
@@ -257,9 +277,12 @@ def reported_speaker(
         )
     else:
         speaker = speaker_from_subject(phrase, names)
-        if fronted_adverbial(phrase, speaker, language):
-            # "Då sa han at", "En gang forteller Cathrine ham at": a fronted adverbial, then
-            # the verb before its subject (V2)
+        if fronted_adverbial(phrase, speaker, language) or common_word_name(
+            speaker, text, names, language
+        ):
+            # "Då sa han at", "En gang forteller Cathrine ham at", "Nyleg skreiv Verdens Gang
+            # at": a fronted adverbial (a function word, or one word of the dictionary only
+            # capitalised as the sentence's first), then the verb before its subject (V2)
             after_verb = subject_after_verb(phrase, after, names, language)
             if (
                 after_verb is None

@@ -217,6 +217,16 @@ def subject_after_verb(
         return parse_speaker(
             words[0], names
         )  # "Som et eksempel trekker utenriksministeren fram at"
+    if (
+        len(words) > 1
+        and re.fullmatch(r"[a-zæøåäö]{3,}e", words[0])
+        and words[0] not in own_words(language, "negations")
+        and words[0] not in own_words(language, "not_speakers")
+        and (is_role_word(words[1]) or ends_in_role(words[1]))
+    ):
+        # "I odelstingsdebatten uttalte dåverande kulturminister at": an adjective (its -e
+        # form) before the role word
+        return parse_speaker(" ".join(words[:2]), names)
     named = NAME_AFTER_VERB.match(after)
     if named is None or not named.group("speaker")[:1].isupper():
         return None
