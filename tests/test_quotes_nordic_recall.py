@@ -1,7 +1,8 @@
 """Norwegian reported speech the extractor missed, read off the NorNE pseudo-documents (issue 16):
 a fronted one-word adverbial before the verb and its subject (verb-second order), a name ending
 like a verb after a verb of opinion, a role and a name after the verb behind a fronted phrase
-with a name in it, an adjective before the role after the verb."""
+with a name in it, an adjective before the role after the verb; a second reporting verb of a
+subject pronoun or a role word opening the sentence."""
 
 from __future__ import annotations
 
@@ -67,3 +68,18 @@ def test_a_fronted_phrase_before_the_verb_is_no_speaker_of_the_marked_words() ->
         people=("Kari Holm",),
     )
     assert [(q.speaker, q.kind) for q in found] == [("Kari Holm", "reported")]
+
+
+def test_a_pronoun_or_a_role_opening_the_sentence_is_the_subject_of_its_second_verb() -> None:
+    pronoun = quotes(
+        "Kari Holm er ordførar i kommunen.",
+        "Ho er lei for at ho ikkje var merksam på paragrafen, og opplyser at vedtaket ikkje "
+        "lenger er gyldig.",
+        language="nn",
+    )
+    role = quotes(
+        "Rektor ringte og fortalte at gutten hadde stengt vikaren inne på grupperommet.",
+    )
+    assert [q.speaker for q in pronoun] == ["Kari Holm"]
+    assert [q.text for q in pronoun] == ["vedtaket ikkje lenger er gyldig"]
+    assert [(q.speaker, q.speaker_role) for q in role] == [(None, "Rektor")]

@@ -37,6 +37,7 @@ from newsloom.extract.reported_subjects import (
     fronted_adverbial,
     last_clause,
     one_name_then_appositions,
+    opening_subject,
     owned_name,
     subject_after_auxiliary,
     subject_after_verb,
@@ -167,7 +168,9 @@ def reported_speaker(
     elif words and words[-1].lower() in COORDINATORS and not ends_in_second_verb_opener(phrase):
         # "X ser ikke nødvendigheten av …, men mener det er …": the subject of the first verb
         subject = sentence_subject(text[: match.start("verb")], names)
-        speaker = subject
+        # "Ho er lei for at …, og opplyser at", "Rektor ringte og fortalte at": a pronoun or a
+        # role word opening the sentence before its first verb is the subject of both verbs
+        speaker = subject or opening_subject(text[: match.start("verb")], names, language)
     elif words and words[-1].lower() in own_words(language, "coordinators"):
         # "Un portavoce ha confermato …, e ha affermato che": the subject of the first verb
         # (none where only the one the language left out is left: that is no one here)
