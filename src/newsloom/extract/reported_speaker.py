@@ -55,6 +55,7 @@ from newsloom.extract.speakers import (
     parse_speaker,
 )
 from newsloom.extract.subject_openings import noun_phrase_before_verb, opening_name
+from newsloom.extract.unmarked import unmarked_attribution
 
 # a relative clause set off by commas right before the verb: "X, cuyo … (, …), señala que"
 _RELATIVE_BEFORE_VERB = re.compile(
@@ -170,7 +171,11 @@ def reported_speaker(
         subject = sentence_subject(text[: match.start("verb")], names)
         # "Ho er lei for at …, og opplyser at", "Rektor ringte og fortalte at": a pronoun or a
         # role word opening the sentence before its first verb is the subject of both verbs
-        speaker = subject or opening_subject(text[: match.start("verb")], names, language)
+        # (not in a statement its closing attribution gives to someone: "Hun skrev …, og sa at
+        # …, sier mannen til bt.no." is his account)
+        if subject is None and unmarked_attribution(text) is None:
+            subject = opening_subject(text[: match.start("verb")], names, language)
+        speaker = subject
     elif words and words[-1].lower() in own_words(language, "coordinators"):
         # "Un portavoce ha confermato …, e ha affermato che": the subject of the first verb
         # (none where only the one the language left out is left: that is no one here)

@@ -320,15 +320,18 @@ def subject_after_auxiliary(
 def opening_subject(before: str, names: Sequence[str], language: str | None) -> Speaker | None:
     """The subject a sentence opens with where a second verb of it reports (``Ho er lei for at
     …, og opplyser at``, ``Rektor ringte og fortalte at``): its first word when that is a
-    subject pronoun of the table's ``pronouns`` or a role or body word, and a lowercase word
-    (its verb) follows; None otherwise (``Etter møtet …, og sa at``: no subject opens it)."""
+    singular subject pronoun of the table's ``pronouns`` or a role or body word, and a lowercase
+    word (its verb) follows; None otherwise (``Etter møtet …, og sa at``: no subject opens it;
+    ``De tok pistolen hans og krevde at``: a plural pronoun often stands for a group never
+    named, which the last group named is not)."""
     words = re.split(r"(?<=[.!?])\s+", before.strip())[-1].split()
     if len(words) < 2 or not words[1][:1].islower():
         return None
     first = words[0]
+    if first.lower() in own_words(language, "plural_pronouns"):
+        return None
     if first.lower() in own_words(language, "pronouns"):
-        plural = first.lower() in own_words(language, "plural_pronouns")
-        return Speaker(None, None, "pronoun", plural=plural)
+        return Speaker(None, None, "pronoun")
     if first[:1].isupper() and (is_role_word(first) or first.lower() in _BODY_WORDS):
         return parse_speaker(first, names)
     return None
