@@ -117,9 +117,12 @@ def _split_words(field_name: str) -> str:
 _CLAUSE_PRONOUNS = _split_words("clause_pronouns")
 # A that-less clause's subject after a verb of opinion may open with one of the Scandinavian
 # tables' ``determiners``, an adjective (its -e form) and a noun ("Ekre meiner det totale
-# elevomsynet burde vege tungt", "Nestegard meiner den ferske lokalavisa driv …"); read by
+# elevomsynet burde vege tungt", "Nestegard meiner den ferske lokalavisa driv …"), or the
+# adjective alone as the noun ("Han mener de rødgrønne i Trondheim bør …"); read by
 # quote_patterns.SUBJECT_CLAUSE
-DETERMINER_PHRASE = rf"(?:{_split_words('determiners')})\s+[a-zæøåäö]{{2,}}e\s+[a-zæøåäö]{{3,}}"
+DETERMINER_PHRASE = (
+    rf"(?:{_split_words('determiners')})\s+[a-zæøåäö]{{2,}}e(?:\s+[a-zæøåäö]{{3,}})?(?![\w-])"
+)
 _NOT_TENSED = _split_words("untensed_words")
 _TENSED_CLAUSE = (
     rf"(?:{_CLAUSE_PRONOUNS})\s+(?!(?:{_NOT_TENSED})\b)(?![a-zæøåäö]*(?:ende|ste)\b)"

@@ -265,7 +265,8 @@ SUBJECT_CLAUSE = (
     rf"|{DETERMINER_PHRASE}"
     r"|(?:somme|desse|disse|alle|mange|nokre|noen|begge)\s+[\w-]+)"
     r"(?:\s+(?!(?:at|att|og|men|som)\b)[\w-]+){0,3}?\s+"
-    rf"(?:{NORDIC_FINITE}|[a-zæøå]{{2,}}(?:er|ar|te|de))\b"
+    # the finite verb in lowercase: a name ending so ("Angelika Ridder at") is no verb
+    rf"(?-i:(?:{NORDIC_FINITE}|[a-zæøå]{{2,}}(?:er|ar|te|de)))\b"
 )
 _AFTER_OPINION = "|".join(
     f"(?<={verb})" for verb in sorted(set(OPINION_VERBS), key=lambda verb: (-len(verb), verb))

@@ -33,7 +33,7 @@ from newsloom.extract.quote_patterns import (
     split_speaker,
     tail,
 )
-from newsloom.extract.resources import own_words, table_word_set, table_words
+from newsloom.extract.resources import SCANDINAVIAN, own_words, table_word_set, table_words
 from newsloom.extract.role_words import is_organisation_name, is_role_word
 from newsloom.extract.speaker_adjuncts import is_time_word
 from newsloom.extract.speaker_names import names_a_thing
@@ -173,6 +173,14 @@ def speaker_before(
     if match is None or respondents(match):
         return None  # "40 prosent av dei spurde nordmennene opplever at «…»": no one asks
     phrase = match.group("speaker")
+    opening = phrase.split()
+    if (
+        len(opening) > 1
+        and opening[0][:1].isupper()
+        and opening[0].lower() in own_words(language, "prepositions")
+        and language in SCANDINAVIAN
+    ):
+        return None  # "For i 2005 vedgjekk X at «…»": a fronted phrase (V2), no subject
     if len(phrase.split()) > 2 and ends_in_second_verb_opener(phrase):
         # "Sean Spicer comparó a Hitler con Bashar al Assad y dijo que «…»": a second verb
         # of the sentence's subject, the person it names first, else the one left out

@@ -37,13 +37,14 @@ from newsloom.extract.reported_subjects import (
     fronted_adverbial,
     last_clause,
     one_name_then_appositions,
+    opening_subject,
     owned_name,
     subject_after_auxiliary,
     subject_after_verb,
     subordinate_opening,
 )
 from newsloom.extract.resources import SCANDINAVIAN, own_words
-from newsloom.extract.role_words import is_role_word
+from newsloom.extract.role_words import ends_in_role, is_role_word
 from newsloom.extract.speaker_phrases import ends_in_second_verb_opener
 from newsloom.extract.speakers import (
     BEFORE_NAME,
@@ -54,6 +55,7 @@ from newsloom.extract.speakers import (
     parse_speaker,
 )
 from newsloom.extract.subject_openings import noun_phrase_before_verb, opening_name
+from newsloom.extract.unmarked import unmarked_attribution
 
 # a relative clause set off by commas right before the verb: "X, cuyo … (, …), señala que"
 _RELATIVE_BEFORE_VERB = re.compile(
@@ -72,6 +74,21 @@ def _name_word(words: Sequence[str], language: str | None) -> bool:
         and words[0].isalpha()
         and dictionary_lemma(words[0].lower(), language) is None
         and dictionary_lemma(words[0], language) is None
+    )
+
+
+def _named_after_verb(after_verb: str, language: str | None) -> bool:
+    """Whether what follows a reporting verb names its subject: after sentence adverbs and
+    negations, a name (``legg ikkje Navarsete skjul på at``) or a role word before one (``sier
+    valgforsker Bernt Aardal at``); not a phrase a preposition opens (``garanti frå Gaddafi``)."""
+    skipped = {*own_words(language, "negations"), *own_words(language, "not_speakers")}
+    words = after_verb.split()
+    while words and words[0].lower() in skipped:
+        words = words[1:]
+    if not words:
+        return False
+    return words[0][:1].isupper() or (
+        ends_in_role(words[0]) and any(word[:1].isupper() for word in words[1:])
     )
 
 
@@ -152,6 +169,12 @@ def reported_speaker(
     elif words and words[-1].lower() in COORDINATORS and not ends_in_second_verb_opener(phrase):
         # "X ser ikke nødvendigheten av …, men mener det er …": the subject of the first verb
         subject = sentence_subject(text[: match.start("verb")], names)
+        # "Ho er lei for at …, og opplyser at", "Rektor ringte og fortalte at": a pronoun or a
+        # role word opening the sentence before its first verb is the subject of both verbs
+        # (not in a statement its closing attribution gives to someone: "Hun skrev …, og sa at
+        # …, sier mannen til bt.no." is his account)
+        if subject is None and unmarked_attribution(text) is None:
+            subject = opening_subject(text[: match.start("verb")], names, language)
         speaker = subject
     elif words and words[-1].lower() in own_words(language, "coordinators"):
         # "Un portavoce ha confermato …, e ha affermato che": the subject of the first verb
@@ -234,9 +257,14 @@ def reported_speaker(
         # opens it), then the verb before its subject (V2)
         after_verb = named.group("speaker")
         speaker = parse_speaker(after_verb, names)
-        if after_verb[:1].islower() and not is_role_word(after_verb):
+        if (
+            after_verb[:1].islower()
+            and not is_role_word(after_verb)
+            and not _named_after_verb(after_verb, language)
+        ):
             # "På møtet sa noen at": no name and no role after the verb; "Etter en stund
-            # sa hun at": a subject pronoun
+            # sa hun at": a subject pronoun ("Til NTB sier valgforsker Bernt Aardal at": a
+            # role and a name after the verb are its subject)
             speaker = subject_after_verb(phrase, after, names, language)
     elif (
         relative := _RELATIVE_BEFORE_VERB.search(masked, 0, match.start("verb"))
@@ -257,9 +285,12 @@ def reported_speaker(
         )
     else:
         speaker = speaker_from_subject(phrase, names)
-        if fronted_adverbial(phrase, speaker, language):
-            # "Då sa han at", "En gang forteller Cathrine ham at": a fronted adverbial, then
-            # the verb before its subject (V2)
+        if fronted_adverbial(phrase, speaker, language) or common_word_name(
+            speaker, text, names, language
+        ):
+            # "Då sa han at", "En gang forteller Cathrine ham at", "Nyleg skreiv Verdens Gang
+            # at": a fronted adverbial (a function word, or one word of the dictionary only
+            # capitalised as the sentence's first), then the verb before its subject (V2)
             after_verb = subject_after_verb(phrase, after, names, language)
             if (
                 after_verb is None

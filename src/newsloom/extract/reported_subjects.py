@@ -217,6 +217,16 @@ def subject_after_verb(
         return parse_speaker(
             words[0], names
         )  # "Som et eksempel trekker utenriksministeren fram at"
+    if (
+        len(words) > 1
+        and re.fullmatch(r"[a-zæøåäö]{3,}e", words[0])
+        and words[0] not in own_words(language, "negations")
+        and words[0] not in own_words(language, "not_speakers")
+        and (is_role_word(words[1]) or ends_in_role(words[1]))
+    ):
+        # "I odelstingsdebatten uttalte dåverande kulturminister at": an adjective (its -e
+        # form) before the role word
+        return parse_speaker(" ".join(words[:2]), names)
     named = NAME_AFTER_VERB.match(after)
     if named is None or not named.group("speaker")[:1].isupper():
         return None
@@ -305,3 +315,23 @@ def subject_after_auxiliary(
     ):
         return None  # "I dag har ministeren …" reads a role; "i går", "flere gange": no one
     return parse_speaker(subject, names)
+
+
+def opening_subject(before: str, names: Sequence[str], language: str | None) -> Speaker | None:
+    """The subject a sentence opens with where a second verb of it reports (``Ho er lei for at
+    …, og opplyser at``, ``Rektor ringte og fortalte at``): its first word when that is a
+    singular subject pronoun of the table's ``pronouns`` or a role or body word, and a lowercase
+    word (its verb) follows; None otherwise (``Etter møtet …, og sa at``: no subject opens it;
+    ``De tok pistolen hans og krevde at``: a plural pronoun often stands for a group never
+    named, which the last group named is not)."""
+    words = re.split(r"(?<=[.!?])\s+", before.strip())[-1].split()
+    if len(words) < 2 or not words[1][:1].islower():
+        return None
+    first = words[0]
+    if first.lower() in own_words(language, "plural_pronouns"):
+        return None
+    if first.lower() in own_words(language, "pronouns"):
+        return Speaker(None, None, "pronoun")
+    if first[:1].isupper() and (is_role_word(first) or first.lower() in _BODY_WORDS):
+        return parse_speaker(first, names)
+    return None
