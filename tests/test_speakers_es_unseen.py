@@ -293,3 +293,57 @@ def test_a_name_set_off_closing_a_source_after_the_content_is_its_holder() -> No
     assert [(quote.speaker, quote.text) for quote in found] == [
         ("Pablo Serra", "El gobierno prepara una nueva ley de asilo")
     ]
+
+
+# A document a source issued (the table's account_nouns): its owner speaks, given after "de" or
+# a participle's "por"; "el comunicado" later refers back to the one brought in (issue 22).
+
+
+def test_the_owner_of_a_communique_after_segun_is_the_source() -> None:
+    found = quotes(
+        "Los bombardeos dejaron al menos doce muertos en la ciudad, según un comunicado del "
+        "Ministerio de Sanidad."
+    )
+    assert speakers(found) == [("Ministerio de Sanidad", None)]
+
+
+def test_the_owner_after_an_adjective_or_a_participles_agent_is_the_source() -> None:
+    found = quotes(
+        "La represión aumentó durante el último año en todo el país, según el informe anual "
+        "de Human Rights Watch.",
+        "Las medidas reflejan la histeria de algunos gobiernos vecinos, de acuerdo con un "
+        "comunicado difundido por la Embajada de Francia.",
+        "El presupuesto de defensa se duplicó en apenas dos años, según un documento publicado "
+        "por el diputado opositor Carlos Peña.",
+        people=("Carlos Peña",),
+    )
+    assert [quote.speaker for quote in found] == [
+        "Human Rights Watch",
+        "Embajada de Francia",
+        "Carlos Peña",
+    ]
+
+
+def test_a_definite_document_refers_back_to_the_one_its_owner_issued() -> None:
+    found = quotes(
+        "El Ejército informó en un comunicado de que dos soldados resultaron heridos.",
+        '"Los heridos fueron trasladados al hospital de la ciudad", añadió la nota.',
+        "La petición figura en un nuevo comunicado del Consejo Supremo de las Fuerzas Armadas.",
+        "El mensaje dice que las protestas están afectando a la seguridad del país.",
+    )
+    # (the third paragraph brings the document in, no quote)
+    assert [quote.speaker for quote in found] == [
+        "Ejército",
+        "Ejército",
+        "Consejo Supremo de las Fuerzas Armadas",
+    ]
+
+
+def test_a_document_brought_in_without_an_owner_names_no_one() -> None:
+    # "un comunicado" of no one named, and a document said "in" no one's words, stay documents
+    found = quotes(
+        "El Ministerio de Defensa anunció nuevas medidas. Más tarde se conoció un comunicado "
+        "sobre los ataques.",
+        '"La situación en la frontera es crítica y empeora cada día", señala el comunicado.',
+    )
+    assert speakers(found)[-1] == (None, "comunicado")

@@ -244,7 +244,7 @@ def according_quotes(
             continue
         if match is None and compound is None and OPENING_SOURCE is not None:
             # "Der Polizei zufolge wurden …", "…, aldus de politie."
-            posted = postposed(sentence.text, names)
+            posted = postposed(sentence.text, names, language)
             if posted is not None:
                 source_speaker, content, offset = posted
                 start = sentence.start + offset

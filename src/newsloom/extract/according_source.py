@@ -11,6 +11,7 @@ from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import own_words, table_word_set
 from newsloom.extract.sentences import points_hidden
 from newsloom.extract.source_clauses import MAX_SOURCE_WORDS, apposition_closed, named_body
+from newsloom.extract.source_phrases import account_owner_at
 from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import CONNECTORS, is_determiner
 
@@ -114,6 +115,15 @@ def _set_off_end(text: str, start: int, closing: bool = False) -> int | None:
     return found.end("source")
 
 
+def _name_goes_on(following: list[str]) -> bool:
+    """Whether a body's name goes on after a connector or an article: a capital next, or an
+    article and a capital (``para los Derechos Humanos``, ``Bashar el Asad``)."""
+    return bool(following) and (
+        following[0][:1].isupper()
+        or (is_determiner(following[0]) and len(following) > 1 and following[1][:1].isupper())
+    )
+
+
 def end_of_source(
     text: str,
     start: int,
@@ -127,13 +137,45 @@ def end_of_source(
     end = _set_off_end(text, start, closing) if set_off else None
     if end is not None:
         return end
-    tokens = list(_TOKEN.finditer(text, start))[:MAX_SOURCE_WORDS]
+    # (more words where an account's owner follows: the words before the owner do not count)
+    tokens = list(_TOKEN.finditer(text, start))[: 2 * MAX_SOURCE_WORDS]
+    limit = MAX_SOURCE_WORDS
     end = start
     capitalised = genitive = adjective = False
+    accounts = {word.lower() for word in own_words(language, "account_nouns")}
+    owner: int | None = None
+    owner_joins = {word.lower() for word in own_words(language, "body_connectors")}
     for at, token in enumerate(tokens):
+        if at >= limit:
+            break
         raw = token.group(0)
         word = raw.rstrip(',.;:!?»”"')
-        following = [t.group(0) for t in tokens[at + 1 : at + 3]]
+        if owner is not None and (
+            at < owner
+            or (
+                not capitalised
+                and raw == word
+                and word[:1].islower()
+                and any(t.group(0)[:1].isupper() for t in tokens[at + 1 : limit])
+            )
+        ):
+            # "un comunicado difundido por": up to its owner; "por el diputado opositor
+            # venezolano Luis Florido": the owner's role up to its name
+            end = token.start() + len(word)
+            continue
+        if owner is None and raw == word and word.lower() in accounts:
+            # "el informe anual de Amnistía", "un comunicado difundido por la Embajada": the
+            # account's owner after it is the source
+            owned = account_owner_at([t.group(0) for t in tokens[at + 1 :]], language)
+            if owned is not None:
+                owner = at + 1 + owned
+                limit = owner + MAX_SOURCE_WORDS - 1  # the owner's phrase, as long as a source
+                end = token.start() + len(word)
+                # an owner after a genitive article, as the German branch below reads it (no
+                # "-s" genitive after it: "des Gesundheitsministeriums hat")
+                genitive = is_determiner(tokens[owner - 1].group(0))
+                continue
+        following = [t.group(0) for t in tokens[at + 1 : min(at + 3, limit)]]
         if word[:1].isupper() or (genitive and word.lstrip('„“"»«')[:1].isupper()):
             capitalised = True  # (an owner's name in marks after a genitive: "der „Bild“")
         elif (
@@ -160,6 +202,14 @@ def end_of_source(
             and any(f[:1].isupper() for f in following)
         ):
             continue  # "la Agencia Internacional de la Energía": a connector inside a name
+        elif (
+            capitalised
+            and owner is not None
+            and raw == word
+            and (word.lower() in owner_joins or is_determiner(word))
+            and _name_goes_on(following)
+        ):
+            continue  # an owner's name: "del Observatorio Sirio para los Derechos Humanos"
         elif capitalised:
             previous = tokens[at - 1].group(0)
             if previous.endswith("s") and not genitive:

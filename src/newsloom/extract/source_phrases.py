@@ -16,6 +16,7 @@ from functools import cache
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.letter_skip import lowered_odd, lowered_screen, skipping_words
 from newsloom.extract.resources import own_words, table_word_set, table_words, words_pattern
+from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
 
 MIN_CONTENT_WORDS = 3
@@ -50,9 +51,6 @@ _CLOSING_SOURCE = (
 _SOURCE_LOWERCASE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")
 # (nor the finite verbs of the tables' ``not_in_source``: "werden", "sollen")
 _NOT_IN_SOURCE = table_word_set("not_in_source")
-# genitive articles (the tables' ``genitive_words``): what a report belongs to is its source
-# ("Einem Bericht der Bild-Zeitung")
-_GENITIVE = table_word_set("genitive_words")
 _DETERMINERS = table_word_set("determiners")
 
 
@@ -73,23 +71,99 @@ def account_source(phrase: str, names: Sequence[str], language: str | None) -> S
     at = next((at for at, word in enumerate(words) if word.lower() in accounts), None)
     if at is None or at > MAX_BEFORE_ACCOUNT:
         return None
+    prepositions = {
+        word.lower()
+        for field in ("linking_prepositions", "place_prepositions")
+        for word in own_words(language, field)
+    }
+    if any(word.lower() in prepositions for word in words[:at]):
+        return None  # "según reconocieron en un comunicado": where they said it, no source
     rest = words[at + 1 :]
     if not rest:
         named = [word for word in words if word.lower() not in _DETERMINERS]
         return Speaker(None, " ".join(named), "role")
-    if len(rest) > 1 and rest[0].lower() in _GENITIVE and rest[1][:1].isupper():
+    owned = account_owner_at(rest, language)
+    if owned is not None:
+        owner = rest[owned:]
         # the owner's noun in the genitive given as the dictionary has it ("des
-        # Gesundheitsministeriums", "des Senders Rai")
-        owner = rest[1:]
-        owner[0] = dictionary_lemma(owner[0], language) or owner[0]
-        return parse_speaker(" ".join(owner), names)
+        # Gesundheitsministeriums", "des Senders Rai"; not where the dictionary writes it in
+        # lowercase: "del Gobierno" stays "Gobierno")
+        lemma = dictionary_lemma(owner[0], language)
+        owner[0] = lemma if lemma and lemma[:1].isupper() else owner[0]
+        speaker = parse_speaker(" ".join(owner), names)
+        before = words[: at + 1 + owned]
+        return _fuller_owner(speaker, [*before, *owner], len(before), names)
     return None
 
 
-def postposition_source(phrase: str, names: Sequence[str]) -> Speaker | None:
+def _fuller_owner(
+    owner: Speaker | None, phrase: list[str], owned: int, names: Sequence[str]
+) -> Speaker | None:
+    """The owner of an account as the fuller name of two readings: the owner's words alone, or
+    the whole ``phrase`` without the words before the owner (the first ``owned``: "datos del")
+    (``según datos del Servicio Nacional de Protección Civil`` reads the body's whole name that
+    way, where the owner alone ends at its "de")."""
+    whole = parse_speaker(" ".join(phrase), names) if owner is not None else None
+    if owner is None or whole is None or not whole.name or not owner.name:
+        return owner
+    name = whole.name.split()
+    before = [word.lower() for word in phrase[:owned] if word.lower() not in _DETERMINERS]
+    if [word.lower() for word in name[: len(before)]] == before:
+        name = name[len(before) :]  # "datos del Servicio …" read as one name
+    fuller = " ".join(name)
+    if len(fuller) <= len(owner.name) or not fuller.startswith(owner.name):
+        return owner
+    return Speaker(fuller, owner.role, whole.type, whole.plural)
+
+
+MAX_AFTER_ACCOUNT = 2  # adjectives and a participle after an account ("informe anual",
+# "comunicado difundido")
+
+
+def account_owner_at(rest: list[str], language: str | None) -> int | None:
+    """Where the owner opens in the words that follow an account (``rest``): after a genitive
+    word (the table's ``genitive_words``: German "der", Spanish "de", "del") and maybe an
+    article, or after the preposition of a participle's agent (``agent_prepositions``:
+    ``comunicado difundido por la Embajada``), where a capital opens it; in a language that
+    writes adjectives after the noun, lowercase words may stand between (``el informe anual
+    de Reporteros sin Fronteras``). None where no owner is named (``según un comunicado
+    oficial``, ``nota de prensa``)."""
+    genitives = {word.lower() for word in own_words(language, "genitive_words")}
+    agents = {word.lower() for word in own_words(language, "agent_prepositions")}
+    determiners = {word.lower() for word in own_words(language, "determiners")}
+    for at, word in enumerate(rest[: MAX_AFTER_ACCOUNT + 1]):
+        lowered = word.lower()
+        # (after other words, a genitive that is an article too is no account's: "laut einer
+        # Prognose bei der Regionalwahl")
+        if (lowered in genitives and not (at and lowered in determiners)) or (
+            at and lowered in agents
+        ):
+            owner = at + 1
+            if owner + 1 < len(rest) and rest[owner].lower() in determiners:
+                owner += 1
+            bodies = {word.lower() for word in own_words(language, "organisations")}
+            media = {word.lower() for word in own_words(language, "medium_nouns")}
+            if lowered in agents and owner < len(rest) and rest[owner].lower() in media:
+                return None  # "recogido por la agencia APS": a medium carried it, no owner
+            if owner < len(rest) and (
+                rest[owner][:1].isupper()
+                or is_role_word(rest[owner])
+                or rest[owner].lower() in bodies
+            ):
+                # "del Ministerio", "publicado por el diputado Luis Florido", "elaborado por la
+                # organización Human Rights Watch"
+                return owner
+            return None
+        if not word[:1].islower() or lowered in determiners or word != word.rstrip(",.;:!?"):
+            return None
+    return None
+
+
+def postposition_source(phrase: str, names: Sequence[str], language: str | None) -> Speaker | None:
     """The source a noun phrase before a postposed "according to" names: its owner after a
     genitive article (``Einem Bericht der Bild-Zeitung`` → Bild-Zeitung), else the phrase
     without its article; None where it holds a verb."""
+    genitives = {word.lower() for word in own_words(language, "genitive_words")}
     words = phrase.split()
     if not any(word[:1].isupper() for word in words):
         return None
@@ -101,7 +175,7 @@ def postposition_source(phrase: str, names: Sequence[str]) -> Speaker | None:
         ):
             return None
     owner = next(
-        (at + 1 for at, word in enumerate(words[1:-1], 1) if word.lower() in _GENITIVE),
+        (at + 1 for at, word in enumerate(words[1:-1], 1) if word.lower() in genitives),
         None,
     )
     if owner is not None and words[owner][:1].isupper():
@@ -219,7 +293,7 @@ def document_owner(
         phrase = found.group("phrase").strip()
         if not genitives.intersection(word.lower() for word in phrase.split()[1:-1]):
             return None
-        speaker = postposition_source(phrase, names)
+        speaker = postposition_source(phrase, names, language)
         if speaker is None or speaker.type == "pronoun":
             return None
         return speaker, found.start()
@@ -235,14 +309,16 @@ def document_owner(
     return speaker, found.start()
 
 
-def postposed(text: str, names: Sequence[str]) -> tuple[Speaker, str, int] | None:
+def postposed(
+    text: str, names: Sequence[str], language: str | None
+) -> tuple[Speaker, str, int] | None:
     """The source, content and the content's offset of a sentence whose "according to" follows
     its source (``Der Polizei zufolge wurden drei Männer festgenommen.``), or None."""
     for pattern in (OPENING_SOURCE, _CLOSING_SOURCE):
         found = pattern.match(text) if pattern is not None else None
         if found is None:
             continue
-        speaker = postposition_source(found.group("source"), names)
+        speaker = postposition_source(found.group("source"), names, language)
         content = found.group("content").strip().rstrip(" .")
         if speaker is None or speaker.type == "pronoun" or len(content.split()) < MIN_CONTENT_WORDS:
             continue

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.body_nouns import body_compound, body_read_as_name
+from newsloom.extract.document_owners import document_owner
 from newsloom.extract.name_cases import body_before_name, nominative
 from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_words
 from newsloom.extract.role_going_on import (
@@ -223,6 +224,9 @@ def resolve_speakers(
             if body is not None:
                 role = " ".join(part for part in (quote.speaker_role, body) if part)
                 quote = replace(quote, speaker=name, speaker_role=role)
+        if (owner := document_owner(quote, resolved, names, language)) is not None:
+            # "«…», señala el comunicado" after "un comunicado del Ministerio": its owner
+            quote = replace(quote, speaker=owner.name, speaker_role=None, speaker_type=owner.type)
         if quote.speaker_type == "person" and role_read_as_name(quote, names, language):
             role = role_with_adjectives(quote, names, language)
             quote = replace(quote, speaker=None, speaker_role=role, speaker_type="role")
