@@ -1,10 +1,11 @@
 """Quotes whose quotation marks span paragraphs.
 
 News opens a long quote with a mark, goes on over whole paragraphs and closes it paragraphs
-later (``«Jeg betalte tolv millioner for ham. ¶ Han klarte ikke å score.» sier X.``): every
-paragraph of that run is one quote of one speaker. The speaker is whoever the closing paragraph
-names after the mark, else whoever the opening paragraph names before it (``X sa: «…``), else
-the last speaker before the run. A paragraph that opens with a mark never closed within
+later (``«Jeg betalte tolv millioner for ham. ¶ Han klarte ikke å score.» sier X.``), French,
+Italian and English news opening each paragraph of the run with the mark again (``« … ¶ « …»,
+a assuré X.``): every paragraph of that run is one quote of one speaker. The speaker is whoever
+the closing paragraph names after the mark, else whoever the opening paragraph names before it
+(``X sa: «…``), else the last speaker before the run. A paragraph that opens with a mark never closed within
 :data:`MAX_MARK_RUN` paragraphs is a quote on its own (a question list, a letter's lines); a mark
 opened mid-paragraph and never closed is left alone (a title, a stray mark).
 """
@@ -50,6 +51,14 @@ def _unclosed_opening(text: str, language: str | None) -> tuple[str, str, int] |
         if depth:
             return opening, closing, position
     return None
+
+
+def _continued(text: str, opening: str) -> int:
+    """Where the words of a paragraph a mark run goes on in start: after the opening mark French,
+    Italian and English news repeat at the start of each paragraph of a long quote (``« …`` ¶
+    ``« …», a assuré X.``), else at its start."""
+    lead = len(text) - len(text.lstrip(_LEAD))
+    return lead + 1 if text[lead : lead + 1] == opening else 0
 
 
 def _closing_at(text: str, opening: str, closing: str) -> int | None:
@@ -101,12 +110,17 @@ def mark_runs(
             continue
         opening, closing, position = opened
         end: tuple[int, int] | None = None
+        repeated = True  # every paragraph of the run so far opens with the mark again
         for scan in range(at + 1, min(len(body), at + 1 + MAX_MARK_RUN)):
-            closes = _closing_at(body[scan].text, opening, closing)
+            # a paragraph the run goes on in may open with the mark again ("« … ¶ « …. »,
+            # a assuré X."): the run's, no new quote, where each paragraph before it did so too
+            skip = _continued(body[scan].text, opening) if repeated else 0
+            repeated = bool(skip)
+            closes = _closing_at(body[scan].text[skip:], opening, closing)
             if closes is not None:
-                end = (scan, closes)
+                end = (scan, skip + closes)
                 break
-            if opening in body[scan].text:
+            if opening in body[scan].text[skip:]:
                 break
         if end is None and first.text[:position].strip(_LEAD):
             at += 1  # opened mid-paragraph and never closed: not a quote run
@@ -135,7 +149,7 @@ def mark_runs(
                 speaker = Speaker(previous.speaker, previous.speaker_role, kind)
         for member in range(at, last + 1):
             paragraph = body[member]
-            start = position + 1 if member == at else 0
+            start = position + 1 if member == at else _continued(paragraph.text, opening)
             stop = end[1] if end and member == last else len(paragraph.text)
             if any(
                 q.paragraph == paragraph.index and q.start < stop and q.end > start for q in quotes

@@ -85,3 +85,36 @@ def role_patterns(stem: str, whole: bool) -> tuple[re.Pattern[str], re.Pattern[s
 
 
 _NO_MATCH = re.compile(r"(?!)")
+
+
+def _alternatives(*fields: str, elided: bool = True) -> str:
+    """The one-word entries of these fields of every table, as a pattern (longest first)."""
+    words = {
+        re.escape(word)
+        for field in fields
+        for word in table_words(field)
+        if " " not in word and (elided or not word.endswith(("'", "’")))
+    }
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# what a role belongs to, between it and its holder's name ("le bourgmestre de la Ville de
+# Bruxelles, Philippe Close", "l'ex primo ministro dell'Uttar Pradesh"): a connector of the
+# tables' ``role_connectors`` or ``name_connectors`` (or a word elided before a capital:
+# "dell'", "d'"), then articles, connectors and capitalised words, the last one capitalised
+_CAPITALISED = r"(?:[^\W\d_]+['’])?[A-ZÀ-ÖØ-Þ][\w.'’-]*"
+_OWNER = (
+    rf"(?:\s+(?:{_alternatives('role_connectors', 'name_connectors')})\s+"
+    r"|\s+[^\W\d_]+['’](?=[A-ZÀ-ÖØ-Þ]))"
+    rf"(?:(?:{_alternatives('role_connectors', 'name_connectors', 'determiners', elided=False)})"
+    rf"\s+|{_CAPITALISED}\s+){{0,6}}?{_CAPITALISED}"
+)
+OWNED_ROLE_REACH = 120  # characters of a role and what it belongs to before its holder's name
+
+
+@lru_cache(maxsize=ROLE_STEMS_REMEMBERED)
+def owned_role_pattern(stem: str) -> re.Pattern[str]:
+    """The role (``stem``, a pattern) and what it belongs to, right before a name, set off by a
+    comma or not (``bourgmestre de la Ville de Bruxelles, Philippe Close``, ``ministro
+    dell'Ambiente Sergio Costa``): what it belongs to is the group ``owner``."""
+    return re.compile(rf"(?<!\w)(?i:{stem})\w*(?P<owner>{_OWNER}),?\s+$")

@@ -39,10 +39,12 @@ from newsloom.extract.name_spans import (
 )
 from newsloom.extract.name_spans import without_source_words
 from newsloom.extract.quote_patterns import AFTER, DASH_OPENING
-from newsloom.extract.resources import own_words, table_words
+from newsloom.extract.resources import SCANDINAVIAN, own_words, table_words
 from newsloom.extract.role_stems import (
     MIN_ROLE_STEM,
+    OWNED_ROLE_REACH,
     is_account,
+    owned_role_pattern,
     plural_role,
     role_patterns,
     role_stem,
@@ -123,10 +125,9 @@ class ArticleNames:
     def __init__(self, paragraphs: Sequence[Paragraph], entities: Sequence[EntityMention]) -> None:
         self.paragraphs = {paragraph.index: paragraph.text for paragraph in paragraphs}
         languages = Counter(paragraph.language for paragraph in paragraphs if paragraph.language)
+        self._language = languages.most_common(1)[0][0] if languages else None
         # a name's plural ending in a language without a genitive "-s" ("Estados Unidos")
-        self._plural_endings = (
-            own_words(languages.most_common(1)[0][0], "plural_name_endings") if languages else ()
-        )
+        self._plural_endings = own_words(self._language, "plural_name_endings")
         # a "person" after "in" or an article is a place or a thing the recogniser misread
         # ("in Tel Aviv"): no one a pronoun or a role refers back to
         people = [
@@ -167,6 +168,7 @@ class ArticleNames:
         self._positions = [(person.paragraph, person.start) for person in self.people]
         self._fullest: dict[str, str] = {}
         self._holders: dict[str, list[NamedPerson]] = {}
+        self._owned: dict[str, list[tuple[NamedPerson, str]]] = {}
 
     def add_speakers(self, quotes: Sequence[Quote]) -> None:
         """Add the full names (two words or more) the quote patterns found as speakers and the
@@ -188,6 +190,7 @@ class ArticleNames:
         self._positions = [(person.paragraph, person.start) for person in self.people]
         self._fullest.clear()
         self._holders.clear()
+        self._owned.clear()
 
     @staticmethod
     def _capitalised_names(paragraphs: Sequence[Paragraph]) -> list[NamedPerson]:
@@ -349,6 +352,17 @@ class ArticleNames:
         if stem not in self._holders:
             self._holders[stem] = self._with_role(role_written(stem))
         holders = self._holders[stem]
+        head = words[joined - 1]
+        if head[:1].islower() and is_role_word(head) and self._language not in SCANDINAVIAN:
+            # "le bourgmestre" after "le bourgmestre de la Ville de Bruxelles, Philippe Close":
+            # the role's noun and what it belongs to before the name (the role's own owner where
+            # it names one: "presidente de Egipto" is not "presidente del Tribunal"); not in
+            # the Scandinavian languages, whose definite role nouns refer back to the person
+            # named last as a pronoun does ("sier ordføreren")
+            holders = sorted(
+                {*holders, *self._owned_holders(re.escape(stem), words[joined + 1 :])},
+                key=lambda person: (person.paragraph, person.start),
+            )
         # what the role belongs to ("del tribunal ruso") is said near its holder too: a
         # "presidente" of something else is someone else
         owner = [word.lower() for word in words[joined + 1 :] if len(word) >= MIN_ROLE_STEM]
@@ -360,6 +374,29 @@ class ArticleNames:
         if named:
             holders = [person for person in holders if self._said_near(person, named, every=True)]
         return self._last_by(holders, paragraph) if holders else None
+
+    def _owned_holders(self, stem: str, owner: list[str]) -> list[NamedPerson]:
+        """The people named right after the role (``stem``, a pattern) and what it belongs to,
+        where that holds each long word of ``owner`` (what the quote's role belongs to)."""
+        if stem not in self._owned:
+            pattern = owned_role_pattern(stem)
+            self._owned[stem] = [
+                (person, found.group("owner").lower())
+                for person in self.people
+                if (
+                    found := pattern.search(
+                        self.paragraphs.get(person.paragraph, "")[
+                            max(0, person.start - OWNED_ROLE_REACH) : person.start
+                        ]
+                    )
+                )
+            ]
+        wanted = [word.lower() for word in owner if len(word) >= MIN_ROLE_STEM]
+        return [
+            person
+            for person, written in self._owned[stem]
+            if all(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", written) for word in wanted)
+        ]
 
     def _said_near(self, person: NamedPerson, words: list[str], every: bool = False) -> bool:
         text = self.paragraphs.get(person.paragraph, "")

@@ -22,6 +22,7 @@ from newsloom.extract.role_going_on import (
     role_spoke_unnamed,
     someone_new_between,
 )
+from newsloom.extract.role_mention import named_after_role, written_indefinite
 from newsloom.extract.role_words import ends_in_role
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speaker_reading import (
@@ -270,8 +271,21 @@ def resolve_speakers(
                 quote = replace(
                     quote, speaker=names.fullest(named), speaker_role=None, speaker_type="person"
                 )
+        elif (
+            quote.speaker is None
+            and quote.speaker_type == "role"
+            and quote.speaker_role
+            and named_after_role(quote, names) == ""
+        ):
+            pass  # "dijo el portavoz, Guma el-Gamaty": held by a name the recogniser missed
         elif quote.speaker is None and quote.speaker_type == "role" and quote.speaker_role:
-            holder = names.role_holder(quote.speaker_role, quote.paragraph)
+            # "dijo el portavoz del tribunal, Leonid Stepanenko": named there; "dijo un
+            # portavoz": someone new; else the one the article names with the role
+            holder = named_after_role(quote, names) or (
+                None
+                if written_indefinite(quote, names, language)
+                else names.role_holder(quote.speaker_role, quote.paragraph)
+            )
             aged = AGE_NOUN.search(quote.speaker_role)
             if holder is None and aged is not None:
                 # "sier 24-åringen", "said the 24-year-old": the person the article gave that

@@ -416,7 +416,13 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     if first_name is None:
         last = words[-1]
-        if ORGANISATION.ends(last) and not ROLE.ends(last):
+        joined = next((at for at, word in enumerate(words) if word.lower() in CONNECTORS), 0)
+        if (
+            ORGANISATION.ends(last)
+            and not ROLE.ends(last)
+            # "porte-parole du gouvernement", "capo della polizia": a person's role in the body
+            and not any(ROLE.ends(word) for word in words[:joined])
+        ):
             return Speaker(text, None, "organisation")
         return Speaker(None, text, "role")
     leading = leading_roles(words)
