@@ -5,9 +5,10 @@ later (``«Jeg betalte tolv millioner for ham. ¶ Han klarte ikke å score.» si
 Italian and English news opening each paragraph of the run with the mark again (``« … ¶ « …»,
 a assuré X.``): every paragraph of that run is one quote of one speaker. The speaker is whoever
 the closing paragraph names after the mark, else whoever the opening paragraph names before it
-(``X sa: «…``), else the last speaker before the run. A paragraph that opens with a mark never closed within
-:data:`MAX_MARK_RUN` paragraphs is a quote on its own (a question list, a letter's lines); a mark
-opened mid-paragraph and never closed is left alone (a title, a stray mark).
+(``X sa: «…``), else the last speaker before the run. A paragraph that opens with a mark never
+closed within :data:`MAX_MARK_RUN` paragraphs is a quote on its own (a question list, a
+letter's lines); a mark opened mid-paragraph and never closed is left alone (a title, a stray
+mark).
 """
 
 from __future__ import annotations

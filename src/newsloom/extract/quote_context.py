@@ -21,13 +21,13 @@ from newsloom.extract.quote_patterns import (
     VERBS,
 )
 from newsloom.extract.resources import SCANDINAVIAN
+from newsloom.extract.role_owners import office_of
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speaker_names import (
     may_name_a_person,
     names_a_thing,
     opens_sentence,
 )
-from newsloom.extract.speaker_words import office_of
 from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
 from newsloom.process_cache import compile_pattern
 from newsloom.records import EntityMention, EntityType, Quote

@@ -9,7 +9,6 @@ name, a name the article's entities give, a body that owns a role.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +20,15 @@ from newsloom.extract.resources import (
     own_words,
     table_word_set,
     table_words,
+)
+from newsloom.extract.role_owners import (
+    BEFORE_NAME,
+    NAMED_GROUP,
+    OWNED_ROLE,
+    from_article,
+    owner_of_role,
+    role_head,
+    role_of_body,
 )
 from newsloom.extract.role_words import (
     MIN_ROLE_COMPOUND,
@@ -40,127 +48,6 @@ from newsloom.extract.speaker_phrases import (
     portfolio_before_name,
     role_then_told,
 )
-
-# a capitalised run, then one lowercase word: "New Hampshire officials", "Danish police"
-# what follows a name that owns a role: a genitive ("Høyres leder", "Høgre sin leiar", "the
-# agency's spokesman"), then up to three lowercase words
-_OWNED_ROLE = re.compile(
-    r"(?P<mark>s|['’]s?|\s+(?:sin|si|sitt|sine))?(?:\s+[a-zæøåäöüé][\w-]*){1,3}"
-)
-_NAMED_GROUP = re.compile(r"(?:^|\s)(?:[A-ZÆØÅÄÖÜÉ][\w'’-]+\s+)+[a-zæøåäöüé][\w-]*$")
-# words after which a capitalised run names a place or a body, not the person described: the
-# tables' ``role_connectors`` and ``before_place`` (and Icelandic and Faroese "við", "hjá",
-# languages without a table)
-BEFORE_NAME = frozenset([*CONNECTORS, *table_word_set("before_place"), "við", "hjá"])
-
-
-def owns_role(before: str) -> bool:
-    """Whether a name after the words ``before`` is what a role belongs to, not its holder: a
-    role word among them, and a connector last, with determiners after it (``portavoz de la``
-    Casa Blanca, ``porte-parole de`` Boris Johnson, ``presidente de`` Estados Unidos). A
-    recogniser's span there (even one it types as a person) owns the role; the person who
-    spoke is named elsewhere (set off after it: ``…, Sean Spicer``) or not at all."""
-    words = before.replace(",", " ").split()
-    while words and DETERMINER_WORD.fullmatch(words[-1]) and words[-1].lower() not in CONNECTORS:
-        words.pop()  # "de la", "de l'": the article after the connector
-    return (
-        len(words) >= 2
-        and words[-1].lower() in CONNECTORS
-        and any(word[:1].islower() and ROLE.ends(word) for word in words[:-1])
-    )
-
-
-def office_of(role: str | None) -> bool:
-    """Whether a role speaker is one office of a named owner: a singular role word before a
-    connector, a capitalised word after it (``vice-président de la CENI``, ``portavoz de la
-    Casa Blanca``; not ``expertos de la ONU``, several). One person holds it, whom a pronoun
-    after it may mean."""
-    words = (role or "").split()
-    at = next((at for at, word in enumerate(words) if at and word.lower() in CONNECTORS), None)
-    if at is None:
-        return False
-    head = words[at - 1]
-    return (
-        head[:1].islower()
-        and ROLE.ends(head)
-        and (not head.endswith("s") or head.endswith("ss"))
-        and any(word[:1].isupper() for word in words[at + 1 :])
-    )
-
-
-def _from_article(words: list[str]) -> str:
-    """A role phrase from the article before its role word where lowercase words that are no
-    role stand before that article: a verb the phrase took in (``ha avisado el enviado especial
-    de la ONU``, ``anunció un portavoz de Naciones Unidas``) is no part of the role."""
-    head = next(
-        (at for at, word in enumerate(words) if word[:1].islower() and ROLE.ends(word)), None
-    )
-    if head is None:
-        return " ".join(words)
-    article = max(
-        (
-            at
-            for at in range(1, head)
-            if DETERMINER_WORD.fullmatch(words[at])
-            # "entourage du ministre", "jefe de la diplomacia": an article of what it belongs to
-            and words[at].lower() not in CONNECTORS
-            and words[at - 1].lower() not in CONNECTORS
-        ),
-        default=None,
-    )
-    if article is None or not all(word[:1].islower() for word in words[:article]):
-        return " ".join(words)
-    return " ".join(words[article + 1 :])
-
-
-def _owner_of_role(text: str, entity: str) -> bool:
-    """Whether the recogniser's span ``entity`` in the phrase ``text`` is what a role before it
-    belongs to (:func:`owns_role`), and no name the span took in after it (``ministro degli
-    Esteri Franco Frattini``: :func:`portfolio_before_name` splits that one)."""
-    at = text.index(entity)
-    role = text[:at].strip(" ,") or None
-    return owns_role(text[:at]) and (
-        portfolio_before_name(role, entity, text[at + len(entity) :]) is None
-    )
-
-
-# words that open a phrase or a clause after a name, not a noun it modifies: the tables'
-# prepositions, articles and "as" ("Bashar Al Asad como responsable", "a DW el experto")
-_NO_MODIFIER = (
-    table_word_set("prepositions")
-    | table_word_set("determiners")
-    | table_word_set("final_after")
-    | table_word_set("before_place")
-    | table_word_set("function_words")
-)
-MOST_HEAD_WORDS = 2  # a role noun and one word before it ("chief minister")
-
-
-def _role_head(after: str) -> bool:
-    """Whether the lowercase words ``after`` a name are the head of the noun phrase the name
-    opens, a role (``UN spokesman``, ``Uttar Pradesh chief minister``): at most two words, the
-    first no preposition, article or "as" (those open a phrase of their own)."""
-    words = after.split()
-    return (
-        0 < len(words) <= MOST_HEAD_WORDS
-        and all(word.isalpha() and word.islower() for word in words)
-        and not any(word in _NO_MODIFIER or word in CONNECTORS for word in words)
-    )
-
-
-def _role_of_body(words: Sequence[str]) -> bool:
-    """Whether ``words`` are a capitalised role noun, a connector and the body whose role it is,
-    with no one's name after it: one word (``Sprecher der Polizei``, ``Präsident der Ukraine``)
-    or a body's name (``Sprecherin des Innenministeriums``, ``Leiter der Linzer
-    Staatsanwaltschaft``)."""
-    leading = leading_roles(words)
-    return (
-        leading == 1
-        and len(words) >= 3
-        and words[1].lower() in CONNECTORS
-        and all(word[:1].isupper() for word in words[2:])
-        and (len(words) == 3 or ORGANISATION.ends(words[-1]))
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +244,7 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         return Speaker(None, text, "role")
     if len(words) == 1 and ROLE_WORD.fullmatch(words[0]):
         return Speaker(None, text, "role")  # "so der Sprecher": a capitalised noun, not a name
-    tail_role = _NAMED_GROUP.search(text)
+    tail_role = NAMED_GROUP.search(text)
     if (
         tail_role is not None
         and tail_role.start() > 0
@@ -385,14 +272,14 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         # no speaker; the full name after the role is
         return Speaker(" ".join(words[trailing:]), " ".join(words[:trailing]), "person")
     for entity in sorted(entities, key=len, reverse=True):
-        if entity and text.endswith(entity) and _role_of_body(entity.split()):
+        if entity and text.endswith(entity) and role_of_body(entity.split()):
             # the recogniser read a role of a body as a person: "ein Sprecher der Polizei"
             return Speaker(None, text, "role")
-        if entity and entity in text and not _owner_of_role(text, entity):
-            owned = _OWNED_ROLE.fullmatch(text[text.index(entity) + len(entity) :])
+        if entity and entity in text and not owner_of_role(text, entity):
+            owned = OWNED_ROLE.fullmatch(text[text.index(entity) + len(entity) :])
             if (
                 owned is not None
-                and (owned.group("mark") or entity.endswith("s") or _role_head(owned.group(0)))
+                and (owned.group("mark") or entity.endswith("s") or role_head(owned.group(0)))
                 and ROLE.ends(words[-1])
             ):
                 # "Høyres leder", "Høgre sin leiar": the body owns the role; its holder spoke;
@@ -429,7 +316,7 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
     if leading and all(word[:1].isupper() for word in words[leading:]):
         # "Direktør Pia Lund", "Bürgermeister Hans Weber": a capitalised role before a name
         return Speaker(" ".join(words[leading:]), " ".join(words[:leading]), "person")
-    if _role_of_body(words):
+    if role_of_body(words):
         # "Sprecherin des Innenministeriums": a capitalised role noun, then whose it is; its
         # holder spoke, not the body
         return Speaker(None, text, "role")
@@ -443,7 +330,7 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         and any(word.lower() in connectors for word in words[:trailing])
     ):
         # "talsmann for Russlands president X" is not X
-        return Speaker(None, _from_article(words), "role")
+        return Speaker(None, from_article(words), "role")
     if (
         0 < trailing < len(words)
         and ROLE.ends(words[trailing - 1])
@@ -499,7 +386,7 @@ def speaker_of_words(text: str, entities: Sequence[str] = ()) -> Speaker | None:
         # place or a medium, the role before it spoke
         # "Frederiksens pressetjeneste", "talsmann for Russlands president"
         if any(ROLE.ends(word) for word in role_words):
-            return Speaker(None, _from_article(words), "role")
+            return Speaker(None, from_article(words), "role")
         return Speaker(text, None, "organisation")
     name = " ".join(name_words)
     if is_organisation_name(name):

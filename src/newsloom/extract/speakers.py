@@ -17,6 +17,10 @@ from newsloom.extract.quote_words import (
     DETERMINERS,
 )
 from newsloom.extract.resources import table_word_set, table_words, words_pattern
+from newsloom.extract.role_owners import (
+    BEFORE_NAME as BEFORE_NAME,
+)
+from newsloom.extract.role_owners import owns_role
 from newsloom.extract.role_words import (
     COMMON_COMPOUND,
     NAME_PARTICLE,
@@ -55,9 +59,6 @@ from newsloom.extract.speaker_phrases import (
     LEADING_WORDS as LEADING_WORDS,
 )
 from newsloom.extract.speaker_words import (
-    BEFORE_NAME as BEFORE_NAME,
-)
-from newsloom.extract.speaker_words import (
     COORDINATORS as COORDINATORS,
 )
 from newsloom.extract.speaker_words import (
@@ -68,7 +69,6 @@ from newsloom.extract.speaker_words import (
 )
 from newsloom.extract.speaker_words import (
     TRAILING_MODALS,
-    owns_role,
     speaker_of_words,
     without_clause,
 )
