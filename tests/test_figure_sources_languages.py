@@ -140,3 +140,25 @@ def test_the_day_and_the_one_told_are_no_part_of_the_source(
 )
 def test_a_modifier_and_a_phone_number_count_no_one(text: str) -> None:
     assert _sources(text, language="en") == []
+
+
+def test_a_source_covers_its_sentence_and_the_next_not_the_paragraph() -> None:
+    # ML-Crisis es, syria: Pillay spoke three sentences before the count, of something else
+    paragraph = (
+        "Pillay recordó que este tipo de matanzas violan la ley internacional y podrían "
+        "considerarse crímenes de guerra dado que su número es alarmantemente alto. Las víctimas "
+        "no sólo están muriendo en fuegos cruzados o ejecuciones en cuarteles. También son presa "
+        "de los coches bomba que coloca mayormente el ISIS en puestos de control de otras "
+        "falanges contendientes. En casi tres años de guerra han muerto más de 130.000 sirios."
+    )
+    assert ("killed", 130000.0, None) in _sources(paragraph, language="es")
+
+
+def test_a_time_after_the_verb_keeps_its_subject_the_source() -> None:
+    # ML-Crisis es, syria: "confirmaron este lunes que"
+    text = (
+        "Casi un mes después del ataque, los inspectores de la ONU confirmaron este lunes que "
+        "más de 1.400 personas murieron el 21 de agosto a las afueras de Damasco por los efectos "
+        "del gas sarín."
+    )
+    assert ("killed", 1400.0, "inspectores de la ONU") in _sources(text, language="es")

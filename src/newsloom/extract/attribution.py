@@ -89,12 +89,14 @@ _INVERTED_TABLE = compile_pattern(
 )
 # a word of a source's name; a web site keeps its domain ("AllAfrica.com", "VG.no")
 _NAME_WORD = r"[\w'’-]+(?:\.(?-i:[a-z]{2,4})(?!\w))?"
+# "confirmaron este lunes que": a time the tables' demonstratives open, after the verb
+_DEMONSTRATIVES = words_pattern(table_words("demonstratives"), whole=False)
 # "Reuters skriver at …" / "Police said that …" / "…, police said." / "…, una comisión del
 # Consejo de Derechos Humanos egipcio calculó en 685 muertos …" (an estimate verb and "en")
 _SUBJECT_FIRST = compile_pattern(
     rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:{_NAME_WORD}\s+){{0,7}}?{_NAME_WORD})\s+"
     rf"{_AUXILIARY}(?P<verb>{_VERBS})\b(?=\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early"
-    r"|earlier|tidligere|tidigare|\w+dag|\w+day|en)\b)",
+    rf"|earlier|tidligere|tidigare|\w+dag|\w+day|en|{_DEMONSTRATIVES})\b)",
     re.IGNORECASE,
 )
 # "Nachdem die Berliner Polizei zuerst nur drei Verletzte meldete, …", "wie die Polizei am

@@ -4,8 +4,9 @@
   outermost first (``Reuters skriver at lokale nyhetsbyråer melder at …``);
 - an attributing sentence just after it (``Det oplyser sundhedsministeriet``), or a sentence closing
   the paragraph with its source (``…, police said.``);
-- a source named earlier in the same paragraph (the paragraph is one account); a source named in
-  an earlier paragraph was cited for something else, so it covers nothing here;
+- a source named in the sentence just before, in the same paragraph (the same or an adjacent
+  sentence, as an annotator reads it); a source named further back, or in an earlier paragraph,
+  was cited for something else, so it covers nothing here;
 - a part of a group just counted (``Seks af dem er indlagt``) takes the source of the whole;
 - none when the article states the number on its own authority.
 
@@ -145,14 +146,17 @@ class FigureSources:
         return chain
 
     def _earlier_in_paragraph(self, position: int) -> tuple[str, ...]:
-        """The sources of the nearest earlier sentence of the same paragraph that names any."""
-        skipped = self.captions | self.quoted
-        for earlier in range(position - 1, self._paragraph_start(position) - 1, -1):
-            if earlier not in self._named:
-                self._named[earlier] = _named_sources(self.units[earlier], skipped, self.languages)
-            if self._named[earlier]:
-                return self._named[earlier]
-        return ()
+        """The sources of the sentence just before, in the same paragraph: a source covers the
+        sentence that names it and the next one, not a paragraph's later sentences (which may
+        state facts of their own: "…, según el OSDH. En casi tres años de guerra han muerto más
+        de 130.000 sirios.")."""
+        earlier = position - 1
+        if earlier < self._paragraph_start(position):
+            return ()
+        if earlier not in self._named:
+            skipped = self.captions | self.quoted
+            self._named[earlier] = _named_sources(self.units[earlier], skipped, self.languages)
+        return self._named[earlier]
 
     def _paragraph_start(self, position: int) -> int:
         """The first unit of the paragraph of ``position``; a line that ends mid-sentence (text
