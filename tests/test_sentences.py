@@ -55,3 +55,9 @@ def test_a_sentence_may_open_with_a_numeral() -> None:
 )
 def test_a_numeral_after_an_abbreviation_goes_on_the_sentence(text: str) -> None:
     assert len(split_sentences(text)) == 1
+
+
+def test_an_ordinal_day_before_a_capitalised_month_ends_no_sentence() -> None:
+    # SemEval-2022 sample, German rows: "am 19. November 2018", "am 12. Oktober"
+    text = "Am 19. November 2018 wurde Ghosn festgenommen und in Tokio angeklagt."
+    assert len(split_sentences(text)) == 1

@@ -161,6 +161,24 @@ def _before_numeral(word: str | None) -> bool:
 MAX_ABBREVIATION = 4  # letters of an abbreviation a number follows ("godz.", "ok.", "tys.")
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _month_after(text: str, at: int) -> bool:
+    """Whether the word after ``at`` is a month's name (CLDR's, in any table's language, in full:
+    an abbreviation may be a word, Polish "sie" German "Sie"), as languages that capitalise
+    months write a date ("19. November")."""
+    found = _NEXT_WORD.match(text, at)
+    return found is not None and found.group(1).lower() in _month_names()
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    from newsloom.extract.resources import load_tables, month_names
+
+    return frozenset(name.lower() for code in load_tables() for name in month_names(code))
+
+
 @cache
 def _month_abbreviations() -> frozenset[str]:
     from newsloom.extract.resources import load_tables, month_names
@@ -209,6 +227,8 @@ def _split_sentences(text: str, glued: bool) -> tuple[Sentence, ...]:
                 continue
             if text[match.end() :].lstrip()[:1].isdigit() and _before_numeral(word):
                 continue  # "Jan. 5", "Abs. 2": an abbreviation before a number
+            if word and word.isdigit() and _month_after(text, match.end()):
+                continue  # "am 19. November 2018": an ordinal day before its month
             if _inside_abbreviation(text, match.start()):
                 continue  # "de EE. UU.": the first point is inside one name
             if (
