@@ -162,3 +162,11 @@ def test_a_time_after_the_verb_keeps_its_subject_the_source() -> None:
         "del gas sarín."
     )
     assert ("killed", 1400.0, "inspectores de la ONU") in _sources(text, language="es")
+
+
+def test_a_falling_pair_of_numbers_is_a_case_number_not_a_range() -> None:
+    # SemEval-2022 sample, a German row (a police press release's number); a range goes up
+    assert _sources("POL-HH: 200618-3. Vermisstenfahndung nach Wladimir N.", language="de") == []
+    assert ("deployed", 450.0, None) in _sources(
+        "Fueron unos 450-500 soldados españoles.", language="es"
+    )

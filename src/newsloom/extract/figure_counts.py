@@ -151,6 +151,20 @@ _DIGIT_CHAIN_AFTER = re.compile(r"[-–]\d+[-–]\d")
 _DIGIT_CHAIN_BEFORE = re.compile(r"\d[-–]\d+[-–]$")
 
 
+_NUMBER_AFTER_DASH = re.compile(r"[-–](\d+)(?!\d|[.,]\d)")
+_NUMBER_BEFORE_DASH = re.compile(r"(?<![\d.,])(\d+)[-–]$")
+
+
+def _falling_pair(quantity: Quantity, before: str, after: str) -> bool:
+    """Whether the number is one of two joined by a dash whose second is smaller than the first:
+    no range (a range goes up: "450-500 soldados") but a case number or a score."""
+    following = _NUMBER_AFTER_DASH.match(after)
+    if following is not None and int(following.group(1)) < quantity.low:
+        return True
+    preceding = _NUMBER_BEFORE_DASH.search(before)
+    return preceding is not None and int(preceding.group(1)) > quantity.high
+
+
 def is_count(
     quantity: Quantity, text: str, language: str | None, time_spans: Sequence[tuple[int, int]]
 ) -> bool:
@@ -207,4 +221,6 @@ def is_count(
             or (after[:1] in "-–" and after[1:2].isdigit() and re.search(r"\d[-–]$", before))
         ):
             return False  # one of three or more numbers joined: "1-866-411-8477", "2020-01-05"
+        if _falling_pair(quantity, before, after):
+            return False  # "200618-3", a case number; "5-4", a score: a range goes up
     return not (quantity.low <= 0 or quantity.high > MAX_VALUE)
