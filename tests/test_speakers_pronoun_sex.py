@@ -51,3 +51,22 @@ def test_a_closing_paragraph_whose_pronoun_means_no_one_stays_with_its_run() -> 
         (1, None, "pronoun"),
         (2, None, "pronoun"),
     ]
+
+
+def test_he_goes_on_with_the_role_that_spoke_after_someone_named_in_passing() -> None:
+    # a role with no name speaks after a person named in passing: the "han" after it is the
+    # role's (here the historian named before), not the person named in passing
+    found = quotes_with_people(
+        "nn",
+        "Vitskapshistorikar Per Hansen har skrive ei bok om relativitetsteorien.",
+        "– Nyheita spreidde seg raskt, seier Hansen.",
+        "Det var kjent at Albert Einstein var pasifist.",
+        "Difor vart teorien brukt politisk, forklarar vitskapshistorikaren.",
+        "– Mange såg det som eit åtak på sanninga, seier han.",
+        people=("Per Hansen", "Hansen", "Albert Einstein"),
+    )
+    assert [(q.paragraph, q.speaker, q.speaker_role) for q in found][-1] == (
+        4,
+        "Per Hansen",
+        "vitskapshistorikaren",
+    )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.assign.features import dictionary_lemma
+from newsloom.extract.name_groups import last_group
 from newsloom.extract.name_sexes import may_mean
 from newsloom.extract.quote_patterns import (
     AFTER_NO_SUBJECT,
@@ -21,6 +22,7 @@ from newsloom.extract.quote_patterns import (
     VERBS,
 )
 from newsloom.extract.resources import SCANDINAVIAN
+from newsloom.extract.role_antecedents import one_person_role
 from newsloom.extract.role_owners import office_of
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speaker_names import (
@@ -63,6 +65,9 @@ class QuoteContext:
         self.person_is_newer = False  # a person was named after the last quote's speaker
         self.last_source: Speaker | None = None  # the last speaker of any kind (police, a role)
         self.last_group: str | None = None  # the last people named together ("A, B og C")
+        # a role of one person with no name that spoke after the last person named or speaking
+        # (Scandinavian: "sier bestefaren. ¶ …, sier han" goes on with him)
+        self.last_role: tuple[Speaker, str | None] | None = None
         self.nearby_body: str | None = None  # an organisation the last paragraph seen names
         self.talking = False  # the last paragraph seen was someone's words (a dash, marks)
         # the paragraph being read, where in it the quote being resolved stands, and where in it
@@ -261,6 +266,10 @@ class QuoteContext:
             and self._may_mean(speaker, placed)
         ):
             return placed
+        if speaker.type == "pronoun" and not speaker.plural and self.last_role is not None:
+            role, named = self.last_role
+            if named is None or self._may_mean(speaker, _person(named)):
+                return role
         if speaker.type == "pronoun":
             person = (
                 None
@@ -288,11 +297,38 @@ class QuoteContext:
             and speaker.role.lower().startswith(self.last_speaker.role.lower()[:6])
         ):
             return self.last_speaker  # "talsmanden" after "polititalsmand X"
+        if (
+            speaker.type == "role"
+            and not speaker.name
+            and self._language in SCANDINAVIAN
+            and one_person_role(speaker.role)
+            and self._someone_named_since()
+        ):
+            # a role with no name is a speaker too ("seier Friedman. ¶ Det var kjend at Einstein
+            # …. ¶ …, forklarar vitskapshistorikaren. ¶ …, seier han"): the pronoun after it
+            # goes on with it, not with someone named since the last speaker (where no one was,
+            # the role is that speaker's, as the pronoun already finds)
+            # (with the person named last, whom it may stand for: a pronoun of the other sex
+            # means neither — "oppfordrer kjøpmannen" after Per Erik Landsvik, then "sier hun")
+            self.last_role = (speaker, self.last_person)
         if speaker.type == "person":
             self.last_speaker = speaker
             self.person_is_newer = False
             self._speaker_at = self._at
+            self.last_role = None
         return speaker
+
+    def _someone_named_since(self) -> bool:
+        """Whether someone other than the last speaker was named after that speaker spoke
+        (or no one spoke yet): a role then may not be the last speaker's."""
+        if self.last_speaker is None:
+            return True
+        spoke, named = self.last_speaker.name, self.last_person
+        return (
+            self.person_is_newer
+            and named is not None
+            and not (spoke and spoke.split()[-1] == named.split()[-1])
+        )
 
     def _may_mean(self, pronoun: Speaker, candidate: Speaker) -> bool:
         """Whether a singular pronoun may mean a person: one whose first name the names table
@@ -365,6 +401,7 @@ class QuoteContext:
                 ]
                 self.last_person = max(subjects or names)[1]
                 self.person_is_newer = True
+                self.last_role = None
         group = last_group(text, [e for e in mentions if e.type == EntityType.PERSON])
         self.last_group = group or self.last_group
         # a body the paragraph is about: one that opens a sentence, as a subject does
@@ -429,40 +466,6 @@ def _subject_at(text: str, start: int) -> bool:
         and all(word[:1].islower() for word in words[1:])
         and is_role_word(words[-1])
     )
-
-
-# what joins names into one group: a comma, or "and" in the languages' spellings, which may be
-# followed by the next person's description ("Støre og den tidligere presidenten Jimmy Carter")
-_JOINED = re.compile(
-    r"\s*(?:,|,?\s+(?P<and>og|and|och|und|et|y|e|en|i|a|oraz)(?:\s+[a-zæøåäöüé][\w-]*){0,5})\s+"
-)
-
-
-def last_group(text: str, people: Sequence[EntityMention], end: int | None = None) -> str | None:
-    """The last names of ``text`` (before ``end``) joined into one group: ``Per Egil Hegge,
-    Sylfest Lomheim og Helene Uri`` (two names or more, each joined to the next by a comma or
-    "and"), the names alone."""
-    spans = sorted(
-        (person.start, person.end, person.text)
-        for person in people
-        if end is None or person.end <= end
-    )
-    found: str | None = None
-    first = 0
-    conjunction = "og"
-    for at in range(1, len(spans) + 1):
-        joined = (
-            _JOINED.fullmatch(text[spans[at - 1][1] : spans[at][0]]) if at < len(spans) else None
-        )
-        if joined is not None:
-            conjunction = joined.group("and") or conjunction
-            continue
-        if at - first >= 2:
-            names = [name for _, _, name in spans[first:at]]
-            found = f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
-        first = at
-        conjunction = "og"
-    return found
 
 
 def make_quote(
