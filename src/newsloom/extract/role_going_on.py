@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_word_set
 from newsloom.extract.role_words import ends_in_role, is_role_word
@@ -24,9 +25,17 @@ def distance(mention: re.Match[str], quote: Quote) -> int:
     )
 
 
+@lru_cache(maxsize=256)
+def _mention_pattern(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a whole word or words (compiled once per phrase, not once per quote)."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+
+
 def nearest_mention(text: str, phrase: str, quote: Quote) -> re.Match[str] | None:
     """The mention of ``phrase`` in ``text`` nearest to the quote (before or after it)."""
-    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
+    if phrase not in text:
+        return None  # the cheap test first: a mention holds the phrase as written
+    mentions = list(_mention_pattern(phrase).finditer(text))
     if not mentions:
         return None
     return min(mentions, key=lambda mention: abs(distance(mention, quote)))
