@@ -683,3 +683,17 @@ def test_person_nouns_after_one_as_tries() -> None:
             assert (figure_counts._PERSON_NOUN.match(after) is None) == (
                 alternation.match(after) is None
             ), after
+
+
+def test_a_sentence_with_no_cue_word_is_left_before_its_numbers() -> None:
+    # issue 19: the cue scan first; a count with its cue in the next sentence is still found, and
+    # a sentence of numbers with no cue word gives none
+    from newsloom.extract.cues import has_cue
+
+    assert not has_cue("Budsjettet er på 300 millioner kroner for 2024.", "nb")
+    assert figures("Budsjettet er på 300 millioner kroner for 2024.", language="nb") == ()
+    found = figures(
+        "Budsjettet er på 300 millioner kroner for 2024. Minst 12 personer ble drept.",
+        language="nb",
+    )
+    assert [(figure.kind, figure.low) for figure in found] == [("killed", 12.0)]

@@ -130,3 +130,26 @@ def test_the_company_is_the_one_named_before() -> None:
     article = text_article(paragraph, language="it")
     found = extract_quotes(article, [EntityMention("Apple", EntityType.ORGANISATION, 0, 8, 13)])
     assert speakers(found)[-1] == "Apple"
+
+
+def test_a_roles_nearest_mention_is_the_whole_word_one_the_pattern_finds() -> None:
+    # issue 19: found with str.find, no pattern compiled per role; the same spans as
+    # (?<![\w-])phrase(?![\w-]), a hyphenated or longer word and one inside another left out
+    import re
+
+    from newsloom.extract.role_going_on import distance, nearest_mention
+    from newsloom.records import Quote
+
+    text = (
+        "El ex-portavoz y el portavoz_jefe callaron; el portavoz, Guma el-Gamaty, dijo que no. "
+        "«No hay acuerdo», insistió el portavoz del gobierno, y el portavozz se fue."
+    )
+    for start in (0, 40, 90, len(text)):
+        quote = Quote("x", None, "el portavoz", 0, "direct", start, start + 5, "role")
+        pattern = re.compile(r"(?<![\w-])el portavoz(?![\w-])")
+        mentions = list(pattern.finditer(text))
+        expected = min(mentions, key=lambda mention: abs(distance(mention, quote)))
+        found = nearest_mention(text, "el portavoz", quote)
+        assert found is not None
+        assert found.span() == expected.span()
+    assert nearest_mention(text, "portavo", quote) is None

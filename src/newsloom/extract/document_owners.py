@@ -38,6 +38,12 @@ def _mention(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’-]){words_pattern(documents)}", re.IGNORECASE)
 
 
+@cache
+def _lowered(language: str | None, field_name: str) -> frozenset[str]:
+    """One field of the language's table, lowercased (made once per language, not per quote)."""
+    return frozenset(word.lower() for word in own_words(language, field_name))
+
+
 _LAST_WORDS = re.compile(r"(?:([^\W\d_]+)\s+)?([^\W\d_]+)\s+$")
 
 
@@ -47,7 +53,7 @@ def document_owner(
     """The owner of the document that is ``quote``'s speaker, where the article gives it (see
     the module doc); None otherwise. ``resolved``: the quotes before it, speakers resolved."""
     role = (quote.speaker_role or "").lower().split()
-    documents = {word.lower() for word in own_words(language, "account_nouns")}
+    documents = _lowered(language, "account_nouns")
     if (
         language is None
         or quote.speaker is not None
@@ -59,11 +65,11 @@ def document_owner(
     ):
         return None
     mention = _mention(language)
-    definite = {word.lower() for word in own_words(language, "going_on_articles")}
+    definite = _lowered(language, "going_on_articles")
     if _own_article(quote, names, role[0]) not in definite:
         return None  # "…, según un informe enviado al Consejo": a document brought in here
-    determiners = {word.lower() for word in own_words(language, "determiners")}
-    places = {word.lower() for word in own_words(language, "place_prepositions")}
+    determiners = _lowered(language, "determiners")
+    places = _lowered(language, "place_prepositions")
     owner: Speaker | None = None
     for paragraph in range(max(0, quote.paragraph - DOCUMENT_REACH), quote.paragraph + 1):
         text = names.paragraphs.get(paragraph, "")

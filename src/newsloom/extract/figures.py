@@ -27,6 +27,7 @@ from newsloom.extract.cues import (
     cue_pattern,
     denied,
     find_cues,
+    has_cue,
     listed_cues,
     modifies_a_noun,
     part_kind,
@@ -293,6 +294,10 @@ def _figures_in_sentence(
     sentence: Sentence, paragraph: int, language: str | None, times: Sequence[TimeExpression]
 ) -> list[Figure]:
     text = sentence.text
+    if not has_cue(text, language):
+        # no cue word, so no count has a cue (nor inherits one): the one cue scan, cheaper than
+        # finding and testing the sentence's numbers (most sentences hold no cue)
+        return []
     time_spans = [
         (t.start - sentence.start, t.end - sentence.start)
         for t in times

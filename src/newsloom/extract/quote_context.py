@@ -39,6 +39,10 @@ SEX_REACH = 8  # paragraphs a pronoun looks back over for one it may mean (:meth
 _PEOPLE = (EntityType.PERSON,)
 
 
+# what QuoteContext.state leaves out: the article's mentions and texts, which no reading changes
+_NOT_STATE = frozenset(("entities", "_by_paragraph", "_text", "_texts", "_surnames", "_full_names"))
+
+
 class QuoteContext:
     """What the article said so far: the last named speaker and person, for pronouns."""
 
@@ -84,12 +88,7 @@ class QuoteContext:
 
     def state(self) -> dict[str, object]:
         """What the context remembers (everything but the mentions), to read a paragraph again."""
-        return {
-            name: value
-            for name, value in vars(self).items()
-            if name
-            not in ("entities", "_by_paragraph", "_text", "_texts", "_surnames", "_full_names")
-        }
+        return {name: value for name, value in vars(self).items() if name not in _NOT_STATE}
 
     def restore(self, state: dict[str, object]) -> None:
         vars(self).update(state)

@@ -24,9 +24,53 @@ def distance(mention: re.Match[str], quote: Quote) -> int:
     )
 
 
+# a span of a text as a match: what nearest_mention gives for the mention it found by hand
+_SPAN = re.compile(r".*", re.DOTALL)
+
+
+def _word_character(character: str) -> bool:
+    """What ``[\\w-]`` matches: a letter, digit or underscore (``\\w``), or a hyphen."""
+    return character.isalnum() or character in "_-"
+
+
+def _mention_starts(text: str, phrase: str) -> list[int]:
+    """Where ``phrase`` stands in ``text`` as whole words, as ``(?<![\\w-])phrase(?![\\w-])``
+    finds it (left to right, none inside the one before), found with ``str.find``: no pattern
+    is compiled for each role."""
+    starts: list[int] = []
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not _word_character(text[at - 1])) and (
+            end == len(text) or not _word_character(text[end])
+        ):
+            starts.append(at)
+            at = text.find(phrase, end)
+        else:
+            at = text.find(phrase, at + 1)
+    return starts
+
+
 def nearest_mention(text: str, phrase: str, quote: Quote) -> re.Match[str] | None:
     """The mention of ``phrase`` in ``text`` nearest to the quote (before or after it)."""
-    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text))
+    if not phrase:
+        return _empty_mention(text, quote)
+    starts = _mention_starts(text, phrase)
+    if not starts:
+        return None
+    length = len(phrase)
+    at = min(
+        starts,
+        key=lambda start: abs(
+            quote.start - (start + length) if start + length <= quote.start else start - quote.end
+        ),
+    )
+    return _SPAN.match(text, at, at + length)
+
+
+def _empty_mention(text: str, quote: Quote) -> re.Match[str] | None:
+    """:func:`nearest_mention` of no phrase: the nearest place between two non-words."""
+    mentions = list(re.finditer(r"(?<![\w-])(?![\w-])", text))
     if not mentions:
         return None
     return min(mentions, key=lambda mention: abs(distance(mention, quote)))
