@@ -347,3 +347,47 @@ def test_a_document_brought_in_without_an_owner_names_no_one() -> None:
         '"La situación en la frontera es crítica y empeora cada día", señala el comunicado.',
     )
     assert speakers(found)[-1] == (None, "comunicado")
+
+
+def _quotes_with_bodies(
+    *paragraphs: str, people: tuple[str, ...], bodies: tuple[str, ...]
+) -> tuple[Quote, ...]:
+    mentions = [
+        EntityMention(name, kind, index, at, at + len(name))
+        for kind, names in ((EntityType.PERSON, people), (EntityType.ORGANISATION, bodies))
+        for index, text in enumerate(paragraphs)
+        for name in names
+        for at in range(len(text))
+        if text.startswith(name, at)
+    ]
+    return extract_quotes(text_article(*paragraphs, language="es"), mentions)
+
+
+def test_the_medium_told_alone_after_the_verb_is_no_speaker() -> None:
+    # "«…», dijo a la BBC.": whom she told; the subject is left out, the person before goes on
+    found = _quotes_with_bodies(
+        "La ministra Ana Torres visitó ayer el hospital de la ciudad.",
+        '"La situación es muy grave y necesitamos ayuda", dijo a la BBC.',
+        people=("Ana Torres",),
+        bodies=("BBC",),
+    )
+    assert speakers(found) == [("Ana Torres", None)]
+
+
+def test_a_left_out_subject_is_not_a_person_a_preposition_governs() -> None:
+    # "acabar con el coronel X": X is the object; the verb with no subject goes on with the
+    # subject named before
+    found = _quotes_with_bodies(
+        "El general Juan Pérez se reunió ayer con la prensa tras la batalla.",
+        "La operación no pretendía acabar con el coronel Luis Ramos. "
+        '"Nuestro objetivo es proteger a la población", ha declarado a la agencia Reuters.',
+        people=("Juan Pérez", "Luis Ramos"),
+        bodies=("Reuters",),
+    )
+    assert speakers(found) == [("Juan Pérez", None)]
+    found = quotes(
+        "El general Juan Pérez habló ayer de la ofensiva contra el coronel Luis Ramos. "
+        '"Nuestro objetivo es proteger a la población", ha declarado.',
+        people=("Juan Pérez", "Luis Ramos"),
+    )
+    assert speakers(found) == [("Juan Pérez", None)]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.name_groups import last_group
 from newsloom.extract.name_sexes import may_mean
+from newsloom.extract.object_names import after_preposition
 from newsloom.extract.quote_patterns import (
     AFTER_NO_SUBJECT,
     CONTEXT_WINDOW,
@@ -146,6 +147,7 @@ class QuoteContext:
             and start + len(name) <= at
             and not any(low <= start < high for low, high in quoted)
             and not names_a_thing(text, start, name)
+            and not after_preposition(text, start, self._language)
         ]
         opening = [(start, name) for start, name in people if _subject_at(text, start)]
         chosen = opening if subjects else opening or people

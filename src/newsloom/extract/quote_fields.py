@@ -113,6 +113,8 @@ QUOTE_FIELDS = (
     "subject_coordinators",
     "before_place",
     "told_after_verb",
+    "object_prepositions",
+    "contracted_prepositions",
     "medium_nouns",
     "possessives",
     "account_nouns",

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from newsloom.extract.back_reference import back_reference
+from newsloom.extract.object_names import after_preposition
 from newsloom.extract.quote_patterns import (
     AFTER,
     AFTER_ACCORDING,
@@ -47,6 +48,7 @@ from newsloom.extract.speakers import (
     parse_speaker,
 )
 from newsloom.extract.subject_openings import first_named
+from newsloom.extract.told_alone import told_alone
 from newsloom.process_cache import compile_pattern
 
 
@@ -80,7 +82,7 @@ def _last_word_at(text: str, word: str) -> int:
 _WORD_CHAR = compile_pattern(r"[\w'’-]")
 
 
-def name_before(before: str, names: Sequence[str]) -> Speaker | None:
+def name_before(before: str, names: Sequence[str], language: str | None = None) -> Speaker | None:
     """The last person named earlier in the paragraph (for "sa hon" after a quote), outside
     quotation marks: a name in quoted words is someone the speaker talks about ("…au meurtre de
     George Floyd». «…», a-t-il déclaré" is not Floyd)."""
@@ -107,6 +109,7 @@ def name_before(before: str, names: Sequence[str]) -> Speaker | None:
         if name.split()[0].lower() not in FUNCTION_WORDS
         and not is_organisation_name(name)
         and not names_a_thing(before, at, name)
+        and not after_preposition(before, at, language)  # "acabar con el coronel X": no subject
     ]  # "she said" after "… at BC Women's Hospital": a person, not the hospital; "in Tel Aviv"
     # (a place the recogniser called a person), "der Wahlausgang" (a noun): no one
     if not found:
@@ -283,6 +286,8 @@ def speaker_after(
         speaker, end = speaker_after(after[back:], names, language)
         return (speaker, back + end) if speaker is not None else (None, 0)
     match = AFTER.match(after)
+    if match and told_alone(match.group("speaker"), language, names):
+        return Speaker(None, None, "pronoun"), match.end()  # "«…», dijo a la BBC.": whom told
     if match:
         placed = _placed_after_verb(match.group("speaker").split(), names, language)
         if placed is not None:

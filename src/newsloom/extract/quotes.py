@@ -203,7 +203,7 @@ def _direct_quotes(
             )
             people = context.names_in(paragraph, (EntityType.PERSON,))
             # "she said": a person named before, not a body ("B.C. Women's Hospital")
-            speaker = name_before(before[:sentence_start], people) or speaker
+            speaker = name_before(before[:sentence_start], people, language) or speaker
         if speaker is None and not they and paragraph_speaker is not None:
             speaker = paragraph_speaker  # a second quote of the same speaker
         if (

@@ -12,6 +12,7 @@ from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.body_nouns import body_compound, body_read_as_name
 from newsloom.extract.document_owners import document_owner
 from newsloom.extract.name_cases import body_before_name, nominative
+from newsloom.extract.object_names import last_subject_before
 from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_words
 from newsloom.extract.role_going_on import (
     given_a_role,
@@ -266,7 +267,8 @@ def resolve_speakers(
             quote.speaker_type == "pronoun" or pronoun_with_manner(quote, language)
         ):
             # "sier han", or "sier han fornøyd": the pronoun, then how the person said it
-            named = names.last_before(quote.paragraph, quote.start)
+            # not one a preposition governs ("acabar con el coronel X"): no subject
+            named = last_subject_before(names, quote.paragraph, quote.start, language)
             if named is not None:
                 quote = replace(
                     quote, speaker=names.fullest(named), speaker_role=None, speaker_type="person"
