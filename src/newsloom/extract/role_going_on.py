@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsloom.extract.named_people import NamedPerson
 from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_word_set
 from newsloom.extract.role_words import ends_in_role, is_role_word
-from newsloom.extract.speaker_names import ArticleNames, NamedPerson
+from newsloom.extract.speaker_names import ArticleNames
 from newsloom.records import Quote
 
 ROLE_REACH = 200  # characters between a quote and the role it refers back with

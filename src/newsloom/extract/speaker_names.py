@@ -14,7 +14,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
@@ -38,6 +37,7 @@ from newsloom.extract.name_spans import (
     person_in_phrase as person_in_phrase,
 )
 from newsloom.extract.name_spans import without_source_words
+from newsloom.extract.named_people import NamedPerson, capitalised_names, opens_no_name
 from newsloom.extract.quote_patterns import AFTER, DASH_OPENING
 from newsloom.extract.resources import SCANDINAVIAN, own_words, table_words
 from newsloom.extract.role_stems import (
@@ -51,39 +51,25 @@ from newsloom.extract.role_stems import (
     role_written,
 )
 from newsloom.extract.role_words import (
-    COMMON_COMPOUND,
     is_role_word,
     split_title,
     without_honorific,
 )
 from newsloom.extract.speakers import (
-    CAPITALISED_NAME,
     CONNECTORS,
     FUNCTION_WORDS,
-    LEADING_WORDS,
 )
 from newsloom.records import EntityMention, EntityType, Paragraph, Quote
 
 _WORD = re.compile(r"[\w'’-]+")
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÆØÅÄÖÜÉ][\w'’-]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;»«\"”“–—-]\s*|\(\s*)$")
 MIN_RESPELT = 7  # letters in a surname that another spelling one letter off may stand for
 ORGANISATION_REACH = 3  # paragraphs back that "the channel", "la organización" may refer
-# "Ifølgje Mitchell", "Selon Dupont": the tables' "according to" words open a sentence, not a name
 # an age given right after a name: "Firooza Mushteri (24)", "John Smith, 24,"
 _GIVEN_AGE = re.compile(r"\s*(?:\(\s*(\d{1,3})\s*\)|,\s*(\d{1,3})\s*,)")
-_NOT_NAMES = frozenset(word.lower() for word in table_words("according_to"))
 # "La", "The": an article opening a name ("La Vanguardia") is no one's first name
 _NOT_FIRST_NAMES = frozenset(
     [*(word.lower() for word in table_words("determiners")), *FUNCTION_WORDS, "the", "a", "an"]
 )
-
-
-@dataclass(frozen=True, slots=True)
-class NamedPerson:
-    name: str
-    paragraph: int
-    start: int
 
 
 # a regnal or generational number after a surname ("Reno Harnish III", "John Paul II")
@@ -102,21 +88,6 @@ def _genitive_pair(first: str, second: str) -> bool:
     """``Andreassen`` / ``Andreassens``: one name and its genitive, not two spellings."""
     shorter, longer = sorted((first, second), key=len)
     return longer == shorter + "s"
-
-
-def _opens_no_name(word: str) -> bool:
-    """``Según``, ``Men``, ``Statsminister``: a capitalised word that is no part of a name."""
-    lowered = word.lower()
-    return (
-        lowered in _NOT_NAMES
-        or lowered in FUNCTION_WORDS
-        or lowered in LEADING_WORDS
-        or is_role_word(word)
-    )
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    return _SENTENCE_START.search(text[max(0, start - 3) : start]) is not None
 
 
 class ArticleNames:
@@ -157,7 +128,7 @@ class ArticleNames:
         else:
             self.people = [
                 NamedPerson(without_honorific(person.name), person.paragraph, person.start)
-                for person in self._capitalised_names(paragraphs)
+                for person in capitalised_names(paragraphs)
                 if may_name_a_person(person.name, person.paragraph, person.start, entities)
             ]
         self.people.sort(key=lambda person: (person.paragraph, person.start))
@@ -182,7 +153,7 @@ class ArticleNames:
                 and name not in known
                 and len(name.split()) >= 2
                 and all(word[:1].isupper() for word in name.split())
-                and not any(_opens_no_name(word) for word in name.split())
+                and not any(opens_no_name(word) for word in name.split())
             ):
                 known.add(name)
                 self.people.append(NamedPerson(name, quote.paragraph, quote.start))
@@ -191,38 +162,6 @@ class ArticleNames:
         self._fullest.clear()
         self._holders.clear()
         self._owned.clear()
-
-    @staticmethod
-    def _capitalised_names(paragraphs: Sequence[Paragraph]) -> list[NamedPerson]:
-        # words the article also writes in lowercase: common words, capitalised where a
-        # sentence starts ("Då", "Men"), not names
-        lowercase = {
-            word
-            for paragraph in paragraphs
-            for word in _WORD.findall(paragraph.text)
-            if word.islower()
-        }
-        found: list[NamedPerson] = []
-        for paragraph in paragraphs:
-            for match in CAPITALISED_NAME.finditer(paragraph.text):
-                words = [(w.start(), w.group(0)) for w in _WORD.finditer(match.group(0))]
-                while words and (
-                    words[0][1].lower() in FUNCTION_WORDS
-                    or words[0][1].lower() in LEADING_WORDS
-                    or COMMON_COMPOUND.search(words[0][1])
-                    or is_role_word(words[0][1])
-                    or words[0][1].lower() in _NOT_NAMES
-                    or (
-                        words[0][1].lower() in lowercase
-                        and _sentence_initial(paragraph.text, match.start() + words[0][0])
-                    )
-                ):
-                    words.pop(0)
-                start = match.start() + (words[0][0] if words else 0)
-                if len(words) >= 2 and not after_in(paragraph.text, start):
-                    name = match.group(0)[words[0][0] :]
-                    found.append(NamedPerson(name, paragraph.index, start))
-        return found
 
     def fullest(self, name: str) -> str:
         """The fullest name of the article for ``name``: the name mentioned most often (then
