@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from newsloom.extract.quote_words import AUXILIARIES
-from newsloom.extract.resources import own_words, table_word_set
+from newsloom.extract.resources import own_word_set, own_words, table_word_set
 from newsloom.extract.sentences import points_hidden
 from newsloom.extract.source_clauses import MAX_SOURCE_WORDS, apposition_closed, named_body
 from newsloom.extract.source_phrases import account_owner_at
@@ -142,9 +142,9 @@ def end_of_source(
     limit = MAX_SOURCE_WORDS
     end = start
     capitalised = genitive = adjective = False
-    accounts = {word.lower() for word in own_words(language, "account_nouns")}
+    accounts = own_word_set(language, "account_nouns")
     owner: int | None = None
-    owner_joins = {word.lower() for word in own_words(language, "body_connectors")}
+    owner_joins = own_word_set(language, "body_connectors")
     for at, token in enumerate(tokens):
         if at >= limit:
             break

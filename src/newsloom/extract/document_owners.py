@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.according_source import end_of_source
-from newsloom.extract.resources import own_words, words_pattern
+from newsloom.extract.resources import own_word_set, own_words, words_pattern
 from newsloom.extract.source_phrases import account_source
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speakers import Speaker
@@ -38,12 +38,6 @@ def _mention(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’-]){words_pattern(documents)}", re.IGNORECASE)
 
 
-@cache
-def _lowered(language: str | None, field_name: str) -> frozenset[str]:
-    """One field of the language's table, lowercased (made once per language, not per quote)."""
-    return frozenset(word.lower() for word in own_words(language, field_name))
-
-
 _LAST_WORDS = re.compile(r"(?:([^\W\d_]+)\s+)?([^\W\d_]+)\s+$")
 
 
@@ -53,7 +47,7 @@ def document_owner(
     """The owner of the document that is ``quote``'s speaker, where the article gives it (see
     the module doc); None otherwise. ``resolved``: the quotes before it, speakers resolved."""
     role = (quote.speaker_role or "").lower().split()
-    documents = _lowered(language, "account_nouns")
+    documents = own_word_set(language, "account_nouns")
     if (
         language is None
         or quote.speaker is not None
@@ -65,11 +59,11 @@ def document_owner(
     ):
         return None
     mention = _mention(language)
-    definite = _lowered(language, "going_on_articles")
+    definite = own_word_set(language, "going_on_articles")
     if _own_article(quote, names, role[0]) not in definite:
         return None  # "…, según un informe enviado al Consejo": a document brought in here
-    determiners = _lowered(language, "determiners")
-    places = _lowered(language, "place_prepositions")
+    determiners = own_word_set(language, "determiners")
+    places = own_word_set(language, "place_prepositions")
     owner: Speaker | None = None
     for paragraph in range(max(0, quote.paragraph - DOCUMENT_REACH), quote.paragraph + 1):
         text = names.paragraphs.get(paragraph, "")

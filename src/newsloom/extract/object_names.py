@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsloom.extract.resources import own_words
+from newsloom.extract.resources import own_word_set
 from newsloom.extract.role_words import is_role_word
 
 if TYPE_CHECKING:
@@ -27,13 +27,13 @@ _WORDS_BETWEEN = 3  # words at most between the preposition and the name ("a la 
 def after_preposition(text: str, start: int, language: str | None) -> bool:
     """Whether the name at ``start`` of ``text`` is governed by one of ``language``'s
     ``object_prepositions``, with at most determiners and role words between."""
-    prepositions = {word.lower() for word in own_words(language, "object_prepositions")}
+    prepositions = own_word_set(language, "object_prepositions")
     if not prepositions:
         return False
-    articles = {word.lower() for word in own_words(language, "determiners")}
+    articles = own_word_set(language, "determiners")
     # a preposition that Arabic names also open with is, right before a capitalised name, part
     # of it ("al Assad"); before a role word it is the preposition ("al presidente X")
-    contracted = {word.lower() for word in own_words(language, "contracted_prepositions")}
+    contracted = own_word_set(language, "contracted_prepositions")
     words = text[:start].split()
     for between, word in enumerate(reversed(words[-(_WORDS_BETWEEN + 1) :])):
         if word[-1:] in ',.;:!?()«»"“”':

@@ -324,6 +324,13 @@ def own_words(language: str | None, field_name: str) -> tuple[str, ...]:
     return table.quotes.get(field_name, ()) if table is not None else ()
 
 
+@cache
+def own_word_set(language: str | None, *field_names: str) -> frozenset[str]:
+    """Fields of ``language``'s own table, lowercased, as a set (for membership tests): made
+    once per language and fields, not per call."""
+    return frozenset(word.lower() for name in field_names for word in own_words(language, name))
+
+
 def table_word_set(field_name: str) -> frozenset[str]:
     """One quotes field across every table, as a set (for membership tests)."""
     return frozenset(_table_words(field_name))

@@ -147,6 +147,14 @@ def _inner_points() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{'|'.join(phrases)})", re.IGNORECASE)
 
 
+def _digit_after(text: str, at: int) -> bool:
+    """Whether the first character after ``at`` that is no space is a digit (read in place, not
+    by slicing the rest of the text at every point)."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return text[at : at + 1].isdigit()
+
+
 def _before_numeral(word: str | None) -> bool:
     """Whether ``word`` before a point and a numeral is an abbreviation a number follows, not a
     sentence's last word: a month's (CLDR's, in any table's language: "Jan. 5", "sept. 2020"),
@@ -225,7 +233,7 @@ def _split_sentences(text: str, glued: bool) -> tuple[Sentence, ...]:
             word = _last_word(backwards, start, match.start())
             if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
                 continue
-            if text[match.end() :].lstrip()[:1].isdigit() and _before_numeral(word):
+            if _digit_after(text, match.end()) and _before_numeral(word):
                 continue  # "Jan. 5", "Abs. 2": an abbreviation before a number
             if word and word.isdigit() and _month_after(text, match.end()):
                 continue  # "am 19. November 2018": an ordinal day before its month

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from newsloom.extract.resources import own_words
+from newsloom.extract.resources import own_word_set, own_words
 from newsloom.extract.speaker_phrases import VERB_FORMS
 
 # The fields of a language's table whose words, first in what a pattern read as a source, are
@@ -31,14 +31,6 @@ _BEFORE_NOUN_FIELDS = ("determiners", "demonstratives")
 
 
 @cache
-def _grammar_words(language: str, fields: tuple[str, ...]) -> frozenset[str]:
-    """The one-word entries of ``fields`` in ``language``'s own table, lowered."""
-    return frozenset(
-        word.lower() for name in fields for word in own_words(language, name) if " " not in word
-    )
-
-
-@cache
 def _time_words(language: str) -> frozenset[str]:
     """The weekdays and the words for yesterday and today of ``language`` (dateparser's CLDR
     tables, :func:`~newsloom.extract.date_words.date_words`), one word each, lowered."""
@@ -49,7 +41,7 @@ def _time_words(language: str) -> frozenset[str]:
 
 
 def _determiners(language: str) -> frozenset[str]:
-    return _grammar_words(language, ("determiners",))
+    return own_word_set(language, "determiners")
 
 
 def _elided(word: str, language: str) -> str:
@@ -64,14 +56,14 @@ def _elided(word: str, language: str) -> str:
 def _incise(word: str, language: str) -> bool:
     """``a-t-il``, ``estime-t-elle``: a verb and its subject pronoun joined by hyphens."""
     head, _, pronoun = word.lower().rpartition("-")
-    return bool(head) and pronoun in _grammar_words(language, ("pronouns",))
+    return bool(head) and pronoun in own_word_set(language, "pronouns")
 
 
 def _owner_of_account(words: list[str], language: str) -> list[str]:
     """``Angaben der Polizei`` → ``der Polizei``, ``datos de la ONU`` → ``de la ONU`` less its
     connector: the body an account (the table's ``account_nouns``) belongs to is the source."""
-    accounts = _grammar_words(language, ("account_nouns",))
-    owners = _grammar_words(language, ("role_connectors", "genitive_words"))
+    accounts = own_word_set(language, "account_nouns")
+    owners = own_word_set(language, "role_connectors", "genitive_words")
     if len(words) > 2 and words[0].lower() in accounts and words[1].lower() in owners:
         return words[2:]
     return words
@@ -88,16 +80,16 @@ def source_as_read(phrase: str, language: str | None) -> str | None:
     words = phrase.split()
     if language is None or not words:
         return phrase
-    leading = _grammar_words(language, _LEADING_FIELDS) | _time_words(language)
+    leading = own_word_set(language, *_LEADING_FIELDS) | _time_words(language)
     while words and words[0].lower() in leading:
         words = words[1:]
-    if not words or words[-1].lower() in _grammar_words(language, _BEFORE_NOUN_FIELDS):
+    if not words or words[-1].lower() in own_word_set(language, *_BEFORE_NOUN_FIELDS):
         return None
     if any(_incise(word, language) for word in words):
         return None
     # "según informaron fuentes médicas", "según ha declarado un activista": the reporting verb
     # (the tables' verbs, an auxiliary before one) between "according to" and its subject
-    auxiliaries = _grammar_words(language, ("auxiliaries",))
+    auxiliaries = own_word_set(language, "auxiliaries")
     verb = 1 if len(words) > 2 and words[0].lower() in auxiliaries else 0
     after_verb = (
         len(words) > verb + 1 and words[verb][:1].islower() and words[verb].lower() in VERB_FORMS
@@ -109,7 +101,7 @@ def source_as_read(phrase: str, language: str | None) -> str | None:
         words = words[1:]  # "i paramedici": the language's own article, before a common noun
     words = _owner_of_account(words, language)
     first = words[0]
-    told = _grammar_words(language, ("told_prepositions",))
+    told = own_word_set(language, "told_prepositions")
     if first.lower() in told:
         capitalised = next((at for at, word in enumerate(words) if word[:1].isupper()), None)
         if capitalised is None:
@@ -119,12 +111,12 @@ def source_as_read(phrase: str, language: str | None) -> str | None:
         name_particle = first[:1].isupper() and len(words) > 1 and words[1][:1].isupper()
         # (after the verb a phrase may stand before the subject: "según confirmó sobre el
         # terreno el Observatorio")
-        opening = first.lower() in _grammar_words(language, _NOT_OPENING_FIELDS)
+        opening = first.lower() in own_word_set(language, *_NOT_OPENING_FIELDS)
         if opening and not name_particle and not after_verb:
             return None
     # "Vest politidistrikt overfor NTB", "fuentes médicas a la CNN": the one told, a name after
     # the preposition (and an article); "organizaciones presentes en Siria": a place
-    places = _grammar_words(language, ("in_prepositions",))
+    places = own_word_set(language, "in_prepositions")
 
     def ends(at: int) -> bool:
         lowered = words[at].lower()
@@ -141,6 +133,5 @@ def _names_next(words: list[str], at: int, language: str) -> bool:
     if following and following[0].lower() in _determiners(language):
         following = following[1:]
     return bool(following) and (
-        following[0][:1].isupper()
-        or following[0].lower() in _grammar_words(language, ("medium_nouns",))
+        following[0][:1].isupper() or following[0].lower() in own_word_set(language, "medium_nouns")
     )

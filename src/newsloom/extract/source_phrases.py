@@ -15,7 +15,13 @@ from functools import cache
 
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.letter_skip import lowered_odd, lowered_screen, skipping_words
-from newsloom.extract.resources import own_words, table_word_set, table_words, words_pattern
+from newsloom.extract.resources import (
+    own_word_set,
+    own_words,
+    table_word_set,
+    table_words,
+    words_pattern,
+)
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speakers import CONNECTORS, Speaker, parse_speaker
 
@@ -64,7 +70,7 @@ def account_source(phrase: str, names: Sequence[str], language: str | None) -> S
     Gesundheitsministeriums`` → Gesundheitsministeriums), the account itself as a role where
     none owns it (``laut einer Prognose``, ``Ersten Ermittlungen zufolge``: a document names
     no one); None for a phrase that names no account (``laut Polizei``)."""
-    accounts = {word.lower() for word in own_words(language, "account_nouns")}
+    accounts = own_word_set(language, "account_nouns")
     words = [word.strip(_QUOTE_MARKS) for word in phrase.strip(" ,.").split()]
     words = [word for word in words if word]
     # the account after an article and adjectives at most ("einem", "Ersten", "offizieller")
@@ -128,9 +134,9 @@ def account_owner_at(rest: list[str], language: str | None) -> int | None:
     writes adjectives after the noun, lowercase words may stand between (``el informe anual
     de Reporteros sin Fronteras``). None where no owner is named (``según un comunicado
     oficial``, ``nota de prensa``)."""
-    genitives = {word.lower() for word in own_words(language, "genitive_words")}
-    agents = {word.lower() for word in own_words(language, "agent_prepositions")}
-    determiners = {word.lower() for word in own_words(language, "determiners")}
+    genitives = own_word_set(language, "genitive_words")
+    agents = own_word_set(language, "agent_prepositions")
+    determiners = own_word_set(language, "determiners")
     for at, word in enumerate(rest[: MAX_AFTER_ACCOUNT + 1]):
         lowered = word.lower()
         # (after other words, a genitive that is an article too is no account's: "laut einer
@@ -141,8 +147,8 @@ def account_owner_at(rest: list[str], language: str | None) -> int | None:
             owner = at + 1
             if owner + 1 < len(rest) and rest[owner].lower() in determiners:
                 owner += 1
-            bodies = {word.lower() for word in own_words(language, "organisations")}
-            media = {word.lower() for word in own_words(language, "medium_nouns")}
+            bodies = own_word_set(language, "organisations")
+            media = own_word_set(language, "medium_nouns")
             if lowered in agents and owner < len(rest) and rest[owner].lower() in media:
                 return None  # "recogido por la agencia APS": a medium carried it, no owner
             if owner < len(rest) and (
