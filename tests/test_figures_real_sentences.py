@@ -159,3 +159,36 @@ def test_polish_illnesses_are_no_count_of_the_dead() -> None:
         for f in figures("Łącznie 395 zachorowań oraz trzy ofiary śmiertelne.", language="pl")
     ]
     assert found == [("killed", 3.0)], found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # SemEval sample, German texts: a year after "dem", a year that ends its sentence
+        (
+            "de",
+            "Benannt wurde „BepiColombo“ nach dem 1984 verstorbenen italienischen Mathematiker "
+            "Giuseppe (Bepi) Colombo.",
+        ),
+        ("de", "Danni Büchner, die Witwe des TV-Emigranten Jens Büchner starb 2018."),
+        # ML-Crisis Spanish: a year after "el"; a list of years
+        (
+            "es",
+            "En el 2001 agredió a tres policías italianos con un extintor, en el 2004 fue "
+            "detenido por conducir a 140 kilómetros por hora.",
+        ),
+        (
+            "es",
+            "Tierras ocupadas, cada una con su año: 1948, 1967, 2008...; miedos y odios, "
+            "refugiados, olivos, colonos, víctimas, muros.",
+        ),
+    ],
+)
+def test_a_year_is_no_count(language: str, sentence: str) -> None:
+    assert figures(sentence, language=language) == ()
+
+
+def test_a_count_in_year_like_digits_with_its_noun_is_kept() -> None:
+    # the same digits naming whom they count stay a count
+    found = [(f.kind, f.low) for f in figures("Dabei starben 2018 Menschen.", language="de")]
+    assert found == [("killed", 2018.0)], found

@@ -101,6 +101,14 @@ _YEAR_RANGE_BEFORE = re.compile(
 )
 
 
+# "1948, 1967, 2008": a number after a year and a comma is one of a list of years.
+_YEAR_LIST_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s*,\s*$")
+
+# A year-like number that ends its sentence with no noun after it ("starb 2018.") is a year: a
+# count written in those digits names whom it counts ("starben 2018 Menschen").
+_SENTENCE_END_AFTER = re.compile(r"(?:\.\.\.|…)?\s*[.!?;](?:\s|$)")
+
+
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:i|in|en|im|år|året|siden|since|desde|sedan|fra|from|frem til|until|til|del|de|"
     rf"of|år|vinter|sommer|forår|efterår|høst|valget|election)|(?<!\w){YEAR_BEFORE_WORDS}|[(/])\s*$",
@@ -208,6 +216,8 @@ def is_count(
             or re.match(r"[-–](?:1[89]|20)?\d\d\b", after)  # "2010-2011", "2010–11"
             or _YEAR_RANGE_AFTER.match(after)  # "entre 1984 y 2014"
             or _YEAR_RANGE_BEFORE.search(before)
+            or _YEAR_LIST_BEFORE.search(before)
+            or _SENTENCE_END_AFTER.match(after)
             or not after.strip()
         ):
             return False
