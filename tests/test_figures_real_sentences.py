@@ -192,3 +192,29 @@ def test_a_count_in_year_like_digits_with_its_noun_is_kept() -> None:
     # the same digits naming whom they count stay a count
     found = [(f.kind, f.low) for f in figures("Dabei starben 2018 Menschen.", language="de")]
     assert found == [("killed", 2018.0)], found
+
+
+def test_new_cases_of_a_disease_are_no_count_of_the_dead() -> None:
+    # ML-Crisis Spanish headlines: "new" between the number and the cases
+    found = [
+        (f.kind, f.low)
+        for f in figures(
+            "Italia informa de 37.255 nuevos contagios y 544 muertes por coronavirus",
+            language="es",
+        )
+    ]
+    assert ("killed", 37255.0) not in found, found
+    cuba = "Cuba reporta 37 nuevos casos positivos de COVID-19, ningún fallecido y 82 altas médicas"
+    assert figures(cuba, language="es") == ()
+
+
+def test_thousands_after_hundreds_stay_a_spanish_number() -> None:
+    # ML-Crisis Spanish: "miles" after "cientos de" is the Spanish thousands, not English miles
+    sentence = "Jordania ha recibido a cientos de miles de refugiados sirios."
+    assert figures(sentence, language="es") != ()
+
+
+def test_a_unit_of_another_language_is_no_unit_after_a_word() -> None:
+    # SemEval sample, German: French "an" (a year) is no unit in "an Bord"
+    sentence = "Am 8. Januar waren alle 176 Menschen an Bord ums Leben gekommen."
+    assert [(f.kind, f.low) for f in figures(sentence, language="de")] != [], sentence

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from newsloom.extract.cues import ONE_WORDS
+from newsloom.extract.cues import ONE_WORDS, has_cue
 from newsloom.extract.figure_words import UNIT_WORDS, YEAR_BEFORE_WORDS, month_before
 from newsloom.extract.numbers import AMBIGUOUS_WORDS
 from newsloom.extract.quantity import Quantity
-from newsloom.extract.resources import words_pattern
+from newsloom.extract.resources import own_word_set, resources_for, words_pattern
 from newsloom.extract.subject_words import PERSON_NOUNS
 
 MAX_VALUE = 50_000_000
@@ -101,6 +102,10 @@ _YEAR_RANGE_BEFORE = re.compile(
 )
 
 
+# one word between a number and its unit ("nuevos casos", "weitere Jahre")
+_WORD_BEFORE_UNIT = re.compile(r"\s+([^\W\d_][\w-]*)\s+")
+_GRAMMAR_FIELDS = ("linking_prepositions", "joiners", "subject_coordinators", "or_words")
+
 # "1948, 1967, 2008": a number after a year and a comma is one of a list of years.
 _YEAR_LIST_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s*,\s*$")
 
@@ -173,6 +178,24 @@ def _falling_pair(quantity: Quantity, before: str, after: str) -> bool:
     return preceding is not None and int(preceding.group(1)) > quantity.high
 
 
+@cache
+def _own_units(language: str) -> re.Pattern[str]:
+    """The measures of ``language``'s own table (French ``an`` is no unit in German ``an Bord``)."""
+    table = resources_for(language)
+    return re.compile(words_pattern(table.measures if table else ()), re.IGNORECASE)
+
+
+def _unit_after_a_word(after: str, language: str | None) -> bool:
+    """``37 nuevos casos``, ``20 new cases``: one word, then a unit of the language. The word
+    is no casualty word and none of the language's words of grammar (``cientos de miles``: "de"
+    then the Spanish thousands, not English miles; ``miles y miles``)."""
+    between = _WORD_BEFORE_UNIT.match(after)
+    if language is None or between is None or not _own_units(language).match(after, between.end()):
+        return False
+    word = between[1].lower()
+    return word not in own_word_set(language, *_GRAMMAR_FIELDS) and not has_cue(word, language)
+
+
 def is_count(
     quantity: Quantity, text: str, language: str | None, time_spans: Sequence[tuple[int, int]]
 ) -> bool:
@@ -195,6 +218,8 @@ def is_count(
     if _ORDINAL_AFTER.match(after):
         return False  # ordinal: "76. luftbårne", "19. januar", "3rd"
     if UNIT_WORDS.match(after.lstrip(" -–")):
+        return False
+    if _unit_after_a_word(after, language):
         return False
     if _PERCENT_AFTER.match(after) or ends_within(_CURRENCY_BEFORE, before, _CURRENCY_REACH):
         return False
