@@ -170,3 +170,34 @@ def test_a_falling_pair_of_numbers_is_a_case_number_not_a_range() -> None:
     assert ("deployed", 450.0, None) in _sources(
         "Fueron unos 450-500 soldados españoles.", language="es"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ML-Crisis es, egypt: the figures stand before "muchos cristianos consideran que"
+        (
+            "Tras el atentado contra una iglesia de Alejandría, el pasado 31 de diciembre, en el "
+            "que murieron 23 personas y 90 resultaron heridas, muchos cristianos consideran que "
+            "están más protegidos con un Gobierno fuerte.",
+            ("killed", 23.0, None),
+        ),
+        # ML-Crisis es, syria: Sana affirms what follows its verb, not the toll before it
+        (
+            "Apenas ayer al menos 100 personas perdieron la vida en Hama, según denuncian algunas "
+            "asociaciones en defensa de los derechos humanos, aunque la agencia de noticias "
+            "estatal Sana haya afirmado que los militares estaban en la ciudad.",
+            ("killed", 100.0, "algunas asociaciones"),
+        ),
+        # ML-Crisis es, egypt: the cue after the verb is part of what the witnesses say
+        (
+            "Este enlace muestra una foto de un joven manifestante, testigos dicen que fue "
+            "muerto por un francotirador.",
+            ("killed", 1.0, "testigos"),
+        ),
+    ],
+)
+def test_a_source_reports_the_clause_after_its_verb_not_a_figure_before(
+    text: str, expected: tuple[str, float, str | None]
+) -> None:
+    assert expected in _sources(text, language="es")

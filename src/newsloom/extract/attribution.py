@@ -99,6 +99,8 @@ _SUBJECT_FIRST = compile_pattern(
     rf"|earlier|tidligere|tidigare|\w+dag|\w+day|en|{_DEMONSTRATIVES})\b)",
     re.IGNORECASE,
 )
+# the clause word after a subject's reporting verb ("Reuters skriver at …", "… consideran que")
+_THAT_AFTER_VERB = compile_pattern(rf"\s*,?\s*(?:at|att|that|que|om|{THAT_WORDS})(?!\w)", re.I)
 # "Nachdem die Berliner Polizei zuerst nur drei Verletzte meldete, …", "wie die Polizei am
 # Abend mitteilte": German puts the verb of a subordinate clause last, after its subject and
 # the figure (the tables' verbs that end a clause)
@@ -261,6 +263,9 @@ class Source:
     # the subject of a subordinate clause ("Nachdem die Polizei drei Verletzte meldete, …"):
     # it reports its own clause, not the sentences after it
     local: bool = False
+    # "X consideran que …", "Police said that …": the source reports the clause after its verb,
+    # not the words before it
+    leading: bool = False
 
 
 MAX_SOURCE_WORDS = 8  # "comisión del Consejo Nacional de Derechos Humanos"
@@ -367,11 +372,12 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
         coordinate: bool = False,
         trailing: bool = False,
         local: bool = False,
+        leading: bool = False,
     ) -> None:
         name = clean_source(phrase, language)
         if name and name.lower() not in seen:
             seen.add(name.lower())
-            found.append(Source(name, position, rank, coordinate, trailing, local))
+            found.append(Source(name, position, rank, coordinate, trailing, local, leading))
 
     lowered = sentence.lower()
     odd = _ODD_CASES.search(sentence) is not None
@@ -396,7 +402,8 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
         source = match.group("source")
         if match.group("verb").lower() == "according to":
             continue
-        add(source, match.start("source"), 2)
+        leading = _THAT_AFTER_VERB.match(sentence, match.end("verb")) is not None
+        add(source, match.start("source"), 2, leading=leading)
     for match in _CLAUSE_SOURCE.finditer(sentence):
         add(match.group("source"), match.start("source"), 2, coordinate=True)
     for match in _VERB_LAST.finditer(sentence) if holds(_FINAL_LOWERED) else ():

@@ -11,8 +11,9 @@
 - none when the article states the number on its own authority.
 
 Within a sentence, a figure is credited only to the clause that reports it: with several reporting
-clauses (``X said 11 …, and Y confirmed five``) the nearest one before it, and a trailing ``…, sier
-X`` reports the words before it, not a description after it.
+clauses (``X said 11 …, and Y confirmed five``) the nearest one before it, a trailing ``…, sier
+X`` reports the words before it, not a description after it, and an ``X said that …`` reports the
+clause after its verb, not a figure before it.
 """
 
 from __future__ import annotations
@@ -143,6 +144,9 @@ class FigureSources:
         trailing = [source for source in named if source.trailing]
         if trailing:
             chain = _without_earlier_trailing(figure, sentence, trailing, chain, self.acronyms)
+        leading = [source for source in named if source.leading]
+        if leading:
+            chain = _without_later_leading(figure, sentence, leading, chain, self.acronyms)
         return chain
 
     def _earlier_in_paragraph(self, position: int) -> tuple[str, ...]:
@@ -242,6 +246,21 @@ def _without_earlier_trailing(
     offset = figure.start - sentence.start
     earlier = {acronyms.get(s.name, s.name) for s in trailing if s.position < offset}
     return tuple(name for name in chain if name not in earlier)
+
+
+def _without_later_leading(
+    figure: Figure,
+    sentence: Sentence,
+    leading: Sequence[Source],
+    chain: tuple[str, ...],
+    acronyms: dict[str, str],
+) -> tuple[str, ...]:
+    """The chain without the sources of an "X said that …" after the figure: such a source
+    reports the clause after its verb, and a number before it ("Tras el atentado …, en el que
+    murieron 23 personas, muchos cristianos consideran que …") is not what it reports."""
+    end = figure.end - sentence.start  # "un joven manifestante, testigos dicen que fue muerto"
+    later = {acronyms.get(s.name, s.name) for s in leading if s.position >= end}
+    return tuple(name for name in chain if name not in later)
 
 
 def _part_of_previous(figure: Figure, sentence: Sentence) -> bool:
