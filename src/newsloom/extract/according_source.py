@@ -15,7 +15,6 @@ from newsloom.extract.source_phrases import account_owner_at, opens_name, source
 from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import CONNECTORS, is_determiner
 
-
 # German "nach Polizeiangaben", "nach Behördenangaben": the source is the first part of the compound
 COMPOUND_SOURCE = re.compile(
     r"(?<![\w'’-])[Nn]ach\s+(?P<source>[A-ZÄÖÜ][a-zäöüß]{2,}?)(?:s|n)?angaben(?![\w'’-])"
