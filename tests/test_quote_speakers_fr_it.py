@@ -167,3 +167,16 @@ def test_an_account_after_according_to_is_its_owners() -> None:
     )
     assert [quote.speaker for quote in found] == ["Corriere", "Istat"]
     assert found[1].text == "la disoccupazione è scesa al 9 per cento"
+
+
+def test_an_italian_place_fronted_before_the_subject_is_no_speaker() -> None:
+    # SemEval it: "In Inghilterra, il dipartimento di polizia … ha annunciato che …": where,
+    # not who (Italian "in", "nel", … as French "en", "dans" and Spanish "en")
+    found = quotes(
+        "it",
+        "In Inghilterra, il dipartimento di polizia della valle del Tamigi ha annunciato che "
+        "smetterà di pubblicare foto di coltelli sequestrati.",
+    )
+    assert [(quote.speaker, quote.speaker_role) for quote in found] == [
+        ("dipartimento di polizia della valle del Tamigi", None)
+    ]
