@@ -146,3 +146,37 @@ def test_a_statement_closed_by_as_it_and_a_compound_past_is_its_subjects() -> No
     assert [(q.text, q.speaker or q.speaker_role) for q in found] == [
         ("Le trafic reprendra progressivement à partir de lundi sur la ligne de Bayonne", "SNCF")
     ]
+
+
+def test_an_account_after_according_to_is_its_owners() -> None:
+    # SemEval fr: "Selon les informations du Progrès, …": the paper, not its information; an
+    # owner after an elided genitive ("d'", "dell'") or an elided article ("de l'") too
+    found = quotes(
+        "fr",
+        "Selon les informations du Progrès, deux départs de feu se seraient produits "
+        "peu avant minuit.",
+        "D'après les informations d'Ouest-France, le suspect a été interpellé mardi.",
+        "Selon des informations du Parisien, le suspect a été placé en garde à vue.",
+    )
+    assert [quote.speaker for quote in found] == ["Progrès", "Ouest-France", "Parisien"]
+    assert found[1].text == "le suspect a été interpellé mardi"
+    found = quotes(
+        "it",
+        "Secondo le informazioni del Corriere, il ministro si dimetterà entro venerdì.",
+        "Secondo i dati dell'Istat, la disoccupazione è scesa al 9 per cento.",
+    )
+    assert [quote.speaker for quote in found] == ["Corriere", "Istat"]
+    assert found[1].text == "la disoccupazione è scesa al 9 per cento"
+
+
+def test_an_italian_place_fronted_before_the_subject_is_no_speaker() -> None:
+    # SemEval it: "In Inghilterra, il dipartimento di polizia … ha annunciato che …": where,
+    # not who (Italian "in", "nel", … as French "en", "dans" and Spanish "en")
+    found = quotes(
+        "it",
+        "In Inghilterra, il dipartimento di polizia della valle del Tamigi ha annunciato che "
+        "smetterà di pubblicare foto di coltelli sequestrati.",
+    )
+    assert [(quote.speaker, quote.speaker_role) for quote in found] == [
+        ("dipartimento di polizia della valle del Tamigi", None)
+    ]

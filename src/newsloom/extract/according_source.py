@@ -11,12 +11,9 @@ from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import own_word_set, own_words, table_word_set
 from newsloom.extract.sentences import points_hidden
 from newsloom.extract.source_clauses import MAX_SOURCE_WORDS, apposition_closed, named_body
-from newsloom.extract.source_phrases import account_owner_at
+from newsloom.extract.source_phrases import account_owner_at, opens_name, source_tokens
 from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import CONNECTORS, is_determiner
-
-_TOKEN = re.compile(r"\S+")
-
 
 # German "nach Polizeiangaben", "nach Behördenangaben": the source is the first part of the compound
 COMPOUND_SOURCE = re.compile(
@@ -138,7 +135,7 @@ def end_of_source(
     if end is not None:
         return end
     # (more words where an account's owner follows: the words before the owner do not count)
-    tokens = list(_TOKEN.finditer(text, start))[: 2 * MAX_SOURCE_WORDS]
+    tokens = list(source_tokens(language).finditer(text, start))[: 2 * MAX_SOURCE_WORDS]
     limit = MAX_SOURCE_WORDS
     end = start
     capitalised = genitive = adjective = False
@@ -176,7 +173,11 @@ def end_of_source(
                 genitive = is_determiner(tokens[owner - 1].group(0))
                 continue
         following = [t.group(0) for t in tokens[at + 1 : min(at + 3, limit)]]
-        if word[:1].isupper() or (genitive and word.lstrip('„“"»«')[:1].isupper()):
+        if (
+            word[:1].isupper()
+            or (genitive and word.lstrip('„“"»«')[:1].isupper())
+            or (at == owner and opens_name(word, language))  # "de l'Observatoire"
+        ):
             capitalised = True  # (an owner's name in marks after a genitive: "der „Bild“")
         elif (
             capitalised

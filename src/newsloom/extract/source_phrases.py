@@ -71,7 +71,10 @@ def account_source(phrase: str, names: Sequence[str], language: str | None) -> S
     none owns it (``laut einer Prognose``, ``Ersten Ermittlungen zufolge``: a document names
     no one); None for a phrase that names no account (``laut Polizei``)."""
     accounts = own_word_set(language, "account_nouns")
-    words = [word.strip(_QUOTE_MARKS) for word in phrase.strip(" ,.").split()]
+    pieces = source_tokens(language).findall(phrase.strip(" ,."))
+    genitives = own_word_set(language, "genitive_words")
+    # (an elided genitive keeps its apostrophe: "d'")
+    words = [word if word in genitives else word.strip(_QUOTE_MARKS) for word in pieces]
     words = [word for word in words if word]
     # the account after an article and adjectives at most ("einem", "Ersten", "offizieller")
     at = next((at for at, word in enumerate(words) if word.lower() in accounts), None)
@@ -82,7 +85,8 @@ def account_source(phrase: str, names: Sequence[str], language: str | None) -> S
         for field in ("linking_prepositions", "place_prepositions")
         for word in own_words(language, field)
     }
-    if any(word.lower() in prepositions for word in words[:at]):
+    determiners = own_word_set(language, "determiners")
+    if any(word.lower() in prepositions - determiners for word in words[:at]):
         return None  # "según reconocieron en un comunicado": where they said it, no source
     rest = words[at + 1 :]
     if not rest:
@@ -122,6 +126,34 @@ def _fuller_owner(
     return Speaker(fuller, owner.role, whole.type, whole.plural)
 
 
+@cache
+def source_tokens(language: str | None) -> re.Pattern[str]:
+    """The words of a source phrase: runs of non-space, save that an elided genitive (one of the
+    table's ``genitive_words`` ending in an apostrophe: French "d'", Italian "dell'") glued to a
+    capital is a word of its own, so that an account's owner opens a word (``selon les
+    informations d'Europe 1``, ``secondo i dati dell'Istat``)."""
+    elided = [word for word in own_words(language, "genitive_words") if word.endswith(("'", "’"))]
+    if not elided:
+        return _WORD
+    return re.compile(rf"(?:{'|'.join(map(re.escape, elided))})(?=[A-ZÀ-ÖØ-Þ])|\S+")
+
+
+_WORD = re.compile(r"\S+")
+
+
+def opens_name(word: str, language: str | None) -> bool:
+    """Whether ``word`` opens with a capital, maybe after an elided article glued to it (the
+    table's ``determiners`` ending in an apostrophe: "l'Observatoire", "l'Istat")."""
+    if word[:1].isupper():
+        return True
+    elided = re.split(r"(?<=['’])", word, maxsplit=1)
+    return (
+        len(elided) == 2
+        and elided[0].lower() in own_word_set(language, "determiners")
+        and elided[1][:1].isupper()
+    )
+
+
 MAX_AFTER_ACCOUNT = 2  # adjectives and a participle after an account ("informe anual",
 # "comunicado difundido")
 
@@ -152,7 +184,7 @@ def account_owner_at(rest: list[str], language: str | None) -> int | None:
             if lowered in agents and owner < len(rest) and rest[owner].lower() in media:
                 return None  # "recogido por la agencia APS": a medium carried it, no owner
             if owner < len(rest) and (
-                rest[owner][:1].isupper()
+                opens_name(rest[owner], language)
                 or is_role_word(rest[owner])
                 or rest[owner].lower() in bodies
             ):
