@@ -201,3 +201,14 @@ def test_a_source_reports_the_clause_after_its_verb_not_a_figure_before(
     text: str, expected: tuple[str, float, str | None]
 ) -> None:
     assert expected in _sources(text, language="es")
+
+
+def test_a_body_s_name_goes_on_past_its_connector() -> None:
+    # ML-Crisis es, syria: "para los" joins one body's name, as "Observatorio Sirio para …" does
+    text = (
+        "Al menos 22 personas mueren y otras 80 resultan heridas por los disparos de la policía, "
+        "según informa la Organización Nacional para los Derechos Humanos en Siria."
+    )
+    assert ("killed", 22.0, "Organización Nacional para los Derechos Humanos") in _sources(
+        text, language="es"
+    )

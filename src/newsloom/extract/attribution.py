@@ -27,6 +27,7 @@ from newsloom.extract.quote_words import (
 )
 from newsloom.extract.resources import table_word_set, table_words, words_pattern
 from newsloom.extract.source_phrase import source_as_read
+from newsloom.extract.speaker_phrases import body_name
 from newsloom.process_cache import compile_pattern
 
 _TABLE_ESTIMATES = "|".join(re.escape(verb) for verb in table_words("estimate_verbs"))
@@ -335,7 +336,7 @@ def clean_source(phrase: str, language: str | None = None) -> str | None:
     text = _LEADING_VERB.sub(" ", text)
     text = _STOP.sub("", text).strip(" ,")
     text = _DETERMINERS.sub("", text)
-    words = _noun_phrase(text.split())
+    words = _whole_body(_noun_phrase(text.split()), text.split())
     if (
         not words
         or words[0].lower() in _NOT_SOURCES
@@ -344,6 +345,24 @@ def clean_source(phrase: str, language: str | None = None) -> str | None:
     ):
         return None
     return _without_loose_marks(" ".join(words)) or None
+
+
+MAX_BODY_WORDS = 12  # "Organización para la Prohibición de las Armas Químicas"
+
+
+def _whole_body(words: list[str], phrase: list[str]) -> list[str]:
+    """``Organización Nacional`` → ``Organización Nacional para los Derechos Humanos`` where the
+    phrase goes on with a body's name (:func:`~newsloom.extract.speaker_phrases.body_name`: a
+    word of the tables' ``organisations``, ``body_connectors`` and more capitalised words),
+    which the noun phrase stopped at its first lowercase connector."""
+    if not words or words[0] not in phrase:
+        return words
+    start = phrase.index(words[0])
+    for end in range(min(len(phrase), start + MAX_BODY_WORDS), start + len(words), -1):
+        named = body_name(" ".join(phrase[start:end]))
+        if named is not None:
+            return named.split()
+    return words
 
 
 def _without_loose_marks(name: str) -> str:
