@@ -234,3 +234,33 @@ def test_a_name_ending_in_a_lowercase_word_is_not_counted_by_that_word() -> None
     mention = EntityMention(name, EntityType.PERSON, 3, start, start + len(name))
     found = extract_quotes(text_article(*paragraphs, language="nb"), [mention])
     assert [q.speaker for q in found] == [None, None, None]
+
+
+def test_a_dash_question_between_someone_s_talk_and_its_answer_is_the_journalist_s() -> None:
+    # no "I", "we" or "you" in the question, the talk before it and the answer after it: the
+    # journalist asking, not the speaker (#16)
+    found = quotes(
+        "Knut H. Alfsen er forskingsdirektør ved Cicero.",
+        "- I fagmiljøa er det mange sindige, nøkterne folk som er opprørte.",
+        "Det burde motivere til handling, seier Alfsen.",
+        "- Så kvifor skjer det ikkje meir?",
+        "Ein grunn kan vere at tiltak som kostar, utløyser motkrefter.",
+        "Vi ser det mellom anna i kampanjane mot IPCC.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (1, "Alfsen"),
+        (2, "Alfsen"),
+        (4, "Alfsen"),
+        (5, "Alfsen"),
+    ]
+
+
+def test_a_dash_question_saying_we_is_the_speaker_s_own() -> None:
+    found = quotes(
+        "- Då er ikkje bustadfelt nok, sa Høgres Are Einevoll.",
+        "- Skal vi ikkje ha politiske vyar?",
+        "Idrettsbarnehagen er noko heilt nytt, og vi har jobba grundig med saka.",
+        language="nn",
+    )
+    assert 1 in [q.paragraph for q in found]

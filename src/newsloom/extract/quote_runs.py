@@ -51,6 +51,8 @@ from newsloom.extract.talk import (
 )
 from newsloom.extract.talk_runs import (
     MAX_RUN,
+    SENTENCE_END,
+    asked_between_talk,
     continue_after_attribution,
     paragraph_quote,
     quote_of,
@@ -60,7 +62,6 @@ from newsloom.records import Paragraph, ParagraphKind, Quote
 
 QUESTIONS_FOR_INTERVIEW = 2  # journalist's questions that make an article an interview
 _END_PUNCTUATION = re.compile(r"^[\s.!?…]*$")
-_HEADLINE_END = re.compile(r"[.!?…:;»”\"')]\s*$")  # a sentence ends so; a headline does not
 HEADLINE_REACH = 12  # paragraphs from a dash headline to the attribution in its story
 INTERVIEW_REACH = 40  # paragraphs from an interview answer to a named attribution
 
@@ -235,7 +236,7 @@ def continue_runs(
     dashed = [DASH_OPENING.match(p.text) is not None for p in body]
     closers = [closing_speaker(p.text) for p in body]
     closing = [closer is not None for closer in closers]
-    unended = [_HEADLINE_END.search(p.text) is None for p in body]  # no sentence end: a heading
+    unended = [SENTENCE_END.search(p.text) is None for p in body]  # no sentence end: a heading
     headline = [dash and open_end for dash, open_end in zip(dashed, unended, strict=True)]
     questions: set[int] = set()
     addressed: set[int] = set()
@@ -270,6 +271,14 @@ def continue_runs(
                     )
                 )
             ):
+                dashed[at + 1] = True
+                by_paragraph[reply.index] = [quote_of(reply, None)]
+        elif asked_between_talk(body, at, by_paragraph, closers, names, language):
+            # "…, seier Alfsen. ¶ – Så kvifor skjer det ikkje meir? ¶ Ein grunn kan vere at vi
+            # …": the journalist's question between someone's talk and the answer
+            addressed.add(paragraph.index)
+            reply = body[at + 1]
+            if not closing[at + 1]:
                 dashed[at + 1] = True
                 by_paragraph[reply.index] = [quote_of(reply, None)]
     # questions to "you" without a dash or marks, and no attribution right after taking the
