@@ -264,3 +264,36 @@ def test_a_dash_question_saying_we_is_the_speaker_s_own() -> None:
         language="nn",
     )
     assert 1 in [q.paragraph for q in found]
+
+
+def test_the_person_a_question_calls_by_name_answers_it() -> None:
+    # "Kva trur du, professor i økonomi Steinar Strøm?": the journalist asks that person, who
+    # answers, though the article names him only there (#16)
+    found = quotes(
+        "- Det går mange rykte om at Hellas vil verta kasta ut av euroen.",
+        "Kva trur du, professor i økonomi Steinar Strøm?",
+        "- Dei vert verande.",
+        "Hellas går ikkje friviljug.",
+        "- Trur du Hellas vil greia dette?",
+        "- Ja, om dei får redusert gjelda nok.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (2, "Steinar Strøm"),
+        (3, "Steinar Strøm"),
+        (5, "Steinar Strøm"),
+    ]
+
+
+def test_a_first_name_is_the_one_full_name_also_written_in_the_genitive() -> None:
+    from newsloom.extract.speaker_names import ArticleNames
+    from newsloom.records import EntityMention, EntityType, Paragraph
+
+    texts = ["Geir Hansen gir seg som trener.", "Geir Hansens hemmelighet kom ut.", "Geir lo."]
+    paragraphs = [Paragraph(index, text) for index, text in enumerate(texts)]
+    names = ["Geir Hansen", "Geir Hansens", "Geir"]
+    mentions = [
+        EntityMention(name, EntityType.PERSON, index, text.find(name), text.find(name) + len(name))
+        for index, (text, name) in enumerate(zip(texts, names, strict=True))
+    ]
+    assert ArticleNames(paragraphs, mentions).fullest("Geir") == "Geir Hansen"

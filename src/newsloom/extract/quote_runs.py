@@ -41,6 +41,7 @@ from newsloom.extract.talk import (
     answer_goes_on,
     asks,
     asks_you,
+    called_by_name,
     has_words,
     is_spoken,
     question_premises,
@@ -303,13 +304,20 @@ def continue_runs(
     ]
     asked = [paragraph for paragraph in unmarked if has_words(paragraph, language, "addressed")]
     interviewee = group = None
+    # the journalist's questions that call someone by name: who answers them
+    called = {
+        paragraph.index: name
+        for paragraph in body
+        if paragraph.index in questions | addressed | to_you | {asked.index for asked in unmarked}
+        and (name := called_by_name(paragraph, names)) is not None
+    }
     speakers = {
         names.fullest(q.speaker) for q in quotes if q.speaker and q.speaker_type == "person"
     }
     if len(questions) + len(asked) >= QUESTIONS_FOR_INTERVIEW:
         questions |= {paragraph.index for paragraph in unmarked}
         group = _group_interviewed(body, questions, names, language)
-        interviewee = group or names.most_named()
+        interviewee = group or next(iter(called.values()), None) or names.most_named()
     to_you -= questions
     questions |= addressed | premises | to_you
     # after a question to "you" with no interview around it, no one the article named is the
@@ -392,6 +400,10 @@ def continue_runs(
             if source is None and previous is not None and previous.index not in questions:
                 source = _introducer(previous, names)
             answer = bool(at and body[at - 1].index in answered) or (at == 0 and bool(interviewee))
+            if source is None and answer and at and body[at - 1].index in called:
+                # "Kva trur du, professor i økonomi Steinar Strøm? ¶ – Dei vert verande."
+                name = called[body[at - 1].index]
+                source = Quote("", name, None, paragraph.index, speaker_type="person")
             if source is None and (answer or (interviewee and is_spoken(paragraph, language))):
                 # an answer, or in an interview someone talking whom no one is named for: the
                 # group it is with, else who the interview section quotes by name, else who it
