@@ -234,3 +234,66 @@ def test_a_name_ending_in_a_lowercase_word_is_not_counted_by_that_word() -> None
     mention = EntityMention(name, EntityType.PERSON, 3, start, start + len(name))
     found = extract_quotes(text_article(*paragraphs, language="nb"), [mention])
     assert [q.speaker for q in found] == [None, None, None]
+
+
+def test_a_dash_question_between_someone_s_talk_and_its_answer_is_the_journalist_s() -> None:
+    # no "I", "we" or "you" in the question, the talk before it and the answer after it: the
+    # journalist asking, not the speaker (#16)
+    found = quotes(
+        "Knut H. Alfsen er forskingsdirektør ved Cicero.",
+        "- I fagmiljøa er det mange sindige, nøkterne folk som er opprørte.",
+        "Det burde motivere til handling, seier Alfsen.",
+        "- Så kvifor skjer det ikkje meir?",
+        "Ein grunn kan vere at tiltak som kostar, utløyser motkrefter.",
+        "Vi ser det mellom anna i kampanjane mot IPCC.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (1, "Alfsen"),
+        (2, "Alfsen"),
+        (4, "Alfsen"),
+        (5, "Alfsen"),
+    ]
+
+
+def test_a_dash_question_saying_we_is_the_speaker_s_own() -> None:
+    found = quotes(
+        "- Då er ikkje bustadfelt nok, sa Høgres Are Einevoll.",
+        "- Skal vi ikkje ha politiske vyar?",
+        "Idrettsbarnehagen er noko heilt nytt, og vi har jobba grundig med saka.",
+        language="nn",
+    )
+    assert 1 in [q.paragraph for q in found]
+
+
+def test_the_person_a_question_calls_by_name_answers_it() -> None:
+    # "Kva trur du, professor i økonomi Steinar Strøm?": the journalist asks that person, who
+    # answers, though the article names him only there (#16)
+    found = quotes(
+        "- Det går mange rykte om at Hellas vil verta kasta ut av euroen.",
+        "Kva trur du, professor i økonomi Steinar Strøm?",
+        "- Dei vert verande.",
+        "Hellas går ikkje friviljug.",
+        "- Trur du Hellas vil greia dette?",
+        "- Ja, om dei får redusert gjelda nok.",
+        language="nn",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [
+        (2, "Steinar Strøm"),
+        (3, "Steinar Strøm"),
+        (5, "Steinar Strøm"),
+    ]
+
+
+def test_a_first_name_is_the_one_full_name_also_written_in_the_genitive() -> None:
+    from newsloom.extract.speaker_names import ArticleNames
+    from newsloom.records import EntityMention, EntityType, Paragraph
+
+    texts = ["Geir Hansen gir seg som trener.", "Geir Hansens hemmelighet kom ut.", "Geir lo."]
+    paragraphs = [Paragraph(index, text) for index, text in enumerate(texts)]
+    names = ["Geir Hansen", "Geir Hansens", "Geir"]
+    mentions = [
+        EntityMention(name, EntityType.PERSON, index, text.find(name), text.find(name) + len(name))
+        for index, (text, name) in enumerate(zip(texts, names, strict=True))
+    ]
+    assert ArticleNames(paragraphs, mentions).fullest("Geir") == "Geir Hansen"

@@ -41,6 +41,7 @@ from newsloom.extract.talk import (
     answer_goes_on,
     asks,
     asks_you,
+    called_by_name,
     has_words,
     is_spoken,
     question_premises,
@@ -51,6 +52,8 @@ from newsloom.extract.talk import (
 )
 from newsloom.extract.talk_runs import (
     MAX_RUN,
+    SENTENCE_END,
+    asked_between_talk,
     continue_after_attribution,
     paragraph_quote,
     quote_of,
@@ -60,7 +63,6 @@ from newsloom.records import Paragraph, ParagraphKind, Quote
 
 QUESTIONS_FOR_INTERVIEW = 2  # journalist's questions that make an article an interview
 _END_PUNCTUATION = re.compile(r"^[\s.!?…]*$")
-_HEADLINE_END = re.compile(r"[.!?…:;»”\"')]\s*$")  # a sentence ends so; a headline does not
 HEADLINE_REACH = 12  # paragraphs from a dash headline to the attribution in its story
 INTERVIEW_REACH = 40  # paragraphs from an interview answer to a named attribution
 
@@ -235,7 +237,7 @@ def continue_runs(
     dashed = [DASH_OPENING.match(p.text) is not None for p in body]
     closers = [closing_speaker(p.text) for p in body]
     closing = [closer is not None for closer in closers]
-    unended = [_HEADLINE_END.search(p.text) is None for p in body]  # no sentence end: a heading
+    unended = [SENTENCE_END.search(p.text) is None for p in body]  # no sentence end: a heading
     headline = [dash and open_end for dash, open_end in zip(dashed, unended, strict=True)]
     questions: set[int] = set()
     addressed: set[int] = set()
@@ -272,6 +274,14 @@ def continue_runs(
             ):
                 dashed[at + 1] = True
                 by_paragraph[reply.index] = [quote_of(reply, None)]
+        elif asked_between_talk(body, at, by_paragraph, closers, names, language):
+            # "…, seier Alfsen. ¶ – Så kvifor skjer det ikkje meir? ¶ Ein grunn kan vere at vi
+            # …": the journalist's question between someone's talk and the answer
+            addressed.add(paragraph.index)
+            reply = body[at + 1]
+            if not closing[at + 1]:
+                dashed[at + 1] = True
+                by_paragraph[reply.index] = [quote_of(reply, None)]
     # questions to "you" without a dash or marks, and no attribution right after taking the
     # talk on: the paper asking its reader ("Har du også fått laks?" after a quote) or the
     # journalist asking the one interviewed; neither goes on with the talk before them
@@ -294,13 +304,20 @@ def continue_runs(
     ]
     asked = [paragraph for paragraph in unmarked if has_words(paragraph, language, "addressed")]
     interviewee = group = None
+    # the journalist's questions that call someone by name: who answers them
+    called = {
+        paragraph.index: name
+        for paragraph in body
+        if paragraph.index in questions | addressed | to_you | {asked.index for asked in unmarked}
+        and (name := called_by_name(paragraph, names)) is not None
+    }
     speakers = {
         names.fullest(q.speaker) for q in quotes if q.speaker and q.speaker_type == "person"
     }
     if len(questions) + len(asked) >= QUESTIONS_FOR_INTERVIEW:
         questions |= {paragraph.index for paragraph in unmarked}
         group = _group_interviewed(body, questions, names, language)
-        interviewee = group or names.most_named()
+        interviewee = group or next(iter(called.values()), None) or names.most_named()
     to_you -= questions
     questions |= addressed | premises | to_you
     # after a question to "you" with no interview around it, no one the article named is the
@@ -383,6 +400,10 @@ def continue_runs(
             if source is None and previous is not None and previous.index not in questions:
                 source = _introducer(previous, names)
             answer = bool(at and body[at - 1].index in answered) or (at == 0 and bool(interviewee))
+            if source is None and answer and at and body[at - 1].index in called:
+                # "Kva trur du, professor i økonomi Steinar Strøm? ¶ – Dei vert verande."
+                name = called[body[at - 1].index]
+                source = Quote("", name, None, paragraph.index, speaker_type="person")
             if source is None and (answer or (interviewee and is_spoken(paragraph, language))):
                 # an answer, or in an interview someone talking whom no one is named for: the
                 # group it is with, else who the interview section quotes by name, else who it

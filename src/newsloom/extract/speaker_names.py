@@ -208,7 +208,8 @@ class ArticleNames:
         """The one full name of the article that opens with ``name`` when ``name`` is a single
         word that is no one's surname: a person called by first name (``Cathrine`` for
         ``Cathrine Langfjell Torsvik``, as features and sports reports do after the first
-        mention). Two people of that first name: none."""
+        mention; a genitive of the name, ``Geir Hansens``, is the same person). Two people of
+        that first name: none."""
         if (
             " " in name
             or not name[1:].islower()  # "LO", "PIENSO": a shouted word, not a first name
@@ -221,6 +222,8 @@ class ArticleNames:
             for person in self.people
             if " " in person.name and person.name.split()[0] == name
         }
+        # "Geir Hansens" (the entity model keeps a genitive in the name) is "Geir Hansen"
+        full -= {genitive for genitive in full if genitive[:-1] in full and genitive[-1] == "s"}
         return next(iter(full)) if len(full) == 1 else None
 
     def _initialled(self, name: str) -> str | None:

@@ -246,3 +246,28 @@ def subject_written_of(paragraph: Paragraph, names: ArticleNames, speakers: set[
         return None
     full = names.fullest(opening.group(1))
     return full if full in speakers else None
+
+
+# what stands between the comma and a name a question ends with: a role in lowercase words
+# ("Kva trur du, professor i økonomi Steinar Strøm?")
+_CALLED_AFTER = re.compile(r",(?:\s+[a-zæøåäöüé][\w-]*){0,4}\s+$")
+
+
+def called_by_name(paragraph: Paragraph, names: ArticleNames) -> str | None:
+    """The person a question calls by name: a name after a comma (and maybe a role) right
+    before the question mark (``Kva trur du, professor i økonomi Steinar Strøm?``), or one
+    opening the question before a comma (``– Kenneth, er følelsen i NHL at …?``): whom the
+    journalist asks, and so who answers."""
+    text = paragraph.text.rstrip()
+    if not text.endswith("?"):
+        return None
+    for person in names.people:
+        end = person.start + len(person.name)
+        if person.paragraph != paragraph.index or text[person.start : end] != person.name:
+            continue
+        opening = DASH_OPENING.sub("", text[: person.start]).strip() == ""
+        if (opening and text[end:].startswith(",")) or (
+            text[end:].strip() == "?" and _CALLED_AFTER.search(text[: person.start])
+        ):
+            return names.fullest(person.name)
+    return None

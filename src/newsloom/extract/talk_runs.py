@@ -1,14 +1,18 @@
 """Quotes of whole paragraphs of talk: the quote a paragraph is, and talk that goes on after an
-attribution (``– A, sier Holm. ¶ Vi må vente.``). Read by :mod:`newsloom.extract.quote_runs`
+attribution (``– A, sier Holm. ¶ Vi må vente.``), and the journalist's dash question between
+someone's talk and its answer. Read by :mod:`newsloom.extract.quote_runs`
 and :mod:`newsloom.extract.mark_runs`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsloom.extract.quote_patterns import DASH_OPENING, MARKS
+from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
+from newsloom.extract.speakers import Speaker
 from newsloom.extract.talk import (
     THIRD_PERSON_OPENING,
     answer_goes_on,
@@ -19,6 +23,7 @@ from newsloom.extract.talk import (
 from newsloom.records import Paragraph, ParagraphKind, Quote
 
 MAX_RUN = 8  # paragraphs between a speech dash and its attribution
+SENTENCE_END = re.compile(r"[.!?…:;»”\"')]\s*$")  # a sentence ends so; a headline does not
 
 
 def paragraph_quote(paragraph: Paragraph, start: int, text: str, speaker: Quote | None) -> Quote:
@@ -119,3 +124,51 @@ def _closed_by_same(
         and closed[0].speaker == source.speaker
         and answer_goes_on(body[at], body[at - 1], names)
     )
+
+
+def asked_between_talk(
+    body: Sequence[Paragraph],
+    at: int,
+    by_paragraph: dict[int, list[Quote]],
+    closers: Sequence[Speaker | None],
+    names: ArticleNames,
+    language: str | None,
+) -> bool:
+    """``…, seier Alfsen. ¶ – Så kvifor skjer det ikkje meir? ¶ Ein grunn kan vere at …``: a
+    dash question of one sentence with no first- or second-person word, right after someone's
+    talk and answered by a paragraph without a dash that is someone talking or that ends in an
+    attribution, is the journalist's question, no quote (a speaker's own question says "I", "we"
+    or "you": ``– Skal vi vere heilt grå?``)."""
+    if at == 0 or at + 1 >= len(body):
+        return False
+    before, question = body[at - 1], body[at]
+    if not by_paragraph.get(before.index) or before.text.rstrip().endswith(("?", ":")):
+        return False  # "– Men dere var ikke like begeistret? ¶ – Nei?": an answer
+    if is_spoken(question, language):
+        return False
+    if len(split_sentences(DASH_OPENING.sub("", question.text))) != 1:
+        return False
+    for scan in (at + 1, at + 2):  # the answer, maybe after one sentence without "I" or "you"
+        if scan >= len(body) or not _answers(body[scan], by_paragraph, closers[scan]):
+            return False
+        if closers[scan] is not None or is_spoken(body[scan], language):
+            return True
+        if not answer_goes_on(body[scan], question, names):
+            return False  # "Crosby ser ned på skøytene.": the journalist writes
+    return False
+
+
+def _answers(reply: Paragraph, by_paragraph: dict[int, list[Quote]], said: Speaker | None) -> bool:
+    """Whether a paragraph after a question can be (part of) its answer: a statement without a
+    dash, either attributed to a person or a pronoun, or with no quote of its own."""
+    text = reply.text.rstrip()
+    if (
+        reply.kind != ParagraphKind.BODY
+        or DASH_OPENING.match(text)
+        or text.endswith("?")
+        or SENTENCE_END.search(text) is None
+    ):
+        return False
+    if said is not None:
+        return said.type in ("person", "pronoun")
+    return not by_paragraph.get(reply.index)
