@@ -8,9 +8,12 @@ A third-person singular pronoun (the table's ``feminine_pronouns``, "hun", "ho",
 it name exactly that one person, and the first name is known: the first word of a person mention
 of two words or more, or of the person named so before in the document whose surname a mention
 of one word is. The pronoun stands where a subject does: opening its sentence, after a comma or
-"that", or after the verb of an attribution ("…, sier hun"), not after a preposition ("sobre
-ella"); in a sentence of someone's words (opened by a dash) only the attribution's counts ("– Han
-er …" is someone the speaker talks of).
+"that", after the verb of an attribution ("…, sier hun"), or right after the verb that a short
+opening phrase puts before the subject ("Nå mener han", "I dag er hun"), not after a preposition
+("sobre ella"); in a sentence of someone's words (opened by a dash) only the attribution's counts
+("– Han er …" is someone the speaker talks of). A sentence naming no one whose pronoun meant the
+one named before goes on about that person: a pronoun of the same sex in the sentence after it
+means that person too ("Per Hansen …. ¶ Han mener …. ¶ Han …"), one of the other sex no one.
 A name is kept with :data:`MIN_COUNT` links or more of which :data:`MIN_SHARE` or more go one
 way (German "sie" is also "they", French "il" also "it": the threshold absorbs them), unless it
 opens the names of places and bodies more often than those of people ("Córdoba", "National").
@@ -87,8 +90,10 @@ def count(documents: Iterable[tuple[str, Document]], counts: dict[str, Counter[s
             continue
         surnames: dict[str, str] = {}
         before: set[str | None] = set()  # the people the sentence before named
+        chain: str | None = None  # the sex of the pronouns that carried ``before`` on
         for sentence in document:
             named: set[str | None] = set()
+            linked: str | None = None  # the sex of a pronoun meaning the one named before
             spoken = sentence[:1] and sentence[0][0] in _DASHES
             for at, (word, name) in enumerate(sentence):
                 if word is None:
@@ -105,13 +110,24 @@ def count(documents: Iterable[tuple[str, Document]], counts: dict[str, Counter[s
                 people = (named if sentence[0][0] is None else set()) if named else before
                 if sex is None or len(people) != 1 or None in people:
                     continue
+                if people is before and chain is not None and sex != chain:
+                    continue  # "Heidi Jansson sier … ¶ …, sier hun. ¶ …, sier han": someone else
                 attribution = at >= 2 and sentence[at - 2][0] in _CLOSING  # "…, sier han"
-                if not attribution and (spoken or not _subject_at(sentence, at, language)):
+                inverted = people is before and _inverted_subject(sentence, at, language)
+                if not (attribution or inverted) and (
+                    spoken or not _subject_at(sentence, at, language)
+                ):
                     continue  # "– Han er …": someone the speaker talks of; "sobre ella"
                 person = next(iter(people))
                 if person is not None:
                     links[person][sex] += 1
-            before = named
+                    linked = sex
+            if named or linked is None:
+                before, chain = named, None
+            else:
+                chain = linked
+            # else "Per Hansen sier … ¶ Han mener … ¶ Han …": a sentence naming no one whose
+            # pronoun meant the one named before goes on about that person
         for first, sexes in links.items():
             counts[first].update(sexes)
 
@@ -124,6 +140,27 @@ def _subject_at(sentence: list[Token], at: int, language: str) -> bool:
         return True
     last = before[-1]
     return last is not None and (last in _CLOSING or last.lower() in own_words(language, "that"))
+
+
+# words before a subject the verb of a clause put after itself: "Nå mener han", "I dag er hun"
+_MOST_BEFORE_INVERTED = 3
+
+
+def _inverted_subject(sentence: list[Token], at: int, language: str) -> bool:
+    """Whether the pronoun at ``at`` is a subject form (the table's ``pronouns``) right after
+    the verb of a sentence opened by an adverb or a short phrase (``Nå mener han``, ``I dag er
+    hun``, ``Dann sagte er``): no comma, no name and no preposition right before it (``Nå
+    snakket de med ham``)."""
+    word = sentence[at][0] or ""
+    before = [token for token, _ in sentence[:at] if token not in _DASHES]
+    return (
+        word.lower() in own_words(language, "pronouns")
+        and 2 <= len(before) <= _MOST_BEFORE_INVERTED
+        and all(token is not None and token not in _CLOSING for token in before)
+        and bool(before[-1])
+        and (before[-1] or "").islower()
+        and (before[-1] or "") not in own_words(language, "prepositions")
+    )
 
 
 def _norne(data: Path, docs: Path) -> Iterator[tuple[str, Document]]:

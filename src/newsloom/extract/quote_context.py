@@ -14,16 +14,16 @@ from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.name_groups import last_group
 from newsloom.extract.name_sexes import may_mean
 from newsloom.extract.object_names import after_preposition
+from newsloom.extract.pronoun_subjects import pronoun_subject
 from newsloom.extract.quote_patterns import (
     AFTER_NO_SUBJECT,
     CONTEXT_WINDOW,
     DASH_OPENING,
     MARKS,
-    SINGULAR_PRONOUN_OPENING,
     VERBS,
 )
 from newsloom.extract.resources import SCANDINAVIAN
-from newsloom.extract.role_antecedents import one_person_role
+from newsloom.extract.role_antecedents import noun_sex, one_person_role, relative
 from newsloom.extract.role_owners import office_of
 from newsloom.extract.role_words import is_role_word
 from newsloom.extract.speaker_names import (
@@ -269,7 +269,12 @@ class QuoteContext:
             return placed
         if speaker.type == "pronoun" and not speaker.plural and self.last_role is not None:
             role, named = self.last_role
-            if named is None or self._may_mean(speaker, _person(named)):
+            # "sier moren. ¶ …, sier hun" is hers; "sier moren. ¶ …, sier han" is not
+            sex = noun_sex(role.role, self._language)
+            if sex is not None and speaker.sex is not None:
+                if sex == speaker.sex:
+                    return role
+            elif named is None or self._may_mean(speaker, _person(named)):
                 return role
         if speaker.type == "pronoun":
             person = (
@@ -302,8 +307,8 @@ class QuoteContext:
             speaker.type == "role"
             and not speaker.name
             and self._language in SCANDINAVIAN
-            and one_person_role(speaker.role)
-            and self._someone_named_since()
+            and one_person_role(speaker.role, self._language)
+            and (relative(speaker.role, self._language) or self._someone_named_since())
         ):
             # a role with no name is a speaker too ("seier Friedman. ¶ Det var kjend at Einstein
             # …. ¶ …, forklarar vitskapshistorikaren. ¶ …, seier han"): the pronoun after it
@@ -378,9 +383,10 @@ class QuoteContext:
         quoted = bool(DASH_OPENING.match(text) or MARKS.search(text))
         goes_on = spoken and self.talking
         self.talking = quoted or goes_on
-        # "Hun tror Obama …": a sentence whose subject is a he or she goes on about the person
-        # before; the names in it are not whom the next "sier hun" means
-        if not (quoted or goes_on) and not SINGULAR_PRONOUN_OPENING.match(text):
+        # "Hun tror Obama …", "Nå mener hun at …": a sentence whose subject is a he or she goes
+        # on about the person before; the names in it are not whom the next "sier hun" means
+        people = [e.start for e in mentions if e.type == EntityType.PERSON]
+        if not (quoted or goes_on) and not pronoun_subject(text, self._language, people):
             # a "person" the recogniser found after "en"/"in" or an article ("en el ataque …
             # en Khan Sheikhoun", "at the National Palace") is a place it misread, as a
             # capitalised run there is
