@@ -391,3 +391,14 @@ def test_a_left_out_subject_is_not_a_person_a_preposition_governs() -> None:
         people=("Juan Pérez", "Luis Ramos"),
     )
     assert speakers(found) == [("Juan Pérez", None)]
+
+
+def test_a_common_noun_told_before_the_speaker_is_no_part_of_its_role() -> None:
+    # "explica a este diario Cheikh, un conocido miembro …": whom he told ("este diario"), the
+    # same reader as "a la AFP Karim Bitar" (issue 22: one reader of whom the speaker told)
+    found = quotes(
+        '"Se tomaron decisiones económicas correctas al liberalizar el sector industrial", '
+        "explica a este diario Hasan Malek, un conocido miembro de los Hermanos Musulmanes.",
+        people=("Hasan Malek",),
+    )
+    assert speakers(found) == [("Hasan Malek", None)]

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from newsloom.extract.account_owner import account_owner_at
 from newsloom.extract.quote_words import AUXILIARIES
 from newsloom.extract.resources import own_word_set, own_words, table_word_set
 from newsloom.extract.sentences import points_hidden
 from newsloom.extract.source_clauses import MAX_SOURCE_WORDS, apposition_closed, named_body
-from newsloom.extract.source_phrases import account_owner_at
 from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import CONNECTORS, is_determiner
 
