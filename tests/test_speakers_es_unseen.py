@@ -402,3 +402,13 @@ def test_a_common_noun_told_before_the_speaker_is_no_part_of_its_role() -> None:
         people=("Hasan Malek",),
     )
     assert speakers(found) == [("Hasan Malek", None)]
+
+
+def test_a_demonstrative_after_according_to_opens_the_source_not_a_time() -> None:
+    # "Según explicó ese grupo de naciones": a demonstrative before a noun that is no day or
+    # part of the day is the source's (the time words come from the date words, issue 22)
+    found = quotes(
+        "Quizás sea afortunado que el G7 haya decidido no imponer nuevas sanciones a Moscú. "
+        "Según explicó ese grupo de naciones, fue con la intención de no aislar a Rusia."
+    )
+    assert [quote.speaker_role for quote in found] == ["ese grupo de naciones"]

@@ -15,14 +15,16 @@ MAX_AFTER_ACCOUNT = 2  # adjectives and a participle after an account ("informe 
 # "comunicado difundido")
 
 
-def account_owner_at(rest: list[str], language: str | None) -> int | None:
+def account_owner_at(rest: list[str], language: str | None, *, named: bool = True) -> int | None:
     """Where the owner opens in the words that follow an account (``rest``): after a genitive
     word (the table's ``genitive_words``: German "der", Spanish "de", "del") and maybe an
     article, or after the preposition of a participle's agent (``agent_prepositions``:
     ``comunicado difundido por la Embajada``), where a capital opens it; in a language that
     writes adjectives after the noun, lowercase words may stand between (``el informe anual
     de Reporteros sin Fronteras``). None where no owner is named (``según un comunicado
-    oficial``, ``nota de prensa``)."""
+    oficial``, ``nota de prensa``). With ``named`` False (the figure sources, which read the
+    group that gave a count as its source: ``según cifras de las organizaciones humanitarias``,
+    ``un informe de varios juristas``), whatever follows the genitive is the owner."""
     genitives = own_word_set(language, "genitive_words")
     agents = own_word_set(language, "agent_prepositions")
     determiners = own_word_set(language, "determiners")
@@ -41,7 +43,8 @@ def account_owner_at(rest: list[str], language: str | None) -> int | None:
             if lowered in agents and owner < len(rest) and rest[owner].lower() in media:
                 return None  # "recogido por la agencia APS": a medium carried it, no owner
             if owner < len(rest) and (
-                rest[owner][:1].isupper()
+                not named
+                or rest[owner][:1].isupper()
                 or is_role_word(rest[owner])
                 or rest[owner].lower() in bodies
             ):
