@@ -212,3 +212,29 @@ def test_a_body_s_name_goes_on_past_its_connector() -> None:
     assert ("killed", 22.0, "Organización Nacional para los Derechos Humanos") in _sources(
         text, language="es"
     )
+
+
+def test_the_owner_of_an_account_after_its_adjectives_is_the_source() -> None:
+    # ML-Crisis es, afghanistan: adjectives between the account and its owner ("informe anual
+    # conjunto de"), read as the quote sources read them (issue 22: one reader of an account's
+    # owner); a group after an article is an owner too ("según cifras de las organizaciones")
+    text = (
+        "Con 2 777 exactamente, el número de civiles muertos en 2010 aumentó en 15% con respecto "
+        "a 2009, indica el informe anual conjunto de la Misión de Asistencia de las Naciones "
+        "Unidas en Afganistán."
+    )
+    credited = {source for kind, _, source in _sources(text, language="es") if kind == "killed"}
+    assert credited == {"Misión de Asistencia de las Naciones Unidas"}
+    grouped = (
+        "Solo en la última semana han fallecido 21 personas en Homs a manos de las fuerzas de "
+        "seguridad, según cifras de las organizaciones humanitarias presentes en Siria."
+    )
+    assert ("killed", 21.0, "organizaciones humanitarias presentes") in _sources(
+        grouped, language="es"
+    )
+    # ML-Crisis es, syria: a participle's agent owns the account as well
+    agent = (
+        "Al menos 88 personas murieron por la represión policial, según datos facilitados por "
+        "activistas."
+    )
+    assert ("killed", 88.0, "activistas") in _sources(agent, language="es")

@@ -391,3 +391,24 @@ def test_a_left_out_subject_is_not_a_person_a_preposition_governs() -> None:
         people=("Juan Pérez", "Luis Ramos"),
     )
     assert speakers(found) == [("Juan Pérez", None)]
+
+
+def test_a_common_noun_told_before_the_speaker_is_no_part_of_its_role() -> None:
+    # "explica a este diario Cheikh, un conocido miembro …": whom he told ("este diario"), the
+    # same reader as "a la AFP Karim Bitar" (issue 22: one reader of whom the speaker told)
+    found = quotes(
+        '"Se tomaron decisiones económicas correctas al liberalizar el sector industrial", '
+        "explica a este diario Hasan Malek, un conocido miembro de los Hermanos Musulmanes.",
+        people=("Hasan Malek",),
+    )
+    assert speakers(found) == [("Hasan Malek", None)]
+
+
+def test_a_demonstrative_after_according_to_opens_the_source_not_a_time() -> None:
+    # "Según explicó ese grupo de naciones": a demonstrative before a noun that is no day or
+    # part of the day is the source's (the time words come from the date words, issue 22)
+    found = quotes(
+        "Quizás sea afortunado que el G7 haya decidido no imponer nuevas sanciones a Moscú. "
+        "Según explicó ese grupo de naciones, fue con la intención de no aislar a Rusia."
+    )
+    assert [quote.speaker_role for quote in found] == ["ese grupo de naciones"]

@@ -277,7 +277,7 @@ def according_quotes(
             ):
                 continue  # "selon ce que …" with no reporting verb: no source read
             source_start = (
-                what.end() if what is not None else after_verb(sentence.text, match.end())
+                what.end() if what is not None else after_verb(sentence.text, match.end(), language)
             )
             leading = _without_conjunction(sentence.text[: match.start()].rstrip(), language)
             set_off = not leading or leading.endswith(",")

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from newsloom.extract.account_owner import account_owner_at, opens_name
 from newsloom.extract.quote_words import AUXILIARIES
-from newsloom.extract.resources import own_word_set, own_words, table_word_set
+from newsloom.extract.resources import own_word_set, own_words, table_word_set, words_pattern
 from newsloom.extract.sentences import points_hidden
 from newsloom.extract.source_clauses import MAX_SOURCE_WORDS, apposition_closed, named_body
-from newsloom.extract.source_phrases import account_owner_at, opens_name, source_tokens
+from newsloom.extract.source_phrase import time_words
+from newsloom.extract.source_phrases import source_tokens
 from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import CONNECTORS, is_determiner
 
@@ -22,19 +24,30 @@ COMPOUND_SOURCE = re.compile(
 
 
 # "según revela este viernes la cadena BBC", "selon a indiqué hier le ministère": a reporting verb
-# after the word puts its subject, the source, after the verb and a time phrase
-_TIME_PHRASE = re.compile(
-    r"\s*(?:(?:este|esta|ese|esa|ce|cette|this|last)\s+[^\W\d_]+"
-    r"|hoy|ayer|anoche|hier|aujourd['’]hui|today|yesterday|heute|gestern)(?![\w'’-])",
-    re.IGNORECASE,
-)
+# after the word puts its subject, the source, after the verb and a time phrase: one of the
+# language's weekdays or words for yesterday and today (the date words the figure sources read:
+# :func:`.source_phrase.time_words`), alone or after one of its ``demonstratives`` ("este
+# viernes"), or a part of the day after one ("esta mañana"; not "esas dos organizaciones")
+@cache
+def _time_phrase(language: str | None) -> re.Pattern[str] | None:
+    if language is None:
+        return None
+    from newsloom.extract.date_words import date_words
+
+    demonstratives = words_pattern(own_words(language, "demonstratives"))
+    days = words_pattern(sorted(time_words(language)))
+    parts = words_pattern(sorted(part for part in date_words((language,)).parts if " " not in part))
+    return re.compile(
+        rf"\s*(?:{days}|{demonstratives}\s+(?:{days}|{parts}))(?![\w'’-])",
+        re.IGNORECASE,
+    )
 
 
 # "según ha informado la cadena", "selon a indiqué le ministère": an auxiliary before the verb
 _AUXILIARY = re.compile(rf"\s*(?:{AUXILIARIES})\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
-def after_verb(text: str, start: int) -> int:
+def after_verb(text: str, start: int, language: str | None) -> int:
     """Where the source starts: after a reporting verb (and its auxiliary) and a time phrase
     right after the word."""
     auxiliary = _AUXILIARY.match(text, start)
@@ -43,7 +56,8 @@ def after_verb(text: str, start: int) -> int:
         return start
     start = auxiliary.end() if auxiliary else start
     start += verb.end()
-    time = _TIME_PHRASE.match(text, start)
+    pattern = _time_phrase(language)
+    time = pattern.match(text, start) if pattern is not None else None
     return time.end() if time is not None else start
 
 

@@ -61,6 +61,8 @@ QUOTE_FIELDS = (
     "relative_pronouns",
     "definite_suffixes",
     "clause_openers",
+    "verb_conjunctions",
+    "said_subject_enders",
     "front_adjectives",
     "adjective_endings",
     "plural_endings",

@@ -216,8 +216,8 @@ VERB_FIRST_THAT = compile_pattern(
     re.IGNORECASE,
 )
 # the conjunctions by which an attribution's subject does a second verb ("seier Øgar og viser til
-# at …", "seier Sp-politikaren, og understrekar at …")
-VERB_CONJUNCTIONS = "og|and|und|et|y|e|samt"
+# at …", "seier Sp-politikaren, og understrekar at …"): the tables' ``verb_conjunctions``
+VERB_CONJUNCTIONS = "|".join(table_words("verb_conjunctions"))
 _INVERTED_SPEAKER = r"[^,.;:!?«»\"“”„]+?"
 _INVERTED_END = rf"\s*,?\s+{THAT}\s*(?P<content>\S.+)$"
 # "Da protesterne voksede, sagde regeringen sent onsdag, at …" (verb before its subject)
@@ -301,15 +301,17 @@ SUBJUNCTIVE_CLAUSE = (
 # word ("unable to say what eventually would happen"), nor a singular bare noun, as headlines
 # write ("…, says rebound could take years"); no relative clause or conjunction on an inverted
 # speaker ("…, said Smith who was …") and no comma between (", said John Smith, who has …")
-# (the English table's ``finite_auxiliaries``, ``not_subjects_after_said`` and
-# ``quantity_subjects``, as written: the order of the alternatives is kept)
+# (the English table's ``finite_auxiliaries``, ``not_subjects_after_said``,
+# ``quantity_subjects`` and ``said_subject_enders``, as written: the order of the alternatives
+# is kept)
 _ENGLISH_FINITE = "|".join(own_words("en", "finite_auxiliaries"))
 _NOT_A_SUBJECT = "|".join(own_words("en", "not_subjects_after_said"))
 _QUANTITY = "|".join(own_words("en", "quantity_subjects"))
+_SUBJECT_ENDERS = "|".join(own_words("en", "said_subject_enders"))
 _ENGLISH_SUBJECT = (
     rf"\s+(?!(?:{_NOT_A_SUBJECT})\b)"
     rf"(?:(?-i:[A-Z])[\w'’-]*|(?-i:[a-z])[\w'’-]*s|(?:{_QUANTITY})(?![\w'’-]))"
-    r"(?:\s+(?!(?:who|which|that|and|but|if|when|because|as|while)\b)[\w'’-]+){0,2}?"
+    rf"(?:\s+(?!(?:{_SUBJECT_ENDERS})\b)[\w'’-]+){{0,2}}?"
     rf"\s+(?-i:{_ENGLISH_FINITE})\b"
 )
 

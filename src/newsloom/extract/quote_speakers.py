@@ -48,7 +48,7 @@ from newsloom.extract.speakers import (
     parse_speaker,
 )
 from newsloom.extract.subject_openings import first_named
-from newsloom.extract.told_alone import told_alone
+from newsloom.extract.told import told_alone
 from newsloom.process_cache import compile_pattern
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from newsloom.extract.account_owner import account_owner_at
 from newsloom.extract.resources import own_word_set, own_words
 from newsloom.extract.speaker_phrases import VERB_FORMS
+from newsloom.extract.told import told_end as told_medium_end
 
 # The fields of a language's table whose words, first in what a pattern read as a source, are
 # no part of it: a conjunction or an adverb before the subject ("…, mientras Al Jazeera asegura",
@@ -31,7 +33,7 @@ _BEFORE_NOUN_FIELDS = ("determiners", "demonstratives")
 
 
 @cache
-def _time_words(language: str) -> frozenset[str]:
+def time_words(language: str) -> frozenset[str]:
     """The weekdays and the words for yesterday and today of ``language`` (dateparser's CLDR
     tables, :func:`~newsloom.extract.date_words.date_words`), one word each, lowered."""
     from newsloom.extract.date_words import date_words
@@ -60,12 +62,14 @@ def _incise(word: str, language: str) -> bool:
 
 
 def _owner_of_account(words: list[str], language: str) -> list[str]:
-    """``Angaben der Polizei`` → ``der Polizei``, ``datos de la ONU`` → ``de la ONU`` less its
-    connector: the body an account (the table's ``account_nouns``) belongs to is the source."""
-    accounts = own_word_set(language, "account_nouns")
-    owners = own_word_set(language, "role_connectors", "genitive_words")
-    if len(words) > 2 and words[0].lower() in accounts and words[1].lower() in owners:
-        return words[2:]
+    """``Angaben der Polizei`` → ``Polizei``, ``informe anual conjunto de la Misión`` →
+    ``Misión``: the owner of an account (the table's ``account_nouns``) is the source, where
+    :func:`~newsloom.extract.account_owner.account_owner_at` reads one after it (any words
+    after the genitive: ``cifras de las organizaciones humanitarias``)."""
+    if len(words) > 1 and words[0].lower() in own_word_set(language, "account_nouns"):
+        owned = account_owner_at(words[1:], language, named=False)
+        if owned is not None:
+            return words[1 + owned :]
     return words
 
 
@@ -74,13 +78,13 @@ def source_as_read(phrase: str, language: str | None) -> str | None:
     without the words that open no source's name (:data:`_LEADING_FIELDS`), the verb's time
     words before the subject (``hanno detto mercoledì i paramedici``), an elided determiner, the
     account a body gave (``Angaben der Polizei``), the one told before the subject (es ``dijo a
-    la AFP Rami Abdel Rahman``: the told preposition up to the first capitalised word) or after
+    la AFP Rami Abdel Rahman``: :func:`~newsloom.extract.told.told_end`) or after
     it (``Vest politidistrikt overfor NTB``); None where it names no source. A capitalised word
     before another (``Al Jazeera``) is a name's."""
     words = phrase.split()
     if language is None or not words:
         return phrase
-    leading = own_word_set(language, *_LEADING_FIELDS) | _time_words(language)
+    leading = own_word_set(language, *_LEADING_FIELDS) | time_words(language)
     while words and words[0].lower() in leading:
         words = words[1:]
     if not words or words[-1].lower() in own_word_set(language, *_BEFORE_NOUN_FIELDS):
@@ -102,11 +106,11 @@ def source_as_read(phrase: str, language: str | None) -> str | None:
     words = _owner_of_account(words, language)
     first = words[0]
     told = own_word_set(language, "told_prepositions")
-    if first.lower() in told:
-        capitalised = next((at for at, word in enumerate(words) if word[:1].isupper()), None)
-        if capitalised is None:
+    told_end = told_medium_end(" ".join(words), language, field="told_prepositions")
+    if told_end is not None:
+        words = " ".join(words)[told_end:].split()
+        if not words:
             return None
-        words = words[capitalised + 1 :]
     else:
         name_particle = first[:1].isupper() and len(words) > 1 and words[1][:1].isupper()
         # (after the verb a phrase may stand before the subject: "según confirmó sobre el

@@ -8,8 +8,9 @@ import re
 from collections.abc import Collection, Sequence
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS
-from newsloom.extract.resources import table_word_set, table_words, words_pattern
+from newsloom.extract.resources import table_word_set, table_words
 from newsloom.extract.role_words import MIN_FULL_NAME, ORGANISATION, ROLE, is_role_word
+from newsloom.extract.told import told_before_subject
 
 DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
@@ -138,19 +139,6 @@ SPEAKER_STOP = re.compile(
 )
 
 
-# "a affirmé à l'AFP Ahmed Ali", "ha detto all'ANSA X", "indicó a Efe una fuente occidental":
-# the medium told (after the tables' ``told_after_verb``), before the speaker; a medium of
-# several capitalised words ("comentó a BBC Mundo el analista") where an article and a
-# lowercase noun follow it
-_TOLD = (
-    rf"^{words_pattern(table_words('told_after_verb'), whole=False)}"
-    r"\s*(?:l['’]|la\s+|le\s+|de\s+|o\s+)?"
-)
-TOLD_MEDIUM = re.compile(
-    _TOLD + r"(?:(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+){2,3}"
-    r"(?=(?:le|la|il|o|el|der|die|un|una|une|uno|um|uma)\s+[a-zæøåäöüéáíóúñ])"
-    r"|[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?=[A-ZÆØÅÄÖÜÉ]|(?:le|la|il|o|el|de|der|die|un|una|une|uno|um|uma)\s))",
-)
 # capitalised words, then the lowercase noun they stand before ("Ministry spokesman")
 _CAPITALISED_THEN_NOUN = re.compile(
     r"(?:[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+)*[A-ZÆØÅÄÖÜÉ][\w'’.-]*\s+(?P<noun>[a-zæøåäöüé][\w-]*)\s*$"
@@ -158,19 +146,20 @@ _CAPITALISED_THEN_NOUN = re.compile(
 
 
 def without_medium(text: str) -> str:
-    """``text`` without the medium told before the speaker (:data:`TOLD_MEDIUM`: "a Efe el
-    portavoz"), but whole where the capitalised words run on into a role noun that ends it: "a"
+    """``text`` without the medium told before the speaker
+    (:func:`~newsloom.extract.told.told_before_subject`: "a Efe el portavoz"), but whole where
+    the capitalised words run on into a role noun that ends it: "a"
     is then the English article and the words the body the role belongs to ("a Foreign Ministry
     spokesman", "a White House official"), no medium told (not "a Europa Press fuentes
     diplomáticas": Spanish puts its adjectives after the noun)."""
-    told = TOLD_MEDIUM.match(text)
+    told = told_before_subject(text)
     if told is None:
         return text
     after_preposition = text.split(maxsplit=1)[-1]
     body = _CAPITALISED_THEN_NOUN.match(after_preposition)
     if body is not None and ROLE.ends(body.group("noun")):
         return text
-    return text[told.end() :]
+    return text[told:]
 
 
 # "sagte Ahlhaus der „Welt“": the article of the paper the speaker told, cut off by the quote

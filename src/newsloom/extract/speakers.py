@@ -46,7 +46,6 @@ from newsloom.extract.speaker_phrases import (
     PLACE_PHRASE,
     SPACED_ABBREVIATION,
     SPEAKER_STOP,
-    TOLD_MEDIUM,
     TRAILING_DETERMINER,
     after_leading_place,
     before_verb,
@@ -75,6 +74,7 @@ from newsloom.extract.speaker_words import (
 from newsloom.extract.speaker_words import (
     Speaker as Speaker,
 )
+from newsloom.extract.told import told_before_subject
 
 # (an elided article, "l'AFP", needs no space; "O'Donaghey" opens with no article)
 _DETERMINER = re.compile(rf"^{DETERMINERS}(?:(?<=['’])|\s+)(?=\S)", re.IGNORECASE)
@@ -377,11 +377,11 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
             None, None, "pronoun", plural=plural, sex=None if plural else pronoun_sex(words[0])
         )
     phrase = subject
-    told = TOLD_MEDIUM.match(phrase)
-    if told is not None and _FULL_NAME.match(phrase, told.end()):
+    told = told_before_subject(phrase, entities)
+    if told is not None and _FULL_NAME.match(phrase, told):
         # "dijo a la AFP Karim Bitar", "explica a ELMUNDO.es Robert Springborg": the medium
         # told, then the speaker's full name (a recogniser may read both as one name)
-        phrase = phrase[told.end() :]
+        phrase = phrase[told:]
     after_place = after_leading_place(phrase.strip())
     if after_place == "":
         return Speaker(None, None, "pronoun")  # "«…», ha declarado en un discurso ante …"
@@ -464,7 +464,7 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         # the person works; not "formanden for Dansk Folkeparti, Pia Kjærsgaard"
         return named
     if apposition:  # "formanden for partiet X, Rakul Hansen"
-        role_text = _DETERMINER.sub("", TOLD_MEDIUM.sub("", apposition.group("role")))
+        role_text = _DETERMINER.sub("", without_medium(apposition.group("role")))
         return Speaker(apposition.group("name"), role_text, "person")
     named_first = _NAME_THEN_REST.match(text)
     if named_first and named_first.group(2)[:1].islower():
