@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsloom.assign import cluster
+from newsloom.assign import cluster, cluster_index
 from newsloom.assign.cluster import Assignment, StoryClusterer, article_time, published_order
 from newsloom.assign.cluster_score import missed_articles
 from newsloom.assign.features import article_features, name_key, nordic_stem
@@ -247,8 +247,8 @@ def _synthetic(number: int, story: int, when: datetime, rng: random.Random) -> A
 def test_candidate_lookup_does_not_scan_all_stories(monkeypatch: pytest.MonkeyPatch) -> None:
     # let the words every story shares find candidates too: their posting lists grow with the
     # number of stories, and only the newest few stories per feature may be looked at
-    monkeypatch.setattr(cluster, "MAX_SHARED_DF", 1.0)
-    monkeypatch.setattr(cluster, "STORIES_PER_FEATURE", 10)
+    monkeypatch.setattr(cluster_index, "MAX_SHARED_DF", 1.0)
+    monkeypatch.setattr(cluster_index, "STORIES_PER_FEATURE", 10)
     rng = random.Random(7)
     start = datetime(2024, 1, 1, tzinfo=UTC)
     # lexical look-ups only: an embedding model finds all these texts of invented words alike
@@ -263,7 +263,7 @@ def test_candidate_lookup_does_not_scan_all_stories(monkeypatch: pytest.MonkeyPa
             number += 1
         lookups_per_article.append((clusterer.lookups - before) / 200)
         assert clusterer.active_stories >= 100 * (block + 1)  # stories accumulate
-    assert max(lookups_per_article) <= cluster.QUERY_FEATURES * 10
+    assert max(lookups_per_article) <= cluster_index.QUERY_FEATURES * 10
     assert lookups_per_article[-1] < clusterer.active_stories / 4
     # stories grew from 200 to 600, the cost per article did not grow with them
     assert lookups_per_article[-1] <= lookups_per_article[1] * 1.3

