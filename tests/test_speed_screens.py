@@ -177,3 +177,31 @@ def test_sources_screened_by_their_words_are_the_sources_found_without(monkeypat
     monkeypatch.setattr(attribution, "_ODD_CASES", re.compile(""))  # every sentence "odd"
     assert ours == [read(text, "en") for text in texts]
     assert sum(bool(found) for found in ours) > 500
+
+
+def test_sentence_ends_found_from_their_point_as_with_the_letters_looked_behind_first() -> None:
+    """:data:`sentences._END`, its two alternatives opening with the same point (so that a
+    search skips from point to point), finds the same ends as written with the second's letters
+    looked behind before its points: points, runs of them, closing marks, numerals, capitals
+    and openers after them, and the example corpus."""
+    marks = r"[»\"”’')\]]*"
+    plain = re.compile(
+        rf"[.!?]+{marks}(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑÀÂÈÊÎÔÛÙÌÒÇ¿¡])"
+        rf"|(?<=[^\W\d_]{{2}})[.!?]+{marks}(?=\s+\d)"
+    )
+    rng = random.Random(97)
+    pieces = ["casa", "ab", "x", "3", "12", "El", "«Hola", "(Y", "¿Qué", "– Ja", "É", "_", "ñó"]
+    ends = [".", "!", "?", "..", "?!", ".»", '."', ".)", "’", "", " "]
+    texts = [
+        "".join(
+            rng.choice(pieces) + rng.choice(ends) + rng.choice([" ", "  ", "\n", ""])
+            for _ in range(8)
+        )
+        for _ in range(5000)
+    ] + example_texts(40, 200)
+    found = 0
+    for text in texts:
+        spans = [match.span() for match in sentences._END.finditer(text)]
+        assert spans == [match.span() for match in plain.finditer(text)], text
+        found += len(spans)
+    assert found > 5000
