@@ -8,11 +8,17 @@ from __future__ import annotations
 import json
 import random
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from newsloom.extract import according, attribution, quote_patterns, sentences, source_phrases
-from newsloom.extract.letter_skip import lowered_odd, lowered_screen
+from newsloom.extract.letter_skip import (
+    letter_branches,
+    lowered_odd,
+    lowered_screen,
+    skipping_alternatives,
+)
 from newsloom.extract.resources import own_words, table_words, words_pattern
 from newsloom.extract.talk import table_pattern
 
@@ -177,3 +183,82 @@ def test_sources_screened_by_their_words_are_the_sources_found_without(monkeypat
     monkeypatch.setattr(attribution, "_ODD_CASES", re.compile(""))  # every sentence "odd"
     assert ours == [read(text, "en") for text in texts]
     assert sum(bool(found) for found in ours) > 500
+
+
+def test_sentence_ends_found_from_their_point_as_with_the_letters_looked_behind_first() -> None:
+    """:data:`sentences._END`, its two alternatives opening with the same point (so that a
+    search skips from point to point), finds the same ends as written with the second's letters
+    looked behind before its points: points, runs of them, closing marks, numerals, capitals
+    and openers after them, and the example corpus."""
+    marks = r"[»\"”’')\]]*"
+    plain = re.compile(
+        rf"[.!?]+{marks}(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑÀÂÈÊÎÔÛÙÌÒÇ¿¡])"
+        rf"|(?<=[^\W\d_]{{2}})[.!?]+{marks}(?=\s+\d)"
+    )
+    rng = random.Random(97)
+    pieces = ["casa", "ab", "x", "3", "12", "El", "«Hola", "(Y", "¿Qué", "– Ja", "É", "_", "ñó"]
+    ends = [".", "!", "?", "..", "?!", ".»", '."', ".)", "’", "", " "]
+    texts = [
+        "".join(
+            rng.choice(pieces) + rng.choice(ends) + rng.choice([" ", "  ", "\n", ""])
+            for _ in range(8)
+        )
+        for _ in range(5000)
+    ] + example_texts(40, 200)
+    found = 0
+    for text in texts:
+        spans = [match.span() for match in sentences._END.finditer(text)]
+        assert spans == [match.span() for match in plain.finditer(text)], text
+        found += len(spans)
+    assert found > 5000
+
+
+def test_source_patterns_written_to_skip_match_as_the_plain_ones() -> None:
+    """Attribution's "according to" words (``_PREPOSITION``, also without English "per"), its
+    inverted sources and its sources before a verb (``_from_start``: the match at the start,
+    then those after a comma, a verb or "that", written to skip to them) find what the plain
+    patterns find."""
+    from_start = attribution._from_start
+    after = r"\s+(?P<source>[^,.;:!?«»\"“”]+)"
+    alternation = attribution._PREPOSITIONS_ONLY
+    plain_not_english = alternation.replace("|per|", "|", 1)
+    verbs = attribution._INVERTED_VERBS
+    cases = [
+        (attribution._PREPOSITION.finditer, rf"(?<!\w)(?P<cue>{alternation}){after}"),
+        (
+            attribution._PREPOSITION_NOT_ENGLISH.finditer,
+            rf"(?<!\w)(?P<cue>{plain_not_english}){after}",
+        ),
+        (
+            partial(from_start, pattern=attribution._INVERTED, later=attribution._INVERTED_LATER),
+            attribution._INVERTED.pattern,
+        ),
+        (
+            partial(
+                from_start, pattern=attribution._SUBJECT_FIRST, later=attribution._SUBJECT_LATER
+            ),
+            attribution._SUBJECT_FIRST.pattern,
+        ),
+    ]
+    words = [*alternation.replace("\\", "").split("|"), *verbs.split("|"), "Reuters", "nå", "que"]
+    fillers = (", ", "la policía", "politiet", "said", "dijo", "Police said that", "informó")
+    texts = soups(words, 101, 4000, fillers) + example_texts()
+    matched = 0
+    for ours, plain in cases:
+        pattern = re.compile(plain, re.IGNORECASE)
+        for text in texts:
+            spans = [(m.span(), m.group("source")) for m in ours(text)]
+            assert spans == [(m.span(), m.group("source")) for m in pattern.finditer(text)], text
+            matched += bool(spans)
+    assert attribution._PREPOSITION.pattern.startswith("(?P<cue>(?-i:[")
+    assert attribution._INVERTED_LATER.pattern.startswith("(?-i:[,")
+    assert matched > 1000
+
+
+def test_letter_branches_give_the_plain_pattern_where_letters_cannot_lead() -> None:
+    """Alternatives opening with a mark, a quantified letter, a group, or two letters that match
+    one character without case are not filed under letters."""
+    for alternation in ("«x|y", "a?b|c", "(?:a)|b", "s|ſa", "a\\|b"):
+        assert letter_branches(alternation) is None
+        assert skipping_alternatives(alternation, r"\w") == rf"(?<!\w)(?:{alternation})"
+    assert letter_branches("ab|ac|b") == ("ABab", "(?<=a)(?:b|c)|(?<=b)(?:)")

@@ -11,11 +11,12 @@ livet. Det rapporterer lokale medier.`` → ``("lokale medier", "indenrigsminist
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newsloom.extract import resources
-from newsloom.extract.letter_skip import lowered_odd
+from newsloom.extract.letter_skip import letter_branches, lowered_odd, skipping_alternatives
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.quote_words import (
     ATTRIBUTION_PREPOSITIONS,
@@ -57,14 +58,20 @@ _NEXT_SENTENCE = compile_pattern(
 _PREPOSITIONS_ONLY = ATTRIBUTION_PREPOSITIONS.replace(
     "|oplyser|opplyser|uppger|reports|reported", ""
 )
+# ``(?<!\w)(?P<cue>ifølge|…)\s+…``, written so that a search skips to the words' first letters
+# (issue 19)
+_CUE = skipping_alternatives(_PREPOSITIONS_ONLY, r"\w")
 _PREPOSITION = compile_pattern(
-    rf"(?<!\w)(?P<cue>{_PREPOSITIONS_ONLY})"
+    rf"(?P<cue>{_CUE})"
     r"\s+(?P<source>[^,.;:!?«»\"“”]+)",
     re.IGNORECASE,
 )
 # English "per the ministry" is Italian, Dutch … "for": outside English it names no source
+_CUE_NOT_ENGLISH = skipping_alternatives(_PREPOSITIONS_ONLY.replace("|per|", "|", 1), r"\w")
 _PREPOSITION_NOT_ENGLISH = compile_pattern(
-    _PREPOSITION.pattern.replace("|per|", "|", 1), re.IGNORECASE
+    rf"(?P<cue>{_CUE_NOT_ENGLISH})"
+    r"\s+(?P<source>[^,.;:!?«»\"“”]+)",
+    re.IGNORECASE,
 )
 # the documents a source issues (the tables' ``statement_nouns``)
 _STATEMENT_WORDS = tuple(table_words("statement_nouns"))
@@ -75,13 +82,40 @@ _STATEMENT = compile_pattern(
     re.IGNORECASE,
 )
 # "…, oplyser politiet." / "…, siger X." / "…, police said." (source after the verb, V2 languages)
+_INVERTED_VERBS = f"{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró"
+_AFTER_INVERTED = rf"\s*(?P<verb>{_INVERTED_VERBS})\s+" r"(?P<source>[^,.;:!?«»\"“”]+)"
 _INVERTED = compile_pattern(
     rf"(?:,|^(?:samtidig|samtidigt|desuden|dessuten|dessutom|derfor|därför|difor|senere|seinare"
-    rf"|senare|tidligere|tidlegare|tidigare|nu|nå|no|også)?|\b(?:{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró))"
-    rf"\s*(?P<verb>{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró)\s+"
-    r"(?P<source>[^,.;:!?«»\"“”]+)",
+    rf"|senare|tidligere|tidlegare|tidigare|nu|nå|no|også)?|\b(?:{_INVERTED_VERBS})){_AFTER_INVERTED}",
     re.IGNORECASE,
 )
+# the same past a sentence's start (after a comma or a verb), written so that a search skips to
+# a comma or a verb's first letter (issue 19); ``\b`` before a letter is ``(?<!\w)``
+_INVERTED_FILED = letter_branches(_INVERTED_VERBS)
+_INVERTED_LATER = (
+    compile_pattern(
+        rf"(?-i:[,{_INVERTED_FILED[0]}])(?:(?<=,)|(?<=(?<!\w).)(?:{_INVERTED_FILED[1]}))"
+        + _AFTER_INVERTED,
+        re.IGNORECASE,
+    )
+    if _INVERTED_FILED is not None
+    else compile_pattern(rf"(?:,|\b(?:{_INVERTED_VERBS})){_AFTER_INVERTED}", re.IGNORECASE)
+)
+
+
+def _from_start(
+    sentence: str, pattern: re.Pattern[str], later: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(sentence)``, where ``later`` is ``pattern`` without its ``^``
+    alternative: the match at the start, where ``^`` may stand, then those of ``later`` from
+    where it ends (no ``^`` stands past the start; at the start, ``later`` matches only where
+    ``pattern`` does)."""
+    opening = pattern.match(sentence)
+    if opening is not None:
+        yield opening
+    yield from later.finditer(sentence, opening.end() if opening is not None else 0)
+
+
 # "…, a indiqué Human Rights Watch.", "…, riferisce Amnesty International." (the tables' verbs)
 _INVERTED_TABLE = compile_pattern(
     rf",\s*(?:{AUXILIARIES}\s+)?(?P<verb>{SOURCE_TABLE_VERBS}|{_TABLE_ESTIMATES})\s+(?!{THAT_WORDS})"
@@ -94,11 +128,28 @@ _NAME_WORD = r"[\w'’-]+(?:\.(?-i:[a-z]{2,4})(?!\w))?"
 _DEMONSTRATIVES = words_pattern(table_words("demonstratives"), whole=False)
 # "Reuters skriver at …" / "Police said that …" / "…, police said." / "…, una comisión del
 # Consejo de Derechos Humanos egipcio calculó en 685 muertos …" (an estimate verb and "en")
-_SUBJECT_FIRST = compile_pattern(
-    rf"(?:^|,\s*|\b(?:at|att|that|que)\s+)(?P<source>(?:{_NAME_WORD}\s+){{0,7}}?{_NAME_WORD})\s+"
+_SUBJECT_THAT = "at|att|that|que"
+_AFTER_SUBJECT_OPENING = (
+    rf"(?P<source>(?:{_NAME_WORD}\s+){{0,7}}?{_NAME_WORD})\s+"
     rf"{_AUXILIARY}(?P<verb>{_VERBS})\b(?=\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early"
-    rf"|earlier|tidligere|tidigare|\w+dag|\w+day|en|{_DEMONSTRATIVES})\b)",
-    re.IGNORECASE,
+    rf"|earlier|tidligere|tidigare|\w+dag|\w+day|en|{_DEMONSTRATIVES})\b)"
+)
+_SUBJECT_FIRST = compile_pattern(
+    rf"(?:^|,\s*|\b(?:{_SUBJECT_THAT})\s+){_AFTER_SUBJECT_OPENING}", re.IGNORECASE
+)
+# the same past a sentence's start (after a comma or "that"), written so that a search skips to
+# a comma or the first letter of "that" (issue 19), as :data:`_INVERTED_LATER`
+_SUBJECT_FILED = letter_branches(_SUBJECT_THAT)
+_SUBJECT_LATER = (
+    compile_pattern(
+        rf"(?-i:[,{_SUBJECT_FILED[0]}])(?:(?<=,)\s*|(?<=(?<!\w).)(?:{_SUBJECT_FILED[1]})\s+)"
+        + _AFTER_SUBJECT_OPENING,
+        re.IGNORECASE,
+    )
+    if _SUBJECT_FILED is not None
+    else compile_pattern(
+        rf"(?:,\s*|\b(?:{_SUBJECT_THAT})\s+){_AFTER_SUBJECT_OPENING}", re.IGNORECASE
+    )
 )
 # the clause word after a subject's reporting verb ("Reuters skriver at …", "… consideran que")
 _THAT_AFTER_VERB = compile_pattern(rf"\s*,?\s*(?:at|att|that|que|om|{THAT_WORDS})(?!\w)", re.I)
@@ -417,7 +468,7 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
             found.append(Source(inner, match.start("inner"), 2))
     for match in _STATEMENT.finditer(sentence) if holds(_STATEMENT_WORDS) else ():
         add(match.group("source"), match.start(), 3)
-    for match in _SUBJECT_FIRST.finditer(sentence):
+    for match in _from_start(sentence, _SUBJECT_FIRST, _SUBJECT_LATER):
         source = match.group("source")
         if match.group("verb").lower() == "according to":
             continue
@@ -433,7 +484,7 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
     opening = _OPENING_SOURCE.match(sentence)
     if opening and opening.group("verb").lower() != "according to":
         add(opening.group("source"), 0, 2)
-    for match in _INVERTED.finditer(sentence):
+    for match in _from_start(sentence, _INVERTED, _INVERTED_LATER):
         add(match.group("source"), match.start(), 2, trailing=match.group(0).startswith(","))
     for match in _INVERTED_TABLE.finditer(sentence):
         add(match.group("source"), match.start(), 2, trailing=True)

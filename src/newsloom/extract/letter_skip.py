@@ -59,6 +59,43 @@ def skipping_words(words: Iterable[str], before: str) -> str:
     return f"(?-i:[{re.escape(letters)}])(?<=(?<!{before}).)(?:{branches})"
 
 
+def letter_branches(alternation: str) -> tuple[str, str] | None:
+    """The alternatives of ``alternation`` (``a|b|…`` of escaped words: no group, class or
+    escaped bar) filed under their first letters, for a pattern compiled without case: a class
+    of every character those letters match without case, and ``(?<=x)(?:rest|…)|(?<=y)(?:…)``
+    to follow a character of it, in the order given among the alternatives of one letter
+    (those of two letters never match at the same place). None where one opens with anything
+    but a letter alone, or two first letters match one character."""
+    if any(c in alternation for c in "()[") or "\\|" in alternation:
+        return None
+    rests: dict[str, list[str]] = {}
+    for alternative in alternation.split("|"):
+        if not alternative[:1].isalpha() or alternative[1:2] in ("*", "+", "?", "{"):
+            return None
+        rests.setdefault(alternative[0], []).append(alternative[1:])
+    classes = [case_class(letter) for letter in rests]
+    letters = "".join(sorted({c for cased in classes for c in cased}))
+    if len(letters) < sum(map(len, classes)):
+        return None  # two first letters match one character without case
+    branches = "|".join(
+        f"(?<={re.escape(letter)})(?:{'|'.join(rest)})" for letter, rest in rests.items()
+    )
+    return re.escape(letters), branches
+
+
+def skipping_alternatives(alternation: str, before: str) -> str:
+    """``(?<!before)(?:alternation)`` for a pattern compiled without case, written so that a
+    search skips to the alternatives' first letters (:func:`letter_branches`): a class of the
+    characters they match is consumed first, then ``before`` and each letter are looked behind,
+    then the rest of each alternative. The same matches in the same order of preference; the
+    plain pattern where :func:`letter_branches` gives none."""
+    filed = letter_branches(alternation)
+    if filed is None:
+        return f"(?<!{before})(?:{alternation})"
+    letters, branches = filed
+    return f"(?-i:[{letters}])(?<=(?<!{before}).)(?:{branches})"
+
+
 def lowered_odd(words: Iterable[str]) -> re.Pattern[str]:
     """The characters of a text on which a pattern of ``words`` compiled without case does not
     match as it does compiled with case on the text lowered (``str.lower``): those the words'

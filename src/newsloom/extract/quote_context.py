@@ -88,11 +88,13 @@ class QuoteContext:
         self._before: tuple[Speaker | None, str | None, bool] = (None, None, False)
 
     def state(self) -> dict[str, object]:
-        """What the context remembers (everything but the mentions), to read a paragraph again."""
-        return {name: value for name, value in vars(self).items() if name not in _NOT_STATE}
+        """What the context remembers, to read a paragraph again: a copy of its attributes, of
+        which :meth:`restore` puts back all but the mentions (taken for every paragraph, put
+        back for few: the sorting out is left to the few, issue 19)."""
+        return dict(vars(self))
 
     def restore(self, state: dict[str, object]) -> None:
-        vars(self).update(state)
+        vars(self).update((name, value) for name, value in state.items() if name not in _NOT_STATE)
 
     def enter(self, text: str, paragraph: int, language: str | None = None) -> None:
         """Start reading a paragraph: what was known before it is kept for a pronoun that stands

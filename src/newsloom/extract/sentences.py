@@ -77,9 +77,12 @@ ABBREVIATIONS = frozenset(
 # A sentence may also open with a numeral ("… 3 Wiedereintritte. 98 Gemeindemitglieder sind
 # verstorben."), where the word before the point is a word, not a number ("19. januar") and not
 # an abbreviation or a month's ("ca. 50", "Jan. 5": :func:`_before_numeral`)
+# Both alternatives open with the same point, consumed before the letters of the second are
+# looked behind, so that a search skips from point to point (issue 19): the same matches as
+# ``[.!?]+[»"…]*(?=…[A-Z…])|(?<=[^\W\d_]{2})[.!?]+[»"…]*(?=\s+\d)``.
 _END = re.compile(
-    r"[.!?]+[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑÀÂÈÊÎÔÛÙÌÒÇ¿¡])"
-    r"|(?<=[^\W\d_]{2})[.!?]+[»\"”’')\]]*(?=\s+\d)"
+    r"[.!?](?:[.!?]*[»\"”’')\]]*(?=\s+[\"“«»„'‘(\[–—-]?\s*[A-ZÆØÅÄÖÜÉÁÍÓÚÑÀÂÈÊÎÔÛÙÌÒÇ¿¡])"
+    r"|(?<=[^\W\d_]{2}[.!?])[.!?]*[»\"”’')\]]*(?=\s+\d))"
 )
 # the last word of a text (``(\w+)\W*$``), matched on the reversed text from its start
 _LAST_WORD_BACKWARDS = re.compile(r"\W*(\w+)")
