@@ -15,9 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsloom.extract import resources
 from newsloom.extract.letter_skip import letter_branches, lowered_odd, skipping_alternatives
-from newsloom.extract.numbers import UNITS
 from newsloom.extract.quote_words import (
     ATTRIBUTION_PREPOSITIONS,
     AUXILIARIES,
@@ -26,9 +24,8 @@ from newsloom.extract.quote_words import (
     SOURCE_TABLE_VERBS,
     THAT_WORDS,
 )
-from newsloom.extract.resources import table_word_set, table_words, words_pattern
-from newsloom.extract.source_phrase import source_as_read
-from newsloom.extract.speaker_phrases import body_name
+from newsloom.extract.resources import table_words, words_pattern
+from newsloom.extract.source_names import LEADING_DETERMINER, NOT_SOURCES, clean_source
 from newsloom.process_cache import compile_pattern
 
 _TABLE_ESTIMATES = "|".join(re.escape(verb) for verb in table_words("estimate_verbs"))
@@ -176,101 +173,6 @@ _OPENING_SOURCE = compile_pattern(
     rf"^(?P<source>(?:{_NAME_WORD}\s+){{0,4}}?{_NAME_WORD})\s+{_AUXILIARY}(?P<verb>{_VERBS})\b",
     re.IGNORECASE,
 )
-_STOP = compile_pattern(
-    r"\s(?:at|att|that|que|som|der|who|which|om|about|til|to|after|efter|etter|in|i|på|on|under|"
-    r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag|monday"
-    r"|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|jueves|viernes"
-    r"|sábado|domingo|tidligere|tidlegare|tidigare|earlier|sent|late|lørdag|i dag|i går|igår"
-    r"|today|yesterday|ayer|hoy|nu|now|også|også|also|og|and|y|och|men|but|mens|while|har|have"
-    r"|has|hadde|havde|had|er|is|var|was|were|blev|ble|vart|blir|bliver|skal|skulle|kan|kunne"
-    r"|ville|vil|will|would|con|are|been|now|nu|cited|citing|as|är|ska|hans|hennes|deres|dens"
-    r"|sitt|sin|sine|sina)\b.*$",
-    re.IGNORECASE,
-)
-_LEADING_TIME = compile_pattern(
-    r"^\s+(?:hoy|ayer|today|yesterday|heute|gestern|aujourd'hui|hier|oggi|ieri|hoje|ontem"
-    r"|vandaag|gisteren|dziś|dzisiaj|wczoraj|i dag|i går|igår|idag)\s+",
-    re.IGNORECASE,
-)
-# "según informó la policía", "jak poinformowała policja": a reporting verb (as the tables write
-# it, without other forms: "informes" is also a noun) between "according to" and the source
-_LEADING_VERB = compile_pattern(
-    rf"^\s+(?:(?:{AUXILIARIES})\s+)?"
-    + resources.words_pattern(
-        verb for table in resources.load_tables().values() for verb in table.quotes.get("verbs", ())
-    )
-    + r"\s+",
-    re.IGNORECASE,
-)
-_DETERMINERS = compile_pattern(
-    r"^(?:en|et|ett|ein|ei|eitt|a|an|the|det|den|de|un|una|el|la|los|las|der|die|das)\s+",
-    re.IGNORECASE,
-)
-_NOT_SOURCES = frozenset(
-    [
-        "han",
-        "hun",
-        "hon",
-        "de",
-        "det",
-        "den",
-        "dette",
-        "der",
-        "man",
-        "vi",
-        "jeg",
-        "eg",
-        "jag",
-        "du",
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "this",
-        "there",
-        "él",
-        "ella",
-        "ellos",
-        "ellas",
-        "es",
-        "er",
-        "sie",
-        "wir",
-        "ich",
-        # impersonal subjects ("Se calcula que …", "On estime que …", "Si stima che …")
-        *("se", "on", "si", "one", "men"),
-        # demonstratives left when the noun after them was cut ("Esta organización calcula")
-        *("esta", "este", "esto", "estas", "estos", "cette", "ce", "cet", "diese", "dieser"),
-        *("dieses", "questa", "questo", "deze", "dit", "esse", "essa", "isso"),
-        *("el", "la", "los", "las", "le", "les", "il", "lo", "der", "die", "das", "the"),
-        # sentence adverbs that open a V2 clause ("Desuden oplyser X, at …")
-        "samtidig",
-        "samtidigt",
-        "desuden",
-        "dessuten",
-        "dessutom",
-        "derfor",
-        "därför",
-        "difor",
-        "senere",
-        "seinare",
-        "senare",
-        "tidligere",
-        "tidlegare",
-        "tidigare",
-        "nu",
-        "nå",
-        "no",
-        "også",
-        "meanwhile",
-        "however",
-    ]
-)
-
-
 # "Local officials, cited by AFP, gave …": the relaying source is outer, the cited one inner
 _CITED_BY = compile_pattern(
     r"(?<![\w'’-])(?P<inner>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+(?:cited by|quoted by|citeret af"
@@ -320,110 +222,6 @@ class Source:
     leading: bool = False
 
 
-MAX_SOURCE_WORDS = 8  # "comisión del Consejo Nacional de Derechos Humanos"
-# prepositions inside a source's noun phrase ("talsmann for politiet", "comisión del Consejo"):
-# the tables' ``name_connectors``
-_CONNECTORS = table_word_set("name_connectors")
-_VERB_LIKE = frozenset(
-    (
-        REPORTING_VERBS
-        + "|er|is|are|was|were|har|have|has|had|var|blev|ble|vart|blir|bliver|gjelder"
-        "|gælder|gäller|ligg|ligger|står|anslår|anslog|estimated|estimates|estimerer|mener|tror"
-        "|regner|venter|put|puts|gave|gav|gives|giver|now|nu|no|also|også|fortsatt|framleis|fortsat"
-        "|stadig|still|fortfarande|allerede|already|nå"
-    ).split("|")
-)
-
-
-def _noun_phrase(words: list[str]) -> list[str]:
-    """The source's noun phrase at the start of ``words`` (stops at verbs, times, clauses)."""
-    kept: list[str] = []
-    for index, word in enumerate(words):
-        bare = word.strip("()").lower()
-        if word.startswith("(") and kept:
-            kept.append(word)  # "(MRCC)"
-            continue
-        if bare in _VERB_LIKE and kept:
-            break
-        if bare in _CONNECTORS:
-            following = words[index + 1] if index + 1 < len(words) else ""
-            if not kept or not following or following.lower() in _VERB_LIKE:
-                break
-            kept.append(word)
-            continue
-        if (
-            kept
-            and word[:1].isupper() != kept[-1][:1].isupper()
-            and kept[-1].lower() not in _CONNECTORS
-        ):
-            if word[:1].isupper() and all(
-                w[:1].islower() and w.lower() not in _CONNECTORS for w in kept
-            ):
-                kept = [word]  # "nyhetsbyrået AFP" → "AFP"
-                continue
-            if word[:1].islower() and kept[-1][:1].isupper():
-                adjectival = re.search(r"(?:s|'s|’s|sk|ske|ska|ish|ian|ese|ch)$", kept[-1])
-                organisation = re.search(
-                    r"(?:distrikt|politi|polis|kommune|kommun|direktorat)\w*$", bare
-                )
-                if not (adjectival or organisation):
-                    break
-        kept.append(word)
-        if len(kept) >= MAX_SOURCE_WORDS:
-            break
-    while kept and kept[-1].lower() in _CONNECTORS:
-        kept.pop()
-    return kept
-
-
-def clean_source(phrase: str, language: str | None = None) -> str | None:
-    """``nyhedsbureauet Reuters onsdag`` → ``Reuters``; ``en talsmand for politiet`` → itself;
-    None for what names no source in ``language`` (``pero`` in ``…, pero aseguraron``)."""
-    read = source_as_read(phrase, language)
-    if read is None:
-        return None
-    text = " " + read.strip().strip("'\"«»“”")
-    text = _LEADING_TIME.sub(" ", text)  # "…, reportó hoy el Observatorio": the verb's adverb
-    text = _LEADING_VERB.sub(" ", text)
-    text = _STOP.sub("", text).strip(" ,")
-    text = _DETERMINERS.sub("", text)
-    words = _whole_body(_noun_phrase(text.split()), text.split())
-    if (
-        not words
-        or words[0].lower() in _NOT_SOURCES
-        or re.match(r"\d", words[0])
-        or (words[0].lower() in UNITS)
-    ):
-        return None
-    return _without_loose_marks(" ".join(words)) or None
-
-
-MAX_BODY_WORDS = 12  # "Organización para la Prohibición de las Armas Químicas"
-
-
-def _whole_body(words: list[str], phrase: list[str]) -> list[str]:
-    """``Organización Nacional`` → ``Organización Nacional para los Derechos Humanos`` where the
-    phrase goes on with a body's name (:func:`~newsloom.extract.speaker_phrases.body_name`: a
-    word of the tables' ``organisations``, ``body_connectors`` and more capitalised words),
-    which the noun phrase stopped at its first lowercase connector."""
-    if not words or words[0] not in phrase:
-        return words
-    start = phrase.index(words[0])
-    for end in range(min(len(phrase), start + MAX_BODY_WORDS), start + len(words), -1):
-        named = body_name(" ".join(phrase[start:end]))
-        if named is not None:
-            return named.split()
-    return words
-
-
-def _without_loose_marks(name: str) -> str:
-    """``ONU)``, ``ONU-`` → ``ONU``: a bracket or a dash the phrase around the source left."""
-    name = name.rstrip("-–")
-    if name.endswith(")") and name.count(")") > name.count("("):
-        name = name[:-1]
-    return name
-
-
 def sources_in(sentence: str, language: str | None = None) -> list[Source]:
     """Sources named in one sentence, outermost first."""
     return list(_sources_in(sentence, language))
@@ -462,8 +260,8 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
         words = match.group("inner").split()
         while len(words) > 1 and not _CITED_WORD.fullmatch(" ".join(words)):
             words = words[1:]  # "… on Tuesday and Local officials" → "Local officials"
-        inner = _DETERMINERS.sub("", " ".join(words))
-        if inner and inner.split()[0].lower() not in _NOT_SOURCES and inner.lower() not in seen:
+        inner = LEADING_DETERMINER.sub("", " ".join(words))
+        if inner and inner.split()[0].lower() not in NOT_SOURCES and inner.lower() not in seen:
             seen.add(inner.lower())  # a short noun phrase as written ("Local officials")
             found.append(Source(inner, match.start("inner"), 2))
     for match in _STATEMENT.finditer(sentence) if holds(_STATEMENT_WORDS) else ():
