@@ -176,3 +176,55 @@ def test_workers_get_the_malloc_trim_threshold(dask_engine: DaskEngine) -> None:
     read = functools.partial(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
     expected = str(EngineSettings().malloc_trim_threshold)
     assert dask_engine.run_on_workers(read) == [expected, expected]
+
+
+class _DoneFuture:
+    def __init__(self, value: Any) -> None:
+        self._value = value
+
+    def result(self) -> Any:
+        return self._value
+
+
+class _CountingClient:
+    """Runs each shard at once and counts the shards submitted (no cluster needed)."""
+
+    def __init__(self) -> None:
+        self.submitted = 0
+
+    def submit(self, function: Any, *arguments: Any, pure: bool = True) -> _DoneFuture:
+        from newsloom.analyze.prepare import Prepared, ShardResult
+
+        self.submitted += 1
+        return _DoneFuture(ShardResult([Prepared(origin=d.origin) for d in arguments[0]], {}))
+
+    def scheduler_info(self) -> dict[str, Any]:
+        return {"workers": {"a": {"nthreads": 1}, "b": {"nthreads": 1}}}
+
+
+def test_workers_keep_busy_while_a_chunk_is_assigned() -> None:
+    """The driver hands no new shard out while it assigns a chunk, so a chunk's worth of shards
+    must already be in flight when the chunk's last article comes back (#19)."""
+    from newsloom.pipeline import CHUNK
+    from newsloom.records import RawDocument
+
+    engine = object.__new__(DaskEngine)
+    client = _CountingClient()
+    engine._client, engine._shard_size = client, 25
+    engine._analyze, engine._embedding_model = Settings().analyze, None
+    documents = [RawDocument(origin=f"doc {n}", text="x") for n in range(3 * CHUNK)]
+    prepared = engine.prepare(documents, RunReport())
+    for _ in range(CHUNK):  # the pipeline now assigns a chunk before it asks for more
+        next(prepared)
+    shards_taken = -(-CHUNK // 25)
+    assert client.submitted - shards_taken >= CHUNK // 25  # a chunk's worth still queued
+
+
+def _blas_environ() -> list[str | None]:
+    return [os.environ.get(name) for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")]
+
+
+def test_workers_keep_one_blas_thread_each(dask_engine: DaskEngine) -> None:
+    """Dask's one BLAS thread per worker survives newsloom's trim threshold: two workers with a
+    thread per core each oversubscribed a 2-core machine (#19)."""
+    assert dask_engine.run_on_workers(_blas_environ) == [["1", "1"], ["1", "1"]]

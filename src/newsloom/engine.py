@@ -5,9 +5,9 @@ a :class:`distributed.LocalCluster` of worker processes on this machine, or the 
 at ``engine.scheduler``. Documents are read here and sent in shards of ``engine.shard_size``;
 each worker loads the analyzer's models once (:func:`newsloom.analyze.prepare.analyzer_for`) and
 keeps them for every shard it gets, and embeds the articles it analysed for the story clusterer.
-Results come back in the order the documents were read, with at most a few shards per worker in
-flight, so memory here stays flat however long the stream is; assign stays in the pipeline, one
-ordered writer.
+Results come back in the order the documents were read, with a few shards per worker and one
+assign chunk's worth in flight (:func:`in_flight`), so memory here stays flat however long the
+stream is; assign stays in the pipeline, one ordered writer.
 
 Dask is optional (``pip install 'newsloom[dask]'``) and imported only when this engine is opened.
 """
@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from newsloom.analyze.prepare import Prepared, ShardResult, prepare_shard
 from newsloom.errors import SettingsError
-from newsloom.pipeline import Engine, LocalEngine
+from newsloom.pipeline import CHUNK, Engine, LocalEngine
 from newsloom.records import RawDocument, RunReport
 from newsloom.settings import AnalyzeSettings, EmbeddingModel, EngineSettings
 from newsloom.timing import add_seconds
@@ -64,7 +64,11 @@ class DaskEngine:
                     f"engine.scheduler {settings.scheduler}: cannot connect ({error})"
                 ) from error
         else:
-            environ = {"MALLOC_TRIM_THRESHOLD_": str(settings.malloc_trim_threshold)}
+            # Dask's own (one BLAS/OpenMP thread per worker: workers, not threads, share the
+            # cores) with newsloom's trim threshold; replacing them left each worker's OpenBLAS
+            # a thread per core, so two workers ran four BLAS threads on two cores
+            environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+            environ["MALLOC_TRIM_THRESHOLD_"] = str(settings.malloc_trim_threshold)
             with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
                 self._cluster = LocalCluster(
                     n_workers=settings.workers or 2,
@@ -87,7 +91,7 @@ class DaskEngine:
         return max(1, sum(int(w.get("nthreads", 1)) for w in info["workers"].values()))
 
     def prepare(self, documents: Iterable[RawDocument], report: RunReport) -> Iterator[Prepared]:
-        window = SHARDS_PER_WORKER * self.workers
+        window = in_flight(self.workers, self._shard_size)
         pending: deque[Any] = deque()
         problems: set[str] = set()
         for shard in _shards(documents, self._shard_size):
@@ -117,6 +121,16 @@ class DaskEngine:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+def in_flight(workers: int, shard_size: int) -> int:
+    """How many shards may be in flight: a few per worker, and enough that the workers keep busy
+    while the pipeline assigns a chunk (they get no new shard before it asks for the next article).
+
+    With only a few shards per worker, the workers ran out of work during each chunk's assign and
+    then waited for the driver; a chunk's worth of results waiting here costs a few MB.
+    """
+    return SHARDS_PER_WORKER * workers + -(-CHUNK // shard_size)
 
 
 def _shards(documents: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
