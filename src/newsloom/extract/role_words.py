@@ -182,7 +182,9 @@ def without_honorific(name: str) -> str:
 
 # particles joined by a hyphen to a capitalised surname (the tables' ``name_particles``, French
 # "al-", "el-": "Bachar al-Assad"): part of the name
-_PARTICLES = "|".join(re.escape(word.rstrip("-")) for word in table_words("name_particles"))
+_PARTICLES = "|".join(
+    re.escape(word.rstrip("-")) for word in table_words("name_particles") if word.endswith("-")
+)
 NAME_PARTICLE = rf"(?:(?:{_PARTICLES or '(?!)'})-)"
 _PARTICLE_WORD = re.compile(
     rf"(?<![\w'’-]){NAME_PARTICLE}[A-ZÆØÅÄÖÜÉ][\w'’]*(?:-[A-ZÆØÅÄÖÜÉ][\w'’]*)*"
