@@ -141,12 +141,8 @@ class FigureSources:
                 if source.rank == 2 and self.acronyms.get(source.name, source.name) in chain
             ]
             chain = _clause_chain(figure, sentence, clause_sources, chain, self.acronyms)
-        trailing = [source for source in named if source.trailing]
-        if trailing:
-            chain = _without_earlier_trailing(figure, sentence, trailing, chain, self.acronyms)
-        leading = [source for source in named if source.leading]
-        if leading:
-            chain = _without_later_leading(figure, sentence, leading, chain, self.acronyms)
+        if any(source.trailing or source.leading for source in named):
+            chain = _within_reach(figure, sentence, named, chain, self.acronyms)
         return chain
 
     def _earlier_in_paragraph(self, position: int) -> tuple[str, ...]:
@@ -233,34 +229,26 @@ def _clause_chain(
     return (name, *(other for other in chain if other not in names))
 
 
-def _without_earlier_trailing(
+def _within_reach(
     figure: Figure,
     sentence: Sentence,
-    trailing: Sequence[Source],
+    named: Sequence[Source],
     chain: tuple[str, ...],
     acronyms: dict[str, str],
 ) -> tuple[str, ...]:
-    """The chain without the sources of a "…, sier X" before the figure: such a source reports the
-    words before it, and a number after it ("…», skriv X, mannen som er sikta for å ha drepe 86")
-    is the article's own description."""
-    offset = figure.start - sentence.start
-    earlier = {acronyms.get(s.name, s.name) for s in trailing if s.position < offset}
-    return tuple(name for name in chain if name not in earlier)
-
-
-def _without_later_leading(
-    figure: Figure,
-    sentence: Sentence,
-    leading: Sequence[Source],
-    chain: tuple[str, ...],
-    acronyms: dict[str, str],
-) -> tuple[str, ...]:
-    """The chain without the sources of an "X said that …" after the figure: such a source
-    reports the clause after its verb, and a number before it ("Tras el atentado …, en el que
-    murieron 23 personas, muchos cristianos consideran que …") is not what it reports."""
+    """The chain without the sources whose verb does not reach the figure: a "…, sier X" before
+    it reports the words before itself, and a number after it ("…», skriv X, mannen som er sikta
+    for å ha drepe 86") is the article's own description; an "X said that …" after it reports the
+    clause after its verb, and a number before it ("Tras el atentado …, en el que murieron 23
+    personas, muchos cristianos consideran que …") is not what it reports."""
+    start = figure.start - sentence.start
     end = figure.end - sentence.start  # "un joven manifestante, testigos dicen que fue muerto"
-    later = {acronyms.get(s.name, s.name) for s in leading if s.position >= end}
-    return tuple(name for name in chain if name not in later)
+    out_of_reach = {
+        acronyms.get(s.name, s.name)
+        for s in named
+        if (s.trailing and s.position < start) or (s.leading and s.position >= end)
+    }
+    return tuple(name for name in chain if name not in out_of_reach)
 
 
 def _part_of_previous(figure: Figure, sentence: Sentence) -> bool:
