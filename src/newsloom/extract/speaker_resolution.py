@@ -14,6 +14,7 @@ from newsloom.extract.document_owners import document_owner
 from newsloom.extract.name_cases import body_before_name, nominative
 from newsloom.extract.object_names import last_subject_before
 from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_words
+from newsloom.extract.role_back import definite_person_role, subject_named_last
 from newsloom.extract.role_going_on import (
     given_a_role,
     introduced_unnamed,
@@ -304,6 +305,15 @@ def resolve_speakers(
             ):
                 # "professoren", "statsråden": a definite role refers back like a pronoun
                 holder = names.last_before(quote.paragraph, quote.start)
+            if (
+                holder is None
+                and language in SCANDINAVIAN
+                and (noun := definite_person_role(quote.speaker_role)) is not None
+                and not introduced_unnamed(noun, quote, names, language)
+            ):
+                # "seier Høgre-representanten", "seier den sindige noregsmeisteren", "sier
+                # 46-åringen": the subject of the last sentence that names someone
+                holder = subject_named_last(resolved, quote, names, language)
             if (
                 holder is None
                 and not role_spoke_unnamed(resolved, quote)
