@@ -64,9 +64,30 @@ def subject_named_last(
     if not before:
         return None
     last = before[-1].paragraph
-    for person in before:
-        if person.paragraph == last and not after_preposition(
-            names.paragraphs.get(person.paragraph, ""), person.start, language
-        ):
-            return person.name
-    return None
+    subject = next(
+        (
+            person
+            for person in before
+            if person.paragraph == last
+            and not after_preposition(
+                names.paragraphs.get(person.paragraph, ""), person.start, language
+            )
+        ),
+        None,
+    )
+    if subject is None or _unnamed_spoke_since(subject, resolved, quote):
+        return None
+    return subject.name
+
+
+def _unnamed_spoke_since(person: NamedPerson, resolved: Sequence[Quote], quote: Quote) -> bool:
+    """Whether someone the article left unnamed spoke after ``person`` was named — a role no
+    one holds, other than this quote's (``Gunnar Hagen …. ¶ - …, vedgår kvinna …. ¶ - …, mener
+    48-åringen``): the role refers to someone who came in since, not to ``person``."""
+    return any(
+        (person.paragraph, person.start) < (said.paragraph, said.start)
+        and said.speaker is None
+        and said.speaker_role
+        and said.speaker_role != quote.speaker_role
+        for said in resolved
+    )
