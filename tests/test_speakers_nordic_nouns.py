@@ -178,3 +178,20 @@ def test_a_definite_role_after_an_unnamed_speaker_is_not_the_name_before() -> No
         people=("Gunnar Hagen",),
     )
     assert [(q.speaker, q.speaker_role) for q in found][-1] == (None, "48-åringen")
+
+
+def test_a_definite_role_is_not_a_name_inside_the_words_quoted_before() -> None:
+    found = quotes_with_people(
+        "nb",
+        "Prinsesse Märtha Louise og Ari Behn har igjen valgt et trendy navn, fastslår "
+        "navneforsker Ivar Utne ved Universitetet i Bergen.",
+        "- Det er veldig i vår tid å velge bibelske navn, som Rakel, Sara og Hanna på jentesiden "
+        "og Daniel, David og Jonas på guttesiden.",
+        "Leah er jo et slikt bibelsk navn, sier forskeren.",
+        people=("Ivar Utne", "Jonas", "Ari Behn"),
+    )
+    assert [(q.paragraph, q.speaker, q.speaker_role) for q in found][-1] == (
+        2,
+        "Ivar Utne",
+        "forskeren",
+    )

@@ -3,7 +3,8 @@
 Høgre-representanten``, ``seier den sindige noregsmeisteren``, ``seier 46-åringen`` refer back,
 like a pronoun, to the person the article named before — the one it named as the subject of the
 last sentence that names anyone (``Mathisen mener Gauseth hadde flaks. ¶ - …, sier
-21-åringen``), not a name inside words quoted before (``Oda og Selma var fint, mente kona``)."""
+21-åringen``), not a name inside words quoted before (``… Daniel, David og Jonas på guttesiden.
+¶ Leah er jo et slikt bibelsk navn, sier forskeren``) — for a one-word definite role too."""
 
 from __future__ import annotations
 
@@ -91,3 +92,17 @@ def _unnamed_spoke_since(person: NamedPerson, resolved: Sequence[Quote], quote: 
         and said.speaker_role != quote.speaker_role
         for said in resolved
     )
+
+
+def named_last_outside_quotes(
+    resolved: Sequence[Quote], quote: Quote, names: ArticleNames
+) -> str | None:
+    """The last person named before the quote outside the words quoted before it (``…
+    Daniel, David og Jonas på guttesiden. ¶ Leah er jo et slikt bibelsk navn, sier forskeren``
+    after ``navneforsker Ivar Utne``): a name said is no one a definite role refers back to."""
+    for person in reversed(names.people):
+        if (person.paragraph, person.start) < (quote.paragraph, quote.start) and not (
+            _inside_quote(person, (*resolved, quote))
+        ):
+            return person.name
+    return None
