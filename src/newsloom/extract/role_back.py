@@ -26,16 +26,18 @@ _DEFINITE_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*(?:en|a|et|n)$")
 _WEAK_ADJECTIVE = re.compile(r"^[a-zæøå][^\W\d_]*e$")
 
 
-def definite_person_role(role: str) -> str | None:
+def definite_person_role(role: str, names: ArticleNames) -> str | None:
     """The definite noun for a person that ends ``role`` — a compound (``NRL-leiaren``), after
     weak adjectives (``sindige noregsmeisteren``) or an age (``46-åringen``) — else None (a
-    plain one-word noun is the caller's; a thing, ``rapporten``, names no one)."""
+    plain one-word noun is the caller's; a thing, ``rapporten``, names no one). An age only
+    where the article gives no one an age (``Kari Nes (31)``): there an age no one was given
+    is someone else's."""
     words = role.split()
     if not words or not all(_WEAK_ADJECTIVE.match(word) for word in words[:-1]):
         return None
     last = words[-1]
     if AGE_NOUN.search(last):
-        return last
+        return None if names.gives_ages() else last
     if len(words) == 1 and "-" not in last:
         return None
     if _DEFINITE_WORD.match(last) and (ends_in_role(last) or PERSON_NOUN.search(last)):

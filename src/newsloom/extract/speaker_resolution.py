@@ -312,7 +312,7 @@ def resolve_speakers(
             if (
                 holder is None
                 and language in SCANDINAVIAN
-                and (noun := definite_person_role(quote.speaker_role)) is not None
+                and (noun := definite_person_role(quote.speaker_role, names)) is not None
                 and not introduced_unnamed(noun, quote, names, language)
             ):
                 # "seier Høgre-representanten", "seier den sindige noregsmeisteren", "sier
