@@ -136,3 +136,62 @@ def test_an_article_or_a_preposition_before_a_name_is_no_role() -> None:
         Speaker("Antonio Guterrez", "Alto Comisionado", "person")
     )
     assert parse_speaker("según Al Arabiya, cadena de televisión", ["Al Arabiya"]) is None
+
+
+def test_a_compound_or_described_definite_role_is_the_subject_named_last() -> None:
+    # "NRL-leiaren" (a compound), "den sindige noregsmeisteren" (weak adjectives before it):
+    # the subject of the last sentence naming someone, not the name governed after it
+    leader = quotes_with_people(
+        "nn",
+        "Vi har vår rett til å eksistera, seier Nils Henrik Sara til Klassekampen.",
+        "Han minner om at mineralutvinning skal ha elkraft.",
+        "- Alt rammar vilkåra for reindrifta, seier NRL-leiaren.",
+        people=("Nils Henrik Sara",),
+    )
+    champion = quotes_with_people(
+        "nn",
+        "Ånund Lid Byggland (17) frå Høydalsmo tok storeslem i helga.",
+        "- Eg hadde ikkje tru på to gull, seier den sindige noregsmeisteren.",
+        people=("Ånund Lid Byggland",),
+    )
+    striker = quotes_with_people(
+        "nb",
+        "Mathisen mener Gauseth hadde flaks som kom til målet.",
+        "- Ballen går mellom beina på meg, og han er heldig, sier 21-åringen.",
+        people=("Mathisen", "Gauseth"),
+    )
+    assert [(q.speaker, q.speaker_role) for q in leader][-1] == ("Nils Henrik Sara", "NRL-leiaren")
+    assert [(q.speaker, q.speaker_role) for q in champion] == [
+        ("Ånund Lid Byggland", "sindige noregsmeisteren")
+    ]
+    assert [(q.speaker, q.speaker_role) for q in striker][-1] == ("Mathisen", "21-åringen")
+
+
+def test_a_definite_role_after_an_unnamed_speaker_is_not_the_name_before() -> None:
+    found = quotes_with_people(
+        "nb",
+        "- Men dette er ting vi kan justere på, sa Gunnar Hagen.",
+        "Bestemor på flukt med barnebarnet |",
+        "- Jeg er livredd for hva som kan skje, vedgår kvinna fra sin nødhavn på Sørvestlandet.",
+        "- Jeg har mitt eget hus og god plass til barnet, mener 48-åringen som selv har fostret "
+        "fire barn.",
+        people=("Gunnar Hagen",),
+    )
+    assert [(q.speaker, q.speaker_role) for q in found][-1] == (None, "48-åringen")
+
+
+def test_a_definite_role_is_not_a_name_inside_the_words_quoted_before() -> None:
+    found = quotes_with_people(
+        "nb",
+        "Prinsesse Märtha Louise og Ari Behn har igjen valgt et trendy navn, fastslår "
+        "navneforsker Ivar Utne ved Universitetet i Bergen.",
+        "- Det er veldig i vår tid å velge bibelske navn, som Rakel, Sara og Hanna på jentesiden "
+        "og Daniel, David og Jonas på guttesiden.",
+        "Leah er jo et slikt bibelsk navn, sier forskeren.",
+        people=("Ivar Utne", "Jonas", "Ari Behn"),
+    )
+    assert [(q.paragraph, q.speaker, q.speaker_role) for q in found][-1] == (
+        2,
+        "Ivar Utne",
+        "forskeren",
+    )

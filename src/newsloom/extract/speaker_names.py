@@ -390,6 +390,15 @@ class ArticleNames:
         earlier = [person for person in found if person.paragraph <= paragraph]
         return (earlier[-1] if earlier else found[0]).name if found else None
 
+    def gives_ages(self) -> bool:
+        """Whether the article gives anyone an age after the name (``Kari Nes (31)``)."""
+        return any(
+            _GIVEN_AGE.match(
+                self.paragraphs.get(person.paragraph, ""), person.start + len(person.name)
+            )
+            for person in self.people
+        )
+
     def last_before(self, paragraph: int, start: int | None = None) -> str | None:
         """The last person named before this paragraph (or before ``start`` within it)."""
         at = bisect_left(self._positions, (paragraph, start if start is not None else 0))

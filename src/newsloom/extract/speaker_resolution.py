@@ -14,6 +14,11 @@ from newsloom.extract.document_owners import document_owner
 from newsloom.extract.name_cases import body_before_name, nominative
 from newsloom.extract.object_names import last_subject_before
 from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_words
+from newsloom.extract.role_back import (
+    definite_person_role,
+    named_last_outside_quotes,
+    subject_named_last,
+)
 from newsloom.extract.role_going_on import (
     given_a_role,
     introduced_unnamed,
@@ -249,7 +254,7 @@ def resolve_speakers(
                 holder = names.role_holder(speaker, quote.paragraph) or (
                     None
                     if introduced_unnamed(speaker, quote, names, language)
-                    else names.last_before(quote.paragraph, quote.start)
+                    else named_last_outside_quotes(resolved, quote, names)
                 )
                 quote = replace(
                     quote,
@@ -303,7 +308,16 @@ def resolve_speakers(
                 and not introduced_unnamed(quote.speaker_role, quote, names, language)
             ):
                 # "professoren", "statsråden": a definite role refers back like a pronoun
-                holder = names.last_before(quote.paragraph, quote.start)
+                holder = named_last_outside_quotes(resolved, quote, names)
+            if (
+                holder is None
+                and language in SCANDINAVIAN
+                and (noun := definite_person_role(quote.speaker_role, names)) is not None
+                and not introduced_unnamed(noun, quote, names, language)
+            ):
+                # "seier Høgre-representanten", "seier den sindige noregsmeisteren", "sier
+                # 46-åringen": the subject of the last sentence that names someone
+                holder = subject_named_last(resolved, quote, names, language)
             if (
                 holder is None
                 and not role_spoke_unnamed(resolved, quote)
