@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsloom.extract.figure_words import unit_words
 from test_figures import figures
 
 CASES = [
@@ -218,3 +219,26 @@ def test_a_unit_of_another_language_is_no_unit_after_a_word() -> None:
     # SemEval sample, German: French "an" (a year) is no unit in "an Bord"
     sentence = "Am 8. Januar waren alle 176 Menschen an Bord ums Leben gekommen."
     assert [(f.kind, f.low) for f in figures(sentence, language="de")] != [], sentence
+
+
+def test_a_measure_of_another_language_is_no_measure() -> None:
+    # NDT Bokmål: French "jour*" (days) is no measure in "journalistene"
+    sentence = "Her går de to journalistene om bord i Clintons fly"
+    assert [(f.kind, f.low) for f in figures(sentence, language="nb")] == [("on_board", 2.0)]
+
+
+def test_a_day_of_a_listicle_title_is_no_count() -> None:
+    # SemEval English: "5 Best Day Spas": one word, then an English unit
+    sentence = "The 5 Best Day Spas In Long Beach Looking for a day of pampering?"
+    assert figures(sentence, language="en") == ()
+
+
+def test_measures_are_read_from_the_text_s_own_language() -> None:
+    # French "an" (a year) is no unit in German "an Bord", English "miles" none in Spanish
+    assert unit_words("fr").match("an plus tard")
+    assert unit_words("de").match("an Bord") is None
+    assert unit_words("en").match("miles away")
+    assert unit_words("es").match("miles de sirios") is None
+    assert unit_words("nn").match("åra")
+    assert unit_words(None).match("an Bord")  # no language known: every table's measures
+    assert unit_words("pl").match("%")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsloom.extract.cues import ONE_WORDS, has_cue
-from newsloom.extract.figure_words import UNIT_WORDS, YEAR_BEFORE_WORDS, month_before
+from newsloom.extract.figure_words import YEAR_BEFORE_WORDS, month_before, unit_words
 from newsloom.extract.numbers import AMBIGUOUS_WORDS
 from newsloom.extract.quantity import Quantity
 from newsloom.extract.resources import own_word_set, resources_for, words_pattern
@@ -217,7 +217,7 @@ def is_count(
         return False
     if _ORDINAL_AFTER.match(after):
         return False  # ordinal: "76. luftbårne", "19. januar", "3rd"
-    if UNIT_WORDS.match(after.lstrip(" -–")):
+    if unit_words(language).match(after.lstrip(" -–")):
         return False
     if _unit_after_a_word(after, language):
         return False

@@ -403,25 +403,18 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
 # Death-toll words from the per-language tables ("bilan", "bilancio"): a toll counts killed.
 TOLL_WORDS = _resources.toll_pattern()
 
-# Words that make a number something other than a count of people.
-UNIT_WORDS = re.compile(
-    r"(?:år\w*|års\w*|årig\w*|åring\w*|aar|years?|year-old|años|jahre\w*|dage?|dagar?|dager|days?|días"
-    r"|uger?|ugers|uker?|veckor?|weeks?|semanas|måneder?|månader|months?|meses|timer?|timmar|hours?"
-    r"|horas|minutter|minuter|minutes|minutos|sekunder|seconds|gange|ganger|gånger|times|veces"
-    r"|procent|prosent|percent|per cent|por ciento|prozent|%|kroner|kronor|kr\.?|dollars?|euros?"
-    r"|pund|pounds|km|kilometer|kilometre?s?|kilómetros|meter|metres?|meters|metros|kilo\w*|kg"
-    r"|tons?|tonn|ton|liter|litres?|mil\b|miles\b(?! de)|grader|degrees|grados|point|points"
-    r"|mandater|seats|stemmer|votes|votos|sider|pages|etager|etasjer|floors|januar|februar|marts"
-    # cases of a disease: counted, but not as any kind of figure ("180 000 cas …, avec 8 602 décès")
-    r"|tilfælde|tilfeller|tilfelle|fall|smittetilfælde|smittetilfeller|smittefall"
-    r"|mars|april|maj|mai|juni|juli|august|september|oktober|november|december|desember|january"
-    r"|february|march|may|june|july|october|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
-    r"|septiembre|octubre|noviembre|diciembre|de (?:enero|febrero|marzo|abril|mayo|junio|julio"
-    r"|agosto|septiembre|octubre|noviembre|diciembre))\b"
-    # and the per-language tables' measures and CLDR month names ("ans", "15 mars")
-    rf"|{_resources.words_pattern(_resources.measure_words())}",
-    re.IGNORECASE,
-)
+# Symbols that make a number a measure in every language ("30 %", "12 km", "5 kg").
+MEASURE_SYMBOLS = ("%", "km", "kg")
+
+
+@cache
+def unit_words(language: str | None) -> re.Pattern[str]:
+    """Words right after a number that make it something other than a count of people: the
+    measures and CLDR month names of the text's own language (French "an" is no unit in German
+    "176 Menschen an Bord", English "miles" none in Spanish "miles de personas"), every table's
+    for a text of no language with a table, and the symbols of every language."""
+    words = [*MEASURE_SYMBOLS, *_resources.measure_words(language)]
+    return re.compile(_resources.words_pattern(words), re.IGNORECASE)
 
 
 @cache

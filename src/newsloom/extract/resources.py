@@ -400,10 +400,12 @@ def qualifier_phrases() -> dict[str, str]:
     }
 
 
-def measure_words() -> list[str]:
-    """Words that make a number a measure: every table's measures and CLDR month names."""
+def measure_words(language: str | None = None) -> list[str]:
+    """Words that make a number a measure in ``language``: its table's measures and CLDR month
+    names; every table's for a language without a table (or none known)."""
+    own = resources_for(language)
     found: set[str] = set()
-    for table in load_tables().values():
+    for table in [own] if own is not None else load_tables().values():
         found.update(table.measures)
         found.update(month_names(table.code))
     return sorted(found)
