@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from newsloom.extract import resources as _resources
+from newsloom.process_cache import compile_pattern
 
 # Protest acts the counted people did (``300 innbyggere … samlet seg til protester``,
 # ``15000 gikk i protesttog``): unlike looser crowd words (``til stede``, ``i gaderne``) they name a
@@ -404,7 +405,7 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
 TOLL_WORDS = _resources.toll_pattern()
 
 # Words that make a number something other than a count of people.
-UNIT_WORDS = re.compile(
+UNIT_WORDS = compile_pattern(
     r"(?:år\w*|års\w*|årig\w*|åring\w*|aar|years?|year-old|años|jahre\w*|dage?|dagar?|dager|days?|días"
     r"|uger?|ugers|uker?|veckor?|weeks?|semanas|måneder?|månader|months?|meses|timer?|timmar|hours?"
     r"|horas|minutter|minuter|minutes|minutos|sekunder|seconds|gange|ganger|gånger|times|veces"
