@@ -262,3 +262,54 @@ def test_letter_branches_give_the_plain_pattern_where_letters_cannot_lead() -> N
         assert letter_branches(alternation) is None
         assert skipping_alternatives(alternation, r"\w") == rf"(?<!\w)(?:{alternation})"
     assert letter_branches("ab|ac|b") == ("ABab", "(?<=a)(?:b|c)|(?<=b)(?:)")
+
+
+def test_reported_speech_screened_by_its_tail_is_the_plain_search() -> None:
+    """Where :data:`~newsloom.extract.quote_patterns.REPORTED_TAIL` (the verb and clause behind
+    a blank) matches nowhere, ``REPORTED`` matches nowhere either: the screened search gives the
+    plain search's match, with or without the split verbs (and so for English "said on Monday
+    …", "told Reuters he …"), on word soups of reporting verbs, that-words and speakers, on
+    made-up reported sentences and on the example corpus."""
+    from newsloom.extract.reported import _search, reported_search
+    from newsloom.extract.reported_edges import adjunct_search, reported_after_adjunct
+
+    english = reported_after_adjunct("en")
+    assert english is not None
+
+    verbs = [
+        "sa",
+        "sier",
+        "said",
+        "says",
+        "told",
+        "dijo",
+        "sagte",
+        "a déclaré",
+        "meiner",
+        "slår fast",
+    ]
+    words = [*verbs, "at", "that", "que", "dass", "hvordan", "om", "det er", "han har", "(Ap)"]
+    fillers = ("Kari Holm", "ministeren", ",", "52,", "the", "protesters were", "Støre", "i går")
+    fillers += ("Reuters", "on Tuesday", "in a statement", "he would", "it")
+    rng = random.Random(89)
+    sentences = [
+        " ".join(
+            rng.choice(options)
+            for options in (fillers, fillers, words, verbs, fillers, words, words, fillers)
+            if rng.random() < 0.8
+        )
+        for _ in range(6000)
+    ]
+    found = told = 0
+    for text in soups(words, 83, 3000, fillers) + sentences + example_texts(size=14, count=700):
+        plain = _search(text, quote_patterns.REPORTED, quote_patterns.REPORTED_UNSPLIT)
+        screened = reported_search(text)
+        assert (plain and (plain.span(), plain.groupdict())) == (
+            screened and (screened.span(), screened.groupdict())
+        ), text
+        found += plain is not None
+        adjunct = english.search(text)
+        assert (adjunct and adjunct.span()) == ((m := adjunct_search(text, "en")) and m.span())
+        told += adjunct is not None
+    assert found >= 1000
+    assert told >= 200

@@ -30,6 +30,7 @@ from newsloom.extract.quote_patterns import (
 from newsloom.extract.quote_words import ABBREVIATION, DETERMINERS
 from newsloom.extract.resources import own_words, table_words, words_pattern
 from newsloom.extract.speaker_phrases import VERB_FORMS
+from newsloom.process_cache import compile_pattern
 
 # what a subject after the verb opens with: an article, a capital, the medium told (the tables'
 # ``told_after_verb``: "à l'AFP", "alla Stampa")
@@ -53,7 +54,7 @@ def _pattern(language: str | None) -> re.Pattern[str] | None:
     pronouns = own_words(language, "statement_pronouns")
     pronoun = rf"(?:{words_pattern(pronouns)}\s*)?" if pronouns else ""
     opening = rf"(?:{words_pattern(after)}\s+{pronoun})?" if after else ""
-    return re.compile(
+    return compile_pattern(
         rf"^{UNMARKED_CONTENT}\s*,\s*{opening}(?:{words_pattern(auxiliaries)})\s+{AUXILIARY_ADVERB}"
         rf"(?P<verb>{AFTER_VERBS})\s+"
         rf"(?P<speaker>(?:{ABBREVIATION}[^.;:!?«»\"“”„]|(?<=[^\W\d_])\.(?=[^\W\d_]))+?)"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from newsloom.extract.letter_skip import case_class
+from newsloom.process_cache import compile_pattern
 
 QUANTIFIERS = ("?", "*", "{")
 
@@ -121,4 +122,4 @@ def opening_pattern(bodies: Sequence[str]) -> re.Pattern[str]:
         f"(?-i:[{re.escape(case_class(letter))}])(?<=(?=(?:{'|'.join(units)})).)"
         for letter, units in sorted(by_letter.items())
     ]
-    return re.compile(r"(?<!\w)(?=" + "|".join(branches + anywhere) + ")", re.IGNORECASE)
+    return compile_pattern(r"(?<!\w)(?=" + "|".join(branches + anywhere) + ")", re.IGNORECASE)

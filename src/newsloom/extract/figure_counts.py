@@ -15,6 +15,7 @@ from newsloom.extract.numbers import AMBIGUOUS_WORDS
 from newsloom.extract.quantity import Quantity
 from newsloom.extract.resources import own_word_set, resources_for, words_pattern
 from newsloom.extract.subject_words import PERSON_NOUNS
+from newsloom.process_cache import compile_pattern
 
 MAX_VALUE = 50_000_000
 
@@ -53,7 +54,7 @@ _PEOPLE = (
 )
 _PERSON_ADJECTIVES = words_pattern(_ADJECTIVES.split(), whole=False)
 _PERSON_WORDS = words_pattern(_PEOPLE.split(), whole=False)
-_PERSON_NOUN = re.compile(
+_PERSON_NOUN = compile_pattern(
     rf"\s+(?:(?:{_PERSON_ADJECTIVES}|\w+årig|\w+-årig)\w*\s+)?(?:{_PERSON_WORDS})\b"
     rf"|\s+{PERSON_NOUNS}",
     re.IGNORECASE,

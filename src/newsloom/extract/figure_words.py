@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from newsloom.extract import resources as _resources
+from newsloom.process_cache import compile_pattern
 
 # Protest acts the counted people did (``300 innbyggere … samlet seg til protester``,
 # ``15000 gikk i protesttog``): unlike looser crowd words (``til stede``, ``i gaderne``) they name a
@@ -414,7 +415,7 @@ def unit_words(language: str | None) -> re.Pattern[str]:
     "176 Menschen an Bord", English "miles" none in Spanish "miles de personas"), every table's
     for a text of no language with a table, and the symbols of every language."""
     words = [*MEASURE_SYMBOLS, *_resources.measure_words(language)]
-    return re.compile(_resources.words_pattern(words), re.IGNORECASE)
+    return compile_pattern(_resources.words_pattern(words), re.IGNORECASE)
 
 
 @cache

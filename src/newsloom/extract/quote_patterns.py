@@ -358,8 +358,13 @@ def reported_pattern(
     indirect-question alternatives, or none; ``adjuncts``: more ways into a clause without
     "that", see :func:`~newsloom.extract.reported_edges.reported_after_adjunct`;
     ``split_verbs``: the split verbs' alternative, or none)."""
+    return SPEAKER_BEFORE_VERB + reported_tail(questions, adjuncts, split_verbs)
+
+
+def reported_tail(questions: str, adjuncts: str = "", split_verbs: str = f"|{SPLIT_VERBS}") -> str:
+    """:func:`reported_pattern` after its speaker: the verb, its clause and the content."""
     return (
-        rf"{SPEAKER_BEFORE_VERB}(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
+        rf"(?:{AUXILIARIES}\s+|had\s+|havde\s+|hadde\s+)?"
         # (an elided article in what stands between, not an English contraction: "a indiqué à
         # l'AFP que", "ha detto all'Ansa che")
         rf"(?P<verb>{VERBS}{split_verbs})(?P<adverbs>(?:\s+(?:[^\W\d_]{{1,4}}['’](?=[^\W\d_]{{3}}))?[\w.:-]++){{0,7}}?)(?:{_SET_OFF}\s*,?\s+{THAT}"
@@ -376,6 +381,13 @@ def reported_pattern(
 REPORTED = compile_pattern(reported_pattern(INDIRECT_QUESTION), re.IGNORECASE)
 REPORTED_UNSPLIT = compile_pattern(
     reported_pattern(INDIRECT_QUESTION, split_verbs=""), re.IGNORECASE
+)
+# REPORTED after its speaker, behind the blank that ends the speaker: a cheap test before it (a
+# text where it matches nowhere holds no match of REPORTED, whose search tries the verbs after
+# each of up to eight words at every word start)
+REPORTED_TAIL = compile_pattern(rf"(?<=\s){reported_tail(INDIRECT_QUESTION)}", re.IGNORECASE)
+REPORTED_TAIL_UNSPLIT = compile_pattern(
+    rf"(?<=\s){reported_tail(INDIRECT_QUESTION, split_verbs='')}", re.IGNORECASE
 )
 # REPORTED without the indirect questions: where one is turned down, a that-clause may still be
 REPORTED_PLAIN = compile_pattern(reported_pattern(""), re.IGNORECASE)

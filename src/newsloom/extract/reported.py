@@ -21,6 +21,8 @@ from newsloom.extract.quote_patterns import (
     PARENTHETICAL_HINT,
     REPORTED,
     REPORTED_PLAIN,
+    REPORTED_TAIL,
+    REPORTED_TAIL_UNSPLIT,
     REPORTED_UNSPLIT,
     SECOND_CLAUSE,
     VERB_FIRST_THAT,
@@ -38,11 +40,11 @@ from newsloom.extract.quote_speakers import (
 from newsloom.extract.quote_words import PRONOUNS
 from newsloom.extract.reported_edges import (
     INVERTED_INCISE,
+    adjunct_search,
     final_attribution,
     fronted_attribution,
     impersonal_closing,
     incise_verb,
-    reported_after_adjunct,
     reported_mood,
     subjunctive_misread,
 )
@@ -82,6 +84,14 @@ def _search(text: str, pattern: re.Pattern[str], unsplit: re.Pattern[str]) -> re
     """``pattern.search(text)``: by ``unsplit``, the same pattern without the split verbs, where
     none of them can stand (no :data:`SPLIT_VERB_HINT`)."""
     return (pattern if SPLIT_VERB_HINT.search(text) else unsplit).search(text)
+
+
+def reported_search(masked: str) -> re.Match[str] | None:
+    """``REPORTED.search(masked)`` (as :func:`_search` picks it), after the cheap test that its
+    verb and clause stand somewhere behind a blank (:data:`REPORTED_TAIL`)."""
+    if SPLIT_VERB_HINT.search(masked):
+        return REPORTED.search(masked) if REPORTED_TAIL.search(masked) else None
+    return REPORTED_UNSPLIT.search(masked) if REPORTED_TAIL_UNSPLIT.search(masked) else None
 
 
 def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> bool:
@@ -137,9 +147,9 @@ def reported_quotes(
             mood_test is not None and "," in sentence.text and mood_test.search(sentence.text)
         )
         masked = AGE_APPOSITION.sub(lambda age: " " * len(age.group(0)), sentence.text)
-        match = _search(masked, REPORTED, REPORTED_UNSPLIT) if has_clause else None
-        if match is None and has_clause and (adjunct := reported_after_adjunct(language)):
-            match = adjunct.search(masked)  # "said on Monday the toll had risen", "told Reuters he"
+        match = reported_search(masked) if has_clause else None
+        if match is None and has_clause:
+            match = adjunct_search(masked, language)  # "said on Monday the toll had", "told X he"
         if match is not None and subjunctive_misread(match):
             match = None  # "keine bestätigten Fälle …, zudem habe …": no one's words
         if (

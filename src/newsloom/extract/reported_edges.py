@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from newsloom.extract.quote_patterns import INDIRECT_QUESTION, reported_pattern
+from newsloom.extract.quote_patterns import INDIRECT_QUESTION, reported_pattern, reported_tail
 from newsloom.extract.resources import (
     own_words,
     resources_for,
@@ -45,12 +45,39 @@ _CLAUSE_OPENING = r"(?=\s+(?:the|a|an|it|he|she|they|we|his|her|its|their|there|
 
 @cache
 def reported_after_adjunct(language: str | None) -> re.Pattern[str] | None:
-    """REPORTED with two more ways into a clause without "that", for a language whose table
-    lists ``telling_verbs`` (English): after "said" or "says", the day it was said or the
-    words it was said in (``said on Monday the toll had risen``, ``said Tuesday it would``,
-    ``said in a statement it would``); after a verb of telling, the one told, by name, and such
-    a day (``told Reuters on Tuesday he would``). The days are the language's calendar words
-    (:func:`~newsloom.extract.date_words.date_words`)."""
+    """REPORTED with the two more ways into a clause of :func:`_adjuncts`, or None."""
+    adjuncts = _adjuncts(language)
+    if adjuncts is None:
+        return None
+    return compile_pattern(reported_pattern(INDIRECT_QUESTION, adjuncts), re.IGNORECASE)
+
+
+@cache
+def _adjunct_tail(language: str | None) -> re.Pattern[str] | None:
+    """:func:`reported_after_adjunct` after its speaker, behind a blank (as ``REPORTED_TAIL``)."""
+    adjuncts = _adjuncts(language)
+    if adjuncts is None:
+        return None
+    return compile_pattern(rf"(?<=\s){reported_tail(INDIRECT_QUESTION, adjuncts)}", re.IGNORECASE)
+
+
+def adjunct_search(masked: str, language: str | None) -> re.Match[str] | None:
+    """``reported_after_adjunct(language).search(masked)`` (None without the pattern), after the
+    cheap test that its tail matches somewhere."""
+    pattern, tail = reported_after_adjunct(language), _adjunct_tail(language)
+    if pattern is None or tail is None or tail.search(masked) is None:
+        return None
+    return pattern.search(masked)
+
+
+@cache
+def _adjuncts(language: str | None) -> str | None:
+    """Two more ways into a clause without "that" (REPORTED's alternatives), for a language
+    whose table lists ``telling_verbs`` (English): after "said" or "says", the day it was said
+    or the words it was said in (``said on Monday the toll had risen``, ``said Tuesday it
+    would``, ``said in a statement it would``); after a verb of telling, the one told, by name,
+    and such a day (``told Reuters on Tuesday he would``). The days are the language's calendar
+    words (:func:`~newsloom.extract.date_words.date_words`)."""
     telling = own_words(language, "telling_verbs")
     if not telling or language is None:
         return None
@@ -64,11 +91,10 @@ def reported_after_adjunct(language: str | None) -> re.Pattern[str] | None:
     when = rf"(?:\s+(?:{day}|in\s+(?:a|an)\s+[a-z]+))"
     told = "|".join(f"(?<={re.escape(verb)})" for verb in telling)
     named = r"(?-i:[A-Z][\w'’.&-]*)(?:\s+(?-i:[A-Z][\w'’.&-]*)){0,3}"
-    adjuncts = (
+    return (
         rf"|(?:(?<=said)|(?<=says)){when}{{1,2}}{_CLAUSE_OPENING}"
         rf"|(?:{told})\s+{named}{when}?{_CLAUSE_OPENING}"
     )
-    return compile_pattern(reported_pattern(INDIRECT_QUESTION, adjuncts), re.IGNORECASE)
 
 
 @cache

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from newsloom.extract.quote_words import ORGANISATION_ENDINGS, ROLE_ENDINGS
 from newsloom.extract.resources import table_word_set, table_words, words_pattern
+from newsloom.process_cache import compile_pattern
 
 
 class _Ending:
@@ -20,7 +21,7 @@ class _Ending:
     newline, hence the optional newline first)."""
 
     def __init__(self, reversed_pattern: str) -> None:
-        self.pattern = re.compile(rf"\n?{reversed_pattern}", re.IGNORECASE)
+        self.pattern = compile_pattern(rf"\n?{reversed_pattern}", re.IGNORECASE)
 
     def ends(self, text: str) -> bool:
         return self.pattern.match(text[::-1]) is not None
@@ -48,7 +49,7 @@ MIN_ROLE_COMPOUND = 10  # "Wissenschaftssenatorin": a capitalised compound endin
 MIN_FULL_NAME = 2  # a first name and a surname
 
 
-ROLE_WORD = re.compile(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
+ROLE_WORD = compile_pattern(rf"(?:{ROLE_ENDINGS})(?:en|et|n|e|er|erne|ene|in)?", re.IGNORECASE)
 
 
 def _endings(endings: str) -> _Ending:

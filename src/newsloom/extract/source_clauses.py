@@ -21,6 +21,7 @@ from newsloom.extract.sentences import Sentence
 from newsloom.extract.source_phrases import MIN_CONTENT_WORDS
 from newsloom.extract.speaker_phrases import VERB_FORMS
 from newsloom.extract.speakers import CONNECTORS, is_determiner
+from newsloom.process_cache import compile_pattern
 from newsloom.records import Quote
 
 MAX_SOURCE_WORDS = 8  # "ifølge en talsmann for politiet, Mickey Rosenfeld,"
@@ -33,7 +34,7 @@ RELATIVE_AFTER = re.compile(
     r"|le\s+quali)(?![\w'’-])",
     re.I,
 )
-_VERB_WORD = re.compile(rf"(?<![\w'’-])(?:{VERBS})(?![\w'’-])", re.IGNORECASE)
+_VERB_WORD = compile_pattern(rf"(?<![\w'’-])(?:{VERBS})(?![\w'’-])", re.IGNORECASE)
 # the tables' ``according_to_clause``: "what" opening a clause after "according to" ("selon ce
 # qu'a rapporté la télévision", "secondo quanto riferito dall'agenzia Ansa"): the source is the
 # subject or the agent after its verb; none where the clause names no one ("Secondo quanto
@@ -43,7 +44,7 @@ _CLAUSE_WORDS = table_words("according_to_clause")
 _AGENT_WORDS = table_words("agent_prepositions")
 _AGENT = words_pattern(_AGENT_WORDS) if _AGENT_WORDS else "(?!)"
 CLAUSE = (
-    re.compile(
+    compile_pattern(
         rf"\s*(?:{words_pattern(_CLAUSE_WORDS)})\s*(?:(?:{AUXILIARIES})\s+)?(?P<verb>{VERBS})"
         rf"(?![\w'’-])\s*(?:{_AGENT}(?:\s+|(?<=['’])))?",
         re.IGNORECASE,

@@ -17,6 +17,7 @@ from functools import cache
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS, PRONOUNS
 from newsloom.extract.resources import load_tables, table_words, words_pattern
 from newsloom.extract.role_words import ends_in_role
+from newsloom.process_cache import compile_pattern
 
 _DETERMINER_WORD = re.compile(DETERMINERS, re.IGNORECASE)
 
@@ -75,7 +76,7 @@ def _dates(months: Collection[str]) -> str:
 @cache
 def _time_phrase() -> re.Pattern[str]:
     """A time opening a speaker phrase (``Este martes``, ``el domingo por la noche``)."""
-    return re.compile(rf"{_time_words()}(?![\w'’-])", re.IGNORECASE)
+    return compile_pattern(rf"{_time_words()}(?![\w'’-])", re.IGNORECASE)
 
 
 @cache
@@ -112,7 +113,7 @@ def _leading_adjunct() -> re.Pattern[str]:
         r"(?:(?:à|a|ad|al|alla|ai|agli|au|aux)\s+(?:l['’])?|all['’]|à\s+l['’])"
         rf"[A-ZÆØÅÄÖÜÉ][\w'’.-]*(?:\s+[A-ZÆØÅÄÖÜÉ][\w'’.-]*)*(?=\s+(?:{DETERMINERS})\s)"
     )
-    return re.compile(
+    return compile_pattern(
         rf"^(?:[{_LOWER_LETTERS}]{{3,}}(?:ment|mente)|{adverbs}|{_time_words()}|{medium_kind}"
         rf"|{medium}|{named}"
         rf"|{told}),?\s+"
@@ -165,7 +166,7 @@ def _lower_stop() -> re.Pattern[str]:
     place phrases before a subject, ``w środę do wiernych na placu papież powiedział``), the
     words for "after" and "while"
     (``dopo aver distribuito``)."""
-    return re.compile(
+    return compile_pattern(
         rf"\s(?:{_time_words()}|ce|cette|nach|podczas"
         # "after", "while": what the speaker did next ("… Varawut Silpa-Archa dopo aver …")
         # (with the infinitive "after" takes: "poco después" alone is "shortly after")
