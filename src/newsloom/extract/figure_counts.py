@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from newsloom.extract.cues import ONE_WORDS, has_cue
-from newsloom.extract.figure_words import YEAR_BEFORE_WORDS, month_before, unit_words
+from newsloom.extract.figure_words import YEAR_BEFORE_WORDS, month_before, own_measures, unit_words
 from newsloom.extract.numbers import AMBIGUOUS_WORDS
 from newsloom.extract.quantity import Quantity
-from newsloom.extract.resources import own_word_set, resources_for, words_pattern
+from newsloom.extract.resources import own_word_set, words_pattern
 from newsloom.extract.subject_words import PERSON_NOUNS
 from newsloom.process_cache import compile_pattern
 
@@ -179,19 +178,14 @@ def _falling_pair(quantity: Quantity, before: str, after: str) -> bool:
     return preceding is not None and int(preceding.group(1)) > quantity.high
 
 
-@cache
-def _own_units(language: str) -> re.Pattern[str]:
-    """The measures of ``language``'s own table (French ``an`` is no unit in German ``an Bord``)."""
-    table = resources_for(language)
-    return re.compile(words_pattern(table.measures if table else ()), re.IGNORECASE)
-
-
 def _unit_after_a_word(after: str, language: str | None) -> bool:
     """``37 nuevos casos``, ``20 new cases``: one word, then a unit of the language. The word
     is no casualty word and none of the language's words of grammar (``cientos de miles``: "de"
     then the Spanish thousands, not English miles; ``miles y miles``)."""
     between = _WORD_BEFORE_UNIT.match(after)
-    if language is None or between is None or not _own_units(language).match(after, between.end()):
+    if language is None or between is None:
+        return False
+    if not own_measures(language).match(after, between.end()):
         return False
     word = between[1].lower()
     return word not in own_word_set(language, *_GRAMMAR_FIELDS) and not has_cue(word, language)

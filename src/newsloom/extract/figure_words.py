@@ -409,6 +409,15 @@ MEASURE_SYMBOLS = ("%", "km", "kg")
 
 
 @cache
+def own_measures(language: str) -> re.Pattern[str]:
+    """The measures of ``language``'s own table alone (no month names, no symbols, nothing for a
+    language without a table): the units one word after a number may name (``37 nuevos
+    casos``), where a month or another language's word would be a guess."""
+    table = _resources.resources_for(language)
+    return compile_pattern(_resources.words_pattern(table.measures if table else ()), re.IGNORECASE)
+
+
+@cache
 def unit_words(language: str | None) -> re.Pattern[str]:
     """Words right after a number that make it something other than a count of people: the
     measures and CLDR month names of the text's own language (French "an" is no unit in German

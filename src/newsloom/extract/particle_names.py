@@ -21,7 +21,6 @@ from newsloom.extract.resources import own_words
 from newsloom.records import EntityMention, EntityType, Paragraph
 
 _NAME_TYPES = (EntityType.PERSON, EntityType.OTHER)
-_NAME_WORD = r"[A-ZÁÉÍÓÚÑÆØÅÄÖÜ][\w'’-]*"
 
 
 @cache
@@ -55,6 +54,8 @@ def joined_across_particles(
     """``entities`` with each person's name the recogniser split at a particle of the
     language's table made one person mention (``Mohamed`` + ``Dabi`` → ``Mohamed el Dabi``);
     the mentions as they are where the table has no particle or nothing was split."""
+    if len(entities) < 2:
+        return tuple(entities)  # nothing to join
     gaps = {
         paragraph.index: (paragraph.text, _gap(paragraph.language or language))
         for paragraph in paragraphs
