@@ -122,6 +122,19 @@ def test_an_attribution_with_a_second_verb_gives_both_statements_to_the_speaker(
     ]
 
 
+def test_a_swedish_attribution_with_a_second_verb_after_och() -> None:
+    found = quotes(
+        "Ärendet anmäldes av tandläkaren Petter Holm.",
+        "Men det här är ändå kritikvärdigt, säger Holm och pekar på att det är något läkarna "
+        "borde ha frågat patienten om.",
+        language="sv",
+    )
+    assert [(q.speaker, q.kind) for q in found] == [
+        ("Petter Holm", "direct"),
+        ("Petter Holm", "reported"),
+    ]
+
+
 def test_saying_no_and_then_saying_that_names_no_speaker_of_the_first_part() -> None:
     found = quotes(
         "Ein annan fraksjon seier nei til alle typar hjelp og seier at Tyskland skal vente.",
