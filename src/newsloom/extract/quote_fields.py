@@ -62,6 +62,7 @@ QUOTE_FIELDS = (
     "definite_suffixes",
     "clause_openers",
     "verb_conjunctions",
+    "abbreviated_words",
     "said_subject_enders",
     "front_adjectives",
     "adjective_endings",

@@ -14,64 +14,10 @@ from functools import cache, lru_cache
 
 from newsloom.extract.resources import table_words
 
-ABBREVIATIONS = frozenset(
-    [
-        "kl",
-        "ca",
-        "bl",
-        "dvs",
-        "f",
-        "eks",
-        "mht",
-        "pga",
-        "iflg",
-        "nr",
-        "hr",
-        "fru",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "inkl",
-        "ekskl",
-        "evt",
-        "mv",
-        "osv",
-        "m",
-        "fl",
-        "resp",
-        "jf",
-        "jfr",
-        "sen",
-        "rep",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "gov",
-        "no",
-        "vol",
-        "sr",
-        "sra",
-        "sres",
-        "dña",
-        "dr",
-        "dra",
-        "u",
-        "a",
-        "z",
-        "b",
-        # Polish ranks and titles before a name ("sierż. Jan Nowak", "ks. prof. Jan Nowak")
-        *("sierż", "sztab", "asp", "kom", "podkom", "nadkom", "insp", "podinsp", "nadinsp", "mł"),
-        *("mjr", "płk", "ppłk", "kpt", "ks", "abp", "bp", "hab", "inż", "mgr"),
-    ]
-)
+# words written short with a point that ends no sentence ("kl. 14", "Mr. Smith", "sierż. Jan
+# Nowak"): every table's ``abbreviated_words``; a single letter's point ends none either
+# (:func:`split_sentences`)
+ABBREVIATIONS = frozenset(word.lower() for word in table_words("abbreviated_words"))
 # (French, Italian and Portuguese sentences may open with a capital grave or circumflex: "À
 # Paris, …", "È quanto ha detto …", "Ça …")
 # A sentence may also open with a numeral ("… 3 Wiedereintritte. 98 Gemeindemitglieder sind
