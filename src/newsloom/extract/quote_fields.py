@@ -63,6 +63,7 @@ QUOTE_FIELDS = (
     "clause_openers",
     "verb_conjunctions",
     "abbreviated_words",
+    "role_endings",
     "said_subject_enders",
     "front_adjectives",
     "adjective_endings",

@@ -11,8 +11,9 @@ from functools import lru_cache
 from newsloom.extract.resources import table_words
 from newsloom.extract.role_words import ROLE
 
-# definite and plural endings of a role noun (statsministeren → statsminister)
-_ROLE_ENDINGS = ("ene", "ane", "erne", "en", "et", "er", "a", "n", "e")
+# definite and plural endings of a role noun (statsministeren → statsminist): every table's
+# ``role_endings``, longest first, so the first that ends a word is its whole ending
+_ROLE_ENDINGS = tuple(table_words("role_endings"))
 
 
 def plural_role(word: str) -> bool:
