@@ -56,7 +56,7 @@ def skipping_words(words: Iterable[str], before: str) -> str:
     branches = "|".join(
         f"(?<={re.escape(key)}){node_pattern(trie[key], characters)}" for key in sorted(trie)
     )
-    return f"(?-i:[{re.escape(letters)}])(?<=(?<!{before}).)(?:{branches})"
+    return _skipping(re.escape(letters), before, branches)
 
 
 def letter_branches(alternation: str) -> tuple[str, str] | None:
@@ -93,6 +93,13 @@ def skipping_alternatives(alternation: str, before: str) -> str:
     if filed is None:
         return f"(?<!{before})(?:{alternation})"
     letters, branches = filed
+    return _skipping(letters, before, branches)
+
+
+def _skipping(letters: str, before: str, branches: str) -> str:
+    """The skipping form both :func:`skipping_words` and :func:`skipping_alternatives` write: a
+    class of the first letters (``letters``, escaped) consumed with case, then ``before`` and
+    the letter looked behind, then ``branches``, each opening with its letter looked behind."""
     return f"(?-i:[{letters}])(?<=(?<!{before}).)(?:{branches})"
 
 
