@@ -70,6 +70,8 @@ def _role_of_a_role(before: str) -> bool:
         at > 0
         and 0 < len(inner) <= MOST_INNER_ROLE_WORDS
         and any(ROLE.ends(word) for word in inner)
+        # one noun phrase: no article inside it ("membres du gouvernement le président X")
+        and not any(DETERMINER_WORD.fullmatch(word) for word in inner)
         and any(word[:1].islower() and ROLE.ends(word) for word in words[:at])
     )
 
