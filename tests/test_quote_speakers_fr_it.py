@@ -7,7 +7,7 @@ Every sentence here is invented; each test names the general rule it exercises.
 
 from __future__ import annotations
 
-from extraction_seeds import text_article
+from extraction_seeds import quotes_with_people, text_article
 from newsloom.extract.quotes import extract_quotes
 from newsloom.records import Quote
 
@@ -180,3 +180,65 @@ def test_an_italian_place_fronted_before_the_subject_is_no_speaker() -> None:
     assert [(quote.speaker, quote.speaker_role) for quote in found] == [
         ("dipartimento di polizia della valle del Tamigi", None)
     ]
+
+
+def test_a_name_after_a_role_of_a_role_holds_the_inner_role_not_the_speakers() -> None:
+    # SemEval fr: "Le porte-parole officiel du Premier ministre Boris Johnson a déclaré que …":
+    # with no comma before it, the name goes with the role right before it (the Prime Minister
+    # it names); the spokesman who spoke is not named
+    cases = [
+        (
+            "fr",
+            "Le porte-parole du Premier ministre Jean Castex a déclaré que le gouvernement "
+            "protesterait.",
+            "Jean Castex",
+            "porte-parole du Premier ministre Jean Castex",
+        ),
+        (
+            "it",
+            "Il portavoce del primo ministro Mario Draghi ha detto che il governo protesterà.",
+            "Mario Draghi",
+            "portavoce del primo ministro Mario Draghi",
+        ),
+        (
+            "es",
+            "El portavoz del presidente Pedro Sánchez dijo que el Gobierno protestaría.",
+            "Pedro Sánchez",
+            "portavoz del presidente Pedro Sánchez",
+        ),
+    ]
+    for language, text, name, role in cases:
+        found = quotes_with_people(language, text, people=(name,))
+        assert [(quote.speaker, quote.speaker_role) for quote in found] == [(None, role)]
+
+
+def test_a_role_with_an_owner_that_is_no_role_keeps_its_holder() -> None:
+    # the rule above reads a role after the connector: a portfolio there ("de l'Intérieur")
+    # leaves the name the role's holder, and so does a name set off by a comma
+    text = "Le ministre de l'Intérieur Gérald Darmanin a déclaré que la marche était interdite."
+    found = quotes_with_people("fr", text, people=("Gérald Darmanin",))
+    assert [(quote.speaker, quote.speaker_role) for quote in found] == [
+        ("Gérald Darmanin", "ministre de l'Intérieur")
+    ]
+    text = "Le porte-parole du ministre, Jean Dupont, a déclaré que la marche était interdite."
+    found = quotes_with_people("fr", text, people=("Jean Dupont",))
+    assert [quote.speaker for quote in found] == ["Jean Dupont"]
+
+
+def test_the_people_told_right_after_the_verb_leave_the_subject_out() -> None:
+    # "«…», ha detto ai giornalisti.": Italian joins the preposition to every article ("ai",
+    # "agli", "alle", "allo"), French "à" to "les" ("aux"); the one told is no speaker, the
+    # last one named goes on
+    italian = quotes(
+        "it",
+        "La sindaca Chiara Conti vuole sapere chi ha demolito la casa.",
+        "«È un buco nel terreno», ha detto ai giornalisti.",
+        "«Nessuno mi ha avvisato», ha spiegato agli investigatori.",
+    )
+    french = quotes(
+        "fr",
+        "La maire Claire Dupont veut savoir qui a démoli la maison.",
+        "« C'est un trou », a déclaré aux journalistes.",
+    )
+    assert [quote.speaker for quote in italian] == ["Chiara Conti", "Chiara Conti"]
+    assert [quote.speaker for quote in french] == ["Claire Dupont"]

@@ -47,6 +47,32 @@ def owns_role(before: str) -> bool:
         len(words) >= 2
         and words[-1].lower() in CONNECTORS
         and any(word[:1].islower() and ROLE.ends(word) for word in words[:-1])
+    ) or _role_of_a_role(before)
+
+
+MOST_INNER_ROLE_WORDS = 3  # "Premier ministre israélien", "Prime Minister"
+
+
+def _role_of_a_role(before: str) -> bool:
+    """Whether a name right after ``before`` (no comma between) holds a role that is itself
+    what a role before it belongs to: a role word, a connector, then a role of at most three
+    words (``porte-parole du Premier ministre`` Boris Johnson, ``portavoce del primo
+    ministro``, ``spokesman for Prime Minister``). The name is the inner role's holder; the
+    one who spoke holds the first role and is not named there."""
+    if before.rstrip().endswith(","):
+        return False  # "le porte-parole du ministre, X": set off, the whole phrase's holder
+    words = before.split()
+    at = max((at for at, word in enumerate(words) if word.lower() in CONNECTORS), default=0)
+    inner = words[at + 1 :]
+    while inner and DETERMINER_WORD.fullmatch(inner[0]) and inner[0].lower() not in CONNECTORS:
+        inner = inner[1:]  # "del", "de la": the article after the connector
+    return (
+        at > 0
+        and 0 < len(inner) <= MOST_INNER_ROLE_WORDS
+        and any(ROLE.ends(word) for word in inner)
+        # one noun phrase: no article inside it ("membres du gouvernement le président X")
+        and not any(DETERMINER_WORD.fullmatch(word) for word in inner)
+        and any(word[:1].islower() and ROLE.ends(word) for word in words[:at])
     )
 
 
