@@ -77,3 +77,13 @@ def test_a_name_with_a_particle_right_after_in_is_one_place() -> None:
     place = "Mubarak suele recibir a personalidades extranjeras en Sharm el Sheij."
     found = EntityRecognizer.load().find_entities(text_article(place, language="es"))
     assert ("Sharm el Sheij", EntityType.LOCATION) in {(m.text, m.type) for m in found}
+
+
+def test_a_name_joined_at_one_particle_goes_on_at_the_next() -> None:
+    text = (
+        "Las fuerzas leales dispararon contra la multitud. Saif el Islam el Gadafi, el hijo del "
+        "líder libio, habló después por televisión, como antes Zine el Abidine ben Ali."
+    )
+    found = EntityRecognizer.load().find_entities(text_article(text, language="es"))
+    people = {m.text for m in found if m.type is EntityType.PERSON}
+    assert {"Saif el Islam el Gadafi", "Zine el Abidine ben Ali"} <= people

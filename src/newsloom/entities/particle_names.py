@@ -33,27 +33,29 @@ _PARTICLE_WORD = re.compile(_PARTICLE_SURNAME)
 
 
 @cache
-def _gap(language: str | None) -> re.Pattern[str] | None:
+def _gap(language: str | None) -> tuple[re.Pattern[str] | None, frozenset[str]]:
     """What may stand between two parts of one name in ``language``: its particles, each
-    between single spaces (``" von der "``); None where its table has none."""
+    between single spaces (``" von der "``), None where its table has none; and their words."""
     particles = sorted(
         (word for word in own_words(language, "name_particles") if not word.endswith("-")),
         key=len,
         reverse=True,
     )
     if not particles:
-        return None
+        return None, frozenset()
     words = "|".join(re.escape(word).replace(r"\ ", " ") for word in particles)
-    return re.compile(rf" (?:(?:{words}) )+")
+    return re.compile(rf" (?:(?:{words}) )+"), frozenset(" ".join(particles).split())
 
 
-def _joinable(mention: EntityMention) -> bool:
-    """A mention of a person or of something unnamed, of capitalised words only (not ``Gobierno
-    de Muamar``: a body's name, the person after its "de"), and no place."""
+def _joinable(mention: EntityMention, particles: frozenset[str] = frozenset()) -> bool:
+    """A mention of a person or of something unnamed, of capitalised words and ``particles``
+    only (not ``Gobierno de Muamar``: a body's name, the person after its "de"; ``Saif el
+    Islam`` joined here may go on), and no place."""
     return (
         mention.type in _NAME_TYPES
         and all(
-            word[:1].isupper() or _PARTICLE_WORD.fullmatch(word) for word in mention.text.split()
+            word[:1].isupper() or word in particles or _PARTICLE_WORD.fullmatch(word)
+            for word in mention.text.split()
         )
         and not is_place_name(mention.text)
     )
@@ -88,13 +90,13 @@ def joined_across_particles(
     if not entities:
         return ()
     gaps = {
-        paragraph.index: (paragraph.text, _gap(paragraph.language or language))
+        paragraph.index: (paragraph.text, *_gap(paragraph.language or language))
         for paragraph in paragraphs
     }
     ordered = sorted(entities, key=lambda mention: (mention.paragraph, mention.start, mention.end))
     found: list[EntityMention] = []
     for mention in ordered:
-        text, gap = gaps.get(mention.paragraph, ("", None))
+        text, gap, particles = gaps.get(mention.paragraph, ("", None, frozenset()))
         last = found[-1] if found else None
         if last is not None and last.paragraph == mention.paragraph and mention.start < last.end:
             continue  # within the surnames taken in by the mention before
@@ -103,7 +105,7 @@ def joined_across_particles(
             gap is not None
             and last is not None
             and last.paragraph == mention.paragraph
-            and _joinable(last)
+            and _joinable(last, particles)
             and _joinable(mention)
             and mention.text[:1].isupper()
             and gap.fullmatch(text, last.end, mention.start) is not None
