@@ -19,6 +19,7 @@ from newsloom.assign.features import word_forms
 from newsloom.entities.conll import Span
 from newsloom.entities.exonyms import is_place_name
 from newsloom.entities.openers import may_hold_a_name
+from newsloom.entities.particle_names import joined_across_particles
 from newsloom.entities.rules import find_entities_in_text, find_spans
 from newsloom.entities.typer import SpanTyper, vector_lookup
 from newsloom.errors import ModelError
@@ -308,9 +309,14 @@ class EntityRecognizer:
                     for entity, label in entities
                     if label in EntityType._value2member_map_
                 )
+        # a name the recogniser split at a particle (``Mohamed`` + ``Dabi``) is one mention
         return [
-            tuple(sorted(mentions, key=lambda m: (m.paragraph, m.start, m.end)))
-            for mentions in found
+            joined_across_particles(
+                article.paragraphs,
+                sorted(mentions, key=lambda m: (m.paragraph, m.start, m.end)),
+                article.language,
+            )
+            for article, mentions in zip(articles, found, strict=True)
         ]
 
     def find_in_tokens(

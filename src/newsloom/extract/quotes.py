@@ -23,7 +23,6 @@ from newsloom.extract.according import according_quotes
 from newsloom.extract.colon_quotes import headline_quote
 from newsloom.extract.inline_dash import inline_dash_quotes
 from newsloom.extract.mark_runs import mark_runs
-from newsloom.extract.particle_names import joined_across_particles
 from newsloom.extract.pointed_back import pointed_back_paragraph
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
@@ -253,7 +252,6 @@ def _reported_quotes(
 
 def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> tuple[Quote, ...]:
     """Direct and reported quotes of the article's text paragraphs, with speakers."""
-    entities = joined_across_particles(article.paragraphs, entities, article.language)
     context = QuoteContext(entities)
     quotes: list[Quote] = []
     previous = ""
