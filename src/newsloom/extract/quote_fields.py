@@ -123,6 +123,7 @@ QUOTE_FIELDS = (
     "medium_nouns",
     "possessives",
     "account_nouns",
+    "rule_nouns",
     "told_after_name",
     "address_prepositions",
 )
