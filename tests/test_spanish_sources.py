@@ -65,3 +65,29 @@ def test_a_role_of_a_body_still_refers_back_to_the_person_holding_it() -> None:
     start = first.index("Moussa Ibrahim")
     ibrahim = EntityMention("Moussa Ibrahim", EntityType.PERSON, 0, start, start + 14)
     assert [q.speaker for q in extract_quotes(article, [ibrahim])] == ["Moussa Ibrahim"]
+
+
+def test_a_subject_that_speaks_or_informs_of_a_figure_is_its_source() -> None:
+    # "hablar de", "informar de": the preposition opens what the subject reports
+    article = text_article(
+        "La oposición habla de seis muertos en la capital.",
+        "En Saná, fuentes médicas han informado de que tres manifestantes fallecieron anoche.",
+        language="es",
+    )
+    assert [(f.low, f.attribution_chain) for f in extract_figures(article)] == [
+        (6.0, ("oposición",)),
+        (3.0, ("fuentes médicas",)),
+    ]
+
+
+def test_an_adverb_or_an_auxiliary_alone_names_no_figure_source() -> None:
+    # "…, ha explicado que": the auxiliary the subject pattern read is no one
+    article = text_article(
+        "Un superviviente, Abdulrahim Bashir, ha explicado que en total había 153 detenidos.",
+        "El grupo opositor, que anteriormente había informado de nueve muertos, precisó que "
+        "hubo ocho fallecidos.",
+        language="es",
+    )
+    chains = [figure.attribution_chain for figure in extract_figures(article)]
+    assert not any(word in chain for chain in chains for word in ("ha", "anteriormente"))
+    assert chains[1:] == [("grupo opositor",), ("grupo opositor",)]

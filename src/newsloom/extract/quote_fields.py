@@ -124,6 +124,8 @@ QUOTE_FIELDS = (
     "possessives",
     "account_nouns",
     "rule_nouns",
+    "about_prepositions",
+    "about_verbs",
     "told_after_name",
     "address_prepositions",
 )

@@ -16,7 +16,7 @@ from newsloom.extract.told import told_end as told_medium_end
 # The fields of a language's table whose words, first in what a pattern read as a source, are
 # no part of it: a conjunction or an adverb before the subject ("…, mientras Al Jazeera asegura",
 # "…, pero aseguraron": nothing left), which is dropped …
-_LEADING_FIELDS = ("leading_words", "clause_openers", "relative_pronouns")
+_LEADING_FIELDS = ("leading_words", "clause_openers", "relative_pronouns", "adverbs", "auxiliaries")
 # … "according to", a pronoun, a word that is never a speaker or a preposition, with which the
 # phrase names no source ("Según apuntan fuentes": "según" reads that source; "Se habla e
 # informa"; "Samtidig opplyser politiet": the source after the verb; "Tras producirse …")
