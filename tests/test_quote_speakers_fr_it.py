@@ -85,12 +85,12 @@ def test_a_that_clause_after_the_set_off_source_keeps_the_sentence() -> None:
     found = quotes(
         "es",
         "El alcalde del municipio dijo, según la agencia local, que el puente abrirá en marzo.",
-        "Hasta ahora, según el reglamento vigente, que fue reformado en 2019, solo pueden "
+        "Hasta ahora, según el presidente del club, que fue elegido en 2019, solo pueden "
         "votar los socios.",
     )
     assert [q.text for q in found] == [
         "el puente abrirá en marzo",
-        "Hasta ahora, según el reglamento vigente, que fue reformado en 2019, solo pueden votar "
+        "Hasta ahora, según el presidente del club, que fue elegido en 2019, solo pueden votar "
         "los socios",
     ]
     assert found[0].speaker_role == "alcalde del municipio"

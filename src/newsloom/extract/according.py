@@ -43,6 +43,7 @@ from newsloom.extract.source_clauses import (
     relative_quote,
     source_goes_on,
 )
+from newsloom.extract.source_phrase import names_a_rule
 from newsloom.extract.source_phrases import (
     AFTER_WORDS,
     MIN_CONTENT_WORDS,
@@ -286,8 +287,8 @@ def according_quotes(
             )
             source_end = apposed_name_end(sentence.text, source_end) if leading else source_end
             source = sentence.text[source_start:source_end]
-            if addresses_reader(source, language):
-                continue
+            if addresses_reader(source, language) or names_a_rule(source, language):
+                continue  # "según tus preferencias", "según la ley": no one's words
             speaker = account_source(source, names, language) or parse_speaker(source, names)
             opening = match.start()
             before = sentence.text[:opening]  # "según sus cálculos": the subject's own

@@ -24,7 +24,7 @@ from newsloom.extract.quote_words import (
     SOURCE_TABLE_VERBS,
     THAT_WORDS,
 )
-from newsloom.extract.resources import table_words, words_pattern
+from newsloom.extract.resources import own_word_set, table_words, words_pattern
 from newsloom.extract.source_names import LEADING_DETERMINER, NOT_SOURCES, clean_source
 from newsloom.process_cache import compile_pattern
 
@@ -123,13 +123,22 @@ _INVERTED_TABLE = compile_pattern(
 _NAME_WORD = r"[\w'’-]+(?:\.(?-i:[a-z]{2,4})(?!\w))?"
 # "confirmaron este lunes que": a time the tables' demonstratives open, after the verb
 _DEMONSTRATIVES = words_pattern(table_words("demonstratives"), whole=False)
+# "han informado de seis muertos", "hablan de 64 muertos": the preposition that opens what a
+# reporting verb reports (the tables' ``about_prepositions``), read in its own languages only
+_ABOUT = words_pattern(table_words("about_prepositions"))
+_ABOUT_AFTER = compile_pattern(rf"\s+{_ABOUT}", re.IGNORECASE)
 # "Reuters skriver at …" / "Police said that …" / "…, police said." / "…, una comisión del
 # Consejo de Derechos Humanos egipcio calculó en 685 muertos …" (an estimate verb and "en")
 _SUBJECT_THAT = "at|att|that|que"
+# what follows a subject's reporting verb: "that", the clause's end, a time or "en" (any language)
+_VERB_FOLLOWS = (
+    r"\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early|earlier"
+    rf"|tidligere|tidigare|\w+dag|\w+day|en|{_DEMONSTRATIVES})\b"
+)
+_VERB_FOLLOWED = compile_pattern(_VERB_FOLLOWS, re.IGNORECASE)
 _AFTER_SUBJECT_OPENING = (
     rf"(?P<source>(?:{_NAME_WORD}\s+){{0,7}}?{_NAME_WORD})\s+"
-    rf"{_AUXILIARY}(?P<verb>{_VERBS})\b(?=\s*(?:,?\s*(?:at|att|that|que|om)\b|[.,;]|$)|\s+(?:on|in|i|på|late|early"
-    rf"|earlier|tidligere|tidigare|\w+dag|\w+day|en|{_DEMONSTRATIVES})\b)"
+    rf"{_AUXILIARY}(?P<verb>{_VERBS})\b(?={_VERB_FOLLOWS}|\s+{_ABOUT})"
 )
 _SUBJECT_FIRST = compile_pattern(
     rf"(?:^|,\s*|\b(?:{_SUBJECT_THAT})\s+){_AFTER_SUBJECT_OPENING}", re.IGNORECASE
@@ -222,6 +231,19 @@ class Source:
     leading: bool = False
 
 
+def _about_elsewhere(verb: str, sentence: str, verb_end: int, language: str | None) -> bool:
+    """Whether ``verb`` (ending at ``verb_end``) is read as a source's only for the preposition
+    after it (the tables' ``about_prepositions``), where the sentence's language has no such
+    preposition (es "de" is the Nordic "they") or the verb is none of the language's
+    ``about_verbs`` ("hablan de 64 muertos", not "advirtió de una intervención")."""
+    after = _ABOUT_AFTER.match(sentence, verb_end)
+    if after is None or _VERB_FOLLOWED.match(sentence, verb_end) is not None:
+        return False
+    return after.group(0).strip().lower() not in own_word_set(
+        language, "about_prepositions"
+    ) or verb.lower() not in own_word_set(language, "about_verbs")
+
+
 def sources_in(sentence: str, language: str | None = None) -> list[Source]:
     """Sources named in one sentence, outermost first."""
     return list(_sources_in(sentence, language))
@@ -268,7 +290,10 @@ def _sources_in(sentence: str, language: str | None = None) -> tuple[Source, ...
         add(match.group("source"), match.start(), 3)
     for match in _from_start(sentence, _SUBJECT_FIRST, _SUBJECT_LATER):
         source = match.group("source")
-        if match.group("verb").lower() == "according to":
+        verb = match.group("verb")
+        if verb.lower() == "according to" or _about_elsewhere(
+            verb, sentence, match.end("verb"), language
+        ):
             continue
         leading = _THAT_AFTER_VERB.match(sentence, match.end("verb")) is not None
         add(source, match.start("source"), 2, leading=leading)

@@ -125,6 +125,9 @@ QUOTE_FIELDS = (
     "medium_nouns",
     "possessives",
     "account_nouns",
+    "rule_nouns",
+    "about_prepositions",
+    "about_verbs",
     "told_after_name",
     "address_prepositions",
 )

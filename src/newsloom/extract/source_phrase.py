@@ -16,7 +16,7 @@ from newsloom.extract.told import told_end as told_medium_end
 # The fields of a language's table whose words, first in what a pattern read as a source, are
 # no part of it: a conjunction or an adverb before the subject ("…, mientras Al Jazeera asegura",
 # "…, pero aseguraron": nothing left), which is dropped …
-_LEADING_FIELDS = ("leading_words", "clause_openers", "relative_pronouns")
+_LEADING_FIELDS = ("leading_words", "clause_openers", "relative_pronouns", "adverbs", "auxiliaries")
 # … "according to", a pronoun, a word that is never a speaker or a preposition, with which the
 # phrase names no source ("Según apuntan fuentes": "según" reads that source; "Se habla e
 # informa"; "Samtidig opplyser politiet": the source after the verb; "Tras producirse …")
@@ -73,6 +73,24 @@ def _owner_of_account(words: list[str], language: str) -> list[str]:
     return words
 
 
+def names_a_rule(phrase: str, language: str | None) -> bool:
+    """Whether a phrase after "according to" names a rule (the table's ``rule_nouns``, first
+    after the language's articles and possessives, or after one adjective): "según la nueva
+    ley", "de acuerdo a los criterios del Instituto Robert Koch" mean "in accordance with", and
+    name no one who said anything."""
+    rules = own_word_set(language, "rule_nouns")
+    if not rules:
+        return False
+    skipped = own_word_set(language, "determiners", "possessives")
+    words = phrase.split()
+    while words and words[0].lower() in skipped:
+        words = words[1:]
+    return bool(words) and (
+        words[0].lower() in rules
+        or (len(words) > 1 and words[0][:1].islower() and words[1].lower() in rules)
+    )
+
+
 def source_as_read(phrase: str, language: str | None) -> str | None:
     """``phrase`` (what a pattern read as a source) as it names a source in ``language``:
     without the words that open no source's name (:data:`_LEADING_FIELDS`), the verb's time
@@ -84,6 +102,8 @@ def source_as_read(phrase: str, language: str | None) -> str | None:
     words = phrase.split()
     if language is None or not words:
         return phrase
+    if names_a_rule(phrase, language):
+        return None
     leading = own_word_set(language, *_LEADING_FIELDS) | time_words(language)
     while words and words[0].lower() in leading:
         words = words[1:]

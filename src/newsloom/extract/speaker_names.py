@@ -39,7 +39,7 @@ from newsloom.extract.name_spans import (
 from newsloom.extract.name_spans import without_source_words
 from newsloom.extract.named_people import NamedPerson, capitalised_names, opens_no_name
 from newsloom.extract.quote_patterns import AFTER, DASH_OPENING
-from newsloom.extract.resources import SCANDINAVIAN, own_words, table_words
+from newsloom.extract.resources import SCANDINAVIAN, own_word_set, own_words, table_words
 from newsloom.extract.role_stems import (
     MIN_ROLE_STEM,
     OWNED_ROLE_REACH,
@@ -283,6 +283,12 @@ class ArticleNames:
         )
         if words and plural_role(words[joined - 1]):
             return None  # "dijeron testigos", "los militares": several, no one person holds it
+        bodies = own_word_set(self._language, "organisations")
+        named = words[:joined]
+        if any(word.lower() in bodies for word in named) and not any(map(is_role_word, named)):
+            # "la embajada estadounidense", "el gobierno ruso": a body, which no person holds
+            # (not "government spokesman": a role of the body)
+            return None
         key = " ".join(words).lower()
         if len(words) > 1 and key not in self._holders:
             self._holders[key] = self._with_role(r"\s+".join(map(re.escape, words)), whole=True)
