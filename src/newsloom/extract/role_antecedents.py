@@ -50,6 +50,15 @@ def relative(role: str | None, language: str | None) -> bool:
     return bool(words) and _definite_of(words[-1], nouns, language)
 
 
+def general_person(role: str | None, language: str | None) -> bool:
+    """Whether a role ends in a noun for anyone in the definite form (the table's
+    ``person_nouns``: ``mannen``, ``kvinnen``, ``jenta``, ``den anonyme mannen``, da
+    ``kvinden``, sv ``kvinnan``): what the person is, not a title or whose relative
+    (``nabokvinnen``, ``moren`` are not)."""
+    words = (role or "").split()
+    return bool(words) and _definite_of(words[-1], own_word_set(language, "person_nouns"), language)
+
+
 def noun_sex(role: str | None, language: str | None) -> str | None:
     """``"f"`` for a role whose last noun is a woman's (the table's ``feminine_nouns``:
     ``moren``, ``kvinnen``, ``kona``), ``"m"`` for a man's (``faren``, ``gutten``), else None

@@ -33,7 +33,7 @@ def definite_person_role(role: str, names: ArticleNames) -> str | None:
     where the article gives no one an age (``Kari Nes (31)``): there an age no one was given
     is someone else's."""
     words = role.split()
-    if not words or not all(_WEAK_ADJECTIVE.match(word) for word in words[:-1]):
+    if not words or not weak_adjectives(words[:-1]):
         return None
     last = words[-1]
     if AGE_NOUN.search(last):
@@ -43,6 +43,12 @@ def definite_person_role(role: str, names: ArticleNames) -> str | None:
     if _DEFINITE_WORD.match(last) and (ends_in_role(last) or PERSON_NOUN.search(last)):
         return last
     return None
+
+
+def weak_adjectives(words: Sequence[str]) -> bool:
+    """Whether ``words`` (before a definite noun) are all weak adjectives (``sindige``,
+    ``anonyme``), none a conjunction the speaker patterns took in (``siden mannen``)."""
+    return all(_WEAK_ADJECTIVE.match(word) for word in words)
 
 
 def _inside_quote(person: NamedPerson, quotes: Sequence[Quote]) -> bool:
@@ -102,9 +108,17 @@ def named_last_outside_quotes(
     """The last person named before the quote outside the words quoted before it (``…
     Daniel, David og Jonas på guttesiden. ¶ Leah er jo et slikt bibelsk navn, sier forskeren``
     after ``navneforsker Ivar Utne``): a name said is no one a definite role refers back to."""
+    person = person_named_last_outside_quotes(resolved, quote, names)
+    return person.name if person is not None else None
+
+
+def person_named_last_outside_quotes(
+    resolved: Sequence[Quote], quote: Quote, names: ArticleNames
+) -> NamedPerson | None:
+    """The mention :func:`named_last_outside_quotes` names."""
     for person in reversed(names.people):
         if (person.paragraph, person.start) < (quote.paragraph, quote.start) and not (
             _inside_quote(person, (*resolved, quote))
         ):
-            return person.name
+            return person
     return None

@@ -198,30 +198,30 @@ def role_spoke_unnamed(resolved: Sequence[Quote], quote: Quote) -> bool:
 MOST_WORDS_BETWEEN = 2  # adjectives between an indefinite article and its noun ("en sped mann")
 
 
-def introduced_unnamed(role: str, quote: Quote, names: ArticleNames, language: str | None) -> bool:
-    """Whether a definite noun for a person (``nabokvinnen``, ``mannen``, ``vitnet``) was
-    introduced before the quote in its indefinite form, after the table's ``one`` words, with
-    no name set off beside it (``En nabokvinne forteller at …``, ``En sped mann.``, not ``en
-    forsker ved UiO, Kari Holm``): someone new, left unnamed, whom the definite noun refers to — not
-    the person the article named last (the girl the neighbour talks of, the patient at whose bed
-    the man stands). Scandinavian only: the article is a suffix there, the indefinite form the
-    noun without it."""
+def _indefinite_mentions(
+    role: str, quote: Quote, names: ArticleNames, language: str | None
+) -> list[tuple[int, str, re.Match[str]]]:
+    """Where the noun of a one-word definite ``role`` (``mannen``, ``nabokvinnen``) stands in
+    its indefinite form before the quote, after the table's ``one`` words and at most
+    :data:`MOST_WORDS_BETWEEN` words (``En nabokvinne``, ``en sped mann``): each paragraph's
+    index, text and the words found, in the article's order. None for a title
+    (``forskeren``, ``treneren``: written with "en" for anyone who might hold it, ``klubben
+    trenger en ny trener``). Scandinavian only: the article is a suffix there, the
+    indefinite form the noun without it."""
     table = resources_for(language)
     words = role.split()
     if language not in SCANDINAVIAN or table is None or not table.one_words or len(words) != 1:
-        return False
+        return []
     word = words[0].lower()
     if ends_in_role(word):
-        # "forskeren", "treneren": a title is written with "en" for anyone who might hold it
-        # ("klubben trenger en ny trener"), no one in particular introduced
-        return False
+        return []
     stems = {
         word[: -len(suffix)]
         for suffix in own_words(language, "definite_suffixes")  # "mannen", "vitne-t", "kvinn-a"
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_NOUN_STEM
     }
     if not stems:
-        return False
+        return []
     forms = sorted({form for stem in stems for form in (stem, f"{stem}e")}, key=len, reverse=True)
     one = "|".join(map(re.escape, table.one_words))
     nouns = "|".join(map(re.escape, forms))
@@ -229,21 +229,56 @@ def introduced_unnamed(role: str, quote: Quote, names: ArticleNames, language: s
         rf"(?<![\w-])(?:{one})\s+(?:[^\W\d_]+\s+){{0,{MOST_WORDS_BETWEEN}}}?(?:{nouns})(?![\w-])",
         re.IGNORECASE,
     )
-    predicative = own_words(language, "predicative_verbs")
-    for index, text in names.paragraphs.items():
+    found: list[tuple[int, str, re.Match[str]]] = []
+    for index, text in sorted(names.paragraphs.items()):
         if index > quote.paragraph:
             continue
         end = quote.start if index == quote.paragraph else len(text)
-        for found in pattern.finditer(text, 0, end):
-            previous = text[: found.start()].split()[-1:]
-            if previous and previous[0].lower() in predicative:
-                continue  # "Holm er en erfaren forsker": a description of someone named
-            if not any(
-                person.paragraph == index and _set_off(text, found, person)
-                for person in names.people
-            ):
-                return True
-    return False
+        found += [(index, text, mention) for mention in pattern.finditer(text, 0, end)]
+    return found
+
+
+def _describes(text: str, found: re.Match[str], language: str | None) -> bool:
+    """Whether the noun ``found`` follows a predicative verb (``Holm er en erfaren forsker``):
+    a description of someone named, not someone new."""
+    previous = text[: found.start()].split()[-1:]
+    return bool(previous) and previous[0].lower() in own_words(language, "predicative_verbs")
+
+
+def introduced_unnamed(role: str, quote: Quote, names: ArticleNames, language: str | None) -> bool:
+    """Whether a definite noun for a person (``nabokvinnen``, ``mannen``, ``vitnet``) was
+    introduced before the quote in its indefinite form (:func:`_indefinite_mentions`), with
+    no name set off beside it (``En nabokvinne forteller at …``, ``En sped mann.``, not ``en
+    forsker ved UiO, Kari Holm``): someone new, left unnamed, whom the definite noun refers to — not
+    the person the article named last (the girl the neighbour talks of, the patient at whose bed
+    the man stands)."""
+    return any(
+        not _describes(text, found, language)
+        and not any(
+            person.paragraph == index and _set_off(text, found, person) for person in names.people
+        )
+        for index, text, found in _indefinite_mentions(role, quote, names, language)
+    )
+
+
+def introduced_as(role: str, quote: Quote, names: ArticleNames, language: str | None) -> str | None:
+    """The person the article introduced before the quote with the indefinite noun of a
+    one-word definite ``role``: named beside it (``en mann, Per Hansen,``) or described by it
+    (``Kari Holm er en sterk kvinne``: the person named last before it in its sentence); the
+    last such, else None."""
+    for index, text, found in reversed(_indefinite_mentions(role, quote, names, language)):
+        here = [person for person in names.people if person.paragraph == index]
+        if _describes(text, found, language):
+            opening = max(
+                (stop.end() for stop in _SENTENCE_STOP.finditer(text, 0, found.start())),
+                default=0,
+            )
+            subjects = [person for person in here if opening <= person.start < found.start()]
+            if subjects:
+                return subjects[-1].name
+        elif beside := [person for person in here if _set_off(text, found, person)]:
+            return beside[0].name
+    return None
 
 
 APPOSITION_WORDS = 5  # words between a noun and the name set off after it ("ved UiO, Kari Holm")

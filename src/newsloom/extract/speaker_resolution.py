@@ -11,9 +11,11 @@ from dataclasses import replace
 from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.body_nouns import body_compound, body_read_as_name
 from newsloom.extract.document_owners import document_owner
+from newsloom.extract.general_nouns import general_noun_holder
 from newsloom.extract.name_cases import body_before_name, nominative
 from newsloom.extract.object_names import last_subject_before
 from newsloom.extract.resources import SCANDINAVIAN, own_words, resources_for, table_words
+from newsloom.extract.role_antecedents import general_person
 from newsloom.extract.role_back import (
     definite_person_role,
     named_last_outside_quotes,
@@ -213,6 +215,52 @@ def _body_that_spoke_before(
     return None
 
 
+def _referred_back(
+    resolved: Sequence[Quote], quote: Quote, names: ArticleNames, language: str | None
+) -> str | None:
+    """Whom a role no one named beside it refers back to, as a pronoun does: the person named
+    last, the subject of the last sentence naming anyone, or the one quoted just before."""
+    role = quote.speaker_role or ""
+    holder: str | None = None
+    if (
+        # only where the definite article is a suffix; elsewhere "-a", "-en" and "-n" are
+        # ordinary endings (Spanish "la periodista", German "Sprecherin")
+        (language is None or language in SCANDINAVIAN)
+        and DEFINITE.search(role)
+        and _names_a_person(role)
+        and not introduced_unnamed(role, quote, names, language)
+    ):
+        # "professoren", "statsråden": a definite role refers back like a pronoun
+        holder = named_last_outside_quotes(resolved, quote, names)
+    if (
+        holder is None
+        and language in SCANDINAVIAN
+        and (noun := definite_person_role(role, names)) is not None
+        and not introduced_unnamed(noun, quote, names, language)
+    ):
+        # "seier Høgre-representanten", "seier den sindige noregsmeisteren", "sier
+        # 46-åringen": the subject of the last sentence that names someone
+        holder = subject_named_last(resolved, quote, names, language)
+    if (
+        holder is None
+        and not role_spoke_unnamed(resolved, quote)
+        and role_refers_back(quote, names, language)
+    ):
+        # "sagte die Hamburger Wissenschaftssenatorin": the person named last (not the
+        # role itself, which the quote patterns may have added to the names)
+        holder = _last_speaker(resolved, quote, names) or _named_before(quote, names, language)
+    if holder is None and role_goes_on(quote, names, language):
+        # "«…», insiste el político": the one quoted just before goes on
+        holder = _role_holder_going_on(resolved, quote, names, language)
+    if holder is None and bare_role(quote, language):
+        # "– dodał wiceminister" after quotes of Waldemar Kraska: the speaker going
+        # on (not a photo credit named in between), else the person named last
+        holder = _last_speaker(resolved, quote, names, reach=1) or names.last_before(
+            quote.paragraph, quote.start
+        )
+    return holder
+
+
 def resolve_speakers(
     quotes: Sequence[Quote], names: ArticleNames, language: str | None = None
 ) -> list[Quote]:
@@ -298,45 +346,13 @@ def resolve_speakers(
                 # "sier 24-åringen", "said the 24-year-old": the person the article gave that
                 # age; none given, the age noun stays (the person named last may be anyone)
                 holder = names.aged(aged.group(1), quote.paragraph)
-            if (
-                holder is None
-                # only where the definite article is a suffix; elsewhere "-a", "-en" and "-n" are
-                # ordinary endings (Spanish "la periodista", German "Sprecherin")
-                and (language is None or language in SCANDINAVIAN)
-                and DEFINITE.search(quote.speaker_role)
-                and _names_a_person(quote.speaker_role)
-                and not introduced_unnamed(quote.speaker_role, quote, names, language)
-            ):
-                # "professoren", "statsråden": a definite role refers back like a pronoun
-                holder = named_last_outside_quotes(resolved, quote, names)
-            if (
-                holder is None
-                and language in SCANDINAVIAN
-                and (noun := definite_person_role(quote.speaker_role, names)) is not None
-                and not introduced_unnamed(noun, quote, names, language)
-            ):
-                # "seier Høgre-representanten", "seier den sindige noregsmeisteren", "sier
-                # 46-åringen": the subject of the last sentence that names someone
-                holder = subject_named_last(resolved, quote, names, language)
-            if (
-                holder is None
-                and not role_spoke_unnamed(resolved, quote)
-                and role_refers_back(quote, names, language)
-            ):
-                # "sagte die Hamburger Wissenschaftssenatorin": the person named last (not the
-                # role itself, which the quote patterns may have added to the names)
-                holder = _last_speaker(resolved, quote, names) or _named_before(
-                    quote, names, language
-                )
-            if holder is None and role_goes_on(quote, names, language):
-                # "«…», insiste el político": the one quoted just before goes on
-                holder = _role_holder_going_on(resolved, quote, names, language)
-            if holder is None and bare_role(quote, language):
-                # "– dodał wiceminister" after quotes of Waldemar Kraska: the speaker going
-                # on (not a photo credit named in between), else the person named last
-                holder = _last_speaker(resolved, quote, names, reach=1) or names.last_before(
-                    quote.paragraph, quote.start
-                )
+            general = language in SCANDINAVIAN and general_person(quote.speaker_role, language)
+            if holder is None and general:
+                # "sier kvinnen": a noun for anyone is the person introduced with it, or
+                # the one named last where no one else came in unnamed since
+                holder = general_noun_holder(resolved, quote, names, language)
+            elif holder is None:
+                holder = _referred_back(resolved, quote, names, language)
             if holder is None and _one_body(quote):
                 # "indicó la organización humanitaria" after Amnistía Internacional spoke: the
                 # body that spoke last, where the recogniser took it for a person
