@@ -308,7 +308,8 @@ def continue_runs(
         and not by_paragraph.get(paragraph.index)
         and not (at + 1 < len(body) and closing[at + 1] and not dashed[at + 1])
     }
-    premises = question_premises(body, dashed, closing) if questions or to_you else set()
+    # outside an interview too ("– Mange har kjøpt dieselbil. ¶ Vil også de bilene …? ¶ – …")
+    premises = question_premises(body, dashed, closing, None if questions or to_you else language)
     # a question without a dash, answered by a dash paragraph: the journalist's when it says
     # "you" ("Hvor mange kilo tar du i benkpress? ¶ – Hva er benkpress?"), or in an interview
     unmarked = [
