@@ -30,3 +30,15 @@ def test_a_question_of_the_speaker_in_the_first_person_is_their_talk() -> None:
         people=("Ola Brekke", "Kari Moe"),
     )
     assert [q.paragraph for q in found] == [1, 2, 3]
+
+
+def test_a_dash_headline_before_the_question_quotes_the_story_below() -> None:
+    found = quotes_with_people(
+        "nn",
+        "Eit tredje alternativ er at landet slår seg sjølv konkurs.",
+        "– Vi har vore for naive |",
+        "Så kvar gjekk det gale?",
+        "– Vi har vore for naive i fleire år no, seier Kari Lien.",
+        people=("Kari Lien",),
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(1, "Kari Lien"), (3, "Kari Lien")]
