@@ -310,8 +310,10 @@ def continue_runs(
     }
     # outside an interview too ("– Mange har kjøpt dieselbil. ¶ Vil også de bilene …? ¶ – …");
     # a dash headline ("– Vi har prioritert feil") quotes the story below, no premise
-    said = [dash and not line for dash, line in zip(dashed, headline, strict=True)]
-    premises = question_premises(body, said, closing, None if questions or to_you else language)
+    dashed_sentences = [dash and not line for dash, line in zip(dashed, headline, strict=True)]
+    premises = question_premises(
+        body, dashed_sentences, closing, None if questions or to_you else language
+    )
     # a question without a dash, answered by a dash paragraph: the journalist's when it says
     # "you" ("Hvor mange kilo tar du i benkpress? ¶ – Hva er benkpress?"), or in an interview
     unmarked = [
