@@ -21,6 +21,31 @@ from newsloom.records import Quote
 _MIN_WORDS = 3
 
 
+def pointing_speaker(text: str, names: Sequence[str], language: str | None) -> Speaker | None:
+    """The speaker of a paragraph that only points back at the words before it (nb ``Det sier
+    advokat X.``, nn ``Det fortel X ved Norsk Filminstitutt.``): the table's ``back_reference``
+    words, a reporting verb right after them and who spoke. None where ``text`` is more than that
+    one sentence, introduces what follows (a colon), asks, or has no reporting verb right after
+    those words, or names no one (a pronoun: ``Det sa han ikkje noko om``)."""
+    back = back_reference(text, language)
+    if not back or text.rstrip().endswith((":", "?")) or len(split_sentences(text)) > 1:
+        return None
+    rest = text[back:]
+    after_verb = rest.lower().split()[1].strip(",.;!") if len(rest.split()) > 1 else ""
+    if (AFTER.match(rest) is None and SPLIT_AFTER.match(rest) is None) or any(
+        after_verb in own_words(language, field)
+        for field in ("negations", "amounts", "first_person", "clause_pronouns")
+    ):
+        # "Dette meiner ikkje berre vi", "Det fortel noko om …", "Det forklarer ingenting, …",
+        # "Det sa me klart nei til": no one else's words pointed at; "Det forteller de deg
+        # gjerne": a pronoun, no one named
+        return None
+    speaker, _ = speaker_after(rest, names, language)
+    if speaker is None or speaker.type == "pronoun":
+        return None
+    return speaker
+
+
 def pointed_back_paragraph(
     previous: tuple[int, str],
     text: str,
@@ -29,36 +54,20 @@ def pointed_back_paragraph(
     language: str | None,
 ) -> Quote | None:
     """The paragraph ``previous`` (its index and text, in which no quote was found) as the words
-    of the speaker ``text`` names after the table's ``back_reference`` words and a reporting
-    verb; None where ``text`` is more than that one sentence, introduces what follows (a colon),
-    asks, or has no reporting verb right after those words, or names no one (a pronoun: ``Det sa han
-    ikkje noko om``), or where the paragraph
-    before is a headline (``… |``), a question or a speech-dash line."""
-    back = back_reference(text, language)
+    of the speaker ``text`` names pointing back at it (:func:`pointing_speaker`); None where
+    ``text`` does not point back, or where the paragraph before is a headline (``… |``), a
+    question or a speech-dash line (a dash run and its closing are read by
+    :mod:`newsloom.extract.quote_runs`)."""
     index, statement = previous
     statement = statement.strip()
     if (
-        not back
-        or text.rstrip().endswith((":", "?"))
-        or len(split_sentences(text)) > 1
-        or statement.endswith(("|", "?", ":"))
+        statement.endswith(("|", "?", ":"))
         or DASH_OPENING.match(statement)
         or len(statement.split()) < _MIN_WORDS
     ):
         return None
-    rest = text[back:]
-    words = rest.lower().split()
-    if (
-        (AFTER.match(rest) is None and SPLIT_AFTER.match(rest) is None)
-        or words[1] in own_words(language, "negations")
-        or words[1] in own_words(language, "amounts")
-        or words[1] in own_words(language, "first_person")
-    ):
-        # "Dette meiner ikkje berre vi", "Det fortel noko om …", "Det sa me klart nei til":
-        # no one else's words pointed at
-        return None
-    speaker, _ = speaker_after(rest, names, language)
-    if speaker is None or speaker.type == "pronoun":
+    speaker = pointing_speaker(text, names, language)
+    if speaker is None:
         return None
     content = statement.rstrip(" .")
     start = previous[1].find(content)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsloom.extract.pointed_back import pointing_speaker
 from newsloom.extract.quote_patterns import (
     AFTER,
     DASH_OPENING,
@@ -107,6 +108,19 @@ def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
     if speaker is None or speaker.type not in ("person", "role", "organisation", "pronoun"):
         return None
     return speaker
+
+
+def run_closer(paragraph: Paragraph, names: Sequence[str], language: str | None) -> Speaker | None:
+    """The speaker a paragraph closing a dash run names: its attribution
+    (:func:`closing_speaker`), or, where the paragraph is only an attribution pointing back at the
+    words before it (``– … ¶ Det fortel filmarkivar Kjell Billing.``), whom it names
+    (:func:`newsloom.extract.pointed_back.pointing_speaker`, with the ``names`` found in it)."""
+    closer = closing_speaker(paragraph.text)
+    if closer is None and not DASH_OPENING.match(paragraph.text):
+        pointing = pointing_speaker(paragraph.text, names, paragraph.language or language)
+        if pointing is not None and pointing.type in ("person", "role", "organisation"):
+            closer = pointing
+    return closer
 
 
 def _closing_words(paragraph: Paragraph, source: Quote) -> Quote | None:
@@ -235,7 +249,7 @@ def continue_runs(
     for quote in quotes:
         by_paragraph.setdefault(quote.paragraph, []).append(quote)
     dashed = [DASH_OPENING.match(p.text) is not None for p in body]
-    closers = [closing_speaker(p.text) for p in body]
+    closers = [run_closer(p, names.named_in(p.index), language) for p in body]
     closing = [closer is not None for closer in closers]
     unended = [SENTENCE_END.search(p.text) is None for p in body]  # no sentence end: a heading
     headline = [dash and open_end for dash, open_end in zip(dashed, unended, strict=True)]
@@ -294,7 +308,12 @@ def continue_runs(
         and not by_paragraph.get(paragraph.index)
         and not (at + 1 < len(body) and closing[at + 1] and not dashed[at + 1])
     }
-    premises = question_premises(body, dashed, closing) if questions or to_you else set()
+    # outside an interview too ("– Mange har kjøpt dieselbil. ¶ Vil også de bilene …? ¶ – …");
+    # a dash headline ("– Vi har prioritert feil") quotes the story below, no premise
+    dashed_sentences = [dash and not line for dash, line in zip(dashed, headline, strict=True)]
+    premises = question_premises(
+        body, dashed_sentences, closing, None if questions or to_you else language
+    )
     # a question without a dash, answered by a dash paragraph: the journalist's when it says
     # "you" ("Hvor mange kilo tar du i benkpress? ¶ – Hva er benkpress?"), or in an interview
     unmarked = [

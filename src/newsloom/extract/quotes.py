@@ -34,7 +34,7 @@ from newsloom.extract.quote_patterns import (
     TRAILING_CLAUSE,
     split_attribution,
 )
-from newsloom.extract.quote_runs import continue_runs
+from newsloom.extract.quote_runs import continue_runs, run_closer
 from newsloom.extract.quote_speakers import (
     THAT_BEFORE,
     introduced_speaker,
@@ -54,7 +54,8 @@ from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speaker_resolution import resolve_speakers
 from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.extract.talk import is_spoken
-from newsloom.records import Article, EntityMention, EntityType, ParagraphKind, Quote
+from newsloom.extract.talk_runs import SENTENCE_END
+from newsloom.records import Article, EntityMention, EntityType, Paragraph, ParagraphKind, Quote
 
 MAX_TITLE_WORDS = 5
 _SHORT_WORD = 5  # "della", "of", "für": the words a title leaves in lowercase
@@ -250,12 +251,36 @@ def _reported_quotes(
     return reported + according_quotes(text, paragraph, spans, names, language)
 
 
+def _run_goes_on(
+    paragraph: Paragraph,
+    talk_open: bool,
+    quoted: bool,
+    names: Sequence[str],
+    language: str | None,
+) -> bool:
+    """Whether a speech-dash run is open after ``paragraph``: it opens with a dash and no
+    attribution of its own, or a run was open before and ``paragraph`` holds no quote, no
+    attribution and ends a sentence (a line without one, a subheading, ends the run, as in
+    :func:`newsloom.extract.quote_runs.continue_runs`)."""
+    closed = run_closer(paragraph, names, language) is not None
+    if DASH_OPENING.match(paragraph.text):
+        return not closed
+    return (
+        talk_open
+        and not quoted
+        and not closed
+        and paragraph.kind == ParagraphKind.BODY
+        and SENTENCE_END.search(paragraph.text) is not None
+    )
+
+
 def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> tuple[Quote, ...]:
     """Direct and reported quotes of the article's text paragraphs, with speakers."""
     context = QuoteContext(entities)
     quotes: list[Quote] = []
     previous = ""
     unquoted: tuple[int, str] | None = None  # the paragraph before, where it holds no quote
+    talk_open = False  # a speech dash opened with no attribution yet: its run may go on
     people_named = [mention.text for mention in entities if mention.type == EntityType.PERSON]
     for paragraph in article.paragraphs:
         if paragraph.kind not in (ParagraphKind.BODY, ParagraphKind.HEADING):
@@ -324,7 +349,12 @@ def extract_quotes(article: Article, entities: Sequence[EntityMention] = ()) -> 
             else None
         )
         quotes.extend([back] if back is not None else [])
-        unquoted = None if direct or reported or back else (paragraph.index, paragraph.text)
+        talk_open = _run_goes_on(paragraph, talk_open, bool(direct or reported), names, language)
+        # "– A. ¶ B. ¶ Det fortel X.": B goes on with the run its closing gives to X (read by
+        # quote_runs), no statement of X's of its own
+        unquoted = (
+            None if direct or reported or back or talk_open else (paragraph.index, paragraph.text)
+        )
         # a paragraph talking on after someone's words, naming no speaker of its own
         talking = not (direct or reported) and is_spoken(paragraph, language)
         context.see(paragraph.text, paragraph.index, talking)

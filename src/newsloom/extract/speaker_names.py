@@ -163,6 +163,11 @@ class ArticleNames:
         self._holders.clear()
         self._owned.clear()
 
+    def named_in(self, paragraph: int) -> list[str]:
+        """The people and organisations named in ``paragraph``."""
+        people = [person.name for person in self.people if person.paragraph == paragraph]
+        return people + [name for at, _, name in self.organisations if at == paragraph]
+
     def fullest(self, name: str) -> str:
         """The fullest name of the article for ``name``: the name mentioned most often (then
         first) among the longer ones ending with it (``Longva`` → ``Kjartan Longva``); a

@@ -178,13 +178,20 @@ def talk_names(paragraph: Paragraph, source: Quote, language: str | None) -> boo
 
 
 def question_premises(
-    body: Sequence[Paragraph], dashed: Sequence[bool], closing: Sequence[bool]
+    body: Sequence[Paragraph],
+    dashed: Sequence[bool],
+    closing: Sequence[bool],
+    rhetorical_in: str | None = None,
 ) -> set[int]:
-    """Where the journalist dashes their own turns (a dashed question a dashed answer follows),
-    a dash statement right before a question without a dash that a dash paragraph answers is
-    that question's premise (``– Du er psykiater. ¶ Er du overraska over …? ¶ – Ein skal …``):
-    the journalist's words, as the question is. Not one that names its speaker (``…, ler
-    ho``), nor one right after a question (``– Hva kommer nå? ¶ – En pause.``: an answer)."""
+    """A dash statement right before a question without a dash that a dash paragraph answers
+    is that question's premise (``– Du er psykiater. ¶ Er du overraska over …? ¶ – Ein skal
+    …``, ``– Mange har kjøpt dieselbil. ¶ Vil også de bilene …? ¶ – Eldre dieselbiler …``):
+    the journalist's words, as the question is, split over two sentences; the next dash turn
+    answers them. Not one that names its speaker (``…, ler ho``), nor one right after a
+    question (``– Hva kommer nå? ¶ – En pause.``: an answer). With ``rhetorical_in`` (a
+    language: an article where the journalist dashes no turn of their own), not a question
+    in the first person (``– … ¶ Skal vi ha en markering …? ¶ – Det var en blemme.``): the
+    speaker asking, talk of their own."""
     found: set[int] = set()
     for at in range(len(body) - 2):
         statement, question = body[at].text.rstrip(), body[at + 1].text.rstrip()
@@ -197,6 +204,9 @@ def question_premises(
             and not closing[at + 1]
             and question.endswith("?")
             and dashed[at + 2]
+            and not (
+                rhetorical_in is not None and has_words(body[at + 1], rhetorical_in, "first_person")
+            )
         ):
             found |= {body[at].index, body[at + 1].index}
     return found
