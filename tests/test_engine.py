@@ -27,7 +27,9 @@ pytest.importorskip("distributed", reason="the dask extra is not installed")
 def dask_engine() -> Iterator[DaskEngine]:
     """Two worker processes with one thread each, as the issue asks (#19)."""
     settings = EngineSettings(name="dask", workers=2, shard_size=4)
-    engine = open_engine(settings, Settings().analyze, Settings().cluster.embedded_by)
+    engine = open_engine(
+        settings, Settings().analyze, Settings().cluster.embedded_by, Settings().reuse
+    )
     assert isinstance(engine, DaskEngine)
     try:
         yield engine
