@@ -213,7 +213,7 @@ def test_workers_keep_busy_while_a_chunk_is_assigned() -> None:
     engine = object.__new__(DaskEngine)
     client = _CountingClient()
     engine._client, engine._shard_size = client, 25
-    engine._analyze, engine._embedding_model = Settings().analyze, None
+    engine._analyze, engine._embedding_model, engine._reuse = Settings().analyze, None, None
     documents = [RawDocument(origin=f"doc {n}", text="x") for n in range(3 * CHUNK)]
     prepared = engine.prepare(documents, RunReport())
     for _ in range(CHUNK):  # the pipeline now assigns a chunk before it asks for more
