@@ -40,6 +40,7 @@ def capture(sources: list[str], out: Path) -> None:
     from newsloom.ingest import read_sources
     from newsloom.records import RunReport
     from newsloom.settings import Settings
+    from newsloom.store.rows import article_rows
 
     settings = Settings()
     documents = []
@@ -56,7 +57,7 @@ def capture(sources: list[str], out: Path) -> None:
         shard = documents[start : start + 25]
         prepared.extend(
             prepare_shard(
-                shard, settings.analyze, settings.cluster.embedded_by, settings.reuse
+                shard, settings.analyze, settings.cluster.embedded_by, settings.reuse, article_rows
             ).prepared
         )
     out.write_bytes(pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL))

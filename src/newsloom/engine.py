@@ -24,6 +24,7 @@ from newsloom.errors import SettingsError
 from newsloom.pipeline import CHUNK, Engine, LocalEngine
 from newsloom.records import RawDocument, RunReport
 from newsloom.settings import AnalyzeSettings, EmbeddingModel, EngineSettings, ReuseSettings
+from newsloom.store.rows import article_rows
 from newsloom.timing import add_seconds
 
 T = TypeVar("T")
@@ -104,6 +105,7 @@ class DaskEngine:
                     self._analyze,
                     self._embedding_model,
                     self._reuse,
+                    article_rows,  # the store's rows of each article, made on the worker
                     pure=False,
                 )
             )

@@ -47,6 +47,7 @@ from newsloom.normalize.article import check_size
 from newsloom.records import DateOrigin, RawDocument, RunReport
 from newsloom.settings import Settings
 from newsloom.store import ArticleFilter, Store
+from newsloom.store.rows import article_rows
 from newsloom.story.anchor import revise_dates
 from newsloom.time_order import time_key
 from newsloom.timing import timed
@@ -187,8 +188,10 @@ class Pipeline:
     def _assign(self, chunk: list[Prepared], report: RunReport) -> None:
         ordered = sorted(chunk, key=_time_key)
         if self.analyzer is not None:  # per article and pure: outside the writer lock
-            reuse = self.settings.reuse
-            ordered = [analyze_prepared(p, self.analyzer, report.seconds, reuse) for p in ordered]
+            reuse, seconds = self.settings.reuse, report.seconds
+            ordered = [
+                analyze_prepared(p, self.analyzer, seconds, reuse, article_rows) for p in ordered
+            ]
         # one batch per chunk, unless the engine embedded the articles where it analysed them
         ordered = embed_prepared(ordered, self.settings.cluster.embedded_by, report.seconds)
         analysed: list[Prepared] = []  # with their article and analysis

@@ -9,6 +9,7 @@ once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -18,10 +19,11 @@ from newsloom.assign.reuse import ReuseEntry, reuse_entry
 from newsloom.errors import NewsloomError
 from newsloom.normalize.article import normalize
 from newsloom.normalize.language import detect_languages
-from newsloom.records import Analysis, Article, RawDocument
+from newsloom.records import Analysis, Article, ArticleRows, RawDocument
 from newsloom.settings import AnalyzeSettings, EmbeddingModel, ReuseSettings
-from newsloom.store.rows import ArticleRows, article_rows
 from newsloom.timing import timed
+
+RowsMaker = Callable[[Article, Analysis], ArticleRows]  # newsloom.store.rows.article_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +37,9 @@ class Prepared:
     article's title-and-lead vector by ``cluster.embedding_model`` (:func:`embed_prepared`), made
     beside the analysis for the same reason. ``rows`` are the values the store writes for the
     article and its analysis (the analysis encoded, the full-text index's keys), made here too so
-    that the one writer only inserts them; ``reuse`` is what the reuse index makes of the article
-    alone (its words, signature and fingerprints), made when the reuse settings are given.
+    that the one writer only inserts them (made when the engine hands over the store's
+    :data:`RowsMaker`); ``reuse`` is what the reuse index makes of the article alone (its words,
+    signature and fingerprints), made when the reuse settings are given.
     """
 
     origin: str
@@ -74,17 +77,20 @@ def analyze_prepared(
     analyzer: Analyzer,
     seconds: dict[str, float] | None = None,
     reuse: ReuseSettings | None = None,
+    rows_of: RowsMaker | None = None,
 ) -> Prepared:
-    """``prepared`` with its analysis (or the reason analyze rejected it), the store's rows and,
-    with ``reuse``, the reuse index's entry."""
+    """``prepared`` with its analysis (or the reason analyze rejected it), with ``rows_of`` the
+    store's rows and with ``reuse`` the reuse index's entry."""
     if prepared.article is None or prepared.analysis is not None or prepared.analysis_problem:
         return prepared
     try:
         analysis = analyzer.analyze(prepared.article, seconds)
         with timed(seconds, "analyze: story terms"):
             features = article_features(prepared.article, analysis)
-        with timed(seconds, "analyze: store rows"):
-            rows = article_rows(prepared.article, analysis)
+        rows = None
+        if rows_of is not None:
+            with timed(seconds, "analyze: store rows"):
+                rows = rows_of(prepared.article, analysis)
         made = None
         if reuse is not None:
             with timed(seconds, "analyze: reuse entry"):
@@ -144,13 +150,15 @@ def prepare_shard(
     settings: AnalyzeSettings,
     embedding_model: EmbeddingModel | None = None,
     reuse: ReuseSettings | None = None,
+    rows_of: RowsMaker | None = None,
 ) -> ShardResult:
     """normalize, language, analyze and embed (by ``embedding_model``) a shard of documents, in
-    order, with stage times (and the reuse index's entries, with ``reuse``)."""
+    order, with stage times (and the reuse index's entries and the store's rows, with ``reuse``
+    and ``rows_of``)."""
     seconds: dict[str, float] = {}
     analyzer = analyzer_for(settings)
     prepared = [
-        analyze_prepared(prepare_document(raw, seconds), analyzer, seconds, reuse)
+        analyze_prepared(prepare_document(raw, seconds), analyzer, seconds, reuse, rows_of)
         for raw in documents
     ]
     embedded = embed_prepared(prepared, embedding_model, seconds)

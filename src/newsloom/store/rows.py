@@ -3,28 +3,19 @@
 The analysis row's JSON payload, the full-text index's ``names`` (the keys of the article's
 entities, merged as in a story) and ``forms`` (every word of title and body folded) are pure
 functions of the article and its analysis. :func:`article_rows` makes them where the article is
-analysed (a Dask worker, or the local engine before assign), so the one ordered writer only
+analysed (a Dask worker, or the local engine before assign; the engine hands this function
+to analyze, which imports no store), so the one ordered writer only
 inserts them (:meth:`~newsloom.store.articles.ArticleQueries.add_article`); a store given no rows
 makes the same values itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from newsloom.records import Analysis, Article
+from newsloom.records import Analysis, Article, ArticleRows
 from newsloom.store.codec import analysis_to_json
 from newsloom.store.fulltext import forms_of, names_of
 
-
-@dataclass(frozen=True, slots=True)
-class ArticleRows:
-    """An article's stored values made ahead: valid for ``article_id`` and its analysis only."""
-
-    article_id: str
-    payload: str  # the analysis as stored (codec.analysis_to_json)
-    names: str  # the full-text index's names column
-    forms: str  # the full-text index's forms column
+__all__ = ["ArticleRows", "article_rows", "indexed_text"]
 
 
 def indexed_text(article: Article) -> tuple[str, str]:
