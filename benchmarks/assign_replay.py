@@ -40,6 +40,7 @@ def capture(sources: list[str], out: Path) -> None:
     from newsloom.ingest import read_sources
     from newsloom.records import RunReport
     from newsloom.settings import Settings
+    from newsloom.store.rows import article_rows
 
     settings = Settings()
     documents = []
@@ -55,7 +56,9 @@ def capture(sources: list[str], out: Path) -> None:
     for start in range(0, len(documents), 25):
         shard = documents[start : start + 25]
         prepared.extend(
-            prepare_shard(shard, settings.analyze, settings.cluster.embedded_by).prepared
+            prepare_shard(
+                shard, settings.analyze, settings.cluster.embedded_by, settings.reuse, article_rows
+            ).prepared
         )
     out.write_bytes(pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL))
     print(f"{len(prepared)} documents captured in {out}")

@@ -68,7 +68,7 @@ def main():
     )
     es = settings.engine.model_copy(update={"name": "dask", "workers": workers})
     t_open = time.perf_counter()
-    engine = open_engine(es, settings.analyze, settings.cluster.embedded_by)
+    engine = open_engine(es, settings.analyze, settings.cluster.embedded_by, settings.reuse)
     t_opened = time.perf_counter()
     store = open_store(db)
     report = ingest([stream], settings, store, None, engine)

@@ -151,7 +151,9 @@ def run_newsloom(config: str, path: Path, workdir: Path, db_url: str | None) -> 
     if config.endswith("-lean"):  # the driver's side alone: workers only normalize and language
         off = dict.fromkeys(("entities", "quotes", "figures", "times"), False)
         settings = settings.model_copy(update={"analyze": settings.analyze.model_copy(update=off)})
-    engine = open_engine(engine_settings, settings.analyze, settings.cluster.embedded_by)
+    engine = open_engine(
+        engine_settings, settings.analyze, settings.cluster.embedded_by, settings.reuse
+    )
     store = open_store(database)
     worker_peaks: list[float] = []
     worker_cpu = 0.0

@@ -27,7 +27,9 @@ pytest.importorskip("distributed", reason="the dask extra is not installed")
 def dask_engine() -> Iterator[DaskEngine]:
     """Two worker processes with one thread each, as the issue asks (#19)."""
     settings = EngineSettings(name="dask", workers=2, shard_size=4)
-    engine = open_engine(settings, Settings().analyze, Settings().cluster.embedded_by)
+    engine = open_engine(
+        settings, Settings().analyze, Settings().cluster.embedded_by, Settings().reuse
+    )
     assert isinstance(engine, DaskEngine)
     try:
         yield engine
@@ -211,7 +213,7 @@ def test_workers_keep_busy_while_a_chunk_is_assigned() -> None:
     engine = object.__new__(DaskEngine)
     client = _CountingClient()
     engine._client, engine._shard_size = client, 25
-    engine._analyze, engine._embedding_model = Settings().analyze, None
+    engine._analyze, engine._embedding_model, engine._reuse = Settings().analyze, None, None
     documents = [RawDocument(origin=f"doc {n}", text="x") for n in range(3 * CHUNK)]
     prepared = engine.prepare(documents, RunReport())
     for _ in range(CHUNK):  # the pipeline now assigns a chunk before it asks for more

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import newsloom.pipeline
-from newsloom.assign.reuse import ReuseIndex
+from newsloom.assign.reuse import ReuseEntry, ReuseIndex
 from newsloom.export import write_export
 from newsloom.pipeline import ingest
 from newsloom.records import Article, ReuseResult
@@ -48,11 +48,13 @@ def test_an_article_that_fails_is_undone_alone_and_a_rerun_finishes_the_job_issu
     add = ReuseIndex.add
     added: list[str] = []
 
-    def failing_add(index: ReuseIndex, article: Article) -> ReuseResult:
+    def failing_add(
+        index: ReuseIndex, article: Article, made: ReuseEntry | None = None
+    ) -> ReuseResult:
         if len(added) == 5:
             raise RuntimeError("the reuse index failed")
         added.append(article.id)
-        return add(index, article)
+        return add(index, article, made)
 
     monkeypatch.setattr(ReuseIndex, "add", failing_add)
     store = open_store(db_url)

@@ -23,7 +23,8 @@ from newsloom.analyze.prepare import Prepared, ShardResult, prepare_shard
 from newsloom.errors import SettingsError
 from newsloom.pipeline import CHUNK, Engine, LocalEngine
 from newsloom.records import RawDocument, RunReport
-from newsloom.settings import AnalyzeSettings, EmbeddingModel, EngineSettings
+from newsloom.settings import AnalyzeSettings, EmbeddingModel, EngineSettings, ReuseSettings
+from newsloom.store.rows import article_rows
 from newsloom.timing import add_seconds
 
 T = TypeVar("T")
@@ -41,6 +42,7 @@ class DaskEngine:
         settings: EngineSettings,
         analyze: AnalyzeSettings,
         embedding_model: EmbeddingModel | None = None,
+        reuse: ReuseSettings | None = None,
     ) -> None:
         try:
             import dask
@@ -52,6 +54,7 @@ class DaskEngine:
             ) from error
         self._analyze = analyze
         self._embedding_model = embedding_model
+        self._reuse = reuse
         self._shard_size = settings.shard_size
         self._cluster: Any = None
         Client: Any = distributed.Client  # untyped
@@ -97,7 +100,13 @@ class DaskEngine:
         for shard in _shards(documents, self._shard_size):
             pending.append(
                 self._client.submit(
-                    prepare_shard, shard, self._analyze, self._embedding_model, pure=False
+                    prepare_shard,
+                    shard,
+                    self._analyze,
+                    self._embedding_model,
+                    self._reuse,
+                    article_rows,  # the store's rows of each article, made on the worker
+                    pure=False,
                 )
             )
             while len(pending) >= window:
@@ -148,13 +157,15 @@ def open_engine(
     settings: EngineSettings,
     analyze: AnalyzeSettings,
     embedding_model: EmbeddingModel | None = None,
+    reuse: ReuseSettings | None = None,
 ) -> Engine:
     """The engine named by ``settings.name``; close it with :func:`close_engine`.
-    ``embedding_model`` is ``cluster.embedded_by``: the Dask engine's workers embed the articles."""
+    ``embedding_model`` is ``cluster.embedded_by``: the Dask engine's workers embed the articles;
+    with ``reuse`` (the pipeline's reuse settings) they also make the reuse index's entries."""
     if settings.name == "local":
         return LocalEngine()
     if settings.name == "dask":
-        return DaskEngine(settings, analyze, embedding_model)
+        return DaskEngine(settings, analyze, embedding_model, reuse)
     raise SettingsError(f"engine {settings.name!r} is unknown; available: {', '.join(ENGINES)}")
 
 

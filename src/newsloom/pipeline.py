@@ -38,16 +38,16 @@ from newsloom.analyze.prepare import (
     prepare_document,
 )
 from newsloom.assign.cluster import StoryClusterer
-from newsloom.assign.features import Features
 from newsloom.assign.reuse import ReuseIndex
 from newsloom.assign_state import load_clusterer, load_reuse_index, write_reuse, write_story
 from newsloom.dates import unreadable_published
 from newsloom.errors import ModelError, NewsloomError
 from newsloom.ingest import read_sources
 from newsloom.normalize.article import check_size
-from newsloom.records import Analysis, Article, DateOrigin, RawDocument, RunReport
+from newsloom.records import DateOrigin, RawDocument, RunReport
 from newsloom.settings import Settings
 from newsloom.store import ArticleFilter, Store
+from newsloom.store.rows import article_rows
 from newsloom.story.anchor import revise_dates
 from newsloom.time_order import time_key
 from newsloom.timing import timed
@@ -56,7 +56,6 @@ Progress = Callable[[int], None]  # called with how many more items were read
 CHUNK = 500  # articles sorted by time and assigned per chunk
 COMMIT_ARTICLES = 50  # articles assigned per commit, at most ...
 COMMIT_SECONDS = 1.0  # ... or for this long: other writers wait for the commit
-Analysed = tuple[Article, Analysis, Features | None, tuple[float, ...] | None]
 
 
 class Engine(Protocol):
@@ -189,10 +188,13 @@ class Pipeline:
     def _assign(self, chunk: list[Prepared], report: RunReport) -> None:
         ordered = sorted(chunk, key=_time_key)
         if self.analyzer is not None:  # per article and pure: outside the writer lock
-            ordered = [analyze_prepared(p, self.analyzer, report.seconds) for p in ordered]
+            reuse, seconds = self.settings.reuse, report.seconds
+            ordered = [
+                analyze_prepared(p, self.analyzer, seconds, reuse, article_rows) for p in ordered
+            ]
         # one batch per chunk, unless the engine embedded the articles where it analysed them
         ordered = embed_prepared(ordered, self.settings.cluster.embedded_by, report.seconds)
-        analysed: list[Analysed] = []
+        analysed: list[Prepared] = []  # with their article and analysis
         for prepared in ordered:
             article, analysis = prepared.article, prepared.analysis
             assert article is not None
@@ -200,7 +202,7 @@ class Pipeline:
                 reason = prepared.analysis_problem or "not analyzed"
                 report.reject(f"article {article.id} ({article.origin})", reason, "analyze")
                 continue
-            analysed.append((article, analysis, prepared.features, prepared.embedding))
+            analysed.append(prepared)
         if not analysed:
             return
         with self.store.writer_lock():
@@ -213,7 +215,7 @@ class Pipeline:
                 self.generation = None  # in-memory state may be ahead of the store: reload
                 raise
 
-    def _assign_all(self, analysed: list[Analysed], report: RunReport) -> set[str]:
+    def _assign_all(self, analysed: list[Prepared], report: RunReport) -> set[str]:
         """Assign the articles in order, each in a savepoint, committing every
         :data:`COMMIT_ARTICLES` articles or :data:`COMMIT_SECONDS` seconds; the stories touched.
 
@@ -227,9 +229,9 @@ class Pipeline:
             failure: BaseException | None = None
             with self.store.transaction():
                 started = time.monotonic()
-                for count, (article, analysis, features, embedding) in enumerate(remaining, 1):
+                for count, prepared in enumerate(remaining, 1):
                     try:
-                        story_id = self._assign_one(article, analysis, features, embedding, report)
+                        story_id = self._assign_one(prepared, report)
                     except BaseException as error:  # undone alone: those before it commit
                         failure = error
                         break
@@ -242,28 +244,26 @@ class Pipeline:
                 raise failure
         return touched
 
-    def _assign_one(
-        self,
-        article: Article,
-        analysis: Analysis,
-        features: Features | None,
-        embedding: Sequence[float] | None,
-        report: RunReport,
-    ) -> str | None:
-        """Assign one article and write everything it adds in one savepoint of the chunk's
-        transaction (under the writer lock), undone alone if it fails; its story."""
+    def _assign_one(self, prepared: Prepared, report: RunReport) -> str | None:
+        """Assign one analysed article and write everything it adds in one savepoint of the
+        chunk's transaction (under the writer lock), undone alone if it fails; its story."""
+        article, analysis = prepared.article, prepared.analysis
+        assert article is not None
+        assert analysis is not None
         if self.store.has_article(article.id):  # another writer stored it meanwhile
             report.unchanged += 1
             return None
         with self.store.savepoint():
             with timed(report.seconds, "store"):
-                self.store.add_article(article, analysis)
+                self.store.add_article(article, analysis, prepared.rows)
             with timed(report.seconds, "assign: reuse"):
-                reuse = self.reuse.add(article)
+                reuse = self.reuse.add(article, prepared.reuse)
                 self.store.put_reuse(reuse)
                 write_reuse(self.store, self.reuse.snapshot(article.id))
             with timed(report.seconds, "assign: stories"):
-                assignment = self.clusterer.add(article, analysis, reuse, embedding, features)
+                assignment = self.clusterer.add(
+                    article, analysis, reuse, prepared.embedding, prepared.features
+                )
                 write_story(self.store, self.clusterer.snapshot(assignment))
             self.generation = self.store.bump_generation()
         report.new += 1

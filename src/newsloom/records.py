@@ -172,6 +172,17 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """The values the store writes for an article and its analysis, made ahead where the article
+    is analysed (``newsloom.store.rows.article_rows``); valid for ``article_id`` only."""
+
+    article_id: str
+    payload: str  # the analysis as stored (store.codec.analysis_to_json)
+    names: str  # the full-text index's names column
+    forms: str  # the full-text index's forms column
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything analyze finds in one article (a pure function of the article)."""
 

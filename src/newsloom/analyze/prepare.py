@@ -9,17 +9,21 @@ once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsloom.analyze.analyzer import Analyzer
 from newsloom.assign.features import Features, article_features
+from newsloom.assign.reuse import ReuseEntry, reuse_entry
 from newsloom.errors import NewsloomError
 from newsloom.normalize.article import normalize
 from newsloom.normalize.language import detect_languages
-from newsloom.records import Analysis, Article, RawDocument
-from newsloom.settings import AnalyzeSettings, EmbeddingModel
+from newsloom.records import Analysis, Article, ArticleRows, RawDocument
+from newsloom.settings import AnalyzeSettings, EmbeddingModel, ReuseSettings
 from newsloom.timing import timed
+
+RowsMaker = Callable[[Article, Analysis], ArticleRows]  # newsloom.store.rows.article_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +35,11 @@ class Prepared:
     story clusterer compares, made with the analysis (where the language's dictionaries are
     loaded anyway) so that the assigning process need not load them; ``embedding`` is the
     article's title-and-lead vector by ``cluster.embedding_model`` (:func:`embed_prepared`), made
-    beside the analysis for the same reason.
+    beside the analysis for the same reason. ``rows`` are the values the store writes for the
+    article and its analysis (the analysis encoded, the full-text index's keys), made here too so
+    that the one writer only inserts them (made when the engine hands over the store's
+    :data:`RowsMaker`); ``reuse`` is what the reuse index makes of the article alone (its words,
+    signature and fingerprints), made when the reuse settings are given.
     """
 
     origin: str
@@ -42,6 +50,8 @@ class Prepared:
     analysis_problem: str | None = None
     features: Features | None = None
     embedding: tuple[float, ...] | None = None
+    rows: ArticleRows | None = None
+    reuse: ReuseEntry | None = None
 
 
 def unexpected(error: Exception) -> str:
@@ -63,20 +73,33 @@ def prepare_document(raw: RawDocument, seconds: dict[str, float] | None = None) 
 
 
 def analyze_prepared(
-    prepared: Prepared, analyzer: Analyzer, seconds: dict[str, float] | None = None
+    prepared: Prepared,
+    analyzer: Analyzer,
+    seconds: dict[str, float] | None = None,
+    reuse: ReuseSettings | None = None,
+    rows_of: RowsMaker | None = None,
 ) -> Prepared:
-    """``prepared`` with its analysis (or the reason analyze rejected it)."""
+    """``prepared`` with its analysis (or the reason analyze rejected it), with ``rows_of`` the
+    store's rows and with ``reuse`` the reuse index's entry."""
     if prepared.article is None or prepared.analysis is not None or prepared.analysis_problem:
         return prepared
     try:
         analysis = analyzer.analyze(prepared.article, seconds)
         with timed(seconds, "analyze: story terms"):
             features = article_features(prepared.article, analysis)
+        rows = None
+        if rows_of is not None:
+            with timed(seconds, "analyze: store rows"):
+                rows = rows_of(prepared.article, analysis)
+        made = None
+        if reuse is not None:
+            with timed(seconds, "analyze: reuse entry"):
+                made = reuse_entry(prepared.article, reuse)
     except NewsloomError as error:
         return replace(prepared, analysis_problem=str(error))
     except Exception as error:  # a bug must not stop the run: named, reported, skipped
         return replace(prepared, analysis_problem=unexpected(error))
-    return replace(prepared, analysis=analysis, features=features)
+    return replace(prepared, analysis=analysis, features=features, rows=rows, reuse=made)
 
 
 def embed_prepared(
@@ -126,13 +149,17 @@ def prepare_shard(
     documents: list[RawDocument],
     settings: AnalyzeSettings,
     embedding_model: EmbeddingModel | None = None,
+    reuse: ReuseSettings | None = None,
+    rows_of: RowsMaker | None = None,
 ) -> ShardResult:
     """normalize, language, analyze and embed (by ``embedding_model``) a shard of documents, in
-    order, with stage times."""
+    order, with stage times (and the reuse index's entries and the store's rows, with ``reuse``
+    and ``rows_of``)."""
     seconds: dict[str, float] = {}
     analyzer = analyzer_for(settings)
     prepared = [
-        analyze_prepared(prepare_document(raw, seconds), analyzer, seconds) for raw in documents
+        analyze_prepared(prepare_document(raw, seconds), analyzer, seconds, reuse, rows_of)
+        for raw in documents
     ]
     embedded = embed_prepared(prepared, embedding_model, seconds)
     return ShardResult(embedded, seconds, analyzer.problem)

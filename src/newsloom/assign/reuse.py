@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Self
 
 import numpy as np
@@ -149,6 +150,64 @@ class _Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class ReuseEntry:
+    """What the index makes of one article alone (:func:`reuse_entry`): its entry, MinHash
+    signature and passage fingerprints, made where the article is analysed so that the one
+    ordered writer only looks them up. Used by an index whose :func:`entry_scheme` is ``scheme``.
+    """
+
+    scheme: str
+    entry: _Entry
+    signature: TokenIds
+    keys: Keys
+    owners: Positions
+
+
+def entry_scheme(settings: ReuseSettings) -> str:
+    """What a :class:`ReuseEntry` depends on besides the article: the signature's scheme, the
+    tokens' and the passage length the fingerprints start at."""
+    return f"{_signer(settings).scheme}|{TOKENS_SCHEME}|min{settings.min_passage_words}"
+
+
+@lru_cache(maxsize=4)
+def _signer_for(num_perm: int, shingle_size: int, threshold: float) -> DuplicateIndex:
+    return DuplicateIndex(num_perm=num_perm, shingle_size=shingle_size, threshold=threshold)
+
+
+def _signer(settings: ReuseSettings) -> DuplicateIndex:
+    """An empty duplicate index of ``settings`` (for its signatures only), made once per process."""
+    return _signer_for(settings.num_perm, settings.shingle_size, settings.duplicate_similarity)
+
+
+def reuse_entry(article: Article, settings: ReuseSettings) -> ReuseEntry:
+    """The index's entry, signature and fingerprints of ``article`` (a pure function of it)."""
+    entry = _article_entry(article)
+    keys, owners = _entry_fingerprints(entry, settings.min_passage_words)
+    signature = _signer(settings).signature(entry.tokens)
+    return ReuseEntry(entry_scheme(settings), entry, signature, keys, owners)
+
+
+def _article_entry(article: Article) -> _Entry:
+    body = [p for p in article.body if not looks_like_boilerplate(p.text)]
+    tokens, counts = word_ids([paragraph.text for paragraph in body], STEM_LENGTH)
+    kept = np.flatnonzero(counts)
+    agency = article.agencies[0] if article.agencies else None
+    return _Entry(
+        article.id,
+        _time_key(article.published),
+        agency,
+        np.array([body[position].index for position in kept.tolist()], dtype=np.uint32),
+        np.concatenate(([0], np.cumsum(counts[kept]))).astype(np.uint32),
+        tokens,
+    )
+
+
+def _entry_fingerprints(entry: _Entry, min_passage_words: int) -> tuple[Keys, Positions]:
+    starts = np.asarray(entry.starts, dtype=np.int64)
+    return fingerprints(entry.tokens, starts, min_passage_words)
+
+
+@dataclass(frozen=True, slots=True)
 class ReuseSnapshot:
     """What the index learned from one article, to store: (scheme, signature) pairs in order."""
 
@@ -180,6 +239,7 @@ class ReuseIndex:
         self._positions: dict[str, int] = {}
         self._origins = OriginMap()  # (article << bits | paragraph position) → origin
         self._pending: dict[str, tuple[TokenIds, _Entry]] = {}
+        self._scheme = entry_scheme(settings)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -232,12 +292,18 @@ class ReuseIndex:
                 index._origins.set(key, origin)
         return index
 
-    def add(self, article: Article) -> ReuseResult:
-        """Find the article's duplicate and reused passages among earlier articles, then add it."""
-        entry = self._entry(article)
-        signature = self.duplicates.signature(entry.tokens)
+    def add(self, article: Article, made: ReuseEntry | None = None) -> ReuseResult:
+        """Find the article's duplicate and reused passages among earlier articles, then add it.
+
+        ``made``: :func:`reuse_entry` of the article, made where it was analysed (used when made
+        with this index's scheme).
+        """
+        if made is None or made.scheme != self._scheme or made.entry.article_id != article.id:
+            made = None
+        entry = made.entry if made else self._entry(article)
+        signature = made.signature if made else self.duplicates.signature(entry.tokens)
         duplicate = self.duplicates.query(article.content_hash, signature)
-        keys, owners = self._fingerprints(entry)
+        keys, owners = (made.keys, made.owners) if made else self._fingerprints(entry)
         hits = self.postings.lookup(keys)
         matches = self._verify(entry, owners, hits)
         matches.extend(self._context_matches(entry, matches))
@@ -274,22 +340,10 @@ class ReuseIndex:
     # -- internals -----------------------------------------------------------------------------
 
     def _entry(self, article: Article) -> _Entry:
-        body = [p for p in article.body if not looks_like_boilerplate(p.text)]
-        tokens, counts = word_ids([paragraph.text for paragraph in body], STEM_LENGTH)
-        kept = np.flatnonzero(counts)
-        agency = article.agencies[0] if article.agencies else None
-        return _Entry(
-            article.id,
-            _time_key(article.published),
-            agency,
-            np.array([body[position].index for position in kept.tolist()], dtype=np.uint32),
-            np.concatenate(([0], np.cumsum(counts[kept]))).astype(np.uint32),
-            tokens,
-        )
+        return _article_entry(article)
 
     def _fingerprints(self, entry: _Entry) -> tuple[Keys, Positions]:
-        starts = np.asarray(entry.starts, dtype=np.int64)
-        return fingerprints(entry.tokens, starts, self.settings.min_passage_words)
+        return _entry_fingerprints(entry, self.settings.min_passage_words)
 
     def _verify(self, entry: _Entry, owners: Positions, hits: Hits) -> list[_Match]:
         matches: list[_Match] = []

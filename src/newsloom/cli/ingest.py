@@ -74,7 +74,9 @@ def run_ingest(sources: list[str], settings: Settings) -> RunReport:
 
     store = open_store(settings.db)
     try:
-        engine = open_engine(settings.engine, settings.analyze, settings.cluster.embedded_by)
+        engine = open_engine(
+            settings.engine, settings.analyze, settings.cluster.embedded_by, settings.reuse
+        )
         try:
             total = count_documents(sources) if is_terminal() else None
             with progress_bar("ingesting", total) as progress:

@@ -9,13 +9,18 @@ from newsloom.store.connection import Connection
 from newsloom.store.fulltext import index_names, names_of
 
 
-def write_analysis(connection: Connection, analysis: Analysis) -> None:
-    """The analysis row (replacing one stored before); its names are indexed apart."""
+def write_analysis(connection: Connection, analysis: Analysis, payload: str | None = None) -> None:
+    """The analysis row (replacing one stored before); its names are indexed apart. ``payload``:
+    the analysis already encoded (:func:`~newsloom.store.codec.analysis_to_json`)."""
     connection.execute(
         "INSERT INTO analyses (article_id, version, payload) VALUES (?, ?, ?)"
         " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
         " payload = excluded.payload",
-        (analysis.article_id, ANALYSIS_VERSION, analysis_to_json(analysis)),
+        (
+            analysis.article_id,
+            ANALYSIS_VERSION,
+            analysis_to_json(analysis) if payload is None else payload,
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from newsloom.store.analyses import put_analysis, write_analysis
 from newsloom.store.base import StoreBase, utc_now
 from newsloom.store.connection import Row
 from newsloom.store.fulltext import index_article, names_of
+from newsloom.store.rows import ArticleRows, indexed_text
 from newsloom.time_order import utc_sort_key
 
 __all__ = ["ArticleFilter", "ArticleQueries", "article_clauses", "article_from_rows"]
@@ -96,12 +97,16 @@ class ArticleQueries(StoreBase):
         ).fetchone()
         return row is not None
 
-    def add_article(self, article: Article, analysis: Analysis | None = None) -> bool:
+    def add_article(
+        self, article: Article, analysis: Analysis | None = None, rows: ArticleRows | None = None
+    ) -> bool:
         """Store an article; False (and the article not written) when its id is already stored.
 
         With ``analysis`` store that too, as ``put_analysis`` would, also when the article was
         stored before; a new article's text is then indexed once, with the names the analysis
-        found (indexing it and then its names costs two passes over the text).
+        found (indexing it and then its names costs two passes over the text). ``rows``, the
+        values :func:`~newsloom.store.rows.article_rows` made of this article and analysis
+        where they were made, are written as they are instead of being made again.
         """
         with self.transaction() as connection:
             if self.has_article(article.id):
@@ -138,12 +143,16 @@ class ArticleQueries(StoreBase):
                     for p in article.paragraphs
                 ],
             )
-            body = "\n\n".join(p.text for p in article.body)
-            names = None
+            title, body = indexed_text(article)
+            names = forms = None
             if analysis is not None and analysis.article_id == article.id:
-                write_analysis(connection, analysis)
-                names = names_of(article.id, article.language, analysis.entities)
-            index_article(connection, article.id, article.language, article.title, body, names)
+                if rows is not None and rows.article_id == article.id:
+                    write_analysis(connection, analysis, rows.payload)
+                    names, forms = rows.names, rows.forms
+                else:
+                    write_analysis(connection, analysis)
+                    names = names_of(article.id, article.language, analysis.entities)
+            index_article(connection, article.id, article.language, title, body, names, forms)
             if analysis is not None and analysis.article_id != article.id:
                 put_analysis(connection, analysis)
         return True

@@ -83,10 +83,13 @@ def index_article(
     title: str,
     body: str,
     names: str | None = None,
+    forms: str | None = None,
 ) -> None:
     """Index a stored article's text, and its ``names`` when its analysis is at hand (else they
-    come with its analysis, :func:`index_names`: indexing once is cheaper than twice)."""
-    forms = forms_of(f"{title}\n{body}")
+    come with its analysis, :func:`index_names`: indexing once is cheaper than twice); ``forms``:
+    its :func:`forms_of` already made."""
+    if forms is None:
+        forms = forms_of(f"{title}\n{body}")
     named = ", names" if names is not None else ""
     extra: tuple[str, ...] = (names,) if names is not None else ()
     if connection.dialect == "postgresql":
