@@ -30,6 +30,7 @@ from newsloom.extract.quote_patterns import (
 from newsloom.extract.resources import SCANDINAVIAN
 from newsloom.extract.role_antecedents import noun_sex, one_person_role, relative
 from newsloom.extract.role_owners import office_of
+from newsloom.extract.role_stems import plural_role
 from newsloom.extract.speaker_names import names_a_thing, opens_sentence
 from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.process_cache import compile_pattern
@@ -53,6 +54,11 @@ class QuoteContext:
         self.person_is_newer = False  # a person was named after the last quote's speaker
         self.last_source: Speaker | None = None  # the last speaker of any kind (police, a role)
         self.last_group: str | None = None  # the last people named together ("A, B og C")
+        # the paragraphs where the last source spoke, the last group and the last person were
+        # named: a plural pronoun means no group or source with someone named since
+        self._source_paragraph = -1
+        self._group_paragraph = -1
+        self._person_paragraph = -1
         # a role of one person with no name that spoke after the last person named or speaking
         # (Scandinavian: "sier bestefaren. ¶ …, sier han" goes on with him)
         self.last_role: tuple[Speaker, str | None] | None = None
@@ -114,6 +120,7 @@ class QuoteContext:
             self._spoke = (*self._spoke, (self._paragraph, self._at or 0, resolved.name))
         if resolved is not None and (resolved.name or resolved.role):
             self.last_source = resolved
+            self._source_paragraph = self._paragraph
         return resolved
 
     def going_on(
@@ -189,22 +196,45 @@ class QuoteContext:
             return speaker
         return None
 
+    def plural_antecedent(self) -> Speaker | None:
+        """Whom a plural pronoun or a plural verb with its subject left out means: the body
+        that opens a sentence of the paragraph before (``X vil ikkje: Dei meiner``), else the
+        last people named together (``A, B og C …``: ``Dei hevdar``), else the last body or
+        plural role that spoke in this paragraph or the one before (``…, the protesters said.
+        ¶ …, they added``; not ``un residente``), where no one was named in a paragraph after
+        them. Scandinavian keeps the people named together however far back and no source
+        (``dei`` there also sums up a count; on NorNE's documents the nearer reading moved
+        more wrong than the bar allows, issue 22). None where none is: a
+        group with someone named since, or one person, is not whom ``they`` means."""
+        if self.nearby_body is not None:
+            return Speaker(self.nearby_body, None, "organisation")
+        if self.last_group is not None and (
+            self._language in SCANDINAVIAN or self._group_paragraph >= self._person_paragraph
+        ):
+            return Speaker(self.last_group, None, "person")
+        source = self.last_source
+        role_words = (source.role or "").split() if source is not None else []
+        if (
+            self._language not in SCANDINAVIAN
+            and source is not None
+            and (
+                source.type == "organisation"
+                or (source.type == "role" and bool(role_words) and plural_role(role_words[-1]))
+            )
+            and self._source_paragraph >= max(self._person_paragraph, self._paragraph - 1)
+        ):
+            return source
+        return None
+
     def _resolve(self, speaker: Speaker | None) -> Speaker | None:
         if speaker is None:
             return None
         if speaker.type == "pronoun" and speaker.plural:
-            if self.nearby_body is not None:
-                return Speaker(self.nearby_body, None, "organisation")  # "X vil ikkje: Dei meiner"
-            if self.last_group is not None:
-                return Speaker(self.last_group, None, "person")  # "A, B og C …": "Dei hevdar"
-            if (
-                self._language not in SCANDINAVIAN
-                and self.last_source is not None
-                and self.last_source.type in ("role", "organisation")
-            ):
-                # "…, the researchers said. ¶ …, they said": the group that spoke last, not the
-                # person named before it (not Scandinavian: "dei" there also sums up a count)
-                return self.last_source
+            antecedent = self.plural_antecedent()
+            if antecedent is not None or self._language not in SCANDINAVIAN:
+                # they, with no group or body just named: no one (not the one person named
+                # last); Scandinavian reads on as for a singular pronoun (as before)
+                return antecedent
         if (
             speaker.type == "pronoun"
             and not speaker.plural
@@ -341,9 +371,11 @@ class QuoteContext:
                 ]
                 self.last_person = max(subjects or names)[1]
                 self.person_is_newer = True
+                self._person_paragraph = paragraph
                 self.last_role = None
         group = last_group(text, [e for e in mentions if e.type == EntityType.PERSON])
-        self.last_group = group or self.last_group
+        if group is not None:
+            self.last_group, self._group_paragraph = group, paragraph
         # a body the paragraph is about: one that opens a sentence, as a subject does
         # ("Utanriksdepartementet vil ikkje la seg binde:"), not one named in passing
         bodies = [
