@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.name_groups import last_group
 from newsloom.extract.name_sexes import may_mean
-from newsloom.extract.object_names import after_preposition
+from newsloom.extract.paragraph_mentions import (
+    SPEAKER_TYPES,
+    ParagraphMentions,
+    as_person,
+    last_person_run,
+    subject_at,
+)
 from newsloom.extract.pronoun_subjects import pronoun_subject
 from newsloom.extract.quote_patterns import (
     AFTER_NO_SUBJECT,
@@ -25,51 +30,35 @@ from newsloom.extract.quote_patterns import (
 from newsloom.extract.resources import SCANDINAVIAN
 from newsloom.extract.role_antecedents import noun_sex, one_person_role, relative
 from newsloom.extract.role_owners import office_of
-from newsloom.extract.role_words import is_role_word
-from newsloom.extract.speaker_names import (
-    may_name_a_person,
-    names_a_thing,
-    opens_sentence,
-)
-from newsloom.extract.speakers import CAPITALISED_NAME, Speaker, parse_speaker
+from newsloom.extract.role_stems import plural_role
+from newsloom.extract.speaker_names import names_a_thing, opens_sentence
+from newsloom.extract.speakers import Speaker, parse_speaker
 from newsloom.process_cache import compile_pattern
 from newsloom.records import EntityMention, EntityType, Quote
 
-SPEAKER_TYPES = (EntityType.PERSON, EntityType.ORGANISATION)
 SEX_REACH = 8  # paragraphs a pronoun looks back over for one it may mean (:meth:`_named_of_sex`)
-_PEOPLE = (EntityType.PERSON,)
 
 
-# what QuoteContext.state leaves out: the article's mentions and texts, which no reading changes
-_NOT_STATE = frozenset(("entities", "_by_paragraph", "_text", "_texts", "_surnames", "_full_names"))
+# what QuoteContext.state leaves out: the article's mentions and the paragraph being read, which
+# no reading changes (the article's paragraphs read are kept in it for every reading)
+_NOT_STATE = frozenset(("article", "_text"))
 
 
 class QuoteContext:
     """What the article said so far: the last named speaker and person, for pronouns."""
 
     def __init__(self, entities: Sequence[EntityMention]) -> None:
-        self.entities = entities
-        self._by_paragraph: dict[int, list[EntityMention]] = {}  # the mentions of each paragraph
-        self._surnames = {
-            mention.text.split()[-1]
-            for mention in entities
-            if mention.type == EntityType.PERSON
-            and len(mention.text.split()) >= 2
-            and mention.text.split()[-1][:1].isupper()
-        }
-        # a surname to the full name the article gives it (for the sex of its first name)
-        self._full_names = {
-            mention.text.split()[-1]: mention.text
-            for mention in entities
-            if mention.type == EntityType.PERSON and len(mention.text.split()) >= 2
-        }
-        for mention in entities:
-            self._by_paragraph.setdefault(mention.paragraph, []).append(mention)
+        self.article = ParagraphMentions(entities)  # whom each paragraph names; paragraphs read
         self.last_speaker: Speaker | None = None
         self.last_person: str | None = None
         self.person_is_newer = False  # a person was named after the last quote's speaker
         self.last_source: Speaker | None = None  # the last speaker of any kind (police, a role)
         self.last_group: str | None = None  # the last people named together ("A, B og C")
+        # the paragraphs where the last source spoke, the last group and the last person were
+        # named: a plural pronoun means no group or source with someone named since
+        self._source_paragraph = -1
+        self._group_paragraph = -1
+        self._person_paragraph = -1
         # a role of one person with no name that spoke after the last person named or speaking
         # (Scandinavian: "sier bestefaren. ¶ …, sier han" goes on with him)
         self.last_role: tuple[Speaker, str | None] | None = None
@@ -78,7 +67,6 @@ class QuoteContext:
         # the paragraph being read, where in it the quote being resolved stands, and where in it
         # the last speaker was resolved: a pronoun means someone named before it, not after
         self._text = ""
-        self._texts: dict[int, str] = {}  # the paragraphs read, for a pronoun's look back
         self._spoke: tuple[tuple[int, int, str], ...] = ()  # where each speaker resolved spoke
         self._paragraph = -1
         self._language: str | None = None
@@ -100,24 +88,10 @@ class QuoteContext:
         """Start reading a paragraph: what was known before it is kept for a pronoun that stands
         before the paragraph's first name."""
         self._text, self._paragraph, self._language = text, paragraph, language
-        self._texts[paragraph] = text
+        self.article.read(paragraph, text)
         self._at = self._speaker_at = None
         self._written_end = 0  # where the last quote a speaker is written for ends
         self._before = (self.last_speaker, self.last_person, self.person_is_newer)
-
-    def _surname_alone(self, text: str, word: re.Match[str]) -> bool:
-        """Whether a word the article uses as a person's surname stands for that person here:
-        alone (not after another capitalised word: ``Casa Blanca``, ``Consejo Militar``), and
-        no word of the language's dictionary (``Exteriores`` of ``Asuntos Exteriores``, which
-        the recogniser took for a person)."""
-        name = word.group(0)
-        previous = text[: word.start()].split()[-1:]
-        return (
-            len(name) >= _SHORTEST_SURNAME
-            and not name.isupper()
-            and not (previous and previous[0][:1].isupper())
-            and dictionary_lemma(name.lower(), self._language) is None
-        )
 
     def move_to(self, at: int) -> None:
         """Where in the paragraph the quote now resolved stands (a character offset)."""
@@ -126,43 +100,18 @@ class QuoteContext:
     def _named_before(
         self, at: int, since: int = 0, subjects: bool = False
     ) -> tuple[int, str] | None:
-        """The last person the paragraph names before ``at``, outside quotation marks and not
-        in a paragraph of someone's words: a sentence's subject before one named in passing
-        (``Kramp-Karrenbauer, chef … de la chancelière Angela Merkel, a confirmé``)."""
-        text = self._text
-        if DASH_OPENING.match(text):
-            return None
-        quoted = [(match.start(), match.end()) for match in MARKS.finditer(text, 0, at)]
-        mentions = self._by_paragraph.get(self._paragraph, [])
-        found = [(e.start, e.text) for e in mentions if e.type == EntityType.PERSON]
-        # a surname alone, of a person the article names in full ("Kramp-Karrenbauer a
-        # déclaré" after "Annegret Kramp-Karrenbauer"), which the recogniser may miss
-        found += [
-            (word.start(), word.group(0))
-            for word in _WORD.finditer(text, since, at)
-            if word.group(0) in self._surnames and self._surname_alone(text, word)
-        ]
-        people = [
-            (start, name)
-            for start, name in found
-            if since <= start
-            and start + len(name) <= at
-            and not any(low <= start < high for low, high in quoted)
-            and not names_a_thing(text, start, name)
-            and not after_preposition(text, start, self._language)
-        ]
-        opening = [(start, name) for start, name in people if _subject_at(text, start)]
-        chosen = opening if subjects else opening or people
-        return max(chosen) if chosen else None
+        """The last person the paragraph names before ``at`` (see ``ParagraphMentions``)."""
+        return self.article.named_before(
+            self._text, self._paragraph, self._language, at, since, subjects
+        )
 
     def names_in(self, paragraph: int, types: tuple[EntityType, ...] = SPEAKER_TYPES) -> list[str]:
         """The names of ``types`` the recogniser found in the paragraph."""
-        return [e.text for e in self._by_paragraph.get(paragraph, ()) if e.type in types]
+        return self.article.names_in(paragraph, types)
 
     def group_before(self, text: str, paragraph: int, end: int) -> str | None:
         """People named together in this paragraph before ``end`` (for a plural pronoun)."""
-        people = [e for e in self._by_paragraph.get(paragraph, ()) if e.type in _PEOPLE]
-        return last_group(text, people, end)
+        return self.article.group_before(text, paragraph, end)
 
     def resolve(self, speaker: Speaker | None) -> Speaker | None:
         resolved = self._resolve(speaker)
@@ -171,6 +120,7 @@ class QuoteContext:
             self._spoke = (*self._spoke, (self._paragraph, self._at or 0, resolved.name))
         if resolved is not None and (resolved.name or resolved.role):
             self.last_source = resolved
+            self._source_paragraph = self._paragraph
         return resolved
 
     def going_on(
@@ -235,33 +185,56 @@ class QuoteContext:
         spoke = self._speaker_at
         if spoke is not None and spoke <= at:
             subject = self._named_before(at, since=spoke + 1, subjects=True)
-            return _person(subject[1]) if subject is not None else self.last_speaker
+            return as_person(subject[1]) if subject is not None else self.last_speaker
         named = self._named_before(at)
         if named is not None:
-            return _person(named[1])
+            return as_person(named[1])
         if spoke is not None:
             speaker, person, newer = self._before
             if person is not None and (newer or speaker is None):
-                return _person(person)
+                return as_person(person)
             return speaker
+        return None
+
+    def plural_antecedent(self) -> Speaker | None:
+        """Whom a plural pronoun or a plural verb with its subject left out means: the body
+        that opens a sentence of the paragraph before (``X vil ikkje: Dei meiner``), else the
+        last people named together (``A, B og C …``: ``Dei hevdar``), else the last body or
+        plural role that spoke in this paragraph or the one before (``…, the protesters said.
+        ¶ …, they added``; not ``un residente``), where no one was named in a paragraph after
+        them. Scandinavian keeps the people named together however far back and no source
+        (``dei`` there also sums up a count; on NorNE's documents the nearer reading moved
+        more wrong than the bar allows, issue 22). None where none is: a
+        group with someone named since, or one person, is not whom ``they`` means."""
+        if self.nearby_body is not None:
+            return Speaker(self.nearby_body, None, "organisation")
+        if self.last_group is not None and (
+            self._language in SCANDINAVIAN or self._group_paragraph >= self._person_paragraph
+        ):
+            return Speaker(self.last_group, None, "person")
+        source = self.last_source
+        role_words = (source.role or "").split() if source is not None else []
+        if (
+            self._language not in SCANDINAVIAN
+            and source is not None
+            and (
+                source.type == "organisation"
+                or (source.type == "role" and bool(role_words) and plural_role(role_words[-1]))
+            )
+            and self._source_paragraph >= max(self._person_paragraph, self._paragraph - 1)
+        ):
+            return source
         return None
 
     def _resolve(self, speaker: Speaker | None) -> Speaker | None:
         if speaker is None:
             return None
         if speaker.type == "pronoun" and speaker.plural:
-            if self.nearby_body is not None:
-                return Speaker(self.nearby_body, None, "organisation")  # "X vil ikkje: Dei meiner"
-            if self.last_group is not None:
-                return Speaker(self.last_group, None, "person")  # "A, B og C …": "Dei hevdar"
-            if (
-                self._language not in SCANDINAVIAN
-                and self.last_source is not None
-                and self.last_source.type in ("role", "organisation")
-            ):
-                # "…, the researchers said. ¶ …, they said": the group that spoke last, not the
-                # person named before it (not Scandinavian: "dei" there also sums up a count)
-                return self.last_source
+            antecedent = self.plural_antecedent()
+            if antecedent is not None or self._language not in SCANDINAVIAN:
+                # they, with no group or body just named: no one (not the one person named
+                # last); Scandinavian reads on as for a singular pronoun (as before)
+                return antecedent
         if (
             speaker.type == "pronoun"
             and not speaker.plural
@@ -276,7 +249,7 @@ class QuoteContext:
             if sex is not None and speaker.sex is not None:
                 if sex == speaker.sex:
                     return role
-            elif named is None or self._may_mean(speaker, _person(named)):
+            elif named is None or self._may_mean(speaker, as_person(named)):
                 return role
         if speaker.type == "pronoun":
             person = (
@@ -344,7 +317,7 @@ class QuoteContext:
         in full with it)."""
         name = candidate.name if candidate.type == "person" else None
         if name is not None and " " not in name:
-            name = self._full_names.get(name, name)
+            name = self.article.full_name(name)
         return may_mean(pronoun.sex, name)
 
     def _named_of_sex(self, pronoun: Speaker) -> Speaker | None:
@@ -354,23 +327,11 @@ class QuoteContext:
         named in passing ("… i Wolf Trap", "… at Mayor Pete Buttigieg") is none."""
         reach = self._paragraph - SEX_REACH
         found = [spoke for spoke in self._spoke if spoke[0] >= reach]
-        for paragraph in range(max(0, reach), self._paragraph + 1):
-            text = self._text if paragraph == self._paragraph else self._texts.get(paragraph, "")
-            end = self._at if paragraph == self._paragraph and self._at is not None else len(text)
-            quoted = [(m.start(), m.end()) for m in MARKS.finditer(text, 0, end)]
-            found += [
-                (paragraph, mention.start, mention.text)
-                for mention in self._by_paragraph.get(paragraph, ())
-                if mention.type == EntityType.PERSON
-                and mention.end <= end
-                and not DASH_OPENING.match(text)
-                and not any(low <= mention.start < high for low, high in quoted)
-                and _subject_at(text, mention.start)
-            ]
+        found += self.article.subjects_back(reach, self._paragraph, self._text, self._at)
         for _paragraph, _start, name in sorted(found, reverse=True):
-            person = parse_speaker(name) or Speaker(name, None, "person")
-            if self._may_mean(pronoun, person):
-                return person
+            candidate = as_person(name)
+            if self._may_mean(pronoun, candidate):
+                return candidate
         return None
 
     def see(self, text: str, paragraph: int, spoken: bool = False) -> None:
@@ -381,7 +342,7 @@ class QuoteContext:
         (``spoken``) after such a paragraph — "– Eg var nervøs. ¶ Slåtten har eg lært av Tarjei
         Romtveit. ¶ Den var eg nøgd med, seier ho": the people the speaker names are not whom
         the attribution's pronoun means."""
-        mentions = self._by_paragraph.get(paragraph, [])
+        mentions = self.article.mentions(paragraph)
         quoted = bool(DASH_OPENING.match(text) or MARKS.search(text))
         goes_on = spoken and self.talking
         self.talking = quoted or goes_on
@@ -397,7 +358,7 @@ class QuoteContext:
                 for e in mentions
                 if e.type == EntityType.PERSON and not names_a_thing(text, e.start, e.text)
             ]
-            last_run = _last_person_run(text, paragraph, mentions)
+            last_run = last_person_run(text, paragraph, mentions)
             if last_run is not None:
                 names.append(last_run)  # (the last of the runs: only the last name counts)
             if names:
@@ -406,13 +367,15 @@ class QuoteContext:
                 subjects = [
                     (e.start, e.text)
                     for e in mentions
-                    if e.type == EntityType.PERSON and _subject_at(text, e.start)
+                    if e.type == EntityType.PERSON and subject_at(text, e.start)
                 ]
                 self.last_person = max(subjects or names)[1]
                 self.person_is_newer = True
+                self._person_paragraph = paragraph
                 self.last_role = None
         group = last_group(text, [e for e in mentions if e.type == EntityType.PERSON])
-        self.last_group = group or self.last_group
+        if group is not None:
+            self.last_group, self._group_paragraph = group, paragraph
         # a body the paragraph is about: one that opens a sentence, as a subject does
         # ("Utanriksdepartementet vil ikkje la seg binde:"), not one named in passing
         bodies = [
@@ -423,27 +386,6 @@ class QuoteContext:
         self.nearby_body = bodies[-1] if bodies else None
 
 
-def _last_person_run(
-    text: str, paragraph: int, mentions: Sequence[EntityMention]
-) -> tuple[int, str] | None:
-    """The last run of capitalised words in ``text`` that may name a person and names no thing,
-    and where it starts: the runs tried from the last, since a later one is all that counts."""
-    for run in reversed(list(CAPITALISED_NAME.finditer(text))):
-        name = run.group(0)
-        if may_name_a_person(name, paragraph, run.start(), mentions) and not names_a_thing(
-            text, run.start(), name
-        ):
-            return run.start(), name
-    return None
-
-
-def _person(name: str) -> Speaker:
-    return parse_speaker(name) or Speaker(name, None, "person")
-
-
-_SHORTEST_SURNAME = 3  # "W" of "George W. Bush" is no surname
-_WORD = re.compile(r"[\w'’-]+")
-_SENTENCE_END = re.compile(r"[.!?:;]\s")
 # a sentence's end: a space or a capitalised word after it ("…en Egipto.Poco después")
 _REPORTING = compile_pattern(rf"(?<![\w'’-])(?:{VERBS})(?![\w'’-])", re.IGNORECASE)
 
@@ -460,21 +402,6 @@ def _spoke(text: str) -> bool:
 
 
 _FULL_STOP = re.compile(r"[.!?](?:\s|(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]))")
-_MOST_ROLE_WORDS = 3  # "Administrerende direktør Boris Benulic": a role before a subject's name
-
-
-def _subject_at(text: str, start: int) -> bool:
-    """Whether the name at ``start`` is a sentence's subject: it opens the sentence, alone or
-    after a role (``Statsråd Marit Arnstad``, ``Sogndal-ordførar Jarle Aarvoll``)."""
-    if opens_sentence(text, start):
-        return True
-    opening = max((end.end() for end in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    words = text[opening:start].split()
-    return (
-        0 < len(words) <= _MOST_ROLE_WORDS
-        and all(word[:1].islower() for word in words[1:])
-        and is_role_word(words[-1])
-    )
 
 
 def make_quote(

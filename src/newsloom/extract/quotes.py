@@ -172,8 +172,7 @@ def _direct_quotes(
             speaker is not None
             and speaker.plural
             and speaker.name is None
-            and context.nearby_body is None
-            and context.last_group is None
+            and context.plural_antecedent() is None
         )
         if they:
             speaker = None

@@ -279,7 +279,7 @@ def reported_quotes(
                 # follows it; the subject is left out (Polish, Romance), i.e. the last one named
                 plural = plural_verb(inverted_match.group("verb"), language)
                 speaker = Speaker(None, None, "pronoun", plural=plural)
-                if plural and context.nearby_body is None and context.last_group is None:
+                if plural and context.plural_antecedent() is None:
                     # "Denuncian además que …": they, and no group named to be they
                     content = inverted_match.group("content").rstrip(" .")
                     said(
