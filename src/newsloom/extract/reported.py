@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TypeVar
 
 from newsloom.extract.compound_attribution import compound_attribution, resumed_predicate
 from newsloom.extract.nordic_clauses import REPORTED_TENSED, SPLIT_VERB_HINT, TENSED_CLAUSE_HINT
@@ -78,20 +79,27 @@ from newsloom.records import Quote
 # the marks ("dijo que se defenderá con «todos los medios posibles»"); with fewer the clause is
 # the quote ("confirma que «la policía usó munición …»"), given once, as the direct quote
 MIN_CLAUSE_WORDS = 3
+_Chosen = TypeVar("_Chosen")
+
+
+def _chosen(text: str, split: _Chosen, unsplit: _Chosen) -> _Chosen:
+    """``split``, or ``unsplit`` (the same without the split verbs) where none of them can stand
+    in ``text`` (no :data:`SPLIT_VERB_HINT`)."""
+    return split if SPLIT_VERB_HINT.search(text) else unsplit
 
 
 def _search(text: str, pattern: re.Pattern[str], unsplit: re.Pattern[str]) -> re.Match[str] | None:
-    """``pattern.search(text)``: by ``unsplit``, the same pattern without the split verbs, where
-    none of them can stand (no :data:`SPLIT_VERB_HINT`)."""
-    return (pattern if SPLIT_VERB_HINT.search(text) else unsplit).search(text)
+    """``pattern.search(text)``, by ``unsplit`` where it serves (:func:`_chosen`)."""
+    return _chosen(text, pattern, unsplit).search(text)
 
 
 def reported_search(masked: str) -> re.Match[str] | None:
-    """``REPORTED.search(masked)`` (as :func:`_search` picks it), after the cheap test that its
+    """``REPORTED.search(masked)`` (as :func:`_chosen` picks it), after the cheap test that its
     verb and clause stand somewhere behind a blank (:data:`REPORTED_TAIL`)."""
-    if SPLIT_VERB_HINT.search(masked):
-        return REPORTED.search(masked) if REPORTED_TAIL.search(masked) else None
-    return REPORTED_UNSPLIT.search(masked) if REPORTED_TAIL_UNSPLIT.search(masked) else None
+    pattern, tail = _chosen(
+        masked, (REPORTED, REPORTED_TAIL), (REPORTED_UNSPLIT, REPORTED_TAIL_UNSPLIT)
+    )
+    return pattern.search(masked) if tail.search(masked) else None
 
 
 def _clause_around(match: re.Match[str], held: Sequence[tuple[int, int]]) -> bool:
