@@ -79,6 +79,19 @@ def test_a_clause_without_that_after_a_day_or_the_one_told() -> None:
     ]
 
 
+def test_a_clause_without_that_after_a_group_told() -> None:
+    # "told reporters" as "told Reuters": the group told is no speaker, a clause follows
+    found = quotes(
+        "en",
+        "Chief executive Anna Holt told reporters the company was doing all it could.",
+        "The minister told journalists on Friday he would not resign over the affair.",
+    )
+    assert [(q.speaker, q.speaker_role, q.text) for q in found] == [
+        ("Anna Holt", "Chief executive", "the company was doing all it could"),
+        (None, "minister", "he would not resign over the affair"),
+    ]
+
+
 def test_a_clause_without_that_opened_by_a_count() -> None:
     # "said at least 14 people had been injured": a number, maybe after a qualifier of the
     # table, opens the clause as its subject, as a name or a plural does
