@@ -93,6 +93,7 @@ QUOTE_FIELDS = (
     "predicative_verbs",
     "body_connectors",
     "telling_verbs",
+    "told_groups",
     "second_verb_openers",
     "name_case_endings",
     "nominative_endings",

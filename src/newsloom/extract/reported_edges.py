@@ -76,7 +76,8 @@ def _adjuncts(language: str | None) -> str | None:
     whose table lists ``telling_verbs`` (English): after "said" or "says", the day it was said
     or the words it was said in (``said on Monday the toll had risen``, ``said Tuesday it
     would``, ``said in a statement it would``); after a verb of telling, the one told, by name,
-    and such a day (``told Reuters on Tuesday he would``). The days are the language's calendar
+    and such a day (``told Reuters on Tuesday he would``), or a group of the table's
+    ``told_groups`` (``told reporters the company was``). The days are the language's calendar
     words (:func:`~newsloom.extract.date_words.date_words`)."""
     telling = own_words(language, "telling_verbs")
     if not telling or language is None:
@@ -91,6 +92,9 @@ def _adjuncts(language: str | None) -> str | None:
     when = rf"(?:\s+(?:{day}|in\s+(?:a|an)\s+[a-z]+))"
     told = "|".join(f"(?<={re.escape(verb)})" for verb in telling)
     named = r"(?-i:[A-Z][\w'’.&-]*)(?:\s+(?-i:[A-Z][\w'’.&-]*)){0,3}"
+    groups = own_words(language, "told_groups")  # "told reporters the company was"
+    if groups:
+        named = rf"(?:{named}|{words_pattern(groups)})"
     return (
         rf"|(?:(?<=said)|(?<=says)){when}{{1,2}}{_CLAUSE_OPENING}"
         rf"|(?:{told})\s+{named}{when}?{_CLAUSE_OPENING}"
