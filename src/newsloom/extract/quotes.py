@@ -188,6 +188,10 @@ def _direct_quotes(
                 speaker = subject
         if speaker is None and not they:
             speaker = speaker_earlier_in_sentence(before, names)
+        if speaker is None and not they:
+            # "Til Ritzau siger Peter Straarup: «…»": a fronted phrase, the verb, its subject
+            # and a colon introduce the quote, as a paragraph ending so does the one below it
+            speaker = introduced_speaker(before, names)
         if speaker is None and not they and THAT_BEFORE.search(before):
             # "Lomheim hev rett i at «…»": a that-clause in marks is what the sentence's
             # subject said or holds, when the sentence opens with a person's name
