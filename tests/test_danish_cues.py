@@ -35,20 +35,3 @@ def test_a_reported_clause_ends_before_the_paper_citing_it() -> None:
     assert [text for text, _ in reported(found)] == ["de var blevet bestjålet for indbo"]
     found = quotes("Ekteparet sa at de var blitt frastjålet innbo, skriver Aftenposten.")
     assert [text for text, _ in reported(found)] == ["de var blitt frastjålet innbo"]
-
-
-def test_a_fronted_phrase_before_the_verb_and_its_subject_introducing_a_quote() -> None:
-    found = quotes_with_people(
-        "da",
-        'Til Ritzau siger Peter Straarup: "Amtets antagelser om lånene er helt grundløse."',
-        people=("Peter Straarup",),
-    )
-    assert [(quote.text, quote.speaker) for quote in found if quote.kind == "direct"] == [
-        ("Amtets antagelser om lånene er helt grundløse.", "Peter Straarup")
-    ]
-    found = quotes_with_people(
-        "nb",
-        "Til NTB sier Peter Hansen: «Dette er en svært alvorlig situasjon for oss.»",
-        people=("Peter Hansen",),
-    )
-    assert [quote.speaker for quote in found] == ["Peter Hansen"]

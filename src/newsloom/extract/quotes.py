@@ -188,13 +188,6 @@ def _direct_quotes(
                 speaker = subject
         if speaker is None and not they:
             speaker = speaker_earlier_in_sentence(before, names)
-        if speaker is None and not they:
-            # "Til Ritzau siger Peter Straarup: «…»": a fronted phrase, the verb, its subject
-            # and a colon introduce the quote, as a paragraph ending so does the one below it;
-            # only a subject that names someone ("siger forbavset:", "erklærede sig uafhængig:"
-            # name no one)
-            introduced = introduced_speaker(before, names)
-            speaker = introduced if introduced is not None and introduced.name else None
         if speaker is None and not they and THAT_BEFORE.search(before):
             # "Lomheim hev rett i at «…»": a that-clause in marks is what the sentence's
             # subject said or holds, when the sentence opens with a person's name
