@@ -457,5 +457,16 @@ def reported_quotes(
             said(content[: second.start()].rstrip(" ,"), resolved, "reported", content_start)
             content_start += second.start("content")
             content = second.group("content").rstrip(" .")
-        said(content, resolved, "reported", content_start)
+        said(_without_closing_attribution(content), resolved, "reported", content_start)
     return quotes
+
+
+def _without_closing_attribution(content: str) -> str:
+    """``de var blevet bestjålet …, skriver Aalborg Stiftstidende``: a that-clause closed by an
+    attribution of its own (the paper or agency that reports the speaker's claim: "Ægteparret
+    hævdede, at …, skriver Aalborg Stiftstidende.") ends before it; the attribution is no part
+    of what the speaker said."""
+    closing = unmarked_attribution(f"{content}.")
+    if closing is None or parse_speaker(closing[1]) is None:
+        return content
+    return closing[0].group("content").rstrip(" ,.")
