@@ -40,12 +40,10 @@ _VERBS = (
 )
 # an auxiliary and up to three adverbs before the verb: "har hittil kun bekreftet"
 _AUXILIARY = rf"(?:(?:har|have|has|had|hadde|havde|hade|{AUXILIARIES})\s+(?:[\w]+\s+){{0,3}}?)?"
-_SOURCE_VERBS = (
-    "oplyser|oplyste|melder|meldte|skriver|skrev|rapporterer|rapporterede|siger|sagde|bekræfter"
-    "|bekræftede|opplyser|opplyste|sier|sa|rapporterte|bekrefter|bekreftet|uppger|uppgav|meddelar"
-    "|meddelade|säger|rapporterar|rapporterade|skriv|seier|fortæller|forteller|berättar"
-    "|stadfestar|stadfester|bekräftar"
-)
+# the tables' ``source_verbs``: the reporting verbs a V2 language puts before their source
+# ("Det oplyser politiet", "…, sier politiet"), as an alternation of plain words (each followed
+# by a space or a word's end, so their order changes no match)
+_SOURCE_VERBS = "|".join(re.escape(verb) for verb in table_words("source_verbs"))
 _NEXT_SENTENCE = compile_pattern(
     rf"^(?:Det|Dette|Det\s+er|That|This)\s+(?:{_SOURCE_VERBS}|is according to|according to"
     r"|was reported by|fremgår af|fremgår av|framgår av|går frem av|går fram av|lyder det fra"
@@ -79,7 +77,10 @@ _STATEMENT = compile_pattern(
     re.IGNORECASE,
 )
 # "…, oplyser politiet." / "…, siger X." / "…, police said." (source after the verb, V2 languages)
-_INVERTED_VERBS = f"{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró"
+# and the tables' ``trailing_source_verbs`` ("…, dijo el ministro")
+_INVERTED_VERBS = "|".join(
+    [_SOURCE_VERBS, *(re.escape(verb) for verb in table_words("trailing_source_verbs"))]
+)
 _AFTER_INVERTED = rf"\s*(?P<verb>{_INVERTED_VERBS})\s+" r"(?P<source>[^,.;:!?«»\"“”]+)"
 _INVERTED = compile_pattern(
     rf"(?:,|^(?:samtidig|samtidigt|desuden|dessuten|dessutom|derfor|därför|difor|senere|seinare"

@@ -130,4 +130,6 @@ QUOTE_FIELDS = (
     "about_verbs",
     "told_after_name",
     "address_prepositions",
+    "source_verbs",
+    "trailing_source_verbs",
 )
