@@ -82,9 +82,10 @@ _INVERTED_VERBS = "|".join(
     [_SOURCE_VERBS, *(re.escape(verb) for verb in table_words("trailing_source_verbs"))]
 )
 _AFTER_INVERTED = rf"\s*(?P<verb>{_INVERTED_VERBS})\s+" r"(?P<source>[^,.;:!?«»\"“”]+)"
+# the tables' ``opening_adverbs`` before the verb at a sentence's start ("Desuden oplyser X")
+_OPENING_ADVERBS = "|".join(re.escape(adverb) for adverb in table_words("opening_adverbs"))
 _INVERTED = compile_pattern(
-    rf"(?:,|^(?:samtidig|samtidigt|desuden|dessuten|dessutom|derfor|därför|difor|senere|seinare"
-    rf"|senare|tidligere|tidlegare|tidigare|nu|nå|no|også)?|\b(?:{_INVERTED_VERBS})){_AFTER_INVERTED}",
+    rf"(?:,|^(?:{_OPENING_ADVERBS})?|\b(?:{_INVERTED_VERBS})){_AFTER_INVERTED}",
     re.IGNORECASE,
 )
 # the same past a sentence's start (after a comma or a verb), written so that a search skips to

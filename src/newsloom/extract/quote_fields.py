@@ -132,4 +132,5 @@ QUOTE_FIELDS = (
     "address_prepositions",
     "source_verbs",
     "trailing_source_verbs",
+    "opening_adverbs",
 )
