@@ -133,4 +133,5 @@ QUOTE_FIELDS = (
     "source_verbs",
     "trailing_source_verbs",
     "opening_adverbs",
+    "not_sources",
 )

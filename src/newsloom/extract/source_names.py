@@ -47,52 +47,10 @@ LEADING_DETERMINER = compile_pattern(
     r"^(?:en|et|ett|ein|ei|eitt|a|an|the|det|den|de|un|una|el|la|los|las|der|die|das)\s+",
     re.IGNORECASE,
 )
-NOT_SOURCES = frozenset(
-    [
-        "han",
-        "hun",
-        "hon",
-        "de",
-        "det",
-        "den",
-        "dette",
-        "der",
-        "man",
-        "vi",
-        "jeg",
-        "eg",
-        "jag",
-        "du",
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "this",
-        "there",
-        "él",
-        "ella",
-        "ellos",
-        "ellas",
-        "es",
-        "er",
-        "sie",
-        "wir",
-        "ich",
-        # impersonal subjects ("Se calcula que …", "On estime que …", "Si stima che …")
-        *("se", "on", "si", "one", "men"),
-        # demonstratives left when the noun after them was cut ("Esta organización calcula")
-        *("esta", "este", "esto", "estas", "estos", "cette", "ce", "cet", "diese", "dieser"),
-        *("dieses", "questa", "questo", "deze", "dit", "esse", "essa", "isso"),
-        *("el", "la", "los", "las", "le", "les", "il", "lo", "der", "die", "das", "the"),
-        # sentence adverbs that open a V2 clause ("Desuden oplyser X, at …")
-        *table_word_set("opening_adverbs"),
-        "meanwhile",
-        "however",
-    ]
-)
+# what a source's phrase names no source with alone: the tables' ``not_sources`` (pronouns,
+# impersonal subjects as "Se calcula que …", demonstratives left when the noun after them was cut
+# as "Esta organización calcula", articles) and ``opening_adverbs`` ("Desuden oplyser X, at …")
+NOT_SOURCES = table_word_set("not_sources") | table_word_set("opening_adverbs")
 
 
 # prepositions inside a source's noun phrase ("talsmann for politiet", "comisión del Consejo"):
