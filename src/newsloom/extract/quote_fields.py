@@ -134,4 +134,5 @@ QUOTE_FIELDS = (
     "trailing_source_verbs",
     "opening_adverbs",
     "not_sources",
+    "source_articles",
 )

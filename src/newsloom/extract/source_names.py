@@ -11,7 +11,7 @@ import re
 from newsloom.extract import resources
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.quote_words import AUXILIARIES, REPORTING_VERBS
-from newsloom.extract.resources import table_word_set
+from newsloom.extract.resources import table_word_set, table_words
 from newsloom.extract.source_clauses import MAX_SOURCE_WORDS
 from newsloom.extract.source_phrase import source_as_read
 from newsloom.extract.speaker_phrases import body_name
@@ -43,8 +43,10 @@ _LEADING_VERB = compile_pattern(
     + r"\s+",
     re.IGNORECASE,
 )
+# the tables' ``source_articles`` at a phrase's start ("en talsmand for politiet"), each a plain
+# word followed by a space (so their order changes no match)
 LEADING_DETERMINER = compile_pattern(
-    r"^(?:en|et|ett|ein|ei|eitt|a|an|the|det|den|de|un|una|el|la|los|las|der|die|das)\s+",
+    rf"^(?:{'|'.join(re.escape(article) for article in table_words('source_articles'))})\s+",
     re.IGNORECASE,
 )
 # what a source's phrase names no source with alone: the tables' ``not_sources`` (pronouns,
