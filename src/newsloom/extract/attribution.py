@@ -38,8 +38,9 @@ _VERBS = (
     + "|"
     + SOURCE_TABLE_VERBS
 )
-# an auxiliary and up to three adverbs before the verb: "har hittil kun bekreftet"
-_AUXILIARY = rf"(?:(?:har|have|has|had|hadde|havde|hade|{AUXILIARIES})\s+(?:[\w]+\s+){{0,3}}?)?"
+# an auxiliary (the tables' ``auxiliaries``) and up to three adverbs before the verb: "har hittil
+# kun bekreftet"
+_AUXILIARY = rf"(?:{AUXILIARIES}\s+(?:[\w]+\s+){{0,3}}?)?"
 # the tables' ``source_verbs``: the reporting verbs a V2 language puts before their source
 # ("Det oplyser politiet", "…, sier politiet"), as an alternation of plain words (each followed
 # by a space or a word's end, so their order changes no match)
