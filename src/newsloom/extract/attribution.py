@@ -45,10 +45,16 @@ _AUXILIARY = rf"(?:{AUXILIARIES}\s+(?:[\w]+\s+){{0,3}}?)?"
 # ("Det oplyser politiet", "…, sier politiet"), as an alternation of plain words (each followed
 # by a space or a word's end, so their order changes no match)
 _SOURCE_VERBS = "|".join(re.escape(verb) for verb in table_words("source_verbs"))
+# "Det oplyser politiet.", "Det fremgår af …", "That is according to …": the tables'
+# ``next_sentence_openers`` (a space in one matches any whitespace), then a ``source_verbs`` word
+# or a ``next_sentence_phrases`` phrase (a space in one matches a space); plain words and phrases
+# followed by a space or a word's end, so their order changes no match
+_NEXT_OPENERS = "|".join(
+    re.escape(opener).replace(r"\ ", r"\s+") for opener in table_words("next_sentence_openers")
+)
+_NEXT_PHRASES = "|".join(re.escape(phrase) for phrase in table_words("next_sentence_phrases"))
 _NEXT_SENTENCE = compile_pattern(
-    rf"^(?:Det|Dette|Det\s+er|That|This)\s+(?:{_SOURCE_VERBS}|is according to|according to"
-    r"|was reported by|fremgår af|fremgår av|framgår av|går frem av|går fram av|lyder det fra"
-    rf"|hedder det fra|heter det fra)\b\s+(?P<source>[^.;:!?]+)",
+    rf"^(?:{_NEXT_OPENERS})\s+(?:{_SOURCE_VERBS}|{_NEXT_PHRASES})\b\s+(?P<source>[^.;:!?]+)",
     re.IGNORECASE,
 )
 _PREPOSITIONS_ONLY = ATTRIBUTION_PREPOSITIONS.replace(

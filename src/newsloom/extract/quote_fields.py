@@ -135,4 +135,6 @@ QUOTE_FIELDS = (
     "opening_adverbs",
     "not_sources",
     "source_articles",
+    "next_sentence_openers",
+    "next_sentence_phrases",
 )
