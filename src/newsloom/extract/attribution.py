@@ -77,8 +77,11 @@ _PREPOSITION_NOT_ENGLISH = compile_pattern(
 )
 # the documents a source issues (the tables' ``statement_nouns``)
 _STATEMENT_WORDS = tuple(table_words("statement_nouns"))
+# the tables' ``statement_verbs`` before them ("heter det", "said"; a space matches a space),
+# phrases followed by a space, so their order changes no match
+_STATEMENT_VERBS = "|".join(re.escape(verb) for verb in table_words("statement_verbs"))
 _STATEMENT = compile_pattern(
-    r"(?:(?:heter|hedder|lyder|het|hed) det|står det|står der|said|says)\s+(?:i|in)\s+"
+    rf"(?:{_STATEMENT_VERBS})\s+(?:i|in)\s+"
     r"(?:en|ei|et|a)?"
     rf"\s*(?:{'|'.join(_STATEMENT_WORDS)})\s+(?:fra|från|from)\s+(?P<source>[^,.;:!?]+)",
     re.IGNORECASE,

@@ -137,4 +137,5 @@ QUOTE_FIELDS = (
     "source_articles",
     "next_sentence_openers",
     "next_sentence_phrases",
+    "statement_verbs",
 )
