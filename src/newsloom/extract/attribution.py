@@ -38,18 +38,23 @@ _VERBS = (
     + "|"
     + SOURCE_TABLE_VERBS
 )
-# an auxiliary and up to three adverbs before the verb: "har hittil kun bekreftet"
-_AUXILIARY = rf"(?:(?:har|have|has|had|hadde|havde|hade|{AUXILIARIES})\s+(?:[\w]+\s+){{0,3}}?)?"
-_SOURCE_VERBS = (
-    "oplyser|oplyste|melder|meldte|skriver|skrev|rapporterer|rapporterede|siger|sagde|bekræfter"
-    "|bekræftede|opplyser|opplyste|sier|sa|rapporterte|bekrefter|bekreftet|uppger|uppgav|meddelar"
-    "|meddelade|säger|rapporterar|rapporterade|skriv|seier|fortæller|forteller|berättar"
-    "|stadfestar|stadfester|bekräftar"
+# an auxiliary (the tables' ``auxiliaries``) and up to three adverbs before the verb: "har hittil
+# kun bekreftet"
+_AUXILIARY = rf"(?:{AUXILIARIES}\s+(?:[\w]+\s+){{0,3}}?)?"
+# the tables' ``source_verbs``: the reporting verbs a V2 language puts before their source
+# ("Det oplyser politiet", "…, sier politiet"), as an alternation of plain words (each followed
+# by a space or a word's end, so their order changes no match)
+_SOURCE_VERBS = "|".join(re.escape(verb) for verb in table_words("source_verbs"))
+# "Det oplyser politiet.", "Det fremgår af …", "That is according to …": the tables'
+# ``next_sentence_openers`` (a space in one matches any whitespace), then a ``source_verbs`` word
+# or a ``next_sentence_phrases`` phrase (a space in one matches a space); plain words and phrases
+# followed by a space or a word's end, so their order changes no match
+_NEXT_OPENERS = "|".join(
+    re.escape(opener).replace(r"\ ", r"\s+") for opener in table_words("next_sentence_openers")
 )
+_NEXT_PHRASES = "|".join(re.escape(phrase) for phrase in table_words("next_sentence_phrases"))
 _NEXT_SENTENCE = compile_pattern(
-    rf"^(?:Det|Dette|Det\s+er|That|This)\s+(?:{_SOURCE_VERBS}|is according to|according to"
-    r"|was reported by|fremgår af|fremgår av|framgår av|går frem av|går fram av|lyder det fra"
-    rf"|hedder det fra|heter det fra)\b\s+(?P<source>[^.;:!?]+)",
+    rf"^(?:{_NEXT_OPENERS})\s+(?:{_SOURCE_VERBS}|{_NEXT_PHRASES})\b\s+(?P<source>[^.;:!?]+)",
     re.IGNORECASE,
 )
 _PREPOSITIONS_ONLY = ATTRIBUTION_PREPOSITIONS.replace(
@@ -72,18 +77,25 @@ _PREPOSITION_NOT_ENGLISH = compile_pattern(
 )
 # the documents a source issues (the tables' ``statement_nouns``)
 _STATEMENT_WORDS = tuple(table_words("statement_nouns"))
+# the tables' ``statement_verbs`` before them ("heter det", "said"; a space matches a space),
+# phrases followed by a space, so their order changes no match
+_STATEMENT_VERBS = "|".join(re.escape(verb) for verb in table_words("statement_verbs"))
 _STATEMENT = compile_pattern(
-    r"(?:(?:heter|hedder|lyder|het|hed) det|står det|står der|said|says)\s+(?:i|in)\s+"
+    rf"(?:{_STATEMENT_VERBS})\s+(?:i|in)\s+"
     r"(?:en|ei|et|a)?"
     rf"\s*(?:{'|'.join(_STATEMENT_WORDS)})\s+(?:fra|från|from)\s+(?P<source>[^,.;:!?]+)",
     re.IGNORECASE,
 )
 # "…, oplyser politiet." / "…, siger X." / "…, police said." (source after the verb, V2 languages)
-_INVERTED_VERBS = f"{_SOURCE_VERBS}|dijo|informó|declaró|señaló|afirmó|indicó|aseguró"
+# and the tables' ``trailing_source_verbs`` ("…, dijo el ministro")
+_INVERTED_VERBS = "|".join(
+    [_SOURCE_VERBS, *(re.escape(verb) for verb in table_words("trailing_source_verbs"))]
+)
 _AFTER_INVERTED = rf"\s*(?P<verb>{_INVERTED_VERBS})\s+" r"(?P<source>[^,.;:!?«»\"“”]+)"
+# the tables' ``opening_adverbs`` before the verb at a sentence's start ("Desuden oplyser X")
+_OPENING_ADVERBS = "|".join(re.escape(adverb) for adverb in table_words("opening_adverbs"))
 _INVERTED = compile_pattern(
-    rf"(?:,|^(?:samtidig|samtidigt|desuden|dessuten|dessutom|derfor|därför|difor|senere|seinare"
-    rf"|senare|tidligere|tidlegare|tidigare|nu|nå|no|også)?|\b(?:{_INVERTED_VERBS})){_AFTER_INVERTED}",
+    rf"(?:,|^(?:{_OPENING_ADVERBS})?|\b(?:{_INVERTED_VERBS})){_AFTER_INVERTED}",
     re.IGNORECASE,
 )
 # the same past a sentence's start (after a comma or a verb), written so that a search skips to

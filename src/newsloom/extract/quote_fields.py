@@ -131,4 +131,12 @@ QUOTE_FIELDS = (
     "about_verbs",
     "told_after_name",
     "address_prepositions",
+    "source_verbs",
+    "trailing_source_verbs",
+    "opening_adverbs",
+    "not_sources",
+    "source_articles",
+    "next_sentence_openers",
+    "next_sentence_phrases",
+    "statement_verbs",
 )

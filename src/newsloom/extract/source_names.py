@@ -11,7 +11,7 @@ import re
 from newsloom.extract import resources
 from newsloom.extract.numbers import UNITS
 from newsloom.extract.quote_words import AUXILIARIES, REPORTING_VERBS
-from newsloom.extract.resources import table_word_set
+from newsloom.extract.resources import table_word_set, table_words
 from newsloom.extract.source_clauses import MAX_SOURCE_WORDS
 from newsloom.extract.source_phrase import source_as_read
 from newsloom.extract.speaker_phrases import body_name
@@ -43,73 +43,16 @@ _LEADING_VERB = compile_pattern(
     + r"\s+",
     re.IGNORECASE,
 )
+# the tables' ``source_articles`` at a phrase's start ("en talsmand for politiet"), each a plain
+# word followed by a space (so their order changes no match)
 LEADING_DETERMINER = compile_pattern(
-    r"^(?:en|et|ett|ein|ei|eitt|a|an|the|det|den|de|un|una|el|la|los|las|der|die|das)\s+",
+    rf"^(?:{'|'.join(re.escape(article) for article in table_words('source_articles'))})\s+",
     re.IGNORECASE,
 )
-NOT_SOURCES = frozenset(
-    [
-        "han",
-        "hun",
-        "hon",
-        "de",
-        "det",
-        "den",
-        "dette",
-        "der",
-        "man",
-        "vi",
-        "jeg",
-        "eg",
-        "jag",
-        "du",
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "this",
-        "there",
-        "él",
-        "ella",
-        "ellos",
-        "ellas",
-        "es",
-        "er",
-        "sie",
-        "wir",
-        "ich",
-        # impersonal subjects ("Se calcula que …", "On estime que …", "Si stima che …")
-        *("se", "on", "si", "one", "men"),
-        # demonstratives left when the noun after them was cut ("Esta organización calcula")
-        *("esta", "este", "esto", "estas", "estos", "cette", "ce", "cet", "diese", "dieser"),
-        *("dieses", "questa", "questo", "deze", "dit", "esse", "essa", "isso"),
-        *("el", "la", "los", "las", "le", "les", "il", "lo", "der", "die", "das", "the"),
-        # sentence adverbs that open a V2 clause ("Desuden oplyser X, at …")
-        "samtidig",
-        "samtidigt",
-        "desuden",
-        "dessuten",
-        "dessutom",
-        "derfor",
-        "därför",
-        "difor",
-        "senere",
-        "seinare",
-        "senare",
-        "tidligere",
-        "tidlegare",
-        "tidigare",
-        "nu",
-        "nå",
-        "no",
-        "også",
-        "meanwhile",
-        "however",
-    ]
-)
+# what a source's phrase names no source with alone: the tables' ``not_sources`` (pronouns,
+# impersonal subjects as "Se calcula que …", demonstratives left when the noun after them was cut
+# as "Esta organización calcula", articles) and ``opening_adverbs`` ("Desuden oplyser X, at …")
+NOT_SOURCES = table_word_set("not_sources") | table_word_set("opening_adverbs")
 
 
 # prepositions inside a source's noun phrase ("talsmann for politiet", "comisión del Consejo"):
