@@ -43,3 +43,25 @@ def test_with_no_one_named_before_the_name_after_a_preposition_is_kept() -> None
         "– Jeg ville fortelle det som det var, sier han.",
         people=("Olav Haugen",),
     ) == ["Olav Haugen"]
+
+
+def test_a_name_after_a_noun_a_preposition_governs_is_not_whom_he_means() -> None:
+    # "over det amerikanske magasinet X": X names the magazine, not a person
+    assert _speakers(
+        "nb",
+        "Kari Lunde leder arkitektkontoret i Bergen.",
+        "Kontoret fikk i fjor omtale i det amerikanske magasinet Design Review.",
+        "– Det var en stor dag for oss, sier hun.",
+        people=("Kari Lunde", "Design Review"),
+    ) == ["Kari Lunde"]
+
+
+def test_the_doer_of_a_passive_is_whom_he_may_mean() -> None:
+    # "lagt fram av X": the one who did it, not an object
+    assert _speakers(
+        "nb",
+        "Per Nes er leder i utvalget.",
+        "Forslaget ble lagt fram av Ola Dahl i går.",
+        "– Dette er viktig for bygda, sier han.",
+        people=("Per Nes", "Ola Dahl"),
+    ) == ["Ola Dahl"]
