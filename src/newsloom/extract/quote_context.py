@@ -361,6 +361,11 @@ class QuoteContext:
             last_run = last_person_run(text, paragraph, mentions)
             if last_run is not None:
                 names.append(last_run)  # (the last of the runs: only the last name counts)
+            # a name a preposition governs ("brev til Timoteus") is not whom "sier han" means
+            # (Scandinavian: the pronoun is written; elsewhere _by_position places it)
+            free = [n for n in names if not after_preposition(text, n[0], self._language)]
+            if self._language in SCANDINAVIAN:
+                names = free or (names if self.last_person is None else [])  # unless no one
             if names:
                 # the last person a sentence is about (its subject opens it: "Stoltenberg
                 # fikk vite om … navn, Leah Isadora, i …"), else the last one named

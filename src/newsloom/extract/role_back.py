@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from newsloom.extract.named_people import NamedPerson
-from newsloom.extract.object_names import after_preposition
+from newsloom.extract.object_names import WEAK_ADJECTIVE, after_preposition
 from newsloom.extract.role_words import ends_in_role
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speaker_reading import AGE_NOUN, PERSON_NOUN
@@ -21,9 +21,6 @@ from newsloom.records import Quote
 # a noun in a definite form, a compound with a hyphen allowed ("NRL-leiaren",
 # "Høgre-representanten"); the article a suffix
 _DEFINITE_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*(?:en|a|et|n)$")
-# a weak adjective before a definite noun ends in -e ("den sindige", "den tidlegare", "den
-# meritterte"): not a conjunction the speaker patterns took in ("siden mannen")
-_WEAK_ADJECTIVE = re.compile(r"^[a-zæøå][^\W\d_]*e$")
 
 
 def definite_person_role(role: str, names: ArticleNames) -> str | None:
@@ -48,7 +45,7 @@ def definite_person_role(role: str, names: ArticleNames) -> str | None:
 def weak_adjectives(words: Sequence[str]) -> bool:
     """Whether ``words`` (before a definite noun) are all weak adjectives (``sindige``,
     ``anonyme``), none a conjunction the speaker patterns took in (``siden mannen``)."""
-    return all(_WEAK_ADJECTIVE.match(word) for word in words)
+    return all(WEAK_ADJECTIVE.match(word) for word in words)
 
 
 def _inside_quote(person: NamedPerson, quotes: Sequence[Quote]) -> bool:
