@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from newsloom.extract.name_groups import last_group
 from newsloom.extract.name_sexes import may_mean
+from newsloom.extract.object_names import after_preposition
 from newsloom.extract.paragraph_mentions import (
     SPEAKER_TYPES,
     ParagraphMentions,
