@@ -92,22 +92,6 @@ def test_a_clause_without_that_after_a_group_told() -> None:
     ]
 
 
-def test_a_clause_without_that_opened_by_a_count() -> None:
-    # "said at least 14 people had been injured": a number, maybe after a qualifier of the
-    # table, opens the clause as its subject, as a name or a plural does
-    found = quotes(
-        "en",
-        "Coastguard officials said at least 14 people had been injured in the blaze.",
-        "Regional police said 11 people were arrested overnight in two towns.",
-        "The utility said more than 1,200 homes were still without power on Sunday.",
-    )
-    assert [(q.speaker, q.speaker_role, q.text) for q in found] == [
-        (None, "Coastguard officials", "at least 14 people had been injured in the blaze"),
-        ("Regional police", None, "11 people were arrested overnight in two towns"),
-        (None, "utility", "more than 1,200 homes were still without power on Sunday"),
-    ]
-
-
 def test_an_english_role_with_the_refers_back_to_the_person_named() -> None:
     # "the Bavarian premier" after "Markus Albrecht said": no one is named with that role, so
     # it is the person named last; not several ("the researchers") and not a role written

@@ -26,7 +26,6 @@ from newsloom.extract.resources import (
     SCANDINAVIAN,
     first_letter_alternation,
     own_words,
-    resources_for,
     table_word_set,
     table_words,
     words_pattern,
@@ -309,16 +308,9 @@ _ENGLISH_FINITE = "|".join(own_words("en", "finite_auxiliaries"))
 _NOT_A_SUBJECT = "|".join(own_words("en", "not_subjects_after_said"))
 _QUANTITY = "|".join(own_words("en", "quantity_subjects"))
 _SUBJECT_ENDERS = "|".join(own_words("en", "said_subject_enders"))
-# a count opening the clause, maybe after one of the table's qualifiers ("said at least 14
-# people had been injured", "said 11 people had been arrested")
-_EN = resources_for("en")
-_EN_QUALIFIERS = sorted(
-    {phrase for phrases in (_EN.qualifiers if _EN else {}).values() for phrase in phrases}
-)
-_COUNT = rf"(?:{words_pattern(_EN_QUALIFIERS)}\s+)?\d" if _EN_QUALIFIERS else r"\d"
 _ENGLISH_SUBJECT = (
-    rf"\s+(?:{_COUNT}[\d,.]*(?![\w'’-])|(?!(?:{_NOT_A_SUBJECT})\b)"
-    rf"(?:(?-i:[A-Z])[\w'’-]*|(?-i:[a-z])[\w'’-]*s|(?:{_QUANTITY})(?![\w'’-])))"
+    rf"\s+(?!(?:{_NOT_A_SUBJECT})\b)"
+    rf"(?:(?-i:[A-Z])[\w'’-]*|(?-i:[a-z])[\w'’-]*s|(?:{_QUANTITY})(?![\w'’-]))"
     rf"(?:\s+(?!(?:{_SUBJECT_ENDERS})\b)[\w'’-]+){{0,2}}?"
     rf"\s+(?-i:{_ENGLISH_FINITE})\b"
 )
