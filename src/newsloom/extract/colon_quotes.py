@@ -138,7 +138,7 @@ def headline_quote(
         return None
     # "Wiceminister zdrowia:", "Prezydent Duda:": a role's capital is the headline's
     role_first = words[0].lower() in own_words(language, "roles")
-    speaker = parse_speaker(head[:1].lower() + head[1:] if role_first else head, names)
+    speaker = parse_speaker(head[:1].lower() + head[1:] if role_first else head, names, language)
     if speaker is None or speaker.type not in ("person", "role"):
         return None
     if speaker.role and not role_first:

@@ -67,23 +67,23 @@ def _dash_attribution(
     runs = [run for run in _CAPITALISED_RUN.finditer(clause) if free(run)]
     full = [run for run in runs if " " in run.group(0)]
     if full:
-        return parse_speaker(full[0].group(0), names)
+        return parse_speaker(full[0].group(0), names, language)
     if runs:
         # a single name: with the words before it ("agencja Reutera", "pani Renata") unless a
         # preposition stands among them
         before = clause[: runs[0].start()].split()
         if any(word.lower() in prepositions for word in before):
             before = []
-        return parse_speaker(" ".join([*before, runs[0].group(0)]), names)
+        return parse_speaker(" ".join([*before, runs[0].group(0)]), names, language)
     phrase = verb.group("speaker")
-    speaker = parse_speaker(phrase, names)
+    speaker = parse_speaker(phrase, names, language)
     words = phrase.split()
     if words and words[0].lower() in prepositions and speaker is not None:
         read = (speaker.role or speaker.name or "").split()
         if read and read[0].lower() in prepositions:
             # "– potwierdziły w laboratoriach 295 przypadków": no subject after the phrase
             subject = after_fronted_phrase(read)
-            return parse_speaker(subject, names) if subject is not None else None
+            return parse_speaker(subject, names, language) if subject is not None else None
     return speaker
 
 

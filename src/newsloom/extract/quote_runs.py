@@ -82,23 +82,26 @@ def _group_interviewed(
     )
 
 
-def closing_speaker(text: str, names: Sequence[str] = ()) -> Speaker | None:
-    """The speaker of a paragraph that ends in an attribution (``…, sier Kari Holm.``)."""
+def closing_speaker(
+    text: str, names: Sequence[str] = (), language: str | None = None
+) -> Speaker | None:
+    """The speaker of a paragraph in ``language`` that ends in an attribution (``…, sier Kari
+    Holm.``)."""
     if DASH_OPENING.match(text):
         last: re.Match[str] | None = None
         for clause in TRAILING_CLAUSE.finditer(text):
             last = clause
         if last is None:
             split = split_attribution(DASH_OPENING.sub("", text))
-            return parse_speaker(split[1], names) if split is not None else None
+            return parse_speaker(split[1], names, language) if split is not None else None
         if not _END_PUNCTUATION.match(text[last.end() :]):
             return None
-        speaker = parse_speaker(last.group("speaker"), names)
+        speaker = parse_speaker(last.group("speaker"), names, language)
     else:
         if MARKS.search(text):
             return None
         attributed = unmarked_attribution(text)
-        speaker = parse_speaker(attributed[1], names) if attributed is not None else None
+        speaker = parse_speaker(attributed[1], names, language) if attributed is not None else None
         if speaker is None and text.lstrip()[:1].islower():
             # a paragraph that is only the attribution of the one before (``spør Clough.``,
             # where a source puts each sentence in a paragraph of its own)
@@ -115,9 +118,10 @@ def run_closer(paragraph: Paragraph, names: Sequence[str], language: str | None)
     (:func:`closing_speaker`), or, where the paragraph is only an attribution pointing back at the
     words before it (``– … ¶ Det fortel filmarkivar Kjell Billing.``), whom it names
     (:func:`newsloom.extract.pointed_back.pointing_speaker`, with the ``names`` found in it)."""
-    closer = closing_speaker(paragraph.text)
+    language = paragraph.language or language
+    closer = closing_speaker(paragraph.text, language=language)
     if closer is None and not DASH_OPENING.match(paragraph.text):
-        pointing = pointing_speaker(paragraph.text, names, paragraph.language or language)
+        pointing = pointing_speaker(paragraph.text, names, language)
         if pointing is not None and pointing.type in ("person", "role", "organisation"):
             closer = pointing
     return closer

@@ -114,7 +114,7 @@ def name_before(before: str, names: Sequence[str], language: str | None = None) 
     # (a place the recogniser called a person), "der Wahlausgang" (a noun): no one
     if not found:
         return None
-    return parse_speaker(max(found)[1], names)
+    return parse_speaker(max(found)[1], names, language)
 
 
 THAT_BEFORE = compile_pattern(rf"(?<![\w'’-])(?:{THAT})\s*$", re.IGNORECASE)
@@ -200,7 +200,7 @@ def speaker_before(
     if AUXILIARY_WORD.fullmatch(match.group("speaker")):
         # "Además, ha afirmado que «…»", "X, ha denunciado «…»": the auxiliary is no subject
         return speaker_earlier_in_sentence(before, names)
-    return parse_speaker(match.group("speaker"), names)
+    return parse_speaker(match.group("speaker"), names, language)
 
 
 def subject_before_object(
@@ -272,7 +272,7 @@ def _placed_after_verb(
     rest = words[2:]
     if len(rest) >= 2 or (rest and is_role_word(rest[0])):
         # "na Facebooku Agnieszka Szydłowska", "na Twitterze wicepremier Jadwiga Emilewicz"
-        subject = parse_speaker(" ".join(rest), names)
+        subject = parse_speaker(" ".join(rest), names, language)
         if subject is not None:
             return subject
     return Speaker(None, None, "pronoun")
@@ -292,13 +292,13 @@ def speaker_after(
         placed = _placed_after_verb(match.group("speaker").split(), names, language)
         if placed is not None:
             return placed, match.end()
-        return parse_speaker(match.group("speaker"), names), match.end()
+        return parse_speaker(match.group("speaker"), names, language), match.end()
     match = AFTER_PRONOUN.match(after) or AFTER_ACCORDING.match(after)
     if match:
-        return parse_speaker(match.group("speaker"), names), match.end()
+        return parse_speaker(match.group("speaker"), names, language), match.end()
     match = SPLIT_AFTER.match(after)
     if match and (subject := split_speaker(match)) is not None:
-        return parse_speaker(subject, names), match.end()
+        return parse_speaker(subject, names, language), match.end()
     match = AFTER_NO_SUBJECT.match(after)
     if match:  # "«…», explica." / "«…», ha aggiunto.": a left-out subject, the last speaker
         # ("«…», dijeron.": "they", a group)
@@ -318,8 +318,8 @@ def speaker_after(
             if inverted is None:
                 return None, 0
             end = match.start("verb") + inverted.end()
-            return parse_speaker(inverted.group("speaker"), names), end
-        return parse_speaker(match.group("speaker"), names), match.end()
+            return parse_speaker(inverted.group("speaker"), names, language), end
+        return parse_speaker(match.group("speaker"), names, language), match.end()
     return None, 0
 
 

@@ -137,11 +137,11 @@ def _direct_quotes(
         for candidate in TRAILING_CLAUSE.finditer(text):
             trailing = candidate
         body_end = trailing.start() if trailing else len(text)
-        speaker = parse_speaker(trailing.group("speaker"), names) if trailing else None
+        speaker = parse_speaker(trailing.group("speaker"), names, language) if trailing else None
         split = split_attribution(text[dash.end() :]) if trailing is None else None
         if split is not None:
             body_end = dash.end() + split[0].end("content")  # "- …, legg han til."
-            speaker = parse_speaker(split[1], names)
+            speaker = parse_speaker(split[1], names, language)
         # no attribution: provisionally the last speaker (the run's closing paragraph may name
         # another), a guess that must not count as the article naming that speaker again
         resolved = context.resolve(speaker) if speaker is not None else context.last_speaker

@@ -340,7 +340,7 @@ def reported_quotes(
             if aside is not None and (aside.group("before") or aside.group("subject")):
                 # "I praksis, seier utvalet, er det …": the statement is the predicate after it
                 phrase = aside.group("subject") or aside.group("speaker") or aside.group("named")
-                speaker = parse_speaker(phrase, names)
+                speaker = parse_speaker(phrase, names, language)
                 resolved = context.resolve(speaker)
                 if resolved is not None and resolved.type != "pronoun":
                     part = "clause" if aside.group("clause") else "predicate"
@@ -351,7 +351,7 @@ def reported_quotes(
             opening = fronted.match(sentence.text) if fronted is not None and not held else None
             if opening is not None:
                 # "Wie ein Sprecher der Feuerwehr mitteilte, brannte das Haus nieder."
-                speaker = parse_speaker(opening.group("speaker"), names)
+                speaker = parse_speaker(opening.group("speaker"), names, language)
                 if speaker is not None and speaker.type != "pronoun":
                     content = opening.group("content")
                     said(
@@ -364,7 +364,7 @@ def reported_quotes(
             final = final_attribution(language)
             closing = final.match(sentence.text) if final is not None else None
             if closing is not None:
-                speaker = parse_speaker(closing.group("speaker"), names)
+                speaker = parse_speaker(closing.group("speaker"), names, language)
                 if speaker is not None:
                     content = closing.group("content")
                     said(content, context.resolve(speaker), "reported", sentence.start)
@@ -381,7 +381,7 @@ def reported_quotes(
                 )
                 if resumed:
                     phrase = sentence.text[unmarked.start("speaker") : resumed].rstrip(" ,")
-                speaker = parse_speaker(phrase, names)
+                speaker = parse_speaker(phrase, names, language)
                 if speaker is not None and speaker.type in (
                     "person",
                     "role",

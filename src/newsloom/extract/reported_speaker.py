@@ -242,7 +242,7 @@ def reported_speaker(
         and after.split()[0].lower() not in TRAILING_ADVERBS
         and after.split()[0].lower() not in BEFORE_NAME
     ):
-        speaker = parse_speaker(after, names)  # "I går sagde minister X, at"
+        speaker = parse_speaker(after, names, language)  # "I går sagde minister X, at"
         if speaker is not None and speaker.type == "pronoun":
             # "Muamar el Gadafi, aseguró hoy en un mensaje que": a time and a place after
             # the verb, no subject there: the subject is before it
@@ -256,7 +256,7 @@ def reported_speaker(
         # årsager siger Kohl, at": a fronted adverbial (one of the table's ``prepositions``
         # opens it), then the verb before its subject (V2)
         after_verb = named.group("speaker")
-        speaker = parse_speaker(after_verb, names)
+        speaker = parse_speaker(after_verb, names, language)
         if (
             after_verb[:1].islower()
             and not is_role_word(after_verb)
@@ -334,7 +334,7 @@ def reported_speaker(
     ) or one_name_then_appositions(masked[: match.start("verb")], language)
     if opening is not None and fronted_place(opening.group("name"), language):
         opening = None  # "En Yemen, los rebeldes hutíes informaron que": where, not who
-    subject = parse_speaker(opening.group("name"), names) if opening is not None else None
+    subject = parse_speaker(opening.group("name"), names, language) if opening is not None else None
     if (
         subject is not None
         and subject.name

@@ -212,10 +212,10 @@ def subject_after_verb(
                 language, "name_connectors"
             ):
                 return None  # "understrekar dei perspektiva": a determiner, not a subject
-        return parse_speaker(words[0], names)
+        return parse_speaker(words[0], names, language)
     if is_role_word(words[0]) or words[0].lower() in _BODY_WORDS:
         return parse_speaker(
-            words[0], names
+            words[0], names, language
         )  # "Som et eksempel trekker utenriksministeren fram at"
     if (
         len(words) > 1
@@ -226,11 +226,11 @@ def subject_after_verb(
     ):
         # "I odelstingsdebatten uttalte dåverande kulturminister at": an adjective (its -e
         # form) before the role word
-        return parse_speaker(" ".join(words[:2]), names)
+        return parse_speaker(" ".join(words[:2]), names, language)
     named = NAME_AFTER_VERB.match(after)
     if named is None or not named.group("speaker")[:1].isupper():
         return None
-    return parse_speaker(named.group("speaker"), names)
+    return parse_speaker(named.group("speaker"), names, language)
 
 
 def common_word_name(
@@ -314,7 +314,7 @@ def subject_after_auxiliary(
         or subject.lower() in _BODY_WORDS
     ):
         return None  # "I dag har ministeren …" reads a role; "i går", "flere gange": no one
-    return parse_speaker(subject, names)
+    return parse_speaker(subject, names, language)
 
 
 def opening_subject(before: str, names: Sequence[str], language: str | None) -> Speaker | None:
@@ -333,5 +333,5 @@ def opening_subject(before: str, names: Sequence[str], language: str | None) -> 
     if first.lower() in own_words(language, "pronouns"):
         return Speaker(None, None, "pronoun")
     if first[:1].isupper() and (is_role_word(first) or first.lower() in _BODY_WORDS):
-        return parse_speaker(first, names)
+        return parse_speaker(first, names, language)
     return None

@@ -100,7 +100,7 @@ def account_source(phrase: str, names: Sequence[str], language: str | None) -> S
         # lowercase: "del Gobierno" stays "Gobierno")
         lemma = dictionary_lemma(owner[0], language)
         owner[0] = lemma if lemma and lemma[:1].isupper() else owner[0]
-        speaker = parse_speaker(" ".join(owner), names)
+        speaker = parse_speaker(" ".join(owner), names, language)
         before = words[: at + 1 + owned]
         return _fuller_owner(speaker, [*before, *owner], len(before), names)
     return None
@@ -162,7 +162,7 @@ def postposition_source(phrase: str, names: Sequence[str], language: str | None)
     )
     if owner is not None and words[owner][:1].isupper():
         words = words[owner:]
-    return parse_speaker(" ".join(words), names)
+    return parse_speaker(" ".join(words), names, language)
 
 
 # "according to him/her" (the tables' ``according_to_pronoun``: pl "jego zdaniem", de "ihm
@@ -237,7 +237,7 @@ def summed_up(text: str, names: Sequence[str], language: str | None) -> tuple[Sp
         and (lemma[:1].islower())
     ):
         words.pop(0)
-    speaker = parse_speaker(" ".join(words), names)
+    speaker = parse_speaker(" ".join(words), names, language)
     if speaker is None or speaker.type == "pronoun":
         return None
     return speaker, found.group("content").strip()
@@ -285,7 +285,7 @@ def document_owner(
     lemma = dictionary_lemma(owner[0].lower(), language) if owner[0][:1].islower() else None
     if lemma is not None:
         owner[0] = lemma  # "ambasady" → "ambasada": a common noun in the genitive
-    speaker = parse_speaker(" ".join(owner), names)
+    speaker = parse_speaker(" ".join(owner), names, language)
     if speaker is None or speaker.type == "pronoun":
         return None
     return speaker, found.start()

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from functools import cache
 
 from newsloom.extract.quote_words import AUXILIARIES, DETERMINERS, PRONOUNS
-from newsloom.extract.resources import load_tables, table_words, words_pattern
+from newsloom.extract.resources import load_tables, own_word_set, table_words, words_pattern
 from newsloom.extract.role_words import ends_in_role
 from newsloom.process_cache import compile_pattern
 
@@ -235,8 +235,9 @@ def _role_and_whose(noun: str, after: str) -> bool:
     return not any(kind in told for kind in _MEDIUM_KINDS)
 
 
-def _pronoun_first(phrase: str) -> bool:
-    """``er dem US-Sender``, ``he in a statement``: a pronoun subject, then whom it told."""
+def _pronoun_first(phrase: str, language: str | None = None) -> bool:
+    """``er dem US-Sender``, ``he in a statement``: a pronoun subject, then whom it told (or
+    how it was said: ``sagde han lavt``, in a text whose language has ``han`` for a pronoun)."""
     first = phrase.split(maxsplit=2)
     return (
         len(first) > 1
@@ -244,6 +245,9 @@ def _pronoun_first(phrase: str) -> bool:
         and not _DETERMINER_WORD.fullmatch(first[0])
         and (
             not _VERB_HOMOGRAPH.fullmatch(first[0])
+            # a pronoun of the text's own table is its pronoun there (Danish "han" is "he",
+            # whatever Spanish "han" is)
+            or first[0] in own_word_set(language, "pronouns")
             or first[1] in ("dem", "gegenüber", "am", "im", "zu")  # "sagte er dem Sender"
             # "wie er der Polizei gegenüber berichtete": whom he told, with a postposition
             or (first[1] == "der" and phrase.rstrip().endswith("gegenüber"))
@@ -255,7 +259,7 @@ def _pronoun_first(phrase: str) -> bool:
     )
 
 
-def subject_phrase(phrase: str) -> str | None:
+def subject_phrase(phrase: str, language: str | None = None) -> str | None:
     """``phrase`` from its subject on (the leading time, adverbs and people told dropped, a German
     dative paper after a full name cut), or None where no subject is there: a time alone or with
     a place after it (``Este martes``, ``el domingo por la noche``), the subject left out as
@@ -268,7 +272,7 @@ def subject_phrase(phrase: str) -> str | None:
             return None
         phrase = rest  # "dijo el miércoles investigadores de la ONU": the subject after it
     phrase = _before_dative(_strip_adjuncts(phrase.strip()))
-    if not phrase or _pronoun_first(phrase):
+    if not phrase or _pronoun_first(phrase, language):
         return None
     return phrase
 

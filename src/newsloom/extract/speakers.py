@@ -276,24 +276,30 @@ def is_determiner(word: str) -> bool:
 _AUXILIARIES = table_word_set("auxiliaries")
 
 
-def parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
-    """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person")."""
-    return _remembered_speaker(phrase, tuple(entities))
+def parse_speaker(
+    phrase: str, entities: Sequence[str] = (), language: str | None = None
+) -> Speaker | None:
+    """``borgmester Anne Holm`` → Speaker("Anne Holm", "borgmester", "person"); ``language``,
+    the text's, where known, reads its own pronouns as pronouns (Danish ``han lavt``)."""
+    return _remembered_speaker(phrase, tuple(entities), language)
 
 
 # phrases whose speaker is remembered: the quote readers parse the same phrase with the same
 # names several times (11,708 calls for 5,734 pairs over the 1,000-article stream); the answer
-# depends on nothing else (every table and pattern it reads is fixed at import, and a Speaker is
-# frozen), and a long run meets phrases without end, so the memory is bounded
+# depends on nothing else (the text's language is part of the key; every table and pattern it
+# reads is fixed at import, and a Speaker is frozen), and a long run meets phrases without end,
+# so the memory is bounded
 SPEAKERS_REMEMBERED = 4096
 
 
 @lru_cache(maxsize=SPEAKERS_REMEMBERED)
-def _remembered_speaker(phrase: str, entities: tuple[str, ...]) -> Speaker | None:
+def _remembered_speaker(
+    phrase: str, entities: tuple[str, ...], language: str | None = None
+) -> Speaker | None:
     phrase = without_honorific(DATELINE_END.sub("", phrase))  # "M. Assad" is Assad
     capitalised, joined = capitalise_particles(phrase)  # "Bachar al-Assad": "Al-Assad"
     speaker = _without_title(
-        without_clause(_without_depiction(phrase, _parse_speaker(capitalised, entities)))
+        without_clause(_without_depiction(phrase, _parse_speaker(capitalised, entities, language)))
     )
     if speaker is None or not joined:
         return speaker
@@ -348,7 +354,9 @@ def _without_depiction(phrase: str, speaker: Speaker | None) -> Speaker | None:
     return Speaker(speaker.name, None, speaker.type, speaker.plural)
 
 
-def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
+def _parse_speaker(
+    phrase: str, entities: Sequence[str] = (), language: str | None = None
+) -> Speaker | None:
     phrase_words = phrase.split()
     if phrase_words and phrase_words[0].lower() in COPULAS:
         return None  # "C'est peu dire que", "È qualcosa che": a clause on "be", no speaker
@@ -365,7 +373,7 @@ def _parse_speaker(phrase: str, entities: Sequence[str] = ()) -> Speaker | None:
         return Speaker(None, None, "pronoun")
     if "." in phrase:
         phrase = " ".join(SPACED_ABBREVIATION.sub("", phrase).split())
-    subject = subject_phrase(phrase)
+    subject = subject_phrase(phrase, language)
     if subject is None:
         # "Este martes ha anunciado que", "sagte er dem Sender": no subject but a time, or a
         # pronoun and whom it told

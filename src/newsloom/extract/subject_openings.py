@@ -68,7 +68,7 @@ def opening_name(
     run = found.group("name").rstrip(".")
     if not word_forms(language) or all(_common_word(word, language) for word in run.split()):
         return None
-    speaker = parse_speaker(run, names)
+    speaker = parse_speaker(run, names, language)
     return speaker if speaker is not None and speaker.name else None
 
 
@@ -102,7 +102,7 @@ def noun_phrase_before_verb(
         lemma = dictionary_lemma(word.lower(), language)
         if lemma is not None and lemma != word.lower() and lemma.endswith(endings):
             phrase = words[: end or at]
-            speaker = parse_speaker(" ".join(phrase), names) if len(phrase) > 1 else None
+            speaker = parse_speaker(" ".join(phrase), names, language) if len(phrase) > 1 else None
             return speaker if speaker is not None and speaker.type != "pronoun" else None
     return None
 
@@ -129,5 +129,5 @@ def possessive_source(
     opening = noun_phrase_before_verb(before, names, language)
     run = _OPENING_RUN.match(before.split(",")[0] + " x") if opening is None else None
     if run is not None and run.group("name").split()[0].lower() not in _NOT_OPENING_NAMES:
-        opening = parse_speaker(run.group("name").rstrip("."), names)
+        opening = parse_speaker(run.group("name").rstrip("."), names, language)
     return opening if opening is not None and opening.type != "pronoun" else None
