@@ -185,5 +185,13 @@ _ABBREVIATIONS = "|".join(
 )
 ABBREVIATION = rf"(?:{_ABBREVIATIONS})|" if _ABBREVIATIONS else ""
 # the point of an initial within a name ("sier Georg K. Gundersen", "said George W. Bush"): one
-# capital letter after a space, the next word capitalised
-MIDDLE_INITIAL = r"(?-i:(?<=\s[A-ZÆØÅÄÖÜÉ])\.(?=\s+[A-ZÆØÅÄÖÜÉ][a-zæøåäöüé]))"
+# capital letter after a space, the next word capitalised; or of an abbreviated first name
+# ("mener kriminalinspektør Chr. Petersen", "Th. Nielsen"): a capitalised word of up to four
+# letters without a vowel is no word a sentence ends on
+_CONSONANTS = "BCDFGHJKLMNPQRSTVWXZ"
+_ABBREVIATED_NAME = "|".join(
+    rf"(?<=\s[{_CONSONANTS}][{_CONSONANTS.lower()}]{{{length}}})" for length in (1, 2, 3)
+)
+MIDDLE_INITIAL = (
+    rf"(?-i:(?:(?<=\s[A-ZÆØÅÄÖÜÉ])|{_ABBREVIATED_NAME})\.(?=\s+[A-ZÆØÅÄÖÜÉ][a-zæøåäöüé]))"
+)
