@@ -164,7 +164,7 @@ def _opening_view_quotes(
             or (len(source_words) > 1 and is_role_word(source_words[1].rsplit("-", 1)[-1]))
         ):
             continue  # "Para saber más de …", "Pour voir un médecin": a purpose, no source
-        speaker = parse_speaker(" ".join(source_words), names, language)
+        speaker = parse_speaker(" ".join(source_words), names)
         content = sentence.text[comma + 1 :].strip().rstrip(" .")
         if speaker is None or speaker.type == "pronoun" or len(content.split()) < MIN_CONTENT_WORDS:
             continue
@@ -259,7 +259,7 @@ def according_quotes(
             continue
         speaker: Speaker | None
         if match is None and compound is not None:
-            speaker = parse_speaker(compound.group("source"), names, language)
+            speaker = parse_speaker(compound.group("source"), names)
             opening, source_end = compound.start(), compound.end()
         else:
             assert match is not None
@@ -289,9 +289,9 @@ def according_quotes(
             source = sentence.text[source_start:source_end]
             if addresses_reader(source, language) or names_a_rule(source, language):
                 continue  # "según tus preferencias", "según la ley": no one's words
-            speaker = account_source(source, names, language) or parse_speaker(
-                source, names, language
-            )
+            # (without the language: "ifølgje han er …" read as a pronoun is skipped below, and
+            # the according readers resolve no pronoun source yet)
+            speaker = account_source(source, names, language) or parse_speaker(source, names)
             opening = match.start()
             before = sentence.text[:opening]  # "según sus cálculos": the subject's own
             speaker = possessive_source(source, before, names, language) or speaker
