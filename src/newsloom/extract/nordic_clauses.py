@@ -11,7 +11,7 @@ from typing import Any
 
 from newsloom.extract.letter_skip import case_class
 from newsloom.extract.quote_words import AUXILIARIES, SPEAKER_BEFORE_VERB
-from newsloom.extract.resources import SCANDINAVIAN, resources_for, words_pattern
+from newsloom.extract.resources import SCANDINAVIAN, own_word_set, resources_for, words_pattern
 from newsloom.process_cache import compile_pattern
 
 # A Scandinavian particle verb split by what verb-second order and sentence adverbs put between
@@ -137,3 +137,48 @@ REPORTED_TENSED = compile_pattern(
     r"(?P<content>\S.+)$",
     re.IGNORECASE,
 )
+
+
+# The tables' words that stand as a clause's subject (or open one) after "at": a pronoun, a
+# determiner, a quantifier, a word before a subject ("mener at de …", "siger at mange …", "at både
+# regeringen og …"); the others that end in a vowel
+# after an infinitive marker are infinitives ("lover at fortsætte", "synes at støtte")
+_SUBJECT_FIELDS = (
+    "clause_pronouns",
+    "pronouns",
+    "first_person",
+    "determiners",
+    "demonstratives",
+    "quantifiers",
+    "function_words",
+    "thing_subjects",
+    "leading_words",
+)
+_MARKER_BEFORE = re.compile(r"(?P<comma>,)?\s*\b(?P<marker>\w+)\s*$")
+
+
+def infinitive_after_that(match: re.Match[str], language: str | None) -> bool:
+    """Whether the that-word before ``match``'s content is an infinitive marker (the table's
+    ``infinitive_markers``: da "at", sv "att") with an infinitive after it, not a clause:
+    no comma before it (Danish sets one before a clause's "at", never before an infinitive's),
+    and the content's first word (after a negation) lowercase, ending in a vowel and no subject
+    word ("afviser at udlægge", "lovede … at skrive", "synes også at støtte")."""
+    markers = own_word_set(language, "infinitive_markers")
+    if not markers or "content" not in match.re.groupindex or match.group("content") is None:
+        return False
+    before = _MARKER_BEFORE.search(match.string, 0, match.start("content"))
+    if before is None or before.group("marker").lower() not in markers or before.group("comma"):
+        return False
+    negations = own_word_set(language, "negations")
+    words = [word for word in re.findall(r"[\w'’-]+", match.group("content")) if word]
+    while words and words[0].lower() in negations:
+        words.pop(0)
+    if not words:
+        return False
+    first = words[0]
+    return (
+        first.isalpha()
+        and first.islower()
+        and first[-1] in "aeiouyæøåäö"
+        and first not in own_word_set(language, *_SUBJECT_FIELDS)
+    )

@@ -9,6 +9,7 @@ QUOTE_FIELDS = (
     "inform_verbs",
     "auxiliaries",
     "that",
+    "infinitive_markers",
     "according_to",
     "after_quote",
     "manner_verbs",

@@ -12,7 +12,12 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from newsloom.extract.compound_attribution import compound_attribution, resumed_predicate
-from newsloom.extract.nordic_clauses import REPORTED_TENSED, SPLIT_VERB_HINT, TENSED_CLAUSE_HINT
+from newsloom.extract.nordic_clauses import (
+    REPORTED_TENSED,
+    SPLIT_VERB_HINT,
+    TENSED_CLAUSE_HINT,
+    infinitive_after_that,
+)
 from newsloom.extract.pointed_back import pointed_back_sentence
 from newsloom.extract.quote_context import QuoteContext, make_quote
 from newsloom.extract.quote_patterns import (
@@ -168,6 +173,10 @@ def reported_quotes(
             and not closed_by_attribution(masked)  # "…, somme seier dei brukar …, seier Hasund."
         ):
             match = REPORTED_TENSED.search(masked)  # "Han sier han løper …": no "at"
+        infinitive_verb = -1  # where a verb with an infinitive after it stands
+        if match is not None and infinitive_after_that(match, language):
+            infinitive_verb = match.start("verb")
+            match = None  # "Nazisterne lover at fortsætte": an infinitive, no clause said
         if match is not None and after_fronted_clause(masked, match.start("verb"), language):
             match = None  # "At dette …, synest kyrkja er positivt": the clause fronted, no subject
         if match is not None and (respondents(match) or writers_question(match)):
@@ -202,6 +211,9 @@ def reported_quotes(
             if has_clause and not held and sentence is not retried
             else None
         )
+        if inverted_match is not None and infinitive_after_that(inverted_match, language):
+            infinitive_verb = max(infinitive_verb, inverted_match.start("verb"))
+            inverted_match = None  # "lovede både prins Charles og Diana at skrive til ham"
         verb_first = (
             VERB_FIRST_THAT.match(sentence.text)
             if match is None and inverted_match is None and not held and has_clause
@@ -372,6 +384,10 @@ def reported_quotes(
             attributed = unmarked_attribution(sentence.text) or compound_attribution(
                 sentence.text, language
             )
+            if attributed is not None and attributed[0].end("content") <= infinitive_verb:
+                # "…, lovede både prins Charles og Diana at skrive til ham.": the verb has an
+                # infinitive after it, so it closes no statement
+                attributed = None
             if attributed is not None:
                 unmarked, phrase = attributed
                 resumed = (
