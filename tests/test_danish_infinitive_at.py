@@ -41,3 +41,13 @@ def test_a_clause_after_at_is_still_reported() -> None:
 def test_a_closing_attribution_after_an_infinitive_stays() -> None:
     found = quotes("Vi lover at fortsætte kampen, siger Hansen.", language="da")
     assert [quote.text for quote in found] == ["Vi lover at fortsætte kampen"]
+
+
+def test_a_definite_plural_after_the_marker_opens_a_clause() -> None:
+    # "at tyskerne …", sv "att tyskarna …": a noun the dictionary leads back to its stem is the
+    # clause's subject, not an infinitive, with no comma before the marker too
+    for language, sentence in (
+        ("da", "Af indenrigspolitiske årsager siger Kohl at tyskerne ikke behøver at frygte."),
+        ("sv", "Av inrikespolitiska skäl säger Kohl att tyskarna inte behöver frukta något."),
+    ):
+        assert [q.speaker for q in quotes(sentence, language=language)] == ["Kohl"], language

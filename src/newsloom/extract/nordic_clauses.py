@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsloom.assign.features import dictionary_lemma
 from newsloom.extract.letter_skip import case_class
 from newsloom.extract.quote_words import AUXILIARIES, SPEAKER_BEFORE_VERB
 from newsloom.extract.resources import SCANDINAVIAN, own_word_set, resources_for, words_pattern
@@ -181,4 +182,7 @@ def infinitive_after_that(match: re.Match[str], language: str | None) -> bool:
         and first.islower()
         and first[-1] in "aeiouyæøåäö"
         and first not in own_word_set(language, *_SUBJECT_FIELDS)
+        # an inflected word the dictionary leads back to another form is no infinitive, which
+        # is its own lemma: a definite plural noun ("at tyskerne …", sv "att tyskarna …")
+        and dictionary_lemma(first, language) in (None, first)
     )
