@@ -34,7 +34,7 @@ from newsloom.extract.quote_patterns import (
     TRAILING_CLAUSE,
     split_attribution,
 )
-from newsloom.extract.quote_runs import continue_runs, run_closer
+from newsloom.extract.quote_runs import continue_runs
 from newsloom.extract.quote_speakers import (
     THAT_BEFORE,
     introduced_speaker,
@@ -49,6 +49,7 @@ from newsloom.extract.quote_speakers import (
 from newsloom.extract.reported import reported_quotes
 from newsloom.extract.resources import own_words, resources_for
 from newsloom.extract.role_words import AGENCIES
+from newsloom.extract.run_speakers import run_closer
 from newsloom.extract.sentences import split_sentences
 from newsloom.extract.speaker_names import ArticleNames
 from newsloom.extract.speaker_resolution import resolve_speakers
