@@ -44,10 +44,13 @@ def owns_role(before: str) -> bool:
     while words and DETERMINER_WORD.fullmatch(words[-1]) and words[-1].lower() not in CONNECTORS:
         words.pop()  # "de la", "de l'": the article after the connector
     return (
-        len(words) >= 2
-        and words[-1].lower() in CONNECTORS
-        and any(word[:1].islower() and ROLE.ends(word) for word in words[:-1])
+        len(words) >= 2 and words[-1].lower() in CONNECTORS and _has_role_word(words[:-1])
     ) or _role_of_a_role(before)
+
+
+def _has_role_word(words: list[str]) -> bool:
+    """Whether one of ``words`` is a lowercase role word (``portavoz``, ``porte-parole``)."""
+    return any(word[:1].islower() and ROLE.ends(word) for word in words)
 
 
 MOST_INNER_ROLE_WORDS = 3  # "Premier ministre israélien", "Prime Minister"
@@ -72,7 +75,7 @@ def _role_of_a_role(before: str) -> bool:
         and any(ROLE.ends(word) for word in inner)
         # one noun phrase: no article inside it ("membres du gouvernement le président X")
         and not any(DETERMINER_WORD.fullmatch(word) for word in inner)
-        and any(word[:1].islower() and ROLE.ends(word) for word in words[:at])
+        and _has_role_word(words[:at])
     )
 
 
